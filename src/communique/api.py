@@ -1,0 +1,101 @@
+"""The library API that the CLI (and later the REST API and dashboard) wrap.
+
+    >>> import communique
+    >>> doc = communique.analyze(text, published="2025-11-17")
+    >>> [(e.cameo, e.source, e.target) for e in doc.events]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import CommuniqueError, InputError
+from .model import Article, Doc
+from .pipeline import DEFAULT_STAGES, Pipeline
+from .read import make_article, parse_date, read_path, split_headline
+
+
+@functools.lru_cache(maxsize=2)
+def default_pipeline(on_error: str = "raise") -> Pipeline:
+    """The default pipeline, built once per process (the spaCy model loads here)."""
+    return Pipeline(DEFAULT_STAGES, on_error=on_error)  # type: ignore[arg-type]
+
+
+def analyze(
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | dt.date | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> Doc:
+    """Analyse one article's text (a leading headline line is split off when ``title`` is not given)."""
+    if title is None:
+        title, text = split_headline(text)
+    article = make_article(text, title=title, published=published, outlet=outlet, url=url)
+    return (pipeline or default_pipeline())(Doc(article))
+
+
+def analyze_articles(articles: Iterable[Article], *, pipeline: Pipeline | None = None) -> Iterator[Doc]:
+    """Analyse many articles in batches (what a Dask partition calls)."""
+    yield from (pipeline or default_pipeline()).pipe(Doc(a) for a in articles)
+
+
+def read_inputs(paths: Iterable[str | Path], *, published: str | dt.date | None = None) -> Iterator[Article | InputError]:
+    """Articles from files and folders; unreadable ones come through as InputError, in order."""
+    day = parse_date(published)
+    for p in paths:
+        for item in read_path(p):
+            if isinstance(item, Article) and item.published is None and day is not None:
+                item.published = day
+            yield item
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    skipped: int = 0
+    errors: list[CommuniqueError] = field(default_factory=list)
+    docs: list[Doc] = field(default_factory=list)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    store: object,
+    published: str | dt.date | None = None,
+    pipeline: Pipeline | None = None,
+    keep_docs: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Read, analyse and store every article under ``paths``; re-ingesting the same article adds nothing."""
+    report = IngestReport()
+    known: set[str] = set(store.article_ids())  # type: ignore[attr-defined]
+    articles: list[Article] = []
+    for item in read_inputs(paths, published=published):
+        if isinstance(item, CommuniqueError):
+            report.errors.append(item)
+        elif item.id in known:
+            report.skipped += 1
+            if progress:
+                progress(1)
+        else:
+            known.add(item.id)
+            articles.append(item)
+    pipe = pipeline or default_pipeline("skip")
+    for doc in analyze_articles(articles, pipeline=pipe):
+        if store.add(doc):  # type: ignore[attr-defined]
+            report.added += 1
+        else:
+            report.skipped += 1
+        if keep_docs:
+            report.docs.append(doc)
+        if progress:
+            progress(1)
+    report.errors.extend(getattr(pipe, "errors", []))
+    return report

@@ -1,0 +1,295 @@
+"""Score the time stage against TimeML gold: TimeBank/AQUAINT (TBAQ-cleaned) and, optionally, MEANTIME.
+
+Each gold document gives a document creation time (used as the publication date) and TIMEX3 tags.  We
+run :func:`communique.stages.time.extract` on the raw text, with spaCy DATE entities from the real model,
+and compare with the gold ``type="DATE"`` timexes:
+
+* detection: precision, recall and F1, a match being any character overlap;
+* value: on matched pairs where we give a value at day, month or year precision, whether the gold value
+  agrees at that precision (ours ``1998-02`` matches gold ``1998-02-05`` and ``1998-02``); ``on_or_before``
+  values are checked for consistency (the gold date or week does not start after ours).
+
+Usage::
+
+    python -m communique.evaluate.timebank [--limit N] [--no-meantime] [--shared PATH]
+
+Exit status 2 when the gold data folder is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import re
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Timex
+from ..stages.nlp import DEFAULT_MODEL
+from ..stages.time import extract
+
+DEFAULT_SHARED = Path(__file__).resolve().parents[4] / "shared"
+TIMEBANK = Path("eval/timebank_aquaint")
+MEANTIME = Path("eval/meantime_en")
+
+
+@dataclass(slots=True)
+class GoldTimex:
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+@dataclass(slots=True)
+class GoldDoc:
+    name: str
+    text: str
+    dct: dt.date | None
+    timexes: list[GoldTimex] = field(default_factory=list)
+
+
+# -- readers ----------------------------------------------------------------------------------------------------
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)((?:\s[^>]*?)?)(/?)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def read_timeml(path: Path) -> GoldDoc:
+    """A TimeML (.tml) file: the text inside ``<TEXT>`` with tags stripped, its TIMEX3s and the DCT."""
+    raw = path.read_text(encoding="utf-8")
+    dct_match = re.search(r'<DCT>\s*<TIMEX3[^>]*value="([^"]+)"', raw)
+    dct = _date(dct_match.group(1)) if dct_match else None
+    body = raw.split("<TEXT>", 1)[-1].split("</TEXT>", 1)[0]
+    pieces: list[str] = []
+    length = 0
+    timexes: list[GoldTimex] = []
+    open_timex: tuple[int, dict[str, str]] | None = None
+    pos = 0
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[pos : m.start()])
+        pieces.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        if m.group(2) != "TIMEX3":
+            continue
+        if m.group(1):  # closing tag
+            if open_timex is not None:
+                start, attrs = open_timex
+                timexes.append(GoldTimex(start, length, attrs.get("type", ""), attrs.get("value", "")))
+                open_timex = None
+        elif not m.group(4):
+            open_timex = (length, dict(_ATTR.findall(m.group(3))))
+    pieces.append(html.unescape(body[pos:]))
+    return GoldDoc(path.stem, "".join(pieces), dct, timexes)
+
+
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "?", "!", ")", "%", "'s", "n't", "'", "'re", "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_AFTER = {"(", "$", "``"}
+
+
+def read_meantime(path: Path) -> GoldDoc:
+    """A MEANTIME (NewsReader) file: tokens joined back into text, minus the headline and dateline."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    tokens = [(t.get("t_id", ""), t.get("sentence", ""), t.text or "") for t in root.iter("token")]
+    markables = root.find("Markables")
+    timex_elems = list(markables.iter("TIMEX3")) if markables is not None else []
+    dct: dt.date | None = None
+    skip_until = 0  # the headline (sentence 0) and the dateline are not body text
+    index = {tid: i for i, (tid, _, _) in enumerate(tokens)}
+    for el in timex_elems:
+        if el.get("functionInDocument") == "CREATION_TIME":
+            dct = _date(el.get("value", ""))
+            anchors = [index[a.get("t_id", "")] for a in el.iter("token_anchor") if a.get("t_id") in index]
+            if anchors:
+                skip_until = max(anchors) + 1
+    if not skip_until:
+        skip_until = sum(1 for _, s, _ in tokens if s == "0")
+    offsets: dict[str, tuple[int, int]] = {}
+    text = ""
+    prev_sentence = None
+    prev_word = ""
+    for tid, sentence, word in tokens[skip_until:]:
+        if text:
+            if sentence != prev_sentence:
+                text += "\n"
+            elif word not in _NO_SPACE_BEFORE and prev_word not in _NO_SPACE_AFTER:
+                text += " "
+        offsets[tid] = (len(text), len(text) + len(word))
+        text += word
+        prev_sentence, prev_word = sentence, word
+    timexes: list[GoldTimex] = []
+    for el in timex_elems:
+        if el.get("functionInDocument") == "CREATION_TIME":
+            continue
+        spans = [offsets[a.get("t_id", "")] for a in el.iter("token_anchor") if a.get("t_id") in offsets]
+        if spans:
+            timexes.append(GoldTimex(min(s for s, _ in spans), max(e for _, e in spans), el.get("type", ""), el.get("value", "")))
+    return GoldDoc(path.stem, text, dct, timexes)
+
+
+def timebank_docs(shared: Path) -> list[GoldDoc]:
+    return [read_timeml(p) for p in sorted((shared / TIMEBANK).rglob("*.tml"))]
+
+
+def meantime_docs(shared: Path) -> list[GoldDoc]:
+    return [read_meantime(p) for p in sorted((shared / MEANTIME).rglob("*.xml"))]
+
+
+# -- scoring ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Scores:
+    docs: int = 0
+    gold: int = 0  # gold DATE timexes
+    predicted: int = 0
+    true_pos: int = 0  # predicted timexes overlapping a gold DATE
+    any_timex: int = 0  # predicted timexes overlapping any gold TIMEX3 (DATE, TIME, DURATION, SET)
+    found: int = 0  # gold DATEs overlapped by a prediction
+    valued: int = 0  # matched predictions with a day/month/year value
+    correct: int = 0
+    bounded: int = 0  # matched predictions with an on_or_before value
+    consistent: int = 0
+    undated: int = 0  # matched predictions without a value
+    seconds: float = 0.0
+    by_precision: dict[str, list[int]] = field(default_factory=dict)  # precision -> [correct, total]
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.true_pos / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _fmt(t: Timex) -> str:
+    assert t.value is not None
+    if t.precision == "year":
+        return f"{t.value.year:04d}"
+    if t.precision == "month":
+        return f"{t.value.year:04d}-{t.value.month:02d}"
+    return t.value.isoformat()
+
+
+def _gold_start(value: str) -> dt.date | None:
+    """The first day of a gold value (``1998-02-05``, ``1998-02``, ``1998``, ``1998-W05``), if it names one."""
+    if m := re.fullmatch(r"(\d{4})-W(\d{1,2})(?:-WE)?", value):
+        try:
+            return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return None
+    if m := re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+        except ValueError:
+            return None
+    return None
+
+
+def score(docs: Iterable[GoldDoc], nlp: Any, *, keep_errors: int = 30) -> Scores:
+    """Run ``extract`` over the gold documents and compare (``nlp`` gives the DATE entities)."""
+    s = Scores()
+    for doc in docs:
+        s.docs += 1
+        sdoc = nlp(doc.text)
+        ents = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+        t0 = time.perf_counter()
+        ours = extract(doc.text, ents=ents, published=doc.dct)
+        s.seconds += time.perf_counter() - t0
+        gold_dates = [g for g in doc.timexes if g.type == "DATE"]
+        s.gold += len(gold_dates)
+        s.predicted += len(ours)
+        s.found += sum(1 for g in gold_dates if any(t.span.start < g.end and g.start < t.span.end for t in ours))
+        for t in ours:
+            if any(t.span.start < g.end and g.start < t.span.end for g in doc.timexes):
+                s.any_timex += 1
+            match = next((g for g in gold_dates if t.span.start < g.end and g.start < t.span.end), None)
+            if match is None:
+                continue
+            s.true_pos += 1
+            quoted = doc.text[t.span.start : t.span.end]
+            if t.value is None:
+                s.undated += 1
+            elif t.precision == "on_or_before":
+                s.bounded += 1
+                start = _gold_start(match.value)
+                s.consistent += start is not None and start <= t.value
+            else:
+                s.valued += 1
+                ok = match.value.startswith(_fmt(t))
+                s.correct += ok
+                tally = s.by_precision.setdefault(t.precision, [0, 0])
+                tally[0] += ok
+                tally[1] += 1
+                if not ok and len(s.errors) < keep_errors:
+                    s.errors.append(f"{doc.name}: {quoted!r} -> {_fmt(t)} ({t.precision}), gold {match.value}")
+    return s
+
+
+def report(name: str, s: Scores) -> str:
+    lines = [
+        f"== {name}: {s.docs} documents",
+        f"gold DATE timexes:   {s.gold}",
+        f"predicted timexes:   {s.predicted} ({s.any_timex} overlap some gold TIMEX3 of any type)",
+        f"detection (overlap): P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}",
+        f"value accuracy:      {s.correct}/{s.valued} = {s.correct / s.valued if s.valued else 0:.3f}"
+        " on matched day/month/year values",
+    ]
+    for precision, (ok, total) in sorted(s.by_precision.items()):
+        lines.append(f"  {precision:<6} {ok}/{total} = {ok / total:.3f}")
+    lines.append(f"on_or_before:        {s.consistent}/{s.bounded} consistent with gold")
+    lines.append(f"matched but undated: {s.undated}")
+    per_doc = 1000 * s.seconds / s.docs if s.docs else 0.0
+    lines.append(f"extract time:        {per_doc:.2f} ms per document (spaCy parse excluded)")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m communique.evaluate.timebank", description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N documents of each corpus")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="folder holding eval/ (../shared)")
+    parser.add_argument("--no-meantime", action="store_true", help="skip the MEANTIME corpus")
+    parser.add_argument("--errors", type=int, default=0, help="show up to N value errors per corpus")
+    args = parser.parse_args(argv)
+
+    if not (args.shared / TIMEBANK).is_dir():
+        print(f"error: gold data not found at {args.shared / TIMEBANK}; pass --shared PATH", file=sys.stderr)
+        return 2
+    import spacy
+
+    nlp = spacy.load(DEFAULT_MODEL, exclude=["parser", "lemmatizer", "attribute_ruler"])
+    corpora = [("TimeBank+AQUAINT (TBAQ-cleaned)", timebank_docs(args.shared))]
+    if not args.no_meantime and (args.shared / MEANTIME).is_dir():
+        corpora.append(("MEANTIME English", meantime_docs(args.shared)))
+    for name, docs in corpora:
+        s = score(docs[: args.limit] if args.limit else docs, nlp, keep_errors=args.errors)
+        print(report(name, s))
+        for line in s.errors:
+            print("  x", line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

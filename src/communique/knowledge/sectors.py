@@ -1,0 +1,300 @@
+"""Agent sectors: titles and organisation words mapped to CAMEO/PLOVER sector codes.
+
+Our own lexicon.  Codes: GOV government, MIL military, LEG legislature, JUD
+judiciary, COP police, SPY intelligence, REB rebels, UAF unidentified armed
+forces, OPP opposition, PTY party, BUS business, MED media, NGO, IGO, CVL
+civilians, REF refugees, HLH health, EDU education, LAB labour, AGR agriculture,
+REL religion, CRM criminals.
+
+``sector_for_title`` finds every lexicon phrase inside the words it is given;
+the longest wins, then one that is not a generic role word ("spokesman",
+"official"), then the leftmost ("army spokesman" is MIL, "rebel commander" REB).
+British and US spellings are both accepted.  A defence minister is MIL here,
+where CAMEO dictionaries write GOVMIL.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["SECTORS", "TITLE_WORDS", "igo_code", "is_title", "sector_for_title"]
+
+_LEXICON = {
+    "GOV": """president, vice president, prime minister, premier, minister, ministry, foreign minister,
+        foreign ministry, foreign secretary, foreign office, secretary of state, state department,
+        interior minister, interior ministry, home secretary, home office, finance minister,
+        government, government official, administration, spokesperson, spokesman, spokeswoman,
+        ambassador, diplomat, envoy, consul, consul general, embassy, official, king, queen, emir, sultan,
+        crown prince, sheikh, monarch, chancellor, cabinet, delegation, mayor, governor, governor general,
+        secretary general, director general, inspector general, white house, kremlin, downing street,
+        white house chief of staff, regime, authorities, head of state, justice minister, justice ministry""",
+    "MIL": """defense minister, defense ministry, defense secretary, secretary of defense, defense department,
+        minister of defense, ministry of defense, deputy minister of defense, chief of staff, general staff,
+        defense official, pentagon, general, army, armed forces, military, troops, troop, soldier, colonel,
+        lieutenant colonel, lieutenant, major general, brigadier, brigadier general, admiral, commander,
+        chief of staff, chief of general staff, joint chiefs, navy, naval forces, air force, marines,
+        army chief, military official, major, captain, sergeant, corporal, marshal,
+        government troops, government forces, government soldiers,
+        border guard, coast guard, paratroopers, revolutionary guards, national guard""",
+    "LEG": """parliament, parliamentarian, lawmaker, legislator, legislature, senator, senate, mp, member of parliament,
+        congress, congressman, congresswoman, house of representatives, speaker of parliament, parliament speaker,
+        national assembly""",
+    "JUD": """judge, justice, court, supreme court, prosecutor, prosecutor general, attorney general, solicitor general,
+        judiciary, tribunal, defense attorney, defense lawyer, military court""",
+    "COP": """police, policeman, policewoman, police officer, police chief, riot police, gendarmerie, gendarme,
+        security forces, deputy sheriff, sheriff""",
+    "SPY": """intelligence, intelligence agency, intelligence service, intelligence official, spy, spy agency""",
+    "REB": """rebel, rebels, insurgent, guerrilla, separatist, rebel group""",
+    "UAF": """militant, militia, militiaman, militiamen, gunman, armed group, armed men""",
+    "OPP": """opposition, opposition leader, dissident, activist, protester, demonstrator""",
+    "PTY": """party, political party, ruling party""",
+    "BUS": """company, firm, corporation, executive, chief executive, ceo, businessman, businesswoman, business,
+        bank, banker, investor, defense contractor, defense industry, general contractor""",
+    "MED": """journalist, reporter, correspondent, newspaper, news agency, channel, broadcaster, television,
+        radio, editor, state media""",
+    "NGO": """ngo, non-governmental organization, charity, aid group, aid agency, aid worker, humanitarian group,
+        rights group, human rights group""",
+    "IGO": """international organization, peacekeeper, peacekeeping force, un peacekeeper""",
+    "CVL": """civilian, resident, villager, citizen, people, population, passenger, pedestrian, migrant""",
+    "REF": """refugee, displaced person, asylum seeker, internally displaced""",
+    "HLH": """doctor, nurse, hospital, health official, medic, paramedic, surgeon general""",
+    "EDU": """student, teacher, professor, university, school, academic""",
+    "LAB": """worker, union, trade union, labor union, striker, union leader""",
+    "AGR": """farmer, peasant""",
+    "REL": """cleric, imam, priest, bishop, archbishop, rabbi, pope, ayatollah, mullah, monk, church, mosque""",
+    "CRM": """criminal, gang, smuggler, pirate, kidnapper, drug trafficker, cartel""",
+}
+SECTORS: frozenset[str] = frozenset(_LEXICON)
+
+# Role words that say little about the sector; any other match of equal length wins.
+_GENERIC = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "delegation", "delegations"}
+    | {"authorities", "people"}
+)
+
+# Spellings folded before matching.
+_SPELLING = {
+    "defence": "defense",
+    "organisation": "organization",
+    "labour": "labor",
+    "spokesmen": "spokesman",
+    "spokeswomen": "spokeswoman",
+    "policemen": "policeman",
+    "policewomen": "policewoman",
+    "gunmen": "gunman",
+    "businessmen": "businessman",
+    "businesswomen": "businesswoman",
+    "congressmen": "congressman",
+    "congresswomen": "congresswoman",
+    "chiefs": "chief",
+    "generals": "general",
+    "armies": "army",
+    "militias": "militia",
+    "parties": "party",
+    "companies": "company",
+    "authority": "authorities",
+    "gen": "general",
+    "brig": "brigadier",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "maj": "major",
+    "capt": "captain",
+    "adm": "admiral",
+    "sgt": "sergeant",
+    "sen": "senator",
+    "gov": "governor",
+    "pres": "president",
+}
+
+TITLE_WORDS: frozenset[str] = frozenset(
+    """deputy vice acting interim former outgoing incoming caretaker first senior assistant under junior
+    prime minister president premier chancellor secretary general foreign defense defence interior home finance
+    economy trade health education justice energy oil state affairs security national public attorney
+    ambassador envoy consul special representative spokesman spokeswoman spokesperson adviser advisor
+    commander colonel lieutenant major brigadier admiral captain sergeant corporal marshal field army navy
+    naval air force chief staff police governor mayor senator congressman congresswoman lawmaker mp speaker
+    judge prosecutor king queen prince princess crown emir sultan sheikh monarch supreme leader ayatollah
+    pope cardinal archbishop bishop imam rabbi cleric dr mr mrs ms gen lt col maj capt adm sgt sen rep gov pres
+    brig lady director executive ceo chairman chairwoman chairperson head""".split()
+)
+
+# Title words that can end a title ("Defense Minister") or open one ("Secretary of State").
+_HEADS = frozenset(
+    """minister president premier chancellor secretary general ambassador envoy consul representative spokesman
+    spokeswoman spokesperson adviser advisor commander colonel lieutenant major brigadier admiral captain sergeant
+    corporal marshal chief governor mayor senator congressman congresswoman lawmaker mp speaker judge prosecutor
+    king queen prince princess emir sultan sheikh monarch leader ayatollah pope cardinal archbishop bishop imam
+    rabbi cleric dr mr mrs ms gen lt col maj capt adm sgt sen rep gov pres director executive ceo chairman
+    chairwoman chairperson head justice""".split()
+)
+_CONNECTORS = frozenset({"of", "for", "the", "and", "to", "on"})
+
+# Organisations: name -> (CAMEO-style actor code, sector).  Codes follow the Phoenix/PETRARCH dictionaries.
+_ORGANISATIONS: dict[str, tuple[str, str]] = {
+    "United Nations": ("IGOUNO", "IGO"),
+    "UN": ("IGOUNO", "IGO"),
+    "U.N.": ("IGOUNO", "IGO"),
+    "UN Security Council": ("IGOUNO", "IGO"),
+    "U.N. Security Council": ("IGOUNO", "IGO"),
+    "United Nations Security Council": ("IGOUNO", "IGO"),
+    "UN General Assembly": ("IGOUNO", "IGO"),
+    "NATO": ("IGOWSTNAT", "IGO"),
+    "Nato": ("IGOWSTNAT", "IGO"),
+    "North Atlantic Treaty Organization": ("IGOWSTNAT", "IGO"),
+    "European Union": ("IGOEUREEC", "IGO"),
+    "EU": ("IGOEUREEC", "IGO"),
+    "European Commission": ("IGOEUREEC", "IGO"),
+    "African Union": ("IGOAFRAFU", "IGO"),
+    "AU": ("IGOAFRAFU", "IGO"),
+    "Arab League": ("IGOMEAARL", "IGO"),
+    "League of Arab States": ("IGOMEAARL", "IGO"),
+    "Gulf Cooperation Council": ("IGOPGSGCC", "IGO"),
+    "GCC": ("IGOPGSGCC", "IGO"),
+    "IAEA": ("IGOUNOIAE", "IGO"),
+    "International Atomic Energy Agency": ("IGOUNOIAE", "IGO"),
+    "OPEC": ("IGOOPC", "IGO"),
+    "Opec": ("IGOOPC", "IGO"),
+    "Organization of the Petroleum Exporting Countries": ("IGOOPC", "IGO"),
+    "Organization of Petroleum Exporting Countries": ("IGOOPC", "IGO"),
+    "WHO": ("IGOUNOHLHWHO", "IGO"),
+    "World Health Organization": ("IGOUNOHLHWHO", "IGO"),
+    "IMF": ("IGOBUSIMF", "IGO"),
+    "International Monetary Fund": ("IGOBUSIMF", "IGO"),
+    "World Bank": ("IGOUNODEVWBK", "IGO"),
+    "WTO": ("IGOBUSWTO", "IGO"),
+    "World Trade Organization": ("IGOBUSWTO", "IGO"),
+    "ICC": ("IGOJUDICC", "IGO"),
+    "International Criminal Court": ("IGOJUDICC", "IGO"),
+    "ICJ": ("IGOUNOJUDICJ", "IGO"),
+    "International Court of Justice": ("IGOUNOJUDICJ", "IGO"),
+    "UNHCR": ("IGOUNOREFHCR", "IGO"),
+    "UN refugee agency": ("IGOUNOREFHCR", "IGO"),
+    "UNICEF": ("IGOUNOKID", "IGO"),
+    "Unicef": ("IGOUNOKID", "IGO"),
+    "WFP": ("IGOUNOWFP", "IGO"),
+    "World Food Programme": ("IGOUNOWFP", "IGO"),
+    "World Food Program": ("IGOUNOWFP", "IGO"),
+    "UNDP": ("IGOUNODEV", "IGO"),
+    "UNESCO": ("IGOUNODEV", "IGO"),
+    "Unesco": ("IGOUNODEV", "IGO"),
+    "ASEAN": ("IGOSEAASN", "IGO"),
+    "Asean": ("IGOSEAASN", "IGO"),
+    "Association of Southeast Asian Nations": ("IGOSEAASN", "IGO"),
+    "Organization of American States": ("IGOOAS", "IGO"),
+    "OAS": ("IGOOAS", "IGO"),
+    "Organisation of Islamic Cooperation": ("IGOMOSOIC", "IGO"),
+    "Organization of Islamic Cooperation": ("IGOMOSOIC", "IGO"),
+    "OIC": ("IGOMOSOIC", "IGO"),
+    "ECOWAS": ("IGOWAFWAS", "IGO"),
+    "Ecowas": ("IGOWAFWAS", "IGO"),
+    "Economic Community of West African States": ("IGOWAFWAS", "IGO"),
+    "Interpol": ("IGOCOPITP", "IGO"),
+    "G7": ("IGOGOS", "IGO"),
+    "Group of Seven": ("IGOGOS", "IGO"),
+    "G8": ("IGOGOE", "IGO"),
+    "Group of Eight": ("IGOGOE", "IGO"),
+    "Shanghai Cooperation Organization": ("IGOCAS", "IGO"),
+    "Commonwealth of Independent States": ("IGOCASCIS", "IGO"),
+    "OSCE": ("IGO", "IGO"),
+    "Organization for Security and Co-operation in Europe": ("IGO", "IGO"),
+    "Organization for Security and Cooperation in Europe": ("IGO", "IGO"),
+    "OPCW": ("IGO", "IGO"),
+    "Organisation for the Prohibition of Chemical Weapons": ("IGO", "IGO"),
+    "Organization for the Prohibition of Chemical Weapons": ("IGO", "IGO"),
+    "Red Cross": ("NGOHLHIRC", "NGO"),
+    "Red Crescent": ("NGOHLHIRC", "NGO"),
+    "International Committee of the Red Cross": ("NGOHLHIRC", "NGO"),
+    "ICRC": ("NGOHLHIRC", "NGO"),
+    "Amnesty International": ("NGOHRIAMN", "NGO"),
+    "Human Rights Watch": ("NGOHRI", "NGO"),
+    "Doctors Without Borders": ("NGOHLHMSF", "NGO"),
+    "Medecins Sans Frontieres": ("NGOHLHMSF", "NGO"),
+    "Médecins Sans Frontières": ("NGOHLHMSF", "NGO"),
+    "MSF": ("NGOHLHMSF", "NGO"),
+}
+
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased words, hyphens split, full stops dropped, spellings folded."""
+    words = []
+    for word in _WORD.findall(text.replace(".", "").replace("\u2019", "'").lower()):
+        for part in word.replace("-", " ").split():
+            words.append(_SPELLING.get(part, part))
+    return words
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
+    for sector, text in _LEXICON.items():
+        for phrase in text.split(","):
+            words = tuple(_words(phrase))
+            if not words:
+                continue
+            table.setdefault(words, sector)
+            table.setdefault((*words[:-1], _plural(words[-1])), sector)
+    return table
+
+
+def sector_for_title(words: str) -> str | None:
+    """The sector a title or organisation word names ("Deputy Defence Minister" -> "MIL"), else ``None``."""
+    tokens = _words(words)
+    phrases = _phrases()
+    best: tuple[int, bool, int] | None = None
+    found: str | None = None
+    for start in range(len(tokens)):
+        for end in range(len(tokens), start, -1):
+            sector = phrases.get(tuple(tokens[start:end]))
+            if sector is None:
+                continue
+            rank = (end - start, end - start > 1 or tokens[start] not in _GENERIC, -start)
+            if best is None or rank > best:
+                best, found = rank, sector
+            break
+    return found
+
+
+def is_title(text: str) -> bool:
+    """Whether ``text`` is a title made of title words ("Deputy Foreign Minister", "Secretary of State")."""
+    tokens = _words(text)
+    if not tokens or not all(t in TITLE_WORDS or t in _CONNECTORS for t in tokens):
+        return False
+    if tokens[0] in _CONNECTORS or tokens[-1] in _CONNECTORS:
+        return False
+    if tokens[-1] in _HEADS:
+        return True
+    return any(a in _HEADS and b in ("of", "for") for a, b in zip(tokens, tokens[1:], strict=False))
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    exact = {name: code for name, code in _ORGANISATIONS.items() if name.replace(".", "").isupper()}
+    folded = {name.casefold(): code for name, code in _ORGANISATIONS.items() if name not in exact}
+    return exact, folded
+
+
+def igo_code(name: str) -> tuple[str, str] | None:
+    """(actor code, sector) for an international organisation ("NATO" -> ("IGOWSTNAT", "IGO")), else ``None``.
+
+    Acronyms match case-exactly ("WHO", not "who"); names case-insensitively, with or without "the".
+    """
+    text = " ".join(name.replace("\u2019", "'").split())
+    exact, folded = _organisations()
+    forms = [text, text[4:]] if text[:4].casefold() == "the " else [text]
+    forms += [form[:-2] for form in forms if form.endswith("'s")]
+    for form in forms:
+        found = exact.get(form) or folded.get(form.casefold())
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,232 @@
+"""The communique data model.
+
+This module imports nothing of ours.  Every annotation is a pair of character
+offsets into ``Article.text`` (the body; the headline lives in ``Article.title``
+and is never parsed as part of the body), in the spirit of spaCy's ``Span``.
+Strings shown to users (an actor's name, a quote's text) are either derived
+from those offsets at render time or are canonical labels (a country code).
+
+Shape, top down::
+
+    Doc                       one article moving through the pipeline
+      article: Article        id (hash of normalised content), text, title, ...
+      sentences: [Span]
+      mentions: [Mention]     named / titled / pronoun mentions of actors
+      actors: [Actor]         one per real-world actor in the document
+      timexes: [Timex]        time expressions, resolved to dates
+      places: [Place]         toponyms, geocoded
+      events: [Event]         coded events with date, place, provenance
+      quotes: [Quote]         direct quotes with their speakers
+      attributions: [Attribution]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ActorKind = Literal["person", "organization", "country", "group", "outlet"]
+Status = Literal["reported", "unconfirmed", "confirmed", "denied", "planned", "hypothetical"]
+STATUSES: tuple[str, ...] = ("reported", "unconfirmed", "confirmed", "denied", "planned", "hypothetical")
+Precision = Literal["day", "month", "year", "on_or_before", "unknown"]
+AttributionKind = Literal["outlet", "source", "official", "speaker", "document"]
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    """Half-open character range ``[start, end)`` in ``Article.text``."""
+
+    start: int
+    end: int
+
+    def text(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(slots=True)
+class Article:
+    """One news report.  ``id`` is a hash of the normalised title and body."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    outlet: str | None = None
+    source_path: str | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    """A stretch of text that refers to an actor."""
+
+    span: Span
+    label: str  # PERSON, ORG, GPE, NORP, TITLE, PRONOUN, GROUP
+    actor_id: str | None = None
+    head: Span | None = None  # the name part of a titled mention
+
+
+@dataclass(slots=True)
+class Role:
+    """A role learned from the text: 'Russian President Vladimir Putin'."""
+
+    title: str
+    country: str | None
+    sector: str | None
+    as_of: dt.date | None
+    evidence: Span
+
+
+@dataclass(slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    code: str | None = None  # CAMEO-style code: country + sector, e.g. RUSMIL
+    country: str | None = None  # ISO 3166 alpha-3
+    sector: str | None = None  # GOV, MIL, ...
+    title: str | None = None
+    anonymous: bool = False
+    mentions: list[int] = field(default_factory=list)  # indexes into Doc.mentions
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Timex:
+    """A time expression and the calendar date it resolves to."""
+
+    span: Span
+    value: dt.date | None
+    precision: Precision
+    basis: str
+    anchor: int | None = None  # index of the Timex it was resolved against
+
+
+@dataclass(slots=True)
+class EventDate:
+    value: dt.date | None
+    precision: Precision
+    basis: str
+    evidence: Span | None = None
+
+
+@dataclass(slots=True)
+class Place:
+    """A geocoded toponym."""
+
+    span: Span
+    name: str
+    country: str | None  # ISO alpha-3
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    feature: str  # city, country, region, ...
+
+
+@dataclass(slots=True)
+class Location:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    evidence: Span | None = None
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who the report says a claim comes from."""
+
+    source: str  # display text: "Al Arabiya", "unnamed sources"
+    anonymous: bool
+    kind: AttributionKind
+    span: Span | None = None
+    actor_id: str | None = None
+    cites: int | None = None  # index of the Attribution this one relays
+
+
+@dataclass(slots=True)
+class Evidence:
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    cameo: str
+    plover: str | None
+    label: str
+    goldstein: float | None
+    quad_class: int | None
+    source: list[str]
+    target: list[str]
+    evidence: Evidence
+    trigger: Span
+    date: EventDate | None = None
+    location: Location | None = None
+    status: Status = "reported"
+    attribution: list[Attribution] = field(default_factory=list)
+    plover_mode: str | None = None
+    plover_context: str | None = None
+    negated: bool = False
+    references: list[Span] = field(default_factory=list)  # later phrases referring to it ("the visit")
+    episode: int | None = None  # events of one occasion (a visit and the meetings during it)
+
+
+@dataclass(slots=True)
+class Quote:
+    span: Span  # the quoted words, without the quote marks
+    speaker: str | None  # actor id
+    speaker_span: Span | None
+    anonymous: bool
+    via: str | None = None  # "sources close to the Israeli government"
+
+
+@dataclass(slots=True)
+class Doc:
+    """An article and everything the pipeline has found in it."""
+
+    article: Article
+    sentences: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    done: list[str] = field(default_factory=list)  # names of the stages run
+    nlp: Any = None  # the spaCy Doc of Article.text; never serialised
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence holding character ``offset`` (binary search)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def actor(self, actor_id: str) -> Actor | None:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None

@@ -1,0 +1,25 @@
+"""HTML pages: main text extracted with trafilatura, headline from its metadata."""
+
+from __future__ import annotations
+
+from ..errors import EmptyInput, InputError
+from ..model import Article
+from .article import make_article
+
+
+def read_html(raw: str, *, source_path: str | None = None, **defaults: object) -> Article | InputError:
+    import trafilatura
+
+    body = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_precision=True)
+    if not body:
+        return EmptyInput(source_path or "<html>")
+    meta = trafilatura.extract_metadata(raw)
+    title = meta.title if meta is not None else None
+    published = defaults.pop("published", None) or (meta.date if meta is not None else None)
+    outlet = defaults.pop("outlet", None) or (meta.sitename if meta is not None else None)
+    url = defaults.pop("url", None) or (meta.url if meta is not None else None)
+    try:
+        return make_article(body, title=title, published=published, outlet=outlet, url=url,  # type: ignore[arg-type]
+                            source_path=source_path)
+    except InputError as exc:
+        return exc

@@ -1,0 +1,60 @@
+"""Rich tables for people: one analysed document, or rows of stored events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from .model import Doc
+from .serialize import doc_to_dict
+
+
+def _names(ids: list[str], actors: dict[str, dict[str, Any]]) -> str:
+    return ", ".join(f"{actors[i]['name']} ({actors[i]['code'] or '-'})" for i in ids if i in actors)
+
+
+def print_doc(doc: Doc, console: Console | None = None) -> None:
+    console = console or Console(width=160)
+    d = doc_to_dict(doc)
+    meta = d["document"]
+    console.print(f"[bold]{meta['title'] or '(no headline)'}[/bold]  id={meta['id']}  published={meta['published']}")
+    actors = {a["id"]: a for a in d["actors"]}
+    t = Table(title="Actors", show_lines=False)
+    for col in ("id", "name", "code", "country", "sector", "kind", "title"):
+        t.add_column(col)
+    for a in d["actors"]:
+        name = a["name"] + (" (anonymous)" if a["anonymous"] else "")
+        t.add_row(a["id"], name, a["code"] or "", a["country"] or "", a["sector"] or "", a["kind"], a["title"] or "")
+    console.print(t)
+    t = Table(title="Events", show_lines=True)
+    for col in ("id", "cameo", "label", "source", "target", "date", "place", "status", "according to", "evidence"):
+        t.add_column(col, overflow="fold")
+    for e in d["events"]:
+        date = e["date"] or {}
+        when = f"{date.get('value') or '?'} ({date.get('precision')})"
+        loc = e["location"]
+        place = f"{loc['name']}, {loc['country']}" if loc else ""
+        chain = " <- ".join(a["source"] + (" [anon]" if a["anonymous"] else "") for a in e["attribution"])
+        t.add_row(e["id"], e["cameo"], e["label"], _names(e["source"], actors), _names(e["target"], actors), when,
+                  place, e["status"], chain, e["evidence"]["text"][:160])
+    console.print(t)
+    t = Table(title="Quotes", show_lines=True)
+    for col in ("speaker", "anonymous", "via", "quote"):
+        t.add_column(col, overflow="fold")
+    for q in d["quotes"]:
+        who = q["speaker_text"] or (actors[q["speaker"]]["name"] if q["speaker"] in actors else "?")
+        t.add_row(who, "yes" if q["anonymous"] else "", q["via"] or "", q["text"])
+    console.print(t)
+
+
+def print_event_rows(rows: list[dict[str, Any]], console: Console | None = None) -> None:
+    console = console or Console(width=160)
+    t = Table(title=f"Events ({len(rows)})", show_lines=False)
+    cols = ("date", "cameo", "label", "source", "target", "location", "status", "corroboration")
+    for col in cols:
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in cols))
+    console.print(t)

@@ -1,0 +1,99 @@
+"""Documents as plain JSON-ready dicts.
+
+The shape printed by ``communique analyze --format json`` is a contract that
+outside checks read: fields may be added, never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Actor, Attribution, Doc, Event, Quote, Span
+
+
+def _iso(d: Any) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _actor(doc: Doc, a: Actor) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "name": a.name,
+        "code": a.code,
+        "country": a.country,
+        "sector": a.sector,
+        "title": a.title,
+        "kind": a.kind,
+        "anonymous": a.anonymous,
+        "mentions": [{"start": doc.mentions[i].span.start, "end": doc.mentions[i].span.end,
+                      "text": doc.mentions[i].span.text(doc.text)} for i in a.mentions],
+        "roles": [{"title": r.title, "country": r.country, "sector": r.sector, "as_of": _iso(r.as_of),
+                   "start": r.evidence.start, "end": r.evidence.end} for r in a.roles],
+    }
+
+
+def _attribution(a: Attribution) -> dict[str, Any]:
+    return {"source": a.source, "anonymous": a.anonymous, "kind": a.kind, "actor": a.actor_id, "cites": a.cites,
+            "start": a.span.start if a.span else None, "end": a.span.end if a.span else None}
+
+
+def _span(s: Span | None, text: str) -> dict[str, Any] | None:
+    return None if s is None else {"start": s.start, "end": s.end, "text": s.text(text)}
+
+
+def _event(doc: Doc, e: Event) -> dict[str, Any]:
+    loc = e.location
+    return {
+        "id": e.id,
+        "cameo": e.cameo,
+        "plover": e.plover,
+        "label": e.label,
+        "goldstein": e.goldstein,
+        "quad_class": e.quad_class,
+        "source": list(e.source),
+        "target": list(e.target),
+        "date": None if e.date is None else {
+            "value": _iso(e.date.value), "precision": e.date.precision, "basis": e.date.basis,
+            "evidence": _span(e.date.evidence, doc.text)},
+        "location": None if loc is None else {
+            "name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon, "geonames_id": loc.geonames_id,
+            "evidence": _span(loc.evidence, doc.text)},
+        "status": e.status,
+        "attribution": [_attribution(a) for a in e.attribution],
+        "evidence": {"sentence": e.evidence.sentence, "start": e.evidence.start, "end": e.evidence.end,
+                     "text": doc.text[e.evidence.start : e.evidence.end], "document": doc.article.id},
+        "trigger": _span(e.trigger, doc.text),
+        "plover_mode": e.plover_mode,
+        "plover_context": e.plover_context,
+        "negated": e.negated,
+        "episode": e.episode,
+        "references": [_span(r, doc.text) for r in e.references],
+    }
+
+
+def _quote(doc: Doc, q: Quote) -> dict[str, Any]:
+    return {
+        "speaker": q.speaker,
+        "speaker_text": q.speaker_span.text(doc.text) if q.speaker_span else None,
+        "text": q.span.text(doc.text),
+        "anonymous": q.anonymous,
+        "via": q.via,
+        "start": q.span.start,
+        "end": q.span.end,
+        "sentence": doc.sentence_of(q.span.start) if doc.sentences else None,
+    }
+
+
+def doc_to_dict(doc: Doc) -> dict[str, Any]:
+    art = doc.article
+    return {
+        "document": {"id": art.id, "title": art.title, "published": _iso(art.published), "url": art.url,
+                     "outlet": art.outlet, "source_path": art.source_path},
+        "actors": [_actor(doc, a) for a in doc.actors],
+        "events": [_event(doc, e) for e in doc.events],
+        "quotes": [_quote(doc, q) for q in doc.quotes],
+        "places": [{"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon, "geonames_id": p.geonames_id,
+                    "feature": p.feature, "start": p.span.start, "end": p.span.end} for p in doc.places],
+        "timexes": [{"text": t.span.text(doc.text), "value": _iso(t.value), "precision": t.precision,
+                     "basis": t.basis, "start": t.span.start, "end": t.span.end} for t in doc.timexes],
+    }

@@ -1,0 +1,3 @@
+"""Pipeline stages; importing this package registers the built-ins."""
+
+from . import actors, events, nlp, place, provenance, time  # noqa: F401

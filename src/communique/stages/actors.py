@@ -1,0 +1,444 @@
+"""Actors: people, organisations, countries and groups, with country, sector and code.
+
+What is recognised, in order (earlier findings win where spans overlap):
+
+1. Titled people: ``[demonym|country] title-words name`` —
+   "Russian Deputy Defense Minister General Army Yunus-Bege Evkurov" is a
+   person named "Yunus-Bege Evkurov", country RUS, sector MIL, whatever the
+   NER model thought of the name.
+2. Named entities: PERSON, ORG (outlets, international organisations,
+   ministries with their country), GPE that are countries.
+3. Unnamed officials and groups: "a Turkish official", "Russian officials",
+   "the Russian, American, and Turkish delegations" (one actor per country).
+4. Coreference by rules: a later name that ends a known person's name
+   ("Evkurov", "Abu Kasra") is that person; "the leaders", "the two
+   ministers" are the people of the most recent sentence naming two or more;
+   "he"/"she" is the most recent person named in the previous sentences.
+
+Names are canonical labels built from the text; every mention keeps its
+character offsets.  Roles learned from titles are recorded with the
+publication date they held on (``Actor.roles``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..knowledge.actors import ActorKB
+from ..knowledge.countries import country_name, resolve_country
+from ..knowledge.sectors import TITLE_WORDS, igo_code, sector_for_title
+from ..model import Actor, Doc, Mention, Role, Span
+from ..pipeline import stage
+
+# Common nouns that denote actors when a country word modifies them.
+PERSON_NOUNS = frozenset({
+    "official", "diplomat", "ambassador", "envoy", "minister", "spokesman", "spokeswoman", "spokesperson",
+    "officer", "commander", "general", "source", "negotiator", "lawmaker", "senator", "president", "leader",
+    "representative", "adviser", "advisor", "aide", "soldier", "journalist", "prosecutor", "judge",
+})
+GROUP_NOUNS = frozenset({
+    "officials", "diplomats", "delegation", "delegations", "troops", "forces", "army", "military", "government",
+    "authorities", "ministry", "police", "navy", "leaders", "sources", "negotiators", "lawmakers", "soldiers",
+    "rebels", "militants", "protesters", "demonstrators", "envoys", "commanders", "officers", "parliament",
+    "embassy", "cabinet", "administration", "jets", "warplanes", "drones", "coalition", "militia", "militias",
+})
+ORGANIZATION_NOUNS = frozenset({"government", "ministry", "army", "military", "navy", "police", "parliament",
+                                "embassy", "cabinet", "administration", "authorities"})
+OUTLET_WORDS = frozenset({"channel", "agency", "newspaper", "daily", "broadcaster", "television", "tv", "network",
+                          "outlet", "website", "radio", "magazine", "weekly", "news"})
+KNOWN_OUTLETS = frozenset({
+    "al arabiya", "al jazeera", "reuters", "associated press", "ap", "afp", "agence france-presse", "tass",
+    "ria novosti", "interfax", "anadolu", "anadolu agency", "bbc", "cnn", "xinhua", "sana", "irna", "al-monitor",
+    "the new york times", "new york times", "the washington post", "washington post", "the guardian", "bloomberg",
+    "the wall street journal", "wall street journal", "haaretz", "the times of israel", "times of israel", "kyodo",
+    "yonhap", "dpa", "efe", "ansa", "al mayadeen", "sky news", "fox news", "france 24", "dw", "ria", "sputnik",
+    "itar-tass", "wafa", "mena", "trt", "press tv", "asharq al-awsat", "politico", "axios", "nbc", "cbs", "abc",
+})
+ANONYMOUS_NOUNS = frozenset({"official", "officials", "source", "sources", "diplomat", "diplomats", "insider",
+                             "aide", "aides", "officer", "officers"})
+PLURAL_ANAPHORS = re.compile(r"^(?:the|both|all)\s+(?:two\s+|three\s+)?(leaders|ministers|presidents|officials|"
+                             r"sides|men|delegations|heads of state|counterparts)$", re.I)
+PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+_LOWER_PARTICLES = frozenset({"al", "bin", "ibn", "el", "de", "van", "von", "der", "da", "di", "la", "le", "du"})
+
+
+@dataclass(slots=True)
+class _Found:
+    span: Span
+    label: str
+    kind: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    title_span: Span | None = None
+    head: Span | None = None
+    code: str | None = None
+    anonymous: bool = False
+    key: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _is_title_token(tok: Any) -> bool:
+    return tok.lower_ in TITLE_WORDS and tok.text[:1].isupper()
+
+
+ORG_WORDS = frozenset({"ministry", "department", "office", "council", "agency", "committee", "government", "embassy",
+                       "parliament", "army", "forces", "command", "court", "bank", "party", "front", "union",
+                       "organization", "organisation", "administration", "authority", "corps", "guard", "service"})
+
+
+def _is_name_token(tok: Any) -> bool:
+    if tok.lower_ in TITLE_WORDS or tok.lower_ in ORG_WORDS or resolve_country(tok.text):
+        return False
+    if tok.lower_ in _LOWER_PARTICLES and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text[:1].isupper():
+        return True
+    return bool(_NAME_TOKEN.match(tok.text)) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X")
+
+
+def _name_run(sdoc: Any, j: int) -> int:
+    """End (exclusive) of the run of name tokens starting at ``j``, hyphenated parts included."""
+    k = j
+    n = len(sdoc)
+    while k < n:
+        tok = sdoc[k]
+        if _is_name_token(tok) and "\n" not in tok.text:
+            k += 1
+            continue
+        if tok.text in ("-", "‐") and k > j and k + 1 < n and not sdoc[k - 1].whitespace_ and not tok.whitespace_ \
+                and _is_name_token(sdoc[k + 1]):
+            k += 1
+            continue
+        break
+    return k
+
+
+def find_titled_people(sdoc: Any) -> list[_Found]:
+    """"[demonym] Title-words Name" sequences; the NER label of the name does not matter."""
+    out: list[_Found] = []
+    n = len(sdoc)
+    i = 0
+    while i < n:
+        country = None
+        j = i
+        if sdoc[i].text[:1].isupper() and (iso := resolve_country(sdoc[i].text)) and i + 1 < n \
+                and _is_title_token(sdoc[i + 1]):
+            country = iso
+            j = i + 1
+        t0 = j
+        while j < n:
+            if _is_title_token(sdoc[j]):
+                j += 1
+            elif sdoc[j].lower_ in ("of", "for") and j > t0 and j + 1 < n and _is_title_token(sdoc[j + 1]):
+                j += 1
+            else:
+                break
+        if j == t0:
+            i += 1
+            continue
+        end = _name_run(sdoc, j)
+        if end > j and sdoc[end - 1].lower_ not in _LOWER_PARTICLES:
+            title_tokens = sdoc[t0:j]
+            title = title_tokens.text
+            start_char = sdoc[i].idx
+            found = _Found(
+                span=Span(start_char, sdoc[end - 1].idx + len(sdoc[end - 1])),
+                label="PERSON",
+                kind="person",
+                name=sdoc[j:end].text,
+                country=country,
+                sector=sector_for_title(title),
+                title=title,
+                title_span=Span(title_tokens.start_char, title_tokens.end_char),
+                head=Span(sdoc[j].idx, sdoc[end - 1].idx + len(sdoc[end - 1])),
+            )
+            out.append(found)
+            i = end
+            continue
+        i = j
+    return out
+
+
+def _country_in(span: Any) -> str | None:
+    for tok in span:
+        if tok.text[:1].isupper() and (iso := resolve_country(tok.text)):
+            return iso
+    return None
+
+
+def _is_outlet(ent: Any) -> bool:
+    text = ent.text.lower().removeprefix("the ")
+    if text in KNOWN_OUTLETS:
+        return True
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is not None and nxt.lower_ in OUTLET_WORDS:
+        return True
+    return any(t.lower_ in OUTLET_WORDS for t in ent[1:])
+
+
+def find_entities(sdoc: Any, taken: list[Span]) -> list[_Found]:
+    out: list[_Found] = []
+    for ent in sdoc.ents:
+        span = Span(ent.start_char, ent.end_char)
+        if any(span.overlaps(t) for t in taken) or "\n" in ent.text:
+            continue
+        text = ent.text
+        bare = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+        bare_span = Span(ent.end_char - len(bare), ent.end_char)
+        if ent.label_ == "PERSON":
+            out.append(_Found(span=bare_span, label="PERSON", kind="person", name=_strip_possessive(bare)))
+        elif ent.label_ == "GPE":
+            iso = resolve_country(bare)
+            if iso:
+                out.append(_Found(span=bare_span, label="GPE", kind="country", name=country_name(iso), country=iso,
+                                  code=iso, key=f"country:{iso}"))
+        elif ent.label_ == "NORP":
+            iso = resolve_country(bare)
+            # a bare plural demonym ("the Russians") is the country's people / government
+            if iso and bare.endswith("s") and (ent.end >= len(sdoc) or sdoc[ent.end].pos_ != "NOUN"):
+                out.append(_Found(span=bare_span, label="NORP", kind="country", name=country_name(iso), country=iso,
+                                  code=iso, key=f"country:{iso}"))
+        elif ent.label_ == "ORG":
+            igo = igo_code(bare)
+            if igo:
+                code, sector = igo
+                out.append(_Found(span=bare_span, label="ORG", kind="organization", name=bare, code=code,
+                                  sector=sector, key=f"org:{code}"))
+            elif _is_outlet(ent):
+                out.append(_Found(span=bare_span, label="ORG", kind="outlet", name=_strip_possessive(bare),
+                                  sector="MED", key=f"outlet:{bare.lower()}"))
+            else:
+                iso = _country_in(ent)
+                sector = sector_for_title(bare)
+                out.append(_Found(span=bare_span, label="ORG", kind="organization", name=_strip_possessive(bare),
+                                  country=iso, sector=sector))
+    return out
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"[’']s?$", "", name).strip()
+
+
+def _is_anonymous_context(sdoc: Any, end_token: int) -> bool:
+    window = sdoc[end_token : min(len(sdoc), end_token + 12)].text.lower()
+    return any(p in window for p in ("condition of anonymity", "not to be named", "not authorised", "not authorized",
+                                     "declined to be named", "asked not to be identified"))
+
+
+def find_unnamed(sdoc: Any, taken: list[Span]) -> list[_Found]:
+    """Officials and groups named by a country word and a common noun."""
+    out: list[_Found] = []
+    for tok in sdoc:
+        low = tok.lower_
+        if tok.pos_ not in ("NOUN", "PROPN") or (low not in PERSON_NOUNS and low not in GROUP_NOUNS):
+            continue
+        tspan = Span(tok.idx, tok.idx + len(tok))
+        if any(tspan.overlaps(t) for t in taken):
+            continue
+        # walk left over modifiers: country words, commas, "and", adjectives like "senior"
+        countries: list[tuple[str, int]] = []
+        k = tok.i - 1
+        first = tok.i
+        sector_words: list[str] = [tok.lower_]
+        while k >= 0 and sdoc[k].sent == tok.sent:
+            t = sdoc[k]
+            if t.text[:1].isupper() and (iso := resolve_country(t.text)):
+                countries.append((iso, k))
+                first = k
+            elif t.text in (",",) or t.lower_ in ("and", "senior", "top", "high", "-", "level", "ranking", "former"):
+                pass
+            elif t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ in TITLE_WORDS:
+                sector_words.insert(0, t.lower_)
+                first = k
+            else:
+                break
+            k -= 1
+        if not countries:
+            # "the government", "officials" alone carry no country: not an actor of their own here
+            continue
+        plural = low.endswith("s") and low not in ("forces", "news")
+        kind = "organization" if low in ORGANIZATION_NOUNS else ("group" if plural or low in GROUP_NOUNS else "person")
+        sector = sector_for_title(" ".join(sector_words)) or "GOV"
+        det = sdoc[first - 1].lower_ if first > 0 else ""
+        anonymous = low in ANONYMOUS_NOUNS and (det in ("a", "an", "one", "two", "three", "several")
+                                                or _is_anonymous_context(sdoc, tok.i + 1))
+        if low in ("sources", "source"):
+            anonymous = True
+        start = sdoc[first].idx
+        span = Span(start, tok.idx + len(tok))
+        noun = tok.lemma_ if len(countries) > 1 or plural else tok.text
+        for iso, _ in sorted(countries, key=lambda c: c[1]):
+            demonym_tok = next(sdoc[k2] for c2, k2 in countries if c2 == iso)
+            label_noun = noun if len(countries) > 1 else tok.text
+            name = f"{demonym_tok.text} {' '.join(w for w in sector_words[:-1])} {label_noun}".replace("  ", " ")
+            out.append(_Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=name,
+                              country=iso, sector=sector, anonymous=anonymous,
+                              key=f"unnamed:{iso}:{sector}:{tok.lemma_}:{'' if not anonymous else tok.i}",
+                              head=Span(demonym_tok.idx, demonym_tok.idx + len(demonym_tok))))
+    return out
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s]+", name) if t]
+
+
+def _code(country: str | None, sector: str | None, code: str | None) -> str | None:
+    if code:
+        return code
+    if country and sector:
+        return country + sector
+    return country or None
+
+
+def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list[Actor]]:
+    """Find actor mentions and merge them into actors (no write-back)."""
+    sdoc = doc.nlp
+    text = doc.text
+    titled = find_titled_people(sdoc)
+    taken = [f.span for f in titled]
+    ents = find_entities(sdoc, taken)
+    taken += [f.span for f in ents]
+    unnamed = find_unnamed(sdoc, taken)
+    found = sorted(titled + ents + unnamed, key=lambda f: (f.span.start, -f.span.end))
+
+    actors: list[Actor] = []
+    mentions: list[Mention] = []
+    by_key: dict[str, Actor] = {}
+    people: list[tuple[list[str], Actor]] = []
+
+    def new_actor(f: _Found) -> Actor:
+        a = Actor(id=f"a{len(actors) + 1}", name=f.name, kind=f.kind, country=f.country,  # type: ignore[arg-type]
+                  sector=f.sector, title=f.title, anonymous=f.anonymous)
+        actors.append(a)
+        return a
+
+    def person_for(name: str) -> Actor | None:
+        toks = _name_tokens(name)
+        for full, a in people:
+            if toks == full or (len(toks) < len(full) and full[-len(toks):] == toks):
+                return a
+        return None
+
+    for f in found:
+        actor: Actor | None = None
+        if f.kind == "person" and not f.key:
+            actor = person_for(f.name)
+            if actor is None and f.label == "PERSON":
+                actor = new_actor(f)
+                people.append((_name_tokens(f.name), actor))
+            elif actor is not None and f.title and not actor.title:
+                actor.title, actor.sector = f.title, f.sector
+                actor.country = actor.country or f.country
+        elif f.kind == "organization" and not f.key:
+            # a later bare surname the NER took for an organisation
+            actor = person_for(f.name)
+            if actor is None:
+                key = f"org:{f.name.lower()}"
+                actor = by_key.get(key)
+                if actor is None:
+                    actor = by_key[key] = new_actor(f)
+        else:
+            actor = by_key.get(f.key)
+            if actor is None:
+                actor = by_key[f.key] = new_actor(f)
+        if f.title and f.title_span is not None:
+            actor.roles.append(Role(title=f.title, country=f.country, sector=f.sector, as_of=doc.article.published,
+                                    evidence=f.title_span))
+        mentions.append(Mention(span=f.span, label=f.label, actor_id=actor.id, head=f.head))
+        actor.mentions.append(len(mentions) - 1)
+
+    _surname_mentions(doc, sdoc, people, mentions, actors)
+    _anaphora(doc, sdoc, mentions, actors)
+    mentions.sort(key=lambda m: (m.span.start, m.span.end))
+    for a in actors:
+        a.mentions = []
+    for i, m in enumerate(mentions):
+        a = next(x for x in actors if x.id == m.actor_id)
+        a.mentions.append(i)
+    if kb is not None:
+        for a in actors:
+            kb.complete(a, on=doc.article.published)
+    for a in actors:
+        a.code = _code(a.country, a.sector, a.code or _igo(a))
+    _ = text
+    return mentions, actors
+
+
+def _igo(a: Actor) -> str | None:
+    hit = igo_code(a.name) if a.kind == "organization" else None
+    return hit[0] if hit else None
+
+
+def _surname_mentions(doc: Doc, sdoc: Any, people: list[tuple[list[str], Actor]], mentions: list[Mention],
+                      actors: list[Actor]) -> None:
+    """Bare surnames the NER missed entirely."""
+    covered = [m.span for m in mentions]
+    for full, actor in people:
+        if len(full) < 2:
+            continue
+        last = full[-1]
+        for tok in sdoc:
+            if tok.text != last:
+                continue
+            span = Span(tok.idx, tok.idx + len(tok))
+            if any(span.overlaps(c) for c in covered):
+                continue
+            mentions.append(Mention(span=span, label="PERSON", actor_id=actor.id))
+            covered.append(span)
+
+
+def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor]) -> None:
+    """'the leaders' -> the people of the latest sentence naming several; 'he' -> the latest person."""
+    kinds = {a.id: a.kind for a in actors}
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    for chunk in _noun_chunks(sdoc):
+        if not PLURAL_ANAPHORS.match(chunk.text):
+            continue
+        start = chunk.start_char
+        sent_of = doc.sentence_of(start)
+        best: list[str] = []
+        for s in range(sent_of, -1, -1):
+            ids: list[str] = []
+            for m in ordered:
+                if m.actor_id and kinds[m.actor_id] == "person" and doc.sentence_of(m.span.start) == s \
+                        and m.span.start < start and m.actor_id not in ids:
+                    ids.append(m.actor_id)
+            if len(ids) >= 2:
+                best = ids
+                break
+        for aid in best:
+            mentions.append(Mention(span=Span(chunk.start_char, chunk.end_char), label="PRONOUN", actor_id=aid))
+    for tok in sdoc:
+        if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
+            continue
+        prior = [m for m in ordered if m.span.end <= tok.idx and m.actor_id and kinds[m.actor_id] == "person"
+                 and doc.sentence_of(m.span.start) >= doc.sentence_of(tok.idx) - 2]
+        if prior:
+            mentions.append(Mention(span=Span(tok.idx, tok.idx + len(tok)), label="PRONOUN",
+                                    actor_id=prior[-1].actor_id))
+
+
+def _noun_chunks(sdoc: Any) -> Iterable[Any]:
+    try:
+        return list(sdoc.noun_chunks)
+    except ValueError:  # no parser in this pipeline
+        return []
+
+
+def attach(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> None:
+    doc.mentions = mentions
+    doc.actors = actors
+
+
+@stage("communique.actors.v1", requires=["nlp", "sentences"], assigns=["mentions", "actors"])
+class ActorStage:
+    def __init__(self, actor_kb: ActorKB | None = None) -> None:
+        self.kb = actor_kb if actor_kb is not None else ActorKB.default()
+
+    def __call__(self, doc: Doc) -> Doc:
+        attach(doc, *extract(doc, kb=self.kb))
+        return doc

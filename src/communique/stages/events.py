@@ -1,0 +1,426 @@
+"""Events: CAMEO-coded actions with source and target actors, over the dependency parse.
+
+Triggers are readable data (``knowledge/data/triggers.tsv``: lemma, part of
+speech, CAMEO code, condition).  For each trigger the arguments come from the
+parse:
+
+* verbs: subject -> source (the ``by`` agent for passives, the governing
+  verb's subject for "to"-clauses and conjoined verbs); object and
+  ``with/to/against/on`` phrases -> target;
+* nouns: possessor, ``of``/``by`` phrase -> source, ``between X and Y`` ->
+  X and Y, ``with``/``to`` phrase -> target; a noun that is the object of a
+  verb ("held talks", "made a phone call") takes that verb's subject;
+* a place as destination ("to Damascus") makes its country the target.
+
+A definite event noun with no participants of its own ("the visit", "the
+meeting") is a reference to an earlier event, not a new one: it is recorded
+in ``Event.references`` and links the events of one episode, so what a later
+sentence says about "the visit" (who reported it, whether it is confirmed)
+reaches every event of that visit.  An in-person encounter inherits the place
+of its episode; a phone call never does.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..knowledge.cameo import lookup
+from ..knowledge.countries import country_name
+from ..model import Actor, Doc, Event, Evidence, Location, Mention, Span
+from ..pipeline import stage
+from .place import event_location
+from .time import event_date
+
+SYMMETRIC = frozenset({"040", "041", "044", "046", "036", "057", "193"})
+IN_PERSON = frozenset({"040", "042", "043", "044", "045", "046"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon")
+ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those", "such"})
+# event nouns, by family, that a definite reference can point back to
+FAMILIES: dict[str, frozenset[str]] = {
+    "visit": frozenset({"042", "043"}),
+    "trip": frozenset({"042", "043"}),
+    "meeting": frozenset({"040", "042", "043", "044", "046"}),
+    "talk": frozenset({"040", "042", "043", "044", "046"}),
+    "talks": frozenset({"040", "042", "043", "044", "046"}),
+    "discussion": frozenset({"040", "042", "043", "044", "046", "041"}),
+    "summit": frozenset({"040", "043", "044"}),
+    "call": frozenset({"041"}),
+    "conversation": frozenset({"041", "040"}),
+    "negotiation": frozenset({"046", "040"}),
+    "move": frozenset({"050", "054", "161", "163"}),
+    "step": frozenset({"050", "054", "161", "163"}),
+    "appointment": frozenset({"050"}),
+    "reappointment": frozenset({"050"}),
+    "attack": frozenset({"190", "193", "194", "195"}),
+    "strike": frozenset({"190", "195"}),
+}
+PLANNED_AUX = frozenset({"will", "shall"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str
+    cameo: str
+    condition: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def triggers() -> dict[str, list[Trigger]]:
+    text = resources.files("communique.knowledge").joinpath("data/triggers.tsv").read_text("utf-8")
+    out: dict[str, list[Trigger]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        cond = cols[3].strip() if len(cols) > 3 and cols[3].strip() else None
+        out.setdefault(cols[0], []).append(Trigger(cols[0], cols[1], cols[2], cond))
+    return out
+
+
+def _condition_holds(tok: Any, cond: str | None) -> bool:
+    if cond is None:
+        return True
+    kind, _, words = cond.partition(":")
+    wanted = set(words.split("|"))
+    if kind == "sub":
+        return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in tok.subtree)
+    if kind == "near":
+        doc = tok.doc
+        window = doc[max(tok.sent.start, tok.i - 4) : min(tok.sent.end, tok.i + 5)]
+        return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in list(tok.children) + list(window))
+    if kind == "obj":
+        for child in tok.children:
+            if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") or (
+                    child.dep_ == "prep" and child.lower_ in ("of", "for", "on")):
+                if any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in child.subtree):
+                    return True
+        return False
+    return False
+
+
+def match_trigger(tok: Any) -> Trigger | None:
+    if tok.pos_ not in ("VERB", "NOUN", "PROPN"):
+        return None
+    pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
+    for key in {tok.lemma_.lower(), tok.lower_}:
+        for trig in triggers().get(key, []):
+            if trig.pos in (pos, "ANY") and _condition_holds(tok, trig.condition):
+                return trig
+    return None
+
+
+class _Args:
+    """Actor lookup by token for one document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_char: list[tuple[Span, str]] = [(m.span, m.actor_id) for m in doc.mentions if m.actor_id]
+        self.kinds = {a.id: a.kind for a in doc.actors}
+
+    def at(self, tok: Any, *, outlets: bool = False) -> list[str]:
+        """Actors mentioned at a token (news outlets only when asked: they are never parties)."""
+        out: list[str] = []
+        for span, aid in self.by_char:
+            if span.start <= tok.idx < span.end and aid not in out and (outlets or self.kinds.get(aid) != "outlet"):
+                out.append(aid)
+        return out
+
+    def in_tokens(self, toks: Iterable[Any], *, outlets: bool = False) -> list[str]:
+        out: list[str] = []
+        for t in toks:
+            for aid in self.at(t, outlets=outlets):
+                if aid not in out:
+                    out.append(aid)
+        return out
+
+
+_SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
+
+
+def _np_tokens(tok: Any) -> list[Any]:
+    """The noun phrase headed by ``tok``: its subtree without clauses hanging off it."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in _SKIP_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in ("of",):
+            continue
+        out.extend(_np_tokens(child))
+    return out
+
+
+def _np_with_conj(tok: Any) -> list[Any]:
+    toks = _np_tokens(tok)
+    for child in tok.children:
+        if child.dep_ == "conj":
+            toks.extend(_np_with_conj(child))
+    return toks
+
+
+def _subject(verb: Any, args: _Args) -> tuple[list[str], bool]:
+    """Source actors of a verb and whether the verb is passive."""
+    cur = verb
+    for _ in range(4):
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return args.in_tokens(_np_with_conj(child)), False
+            if child.dep_ == "nsubjpass":
+                for c2 in cur.children:
+                    if c2.dep_ == "agent":
+                        return args.in_tokens(t for p in c2.children for t in _np_with_conj(p)), True
+                return [], True
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head is not cur:
+            cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX"):
+                break
+            continue
+        break
+    return [], False
+
+
+def _objects(tok: Any, args: _Args) -> list[str]:
+    out: list[str] = []
+    for child in tok.children:
+        if child.dep_ in ("dobj", "obj", "dative", "attr"):
+            out += args.in_tokens(_np_with_conj(child))
+            # "described the discussions with Evkurov" / "welcomed the decision of X"
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in ("with", "by", "of", "to"):
+                    out += args.in_tokens(t for p in grand.children for t in _np_with_conj(p))
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            out += args.in_tokens(t for p in child.children for t in _np_with_conj(p))
+    return list(dict.fromkeys(out))
+
+
+def _between(tok: Any, args: _Args) -> tuple[list[str], list[str]]:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            for p in child.children:
+                first = args.in_tokens(_np_tokens(p))
+                rest = args.in_tokens(t for c in p.children if c.dep_ == "conj" for t in _np_with_conj(c))
+                if first or rest:
+                    return first, rest
+    return [], []
+
+
+def _noun_args(tok: Any, args: _Args, *, climb: bool = True) -> tuple[list[str], list[str]]:
+    src, tgt = _between(tok, args)
+    if src or tgt:
+        return src, tgt
+    src, tgt = [], []
+    for child in tok.children:
+        if child.dep_ == "poss":
+            src += args.in_tokens(_np_with_conj(child))
+        elif child.dep_ == "prep" and child.lower_ in ("of", "by"):
+            src += args.in_tokens(t for p in child.children for t in _np_with_conj(p))
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            tgt += args.in_tokens(t for p in child.children for t in _np_with_conj(p))
+        elif child.dep_ in ("compound", "amod", "nmod"):
+            src += args.in_tokens([child])
+    if climb and not src and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
+        verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
+        if verb.pos_ == "VERB":
+            src, _ = _subject(verb, args)
+            if not tgt:
+                tgt = [a for a in _objects(verb, args) if a not in src]
+    return list(dict.fromkeys(src)), list(dict.fromkeys(tgt))
+
+
+def _destination(doc: Doc, tok: Any) -> tuple[str, Span] | None:
+    """Country (ISO3) of a place the trigger moves to or happens in ("to Damascus", "in Damascus")."""
+    for t in _clause_tokens(tok):
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "into"):
+            for pl in doc.places:
+                if pl.span.start <= t.idx < pl.span.end and pl.country:
+                    return pl.country, pl.span
+    return None
+
+
+def _clause_tokens(tok: Any) -> list[Any]:
+    """The trigger's subtree without the clauses hanging off it."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in _SKIP_DEPS:
+            out.extend(_clause_tokens(child))
+    return out
+
+
+def _country_actor(doc: Doc, iso: str, span: Span, extra: list[Actor], mentions: list[Mention]) -> str:
+    for a in list(doc.actors) + extra:
+        if a.kind == "country" and a.country == iso:
+            return a.id
+    a = Actor(id=f"a{len(doc.actors) + len(extra) + 1}", name=country_name(iso), kind="country", code=iso, country=iso)
+    extra.append(a)
+    mentions.append(Mention(span=span, label="GPE", actor_id=a.id))
+    return a.id
+
+
+def _is_anaphor(tok: Any) -> bool:
+    if tok.pos_ != "NOUN":
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    return any(d in ANAPHOR_DETS or d in ("their", "its", "his", "her") for d in dets)
+
+
+def _mood(tok: Any) -> str | None:
+    """planned / hypothetical from the auxiliaries and governing verbs of a trigger."""
+    chain = [tok]
+    if tok.dep_ in ("xcomp", "dobj", "pobj") and tok.head is not tok:
+        chain.append(tok.head)
+    for t in chain:
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if c.dep_ in ("aux",) and c.lower_ in PLANNED_AUX:
+                return "planned"
+            if c.dep_ == "mark" and c.lower_ == "if":
+                return "hypothetical"
+        if t.lemma_ in ("plan", "intend", "expect", "schedule", "prepare") or (
+                t.lemma_ == "be" and any(c.lower_ == "to" for c in t.children)):
+            return "planned"
+    if any(c.lower_ in ("next", "upcoming") for c in tok.children for _ in [0]) or any(
+            c.dep_ == "amod" and c.lower_ in ("planned", "upcoming", "proposed", "expected", "scheduled")
+            for c in tok.children):
+        return "planned"
+    return None
+
+
+def _negated(tok: Any) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
+    """Coded events, plus country actors and mentions added for destinations."""
+    sdoc = doc.nlp
+    args = _Args(doc)
+    events: list[Event] = []
+    extra_actors: list[Actor] = []
+    extra_mentions: list[Mention] = []
+    episode: dict[str, int] = {}
+    anaphors: list[tuple[Any, str]] = []  # (token of "the visit", id of the event it refers to)
+    countries = {a.id: a.country for a in doc.actors}
+    for tok in sdoc:
+        trig = match_trigger(tok)
+        if trig is None:
+            continue
+        trigger = Span(tok.idx, tok.idx + len(tok))
+        sent = doc.sentence_of(tok.idx)
+        if tok.pos_ == "VERB":
+            src, passive = _subject(tok, args)
+            tgt = _objects(tok, args) if not passive else args.in_tokens(
+                t for c in tok.children if c.dep_ == "nsubjpass" for t in _np_with_conj(c))
+        else:
+            own, _ = _noun_args(tok, args, climb=False)
+            if not own and _is_anaphor(tok):
+                ref = _link_reference(events, tok, trigger, episode)
+                if ref is not None:
+                    anaphors.append((tok, ref))
+                    continue
+            src, tgt = _noun_args(tok, args)
+        code = trig.cameo
+        dest = _destination(doc, tok) if code in ("042", "050", "070", "161", "166") or code.startswith("19") else None
+        if dest is not None:
+            iso, span = dest
+            if not any(countries.get(s) == iso for s in src):
+                aid = _country_actor(doc, iso, span, extra_actors, extra_mentions)
+                countries[aid] = iso
+                if aid not in tgt:
+                    tgt.append(aid)
+        tgt = [t for t in tgt if t not in src]
+        if not src:
+            continue
+        if not tgt and len(src) >= 2 and code in SYMMETRIC | IN_PERSON:
+            src, tgt = src[:1], src[1:]
+        if code in ("042",) and tgt and all(countries.get(t) == countries.get(src[0]) for t in tgt) and not dest:
+            continue
+        try:
+            entry = lookup(code)
+        except KeyError:
+            continue
+        s = doc.sentences[sent]
+        ev = Event(
+            id=f"e{len(events) + 1}", cameo=code, plover=entry.plover, label=entry.label, goldstein=entry.goldstein,
+            quad_class=entry.quad_class, source=src, target=tgt, evidence=Evidence(sent, s.start, s.end),
+            trigger=trigger, plover_mode=entry.plover_mode, plover_context=entry.plover_context,
+            negated=_negated(tok),
+        )
+        mood = _mood(tok)
+        if mood:
+            ev.status = mood  # type: ignore[assignment]
+        if _duplicate(events, ev):
+            continue
+        ev.date = event_date(doc, sentence=sent, trigger=trigger)
+        ev.location = event_location(doc, sentence=sent, trigger=trigger)
+        # "The visit marked ..., as Evkurov met ...": an in-person event in a clause governed by the verb whose
+        # subject refers to an earlier in-person event is part of that event's occasion
+        for ana, ref_id in anaphors:
+            if ana.sent == tok.sent and ana.dep_ in ("nsubj", "nsubjpass") and ana.head in tok.ancestors \
+                    and ev.cameo in IN_PERSON and any(o.id == ref_id and o.cameo in IN_PERSON for o in events):
+                episode[ev.id] = _episode_id(episode, ref_id)
+        events.append(ev)
+    for ev in events:
+        ev.episode = episode.get(ev.id)
+    _inherit_places(events)
+    return events, extra_actors, extra_mentions
+
+
+def _episode_id(episode: dict[str, int], event_id: str) -> int:
+    if event_id not in episode:
+        episode[event_id] = len(set(episode.values())) + 1
+    return episode[event_id]
+
+
+def _link_reference(events: list[Event], tok: Any, span: Span, episode: dict[str, int]) -> str | None:
+    """Record a definite event noun as a reference to the latest earlier event of its family; its id."""
+    family = FAMILIES.get(tok.lemma_.lower()) or FAMILIES.get(tok.lower_)
+    if not family:
+        return None
+    for ev in reversed(events):
+        if ev.cameo in family:
+            ev.references.append(span)
+            _episode_id(episode, ev.id)
+            return ev.id
+    return None
+
+
+def _duplicate(events: list[Event], ev: Event) -> bool:
+    for other in events:
+        if other.evidence.sentence == ev.evidence.sentence and other.cameo[:2] == ev.cameo[:2] and (
+                set(other.source) | set(other.target)) == (set(ev.source) | set(ev.target)):
+            return True
+    return False
+
+
+def _inherit_places(events: list[Event]) -> None:
+    by_episode: dict[int, Location] = {}
+    for ev in events:
+        if ev.episode is not None and ev.location is not None and ev.cameo in IN_PERSON:
+            by_episode.setdefault(ev.episode, ev.location)
+    for ev in events:
+        if ev.location is None and ev.episode is not None and ev.cameo in IN_PERSON:
+            ev.location = by_episode.get(ev.episode)
+
+
+def attach(doc: Doc, events: list[Event], actors: list[Actor], mentions: list[Mention]) -> None:
+    doc.events = events
+    if actors:
+        doc.actors.extend(actors)
+        for m in mentions:
+            doc.mentions.append(m)
+        doc.mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        for a in doc.actors:
+            a.mentions = [i for i, m in enumerate(doc.mentions) if m.actor_id == a.id]
+
+
+@stage("communique.events.v1", requires=["nlp", "sentences", "actors", "timexes", "places"], assigns=["events"])
+class EventStage:
+    def __call__(self, doc: Doc) -> Doc:
+        attach(doc, *extract(doc))
+        return doc

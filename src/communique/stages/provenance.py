@@ -1,0 +1,314 @@
+"""Provenance: who the report attributes each event to, its status, and the quotes.
+
+* Attribution chains: "first reported by the Al Arabiya channel ... with
+  references to unnamed sources" gives ``[Al Arabiya (outlet), unnamed
+  sources (anonymous source)]`` with the outlet citing the sources;
+  "according to X", "X reported", "citing X", "quoting X", "sources close to
+  X" are recognised the same way.  A chain reaches the events whose trigger
+  is in the sentence, or that the sentence refers to ("The meeting, first
+  reported by ..."), and every event of their episode.
+* Status: "has yet to confirm the visit", "did not confirm", "declined to
+  confirm" -> unconfirmed; "confirmed" -> confirmed; "denied" -> denied;
+  planned / hypothetical come from the event's own mood; an event whose only
+  sources are anonymous is unconfirmed.
+* Quotes: straight and curly double quotes and curly single quotes (a ’
+  followed by a letter is an apostrophe, not a closing quote), each with its
+  speaker: the subject of the speech verb governing it (climbing "adding
+  that ..."), or the latest speaker of an adjoining quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Attribution, Doc, Event, Quote, Span
+from ..pipeline import stage
+from .events import _Args, _np_with_conj, _subject
+
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "note", "emphasize", "emphasise", "stress", "describe", "warn", "insist", "declare",
+    "state", "reaffirm", "write", "argue", "explain", "announce", "claim", "vow", "pledge", "urge", "remark",
+    "comment", "reiterate", "conclude", "ask", "caution", "acknowledge", "admit", "call", "accuse", "tweet",
+    "post", "quote", "respond", "reply", "recall", "predict", "suggest", "observe", "point", "assert", "promise",
+    "threaten", "condemn", "criticize", "criticise", "praise", "demand", "deny", "confirm", "affirm", "underline",
+    "underscore", "highlight", "continue", "hail", "describe", "signal",
+})
+REPORT_VERBS = frozenset({"report", "publish", "break", "broadcast", "say", "claim", "cite", "quote", "air"})
+CITE_WORDS = frozenset({"citing", "quoting", "reference", "references", "according"})
+ANON_MODIFIERS = frozenset({"unnamed", "anonymous", "unidentified", "undisclosed", "informed", "knowledgeable",
+                            "diplomatic", "security", "military", "senior", "several", "two", "three", "some"})
+SOURCE_NOUNS = frozenset({"source", "sources", "official", "officials", "insider", "insiders", "diplomat", "diplomats"})
+
+_QUOTE_PATTERNS = (
+    re.compile(r"“([^”“]{2,}?)”"),
+    re.compile(r"\"([^\"\n]{2,}?)\""),
+    re.compile(r"(?<![\w‘])‘(.{2,}?)’(?![\w])", re.S),
+    re.compile(r"(?<![\w'])'([^'\n]{2,}?)'(?![\w])"),
+)
+
+
+def find_quotes(text: str) -> list[Span]:
+    """Spans of quoted words (inside the marks, trailing comma dropped), outermost only."""
+    found: list[Span] = []
+    for pat in _QUOTE_PATTERNS:
+        for m in pat.finditer(text):
+            inner = m.group(1)
+            if "\n\n" in inner or len(inner.split()) < 2:
+                continue
+            start, end = m.start(1), m.end(1)
+            while end > start and text[end - 1] in ",;: ":
+                end -= 1
+            span = Span(start, end)
+            if any(span.overlaps(f) for f in found):
+                continue
+            found.append(span)
+    return sorted(found, key=lambda s: s.start)
+
+
+def _tok_at(sdoc: Any, offset: int) -> Any | None:
+    span = sdoc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _speech_verb(tok: Any) -> Any | None:
+    cur = tok
+    for _ in range(12):
+        if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head is cur:
+            break
+        cur = cur.head
+    # quote before the verb: "'...,' the minister said."
+    for t in tok.sent:
+        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and any(c.dep_ in ("nsubj",) for c in t.children):
+            return t
+    return None
+
+
+def _according_to(sent: Any) -> Any | None:
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            for c in t.doc[t.i + 1].children:
+                if c.dep_ == "pobj":
+                    return c
+    return None
+
+
+def _span_of(toks: Iterable[Any]) -> Span:
+    ts = sorted(toks, key=lambda t: t.i)
+    return Span(ts[0].idx, ts[-1].idx + len(ts[-1]))
+
+
+def _is_anonymous_source(tok: Any) -> bool:
+    if tok.lower_ not in SOURCE_NOUNS:
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "nummod", "det", "compound")}
+    if tok.lower_ in ("source", "sources"):
+        return True
+    return bool(mods & ANON_MODIFIERS) and not any(c.ent_type_ == "PERSON" for c in tok.subtree)
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    sdoc = doc.nlp
+    args = _Args(doc)
+    actors = {a.id: a for a in doc.actors}
+    quotes: list[Quote] = []
+    for span in find_quotes(doc.text):
+        tok = _tok_at(sdoc, span.start)
+        speaker: str | None = None
+        speaker_span: Span | None = None
+        via: str | None = None
+        anonymous = False
+        if tok is not None:
+            verb = _speech_verb(tok)
+            if verb is not None:
+                ids, _ = _subject(verb, args)
+                ids = [i for i in ids if not _inside(doc, i, span)]
+                if ids:
+                    speaker = ids[0]
+                    speaker_span = _mention_span(doc, speaker, verb.sent)
+            acc = _according_to(tok.sent)
+            if acc is not None:
+                via_span = _span_of(acc.subtree)
+                via = via_span.text(doc.text)
+                if speaker is None and not _is_anonymous_source(acc):
+                    ids = args.in_tokens(acc.subtree)
+                    speaker = ids[0] if ids else None
+        if speaker is None and quotes:
+            prev = quotes[-1]
+            gap = doc.text[prev.span.end : span.start]
+            if "\n\n" not in gap and len(gap) < 200:
+                speaker, speaker_span, via = prev.speaker, prev.speaker_span, prev.via
+        if speaker is not None:
+            anonymous = actors[speaker].anonymous
+        elif via is not None:
+            anonymous = True
+        quotes.append(Quote(span=span, speaker=speaker, speaker_span=speaker_span, anonymous=anonymous, via=via))
+    return quotes
+
+
+def _inside(doc: Doc, actor_id: str, span: Span) -> bool:
+    return all(span.contains(doc.mentions[i].span) for i in doc.actor(actor_id).mentions) if doc.actor(actor_id) \
+        else False
+
+
+def _mention_span(doc: Doc, actor_id: str, sent: Any) -> Span | None:
+    for m in doc.mentions:
+        if m.actor_id == actor_id and sent.start_char <= m.span.start < sent.end_char:
+            return m.head or m.span if m.label == "PERSON" and m.head else m.span
+    return None
+
+
+def _attribution_chain(doc: Doc, sent: Any, args: _Args) -> list[Attribution]:
+    """Attributions stated in one sentence, outermost first (outlet, then who it cites)."""
+    actors = {a.id: a for a in doc.actors}
+    chain: list[Attribution] = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in REPORT_VERBS and t.pos_ == "VERB":
+            who: list[Any] = []
+            for c in t.children:
+                if c.dep_ == "agent":
+                    who += [g for p in c.children for g in _np_with_conj(p)]
+                elif c.dep_ == "nsubj":
+                    who += _np_with_conj(c)
+            if who and not any(w.lower_ in ("it", "this", "that") for w in who):
+                ids = args.in_tokens(who, outlets=True)
+                head = max(who, key=lambda w: len(list(w.subtree)))
+                anon = _is_anonymous_source(head)
+                outlet_id = next((i for i in ids if actors[i].kind == "outlet"), None)
+                if outlet_id is not None:
+                    a = actors[outlet_id]
+                    chain.append(Attribution(source=a.name, anonymous=False, kind="outlet",
+                                             span=_span_of(who), actor_id=outlet_id))
+                elif ids and not anon:
+                    a = actors[ids[0]]
+                    chain.append(Attribution(source=a.name, anonymous=a.anonymous, kind="official",
+                                             span=_span_of(who), actor_id=a.id))
+                elif anon:
+                    chain.append(Attribution(source=_span_of(head.subtree).text(doc.text), anonymous=True,
+                                             kind="source", span=_span_of(head.subtree)))
+        if t.lower_ in CITE_WORDS:
+            objs = [g for c in t.subtree if c.dep_ == "pobj" or (c.dep_ == "dobj" and c.head is t) for g in [c]]
+            for o in objs:
+                if o.lower_ in SOURCE_NOUNS or o.ent_type_ in ("ORG", "PERSON") or args.at(o):
+                    src_span = _span_of(o.subtree)
+                    if any(x.span is not None and x.span.overlaps(src_span) for x in chain):
+                        continue
+                    ids = args.at(o, outlets=True)
+                    anon = _is_anonymous_source(o) and not ids
+                    if ids and not anon:
+                        a = actors[ids[0]]
+                        chain.append(Attribution(source=a.name, anonymous=a.anonymous,
+                                                 kind="outlet" if a.kind == "outlet" else "source", span=src_span,
+                                                 actor_id=a.id))
+                    else:
+                        chain.append(Attribution(source=src_span.text(doc.text), anonymous=anon, kind="source",
+                                                 span=src_span))
+                    break
+    for i in range(len(chain) - 1):
+        chain[i].cites = i + 1
+    return chain
+
+
+def _events_meant(doc: Doc, sent_index: int, sent: Any, anchor: Any | None = None) -> list[Event]:
+    """Events a sentence speaks about: triggers in it (under ``anchor`` if given) or references to earlier ones."""
+    out: list[Event] = []
+    region = {t.idx for t in anchor.subtree} if anchor is not None else None
+    for ev in doc.events:
+        if ev.evidence.sentence == sent_index and (region is None or ev.trigger.start in region):
+            out.append(ev)
+        elif any(doc.sentence_of(r.start) == sent_index and (region is None or r.start in region)
+                 for r in ev.references):
+            out.append(ev)
+    episodes = {ev.episode for ev in out if ev.episode is not None}
+    out += [ev for ev in doc.events if ev.episode in episodes and ev not in out]
+    return out
+
+
+def _status_statements(doc: Doc) -> list[tuple[str, list[Event]]]:
+    sdoc = doc.nlp
+    out: list[tuple[str, list[Event]]] = []
+    for i, s in enumerate(doc.sentences):
+        sent = sdoc.char_span(s.start, s.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        for t in sent:
+            lemma = t.lemma_.lower()
+            if lemma in ("confirm", "deny", "verify", "corroborate") and t.pos_ == "VERB":
+                negative = _negated_verb(t)
+                if lemma == "deny":
+                    status = "reported" if negative else "denied"
+                else:
+                    status = "unconfirmed" if negative else "confirmed"
+                objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")]
+                meant: list[Event] = []
+                for o in objs:
+                    meant += [e for e in _events_meant(doc, i, sent, o) if e not in meant]
+                if meant:
+                    out.append((status, meant))
+            elif t.lower_ == "unconfirmed" and t.dep_ == "amod":
+                meant = _events_meant(doc, i, sent, t.head)
+                if meant:
+                    out.append(("unconfirmed", meant))
+    return out
+
+
+def _negated_verb(t: Any) -> bool:
+    chain = [t, t.head] if t.dep_ in ("xcomp",) else [t]
+    for v in chain:
+        for c in v.children:
+            if c.dep_ == "neg" or c.lower_ in ("yet", "never"):
+                return True
+        if v.lemma_.lower() in ("decline", "refuse", "fail") and v is not t:
+            return True
+    return False
+
+
+def extract(doc: Doc) -> tuple[list[Quote], list[Attribution], dict[str, tuple[list[Attribution], str | None]]]:
+    """Quotes, every attribution found, and per event id its chain and stated status."""
+    sdoc = doc.nlp
+    args = _Args(doc)
+    quotes = extract_quotes(doc)
+    attributions: list[Attribution] = []
+    per_event: dict[str, tuple[list[Attribution], str | None]] = {}
+    for i, s in enumerate(doc.sentences):
+        sent = sdoc.char_span(s.start, s.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        chain = _attribution_chain(doc, sent, args)
+        if not chain:
+            continue
+        attributions.extend(chain)
+        for ev in _events_meant(doc, i, sent):
+            if ev.id not in per_event:
+                per_event[ev.id] = (chain, None)
+    for status, evs in _status_statements(doc):
+        for ev in evs:
+            chain, _ = per_event.get(ev.id, ([], None))
+            per_event[ev.id] = (chain, status)
+    return quotes, attributions, per_event
+
+
+def attach(doc: Doc, quotes: list[Quote], attributions: list[Attribution],
+           per_event: dict[str, tuple[list[Attribution], str | None]]) -> None:
+    doc.quotes = quotes
+    doc.attributions = attributions
+    for ev in doc.events:
+        chain, status = per_event.get(ev.id, ([], None))
+        ev.attribution = list(chain)
+        if status is not None:
+            ev.status = status  # type: ignore[assignment]
+        elif ev.status == "reported" and chain and all(a.anonymous for a in chain if a.kind != "outlet"):
+            if any(a.kind != "outlet" for a in chain):
+                ev.status = "unconfirmed"
+
+
+@stage("communique.provenance.v1", requires=["nlp", "sentences", "actors", "events"],
+       assigns=["quotes", "attributions", "status"])
+class ProvenanceStage:
+    def __call__(self, doc: Doc) -> Doc:
+        attach(doc, *extract(doc))
+        return doc

@@ -1,0 +1,560 @@
+"""Time expressions: find them, resolve them to calendar dates, say how.
+
+:func:`extract` is pure: text, optional spaCy DATE entities and the publication
+date in, a list of :class:`~communique.model.Timex` out.  Our own patterns find
+what the resolver understands (stated dates, "yesterday", weekday names, "the
+previous day", "two weeks ago", ...); spaCy DATE entities that none of them
+covers are kept as undated timexes unless they are durations ("a 13-year
+hiatus", "decades"), which are dropped.
+
+Three kinds of expression, resolved against different bases:
+
+* *stated* dates ("November 16", "Nov. 16, 2024", "2024-03-01", "March 2023",
+  "in 2019").  A date without a year takes the publication year, moved back a
+  year when that would put it more than two months after publication.
+* *deictic* ones ("yesterday", "on Monday", "last month", "three days ago")
+  count from the publication date: they are the reporter's here and now.
+* *anaphoric* ones ("the previous day", "two days later", "that day") count
+  from the anchor: the last day-precision date stated earlier in the text
+  (``Timex.anchor`` is its index), else the publication date.
+
+A value's precision says how to read it: ``day``, ``month`` (value is the 1st),
+``year`` (value is 1 January), ``on_or_before`` (weeks, "a few days ago"...: the
+event is on or before the value) or ``unknown`` (no value).
+
+:func:`event_date` picks the date of an event from the timexes of its sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Doc, EventDate, Precision, Span, Timex
+from ..pipeline import stage
+
+__all__ = ["TimeStage", "event_date", "extract"]
+
+_DAY = dt.timedelta(days=1)
+_FUTURE_SLACK = dt.timedelta(days=61)  # "about two months" after publication is still this year
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_NAMES = [
+    "", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+]  # fmt: skip
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+
+# -- patterns ---------------------------------------------------------------------------------------------------
+
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?P<month>{_FULL_MONTH}|{_ABBR_MONTH})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1\d{3}|20\d{2})"
+_NOT_NUM = r"(?![\d,.]\d|\d|%)"  # not part of a longer number: "16,000", "16.5", "16%"
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_VAGUE = r"(?:a\s+few|a\s+couple\s+of|several|some)"
+_DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+_STATED_MDY = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAYNUM}\b{_NOT_NUM}(?:(?:\s*,\s*|\s+){_YEAR}\b{_NOT_NUM})?"
+)
+_STATED_DMY = re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAYNUM}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR}\b{_NOT_NUM})?")
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b(?!-\d)")
+_MONTH_YEAR = re.compile(
+    rf"\b(?:(?:early|mid|late)[\s-]+)?(?P<month>{_FULL_MONTH}|{_ABBR_MONTH})(?:\s+of)?,?\s+{_YEAR}\b{_NOT_NUM}"
+)
+_MONTH_ALONE = re.compile(
+    rf"\b(?:(?i:in|since|by|until|till|through|during|from|before|after|to|of|since|last|this|next|early|mid|late)"
+    rf"(?:[\s-]+(?i:early|mid|late))?[\s-]+)(?P<month>{_FULL_MONTH})\b(?!\s+\d)"
+)
+_MONTH_MOD = re.compile(r"(?i)\b(last|this|next|early|mid|late)[\s-]+(?:(early|mid|late)[\s-]+)?$")
+_YEAR_ALONE = re.compile(
+    rf"\b(?i:in|since|by|until|till|through|during|from|before|after|of|for|early|mid|late|fiscal)[\s-]+"
+    rf"(?P<core>(?i:(?:the\s+)?year\s+|fiscal\s+)?{_YEAR})\b(?![-–/]\d|\d|,\d|s\b|'s\b|%)"
+)
+_DEICTIC_DAY = re.compile(
+    r"\b(?i:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<dat>the\s+day\s+after\s+tomorrow)"
+    r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
+    r"|(?P<yesterday>yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night)"
+    r"|(?P<tomorrow>tomorrow(?:\s+(?:morning|afternoon|evening|night))?))\b"
+)
+_WEEKDAY_EXPR = re.compile(
+    rf"\b(?:(?P<mod>(?i:last|this\s+past|this|next|on|past|coming|this\s+coming))\s+)?"
+    rf"(?P<wd>{_WEEKDAY})(?P<part>{_DAY_PART})\b(?!,?\s+(?:{_FULL_MONTH}|{_ABBR_MONTH}|[0-3]?\d\b))"
+)
+_PERIOD = re.compile(
+    r"\b(?i:(?P<mod>last|this|next|earlier\s+this|later\s+this|the\s+previous|the\s+following|the\s+next"
+    r"|the\s+same|that|the\s+prior|the\s+preceding)\s+(?P<unit>week(?:end)?|month|year))\b(?!\s*-|'s\s+\d)"
+)
+_AGO = re.compile(rf"\b(?i:(?P<n>{_NUM}|{_VAGUE})\s+(?P<unit>day|week|month|year)s?\s+ago)\b")
+_ANAPHORIC_DAY = re.compile(
+    r"\b(?i:(?P<same>(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:that|the)\s+same\s+day"
+    r"|that\s+(?:day|morning|afternoon|evening|night))"
+    r"|(?P<prev>the\s+(?:previous|prior|preceding)\s+day|the\s+day\s+(?:before|earlier|prior))"
+    r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after)"
+    rf"|(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after|afterwards?|prior))\b"
+)
+# "the day before the vote" counts from the vote, not from the anchor
+_COMPLEMENT = re.compile(r"\s*(?!(?:and|but|or|while|when|too|as\s+well)\b)(?:to\s+)?[A-Za-z0-9'‘“\"]")
+
+_DURATION = re.compile(
+    r"(?ix)^(?:(?:the|a|an|over|for|about|some|nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to)\s+)*"
+    r"(?:(?:past|last|next|coming|previous|following|first|final|recent|few|several|many|couple\s+of|full)\s+)*"
+    r"(?:[\d.,]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    r"|fifty|hundred|half|few|several|many|some|couple|[a-z]+-[a-z]+)?[\s-]*(?:and\s+a\s+half\s+)?"
+    r"(?:day|week|month|year|decade|century|centuries|hour|minute|quarter|season|weekend|night|fortnight)s?"
+    r"(?:[\s-]+(?:old|long|later|earlier))?$"
+)
+_DURATION_PART = re.compile(r"(?i)\d+-(?:day|week|month|year|decade)\b|\b(?:years?|months?|days?)[\s-]+(?:old|long)\b")
+_SET = re.compile(r"(?i)^(?:annual(?:ly)?|daily|weekly|monthly|yearly|every\s+.*|each\s+.*|per\s+.*|a\s+year)$")
+_ANY_YEAR = re.compile(r"(?<![\d'’])(1\d{3}|20\d{2})(?![\d]|s\b|\s*[-–/]\s*\d)")
+
+
+# -- candidates -------------------------------------------------------------------------------------------------
+
+Resolver = Callable[[dt.date], tuple[dt.date, Precision, str]]
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: str  # "stated" (value set or month/day waiting for a year), "deictic", "anaphoric", "undated"
+    value: dt.date | None = None
+    precision: Precision = "unknown"
+    basis: str = ""
+    month: int = 0  # stated without a year: month (and day) wait for the publication year
+    day: int = 0
+    relative: Resolver | None = None
+
+
+def _month_of(name: str) -> int:
+    return _MONTHS[name.rstrip(".").lower()]
+
+
+def _n(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return _NUMBERS.get(w)
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _stated(m: re.Match[str], text: str, *, start: int | None = None) -> _Cand | None:
+    s, e = (start if start is not None else m.start()), m.end()
+    quoted = text[s:e]
+    month = _month_of(m.group("month")) if "month" in m.groupdict() else int(m.group("m"))
+    day = int(m.group("day")) if m.groupdict().get("day") else 0
+    year = int(m.group("year")) if m.groupdict().get("year") else 0
+    if not 1 <= month <= 12 or (day and not 1 <= day <= 31):
+        return None
+    if year:
+        try:
+            value = dt.date(year, month, day or 1)
+        except ValueError:
+            return _Cand(s, e, "undated", basis=f'"{quoted}": not a calendar date')
+        return _Cand(s, e, "stated", value, "day" if day else "month", f'"{quoted}": stated date')
+    return _Cand(s, e, "stated", month=month, day=day)
+
+
+def _stated_month_alone(m: re.Match[str], text: str) -> _Cand | None:
+    s = m.start("month")
+    mod = _MONTH_MOD.search(text, m.start(), s)
+    if mod:
+        s = mod.start()
+        word = mod.group(1).lower()
+        if word in ("last", "next", "this"):
+            month = _month_of(m.group("month"))
+            return _Cand(s, m.end(), "deictic", relative=_month_relative(word, month, text[s : m.end()]))
+    return _Cand(s, m.end(), "stated", month=_month_of(m.group("month")))
+
+
+def _month_relative(word: str, month: int, quoted: str) -> Resolver:
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        year = base.year
+        if word == "last":
+            year -= 1 if month >= base.month else 0
+            how = f"the most recent {_MONTH_NAMES[month]} before"
+        elif word == "next":
+            year += 1 if month <= base.month else 0
+            how = f"the first {_MONTH_NAMES[month]} after"
+        else:
+            how = f"{_MONTH_NAMES[month]} of the year of"
+        return dt.date(year, month, 1), "month", f'"{quoted}": {how} publication ({_iso(base)})'
+
+    return resolve
+
+
+def _year_alone(m: re.Match[str], text: str) -> _Cand:
+    s, e = m.span("core")
+    value = dt.date(int(m.group("year")), 1, 1)
+    return _Cand(s, e, "stated", value, "year", f'"{text[s:e]}": stated year')
+
+
+def _deictic_day(m: re.Match[str], text: str) -> _Cand:
+    quoted = m.group(0)
+    if m.group("dby"):
+        shift, how = -2, "two days before"
+    elif m.group("dat"):
+        shift, how = 2, "two days after"
+    elif m.group("yesterday"):
+        shift, how = -1, "one day before"
+    elif m.group("tomorrow"):
+        shift, how = 1, "one day after"
+    else:
+        shift, how = 0, "the day of"
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        return base + shift * _DAY, "day", f'"{quoted}": {how} publication ({_iso(base)})'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
+_FUTURE_WINDOW = 60
+_FUTURE_CUE = re.compile(r"(?i)\b(?:will|shall|'ll|would|to\s+be\s+held|scheduled|due|expected|plans?|planned|set)\b")
+
+
+def _weekday(m: re.Match[str], text: str) -> _Cand:
+    mod = (m.group("mod") or "").lower().split()
+    s = m.start("wd") if mod in (["on"], []) else m.start()
+    quoted = text[s : m.end()]
+    wd = _WEEKDAYS[m.group("wd").lower()]
+    name = m.group("wd")
+    # "next Monday", "this coming Monday" and "will meet on Monday" look forward; everything else looks back
+    line_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    forward = "next" in mod or "coming" in mod or (not mod or mod == ["on"]) and bool(
+        _FUTURE_CUE.search(text, max(line_start, m.start() - _FUTURE_WINDOW), m.start())
+    )
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        if forward:
+            delta = (wd - base.weekday()) % 7 or 7
+            return base + delta * _DAY, "day", f'"{quoted}": the first {name} after publication ({_iso(base)})'
+        delta = (base.weekday() - wd) % 7
+        return base - delta * _DAY, "day", f'"{quoted}": most recent {name} on or before publication ({_iso(base)})'
+
+    return _Cand(s, m.end(), "deictic", relative=resolve)
+
+
+def _week_end(d: dt.date) -> dt.date:
+    return d + (6 - d.weekday()) * _DAY
+
+
+def _shift_months(d: dt.date, months: int) -> dt.date:
+    total = d.year * 12 + d.month - 1 + months
+    return dt.date(total // 12, total % 12 + 1, 1)
+
+
+def _period(m: re.Match[str], text: str) -> _Cand | None:
+    mod = " ".join(m.group("mod").lower().split())
+    unit = m.group("unit").lower()
+    quoted = m.group(0)
+    anaphoric = mod.startswith(("the ", "that"))
+    step = {"last": -1, "next": 1, "the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1}
+    step |= {"the next": 1}
+    shift = step.get(mod, 0)
+    whose = "the date stated earlier" if anaphoric else "publication"
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        ref = f"{whose} ({_iso(base)})" if not anaphoric else "{anchor}"
+        if unit == "year":
+            return dt.date(base.year + shift, 1, 1), "year", f'"{quoted}": the year {base.year + shift}, from {ref}'
+        if unit == "month":
+            v = _shift_months(base, shift)
+            return v, "month", f'"{quoted}": {_MONTH_NAMES[v.month]} {v.year}, from {ref}'
+        if mod == "earlier this":
+            v = base - _DAY
+            return v, "on_or_before", f'"{quoted}": on or before the day before {ref}'
+        v = _week_end(base + 7 * shift * _DAY)
+        return v, "on_or_before", f'"{quoted}": on or before {v:%A} {_iso(v)}, the end of that week, from {ref}'
+
+    return _Cand(m.start(), m.end(), "anaphoric" if anaphoric else "deictic", relative=resolve)
+
+
+def _count(n: int, unit: str) -> str:
+    return f"{_NUMBER_WORDS.get(n, str(n))} {unit}{'' if n == 1 else 's'}"
+
+
+def _offset(base: dt.date, n: int, unit: str, sign: int) -> tuple[dt.date, Precision]:
+    if unit == "day":
+        return base + sign * n * _DAY, "day"
+    if unit == "week":
+        return base + sign * 7 * n * _DAY, "day"
+    if unit == "month":
+        return _shift_months(base, sign * n), "month"
+    return dt.date(base.year + sign * n, 1, 1), "year"
+
+
+def _ago(m: re.Match[str], text: str) -> _Cand:
+    quoted = m.group(0)
+    unit = m.group("unit").lower()
+    n = _n(m.group("n"))
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        if n is None:  # "a few days ago": only an upper bound
+            v, _ = _offset(base, 1, unit, -1)
+            if unit != "day":
+                v = base - _DAY
+            return v, "on_or_before", f'"{quoted}": some time before publication ({_iso(base)})'
+        v, precision = _offset(base, n, unit, -1)
+        return v, precision, f'"{quoted}": {_count(n, unit)} before publication ({_iso(base)})'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
+def _anaphoric_day(m: re.Match[str], text: str) -> _Cand | None:
+    quoted = m.group(0)
+    if m.group("same"):
+        n, unit, sign, how = 0, "day", 0, "the same day as"
+    elif m.group("prev"):
+        n, unit, sign, how = 1, "day", -1, "one day before"
+    elif m.group("next"):
+        n, unit, sign, how = 1, "day", 1, "one day after"
+    else:
+        num = _n(m.group("n"))
+        if num is None or num > 400:
+            return None
+        n, unit = num, m.group("unit").lower()
+        sign = -1 if m.group("dir").lower() in ("earlier", "before", "prior") else 1
+        how = f"{_count(n, unit)} {'before' if sign < 0 else 'after'}"
+    if quoted.lower().endswith(("before", "after", "prior")) and _COMPLEMENT.match(text, m.end()):
+        return _Cand(m.start(), m.end(), "undated", basis=f'"{quoted}": counted from an event, not a date')
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        v, precision = _offset(base, n, unit, sign)
+        return v, precision, f'"{quoted}": {how} {{anchor}}'
+
+    return _Cand(m.start(), m.end(), "anaphoric", relative=resolve)
+
+
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | None]]] = [
+    (_ISO, _stated),
+    (_STATED_MDY, _stated),
+    (_STATED_DMY, _stated),
+    (_MONTH_YEAR, _stated),
+    (_MONTH_ALONE, _stated_month_alone),
+    (_YEAR_ALONE, _year_alone),
+    (_DEICTIC_DAY, _deictic_day),
+    (_WEEKDAY_EXPR, _weekday),
+    (_PERIOD, _period),
+    (_AGO, _ago),
+    (_ANAPHORIC_DAY, _anaphoric_day),
+]
+
+
+def _candidates(text: str) -> list[_Cand]:
+    found: list[_Cand] = []
+    for pattern, make in _PATTERNS:
+        for m in pattern.finditer(text):
+            cand = make(m, text)
+            if cand is not None and cand.end > cand.start:
+                found.append(cand)
+    # longest first among overlapping matches, then left to right
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[_Cand] = []
+    for c in found:
+        if kept and c.start < kept[-1].end:
+            if c.end - c.start > kept[-1].end - kept[-1].start:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    return kept
+
+
+def _from_entity(text: str, start: int, end: int) -> _Cand | None:
+    """A spaCy DATE entity none of our patterns covered: a year, an undated expression, or nothing (a duration)."""
+    quoted = text[start:end].strip()
+    if not quoted or _DURATION.match(quoted) or _DURATION_PART.search(quoted) or _SET.match(quoted):
+        return None
+    years = _ANY_YEAR.findall(quoted)
+    if len(years) == 1 and not re.search(r"\d{2}s\b|'\d0s", quoted):
+        return _Cand(start, end, "stated", dt.date(int(years[0]), 1, 1), "year", f'"{quoted}": stated year')
+    return _Cand(start, end, "undated", basis=f'"{quoted}": not resolvable to a calendar date')
+
+
+# -- resolution -------------------------------------------------------------------------------------------------
+
+
+def _year_for(month: int, day: int, published: dt.date) -> tuple[int, str]:
+    year = published.year
+    try:
+        first = dt.date(year, month, day or 1)
+    except ValueError:  # 29 February outside a leap year
+        first = dt.date(year, month, 28)
+    if first - published > _FUTURE_SLACK:
+        return year - 1, f"year {year - 1} from publication date {_iso(published)} (in {year} it would be after it)"
+    return year, f"year from publication date {_iso(published)}"
+
+
+def extract(
+    text: str,
+    *,
+    ents: list[tuple[int, int, str]] | None = None,
+    published: dt.date | None = None,
+) -> list[Timex]:
+    """Time expressions in ``text``, each resolved to a date with a precision and the reason for it.
+
+    ``ents`` are named-entity ``(start, end, label)`` triples (only ``DATE`` ones are used); ``published``
+    is the publication date that deictic expressions and year-less dates count from.
+    """
+    cands = _candidates(text)
+    if ents:
+        taken = [(c.start, c.end) for c in cands]
+        for start, end, label in ents:
+            if label != "DATE" or not 0 <= start < end <= len(text):
+                continue
+            if any(start < e and s < end for s, e in taken):
+                continue
+            c = _from_entity(text, start, end)
+            if c is not None:
+                cands.append(c)
+                taken.append((start, end))
+        cands.sort(key=lambda c: c.start)
+
+    out: list[Timex] = []
+    anchor: int | None = None  # index of the last day-precision stated or deictic timex
+    last_year: int | None = None  # the last year stated, for year-less dates when there is no publication date
+    for c in cands:
+        timex = _resolve(c, text[c.start : c.end], out, anchor=anchor, published=published, last_year=last_year)
+        out.append(timex)
+        if timex.value is not None and c.kind != "anaphoric":
+            if timex.precision == "day":
+                anchor = len(out) - 1
+            if c.kind == "stated":
+                last_year = timex.value.year
+    return out
+
+
+def _resolve(
+    c: _Cand,
+    quoted: str,
+    out: list[Timex],
+    *,
+    anchor: int | None,
+    published: dt.date | None,
+    last_year: int | None,
+) -> Timex:
+    span = Span(c.start, c.end)
+    try:
+        if c.kind == "undated":
+            return Timex(span, None, "unknown", c.basis)
+        if c.kind == "stated":
+            if c.value is not None:
+                return Timex(span, c.value, c.precision, c.basis)
+            precision: Precision = "day" if c.day else "month"
+            if published is not None:
+                year, how = _year_for(c.month, c.day, published)
+            elif last_year is not None:
+                year, how = last_year, f"year {last_year} from the last year stated earlier in the text"
+            else:
+                return Timex(span, None, "unknown", f'"{quoted}": stated date without a year, and no publication date')
+            return Timex(span, dt.date(year, c.month, c.day or 1), precision, f'"{quoted}": stated date, {how}')
+        assert c.relative is not None
+        if c.kind == "anaphoric" and anchor is not None:
+            base_timex = out[anchor]
+            assert base_timex.value is not None
+            value, precision, basis = c.relative(base_timex.value)
+            where = base_timex.basis.split('"')[1] if base_timex.basis.startswith('"') else "the anchor"
+            basis = basis.replace("{anchor}", f"{where} ({_iso(base_timex.value)}), the date stated earlier in the text")
+            return Timex(span, value, precision, basis, anchor=anchor)
+        if published is None:
+            return Timex(span, None, "unknown", f'"{quoted}": relative to the publication date, which is not known')
+        value, precision, basis = c.relative(published)
+        return Timex(span, value, precision, basis.replace("{anchor}", f"publication ({_iso(published)})"))
+    except (ValueError, OverflowError):
+        return Timex(span, None, "unknown", f'"{quoted}": outside the calendar')
+
+
+# -- event dates ------------------------------------------------------------------------------------------------
+
+_REPORTED = re.compile(r"(?i)\b(?:first\s+)?report(?:ed|s)?\b")
+_REPORTING_VERB = re.compile(r"(?i)\b(?:reported|announced|said|told|confirmed|disclosed|revealed|published)\b")
+_CLAUSE_BREAK = re.compile(r";|:|—|–|\s-\s|,\s+(?:while|but|and|whereas|although|after|before|when)\b|\.\s")
+
+
+def event_date(doc: Doc, *, sentence: int, trigger: Span) -> EventDate:
+    """The date of an event whose trigger is in sentence ``sentence``, from the timexes found there.
+
+    The dated timex nearest the trigger wins, preferring one after it and in the same clause.  A date that
+    dates the *reporting* of the event ("first reported ... on November 16") only bounds it: on or before.
+    With no date in the sentence: on or before the date the text says it was first reported, else on or
+    before publication, else unknown.
+    """
+    text = doc.text
+    published = doc.article.published
+    sent = doc.sentences[sentence] if 0 <= sentence < len(doc.sentences) else trigger
+    best: tuple[float, Timex] | None = None
+    for t in doc.timexes:
+        if t.value is None or not sent.contains(t.span):
+            continue
+        if t.span.overlaps(trigger):
+            score = 0.0
+        elif t.span.start >= trigger.end:
+            score = t.span.start - trigger.end
+            score += 80 * len(_CLAUSE_BREAK.findall(text, trigger.end, t.span.start))
+        else:
+            score = 20 + trigger.start - t.span.end
+            score += 80 * len(_CLAUSE_BREAK.findall(text, t.span.end, trigger.start))
+        if best is None or score < best[0]:
+            best = (score, t)
+    if best is not None:
+        t = best[1]
+        assert t.value is not None
+        lead = text[max(sent.start, t.span.start - 60) : t.span.start]
+        verb = _REPORTING_VERB.search(lead)
+        if verb and not trigger.overlaps(Span(t.span.start - len(lead) + verb.start(), t.span.start)):
+            if t.precision == "day":
+                return EventDate(
+                    t.value,
+                    "on_or_before",
+                    f"on or before the date it was {verb.group(0).lower()}: {t.basis}",
+                    evidence=t.span,
+                )
+        return EventDate(t.value, t.precision, t.basis, evidence=t.span)
+
+    for t in doc.timexes:
+        if t.value is None or t.precision != "day":
+            continue
+        s = doc.sentence_of(t.span.start) if doc.sentences else 0
+        where = doc.sentences[s] if doc.sentences else Span(0, len(text))
+        if _REPORTED.search(text, where.start, where.end):
+            return EventDate(
+                t.value, "on_or_before", f"no date stated; on or before it was first reported: {t.basis}", evidence=t.span
+            )
+    if published is not None:
+        return EventDate(published, "on_or_before", f"no date stated; on or before publication ({_iso(published)})")
+    return EventDate(None, "unknown", "no date stated and no publication date")
+
+
+# -- the stage --------------------------------------------------------------------------------------------------
+
+
+def date_entities(sdoc: object) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` of the DATE entities of a spaCy Doc (nothing when there is no parse)."""
+    ents = getattr(sdoc, "ents", None) or ()
+    return [(e.start_char, e.end_char, e.label_) for e in ents if e.label_ == "DATE"]
+
+
+@stage("communique.time.v1", requires=["nlp", "sentences"], assigns=["timexes"])
+class TimeStage:
+    def __call__(self, doc: Doc) -> Doc:
+        doc.timexes = extract(doc.text, ents=date_entities(doc.nlp), published=doc.article.published)
+        return doc

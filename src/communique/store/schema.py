@@ -1,0 +1,295 @@
+"""DuckDB schema of the communique store, and its migrations.
+
+Every change to the schema is a new entry at the end of :data:`MIGRATIONS`; an
+entry, once released, is never edited.  :func:`migrate` applies the entries a
+database has not seen yet, each in its own transaction, and records them in
+``schema_version``.
+
+Tables (schema version 1)::
+
+    schema_version   version, applied (timestamp)
+    articles         id (PK), title, published, url, outlet, source_path, text, added
+    actors           (article_id, id) PK; name, kind, code, country, sector, title, anonymous
+    events           uid (PK, global), (article_id, id) unique, seq, cameo, family (first 3 digits),
+                     plover, label, goldstein, quad_class, status, negated, plover_mode,
+                     plover_context, date, date_precision, date_basis, location_name,
+                     location_country, lat, lon, geonames_id, location_key, evidence_sentence,
+                     evidence_start, evidence_end, trigger_start, trigger_end, source_key,
+                     target_key, cluster_id
+    event_actors     event_uid, article_id, actor_id, role ('source' | 'target'), position,
+                     code (actor code, else country; NULL when neither is known)
+    attributions     article_id, event_uid (NULL for the article's own attributions), seq,
+                     source, anonymous, kind, span_start, span_end, actor_id, cites
+    quotes           article_id, seq, start, end, speaker, speaker_start, speaker_end, anonymous, via
+    status_rank      status, rank: which report status wins when reports are merged
+
+Views::
+
+    clusters         one row per merged event: cluster_id, reports, articles, outlets,
+                     status, first_date, last_date
+    merged_events    one row per merged event with the fields :meth:`Store.events` returns
+
+Offsets (``*_start``, ``*_end``) are Python string indexes (code points) into
+``articles.text``; DuckDB's ``substring`` counts code points too, so
+``substring(text, start + 1, end - start)`` is the annotated text.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from ..errors import SchemaVersionError, StoreError
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "STATUS_ORDER", "migrate", "schema_version"]
+
+#: When reports of one event disagree, the status earliest in this list wins.
+STATUS_ORDER: tuple[str, ...] = ("confirmed", "denied", "reported", "unconfirmed", "planned", "hypothetical")
+
+_V1: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY,
+        title VARCHAR,
+        published DATE,
+        url VARCHAR,
+        outlet VARCHAR,
+        source_path VARCHAR,
+        text VARCHAR NOT NULL,
+        added TIMESTAMP NOT NULL DEFAULT current_timestamp
+    )
+    """,
+    """
+    CREATE TABLE actors (
+        article_id VARCHAR NOT NULL,
+        id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        code VARCHAR,
+        country VARCHAR,
+        sector VARCHAR,
+        title VARCHAR,
+        anonymous BOOLEAN NOT NULL,
+        PRIMARY KEY (article_id, id)
+    )
+    """,
+    "CREATE SEQUENCE event_uid START 1",
+    """
+    CREATE TABLE events (
+        uid BIGINT PRIMARY KEY,
+        article_id VARCHAR NOT NULL,
+        id VARCHAR NOT NULL,
+        seq INTEGER NOT NULL,
+        cameo VARCHAR NOT NULL,
+        family VARCHAR NOT NULL,
+        plover VARCHAR,
+        label VARCHAR NOT NULL,
+        goldstein DOUBLE,
+        quad_class INTEGER,
+        status VARCHAR NOT NULL,
+        negated BOOLEAN NOT NULL,
+        plover_mode VARCHAR,
+        plover_context VARCHAR,
+        date DATE,
+        date_precision VARCHAR,
+        date_basis VARCHAR,
+        location_name VARCHAR,
+        location_country VARCHAR,
+        lat DOUBLE,
+        lon DOUBLE,
+        geonames_id BIGINT,
+        location_key VARCHAR,
+        evidence_sentence INTEGER NOT NULL,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        source_key VARCHAR,
+        target_key VARCHAR,
+        cluster_id BIGINT NOT NULL,
+        UNIQUE (article_id, id)
+    )
+    """,
+    "CREATE INDEX events_cluster ON events (cluster_id)",
+    "CREATE INDEX events_match ON events (family, source_key, target_key)",
+    """
+    CREATE TABLE event_actors (
+        event_uid BIGINT NOT NULL,
+        article_id VARCHAR NOT NULL,
+        actor_id VARCHAR NOT NULL,
+        role VARCHAR NOT NULL CHECK (role IN ('source', 'target')),
+        position INTEGER NOT NULL,
+        code VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE attributions (
+        article_id VARCHAR NOT NULL,
+        event_uid BIGINT,
+        seq INTEGER NOT NULL,
+        source VARCHAR NOT NULL,
+        anonymous BOOLEAN NOT NULL,
+        kind VARCHAR NOT NULL,
+        span_start INTEGER,
+        span_end INTEGER,
+        actor_id VARCHAR,
+        cites INTEGER
+    )
+    """,
+    """
+    CREATE TABLE quotes (
+        article_id VARCHAR NOT NULL,
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        speaker VARCHAR,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        anonymous BOOLEAN NOT NULL,
+        via VARCHAR,
+        PRIMARY KEY (article_id, seq)
+    )
+    """,
+    "CREATE TABLE status_rank (status VARCHAR PRIMARY KEY, rank INTEGER NOT NULL)",
+    "INSERT INTO status_rank VALUES "
+    + ", ".join(f"('{status}', {rank})" for rank, status in enumerate(STATUS_ORDER)),
+    """
+    CREATE VIEW clusters AS
+    WITH grouped AS (
+        SELECT
+            e.cluster_id,
+            count(*) AS reports,
+            count(DISTINCT e.article_id) AS articles,
+            count(DISTINCT a.outlet) AS outlets,
+            min(coalesce(s.rank, 99)) AS best_rank,
+            min(e.date) AS first_date,
+            max(e.date) AS last_date
+        FROM events e
+        JOIN articles a ON a.id = e.article_id
+        LEFT JOIN status_rank s ON s.status = e.status
+        GROUP BY e.cluster_id
+    )
+    SELECT g.cluster_id, g.reports, g.articles, g.outlets, r.status, g.first_date, g.last_date
+    FROM grouped g LEFT JOIN status_rank r ON r.rank = g.best_rank
+    """,
+    """
+    CREATE VIEW merged_events AS
+    WITH ranked AS (
+        SELECT
+            e.*,
+            row_number() OVER (PARTITION BY e.cluster_id ORDER BY e.uid) AS first_rank,
+            row_number() OVER (
+                PARTITION BY e.cluster_id
+                ORDER BY e.date IS NULL,
+                         CASE e.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2
+                                               WHEN 'on_or_before' THEN 3 ELSE 4 END,
+                         e.date, e.uid
+            ) AS date_rank,
+            row_number() OVER (PARTITION BY e.cluster_id ORDER BY e.location_name IS NULL, e.uid) AS place_rank
+        FROM events e
+    ),
+    first_report AS (
+        SELECT r.*, substring(a.text, r.evidence_start + 1, r.evidence_end - r.evidence_start) AS evidence
+        FROM ranked r JOIN articles a ON a.id = r.article_id
+        WHERE r.first_rank = 1
+    ),
+    sides AS (
+        SELECT ea.event_uid, ea.role,
+               string_agg(coalesce(ea.code, ac.name, ea.actor_id), ';' ORDER BY ea.position) AS codes
+        FROM event_actors ea
+        LEFT JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id
+        GROUP BY ea.event_uid, ea.role
+    ),
+    reporting AS (
+        SELECT cluster_id, article_id, min(uid) AS first_uid FROM events GROUP BY cluster_id, article_id
+    ),
+    cited AS (
+        SELECT e.cluster_id, t.source, min(e.uid * 100000 + t.seq) AS first_seen
+        FROM attributions t JOIN events e ON e.uid = t.event_uid
+        GROUP BY e.cluster_id, t.source
+    )
+    SELECT
+        f.cluster_id,
+        f.id AS event_id,
+        d.date,
+        d.date_precision,
+        f.cameo,
+        f.label,
+        f.plover,
+        f.goldstein,
+        f.quad_class,
+        (SELECT codes FROM sides WHERE event_uid = f.uid AND role = 'source') AS source,
+        (SELECT codes FROM sides WHERE event_uid = f.uid AND role = 'target') AS target,
+        p.location_name AS location,
+        p.location_country AS country,
+        p.lat,
+        p.lon,
+        c.status,
+        c.articles AS corroboration,
+        c.outlets,
+        (SELECT list(article_id ORDER BY first_uid) FROM reporting WHERE cluster_id = f.cluster_id) AS articles,
+        f.evidence,
+        (SELECT string_agg(source, '; ' ORDER BY first_seen) FROM cited WHERE cluster_id = f.cluster_id)
+            AS attribution
+    FROM first_report f
+    JOIN ranked d ON d.cluster_id = f.cluster_id AND d.date_rank = 1
+    JOIN ranked p ON p.cluster_id = f.cluster_id AND p.place_rank = 1
+    JOIN clusters c ON c.cluster_id = f.cluster_id
+    """,
+)
+
+#: ``(version, statements)`` in order.  Append; never edit a released entry.
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1),)
+
+SCHEMA_VERSION: int = MIGRATIONS[-1][0]
+
+
+def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of the database behind ``conn``; 0 for a database communique never touched."""
+    try:
+        exists = conn.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+            "AND table_schema = current_schema()"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot read the store's schema version: {exc}") from exc
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(conn: duckdb.DuckDBPyConnection) -> int:
+    """Bring the database behind ``conn`` up to :data:`SCHEMA_VERSION`; return the version it is now at.
+
+    Each migration runs in its own transaction, so an interrupted upgrade leaves
+    the database at the last complete version.  A database written by a newer
+    communique raises :class:`~communique.errors.SchemaVersionError`.
+    """
+    current = schema_version(conn)
+    if current > SCHEMA_VERSION:
+        raise SchemaVersionError(current, SCHEMA_VERSION)
+    for version, statements in MIGRATIONS:
+        if version <= current:
+            continue
+        try:
+            conn.begin()
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                "version INTEGER PRIMARY KEY, applied TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+            )
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+            conn.commit()
+        except duckdb.Error as exc:
+            _rollback(conn)
+            raise StoreError(f"cannot upgrade the store to schema version {version}: {exc}") from exc
+        current = version
+    return current
+
+
+def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
+    try:
+        conn.rollback()
+    except duckdb.Error:
+        pass
