@@ -36,6 +36,7 @@ from ..stages.time import extract
 DEFAULT_SHARED = Path(__file__).resolve().parents[4] / "shared"
 TIMEBANK = Path("eval/timebank_aquaint")
 MEANTIME = Path("eval/meantime_en")
+MEANTIME_ANNOTATED_SENTENCES = 6
 
 
 @dataclass(slots=True)
@@ -101,7 +102,10 @@ _NO_SPACE_AFTER = {"(", "$", "``"}
 
 
 def read_meantime(path: Path) -> GoldDoc:
-    """A MEANTIME (NewsReader) file: tokens joined back into text, minus the headline and dateline."""
+    """A MEANTIME (NewsReader) file: tokens joined back into text, minus the headline and dateline.
+
+    Only the headline and first five sentences of a MEANTIME article are annotated for time; the text stops there.
+    """
     import xml.etree.ElementTree as ET
 
     root = ET.parse(path).getroot()
@@ -119,6 +123,8 @@ def read_meantime(path: Path) -> GoldDoc:
                 skip_until = max(anchors) + 1
     if not skip_until:
         skip_until = sum(1 for _, s, _ in tokens if s == "0")
+    # time is annotated in the headline and the first five sentences only (sentences 0-5): the text stops there
+    tokens = [t for t in tokens if not t[1].isdigit() or int(t[1]) < MEANTIME_ANNOTATED_SENTENCES]
     offsets: dict[str, tuple[int, int]] = {}
     text = ""
     prev_sentence = None
@@ -138,7 +144,9 @@ def read_meantime(path: Path) -> GoldDoc:
             continue
         spans = [offsets[a.get("t_id", "")] for a in el.iter("token_anchor") if a.get("t_id") in offsets]
         if spans:
-            timexes.append(GoldTimex(min(s for s, _ in spans), max(e for _, e in spans), el.get("type", ""), el.get("value", "")))
+            timexes.append(
+                GoldTimex(min(s for s, _ in spans), max(e for _, e in spans), el.get("type", ""), el.get("value", ""))
+            )
     return GoldDoc(path.stem, text, dct, timexes)
 
 

@@ -13,7 +13,10 @@ use when absent.  Nothing is ever downloaded.
 Disambiguation (:meth:`Gazetteer.lookup`): a country name wins over cities of
 the same name; a US state wins over a country only when the document mentions
 the United States and not that country (Georgia); among cities, candidates in
-the document's countries win, then national capitals, then population.
+the document's countries win (unless a capital or a city of a million
+elsewhere is over 200 times larger: Cairo, Egypt in an American story), then
+national capitals, then population (a match on an alternate name only counts
+a twentieth of it).
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ from ..model import Location, Place, Span
 __all__ = ["Candidate", "Gazetteer", "normalise", "cache_dir"]
 
 MIN_CITY_POPULATION = 500
+ALTERNATE_PENALTY = 20
+DWARF_RATIO = 200
 _FORMAT = 3  # bump when the pickled layout changes
 
 # feature codes, stored as one byte per entry
@@ -90,6 +95,9 @@ _US_STATE_CENTRES: dict[str, tuple[float, float]] = {
 # Regions, seas and sites: (name, aliases, ISO3 or None, lat, lon, feature)
 _OWN_PLACES: tuple[tuple[str, tuple[str, ...], str | None, float, float, str], ...] = (
     ("Middle East", ("Mideast", "Near East"), None, 29.3, 42.6, "region"),
+    ("West Coast", (), "USA", 40.0, -121.0, "region"),
+    ("East Coast", (), "USA", 38.5, -76.0, "region"),
+    ("Midwest", ("Middle West",), "USA", 41.5, -90.0, "region"),
     ("Gaza Strip", ("the Gaza Strip",), "PSE", 31.42, 34.36, "region"),
     ("West Bank", ("occupied West Bank",), "PSE", 31.95, 35.25, "region"),
     ("Golan Heights", ("Golan", "the Golan"), "SYR", 33.0, 35.75, "region"),
@@ -151,8 +159,14 @@ _OWN_PLACES: tuple[tuple[str, tuple[str, ...], str | None, float, float, str], .
     ("Atlantic Ocean", ("Atlantic",), None, 0.0, -30.0, "sea"),
     ("Pacific Ocean", ("Pacific",), None, 0.0, -160.0, "sea"),
     ("Indian Ocean", (), None, -20.0, 80.0, "sea"),
-    ("Hmeimim Air Base", ("Hmeimim", "Khmeimim", "Khmeimim Air Base", "Hmeimim airbase", "Humaymim"),
-     "SYR", 35.4011, 35.9486, "site"),
+    (
+        "Hmeimim Air Base",
+        ("Hmeimim", "Khmeimim", "Khmeimim Air Base", "Hmeimim airbase", "Humaymim"),
+        "SYR",
+        35.4011,
+        35.9486,
+        "site",
+    ),
     ("Tartus naval base", ("Tartus naval facility",), "SYR", 34.905, 35.87, "site"),
     ("Shayrat Air Base", ("Shayrat", "Shayrat airbase", "Al Shayrat"), "SYR", 34.4903, 36.9091, "site"),
     ("Al-Tanf", ("Al Tanf", "At Tanf", "al-Tanf garrison"), "SYR", 33.5, 38.66, "site"),
@@ -164,8 +178,14 @@ _OWN_PLACES: tuple[tuple[str, tuple[str, ...], str | None, float, float, str], .
     ("Camp Lemonnier", (), "DJI", 11.5473, 43.1595, "site"),
     ("Guantanamo Bay", ("Guantánamo Bay", "Guantanamo"), "CUB", 19.9, -75.1, "site"),
     ("Diego Garcia", (), "IOT", -7.3133, 72.4111, "site"),
-    ("Zaporizhzhia nuclear power plant", ("Zaporizhzhia Nuclear Power Plant", "Zaporizhzhia plant"),
-     "UKR", 47.5119, 34.5858, "site"),
+    (
+        "Zaporizhzhia nuclear power plant",
+        ("Zaporizhzhia Nuclear Power Plant", "Zaporizhzhia plant"),
+        "UKR",
+        47.5119,
+        34.5858,
+        "site",
+    ),
     ("Natanz nuclear facility", ("Natanz enrichment facility",), "IRN", 33.7244, 51.7272, "site"),
     ("Fordow", ("Fordo", "Fordow enrichment facility"), "IRN", 34.8847, 50.9958, "site"),
 )
@@ -196,7 +216,7 @@ def normalise(name: str) -> str:
     """The index key of a name: NFKC, casefolded, spaces collapsed, no leading 'the', no possessive."""
     s = name if name.isascii() else unicodedata.normalize("NFKC", name).translate(_QUOTES)
     s = s.casefold()
-    s = _SPACES.sub(" ", s).strip(" \t\n,;:!?\"()[]")
+    s = _SPACES.sub(" ", s).strip(' \t\n,;:!?"()[]')
     if s.startswith("the "):
         s = s[4:]
     if s.endswith("'s"):
@@ -227,8 +247,22 @@ def _usable_alternate(name: str) -> bool:
 class _Index:
     """Columnar entries plus a key -> entry-number(s) dict; pickled as plain containers."""
 
-    __slots__ = ("names", "country", "countries", "lat", "lon", "gid", "pop", "feature", "capital", "admin1", "keys",
-                 "demonyms", "country_keys", "cno")  # fmt: skip
+    __slots__ = (
+        "names",
+        "country",
+        "countries",
+        "lat",
+        "lon",
+        "gid",
+        "pop",
+        "feature",
+        "capital",
+        "admin1",
+        "keys",
+        "demonyms",
+        "country_keys",
+        "cno",
+    )
 
     def __init__(self) -> None:
         self.names: list[str] = []
@@ -246,8 +280,19 @@ class _Index:
         self.country_keys: dict[str, str] = {}  # country name/alias key -> ISO3
         self.cno: dict[str, int] = {}  # ISO3 -> its number in ``countries``
 
-    def add(self, name: str, iso3: str | None, lat: float | None, lon: float | None, gid: int | None,
-            pop: int, feature: str, *, capital: bool = False, admin1: str = "") -> int:  # fmt: skip
+    def add(
+        self,
+        name: str,
+        iso3: str | None,
+        lat: float | None,
+        lon: float | None,
+        gid: int | None,
+        pop: int,
+        feature: str,
+        *,
+        capital: bool = False,
+        admin1: str = "",
+    ) -> int:
         i = len(self.names)
         self.names.append(name)
         if iso3 and iso3 not in self.cno:
@@ -363,8 +408,16 @@ def _build() -> _Index:
     best_capital: dict[str, tuple[int, int]] = {}  # ISO2 -> (population, entry)
     for c in cities.values():
         iso2 = c["countrycode"]
-        i = ix.add(c["name"], iso2to3.get(iso2), c["latitude"], c["longitude"], c["geonameid"],
-                   c.get("population") or 0, "city", admin1=c.get("admin1code") or "")  # fmt: skip
+        i = ix.add(
+            c["name"],
+            iso2to3.get(iso2),
+            c["latitude"],
+            c["longitude"],
+            c["geonameid"],
+            c.get("population") or 0,
+            "city",
+            admin1=c.get("admin1code") or "",
+        )
         keys = {ix.key(c["name"], i)}
         for alt in c["alternatenames"]:
             if _usable_alternate(alt):
@@ -415,6 +468,9 @@ def _load_or_build(directory: Path | None) -> _Index:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(ix.state(), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for stale in directory.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # an older build of ours
     except OSError:
         pass  # an unwritable cache only costs the next process a rebuild
     return ix
@@ -473,7 +529,7 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every entry ``name`` may refer to, best first when no context is known."""
-        return [self._entry(i) for i in self._ranked(self._ids(name), ())]
+        return [self._entry(i) for i in self._ranked(self._ids(name), (), normalise(name))]
 
     def by_id(self, geonames_id: int) -> Candidate | None:
         """The entry with this GeoNames id (a linear scan: for evaluation, not per token)."""
@@ -513,15 +569,17 @@ class Gazetteer:
         if country is not None:
             ix = self._ix
             narrowed = tuple(
-                i for i in ids
-                if ix.countries[ix.country[i]] == country and ix.feature[i] != _F["country"]
+                i
+                for i in ids
+                if ix.countries[ix.country[i]] == country
+                and ix.feature[i] != _F["country"]
                 and (admin1 is None or ix.admin1[i] == admin1)
-            )  # fmt: skip
+            )
             ids = narrowed or ids
-        ranked = self._ranked(ids, context_countries)
+        ranked = self._ranked(ids, context_countries, normalise(name))
         return self._entry(ranked[0]) if ranked else None
 
-    def _ranked(self, ids: Iterable[int], context: Sequence[str]) -> list[int]:
+    def _ranked(self, ids: Iterable[int], context: Sequence[str], key: str) -> list[int]:
         ix = self._ix
         ids = list(ids)
         if not ids:
@@ -531,12 +589,26 @@ class Gazetteer:
         def iso(i: int) -> str:
             return ix.countries[ix.country[i]]
 
-        def city_key(i: int) -> tuple[bool, bool, int]:
-            return (iso(i) in ctx, bool(ix.capital[i]), ix.pop[i])
+        def size(i: int) -> float:
+            # a match on an alternate name (often a former or a neighbouring place's
+            # name) counts as a town a twentieth the size
+            primary = normalise(ix.names[i]) in (key, _fold(key))
+            return ix.pop[i] if primary else ix.pop[i] / ALTERNATE_PENALTY
+
+        city_ids = [i for i in ids if ix.feature[i] == _F["city"]]
+        # the document's countries decide, unless a capital or a city of a million
+        # elsewhere dwarfs the local namesake (Cairo, not Cairo, Georgia)
+        dwarf = max(
+            (size(i) for i in city_ids if iso(i) not in ctx and (ix.capital[i] or ix.pop[i] >= 1_000_000)), default=0.0
+        )
+
+        def city_key(i: int) -> tuple[bool, bool, float]:
+            local = iso(i) in ctx and size(i) * DWARF_RATIO >= dwarf
+            return (local, bool(ix.capital[i]), size(i))
 
         top = [i for i in ids if ix.feature[i] in _TOP_LEVEL]
         states = [i for i in ids if ix.feature[i] == _F["state"]]
-        cities = sorted((i for i in ids if ix.feature[i] == _F["city"]), key=city_key, reverse=True)
+        cities = sorted(city_ids, key=city_key, reverse=True)
         order: list[int] = []
         countries = [i for i in top if ix.feature[i] == _F["country"]]
         state_in_ctx = [i for i in states if iso(i) in ctx]

@@ -1,6 +1,8 @@
-"""HTML pages: main text extracted with trafilatura, headline from its metadata."""
+"""HTML pages: main text extracted with trafilatura, headline and metadata from the page."""
 
 from __future__ import annotations
+
+import re
 
 from ..errors import EmptyInput, InputError
 from ..model import Article
@@ -13,8 +15,13 @@ def read_html(raw: str, *, source_path: str | None = None, **defaults: object) -
     body = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_precision=True)
     if not body:
         return EmptyInput(source_path or "<html>")
-    meta = trafilatura.extract_metadata(raw)
+    # only dates the page states in its metadata, never a guess from "Copyright 2024"
+    meta = trafilatura.extract_metadata(raw, extensive=False, date_config={"extensive_search": False,
+                                                                            "original_date": True})
     title = meta.title if meta is not None else None
+    if title and body.startswith(title):
+        body = body[len(title) :]
+    body = re.sub(r"\n+", "\n\n", body.strip())  # trafilatura gives one paragraph per line
     published = defaults.pop("published", None) or (meta.date if meta is not None else None)
     outlet = defaults.pop("outlet", None) or (meta.sitename if meta is not None else None)
     url = defaults.pop("url", None) or (meta.url if meta is not None else None)

@@ -28,24 +28,35 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..knowledge.actors import ActorKB
-from ..knowledge.countries import country_name, resolve_country
+from ..knowledge.countries import country_name, is_capital, resolve_country
 from ..knowledge.sectors import TITLE_WORDS, igo_code, sector_for_title
 from ..model import Actor, Doc, Mention, Role, Span
 from ..pipeline import stage
+from ..textutil import find_quotes
 
 # Common nouns that denote actors when a country word modifies them.
 PERSON_NOUNS = frozenset({
     "official", "diplomat", "ambassador", "envoy", "minister", "spokesman", "spokeswoman", "spokesperson",
     "officer", "commander", "general", "source", "negotiator", "lawmaker", "senator", "president", "leader",
-    "representative", "adviser", "advisor", "aide", "soldier", "journalist", "prosecutor", "judge",
+    "representative", "adviser", "advisor", "aide", "soldier", "journalist", "prosecutor", "judge", "counterpart",
+    "chancellor", "premier", "king", "queen", "emir", "monarch", "governor", "mayor", "foreign minister",
 })
 GROUP_NOUNS = frozenset({
     "officials", "diplomats", "delegation", "delegations", "troops", "forces", "army", "military", "government",
     "authorities", "ministry", "police", "navy", "leaders", "sources", "negotiators", "lawmakers", "soldiers",
     "rebels", "militants", "protesters", "demonstrators", "envoys", "commanders", "officers", "parliament",
     "embassy", "cabinet", "administration", "jets", "warplanes", "drones", "coalition", "militia", "militias",
+    "force", "companies", "firms", "banks", "businesses", "demonstrators", "residents", "civilians", "students",
+    "workers", "farmers", "crowd", "crowds", "counterparts", "team", "mission",
 })
-ORGANIZATION_NOUNS = frozenset({"government", "ministry", "army", "military", "navy", "police", "parliament",
+ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
+                         "drones", "navy", "commander", "commanders", "officer", "officers", "general"})
+CIVIL_GROUPS = {"protesters": "OPP", "demonstrators": "OPP", "residents": "CVL", "civilians": "CVL",
+                "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL"}
+MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
+                       "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
+                       "former", "and", "-", ",", "both", "two", "three", "several", "many", "some", "nine", "ten"})
+ORGANIZATION_NOUNS = frozenset({"force", "government", "ministry", "army", "military", "navy", "police", "parliament",
                                 "embassy", "cabinet", "administration", "authorities"})
 OUTLET_WORDS = frozenset({"channel", "agency", "newspaper", "daily", "broadcaster", "television", "tv", "network",
                           "outlet", "website", "radio", "magazine", "weekly", "news"})
@@ -83,20 +94,33 @@ class _Found:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _is_title_token(tok: Any) -> bool:
-    return tok.lower_ in TITLE_WORDS and tok.text[:1].isupper()
-
-
 ORG_WORDS = frozenset({"ministry", "department", "office", "council", "agency", "committee", "government", "embassy",
                        "parliament", "army", "forces", "command", "court", "bank", "party", "front", "union",
                        "organization", "organisation", "administration", "authority", "corps", "guard", "service"})
+CHAIN_EXTRA = frozenset({"diplomat", "official", "officer", "veteran", "regional", "provincial", "local",
+                         "opposition", "top", "military", "foreign"})
+HEAD_TITLES = frozenset({
+    "minister", "president", "premier", "chancellor", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman",
+    "spokesperson", "governor", "mayor", "general", "colonel", "commander", "admiral", "director", "chief",
+    "chairman", "chairwoman", "chairperson", "king", "queen", "prince", "princess", "emir", "sultan", "sheikh",
+    "senator", "lawmaker", "judge", "prosecutor", "leader", "adviser", "advisor", "representative", "consul",
+    "diplomat", "official", "officer", "marshal", "captain", "lieutenant", "major", "brigadier", "speaker", "mp",
+    "congressman", "congresswoman", "ayatollah", "imam", "pope", "cardinal", "archbishop", "head", "rabbi",
+})
+
+
+def _is_title_token(tok: Any) -> bool:
+    return tok.lower_ in TITLE_WORDS or tok.lower_ in CHAIN_EXTRA
 
 
 def _is_name_token(tok: Any) -> bool:
     if tok.lower_ in TITLE_WORDS or tok.lower_ in ORG_WORDS or resolve_country(tok.text):
         return False
-    if tok.lower_ in _LOWER_PARTICLES and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text[:1].isupper():
-        return True
+    if tok.lower_ in _LOWER_PARTICLES and tok.i + 1 < len(tok.doc):
+        nxt = tok.doc[tok.i + 1]
+        if nxt.text[:1].isupper() or (nxt.text == "-" and tok.i + 2 < len(tok.doc)
+                                      and tok.doc[tok.i + 2].text[:1].isupper()):
+            return True
     return bool(_NAME_TOKEN.match(tok.text)) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X")
 
 
@@ -117,35 +141,53 @@ def _name_run(sdoc: Any, j: int) -> int:
     return k
 
 
+def _possessive_country(sdoc: Any, i: int) -> tuple[str, int] | None:
+    """``Country’s`` starting at token ``i``: (ISO3, index after the possessive)."""
+    if i + 1 < len(sdoc) and sdoc[i + 1].tag_ == "POS" and (iso := resolve_country(sdoc[i].text)):
+        return iso, i + 2
+    return None
+
+
 def find_titled_people(sdoc: Any) -> list[_Found]:
-    """"[demonym] Title-words Name" sequences; the NER label of the name does not matter."""
+    """"[demonym|Country’s] title-words name": the NER label of the name does not matter.
+
+    Title chains may hold organisation words ("Foreign Ministry spokeswoman"), "of"/"for" phrases
+    ("Deputy Minister of Defense") and a posting ("Ambassador to Germany"); they need a head title
+    (minister, spokeswoman, ...) and a capitalised name right after.
+    """
     out: list[_Found] = []
     n = len(sdoc)
     i = 0
     while i < n:
         country = None
         j = i
-        if sdoc[i].text[:1].isupper() and (iso := resolve_country(sdoc[i].text)) and i + 1 < n \
-                and _is_title_token(sdoc[i + 1]):
-            country = iso
-            j = i + 1
+        tok = sdoc[i]
+        if (pos := _possessive_country(sdoc, i)) is not None:
+            country, j = pos
+        elif tok.text[:1].isupper() and (iso := resolve_country(tok.text)) and i + 1 < n \
+                and (_is_title_token(sdoc[i + 1]) or sdoc[i + 1].lower_ in ORG_WORDS):
+            country, j = iso, i + 1
         t0 = j
-        while j < n:
-            if _is_title_token(sdoc[j]):
+        while j < n and "\n" not in sdoc[j].text:
+            t = sdoc[j]
+            if _is_title_token(t) or (t.lower_ in ORG_WORDS and j + 1 < n and _is_title_token(sdoc[j + 1])):
                 j += 1
-            elif sdoc[j].lower_ in ("of", "for") and j > t0 and j + 1 < n and _is_title_token(sdoc[j + 1]):
+            elif t.lower_ in ("of", "for") and j > t0 and j + 1 < n and _is_title_token(sdoc[j + 1]):
                 j += 1
+            elif t.lower_ == "to" and j > t0 and j + 1 < n and resolve_country(sdoc[j + 1].text):
+                j += 2
             else:
                 break
-        if j == t0:
-            i += 1
+        chain = sdoc[t0:j]
+        if j == t0 or not any(t.lower_ in HEAD_TITLES for t in chain):
+            i = max(i + 1, t0) if j == t0 else i + 1
             continue
         end = _name_run(sdoc, j)
         if end > j and sdoc[end - 1].lower_ not in _LOWER_PARTICLES:
-            title_tokens = sdoc[t0:j]
-            title = title_tokens.text
+            # the title proper runs to its last head word ("General Army" stays in it)
+            title = chain.text
             start_char = sdoc[i].idx
-            found = _Found(
+            out.append(_Found(
                 span=Span(start_char, sdoc[end - 1].idx + len(sdoc[end - 1])),
                 label="PERSON",
                 kind="person",
@@ -153,13 +195,12 @@ def find_titled_people(sdoc: Any) -> list[_Found]:
                 country=country,
                 sector=sector_for_title(title),
                 title=title,
-                title_span=Span(title_tokens.start_char, title_tokens.end_char),
+                title_span=Span(chain.start_char, chain.end_char),
                 head=Span(sdoc[j].idx, sdoc[end - 1].idx + len(sdoc[end - 1])),
-            )
-            out.append(found)
+            ))
             i = end
             continue
-        i = j
+        i += 1
     return out
 
 
@@ -168,6 +209,14 @@ def _country_in(span: Any) -> str | None:
         if tok.text[:1].isupper() and (iso := resolve_country(tok.text)):
             return iso
     return None
+
+
+def _as_participant(ent: Any) -> bool:
+    """A place name used as a party to an action, not as a location ("urged Ankara" vs "in Ankara")."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "conj"):
+        return root.dep_ != "conj" or root.head.dep_ in ("nsubj", "dobj")
+    return root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "by", "between", "and")
 
 
 def _is_outlet(ent: Any) -> bool:
@@ -193,6 +242,8 @@ def find_entities(sdoc: Any, taken: list[Span]) -> list[_Found]:
             out.append(_Found(span=bare_span, label="PERSON", kind="person", name=_strip_possessive(bare)))
         elif ent.label_ == "GPE":
             iso = resolve_country(bare)
+            if iso is None and _as_participant(ent):
+                iso = is_capital(bare)  # "Ankara said", "urged Moscow": the capital stands for the government
             if iso:
                 out.append(_Found(span=bare_span, label="GPE", kind="country", name=country_name(iso), country=iso,
                                   code=iso, key=f"country:{iso}"))
@@ -213,6 +264,10 @@ def find_entities(sdoc: Any, taken: list[Span]) -> list[_Found]:
                                   sector="MED", key=f"outlet:{bare.lower()}"))
             else:
                 iso = _country_in(ent)
+                if iso is None and ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":
+                    iso = resolve_country(sdoc[ent.start - 2].text)
+                    if iso:
+                        bare_span = Span(sdoc[ent.start - 2].idx, ent.end_char)
                 sector = sector_for_title(bare)
                 out.append(_Found(span=bare_span, label="ORG", kind="organization", name=_strip_possessive(bare),
                                   country=iso, sector=sector))
@@ -229,9 +284,17 @@ def _is_anonymous_context(sdoc: Any, end_token: int) -> bool:
                                      "declined to be named", "asked not to be identified"))
 
 
-def find_unnamed(sdoc: Any, taken: list[Span]) -> list[_Found]:
+def _place_country_in(places: list[Any], sent: Any) -> str | None:
+    for pl in places:
+        if sent.start_char <= pl.span.start < sent.end_char and pl.country:
+            return str(pl.country)
+    return None
+
+
+def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = None) -> list[_Found]:
     """Officials and groups named by a country word and a common noun."""
     out: list[_Found] = []
+    doc_places = doc_places or []
     for tok in sdoc:
         low = tok.lower_
         if tok.pos_ not in ("NOUN", "PROPN") or (low not in PERSON_NOUNS and low not in GROUP_NOUNS):
@@ -249,7 +312,11 @@ def find_unnamed(sdoc: Any, taken: list[Span]) -> list[_Found]:
             if t.text[:1].isupper() and (iso := resolve_country(t.text)):
                 countries.append((iso, k))
                 first = k
-            elif t.text in (",",) or t.lower_ in ("and", "senior", "top", "high", "-", "level", "ranking", "former"):
+            elif t.tag_ == "POS" and k > 0 and (iso := resolve_country(sdoc[k - 1].text)):
+                countries.append((iso, k - 1))
+                first = k - 1
+                k -= 1
+            elif t.lower_ in MODIFIERS or t.like_num:
                 pass
             elif t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ in TITLE_WORDS:
                 sector_words.insert(0, t.lower_)
@@ -257,12 +324,19 @@ def find_unnamed(sdoc: Any, taken: list[Span]) -> list[_Found]:
             else:
                 break
             k -= 1
+        if not countries and low in CIVIL_GROUPS:
+            iso = _place_country_in(doc_places, tok.sent)
+            if iso is None:
+                continue
+            countries = [(iso, -1)]
         if not countries:
             # "the government", "officials" alone carry no country: not an actor of their own here
             continue
         plural = low.endswith("s") and low not in ("forces", "news")
         kind = "organization" if low in ORGANIZATION_NOUNS else ("group" if plural or low in GROUP_NOUNS else "person")
-        sector = sector_for_title(" ".join(sector_words)) or "GOV"
+        sector = CIVIL_GROUPS.get(low) or ("MIL" if low in ARMED_NOUNS else None) or sector_for_title(
+            " ".join(sector_words)) or (
+            "BUS" if low in ("companies", "firms", "businesses") else "GOV")
         det = sdoc[first - 1].lower_ if first > 0 else ""
         anonymous = low in ANONYMOUS_NOUNS and (det in ("a", "an", "one", "two", "three", "several")
                                                 or _is_anonymous_context(sdoc, tok.i + 1))
@@ -271,10 +345,11 @@ def find_unnamed(sdoc: Any, taken: list[Span]) -> list[_Found]:
         start = sdoc[first].idx
         span = Span(start, tok.idx + len(tok))
         noun = tok.lemma_ if len(countries) > 1 or plural else tok.text
-        for iso, _ in sorted(countries, key=lambda c: c[1]):
-            demonym_tok = next(sdoc[k2] for c2, k2 in countries if c2 == iso)
+        for iso, ki in sorted(countries, key=lambda c: c[1]):
+            demonym_tok = sdoc[ki] if ki >= 0 else tok
             label_noun = noun if len(countries) > 1 else tok.text
-            name = f"{demonym_tok.text} {' '.join(w for w in sector_words[:-1])} {label_noun}".replace("  ", " ")
+            lead = demonym_tok.text if ki >= 0 else ""
+            name = f"{lead} {' '.join(w for w in sector_words[:-1])} {label_noun}".replace("  ", " ").strip()
             out.append(_Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=name,
                               country=iso, sector=sector, anonymous=anonymous,
                               key=f"unnamed:{iso}:{sector}:{tok.lemma_}:{'' if not anonymous else tok.i}",
@@ -282,8 +357,12 @@ def find_unnamed(sdoc: Any, taken: list[Span]) -> list[_Found]:
     return out
 
 
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-", re.I)
+
+
 def _name_tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s]+", name) if t]
+    """Name tokens compared for coreference: "al-Zubaidi" and "Zubaidi" match."""
+    return [_PARTICLE_PREFIX.sub("", t).casefold() for t in re.split(r"\s+", name) if t]
 
 
 def _code(country: str | None, sector: str | None, code: str | None) -> str | None:
@@ -302,7 +381,7 @@ def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list
     taken = [f.span for f in titled]
     ents = find_entities(sdoc, taken)
     taken += [f.span for f in ents]
-    unnamed = find_unnamed(sdoc, taken)
+    unnamed = find_unnamed(sdoc, taken, doc.places)
     found = sorted(titled + ents + unnamed, key=lambda f: (f.span.start, -f.span.end))
 
     actors: list[Actor] = []
@@ -359,13 +438,83 @@ def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list
     for i, m in enumerate(mentions):
         a = next(x for x in actors if x.id == m.actor_id)
         a.mentions.append(i)
+    _merge_appositions(sdoc, mentions, actors)
     if kb is not None:
         for a in actors:
             kb.complete(a, on=doc.article.published)
+    _country_from_context(doc, mentions, actors)
     for a in actors:
         a.code = _code(a.country, a.sector, a.code or _igo(a))
     _ = text
     return mentions, actors
+
+
+def _merge_appositions(sdoc: Any, mentions: list[Mention], actors: list[Actor]) -> None:
+    """"his Iraqi counterpart, Foreign Minister Haider al-Zubaidi": one person, country from either side."""
+    by_id = {a.id: a for a in actors}
+
+    def mention_at(tok: Any) -> Mention | None:
+        for m in mentions:
+            if m.span.start <= tok.idx < m.span.end and m.label != "PRONOUN":
+                return m
+        return None
+
+    for tok in sdoc:
+        if tok.dep_ != "appos":
+            continue
+        a_m, b_m = mention_at(tok.head), mention_at(tok)
+        if a_m is not None and b_m is None and tok.lower_ in PERSON_NOUNS and a_m.actor_id in by_id:
+            person = by_id[a_m.actor_id]  # "Garnik Avetisyan, a retired officer": a role learned from the text
+            if person.kind == "person" and not person.title:
+                mods = [c.text for c in tok.children if c.dep_ in ("amod", "compound")]
+                person.title = " ".join(mods + [tok.text])
+                person.sector = person.sector or sector_for_title(person.title)
+            continue
+        if a_m is None or b_m is None or a_m.actor_id == b_m.actor_id:
+            continue
+        a, b = by_id[a_m.actor_id or ""], by_id[b_m.actor_id or ""]
+        if a.kind != "person" or b.kind != "person":
+            continue
+        named, unnamed = (a, b) if a.name and any(mm.label == "PERSON" for mm in mentions
+                                                   if mm.actor_id == a.id) else (b, a)
+        if any(mm.label == "PERSON" for mm in mentions if mm.actor_id == unnamed.id):
+            continue  # two names: not ours to merge
+        named.country = named.country or unnamed.country
+        named.sector = named.sector or unnamed.sector
+        for mm in mentions:
+            if mm.actor_id == unnamed.id:
+                mm.actor_id = named.id
+        actors.remove(unnamed)
+        del by_id[unnamed.id]
+    for a in actors:
+        a.mentions = [i for i, m in enumerate(mentions) if m.actor_id == a.id]
+
+
+def _country_from_context(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> None:
+    """A titled person or a government body with no country takes the nearest country stated before it
+    (in its sentence or the two before): "Foreign Ministry spokesman Taras Hnatiuk" in a report from Kyiv."""
+    by_id = {a.id: a for a in actors}
+    stated: list[tuple[int, str]] = [(m.span.start, by_id[m.actor_id].country or "") for m in mentions
+                                     if m.actor_id in by_id and by_id[m.actor_id].country
+                                     and by_id[m.actor_id].kind in ("country", "organization", "person")]
+    stated += [(p.span.start, p.country) for p in doc.places if p.country]
+    quotes = find_quotes(doc.text)
+    stated = sorted((off, iso) for off, iso in stated if not any(q.start <= off < q.end for q in quotes))
+    for a in actors:
+        if a.country or not a.mentions or a.kind not in ("person", "organization"):
+            continue
+        if a.kind == "person" and not a.title:
+            continue
+        if a.kind == "organization" and not (a.sector == "GOV" or a.sector == "MIL"
+                                             or any(w in a.name.lower() for w in ORG_WORDS)):
+            continue
+        first = mentions[a.mentions[0]].span.start
+        sent = doc.sentence_of(first)
+        lo = doc.sentences[max(0, sent - 2)].start
+        same = [iso for off, iso in stated if doc.sentences[sent].start <= off < first]
+        prior = same or [iso for off, iso in stated if lo <= off < first]
+        if prior:
+            a.country = prior[0]  # the sentence's first country: usually its subject
 
 
 def _igo(a: Actor) -> str | None:
@@ -382,7 +531,7 @@ def _surname_mentions(doc: Doc, sdoc: Any, people: list[tuple[list[str], Actor]]
             continue
         last = full[-1]
         for tok in sdoc:
-            if tok.text != last:
+            if _name_tokens(tok.text) != [last] or not tok.text[:1].isupper():
                 continue
             span = Span(tok.idx, tok.idx + len(tok))
             if any(span.overlaps(c) for c in covered):

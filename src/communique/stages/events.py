@@ -32,6 +32,7 @@ from ..knowledge.cameo import lookup
 from ..knowledge.countries import country_name
 from ..model import Actor, Doc, Event, Evidence, Location, Mention, Span
 from ..pipeline import stage
+from ..textutil import find_quotes
 from .place import event_location
 from .time import event_date
 
@@ -212,6 +213,9 @@ def _between(tok: Any, args: _Args) -> tuple[list[str], list[str]]:
 
 def _noun_args(tok: Any, args: _Args, *, climb: bool = True) -> tuple[list[str], list[str]]:
     src, tgt = _between(tok, args)
+    if not (src or tgt) and tok.dep_ in ("dobj", "pobj", "nsubj", "attr") and tok.head.pos_ == "VERB":
+        # "followed a phone call on November 3 between A and B": the parser often hangs "between" on the verb
+        src, tgt = _between(tok.head, args)
     if src or tgt:
         return src, tgt
     src, tgt = [], []
@@ -235,8 +239,10 @@ def _noun_args(tok: Any, args: _Args, *, climb: bool = True) -> tuple[list[str],
 
 def _destination(doc: Doc, tok: Any) -> tuple[str, Span] | None:
     """Country (ISO3) of a place the trigger moves to or happens in ("to Damascus", "in Damascus")."""
+    preps = ("to", "in", "into", "at", "on", "against") if tok.lemma_ not in ("visit", "travel", "arrive") \
+        else ("to", "in", "into")
     for t in _clause_tokens(tok):
-        if t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "into"):
+        if (t.dep_ == "pobj" and t.head.lower_ in preps) or (t.dep_ == "dobj" and t.head is tok):
             for pl in doc.places:
                 if pl.span.start <= t.idx < pl.span.end and pl.country:
                     return pl.country, pl.span
@@ -272,8 +278,10 @@ def _is_anaphor(tok: Any) -> bool:
 def _mood(tok: Any) -> str | None:
     """planned / hypothetical from the auxiliaries and governing verbs of a trigger."""
     chain = [tok]
-    if tok.dep_ in ("xcomp", "dobj", "pobj") and tok.head is not tok:
+    if tok.dep_ in ("xcomp", "dobj", "pobj", "advcl") and tok.head is not tok:
         chain.append(tok.head)
+        if tok.head.pos_ == "ADP" and tok.head.head is not tok.head:  # "will visit Ankara for talks"
+            chain.append(tok.head.head)
     for t in chain:
         for c in t.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX:
@@ -306,6 +314,7 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
     episode: dict[str, int] = {}
     anaphors: list[tuple[Any, str]] = []  # (token of "the visit", id of the event it refers to)
     countries = {a.id: a.country for a in doc.actors}
+    quotes = find_quotes(doc.text)
     for tok in sdoc:
         trig = match_trigger(tok)
         if trig is None:
@@ -334,6 +343,8 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
                 if aid not in tgt:
                     tgt.append(aid)
         tgt = [t for t in tgt if t not in src]
+        if not tgt:
+            tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
         if not src:
             continue
         if not tgt and len(src) >= 2 and code in SYMMETRIC | IN_PERSON:
@@ -354,10 +365,9 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
         mood = _mood(tok)
         if mood:
             ev.status = mood  # type: ignore[assignment]
-        if _duplicate(events, ev):
+        if _duplicate(events, ev) or (tok.pos_ != "VERB" and _restates(events, ev)):
             continue
-        ev.date = event_date(doc, sentence=sent, trigger=trigger)
-        ev.location = event_location(doc, sentence=sent, trigger=trigger)
+        ev.location = _location(doc, sent, trigger, quotes)
         # "The visit marked ..., as Evkurov met ...": an in-person event in a clause governed by the verb whose
         # subject refers to an earlier in-person event is part of that event's occasion
         for ana, ref_id in anaphors:
@@ -367,6 +377,10 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
         events.append(ev)
     for ev in events:
         ev.episode = episode.get(ev.id)
+    for ev in events:
+        refs = [r for o in events if o is ev or (ev.episode is not None and o.episode == ev.episode)
+                for r in [o.trigger, *o.references]]
+        ev.date = event_date(doc, sentence=ev.evidence.sentence, trigger=ev.trigger, refs=refs)
     _inherit_places(events)
     return events, extra_actors, extra_mentions
 
@@ -398,14 +412,56 @@ def _duplicate(events: list[Event], ev: Event) -> bool:
     return False
 
 
-def _inherit_places(events: list[Event]) -> None:
+def _location(doc: Doc, sent: int, trigger: Span, quotes: list[Span]) -> Location | None:
+    """The event's place, unless the words naming it are inside a quote."""
+    loc = event_location(doc, sentence=sent, trigger=trigger)
+    if loc is not None and loc.evidence is not None and any(q.contains(loc.evidence) for q in quotes):
+        return None
+    return loc
+
+
+def _target_of_event_object(tok: Any, events: list[Event]) -> list[str]:
+    """"criticized the sanctions", "condemned the shooting": the target is whoever did the earlier event."""
+    for child in tok.children:
+        if child.dep_ not in ("dobj", "obj") or child.pos_ != "NOUN":
+            continue
+        lemma = child.lemma_.lower()
+        family = FAMILIES.get(lemma)
+        for ev in reversed(events):
+            if (family and ev.cameo in family) or any(t.cameo == ev.cameo for t in triggers().get(lemma, [])):
+                return list(ev.source)
+    return []
+
+
+def _restates(events: list[Event], ev: Event) -> bool:
+    """An event noun in the sentence of an earlier event with the same code restates it
+    ("X arrived in Baghdad, the first visit by a Turkish minister in two years")."""
+    return any(o.evidence.sentence == ev.evidence.sentence and o.cameo == ev.cameo for o in events)
+
+
+def _inherit_places(events: list[Event], *, window: int = 3) -> None:
+    """In-person events with no place of their own take the place of their episode, else where one of their
+    participants was last placed by an in-person event in the few sentences before.  Phone calls never do."""
     by_episode: dict[int, Location] = {}
     for ev in events:
         if ev.episode is not None and ev.location is not None and ev.cameo in IN_PERSON:
             by_episode.setdefault(ev.episode, ev.location)
+    last_seen: dict[str, tuple[int, Location]] = {}
     for ev in events:
-        if ev.location is None and ev.episode is not None and ev.cameo in IN_PERSON:
+        if ev.cameo not in IN_PERSON:
+            continue
+        if ev.location is None and ev.episode is not None:
             ev.location = by_episode.get(ev.episode)
+        if ev.location is None:
+            for aid in ev.source + ev.target:
+                seen = last_seen.get(aid)
+                if seen is not None and ev.evidence.sentence - seen[0] <= window and ev.status not in (
+                        "planned", "hypothetical"):
+                    ev.location = seen[1]
+                    break
+        if ev.location is not None and ev.status not in ("planned", "hypothetical"):
+            for aid in ev.source + ev.target:
+                last_seen[aid] = (ev.evidence.sentence, ev.location)
 
 
 def attach(doc: Doc, events: list[Event], actors: list[Actor], mentions: list[Mention]) -> None:

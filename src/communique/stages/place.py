@@ -37,7 +37,9 @@ RESCUE_MIN_POPULATION = 100_000
 _RESCUE_PREP = re.compile(r"\b(?:in|to|from|at)\s+$", re.IGNORECASE)
 _GOVERNING_PREP = re.compile(r"\b(?:in|to|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _GOVERNING_WORDS = frozenset({"in", "to", "at", "into"})
-_SITE_SUFFIX = re.compile(r"\s+(?:air\s*base|airbase|air\s*field|airfield|naval\s+base|military\s+base|base)\b", re.IGNORECASE)
+_SITE_SUFFIX = re.compile(
+    r"\s+(?:air\s*base|airbase|air\s*field|airfield|naval\s+base|military\s+base|base)\b", re.IGNORECASE
+)
 _QUALIFIER_GAP = re.compile(r"^\s*,\s*$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
@@ -49,6 +51,11 @@ _SPECIFICITY = {"site": 0, "city": 0, "state": 1, "region": 1, "sea": 2, "countr
 def entities(sdoc: Any) -> list[Entity]:
     """``(start_char, end_char, label)`` of a spaCy Doc's entities."""
     return [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """A capitalised word right after in/to/from/at."""
+    return text[start : start + 1].isupper() and bool(_RESCUE_PREP.search(text[max(0, start - 8) : start]))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -93,7 +100,7 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 continue  # a demonym is not a place
         elif label not in PLACE_LABELS and label not in RESCUE_LABELS:
             continue
-        elif label in RESCUE_LABELS and not (text[start:start + 1].isupper() and _RESCUE_PREP.search(text[max(0, start - 8) : start])):  # fmt: skip
+        elif label in RESCUE_LABELS and not _after_preposition(text, start):
             continue
         s, e = _trim(text, start, end)
         if not text[s:e].strip():

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..model import Attribution, Doc, Event, Quote, Span
 from ..pipeline import stage
+from ..textutil import find_quotes
 from .events import _Args, _np_with_conj, _subject
 
 SPEECH_VERBS = frozenset({
@@ -40,32 +41,6 @@ CITE_WORDS = frozenset({"citing", "quoting", "reference", "references", "accordi
 ANON_MODIFIERS = frozenset({"unnamed", "anonymous", "unidentified", "undisclosed", "informed", "knowledgeable",
                             "diplomatic", "security", "military", "senior", "several", "two", "three", "some"})
 SOURCE_NOUNS = frozenset({"source", "sources", "official", "officials", "insider", "insiders", "diplomat", "diplomats"})
-
-_QUOTE_PATTERNS = (
-    re.compile(r"“([^”“]{2,}?)”"),
-    re.compile(r"\"([^\"\n]{2,}?)\""),
-    re.compile(r"(?<![\w‘])‘(.{2,}?)’(?![\w])", re.S),
-    re.compile(r"(?<![\w'])'([^'\n]{2,}?)'(?![\w])"),
-)
-
-
-def find_quotes(text: str) -> list[Span]:
-    """Spans of quoted words (inside the marks, trailing comma dropped), outermost only."""
-    found: list[Span] = []
-    for pat in _QUOTE_PATTERNS:
-        for m in pat.finditer(text):
-            inner = m.group(1)
-            if "\n\n" in inner or len(inner.split()) < 2:
-                continue
-            start, end = m.start(1), m.end(1)
-            while end > start and text[end - 1] in ",;: ":
-                end -= 1
-            span = Span(start, end)
-            if any(span.overlaps(f) for f in found):
-                continue
-            found.append(span)
-    return sorted(found, key=lambda s: s.start)
-
 
 def _tok_at(sdoc: Any, offset: int) -> Any | None:
     span = sdoc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -123,6 +98,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         anonymous = False
         if tok is not None:
             verb = _speech_verb(tok)
+            last = _tok_at(sdoc, span.end - 1)
+            if (verb is None or not _subject(verb, args)[0]) and last is not None and last.sent != tok.sent:
+                verb = _speech_verb(last)  # a quote of several sentences: the verb is after its last one
+                tok = last
             if verb is not None:
                 ids, _ = _subject(verb, args)
                 ids = [i for i in ids if not _inside(doc, i, span)]

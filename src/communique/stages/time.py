@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Sequence, Callable
 from dataclasses import dataclass
 
 from ..model import Doc, EventDate, Precision, Span, Timex
@@ -73,7 +73,9 @@ _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _STATED_MDY = re.compile(
     rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAYNUM}\b{_NOT_NUM}(?:(?:\s*,\s*|\s+){_YEAR}\b{_NOT_NUM})?"
 )
-_STATED_DMY = re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAYNUM}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR}\b{_NOT_NUM})?")
+_STATED_DMY = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAYNUM}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR}\b{_NOT_NUM})?"
+)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b(?!-\d)")
 _MONTH_YEAR = re.compile(
     rf"\b(?:(?:early|mid|late)[\s-]+)?(?P<month>{_FULL_MONTH}|{_ABBR_MONTH})(?:\s+of)?,?\s+{_YEAR}\b{_NOT_NUM}"
@@ -105,8 +107,9 @@ _AGO = re.compile(rf"\b(?i:(?P<n>{_NUM}|{_VAGUE})\s+(?P<unit>day|week|month|year
 _ANAPHORIC_DAY = re.compile(
     r"\b(?i:(?P<same>(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:that|the)\s+same\s+day"
     r"|that\s+(?:day|morning|afternoon|evening|night))"
-    r"|(?P<prev>the\s+(?:previous|prior|preceding)\s+day|the\s+day\s+(?:before|earlier|prior))"
-    r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after)"
+    r"|(?P<prev>the\s+(?:previous|prior|preceding)\s+(?:day|morning|afternoon|evening|night)"
+    r"|the\s+day\s+(?:before|earlier|prior))"
+    r"|(?P<next>the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+after)"
     rf"|(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after|afterwards?|prior))\b"
 )
 # "the day before the vote" counts from the vote, not from the anchor
@@ -122,6 +125,12 @@ _DURATION = re.compile(
 )
 _DURATION_PART = re.compile(r"(?i)\d+-(?:day|week|month|year|decade)\b|\b(?:years?|months?|days?)[\s-]+(?:old|long)\b")
 _SET = re.compile(r"(?i)^(?:annual(?:ly)?|daily|weekly|monthly|yearly|every\s+.*|each\s+.*|per\s+.*|a\s+year)$")
+_NUMERIC = re.compile(r"^(?:\d{1,3}|\d{1,2}s|'\d0s)$")
+_ENDS_IN_UNIT = re.compile(r"(?i)\b(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)$")
+_DATE_WORD = re.compile(
+    rf"(?i)\b(?:{_FULL_MONTH}|{_WEEKDAY}|today|yesterday|tomorrow|ago|this|last|next|that|same|previous|following"
+    r"|earlier|later|(?:1\d|20)\d\d)\b"
+)
 _ANY_YEAR = re.compile(r"(?<![\d'’])(1\d{3}|20\d{2})(?![\d]|s\b|\s*[-–/]\s*\d)")
 
 
@@ -140,7 +149,21 @@ class _Cand:
     basis: str = ""
     month: int = 0  # stated without a year: month (and day) wait for the publication year
     day: int = 0
+    forward: bool = False  # a year-less date in a future-tense clause: the next such date
+    unit: str = "day"  # what an anaphoric expression counts in: it needs an anchor at least this precise
     relative: Resolver | None = None
+
+
+_FUTURE_WINDOW = 40  # characters before the expression searched for a future cue
+_FUTURE_CUE = re.compile(
+    r"(?i)\b(?:will|shall|'ll|scheduled|due\s+to|set\s+to|expected\s+to|plans?\s+to|is\s+to|are\s+to)\b"
+)
+
+
+def _future(text: str, start: int) -> bool:
+    """A future-tense cue shortly before ``start``, in the same sentence ("will meet on Friday")."""
+    line_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(_FUTURE_CUE.search(text, max(line_start, start - _FUTURE_WINDOW), start))
 
 
 def _month_of(name: str) -> int:
@@ -158,6 +181,12 @@ def _iso(d: dt.date) -> str:
     return d.isoformat()
 
 
+def _show(d: dt.date, precision: Precision) -> str:
+    return (
+        f"{d.year:04d}" if precision == "year" else f"{d.year:04d}-{d.month:02d}" if precision == "month" else _iso(d)
+    )
+
+
 def _stated(m: re.Match[str], text: str, *, start: int | None = None) -> _Cand | None:
     s, e = (start if start is not None else m.start()), m.end()
     quoted = text[s:e]
@@ -172,7 +201,7 @@ def _stated(m: re.Match[str], text: str, *, start: int | None = None) -> _Cand |
         except ValueError:
             return _Cand(s, e, "undated", basis=f'"{quoted}": not a calendar date')
         return _Cand(s, e, "stated", value, "day" if day else "month", f'"{quoted}": stated date')
-    return _Cand(s, e, "stated", month=month, day=day)
+    return _Cand(s, e, "stated", month=month, day=day, forward=_future(text, s))
 
 
 def _stated_month_alone(m: re.Match[str], text: str) -> _Cand | None:
@@ -184,7 +213,7 @@ def _stated_month_alone(m: re.Match[str], text: str) -> _Cand | None:
         if word in ("last", "next", "this"):
             month = _month_of(m.group("month"))
             return _Cand(s, m.end(), "deictic", relative=_month_relative(word, month, text[s : m.end()]))
-    return _Cand(s, m.end(), "stated", month=_month_of(m.group("month")))
+    return _Cand(s, m.end(), "stated", month=_month_of(m.group("month")), forward=_future(text, s))
 
 
 def _month_relative(word: str, month: int, quoted: str) -> Resolver:
@@ -228,10 +257,6 @@ def _deictic_day(m: re.Match[str], text: str) -> _Cand:
     return _Cand(m.start(), m.end(), "deictic", relative=resolve)
 
 
-_FUTURE_WINDOW = 60
-_FUTURE_CUE = re.compile(r"(?i)\b(?:will|shall|'ll|would|to\s+be\s+held|scheduled|due|expected|plans?|planned|set)\b")
-
-
 def _weekday(m: re.Match[str], text: str) -> _Cand:
     mod = (m.group("mod") or "").lower().split()
     s = m.start("wd") if mod in (["on"], []) else m.start()
@@ -239,10 +264,7 @@ def _weekday(m: re.Match[str], text: str) -> _Cand:
     wd = _WEEKDAYS[m.group("wd").lower()]
     name = m.group("wd")
     # "next Monday", "this coming Monday" and "will meet on Monday" look forward; everything else looks back
-    line_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    forward = "next" in mod or "coming" in mod or (not mod or mod == ["on"]) and bool(
-        _FUTURE_CUE.search(text, max(line_start, m.start() - _FUTURE_WINDOW), m.start())
-    )
+    forward = "next" in mod or "coming" in mod or (mod in (["on"], []) and _future(text, m.start()))
 
     def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
         if forward:
@@ -286,7 +308,8 @@ def _period(m: re.Match[str], text: str) -> _Cand | None:
         v = _week_end(base + 7 * shift * _DAY)
         return v, "on_or_before", f'"{quoted}": on or before {v:%A} {_iso(v)}, the end of that week, from {ref}'
 
-    return _Cand(m.start(), m.end(), "anaphoric" if anaphoric else "deictic", relative=resolve)
+    kind = "anaphoric" if anaphoric else "deictic"
+    return _Cand(m.start(), m.end(), kind, relative=resolve, unit=unit if unit in ("month", "year") else "day")
 
 
 def _count(n: int, unit: str) -> str:
@@ -342,7 +365,7 @@ def _anaphoric_day(m: re.Match[str], text: str) -> _Cand | None:
         v, precision = _offset(base, n, unit, sign)
         return v, precision, f'"{quoted}": {how} {{anchor}}'
 
-    return _Cand(m.start(), m.end(), "anaphoric", relative=resolve)
+    return _Cand(m.start(), m.end(), "anaphoric", relative=resolve, unit=unit if unit in ("month", "year") else "day")
 
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | None]]] = [
@@ -360,9 +383,38 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | No
 ]
 
 
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# a pattern can only match when one of these occurs in the lower-cased text: skip it cheaply otherwise
+_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
+    _ISO: ("-",),
+    _STATED_MDY: _MONTH_KEYS,
+    _STATED_DMY: _MONTH_KEYS,
+    _MONTH_YEAR: _MONTH_KEYS,
+    _MONTH_ALONE: _MONTH_KEYS,
+    _DEICTIC_DAY: (
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "night",
+    ),
+    _WEEKDAY_EXPR: tuple(_WEEKDAYS),
+    _PERIOD: ("week", "month", "year"),
+    _AGO: ("ago",),
+    _ANAPHORIC_DAY: ("day", "week", "month", "year", "morning", "afternoon", "evening", "night"),
+}
+
+
 def _candidates(text: str) -> list[_Cand]:
     found: list[_Cand] = []
+    lower = text.lower()
     for pattern, make in _PATTERNS:
+        gate = _GATES.get(pattern)
+        if gate is not None and not any(key in lower for key in gate):
+            continue
         for m in pattern.finditer(text):
             cand = make(m, text)
             if cand is not None and cand.end > cand.start:
@@ -384,6 +436,8 @@ def _from_entity(text: str, start: int, end: int) -> _Cand | None:
     quoted = text[start:end].strip()
     if not quoted or _DURATION.match(quoted) or _DURATION_PART.search(quoted) or _SET.match(quoted):
         return None
+    if _NUMERIC.match(quoted) or (_ENDS_IN_UNIT.search(quoted) and not _DATE_WORD.search(quoted)):
+        return None  # "44" (an age), "30s", "six, seven years", "30 -- 40 days": amounts of time, not dates
     years = _ANY_YEAR.findall(quoted)
     if len(years) == 1 and not re.search(r"\d{2}s\b|'\d0s", quoted):
         return _Cand(start, end, "stated", dt.date(int(years[0]), 1, 1), "year", f'"{quoted}": stated year')
@@ -393,14 +447,16 @@ def _from_entity(text: str, start: int, end: int) -> _Cand | None:
 # -- resolution -------------------------------------------------------------------------------------------------
 
 
-def _year_for(month: int, day: int, published: dt.date) -> tuple[int, str]:
+def _year_for(month: int, day: int, published: dt.date, *, forward: bool = False) -> tuple[int, str]:
     year = published.year
     try:
         first = dt.date(year, month, day or 1)
     except ValueError:  # 29 February outside a leap year
         first = dt.date(year, month, 28)
-    if first - published > _FUTURE_SLACK:
-        return year - 1, f"year {year - 1} from publication date {_iso(published)} (in {year} it would be after it)"
+    if forward and (first < published if day else (year, month) < (published.year, published.month)):
+        return year + 1, f"year {year + 1}: the first such date after publication {_iso(published)} (future tense)"
+    if not forward and first - published > _FUTURE_SLACK:
+        return year - 1, f"year {year - 1} from publication date {_iso(published)} ({year} is over two months ahead)"
     return year, f"year from publication date {_iso(published)}"
 
 
@@ -430,17 +486,22 @@ def extract(
         cands.sort(key=lambda c: c.start)
 
     out: list[Timex] = []
-    anchor: int | None = None  # index of the last day-precision stated or deictic timex
+    # the last stated or deictic timex at least as precise as a day / a month / a year: what anaphora count from
+    anchors: dict[str, int | None] = {"day": None, "month": None, "year": None}
     last_year: int | None = None  # the last year stated, for year-less dates when there is no publication date
     for c in cands:
+        anchor = anchors[c.unit]
         timex = _resolve(c, text[c.start : c.end], out, anchor=anchor, published=published, last_year=last_year)
         out.append(timex)
-        if timex.value is not None and c.kind != "anaphoric":
-            if timex.precision == "day":
-                anchor = len(out) - 1
+        if timex.value is not None and c.kind != "anaphoric" and timex.precision in _AT_LEAST:
+            for unit in _AT_LEAST[timex.precision]:
+                anchors[unit] = len(out) - 1
             if c.kind == "stated":
                 last_year = timex.value.year
     return out
+
+
+_AT_LEAST = {"day": ("day", "month", "year"), "month": ("month", "year"), "year": ("year",)}
 
 
 def _resolve(
@@ -461,7 +522,7 @@ def _resolve(
                 return Timex(span, c.value, c.precision, c.basis)
             precision: Precision = "day" if c.day else "month"
             if published is not None:
-                year, how = _year_for(c.month, c.day, published)
+                year, how = _year_for(c.month, c.day, published, forward=c.forward)
             elif last_year is not None:
                 year, how = last_year, f"year {last_year} from the last year stated earlier in the text"
             else:
@@ -473,7 +534,8 @@ def _resolve(
             assert base_timex.value is not None
             value, precision, basis = c.relative(base_timex.value)
             where = base_timex.basis.split('"')[1] if base_timex.basis.startswith('"') else "the anchor"
-            basis = basis.replace("{anchor}", f"{where} ({_iso(base_timex.value)}), the date stated earlier in the text")
+            shown = _show(base_timex.value, base_timex.precision)
+            basis = basis.replace("{anchor}", f"{where} ({shown}), the date stated earlier in the text")
             return Timex(span, value, precision, basis, anchor=anchor)
         if published is None:
             return Timex(span, None, "unknown", f'"{quoted}": relative to the publication date, which is not known')
@@ -490,12 +552,13 @@ _REPORTING_VERB = re.compile(r"(?i)\b(?:reported|announced|said|told|confirmed|d
 _CLAUSE_BREAK = re.compile(r";|:|—|–|\s-\s|,\s+(?:while|but|and|whereas|although|after|before|when)\b|\.\s")
 
 
-def event_date(doc: Doc, *, sentence: int, trigger: Span) -> EventDate:
+def event_date(doc: Doc, *, sentence: int, trigger: Span, refs: Sequence[Span] | None = None) -> EventDate:
     """The date of an event whose trigger is in sentence ``sentence``, from the timexes found there.
 
     The dated timex nearest the trigger wins, preferring one after it and in the same clause.  A date that
     dates the *reporting* of the event ("first reported ... on November 16") only bounds it: on or before.
-    With no date in the sentence: on or before the date the text says it was first reported, else on or
+    With no date in the sentence: on or before the date the text says it was first reported (only a
+    report sentence holding one of ``refs``, the phrases that refer to this event, when given), else on or
     before publication, else unknown.
     """
     text = doc.text
@@ -535,9 +598,14 @@ def event_date(doc: Doc, *, sentence: int, trigger: Span) -> EventDate:
             continue
         s = doc.sentence_of(t.span.start) if doc.sentences else 0
         where = doc.sentences[s] if doc.sentences else Span(0, len(text))
+        if refs is not None and not any(where.contains(r) for r in refs):
+            continue
         if _REPORTED.search(text, where.start, where.end):
             return EventDate(
-                t.value, "on_or_before", f"no date stated; on or before it was first reported: {t.basis}", evidence=t.span
+                t.value,
+                "on_or_before",
+                f"no date stated; on or before it was first reported: {t.basis}",
+                evidence=t.span,
             )
     if published is not None:
         return EventDate(published, "on_or_before", f"no date stated; on or before publication ({_iso(published)})")

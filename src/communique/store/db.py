@@ -99,9 +99,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
     # writing -------------------------------------------------------------------------------------
@@ -150,10 +148,7 @@ class Store:
             conn.executemany(
                 "INSERT INTO actors (article_id, id, name, kind, code, country, sector, title, anonymous) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [aid, a.id, a.name, a.kind, a.code, a.country, a.sector, a.title, a.anonymous]
-                    for a in doc.actors
-                ],
+                [[aid, a.id, a.name, a.kind, a.code, a.country, a.sector, a.title, a.anonymous] for a in doc.actors],
             )
         if doc.quotes:
             conn.executemany(
@@ -161,10 +156,15 @@ class Store:
                 "anonymous, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     [
-                        aid, i, q.span.start, q.span.end, q.speaker,
+                        aid,
+                        i,
+                        q.span.start,
+                        q.span.end,
+                        q.speaker,
                         q.speaker_span.start if q.speaker_span else None,
                         q.speaker_span.end if q.speaker_span else None,
-                        q.anonymous, q.via,
+                        q.anonymous,
+                        q.via,
                     ]
                     for i, q in enumerate(doc.quotes)
                 ],
@@ -175,7 +175,9 @@ class Store:
         for seq, event in enumerate(doc.events):
             uid = self._insert_event(aid, seq, event, codes)
             for role, ids in (("source", event.source), ("target", event.target)):
-                event_actors.extend([uid, aid, actor_id, role, pos, codes.get(actor_id)] for pos, actor_id in enumerate(ids))
+                event_actors.extend(
+                    [uid, aid, actor_id, role, pos, codes.get(actor_id)] for pos, actor_id in enumerate(ids)
+                )
             attributions.extend(_attribution_row(aid, uid, i, t) for i, t in enumerate(event.attribution))
         if event_actors:
             conn.executemany(
@@ -202,8 +204,13 @@ class Store:
         place = event.location
         location_key = _location_key(place)
         clusters = self._matching_clusters(
-            aid, family=family, source_key=source_key, target_key=target_key, negated=event.negated,
-            when=when, location_key=location_key,
+            aid,
+            family=family,
+            source_key=source_key,
+            target_key=target_key,
+            negated=event.negated,
+            when=when,
+            location_key=location_key,
         )
         cluster_id = min(clusters) if clusters else uid
         others = [c for c in clusters if c != cluster_id]
@@ -218,14 +225,37 @@ class Store:
             "evidence_end, trigger_start, trigger_end, source_key, target_key, cluster_id) "
             "VALUES (" + ", ".join("?" for _ in range(31)) + ")",
             [
-                uid, aid, event.id, seq, event.cameo, family, event.plover, event.label, event.goldstein,
-                event.quad_class, event.status, event.negated, event.plover_mode, event.plover_context,
-                when, date.precision if date else None, date.basis if date else None,
-                place.name if place else None, place.country if place else None,
-                place.lat if place else None, place.lon if place else None,
-                place.geonames_id if place else None, location_key,
-                event.evidence.sentence, event.evidence.start, event.evidence.end,
-                event.trigger.start, event.trigger.end, source_key, target_key, cluster_id,
+                uid,
+                aid,
+                event.id,
+                seq,
+                event.cameo,
+                family,
+                event.plover,
+                event.label,
+                event.goldstein,
+                event.quad_class,
+                event.status,
+                event.negated,
+                event.plover_mode,
+                event.plover_context,
+                when,
+                date.precision if date else None,
+                date.basis if date else None,
+                place.name if place else None,
+                place.country if place else None,
+                place.lat if place else None,
+                place.lon if place else None,
+                place.geonames_id if place else None,
+                location_key,
+                event.evidence.sentence,
+                event.evidence.start,
+                event.evidence.end,
+                event.trigger.start,
+                event.trigger.end,
+                source_key,
+                target_key,
+                cluster_id,
             ],
         )
         return uid
@@ -346,6 +376,13 @@ class Store:
             [],
         )
 
+    def article_ids(self) -> list[str]:
+        """The ids of all stored articles, sorted."""
+        try:
+            return [str(r[0]) for r in self.conn.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot list the stored articles: {exc}") from exc
+
     def article(self, article_id: str) -> Article | None:
         """The stored article with this id, text included, or ``None``."""
         try:
@@ -411,8 +448,16 @@ def _actor_match(ea: str, ac: str, value: str) -> tuple[str, list[Any]]:
 
 def _attribution_row(aid: str, uid: int | None, seq: int, t: Attribution) -> list[Any]:
     return [
-        aid, uid, seq, t.source, t.anonymous, t.kind,
-        t.span.start if t.span else None, t.span.end if t.span else None, t.actor_id, t.cites,
+        aid,
+        uid,
+        seq,
+        t.source,
+        t.anonymous,
+        t.kind,
+        t.span.start if t.span else None,
+        t.span.end if t.span else None,
+        t.actor_id,
+        t.cites,
     ]
 
 

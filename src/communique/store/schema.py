@@ -150,8 +150,7 @@ _V1: tuple[str, ...] = (
     )
     """,
     "CREATE TABLE status_rank (status VARCHAR PRIMARY KEY, rank INTEGER NOT NULL)",
-    "INSERT INTO status_rank VALUES "
-    + ", ".join(f"('{status}', {rank})" for rank, status in enumerate(STATUS_ORDER)),
+    "INSERT INTO status_rank VALUES " + ", ".join(f"('{status}', {rank})" for rank, status in enumerate(STATUS_ORDER)),
     """
     CREATE VIEW clusters AS
     WITH grouped AS (

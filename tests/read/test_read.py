@@ -1,0 +1,110 @@
+"""Readers: text, JSONL, HTML, feeds, and bad input that loses nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from communique.errors import BinaryInput, DateError, EmptyInput, EncodingError, InputMissing, RecordError
+from communique.model import Article
+from communique.read import make_article, normalise, parse_date, read_path, split_headline
+from communique.read.article import content_id
+
+BODY = "Officials met in Cairo on Monday.\n\nThey agreed to meet again."
+
+
+def test_headline_is_split_from_body() -> None:
+    assert split_headline(f"Talks Resume in Cairo\n\n{BODY}") == ("Talks Resume in Cairo", BODY)
+
+
+def test_first_sentence_is_not_taken_as_headline() -> None:
+    assert split_headline(BODY) == (None, BODY)
+
+
+def test_article_id_ignores_whitespace_and_case_of_layout() -> None:
+    a = make_article("Officials  met in Cairo.\r\n\r\n\r\nThey left.", title="Talks")
+    b = make_article("Officials met in Cairo.\n\nThey left.  ", title="Talks ")
+    assert a.id == b.id and a.text == b.text == "Officials met in Cairo.\n\nThey left."
+
+
+def test_text_file(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(f"Talks Resume in Cairo\n\n{BODY}\n", encoding="utf-8")
+    [art] = list(read_path(p, published="2024-05-02"))
+    assert art == Article(id=content_id("Talks Resume in Cairo", BODY), text=BODY, title="Talks Resume in Cairo",
+                          published=dt.date(2024, 5, 2), source_path=str(p))
+
+
+def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
+    p = tmp_path / "w.jsonl"
+    good = {"text": BODY, "title": "Talks", "outlet": "Wire", "published": "2024-05-02", "url": "https://x.example/1"}
+    p.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"title": "no text"}) + "\n", encoding="utf-8")
+    items = list(read_path(p))
+    assert isinstance(items[0], Article) and items[0].outlet == "Wire" and items[0].published == dt.date(2024, 5, 2)
+    assert [type(i) for i in items[1:]] == [RecordError, RecordError]
+    assert str(items[1]).startswith(f"{p}:2: invalid JSON")
+
+
+def test_bad_inputs_each_named_and_folder_keeps_the_good(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
+    items = list(read_path(tmp_path))
+    kinds = {Path(getattr(i, "path", getattr(i, "source_path", ""))).name: type(i) for i in items}
+    assert kinds == {"binary.txt": BinaryInput, "empty.txt": EmptyInput, "good.txt": Article,
+                     "latin1.txt": EncodingError}
+    assert [type(i) for i in read_path(tmp_path / "nope.txt")] == [InputMissing]
+
+
+def test_html_main_text(tmp_path: Path) -> None:
+    page = ("<html><head><title>Talks Resume in Cairo</title></head><body><nav>Home | World | Sport</nav>"
+            "<article><h1>Talks Resume in Cairo</h1><p>Egyptian officials hosted a Libyan delegation in Cairo on "
+            "Monday to discuss the border crossing, according to the foreign ministry.</p><p>The two sides agreed "
+            "to meet again next month in Tripoli, the ministry said in a statement.</p></article>"
+            "<footer>Copyright 2024. All rights reserved.</footer></body></html>")
+    p = tmp_path / "page.html"
+    p.write_text(page, encoding="utf-8")
+    [art] = list(read_path(p))
+    assert isinstance(art, Article)
+    assert art.title == "Talks Resume in Cairo"
+    assert art.text.startswith("Egyptian officials hosted") and "Copyright" not in art.text
+
+
+def test_feed_entries(tmp_path: Path) -> None:
+    rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>"
+           "<item><title>Talks</title><link>https://x.example/1</link><pubDate>Mon, 06 May 2024 10:00:00 GMT"
+           "</pubDate><description>&lt;p&gt;Officials met in Cairo.&lt;/p&gt;</description></item>"
+           "<item><title>Empty</title><description></description></item></channel></rss>")
+    p = tmp_path / "feed.rss"
+    p.write_text(rss, encoding="utf-8")
+    items = list(read_path(p))
+    assert isinstance(items[0], Article)
+    assert (items[0].title, items[0].text, items[0].published, items[0].outlet) == (
+        "Talks", "Officials met in Cairo.", dt.date(2024, 5, 6), "Wire")
+    assert isinstance(items[1], RecordError)
+
+
+def test_parse_date() -> None:
+    assert parse_date("2025-11-17") == dt.date(2025, 11, 17)
+    assert parse_date("2025-11-17T08:00:00Z") == dt.date(2025, 11, 17)
+    assert parse_date(None) is None
+    with pytest.raises(DateError, match="cannot parse date 'yesterday'"):
+        parse_date("yesterday")
+
+
+@given(st.text())
+def test_normalise_is_idempotent(s: str) -> None:
+    assert normalise(normalise(s)) == normalise(s)
+
+
+@given(st.text(min_size=1))
+def test_split_headline_never_loses_text(s: str) -> None:
+    title, body = split_headline(s)
+    joined = normalise(((title or "") + "\n" + body))
+    assert joined.replace("\n", "").replace(" ", "") == normalise(s).replace("\n", "").replace(" ", "")
