@@ -72,9 +72,9 @@ def registered() -> dict[str, StageSpec]:
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "communique.nlp.v1",
-    "communique.actors.v1",
     "communique.time.v1",
     "communique.place.v1",
+    "communique.actors.v1",
     "communique.events.v1",
     "communique.provenance.v1",
 )

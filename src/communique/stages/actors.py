@@ -324,6 +324,16 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             else:
                 break
             k -= 1
+        if not countries:
+            # "delegations from Libya’s two rival governments", "officials of Iraq"
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                    for t in child.subtree:
+                        if t.text[:1].isupper() and (iso := resolve_country(t.text)):
+                            countries = [(iso, -1)]
+                            break
+                if countries:
+                    break
         if not countries and low in CIVIL_GROUPS:
             iso = _place_country_in(doc_places, tok.sent)
             if iso is None:
@@ -396,10 +406,16 @@ def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list
         return a
 
     def person_for(name: str) -> Actor | None:
+        """A known person this name refers to: the full name, its end ("Abu Kasra"), or a single token that
+        begins exactly one known name ("Liu" for "Liu Yanping", family name first)."""
         toks = _name_tokens(name)
         for full, a in people:
             if toks == full or (len(toks) < len(full) and full[-len(toks):] == toks):
                 return a
+        if len(toks) == 1:
+            firsts = [a for full, a in people if len(full) > 1 and full[0] == toks[0]]
+            if len(firsts) == 1:
+                return firsts[0]
         return None
 
     for f in found:
@@ -561,6 +577,18 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
                 break
         for aid in best:
             mentions.append(Mention(span=Span(chunk.start_char, chunk.end_char), label="PRONOUN", actor_id=aid))
+    taken = [m.span for m in mentions]
+    for tok in sdoc:
+        # "the official said": the latest person whose name or title has that noun
+        if tok.lower_ in PERSON_NOUNS and tok.i > 0 and sdoc[tok.i - 1].lower_ in ("the", "this", "that") \
+                and not any(t.start <= tok.idx < t.end for t in taken):
+            prior_ids = [m.actor_id for m in ordered if m.span.end <= tok.idx and m.actor_id]
+            for aid in reversed(prior_ids):
+                a = next(x for x in actors if x.id == aid)
+                if a.kind == "person" and tok.lower_ in f"{a.name} {a.title or ''}".lower():
+                    mentions.append(Mention(span=Span(sdoc[tok.i - 1].idx, tok.idx + len(tok)), label="PRONOUN",
+                                            actor_id=aid))
+                    break
     for tok in sdoc:
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
@@ -583,7 +611,7 @@ def attach(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> None:
     doc.actors = actors
 
 
-@stage("communique.actors.v1", requires=["nlp", "sentences"], assigns=["mentions", "actors"])
+@stage("communique.actors.v1", requires=["nlp", "sentences", "places"], assigns=["mentions", "actors"])
 class ActorStage:
     def __init__(self, actor_kb: ActorKB | None = None) -> None:
         self.kb = actor_kb if actor_kb is not None else ActorKB.default()

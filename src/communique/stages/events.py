@@ -56,6 +56,8 @@ FAMILIES: dict[str, frozenset[str]] = {
     "move": frozenset({"050", "054", "161", "163"}),
     "step": frozenset({"050", "054", "161", "163"}),
     "appointment": frozenset({"050"}),
+    "sanction": frozenset({"163"}),
+    "sanctions": frozenset({"163"}),
     "reappointment": frozenset({"050"}),
     "attack": frozenset({"190", "193", "194", "195"}),
     "strike": frozenset({"190", "195"}),
@@ -179,6 +181,8 @@ def _subject(verb: Any, args: _Args) -> tuple[list[str], bool]:
                 return [], True
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head is not cur:
             cur = cur.head
+            if cur.pos_ == "ADP" and cur.head is not cur:  # "opened the session by appealing ..."
+                cur = cur.head
             if cur.pos_ not in ("VERB", "AUX"):
                 break
             continue
@@ -239,8 +243,12 @@ def _noun_args(tok: Any, args: _Args, *, climb: bool = True) -> tuple[list[str],
 
 def _destination(doc: Doc, tok: Any) -> tuple[str, Span] | None:
     """Country (ISO3) of a place the trigger moves to or happens in ("to Damascus", "in Damascus")."""
-    preps = ("to", "in", "into", "at", "on", "against") if tok.lemma_ not in ("visit", "travel", "arrive") \
-        else ("to", "in", "into")
+    if tok.lemma_ in ("visit", "travel", "arrive"):
+        preps: tuple[str, ...] = ("to", "in", "into")
+    elif tok.lemma_ in ("recall", "withdraw", "expel"):
+        preps = ("from", "to", "in")
+    else:
+        preps = ("to", "in", "into", "at", "on", "against")
     for t in _clause_tokens(tok):
         if (t.dep_ == "pobj" and t.head.lower_ in preps) or (t.dep_ == "dobj" and t.head is tok):
             for pl in doc.places:
@@ -367,7 +375,7 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
             ev.status = mood  # type: ignore[assignment]
         if _duplicate(events, ev) or (tok.pos_ != "VERB" and _restates(events, ev)):
             continue
-        ev.location = _location(doc, sent, trigger, quotes)
+        ev.location = _location(doc, tok, sent, trigger, quotes)
         # "The visit marked ..., as Evkurov met ...": an in-person event in a clause governed by the verb whose
         # subject refers to an earlier in-person event is part of that event's occasion
         for ana, ref_id in anaphors:
@@ -393,7 +401,8 @@ def _episode_id(episode: dict[str, int], event_id: str) -> int:
 
 def _link_reference(events: list[Event], tok: Any, span: Span, episode: dict[str, int]) -> str | None:
     """Record a definite event noun as a reference to the latest earlier event of its family; its id."""
-    family = FAMILIES.get(tok.lemma_.lower()) or FAMILIES.get(tok.lower_)
+    family = FAMILIES.get(tok.lemma_.lower()) or FAMILIES.get(tok.lower_) or frozenset(
+        t.cameo for t in triggers().get(tok.lemma_.lower(), []))
     if not family:
         return None
     for ev in reversed(events):
@@ -412,10 +421,16 @@ def _duplicate(events: list[Event], ev: Event) -> bool:
     return False
 
 
-def _location(doc: Doc, sent: int, trigger: Span, quotes: list[Span]) -> Location | None:
-    """The event's place, unless the words naming it are inside a quote."""
+def _location(doc: Doc, tok: Any, sent: int, trigger: Span, quotes: list[Span]) -> Location | None:
+    """The event's place: named in the trigger's own clause (or its verb's, for a noun), not inside a quote."""
     loc = event_location(doc, sentence=sent, trigger=trigger)
-    if loc is not None and loc.evidence is not None and any(q.contains(loc.evidence) for q in quotes):
+    if loc is None or loc.evidence is None or any(q.contains(loc.evidence) for q in quotes):
+        return None
+    clause = _clause_tokens(tok)
+    if tok.pos_ != "VERB" and tok.head.pos_ in ("VERB", "ADP"):
+        verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
+        clause += _clause_tokens(verb)
+    if not any(loc.evidence.start <= t.idx < loc.evidence.end for t in clause):
         return None
     return loc
 
