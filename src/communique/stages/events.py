@@ -62,6 +62,7 @@ FAMILIES: dict[str, frozenset[str]] = {
     "attack": frozenset({"190", "193", "194", "195"}),
     "strike": frozenset({"190", "195"}),
 }
+SPOKEN_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 PLANNED_AUX = frozenset({"will", "shall"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
 
@@ -414,25 +415,66 @@ def _link_reference(events: list[Event], tok: Any, span: Span, episode: dict[str
 
 
 def _duplicate(events: list[Event], ev: Event) -> bool:
+    """Same sentence, same CAMEO root, and no participant the earlier event lacks
+    ("met X in Nairobi to discuss ..." is one consultation, not two)."""
+    mine = set(ev.source) | set(ev.target)
     for other in events:
         if other.evidence.sentence == ev.evidence.sentence and other.cameo[:2] == ev.cameo[:2] and (
-                set(other.source) | set(other.target)) == (set(ev.source) | set(ev.target)):
+                mine <= set(other.source) | set(other.target)):
             return True
     return False
 
 
 def _location(doc: Doc, tok: Any, sent: int, trigger: Span, quotes: list[Span]) -> Location | None:
-    """The event's place: named in the trigger's own clause (or its verb's, for a noun), not inside a quote."""
+    """The event's place: a place named as where the trigger happens ("met ... in Nairobi", "visited Riyadh",
+    "led a delegation to Damascus, Syria"), never one inside a quote or a place that is a party to it."""
     loc = event_location(doc, sentence=sent, trigger=trigger)
     if loc is None or loc.evidence is None or any(q.contains(loc.evidence) for q in quotes):
         return None
-    clause = _clause_tokens(tok)
+    anchors = _anchors(tok)
     if tok.pos_ != "VERB" and tok.head.pos_ in ("VERB", "ADP"):
-        verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
-        clause += _clause_tokens(verb)
-    if not any(loc.evidence.start <= t.idx < loc.evidence.end for t in clause):
-        return None
-    return loc
+        anchors.add(tok.head.i if tok.head.pos_ == "VERB" else tok.head.head.i)
+    visit = tok.lemma_.lower() in ("visit", "tour", "host")
+    sdoc = tok.doc
+    for t in sdoc[tok.sent.start : tok.sent.end]:
+        if loc.evidence.start <= t.idx < loc.evidence.end and _locative(t, anchors, visit=visit):
+            return loc
+    return None
+
+
+_NON_LOCAL_PREPS = frozenset({"for", "about", "over", "with", "by", "despite", "after", "before", "since", "like",
+                              "than", "between", "among", "against", "toward", "towards", "around"})
+
+
+def _anchors(tok: Any) -> set[int]:
+    """Tokens a locative phrase of the event may hang on (the parser often attaches "in Cairo" to the object):
+    the trigger's own phrase, without clauses and without phrases that say why, with whom or about what."""
+    out = {tok.i}
+    for child in tok.children:
+        if child.dep_ in _SKIP_DEPS or child.dep_ in ("xcomp", "conj", "cc") or (
+                child.dep_ == "prep" and child.lower_ in _NON_LOCAL_PREPS):
+            continue
+        out |= _anchors(child)
+    return out
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "to", "near", "outside", "inside", "into", "across", "around", "within",
+                            "throughout", "on", "over", "off"})
+
+
+def _locative(tok: Any, anchors: set[int], *, visit: bool) -> bool:
+    """A place named as where something happens, attached to one of the ``anchors`` (the trigger, its object,
+    its verb), not a party to it ("praised Kenya")."""
+    for _ in range(3):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in LOCATIVE_PREPS and tok.head.head.i in anchors
+        if tok.dep_ in ("dobj", "obj"):
+            return visit and tok.head.i in anchors
+        if tok.dep_ in ("appos", "compound", "conj") and tok.head is not tok:
+            tok = tok.head
+            continue
+        return False
+    return False
 
 
 def _target_of_event_object(tok: Any, events: list[Event]) -> list[str]:
@@ -456,7 +498,8 @@ def _restates(events: list[Event], ev: Event) -> bool:
 
 def _inherit_places(events: list[Event], *, window: int = 3) -> None:
     """In-person events with no place of their own take the place of their episode, else where one of their
-    participants was last placed by an in-person event in the few sentences before.  Phone calls never do."""
+    participants was last placed by an in-person event in the few sentences before; statements, appeals and
+    signatures take their source's last such place.  Phone calls never do."""
     by_episode: dict[int, Location] = {}
     for ev in events:
         if ev.episode is not None and ev.location is not None and ev.cameo in IN_PERSON:
@@ -464,6 +507,12 @@ def _inherit_places(events: list[Event], *, window: int = 3) -> None:
     last_seen: dict[str, tuple[int, Location]] = {}
     for ev in events:
         if ev.cameo not in IN_PERSON:
+            # what a person says or signs happens where they are: inherit, but never place anything
+            if ev.location is None and ev.cameo != "041" and ev.cameo[:2] in SPOKEN_ROOTS \
+                    and ev.status not in ("planned", "hypothetical"):
+                seen = [last_seen[a] for a in ev.source if a in last_seen]
+                if seen and ev.evidence.sentence - seen[0][0] <= window:
+                    ev.location = seen[0][1]
             continue
         if ev.location is None and ev.episode is not None:
             ev.location = by_episode.get(ev.episode)
