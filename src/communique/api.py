@@ -88,6 +88,7 @@ def ingest(
             known.add(item.id)
             articles.append(item)
     pipe = pipeline or default_pipeline("skip")
+    before = len(pipe.errors)
     for doc in analyze_articles(articles, pipeline=pipe):
         if store.add(doc):  # type: ignore[attr-defined]
             report.added += 1
@@ -97,5 +98,5 @@ def ingest(
             report.docs.append(doc)
         if progress:
             progress(1)
-    report.errors.extend(getattr(pipe, "errors", []))
+    report.errors.extend(pipe.errors[before:])
     return report

@@ -7,6 +7,7 @@ so that one bad input never loses the others.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,8 +37,18 @@ def _decode(path: Path) -> str:
         raise EncodingError(str(path), exc.start) from None
 
 
+_DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})[-_ ]")
+
+
 def read_file(path: Path, **defaults: object) -> Iterator[Article | InputError]:
-    """Articles in one file; ``defaults`` (published=, outlet=) fill what the file lacks."""
+    """Articles in one file; ``defaults`` (published=, outlet=) fill what the file lacks.
+
+    A file whose name starts with an ISO date ("2024-03-14-talks.txt") is taken to be published that day
+    (a ``published`` default given by the caller wins).
+    """
+    dated = _DATED_NAME.match(path.name)
+    if dated and not defaults.get("published"):
+        defaults = {**defaults, "published": dated.group(1)}
     try:
         raw = _decode(path)
     except InputError as exc:

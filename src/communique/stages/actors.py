@@ -134,11 +134,24 @@ def _name_run(sdoc: Any, j: int) -> int:
             k += 1
             continue
         if tok.text in ("-", "‐") and k > j and k + 1 < n and not sdoc[k - 1].whitespace_ and not tok.whitespace_ \
-                and _is_name_token(sdoc[k + 1]):
-            k += 1
+                and (_is_name_token(sdoc[k + 1]) or (sdoc[k + 1].is_alpha and sdoc[k + 1].is_lower
+                                                     and len(sdoc[k + 1]) <= 4)):
+            k += 2 if not _is_name_token(sdoc[k + 1]) else 1  # "Sung-ho" keeps its lowercase part
             continue
         break
     return k
+
+
+def country_at(sdoc: Any, i: int) -> tuple[str, int] | None:
+    """A country word starting at token ``i`` ("Russian", "South Korean", "United Arab Emirates"):
+    (ISO3, index after it)."""
+    if not sdoc[i].text[:1].isupper():
+        return None
+    for width in (3, 2, 1):
+        if i + width <= len(sdoc) and all(t.text[:1].isupper() for t in sdoc[i : i + width]):
+            if (iso := resolve_country(sdoc[i : i + width].text)):
+                return iso, i + width
+    return None
 
 
 def _possessive_country(sdoc: Any, i: int) -> tuple[str, int] | None:
@@ -164,9 +177,9 @@ def find_titled_people(sdoc: Any) -> list[_Found]:
         tok = sdoc[i]
         if (pos := _possessive_country(sdoc, i)) is not None:
             country, j = pos
-        elif tok.text[:1].isupper() and (iso := resolve_country(tok.text)) and i + 1 < n \
-                and (_is_title_token(sdoc[i + 1]) or sdoc[i + 1].lower_ in ORG_WORDS):
-            country, j = iso, i + 1
+        elif (cw := country_at(sdoc, i)) is not None and cw[1] < n \
+                and (_is_title_token(sdoc[cw[1]]) or sdoc[cw[1]].lower_ in ORG_WORDS):
+            country, j = cw
         t0 = j
         while j < n and "\n" not in sdoc[j].text:
             t = sdoc[j]
@@ -239,7 +252,11 @@ def find_entities(sdoc: Any, taken: list[Span]) -> list[_Found]:
         bare = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
         bare_span = Span(ent.end_char - len(bare), ent.end_char)
         if ent.label_ == "PERSON":
-            out.append(_Found(span=bare_span, label="PERSON", kind="person", name=_strip_possessive(bare)))
+            iso = None
+            if ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":  # "Japan’s Haruki Tanabe"
+                iso = resolve_country(sdoc[ent.start - 2].text)
+            out.append(_Found(span=bare_span, label="PERSON", kind="person", name=_strip_possessive(bare),
+                              country=iso))
         elif ent.label_ == "GPE":
             iso = resolve_country(bare)
             if iso is None and _as_participant(ent):
@@ -253,6 +270,11 @@ def find_entities(sdoc: Any, taken: list[Span]) -> list[_Found]:
             if iso and bare.endswith("s") and (ent.end >= len(sdoc) or sdoc[ent.end].pos_ != "NOUN"):
                 out.append(_Found(span=bare_span, label="NORP", kind="country", name=country_name(iso), country=iso,
                                   code=iso, key=f"country:{iso}"))
+        elif ent.label_ == "ORG" and (iso := resolve_country(bare) or (
+                is_capital(bare) if _as_participant(ent) else None)):
+            # the NER's "organisation" is a country, or a capital standing for its government ("accusing Minsk")
+            out.append(_Found(span=bare_span, label="GPE", kind="country", name=country_name(iso), country=iso,
+                              code=iso, key=f"country:{iso}"))
         elif ent.label_ == "ORG":
             igo = igo_code(bare)
             if igo:
@@ -309,7 +331,11 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         sector_words: list[str] = [tok.lower_]
         while k >= 0 and sdoc[k].sent == tok.sent:
             t = sdoc[k]
-            if t.text[:1].isupper() and (iso := resolve_country(t.text)):
+            if k > 0 and (cw := country_at(sdoc, k - 1)) is not None and cw[1] == k + 1:
+                countries.append((cw[0], k - 1))  # "South Korean"
+                first = k - 1
+                k -= 1
+            elif t.text[:1].isupper() and (iso := resolve_country(t.text)):
                 countries.append((iso, k))
                 first = k
             elif t.tag_ == "POS" and k > 0 and (iso := resolve_country(sdoc[k - 1].text)):
@@ -358,7 +384,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         for iso, ki in sorted(countries, key=lambda c: c[1]):
             demonym_tok = sdoc[ki] if ki >= 0 else tok
             label_noun = noun if len(countries) > 1 else tok.text
-            lead = demonym_tok.text if ki >= 0 else ""
+            lead = sdoc[ki : country_at(sdoc, ki)[1]].text if ki >= 0 and country_at(sdoc, ki) else (
+                demonym_tok.text if ki >= 0 else "")
             name = f"{lead} {' '.join(w for w in sector_words[:-1])} {label_noun}".replace("  ", " ").strip()
             out.append(_Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=name,
                               country=iso, sector=sector, anonymous=anonymous,

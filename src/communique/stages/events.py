@@ -191,10 +191,15 @@ def _subject(verb: Any, args: _Args) -> tuple[list[str], bool]:
     return [], False
 
 
+TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "review", "address", "raise"})
+
+
 def _objects(tok: Any, args: _Args) -> list[str]:
+    """Targets of a verb: its object and with/to/against phrases (what is discussed is a topic, not a party)."""
     out: list[str] = []
+    topic = tok.lemma_.lower() in TOPIC_VERBS
     for child in tok.children:
-        if child.dep_ in ("dobj", "obj", "dative", "attr"):
+        if child.dep_ in ("dobj", "obj", "dative", "attr") and not topic:
             out += args.in_tokens(_np_with_conj(child))
             # "described the discussions with Evkurov" / "welcomed the decision of X"
             for grand in child.children:
@@ -386,6 +391,7 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
         events.append(ev)
     for ev in events:
         ev.episode = episode.get(ev.id)
+    events = _merge_restatements(events)
     for ev in events:
         refs = [r for o in events if o is ev or (ev.episode is not None and o.episode == ev.episode)
                 for r in [o.trigger, *o.references]]
@@ -488,6 +494,25 @@ def _target_of_event_object(tok: Any, events: list[Event]) -> list[str]:
             if (family and ev.cameo in family) or any(t.cameo == ev.cameo for t in triggers().get(lemma, [])):
                 return list(ev.source)
     return []
+
+
+def _merge_restatements(events: list[Event]) -> list[Event]:
+    """Within one report, a later sentence with the same kind of event between the same parties, in the same
+    mood and not placed elsewhere, is the same event told again ("The ministers also discussed ...")."""
+    kept: list[Event] = []
+    for ev in events:
+        parties = set(ev.source) | set(ev.target)
+        same = next((k for k in kept if k.cameo[:2] == ev.cameo[:2] and set(k.source) | set(k.target) == parties
+                     and k.status == ev.status and k.negated == ev.negated
+                     and (k.location is None or ev.location is None or k.location.name == ev.location.name)), None)
+        if same is None:
+            kept.append(ev)
+            continue
+        same.references.append(ev.trigger)
+        same.location = same.location or ev.location
+    for n, ev in enumerate(kept, 1):
+        ev.id = f"e{n}"
+    return kept
 
 
 def _restates(events: list[Event], ev: Event) -> bool:
