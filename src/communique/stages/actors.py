@@ -47,7 +47,7 @@ GROUP_NOUNS = frozenset({
     "rebels", "militants", "protesters", "demonstrators", "envoys", "commanders", "officers", "parliament",
     "embassy", "cabinet", "administration", "jets", "warplanes", "drones", "coalition", "militia", "militias",
     "force", "companies", "firms", "banks", "businesses", "demonstrators", "residents", "civilians", "students",
-    "workers", "farmers", "crowd", "crowds", "counterparts", "team", "mission",
+    "workers", "farmers", "crowd", "crowds", "counterparts", "team", "mission", "parties", "factions",
 })
 ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
                          "drones", "navy", "commander", "commanders", "officer", "officers", "general"})
@@ -242,11 +242,19 @@ def _is_outlet(ent: Any) -> bool:
     return any(t.lower_ in OUTLET_WORDS for t in ent[1:])
 
 
-def find_entities(sdoc: Any, taken: list[Span]) -> list[_Found]:
+def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[_Found]:
     out: list[_Found] = []
+    cities = [p.span for p in places or [] if p.feature in ("city", "site", "region")]
     for ent in sdoc.ents:
         span = Span(ent.start_char, ent.end_char)
         if any(span.overlaps(t) for t in taken) or "\n" in ent.text:
+            continue
+        if ent.label_ in ("PERSON", "ORG") and any(c.contains(span) or span.contains(c) for c in cities):
+            # the NER's "person" is a place the gazetteer placed after "in/to/visit": a capital may still act
+            iso = is_capital(ent.text) if _as_participant(ent) else None
+            if iso:
+                out.append(_Found(span=span, label="GPE", kind="country", name=country_name(iso), country=iso,
+                                  code=iso, key=f"country:{iso}"))
             continue
         text = ent.text
         bare = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
@@ -342,7 +350,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                 countries.append((iso, k - 1))
                 first = k - 1
                 k -= 1
-            elif t.lower_ in MODIFIERS or t.like_num:
+            elif t.lower_ in MODIFIERS or t.like_num or (t.dep_ == "amod" and t.head.i > t.i and t.is_lower):
                 pass
             elif t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ in TITLE_WORDS:
                 sector_words.insert(0, t.lower_)
@@ -416,7 +424,7 @@ def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list
     text = doc.text
     titled = find_titled_people(sdoc)
     taken = [f.span for f in titled]
-    ents = find_entities(sdoc, taken)
+    ents = find_entities(sdoc, taken, doc.places)
     taken += [f.span for f in ents]
     unnamed = find_unnamed(sdoc, taken, doc.places)
     found = sorted(titled + ents + unnamed, key=lambda f: (f.span.start, -f.span.end))

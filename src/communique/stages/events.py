@@ -171,6 +171,9 @@ def _np_with_conj(tok: Any) -> list[Any]:
 def _subject(verb: Any, args: _Args) -> tuple[list[str], bool]:
     """Source actors of a verb and whether the verb is passive."""
     cur = verb
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "The two ministers called on ...": a finite verb the parser hung on its subject as a clause
+        return args.in_tokens(_np_with_conj(verb.head)), False
     for _ in range(4):
         for child in cur.children:
             if child.dep_ in ("nsubj", "csubj"):
@@ -384,6 +387,12 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
         ev.location = _location(doc, tok, sent, trigger, quotes)
         # "The visit marked ..., as Evkurov met ...": an in-person event in a clause governed by the verb whose
         # subject refers to an earlier in-person event is part of that event's occasion
+        if tok.pos_ != "VERB" and ev.cameo in IN_PERSON:
+            # "visited Riyadh last Tuesday for talks with ...": the talks are part of the visit
+            for other in events:
+                if other.evidence.sentence == sent and other.cameo in IN_PERSON and any(
+                        a.idx == other.trigger.start for a in tok.ancestors):
+                    episode[ev.id] = _episode_id(episode, other.id)
         for ana, ref_id in anaphors:
             if ana.sent == tok.sent and ana.dep_ in ("nsubj", "nsubjpass") and ana.head in tok.ancestors \
                     and ev.cameo in IN_PERSON and any(o.id == ref_id and o.cameo in IN_PERSON for o in events):
@@ -529,28 +538,37 @@ def _inherit_places(events: list[Event], *, window: int = 3) -> None:
     for ev in events:
         if ev.episode is not None and ev.location is not None and ev.cameo in IN_PERSON:
             by_episode.setdefault(ev.episode, ev.location)
-    last_seen: dict[str, tuple[int, Location]] = {}
+    last_seen: dict[str, Event] = {}
     for ev in events:
         if ev.cameo not in IN_PERSON:
             # what a person says or signs happens where they are: inherit, but never place anything
             if ev.location is None and ev.cameo != "041" and ev.cameo[:2] in SPOKEN_ROOTS \
                     and ev.status not in ("planned", "hypothetical"):
                 seen = [last_seen[a] for a in ev.source if a in last_seen]
-                if seen and ev.evidence.sentence - seen[0][0] <= window:
-                    ev.location = seen[0][1]
+                if seen and ev.evidence.sentence - seen[0].evidence.sentence <= window:
+                    ev.location = seen[0].location
             continue
         if ev.location is None and ev.episode is not None:
             ev.location = by_episode.get(ev.episode)
-        if ev.location is None:
+        if ev.location is None and ev.status not in ("planned", "hypothetical"):
             for aid in ev.source + ev.target:
-                seen = last_seen.get(aid)
-                if seen is not None and ev.evidence.sentence - seen[0] <= window and ev.status not in (
-                        "planned", "hypothetical"):
-                    ev.location = seen[1]
+                seen_ev = last_seen.get(aid)
+                if seen_ev is not None and ev.evidence.sentence - seen_ev.evidence.sentence <= window:
+                    # the same people, together again, in the next sentences: one occasion
+                    ev.location = seen_ev.location
+                    if seen_ev.episode is None:
+                        seen_ev.episode = max((e.episode or 0 for e in events), default=0) + 1
+                    ev.episode = seen_ev.episode
+                    if _undated(ev) and not _undated(seen_ev):
+                        ev.date = seen_ev.date
                     break
         if ev.location is not None and ev.status not in ("planned", "hypothetical"):
             for aid in ev.source + ev.target:
-                last_seen[aid] = (ev.evidence.sentence, ev.location)
+                last_seen[aid] = ev
+
+
+def _undated(ev: Event) -> bool:
+    return ev.date is None or ev.date.evidence is None
 
 
 def attach(doc: Doc, events: list[Event], actors: list[Actor], mentions: list[Mention]) -> None:

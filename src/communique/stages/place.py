@@ -32,9 +32,10 @@ __all__ = ["PlaceStage", "extract", "entities", "event_location"]
 Entity = tuple[int, int, str]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-RESCUE_LABELS = frozenset({"ORG", "PERSON"})
+RESCUE_LABELS = frozenset({"ORG", "PERSON", "PROPN"})  # PROPN: a proper noun the NER left out
 RESCUE_MIN_POPULATION = 100_000
-_RESCUE_PREP = re.compile(r"\b(?:in|to|from|at)\s+$", re.IGNORECASE)
+_RESCUE_PREP = re.compile(r"\b(?:in|to|from|at|near|outside|visit|visits|visited|visiting|toured)\s+$",
+                          re.IGNORECASE)
 _GOVERNING_PREP = re.compile(r"\b(?:in|to|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _GOVERNING_WORDS = frozenset({"in", "to", "at", "into"})
 _SITE_SUFFIX = re.compile(
@@ -49,8 +50,15 @@ _SPECIFICITY = {"site": 0, "city": 0, "state": 1, "region": 1, "sea": 2, "countr
 
 
 def entities(sdoc: Any) -> list[Entity]:
-    """``(start_char, end_char, label)`` of a spaCy Doc's entities."""
-    return [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+    """``(start_char, end_char, label)`` of a spaCy Doc's entities, and of capitalised proper nouns outside
+    them (label ``PROPN``: "drones at Kharkiv" when the model tagged nothing)."""
+    out = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+    covered = {t.i for e in sdoc.ents for t in e}
+    for t in sdoc:
+        if t.i not in covered and t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and (
+                t.i + 1 >= len(sdoc) or sdoc[t.i + 1].pos_ != "PROPN") and (t.i == 0 or sdoc[t.i - 1].pos_ != "PROPN"):
+            out.append((t.idx, t.idx + len(t), "PROPN"))
+    return out
 
 
 def _after_preposition(text: str, start: int) -> bool:
