@@ -67,6 +67,14 @@ _EXTRA: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "LBN": (("Lebanon",), ("Lebanese",)),
     "IRQ": (("Iraq",), ("Iraqi",)),
     "UKR": (("Ukraine",), ("Ukrainian",)),
+    "ARG": (("Argentina",), ("Argentine", "Argentinian", "Argentinean")),
+    "KAZ": (("Kazakhstan",), ("Kazakh", "Kazakhstani")),
+    "UZB": (("Uzbekistan",), ("Uzbek", "Uzbekistani")),
+    "TJK": (("Tajikistan",), ("Tajik", "Tajikistani")),
+    "KGZ": (("Kyrgyzstan",), ("Kyrgyz",)),
+    "BIH": (("Bosnia and Herzegovina", "Bosnia"), ("Bosnian",)),
+    "ECU": (("Ecuador",), ("Ecuadorian", "Ecuadorean")),
+    "NPL": (("Nepal",), ("Nepali", "Nepalese")),
 }
 
 # Countries countryinfo does not list: iso3 -> (iso2, name, capital, aliases, demonyms).

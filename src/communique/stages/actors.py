@@ -224,6 +224,17 @@ def _country_in(span: Any) -> str | None:
     return None
 
 
+def _modifies_actor(sdoc: Any, end: int) -> bool:
+    """Is the country word ending at token ``end`` part of an actor phrase that follows it?"""
+    if end < len(sdoc) and sdoc[end].tag_ == "POS":
+        end += 1
+    if end >= len(sdoc):
+        return False
+    nxt = sdoc[end]
+    return nxt.lower_ in PERSON_NOUNS or nxt.lower_ in GROUP_NOUNS or (
+        nxt.ent_type_ == "ORG" and nxt.ent_iob_ == "B") or (_is_title_token(nxt) and nxt.text[:1].isupper())
+
+
 def _as_participant(ent: Any) -> bool:
     """A place name used as a party to an action, not as a location ("urged Ankara" vs "in Ankara")."""
     root = ent.root
@@ -259,6 +270,8 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
         text = ent.text
         bare = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
         bare_span = Span(ent.end_char - len(bare), ent.end_char)
+        if ent.label_ in ("GPE", "ORG", "NORP") and resolve_country(bare) and _modifies_actor(sdoc, ent.end):
+            continue  # "the Ugandan envoy", "Kenya’s Foreign Ministry": part of a larger actor, found there
         if ent.label_ == "PERSON":
             iso = None
             if ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":  # "Japan’s Haruki Tanabe"
@@ -295,12 +308,12 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             else:
                 iso = _country_in(ent)
                 if iso is None and ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":
-                    iso = resolve_country(sdoc[ent.start - 2].text)
+                    iso = resolve_country(sdoc[ent.start - 2].text)  # "Kenya’s Foreign Ministry"
                     if iso:
                         bare_span = Span(sdoc[ent.start - 2].idx, ent.end_char)
                 sector = sector_for_title(bare)
-                out.append(_Found(span=bare_span, label="ORG", kind="organization", name=_strip_possessive(bare),
-                                  country=iso, sector=sector))
+                out.append(_Found(span=bare_span, label="ORG", kind="organization",
+                                  name=_strip_possessive(bare_span.text(sdoc.text)), country=iso, sector=sector))
     return out
 
 
