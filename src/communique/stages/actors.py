@@ -345,6 +345,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         tspan = Span(tok.idx, tok.idx + len(tok))
         if any(tspan.overlaps(t) for t in taken):
             continue
+        if tok.dep_ == "compound" and (tok.head.lower_ in PERSON_NOUNS or tok.head.lower_ in GROUP_NOUNS):
+            continue  # "army jets": the actor is the phrase's head
         # walk left over modifiers: country words, commas, "and", adjectives like "senior"
         countries: list[tuple[str, int]] = []
         k = tok.i - 1

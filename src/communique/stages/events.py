@@ -206,7 +206,7 @@ def _objects(tok: Any, args: _Args) -> list[str]:
             out += args.in_tokens(_np_with_conj(child))
             # "described the discussions with Evkurov" / "welcomed the decision of X"
             for grand in child.children:
-                if grand.dep_ == "prep" and grand.lower_ in ("with", "by", "of", "to"):
+                if grand.dep_ == "prep" and grand.lower_ in ("with", "by", "of", "to", "on", "against"):
                     out += args.in_tokens(t for p in grand.children for t in _np_with_conj(p))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             out += args.in_tokens(t for p in child.children for t in _np_with_conj(p))

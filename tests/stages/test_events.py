@@ -1,0 +1,69 @@
+"""Events on sentences of our own: codes, arguments, places, dates, moods, episodes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from communique import Doc, Pipeline, analyze
+from communique.knowledge.cameo import lookup
+from communique.stages.events import match_trigger, triggers
+
+
+def _view(doc: Doc) -> list[tuple[Any, ...]]:
+    name = {a.id: a.name for a in doc.actors}
+    return [(e.cameo, [name[s] for s in e.source], [name[t] for t in e.target],
+             e.date.value.isoformat() if e.date and e.date.value else None,
+             e.location.name if e.location else None, e.status) for e in doc.events]
+
+
+def test_visit_meeting_episode_and_inherited_place(pipeline: Pipeline) -> None:
+    doc = analyze("Chilean Foreign Minister Pablo Rojas arrived in Lima on Tuesday. Rojas met Peruvian Foreign "
+                  "Minister Ana Quispe the same afternoon to discuss fishing rights.", published="2024-07-11",
+                  pipeline=pipeline)
+    assert _view(doc) == [
+        ("042", ["Pablo Rojas"], ["Peru"], "2024-07-09", "Lima", "reported"),
+        ("040", ["Pablo Rojas"], ["Ana Quispe"], "2024-07-09", "Lima", "reported"),
+    ]
+    visit, meeting = doc.events
+    assert visit.episode == meeting.episode is not None
+    assert (visit.goldstein, visit.quad_class, visit.plover, visit.plover_mode) == (1.9, 1, "CONSULT", "visit")
+
+
+def test_phone_call_between_two_leaders_has_no_place(pipeline: Pipeline) -> None:
+    doc = analyze("Kenyan President Daniel Mwangi held a phone call with Tanzanian President Neema Mushi on Sunday, "
+                  "days after both attended a summit in Kampala.", published="2024-02-14", pipeline=pipeline)
+    assert _view(doc)[0] == ("041", ["Daniel Mwangi"], ["Neema Mushi"], "2024-02-11", None, "reported")
+
+
+def test_moods_planned_and_hypothetical(pipeline: Pipeline) -> None:
+    doc = analyze("Dutch Prime Minister Eva Bakker will visit Jakarta next month. Officials said the Dutch "
+                  "government could impose sanctions on Indonesia if the talks fail.", published="2024-03-01",
+                  pipeline=pipeline)
+    got = [(e.cameo, e.status) for e in doc.events]
+    assert got == [("042", "planned"), ("163", "hypothetical")]
+
+
+def test_criticism_targets_whoever_did_the_earlier_event(pipeline: Pipeline) -> None:
+    doc = analyze("Norway imposed sanctions on three Russian banks on Monday. Russian Foreign Ministry spokeswoman "
+                  "Irina Volkova criticized the sanctions as illegal.", published="2024-03-06", pipeline=pipeline)
+    name = {a.id: a.name for a in doc.actors}
+    assert [(e.cameo, [name[s] for s in e.source], [name[t] for t in e.target]) for e in doc.events] == [
+        ("163", ["Norway"], ["Russian banks"]), ("111", ["Irina Volkova"], ["Norway"])]
+
+
+def test_air_strike_near_a_town(pipeline: Pipeline) -> None:
+    doc = analyze("Sudanese army jets bombed positions near Nyala on Thursday, residents said.",
+                  published="2024-06-14", pipeline=pipeline)
+    assert _view(doc) == [("195", ["Sudanese army jets"], [], "2024-06-13", "Nyala", "reported")]
+
+
+def test_trigger_table_codes_all_exist() -> None:
+    for rows in triggers().values():
+        for t in rows:
+            assert lookup(t.cameo).code == t.cameo
+
+
+def test_match_trigger_conditions(pipeline: Pipeline) -> None:
+    doc = pipeline.stages[0].nlp("The minister received the delegation and called on both sides to talk.")
+    got = {t.text: match_trigger(t).cameo for t in doc if match_trigger(t) is not None}  # type: ignore[union-attr]
+    assert got == {"received": "043", "called": "020"}
