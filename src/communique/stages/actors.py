@@ -383,6 +383,12 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                             break
                 if countries:
                     break
+        if not countries and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            # "Romania denied that its troops ...": the nearest country named before, in the sentence
+            for t in reversed(sdoc[tok.sent.start : tok.i]):
+                if t.text[:1].isupper() and t.ent_type_ in ("GPE", "NORP") and (iso := resolve_country(t.text)):
+                    countries = [(iso, -1)]
+                    break
         if not countries and low in CIVIL_GROUPS:
             iso = _place_country_in(doc_places, tok.sent)
             if iso is None:

@@ -183,9 +183,9 @@ def _subject(verb: Any, args: _Args) -> tuple[list[str], bool]:
                     if c2.dep_ == "agent":
                         return args.in_tokens(t for p in c2.children for t in _np_with_conj(p)), True
                 return [], True
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
-            if cur.pos_ == "ADP" and cur.head is not cur:  # "opened the session by appealing ..."
+            if cur.pos_ == "ADP" and cur.head.i != cur.i:  # "opened the session by appealing ..."
                 cur = cur.head
             if cur.pos_ not in ("VERB", "AUX"):
                 break
@@ -259,7 +259,7 @@ def _destination(doc: Doc, tok: Any) -> tuple[str, Span] | None:
     else:
         preps = ("to", "in", "into", "at", "on", "against")
     for t in _clause_tokens(tok):
-        if (t.dep_ == "pobj" and t.head.lower_ in preps) or (t.dep_ == "dobj" and t.head is tok):
+        if (t.dep_ == "pobj" and t.head.lower_ in preps) or (t.dep_ == "dobj" and t.head.i == tok.i):
             for pl in doc.places:
                 if pl.span.start <= t.idx < pl.span.end and pl.country:
                     return pl.country, pl.span
@@ -295,9 +295,9 @@ def _is_anaphor(tok: Any) -> bool:
 def _mood(tok: Any) -> str | None:
     """planned / hypothetical from the auxiliaries and governing verbs of a trigger."""
     chain = [tok]
-    if tok.dep_ in ("xcomp", "dobj", "pobj", "advcl") and tok.head is not tok:
+    if tok.dep_ in ("xcomp", "dobj", "pobj", "advcl") and tok.head.i != tok.i:
         chain.append(tok.head)
-        if tok.head.pos_ == "ADP" and tok.head.head is not tok.head:  # "will visit Ankara for talks"
+        if tok.head.pos_ == "ADP" and tok.head.head.i != tok.head.i:  # "will visit Ankara for talks"
             chain.append(tok.head.head)
     for t in chain:
         for c in t.children:
@@ -485,7 +485,7 @@ def _locative(tok: Any, anchors: set[int], *, visit: bool) -> bool:
             return tok.head.lower_ in LOCATIVE_PREPS and tok.head.head.i in anchors
         if tok.dep_ in ("dobj", "obj"):
             return visit and tok.head.i in anchors
-        if tok.dep_ in ("appos", "compound", "conj") and tok.head is not tok:
+        if tok.dep_ in ("appos", "compound", "conj") and tok.head.i != tok.i:
             tok = tok.head
             continue
         return False

@@ -52,7 +52,7 @@ def _speech_verb(tok: Any) -> Any | None:
     for _ in range(12):
         if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ in ("VERB", "AUX"):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     # quote before the verb: "'...,' the minister said."
@@ -170,7 +170,7 @@ def _attribution_chain(doc: Doc, sent: Any, args: _Args) -> list[Attribution]:
                     chain.append(Attribution(source=_span_of(head.subtree).text(doc.text), anonymous=True,
                                              kind="source", span=_span_of(head.subtree)))
         if t.lower_ in CITE_WORDS:
-            objs = [g for c in t.subtree if c.dep_ == "pobj" or (c.dep_ == "dobj" and c.head is t) for g in [c]]
+            objs = [g for c in t.subtree if c.dep_ == "pobj" or (c.dep_ == "dobj" and c.head.i == t.i) for g in [c]]
             for o in objs:
                 if o.lower_ in SOURCE_NOUNS or o.ent_type_ in ("ORG", "PERSON") or args.at(o):
                     src_span = _span_of(o.subtree)
