@@ -46,7 +46,9 @@ def analyze_articles(articles: Iterable[Article], *, pipeline: Pipeline | None =
     yield from (pipeline or default_pipeline()).pipe(Doc(a) for a in articles)
 
 
-def read_inputs(paths: Iterable[str | Path], *, published: str | dt.date | None = None) -> Iterator[Article | InputError]:
+def read_inputs(
+    paths: Iterable[str | Path], *, published: str | dt.date | None = None
+) -> Iterator[Article | InputError]:
     """Articles from files and folders; unreadable ones come through as InputError, in order."""
     day = parse_date(published)
     for p in paths:

@@ -106,5 +106,5 @@ def test_normalise_is_idempotent(s: str) -> None:
 @given(st.text(min_size=1))
 def test_split_headline_never_loses_text(s: str) -> None:
     title, body = split_headline(s)
-    joined = normalise(((title or "") + "\n" + body))
+    joined = normalise((title or "") + "\n" + body)
     assert joined.replace("\n", "").replace(" ", "") == normalise(s).replace("\n", "").replace(" ", "")

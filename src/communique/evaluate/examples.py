@@ -114,10 +114,10 @@ def score_doc(doc: Doc, gold: dict[str, Any]) -> Score:
         got_loc = match.location.name if match.location else None
         sc.add("event place", got_loc == want_loc)
         sc.add("event status", match.status == ge["status"])
-        for key, want, got in (("date", want_date, got_date), ("place", want_loc, got_loc),
-                               ("status", ge["status"], match.status)):
-            if want != got:
-                sc.misses.append(f"event {ge['evidence_contains']!r} {key}: want {want}, got {got}")
+        for key, wanted, found in (("date", want_date, got_date), ("place", want_loc, got_loc),
+                                   ("status", ge["status"], match.status)):
+            if wanted != found:
+                sc.misses.append(f"event {ge['evidence_contains']!r} {key}: want {wanted}, got {found}")
     for gq in gold["quotes"]:
         q = next((q for q in doc.quotes if text[q.span.start : q.span.end].startswith(gq["text_startswith"])), None)
         sc.add("quote found", q is not None)

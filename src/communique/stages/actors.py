@@ -46,7 +46,7 @@ GROUP_NOUNS = frozenset({
     "authorities", "ministry", "police", "navy", "leaders", "sources", "negotiators", "lawmakers", "soldiers",
     "rebels", "militants", "protesters", "demonstrators", "envoys", "commanders", "officers", "parliament",
     "embassy", "cabinet", "administration", "jets", "warplanes", "drones", "coalition", "militia", "militias",
-    "force", "companies", "firms", "banks", "businesses", "demonstrators", "residents", "civilians", "students",
+    "force", "companies", "firms", "banks", "businesses", "residents", "civilians", "students",
     "workers", "farmers", "crowd", "crowds", "counterparts", "team", "mission", "parties", "factions",
 })
 ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
@@ -174,7 +174,6 @@ def find_titled_people(sdoc: Any) -> list[_Found]:
     while i < n:
         country = None
         j = i
-        tok = sdoc[i]
         if (pos := _possessive_country(sdoc, i)) is not None:
             country, j = pos
         elif (cw := country_at(sdoc, i)) is not None and cw[1] < n \
@@ -306,14 +305,14 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                 out.append(_Found(span=bare_span, label="ORG", kind="outlet", name=_strip_possessive(bare),
                                   sector="MED", key=f"outlet:{bare.lower()}"))
             else:
-                iso = _country_in(ent)
-                if iso is None and ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":
-                    iso = resolve_country(sdoc[ent.start - 2].text)  # "Kenya’s Foreign Ministry"
-                    if iso:
-                        bare_span = Span(sdoc[ent.start - 2].idx, ent.end_char)
-                sector = sector_for_title(bare)
+                org_country = _country_in(ent)
+                if org_country is None and ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":
+                    owner = resolve_country(sdoc[ent.start - 2].text)  # "Kenya’s Foreign Ministry"
+                    if owner:
+                        org_country, bare_span = owner, Span(sdoc[ent.start - 2].idx, ent.end_char)
                 out.append(_Found(span=bare_span, label="ORG", kind="organization",
-                                  name=_strip_possessive(bare_span.text(sdoc.text)), country=iso, sector=sector))
+                                  name=_strip_possessive(bare_span.text(sdoc.text)), country=org_country,
+                                  sector=sector_for_title(bare)))
     return out
 
 
@@ -413,8 +412,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         for iso, ki in sorted(countries, key=lambda c: c[1]):
             demonym_tok = sdoc[ki] if ki >= 0 else tok
             label_noun = noun if len(countries) > 1 else tok.text
-            lead = sdoc[ki : country_at(sdoc, ki)[1]].text if ki >= 0 and country_at(sdoc, ki) else (
-                demonym_tok.text if ki >= 0 else "")
+            cw = country_at(sdoc, ki) if ki >= 0 else None
+            lead = sdoc[ki : cw[1]].text if cw else (demonym_tok.text if ki >= 0 else "")
             name = f"{lead} {' '.join(w for w in sector_words[:-1])} {label_noun}".replace("  ", " ").strip()
             out.append(_Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=name,
                               country=iso, sector=sector, anonymous=anonymous,
@@ -478,10 +477,10 @@ def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list
         actor: Actor | None = None
         if f.kind == "person" and not f.key:
             actor = person_for(f.name)
-            if actor is None and f.label == "PERSON":
+            if actor is None:
                 actor = new_actor(f)
                 people.append((_name_tokens(f.name), actor))
-            elif actor is not None and f.title and not actor.title:
+            elif f.title and not actor.title:
                 actor.title, actor.sector = f.title, f.sector
                 actor.country = actor.country or f.country
         elif f.kind == "organization" and not f.key:

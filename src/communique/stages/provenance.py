@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -34,7 +33,7 @@ SPEECH_VERBS = frozenset({
     "comment", "reiterate", "conclude", "ask", "caution", "acknowledge", "admit", "call", "accuse", "tweet",
     "post", "quote", "respond", "reply", "recall", "predict", "suggest", "observe", "point", "assert", "promise",
     "threaten", "condemn", "criticize", "criticise", "praise", "demand", "deny", "confirm", "affirm", "underline",
-    "underscore", "highlight", "continue", "hail", "describe", "signal",
+    "underscore", "highlight", "continue", "hail", "signal",
 })
 REPORT_VERBS = frozenset({"report", "publish", "break", "broadcast", "say", "claim", "cite", "quote", "air"})
 CITE_WORDS = frozenset({"citing", "quoting", "reference", "references", "according"})
@@ -129,8 +128,9 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
 
 def _inside(doc: Doc, actor_id: str, span: Span) -> bool:
-    return all(span.contains(doc.mentions[i].span) for i in doc.actor(actor_id).mentions) if doc.actor(actor_id) \
-        else False
+    """Is every mention of the actor inside ``span`` (a speaker named only within the quote itself)?"""
+    actor = doc.actor(actor_id)
+    return actor is not None and all(span.contains(doc.mentions[i].span) for i in actor.mentions)
 
 
 def _mention_span(doc: Doc, actor_id: str, sent: Any) -> Span | None:
