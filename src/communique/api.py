@@ -19,10 +19,15 @@ from .pipeline import DEFAULT_STAGES, Pipeline
 from .read import make_article, parse_date, read_path, split_headline
 
 
-@functools.lru_cache(maxsize=2)
-def default_pipeline(on_error: str = "raise") -> Pipeline:
-    """The default pipeline, built once per process (the spaCy model loads here)."""
-    return Pipeline(DEFAULT_STAGES, on_error=on_error)  # type: ignore[arg-type]
+@functools.lru_cache(maxsize=4)
+def default_pipeline(on_error: str = "raise", *, workers: int = 1) -> Pipeline:
+    """The default pipeline, built once per process (the spaCy model loads here).
+
+    ``workers`` > 1 parses with that many spaCy processes (``nlp.pipe(n_process=...)``).
+    """
+    pipe = Pipeline(DEFAULT_STAGES, on_error=on_error)  # type: ignore[arg-type]
+    pipe.stages[0].n_process = max(1, workers)
+    return pipe
 
 
 def analyze(
@@ -73,6 +78,7 @@ def ingest(
     published: str | dt.date | None = None,
     pipeline: Pipeline | None = None,
     keep_docs: bool = False,
+    workers: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Read, analyse and store every article under ``paths``; re-ingesting the same article adds nothing."""
@@ -89,7 +95,7 @@ def ingest(
         else:
             known.add(item.id)
             articles.append(item)
-    pipe = pipeline or default_pipeline("skip")
+    pipe = pipeline or default_pipeline("skip", workers=workers)
     before = len(pipe.errors)
     for doc in analyze_articles(articles, pipeline=pipe):
         if store.add(doc):  # type: ignore[attr-defined]

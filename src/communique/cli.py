@@ -86,6 +86,7 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")] = None,
+    workers: Annotated[int, typer.Option(help="spaCy processes for parsing (2 on a two-core laptop).")] = 1,
 ) -> None:
     """Analyse articles and store them in the DuckDB file; re-ingesting the same article adds nothing."""
     from rich.progress import Progress
@@ -101,7 +102,7 @@ def ingest(
     try:
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("analysing", total=None)
-            report = api.ingest(paths, store=store, published=day,
+            report = api.ingest(paths, store=store, published=day, workers=workers,
                                 progress=lambda n: progress.advance(task, n))
     except CommuniqueError as exc:
         _err(str(exc))

@@ -597,13 +597,14 @@ def _surname_mentions(doc: Doc, sdoc: Any, people: list[tuple[list[str], Actor]]
                       actors: list[Actor]) -> None:
     """Bare surnames the NER missed entirely."""
     covered = [m.span for m in mentions]
+    capitalised: dict[str, list[Any]] = {}
+    for tok in sdoc:
+        if tok.text[:1].isupper():
+            capitalised.setdefault(_PARTICLE_PREFIX.sub("", tok.text).casefold(), []).append(tok)
     for full, actor in people:
         if len(full) < 2:
             continue
-        last = full[-1]
-        for tok in sdoc:
-            if _name_tokens(tok.text) != [last] or not tok.text[:1].isupper():
-                continue
+        for tok in capitalised.get(full[-1], []):
             span = Span(tok.idx, tok.idx + len(tok))
             if any(span.overlaps(c) for c in covered):
                 continue
