@@ -48,10 +48,12 @@ GROUP_NOUNS = frozenset({
     "embassy", "cabinet", "administration", "jets", "warplanes", "drones", "coalition", "militia", "militias",
     "force", "companies", "firms", "banks", "businesses", "residents", "civilians", "students",
     "workers", "farmers", "crowd", "crowds", "counterparts", "team", "mission", "parties", "factions",
+    "positions", "posts", "units", "bases", "guards", "people",
 })
 ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
-                         "drones", "navy", "commander", "commanders", "officer", "officers", "general"})
-CIVIL_GROUPS = {"protesters": "OPP", "demonstrators": "OPP", "residents": "CVL", "civilians": "CVL",
+                         "drones", "navy", "commander", "commanders", "officer", "officers", "general", "positions",
+                         "posts", "units", "bases", "guards"})
+CIVIL_GROUPS = {"people": "CVL", "protesters": "OPP", "demonstrators": "OPP", "residents": "CVL", "civilians": "CVL",
                 "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL"}
 MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
                        "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
@@ -269,8 +271,15 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
         text = ent.text
         bare = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
         bare_span = Span(ent.end_char - len(bare), ent.end_char)
-        if ent.label_ in ("GPE", "ORG", "NORP") and resolve_country(bare) and _modifies_actor(sdoc, ent.end):
+        if ent.label_ in ("GPE", "ORG", "NORP", "PERSON") and resolve_country(bare) and _modifies_actor(sdoc, ent.end):
             continue  # "the Ugandan envoy", "Kenya’s Foreign Ministry": part of a larger actor, found there
+        if ent.label_ == "PERSON" and (resolve_country(bare) or is_capital(bare)):
+            # the small model often calls "Azerbaijan" or "Yerevan" a person
+            iso = resolve_country(bare) or (is_capital(bare) if _as_participant(ent) else None)
+            if iso:
+                out.append(_Found(span=bare_span, label="GPE", kind="country", name=country_name(iso), country=iso,
+                                  code=iso, key=f"country:{iso}"))
+            continue
         if ent.label_ == "PERSON":
             iso = None
             if ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":  # "Japan’s Haruki Tanabe"

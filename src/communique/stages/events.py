@@ -226,7 +226,7 @@ def _between(tok: Any, args: _Args) -> tuple[list[str], list[str]]:
 
 def _noun_args(tok: Any, args: _Args, *, climb: bool = True) -> tuple[list[str], list[str]]:
     src, tgt = _between(tok, args)
-    if not (src or tgt) and tok.dep_ in ("dobj", "pobj", "nsubj", "attr") and tok.head.pos_ == "VERB":
+    if not (src or tgt) and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ == "VERB":
         # "followed a phone call on November 3 between A and B": the parser often hangs "between" on the verb
         src, tgt = _between(tok.head, args)
     if src or tgt:
