@@ -60,6 +60,10 @@ FAMILIES: dict[str, frozenset[str]] = {
     "sanctions": frozenset({"163"}),
     "reappointment": frozenset({"050"}),
     "attack": frozenset({"190", "193", "194", "195"}),
+    "shooting": frozenset({"190", "193"}),
+    "shelling": frozenset({"194", "190"}),
+    "bombing": frozenset({"195", "183", "190"}),
+    "incident": frozenset({"190", "193", "194", "195", "171", "173"}),
     "strike": frozenset({"190", "195"}),
 }
 SPOKEN_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
@@ -362,6 +366,11 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
         tgt = [t for t in tgt if t not in src]
         if not tgt:
             tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
+        if not tgt and code[:2] in ("17", "18", "19", "20"):
+            # "opened fire with small arms on Armenian positions": whoever the force is aimed at
+            tgt = [t for t in args.in_tokens(x for x in _clause_tokens(tok) if x.dep_ == "pobj"
+                                             and x.head.lower_ in ("on", "against", "at", "into"))
+                   if t not in src]
         if not src:
             continue
         if not tgt and len(src) >= 2 and code in SYMMETRIC | IN_PERSON:
