@@ -110,3 +110,24 @@ def test_events_without_db(runner: CliRunner, tmp_path: Path) -> None:
     res = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert res.exit_code == 2
     assert "no such database" in res.stderr
+
+
+def test_one_event_many_reports(runner: CliRunner, tmp_path: Path, pipeline: object) -> None:
+    wire = tmp_path / "wire.jsonl"
+    records = [
+        {"title": "Ghana and Togo Leaders Meet", "outlet": "Coast Wire", "published": "2024-08-07",
+         "text": "Ghanaian President Kofi Mensah met Togolese President Yao Agbeko in Lome on Tuesday to discuss "
+                 "border security."},
+        {"title": "Mensah in Lome for Security Talks", "outlet": "Sahel Daily", "published": "2024-08-07",
+         "text": "Togolese President Yao Agbeko met Ghanaian President Kofi Mensah in Lome on Tuesday, officials "
+                 "said, as the two neighbours tighten border controls."},
+        {"title": "Benin Recalls Envoy", "outlet": "Coast Wire", "published": "2024-08-08",
+         "text": "Benin recalled its ambassador from Niamey on Wednesday."},
+    ]
+    wire.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    res = runner.invoke(app, ["ingest", str(wire), "--db", str(db)])
+    assert "ingested 3 article(s)" in res.stderr
+    rows = json.loads(runner.invoke(app, ["events", "--db", str(db), "--format", "json"]).stdout)
+    assert [(r["cameo"], r["date"], r["location"], r["corroboration"], r["outlets"]) for r in rows] == [
+        ("040", "2024-08-06", "Lomé", 2, 2), ("161", "2024-08-07", None, 1, 1)]
