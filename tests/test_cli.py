@@ -131,3 +131,20 @@ def test_one_event_many_reports(runner: CliRunner, tmp_path: Path, pipeline: obj
     rows = json.loads(runner.invoke(app, ["events", "--db", str(db), "--format", "json"]).stdout)
     assert [(r["cameo"], r["date"], r["location"], r["corroboration"], r["outlets"]) for r in rows] == [
         ("040", "2024-08-06", "Lomé", 2, 2), ("161", "2024-08-07", None, 1, 1)]
+
+
+def test_knowledge_file_option(runner: CliRunner, tmp_path: Path, pipeline: object) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text("Wanjiru met Bekele in Nairobi on Monday.", encoding="utf-8")
+    kb = tmp_path / "people.tsv"
+    kb.write_text("# name\taliases\tcountry\tsector\tkind\tfrom\tto\nAmina Wanjiru\tWanjiru\tKEN\tGOV\tperson\t"
+                  "2020-01-01\t\nDawit Bekele\tBekele\tETH\tGOV\tperson\t2020-01-01\t\n", encoding="utf-8")
+    plain = json.loads(runner.invoke(app, ["analyze", str(art), "--published", "2024-04-10"]).stdout)
+    known = json.loads(runner.invoke(app, ["analyze", str(art), "--published", "2024-04-10", "--kb", str(kb)]).stdout)
+    # the small model does not see "Wanjiru" as a name at all; the knowledge file does
+    assert [(a["name"], a["code"]) for a in plain["actors"]] == [("Bekele", None)]
+    assert [(a["name"], a["code"]) for a in known["actors"]] == [("Amina Wanjiru", "KENGOV"),
+                                                                ("Dawit Bekele", "ETHGOV")]
+    assert [(e["cameo"], e["source"], e["target"]) for e in known["events"]] == [("040", ["a1"], ["a2"])]
+    res = runner.invoke(app, ["analyze", str(art), "--kb", str(tmp_path / "none.tsv")])
+    assert res.exit_code == 2 and "no such knowledge file" in res.stderr

@@ -20,12 +20,19 @@ from .read import make_article, parse_date, read_path, split_headline
 
 
 @functools.lru_cache(maxsize=4)
-def default_pipeline(on_error: str = "raise", *, workers: int = 1) -> Pipeline:
-    """The default pipeline, built once per process (the spaCy model loads here).
+def default_pipeline(on_error: str = "raise", *, workers: int = 1, knowledge: tuple[str, ...] = ()) -> Pipeline:
+    """The default pipeline, built once per process and settings (the spaCy model loads once).
 
-    ``workers`` > 1 parses with that many spaCy processes (``nlp.pipe(n_process=...)``).
+    ``workers`` > 1 parses with that many spaCy processes (``nlp.pipe(n_process=...)``); ``knowledge`` are
+    actor knowledge files (see ``communique.knowledge.actors``) read on top of the bundled one.
     """
-    pipe = Pipeline(DEFAULT_STAGES, on_error=on_error)  # type: ignore[arg-type]
+    from .knowledge.actors import ActorKB
+    from .stages.nlp import load_nlp
+
+    services: dict[str, object] = {"nlp": load_nlp()}
+    if knowledge:
+        services["actor_kb"] = ActorKB.from_files([Path(k) for k in knowledge])
+    pipe = Pipeline(DEFAULT_STAGES, services=services, on_error=on_error)  # type: ignore[arg-type]
     pipe.stages[0].n_process = max(1, workers)
     return pipe
 

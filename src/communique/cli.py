@@ -30,6 +30,14 @@ def _err(msg: str) -> None:
     typer.echo(f"communique: {msg}", err=True)
 
 
+def _knowledge(paths: list[Path] | None) -> tuple[str, ...]:
+    missing = [p for p in paths or [] if not p.is_file()]
+    if missing:
+        _err(f"{missing[0]}: no such knowledge file")
+        raise typer.Exit(2)
+    return tuple(str(p) for p in paths or [])
+
+
 def _date_arg(value: str | None, name: str) -> dt.date | None:
     try:
         return parse_date(value, name)
@@ -43,6 +51,7 @@ def analyze(
     files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl, .rss/.xml) or folders.")],
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")] = None,
     format: Annotated[str, typer.Option("--format", help="json or table.")] = "json",
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="Actor knowledge file (TSV); repeatable.")] = None,
 ) -> None:
     """Analyse articles and print who did what to whom, when, where, according to whom."""
     if format not in ("json", "table"):
@@ -59,7 +68,8 @@ def analyze(
         else:
             articles.append(item)
     try:
-        for doc in api.analyze_articles(articles):
+        pipe = api.default_pipeline(knowledge=_knowledge(kb))
+        for doc in api.analyze_articles(articles, pipeline=pipe):
             docs.append(doc)
     except CommuniqueError as exc:
         _err(str(exc))
@@ -87,6 +97,7 @@ def ingest(
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")] = None,
     workers: Annotated[int, typer.Option(help="spaCy processes for parsing (2 on a two-core laptop).")] = 1,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="Actor knowledge file (TSV); repeatable.")] = None,
 ) -> None:
     """Analyse articles and store them in the DuckDB file; re-ingesting the same article adds nothing."""
     from rich.progress import Progress
@@ -102,7 +113,8 @@ def ingest(
     try:
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("analysing", total=None)
-            report = api.ingest(paths, store=store, published=day, workers=workers,
+            pipe = api.default_pipeline("skip", workers=workers, knowledge=_knowledge(kb))
+            report = api.ingest(paths, store=store, published=day, pipeline=pipe,
                                 progress=lambda n: progress.advance(task, n))
     except CommuniqueError as exc:
         _err(str(exc))

@@ -86,16 +86,24 @@ class ActorKB:
             entries += parse_kb(p.read_text("utf-8"), source=str(p))
         return cls(entries)
 
+    @functools.cached_property
+    def longest_alias(self) -> int:
+        """Words in the longest name or alias (how far a text scan needs to look ahead)."""
+        return max((len(k.split()) for k in self._index), default=0)
+
     def find(self, name: str, *, on: dt.date | None = None) -> KnownActor | None:
         hits = [e for e in self._index.get(name.casefold(), []) if e.holds_on(on)]
         return hits[-1] if hits else None
 
     def complete(self, actor: Actor, *, on: dt.date | None = None) -> None:
-        """Fill country and sector the text left open (never overwrite what the text said)."""
-        if actor.kind not in ("person", "organization") or (actor.country and actor.sector):
+        """Fill country and sector the text left open (never overwrite what the text said); a name the text
+        gives only in part ("Bekele") takes the knowledge base's full name."""
+        if actor.kind not in ("person", "organization"):
             return
         hit = self.find(actor.name, on=on)
         if hit is None:
             return
+        if len(hit.name) > len(actor.name) and actor.name.casefold() in (a.casefold() for a in hit.aliases):
+            actor.name = hit.name
         actor.country = actor.country or hit.country
         actor.sector = actor.sector or hit.sector

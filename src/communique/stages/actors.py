@@ -434,6 +434,35 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-", re.I)
 
 
+def find_known(sdoc: Any, taken: list[Span], kb: ActorKB, *, on: Any = None) -> list[_Found]:
+    """Names from the knowledge base that the NER missed ("Wanjiru met Bekele"), longest match first."""
+    out: list[_Found] = []
+    n = len(sdoc)
+    width = kb.longest_alias
+    i = 0
+    while i < n:
+        hit = None
+        if sdoc[i].text[:1].isupper():
+            for w in range(min(width, n - i), 0, -1):
+                span = Span(sdoc[i].idx, sdoc[i + w - 1].idx + len(sdoc[i + w - 1]))
+                if any(span.overlaps(t) for t in taken):
+                    continue
+                entry = kb.find(sdoc[i : i + w].text, on=on)
+                if entry is not None:
+                    hit = (w, span, entry)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        w, span, entry = hit
+        kind = entry.kind if entry.kind in ("person", "organization", "group") else "person"
+        out.append(_Found(span=span, label="PERSON" if kind == "person" else "ORG", kind=kind, name=entry.name,
+                          country=entry.country, sector=entry.sector,
+                          key="" if kind == "person" else f"org:{entry.name.lower()}"))
+        i += w
+    return out
+
+
 def _name_tokens(name: str) -> list[str]:
     """Name tokens compared for coreference: "al-Zubaidi" and "Zubaidi" match."""
     return [_PARTICLE_PREFIX.sub("", t).casefold() for t in re.split(r"\s+", name) if t]
@@ -456,7 +485,9 @@ def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list
     ents = find_entities(sdoc, taken, doc.places)
     taken += [f.span for f in ents]
     unnamed = find_unnamed(sdoc, taken, doc.places)
-    found = sorted(titled + ents + unnamed, key=lambda f: (f.span.start, -f.span.end))
+    taken += [f.span for f in unnamed]
+    known = find_known(sdoc, taken, kb, on=doc.article.published) if kb is not None else []
+    found = sorted(titled + ents + unnamed + known, key=lambda f: (f.span.start, -f.span.end))
 
     actors: list[Actor] = []
     mentions: list[Mention] = []
