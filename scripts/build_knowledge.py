@@ -100,9 +100,25 @@ def read_plover(path: Path, *, contexts: frozenset[str]) -> dict[str, Plover]:
     return table
 
 
+# The 2021 table starts at root 03.  The PLOVER manual files CAMEO's APPEAL (02) under REQUEST, like
+# DEMAND (10), with REQUEST's modes; MAKE PUBLIC STATEMENT (01) has no PLOVER type.  Our reading of
+# the manual, applied only where the table is silent:
+APPEAL_AS_REQUEST: dict[str, Plover] = {
+    "02": Plover("REQUEST", None, None),
+    "021": Plover("REQUEST", "assist", None),
+    "022": Plover("REQUEST", None, "diplomatic"),
+    "023": Plover("REQUEST", "assist", None),
+    "024": Plover("REQUEST", "change", None),
+    "025": Plover("REQUEST", "yield", None),
+    "026": Plover("REQUEST", "meet", None),
+    "027": Plover("REQUEST", "meet", None),
+    "028": Plover("REQUEST", "meet", None),
+}
+
+
 def _inherited(code: str, plover: dict[str, Plover]) -> Plover | None:
     for length in range(len(code), 1, -1):
-        found = plover.get(code[:length])
+        found = plover.get(code[:length]) or APPEAL_AS_REQUEST.get(code[:length])
         if found is not None:
             return found
     return None

@@ -45,9 +45,10 @@ def test_root_with_two_plover_lines_takes_the_first() -> None:
     )
 
 
-def test_statement_and_appeal_codes_have_no_plover_type() -> None:
+def test_statements_have_no_plover_type_appeals_are_requests() -> None:
     assert lookup("010") == CameoEntry("010", "Make statement, not specified below", 0.0, 1, None, None, None)
-    assert lookup("0233").plover is None
+    assert (lookup("0233").plover, lookup("0233").plover_mode) == ("REQUEST", "assist")
+    assert (lookup("026").plover, lookup("026").plover_mode) == ("REQUEST", "meet")
 
 
 def test_merged_upstream_line_gives_106_its_own_row() -> None:
