@@ -346,6 +346,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
     """Officials and groups named by a country word and a common noun."""
     out: list[_Found] = []
     doc_places = doc_places or []
+    last_group: dict[str, str] = {}  # noun lemma -> country of the latest group so named
     for tok in sdoc:
         low = tok.lower_
         if tok.pos_ not in ("NOUN", "PROPN") or (low not in PERSON_NOUNS and low not in GROUP_NOUNS):
@@ -397,6 +398,9 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                 if t.text[:1].isupper() and t.ent_type_ in ("GPE", "NORP") and (iso := resolve_country(t.text)):
                     countries = [(iso, -1)]
                     break
+        prev = sdoc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if not countries and prev in ("the", "these", "those") and tok.lemma_ in last_group:
+            countries = [(last_group[tok.lemma_], -1)]  # "The demonstrators accuse ...": the ones named before
         if not countries and low in CIVIL_GROUPS:
             iso = _place_country_in(doc_places, tok.sent)
             if iso is None:
@@ -428,6 +432,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                               country=iso, sector=sector, anonymous=anonymous,
                               key=f"unnamed:{iso}:{sector}:{tok.lemma_}:{'' if not anonymous else tok.i}",
                               head=Span(demonym_tok.idx, demonym_tok.idx + len(demonym_tok))))
+            last_group[tok.lemma_] = iso
     return out
 
 

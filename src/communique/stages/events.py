@@ -66,6 +66,7 @@ FAMILIES: dict[str, frozenset[str]] = {
     "incident": frozenset({"190", "193", "194", "195", "171", "173"}),
     "strike": frozenset({"190", "195"}),
 }
+OWN_AGENT_CODES = frozenset({"050", "161", "054"})
 SPOKEN_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 PLANNED_AUX = frozenset({"will", "shall"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
@@ -262,12 +263,28 @@ def _destination(doc: Doc, tok: Any) -> tuple[str, Span] | None:
         preps = ("from", "to", "in")
     else:
         preps = ("to", "in", "into", "at", "on", "against")
-    for t in _clause_tokens(tok):
-        if (t.dep_ == "pobj" and t.head.lower_ in preps) or (t.dep_ == "dobj" and t.head.i == tok.i):
+    # aid goes where its convoy goes: "dispatched a convoy of trucks carrying food to the city of Derna"
+    scope = list(tok.subtree) if tok.lemma_ in ("send", "dispatch", "deliver", "provide") else _clause_tokens(tok)
+    for t in scope:
+        if _governed_place(t, tok, preps):
             for pl in doc.places:
                 if pl.span.start <= t.idx < pl.span.end and pl.country:
                     return pl.country, pl.span
     return None
+
+
+_PLACE_NOUNS = frozenset({"city", "town", "capital", "port", "village", "region", "province", "area", "outskirts"})
+
+
+def _governed_place(t: Any, trigger: Any, preps: tuple[str, ...]) -> bool:
+    """``t`` names where the trigger goes or happens: "to Damascus", "visited Riyadh", "to the city of Derna"."""
+    if t.dep_ == "pobj" and t.head.lower_ in preps:
+        return True
+    if t.dep_ == "dobj" and t.head.i == trigger.i:
+        return True
+    of = t.head
+    return (t.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in _PLACE_NOUNS
+            and of.head.dep_ == "pobj" and of.head.head.lower_ in preps)
 
 
 def _clause_tokens(tok: Any) -> list[Any]:
@@ -277,6 +294,10 @@ def _clause_tokens(tok: Any) -> list[Any]:
         if child.dep_ not in _SKIP_DEPS:
             out.extend(_clause_tokens(child))
     return out
+
+
+def _is_country(doc: Doc, actor_id: str, extra: list[Actor]) -> bool:
+    return any(a.id == actor_id and a.kind == "country" for a in list(doc.actors) + extra)
 
 
 def _country_actor(doc: Doc, iso: str, span: Span, extra: list[Actor], mentions: list[Mention]) -> str:
@@ -364,6 +385,10 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
                 if aid not in tgt:
                     tgt.append(aid)
         tgt = [t for t in tgt if t not in src]
+        if code in OWN_AGENT_CODES:
+            # "recalled its ambassador", "appointed a new envoy": the diplomat is the source's own, not a target
+            own = {countries.get(s) for s in src}
+            tgt = [t for t in tgt if countries.get(t) not in own or _is_country(doc, t, extra_actors)]
         if not tgt:
             tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
         if not tgt and code[:2] in ("17", "18", "19", "20"):
