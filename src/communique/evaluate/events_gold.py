@@ -23,6 +23,9 @@ Each gold sentence is coded on its own (published on the record's date when it h
   UNK, JAP, ...) are mapped to ISO3; IGO/NGO/militant-group codes, ``---`` and the validation suites'
   fictional states (Arnor, Gondor, Eriador ...) are not countries.
 
+The PETRARCH-2 unit-test codes are mostly WEIS codes from a KEDS-era test dictionary (that dictionary says so),
+not CAMEO: its CAMEO figures are printed but measure little; UD-PETRARCH's records re-code the same sentences.
+
 Recall is over gold events, precision over our events (share matching some gold event of its sentence
 at root level; every event we code on a "no events" record is a false positive).  PETRARCH suites use a
 few test-only codes (9xx synset codes, 345, 802): gold events whose root is not a CAMEO root (01-20)
@@ -281,6 +284,15 @@ def read_petrarch(path: Path, iso3: frozenset[str]) -> list[GoldSentence]:
     return out
 
 
+NOTES = {
+    "petrarch2": "its gold codes come from a KEDS-based test dictionary and are mostly WEIS, not CAMEO (see the header"
+    " of PETR.Validate.verbs.txt), so CAMEO agreement is not expected; universalpetrarch holds the same"
+    " sentences re-coded",
+    "universalpetrarch": "its codes come from the validation dictionary, mostly CAMEO but not always"
+    " (arrest = 212, artillery shells = 180)",
+    "plover_gsr": "one gold event per sentence, ideal human codings (its readme: no known system would get all)",
+}
+
 DATASETS: dict[str, tuple[Path, Callable[[Path, frozenset[str]], list[GoldSentence]]]] = {
     "plover_gsr": (PLOVER_GSR, read_plover_gsr),
     "petrarch2": (PETRARCH2, read_petrarch),
@@ -373,6 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         predicted = predict(sentences, pipe)
         seconds = time.perf_counter() - t0
         print(report(name, score(zip(sentences, predicted, strict=True)), seconds))
+        print(f"note: {NOTES[name]}.")
         print()
     print(f"reference: {REFERENCE}.")
     return 0

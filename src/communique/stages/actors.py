@@ -48,11 +48,11 @@ GROUP_NOUNS = frozenset({
     "embassy", "cabinet", "administration", "jets", "warplanes", "drones", "coalition", "militia", "militias",
     "force", "companies", "firms", "banks", "businesses", "residents", "civilians", "students",
     "workers", "farmers", "crowd", "crowds", "counterparts", "team", "mission", "parties", "factions",
-    "positions", "posts", "units", "bases", "guards", "people",
+    "positions", "posts", "post", "units", "bases", "guards", "people",
 })
 ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
                          "drones", "navy", "commander", "commanders", "officer", "officers", "general", "positions",
-                         "posts", "units", "bases", "guards"})
+                         "posts", "post", "units", "bases", "guards"})
 CIVIL_GROUPS = {"people": "CVL", "protesters": "OPP", "demonstrators": "OPP", "residents": "CVL", "civilians": "CVL",
                 "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL"}
 MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",

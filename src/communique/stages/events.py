@@ -202,6 +202,19 @@ def _subject(verb: Any, args: _Args) -> tuple[list[str], bool]:
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "review", "address", "raise"})
 
 
+def _stranded_subject(verb: Any, args: _Args) -> list[str]:
+    """A subject the parser hung elsewhere ("In Baku, the Defence Ministry on Wednesday accused ...": the
+    ministry came out as an apposition of Baku): the nearest actor before the verb in an apposition."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    for t in reversed(verb.doc[verb.sent.start : verb.i]):
+        if t.dep_ == "appos" and (found := args.at(t)):
+            return found
+        if t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "VERB":
+            return []
+    return []
+
+
 def _objects(tok: Any, args: _Args) -> list[str]:
     """Targets of a verb: its object and with/to/against phrases (what is discussed is a topic, not a party)."""
     out: list[str] = []
@@ -365,6 +378,8 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
         sent = doc.sentence_of(tok.idx)
         if tok.pos_ == "VERB":
             src, passive = _subject(tok, args)
+            if not src and not passive:
+                src = _stranded_subject(tok, args)
             tgt = _objects(tok, args) if not passive else args.in_tokens(
                 t for c in tok.children if c.dep_ == "nsubjpass" for t in _np_with_conj(c))
         else:
@@ -376,7 +391,7 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
                     continue
             src, tgt = _noun_args(tok, args)
         code = trig.cameo
-        dest = _destination(doc, tok) if code in ("042", "050", "070", "161", "166") or code.startswith("19") else None
+        dest = _destination(doc, tok) if code in ("042", "050", "161", "166") or code[:2] in ("07", "19") else None
         if dest is not None:
             iso, span = dest
             if not any(countries.get(s) == iso for s in src):
