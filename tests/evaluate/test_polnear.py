@@ -42,7 +42,8 @@ def test_parse_ann() -> None:
     ann = (
         "T1\tSource 10 15\tSmith\nT2\tCue 16 20\tsaid\nT3\tContent 0 5;6 9\tab cd\nT4\tAttribution 16 20\tsaid\n"
         "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\nT5\tDiscard 30 40\tRead more\n"
-        "T6\tAttribution-no-source 50 53\tsaw\nT7\tContent 54 60\tx\ncontinued line\nE2\tAttribution-no-source:T6 Content:T7\n"
+        "T6\tAttribution-no-source 50 53\tsaw\nT7\tContent 54 60\tx\ncontinued line\n"
+        "E2\tAttribution-no-source:T6 Content:T7\n"
     )
     attributions, ignored = parse_ann(ann)
     assert attributions == [

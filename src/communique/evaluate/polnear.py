@@ -287,6 +287,10 @@ def score_doc(gold: GoldDoc, pred: Prediction) -> Result:
                 short = all(len(_words(m)) < 2 for m in marked) if marked else True
                 res.fail("quote missed: quote marks only around one word inside a paraphrase" if short
                          else "quote missed: quoted phrase inside a paraphrase", desc)
+            elif len(_words(" ".join(text[s:e] for s, e in ga.contents))) < 2:
+                res.fail("quote missed: fully quoted single word", desc)
+            elif any("\n" in text[s:e].strip() for s, e in ga.contents):
+                res.fail("quote missed: fully quoted, spans a paragraph break", desc)
             else:
                 res.fail("quote missed: fully quoted content", desc)
             continue
