@@ -402,8 +402,8 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
         tgt = [t for t in tgt if t not in src]
         if code in OWN_AGENT_CODES:
             # "recalled its ambassador", "appointed a new envoy": the diplomat is the source's own, not a target
-            own = {countries.get(s) for s in src}
-            tgt = [t for t in tgt if countries.get(t) not in own or _is_country(doc, t, extra_actors)]
+            own_countries = {countries.get(s) for s in src}
+            tgt = [t for t in tgt if countries.get(t) not in own_countries or _is_country(doc, t, extra_actors)]
         if not tgt:
             tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
         if not tgt and code[:2] in ("17", "18", "19", "20"):
