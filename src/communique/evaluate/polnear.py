@@ -194,8 +194,8 @@ def quote_kind(text: str, contents: list[Range]) -> str | None:
         return None
     start, end = min(s for s, _ in contents), max(e for _, e in contents)
     inner = text[start:end].strip()
-    before = text[max(0, start - 3) : start].rstrip()[-1:]
-    after = text[end : end + 4].lstrip(" ,.;:?!")[:1]
+    before = text[max(0, start - 3) : start].rstrip(" \t\u00a0")[-1:]  # not across a line break
+    after = text[end : end + 4].lstrip(" \t\u00a0,.;:?!")[:1]
     opens = _among(inner[:1], OPEN_MARKS) or _among(before, OPEN_MARKS)
     closes = _among(inner[-1:], CLOSE_MARKS) or _among(inner[-2:-1], CLOSE_MARKS) or _among(after, CLOSE_MARKS)
     if (opens and closes) or _among(inner[:1], "“\"") or _among(before, "“\""):
@@ -287,6 +287,8 @@ def score_doc(gold: GoldDoc, pred: Prediction) -> Result:
                 short = all(len(_words(m)) < 2 for m in marked) if marked else True
                 res.fail("quote missed: quote marks only around one word inside a paraphrase" if short
                          else "quote missed: quoted phrase inside a paraphrase", desc)
+            elif "''" in text[max(0, ga.contents[0][0] - 2) : ga.contents[-1][1] + 2]:
+                res.fail("quote missed: two apostrophes ('') used as quote marks", desc)
             elif len(_words(" ".join(text[s:e] for s, e in ga.contents))) < 2:
                 res.fail("quote missed: fully quoted single word", desc)
             elif any("\n" in text[s:e].strip() for s, e in ga.contents):
@@ -312,8 +314,9 @@ def score_doc(gold: GoldDoc, pred: Prediction) -> Result:
         if pronoun:
             c["speaker scored, gold source a pronoun"] += 1
         if not q.has_speaker:
-            res.fail("speaker missing (gold source is a pronoun)" if pronoun
-                     else "speaker missing (gold source is a name or description)", desc)
+            where_q = "fully quoted" if kind == "full" else "quote marks inside a paraphrase"
+            res.fail(f"speaker missing, {where_q} (gold source is a pronoun)" if pronoun
+                     else f"speaker missing, {where_q} (gold source is a name or description)", desc)
         elif q.speaker_span is not None and _any_ov(q.speaker_span, ga.sources):
             c["speaker correct"] += 1
             c[f"speaker correct {kind}"] += 1

@@ -29,7 +29,7 @@ from importlib import resources
 from typing import Any
 
 from ..knowledge.cameo import lookup
-from ..knowledge.countries import country_name
+from ..knowledge.countries import country_name, resolve_country
 from ..model import Actor, Doc, Event, Evidence, Location, Mention, Span
 from ..pipeline import stage
 from ..textutil import find_quotes
@@ -213,6 +213,31 @@ def _stranded_subject(verb: Any, args: _Args) -> list[str]:
         if t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "VERB":
             return []
     return []
+
+
+def _clause_subject(verb: Any, args: _Args) -> list[str]:
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("from", "on", "upon")):
+            for c in ([child] if child.dep_ == "prep" else list(child.children)):
+                if c.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "prep":
+                    found = args.in_tokens(t for p in ([c] if c.dep_ != "prep" else c.children)
+                                           for t in _np_with_conj(p))
+                    if found:
+                        return found
+    return []
+
+
+def _object_country(verb: Any) -> tuple[str, Span] | None:
+    """A country word modifying the verb's object ("an Indian proposal", "Serbia's suppression")."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "obj"):
+            continue
+        for t in _np_tokens(child):
+            if t.i != child.i and t.dep_ in ("amod", "poss", "compound", "nmod") and t.text[:1].isupper():
+                iso = resolve_country(t.text)
+                if iso:
+                    return iso, Span(t.idx, t.idx + len(t))
+    return None
 
 
 def _objects(tok: Any, args: _Args) -> list[str]:
@@ -406,6 +431,16 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
             tgt = [t for t in tgt if countries.get(t) not in own_countries or _is_country(doc, t, extra_actors)]
         if not tgt:
             tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
+        if not tgt and tok.pos_ == "VERB" and code[:2] in ("02", "10", "11", "12", "13"):
+            # "demanded that the US cancel ...", "urged Iran to ...": whoever is asked to act
+            tgt = [t for t in _clause_subject(tok, args) if t not in src]
+        if not tgt and tok.pos_ == "VERB":
+            # "rejected an Indian proposal", "denounced Serbia's suppression": the country the object belongs to
+            found = _object_country(tok)
+            if found is not None and not any(countries.get(s) == found[0] for s in src):
+                aid = _country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+                countries[aid] = found[0]
+                tgt = [aid]
         if not tgt and code[:2] in ("17", "18", "19", "20"):
             # "opened fire with small arms on Armenian positions": whoever the force is aimed at
             tgt = [t for t in args.in_tokens(x for x in _clause_tokens(tok) if x.dep_ == "pobj"
