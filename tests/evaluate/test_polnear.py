@@ -105,14 +105,15 @@ def test_score_hand_made_pair() -> None:
         docs=1,
         counts=counts,
         patterns=Counter({
-            "speaker missing (gold source is a name or description)": 1,
+            "speaker missing, quote marks inside a paraphrase (gold source is a name or description)": 1,
             "anonymous source not flagged (proxy)": 1,
             "speaker span off: gold source is a pronoun": 1,
             "false quote: in the headline line": 1,
             "attribution inside a gold content (nested or misread source)": 1,
         }),
         examples={
-            "speaker missing (gold source is a name or description)": f"{e2}; our quote {q2[0]}-{q2[1]} speaker -",
+            "speaker missing, quote marks inside a paraphrase (gold source is a name or description)":
+                f"{e2}; our quote {q2[0]}-{q2[1]} speaker -",
             "anonymous source not flagged (proxy)": f"{e2}; our quote {q2[0]}-{q2[1]} speaker -",
             "speaker span off: gold source is a pronoun":
                 f"{e3}; our quote {q3[0]}-{q3[1]} speaker {smith[0]}-{smith[1]}",

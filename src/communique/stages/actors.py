@@ -48,12 +48,15 @@ GROUP_NOUNS = frozenset({
     "embassy", "cabinet", "administration", "jets", "warplanes", "drones", "coalition", "militia", "militias",
     "force", "companies", "firms", "banks", "businesses", "residents", "civilians", "students",
     "workers", "farmers", "crowd", "crowds", "counterparts", "team", "mission", "parties", "factions",
-    "positions", "posts", "post", "units", "bases", "guards", "people",
+    "positions", "posts", "post", "units", "bases", "guards", "people", "militiamen", "guerrillas", "insurgents",
+    "fighters", "gunmen", "settlers", "prisoners", "nationalists", "separatists", "activists",
 })
 ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
                          "drones", "navy", "commander", "commanders", "officer", "officers", "general", "positions",
                          "posts", "post", "units", "bases", "guards"})
-CIVIL_GROUPS = {"people": "CVL", "protesters": "OPP", "demonstrators": "OPP", "residents": "CVL", "civilians": "CVL",
+CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "fighters": "UAF", "gunmen": "UAF",
+                "settlers": "CVL", "prisoners": "CVL", "nationalists": "OPP", "separatists": "REB", "activists": "OPP",
+                "rebels": "REB", "militants": "UAF", "people": "CVL", "protesters": "OPP", "demonstrators": "OPP", "residents": "CVL", "civilians": "CVL",
                 "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL"}
 MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
                        "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
