@@ -8,6 +8,7 @@ from .model import Span
 
 _QUOTE_PATTERNS = (
     re.compile(r"“([^”“]{2,}?)”"),
+    re.compile(r"(?:''|``)([^'`\n][^\n]*?)''"),  # ''...'' and ``...'' (newswire and treebank style)
     re.compile(r"\"([^\"\n]{2,}?)\""),
     re.compile(r"(?<![\w‘])‘(.{2,}?)’(?![\w])", re.S),
     re.compile(r"(?<![\w'])'([^'\n]{2,}?)'(?![\w])"),

@@ -18,6 +18,8 @@ def test_find_quotes_tells_apostrophes_from_closing_marks() -> None:
     assert [text[s.start : s.end] for s in find_quotes(text)] == [
         "Ghana’s patience is not endless", "we will act", "Not now"]
     assert find_quotes("It’s the minister’s view.") == []
+    wire = "He said ''we will win the state,'' and left. ``Not now,'' she said. It's O'Brien's car."
+    assert [wire[s.start : s.end] for s in find_quotes(wire)] == ["we will win the state", "Not now"]
     assert find_quotes('"a"') == [] and find_quotes('"two words"') == [Span(1, 10)]
 
 
@@ -50,3 +52,10 @@ def test_quotes_with_speakers_anonymous_and_via(pipeline: Pipeline) -> None:
         ("Nigerien official", "Nigerien official", True, None, "the talks are stuck."),
         ("Idriss Mahamat", "Mahamat", False, "people close to the presidency", "a serious mistake."),
     ]
+
+
+def test_speaker_from_the_sentence_before_and_never_inside_the_quote(pipeline: Pipeline) -> None:
+    doc = analyze("Peruvian President Rosa Quispe spoke to reporters in Lima on Monday. \"Chile said it will not "
+                  "sign, and we will not wait for it,\" she added.", pipeline=pipeline)
+    assert _quotes(doc) == [("Rosa Quispe", "she", False, None,
+                             "Chile said it will not sign, and we will not wait for it")]

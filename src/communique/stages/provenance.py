@@ -46,18 +46,41 @@ def _tok_at(sdoc: Any, offset: int) -> Any | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _speech_verb(tok: Any) -> Any | None:
+def _speech_verb(tok: Any, quote: Span | None = None) -> Any | None:
+    """The speech verb governing a quote's token, never one inside the quote itself."""
+
+    def outside(t: Any) -> bool:
+        return quote is None or not (quote.start <= t.idx < quote.end)
+
     cur = tok
     for _ in range(12):
-        if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ in ("VERB", "AUX"):
+        if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ in ("VERB", "AUX") and outside(cur):
             return cur
         if cur.head.i == cur.i:
             break
         cur = cur.head
     # quote before the verb: "'...,' the minister said."
     for t in tok.sent:
-        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and any(c.dep_ in ("nsubj",) for c in t.children):
+        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and outside(t) and any(
+                c.dep_ in ("nsubj",) for c in t.children):
             return t
+    return None
+
+
+def _previous_speaker(doc: Doc, sdoc: Any, span: Span, args: _Args) -> tuple[str, Any] | None:
+    """'Trump spoke on Monday. "We will win," ...': the subject of a speech verb in the sentence before,
+    in the same paragraph."""
+    i = doc.sentence_of(span.start)
+    if i == 0 or "\n" in doc.text[doc.sentences[i - 1].end : span.start]:
+        return None
+    prev = sdoc.char_span(doc.sentences[i - 1].start, doc.sentences[i - 1].end, alignment_mode="expand")
+    if prev is None:
+        return None
+    for t in prev:
+        if t.lemma_.lower() in SPEECH_VERBS | {"speak"} and t.pos_ == "VERB":
+            ids, _ = _subject(t, args)
+            if ids:
+                return ids[0], prev
     return None
 
 
@@ -96,17 +119,18 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         via: str | None = None
         anonymous = False
         if tok is not None:
-            verb = _speech_verb(tok)
+            verb = _speech_verb(tok, span)
             last = _tok_at(sdoc, span.end - 1)
             if (verb is None or not _subject(verb, args)[0]) and last is not None and last.sent != tok.sent:
-                verb = _speech_verb(last)  # a quote of several sentences: the verb is after its last one
+                verb = _speech_verb(last, span)  # a quote of several sentences: the verb is after its last one
                 tok = last
             if verb is not None:
                 ids, _ = _subject(verb, args)
-                ids = [i for i in ids if not _inside(doc, i, span)]
+                ids = [i for i in ids if not _inside(doc, i, span)
+                       and _mention_span(doc, i, verb.sent, outside=span) is not None]
                 if ids:
                     speaker = ids[0]
-                    speaker_span = _mention_span(doc, speaker, verb.sent)
+                    speaker_span = _mention_span(doc, speaker, verb.sent, outside=span)
             acc = _according_to(tok.sent)
             if acc is not None:
                 via_span = _span_of(acc.subtree)
@@ -119,6 +143,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             gap = doc.text[prev.span.end : span.start]
             if "\n\n" not in gap and len(gap) < 200:
                 speaker, speaker_span, via = prev.speaker, prev.speaker_span, prev.via
+        if speaker is None and (before := _previous_speaker(doc, sdoc, span, args)) is not None:
+            speaker, speaker_span = before[0], _mention_span(doc, before[0], before[1])
         if speaker is not None:
             anonymous = actors[speaker].anonymous
         elif via is not None:
@@ -133,8 +159,10 @@ def _inside(doc: Doc, actor_id: str, span: Span) -> bool:
     return actor is not None and all(span.contains(doc.mentions[i].span) for i in actor.mentions)
 
 
-def _mention_span(doc: Doc, actor_id: str, sent: Any) -> Span | None:
+def _mention_span(doc: Doc, actor_id: str, sent: Any, *, outside: Span | None = None) -> Span | None:
     for m in doc.mentions:
+        if outside is not None and outside.overlaps(m.span):
+            continue
         if m.actor_id == actor_id and sent.start_char <= m.span.start < sent.end_char:
             return m.head or m.span if m.label == "PERSON" and m.head else m.span
     return None
