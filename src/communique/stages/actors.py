@@ -56,7 +56,8 @@ ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldi
                          "posts", "post", "units", "bases", "guards"})
 CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "fighters": "UAF", "gunmen": "UAF",
                 "settlers": "CVL", "prisoners": "CVL", "nationalists": "OPP", "separatists": "REB", "activists": "OPP",
-                "rebels": "REB", "militants": "UAF", "people": "CVL", "protesters": "OPP", "demonstrators": "OPP", "residents": "CVL", "civilians": "CVL",
+                "rebels": "REB", "militants": "UAF", "people": "CVL", "protesters": "OPP", "demonstrators": "OPP",
+                "residents": "CVL", "civilians": "CVL",
                 "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL"}
 MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
                        "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
