@@ -15,6 +15,13 @@ def _names(ids: list[str], actors: dict[str, dict[str, Any]]) -> str:
     return ", ".join(f"{actors[i]['name']} ({actors[i]['code'] or '-'})" for i in ids if i in actors)
 
 
+def _around(text: str, start: int, end: int, lo: int, hi: int, width: int = 60) -> str:
+    """The evidence sentence cut to about ``width`` characters each side of the trigger, trigger in bold."""
+    a, b = max(lo, start - width), min(hi, end + width)
+    return (("…" if a > lo else "") + text[a:start] + f"[bold]{text[start:end]}[/bold]" + text[end:b]
+            + ("…" if b < hi else ""))
+
+
 def print_doc(doc: Doc, console: Console | None = None) -> None:
     console = console or Console(width=160)
     d = doc_to_dict(doc)
@@ -38,7 +45,8 @@ def print_doc(doc: Doc, console: Console | None = None) -> None:
         place = f"{loc['name']}, {loc['country']}" if loc else ""
         chain = " <- ".join(a["source"] + (" [anon]" if a["anonymous"] else "") for a in e["attribution"])
         t.add_row(e["id"], e["cameo"], e["label"], _names(e["source"], actors), _names(e["target"], actors), when,
-                  place, e["status"], chain, e["evidence"]["text"][:160])
+                  place, e["status"], chain, _around(doc.text, e["trigger"]["start"], e["trigger"]["end"],
+                                                     e["evidence"]["start"], e["evidence"]["end"]))
     console.print(t)
     t = Table(title="Quotes", show_lines=True)
     for col in ("speaker", "anonymous", "via", "quote"):
