@@ -59,3 +59,9 @@ def test_speaker_from_the_sentence_before_and_never_inside_the_quote(pipeline: P
                   "sign, and we will not wait for it,\" she added.", pipeline=pipeline)
     assert _quotes(doc) == [("Rosa Quispe", "she", False, None,
                              "Chile said it will not sign, and we will not wait for it")]
+
+
+def test_speaker_owns_the_speech_noun(pipeline: Pipeline) -> None:
+    doc = analyze("Analysts questioned Finnish Defence Minister Elina Virta’s claim that the border was “fully "
+                  "secure” before the winter.", pipeline=pipeline)
+    assert _quotes(doc) == [("Elina Virta", "Elina Virta", False, None, "fully secure")]

@@ -67,6 +67,28 @@ def _speech_verb(tok: Any, quote: Span | None = None) -> Any | None:
     return None
 
 
+SPEECH_NOUNS = frozenset({"claim", "statement", "remark", "remarks", "words", "comment", "comments", "assertion",
+                          "warning", "promise", "pledge", "vow", "call", "accusation", "message", "speech", "tweet",
+                          "post", "interview", "letter", "insistence", "argument"})
+
+
+def _speech_noun_owner(tok: Any, quote: Span, args: _Args) -> tuple[str, Any] | None:
+    """"Trump’s claim that there were “thousands of shootings”": the owner of a speech noun above the quote."""
+    cur = tok
+    for _ in range(8):
+        if cur.lemma_.lower() in SPEECH_NOUNS and cur.pos_ == "NOUN" and not (quote.start <= cur.idx < quote.end):
+            for c in cur.children:
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")):
+                    ids = args.in_tokens(c.subtree)
+                    if ids:
+                        return ids[0], c
+            return None
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def _previous_speaker(doc: Doc, sdoc: Any, span: Span, args: _Args) -> tuple[str, Any] | None:
     """'Trump spoke on Monday. "We will win," ...': the subject of a speech verb in the sentence before,
     in the same paragraph."""
@@ -143,6 +165,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             gap = doc.text[prev.span.end : span.start]
             if "\n\n" not in gap and len(gap) < 200:
                 speaker, speaker_span, via = prev.speaker, prev.speaker_span, prev.via
+        if speaker is None and tok is not None and (owner := _speech_noun_owner(tok, span, args)) is not None:
+            speaker, speaker_span = owner[0], _mention_span(doc, owner[0], owner[1].sent, outside=span)
         if speaker is None and (before := _previous_speaker(doc, sdoc, span, args)) is not None:
             speaker, speaker_span = before[0], _mention_span(doc, before[0], before[1])
         if speaker is not None:
