@@ -23,3 +23,9 @@ def test_every_command_and_option_is_documented() -> None:
                 if opt.startswith("--") and opt != "--help" and opt not in README:
                     missing.append(f"{name} {opt}")
     assert missing == []
+
+
+def test_every_setting_is_documented() -> None:
+    from communique.settings import describe
+
+    assert [name for name, _, _ in describe() if f"| `{name}` |" not in README] == []

@@ -12,28 +12,35 @@ import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import CommuniqueError, InputError
 from .model import Article, Doc
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .read import make_article, parse_date, read_path, split_headline
+from .settings import Settings
+
+
+def default_pipeline(settings: Settings | None = None, **overrides: Any) -> Pipeline:
+    """The default pipeline for ``settings`` (keyword overrides allowed: ``workers=2``), built once per
+    process and settings: the spaCy model loads once."""
+    base = settings or Settings()
+    if overrides:
+        base = Settings(**{**base.model_dump(), **overrides})
+    return _build_pipeline(base)
 
 
 @functools.lru_cache(maxsize=4)
-def default_pipeline(on_error: str = "raise", *, workers: int = 1, knowledge: tuple[str, ...] = ()) -> Pipeline:
-    """The default pipeline, built once per process and settings (the spaCy model loads once).
-
-    ``workers`` > 1 parses with that many spaCy processes (``nlp.pipe(n_process=...)``); ``knowledge`` are
-    actor knowledge files (see ``communique.knowledge.actors``) read on top of the bundled one.
-    """
+def _build_pipeline(settings: Settings) -> Pipeline:
     from .knowledge.actors import ActorKB
     from .stages.nlp import load_nlp
 
-    services: dict[str, object] = {"nlp": load_nlp()}
-    if knowledge:
-        services["actor_kb"] = ActorKB.from_files([Path(k) for k in knowledge])
-    pipe = Pipeline(DEFAULT_STAGES, services=services, on_error=on_error)  # type: ignore[arg-type]
-    pipe.stages[0].n_process = max(1, workers)
+    services: dict[str, object] = {"nlp": load_nlp(settings.model)}
+    if settings.knowledge:
+        services["actor_kb"] = ActorKB.from_files(list(settings.knowledge))
+    pipe = Pipeline(DEFAULT_STAGES, services=services, on_error=settings.on_error)
+    pipe.stages[0].n_process = settings.workers
+    pipe.stages[0].batch_size = settings.batch_size
     return pipe
 
 
@@ -102,7 +109,7 @@ def ingest(
         else:
             known.add(item.id)
             articles.append(item)
-    pipe = pipeline or default_pipeline("skip", workers=workers)
+    pipe = pipeline or default_pipeline(on_error="skip", workers=workers)
     before = len(pipe.errors)
     for doc in analyze_articles(articles, pipeline=pipe):
         if store.add(doc):  # type: ignore[attr-defined]

@@ -18,12 +18,18 @@ from . import api
 from .errors import CommuniqueError
 from .read import parse_date
 from .serialize import doc_to_dict
+from .settings import describe
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="communique: sourced, time-resolved event data from news reports.")
 
 DB_OPTION = typer.Option("--db", help="DuckDB file to use (created when missing).")
 DEFAULT_DB = Path("communique.duckdb")
+
+
+def _help(setting: str) -> str:
+    """Help text of an option that sets one of the settings: from the settings schema itself."""
+    return next(desc for name, _, desc in describe() if name == setting).capitalize() + "."
 
 
 def _err(msg: str) -> None:
@@ -51,7 +57,7 @@ def analyze(
     files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl, .rss/.xml) or folders.")],
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")] = None,
     format: Annotated[str, typer.Option("--format", help="json or table.")] = "json",
-    kb: Annotated[list[Path] | None, typer.Option("--kb", help="Actor knowledge file (TSV); repeatable.")] = None,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help=_help("knowledge") + " (TSV; repeatable)")] = None,
 ) -> None:
     """Analyse articles and print who did what to whom, when, where, according to whom."""
     if format not in ("json", "table"):
@@ -96,8 +102,8 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")] = None,
-    workers: Annotated[int, typer.Option(help="spaCy processes for parsing (2 on a two-core laptop).")] = 1,
-    kb: Annotated[list[Path] | None, typer.Option("--kb", help="Actor knowledge file (TSV); repeatable.")] = None,
+    workers: Annotated[int, typer.Option(help=_help("workers"), min=1, max=64)] = 1,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help=_help("knowledge") + " (TSV; repeatable)")] = None,
 ) -> None:
     """Analyse articles and store them in the DuckDB file; re-ingesting the same article adds nothing."""
     from rich.progress import Progress
@@ -113,7 +119,7 @@ def ingest(
     try:
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("analysing", total=None)
-            pipe = api.default_pipeline("skip", workers=workers, knowledge=_knowledge(kb))
+            pipe = api.default_pipeline(on_error="skip", workers=workers, knowledge=_knowledge(kb))
             report = api.ingest(paths, store=store, published=day, pipeline=pipe,
                                 progress=lambda n: progress.advance(task, n))
     except CommuniqueError as exc:
