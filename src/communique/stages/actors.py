@@ -488,7 +488,6 @@ def _code(country: str | None, sector: str | None, code: str | None) -> str | No
 def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list[Actor]]:
     """Find actor mentions and merge them into actors (no write-back)."""
     sdoc = doc.nlp
-    text = doc.text
     titled = find_titled_people(sdoc)
     taken = [f.span for f in titled]
     ents = find_entities(sdoc, taken, doc.places)
@@ -565,7 +564,6 @@ def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list
     _country_from_context(doc, mentions, actors)
     for a in actors:
         a.code = _code(a.country, a.sector, a.code or _igo(a))
-    _ = text
     return mentions, actors
 
 

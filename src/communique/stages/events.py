@@ -125,7 +125,7 @@ def match_trigger(tok: Any) -> Trigger | None:
     return None
 
 
-class _Args:
+class ActorIndex:
     """Actor lookup by token for one document."""
 
     def __init__(self, doc: Doc) -> None:
@@ -165,28 +165,28 @@ def _np_tokens(tok: Any) -> list[Any]:
     return out
 
 
-def _np_with_conj(tok: Any) -> list[Any]:
+def noun_phrase(tok: Any) -> list[Any]:
     toks = _np_tokens(tok)
     for child in tok.children:
         if child.dep_ == "conj":
-            toks.extend(_np_with_conj(child))
+            toks.extend(noun_phrase(child))
     return toks
 
 
-def _subject(verb: Any, args: _Args) -> tuple[list[str], bool]:
+def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
     """Source actors of a verb and whether the verb is passive."""
     cur = verb
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "The two ministers called on ...": a finite verb the parser hung on its subject as a clause
-        return args.in_tokens(_np_with_conj(verb.head)), False
+        return args.in_tokens(noun_phrase(verb.head)), False
     for _ in range(4):
         for child in cur.children:
             if child.dep_ in ("nsubj", "csubj"):
-                return args.in_tokens(_np_with_conj(child)), False
+                return args.in_tokens(noun_phrase(child)), False
             if child.dep_ == "nsubjpass":
                 for c2 in cur.children:
                     if c2.dep_ == "agent":
-                        return args.in_tokens(t for p in c2.children for t in _np_with_conj(p)), True
+                        return args.in_tokens(t for p in c2.children for t in noun_phrase(p)), True
                 return [], True
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
@@ -202,7 +202,7 @@ def _subject(verb: Any, args: _Args) -> tuple[list[str], bool]:
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "review", "address", "raise"})
 
 
-def _stranded_subject(verb: Any, args: _Args) -> list[str]:
+def _stranded_subject(verb: Any, args: ActorIndex) -> list[str]:
     """A subject the parser hung elsewhere ("In Baku, the Defence Ministry on Wednesday accused ...": the
     ministry came out as an apposition of Baku): the nearest actor before the verb in an apposition."""
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
@@ -215,13 +215,13 @@ def _stranded_subject(verb: Any, args: _Args) -> list[str]:
     return []
 
 
-def _clause_subject(verb: Any, args: _Args) -> list[str]:
+def _clause_subject(verb: Any, args: ActorIndex) -> list[str]:
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("from", "on", "upon")):
             for c in ([child] if child.dep_ == "prep" else list(child.children)):
                 if c.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "prep":
                     found = args.in_tokens(t for p in ([c] if c.dep_ != "prep" else c.children)
-                                           for t in _np_with_conj(p))
+                                           for t in noun_phrase(p))
                     if found:
                         return found
     return []
@@ -240,34 +240,34 @@ def _object_country(verb: Any) -> tuple[str, Span] | None:
     return None
 
 
-def _objects(tok: Any, args: _Args) -> list[str]:
+def _objects(tok: Any, args: ActorIndex) -> list[str]:
     """Targets of a verb: its object and with/to/against phrases (what is discussed is a topic, not a party)."""
     out: list[str] = []
     topic = tok.lemma_.lower() in TOPIC_VERBS
     for child in tok.children:
         if child.dep_ in ("dobj", "obj", "dative", "attr") and not topic:
-            out += args.in_tokens(_np_with_conj(child))
+            out += args.in_tokens(noun_phrase(child))
             # "described the discussions with Evkurov" / "welcomed the decision of X"
             for grand in child.children:
                 if grand.dep_ == "prep" and grand.lower_ in ("with", "by", "of", "to", "on", "against"):
-                    out += args.in_tokens(t for p in grand.children for t in _np_with_conj(p))
+                    out += args.in_tokens(t for p in grand.children for t in noun_phrase(p))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            out += args.in_tokens(t for p in child.children for t in _np_with_conj(p))
+            out += args.in_tokens(t for p in child.children for t in noun_phrase(p))
     return list(dict.fromkeys(out))
 
 
-def _between(tok: Any, args: _Args) -> tuple[list[str], list[str]]:
+def _between(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]]:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "between":
             for p in child.children:
                 first = args.in_tokens(_np_tokens(p))
-                rest = args.in_tokens(t for c in p.children if c.dep_ == "conj" for t in _np_with_conj(c))
+                rest = args.in_tokens(t for c in p.children if c.dep_ == "conj" for t in noun_phrase(c))
                 if first or rest:
                     return first, rest
     return [], []
 
 
-def _noun_args(tok: Any, args: _Args, *, climb: bool = True) -> tuple[list[str], list[str]]:
+def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True) -> tuple[list[str], list[str]]:
     src, tgt = _between(tok, args)
     if not (src or tgt) and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ == "VERB":
         # "followed a phone call on November 3 between A and B": the parser often hangs "between" on the verb
@@ -277,17 +277,17 @@ def _noun_args(tok: Any, args: _Args, *, climb: bool = True) -> tuple[list[str],
     src, tgt = [], []
     for child in tok.children:
         if child.dep_ == "poss":
-            src += args.in_tokens(_np_with_conj(child))
+            src += args.in_tokens(noun_phrase(child))
         elif child.dep_ == "prep" and child.lower_ in ("of", "by"):
-            src += args.in_tokens(t for p in child.children for t in _np_with_conj(p))
+            src += args.in_tokens(t for p in child.children for t in noun_phrase(p))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            tgt += args.in_tokens(t for p in child.children for t in _np_with_conj(p))
+            tgt += args.in_tokens(t for p in child.children for t in noun_phrase(p))
         elif child.dep_ in ("compound", "amod", "nmod"):
             src += args.in_tokens([child])
     if climb and not src and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
         verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
         if verb.pos_ == "VERB":
-            src, _ = _subject(verb, args)
+            src, _ = subject_of(verb, args)
             if not tgt:
                 tgt = [a for a in _objects(verb, args) if a not in src]
     return list(dict.fromkeys(src)), list(dict.fromkeys(tgt))
@@ -387,7 +387,7 @@ def _negated(tok: Any) -> bool:
 def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
     """Coded events, plus country actors and mentions added for destinations."""
     sdoc = doc.nlp
-    args = _Args(doc)
+    args = ActorIndex(doc)
     events: list[Event] = []
     extra_actors: list[Actor] = []
     extra_mentions: list[Mention] = []
@@ -402,11 +402,11 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
         trigger = Span(tok.idx, tok.idx + len(tok))
         sent = doc.sentence_of(tok.idx)
         if tok.pos_ == "VERB":
-            src, passive = _subject(tok, args)
+            src, passive = subject_of(tok, args)
             if not src and not passive:
                 src = _stranded_subject(tok, args)
             tgt = _objects(tok, args) if not passive else args.in_tokens(
-                t for c in tok.children if c.dep_ == "nsubjpass" for t in _np_with_conj(c))
+                t for c in tok.children if c.dep_ == "nsubjpass" for t in noun_phrase(c))
         else:
             own, _ = _noun_args(tok, args, climb=False)
             if not own and _is_anaphor(tok):

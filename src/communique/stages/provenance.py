@@ -25,7 +25,7 @@ from typing import Any
 from ..model import Attribution, Doc, Event, Quote, Span
 from ..pipeline import stage
 from ..textutil import find_quotes
-from .events import _Args, _np_with_conj, _subject
+from .events import ActorIndex, noun_phrase, subject_of
 
 SPEECH_VERBS = frozenset({
     "say", "tell", "add", "note", "emphasize", "emphasise", "stress", "describe", "warn", "insist", "declare",
@@ -72,7 +72,7 @@ SPEECH_NOUNS = frozenset({"claim", "statement", "remark", "remarks", "words", "c
                           "post", "interview", "letter", "insistence", "argument"})
 
 
-def _speech_noun_owner(tok: Any, quote: Span, args: _Args) -> tuple[str, Any] | None:
+def _speech_noun_owner(tok: Any, quote: Span, args: ActorIndex) -> tuple[str, Any] | None:
     """"Trump’s claim that there were “thousands of shootings”": the owner of a speech noun above the quote."""
     cur = tok
     for _ in range(8):
@@ -89,7 +89,7 @@ def _speech_noun_owner(tok: Any, quote: Span, args: _Args) -> tuple[str, Any] | 
     return None
 
 
-def _previous_speaker(doc: Doc, sdoc: Any, span: Span, args: _Args) -> tuple[str, Any] | None:
+def _previous_speaker(doc: Doc, sdoc: Any, span: Span, args: ActorIndex) -> tuple[str, Any] | None:
     """'Trump spoke on Monday. "We will win," ...': the subject of a speech verb in the sentence before,
     in the same paragraph."""
     i = doc.sentence_of(span.start)
@@ -100,7 +100,7 @@ def _previous_speaker(doc: Doc, sdoc: Any, span: Span, args: _Args) -> tuple[str
         return None
     for t in prev:
         if t.lemma_.lower() in SPEECH_VERBS | {"speak"} and t.pos_ == "VERB":
-            ids, _ = _subject(t, args)
+            ids, _ = subject_of(t, args)
             if ids:
                 return ids[0], prev
     return None
@@ -131,7 +131,7 @@ def _is_anonymous_source(tok: Any) -> bool:
 
 def extract_quotes(doc: Doc) -> list[Quote]:
     sdoc = doc.nlp
-    args = _Args(doc)
+    args = ActorIndex(doc)
     actors = {a.id: a for a in doc.actors}
     quotes: list[Quote] = []
     for span in find_quotes(doc.text):
@@ -143,11 +143,11 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if tok is not None:
             verb = _speech_verb(tok, span)
             last = _tok_at(sdoc, span.end - 1)
-            if (verb is None or not _subject(verb, args)[0]) and last is not None and last.sent != tok.sent:
+            if (verb is None or not subject_of(verb, args)[0]) and last is not None and last.sent != tok.sent:
                 verb = _speech_verb(last, span)  # a quote of several sentences: the verb is after its last one
                 tok = last
             if verb is not None:
-                ids, _ = _subject(verb, args)
+                ids, _ = subject_of(verb, args)
                 ids = [i for i in ids if not _inside(doc, i, span)
                        and _mention_span(doc, i, verb.sent, outside=span) is not None]
                 if ids:
@@ -192,7 +192,7 @@ def _mention_span(doc: Doc, actor_id: str, sent: Any, *, outside: Span | None = 
     return None
 
 
-def _attribution_chain(doc: Doc, sent: Any, args: _Args) -> list[Attribution]:
+def _attribution_chain(doc: Doc, sent: Any, args: ActorIndex) -> list[Attribution]:
     """Attributions stated in one sentence, outermost first (outlet, then who it cites)."""
     actors = {a.id: a for a in doc.actors}
     chain: list[Attribution] = []
@@ -202,9 +202,9 @@ def _attribution_chain(doc: Doc, sent: Any, args: _Args) -> list[Attribution]:
             who: list[Any] = []
             for c in t.children:
                 if c.dep_ == "agent":
-                    who += [g for p in c.children for g in _np_with_conj(p)]
+                    who += [g for p in c.children for g in noun_phrase(p)]
                 elif c.dep_ == "nsubj":
-                    who += _np_with_conj(c)
+                    who += noun_phrase(c)
             if who and not any(w.lower_ in ("it", "this", "that") for w in who):
                 ids = args.in_tokens(who, outlets=True)
                 head = max(who, key=lambda w: len(list(w.subtree)))
@@ -301,7 +301,7 @@ def _negated_verb(t: Any) -> bool:
 def extract(doc: Doc) -> tuple[list[Quote], list[Attribution], dict[str, tuple[list[Attribution], str | None]]]:
     """Quotes, every attribution found, and per event id its chain and stated status."""
     sdoc = doc.nlp
-    args = _Args(doc)
+    args = ActorIndex(doc)
     quotes = extract_quotes(doc)
     attributions: list[Attribution] = []
     per_event: dict[str, tuple[list[Attribution], str | None]] = {}
