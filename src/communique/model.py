@@ -181,6 +181,7 @@ class Event:
     plover_mode: str | None = None
     plover_context: str | None = None
     negated: bool = False
+    intent: str | None = None  # planned / hypothetical: CAMEO code of the announcement ("will visit" -> 036)
     references: list[Span] = field(default_factory=list)  # later phrases referring to it ("the visit")
     episode: int | None = None  # events of one occasion (a visit and the meetings during it)
 

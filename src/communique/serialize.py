@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .knowledge.cameo import lookup
 from .model import Actor, Attribution, Doc, Event, Quote, Span
 
 
@@ -66,6 +67,9 @@ def _event(doc: Doc, e: Event) -> dict[str, Any]:
         "plover_mode": e.plover_mode,
         "plover_context": e.plover_context,
         "negated": e.negated,
+        "intent": None if e.intent is None else {
+            "cameo": e.intent, "label": lookup(e.intent).label, "plover": lookup(e.intent).plover,
+            "goldstein": lookup(e.intent).goldstein, "quad_class": lookup(e.intent).quad_class},
         "episode": e.episode,
         "references": [_span(r, doc.text) for r in e.references],
     }

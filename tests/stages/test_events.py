@@ -39,8 +39,9 @@ def test_moods_planned_and_hypothetical(pipeline: Pipeline) -> None:
     doc = analyze("Dutch Prime Minister Eva Bakker will visit Jakarta next month. Officials said the Dutch "
                   "government could impose sanctions on Indonesia if the talks fail.", published="2024-03-01",
                   pipeline=pipeline)
-    got = [(e.cameo, e.status) for e in doc.events]
-    assert got == [("042", "planned"), ("163", "hypothetical")]
+    got = [(e.cameo, e.status, e.intent) for e in doc.events]
+    # the announcement of an action is coded as CAMEO codes it: intent to meet, threat of sanctions
+    assert got == [("042", "planned", "036"), ("163", "hypothetical", "132")]
 
 
 def test_criticism_targets_whoever_did_the_earlier_event(pipeline: Pipeline) -> None:

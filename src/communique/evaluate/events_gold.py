@@ -306,6 +306,7 @@ DATASETS: dict[str, tuple[Path, Callable[[Path, frozenset[str]], list[GoldSenten
 def predict(sentences: Sequence[GoldSentence], pipeline: Any = None) -> list[list[Predicted]]:
     """Our events for each gold sentence, each sentence analysed as an article of its own."""
     from ..api import analyze_articles, default_pipeline
+    from ..knowledge.cameo import lookup
     from ..read import make_article
 
     pipe = pipeline or default_pipeline()
@@ -316,7 +317,10 @@ def predict(sentences: Sequence[GoldSentence], pipeline: Any = None) -> list[lis
         def countries(ids: list[str], doc: Any = doc) -> frozenset[str]:
             return frozenset(a.country for a in (doc.actor(i) for i in ids) if a is not None and a.country)
 
-        out.append([Predicted(e.cameo, e.plover, countries(e.source), countries(e.target)) for e in doc.events])
+        # a planned or hypothetical event is scored by its announcement's code ("will visit" -> 036), as
+        # CAMEO-coded gold codes it
+        out.append([Predicted(e.intent or e.cameo, lookup(e.intent).plover if e.intent else e.plover,
+                              countries(e.source), countries(e.target)) for e in doc.events])
     return out
 
 

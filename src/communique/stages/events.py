@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from ..knowledge.cameo import lookup
+from ..knowledge.cameo import intent_code, lookup
 from ..knowledge.countries import country_name, resolve_country
 from ..model import Actor, Doc, Event, Evidence, Location, Mention, Span
 from ..pipeline import stage
@@ -466,6 +466,7 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
         mood = _mood(tok)
         if mood:
             ev.status = mood  # type: ignore[assignment]
+            ev.intent = intent_code(code)
         if _duplicate(events, ev) or (tok.pos_ != "VERB" and _restates(events, ev)):
             continue
         ev.location = _location(doc, tok, sent, trigger, quotes)
