@@ -139,6 +139,10 @@ def _name_run(sdoc: Any, j: int) -> int:
         if _is_name_token(tok) and "\n" not in tok.text:
             k += 1
             continue
+        if k > j and tok.pos_ == "PROPN" and tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON" \
+                and tok.text[:1].isupper() and tok.lower_ not in TITLE_WORDS:
+            k += 1  # "Chuck Jordan": a surname that is also a country, inside a name the model saw whole
+            continue
         if tok.text in ("-", "‐") and k > j and k + 1 < n and not sdoc[k - 1].whitespace_ and not tok.whitespace_ \
                 and (_is_name_token(sdoc[k + 1]) or (sdoc[k + 1].is_alpha and sdoc[k + 1].is_lower
                                                      and len(sdoc[k + 1]) <= 4)):
@@ -696,7 +700,7 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
         prior = [m for m in ordered if m.span.end <= tok.idx and m.actor_id and kinds[m.actor_id] == "person"
-                 and doc.sentence_of(m.span.start) >= doc.sentence_of(tok.idx) - 2]
+                 and doc.sentence_of(m.span.start) >= doc.sentence_of(tok.idx) - 4]
         if prior:
             mentions.append(Mention(span=Span(tok.idx, tok.idx + len(tok)), label="PRONOUN",
                                     actor_id=prior[-1].actor_id))
