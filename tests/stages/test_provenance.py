@@ -65,3 +65,11 @@ def test_speaker_owns_the_speech_noun(pipeline: Pipeline) -> None:
     doc = analyze("Analysts questioned Finnish Defence Minister Elina Virta’s claim that the border was “fully "
                   "secure” before the winter.", pipeline=pipeline)
     assert _quotes(doc) == [("Elina Virta", "Elina Virta", False, None, "fully secure")]
+
+
+def test_speaker_attribution_reaches_only_the_clause_spoken(pipeline: Pipeline) -> None:
+    doc = analyze("Greek Defence Minister Nikos Pappas argued that Turkish jets had attacked a Greek patrol boat, "
+                  "and Greece recalled its ambassador from Ankara.", pipeline=pipeline)
+    got = [(e.cameo, [(a.source, a.kind) for a in e.attribution]) for e in doc.events]
+    assert got == [("190", [("Nikos Pappas", "speaker")]), ("161", [])]
+    assert [(a.source, a.kind, a.anonymous) for a in doc.attributions] == [("Nikos Pappas", "speaker", False)]

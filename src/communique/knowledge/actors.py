@@ -31,6 +31,7 @@ class KnownActor:
     kind: str
     valid_from: dt.date | None
     valid_to: dt.date | None
+    code: str | None = None  # a full actor code when country + sector cannot say it ("IGOUNO", "AFGELI")
 
     def holds_on(self, day: dt.date | None) -> bool:
         if day is None:
@@ -81,9 +82,17 @@ class ActorKB:
 
     @classmethod
     def from_files(cls, paths: list[Path], *, include_default: bool = True) -> ActorKB:
+        """Our tab-separated files and PETRARCH/TABARI ``.actors`` dictionaries, told apart by their
+        content (``NAME_ [CODE]``, ``+SYNONYM`` lines), else by a name ending in ``.actors``/``.actors.txt``."""
+        from .petrarch import looks_like_petrarch, parse_petrarch_actors
+
         entries = list(cls.default().entries) if include_default else []
         for p in paths:
-            entries += parse_kb(p.read_text("utf-8"), source=str(p))
+            text = p.read_text("utf-8")
+            petrarch = looks_like_petrarch(text)
+            if petrarch is None:
+                petrarch = p.name.casefold().endswith((".actors", ".actors.txt"))
+            entries += parse_petrarch_actors(text, source=str(p)) if petrarch else parse_kb(text, source=str(p))
         return cls(entries)
 
     @functools.cached_property
@@ -96,7 +105,7 @@ class ActorKB:
         return hits[-1] if hits else None
 
     def complete(self, actor: Actor, *, on: dt.date | None = None) -> None:
-        """Fill country and sector the text left open (never overwrite what the text said); a name the text
+        """Fill country, sector and code the text left open (never overwrite what the text said); a name the text
         gives only in part ("Bekele") takes the knowledge base's full name."""
         if actor.kind not in ("person", "organization"):
             return
@@ -105,5 +114,8 @@ class ActorKB:
             return
         if len(hit.name) > len(actor.name) and actor.name.casefold() in (a.casefold() for a in hit.aliases):
             actor.name = hit.name
+        agrees = actor.country in (None, hit.country) and actor.sector in (None, hit.sector)
         actor.country = actor.country or hit.country
         actor.sector = actor.sector or hit.sector
+        if actor.code is None and hit.code and agrees:  # a full code only where the text does not contradict it
+            actor.code = hit.code

@@ -244,6 +244,34 @@ def _attribution_chain(doc: Doc, sent: Any, args: ActorIndex) -> list[Attributio
     return chain
 
 
+def _speakers(doc: Doc, sent: Any, args: ActorIndex, taken: list[Attribution]) -> list[tuple[Attribution, Any]]:
+    """Who says what in a sentence beyond the reporting verbs ("X warned that ...", "Y argued ..."), each with
+    the clause it speaks for: only the events inside that clause are attributed to the speaker."""
+    actors = {a.id: a for a in doc.actors}
+    out: list[tuple[Attribution, Any]] = []
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in SPEECH_VERBS or t.lemma_.lower() in REPORT_VERBS:
+            continue
+        clause = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        if not clause or not subj:
+            continue
+        who = noun_phrase(subj[0])
+        span = _span_of(who)
+        if any(a.span is not None and a.span.overlaps(span) for a in taken):
+            continue
+        ids = args.in_tokens(who, outlets=True)
+        if ids:
+            a = actors[ids[0]]
+            att = Attribution(source=a.name, anonymous=a.anonymous, kind="speaker", span=span, actor_id=a.id)
+        elif _is_anonymous_source(subj[0]):
+            att = Attribution(source=span.text(doc.text), anonymous=True, kind="source", span=span)
+        else:
+            continue
+        out.append((att, clause[0]))
+    return out
+
+
 def _events_meant(doc: Doc, sent_index: int, sent: Any, anchor: Any | None = None) -> list[Event]:
     """Events a sentence speaks about: triggers in it (under ``anchor`` if given) or references to earlier ones."""
     out: list[Event] = []
@@ -310,12 +338,16 @@ def extract(doc: Doc) -> tuple[list[Quote], list[Attribution], dict[str, tuple[l
         if sent is None:
             continue
         chain = _attribution_chain(doc, sent, args)
-        if not chain:
-            continue
         attributions.extend(chain)
-        for ev in _events_meant(doc, i, sent):
-            if ev.id not in per_event:
-                per_event[ev.id] = (chain, None)
+        if chain:
+            for ev in _events_meant(doc, i, sent):
+                if ev.id not in per_event:
+                    per_event[ev.id] = (chain, None)
+        for att, clause in _speakers(doc, sent, args, chain):
+            attributions.append(att)
+            for ev in _events_meant(doc, i, sent, clause):
+                if ev.id not in per_event:
+                    per_event[ev.id] = ([att], None)
     for status, evs in _status_statements(doc):
         for ev in evs:
             chain, _ = per_event.get(ev.id, ([], None))
