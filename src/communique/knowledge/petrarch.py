@@ -28,11 +28,12 @@ takes the last entry that holds, prefers the dated code that holds on the day
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ..errors import InputError
 from .actors import KnownActor
-from .countries import countries
+from .countries import countries, is_capital, resolve_country
 from .sectors import SECTORS
 
 __all__ = ["looks_like_petrarch", "parse_petrarch_actors"]
@@ -48,9 +49,19 @@ _COMMENT = re.compile(r"(?:^|(?<=[\s\]]))#")  # "#" at the start, after a blank 
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Za-z0-9.\-]+)\)\s*$")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "de", "del", "la", "le", "du", "des",
                           "da", "do", "dos", "van", "von", "der", "den", "y", "e", "et", "a", "an", "bin", "ibn"})
-_VOWELS = frozenset("aeiouyAEIOUY")
+_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "az", "ul", "ud", "ur", "abu", "bin"})
+# Ordinary words some dictionaries list as synonyms ("+COUNTRY", "+LET" for Lashkar-e-Taiba): our scan
+# matches any capitalised word regardless of case, so a sentence starting "Let" would name an actor.
+_ORDINARY_WORDS = frozenset({
+    "country", "nation", "republic", "state", "states", "kingdom", "government", "organization", "organisation",
+    "north", "south", "east", "west", "car", "let", "male", "youth", "zero", "occupied", "dawn", "tigers",
+    "marches", "pole", "saga", "champagne", "people", "army", "party", "front", "movement", "council", "union",
+})
+_VOWEL = re.compile(r"[AEIOUY]")
+_KEEP_WORD = re.compile(r"[\d.]")
 
 
+@functools.lru_cache(maxsize=65536)
 def _date(s: str) -> dt.date:
     """A PETRARCH date: ``YYYYMMDD``, or ``YYMMDD`` with 00-30 meaning 20YY; ``ValueError`` if invalid."""
     if len(s) > 7:
@@ -59,29 +70,33 @@ def _date(s: str) -> dt.date:
     return dt.date(year + (2000 if year <= 30 else 1900), int(s[2:4]), int(s[4:6]))
 
 
+@functools.lru_cache(maxsize=65536)
 def _word_case(word: str, first: bool) -> str:
-    if any(c.isdigit() for c in word) or "." in word or not (set(word) & _VOWELS):
-        return word  # "U.S.", "G77", "NGO" ... keep as written
-    if not word.isupper():
-        return word  # the dictionary already chose a casing
+    if not word.isupper() or _KEEP_WORD.search(word) or not _VOWEL.search(word):
+        return word  # "U.S.", "G77", "MR", or a casing the dictionary already chose
     low = word.lower()
-    if not first and low in _SMALL_WORDS:
-        return low
-    return "-".join(part[:1].upper() + part[1:] for part in low.split("-"))  # "al-qaeda" -> "Al-Qaeda"
+    if low in _SMALL_WORDS:
+        return low.capitalize() if first else low
+    if len(word) <= 2 and low not in _PARTICLES:
+        return word  # "US", "UN", "EU"
+    return "-".join(part.capitalize() for part in low.split("-"))  # "al-qaeda" -> "Al-Qaeda"
 
 
-def _display(phrase: str) -> str:
-    """``HAMID_KARZAI_`` -> ``Hamid Karzai``: underscores become spaces, capitals become title case
-    (short one-word acronyms such as ``NATO`` stay as they are)."""
-    words = phrase.replace("_", " ").split()
-    if len(words) == 1 and len(words[0]) <= 4 and words[0].isalpha():
-        return words[0]
+def _display(text: str) -> str:
+    """``HAMID KARZAI`` -> ``Hamid Karzai``: capitals become title case, except acronyms
+    (a short one-word name that is not a country, such as ``NATO``)."""
+    words = text.split()
+    if len(words) == 1 and len(text) <= 4 and text.isalpha() and text.isupper() and resolve_country(text) is None:
+        return text
     return " ".join(_word_case(w, i == 0) for i, w in enumerate(words))
 
 
 def _names(phrase: str) -> list[str]:
-    """The display name of a phrase, and its acronym when it ends with one: ``ARMY_OF_X_(AOX)_``."""
+    """The display name of a phrase, and its acronym when it ends with one: ``ARMY_OF_X_(AOX)_``;
+    nothing for an ordinary word."""
     text = " ".join(phrase.replace("_", " ").split())
+    if text.casefold() in _ORDINARY_WORDS:
+        return []
     if (m := _PAREN_ACRONYM.search(text)) and m.start() > 0:
         acronym = m.group(1)
         names = [_display(text[: m.start()])]
@@ -92,18 +107,21 @@ def _names(phrase: str) -> list[str]:
 
 
 def _strip_comment(line: str) -> str:
+    if "#" not in line:
+        return line
     m = _COMMENT.search(line)
     return line[: m.start()] if m else line
 
 
 class _Entry:
-    __slots__ = ("names", "codes", "person_hint", "line")
+    """A phrase with its synonyms and codes, as read."""
 
-    def __init__(self, names: list[str], line: int, person_hint: bool) -> None:
+    __slots__ = ("names", "codes", "person_hint")
+
+    def __init__(self, names: list[str], person_hint: bool) -> None:
         self.names = names
-        self.codes: list[tuple[str, dt.date | None, dt.date | None, bool]] = []  # code, from, to, interval
+        self.codes: list[tuple[str, dt.date | None, dt.date | None, bool]] = []  # code, from, to, is a range
         self.person_hint = person_hint
-        self.line = line
 
 
 def _parse_code(body: str, where: str, problems: list[str]) -> tuple[str, dt.date | None, dt.date | None, bool] | None:
@@ -141,20 +159,19 @@ def _split_code(code: str) -> tuple[str | None, str | None]:
 
 
 def _is_person(entry: _Entry) -> bool:
-    """People have dated terms (``990101-051231``), elite codes (``ELI``) or come from leader lists."""
-    if entry.person_hint:
+    """People come from leader lists, hold elite codes (``ELI``) or dated terms (``990101-051231``);
+    states, whose codes also change with time, have a bare three-letter code or a country's name."""
+    if entry.person_hint or any("ELI" in (c[0][3:6], c[0][:3]) for c in entry.codes):
         return True
-    for code, _start, _end, interval in entry.codes:
-        if interval or "ELI" in (code[3:6], code[:3]):
-            return True
-    return False
+    return (any(c[3] for c in entry.codes) and all(len(c[0]) > 3 for c in entry.codes)
+            and resolve_country(entry.names[0]) is None)
 
 
 def _actors(entry: _Entry) -> list[KnownActor]:
     if not entry.codes or not entry.names:
         return []
-    name, aliases = entry.names[0], tuple(dict.fromkeys(a for a in entry.names[1:] if a.casefold() != entry.names[0]
-                                                          .casefold()))
+    name = entry.names[0]
+    aliases = tuple(dict.fromkeys(a for a in entry.names[1:] if a.casefold() != name.casefold()))
     kind = "person" if _is_person(entry) else "organization"
     # ActorKB.find takes the last entry that holds: dated codes after default ones, the first listed last.
     undated = [c for c in entry.codes if c[1] is None and c[2] is None]
@@ -182,7 +199,7 @@ def parse_petrarch_actors(text: str, *, source: str = "<petrarch>",
     brackets = 0
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw
-        if in_comment:
+        if in_comment:  # inside a multi-line <!-- ... -->
             end = line.find("-->")
             if end < 0:
                 continue
@@ -199,7 +216,7 @@ def parse_petrarch_actors(text: str, *, source: str = "<petrarch>",
             break
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        hint = "countryinfo" in line.casefold()
+        hint = "CountryInfo" in line  # the leader lists generated from CountryInfo.txt
         body = _strip_comment(line)
         if not body.strip():
             continue
@@ -221,15 +238,16 @@ def parse_petrarch_actors(text: str, *, source: str = "<petrarch>",
             if current is None:
                 problems.append(f"{where}: synonym before any phrase")
                 continue
-            current.names += _names(body[1:].split("[", 1)[0])
+            # a capital ("+KABUL_" for Afghanistan) is left to the actor stage, which reads it as its
+            # country only where it acts ("Kabul said"), not where it is a place ("in Kabul")
+            current.names += [a for a in _names(body[1:].split("[", 1)[0]) if is_capital(a) is None]
             continue
         phrase, _, rest = body.partition("[")
-        names = _names(phrase)
-        if not names:
+        if not phrase.replace("_", " ").strip():
             problems.append(f"{where}: no phrase before the code")
             current = None
             continue
-        current = _Entry(names, n, hint)
+        current = _Entry(_names(phrase), hint)  # no names yet if the phrase is an ordinary word
         entries.append(current)
         if rest:
             codes = _BRACKET.findall("[" + rest)
@@ -243,7 +261,8 @@ def parse_petrarch_actors(text: str, *, source: str = "<petrarch>",
     return out
 
 
-_PETRARCH_LINE = re.compile(r"^(?:\+\S|\s+\[[^\]]*\]|[^\t\[]+\[[^\]\t]*\])")
+# "+SYNONYM", an indented "[CODE ...]", or "PHRASE [CODE ...]" (the phrase may end with a tab)
+_PETRARCH_LINE = re.compile(r"^(?:\+\S|\s+\[[^\]]*\]|[^\t\[]+\t*\[[^\]\t]*\])")
 
 
 def looks_like_petrarch(text: str, *, sample: int = 200) -> bool | None:
