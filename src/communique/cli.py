@@ -32,6 +32,9 @@ def _help(setting: str) -> str:
     return next(desc for name, _, desc in describe() if name == setting).capitalize() + "."
 
 
+KB_HELP = _help("knowledge") + " (our TSV or a PETRARCH .actors dictionary; repeatable)"
+
+
 def _err(msg: str) -> None:
     typer.echo(f"communique: {msg}", err=True)
 
@@ -57,7 +60,7 @@ def analyze(
     files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl, .rss/.xml) or folders.")],
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")] = None,
     format: Annotated[str, typer.Option("--format", help="json or table.")] = "json",
-    kb: Annotated[list[Path] | None, typer.Option("--kb", help=_help("knowledge") + " (our TSV or a PETRARCH .actors dictionary; repeatable)")] = None,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help=KB_HELP)] = None,
 ) -> None:
     """Analyse articles and print who did what to whom, when, where, according to whom."""
     if format not in ("json", "table"):
@@ -103,7 +106,7 @@ def ingest(
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")] = None,
     workers: Annotated[int, typer.Option(help=_help("workers"), min=1, max=64)] = 1,
-    kb: Annotated[list[Path] | None, typer.Option("--kb", help=_help("knowledge") + " (our TSV or a PETRARCH .actors dictionary; repeatable)")] = None,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help=KB_HELP)] = None,
 ) -> None:
     """Analyse articles and store them in the DuckDB file; re-ingesting the same article adds nothing."""
     from rich.progress import Progress
