@@ -367,6 +367,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     prog = "python -m communique.evaluate.events_gold"
     parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="score only the first N sentences of each dataset")
+    parser.add_argument("--kb", type=Path, action="append", default=[],
+                        help="actor knowledge file (ours or a PETRARCH .actors dictionary); repeatable")
     parser.add_argument(
         "--dataset", choices=sorted(DATASETS), action="append", help="score only this dataset (repeatable); default all"
     )
@@ -381,7 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..api import default_pipeline
 
     iso3 = _iso3_set()
-    pipe = default_pipeline()
+    pipe = default_pipeline(knowledge=tuple(args.kb))
     for name in names:
         rel, reader = DATASETS[name]
         sentences = reader(args.shared / rel, iso3)[: args.limit]
