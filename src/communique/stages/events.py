@@ -22,14 +22,12 @@ of its episode; a phone call never does.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from ..knowledge.cameo import intent_code, lookup
 from ..knowledge.countries import country_name, resolve_country
+from ..knowledge.triggers import Trigger, TriggerTable, default_triggers
 from ..model import Actor, Doc, Event, Evidence, Location, Mention, Span
 from ..pipeline import stage
 from ..textutil import find_quotes
@@ -72,25 +70,9 @@ PLANNED_AUX = frozenset({"will", "shall"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    lemma: str
-    pos: str
-    cameo: str
-    condition: str | None
-
-
-@functools.lru_cache(maxsize=1)
-def triggers() -> dict[str, list[Trigger]]:
-    text = resources.files("communique.knowledge").joinpath("data/triggers.tsv").read_text("utf-8")
-    out: dict[str, list[Trigger]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        cond = cols[3].strip() if len(cols) > 3 and cols[3].strip() else None
-        out.setdefault(cols[0], []).append(Trigger(cols[0], cols[1], cols[2], cond))
-    return out
+def triggers() -> TriggerTable:
+    """The bundled trigger table."""
+    return default_triggers()
 
 
 def _condition_holds(tok: Any, cond: str | None) -> bool:
@@ -114,12 +96,14 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
     return False
 
 
-def match_trigger(tok: Any) -> Trigger | None:
+def match_trigger(tok: Any, table: TriggerTable | None = None) -> Trigger | None:
+    """The first row of the table whose word, part of speech and condition fit the token."""
     if tok.pos_ not in ("VERB", "NOUN", "PROPN"):
         return None
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
-    for key in {tok.lemma_.lower(), tok.lower_}:
-        for trig in triggers().get(key, []):
+    rows = table if table is not None else default_triggers()
+    for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+        for trig in rows.get(key, []):
             if trig.pos in (pos, "ANY") and _condition_holds(tok, trig.condition):
                 return trig
     return None
@@ -384,7 +368,7 @@ def _negated(tok: Any) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
-def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
+def extract(doc: Doc, *, table: TriggerTable | None = None) -> tuple[list[Event], list[Actor], list[Mention]]:
     """Coded events, plus country actors and mentions added for destinations."""
     sdoc = doc.nlp
     args = ActorIndex(doc)
@@ -396,7 +380,7 @@ def extract(doc: Doc) -> tuple[list[Event], list[Actor], list[Mention]]:
     countries = {a.id: a.country for a in doc.actors}
     quotes = find_quotes(doc.text)
     for tok in sdoc:
-        trig = match_trigger(tok)
+        trig = match_trigger(tok, table)
         if trig is None:
             continue
         trigger = Span(tok.idx, tok.idx + len(tok))
@@ -669,6 +653,9 @@ def attach(doc: Doc, events: list[Event], actors: list[Actor], mentions: list[Me
 
 @stage("communique.events.v1", requires=["nlp", "sentences", "actors", "timexes", "places"], assigns=["events"])
 class EventStage:
+    def __init__(self, trigger_table: TriggerTable | None = None) -> None:
+        self.table = trigger_table
+
     def __call__(self, doc: Doc) -> Doc:
-        attach(doc, *extract(doc))
+        attach(doc, *extract(doc, table=self.table))
         return doc

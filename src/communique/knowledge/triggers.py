@@ -1,0 +1,57 @@
+"""Event trigger tables: which word, in which part of speech and context, codes which CAMEO event.
+
+The bundled table is ``data/triggers.tsv`` (readable, ours); more tables can be merged in (for example from a
+PETRARCH verb dictionary, ``knowledge.petrarch.parse_petrarch_verbs``).  Rows for one word are tried in order,
+so tables merged later only add what earlier ones do not decide.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Trigger", "TriggerTable", "default_triggers", "merge", "parse_triggers"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """``lemma`` in part of speech ``pos`` (VERB, NOUN or ANY) codes ``cameo`` when ``condition`` holds.
+
+    Conditions: ``near:w1|w2`` (a child or a word within four), ``obj:w1|w2`` (in the object or of-phrase),
+    ``sub:w1|w2`` (anywhere in the trigger's subtree, quotes included); ``None`` always holds.
+    """
+
+    lemma: str
+    pos: str
+    cameo: str
+    condition: str | None
+
+
+TriggerTable = dict[str, list[Trigger]]
+
+
+def parse_triggers(text: str) -> TriggerTable:
+    """Our tab-separated format: lemma, part of speech, CAMEO code, condition; ``#`` starts a comment line."""
+    out: TriggerTable = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        cond = cols[3].strip() if len(cols) > 3 and cols[3].strip() else None
+        out.setdefault(cols[0], []).append(Trigger(cols[0], cols[1], cols[2], cond))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def default_triggers() -> TriggerTable:
+    return parse_triggers(resources.files("communique.knowledge").joinpath("data/triggers.tsv").read_text("utf-8"))
+
+
+def merge(*tables: TriggerTable) -> TriggerTable:
+    """One table; for each word, the rows of earlier tables come first."""
+    out: TriggerTable = {}
+    for table in tables:
+        for lemma, rows in table.items():
+            out.setdefault(lemma, []).extend(rows)
+    return out
