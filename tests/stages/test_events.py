@@ -68,3 +68,11 @@ def test_match_trigger_conditions(pipeline: Pipeline) -> None:
     doc = pipeline.stages[0].nlp("The minister received the delegation and called on both sides to talk.")
     got = {t.text: match_trigger(t).cameo for t in doc if match_trigger(t) is not None}  # type: ignore[union-attr]
     assert got == {"received": "043", "called": "020"}
+
+
+def test_future_in_reported_speech_is_planned_and_topics_are_not_places(pipeline: Pipeline) -> None:
+    doc = analyze("Dutch Foreign Minister Eva Bakker announced that the Netherlands would send tents and medicine "
+                  "to Indonesia. Indonesian Foreign Minister Budi Santoso said the two ministers had discussed "
+                  "patrols in the Java Sea.", published="2024-03-01", pipeline=pipeline)
+    got = [(e.cameo, e.status, e.location.name if e.location else None) for e in doc.events]
+    assert got == [("073", "planned", "Indonesia"), ("040", "reported", None)]

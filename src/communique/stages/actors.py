@@ -672,7 +672,10 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
             continue
         start = chunk.start_char
         sent_of = doc.sentence_of(start)
+        # the people of a sentence naming several, in this sentence or the two before; else the latest two
+        # named across those three; else the people of the latest earlier sentence naming several
         best: list[str] = []
+        recent: list[str] = []
         for s in range(sent_of, -1, -1):
             ids: list[str] = []
             for m in ordered:
@@ -682,6 +685,13 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
             if len(ids) >= 2:
                 best = ids
                 break
+            if s > sent_of - 3:
+                recent += [i for i in reversed(ids) if i not in recent]
+            if s == sent_of - 2 and len(recent) >= 2:
+                best = list(reversed(recent[:2]))
+                break
+        if not best and len(recent) >= 2:
+            best = list(reversed(recent[:2]))
         for aid in best:
             mentions.append(Mention(span=Span(chunk.start_char, chunk.end_char), label="PRONOUN", actor_id=aid))
     taken = [m.span for m in mentions]

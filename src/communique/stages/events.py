@@ -347,7 +347,11 @@ def _mood(tok: Any) -> str | None:
         if tok.head.pos_ == "ADP" and tok.head.head.i != tok.head.i:  # "will visit Ankara for talks"
             chain.append(tok.head.head)
     for t in chain:
+        conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children) or any(
+            c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in t.children)
         for c in t.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ == "would" and not conditional and _reported(t):
+                return "planned"  # "announced that Japan would send ...": the future seen from the past
             if c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX:
                 return "hypothetical"
             if c.dep_ in ("aux",) and c.lower_ in PLANNED_AUX:
@@ -362,6 +366,15 @@ def _mood(tok: Any) -> str | None:
             for c in tok.children):
         return "planned"
     return None
+
+
+def _reported(verb: Any) -> bool:
+    """Is the verb the complement of a reporting verb ("said that ...", "announced that ...")?"""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_LEMMAS
+
+
+REPORTING_LEMMAS = frozenset({"say", "announce", "tell", "state", "declare", "confirm", "add", "report", "note",
+                              "insist", "stress", "indicate", "reveal", "promise", "pledge", "vow"})
 
 
 def _negated(tok: Any) -> bool:
@@ -534,9 +547,10 @@ def _anchors(tok: Any) -> set[int]:
     """Tokens a locative phrase of the event may hang on (the parser often attaches "in Cairo" to the object):
     the trigger's own phrase, without clauses and without phrases that say why, with whom or about what."""
     out = {tok.i}
+    topic = tok.lemma_.lower() in TOPIC_VERBS  # "discussed patrols in the South China Sea": a topic, not a place
     for child in tok.children:
         if child.dep_ in _SKIP_DEPS or child.dep_ in ("xcomp", "conj", "cc") or (
-                child.dep_ == "prep" and child.lower_ in _NON_LOCAL_PREPS):
+                child.dep_ == "prep" and child.lower_ in _NON_LOCAL_PREPS) or (topic and child.dep_ in ("dobj", "obj")):
             continue
         out |= _anchors(child)
     return out
