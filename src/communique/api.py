@@ -38,6 +38,12 @@ def _build_pipeline(settings: Settings) -> Pipeline:
     services: dict[str, object] = {"nlp": load_nlp(settings.model)}
     if settings.knowledge:
         services["actor_kb"] = ActorKB.from_files(list(settings.knowledge))
+    if settings.verbs:
+        from .knowledge.petrarch import parse_petrarch_verbs
+        from .knowledge.triggers import default_triggers, merge
+
+        parsed = [parse_petrarch_verbs(Path(p).read_text("utf-8"), source=str(p)) for p in settings.verbs]
+        services["trigger_table"] = merge(default_triggers(), *parsed)
     pipe = Pipeline(DEFAULT_STAGES, services=services, on_error=settings.on_error)
     pipe.stages[0].n_process = settings.workers
     pipe.stages[0].batch_size = settings.batch_size

@@ -33,16 +33,17 @@ def _help(setting: str) -> str:
 
 
 KB_HELP = _help("knowledge") + " (our TSV or a PETRARCH .actors dictionary; repeatable)"
+VERBS_HELP = next(d for n, _, d in describe() if n == "verbs") + " (e.g. CAMEO.2.0.txt; repeatable)."
 
 
 def _err(msg: str) -> None:
     typer.echo(f"communique: {msg}", err=True)
 
 
-def _knowledge(paths: list[Path] | None) -> tuple[str, ...]:
+def _knowledge(paths: list[Path] | None, what: str = "knowledge") -> tuple[str, ...]:
     missing = [p for p in paths or [] if not p.is_file()]
     if missing:
-        _err(f"{missing[0]}: no such knowledge file")
+        _err(f"{missing[0]}: no such {what} file")
         raise typer.Exit(2)
     return tuple(str(p) for p in paths or [])
 
@@ -61,6 +62,7 @@ def analyze(
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")] = None,
     format: Annotated[str, typer.Option("--format", help="json or table.")] = "json",
     kb: Annotated[list[Path] | None, typer.Option("--kb", help=KB_HELP)] = None,
+    verbs: Annotated[list[Path] | None, typer.Option("--verbs", help=VERBS_HELP)] = None,
 ) -> None:
     """Analyse articles and print who did what to whom, when, where, according to whom."""
     if format not in ("json", "table"):
@@ -77,7 +79,7 @@ def analyze(
         else:
             articles.append(item)
     try:
-        pipe = api.default_pipeline(knowledge=_knowledge(kb))
+        pipe = api.default_pipeline(knowledge=_knowledge(kb), verbs=_knowledge(verbs, "verb dictionary"))
         for doc in api.analyze_articles(articles, pipeline=pipe):
             docs.append(doc)
     except CommuniqueError as exc:
@@ -107,6 +109,7 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")] = None,
     workers: Annotated[int, typer.Option(help=_help("workers"), min=1, max=64)] = 1,
     kb: Annotated[list[Path] | None, typer.Option("--kb", help=KB_HELP)] = None,
+    verbs: Annotated[list[Path] | None, typer.Option("--verbs", help=VERBS_HELP)] = None,
 ) -> None:
     """Analyse articles and store them in the DuckDB file; re-ingesting the same article adds nothing."""
     from rich.progress import Progress
@@ -122,7 +125,8 @@ def ingest(
     try:
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("analysing", total=None)
-            pipe = api.default_pipeline(on_error="skip", workers=workers, knowledge=_knowledge(kb))
+            pipe = api.default_pipeline(on_error="skip", workers=workers, knowledge=_knowledge(kb),
+                                        verbs=_knowledge(verbs, "verb dictionary"))
             report = api.ingest(paths, store=store, published=day, pipeline=pipe,
                                 progress=lambda n: progress.advance(task, n))
     except CommuniqueError as exc:

@@ -26,6 +26,9 @@ class Settings(BaseModel):
     on_error: Literal["raise", "skip"] = Field(
         "raise", description="a stage failing on one article: raise, or skip it and record the error"
     )
+    verbs: tuple[Path, ...] = Field(
+        (), description="PETRARCH/TABARI verb dictionaries merged after our own trigger table"
+    )
 
 
 def describe() -> list[tuple[str, str, str]]:

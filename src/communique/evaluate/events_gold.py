@@ -1,6 +1,6 @@
 """Score our event coding on sentence-level gold sets: the PLOVER GSR and two PETRARCH validation suites.
 
-    python -m communique.evaluate.events_gold [--limit N] [--dataset NAME] [--shared PATH]
+    python -m communique.evaluate.events_gold [--limit N] [--dataset NAME] [--shared PATH] [--kb FILE] [--verbs FILE]
 
 Datasets (read from ``../shared`` at run time, never copied into the project):
 
@@ -369,6 +369,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N sentences of each dataset")
     parser.add_argument("--kb", type=Path, action="append", default=[],
                         help="actor knowledge file (ours or a PETRARCH .actors dictionary); repeatable")
+    parser.add_argument("--verbs", type=Path, action="append", default=[],
+                        help="PETRARCH/TABARI verb dictionary merged after our trigger table; repeatable")
     parser.add_argument(
         "--dataset", choices=sorted(DATASETS), action="append", help="score only this dataset (repeatable); default all"
     )
@@ -383,7 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..api import default_pipeline
 
     iso3 = _iso3_set()
-    pipe = default_pipeline(knowledge=tuple(args.kb))
+    pipe = default_pipeline(knowledge=tuple(args.kb), verbs=tuple(args.verbs))
     for name in names:
         rel, reader = DATASETS[name]
         sentences = reader(args.shared / rel, iso3)[: args.limit]

@@ -1,0 +1,217 @@
+"""PETRARCH/TABARI verb dictionaries as trigger tables, on small dictionaries of our own (invented patterns)."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from communique import analyze, default_pipeline
+from communique.errors import InputError
+from communique.knowledge.petrarch import parse_petrarch_verbs
+from communique.knowledge.triggers import Trigger, default_triggers
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+DICTIONARY = """\
+# A SMALL TEST VERB DICTIONARY (invented patterns, real CAMEO codes)
+<!-- an XML comment
+over two lines -->
+####### SYNONYM SETS #######
+
+&ENVOY
++AMBASSADOR
++SPECIAL_ENVOY
++CHARGES_D'AFFAIRES_
+
+&AUXVERB1_
++WAS
+
+####### VERB PATTERNS #######
+
+--- SUMMON  [---]  ---
+SUMMON
+CONVOKE {CONVOKES CONVOKED CONVOKING SUMMON}  # a form that is a verb of its own is no key of this one
+- * &ENVOY  [111]   # SUMMON <ab 01 Jan 2005>
+- $ * {FOREIGN MINISTERS} +  [040]
+- * (OF TALKS)  [036:036]
+- * AWAY  [---]
+- * (TO BORDER)  [154]
+- &ENVOY *  [111]
+- % *  [040]
+- * PEACE (FOR TALKS)  [036]
+- * PLAN  [:173]
+- * PLAN  [0999]
+- * &UNDEFINED  [111]
+- * MINISTER  [050]
+- * (IN)  [040]
+
+---  REBUKE   [111]  ---
+REBUKE
+SCOLD {SCOLDS SCOLDED SCOLDING}  [1123]
++TELL_OFF {+TOLD_OFF}
++TAKE_TO_TASK
+- * &ENVOY  [112]
+- * FORWARD  [0256]
+
+--- REBUKE [111] ---
+SUMMON [030]          # listed again: the first block keeps it
+- * &ENVOY  [112]     # the same condition again: the first pattern of the block wins
+
+~ a (a b REBUKE) SAY = a b 111
+"""
+
+ENVOY = "obj:ambassador|envoy|d'affaires"
+
+
+def rows(verb: str, *spec: tuple[str, str | None]) -> list[Trigger]:
+    return [Trigger(verb, "VERB", code, cond) for code, cond in spec]
+
+
+def test_blocks_verbs_and_patterns() -> None:
+    summon = [("111", ENVOY), ("050", "obj:minister"), ("040", "obj:ministers|minister"), ("036", "obj:talks|talk")]
+    scold = [("112", ENVOY), ("0256", "near:forward")]
+    assert parse_petrarch_verbs(DICTIONARY) == {
+        # [---]: no row of its own, only its patterns; a single word before the head of a phrase
+        "summon": rows("summon", *summon),
+        "convoke": rows("convoke", *summon),
+        # irregular forms share the rows of their verb, except one that is a verb of its own (SUMMON)
+        "convokes": rows("convoke", *summon),
+        "convoked": rows("convoke", *summon),
+        "convoking": rows("convoke", *summon),
+        # conditional rows first; a verb's own code beats its block's
+        "rebuke": rows("rebuke", *scold, ("111", None)),
+        "scold": rows("scold", *scold, ("1123", None)),
+        "scolds": rows("scold", *scold, ("1123", None)),
+        "scolded": rows("scold", *scold, ("1123", None)),
+        "scolding": rows("scold", *scold, ("1123", None)),
+        # a two-word verb: its particle as a condition, no patterns
+        "tell": rows("tell", ("111", "near:off")),
+    }
+
+
+def test_what_is_skipped_is_counted_and_reported() -> None:
+    stats: Counter[str] = Counter()
+    problems: list[str] = []
+    parse_petrarch_verbs(DICTIONARY, source="test.verbs", problems=problems, stats=stats)
+    assert stats == Counter({
+        "patterns": 16, "patterns converted": 7, "verbs": 5, "irregular forms": 6, "rows": 36,
+        "skipped: null code [---]": 1, "skipped: prepositional phrase other than of/for/on": 1,
+        "skipped: words before the verb": 1, "skipped: compound actor (%)": 1,
+        "skipped: several phrases after the verb": 1, "skipped: passive-only code [:xxx]": 1,
+        "skipped: code not in CAMEO": 1, "skipped: undefined synset": 1, "skipped: preposition alone": 1,
+        "skipped: multi-word verb": 1, "skipped: verb listed again": 1, "skipped: transformation": 1,
+        "skipped: condition given before": 1,
+    })
+    assert "test.verbs: 1 skipped: words before the verb" in problems
+    assert all(p.startswith("test.verbs: 1 skipped: ") for p in problems)
+
+
+def test_codes_synsets_plurals_and_multiword_verbs() -> None:
+    text = """\
+&ARMS
++RIFLE
++TANKS_
++FIGHTER JETS
+
+&PLACES_
++CAMPS
+
+--- SUPPLY [070] ---
+SUPPLY
++HAND_OVER {+HANDED_OVER}
+RE_+ARM
++CALL_ON_TO
+LASH OUT [111]
+SNUB [111] {SNUBS SNUBBED}
+- * &ARMS  [043:042]
+- $ * (ON &PLACES) +  [0234]
+- * DIPLOMATIC_RELATIONS  [051]
+- * ON &UNKNOWN_SET  [051]
+- * ON TALKS  [036]
+- * (WITH PARTIES)  [051]
+"""
+    stats: Counter[str] = Counter()
+    table = parse_petrarch_verbs(text, stats=stats)
+    patterns = [("043", "obj:rifle|tanks|jets|jet"), ("0234", "obj:camps"), ("051", "obj:relations|relation"),
+                ("036", "obj:talks|talk")]
+    assert table == {
+        "supply": rows("supply", *patterns, ("070", None)),
+        "hand": rows("hand", ("070", "near:over")),
+        "arm": rows("arm", ("070", "near:re")),
+        "lash": rows("lash", ("111", "near:out")),
+        "snub": rows("snub", *patterns, ("111", None)),
+        "snubs": rows("snub", *patterns, ("111", None)),
+        "snubbed": rows("snub", *patterns, ("111", None)),
+    }
+    assert stats["skipped: multi-word verb"] == 1 and stats["skipped: undefined synset"] == 1
+    assert stats["skipped: prepositional phrase other than of/for/on"] == 1
+
+
+def test_comments_stop_and_errors() -> None:
+    assert parse_petrarch_verbs("") == {}
+    assert parse_petrarch_verbs("# only a comment\n<!-- and another -->\n") == {}
+    text = "--- HALT [---] ---\nHALT  ; a TABARI comment\n- * TALKS [164]\n---STOP---\n--- GO [042] ---\nGO\n"
+    assert parse_petrarch_verbs(text) == {"halt": rows("halt", ("164", "obj:talks|talk"))}
+    problems: list[str] = []
+    table = parse_petrarch_verbs("HALT\n- * TALKS [164]\n--- HALT [---] ---\nHALT {HALTS\n- * TALKS\n",
+                                 problems=problems)
+    assert table == {}
+    assert problems == ["<petrarch verbs>:1: verb before any verb block",
+                        "<petrarch verbs>:2: pattern before any verb block",
+                        "<petrarch verbs>:4: unreadable verb line 'HALT {HALTS'",
+                        "<petrarch verbs>:5: pattern without a [code]",
+                        "<petrarch verbs>: 1 skipped: no [code]"]
+    with pytest.raises(InputError, match="not a PETRARCH verb dictionary"):
+        parse_petrarch_verbs("just some text\nand more\n", source="notes.txt")
+
+
+def test_analyze_with_a_verb_dictionary(tmp_path: Path) -> None:
+    assert not {"summon", "rebuke", "scold"} & set(default_triggers())  # verbs our own table lacks
+    path = tmp_path / "test.verbs.txt"
+    path.write_text(DICTIONARY, "utf-8")
+    pipe = default_pipeline(verbs=(path,))
+
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        doc = analyze(text, published="2024-05-01", pipeline=pipe)
+        country = {a.id: a.country for a in doc.actors}
+        return [(e.cameo, country.get(e.source[0]) if e.source else None,
+                 country.get(e.target[0]) if e.target else None) for e in doc.events]
+
+    assert coded("Norway rebuked Sweden over the border dispute.") == [("111", "NOR", "SWE")]
+    assert coded("Norway summoned the Swedish ambassador.") == [("111", "NOR", "SWE")]
+    assert coded("The Norwegian foreign ministry scolded Sweden on Monday.") == [("1123", "NOR", "SWE")]
+    assert coded("Norway summoned its parliament.") == []  # SUMMON codes nothing by itself
+    ours = analyze("Norway expelled two Swedish diplomats.", published="2024-05-01").events
+    assert [e.cameo for e in ours] == [c for c, _, _ in coded("Norway expelled two Swedish diplomats.")]  # ours first
+    assert analyze("Norway rebuked Sweden over the border dispute.").events == []  # the default pipeline: no event
+
+
+REAL = ["reference/petrarch2/CAMEO.2.0.txt", "reference/petrarch2/CAMEO.verbpatterns.150430.txt",
+        "reference/universalpetrarch/PETR_Validate_verbs_2_02.txt"]
+
+
+def test_the_real_verb_dictionaries() -> None:
+    if not all((SHARED / f).exists() for f in REAL):
+        pytest.skip(f"../shared is absent ({SHARED}); the real PETRARCH verb dictionaries are not there to read")
+    counts = {}
+    for f in REAL:
+        text = (SHARED / f).read_text("utf-8")
+        problems: list[str] = []
+        stats: Counter[str] = Counter()
+        start = time.perf_counter()
+        table = parse_petrarch_verbs(text, source=f, problems=problems, stats=stats)
+        assert time.perf_counter() - start < 2
+        assert len([p for p in problems if " skipped: " not in p]) < 5, problems
+        counts[f] = stats
+        for lemma, found in table.items():  # conditional rows before the plain one
+            plain = [i for i, t in enumerate(found) if t.condition is None]
+            assert plain in ([], [len(found) - 1]), lemma
+    cameo = counts[REAL[0]]
+    assert cameo["verbs"] > 1500 and cameo["patterns converted"] > 3000 and cameo["patterns"] > 4500
+    assert counts[REAL[2]]["verbs"] > 100 and counts[REAL[2]]["patterns converted"] > 200
+    table = parse_petrarch_verbs((SHARED / REAL[0]).read_text("utf-8"))
+    assert Trigger("appoint", "VERB", "050", "obj:ambassador") in table["appoint"]
+    assert table["say"][-1] == Trigger("say", "VERB", "010", None)
