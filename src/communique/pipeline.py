@@ -121,12 +121,14 @@ class Pipeline:
                 doc.done.append(st.name)
                 yield doc
             return
-        # skip-and-record: run document by document so one failure loses nothing else
-        for doc in st.pipe(docs) if st.name == "communique.nlp.v1" else docs:
-            if st.name == "communique.nlp.v1":
+        # skip-and-record: a stage with a batch pipe of its own (the parser) keeps its batches; the others run
+        # document by document so one failure loses nothing else
+        if type(st).pipe is not _default_pipe:
+            for doc in st.pipe(docs):
                 doc.done.append(st.name)
                 yield doc
-                continue
+            return
+        for doc in docs:
             try:
                 out = st(doc)
             except Exception as exc:  # noqa: BLE001 - recorded, by policy

@@ -361,7 +361,7 @@ def _mood(tok: Any) -> str | None:
         if t.lemma_ in ("plan", "intend", "expect", "schedule", "prepare") or (
                 t.lemma_ == "be" and any(c.lower_ == "to" for c in t.children)):
             return "planned"
-    if any(c.lower_ in ("next", "upcoming") for c in tok.children for _ in [0]) or any(
+    if any(c.lower_ in ("next", "upcoming") for c in tok.children) or any(
             c.dep_ == "amod" and c.lower_ in ("planned", "upcoming", "proposed", "expected", "scheduled")
             for c in tok.children):
         return "planned"

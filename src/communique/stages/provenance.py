@@ -129,9 +129,9 @@ def _is_anonymous_source(tok: Any) -> bool:
     return bool(mods & ANON_MODIFIERS) and not any(c.ent_type_ == "PERSON" for c in tok.subtree)
 
 
-def extract_quotes(doc: Doc) -> list[Quote]:
+def extract_quotes(doc: Doc, args: ActorIndex | None = None) -> list[Quote]:
     sdoc = doc.nlp
-    args = ActorIndex(doc)
+    args = args or ActorIndex(doc)
     actors = {a.id: a for a in doc.actors}
     quotes: list[Quote] = []
     for span in find_quotes(doc.text):
@@ -188,7 +188,7 @@ def _mention_span(doc: Doc, actor_id: str, sent: Any, *, outside: Span | None = 
         if outside is not None and outside.overlaps(m.span):
             continue
         if m.actor_id == actor_id and sent.start_char <= m.span.start < sent.end_char:
-            return m.head or m.span if m.label == "PERSON" and m.head else m.span
+            return m.head if m.label == "PERSON" and m.head else m.span
     return None
 
 
@@ -330,7 +330,7 @@ def extract(doc: Doc) -> tuple[list[Quote], list[Attribution], dict[str, tuple[l
     """Quotes, every attribution found, and per event id its chain and stated status."""
     sdoc = doc.nlp
     args = ActorIndex(doc)
-    quotes = extract_quotes(doc)
+    quotes = extract_quotes(doc, args)
     attributions: list[Attribution] = []
     per_event: dict[str, tuple[list[Attribution], str | None]] = {}
     for i, s in enumerate(doc.sentences):
