@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer.main
 
@@ -11,17 +12,24 @@ from communique.cli import app
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
 
 
+def _leaves(cmd: Any, path: str) -> list[tuple[str, Any]]:
+    """Every runnable command under ``cmd`` with its full path ("communique eval events")."""
+    if hasattr(cmd, "commands"):
+        return [leaf for name, sub in sorted(cmd.commands.items()) for leaf in _leaves(sub, f"{path} {name}")]
+    return [(path, cmd)]
+
+
 def test_every_command_and_option_is_documented() -> None:
-    group = typer.main.get_command(app)
-    assert sorted(group.commands) == ["analyze", "events", "ingest"]  # type: ignore[attr-defined]
+    leaves = _leaves(typer.main.get_command(app), "communique")
+    assert {"communique analyze", "communique events", "communique ingest"} <= {p for p, _ in leaves}
     missing = []
-    for name, cmd in group.commands.items():  # type: ignore[attr-defined]
-        if f"communique {name}" not in README:
-            missing.append(name)
+    for path, cmd in leaves:
+        if path not in README:
+            missing.append(path)
         for param in cmd.params:
             for opt in getattr(param, "opts", []):
                 if opt.startswith("--") and opt != "--help" and opt not in README:
-                    missing.append(f"{name} {opt}")
+                    missing.append(f"{path} {opt}")
     assert missing == []
 
 

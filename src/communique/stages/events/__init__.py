@@ -25,14 +25,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..knowledge.cameo import intent_code, lookup
-from ..knowledge.countries import country_name, resolve_country
-from ..knowledge.triggers import Trigger, TriggerTable, default_triggers
-from ..model import Actor, Doc, Event, Evidence, Location, Mention, Span
-from ..pipeline import stage
-from ..textutil import find_quotes
-from .place import event_location
-from .time import event_date
+from ...knowledge.cameo import intent_code, lookup
+from ...knowledge.countries import country_name, resolve_country
+from ...knowledge.triggers import Trigger, TriggerTable, default_triggers
+from ...model import Actor, Doc, Event, Evidence, Location, Mention, Span
+from ...pipeline import stage
+from ...textutil import find_quotes
+from ..place import event_location
+from ..time import event_date
 
 SYMMETRIC = frozenset({"040", "041", "044", "046", "036", "057", "193"})
 IN_PERSON = frozenset({"040", "042", "043", "044", "045", "046"})

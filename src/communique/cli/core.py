@@ -1,12 +1,7 @@
-"""The command line: parse arguments, call the library, turn our exceptions into exit codes.
-
-Exit codes: 0 all went well; 1 some inputs failed but others were processed;
-2 nothing could be done (bad arguments, no readable input).
-"""
+"""Core commands: ``analyze`` (print a JSON or table analysis), ``ingest`` (into the store), ``events`` (query it)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -14,46 +9,10 @@ from typing import Annotated
 
 import typer
 
-from . import api
-from .errors import CommuniqueError
-from .read import parse_date
-from .serialize import doc_to_dict
-from .settings import describe
-
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="communique: sourced, time-resolved event data from news reports.")
-
-DB_OPTION = typer.Option("--db", help="DuckDB file to use (created when missing).")
-DEFAULT_DB = Path("communique.duckdb")
-
-
-def _help(setting: str) -> str:
-    """Help text of an option that sets one of the settings: from the settings schema itself."""
-    return next(desc for name, _, desc in describe() if name == setting).capitalize() + "."
-
-
-KB_HELP = _help("knowledge") + " (our TSV or a PETRARCH .actors dictionary; repeatable)"
-VERBS_HELP = next(d for n, _, d in describe() if n == "verbs") + " (e.g. CAMEO.2.0.txt; repeatable)."
-
-
-def _err(msg: str) -> None:
-    typer.echo(f"communique: {msg}", err=True)
-
-
-def _knowledge(paths: list[Path] | None, what: str = "knowledge") -> tuple[str, ...]:
-    missing = [p for p in paths or [] if not p.is_file()]
-    if missing:
-        _err(f"{missing[0]}: no such {what} file")
-        raise typer.Exit(2)
-    return tuple(str(p) for p in paths or [])
-
-
-def _date_arg(value: str | None, name: str) -> dt.date | None:
-    try:
-        return parse_date(value, name)
-    except CommuniqueError as exc:
-        _err(str(exc))
-        raise typer.Exit(2) from None
+from .. import api
+from ..errors import CommuniqueError
+from ..serialize import doc_to_dict
+from ._app import DB_OPTION, DEFAULT_DB, KB_HELP, VERBS_HELP, app, date_arg, err, knowledge_paths, setting_help
 
 
 @app.command()
@@ -66,24 +25,24 @@ def analyze(
 ) -> None:
     """Analyse articles and print who did what to whom, when, where, according to whom."""
     if format not in ("json", "table"):
-        _err(f"--format must be json or table, not {format!r}")
+        err(f"--format must be json or table, not {format!r}")
         raise typer.Exit(2)
-    day = _date_arg(published, "--published")
+    day = date_arg(published, "--published")
     errors = 0
     docs = []
     articles = []
     for item in api.read_inputs(files, published=day):
         if isinstance(item, CommuniqueError):
-            _err(str(item))
+            err(str(item))
             errors += 1
         else:
             articles.append(item)
     try:
-        pipe = api.default_pipeline(knowledge=_knowledge(kb), verbs=_knowledge(verbs, "verb dictionary"))
+        pipe = api.default_pipeline(knowledge=knowledge_paths(kb), verbs=knowledge_paths(verbs, "verb dictionary"))
         for doc in api.analyze_articles(articles, pipeline=pipe):
             docs.append(doc)
     except CommuniqueError as exc:
-        _err(str(exc))
+        err(str(exc))
         raise typer.Exit(2) from None
     if format == "json":
         out = [doc_to_dict(d) for d in docs]
@@ -92,7 +51,7 @@ def analyze(
         elif out:
             typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        from .render import print_doc
+        from ..render import print_doc
 
         for d in docs:
             print_doc(d)
@@ -107,35 +66,35 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")] = None,
-    workers: Annotated[int, typer.Option(help=_help("workers"), min=1, max=64)] = 1,
+    workers: Annotated[int, typer.Option(help=setting_help("workers"), min=1, max=64)] = 1,
     kb: Annotated[list[Path] | None, typer.Option("--kb", help=KB_HELP)] = None,
     verbs: Annotated[list[Path] | None, typer.Option("--verbs", help=VERBS_HELP)] = None,
 ) -> None:
     """Analyse articles and store them in the DuckDB file; re-ingesting the same article adds nothing."""
     from rich.progress import Progress
 
-    from .store import Store
+    from ..store import Store
 
-    day = _date_arg(published, "--published")
+    day = date_arg(published, "--published")
     try:
         store = Store.open(db)
     except CommuniqueError as exc:
-        _err(str(exc))
+        err(str(exc))
         raise typer.Exit(2) from None
     try:
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("analysing", total=None)
-            pipe = api.default_pipeline(on_error="skip", workers=workers, knowledge=_knowledge(kb),
-                                        verbs=_knowledge(verbs, "verb dictionary"))
+            pipe = api.default_pipeline(on_error="skip", workers=workers, knowledge=knowledge_paths(kb),
+                                        verbs=knowledge_paths(verbs, "verb dictionary"))
             report = api.ingest(paths, store=store, published=day, pipeline=pipe,
                                 progress=lambda n: progress.advance(task, n))
     except CommuniqueError as exc:
-        _err(str(exc))
+        err(str(exc))
         raise typer.Exit(2) from None
     finally:
         store.close()
     for e in report.errors:
-        _err(str(e))
+        err(str(e))
     typer.echo(f"ingested {report.added} article(s), {report.skipped} already stored, {len(report.errors)} error(s)"
                f" -> {db}", err=True)
     if report.errors and not (report.added or report.skipped):
@@ -156,16 +115,16 @@ def events(
     format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
     """Query stored events (one row per event, however many reports carried it)."""
-    from .store import Store
-    from .store.export import to_csv, to_json
+    from ..store import Store
+    from ..store.export import to_csv, to_json
 
     if format not in ("table", "json", "csv"):
-        _err(f"--format must be table, json or csv, not {format!r}")
+        err(f"--format must be table, json or csv, not {format!r}")
         raise typer.Exit(2)
     if not db.exists():
-        _err(f"{db}: no such database; run `communique ingest` first")
+        err(f"{db}: no such database; run `communique ingest` first")
         raise typer.Exit(2)
-    s, u = _date_arg(since, "--since"), _date_arg(until, "--until")
+    s, u = date_arg(since, "--since"), date_arg(until, "--until")
     store = Store.open(db)
     try:
         rows = store.events(actor=actor, dyad=dyad, since=s, until=u, cameo=cameo, limit=limit)
@@ -176,14 +135,6 @@ def events(
     elif format == "csv":
         to_csv(rows, sys.stdout)
     else:
-        from .render import print_event_rows
+        from ..render import print_event_rows
 
         print_event_rows(rows)
-
-
-def main() -> None:
-    app()
-
-
-if __name__ == "__main__":
-    main()
