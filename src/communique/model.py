@@ -29,7 +29,41 @@ from typing import Any, Literal
 ActorKind = Literal["person", "organization", "country", "group", "outlet"]
 Status = Literal["reported", "unconfirmed", "confirmed", "denied", "planned", "hypothetical"]
 STATUSES: tuple[str, ...] = ("reported", "unconfirmed", "confirmed", "denied", "planned", "hypothetical")
-Precision = Literal["day", "month", "year", "on_or_before", "unknown"]
+Precision = Literal[
+    "day", "month", "year", "on_or_before", "unknown", "week", "weekend", "season", "decade", "century", "present"
+]
+_SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}  # TimeML season codes by the season's first month
+
+
+def timeml_value(value: dt.date | None, precision: str) -> str:
+    """The TimeML (ISO-TimeML / TIMEX3) ``value`` string of a calendar value at a precision.
+
+    ``day`` -> ``2013-03-19``; ``week`` -> ``2013-W12`` (ISO week of ``value``); ``weekend`` -> ``2013-W12-WE``;
+    ``month`` -> ``2013-03``; ``season`` -> ``2013-SU`` (value is the season's first day: March, June, September,
+    December 1st; winter belongs to the year it starts in); ``year`` -> ``2013``; ``decade`` -> ``199``;
+    ``century`` -> ``19`` (value is 1 January of the century's first year, e.g. 1900 for the 20th);
+    ``present`` -> ``PRESENT_REF``; ``on_or_before`` -> ``PAST_REF``; no value -> ``XXXX-XX-XX``.
+    """
+    if precision == "present":
+        return "PRESENT_REF"
+    if value is None or precision == "unknown":
+        return "XXXX-XX-XX"
+    if precision == "on_or_before":
+        return "PAST_REF"
+    if precision == "week" or precision == "weekend":
+        year, week, _ = value.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if precision == "weekend" else "")
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    if precision == "season":
+        return f"{value.year:04d}-{_SEASON_CODES.get(value.month, 'XX')}"
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "decade":
+        return f"{value.year // 10:03d}"
+    if precision == "century":
+        return f"{value.year // 100:02d}"
+    return value.isoformat()
 AttributionKind = Literal["outlet", "source", "official", "speaker", "document"]
 
 
@@ -111,6 +145,11 @@ class Timex:
     basis: str
     anchor: int | None = None  # index of the Timex it was resolved against
 
+    @property
+    def timeml(self) -> str:
+        """The TimeML ``value`` string of this timex (see :func:`timeml_value`)."""
+        return timeml_value(self.value, self.precision)
+
 
 @dataclass(slots=True)
 class EventDate:
@@ -141,6 +180,17 @@ class Location:
     lon: float | None
     geonames_id: int | None
     evidence: Span | None = None
+    basis: str = ""  # how it was chosen: "the clause's preposition phrase 'in Almaty'", "the destination", ...
+
+
+@dataclass(slots=True)
+class CountryMention:
+    """A demonym naming a country ("Turkish policeman" -> TUR): not a place, but a mention of one."""
+
+    span: Span
+    country: str  # ISO alpha-3
+    name: str  # the country's name
+    geonames_id: int | None = None
 
 
 @dataclass(slots=True)
@@ -205,6 +255,7 @@ class Doc:
     actors: list[Actor] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    country_mentions: list[CountryMention] = field(default_factory=list)  # demonyms, by the place stage
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)

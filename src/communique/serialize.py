@@ -58,7 +58,8 @@ def _event(doc: Doc, e: Event) -> dict[str, Any]:
             "evidence": _span(e.date.evidence, doc.text)},
         "location": None if loc is None else {
             "name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon, "geonames_id": loc.geonames_id,
-            "evidence": _span(loc.evidence, doc.text)},
+            "evidence": _span(loc.evidence, doc.text),
+            "basis": loc.basis},
         "status": e.status,
         "attribution": [_attribution(a) for a in e.attribution],
         "evidence": {"sentence": e.evidence.sentence, "start": e.evidence.start, "end": e.evidence.end,
@@ -99,5 +100,9 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
         "places": [{"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon, "geonames_id": p.geonames_id,
                     "feature": p.feature, "start": p.span.start, "end": p.span.end} for p in doc.places],
         "timexes": [{"text": t.span.text(doc.text), "value": _iso(t.value), "precision": t.precision,
-                     "basis": t.basis, "start": t.span.start, "end": t.span.end} for t in doc.timexes],
+                     "basis": t.basis, "start": t.span.start, "end": t.span.end, "timeml": t.timeml}
+                    for t in doc.timexes],
+        "country_mentions": [{"text": m.span.text(doc.text), "country": m.country, "name": m.name,
+                              "geonames_id": m.geonames_id, "start": m.span.start, "end": m.span.end}
+                             for m in doc.country_mentions],
     }

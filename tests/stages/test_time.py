@@ -100,14 +100,14 @@ def test_deictic_expressions_count_from_publication() -> None:
     ]
 
 
-def test_weeks_are_upper_bounds_and_future_weekdays_look_forward() -> None:
+def test_weeks_are_iso_weeks_and_future_weekdays_look_forward() -> None:
     text = "Fighting resumed last week. Envoys will meet on Friday."
     assert extract(text, published=PUB) == [
         Timex(
             at(text, "last week"),
-            D(2025, 11, 16),
-            "on_or_before",
-            '"last week": on or before Sunday 2025-11-16, the end of that week, from publication (2025-11-17)',
+            D(2025, 11, 10),
+            "week",
+            '"last week": ISO week 2025-W46 (from Monday 2025-11-10), from publication (2025-11-17)',
         ),
         Timex(at(text, "Friday"), D(2025, 11, 21), "day", '"Friday": the first Friday after publication (2025-11-17)'),
     ]
@@ -126,7 +126,12 @@ def test_date_entities_the_patterns_miss() -> None:
     ents.append((0, 5, "ORG"))  # not a date: ignored
     assert extract(text, ents=ents, published=PUB) == [
         Timex(at(text, "the 1997 holiday season"), D(1997, 1, 1), "year", '"the 1997 holiday season": stated year'),
-        Timex(at(text, "the autumn"), None, "unknown", '"the autumn": not resolvable to a calendar date'),
+        Timex(
+            at(text, "the autumn"),
+            D(2025, 9, 1),
+            "season",
+            '"the autumn": autumn 2025, the one nearest to publication (2025-11-17)',
+        ),
     ]
 
 

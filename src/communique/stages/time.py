@@ -101,7 +101,8 @@ _WEEKDAY_EXPR = re.compile(
 )
 _PERIOD = re.compile(
     r"\b(?i:(?P<mod>last|this|next|earlier\s+this|later\s+this|the\s+previous|the\s+following|the\s+next"
-    r"|the\s+same|that|the\s+prior|the\s+preceding)\s+(?P<unit>week(?:end)?|month|year))\b(?!\s*-|'s\s+\d)"
+    r"|the\s+same|that|the\s+prior|the\s+preceding|the\s+last|the\s+past)\s+(?P<unit>week(?:end)?|month|year))\b"
+    r"(?!\s*-|'s\s+\d)"
 )
 _AGO = re.compile(rf"\b(?i:(?P<n>{_NUM}|{_VAGUE})\s+(?P<unit>day|week|month|year)s?\s+ago)\b")
 _ANAPHORIC_DAY = re.compile(
@@ -131,6 +132,24 @@ _DATE_WORD = re.compile(
     rf"(?i)\b(?:{_FULL_MONTH}|{_WEEKDAY}|today|yesterday|tomorrow|ago|this|last|next|that|same|previous|following"
     r"|earlier|later|(?:1\d|20)\d\d)\b"
 )
+_SEASON = re.compile(
+    rf"\b(?:(?P<mod>(?i:last|this\s+past|this|next|this\s+coming|early|late|mid|in\s+the|during\s+the|the))[\s-]+)?"
+    rf"(?P<season>(?i:spring|summer|autumn|winter)|[Ff]all)(?:,?\s+(?:of\s+)?{_YEAR}\b{_NOT_NUM})?\b"
+)
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_DECADE = re.compile(r"\b(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<dec>(?:1\d|20)\d0)s\b")
+_ORDINALS = {
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty first": 21, "twenty-second": 22,
+}  # fmt: skip
+_CENTURY = re.compile(
+    r"\b(?i:(?:the\s+)?(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<word>fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|twenty[- ]first|twenty[- ]second)|(?P<mod>this|last|next|the\s+last|the\s+previous))"
+    r"[\s-]+century)\b(?![\s-]+(?:old|long))"
+)
+_PRESENT = re.compile(r"\b(?i:now|currently|at\s+present|presently|nowadays|at\s+the\s+moment)\b(?!-|\s+that\b)")
+_PRESENT_NOT = re.compile(r"(?i)\b(?:until|till|by|from|since|right|just|for)\s+$")
+_YEAR_RANGE = re.compile(r"(?<![\d-])(?P<y1>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{4}|\d{2})\b(?![-–/.,]?\d|%)")
 _ANY_YEAR = re.compile(r"(?<![\d'’])(1\d{3}|20\d{2})(?![\d]|s\b|\s*[-–/]\s*\d)")
 
 
@@ -158,6 +177,19 @@ _FUTURE_WINDOW = 40  # characters before the expression searched for a future cu
 _FUTURE_CUE = re.compile(
     r"(?i)\b(?:will|shall|'ll|scheduled|due\s+to|set\s+to|expected\s+to|plans?\s+to|is\s+to|are\s+to)\b"
 )
+
+
+_FUTURE_CLAUSE_CUE = re.compile(
+    r"(?i)\b(?:will|shall|'ll|would|scheduled|due\s+to|set\s+to|expected\s+to|plans?\s+to|planned|is\s+to|are\s+to"
+    r"|going\s+to|hopes?\s+to|intends?\s+to|aims?\s+to|upcoming|next)\b"
+)
+
+
+def _future_clause(text: str, start: int) -> bool:
+    """A future-tense cue anywhere earlier in the sentence ("the ceasefire will hold until June"; reported
+    "would last until June"): a year-less month there is the next such month."""
+    line_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(_FUTURE_CLAUSE_CUE.search(text, line_start, start))
 
 
 def _future(text: str, start: int) -> bool:
@@ -213,7 +245,7 @@ def _stated_month_alone(m: re.Match[str], text: str) -> _Cand | None:
         if word in ("last", "next", "this"):
             month = _month_of(m.group("month"))
             return _Cand(s, m.end(), "deictic", relative=_month_relative(word, month, text[s : m.end()]))
-    return _Cand(s, m.end(), "stated", month=_month_of(m.group("month")), forward=_future(text, s))
+    return _Cand(s, m.end(), "stated", month=_month_of(m.group("month")), forward=_future_clause(text, s))
 
 
 def _month_relative(word: str, month: int, quoted: str) -> Resolver:
@@ -271,13 +303,11 @@ def _weekday(m: re.Match[str], text: str) -> _Cand:
             delta = (wd - base.weekday()) % 7 or 7
             return base + delta * _DAY, "day", f'"{quoted}": the first {name} after publication ({_iso(base)})'
         delta = (base.weekday() - wd) % 7
+        if delta == 0 and ("last" in mod or "past" in mod):  # "last Tuesday" said on a Tuesday: a week earlier
+            return base - 7 * _DAY, "day", f'"{quoted}": the {name} before publication ({_iso(base)}), a week earlier'
         return base - delta * _DAY, "day", f'"{quoted}": most recent {name} on or before publication ({_iso(base)})'
 
     return _Cand(s, m.end(), "deictic", relative=resolve)
-
-
-def _week_end(d: dt.date) -> dt.date:
-    return d + (6 - d.weekday()) * _DAY
 
 
 def _shift_months(d: dt.date, months: int) -> dt.date:
@@ -289,7 +319,9 @@ def _period(m: re.Match[str], text: str) -> _Cand | None:
     mod = " ".join(m.group("mod").lower().split())
     unit = m.group("unit").lower()
     quoted = m.group(0)
-    anaphoric = mod.startswith(("the ", "that"))
+    if mod in ("the last", "the past") and unit != "week":
+        return None  # "the past year": a duration
+    anaphoric = mod.startswith(("the ", "that")) and mod not in ("the last", "the past")
     step = {"last": -1, "next": 1, "the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1}
     step |= {"the next": 1}
     shift = step.get(mod, 0)
@@ -302,11 +334,12 @@ def _period(m: re.Match[str], text: str) -> _Cand | None:
         if unit == "month":
             v = _shift_months(base, shift)
             return v, "month", f'"{quoted}": {_MONTH_NAMES[v.month]} {v.year}, from {ref}'
-        if mod == "earlier this":
-            v = base - _DAY
-            return v, "on_or_before", f'"{quoted}": on or before the day before {ref}'
-        v = _week_end(base + 7 * shift * _DAY)
-        return v, "on_or_before", f'"{quoted}": on or before {v:%A} {_iso(v)}, the end of that week, from {ref}'
+        monday = base - base.weekday() * _DAY + 7 * shift * _DAY
+        year, week, _ = monday.isocalendar()
+        if unit == "weekend":
+            v = monday + 5 * _DAY
+            return v, "weekend", f'"{quoted}": the weekend of {_iso(v)} (ISO week {year}-W{week:02d}), from {ref}'
+        return monday, "week", f'"{quoted}": ISO week {year}-W{week:02d} (from Monday {_iso(monday)}), from {ref}'
 
     kind = "anaphoric" if anaphoric else "deictic"
     return _Cand(m.start(), m.end(), kind, relative=resolve, unit=unit if unit in ("month", "year") else "day")
@@ -368,7 +401,95 @@ def _anaphoric_day(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), "anaphoric", relative=resolve, unit=unit if unit in ("month", "year") else "day")
 
 
-_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | None]]] = [
+def _season(m: re.Match[str], text: str) -> _Cand | None:
+    mod = " ".join((m.group("mod") or "").lower().split())
+    name = m.group("season").lower()
+    if m.group("season") == "Fall" and not (mod or m.group("year")) and not text[: m.start()].rstrip().endswith("."):
+        return None  # "Fall" mid-sentence without a year: a name ("the Fall of Rome")
+    if name == "fall" and not (m.group("year") or mod in ("last", "this", "next", "this past", "this coming")):
+        return None  # "the fall of the regime"
+    month = _SEASON_START[name]
+    if mod in ("last", "this", "next", "this past", "this coming", "early", "late", "mid", "the"):
+        s = m.start()
+    elif mod.endswith(" the"):  # "in the autumn": the timex is "the autumn"
+        s = m.start("mod") + len(m.group("mod")) - 3
+    else:
+        s = m.start("season")
+    quoted = text[s : m.end()]
+    if m.group("year"):
+        year = int(m.group("year"))
+        return _Cand(s, m.end(), "stated", dt.date(year, month, 1), "season", f'"{quoted}": stated season')
+    if not mod:
+        return None  # a bare "summer" is too often generic ("summer jobs")
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        cur_year = base.year if base.month >= 3 else base.year - 1
+        current = dt.date(cur_year, (base.month // 3) * 3 or 12, 1) if base.month >= 3 else dt.date(cur_year, 12, 1)
+        options = [dt.date(y, month, 1) for y in range(base.year - 2, base.year + 2)]
+        if mod in ("last", "this past"):
+            v = max(d for d in options if d < current)
+            how = "the most recent before"
+        elif mod in ("next", "this coming"):
+            v = min(d for d in options if d > current)
+            how = "the first after"
+        else:
+            v = min(options, key=lambda d: abs((d - base).days))
+            how = "the one nearest to"
+        return v, "season", f'"{quoted}": {name} {v.year}, {how} publication ({_iso(base)})'
+
+    return _Cand(s, m.end(), "deictic", relative=resolve)
+
+
+def _decade(m: re.Match[str], text: str) -> _Cand:
+    dec = int(m.group("dec"))
+    quoted = m.group(0)
+    return _Cand(m.start(), m.end(), "stated", dt.date(dec, 1, 1), "decade", f'"{quoted}": the decade {dec}-{dec + 9}')
+
+
+def _century(m: re.Match[str], text: str) -> _Cand | None:
+    quoted = m.group(0)
+    if m.group("num") or m.group("word"):
+        n = int(m.group("num")) if m.group("num") else _ORDINALS[" ".join(m.group("word").lower().split())]
+        if not 1 <= n <= 22:
+            return None
+        value = dt.date(max(1, (n - 1) * 100), 1, 1)
+        return _Cand(
+            m.start(), m.end(), "stated", value, "century", f'"{quoted}": the years {value.year}-{value.year + 99}'
+        )
+    shift = {"this": 0, "next": 1}.get(m.group("mod").lower(), -1)
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        v = dt.date(max(1, (base.year // 100 + shift) * 100), 1, 1)
+        return v, "century", f'"{quoted}": the years {v.year}-{v.year + 99}, from publication ({_iso(base)})'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
+def _present(m: re.Match[str], text: str) -> _Cand | None:
+    if _PRESENT_NOT.search(text, max(0, m.start() - 8), m.start()):
+        return None  # "until now", "right now", "by now": not the reporter's present as a date
+    quoted = m.group(0)
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        return base, "present", f'"{quoted}": the present (PRESENT_REF), publication ({_iso(base)})'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
+def _year_range(m: re.Match[str], text: str) -> list[_Cand] | None:
+    y1 = int(m.group("y1"))
+    raw = m.group("y2")
+    y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+    if not y1 < y2 <= y1 + 50:
+        return None
+    quoted = m.group(0)
+    return [
+        _Cand(m.start("y1"), m.end("y1"), "stated", dt.date(y1, 1, 1), "year", f'"{quoted}": first year of the range'),
+        _Cand(m.start("y2"), m.end("y2"), "stated", dt.date(y2, 1, 1), "year", f'"{quoted}": last year of the range'),
+    ]
+
+
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | list[_Cand] | None]]] = [
     (_ISO, _stated),
     (_STATED_MDY, _stated),
     (_STATED_DMY, _stated),
@@ -380,6 +501,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | No
     (_PERIOD, _period),
     (_AGO, _ago),
     (_ANAPHORIC_DAY, _anaphoric_day),
+    (_SEASON, _season),
+    (_DECADE, _decade),
+    (_CENTURY, _century),
+    (_PRESENT, _present),
+    (_YEAR_RANGE, _year_range),
 ]
 
 
@@ -404,6 +530,11 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _WEEKDAY_EXPR: tuple(_WEEKDAYS),
     _PERIOD: ("week", "month", "year"),
     _AGO: ("ago",),
+    _SEASON: ("spring", "summer", "autumn", "fall", "winter"),
+    _DECADE: ("0s",),
+    _CENTURY: ("century",),
+    _PRESENT: ("now", "current", "present", "moment"),
+    _YEAR_RANGE: ("-", "–", "/"),
     _ANAPHORIC_DAY: ("day", "week", "month", "year", "morning", "afternoon", "evening", "night"),
 }
 
@@ -416,9 +547,10 @@ def _candidates(text: str) -> list[_Cand]:
         if gate is not None and not any(key in lower for key in gate):
             continue
         for m in pattern.finditer(text):
-            cand = make(m, text)
-            if cand is not None and cand.end > cand.start:
-                found.append(cand)
+            made = make(m, text)
+            for cand in made if isinstance(made, list) else [made] if made is not None else []:
+                if cand.end > cand.start:
+                    found.append(cand)
     # longest first among overlapping matches, then left to right
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[_Cand] = []
@@ -555,7 +687,8 @@ _CLAUSE_BREAK = re.compile(r";|:|—|–|\s-\s|,\s+(?:while|but|and|whereas|alth
 def event_date(doc: Doc, *, sentence: int, trigger: Span, refs: Sequence[Span] | None = None) -> EventDate:
     """The date of an event whose trigger is in sentence ``sentence``, from the timexes found there.
 
-    The dated timex nearest the trigger wins, preferring one after it and in the same clause.  A date that
+    The dated timex nearest the trigger in its own clause wins, preferring one after it; a timex across a
+    clause break (";", ", and", ", while", ...) dates the other clause's event, not this one.  A date that
     dates the *reporting* of the event ("first reported ... on November 16") only bounds it: on or before.
     With no date in the sentence: on or before the date the text says it was first reported (only a
     report sentence holding one of ``refs``, the phrases that refer to this event, when given), else on or
@@ -571,11 +704,13 @@ def event_date(doc: Doc, *, sentence: int, trigger: Span, refs: Sequence[Span] |
         if t.span.overlaps(trigger):
             score = 0.0
         elif t.span.start >= trigger.end:
+            if _CLAUSE_BREAK.search(text, trigger.end, t.span.start):
+                continue  # "will fly to France, and officials will meet in Geneva next month": the meeting's date
             score = t.span.start - trigger.end
-            score += 80 * len(_CLAUSE_BREAK.findall(text, trigger.end, t.span.start))
         else:
+            if _CLAUSE_BREAK.search(text, t.span.end, trigger.start):
+                continue
             score = 20 + trigger.start - t.span.end
-            score += 80 * len(_CLAUSE_BREAK.findall(text, t.span.end, trigger.start))
         if best is None or score < best[0]:
             best = (score, t)
     if best is not None:

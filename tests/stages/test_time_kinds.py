@@ -1,0 +1,164 @@
+"""Kinds of date faults (issue 8): each quoted input, then other members of its kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from communique.model import Article, Doc, Span, Timex, timeml_value
+from communique.stages.time import event_date, extract
+
+D = dt.date
+TUESDAY = D(2025, 3, 11)
+
+
+def got(text: str, published: dt.date) -> list[tuple[str, dt.date | None, str, str]]:
+    return [
+        (text[t.span.start : t.span.end], t.value, t.precision, t.timeml) for t in extract(text, published=published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        # same weekday: a week earlier
+        ("Last Tuesday, he spoke by phone with the envoy.", TUESDAY, ("Last Tuesday", D(2025, 3, 4))),
+        ("The port reopened this past Friday.", D(2025, 3, 14), ("this past Friday", D(2025, 3, 7))),
+        ("Strikes resumed last Sunday.", D(2025, 3, 16), ("last Sunday", D(2025, 3, 9))),
+        # other weekdays are unchanged
+        ("Last Monday, the talks stalled.", TUESDAY, ("Last Monday", D(2025, 3, 10))),
+    ],
+)
+def test_last_weekday_on_the_same_weekday(text: str, published: dt.date, want: tuple[str, dt.date]) -> None:
+    quoted, value = want
+    assert got(text, published) == [(quoted, value, "day", value.isoformat())]
+
+
+def test_weeks_are_iso_weeks() -> None:
+    text = "Shelling eased this week after the last week of strikes. Talks resume next week; last week was tense."
+    assert got(text, D(2013, 3, 20)) == [
+        ("this week", D(2013, 3, 18), "week", "2013-W12"),
+        ("the last week", D(2013, 3, 18), "week", "2013-W12"),
+        ("next week", D(2013, 3, 25), "week", "2013-W13"),
+        ("last week", D(2013, 3, 11), "week", "2013-W11"),
+    ]
+
+
+def test_weeks_across_a_year_boundary_and_weekends() -> None:
+    text = "Officials met last week and will meet again this weekend."
+    assert got(text, D(2025, 1, 2)) == [  # a Thursday in ISO week 2025-W01
+        ("last week", D(2024, 12, 23), "week", "2024-W52"),
+        ("this weekend", D(2025, 1, 4), "weekend", "2025-W01-WE"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ceasefire will hold until June.", D(2025, 6, 1)),
+        ("He said the truce would last until June.", D(2025, 6, 1)),
+        ("Elections, the commission said on Friday, are expected to take place in October.", D(2025, 10, 1)),
+        ("The ministry plans to reopen the crossing, possibly in December.", D(2025, 12, 1)),
+    ],
+)
+def test_future_months_in_future_clauses(text: str, value: dt.date) -> None:
+    timexes = [t for t in extract(text, published=TUESDAY) if t.precision == "month"]
+    assert [(t.value, t.timeml) for t in timexes] == [(value, value.strftime("%Y-%m"))]
+
+
+def test_past_months_stay_in_the_past() -> None:
+    assert got("The border was closed in June.", TUESDAY) == [("June", D(2024, 6, 1), "month", "2024-06")]
+
+
+def test_year_ranges_are_two_years() -> None:
+    text = "Exports fell in 2009-2010 and again in 1957-58, but not in 1998/99."
+    assert got(text, TUESDAY) == [
+        ("2009", D(2009, 1, 1), "year", "2009"),
+        ("2010", D(2010, 1, 1), "year", "2010"),
+        ("1957", D(1957, 1, 1), "year", "1957"),
+        ("58", D(1958, 1, 1), "year", "1958"),
+        ("1998", D(1998, 1, 1), "year", "1998"),
+        ("99", D(1999, 1, 1), "year", "1999"),
+    ]
+
+
+def test_not_a_range() -> None:
+    assert got("The vote was 2010-12-05, the tally 2014-1999 in reverse.", TUESDAY)[0][3] == "2010-12-05"
+
+
+def test_seasons() -> None:
+    text = "Last summer the river flooded; this winter was dry; next spring the dam opens; in the summer of 2012 too."
+    assert got(text, TUESDAY) == [
+        ("Last summer", D(2024, 6, 1), "season", "2024-SU"),
+        ("this winter", D(2024, 12, 1), "season", "2024-WI"),
+        ("next spring", D(2026, 3, 1), "season", "2026-SP"),
+        ("the summer of 2012", D(2012, 6, 1), "season", "2012-SU"),
+    ]
+
+
+def test_fall_as_a_noun_is_not_a_season() -> None:
+    assert got("After the fall of the regime, prices rose.", TUESDAY) == []
+    assert got("He arrived last fall.", TUESDAY) == [("last fall", D(2024, 9, 1), "season", "2024-FA")]
+
+
+def test_decades_and_centuries() -> None:
+    text = (
+        "Built in the 19th century, it was rebuilt in the 1990s and will last this century and the twentieth century."
+    )
+    assert got(text, TUESDAY) == [
+        ("the 19th century", D(1800, 1, 1), "century", "18"),
+        ("the 1990s", D(1990, 1, 1), "decade", "199"),
+        ("this century", D(2000, 1, 1), "century", "20"),
+        ("the twentieth century", D(1900, 1, 1), "century", "19"),
+    ]
+    assert got("a 19th-century-old quarrel lasting a century-long", TUESDAY) == []
+
+
+def test_now_and_currently_are_present_ref() -> None:
+    text = "The city is now calm and currently has power; at present, schools are shut. Until now, none had reopened."
+    assert got(text, TUESDAY) == [
+        ("now", TUESDAY, "present", "PRESENT_REF"),
+        ("currently", TUESDAY, "present", "PRESENT_REF"),
+        ("at present", TUESDAY, "present", "PRESENT_REF"),
+    ]
+    assert got("The now-defunct agency; right now; by now; for now.", TUESDAY) == []
+
+
+def test_timeml_values_of_every_precision() -> None:
+    day = D(2013, 3, 19)
+    assert [timeml_value(day, p) for p in ("day", "month", "year", "week", "weekend", "on_or_before")] == [
+        "2013-03-19",
+        "2013-03",
+        "2013",
+        "2013-W12",
+        "2013-W12-WE",
+        "PAST_REF",
+    ]
+    assert timeml_value(None, "unknown") == "XXXX-XX-XX"
+    assert Timex(Span(0, 3), day, "present", "").timeml == "PRESENT_REF"
+
+
+def _doc(text: str, published: dt.date) -> Doc:
+    doc = Doc(Article(id="a", text=text, published=published))
+    doc.sentences = [Span(0, len(text))]
+    doc.timexes = extract(text, published=published)
+    return doc
+
+
+def test_next_month_belongs_to_its_own_clause() -> None:
+    text = "Modi will then fly to France, and officials from both sides will meet in Geneva next month."
+    doc = _doc(text, TUESDAY)
+    fly = event_date(doc, sentence=0, trigger=Span(text.index("fly"), text.index("fly") + 3))
+    meet = event_date(doc, sentence=0, trigger=Span(text.index("meet"), text.index("meet") + 4))
+    assert (meet.value, meet.precision) == (D(2025, 4, 1), "month")
+    assert (fly.value, fly.precision) == (TUESDAY, "on_or_before")
+
+
+def test_a_date_in_the_other_clause_does_not_date_this_one() -> None:
+    text = "Rebels seized the town; the army retook it on Friday."
+    doc = _doc(text, TUESDAY)
+    seized = event_date(doc, sentence=0, trigger=Span(7, 13))
+    retook = event_date(doc, sentence=0, trigger=Span(text.index("retook"), text.index("retook") + 6))
+    assert retook.value == D(2025, 3, 7) and retook.precision == "day"
+    assert seized.precision == "on_or_before"
