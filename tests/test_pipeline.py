@@ -16,7 +16,7 @@ def test_builtins_registered_with_declared_needs() -> None:
     assert [(n, specs[n].requires, specs[n].assigns) for n in DEFAULT_STAGES] == [
         ("communique.nlp.v1", ("article",), ("nlp", "sentences")),
         ("communique.time.v1", ("nlp", "sentences"), ("timexes",)),
-        ("communique.place.v1", ("nlp", "sentences"), ("places",)),
+        ("communique.place.v1", ("nlp", "sentences"), ("places", "country_mentions")),
         ("communique.actors.v1", ("nlp", "sentences", "places"), ("mentions", "actors")),
         ("communique.events.v1", ("nlp", "sentences", "actors", "timexes", "places"), ("events",)),
         ("communique.provenance.v1", ("nlp", "sentences", "actors", "events"), ("quotes", "attributions", "status")),

@@ -133,7 +133,7 @@ def test_event_location_prefers_the_city(gaz: Gazetteer) -> None:
     text = "Russian officials travelled to Damascus, Syria, on Sunday."
     doc = doc_of(text, extract(text, ents(text, ("Damascus", "GPE"), ("Syria", "GPE")), gaz))
     assert event_location(doc, sentence=0, trigger=Span(18, 27)) == Location(
-        "Damascus", "SYR", 33.5102, 36.29128, 170654, evidence=Span(31, 39)
+        "Damascus", "SYR", 33.5102, 36.29128, 170654, evidence=Span(31, 39), basis="the destination 'to Damascus'"
     )
 
 
@@ -150,7 +150,9 @@ def test_event_location_governed_and_closest(gaz: Gazetteer) -> None:
 def test_event_location_falls_back_and_gives_none(gaz: Gazetteer) -> None:
     text = "Syria denied it. Nobody was hurt."
     doc = doc_of(text, extract(text, ents(text, ("Syria", "GPE")), gaz), [Span(0, 16), Span(17, 33)])
-    assert event_location(doc, sentence=0, trigger=Span(6, 12)) == Location(*SYRIA[:5], evidence=Span(0, 5))
+    assert event_location(doc, sentence=0, trigger=Span(6, 12)) == Location(
+        *SYRIA[:5], evidence=Span(0, 5), basis="the only place named in the event's sentence"
+    )
     assert event_location(doc, sentence=1, trigger=Span(28, 32)) is None
     assert event_location(doc, sentence=7, trigger=Span(28, 32)) is None
 
@@ -165,7 +167,12 @@ def test_stage_with_spacy(gaz: Gazetteer) -> None:
     assert stage(doc) is doc
     assert doc.places == [Place(Span(64, 72), *DAMASCUS), Place(Span(74, 79), *SYRIA)]
     assert event_location(doc, sentence=0, trigger=Span(51, 60)) == Location(
-        "Damascus", "SYR", 33.5102, 36.29128, 170654, evidence=Span(64, 72)
+        "Damascus", "SYR", 33.5102, 36.29128, 170654, evidence=Span(64, 72), basis="the destination 'to Damascus'"
     )
+    assert [(m.span, m.country, m.name, m.geonames_id) for m in doc.country_mentions] == [
+        (Span(0, 7), "RUS", "Russia", 2017370)
+    ]
     spec = registered_stage("communique.place.v1")
-    assert (spec.factory, spec.requires, spec.assigns) == (PlaceStage, ("nlp", "sentences"), ("places",))
+    assert (spec.factory, spec.requires, spec.assigns) == (
+        PlaceStage, ("nlp", "sentences"), ("places", "country_mentions")
+    )

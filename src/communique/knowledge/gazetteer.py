@@ -44,7 +44,7 @@ __all__ = ["Candidate", "Gazetteer", "normalise", "cache_dir"]
 MIN_CITY_POPULATION = 500
 ALTERNATE_PENALTY = 20
 DWARF_RATIO = 200
-_FORMAT = 3  # bump when the pickled layout changes
+_FORMAT = 4  # bump when the pickled layout changes
 
 # feature codes, stored as one byte per entry
 _FEATURES: tuple[str, ...] = ("city", "country", "continent", "state", "region", "sea", "site")
@@ -199,7 +199,7 @@ _OWN_IDS: dict[str, int] = {
 
 # Demonyms countryinfo lacks or gives in another form (ISO3)
 _EXTRA_DEMONYMS: dict[str, str] = {
-    "American": "USA", "British": "GBR", "Briton": "GBR", "English": "GBR", "Scottish": "GBR", "Welsh": "GBR",
+    "American": "USA", "British": "GBR", "Briton": "GBR", "Scottish": "GBR", "Welsh": "GBR",
     "Dutch": "NLD", "Emirati": "ARE", "Saudi": "SAU", "Filipino": "PHL", "Kiwi": "NZL", "Israeli": "ISR",
     "Palestinian": "PSE", "Turkish": "TUR", "Swiss": "CHE", "Irish": "IRL", "French": "FRA", "Spanish": "ESP",
     "Chinese": "CHN", "Japanese": "JPN", "Vietnamese": "VNM", "Lebanese": "LBN", "Sudanese": "SDN",
@@ -259,6 +259,23 @@ def _fold(key: str) -> str:
     """``key`` without diacritics ('são paulo' -> 'sao paulo')."""
     decomposed = unicodedata.normalize("NFKD", key)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[- ]")
+
+
+def _spelling_variants(key: str) -> list[str]:
+    """Romanisations that differ from GeoNames' in small ways: "Hodeidah"/"Hodeida", "Al-Hudaydah"/"Al Hudaydah",
+    "Deir ez-Zor"/"Deir ez Zor"; tried only when the name itself is unknown."""
+    out: list[str] = []
+    spaced = key.replace("-", " ")
+    for k in (spaced, _ARTICLE.sub("", key), _ARTICLE.sub("", spaced)):
+        if k and k != key:
+            out.append(k)
+    for k in [key, *out]:
+        if len(k) > 5 and k.endswith("h") and k[-2] in "aeiou":
+            out.append(k[:-1])
+    return out
 
 
 def _usable_alternate(name: str) -> bool:
@@ -409,7 +426,7 @@ def _build() -> _Index:
         if c.get("capital"):
             capitals[c["iso"]] = normalise(c["capital"])
     for word, iso3 in _EXTRA_DEMONYMS.items():
-        ix.demonyms.setdefault(normalise(word), iso3)
+        ix.demonyms[normalise(word)] = iso3  # ours win: countryinfo gives "Chinese" to Macau
     by_iso3 = {ix.countries[ix.country[i]]: i for i in range(len(ix.names)) if ix.feature[i] == _F["country"]}
     for alias, iso3 in _COUNTRY_ALIASES.items():
         if iso3 in by_iso3:
@@ -555,6 +572,11 @@ class Gazetteer:
         hit = self._ix.keys.get(key)
         if hit is None:
             hit = self._ix.keys.get(_fold(key))
+        if hit is None:
+            for variant in _spelling_variants(_fold(key)):
+                hit = self._ix.keys.get(variant)
+                if hit is not None:
+                    break
         if hit is None:
             return ()
         return (hit,) if isinstance(hit, int) else hit

@@ -12,7 +12,13 @@ Entities tagged ORG or PERSON are kept only when they follow "in/to/from/at"
 and name a city of more than 100,000 people; NORP entities that are not
 demonyms only when they name such a city or one of our regions and sites
 ("the city of Aleppo", "Hmeimim air base": the small model's common errors).
-Demonyms ("Russian", "Syrian") are never places, only context.
+Demonyms ("Russian", "Syrian") are never places, only context; :func:`country_mentions` exposes them as
+mentions of their country, with offsets.
+
+Names that the words around them show to be a person or an organisation are not places: a title or
+"named" before ("coach Austin said", "a singer named Chelsea"), a speech verb right after, an organisation
+word before or after ("United Russia", "Radio Free Europe", "Jordan Times").  A capitalised name that a
+local story leads with ("Duluth police", "the Boise mayor") is a place when the gazetteer knows the town.
 
 :func:`event_location` picks the place an event happened at, for the events stage.
 """
@@ -24,24 +30,48 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..knowledge.gazetteer import Candidate, Gazetteer, normalise
-from ..model import Doc, Location, Place, Span
+from ..model import CountryMention, Doc, Location, Place, Span
 from ..pipeline import stage
 
-__all__ = ["PlaceStage", "extract", "entities", "event_location"]
+__all__ = ["PlaceStage", "extract", "entities", "event_location", "country_mentions"]
 
 Entity = tuple[int, int, str]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"ORG", "PERSON", "PROPN"})  # PROPN: a proper noun the NER left out
 RESCUE_MIN_POPULATION = 100_000
-_RESCUE_PREP = re.compile(r"\b(?:in|to|from|at|near|outside|visit|visits|visited|visiting|toured)\s+$",
-                          re.IGNORECASE)
-_GOVERNING_PREP = re.compile(r"\b(?:in|to|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_RESCUE_PREP = re.compile(r"\b(?:in|to|from|at|near|outside|visit|visits|visited|visiting|toured)\s+$", re.IGNORECASE)
+_GOVERNING_PREP = re.compile(
+    r"\b(?P<prep>in|to|at|into|near|outside|inside)\s+(?:the\s+)?(?:(?:port|city|town|village|capital|region"
+    r"|province|district|border\s+town|besieged\s+city|southern|northern|eastern|western|central)\s+(?:of\s+)?)*$",
+    re.IGNORECASE,
+)
+_DIRECT_OBJECT_VERBS = re.compile(
+    r"(?i)\b(?:shelled|bombed|struck|hit|attacked|raided|stormed|captured|seized|besieged|visited|toured|entered"
+    r"|shells|bombs|strikes|attacks|raids|storms|captures|seizes|visits|tours|enters|liberated|retook)\s+(?:the\s+)?$"
+)
 _GOVERNING_WORDS = frozenset({"in", "to", "at", "into"})
 _SITE_SUFFIX = re.compile(
     r"\s+(?:air\s*base|airbase|air\s*field|airfield|naval\s+base|military\s+base|base)\b", re.IGNORECASE
 )
 _QUALIFIER_GAP = re.compile(r"^\s*,\s*$")
+_AFTER_COUNTY = re.compile(r"\b(?:County|Counties|Parish),?\s+(?:in\s+)?$")
+_PERSON_BEFORE = re.compile(
+    r"(?i)\b(?:coach|singer|actor|actress|rapper|star|player|striker|quarterback|manager|senator|governor|judge"
+    r"|mr|mrs|ms|dr|named|called|dubbed|defender|pitcher|midfielder|goalkeeper|captain|teammate|guard|forward"
+    r"|receiver|son|daughter|wife|husband|brother|sister|mother|father|aunt|uncle|cousin|baby)\.?\s+$"
+)
+_PERSON_AFTER = re.compile(r"\s*(?:scored|sang|tweeted|smiled|married|starred|wed)\b")  # not "said": "Russia said"
+_ORG_BEFORE = re.compile(r"\b(?:United|Radio|Free|Voice\s+of|Bank\s+of|University\s+of|Just|Fair|Real)\s+$")
+_ORG_AFTER = re.compile(
+    r"\s+(?:Party|Airlines|Airways|Times|Post|News|Herald|Tribune|Telegraph|Journal|Gazette|Daily|Broadcasting"
+    r"|Television|TV|Radio|FC|Inc|Corp|Ltd|Group|Symphony|Orchestra|Records|Motors|Telecom|Today)\b"
+)
+_LOCAL_HEAD = re.compile(
+    r"\s+(?:police|mayor|city\s+council|council|county|residents?|officials|sheriff|schools?|fire\s+department"
+    r"|firefighters|area|suburbs?|native|neighborhood|neighbourhood|homeowners|voters|airport)\b"
+)
+_DEMONYM_WORD = re.compile(r"\b(?:(?:North|South|Sri|New|Saudi)\s+)?[A-Z][a-z]+(?:s)?\b")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _CONTEXT_FEATURES = frozenset({"country", "state"})
@@ -55,8 +85,14 @@ def entities(sdoc: Any) -> list[Entity]:
     out = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
     covered = {t.i for e in sdoc.ents for t in e}
     for t in sdoc:
-        if t.i not in covered and t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and (
-                t.i + 1 >= len(sdoc) or sdoc[t.i + 1].pos_ != "PROPN") and (t.i == 0 or sdoc[t.i - 1].pos_ != "PROPN"):
+        if (
+            t.i not in covered
+            and t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.is_alpha
+            and (t.i + 1 >= len(sdoc) or sdoc[t.i + 1].pos_ != "PROPN")
+            and (t.i == 0 or sdoc[t.i - 1].pos_ != "PROPN")
+        ):
             out.append((t.idx, t.idx + len(t), "PROPN"))
     return out
 
@@ -77,6 +113,42 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if m2 and m2.start() > 0:
         end = start + m2.start()
     return start, end
+
+
+def _not_a_place(text: str, start: int, end: int) -> bool:
+    """The words around the name show a person or an organisation ("coach Austin said", "United Russia")."""
+    before = text[max(0, start - 24) : start]
+    return bool(
+        _PERSON_BEFORE.search(before)
+        or _PERSON_AFTER.match(text, end)
+        or _ORG_BEFORE.search(before)
+        or _ORG_AFTER.match(text, end)
+    )
+
+
+def country_mentions(
+    text: str, ents: Sequence[Entity], gazetteer: Gazetteer, places: Sequence[Place] = ()
+) -> list[CountryMention]:
+    """Demonyms that name a country ("Turkish policeman", "Mexicans"): ``CountryMention``s with offsets into
+    ``text``, the country's ISO3, name and GeoNames id.  Words inside a found place or a PERSON entity are
+    skipped ("Jordan" is a place, "Al Turki" a name)."""
+    blocked = [(p.span.start, p.span.end) for p in places]
+    blocked += [(s, e) for s, e, label in ents if label in ("PERSON", "GPE", "LOC", "FAC")]
+    out: list[CountryMention] = []
+    countries: dict[str, Candidate | None] = {}
+    for m in _DEMONYM_WORD.finditer(text):
+        s, e = m.span()
+        iso = gazetteer.demonym(m.group(0))
+        if iso is None and " " in m.group(0):  # "New Zealanders" no, "Saudi Arabian": retry the last word
+            s = m.start() + m.group(0).rindex(" ") + 1
+            iso = gazetteer.demonym(text[s:e])
+        if iso is None or any(bs < e and s < be for bs, be in blocked):
+            continue
+        if iso not in countries:
+            countries[iso] = gazetteer.country(iso)
+        c = countries[iso]
+        out.append(CountryMention(Span(s, e), iso, c.name if c else iso, c.geonames_id if c else None))
+    return out
 
 
 def _qualified(gazetteer: Gazetteer, name: str, qualifier: str) -> tuple[Candidate, Candidate] | None:
@@ -100,15 +172,32 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     """Geocode the toponyms among ``ents`` (spans into ``text``); unknown names are dropped."""
     spans: list[tuple[int, int, str, str]] = []  # start, end, label, key
     context: dict[str, set[str]] = {}  # ISO3 -> normalised names that vouch for it
+    demonyms: list[tuple[int, str]] = []  # (offset, ISO3) of each demonym
+    named: set[str] = set()  # ISO3 of countries and states named as places
     for start, end, label in sorted(ents):
+        if _not_a_place(text, start, end):
+            continue
+        if label in RESCUE_LABELS and _LOCAL_HEAD.match(text, end) and text[start : start + 1].isupper():
+            local = gazetteer.lookup(text[start:end])
+            if local is not None and local.feature == "city":
+                spans.append((start, end, "GPE", normalise(text[start:end])))  # "Duluth police"
+                continue
         if label == "NORP":
             iso = gazetteer.demonym(text[start:end])
             if iso:
                 context.setdefault(iso, set()).add(normalise(text[start:end]))
+                demonyms.append((start, iso))
                 continue  # a demonym is not a place
         elif label not in PLACE_LABELS and label not in RESCUE_LABELS:
             continue
-        elif label in RESCUE_LABELS and not _after_preposition(text, start):
+        elif label in RESCUE_LABELS and not (
+            _after_preposition(text, start)
+            or (
+                spans
+                and spans[-1][2] in PLACE_LABELS
+                and re.fullmatch(r",?\s+(?:and|or|,)\s+", text[spans[-1][1] : start])
+            )
+        ):
             continue
         s, e = _trim(text, start, end)
         if not text[s:e].strip():
@@ -130,19 +219,41 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 fixed.setdefault(k, pair[0])
                 fixed[k + 1] = pair[1]
 
+    states: set[tuple[str, str]] = set()  # (ISO3, admin1) of the states and counties the text names
     for k, (s, e, label, key) in enumerate(spans):
         if label not in PLACE_LABELS:
             continue
-        chosen = fixed.get(k) or gazetteer.lookup(text[s:e])
+        chosen = fixed.get(k)
+        if chosen is None and _AFTER_COUNTY.search(text, max(0, s - 14), s):  # "Floyd County, Georgia"
+            chosen = next((c for c in gazetteer.candidates(text[s:e]) if c.feature == "state"), None)
+            if chosen is not None:
+                fixed[k] = chosen
+        chosen = chosen or gazetteer.lookup(text[s:e])
         if chosen is not None and chosen.feature in _CONTEXT_FEATURES and chosen.country:
             context.setdefault(chosen.country, set()).add(key)
+            named.add(chosen.country)
+            if chosen.feature == "state" and chosen.admin1:
+                states.add((chosen.country, chosen.admin1))
 
     places: list[Place] = []
     for k, (s, e, label, key) in enumerate(spans):
         cand = fixed.get(k)
         if cand is None:
-            ctx = [iso for iso, names in context.items() if names - {key}]
+            # travellers of several nationalities meeting somewhere make it neutral ground: their demonyms
+            # do not pull the venue home ("Chinese and American negotiators met in Geneva")
+            near = {iso for off, iso in demonyms if abs(off - s) < 160}
+            ignore = near - named if len(near) > 1 else set()
+            ctx = [iso for iso, names in context.items() if names - {key} and iso not in ignore]
             cand = gazetteer.lookup(text[s:e], context_countries=ctx)
+            if cand is not None and cand.feature == "city" and states:
+                # a town of a state the story names beats a famous namesake ("Rome police" in Georgia)
+                local = [
+                    c
+                    for c in gazetteer.candidates(text[s:e])
+                    if c.feature == "city" and (c.country, c.admin1) in states and c.population >= 1000
+                ]
+                if local and (cand.country, cand.admin1) not in states:
+                    cand = max(local, key=lambda c: c.population)
         if cand is None:
             continue
         if label in RESCUE_LABELS and not (cand.feature == "city" and cand.population > RESCUE_MIN_POPULATION):
@@ -155,7 +266,7 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     return places
 
 
-@stage("communique.place.v1", requires=["nlp", "sentences"], assigns=["places"])
+@stage("communique.place.v1", requires=["nlp", "sentences"], assigns=["places", "country_mentions"])
 class PlaceStage:
     """Attach :func:`extract`'s places to each document."""
 
@@ -163,7 +274,9 @@ class PlaceStage:
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.places = extract(doc.text, entities(doc.nlp) if doc.nlp is not None else [], self.gazetteer)
+        ents = entities(doc.nlp) if doc.nlp is not None else []
+        doc.places = extract(doc.text, ents, self.gazetteer)
+        doc.country_mentions = country_mentions(doc.text, ents, self.gazetteer, doc.places)
         return doc
 
 
@@ -190,15 +303,27 @@ def _governed_by_parse(sdoc: Any, span: Span) -> bool | None:
     return False
 
 
-def _governed(doc: Doc, places: list[Place], sentence: Span) -> list[bool]:
+def _governed(doc: Doc, places: list[Place], sentence: Span) -> list[str]:
+    """For each place, how its own clause governs it: the basis text, or "" when nothing does."""
     text = doc.text
-    out: list[bool] = []
+    out: list[str] = []
     for k, p in enumerate(places):
-        before = text[max(sentence.start, p.span.start - 12) : p.span.start]
-        ok = bool(_GOVERNING_PREP.search(before)) or bool(_governed_by_parse(doc.nlp, p.span))
-        if not ok and k > 0 and out[k - 1] and _QUALIFIER_GAP.match(text[places[k - 1].span.end : p.span.start]):
-            ok = True  # "to Damascus, Syria": Syria shares Damascus' preposition
-        out.append(ok)
+        before = text[max(sentence.start, p.span.start - 40) : p.span.start]
+        name = text[p.span.start : p.span.end]
+        m = _GOVERNING_PREP.search(before)
+        verb = _DIRECT_OBJECT_VERBS.search(before)
+        how = ""
+        if m:
+            phrase = f"{before[m.start() :].strip()} {name}"
+            dest = m.group("prep").lower() in ("to", "into")
+            how = f"the destination '{phrase}'" if dest else f"the preposition phrase '{phrase}'"
+        elif verb:
+            how = f"the object of '{verb.group(0).strip()}': '{name}'"
+        elif _governed_by_parse(doc.nlp, p.span):
+            how = f"the preposition phrase governing '{name}' (parse)"
+        if not how and k > 0 and out[k - 1] and _QUALIFIER_GAP.match(text[places[k - 1].span.end : p.span.start]):
+            how = out[k - 1]  # "to Damascus, Syria": Syria shares Damascus' preposition
+        out.append(how)
     return out
 
 
@@ -209,8 +334,10 @@ def _distance(a: Span, b: Span) -> int:
 
 
 def event_location(doc: Doc, *, sentence: int, trigger: Span) -> Location | None:
-    """Where an event happened: the most specific place in its sentence governed by in/to/at,
-    closest to the trigger; failing that any place of the sentence; None when it names none."""
+    """Where an event happened: the most specific place of its sentence that its clause governs (a preposition
+    phrase "in Almaty", a destination "to the port of Batumi", the object of "shelled Kharkiv"), closest to the
+    trigger; failing that the place nearest the trigger; None when the sentence names none.  ``Location.basis``
+    says which."""
     if not 0 <= sentence < len(doc.sentences):
         return None
     sent = doc.sentences[sentence]
@@ -218,6 +345,10 @@ def event_location(doc: Doc, *, sentence: int, trigger: Span) -> Location | None
     if not places:
         return None
     flags = _governed(doc, places, sent)
+    how = {id(p): f for p, f in zip(places, flags, strict=True)}
     pool: Iterable[Place] = [p for p, f in zip(places, flags, strict=True) if f] or places
     best = min(pool, key=lambda p: (_SPECIFICITY.get(p.feature, 2), _distance(p.span, trigger), p.span.start))
-    return Location(best.name, best.country, best.lat, best.lon, best.geonames_id, evidence=best.span)
+    basis = how[id(best)] or (
+        "the only place named in the event's sentence" if len(places) == 1 else "the place nearest the event's trigger"
+    )
+    return Location(best.name, best.country, best.lat, best.lon, best.geonames_id, evidence=best.span, basis=basis)

@@ -1,0 +1,156 @@
+"""Kinds of place faults (issue 8): each quoted input, then other members of its kind."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from communique.knowledge.gazetteer import Gazetteer
+from communique.model import Article, Doc, Span
+from communique.stages.place import country_mentions, event_location, extract
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def ents(text: str, *marked: tuple[str, str]) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for surface, label in marked:
+        m = re.compile(re.escape(surface)).search(text, pos)
+        assert m, surface
+        out.append((m.start(), m.end(), label))
+        pos = m.end()
+    return out
+
+
+def places(gaz: Gazetteer, text: str, *marked: tuple[str, str]) -> list[tuple[str, str | None, int | None, str]]:
+    return [
+        (text[p.span.start : p.span.end], p.country, p.geonames_id, p.feature)
+        for p in extract(text, ents(text, *marked), gaz)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            "Deputies in Floyd County, Georgia said Rome police found the car.",
+            [("Floyd County", "GPE"), ("Georgia", "GPE"), ("Rome", "GPE")],
+            [("Georgia", "USA", 4197000, "state"), ("Rome", "USA", 4219762, "city")],
+        ),
+        (
+            "Storms hit Lamar County, Texas, and Paris officials closed schools.",
+            [("Lamar County", "GPE"), ("Texas", "GPE"), ("Paris", "GPE")],
+            [("Texas", "USA", 4736286, "state"), ("Paris", "USA", 4717560, "city")],
+        ),
+        (
+            "Chinese and American trade negotiators met in Geneva on Monday.",
+            [("Chinese", "NORP"), ("American", "NORP"), ("Geneva", "GPE")],
+            [("Geneva", "CHE", 2660646, "city")],
+        ),
+        (
+            "Russian and Turkish envoys gathered in Moscow.",
+            [("Russian", "NORP"), ("Turkish", "NORP"), ("Moscow", "GPE")],
+            [("Moscow", "RUS", 524901, "city")],
+        ),
+    ],
+)
+def test_famous_namesakes_and_local_places(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert places(gaz, text, *marked) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("After the game coach Austin said the team was tired.", [("Austin", "GPE")]),
+        ("The pop singer named Chelsea released a record.", [("Chelsea", "GPE")]),
+        ("Members of United Russia voted.", [("Russia", "GPE")]),
+        ("Radio Free Europe reported the arrests.", [("Europe", "LOC")]),
+        ("The Jordan Times printed the letter.", [("Jordan", "GPE")]),
+        ("Fans cheered as Madison scored twice.", [("Madison", "GPE")]),
+        ("The Voice of America broadcast the speech.", [("America", "GPE")]),
+    ],
+)
+def test_people_and_organisations_are_not_places(gaz: Gazetteer, text: str, marked: list) -> None:
+    assert places(gaz, text, *marked) == []
+
+
+def test_missed_toponyms(gaz: Gazetteer) -> None:
+    text = "Aid left the U.S on Monday. Houthis shelled Hodeidah and Al-Hudaydah port."
+    assert places(gaz, text, ("U.S", "GPE"), ("Hodeidah", "GPE"), ("Al-Hudaydah", "GPE")) == [
+        ("U.S", "USA", 6252001, "country"),
+        ("Hodeidah", "YEM", 79415, "city"),
+        ("Al-Hudaydah", "YEM", 79415, "city"),
+    ]
+    text = "Jets struck Aleppo and Raqqah overnight."
+    assert places(gaz, text, ("Aleppo", "GPE"), ("Raqqah", "PROPN")) == [
+        ("Aleppo", "SYR", 170063, "city"),
+        ("Raqqah", "SYR", 172955, "city"),
+    ]
+
+
+def test_small_towns_that_lead_a_local_story(gaz: Gazetteer) -> None:
+    text = "Duluth police said the Boise mayor and Tulsa residents were told."
+    assert places(gaz, text, ("Duluth", "ORG"), ("Boise", "PERSON"), ("Tulsa", "PROPN")) == [
+        ("Duluth", "USA", 5024719, "city"),
+        ("Boise", "USA", 5586437, "city"),
+        ("Tulsa", "USA", 4553433, "city"),
+    ]
+
+
+def test_regions_have_geonames_ids(gaz: Gazetteer) -> None:
+    text = "Leaders from England, Scotland and the Middle East met."
+    assert places(gaz, text, ("England", "GPE"), ("Scotland", "GPE"), ("the Middle East", "LOC")) == [
+        ("England", "GBR", 6269131, "region"),
+        ("Scotland", "GBR", 2638360, "region"),
+        ("Middle East", None, 6269133, "region"),
+    ]
+
+
+def test_demonyms_are_country_mentions_not_places(gaz: Gazetteer) -> None:
+    text = "A Turkish policeman told Mexicans and a Chinese diplomat in Ankara."
+    e = ents(text, ("Turkish", "NORP"), ("Mexicans", "NORP"), ("Chinese", "NORP"), ("Ankara", "GPE"))
+    found = extract(text, e, gaz)
+    assert [(p.name, p.feature) for p in found] == [("Ankara", "city")]
+    assert [(m.span.text(text), m.country, m.name, m.geonames_id) for m in country_mentions(text, e, gaz, found)] == [
+        ("Turkish", "TUR", "Turkey", 298795),
+        ("Mexicans", "MEX", "Mexico", 3996063),
+        ("Chinese", "CHN", "China", 1814991),
+    ]
+
+
+def _doc(gaz: Gazetteer, text: str, *marked: tuple[str, str]) -> Doc:
+    return Doc(Article("t", text), sentences=[Span(0, len(text))], places=extract(text, ents(text, *marked), gaz))
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "trigger", "want"),
+    [
+        (
+            "Russian troops shelled Kharkiv overnight.",
+            [("Russian", "NORP"), ("Kharkiv", "GPE")],
+            "shelled",
+            ("Kharkiv", "the object of 'shelled': 'Kharkiv'"),
+        ),
+        (
+            "Moscow said the talks in Almaty would resume.",
+            [("Moscow", "GPE"), ("Almaty", "GPE")],
+            "talks",
+            ("Almaty", "the preposition phrase 'in Almaty'"),
+        ),
+        (
+            "Erdogan's visit to the port of Batumi, officials in Ankara said, was brief.",
+            [("Batumi", "GPE"), ("Ankara", "GPE")],
+            "visit",
+            ("Batumi", "the destination 'to the port of Batumi'"),
+        ),
+    ],
+)
+def test_event_location_from_its_own_clause(gaz: Gazetteer, text: str, marked: list, trigger: str, want: tuple) -> None:
+    doc = _doc(gaz, text, *marked)
+    at = text.index(trigger)
+    loc = event_location(doc, sentence=0, trigger=Span(at, at + len(trigger)))
+    assert loc is not None and (loc.name, loc.basis) == want
