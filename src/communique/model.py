@@ -30,7 +30,18 @@ ActorKind = Literal["person", "organization", "country", "group", "outlet"]
 Status = Literal["reported", "unconfirmed", "confirmed", "denied", "planned", "hypothetical"]
 STATUSES: tuple[str, ...] = ("reported", "unconfirmed", "confirmed", "denied", "planned", "hypothetical")
 Precision = Literal[
-    "day", "month", "year", "on_or_before", "unknown", "week", "weekend", "season", "decade", "century", "present"
+    "day",
+    "month",
+    "year",
+    "on_or_before",
+    "unknown",
+    "week",
+    "weekend",
+    "season",
+    "quarter",
+    "decade",
+    "century",
+    "present",
 ]
 _SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}  # TimeML season codes by the season's first month
 
@@ -39,8 +50,9 @@ def timeml_value(value: dt.date | None, precision: str) -> str:
     """The TimeML (ISO-TimeML / TIMEX3) ``value`` string of a calendar value at a precision.
 
     ``day`` -> ``2013-03-19``; ``week`` -> ``2013-W12`` (ISO week of ``value``); ``weekend`` -> ``2013-W12-WE``;
-    ``month`` -> ``2013-03``; ``season`` -> ``2013-SU`` (value is the season's first day: March, June, September,
-    December 1st; winter belongs to the year it starts in); ``year`` -> ``2013``; ``decade`` -> ``199``;
+    ``month`` -> ``2013-03``; ``quarter`` -> ``2013-Q1``; ``season`` -> ``2013-SU`` (value is the season's first
+    day: March, June, September, December 1st; winter belongs to the year it starts in); ``year`` -> ``2013``;
+    ``decade`` -> ``199``;
     ``century`` -> ``19`` (value is 1 January of the century's first year, e.g. 1900 for the 20th);
     ``present`` -> ``PRESENT_REF``; ``on_or_before`` -> ``PAST_REF``; no value -> ``XXXX-XX-XX``.
     """
@@ -55,6 +67,8 @@ def timeml_value(value: dt.date | None, precision: str) -> str:
         return f"{year:04d}-W{week:02d}" + ("-WE" if precision == "weekend" else "")
     if precision == "month":
         return f"{value.year:04d}-{value.month:02d}"
+    if precision == "quarter":
+        return f"{value.year:04d}-Q{(value.month - 1) // 3 + 1}"
     if precision == "season":
         return f"{value.year:04d}-{_SEASON_CODES.get(value.month, 'XX')}"
     if precision == "year":
@@ -64,6 +78,8 @@ def timeml_value(value: dt.date | None, precision: str) -> str:
     if precision == "century":
         return f"{value.year // 100:02d}"
     return value.isoformat()
+
+
 AttributionKind = Literal["outlet", "source", "official", "speaker", "document"]
 
 

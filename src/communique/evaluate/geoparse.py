@@ -15,6 +15,11 @@ character spans.  Reported:
 Gold countries come from the gazetteer when it knows the gold GeoNames id, else
 from the point's country polygon (countryinfo's outlines).
 
+Both ways for demonyms ("Russian", which GeoWebNews counts as a toponym of Russia): *places only* (gold
+without the toponyms that are demonyms) and *with demonyms* (our country mentions join the predictions,
+every gold toponym with coordinates counts).  Geocoding is also broken down by our predicted feature class,
+and the gazetteer's coverage of the gold GeoNames ids is reported.
+
 Reference: Mordecai3 reports 90.1% exact match on GeoWebNews, country 96.8-99.1%.
 
     python -m communique.evaluate.geoparse [--limit N] [--dataset gwn|geovirus|both]
@@ -184,6 +189,9 @@ class Scores:
     with_country: int = 0
     country_correct: int = 0
     recall_by_kind: Counter[str] = field(default_factory=Counter)
+    by_feature: dict[str, list[int]] = field(default_factory=dict)  # feature -> [matched, with id, id correct]
+    gold_ids: int = 0
+    gold_ids_known: int = 0
     gold_by_kind: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
@@ -235,9 +243,13 @@ def score(
         for p, g in _match(preds, art.toponyms):
             s.matched += 1
             s.recall_by_kind[g.kind] += 1
+            tally = s.by_feature.setdefault(p.feature, [0, 0, 0])
+            tally[0] += 1
             if g.geonames_id is not None:
                 s.with_id += 1
                 s.id_correct += p.geonames_id == g.geonames_id
+                tally[1] += 1
+                tally[2] += p.geonames_id == g.geonames_id
             key = (g.lat, g.lon, g.geonames_id)
             if key not in gold_country:
                 entry = gazetteer.by_id(g.geonames_id) if g.geonames_id else None
@@ -270,20 +282,78 @@ def report(name: str, s: Scores) -> str:
         f"  exact GeoNames id  {_pct(s.id_correct, s.with_id)}",
         f"  within 161 km      {_pct(s.within_161, s.matched)}  (or same id / country holding the point)",
         f"  country            {_pct(s.country_correct, s.with_country)}",
+        "exact id by our feature class: "
+        + ", ".join(f"{f} {_pct(t[2], t[1]).strip()} of {t[0]}" for f, t in sorted(s.by_feature.items())),
+        f"gazetteer coverage of gold GeoNames ids: {_pct(s.gold_ids_known, s.gold_ids).strip()}",
         "recall by gold type: "
         + ", ".join(f"{k} {_pct(s.recall_by_kind[k], n).strip()}" for k, n in s.gold_by_kind.most_common()),
     ]
     return "\n".join(lines)
 
 
-def run(articles: list[GoldArticle], *, nlp: Any, gazetteer: Gazetteer, country_of: Any) -> Scores:
-    from ..stages.place import entities, extract
+def run(articles: list[GoldArticle], *, nlp: Any, gazetteer: Gazetteer, country_of: Any) -> dict[str, Scores]:
+    """Geoparse the articles once; score "places only" and "with demonyms" (see the module docstring)."""
+    from ..stages.place import country_mentions, entities, extract
 
     start = time.perf_counter()
-    preds = [extract(sdoc.text, entities(sdoc), gazetteer) for sdoc in nlp.pipe(a.text for a in articles)]
-    s = score(articles, preds, gazetteer=gazetteer, country_of=country_of)
-    s.seconds = time.perf_counter() - start
-    return s
+    places, mentions = [], []
+    for sdoc in nlp.pipe(a.text for a in articles):
+        ents = entities(sdoc)
+        found = extract(sdoc.text, ents, gazetteer)
+        places.append(found)
+        mentions.append(country_mentions(sdoc.text, ents, gazetteer, found))
+    seconds = time.perf_counter() - start
+    countries: dict[str, Any] = {}
+
+    def as_place(m: Any) -> Place:
+        if m.country not in countries:
+            countries[m.country] = gazetteer.country(m.country)
+        c = countries[m.country]
+        return Place(m.span, m.name, m.country, c.lat if c else None, c.lon if c else None, m.geonames_id, "country")
+
+    no_demonyms = [
+        GoldArticle(a.id, a.text, tuple(g for g in a.toponyms if gazetteer.demonym(g.name) is None)) for a in articles
+    ]
+    with_demonyms = [
+        sorted([*p, *map(as_place, ms)], key=lambda x: x.span.start) for p, ms in zip(places, mentions, strict=True)
+    ]
+    out = {
+        "places only (gold without demonym toponyms)": score(
+            no_demonyms, places, gazetteer=gazetteer, country_of=country_of
+        ),
+        "with demonyms (our country mentions added)": score(
+            articles, with_demonyms, gazetteer=gazetteer, country_of=country_of
+        ),
+    }
+    known = gazetteer.geonames_ids()
+    ids = [g.geonames_id for a in articles for g in a.toponyms if g.geonames_id]
+    for s in out.values():
+        s.seconds = seconds
+        s.gold_ids, s.gold_ids_known = len(ids), sum(i in known for i in ids)
+    return out
+
+
+def evaluate(data: Path, *, datasets: Sequence[str] = ("gwn", "geovirus"), limit: int | None = None) -> list[str]:
+    """Report lines for each dataset and both demonym modes.  Raises FileNotFoundError naming a missing gold file."""
+    files = {"gwn": data / "GeoWebNews_GWN.xml", "geovirus": data / "GeoVirus.xml"}
+    for w in datasets:
+        if not files[w].is_file():
+            raise FileNotFoundError(
+                f"{files[w]}: gold data not found (the geoparsing sets live in ../shared/eval/geoparsing)"
+            )
+    from ..stages.nlp import load_nlp
+
+    nlp = load_nlp()
+    gazetteer = Gazetteer.default()
+    country_of = CountryFinder()
+    loaders = {"gwn": ("GeoWebNews", load_gwn), "geovirus": ("GeoVirus", load_geovirus)}
+    lines = []
+    for w in datasets:
+        title, load = loaders[w]
+        articles = load(files[w])[:limit]
+        for mode, s in run(articles, nlp=nlp, gazetteer=gazetteer, country_of=country_of).items():
+            lines.append(report(f"{title} ({len(articles)} articles), {mode}", s))
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -304,21 +374,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
 
-    from ..stages.nlp import load_nlp
-
-    nlp = load_nlp()
-    gazetteer = Gazetteer.default()
-    country_of = CountryFinder()
-    loaders = {"gwn": ("GeoWebNews", load_gwn), "geovirus": ("GeoVirus", load_geovirus)}
-    for w in wanted:
-        title, load = loaders[w]
-        articles = load(files[w])[: args.limit]
-        print(
-            report(
-                f"{title} ({len(articles)} articles)",
-                run(articles, nlp=nlp, gazetteer=gazetteer, country_of=country_of),
-            )
-        )
+    for line in evaluate(args.data, datasets=wanted, limit=args.limit):
+        print(line)
     return 0
 
 

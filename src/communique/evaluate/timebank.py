@@ -199,7 +199,7 @@ class Scores:
 def gold_timeml(value: str) -> str:
     """A gold TimeML value with its trailing unknown placeholders dropped: ``19XX`` -> ``19``, ``1998-XX`` ->
     ``1998``; values with an unknown inside (``1989-WXX``, ``XXXX-03``) stay as they are and match nothing of ours."""
-    v = value.strip()
+    v = re.sub(r"-W(\d)(?=$|-)", r"-W0\1", value.strip())  # "2000-W7" is week 07
     while True:
         trimmed = re.sub(r"(?:-X+|(?<=\d)X+)$", "", v)
         if trimmed == v:
@@ -292,6 +292,25 @@ def report(name: str, s: Scores) -> str:
     per_doc = 1000 * s.seconds / s.docs if s.docs else 0.0
     lines.append(f"extract time:        {per_doc:.2f} ms per document (spaCy parse excluded)")
     return "\n".join(lines)
+
+
+def evaluate(shared: Path, *, limit: int | None = None, meantime: bool = True, errors: int = 0) -> list[str]:
+    """Report lines for TimeBank+AQUAINT and (when present and wanted) MEANTIME.  Raises FileNotFoundError when
+    ``shared/eval/timebank_aquaint`` is missing."""
+    if not (shared / TIMEBANK).is_dir():
+        raise FileNotFoundError(f"{shared / TIMEBANK}: gold data not found (pass the folder holding eval/)")
+    import spacy
+
+    nlp = spacy.load(DEFAULT_MODEL, exclude=["parser", "lemmatizer", "attribute_ruler"])
+    corpora = [("TimeBank+AQUAINT (TBAQ-cleaned)", timebank_docs(shared))]
+    if meantime and (shared / MEANTIME).is_dir():
+        corpora.append(("MEANTIME English", meantime_docs(shared)))
+    lines = []
+    for name, docs in corpora:
+        s = score(docs[:limit] if limit else docs, nlp, keep_errors=errors)
+        lines.append(report(name, s))
+        lines += [f"  x {e}" for e in s.errors]
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:

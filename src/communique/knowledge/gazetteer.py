@@ -592,6 +592,10 @@ class Gazetteer:
         except ValueError:
             return None
 
+    def geonames_ids(self) -> frozenset[int]:
+        """Every GeoNames id the index holds (for coverage figures)."""
+        return frozenset(i for i in self._ix.gid if i)
+
     def country_code(self, name: str) -> str | None:
         """ISO3 of a country name or common alias ('Syria', 'U.S.', 'Britain'), else None."""
         key = normalise(name)

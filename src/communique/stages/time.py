@@ -86,7 +86,7 @@ _MONTH_ALONE = re.compile(
 )
 _MONTH_MOD = re.compile(r"(?i)\b(last|this|next|early|mid|late)[\s-]+(?:(early|mid|late)[\s-]+)?$")
 _YEAR_ALONE = re.compile(
-    rf"\b(?i:in|since|by|until|till|through|during|from|before|after|of|for|early|mid|late|fiscal)[\s-]+"
+    rf"\b(?i:in|since|by|until|till|through|during|from|before|after|of|for|early|mid|late|fiscal|between|and)[\s-]+"
     rf"(?P<core>(?i:(?:the\s+)?year\s+|fiscal\s+)?{_YEAR})\b(?![-–/]\d|\d|,\d|s\b|'s\b|%)"
 )
 _DEICTIC_DAY = re.compile(
@@ -137,6 +137,10 @@ _SEASON = re.compile(
     rf"(?P<season>(?i:spring|summer|autumn|winter)|[Ff]all)(?:,?\s+(?:of\s+)?{_YEAR}\b{_NOT_NUM})?\b"
 )
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_QUARTER = re.compile(
+    rf"\b(?:(?:the\s+)?(?P<qw>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)"
+    rf"|Q(?P<qn>[1-4]))\b(?:,?\s+(?:of\s+)?(?:fiscal\s+)?{_YEAR}\b{_NOT_NUM})?(?![\s-]+(?:of\s+a|century|mile))"
+)
 _DECADE = re.compile(r"\b(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<dec>(?:1\d|20)\d0)s\b")
 _ORDINALS = {
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
@@ -323,7 +327,7 @@ def _period(m: re.Match[str], text: str) -> _Cand | None:
         return None  # "the past year": a duration
     anaphoric = mod.startswith(("the ", "that")) and mod not in ("the last", "the past")
     step = {"last": -1, "next": 1, "the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1}
-    step |= {"the next": 1}
+    step |= {"the next": 1, "the last": -1, "the past": -1}  # "the last week": the week before this one
     shift = step.get(mod, 0)
     whose = "the date stated earlier" if anaphoric else "publication"
 
@@ -440,6 +444,31 @@ def _season(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(s, m.end(), "deictic", relative=resolve)
 
 
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _quarter(m: re.Match[str], text: str) -> _Cand | None:
+    q = int(m.group("qn")) if m.group("qn") else _QUARTER_WORDS[m.group("qw").lower()]
+    quoted = m.group(0)
+    if m.group("year"):
+        year = int(m.group("year"))
+        value = dt.date(year, 3 * q - 2, 1)
+        return _Cand(m.start(), m.end(), "stated", value, "quarter", f'"{quoted}": stated quarter')
+    forward = _future_clause(text, m.start())
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        v = dt.date(base.year, 3 * q - 2, 1)
+        if forward and v < dt.date(base.year, (base.month - 1) // 3 * 3 + 1, 1):
+            v, how = dt.date(base.year + 1, 3 * q - 2, 1), "the next such quarter after"
+        elif not forward and v > base:
+            v, how = dt.date(base.year - 1, 3 * q - 2, 1), "the most recent such quarter before"
+        else:
+            how = "the quarter of the year of"
+        return v, "quarter", f'"{quoted}": {v.year}-Q{q}, {how} publication ({_iso(base)})'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
 def _decade(m: re.Match[str], text: str) -> _Cand:
     dec = int(m.group("dec"))
     quoted = m.group(0)
@@ -503,6 +532,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_ANAPHORIC_DAY, _anaphoric_day),
     (_SEASON, _season),
     (_DECADE, _decade),
+    (_QUARTER, _quarter),
     (_CENTURY, _century),
     (_PRESENT, _present),
     (_YEAR_RANGE, _year_range),
@@ -532,6 +562,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _AGO: ("ago",),
     _SEASON: ("spring", "summer", "autumn", "fall", "winter"),
     _DECADE: ("0s",),
+    _QUARTER: ("quarter", "q1", "q2", "q3", "q4"),
     _CENTURY: ("century",),
     _PRESENT: ("now", "current", "present", "moment"),
     _YEAR_RANGE: ("-", "–", "/"),
