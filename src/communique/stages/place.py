@@ -55,6 +55,14 @@ _SITE_SUFFIX = re.compile(
     r"\s+(?:air\s*base|airbase|air\s*field|airfield|naval\s+base|military\s+base|base)\b", re.IGNORECASE
 )
 _QUALIFIER_GAP = re.compile(r"^\s*,\s*$")
+_COUNTIES_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)?\s+(?:counties|County)\b")
+# demonyms of continents and regions: mentions of them, as demonyms of countries are of countries
+_REGION_DEMONYMS = {
+    "european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
+    "south american": "South America", "latin american": "Latin America", "central american": "Central America",
+    "middle eastern": "Middle East", "kurdish": "Kurdistan", "caribbean": "Caribbean", "arctic": "Arctic",
+    "scandinavian": "Scandinavia", "balkan": "Balkans",
+}  # fmt: skip
 _AFTER_COUNTY = re.compile(r"\b(?:County|Counties|Parish),?\s+(?:in\s+)?$")
 _PERSON_BEFORE = re.compile(
     r"(?i)\b(?:coach|singer|actor|actress|rapper|star|player|striker|quarterback|manager|senator|governor|judge"
@@ -71,12 +79,12 @@ _LOCAL_HEAD = re.compile(
     r"\s+(?:police|mayor|city\s+council|council|county|residents?|officials|sheriff|schools?|fire\s+department"
     r"|firefighters|area|suburbs?|native|neighborhood|neighbourhood|homeowners|voters|airport)\b"
 )
-_DEMONYM_WORD = re.compile(r"\b(?:(?:North|South|Sri|New|Saudi)\s+)?[A-Z][a-z]+(?:s)?\b")
+_DEMONYM_WORD = re.compile(r"\b(?:(?:North|South|Sri|New|Saudi|Latin|Central|Middle)\s+)?[A-Z][a-z]+(?:s)?\b")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
-_CONTEXT_FEATURES = frozenset({"country", "state"})
+_CONTEXT_FEATURES = frozenset({"country", "state", "county"})
 # lower ranks are more specific: an event "in Damascus, Syria" happened in Damascus
-_SPECIFICITY = {"site": 0, "city": 0, "state": 1, "region": 1, "sea": 2, "country": 2, "continent": 3}
+_SPECIFICITY = {"site": 0, "city": 0, "county": 1, "state": 1, "region": 1, "sea": 2, "country": 2, "continent": 3}
 
 
 def entities(sdoc: Any) -> list[Entity]:
@@ -129,9 +137,9 @@ def _not_a_place(text: str, start: int, end: int) -> bool:
 def country_mentions(
     text: str, ents: Sequence[Entity], gazetteer: Gazetteer, places: Sequence[Place] = ()
 ) -> list[CountryMention]:
-    """Demonyms that name a country ("Turkish policeman", "Mexicans"): ``CountryMention``s with offsets into
-    ``text``, the country's ISO3, name and GeoNames id.  Words inside a found place or a PERSON entity are
-    skipped ("Jordan" is a place, "Al Turki" a name)."""
+    """Demonyms that name a country ("Turkish policeman", "Mexicans") or a continent or region ("European",
+    "Kurdish"; country None): ``CountryMention``s with offsets into ``text``, the ISO3, name and GeoNames id.
+    Words inside a found place or a PERSON entity are skipped ("Jordan" is a place, "Al Turki" a name)."""
     blocked = [(p.span.start, p.span.end) for p in places]
     blocked += [(s, e) for s, e, label in ents if label in ("PERSON", "GPE", "LOC", "FAC")]
     out: list[CountryMention] = []
@@ -139,10 +147,20 @@ def country_mentions(
     for m in _DEMONYM_WORD.finditer(text):
         s, e = m.span()
         iso = gazetteer.demonym(m.group(0))
-        if iso is None and " " in m.group(0):  # "New Zealanders" no, "Saudi Arabian": retry the last word
+        if iso is None and " " in m.group(0) and normalise(m.group(0)) not in _REGION_DEMONYMS:
+            # "Saudi Arabian" -> "Arabian"; but "Latin American" is a region's
             s = m.start() + m.group(0).rindex(" ") + 1
             iso = gazetteer.demonym(text[s:e])
-        if iso is None or any(bs < e and s < be for bs, be in blocked):
+        if any(bs < e and s < be for bs, be in blocked):
+            continue
+        if iso is None:
+            word = normalise(text[m.start() : e])
+            last = word.rsplit(" ", 1)[-1]
+            region = _REGION_DEMONYMS.get(word) or _REGION_DEMONYMS.get(last) or _REGION_DEMONYMS.get(last[:-1])
+            r = gazetteer.lookup(region) if region else None
+            if r is not None:
+                s = m.start() if word in _REGION_DEMONYMS else s
+                out.append(CountryMention(Span(s, e), None, r.name, r.geonames_id))
             continue
         if iso not in countries:
             countries[iso] = gazetteer.country(iso)
@@ -182,6 +200,9 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
             if local is not None and local.feature == "city":
                 spans.append((start, end, "GPE", normalise(text[start:end])))  # "Duluth police"
                 continue
+        org_place = gazetteer.lookup(text[start:end]) if label == "ORG" else None
+        if org_place is not None and org_place.feature in ("country", "region") and org_place.geonames_id:
+            label = "GPE"  # a country named as an actor ("the DPRK", "U.S." tagged ORG): still a toponym
         if label == "NORP":
             iso = gazetteer.demonym(text[start:end])
             if iso:
@@ -232,12 +253,15 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
         if chosen is not None and chosen.feature in _CONTEXT_FEATURES and chosen.country:
             context.setdefault(chosen.country, set()).add(key)
             named.add(chosen.country)
-            if chosen.feature == "state" and chosen.admin1:
+            if chosen.feature in ("state", "county") and chosen.admin1:
                 states.add((chosen.country, chosen.admin1))
 
     places: list[Place] = []
     for k, (s, e, label, key) in enumerate(spans):
         cand = fixed.get(k)
+        if cand is None and _COUNTIES_AFTER.match(text, e):  # "Orange and Seminole counties"
+            counties = [c for c in gazetteer.candidates(f"{text[s:e]} County") if c.feature == "county"]
+            cand = next((c for c in counties if (c.country, c.admin1) in states), counties[0] if counties else None)
         if cand is None:
             # travellers of several nationalities meeting somewhere make it neutral ground: their demonyms
             # do not pull the venue home ("Chinese and American negotiators met in Geneva")
@@ -250,7 +274,8 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 local = [
                     c
                     for c in gazetteer.candidates(text[s:e])
-                    if c.feature == "city" and (c.country, c.admin1) in states and c.population >= 1000
+                    if (c.feature == "county" or (c.feature == "city" and c.population >= 1000))
+                    and (c.country, c.admin1) in states
                 ]
                 if local and (cand.country, cand.admin1) not in states:
                     cand = max(local, key=lambda c: c.population)
