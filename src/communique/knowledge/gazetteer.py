@@ -196,7 +196,8 @@ _OWN_PLACES: tuple[tuple[str, tuple[str, ...], str | None, float, float, str], .
 _OWN_IDS: dict[str, int] = {
     "Middle East": 6269133, "England": 6269131, "Scotland": 2638360, "Wales": 2634895, "Northern Ireland": 2641364,
     "Kurdistan": 126585, "Persian Gulf": 235616, "Siberia": 2016590, "Atlantic Ocean": 3411923,
-    "European Union": 6255148, "Indian Ocean": 1545739,  # GeoWebNews (and GeoNames users) put the EU at Europe's id "Pacific Ocean": 2363254, "North Africa": 7729887,
+    "European Union": 6255148,  # Europe's id: GeoNames-based gold (GeoWebNews) puts the EU there
+    "Indian Ocean": 1545739, "Pacific Ocean": 2363254, "North Africa": 7729887,
 }  # fmt: skip
 
 # Demonyms countryinfo lacks or gives in another form (ISO3)
