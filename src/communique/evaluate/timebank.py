@@ -173,6 +173,7 @@ class Scores:
     any_timex: int = 0  # predicted timexes overlapping any gold TIMEX3 (DATE, TIME, DURATION, SET)
     found: int = 0  # gold DATEs overlapped by a prediction
     timeml_correct: int = 0  # matched predictions whose TimeML value string equals gold's
+    timeml_compatible: int = 0  # ... or fills in gold's unknown placeholders (gold 1989-WXX, ours 1989-W43)
     valued: int = 0  # matched predictions with a day/month/year value
     correct: int = 0
     bounded: int = 0  # matched predictions with an on_or_before value
@@ -205,6 +206,17 @@ def gold_timeml(value: str) -> str:
         if trimmed == v:
             return v
         v = trimmed
+
+
+def compatible(ours: str, gold: str) -> bool:
+    """Does our value fill in gold's ``X`` placeholders (gold ``1989-WXX``, ours ``1989-W43``; gold
+    ``1998-12-XX``, ours ``1998-12-05``)?  Only when gold has a known year and some placeholder."""
+    g = gold_timeml(gold)
+    if "X" not in gold or not re.match(r"\d{4}", g):
+        return False
+    if "X" not in g:  # gold 1998-12-XX: ours 1998-12-05 fills it in
+        return ours.startswith(g + "-")
+    return re.fullmatch(re.escape(g).replace("X", "[0-9]") + r"\d?", ours) is not None
 
 
 def _fmt(t: Timex) -> str:
@@ -255,6 +267,7 @@ def score(docs: Iterable[GoldDoc], nlp: Any, *, keep_errors: int = 30) -> Scores
             quoted = doc.text[t.span.start : t.span.end]
             exact = t.timeml == gold_timeml(match.value)
             s.timeml_correct += exact
+            s.timeml_compatible += exact or compatible(t.timeml, match.value)
             tally = s.by_precision.setdefault(t.precision, [0, 0])
             tally[0] += exact
             tally[1] += 1
@@ -266,7 +279,7 @@ def score(docs: Iterable[GoldDoc], nlp: Any, *, keep_errors: int = 30) -> Scores
                 s.bounded += 1
                 start = _gold_start(match.value)
                 s.consistent += start is not None and start <= t.value
-            else:
+            elif t.precision in ("day", "month", "year"):
                 s.valued += 1
                 s.correct += match.value.startswith(_fmt(t))
     return s
@@ -280,6 +293,8 @@ def report(name: str, s: Scores) -> str:
         f"detection (overlap): P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}",
         f"value accuracy:      {s.timeml_correct}/{s.true_pos} = "
         f"{s.timeml_correct / s.true_pos if s.true_pos else 0:.3f} (TimeML value strings, all matched)",
+        f"value compatible:    {s.timeml_compatible}/{s.true_pos} = "
+        f"{s.timeml_compatible / s.true_pos if s.true_pos else 0:.3f} (also where ours fills in gold's XX)",
     ]
     for precision, (ok, total) in sorted(s.by_precision.items()):
         lines.append(f"  {precision:<12} {ok}/{total} = {ok / total:.3f}")

@@ -1,0 +1,38 @@
+"""TimeML value comparison used by ``communique eval dates``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from communique.cli import app
+from communique.evaluate.timebank import compatible, gold_timeml
+
+
+def test_gold_values_lose_trailing_placeholders_only() -> None:
+    assert [gold_timeml(v) for v in ("19XX", "1998-XX", "1998-12-XX", "2000-W7", "1989-WXX", "XXXX-03")] == [
+        "19",
+        "1998",
+        "1998-12",
+        "2000-W07",
+        "1989-WXX",
+        "XXXX-03",
+    ]
+
+
+def test_ours_may_fill_in_gold_placeholders() -> None:
+    assert compatible("1989-W43", "1989-WXX")
+    assert compatible("1998-12-05", "1998-12-XX")
+    assert not compatible("1998-W49", "1998-12-XX")
+    assert not compatible("1998", "1998")  # equal is counted as exact, not here
+    assert not compatible("2001-03", "XXXX-03")  # no known year in gold
+
+
+def test_eval_commands_without_gold_data(tmp_path: Path) -> None:
+    runner = CliRunner()
+    places = runner.invoke(app, ["eval", "places", "--data", str(tmp_path)])
+    dates = runner.invoke(app, ["eval", "dates", "--shared", str(tmp_path)])
+    assert (places.exit_code, dates.exit_code) == (2, 2)
+    assert "GeoWebNews_GWN.xml: gold data not found" in places.output
+    assert "timebank_aquaint: gold data not found" in dates.output
