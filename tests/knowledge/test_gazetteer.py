@@ -182,3 +182,19 @@ def test_context_does_not_shrink_a_capital_to_a_village(gaz: Gazetteer) -> None:
     assert look(gaz, "Cairo", context_countries=("USA",)).country == "EGY"
     assert look(gaz, "Moscow", context_countries=("USA",)).country == "RUS"
     assert look(gaz, "London", context_countries=("CAN",)).country == "CAN"  # London, Ontario is no village
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    mapping=st.dictionaries(
+        st.text(alphabet=st.characters(blacklist_characters="\0"), max_size=12),
+        st.one_of(st.integers(0, 10**6), st.lists(st.integers(0, 10**6), min_size=2, max_size=4).map(tuple)),
+        max_size=30,
+    ),
+    probe=st.text(max_size=12),
+)
+def test_compact_keys_answer_like_the_dict(mapping: dict, probe: str) -> None:
+    keys = gz._Keys(mapping)
+    assert len(keys) == len(mapping)
+    assert all(keys.get(k) == v for k, v in mapping.items())
+    assert keys.get(probe) == mapping.get(probe)

