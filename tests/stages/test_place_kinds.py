@@ -194,3 +194,28 @@ def test_continent_and_region_demonyms_are_mentions(gaz: Gazetteer) -> None:
         ("Kurdish", None, "Kurdistan"),
         ("Latin American", None, "Latin America"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("Floods hit southern Georgia, officials in Atlanta said.", [("Georgia", "GPE"), ("Atlanta", "GPE")]),
+        (
+            "Storms battered southern Georgia on Monday, the U.S. weather service said.",
+            [("Georgia", "GPE"), ("U.S.", "GPE")],
+        ),
+        (
+            "Savannah and Augusta braced as the storm crossed Georgia.",
+            [("Savannah", "GPE"), ("Augusta", "GPE"), ("Georgia", "GPE")],
+        ),
+    ],
+)
+def test_georgia_the_state_in_a_us_story(gaz: Gazetteer, text: str, marked: list) -> None:
+    got = [p for p in extract(text, ents(text, *marked), gaz) if p.name == "Georgia"]
+    assert [(p.country, p.feature, p.geonames_id) for p in got] == [("USA", "state", 4197000)]
+
+
+def test_georgia_the_country_stays_a_country(gaz: Gazetteer) -> None:
+    text = "Protesters in Tbilisi demanded that Georgia hold new elections."
+    got = [p for p in extract(text, ents(text, ("Tbilisi", "GPE"), ("Georgia", "GPE")), gaz) if p.name == "Georgia"]
+    assert [(p.country, p.feature) for p in got] == [("GEO", "country")]

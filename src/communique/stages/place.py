@@ -241,10 +241,28 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 fixed[k + 1] = pair[1]
 
     states: set[tuple[str, str]] = set()  # (ISO3, admin1) of the states and counties the text names
+    # states holding the large cities the text names: "southern Georgia ... officials in Atlanta" is the state
+    city_states = set()
+    for s, e, label, _ in spans:
+        if label in PLACE_LABELS:
+            c = gazetteer.lookup(text[s:e])
+            if c is not None and c.feature == "city" and c.population >= 100_000 and c.admin1:
+                city_states.add((c.country, c.admin1))
     for k, (s, e, label, key) in enumerate(spans):
         if label not in PLACE_LABELS:
             continue
         chosen = fixed.get(k)
+        if chosen is None and city_states:
+            state = next(
+                (
+                    c
+                    for c in gazetteer.candidates(text[s:e])
+                    if c.feature == "state" and (c.country, c.admin1) in city_states
+                ),
+                None,
+            )
+            if state is not None and normalise(state.name) == key:
+                chosen = fixed[k] = state
         if chosen is None and _AFTER_COUNTY.search(text, max(0, s - 14), s):  # "Floyd County, Georgia"
             chosen = next((c for c in gazetteer.candidates(text[s:e]) if c.feature == "state"), None)
             if chosen is not None:
