@@ -326,7 +326,7 @@ def _country_actor(doc: Doc, iso: str, span: Span, extra: list[Actor], mentions:
     for a in list(doc.actors) + extra:
         if a.kind == "country" and a.country == iso:
             return a.id
-    a = Actor(id=f"a{len(doc.actors) + len(extra) + 1}", name=country_name(iso), kind="country", code=iso, country=iso)
+    a = Actor(id=doc.new_actor_id(extra), name=country_name(iso), kind="country", code=iso, country=iso)
     extra.append(a)
     mentions.append(Mention(span=span, label="GPE", actor_id=a.id))
     return a.id
