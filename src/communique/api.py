@@ -260,7 +260,7 @@ def _ingest_batch(articles: list[Article], pipe: Pipeline, session: Callable[[bo
         for d in docs:
             where = _where(d.article)
             try:
-                result = st.add(d)
+                result = st.put(d) if hasattr(st, "put") else st.add(d)
             except CommuniqueError as exc:
                 outcomes.append(Outcome("failed", where, d.article.id, error=ArticleFailed(where, str(exc))))
                 continue

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import BinaryInput, CommuniqueError, EmptyInput, EncodingError, InputError, InputMissing
+from ..errors import BinaryInput, CommuniqueError, EmptyInput, EncodingError, InputError, InputMissing, one_line
 from ..model import Article
 from .article import make_article, normalise, parse_date, split_headline
 from .feed import read_feed
@@ -126,7 +126,15 @@ def read_file(path: Path, **defaults: object) -> Iterator[Article | InputError]:
             defaults = {**defaults, "published": parse_date(dated.group(1))}
         except CommuniqueError:
             pass  # a name like 2024-99-99-x.txt is simply not dated
-    for item in _read_file(path, **defaults):
+    items = _read_file(path, **defaults)
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - a reader's own failure costs this file only, and is named
+            yield InputError(str(path), f"cannot read: {type(exc).__name__}: {one_line(exc, 160)}")
+            return
         if isinstance(item, Article):
             problem = check_article(item)
             yield problem if problem is not None else item

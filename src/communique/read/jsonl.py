@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from ..errors import CommuniqueError, InputError, RecordError
 from ..model import Article
 from .article import make_article, split_headline
-from .validate import MAX_CHARS
+from .validate import MAX_CHARS, bad_chars
 
 #: Deepest nesting of arrays and objects accepted in one line (an article record needs 2).
 MAX_DEPTH = 32
@@ -90,6 +90,11 @@ def read_jsonl(raw: str | Iterable[tuple[int, str | InputError]], *, source_path
         bad = next((k for k in _OPTIONAL if rec.get(k) is not None and not isinstance(rec[k], str)), None)
         if bad is not None:
             yield RecordError(where, f"{bad!r} must be a string or null, not {_type_name(rec[bad])}")
+            continue
+        problem = next(((k, why) for k in ("text", *_OPTIONAL) if isinstance(rec.get(k), str)
+                        and (why := bad_chars(rec[k])) is not None), None)
+        if problem is not None:
+            yield RecordError(where, f"{problem[0]!r} {problem[1]}")
             continue
         title = rec.get("title")
         body = rec["text"]

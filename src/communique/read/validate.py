@@ -13,7 +13,7 @@ import datetime as dt
 from ..errors import InputError, RecordError, TooLong
 from ..model import Article
 
-__all__ = ["MAX_CHARS", "MAX_TITLE", "MAX_URL", "MAX_OUTLET", "EARLIEST", "check_article"]
+__all__ = ["EARLIEST", "MAX_CHARS", "MAX_OUTLET", "MAX_TITLE", "MAX_URL", "bad_chars", "check_article"]
 
 #: Longest article text analysed, in characters: spaCy's own default ``max_length``.  Longer texts are
 #: rejected with :class:`~communique.errors.TooLong` (split them into smaller articles).
@@ -26,7 +26,8 @@ MAX_OUTLET = 300
 EARLIEST = dt.date(1800, 1, 1)
 
 
-def _bad_chars(value: str) -> str | None:
+def bad_chars(value: str) -> str | None:
+    """Why ``value`` cannot be stored as text (NUL characters, unpaired surrogates), or None."""
     if "\x00" in value:
         return "contains NUL characters"
     try:
@@ -51,7 +52,7 @@ def check_article(article: Article, where: str | None = None) -> InputError | No
             return RecordError(at, f"{name!r} must be a string, not {type(value).__name__}")
         if limit is not None and len(value) > limit:
             return RecordError(at, f"{name!r} is {len(value):,} characters, over the limit of {limit:,}")
-        if (problem := _bad_chars(value)) is not None:
+        if (problem := bad_chars(value)) is not None:
             return RecordError(at, f"{name!r} {problem}")
         if name in ("url", "outlet") and "\n" in value:
             return RecordError(at, f"{name!r} must be one line")
