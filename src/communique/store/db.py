@@ -38,6 +38,7 @@ beats ``unconfirmed``, ``planned`` and ``hypothetical``.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,24 +110,60 @@ def _is_lock_conflict(exc: duckdb.Error) -> bool:
     return "lock" in text and ("conflicting" in text or "could not set" in text)
 
 
+def _intent(path: Path) -> Path:
+    return path.with_name(path.name + ".writer-waiting")
+
+
+def _writer_waiting(path: Path) -> bool:
+    """Is another live process waiting to write ``path``?  (A stale note of a dead writer is removed.)"""
+    note = _intent(path)
+    try:
+        pid = int(note.read_text().strip() or 0)
+    except (OSError, ValueError):
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        note.unlink(missing_ok=True)
+        return False
+    except PermissionError:
+        pass
+    return True
+
+
 def _connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
-    """A connection to ``path``, retrying for up to ``wait`` seconds while another process holds the file."""
+    """A connection to ``path``, retrying for up to ``wait`` seconds while another process holds the file.
+
+    Writers go first: a writer that finds the file held leaves a note (``<file>.writer-waiting`` with its
+    pid) until it gets in, and readers do not start while a live writer waits, so a stream of short
+    readers cannot starve an ingest."""
     import random
     import time
 
     start = time.monotonic()
     pause = 0.02
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.Error as exc:
-            if not _is_lock_conflict(exc):
-                raise NotAStore(str(path), str(exc)) from None
+    noted = False
+    try:
+        while True:
+            if not (read_only and _writer_waiting(path)):
+                try:
+                    return duckdb.connect(str(path), read_only=read_only)
+                except duckdb.Error as exc:
+                    if not _is_lock_conflict(exc):
+                        raise NotAStore(str(path), str(exc)) from None
+                if not read_only and not noted:
+                    _intent(path).write_text(str(os.getpid()))
+                    noted = True
             waited = time.monotonic() - start
             if waited >= wait:
                 raise StoreBusy(str(path), waited) from None
             time.sleep(min(pause * (0.5 + random.random()), max(0.0, wait - waited)))
-            pause = min(pause * 2, 0.5)
+            pause = min(pause * 2, 0.25 if read_only else 0.05)
+    finally:
+        if noted:
+            _intent(path).unlink(missing_ok=True)
 
 
 class Store:
