@@ -172,7 +172,7 @@ def _children(pid: int) -> set[int]:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux only")
 def test_workers_end_with_their_parent(tmp_path: Path) -> None:
-    src = corpus(tmp_path / "in", 120, seed=3)
+    src = corpus(tmp_path / "in", 60, seed=3)
     exe = Path(sys.executable).with_name("communique")
     proc = subprocess.Popen([str(exe), "ingest", str(src), "--db", str(tmp_path / "s.duckdb"), "--workers", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())

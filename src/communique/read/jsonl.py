@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from ..errors import CommuniqueError, InputError, RecordError
+from ..errors import CommuniqueError, EmptyInput, InputError, RecordError
 from ..model import Article
 from .article import make_article, split_headline
 from .validate import MAX_CHARS, bad_chars
@@ -58,12 +58,15 @@ def read_jsonl(raw: str | Iterable[tuple[int, str | InputError]], *, source_path
     src = source_path or "<jsonl>"
     lines: Iterable[tuple[int, str | InputError]] = (
         enumerate(raw.splitlines(), 1) if isinstance(raw, str) else raw)
+    anything = False
     for n, line in lines:
         if isinstance(line, InputError):
+            anything = True
             yield line
             continue
         if not line.strip():
             continue
+        anything = True
         where = f"{src}:{n}"
         if len(line) > MAX_LINE:
             yield RecordError(where, f"line is {len(line):,} characters, over the limit of {MAX_LINE:,}")
@@ -111,3 +114,5 @@ def read_jsonl(raw: str | Iterable[tuple[int, str | InputError]], *, source_path
             )
         except CommuniqueError as exc:
             yield RecordError(where, str(exc).split(": ", 1)[-1])
+    if not anything:
+        yield EmptyInput(src)
