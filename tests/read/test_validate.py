@@ -78,7 +78,8 @@ def test_text_with_byte_order_mark_is_decoded(tmp_path: Path, codec: str) -> Non
     p = tmp_path / "a.txt"
     p.write_bytes(bom + f"Talks in Cairo\n\n{BODY}\n".encode(codec))
     [art] = list(read_path(p))
-    assert isinstance(art, Article) and (art.title, art.text) == ("Talks in Cairo", BODY)
+    assert isinstance(art, Article) and art.body is not None
+    assert (art.title, art.body.text(art.text)) == ("Talks in Cairo", BODY)
     j = tmp_path / "b.jsonl"
     j.write_bytes(bom + (json.dumps(GOOD) + "\n" + json.dumps(GOOD | {"title": "B"}) + "\n").encode(codec))
     assert [a.title for a in read_path(j)] == ["Talks", "B"]  # type: ignore[union-attr]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from ..errors import CommuniqueError, EmptyInput, InputError, RecordError
 from ..model import Article
-from .article import make_article, split_headline
+from .article import make_article
 from .validate import MAX_CHARS, bad_chars
 
 #: Deepest nesting of arrays and objects accepted in one line (an article record needs 2).
@@ -100,13 +100,11 @@ def read_jsonl(raw: str | Iterable[tuple[int, str | InputError]], *, source_path
             yield RecordError(where, f"{problem[0]!r} {problem[1]}")
             continue
         title = rec.get("title")
-        body = rec["text"]
-        if not title:
-            title, body = split_headline(body)
         try:
             yield make_article(
-                body,
+                rec["text"],
                 title=title,
+                split_title=not title,
                 published=rec.get("published") or defaults.get("published"),  # type: ignore[arg-type]
                 url=rec.get("url") or None,
                 outlet=rec.get("outlet") or defaults.get("outlet"),  # type: ignore[arg-type]

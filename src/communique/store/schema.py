@@ -22,7 +22,7 @@ Tables (schema version 1)::
                      source, anonymous, kind, span_start, span_end, actor_id, cites
     quotes           article_id, seq, start, end, speaker, speaker_start, speaker_end, anonymous, via
     status_rank      status, rank: which report status wins when reports are merged
-    story_versions   (version 2) article_id (PK), story_id, reason ('same URL' | 'near-identical text'),
+    story_versions   (version 3) article_id (PK), story_id, reason ('same URL' | 'near-identical text'),
                      title, published, url, outlet, source_path, added: versions of a story that a
                      newer one replaced (or older ones seen after it); ``articles.simhash`` and
                      ``articles.story_url`` added
@@ -240,12 +240,21 @@ _V1: tuple[str, ...] = (
     """,
 )
 
+# v2: where the body and the headline lie in ``articles.text``, which since v2 is the user's text exactly as
+# read (for plain text the whole decoded file; offsets index it). NULL body = the whole text.
+_V2 = (
+    "ALTER TABLE articles ADD COLUMN body_start INTEGER",
+    "ALTER TABLE articles ADD COLUMN body_end INTEGER",
+    "ALTER TABLE articles ADD COLUMN title_start INTEGER",
+    "ALTER TABLE articles ADD COLUMN title_end INTEGER",
+)
+
 # Versions of one story (reliability): an update or correction of a stored article (same URL, or a
 # near-identical body) replaces it; the replaced or older versions are listed here, pointing at the
 # article that stands for the story now.  ``articles.simhash`` is the 64-bit SimHash of the body's word
 # 3-shingles, ``articles.story_url`` its URL as compared between versions (both NULL for articles stored
 # before this migration, which are not matched).
-_V2_VERSIONS: tuple[str, ...] = (
+_V3_VERSIONS: tuple[str, ...] = (
     "ALTER TABLE articles ADD COLUMN simhash BIGINT",
     "ALTER TABLE articles ADD COLUMN story_url VARCHAR",
     """
@@ -264,7 +273,7 @@ _V2_VERSIONS: tuple[str, ...] = (
 )
 
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2_VERSIONS))
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3_VERSIONS))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
