@@ -72,3 +72,62 @@ def test_limit_zero_and_queries_are_parameterised(db: Path) -> None:
         res = CliRunner().invoke(app, ["events", "--db", str(db), "--format", "json", *args])
         assert res.exit_code == 0 and res.stdout.strip() == "[]", res.output
     assert Store.open(db, read_only=True).count()["events"] == 0
+
+
+def test_ingest_crash_leaves_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique import api
+    from communique.cli import app
+
+    def broken(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        yield api.Outcome("added", "a.txt", "x")
+        yield api.Outcome("failed", "b.txt", error=api.ArticleFailed("b.txt", "stage 'x' failed: ValueError()"))
+        raise RuntimeError("disk on fire\nsecond line")
+
+    monkeypatch.setattr(api, "ingest_stream", broken)
+    monkeypatch.setattr(api, "default_pipeline", lambda **kw: None)
+    res = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "s.duckdb")])
+    assert res.stderr.splitlines() == [
+        "communique: b.txt: stage 'x' failed: ValueError()",
+        "communique: internal error: RuntimeError: disk on fire second line",
+        f"crashed; ingested 1 article(s), 0 already stored, 1 error(s) -> {tmp_path / 's.duckdb'}",
+    ]
+    assert res.exit_code == 1 and "Traceback" not in res.output
+
+
+def test_ctrl_c_leaves_a_summary_and_no_traceback(tmp_path: Path) -> None:
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    rng = random.Random(9)
+    src = tmp_path / "in"
+    src.mkdir()
+    words = ["officials", "met", "in", "Cairo", "talks", "border", "agreed", "ministers", "troops", "said", "police"]
+    for i in range(400):
+        (src / f"{i:03d}.txt").write_text(" ".join(rng.choice(words) for _ in range(60)) + f". Report {i}.",
+                                          encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    exe = Path(sys.executable).with_name("communique")
+    proc = subprocess.Popen([str(exe), "ingest", str(src), "--db", str(db)], stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    deadline = time.monotonic() + 240
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None and not stored:
+        time.sleep(0.5)
+        try:
+            with Store.open(db, read_only=True, wait=5) as s:
+                stored = s.count()["articles"]
+        except Exception:  # noqa: BLE001 - not there yet
+            pass
+    assert stored, "ingest stored nothing in time"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("interrupted; ingested ") and last.endswith(f"-> {db}"), err
+    with Store.open(db, read_only=True) as s:
+        assert s.count()["articles"] >= stored
