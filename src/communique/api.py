@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import ArticleFailed, CommuniqueError, InputError, UnsupportedLanguage
+from .errors import ArticleFailed, CommuniqueError, InputError, TooLong, UnsupportedLanguage
 from .model import Article, Doc
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .read import make_article, parse_date, read_path
@@ -63,7 +63,13 @@ def analyze(
 ) -> Doc:
     """Analyse one article's text (a leading headline line is recognised when ``title`` is not given).
 
-    Every offset in the result indexes ``text`` exactly as given."""
+    Every offset in the result indexes ``text`` exactly as given.  Raises
+    :class:`~communique.errors.TooLong` for a text over :data:`~communique.read.validate.MAX_CHARS`
+    characters and :class:`~communique.errors.DateError` for a bad ``published``."""
+    from .read.validate import MAX_CHARS
+
+    if isinstance(text, str) and len(text) > MAX_CHARS:  # before any copy or hash of a huge text
+        raise TooLong("<text>", len(text), MAX_CHARS)
     article = make_article(text, title=title, published=published, outlet=outlet, url=url, split_title=title is None)
     return (pipeline or default_pipeline())(Doc(article))
 

@@ -111,3 +111,10 @@ def test_language_is_detected_and_english_kept() -> None:
         "de.txt: language de not supported (only English articles are analysed)")
     assert check_language(Article(id="y", text=BODY)) is None  # short English is never turned away
     assert detect_language("Le ministre a rencontré son homologue à Paris lundi pour discuter de la crise.")[0] == "fr"
+
+
+def test_analyze_refuses_text_over_the_limit() -> None:
+    from communique import api
+
+    with pytest.raises(TooLong, match="over the limit of 1,000,000"):
+        api.analyze("word " * (MAX_CHARS // 5 + 1))
