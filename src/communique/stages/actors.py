@@ -265,14 +265,18 @@ def _is_outlet(ent: Any) -> bool:
 
 def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[_Found]:
     out: list[_Found] = []
-    cities = [p.span for p in places or [] if p.feature in ("city", "site", "region")]
+    cities = sorted((p.span for p in places or [] if p.feature in ("city", "site", "region")),
+                    key=lambda c: c.start)
+    city_starts = [c.start for c in cities]
+    widest_city = max((len(c) for c in cities), default=0)
     taken_index = SpanIndex(taken)
     full_text = sdoc.text  # spaCy rebuilds Doc.text from every token on each access: once, not per entity
     for ent in sdoc.ents:
         span = Span(ent.start_char, ent.end_char)
         if taken_index.overlaps(span) or "\n" in ent.text:
             continue
-        if ent.label_ in ("PERSON", "ORG") and any(c.contains(span) or span.contains(c) for c in cities):
+        near = cities[bisect_left(city_starts, span.start - widest_city) : bisect_right(city_starts, span.end)]
+        if ent.label_ in ("PERSON", "ORG") and any(c.contains(span) or span.contains(c) for c in near):
             # the NER's "person" is a place the gazetteer placed after "in/to/visit": a capital may still act
             iso = is_capital(ent.text) if _as_participant(ent) else None
             if iso:
@@ -656,8 +660,9 @@ def _country_from_context(doc: Doc, mentions: list[Mention], actors: list[Actor]
                                      if m.actor_id in by_id and by_id[m.actor_id].country
                                      and by_id[m.actor_id].kind in ("country", "organization", "person")]
     stated += [(p.span.start, p.country) for p in doc.places if p.country]
-    quotes = find_quotes(doc.text)
-    stated = sorted((off, iso) for off, iso in stated if not any(q.start <= off < q.end for q in quotes))
+    quoted = SpanIndex(find_quotes(doc.text))
+    stated = sorted((off, iso) for off, iso in stated if not quoted.covers(off))
+    offsets = [off for off, _ in stated]
     for a in actors:
         if a.country or not a.mentions or a.kind not in ("person", "organization"):
             continue
@@ -669,10 +674,12 @@ def _country_from_context(doc: Doc, mentions: list[Mention], actors: list[Actor]
         first = mentions[a.mentions[0]].span.start
         sent = doc.sentence_of(first)
         lo = doc.sentences[max(0, sent - 2)].start
-        same = [iso for off, iso in stated if doc.sentences[sent].start <= off < first]
-        prior = same or [iso for off, iso in stated if lo <= off < first]
-        if prior:
-            a.country = prior[0]  # the sentence's first country: usually its subject
+        # the first country stated in the sentence before the actor, else in the two sentences before
+        for since in (doc.sentences[sent].start, lo):
+            i = bisect_left(offsets, since)
+            if i < len(offsets) and offsets[i] < first:
+                a.country = stated[i][1]  # the sentence's first country: usually its subject
+                break
 
 
 def _igo(a: Actor) -> str | None:
