@@ -7,14 +7,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from .errors import CommuniqueError, InputError
+from .errors import ArticleFailed, CommuniqueError, InputError, TooLong, UnsupportedLanguage
 from .model import Article, Doc
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .read import make_article, parse_date, read_path
@@ -61,7 +63,13 @@ def analyze(
 ) -> Doc:
     """Analyse one article's text (a leading headline line is recognised when ``title`` is not given).
 
-    Every offset in the result indexes ``text`` exactly as given."""
+    Every offset in the result indexes ``text`` exactly as given.  Raises
+    :class:`~communique.errors.TooLong` for a text over :data:`~communique.read.validate.MAX_CHARS`
+    characters and :class:`~communique.errors.DateError` for a bad ``published``."""
+    from .read.validate import MAX_CHARS
+
+    if isinstance(text, str) and len(text) > MAX_CHARS:  # before any copy or hash of a huge text
+        raise TooLong("<text>", len(text), MAX_CHARS)
     article = make_article(text, title=title, published=published, outlet=outlet, url=url, split_title=title is None)
     return (pipeline or default_pipeline())(Doc(article))
 
@@ -72,59 +80,249 @@ def analyze_articles(articles: Iterable[Article], *, pipeline: Pipeline | None =
 
 
 def read_inputs(
-    paths: Iterable[str | Path], *, published: str | dt.date | None = None
+    paths: Iterable[str | Path], *, published: str | dt.date | None = None, languages: bool = True
 ) -> Iterator[Article | InputError]:
-    """Articles from files and folders; unreadable ones come through as InputError, in order."""
+    """Articles from files and folders, lazily and in order; unreadable ones come through as InputError.
+
+    ``published`` fills the date of articles that have none.  With ``languages`` (the default) an
+    article surely not in English comes through as :class:`~communique.errors.UnsupportedLanguage`.
+    """
+    from .read.language import check_language
+
     day = parse_date(published)
     for p in paths:
         for item in read_path(p):
-            if isinstance(item, Article) and item.published is None and day is not None:
-                item.published = day
+            if isinstance(item, Article):
+                if item.published is None and day is not None:
+                    item.published = day
+                if languages and (foreign := check_language(item)) is not None:
+                    yield foreign
+                    continue
             yield item
+
+
+Status = Literal["added", "replaced", "skipped", "superseded", "unsupported", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one input item during :func:`ingest_stream`.
+
+    ``status``: ``added`` (stored), ``replaced`` (stored as the newer version of a stored story, whose
+    older version it replaces), ``skipped`` (already stored), ``superseded`` (an older version of a
+    stored story: linked to it, nothing else stored), ``unsupported`` (not in English), ``failed``
+    (``error`` says why).  ``where`` is the file (``file:line`` for JSONL, ``file#n`` for feeds);
+    ``warning`` a one-line note (e.g. a different ``--published`` for an article already stored).
+    """
+
+    status: Status
+    where: str
+    article_id: str | None = None
+    error: CommuniqueError | None = None
+    warning: str | None = None
+    doc: Doc | None = None
 
 
 @dataclass
 class IngestReport:
+    """Counts of one ingest run (see :class:`Outcome` for the statuses); ``errors`` and ``warnings`` in
+    the order they happened; ``docs`` only when asked for."""
+
     added: int = 0
+    replaced: int = 0
     skipped: int = 0
+    superseded: int = 0
+    unsupported: int = 0
     errors: list[CommuniqueError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     docs: list[Doc] = field(default_factory=list)
+
+    def record(self, outcome: Outcome, *, keep_docs: bool = False) -> None:
+        """Count one outcome."""
+        if outcome.status == "failed" and outcome.error is not None:
+            self.errors.append(outcome.error)
+        elif outcome.status != "failed":
+            setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+        if outcome.warning:
+            self.warnings.append(outcome.warning)
+        if keep_docs and outcome.doc is not None:
+            self.docs.append(outcome.doc)
+
+    def summary(self) -> str:
+        """One line: what was stored and what failed."""
+        parts = [f"ingested {self.added} article(s)", f"{self.skipped} already stored"]
+        if self.replaced:
+            parts.append(f"{self.replaced} newer version(s) of stored stories")
+        if self.superseded:
+            parts.append(f"{self.superseded} older version(s) linked")
+        if self.unsupported:
+            parts.append(f"{self.unsupported} not in a supported language")
+        parts.append(f"{len(self.errors)} error(s)")
+        return ", ".join(parts)
+
+
+#: Articles analysed and stored per batch: the store is opened, written and closed once per batch.
+INGEST_BATCH = 32
+
+
+def ingest_stream(
+    paths: Iterable[str | Path],
+    *,
+    store: Any,
+    published: str | dt.date | None = None,
+    pipeline: Pipeline | None = None,
+    workers: int = 1,
+    batch_size: int = INGEST_BATCH,
+    wait: float | None = None,
+) -> Iterator[Outcome]:
+    """Read, analyse and store every article under ``paths``, yielding one :class:`Outcome` per item as
+    soon as it is known.
+
+    Streaming: inputs are read lazily and handled ``batch_size`` articles at a time, so memory does not
+    grow with the number of inputs.  Every failure of one item (reader, any stage, the parser, the store)
+    becomes a ``failed`` outcome for that item alone; nothing else of the run is lost.
+
+    ``store`` is a path or a :class:`~communique.store.Store`.  Given a path, the store is opened for
+    writing only while a batch is written, then closed, so ``communique events`` and other readers can
+    open it between batches (each batch's articles are visible once written; an interrupted run keeps
+    every batch written before it).  ``wait`` is how long to wait for the file when readers hold it.
+    Re-ingesting a stored article adds nothing (and warns when its ``published`` differs).
+    """
+    from .store import Store
+
+    pipe = pipeline or default_pipeline(on_error="skip", workers=workers)
+    if workers > 1 or any(getattr(st, "n_process", 1) > 1 for st in pipe.stages):
+        from .lifecycle import children_die_with_parent
+
+        children_die_with_parent()
+    opened = isinstance(store, (str, Path))
+    open_kw: dict[str, Any] = {} if wait is None else {"wait": wait}
+
+    def session(read_only: bool) -> Any:
+        if not opened:
+            return contextlib.nullcontext(store)
+        path = Path(store)
+        if read_only and not path.exists():
+            return contextlib.nullcontext(None)
+        return Store.open(path, read_only=read_only, **open_kw)
+
+    batch: list[Article] = []
+    for item in itertools.chain(read_inputs(paths, published=published), [None]):
+        if isinstance(item, UnsupportedLanguage):
+            yield Outcome("unsupported", item.path, error=item)
+        elif isinstance(item, CommuniqueError):
+            yield Outcome("failed", getattr(item, "path", "") or "", error=item)
+        elif item is not None:
+            batch.append(item)
+        if batch and (item is None or len(batch) >= batch_size):
+            yield from _ingest_batch(batch, pipe, session, given_published=published is not None)
+            batch = []
+
+
+def _where(article: Article) -> str:
+    return article.source_path or article.id
+
+
+def _ingest_batch(articles: list[Article], pipe: Pipeline, session: Callable[[bool], Any], *,
+                  given_published: bool) -> Iterator[Outcome]:
+    fresh: list[Article] = []
+    seen: set[str] = set()
+    try:
+        with session(True) as st:
+            known = st.known([a.id for a in articles]) if st is not None else {}
+    except CommuniqueError as exc:
+        for a in articles:
+            yield Outcome("failed", _where(a), a.id, error=ArticleFailed(_where(a), str(exc)))
+        return
+    for a in articles:
+        if a.id in known or a.id in seen:
+            warning = None
+            stored_day = known.get(a.id)
+            if a.id in known and given_published and a.published is not None and stored_day != a.published:
+                warning = (f"{_where(a)}: already stored with published "
+                           f"{stored_day.isoformat() if stored_day else 'unknown'}; kept that date, not "
+                           f"{a.published.isoformat()} (to change it, delete the store's copy first)")
+            yield Outcome("skipped", _where(a), a.id, warning=warning)
+            continue
+        seen.add(a.id)
+        fresh.append(a)
+    if not fresh:
+        return
+    analysed: list[Doc | ArticleFailed] = list(_analyse(fresh, pipe))
+    docs = [d for d in analysed if isinstance(d, Doc)]
+    for failure in (d for d in analysed if isinstance(d, ArticleFailed)):
+        yield Outcome("failed", failure.path, error=failure)
+    if not docs:
+        return
+    try:
+        writer = session(False)
+        st = writer.__enter__()
+    except CommuniqueError as exc:
+        for d in docs:
+            yield Outcome("failed", _where(d.article), d.article.id, error=ArticleFailed(_where(d.article), str(exc)))
+        return
+    outcomes: list[Outcome] = []
+    try:
+        for d in docs:
+            where = _where(d.article)
+            try:
+                result = st.put(d) if hasattr(st, "put") else st.add(d)
+            except CommuniqueError as exc:
+                outcomes.append(Outcome("failed", where, d.article.id, error=ArticleFailed(where, str(exc))))
+                continue
+            status: Status = getattr(result, "status", None) or ("added" if result else "skipped")
+            outcomes.append(Outcome(status, where, d.article.id, doc=d, warning=getattr(result, "note", None)))
+    finally:
+        writer.__exit__(None, None, None)
+    yield from outcomes
+
+
+def _analyse(articles: list[Article], pipe: Pipeline) -> Iterator[Doc | ArticleFailed]:
+    """Analysed documents, and an ArticleFailed for each article a stage or the parser failed on.
+
+    The batch goes through the pipeline at once; when anything raises, each article is retried alone
+    so that only the failing one is lost."""
+    by_id = {a.id: a for a in articles}
+    before = len(pipe.errors)
+    try:
+        docs = list(pipe.pipe(Doc(a) for a in articles))
+    except Exception as exc:  # noqa: BLE001 - any failure of any stage is this batch's, retried one by one
+        del pipe.errors[before:]
+        if len(articles) == 1:
+            yield ArticleFailed(_where(articles[0]), f"analysis failed: {type(exc).__name__}: {exc}")
+            return
+        for a in articles:
+            yield from _analyse([a], pipe)
+        return
+    for failure in pipe.errors[before:]:
+        art = by_id.get(failure.article_id)
+        yield ArticleFailed(_where(art) if art else failure.article_id,
+                            str(failure).replace(f" on article {failure.article_id}", ""))
+    del pipe.errors[before:]  # reported here: the pipeline's list does not grow with the run
+    yield from docs
 
 
 def ingest(
     paths: Iterable[str | Path],
     *,
-    store: object,
+    store: Any,
     published: str | dt.date | None = None,
     pipeline: Pipeline | None = None,
     keep_docs: bool = False,
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+    batch_size: int = INGEST_BATCH,
 ) -> IngestReport:
-    """Read, analyse and store every article under ``paths``; re-ingesting the same article adds nothing."""
+    """Read, analyse and store every article under ``paths`` (:func:`ingest_stream`), and count the
+    outcomes; ``on_outcome`` sees each one as it happens (to print errors at once), ``progress(1)`` is
+    called per item.  Re-ingesting the same article adds nothing."""
     report = IngestReport()
-    known: set[str] = set(store.article_ids())  # type: ignore[attr-defined]
-    articles: list[Article] = []
-    for item in read_inputs(paths, published=published):
-        if isinstance(item, CommuniqueError):
-            report.errors.append(item)
-        elif item.id in known:
-            report.skipped += 1
-            if progress:
-                progress(1)
-        else:
-            known.add(item.id)
-            articles.append(item)
-    pipe = pipeline or default_pipeline(on_error="skip", workers=workers)
-    before = len(pipe.errors)
-    for doc in analyze_articles(articles, pipeline=pipe):
-        if store.add(doc):  # type: ignore[attr-defined]
-            report.added += 1
-        else:
-            report.skipped += 1
-        if keep_docs:
-            report.docs.append(doc)
-        if progress:
+    for outcome in ingest_stream(paths, store=store, published=published, pipeline=pipeline, workers=workers,
+                                 batch_size=batch_size):
+        report.record(outcome, keep_docs=keep_docs)
+        if on_outcome is not None:
+            on_outcome(outcome)
+        if progress is not None:
             progress(1)
-    report.errors.extend(pipe.errors[before:])
     return report

@@ -7,9 +7,13 @@ Hierarchy::
         InputMissing             the path does not exist
         EmptyInput               the file or record has no text
         BinaryInput              the file is not text
-        EncodingError            the file is not valid UTF-8
-        RecordError              a JSONL line / feed entry is malformed
+        EncodingError            the file is not valid UTF-8 (nor UTF-16/32 with a byte-order mark)
+        RecordError              a JSONL line / feed entry is malformed (wrong type, bad value, too deep)
+        TooLong                  the article is over the length limit (MAX_CHARS characters)
+        UnsupportedLanguage      the article is not in English (the only language analysed)
       DateError                  a date string could not be parsed
+      InvalidArgument            a command-line or API parameter is out of range or malformed
+      ArticleFailed              one article could not be analysed or stored (the run goes on)
       PipelineError              stages are misconfigured
         UnknownStage             no stage registered under that name
         StageOrderError          a stage needs something no earlier stage adds
@@ -17,6 +21,10 @@ Hierarchy::
       ModelNotInstalled          the spaCy model package is missing
       StoreError                 the DuckDB store could not be used
         SchemaVersionError       the store was written by a newer communique
+        NotAStore                the file is not a communique store (text, folder, truncated, corrupt)
+        StoreBusy                another process held the store for longer than the wait allowed
+
+Every message is one line: newlines in a cause (DuckDB's messages have them) are folded.
 """
 
 from __future__ import annotations
@@ -24,6 +32,12 @@ from __future__ import annotations
 
 class CommuniqueError(Exception):
     """Base class of every error communique raises on purpose."""
+
+
+def one_line(text: object, limit: int = 300) -> str:
+    """``text`` as one line of at most ``limit`` characters (for messages quoting other libraries' errors)."""
+    s = " ".join(str(text).split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
 class InputError(CommuniqueError):
@@ -49,13 +63,44 @@ class BinaryInput(InputError):
 
 
 class EncodingError(InputError):
-    def __init__(self, path: str, position: int) -> None:
-        super().__init__(path, f"not valid UTF-8 (bad byte at offset {position}); re-save the file as UTF-8")
+    def __init__(self, path: str, position: int, problem: str | None = None, *, encoding: str = "utf-8") -> None:
+        name = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}.get(encoding, encoding)
+        super().__init__(path, problem or f"not valid {name} (bad byte at offset {position}); re-save the file "
+                                          f"as UTF-8")
 
 
 class RecordError(InputError):
     def __init__(self, path: str, problem: str) -> None:
         super().__init__(path, problem)
+
+
+class TooLong(InputError):
+    def __init__(self, path: str, length: int, limit: int) -> None:
+        self.length = length
+        self.limit = limit
+        super().__init__(path, f"article is {length:,} characters, over the limit of {limit:,}; split it into "
+                               f"smaller articles")
+
+
+class UnsupportedLanguage(InputError):
+    def __init__(self, path: str, language: str) -> None:
+        self.language = language
+        super().__init__(path, f"language {language} not supported (only English articles are analysed)")
+
+
+class ArticleFailed(CommuniqueError):
+    """One article could not be analysed or stored; the others of the run are not affected."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = one_line(problem)
+        super().__init__(f"{path}: {self.problem}")
+
+
+class InvalidArgument(CommuniqueError):
+    def __init__(self, name: str, problem: str) -> None:
+        self.name = name
+        super().__init__(f"{name}: {problem}")
 
 
 class DateError(CommuniqueError):
@@ -84,7 +129,7 @@ class StageFailed(PipelineError):
     def __init__(self, stage: str, article_id: str, cause: BaseException) -> None:
         self.stage = stage
         self.article_id = article_id
-        super().__init__(f"stage {stage!r} failed on article {article_id}: {cause!r}")
+        super().__init__(f"stage {stage!r} failed on article {article_id}: {one_line(repr(cause))}")
 
 
 class ModelNotInstalled(CommuniqueError):
@@ -107,3 +152,17 @@ class SchemaVersionError(StoreError):
             f"the store has schema version {found} but this communique only knows up to {supported}; "
             f"upgrade communique to open it"
         )
+
+
+class NotAStore(StoreError):
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: not a communique store ({one_line(problem, 160)}); give --db a DuckDB file "
+                         f"written by `communique ingest`, or a new file name")
+
+
+class StoreBusy(StoreError):
+    def __init__(self, path: str, waited: float) -> None:
+        self.path = path
+        super().__init__(f"{path}: the store stayed locked by another process for {waited:.0f} s; try again when "
+                         f"it finishes")

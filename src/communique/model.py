@@ -340,6 +340,18 @@ class Doc:
                 hi = mid - 1
         return lo
 
+    def new_actor_id(self, extra: list[Actor] | tuple[Actor, ...] = ()) -> str:
+        """A fresh actor id ``a<n>``: one past the highest number in use among ``actors`` and ``extra``.
+
+        Counting the actors is not enough: a stage that merges two actors leaves a gap ("a1, a3"), and
+        ``a<len + 1>`` would then repeat an id in use.
+        """
+        top = 0
+        for a in (*self.actors, *extra):
+            if a.id[:1] == "a" and a.id[1:].isdigit():
+                top = max(top, int(a.id[1:]))
+        return f"a{top + 1}"
+
     def actor(self, actor_id: str) -> Actor | None:
         for a in self.actors:
             if a.id == actor_id:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 from .model import Span
 
@@ -31,3 +33,33 @@ def find_quotes(text: str) -> list[Span]:
                 continue
             found.append(span)
     return sorted(found, key=lambda s: s.start)
+
+
+class SpanIndex:
+    """A fixed set of spans answering "does this span overlap any of them?" in O(log n).
+
+    Spans are sorted by start once (O(n log n)); a prefix maximum of their ends then tells whether any
+    span starting before the query's end reaches past its start.  Offsets are characters into whatever
+    text the spans index.
+    """
+
+    __slots__ = ("_starts", "_max_end")
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end: list[int] = []
+        top = -1
+        for _, e in ordered:
+            top = max(top, e)
+            self._max_end.append(top)
+
+    def overlaps(self, span: Span) -> bool:
+        """True when some indexed span shares a character with ``span`` (as :meth:`Span.overlaps`)."""
+        i = bisect_left(self._starts, span.end)
+        return i > 0 and self._max_end[i - 1] > span.start
+
+    def covers(self, offset: int) -> bool:
+        """True when some indexed span holds character ``offset`` (``start <= offset < end``)."""
+        i = bisect_right(self._starts, offset)
+        return i > 0 and self._max_end[i - 1] > offset

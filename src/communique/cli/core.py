@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -10,7 +11,7 @@ from typing import Annotated
 import typer
 
 from .. import api
-from ..errors import CommuniqueError
+from ..errors import CommuniqueError, one_line
 from ..serialize import doc_to_dict
 from ._app import DB_OPTION, DEFAULT_DB, KB_HELP, VERBS_HELP, app, date_arg, err, knowledge_paths, setting_help
 
@@ -77,30 +78,58 @@ def ingest(
 
     day = date_arg(published, "--published")
     try:
-        store = Store.open(db)
+        Store.open(db).close()  # a bad --db fails here, before any analysis; the run opens it per batch
     except CommuniqueError as exc:
         err(str(exc))
         raise typer.Exit(2) from None
+    report = api.IngestReport()
+    stopped: str | None = None
     try:
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("analysing", total=None)
             pipe = api.default_pipeline(on_error="skip", workers=workers, knowledge=knowledge_paths(kb),
                                         verbs=knowledge_paths(verbs, "verb dictionary"))
-            report = api.ingest(paths, store=store, published=day, pipeline=pipe,
-                                progress=lambda n: progress.advance(task, n))
+            for outcome in api.ingest_stream(paths, store=db, published=day, pipeline=pipe, workers=workers):
+                report.record(outcome)
+                if outcome.error is not None:
+                    err(str(outcome.error))  # as it happens, not at the end
+                if outcome.warning:
+                    err(f"note: {outcome.warning}")
+                progress.advance(task, 1)
+    except KeyboardInterrupt:
+        stopped = "interrupted"
     except CommuniqueError as exc:
         err(str(exc))
-        raise typer.Exit(2) from None
-    finally:
-        store.close()
-    for e in report.errors:
-        err(str(e))
-    typer.echo(f"ingested {report.added} article(s), {report.skipped} already stored, {len(report.errors)} error(s)"
-               f" -> {db}", err=True)
-    if report.errors and not (report.added or report.skipped):
+        stopped = "stopped"
+    except Exception as exc:  # noqa: BLE001 - a crash still ends with the summary, never a traceback
+        err(f"internal error: {type(exc).__name__}: {one_line(exc)}")
+        stopped = "crashed"
+    prefix = f"{stopped}; " if stopped else ""
+    typer.echo(f"{prefix}{report.summary()} -> {db}", err=True)
+    if stopped == "interrupted":
+        raise typer.Exit(130)
+    stored = report.added + report.replaced + report.skipped + report.superseded + report.unsupported
+    if (report.errors or stopped) and not stored:
         raise typer.Exit(2)
-    if report.errors:
+    if report.errors or stopped:
         raise typer.Exit(1)
+
+
+#: Largest --limit accepted.
+MAX_LIMIT = 1_000_000_000
+_CAMEO_PREFIX = re.compile(r"\d{1,4}")
+
+
+def _actor_arg(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    if not value.strip():
+        err(f"{name}: give an actor code (RUS) or name, not an empty string")
+        raise typer.Exit(2)
+    if len(value) > 200 or any(not c.isprintable() for c in value):
+        err(f"{name}: not an actor code or name: {value[:40]!r}")
+        raise typer.Exit(2)
+    return value.strip()
 
 
 @app.command()
@@ -111,25 +140,44 @@ def events(
     since: Annotated[str | None, typer.Option(help="Earliest event date YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Latest event date YYYY-MM-DD.")] = None,
     cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 04.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows (0 to 1,000,000,000).")] = None,
     format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
-    """Query stored events (one row per event, however many reports carried it)."""
+    """Query stored events (one row per event, however many reports carried it).
+
+    Reads the store read-only, so it works while `communique ingest` writes it (waiting for the current
+    batch to be written) and alongside other readers."""
     from ..store import Store
     from ..store.export import to_csv, to_json
 
     if format not in ("table", "json", "csv"):
         err(f"--format must be table, json or csv, not {format!r}")
         raise typer.Exit(2)
+    if limit is not None and not 0 <= limit <= MAX_LIMIT:
+        err(f"--limit must be between 0 and {MAX_LIMIT:,}, not {limit}")
+        raise typer.Exit(2)
+    if cameo is not None and not _CAMEO_PREFIX.fullmatch(cameo):
+        err(f"--cameo must be 1 to 4 digits of a CAMEO code (e.g. 04, 190), not {cameo[:40]!r}")
+        raise typer.Exit(2)
+    actor = _actor_arg(actor, "--actor")
+    if dyad is not None:
+        dyad = (_actor_arg(dyad[0], "--dyad") or "", _actor_arg(dyad[1], "--dyad") or "")
+    s, u = date_arg(since, "--since"), date_arg(until, "--until")
+    if s is not None and u is not None and s > u:
+        err(f"--since {s.isoformat()} is after --until {u.isoformat()}")
+        raise typer.Exit(2)
     if not db.exists():
         err(f"{db}: no such database; run `communique ingest` first")
         raise typer.Exit(2)
-    s, u = date_arg(since, "--since"), date_arg(until, "--until")
-    store = Store.open(db)
     try:
-        rows = store.events(actor=actor, dyad=dyad, since=s, until=u, cameo=cameo, limit=limit)
-    finally:
-        store.close()
+        store = Store.open(db, read_only=True)
+        try:
+            rows = store.events(actor=actor, dyad=dyad, since=s, until=u, cameo=cameo, limit=limit)
+        finally:
+            store.close()
+    except CommuniqueError as exc:
+        err(str(exc))
+        raise typer.Exit(2) from None
     if format == "json":
         typer.echo(to_json(rows))
     elif format == "csv":

@@ -62,8 +62,16 @@ def content_id(title: str | None, body: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:[Zz]|[+-]\d{2}:?\d{2})?\Z")
+
+
 def parse_date(value: str | dt.date | None, where: str = "--published") -> dt.date | None:
-    """ISO date (or ISO timestamp) -> date; ``None`` passes through; anything else raises DateError."""
+    """ISO date ``YYYY-MM-DD``, ISO timestamp or RFC 2822 date -> date; ``None`` and ``""`` give ``None``.
+
+    The whole string must be the date (trailing text is an error, never cut off); anything else raises
+    :class:`~communique.errors.DateError` naming ``where``.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -71,15 +79,22 @@ def parse_date(value: str | dt.date | None, where: str = "--published") -> dt.da
     if isinstance(value, dt.date):
         return value
     s = str(value).strip()
-    try:
-        return dt.date.fromisoformat(s[:10]) if len(s) >= 10 else dt.date.fromisoformat(s)
-    except ValueError:
-        pass
+    # the whole string must be a date: "2025-11-17 garbage" or "2015-01-01' OR 1=1 --" is not one
+    if _ISO_DAY.match(s):
+        try:
+            return dt.date.fromisoformat(s)
+        except ValueError:
+            raise DateError(s, where) from None
+    if _ISO_STAMP.match(s):
+        try:
+            return dt.datetime.fromisoformat(s.replace("Z", "+00:00").replace("z", "+00:00")).date()
+        except ValueError:
+            raise DateError(s, where) from None
     try:
         from email.utils import parsedate_to_datetime
 
-        return parsedate_to_datetime(s).date()
-    except (TypeError, ValueError, IndexError):
+        return parsedate_to_datetime(s).date()  # RFC 2822, as feeds and mail headers give dates
+    except (TypeError, ValueError, IndexError, OverflowError):
         raise DateError(s, where) from None
 
 

@@ -23,6 +23,7 @@ publication date they held on (``Actor.roles``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +33,7 @@ from ..knowledge.countries import country_name, is_capital, resolve_country
 from ..knowledge.sectors import TITLE_WORDS, igo_code, sector_for_title
 from ..model import Actor, Doc, Mention, Role, Span
 from ..pipeline import stage
-from ..textutil import find_quotes
+from ..textutil import SpanIndex, find_quotes
 
 # Common nouns that denote actors when a country word modifies them.
 PERSON_NOUNS = frozenset({
@@ -264,12 +265,18 @@ def _is_outlet(ent: Any) -> bool:
 
 def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[_Found]:
     out: list[_Found] = []
-    cities = [p.span for p in places or [] if p.feature in ("city", "site", "region")]
+    cities = sorted((p.span for p in places or [] if p.feature in ("city", "site", "region")),
+                    key=lambda c: c.start)
+    city_starts = [c.start for c in cities]
+    widest_city = max((len(c) for c in cities), default=0)
+    taken_index = SpanIndex(taken)
+    full_text = sdoc.text  # spaCy rebuilds Doc.text from every token on each access: once, not per entity
     for ent in sdoc.ents:
         span = Span(ent.start_char, ent.end_char)
-        if any(span.overlaps(t) for t in taken) or "\n" in ent.text:
+        if taken_index.overlaps(span) or "\n" in ent.text:
             continue
-        if ent.label_ in ("PERSON", "ORG") and any(c.contains(span) or span.contains(c) for c in cities):
+        near = cities[bisect_left(city_starts, span.start - widest_city) : bisect_right(city_starts, span.end)]
+        if ent.label_ in ("PERSON", "ORG") and any(c.contains(span) or span.contains(c) for c in near):
             # the NER's "person" is a place the gazetteer placed after "in/to/visit": a capital may still act
             iso = is_capital(ent.text) if _as_participant(ent) else None
             if iso:
@@ -328,7 +335,7 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                     if owner:
                         org_country, bare_span = owner, Span(sdoc[ent.start - 2].idx, ent.end_char)
                 out.append(_Found(span=bare_span, label="ORG", kind="organization",
-                                  name=_strip_possessive(bare_span.text(sdoc.text)), country=org_country,
+                                  name=_strip_possessive(bare_span.text(full_text)), country=org_country,
                                   sector=sector_for_title(bare)))
     return out
 
@@ -343,8 +350,12 @@ def _is_anonymous_context(sdoc: Any, end_token: int) -> bool:
                                      "declined to be named", "asked not to be identified"))
 
 
-def _place_country_in(places: list[Any], sent: Any) -> str | None:
-    for pl in places:
+def _place_country_in(places: list[Any], sent: Any, starts: list[int] | None = None) -> str | None:
+    """Country of the first place in ``places`` (sorted by start; ``starts`` their starts) inside ``sent``."""
+    i = bisect_left(starts, sent.start_char) if starts is not None else 0
+    for pl in places[i:]:
+        if pl.span.start >= sent.end_char and starts is not None:
+            break
         if sent.start_char <= pl.span.start < sent.end_char and pl.country:
             return str(pl.country)
     return None
@@ -353,14 +364,16 @@ def _place_country_in(places: list[Any], sent: Any) -> str | None:
 def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = None) -> list[_Found]:
     """Officials and groups named by a country word and a common noun."""
     out: list[_Found] = []
-    doc_places = doc_places or []
+    doc_places = sorted(doc_places or [], key=lambda p: p.span.start)
+    place_starts = [p.span.start for p in doc_places]
+    taken_index = SpanIndex(taken)
     last_group: dict[str, str] = {}  # noun lemma -> country of the latest group so named
     for tok in sdoc:
         low = tok.lower_
         if tok.pos_ not in ("NOUN", "PROPN") or (low not in PERSON_NOUNS and low not in GROUP_NOUNS):
             continue
         tspan = Span(tok.idx, tok.idx + len(tok))
-        if any(tspan.overlaps(t) for t in taken):
+        if taken_index.overlaps(tspan):
             continue
         if tok.dep_ == "compound" and (tok.head.lower_ in PERSON_NOUNS or tok.head.lower_ in GROUP_NOUNS):
             continue  # "army jets": the actor is the phrase's head
@@ -369,7 +382,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         k = tok.i - 1
         first = tok.i
         sector_words: list[str] = [tok.lower_]
-        while k >= 0 and sdoc[k].sent == tok.sent:
+        sent_start = tok.sent.start
+        while k >= 0 and k >= sent_start:
             t = sdoc[k]
             if k > 0 and (cw := country_at(sdoc, k - 1)) is not None and cw[1] == k + 1:
                 countries.append((cw[0], k - 1))  # "South Korean"
@@ -410,7 +424,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         if not countries and prev in ("the", "these", "those") and tok.lemma_ in last_group:
             countries = [(last_group[tok.lemma_], -1)]  # "The demonstrators accuse ...": the ones named before
         if not countries and low in CIVIL_GROUPS:
-            iso = _place_country_in(doc_places, tok.sent)
+            iso = _place_country_in(doc_places, tok.sent, place_starts)
             if iso is None:
                 continue
             countries = [(iso, -1)]
@@ -452,13 +466,14 @@ def find_known(sdoc: Any, taken: list[Span], kb: ActorKB, *, on: Any = None) -> 
     out: list[_Found] = []
     n = len(sdoc)
     width = kb.longest_alias
+    taken_index = SpanIndex(taken)
     i = 0
     while i < n:
         hit = None
         if sdoc[i].text[:1].isupper():
             for w in range(min(width, n - i), 0, -1):
                 span = Span(sdoc[i].idx, sdoc[i + w - 1].idx + len(sdoc[i + w - 1]))
-                if any(span.overlaps(t) for t in taken):
+                if taken_index.overlaps(span):
                     continue
                 entry = kb.find(sdoc[i : i + w].text, on=on)
                 if entry is not None:
@@ -512,15 +527,26 @@ def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list
         actors.append(a)
         return a
 
+    # indexes over ``people`` so that each lookup costs the length of a name, not the number of people
+    by_suffix: dict[tuple[str, ...], Actor] = {}  # every ending of a known name -> the earliest such person
+    by_first: dict[str, list[Actor]] = {}  # first token of a name of two or more tokens -> those people
+
+    def add_person(full: list[str], a: Actor) -> None:
+        people.append((full, a))
+        for k in range(max(len(full), 1)):
+            by_suffix.setdefault(tuple(full[k:]), a)
+        if len(full) > 1:
+            by_first.setdefault(full[0], []).append(a)
+
     def person_for(name: str) -> Actor | None:
         """A known person this name refers to: the full name, its end ("Abu Kasra"), or a single token that
         begins exactly one known name ("Liu" for "Liu Yanping", family name first)."""
         toks = _name_tokens(name)
-        for full, a in people:
-            if toks == full or (len(toks) < len(full) and full[-len(toks):] == toks):
-                return a
+        hit = by_suffix.get(tuple(toks))
+        if hit is not None:
+            return hit
         if len(toks) == 1:
-            firsts = [a for full, a in people if len(full) > 1 and full[0] == toks[0]]
+            firsts = by_first.get(toks[0], [])
             if len(firsts) == 1:
                 return firsts[0]
         return None
@@ -531,7 +557,7 @@ def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list
             actor = person_for(f.name)
             if actor is None:
                 actor = new_actor(f)
-                people.append((_name_tokens(f.name), actor))
+                add_person(_name_tokens(f.name), actor)
             elif f.title and not actor.title:
                 actor.title, actor.sector = f.title, f.sector
                 actor.country = actor.country or f.country
@@ -556,11 +582,11 @@ def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list
     _surname_mentions(doc, sdoc, people, mentions, actors)
     _anaphora(doc, sdoc, mentions, actors)
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
+    by_id = {a.id: a for a in actors}
     for a in actors:
         a.mentions = []
     for i, m in enumerate(mentions):
-        a = next(x for x in actors if x.id == m.actor_id)
-        a.mentions.append(i)
+        by_id[m.actor_id or ""].mentions.append(i)
     _merge_appositions(sdoc, mentions, actors)
     if kb is not None:
         for a in actors:
@@ -574,12 +600,21 @@ def extract(doc: Doc, *, kb: ActorKB | None = None) -> tuple[list[Mention], list
 def _merge_appositions(sdoc: Any, mentions: list[Mention], actors: list[Actor]) -> None:
     """"his Iraqi counterpart, Foreign Minister Haider al-Zubaidi": one person, country from either side."""
     by_id = {a.id: a for a in actors}
+    # the first non-pronoun mention (in span order) holding a character, by bisection over the starts and
+    # the running maximum of the ends: the first mention whose end passes the offset is the one
+    named_mentions = sorted((m for m in mentions if m.label != "PRONOUN"), key=lambda m: (m.span.start, m.span.end))
+    starts = [m.span.start for m in named_mentions]
+    reach: list[int] = []
+    for m in named_mentions:
+        reach.append(max(reach[-1], m.span.end) if reach else m.span.end)
+    members: dict[str, list[Mention]] = {}
+    for m in mentions:
+        members.setdefault(m.actor_id or "", []).append(m)
+    removed: set[str] = set()
 
     def mention_at(tok: Any) -> Mention | None:
-        for m in mentions:
-            if m.span.start <= tok.idx < m.span.end and m.label != "PRONOUN":
-                return m
-        return None
+        first = bisect_right(reach, tok.idx)
+        return named_mentions[first] if first < bisect_right(starts, tok.idx) else None
 
     for tok in sdoc:
         if tok.dep_ != "appos":
@@ -597,19 +632,24 @@ def _merge_appositions(sdoc: Any, mentions: list[Mention], actors: list[Actor]) 
         a, b = by_id[a_m.actor_id or ""], by_id[b_m.actor_id or ""]
         if a.kind != "person" or b.kind != "person":
             continue
-        named, unnamed = (a, b) if a.name and any(mm.label == "PERSON" for mm in mentions
-                                                   if mm.actor_id == a.id) else (b, a)
-        if any(mm.label == "PERSON" for mm in mentions if mm.actor_id == unnamed.id):
+        named, unnamed = (a, b) if a.name and any(mm.label == "PERSON" for mm in members.get(a.id, ())) else (b, a)
+        if any(mm.label == "PERSON" for mm in members.get(unnamed.id, ())):
             continue  # two names: not ours to merge
         named.country = named.country or unnamed.country
         named.sector = named.sector or unnamed.sector
-        for mm in mentions:
-            if mm.actor_id == unnamed.id:
-                mm.actor_id = named.id
-        actors.remove(unnamed)
+        moved = members.pop(unnamed.id, [])
+        for mm in moved:
+            mm.actor_id = named.id
+        members.setdefault(named.id, []).extend(moved)
+        removed.add(unnamed.id)
         del by_id[unnamed.id]
+    if removed:
+        actors[:] = [a for a in actors if a.id not in removed]
     for a in actors:
-        a.mentions = [i for i, m in enumerate(mentions) if m.actor_id == a.id]
+        a.mentions = []
+    for i, m in enumerate(mentions):
+        if m.actor_id in by_id:
+            by_id[m.actor_id].mentions.append(i)
 
 
 def _country_from_context(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> None:
@@ -620,8 +660,9 @@ def _country_from_context(doc: Doc, mentions: list[Mention], actors: list[Actor]
                                      if m.actor_id in by_id and by_id[m.actor_id].country
                                      and by_id[m.actor_id].kind in ("country", "organization", "person")]
     stated += [(p.span.start, p.country) for p in doc.places if p.country]
-    quotes = find_quotes(doc.text)
-    stated = sorted((off, iso) for off, iso in stated if not any(q.start <= off < q.end for q in quotes))
+    quoted = SpanIndex(find_quotes(doc.text))
+    stated = sorted((off, iso) for off, iso in stated if not quoted.covers(off))
+    offsets = [off for off, _ in stated]
     for a in actors:
         if a.country or not a.mentions or a.kind not in ("person", "organization"):
             continue
@@ -633,10 +674,12 @@ def _country_from_context(doc: Doc, mentions: list[Mention], actors: list[Actor]
         first = mentions[a.mentions[0]].span.start
         sent = doc.sentence_of(first)
         lo = doc.sentences[max(0, sent - 2)].start
-        same = [iso for off, iso in stated if doc.sentences[sent].start <= off < first]
-        prior = same or [iso for off, iso in stated if lo <= off < first]
-        if prior:
-            a.country = prior[0]  # the sentence's first country: usually its subject
+        # the first country stated in the sentence before the actor, else in the two sentences before
+        for since in (doc.sentences[sent].start, lo):
+            i = bisect_left(offsets, since)
+            if i < len(offsets) and offsets[i] < first:
+                a.country = stated[i][1]  # the sentence's first country: usually its subject
+                break
 
 
 def _igo(a: Actor) -> str | None:
@@ -647,7 +690,8 @@ def _igo(a: Actor) -> str | None:
 def _surname_mentions(doc: Doc, sdoc: Any, people: list[tuple[list[str], Actor]], mentions: list[Mention],
                       actors: list[Actor]) -> None:
     """Bare surnames the NER missed entirely."""
-    covered = [m.span for m in mentions]
+    covered = SpanIndex(m.span for m in mentions)
+    added: set[int] = set()  # starts of the single-token mentions added here (tokens never overlap)
     capitalised: dict[str, list[Any]] = {}
     for tok in sdoc:
         if tok.text[:1].isupper():
@@ -657,16 +701,38 @@ def _surname_mentions(doc: Doc, sdoc: Any, people: list[tuple[list[str], Actor]]
             continue
         for tok in capitalised.get(full[-1], []):
             span = Span(tok.idx, tok.idx + len(tok))
-            if any(span.overlaps(c) for c in covered):
+            if span.start in added or covered.overlaps(span):
                 continue
             mentions.append(Mention(span=span, label="PERSON", actor_id=actor.id))
-            covered.append(span)
+            added.add(span.start)
 
 
 def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor]) -> None:
     """'the leaders' -> the people of the latest sentence naming several; 'he' -> the latest person."""
     kinds = {a.id: a.kind for a in actors}
+    by_id = {a.id: a for a in actors}
     ordered = sorted(mentions, key=lambda m: m.span.start)
+    # the people named in each sentence (in mention order), and for each sentence the latest sentence up to
+    # it naming two or more: each anaphor then looks at three sentences and one index, not the whole text
+    persons = [m for m in ordered if m.actor_id and kinds[m.actor_id] == "person"]
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in persons:
+        by_sentence.setdefault(doc.sentence_of(m.span.start), []).append(m)
+
+    def people_of(s: int, before: int | None = None) -> list[str]:
+        ids: list[str] = []
+        for m in by_sentence.get(s, ()):
+            if (before is None or m.span.start < before) and m.actor_id not in ids:
+                ids.append(m.actor_id or "")
+        return ids
+
+    latest_several: list[int] = []
+    last = -1
+    for s in range(len(doc.sentences)):
+        if len(people_of(s)) >= 2:
+            last = s
+        latest_several.append(last)
+
     for chunk in _noun_chunks(sdoc):
         if not PLURAL_ANAPHORS.match(chunk.text):
             continue
@@ -676,44 +742,67 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
         # named across those three; else the people of the latest earlier sentence naming several
         best: list[str] = []
         recent: list[str] = []
-        for s in range(sent_of, -1, -1):
-            ids: list[str] = []
-            for m in ordered:
-                if m.actor_id and kinds[m.actor_id] == "person" and doc.sentence_of(m.span.start) == s \
-                        and m.span.start < start and m.actor_id not in ids:
-                    ids.append(m.actor_id)
+        for s in range(sent_of, max(sent_of - 3, -1), -1):
+            ids = people_of(s, start if s == sent_of else None)
             if len(ids) >= 2:
                 best = ids
                 break
-            if s > sent_of - 3:
-                recent += [i for i in reversed(ids) if i not in recent]
+            recent += [i for i in reversed(ids) if i not in recent]
             if s == sent_of - 2 and len(recent) >= 2:
                 best = list(reversed(recent[:2]))
                 break
+        else:
+            earlier = latest_several[sent_of - 3] if 0 <= sent_of - 3 < len(latest_several) else -1
+            if earlier >= 0:
+                best = people_of(earlier)
         if not best and len(recent) >= 2:
             best = list(reversed(recent[:2]))
         for aid in best:
             mentions.append(Mention(span=Span(chunk.start_char, chunk.end_char), label="PRONOUN", actor_id=aid))
-    taken = [m.span for m in mentions]
+    taken = SpanIndex(m.span for m in mentions)
+    with_noun: dict[str, list[Mention]] = {}  # noun -> mentions of people whose name or title has it
     for tok in sdoc:
         # "the official said": the latest person whose name or title has that noun
         if tok.lower_ in PERSON_NOUNS and tok.i > 0 and sdoc[tok.i - 1].lower_ in ("the", "this", "that") \
-                and not any(t.start <= tok.idx < t.end for t in taken):
-            prior_ids = [m.actor_id for m in ordered if m.span.end <= tok.idx and m.actor_id]
-            for aid in reversed(prior_ids):
-                a = next(x for x in actors if x.id == aid)
-                if a.kind == "person" and tok.lower_ in f"{a.name} {a.title or ''}".lower():
-                    mentions.append(Mention(span=Span(sdoc[tok.i - 1].idx, tok.idx + len(tok)), label="PRONOUN",
-                                            actor_id=aid))
-                    break
+                and not taken.covers(tok.idx):
+            if tok.lower_ not in with_noun:
+                with_noun[tok.lower_] = [m for m in persons if tok.lower_ in _name_and_title(by_id[m.actor_id or ""])]
+            hit = _latest_ending_by(with_noun[tok.lower_], tok.idx)
+            if hit is not None:
+                mentions.append(Mention(span=Span(sdoc[tok.i - 1].idx, tok.idx + len(tok)), label="PRONOUN",
+                                        actor_id=hit.actor_id))
     for tok in sdoc:
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
-        prior = [m for m in ordered if m.span.end <= tok.idx and m.actor_id and kinds[m.actor_id] == "person"
-                 and doc.sentence_of(m.span.start) >= doc.sentence_of(tok.idx) - 4]
-        if prior:
+        last_person = _latest_ending_by(persons, tok.idx)
+        if last_person is not None and doc.sentence_of(last_person.span.start) >= doc.sentence_of(tok.idx) - 4:
             mentions.append(Mention(span=Span(tok.idx, tok.idx + len(tok)), label="PRONOUN",
-                                    actor_id=prior[-1].actor_id))
+                                    actor_id=last_person.actor_id))
+
+
+def _name_and_title(a: Actor) -> str:
+    return f"{a.name} {a.title or ''}".lower()
+
+
+def _latest_ending_by(ordered: list[Mention], offset: int) -> Mention | None:
+    """The last mention of ``ordered`` (sorted by start) that ends at or before ``offset``."""
+    i = _bisect_starts(ordered, offset)
+    while i > 0:
+        i -= 1
+        if ordered[i].span.end <= offset:
+            return ordered[i]
+    return None
+
+
+def _bisect_starts(ordered: list[Mention], offset: int) -> int:
+    lo, hi = 0, len(ordered)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ordered[mid].span.start <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _noun_chunks(sdoc: Any) -> Iterable[Any]:

@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
 
@@ -184,7 +185,11 @@ def _inside(doc: Doc, actor_id: str, span: Span) -> bool:
 
 
 def _mention_span(doc: Doc, actor_id: str, sent: Any, *, outside: Span | None = None) -> Span | None:
-    for m in doc.mentions:
+    # the mentions are sorted by start (the actor and event stages keep them so): only the sentence's are read
+    first = bisect_left(doc.mentions, sent.start_char, key=lambda m: m.span.start)
+    for m in doc.mentions[first:]:
+        if m.span.start >= sent.end_char:
+            break
         if outside is not None and outside.overlaps(m.span):
             continue
         if m.actor_id == actor_id and sent.start_char <= m.span.start < sent.end_char:
@@ -194,7 +199,7 @@ def _mention_span(doc: Doc, actor_id: str, sent: Any, *, outside: Span | None = 
 
 def _attribution_chain(doc: Doc, sent: Any, args: ActorIndex) -> list[Attribution]:
     """Attributions stated in one sentence, outermost first (outlet, then who it cites)."""
-    actors = {a.id: a for a in doc.actors}
+    actors = args.actors
     chain: list[Attribution] = []
     for t in sent:
         lemma = t.lemma_.lower()
@@ -247,7 +252,7 @@ def _attribution_chain(doc: Doc, sent: Any, args: ActorIndex) -> list[Attributio
 def _speakers(doc: Doc, sent: Any, args: ActorIndex, taken: list[Attribution]) -> list[tuple[Attribution, Any]]:
     """Who says what in a sentence beyond the reporting verbs ("X warned that ...", "Y argued ..."), each with
     the clause it speaks for: only the events inside that clause are attributed to the speaker."""
-    actors = {a.id: a for a in doc.actors}
+    actors = args.actors
     out: list[tuple[Attribution, Any]] = []
     for t in sent:
         if t.pos_ != "VERB" or t.lemma_.lower() not in SPEECH_VERBS or t.lemma_.lower() in REPORT_VERBS:
@@ -272,22 +277,42 @@ def _speakers(doc: Doc, sent: Any, args: ActorIndex, taken: list[Attribution]) -
     return out
 
 
-def _events_meant(doc: Doc, sent_index: int, sent: Any, anchor: Any | None = None) -> list[Event]:
+class _EventIndex:
+    """The document's events by the sentences they are in or referred to from, and by episode, so that a
+    sentence's events are found without reading every event (issue 9: no stage quadratic in length)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.position = {id(ev): i for i, ev in enumerate(doc.events)}
+        self.by_sentence: dict[int, list[Event]] = {}
+        self.by_episode: dict[Any, list[Event]] = {}
+        for ev in doc.events:
+            for s in sorted({ev.evidence.sentence, *(doc.sentence_of(r.start) for r in ev.references)}):
+                self.by_sentence.setdefault(s, []).append(ev)
+            if ev.episode is not None:
+                self.by_episode.setdefault(ev.episode, []).append(ev)
+
+
+def _events_meant(doc: Doc, sent_index: int, sent: Any, anchor: Any | None = None, *,
+                  index: _EventIndex | None = None) -> list[Event]:
     """Events a sentence speaks about: triggers in it (under ``anchor`` if given) or references to earlier ones."""
+    index = index or _EventIndex(doc)
     out: list[Event] = []
     region = {t.idx for t in anchor.subtree} if anchor is not None else None
-    for ev in doc.events:
+    for ev in index.by_sentence.get(sent_index, []):
         if ev.evidence.sentence == sent_index and (region is None or ev.trigger.start in region):
             out.append(ev)
         elif any(doc.sentence_of(r.start) == sent_index and (region is None or r.start in region)
                  for r in ev.references):
             out.append(ev)
     episodes = {ev.episode for ev in out if ev.episode is not None}
-    out += [ev for ev in doc.events if ev.episode in episodes and ev not in out]
+    chosen = {id(ev) for ev in out}
+    more = {id(ev): ev for e in episodes for ev in index.by_episode.get(e, []) if id(ev) not in chosen}
+    out += sorted(more.values(), key=lambda ev: index.position[id(ev)])
     return out
 
 
-def _status_statements(doc: Doc) -> list[tuple[str, list[Event]]]:
+def _status_statements(doc: Doc, index: _EventIndex | None = None) -> list[tuple[str, list[Event]]]:
+    index = index or _EventIndex(doc)
     sdoc = doc.nlp
     out: list[tuple[str, list[Event]]] = []
     for i, s in enumerate(doc.sentences):
@@ -305,11 +330,11 @@ def _status_statements(doc: Doc) -> list[tuple[str, list[Event]]]:
                 objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")]
                 meant: list[Event] = []
                 for o in objs:
-                    meant += [e for e in _events_meant(doc, i, sent, o) if e not in meant]
+                    meant += [e for e in _events_meant(doc, i, sent, o, index=index) if e not in meant]
                 if meant:
                     out.append((status, meant))
             elif t.lower_ == "unconfirmed" and t.dep_ == "amod":
-                meant = _events_meant(doc, i, sent, t.head)
+                meant = _events_meant(doc, i, sent, t.head, index=index)
                 if meant:
                     out.append(("unconfirmed", meant))
     return out
@@ -330,6 +355,7 @@ def extract(doc: Doc) -> tuple[list[Quote], list[Attribution], dict[str, tuple[l
     """Quotes, every attribution found, and per event id its chain and stated status."""
     sdoc = doc.nlp
     args = ActorIndex(doc)
+    events = _EventIndex(doc)
     quotes = extract_quotes(doc, args)
     attributions: list[Attribution] = []
     per_event: dict[str, tuple[list[Attribution], str | None]] = {}
@@ -340,15 +366,15 @@ def extract(doc: Doc) -> tuple[list[Quote], list[Attribution], dict[str, tuple[l
         chain = _attribution_chain(doc, sent, args)
         attributions.extend(chain)
         if chain:
-            for ev in _events_meant(doc, i, sent):
+            for ev in _events_meant(doc, i, sent, index=events):
                 if ev.id not in per_event:
                     per_event[ev.id] = (chain, None)
         for att, clause in _speakers(doc, sent, args, chain):
             attributions.append(att)
-            for ev in _events_meant(doc, i, sent, clause):
+            for ev in _events_meant(doc, i, sent, clause, index=events):
                 if ev.id not in per_event:
                     per_event[ev.id] = ([att], None)
-    for status, evs in _status_statements(doc):
+    for status, evs in _status_statements(doc, events):
         for ev in evs:
             chain, _ = per_event.get(ev.id, ([], None))
             per_event[ev.id] = (chain, status)

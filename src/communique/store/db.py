@@ -38,23 +38,132 @@ beats ``unconfirmed``, ``planned`` and ``hypothetical``.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import duckdb
 
-from ..errors import StoreError
+from ..errors import NotAStore, SchemaVersionError, StoreBusy, StoreError, one_line
 from ..model import Article, Attribution, Doc, Event, Location, Span
-from .schema import migrate
+from .schema import SCHEMA_VERSION, migrate, schema_version
+from .stories import (
+    MIN_SHINGLES,
+    NEAR_IDENTICAL,
+    SAME_URL_OVERLAP,
+    SIMHASH_BITS,
+    jaccard,
+    shingles,
+    simhash,
+    story_url,
+    word_overlap,
+)
 
-__all__ = ["SYMMETRIC", "Store"]
+__all__ = ["SYMMETRIC", "AddResult", "Store"]
 
 #: CAMEO families whose source and target may be swapped when matching reports.
 SYMMETRIC: frozenset[str] = frozenset({"036", "040", "041", "043", "044", "046", "057"})
 
 _ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What :meth:`Store.put` did: ``status`` is added, replaced, superseded or skipped; ``note`` one line
+    saying which stored story a version was linked to.  True when the article's findings were stored."""
+
+    status: str
+    note: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.status in ("added", "replaced")
+
+
+def _where(art: Article) -> str:
+    return art.source_path or art.id
+
+#: Seconds :meth:`Store.open` keeps retrying while another process holds the file.
+DEFAULT_WAIT = 30.0
+_DUCKDB_MAGIC = b"DUCK"
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that exists but is not a DuckDB database (DuckDB's header has ``DUCK`` at byte 8)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(12)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise NotAStore(str(path), exc.strerror or str(exc)) from None
+    if not head:
+        raise NotAStore(str(path), "the file is empty")
+    if len(head) < 12 or head[8:12] != _DUCKDB_MAGIC:
+        raise NotAStore(str(path), "not a DuckDB file")
+
+
+def _is_lock_conflict(exc: duckdb.Error) -> bool:
+    text = str(exc).lower()
+    return "lock" in text and ("conflicting" in text or "could not set" in text)
+
+
+def _intent(path: Path) -> Path:
+    return path.with_name(path.name + ".writer-waiting")
+
+
+def _writer_waiting(path: Path) -> bool:
+    """Is another live process waiting to write ``path``?  (A stale note of a dead writer is removed.)"""
+    note = _intent(path)
+    try:
+        pid = int(note.read_text().strip() or 0)
+    except (OSError, ValueError):
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        note.unlink(missing_ok=True)
+        return False
+    except PermissionError:
+        pass
+    return True
+
+
+def _connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """A connection to ``path``, retrying for up to ``wait`` seconds while another process holds the file.
+
+    Writers go first: a writer that finds the file held leaves a note (``<file>.writer-waiting`` with its
+    pid) until it gets in, and readers do not start while a live writer waits, so a stream of short
+    readers cannot starve an ingest."""
+    import random
+    import time
+
+    start = time.monotonic()
+    pause = 0.02
+    noted = False
+    try:
+        while True:
+            if not (read_only and _writer_waiting(path)):
+                try:
+                    return duckdb.connect(str(path), read_only=read_only)
+                except duckdb.Error as exc:
+                    if not _is_lock_conflict(exc):
+                        raise NotAStore(str(path), str(exc)) from None
+                if not read_only and not noted:
+                    _intent(path).write_text(str(os.getpid()))
+                    noted = True
+            waited = time.monotonic() - start
+            if waited >= wait:
+                raise StoreBusy(str(path), waited) from None
+            time.sleep(min(pause * (0.5 + random.random()), max(0.0, wait - waited)))
+            pause = min(pause * 2, 0.25 if read_only else 0.05)
+    finally:
+        if noted:
+            _intent(path).unlink(missing_ok=True)
 
 
 class Store:
@@ -68,20 +177,46 @@ class Store:
     def __init__(self, conn: duckdb.DuckDBPyConnection, *, owned: bool = False) -> None:
         self.conn = conn
         self._owned = owned
+        self.read_only = False
         migrate(conn)
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open (creating if need be) the store in the DuckDB file at ``path``."""
+    def open(cls, path: str | Path, *, read_only: bool = False, wait: float = DEFAULT_WAIT) -> Store:
+        """Open the store in the DuckDB file at ``path`` (created when missing, unless ``read_only``).
+
+        Concurrency (see :mod:`communique.store` and the README): DuckDB lets one process write a file,
+        or several read it.  ``read_only=True`` opens a reader, which shares the file with other readers;
+        a writer holds it alone.  When another process holds the file, opening retries with growing
+        pauses for up to ``wait`` seconds, then raises :class:`~communique.errors.StoreBusy`.  A path
+        that is a folder, a text file or a damaged store raises :class:`~communique.errors.NotAStore`;
+        a reader of a missing file raises :class:`~communique.errors.StoreError`.
+        """
         path = Path(path)
+        if path.is_dir():
+            raise NotAStore(str(path), "it is a folder")
         if not path.parent.is_dir():
             raise StoreError(f"{path}: folder {path.parent} does not exist; create it first")
+        if read_only and not path.exists():
+            raise StoreError(f"{path}: no such database; run `communique ingest` first")
+        _check_header(path)
+        conn = _connect(path, read_only=read_only, wait=wait)
         try:
-            conn = duckdb.connect(str(path))
-        except duckdb.Error as exc:
-            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
-        try:
+            if read_only:
+                found = schema_version(conn)
+                if found < SCHEMA_VERSION:
+                    # an older store: upgrade it once with a short write connection, then read
+                    conn.close()
+                    cls.open(path, wait=wait).close()
+                    conn = _connect(path, read_only=True, wait=wait)
+                elif found > SCHEMA_VERSION:
+                    raise SchemaVersionError(found, SCHEMA_VERSION)
+                store = cls.__new__(cls)
+                store.conn, store._owned, store.read_only = conn, True, True
+                return store
             return cls(conn, owned=True)
+        except duckdb.Error as exc:
+            conn.close()
+            raise NotAStore(str(path), str(exc)) from None
         except BaseException:
             conn.close()
             raise
@@ -108,29 +243,116 @@ class Store:
         """Store one analysed article and everything found in it, all or nothing.
 
         Returns ``False``, storing nothing, when an article with the same id is
-        already stored.  Events join or found clusters as the module docstring
-        describes.  Any database failure rolls the whole article back and
-        raises :class:`~communique.errors.StoreError`.
+        already stored, or when it is an older version of a stored story (see
+        :meth:`put`, which says which).  Events join or found clusters as the
+        module docstring describes.  Any database failure rolls the whole
+        article back and raises :class:`~communique.errors.StoreError`.
         """
+        return bool(self.put(doc))
+
+    def put(self, doc: Doc) -> AddResult:
+        """Store one analysed article like :meth:`add`, linking versions of one story
+        (:mod:`communique.store.stories`): a newer version of a stored story replaces it (status
+        ``replaced``), an older one is only listed in ``story_versions`` (``superseded``); else
+        ``added``, or ``skipped`` when the article is already stored.  All or nothing; raises
+        :class:`~communique.errors.StoreError`."""
         conn = self.conn
+        art = doc.article
+        if self.read_only:
+            raise StoreError(f"cannot add article {art.id}: the store was opened read-only")
         try:
             conn.begin()
         except duckdb.Error as exc:
-            raise StoreError(f"cannot start a transaction to add article {doc.article.id}: {exc}") from exc
+            raise StoreError(f"cannot start a transaction to add article {art.id}: {one_line(exc)}") from exc
         try:
-            found = conn.execute("SELECT 1 FROM articles WHERE id = ?", [doc.article.id]).fetchone()
+            found = conn.execute("SELECT 1 FROM articles WHERE id = ? UNION ALL SELECT 1 FROM story_versions "
+                                 "WHERE article_id = ?", [art.id, art.id]).fetchone()
             if found:
                 conn.rollback()
-                return False
+                return AddResult("skipped")
+            fingerprint = simhash(art.text)
+            original = self._story_of(art, fingerprint)
+            result = AddResult("added")
+            if original is not None:
+                old_id, old_published, reason = original
+                newer = art.published is None or old_published is None or art.published >= old_published
+                if not newer:
+                    self._record_version(art.id, old_id, reason, art)
+                    conn.commit()
+                    return AddResult("superseded", f"{_where(art)}: an older version ({reason}) of stored article "
+                                                   f"{old_id}; linked to it, nothing else stored")
+                self._replace(old_id, art.id, reason)
+                result = AddResult("replaced", f"{_where(art)}: a newer version ({reason}) of stored article "
+                                               f"{old_id}, which it replaces")
             self._insert(doc)
+            conn.execute("UPDATE articles SET simhash = ?, story_url = ? WHERE id = ?",
+                         [fingerprint, story_url(art.url), art.id])
             conn.commit()
         except duckdb.Error as exc:
             _rollback(conn)
-            raise StoreError(f"cannot store article {doc.article.id}: {exc}") from exc
+            raise StoreError(f"cannot store article {art.id}: {one_line(exc)}") from exc
         except BaseException:
             _rollback(conn)
             raise
-        return True
+        return result
+
+    def _story_of(self, art: Article, fingerprint: int) -> tuple[str, dt.date | None, str] | None:
+        """(id, published, reason) of the stored article ``art`` is a version of, if any."""
+        key = story_url(art.url)
+        if key is not None:
+            for old_id, old_published, old_text in self.conn.execute(
+                "SELECT id, published, text FROM articles WHERE story_url = ? ORDER BY added, id", [key]
+            ).fetchall():
+                if word_overlap(art.text, old_text) >= SAME_URL_OVERLAP:
+                    return old_id, old_published, "same URL"
+        if len(shingles(art.text)) < MIN_SHINGLES:
+            return None
+        candidates = self.conn.execute(
+            "SELECT id, published, text FROM articles WHERE simhash IS NOT NULL "
+            "AND bit_count(xor(simhash, ?)) <= ? ORDER BY added, id", [fingerprint, SIMHASH_BITS]
+        ).fetchall()
+        if candidates:
+            mine = shingles(art.text)
+            for old_id, old_published, old_text in candidates:
+                if jaccard(mine, shingles(old_text)) >= NEAR_IDENTICAL:
+                    return old_id, old_published, "near-identical text"
+        return None
+
+    def _record_version(self, article_id: str, story_id: str, reason: str, art: Article) -> None:
+        self.conn.execute(
+            "INSERT INTO story_versions (article_id, story_id, reason, title, published, url, outlet, source_path) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [article_id, story_id, reason, art.title, art.published, art.url, art.outlet, art.source_path],
+        )
+
+    def _replace(self, old_id: str, new_id: str, reason: str) -> None:
+        """Move stored article ``old_id`` to ``story_versions`` under ``new_id``, dropping what was found in it."""
+        conn = self.conn
+        row = conn.execute("SELECT id, text, title, published, url, outlet, source_path FROM articles WHERE id = ?",
+                           [old_id]).fetchone()
+        assert row is not None
+        old = Article(id=row[0], text=row[1], title=row[2], published=row[3], url=row[4], outlet=row[5],
+                      source_path=row[6])
+        for table in ("attributions", "event_actors", "events", "actors", "quotes", "articles"):
+            conn.execute(f"DELETE FROM {table} WHERE {'id' if table == 'articles' else 'article_id'} = ?", [old_id])
+        conn.execute("UPDATE story_versions SET story_id = ? WHERE story_id = ?", [new_id, old_id])
+        self._record_version(old_id, new_id, reason, old)
+
+    def known(self, ids: Sequence[str]) -> dict[str, dt.date | None]:
+        """Of ``ids``, those already stored (as articles or as versions of a stored story), with the
+        ``published`` date they were stored with."""
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        try:
+            rows = self.conn.execute(
+                f"SELECT id, published FROM articles WHERE id IN ({marks}) UNION ALL "
+                f"SELECT article_id, published FROM story_versions WHERE article_id IN ({marks})",
+                [*ids, *ids],
+            ).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot look up stored articles: {one_line(exc)}") from exc
+        return {str(r[0]): r[1] for r in rows}
 
     def add_all(self, docs: Iterable[Doc]) -> int:
         """Add each document in its own transaction; return how many were new."""
@@ -385,7 +607,7 @@ class Store:
         try:
             return [str(r[0]) for r in self.conn.execute("SELECT id FROM articles ORDER BY id").fetchall()]
         except duckdb.Error as exc:
-            raise StoreError(f"cannot list the stored articles: {exc}") from exc
+            raise StoreError(f"cannot list the stored articles: {one_line(exc)}") from exc
 
     def article(self, article_id: str) -> Article | None:
         """The stored article with this id, text included, or ``None``."""
@@ -396,7 +618,7 @@ class Store:
                 [article_id],
             ).fetchone()
         except duckdb.Error as exc:
-            raise StoreError(f"cannot read article {article_id}: {exc}") from exc
+            raise StoreError(f"cannot read article {article_id}: {one_line(exc)}") from exc
         if row is None:
             return None
         return Article(
@@ -414,7 +636,7 @@ class Store:
                 "(SELECT count(*) FROM quotes)"
             ).fetchone()
         except duckdb.Error as exc:
-            raise StoreError(f"cannot count the store's contents: {exc}") from exc
+            raise StoreError(f"cannot count the store's contents: {one_line(exc)}") from exc
         assert row is not None
         return dict(zip(("articles", "events", "clusters", "actors", "quotes"), (int(v) for v in row), strict=True))
 
@@ -424,7 +646,7 @@ class Store:
             names = [d[0] for d in cursor.description or ()]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except duckdb.Error as exc:
-            raise StoreError(f"cannot query the store: {exc}") from exc
+            raise StoreError(f"cannot query the store: {one_line(exc)}") from exc
 
 
 def _side_key(actor_ids: list[str], codes: dict[str, str | None]) -> str | None:

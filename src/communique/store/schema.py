@@ -22,6 +22,10 @@ Tables (schema version 1)::
                      source, anonymous, kind, span_start, span_end, actor_id, cites
     quotes           article_id, seq, start, end, speaker, speaker_start, speaker_end, anonymous, via
     status_rank      status, rank: which report status wins when reports are merged
+    story_versions   (version 3) article_id (PK), story_id, reason ('same URL' | 'near-identical text'),
+                     title, published, url, outlet, source_path, added: versions of a story that a
+                     newer one replaced (or older ones seen after it); ``articles.simhash`` and
+                     ``articles.story_url`` added
 
 Views::
 
@@ -38,7 +42,7 @@ from __future__ import annotations
 
 import duckdb
 
-from ..errors import SchemaVersionError, StoreError
+from ..errors import SchemaVersionError, StoreError, one_line
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "STATUS_ORDER", "migrate", "schema_version"]
 
@@ -245,8 +249,31 @@ _V2 = (
     "ALTER TABLE articles ADD COLUMN title_end INTEGER",
 )
 
+# Versions of one story (reliability): an update or correction of a stored article (same URL, or a
+# near-identical body) replaces it; the replaced or older versions are listed here, pointing at the
+# article that stands for the story now.  ``articles.simhash`` is the 64-bit SimHash of the body's word
+# 3-shingles, ``articles.story_url`` its URL as compared between versions (both NULL for articles stored
+# before this migration, which are not matched).
+_V3_VERSIONS: tuple[str, ...] = (
+    "ALTER TABLE articles ADD COLUMN simhash BIGINT",
+    "ALTER TABLE articles ADD COLUMN story_url VARCHAR",
+    """
+    CREATE TABLE story_versions (
+        article_id VARCHAR PRIMARY KEY,
+        story_id VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        title VARCHAR,
+        published DATE,
+        url VARCHAR,
+        outlet VARCHAR,
+        source_path VARCHAR,
+        added TIMESTAMP NOT NULL DEFAULT current_timestamp
+    )
+    """,
+)
+
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3_VERSIONS))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
@@ -262,7 +289,7 @@ def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
             return 0
         row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
     except duckdb.Error as exc:
-        raise StoreError(f"cannot read the store's schema version: {exc}") from exc
+        raise StoreError(f"cannot read the store's schema version: {one_line(exc)}") from exc
     return int(row[0]) if row and row[0] is not None else 0
 
 
@@ -291,7 +318,7 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> int:
             conn.commit()
         except duckdb.Error as exc:
             _rollback(conn)
-            raise StoreError(f"cannot upgrade the store to schema version {version}: {exc}") from exc
+            raise StoreError(f"cannot upgrade the store to schema version {version}: {one_line(exc)}") from exc
         current = version
     return current
 

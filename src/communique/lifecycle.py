@@ -1,0 +1,50 @@
+"""Worker processes that end with their parent.
+
+spaCy's ``n_process`` (and anything else that forks workers) starts child processes that outlive a
+parent killed with SIGKILL: nothing runs in the parent to stop them.  :func:`children_die_with_parent`
+registers, once per process, a fork hook that asks Linux to send every child forked afterwards SIGKILL
+when its parent dies (``prctl(PR_SET_PDEATHSIG)``), and ends a child at once whose parent is already gone.
+On other systems, or with the "spawn" start method, it does nothing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+
+__all__ = ["children_die_with_parent"]
+
+_PR_SET_PDEATHSIG = 1
+_installed = False
+_forking_pid = 0
+_libc: ctypes.CDLL | None = None
+
+
+def _before_fork() -> None:
+    global _forking_pid
+    _forking_pid = os.getpid()
+
+
+def _in_child() -> None:
+    parent = _forking_pid
+    if _libc is None:
+        return
+    _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def children_die_with_parent() -> None:
+    """Make every process forked from now on die when this process dies (Linux; idempotent)."""
+    global _installed, _libc
+    if _installed or not sys.platform.startswith("linux"):
+        return
+    try:
+        _libc = ctypes.CDLL(None, use_errno=True)  # the C library the interpreter runs on: loaded here, not
+        _libc.prctl  # noqa: B018 - in the child, where a fork hook must stay small
+    except (OSError, AttributeError):
+        return
+    os.register_at_fork(before=_before_fork, after_in_child=_in_child)
+    _installed = True
