@@ -98,7 +98,7 @@ def ingest(
     published: str | dt.date | None = None,
     pipeline: Pipeline | None = None,
     keep_docs: bool = False,
-    workers: int = 1,
+    workers: int = 0,
     progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Read, analyse and store every article under ``paths``; re-ingesting the same article adds nothing."""

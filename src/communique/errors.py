@@ -17,6 +17,7 @@ Hierarchy::
       ModelNotInstalled          the spaCy model package is missing
       StoreError                 the DuckDB store could not be used
         SchemaVersionError       the store was written by a newer communique
+      ClusterError               a Dask cluster could not be reached or a partition failed on it
 """
 
 from __future__ import annotations
@@ -107,3 +108,12 @@ class SchemaVersionError(StoreError):
             f"the store has schema version {found} but this communique only knows up to {supported}; "
             f"upgrade communique to open it"
         )
+
+
+class ClusterError(CommuniqueError):
+    """A Dask scheduler could not be reached, or a partition of articles failed on the cluster."""
+
+    def __init__(self, what: str, problem: str) -> None:
+        self.what = what
+        self.problem = problem
+        super().__init__(f"{what}: {problem}")
