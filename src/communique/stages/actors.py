@@ -265,6 +265,7 @@ def _is_outlet(ent: Any) -> bool:
 def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[_Found]:
     out: list[_Found] = []
     cities = [p.span for p in places or [] if p.feature in ("city", "site", "region")]
+    doc_text = sdoc.text  # once: spaCy rebuilds it from every token on each access, which made this quadratic
     for ent in sdoc.ents:
         span = Span(ent.start_char, ent.end_char)
         if any(span.overlaps(t) for t in taken) or "\n" in ent.text:
@@ -328,7 +329,7 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                     if owner:
                         org_country, bare_span = owner, Span(sdoc[ent.start - 2].idx, ent.end_char)
                 out.append(_Found(span=bare_span, label="ORG", kind="organization",
-                                  name=_strip_possessive(bare_span.text(sdoc.text)), country=org_country,
+                                  name=_strip_possessive(bare_span.text(doc_text)), country=org_country,
                                   sector=sector_for_title(bare)))
     return out
 

