@@ -309,7 +309,7 @@ def ingest(
     published: str | dt.date | None = None,
     pipeline: Pipeline | None = None,
     keep_docs: bool = False,
-    workers: int = 1,
+    workers: int = 0,
     progress: Callable[[int], None] | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
     batch_size: int = INGEST_BATCH,

@@ -25,6 +25,7 @@ Hierarchy::
         StoreBusy                another process held the store for longer than the wait allowed
 
 Every message is one line: newlines in a cause (DuckDB's messages have them) are folded.
+      ClusterError               a Dask cluster could not be reached or a partition failed on it
 """
 
 from __future__ import annotations
@@ -166,3 +167,10 @@ class StoreBusy(StoreError):
         self.path = path
         super().__init__(f"{path}: the store stayed locked by another process for {waited:.0f} s; try again when "
                          f"it finishes")
+class ClusterError(CommuniqueError):
+    """A Dask scheduler could not be reached, or a partition of articles failed on the cluster."""
+
+    def __init__(self, what: str, problem: str) -> None:
+        self.what = what
+        self.problem = problem
+        super().__init__(f"{what}: {problem}")

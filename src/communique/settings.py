@@ -21,7 +21,7 @@ class Settings(BaseModel):
 
     model: str = Field(DEFAULT_MODEL, description="spaCy pipeline package to load (installed, never downloaded)")
     batch_size: int = Field(32, ge=1, le=1024, description="articles per spaCy batch")
-    workers: int = Field(1, ge=1, le=64, description="spaCy processes for parsing (2 on a two-core laptop)")
+    workers: int = Field(0, ge=0, le=64, description="spaCy processes for parsing; 0: one per CPU core")
     knowledge: tuple[Path, ...] = Field((), description="actor knowledge files read on top of the bundled one")
     on_error: Literal["raise", "skip"] = Field(
         "raise", description="a stage failing on one article: raise, or skip it and record the error"

@@ -13,6 +13,7 @@ import typer
 from .. import api
 from ..errors import CommuniqueError, one_line
 from ..serialize import doc_to_dict
+from ..settings import Settings
 from ._app import DB_OPTION, DEFAULT_DB, KB_HELP, VERBS_HELP, app, date_arg, err, knowledge_paths, setting_help
 
 
@@ -67,11 +68,18 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")] = None,
-    workers: Annotated[int, typer.Option(help=setting_help("workers"), min=1, max=64)] = 1,
+    workers: Annotated[int, typer.Option(help=setting_help("workers"), min=0, max=64)] = 0,
     kb: Annotated[list[Path] | None, typer.Option("--kb", help=KB_HELP)] = None,
     verbs: Annotated[list[Path] | None, typer.Option("--verbs", help=VERBS_HELP)] = None,
+    dask_scheduler: Annotated[str | None, typer.Option(help="Analyse on this Dask cluster (tcp://host:8786).")] = None,
+    dask_workers: Annotated[int | None, typer.Option(help="Analyse on a LocalCluster of N worker processes.",
+                                                     min=1, max=256)] = None,
+    partition_size: Annotated[int, typer.Option(help="Articles per Dask partition.", min=1, max=100_000)] = 64,
 ) -> None:
-    """Analyse articles and store them in the DuckDB file; re-ingesting the same article adds nothing."""
+    """Analyse articles and store them in the DuckDB file; re-ingesting the same article adds nothing.
+
+    With --dask-scheduler or --dask-workers the analysis runs on Dask; partitions' results and completion markers
+    go to DB.parts/ next to the store, and a killed run started again resumes where it stopped."""
     from rich.progress import Progress
 
     from ..store import Store
@@ -87,15 +95,31 @@ def ingest(
     try:
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("analysing", total=None)
-            pipe = api.default_pipeline(on_error="skip", workers=workers, knowledge=knowledge_paths(kb),
-                                        verbs=knowledge_paths(verbs, "verb dictionary"))
-            for outcome in api.ingest_stream(paths, store=db, published=day, pipeline=pipe, workers=workers):
-                report.record(outcome)
-                if outcome.error is not None:
-                    err(str(outcome.error))  # as it happens, not at the end
-                if outcome.warning:
-                    err(f"note: {outcome.warning}")
-                progress.advance(task, 1)
+            settings = Settings(on_error="skip", workers=workers, knowledge=knowledge_paths(kb),
+                                verbs=knowledge_paths(verbs, "verb dictionary"))
+            if dask_scheduler or dask_workers:
+                from ..scale import ingest_on_cluster
+
+                store = Store.open(db)
+                try:
+                    got = ingest_on_cluster(paths, store=store, work_dir=db.with_name(db.name + ".parts"),
+                                            scheduler=dask_scheduler, workers=dask_workers, settings=settings,
+                                            published=day, partition_size=partition_size,
+                                            progress=lambda n: progress.advance(task, n))
+                finally:
+                    store.close()
+                for e in got.errors:
+                    err(str(e))
+                report.added, report.skipped, report.errors = got.added, got.skipped, list(got.errors)
+            else:
+                pipe = api.default_pipeline(settings)
+                for outcome in api.ingest_stream(paths, store=db, published=day, pipeline=pipe, workers=workers):
+                    report.record(outcome)
+                    if outcome.error is not None:
+                        err(str(outcome.error))  # as it happens, not at the end
+                    if outcome.warning:
+                        err(f"note: {outcome.warning}")
+                    progress.advance(task, 1)
     except KeyboardInterrupt:
         stopped = "interrupted"
     except CommuniqueError as exc:

@@ -1,12 +1,18 @@
 """The spaCy parse: tokens, sentences, entities, dependencies.
 
-The model is loaded once (``load_nlp``) and passed in; documents are parsed in
-batches with ``nlp.pipe``.
+The model is loaded once per process (``load_nlp``) and passed in; documents are
+parsed in batches with ``nlp.pipe``, on ``n_process`` processes (0: one per CPU
+core) once the stream holds more than a batch per process; a shorter stream is
+parsed in this process, since starting workers would cost more than it saves.
+Every enabled component of the shipped pipeline is used by some stage (tagger:
+``tag_``/``pos_``; parser: ``dep_`` and sentences; lemmatizer; NER).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -38,9 +44,21 @@ class NLPStage:
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
 
+    def processes(self) -> int:
+        """The parsing processes asked for: ``n_process``, 0 meaning one per CPU core."""
+        return self.n_process if self.n_process > 0 else max(1, os.cpu_count() or 1)
+
     def pipe(self, docs: Iterable[Doc]) -> Iterator[Doc]:
-        pairs = ((d.text, d) for d in docs)  # the parse copy: same length and offsets as the user's text
-        for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process):
+        """Parse ``docs`` lazily in batches; worker processes only when more than a batch per process comes."""
+        stream = iter(docs)
+        n_process = self.processes()
+        head: list[Doc] = []
+        if n_process > 1:
+            head = list(itertools.islice(stream, self.batch_size * n_process + 1))
+            if len(head) <= self.batch_size * n_process:
+                n_process = 1
+        pairs = ((d.text, d) for d in itertools.chain(head, stream))  # the parse copy: the user's offsets
+        for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process):
             attach(doc, sdoc)
             yield doc
 
