@@ -26,15 +26,17 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example articles plus a second report of two of them (other wording, same events), so that events
-    merge across articles and cluster ids depend on the order articles are stored in."""
+    """The example articles plus a second, shorter report of two of them (their first two paragraphs under
+    another headline: the same events, but not a version of the same story), so that events merge across
+    articles and cluster ids depend on the order articles are stored in."""
     folder = tmp_path_factory.mktemp("inputs")
     for f in sorted((EXAMPLES / "articles").iterdir()):
         shutil.copy(f, folder / f.name)
     for name in ("2024-06-13-egypt-libya-cairo-talks.txt", "2025-02-24-iran-saudi-riyadh-visit.txt"):
         title, body = (EXAMPLES / "articles" / name).read_text(encoding="utf-8").split("\n", 1)
-        updated = f"{title} (updated)\n{body}\nThis report was updated.\n"
-        (folder / f"{name[:11]}zz-{name[11:]}").write_text(updated, "utf-8")
+        lead = "\n\n".join(body.strip().split("\n\n")[:2])
+        second = f"Second report: {title}\n\n{lead}\n\nOther outlets carried the news later in the day.\n"
+        (folder / f"{name[:11]}zz-{name[11:]}").write_text(second, "utf-8")
     return folder
 
 
