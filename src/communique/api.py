@@ -206,54 +206,69 @@ def ingest_stream(
             return contextlib.nullcontext(None)
         return Store.open(path, read_only=read_only, **open_kw)
 
-    batch: list[Article] = []
-    for item in itertools.chain(read_inputs(paths, published=published), [None]):
-        if isinstance(item, UnsupportedLanguage):
-            yield Outcome("unsupported", item.path, error=item)
-        elif isinstance(item, CommuniqueError):
-            yield Outcome("failed", getattr(item, "path", "") or "", error=item)
-        elif item is not None:
-            batch.append(item)
-        if batch and (item is None or len(batch) >= batch_size):
-            yield from _ingest_batch(batch, pipe, session, given_published=published is not None)
-            batch = []
+    pending: list[Outcome] = []  # outcomes known before analysis (read errors, skips), yielded in order
+
+    def fresh() -> Iterator[Article]:
+        """The articles still to analyse, read lazily; the store is asked about ``batch_size`` at a time."""
+        seen: set[str] = set()
+        for chunk in _chunks(read_inputs(paths, published=published), batch_size):
+            arts: list[Article] = []
+            for item in chunk:
+                if isinstance(item, UnsupportedLanguage):
+                    pending.append(Outcome("unsupported", item.path, error=item))
+                elif isinstance(item, CommuniqueError):
+                    pending.append(Outcome("failed", getattr(item, "path", "") or "", error=item))
+                else:
+                    arts.append(item)
+            if not arts:
+                continue
+            try:
+                with session(True) as st:
+                    known = st.known([a.id for a in arts]) if st is not None else {}
+            except CommuniqueError as exc:
+                pending.extend(Outcome("failed", _where(a), a.id, error=ArticleFailed(_where(a), str(exc)))
+                               for a in arts)
+                continue
+            for a in arts:
+                if a.id in known or a.id in seen:
+                    pending.append(Outcome("skipped", _where(a), a.id,
+                                           warning=_date_note(a, known, given=published is not None)))
+                    continue
+                seen.add(a.id)
+                yield a
+
+    # one continuous stream through the pipeline, so that parsing processes stay up for the whole run;
+    # the store is written (and opened) once per ``batch_size`` analysed documents
+    for group in _chunks(_analyse_stream(fresh(), pipe), batch_size):
+        yield from pending
+        pending.clear()
+        docs = [d for d in group if isinstance(d, Doc)]
+        for failure in (d for d in group if isinstance(d, ArticleFailed)):
+            yield Outcome("failed", failure.path, error=failure)
+        if docs:
+            yield from _store_batch(docs, session)
+    yield from pending
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _date_note(a: Article, known: dict[str, Any], *, given: bool) -> str | None:
+    stored_day = known.get(a.id)
+    if a.id in known and given and a.published is not None and stored_day != a.published:
+        return (f"{_where(a)}: already stored with published {stored_day.isoformat() if stored_day else 'unknown'}; "
+                f"kept that date, not {a.published.isoformat()} (to change it, delete the store's copy first)")
+    return None
 
 
 def _where(article: Article) -> str:
     return article.source_path or article.id
 
 
-def _ingest_batch(articles: list[Article], pipe: Pipeline, session: Callable[[bool], Any], *,
-                  given_published: bool) -> Iterator[Outcome]:
-    fresh: list[Article] = []
-    seen: set[str] = set()
-    try:
-        with session(True) as st:
-            known = st.known([a.id for a in articles]) if st is not None else {}
-    except CommuniqueError as exc:
-        for a in articles:
-            yield Outcome("failed", _where(a), a.id, error=ArticleFailed(_where(a), str(exc)))
-        return
-    for a in articles:
-        if a.id in known or a.id in seen:
-            warning = None
-            stored_day = known.get(a.id)
-            if a.id in known and given_published and a.published is not None and stored_day != a.published:
-                warning = (f"{_where(a)}: already stored with published "
-                           f"{stored_day.isoformat() if stored_day else 'unknown'}; kept that date, not "
-                           f"{a.published.isoformat()} (to change it, delete the store's copy first)")
-            yield Outcome("skipped", _where(a), a.id, warning=warning)
-            continue
-        seen.add(a.id)
-        fresh.append(a)
-    if not fresh:
-        return
-    analysed: list[Doc | ArticleFailed] = list(_analyse(fresh, pipe))
-    docs = [d for d in analysed if isinstance(d, Doc)]
-    for failure in (d for d in analysed if isinstance(d, ArticleFailed)):
-        yield Outcome("failed", failure.path, error=failure)
-    if not docs:
-        return
+def _store_batch(docs: list[Doc], session: Callable[[bool], Any]) -> Iterator[Outcome]:
     try:
         writer = session(False)
         st = writer.__enter__()
@@ -277,29 +292,62 @@ def _ingest_batch(articles: list[Article], pipe: Pipeline, session: Callable[[bo
     yield from outcomes
 
 
-def _analyse(articles: list[Article], pipe: Pipeline) -> Iterator[Doc | ArticleFailed]:
-    """Analysed documents, and an ArticleFailed for each article a stage or the parser failed on.
+def _analyse_stream(articles: Iterable[Article], pipe: Pipeline) -> Iterator[Doc | ArticleFailed]:
+    """Analysed documents, in order, and an ArticleFailed for each article a stage or the parser failed on.
 
-    The batch goes through the pipeline at once; when anything raises, each article is retried alone
-    so that only the failing one is lost."""
-    by_id = {a.id: a for a in articles}
+    The articles go through the pipeline as one stream. When the stream raises (a stage with the raise
+    policy, the parser), the articles it had taken but not yet returned are retried one by one, so that
+    only the failing one is lost, and a new stream takes the rest."""
+    source = iter(articles)
+    while True:
+        taken: list[Article] = []
+
+        def feed(taken: list[Article] = taken) -> Iterator[Doc]:
+            for a in source:
+                taken.append(a)
+                yield Doc(a)
+
+        before = len(pipe.errors)
+        done = 0
+        try:
+            for doc in pipe.pipe(feed()):
+                for failure in pipe.errors[before:]:
+                    yield _failed(failure, taken)
+                del pipe.errors[before:]  # reported here: the pipeline's list does not grow with the run
+                done += 1
+                yield doc
+            for failure in pipe.errors[before:]:
+                yield _failed(failure, taken)
+            del pipe.errors[before:]
+            return
+        except Exception:  # noqa: BLE001 - any failure of any stage: the unfinished articles, one by one
+            del pipe.errors[before:]
+            finished = {id(a) for a in taken[:done]}
+            for a in taken:
+                if id(a) not in finished:
+                    yield from _analyse([a], pipe)
+
+
+def _analyse(articles: list[Article], pipe: Pipeline) -> Iterator[Doc | ArticleFailed]:
+    """``articles`` through the pipeline on their own (a retry): the docs, or why each failed."""
     before = len(pipe.errors)
     try:
         docs = list(pipe.pipe(Doc(a) for a in articles))
-    except Exception as exc:  # noqa: BLE001 - any failure of any stage is this batch's, retried one by one
+    except Exception as exc:  # noqa: BLE001 - any failure of any stage is this article's alone
         del pipe.errors[before:]
-        if len(articles) == 1:
-            yield ArticleFailed(_where(articles[0]), f"analysis failed: {type(exc).__name__}: {exc}")
-            return
         for a in articles:
-            yield from _analyse([a], pipe)
+            yield ArticleFailed(_where(a), f"analysis failed: {type(exc).__name__}: {exc}")
         return
     for failure in pipe.errors[before:]:
-        art = by_id.get(failure.article_id)
-        yield ArticleFailed(_where(art) if art else failure.article_id,
-                            str(failure).replace(f" on article {failure.article_id}", ""))
-    del pipe.errors[before:]  # reported here: the pipeline's list does not grow with the run
+        yield _failed(failure, articles)
+    del pipe.errors[before:]
     yield from docs
+
+
+def _failed(failure: Any, taken: list[Article]) -> ArticleFailed:
+    art = next((a for a in reversed(taken) if a.id == failure.article_id), None)
+    return ArticleFailed(_where(art) if art else failure.article_id,
+                         str(failure).replace(f" on article {failure.article_id}", ""))
 
 
 def ingest(

@@ -26,7 +26,9 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 WRITER = """
 import sys
 from communique import api
-for o in api.ingest_stream([sys.argv[1]], store=sys.argv[2], batch_size=int(sys.argv[3]), wait=120):
+n = int(sys.argv[3])  # articles per store write and per parser batch, so analysis and writes interleave
+pipe = api.default_pipeline(on_error="skip", workers=1, batch_size=n)
+for o in api.ingest_stream([sys.argv[1]], store=sys.argv[2], pipeline=pipe, batch_size=n, wait=120):
     print(o.status, o.where, o.error or "", flush=True)
 """
 
@@ -172,7 +174,7 @@ def _children(pid: int) -> set[int]:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux only")
 def test_workers_end_with_their_parent(tmp_path: Path) -> None:
-    src = corpus(tmp_path / "in", 60, seed=3)
+    src = corpus(tmp_path / "in", 200, seed=3)  # more than a batch per worker: workers start
     exe = Path(sys.executable).with_name("communique")
     proc = subprocess.Popen([str(exe), "ingest", str(src), "--db", str(tmp_path / "s.duckdb"), "--workers", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated
 
@@ -63,6 +65,16 @@ def analyze(
         raise typer.Exit(1)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C during ingest: end the parsing processes at once (they would finish their batch first), then
+    stop as KeyboardInterrupt does, so the summary is printed."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.terminate()
+    raise KeyboardInterrupt
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
@@ -92,6 +104,8 @@ def ingest(
         raise typer.Exit(2) from None
     report = api.IngestReport()
     stopped: str | None = None
+    previous = signal.signal(signal.SIGINT, _interrupt) if threading.current_thread() is threading.main_thread() \
+        else None
     try:
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("analysing", total=None)
@@ -112,7 +126,7 @@ def ingest(
                     err(str(e))
                 report.added, report.skipped, report.errors = got.added, got.skipped, list(got.errors)
             else:
-                pipe = api.default_pipeline(settings)
+                pipe = api.default_pipeline(settings=settings)
                 for outcome in api.ingest_stream(paths, store=db, published=day, pipeline=pipe, workers=workers):
                     report.record(outcome)
                     if outcome.error is not None:
@@ -128,6 +142,9 @@ def ingest(
     except Exception as exc:  # noqa: BLE001 - a crash still ends with the summary, never a traceback
         err(f"internal error: {type(exc).__name__}: {one_line(exc)}")
         stopped = "crashed"
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     prefix = f"{stopped}; " if stopped else ""
     typer.echo(f"{prefix}{report.summary()} -> {db}", err=True)
     if stopped == "interrupted":

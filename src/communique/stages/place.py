@@ -289,7 +289,7 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
             cand = gazetteer.lookup(text[s:e], context_countries=ctx)
             if cand is not None and cand.feature == "city" and states:
                 # a town of a state the story names beats a famous namesake ("Rome police" in Georgia)
-                local = [
+                local: list[Candidate] = [
                     c
                     for c in gazetteer.candidates(text[s:e])
                     if (c.feature == "county" or (c.feature == "city" and c.population >= 1000))
