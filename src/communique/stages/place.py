@@ -289,14 +289,14 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
             cand = gazetteer.lookup(text[s:e], context_countries=ctx)
             if cand is not None and cand.feature == "city" and states:
                 # a town of a state the story names beats a famous namesake ("Rome police" in Georgia)
-                local: list[Candidate] = [
+                in_states = [
                     c
                     for c in gazetteer.candidates(text[s:e])
                     if (c.feature == "county" or (c.feature == "city" and c.population >= 1000))
                     and (c.country, c.admin1) in states
                 ]
-                if local and (cand.country, cand.admin1) not in states:
-                    cand = max(local, key=lambda c: c.population)
+                if in_states and (cand.country, cand.admin1) not in states:
+                    cand = max(in_states, key=lambda c: c.population)
         if cand is None:
             continue
         if label in RESCUE_LABELS and not (cand.feature == "city" and cand.population > RESCUE_MIN_POPULATION):
