@@ -15,7 +15,8 @@ Quotes
   quotation of two fragments;
 * not quotes: a single quoted word (the "reset"), titles (a programme, book or film name in Title Case:
   "Face the Nation"), and scare quotes (at most three words after "so-called", or after a determiner with no
-  closing punctuation: the "peace dividend").
+  closing punctuation: the "peace dividend"); but a phrase someone is said to have used ("called Trump a
+  “pathological liar”", "nicknamed “King James”") is a quote.
 
 Offsets are characters into the text given.
 """
@@ -55,7 +56,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: a quoted phrase right after these is someone's words ("called Trump a “pathological liar”", "nicknamed
+#: “King James”"), not a title or a scare quote
+_CALLING = re.compile(r"\b(call|calls|called|calling|nicknamed|dubbed|labell?ed|branded|termed|described|describes|"
+                      r"likened|likens|deemed|says|said|saying|as)\b[^.!?;:]{0,40}$", re.I)
+
+
 def _is_title(inner: str, before: str) -> bool:
+    if _CALLING.search(before) and not _TITLE_CUES.search(before):
+        return False
     words = _WORD.findall(inner)
     if not words or len(words) > 8 or inner.rstrip()[-1:] in ",.!?;:":
         return False
@@ -70,9 +79,9 @@ def _is_scare(inner: str, before: str) -> bool:
     if len(words) > 3 or inner.rstrip()[-1:] in ",.!?;:":
         return False
     prev = before.split()[-1:] if before.split() else []
-    if prev and prev[0].lower().rstrip(",") in ("so-called", "dubbed", "termed", "branded", "labelled", "labeled"):
+    if prev and prev[0].lower().rstrip(",") == "so-called":
         return True
-    return bool(prev) and prev[0].lower() in _DETERMINERS and len(words) <= 3
+    return bool(prev) and prev[0].lower() in _DETERMINERS and len(words) <= 3 and not _CALLING.search(before)
 
 
 def _multi_paragraph(text: str) -> list[list[Span]]:

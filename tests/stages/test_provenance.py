@@ -283,3 +283,36 @@ def test_blank_lines_of_spaces_do_not_open_quotes() -> None:
     text = 'Aid convoys stopped. \n \n"Every week of fighting pushes families out," the minister said.'
     assert _groups(text) == [["Every week of fighting pushes families out"]]
     assert _groups('Line one.\r\n\r\n"We are ready," she said.\r\n') == [["We are ready"]]
+
+
+def test_relative_clause_speaker_and_other_speech_verbs(pipeline: Pipeline) -> None:
+    doc = analyze("Reporters turned to the Lagos Police Command, which reported “forty arrests in one night” on "
+                  "Friday.", pipeline=pipeline)
+    [q] = doc.quotes
+    assert q.speaker_span is not None and "Lagos Police Command" in q.speaker_span.text(doc.text)
+    doc = analyze("“We shall overcome the flood,” the choir sang as the mayor arrived.", pipeline=pipeline)
+    [q] = doc.quotes
+    assert q.speaker_span is not None and q.speaker_span.text(doc.text) == "choir"
+
+
+def test_a_quote_inside_a_reported_clause_is_an_indirect_attribution(pipeline: Pipeline) -> None:
+    doc = analyze("Ghanaian Finance Minister Ama Boateng said the new levy on mobile payments was “a tax on the "
+                  "poor” and should be withdrawn.", pipeline=pipeline)
+    [att] = [a for a in doc.attributions if a.content is not None]
+    source = att.span.text(doc.text) if att.span else None
+    assert (source, att.direct) == ("Ghanaian Finance Minister Ama Boateng", False)
+    assert att.content is not None and att.content.text(doc.text).startswith("the new levy on mobile payments")
+
+
+def test_reporting_verbs_inside_a_quote_are_not_the_reports_attributions(pipeline: Pipeline) -> None:
+    doc = analyze('"The rebels said they would withdraw, but they lied," Chadian President Idriss Deby said.',
+                  pipeline=pipeline)
+    assert [(a.span.text(doc.text) if a.span else None, a.direct) for a in doc.attributions] == [
+        ("Chadian President Idriss Deby", True)]
+
+
+def test_phrases_someone_called_something_are_quotes_not_scare_quotes() -> None:
+    assert _groups('Mensah called the budget a "grave threat" to farmers.') == [["grave threat"]]
+    assert _groups("Critics nicknamed the minister “Mister Promise” after the vote.") == [["Mister Promise"]]
+    assert _groups('He described the deal as "the best in decades" yesterday.') == [["the best in decades"]]
+    assert find_quotes('He reviewed the "peace dividend" and the film "The Long Road Home".') == []

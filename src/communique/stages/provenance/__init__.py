@@ -152,7 +152,7 @@ def extract(doc: Doc) -> ProvenanceResult:
         sent = sdoc.char_span(s.start, s.end, alignment_mode="expand")
         if sent is None:
             continue
-        found = chain(doc, sent, speakers)
+        found = chain(doc, sent, speakers, quoted=[p for q in res.quotes for p in (q.parts or [q.span])])
         res.attributions.extend(found)
         if found:
             for ev in _events_meant(doc, i):
@@ -166,7 +166,7 @@ def extract(doc: Doc) -> ProvenanceResult:
                      and a.span.overlaps(att.span) and (a.content is None or att.content is None
                                                         or a.content.overlaps(att.content))), None)
         if same is not None:  # "'...,' Fidan said": the speech verb's attribution is this quote's
-            same.content, same.direct, same.cue = att.content, True, same.cue or att.cue
+            same.content, same.direct, same.cue = att.content, att.direct, same.cue or att.cue
         else:
             res.attributions.append(att)
         for ev in doc.events:

@@ -17,6 +17,7 @@ Offsets are characters into ``Doc.text``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ...model import Attribution, Doc, Quote, Span
@@ -81,10 +82,13 @@ def _reporting(doc: Doc, speakers: Speakers, t: Any, who: list[Any], out: list[A
         out.append(att)
 
 
-def chain(doc: Doc, sent: Any, speakers: Speakers) -> list[Attribution]:
-    """Reporting and citing attributions stated in one sentence, outermost first (outlet, then who it cites)."""
+def chain(doc: Doc, sent: Any, speakers: Speakers, *, quoted: Sequence[Span] = ()) -> list[Attribution]:
+    """Reporting and citing attributions stated in one sentence, outermost first (outlet, then who it cites);
+    none from words inside the ``quoted`` spans (a speaker's own "they said")."""
     out: list[Attribution] = []
     for t in sent:
+        if any(q.start <= t.idx < q.end for q in quoted):
+            continue
         lemma = t.lemma_.lower()
         if lemma in REPORT_VERBS and t.pos_ == "VERB":
             who: list[Any] = []
@@ -156,14 +160,26 @@ def speech(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution],
 
 
 def direct(doc: Doc, quotes: list[Quote], speakers: Speakers) -> list[Attribution]:
-    """Each quote with a speaker as an attribution whose content is the quote."""
+    """Each quote with a speaker as an attribution whose content is the quote; a quote inside a reported
+    clause ("said the plan was “a disaster”") is part of an indirect attribution whose content is the clause."""
     out: list[Attribution] = []
+    sdoc = doc.nlp
     for q in quotes:
-        if q.speaker is None:
+        if q.speaker is None and q.speaker_span is None:
             continue
-        a = speakers.actor(q.speaker)
-        shown = q.speaker_span.text(doc.text) if q.anonymous and q.speaker_span is not None else a.name
-        out.append(Attribution(source=shown, anonymous=q.anonymous,
-                               kind="outlet" if a.kind == "outlet" else ("source" if q.anonymous else "speaker"),
-                               span=q.speaker_span, actor_id=q.speaker, cue=q.cue, content=q.span, direct=True))
+        content, is_direct = q.span, True
+        if q.cue is not None:
+            verb = next((t for t in sdoc.char_span(q.cue.start, q.cue.end, alignment_mode="expand") or []), None)
+            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None) if verb else None
+            if clause is not None:
+                cs = _content(clause)
+                if cs.contains(q.span) and len(cs) > len(q.span) + 12:
+                    content, is_direct = cs, False  # the quoted words are only part of what is reported
+        a = speakers.actor(q.speaker) if q.speaker is not None else None
+        shown = q.speaker_span.text(doc.text) if q.speaker_span is not None and (q.anonymous or a is None) else (
+            a.name if a is not None else "")
+        kind = "outlet" if a is not None and a.kind == "outlet" else ("source" if q.anonymous else "speaker")
+        out.append(Attribution(source=shown, anonymous=q.anonymous, kind=kind,  # type: ignore[arg-type]
+                               span=q.speaker_span, actor_id=q.speaker, cue=q.cue, content=content,
+                               direct=is_direct))
     return out

@@ -27,7 +27,8 @@ SPEECH_VERBS = frozenset({
     "underscore", "highlight", "continue", "hail", "signal", "allege", "contend", "maintain", "concede",
     "testify", "reveal", "disclose", "indicate", "estimate", "complain", "boast", "joke", "retort", "report",
     "believe", "think", "fear", "feel", "suspect", "hope", "worry", "doubt", "recommend",
-    "propose", "mention", "speculate", "insinuate", "lament",
+    "propose", "mention", "speculate", "insinuate", "lament", "sing", "chant", "shout", "yell", "scream",
+    "whisper", "exclaim", "quip", "muse", "brag", "plead", "pray", "vent", "rail", "scoff", "sneer", "snap",
 })
 #: cognition verbs: "X believes that ..." is an attribution (of a belief), never a quote's speech verb
 BELIEF_VERBS = frozenset({"believe", "think", "fear", "feel", "suspect", "hope", "worry", "doubt"})

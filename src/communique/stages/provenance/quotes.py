@@ -65,6 +65,8 @@ def speaker_tokens(verb: Any) -> list[Any]:
     ("added the Turkish minister", "said party treasurer Maria Lopez")."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj") and c.pos_ != "VERB":
+            if c.lower_ in ("which", "who", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return source_tokens(verb.head)  # "the Police Department, which reported “...”"
             return source_tokens(c)
     for c in verb.children:
         if c.dep_ == "agent":
