@@ -316,3 +316,12 @@ def test_phrases_someone_called_something_are_quotes_not_scare_quotes() -> None:
     assert _groups("Critics nicknamed the minister “Mister Promise” after the vote.") == [["Mister Promise"]]
     assert _groups('He described the deal as "the best in decades" yesterday.') == [["the best in decades"]]
     assert find_quotes('He reviewed the "peace dividend" and the film "The Long Road Home".') == []
+
+
+def test_tag_after_a_question_and_bar_dash(pipeline: Pipeline) -> None:
+    doc = analyze("Kenyan President William Ruto met the students. “Are you winning?” he asked them.",
+                  pipeline=pipeline)
+    assert [(q[0], q[4]) for q in _quotes(doc)] == [("William Ruto", "Are you winning?")]
+    doc = analyze("“Prices keep rising and nobody listens to us.” ― Amina Yusuf", pipeline=pipeline)
+    [q] = doc.quotes
+    assert q.speaker_span is not None and q.speaker_span.text(doc.text) == "Amina Yusuf"

@@ -28,7 +28,7 @@ from .common import BELIEF_VERBS, SPEECH_VERBS, Speakers, is_anonymous_source, s
 SPEECH_NOUNS = frozenset({"claim", "statement", "remark", "remarks", "words", "comment", "comments", "assertion",
                           "warning", "promise", "pledge", "vow", "call", "accusation", "message", "speech", "tweet",
                           "post", "interview", "letter", "insistence", "argument"})
-_DASH_TAG = re.compile(r"[”\"’']?[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*([^\n]{3,120})")
+_DASH_TAG = re.compile(r"[”\"’']?[ \t]*\n?[ \t]*(?:—|–|―|--)[ \t]*([^\n]{3,120})")
 _QUOTE_VERBS = SPEECH_VERBS - BELIEF_VERBS
 
 
@@ -78,6 +78,26 @@ def speaker_tokens(verb: Any) -> list[Any]:
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ == "VERB":
         return speaker_tokens(verb.head)  # "..., adding that ..."
     return []
+
+
+def _tag_after(doc: Doc, sdoc: Any, span: Span) -> Any | None:
+    """'“You winning?” she asked.': a tag the sentence splitter put in a sentence of its own after the quote —
+    a subject and a speech verb within its first six words, on the same line."""
+    k = span.end
+    while k < len(doc.text) and doc.text[k] in "”\"’'?!.,; \t":
+        k += 1
+    if k >= len(doc.text) or doc.text[k] == "\n" or k - span.end > 6:
+        return None
+    first = tok_at(sdoc, k)
+    if first is None:
+        return None
+    for t in sdoc[first.i : min(first.i + 6, len(sdoc))]:
+        if t.text in ("\n", "\n\n") or t.is_sent_start and t.i != first.i and t.idx > k:
+            break
+        if t.lemma_.lower() in _QUOTE_VERBS and t.pos_ in ("VERB", "AUX"):
+            who = speaker_tokens(t)
+            return t if who and all(w.i < t.i or w.i > t.i for w in who) else None
+    return None
 
 
 def _according_to(sent: Any) -> Any | None:
@@ -168,6 +188,8 @@ def extract_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
             if (verb is None or not speaker_tokens(verb)) and last is not None and last.sent != tok.sent:
                 verb = speech_verb(last, span, parts)  # a quote of several sentences: the verb after its last one
                 tok = last
+            if verb is None or not speaker_tokens(verb):
+                verb = _tag_after(doc, sdoc, span) or verb
             if verb is not None:
                 tagged = True
                 cue = Span(verb.idx, verb.idx + len(verb))
