@@ -325,3 +325,11 @@ def test_tag_after_a_question_and_bar_dash(pipeline: Pipeline) -> None:
     doc = analyze("“Prices keep rising and nobody listens to us.” ― Amina Yusuf", pipeline=pipeline)
     [q] = doc.quotes
     assert q.speaker_span is not None and q.speaker_span.text(doc.text) == "Amina Yusuf"
+
+
+def test_it_and_they_as_quote_speakers_go_to_the_organisation(pipeline: Pipeline) -> None:
+    doc = analyze("The Kenya Medical Association issued a statement on Friday. It denounced what it calls “the "
+                  "worst funding cut in a decade.”", pipeline=pipeline)
+    [q] = doc.quotes
+    assert q.speaker is not None and doc.actor(q.speaker).name == "Kenya Medical Association"  # type: ignore
+    assert q.speaker_span is not None and q.speaker_span.text(doc.text) == "it"

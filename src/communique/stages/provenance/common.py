@@ -120,6 +120,8 @@ class Speakers:
             return aid
         if head.lower_ in PERSON_PRONOUNS:
             return self.person_before(head.idx)
+        if head.lower_ in ("it", "they") and len(toks) == 1 and head.dep_ in ("nsubj", "nsubjpass"):
+            return self.body_before(head.idx)  # "what it calls “...”": the organisation named last
         if head.lower_ in _NOT_SOURCES or head.pos_ not in ("NOUN", "PROPN") or is_anonymous_source(head):
             return None  # an unnamed source ("officials", "a source") is marked anonymous, never made an actor
         return self._describe(head, toks)
@@ -158,6 +160,22 @@ class Speakers:
                 continue
             a = self.actors.get(m.actor_id)
             if a is not None and self._named_person(a.id) and not a.anonymous and (
+                    best is None or m.span.start > best[0]):
+                best = (m.span.start, a.id)
+        return best[1] if best else None
+
+    def body_before(self, offset: int) -> str | None:
+        """The organisation, outlet, group or country mentioned last before ``offset`` in the sentence or the
+        one before it."""
+        if not self.doc.sentences:
+            return None
+        first = self.doc.sentences[max(0, self.doc.sentence_of(offset) - 1)].start
+        best: tuple[int, str] | None = None
+        for m in self.all_mentions():
+            if m.actor_id is None or not (first <= m.span.start < offset) or m.label == "PRONOUN":
+                continue
+            a = self.actors.get(m.actor_id)
+            if a is not None and a.kind in ("organization", "outlet", "group") and (
                     best is None or m.span.start > best[0]):
                 best = (m.span.start, a.id)
         return best[1] if best else None
