@@ -54,18 +54,39 @@ class ProvenanceResult:
         self.links: list[tuple[str, int]] = []
 
 
-def _events_meant(doc: Doc, sent_index: int, anchor: Any | None = None) -> list[Event]:
-    """Events a sentence speaks about: triggers in it (under ``anchor`` if given) or references to earlier ones."""
+class _EventIndex:
+    """The document's events by the sentences they are in or referred to from, and by episode: a sentence's
+    events are found without reading every event (no stage quadratic in the article's length)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.by_sentence: dict[int, list[Event]] = {}
+        self.by_episode: dict[int, list[Event]] = {}
+        for ev in doc.events:
+            for s in sorted({ev.evidence.sentence, *(doc.sentence_of(r.start) for r in ev.references)}):
+                self.by_sentence.setdefault(s, []).append(ev)
+            if ev.episode is not None:
+                self.by_episode.setdefault(ev.episode, []).append(ev)
+
+
+def _events_meant(doc: Doc, sent_index: int, anchor: Any | None = None, *,
+                  index: _EventIndex | None = None) -> list[Event]:
+    """Events a sentence speaks about: triggers in it (under ``anchor`` if given) or references to earlier ones,
+    and every event of their episodes (in document order)."""
+    index = index or _EventIndex(doc)
     out: list[Event] = []
     region = {t.idx for t in anchor.subtree} if anchor is not None else None
-    for ev in doc.events:
+    for ev in index.by_sentence.get(sent_index, []):
         if ev.evidence.sentence == sent_index and (region is None or ev.trigger.start in region):
             out.append(ev)
         elif any(doc.sentence_of(r.start) == sent_index and (region is None or r.start in region)
                  for r in ev.references):
             out.append(ev)
-    episodes = {ev.episode for ev in out if ev.episode is not None}
-    out += [ev for ev in doc.events if ev.episode in episodes and ev not in out]
+    chosen = {id(ev) for ev in out}
+    for episode in dict.fromkeys(ev.episode for ev in out if ev.episode is not None):
+        for ev in index.by_episode.get(episode, []):  # type: ignore[arg-type]
+            if id(ev) not in chosen:
+                chosen.add(id(ev))
+                out.append(ev)
     return out
 
 
@@ -80,7 +101,7 @@ def _negated_verb(t: Any) -> bool:
     return False
 
 
-def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult) -> None:
+def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _EventIndex) -> None:
     sdoc = doc.nlp
     for i, s in enumerate(doc.sentences):
         sent = sdoc.char_span(s.start, s.end, alignment_mode="expand")
@@ -115,26 +136,30 @@ def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult) -> None:
                 objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")]
                 meant: list[Event] = []
                 for o in objs:
-                    meant += [e for e in _events_meant(doc, i, o) if e not in meant]
+                    meant += [e for e in _events_meant(doc, i, o, index=index) if e not in meant]
                 if not meant and kind in ("deny", "confirm") and any(
                         o.lower_ in _REPORT_NOUNS and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in o.children)
                         for o in objs):
-                    meant = _latest_report(doc, i, res)  # "The ministry denied the report."
+                    meant = _latest_report(doc, i, index)  # "The ministry denied the report."
                 if by is not None and by.content is None and meant:
                     by.content = span_of([x for o in objs for x in o.subtree]) if objs else None
                 for ev in meant:
                     res.statements.setdefault(ev.id, []).append(StatusStatement(kind, cue, by))  # type: ignore
             elif t.lower_ == "unconfirmed" and t.dep_ in ("amod", "acomp"):
-                for ev in _events_meant(doc, i, t.head if t.dep_ == "amod" else None):
+                for ev in _events_meant(doc, i, t.head if t.dep_ == "amod" else None, index=index):
                     res.statements.setdefault(ev.id, []).append(StatusStatement("not_confirmed", cue))
 
 
-def _latest_report(doc: Doc, sent_index: int, res: ProvenanceResult) -> list[Event]:
+def _latest_report(doc: Doc, sent_index: int, index: _EventIndex) -> list[Event]:
+    """The events of the nearest earlier sentence that has any, with their episodes."""
     for j in range(sent_index - 1, -1, -1):
-        evs = [e for e in doc.events if e.evidence.sentence == j]
+        evs = [e for e in index.by_sentence.get(j, []) if e.evidence.sentence == j]
         if evs:
-            episodes = {e.episode for e in evs if e.episode is not None}
-            return evs + [e for e in doc.events if e.episode in episodes and e not in evs]
+            chosen = {id(e) for e in evs}
+            for episode in dict.fromkeys(e.episode for e in evs if e.episode is not None):
+                evs += [e for e in index.by_episode.get(episode, []) if id(e) not in chosen]  # type: ignore
+                chosen.update(id(e) for e in evs)
+            return evs
     return []
 
 
@@ -147,6 +172,7 @@ def extract(doc: Doc) -> ProvenanceResult:
     args.kinds = dict(args.kinds)
     speakers = Speakers(doc, args)
     res = ProvenanceResult()
+    index = _EventIndex(doc)
     res.quotes = extract_quotes(doc, speakers)
     for i, s in enumerate(doc.sentences):
         sent = sdoc.char_span(s.start, s.end, alignment_mode="expand")
@@ -155,11 +181,11 @@ def extract(doc: Doc) -> ProvenanceResult:
         found = chain(doc, sent, speakers, quoted=[p for q in res.quotes for p in (q.parts or [q.span])])
         res.attributions.extend(found)
         if found:
-            for ev in _events_meant(doc, i):
+            for ev in _events_meant(doc, i, index=index):
                 res.per_event.setdefault(ev.id, list(found))
         for att, clause in speech(doc, sent, speakers, found, res.quotes):
             res.attributions.append(att)
-            for ev in _events_meant(doc, i, clause):
+            for ev in _events_meant(doc, i, clause, index=index):
                 res.per_event.setdefault(ev.id, [att])
     for att in direct(doc, res.quotes, speakers):
         same = next((a for a in res.attributions if a.span is not None and att.span is not None
@@ -172,7 +198,7 @@ def extract(doc: Doc) -> ProvenanceResult:
         for ev in doc.events:
             if att.content is not None and att.content.start <= ev.trigger.start < att.content.end:
                 res.per_event.setdefault(ev.id, [att])
-    _statements(doc, speakers, res)
+    _statements(doc, speakers, res, index)
     res.attributions.sort(key=lambda a: a.span.start if a.span is not None else -1)
     res.actors, res.mentions, res.links = speakers.new_actors, speakers.new_mentions, speakers.links
     return res

@@ -95,9 +95,11 @@ class Speakers:
         self.new_actors: list[Actor] = []
         self.new_mentions: list[Mention] = []
         self.links: list[tuple[str, int]] = []  # (actor id of the document, index of its new mention)
+        self._all: list[Mention] = list(doc.mentions)  # the document's mentions, then the new ones
 
     def all_mentions(self) -> list[Mention]:
-        return list(self.doc.mentions) + self.new_mentions
+        """The document's mentions followed by the new ones (index = the mention's index once attached)."""
+        return self._all
 
     def actor(self, actor_id: str) -> Actor:
         return self.actors[actor_id]
@@ -208,12 +210,14 @@ class Speakers:
         return a.id
 
     def _mention(self, actor_id: str, span: Span, label: str) -> None:
-        mentions = self.all_mentions()
-        self.new_mentions.append(Mention(span=span, label=label, actor_id=actor_id))
+        index = len(self._all)
+        mention = Mention(span=span, label=label, actor_id=actor_id)
+        self.new_mentions.append(mention)
+        self._all.append(mention)
         if any(a.id == actor_id for a in self.new_actors):
-            self.actors[actor_id].mentions.append(len(mentions))
+            self.actors[actor_id].mentions.append(index)
         else:  # an actor of the document: linked when the stage attaches its results
-            self.links.append((actor_id, len(mentions)))
+            self.links.append((actor_id, index))
         self.args.by_char.append((span, actor_id))
         self.args.kinds[actor_id] = self.actors[actor_id].kind
 
