@@ -262,6 +262,9 @@ class Attribution:
     span: Span | None = None
     actor_id: str | None = None
     cites: int | None = None  # index of the Attribution this one relays
+    cue: Span | None = None  # the speech or reporting word(s): "said", "according to", "told reporters"
+    content: Span | None = None  # what is attributed: the quoted words or the reported clause
+    direct: bool = False  # the content is a direct quote
 
 
 @dataclass(slots=True)
@@ -297,11 +300,13 @@ class Event:
 
 @dataclass(slots=True)
 class Quote:
-    span: Span  # the quoted words, without the quote marks
+    span: Span  # the quoted words, without the quote marks (first to last word of a quotation in fragments)
     speaker: str | None  # actor id
     speaker_span: Span | None
     anonymous: bool
     via: str | None = None  # "sources close to the Israeli government"
+    parts: list[Span] = field(default_factory=list)  # the fragments of a quotation split by its speaker tag
+    cue: Span | None = None  # the speech verb or tag: "said", "added"
 
 
 @dataclass(slots=True)

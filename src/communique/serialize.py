@@ -39,9 +39,10 @@ def _actor(doc: Doc, a: Actor) -> dict[str, Any]:
     }
 
 
-def _attribution(a: Attribution) -> dict[str, Any]:
+def _attribution(a: Attribution, text: str) -> dict[str, Any]:
     return {"source": a.source, "anonymous": a.anonymous, "kind": a.kind, "actor": a.actor_id, "cites": a.cites,
-            "start": a.span.start if a.span else None, "end": a.span.end if a.span else None}
+            "start": a.span.start if a.span else None, "end": a.span.end if a.span else None,
+            "cue": _span(a.cue, text), "content": _span(a.content, text), "direct": a.direct}
 
 
 def _span(s: Span | None, text: str) -> dict[str, Any] | None:
@@ -67,7 +68,7 @@ def _event(doc: Doc, e: Event) -> dict[str, Any]:
             "evidence": _span(loc.evidence, doc.article.text),
             "basis": loc.basis},
         "status": e.status,
-        "attribution": [_attribution(a) for a in e.attribution],
+        "attribution": [_attribution(a, doc.article.text) for a in e.attribution],
         "evidence": {"sentence": e.evidence.sentence, "start": e.evidence.start, "end": e.evidence.end,
                      "text": doc.article.text[e.evidence.start : e.evidence.end], "document": doc.article.id},
         "trigger": _span(e.trigger, doc.article.text),
@@ -92,6 +93,8 @@ def _quote(doc: Doc, q: Quote) -> dict[str, Any]:
         "start": q.span.start,
         "end": q.span.end,
         "sentence": doc.sentence_of(q.span.start) if doc.sentences else None,
+        "parts": [_span(p, doc.article.text) for p in (q.parts or [q.span])],
+        "cue": _span(q.cue, doc.article.text),
     }
 
 
@@ -107,6 +110,7 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
         "actors": [_actor(doc, a) for a in doc.actors],
         "events": [_event(doc, e) for e in doc.events],
         "quotes": [_quote(doc, q) for q in doc.quotes],
+        "attributions": [_attribution(a, doc.article.text) for a in doc.attributions],
         "places": [{"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon, "geonames_id": p.geonames_id,
                     "feature": p.feature, "start": p.span.start, "end": p.span.end} for p in doc.places],
         "timexes": [{"text": t.span.text(doc.article.text), "value": _iso(t.value), "precision": t.precision,

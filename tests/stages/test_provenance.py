@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from communique import Doc, Pipeline, analyze
 from communique.model import Span
-from communique.textutil import find_quotes
+from communique.textutil import find_quotations, find_quotes
 
 
 def _quotes(doc: Doc) -> list[tuple[str | None, str | None, bool, str | None, str]]:
@@ -73,3 +73,263 @@ def test_speaker_attribution_reaches_only_the_clause_spoken(pipeline: Pipeline) 
     got = [(e.cameo, [(a.source, a.kind) for a in e.attribution]) for e in doc.events]
     assert got == [("190", [("Nikos Pappas", "speaker")]), ("161", [])]
     assert [(a.source, a.kind, a.anonymous) for a in doc.attributions] == [("Nikos Pappas", "speaker", False)]
+
+
+# -- issue 5: quote spans ------------------------------------------------------------------------------------------
+
+def _groups(text: str) -> list[list[str]]:
+    return [[text[p.start : p.end] for p in g] for g in find_quotations(text)]
+
+
+def test_spaces_inside_the_marks_are_not_quoted_words() -> None:
+    assert _groups('" These reforms are painful , " the minister said.') == [["These reforms are painful"]]
+    assert _groups("“  We will hold the line ;  ” she said.") == [["We will hold the line"]]
+    assert _groups("' Prices will fall soon , ' he said.") == [["Prices will fall soon"]]
+
+
+def test_a_quote_split_by_its_speaker_tag_is_one_quotation() -> None:
+    assert _groups('"Not now," the senator said. "We need more time."') == [["Not now", "We need more time."]]
+    assert _groups('"We must," he said, "act before the winter."') == [["We must", "act before the winter."]]
+    assert _groups("“Not yet”, the mayor told reporters, “the roads are closed.”") == [
+        ["Not yet", "the roads are closed."]]
+    assert _groups('"Why wait?" asked the governor. "The money is there."') == [
+        ["Why wait?", "The money is there."]]
+    # two speakers, two quotations: the second quote has a tag of its own
+    assert _groups('"We want calm," Dendias said. "Talks are the way," added the Turkish minister.') == [
+        ["We want calm"], ["Talks are the way"]]
+    # a full stop ends a quotation: what follows is a new one
+    assert _groups('"We will win." He left the stage. "Goodbye now," he said.') == [
+        ["We will win."], ["Goodbye now"]]
+
+
+def test_multi_paragraph_newswire_quote_is_one_quotation() -> None:
+    text = ("The minister spoke for an hour.\n\n“We will rebuild every road in the north.\n\n"
+            "“We will rebuild every school, every clinic,” she said.\n\nThe crowd cheered.")
+    assert _groups(text) == [["We will rebuild every road in the north.", "We will rebuild every school, every clinic"]]
+    three = '"First part of it.\n"Second part of it.\n"Third and last," he said.'
+    assert _groups(three) == [["First part of it.", "Second part of it.", "Third and last"]]
+
+
+def test_titles_and_scare_quotes_are_not_quotes() -> None:
+    assert find_quotes('She told "Face the Nation" on Sunday that taxes would rise.') == []
+    assert find_quotes('Obama abandoned the "reset" with Moscow.') == []
+    assert find_quotes('His memoir "Dreams from My Father" sold well, as did the book "A Promised Land".') == []
+    assert find_quotes('He praised the "peace dividend" and the so-called "grand bargain" of the deal.') == []
+    assert find_quotes('The film "The Year of Living Dangerously" opened.') == []
+    # a quoted phrase that is speech stays: it ends with punctuation or follows a speech verb
+    assert _groups("He called the plan ‘a serious mistake.’") == [["a serious mistake."]]
+
+
+# -- issue 5: quote speakers ---------------------------------------------------------------------------------------
+
+def test_inverted_speech_verb_gives_the_named_speaker_not_the_previous_one(pipeline: Pipeline) -> None:
+    doc = analyze("Greek Foreign Minister Nikos Dendias met Turkish Foreign Minister Hakan Fidan in Athens. "
+                  '"We want calm waters," Dendias said. "Dialogue is the only way," added the Turkish minister.',
+                  pipeline=pipeline)
+    assert _quotes(doc) == [
+        ("Nikos Dendias", "Dendias", False, None, "We want calm waters"),
+        ("Hakan Fidan", "the Turkish minister", False, None, "Dialogue is the only way"),
+    ]
+    doc = analyze('"The budget is balanced," said party treasurer Maria Lopez.', pipeline=pipeline)
+    assert [(q[0], q[4]) for q in _quotes(doc)] == [("Maria Lopez", "The budget is balanced")]
+
+
+def test_he_said_goes_to_the_person_not_the_assembly(pipeline: Pipeline) -> None:
+    doc = analyze("Kenyan President William Ruto addressed the UN General Assembly on Tuesday. \"Africa will not "
+                  "wait any longer,\" he said.", pipeline=pipeline)
+    assert _quotes(doc) == [("William Ruto", "he", False, None, "Africa will not wait any longer")]
+    doc = analyze("Chilean President Gabriel Boric spoke before the Security Council on Monday. \"We ask for "
+                  "nothing more than fairness,\" she said of her colleague, Foreign Minister Ana Reyes.",
+                  pipeline=pipeline)
+    assert doc.quotes[0].speaker is not None
+    assert doc.actor(doc.quotes[0].speaker).name in ("Gabriel Boric", "Ana Reyes")  # type: ignore[union-attr]
+    assert all(a.name not in ("Council", "Security Council") or a.kind != "person" for a in doc.actors)
+
+
+def test_spaces_inside_marks_still_get_their_speaker(pipeline: Pipeline) -> None:
+    doc = analyze('" These reforms are painful , " the minister said.', pipeline=pipeline)
+    assert _quotes(doc) == [("minister", "minister", False, None, "These reforms are painful")]
+
+
+def test_trailing_dash_names_the_speaker(pipeline: Pipeline) -> None:
+    doc = analyze('"We will not devalue the naira this year."\n—Finance Minister Wale Edun', pipeline=pipeline)
+    assert _quotes(doc) == [("Wale Edun", "Wale Edun", False, None, "We will not devalue the naira this year.")]
+    doc = analyze("“Peace is a daily choice.” – Kofi Annan", pipeline=pipeline)
+    assert [(q[0], q[4]) for q in _quotes(doc)] == [("Kofi Annan", "Peace is a daily choice.")]
+
+
+def test_descriptive_sources_become_speakers(pipeline: Pipeline) -> None:
+    doc = analyze('"The books were balanced every month," party treasurer Maria Lopez said.', pipeline=pipeline)
+    assert _quotes(doc) == [("Maria Lopez", "Maria Lopez", False, None, "The books were balanced every month")]
+    doc = analyze('"The ministry ignored our requests," the Paris-based newspaper said in an editorial.',
+                  pipeline=pipeline)
+    [q] = doc.quotes
+    speaker = doc.actor(q.speaker)  # type: ignore[arg-type]
+    assert speaker is not None and (speaker.name, speaker.kind) == ("Paris-based newspaper", "outlet")
+    doc = analyze('"Not now," the senator said. "We need more time."', pipeline=pipeline)
+    [q] = doc.quotes
+    assert [p.text(doc.text) for p in q.parts] == ["Not now", "We need more time."]
+    assert doc.actor(q.speaker).name == "senator"  # type: ignore[arg-type, union-attr]
+    assert q.cue is not None and q.cue.text(doc.text) == "said"
+
+
+def test_anonymous_quote_sources(pipeline: Pipeline) -> None:
+    doc = analyze('"The deal is done," a source familiar with the talks said.', pipeline=pipeline)
+    [q] = doc.quotes
+    assert q.anonymous and q.speaker_span is not None
+    assert q.speaker_span.text(doc.text) == "a source familiar with the talks"
+
+
+# -- issue 5: indirect speech and attribution -----------------------------------------------------------------------
+
+def _atts(doc: Doc) -> list[tuple[str, str | None, str | None, bool, bool]]:
+    return [(a.span.text(doc.text) if a.span else a.source, a.cue.text(doc.text) if a.cue else None,
+             a.content.text(doc.text) if a.content else None, a.anonymous, a.direct) for a in doc.attributions]
+
+
+def test_indirect_speech_has_source_cue_and_content(pipeline: Pipeline) -> None:
+    doc = analyze("Police said two men were arrested after the clashes in Nairobi. Officials said the talks would "
+                  "resume on Monday.", pipeline=pipeline)
+    assert _atts(doc) == [
+        ("Police", "said", "two men were arrested after the clashes in Nairobi", False, False),
+        ("Officials", "said", "the talks would resume on Monday", True, False),
+    ]
+    doc = analyze("According to the Paris-based newspaper, French troops attacked a convoy near Gao. The army "
+                  "believes the convoy carried weapons, and the defence minister told reporters that the operation "
+                  "was over.", pipeline=pipeline)
+    assert _atts(doc) == [
+        ("the Paris-based newspaper", "According to", "French troops attacked a convoy near Gao", False, False),
+        ("The army", "believes", "the convoy carried weapons", False, False),
+        ("the defence minister", "told reporters", "the operation was over", False, False),
+    ]
+
+
+def test_warned_claimed_and_sentence_final_tags(pipeline: Pipeline) -> None:
+    doc = analyze("Ghana's finance minister warned that inflation would rise. Two diplomats claimed the border "
+                  "had been closed. The strike will go ahead, union leaders said.", pipeline=pipeline)
+    got = _atts(doc)
+    assert [(g[0], g[1], g[3]) for g in got] == [
+        ("Ghana's finance minister", "warned", False), ("Two diplomats", "claimed", True),
+        ("union leaders", "said", False)]
+    assert got[2][2] == "The strike will go ahead"
+
+
+def test_direct_quote_is_a_direct_attribution(pipeline: Pipeline) -> None:
+    doc = analyze('Turkish Foreign Minister Hakan Fidan spoke in Ankara. "We want calm waters," Fidan said.',
+                  pipeline=pipeline)
+    assert _atts(doc) == [("Fidan", "said", "We want calm waters", False, True)]
+
+
+# -- issue 5: status ------------------------------------------------------------------------------------------------
+
+def _status(doc: Doc) -> list[tuple[str, str, list[str]]]:
+    return [(e.cameo, e.status, [a.source for a in e.attribution]) for e in doc.events]
+
+
+def test_denied_reports_give_the_event_denied_and_attributed_to_the_denier(pipeline: Pipeline) -> None:
+    doc = analyze("The Russian Defence Ministry on Thursday denied reports that its troops had attacked Georgian "
+                  "positions near South Ossetia.", published="2008-08-07", pipeline=pipeline)
+    assert _status(doc) == [("190", "denied", ["Russian Defence Ministry"])]
+
+
+def test_a_later_denial_reaches_the_reported_events(pipeline: Pipeline) -> None:
+    doc = analyze("Russian troops attacked Georgian positions near South Ossetia on Wednesday, Georgian officials "
+                  "said. The Russian Defence Ministry denied the report on Thursday.", published="2008-08-07",
+                  pipeline=pipeline)
+    assert _status(doc) == [("190", "denied", ["Georgian officials", "Russian Defence Ministry"])]
+    doc = analyze("Sudanese soldiers attacked a camp near El Fasher, a local official said. The army dismissed the "
+                  "claims as lies.", published="2024-05-02", pipeline=pipeline)
+    assert [s for _, s, _ in _status(doc)] == ["denied"]
+
+
+def test_confirmation_overrides_a_denial_and_independent_sources_confirm(pipeline: Pipeline) -> None:
+    doc = analyze("Ethiopian troops attacked Eritrean positions near Badme, Eritrea said. Ethiopia at first denied "
+                  "the report. On Friday the Ethiopian army confirmed the attack.", published="2024-05-02",
+                  pipeline=pipeline)
+    assert [s for _, s, _ in _status(doc)] == ["confirmed"]
+    doc = analyze("Indian troops attacked Pakistani posts in Kashmir on Monday, Pakistan's army said, and India's "
+                  "defence ministry said the same.", published="2024-05-02", pipeline=pipeline)
+    assert [e.status for e in doc.events if e.cameo.startswith("19")] in (["confirmed"], ["reported"])
+
+
+def test_one_anonymous_chain_is_unconfirmed(pipeline: Pipeline) -> None:
+    doc = analyze("Malian troops attacked a rebel base near Kidal, officials said.", published="2024-05-02",
+                  pipeline=pipeline)
+    assert [(e.status, [a.anonymous for a in e.attribution]) for e in doc.events] == [("unconfirmed", [True])]
+
+
+def test_resolve_status_rules() -> None:
+    from communique.model import Attribution
+    from communique.stages.provenance import StatusStatement, resolve_status
+
+    named = [Attribution("Eritrea", False, "official", actor_id="a1"), Attribution("UN", False, "official",
+                                                                                   actor_id="a2")]
+    anon = [Attribution("officials", True, "source")]
+    deny = StatusStatement("deny", Span(0, 1))
+    confirm = StatusStatement("confirm", Span(5, 6))
+    assert resolve_status(modality="planned", statements=[confirm], attributions=named) == "planned"
+    assert resolve_status(modality=None, statements=[deny, confirm], attributions=anon) == "confirmed"
+    assert resolve_status(modality=None, statements=[confirm, deny], attributions=anon) == "denied"
+    assert resolve_status(modality=None, statements=[], attributions=named) == "confirmed"
+    assert resolve_status(modality=None, statements=[], attributions=named[:1]) == "reported"
+    assert resolve_status(modality=None, statements=[], attributions=anon) == "unconfirmed"
+    outlet = [Attribution("Reuters", False, "outlet", actor_id="o1", cites=1), anon[0]]
+    assert resolve_status(modality=None, statements=[], attributions=outlet) == "unconfirmed"
+    assert resolve_status(modality=None, statements=[StatusStatement("not_confirmed", Span(0, 1))],
+                          attributions=named[:1]) == "unconfirmed"
+
+
+def test_blank_lines_of_spaces_do_not_open_quotes() -> None:
+    text = 'Aid convoys stopped. \n \n"Every week of fighting pushes families out," the minister said.'
+    assert _groups(text) == [["Every week of fighting pushes families out"]]
+    assert _groups('Line one.\r\n\r\n"We are ready," she said.\r\n') == [["We are ready"]]
+
+
+def test_relative_clause_speaker_and_other_speech_verbs(pipeline: Pipeline) -> None:
+    doc = analyze("Reporters turned to the Lagos Police Command, which reported “forty arrests in one night” on "
+                  "Friday.", pipeline=pipeline)
+    [q] = doc.quotes
+    assert q.speaker_span is not None and "Lagos Police Command" in q.speaker_span.text(doc.text)
+    doc = analyze("“We shall overcome the flood,” the choir sang as the mayor arrived.", pipeline=pipeline)
+    [q] = doc.quotes
+    assert q.speaker_span is not None and q.speaker_span.text(doc.text) == "choir"
+
+
+def test_a_quote_inside_a_reported_clause_is_an_indirect_attribution(pipeline: Pipeline) -> None:
+    doc = analyze("Ghanaian Finance Minister Ama Boateng said the new levy on mobile payments was “a tax on the "
+                  "poor” and should be withdrawn.", pipeline=pipeline)
+    [att] = [a for a in doc.attributions if a.content is not None]
+    source = att.span.text(doc.text) if att.span else None
+    assert (source, att.direct) == ("Ghanaian Finance Minister Ama Boateng", False)
+    assert att.content is not None and att.content.text(doc.text).startswith("the new levy on mobile payments")
+
+
+def test_reporting_verbs_inside_a_quote_are_not_the_reports_attributions(pipeline: Pipeline) -> None:
+    doc = analyze('"The rebels said they would withdraw, but they lied," Chadian President Idriss Deby said.',
+                  pipeline=pipeline)
+    assert [(a.span.text(doc.text) if a.span else None, a.direct) for a in doc.attributions] == [
+        ("Chadian President Idriss Deby", True)]
+
+
+def test_phrases_someone_called_something_are_quotes_not_scare_quotes() -> None:
+    assert _groups('Mensah called the budget a "grave threat" to farmers.') == [["grave threat"]]
+    assert _groups("Critics nicknamed the minister “Mister Promise” after the vote.") == [["Mister Promise"]]
+    assert _groups('He described the deal as "the best in decades" yesterday.') == [["the best in decades"]]
+    assert find_quotes('He reviewed the "peace dividend" and the film "The Long Road Home".') == []
+
+
+def test_tag_after_a_question_and_bar_dash(pipeline: Pipeline) -> None:
+    doc = analyze("Kenyan President William Ruto met the students. “Are you winning?” he asked them.",
+                  pipeline=pipeline)
+    assert [(q[0], q[4]) for q in _quotes(doc)] == [("William Ruto", "Are you winning?")]
+    doc = analyze("“Prices keep rising and nobody listens to us.” ― Amina Yusuf", pipeline=pipeline)
+    [q] = doc.quotes
+    assert q.speaker_span is not None and q.speaker_span.text(doc.text) == "Amina Yusuf"
+
+
+def test_it_and_they_as_quote_speakers_go_to_the_organisation(pipeline: Pipeline) -> None:
+    doc = analyze("The Kenya Medical Association issued a statement on Friday. It denounced what it calls “the "
+                  "worst funding cut in a decade.”", pipeline=pipeline)
+    [q] = doc.quotes
+    assert q.speaker is not None and doc.actor(q.speaker).name == "Kenya Medical Association"  # type: ignore
+    assert q.speaker_span is not None and q.speaker_span.text(doc.text) == "it"

@@ -261,7 +261,7 @@ STRIKE = {
     "country": "UKR",
     "lat": 49.99,
     "lon": 36.23,
-    "status": "confirmed",
+    "status": "denied",  # Kyiv confirmed on the 10th, Moscow denied on the 11th: the latest word stands
     "corroboration": 3,
     "outlets": 2,
     "articles": ["a-reuters", "b-ap", "c-reuters2"],
@@ -441,7 +441,7 @@ def test_hostile_filter_values_are_parameters(store: Store) -> None:
 def test_clusters_view(store: Store) -> None:
     rows = store.conn.execute("SELECT * FROM clusters ORDER BY cluster_id").fetchall()
     assert rows == [
-        (1, 3, 3, 2, "confirmed", D(2024, 3, 9), D(2024, 3, 10)),
+        (1, 3, 3, 2, "denied", D(2024, 3, 9), D(2024, 3, 10)),
         (4, 2, 2, 2, "reported", D(2024, 3, 11), D(2024, 3, 12)),
         (6, 1, 1, 1, "reported", D(2024, 3, 12), D(2024, 3, 12)),
     ]
@@ -518,12 +518,14 @@ def cluster_sizes(s: Store) -> list[int]:
     [
         (simple("b"), True),
         (simple("b", "1901"), True),  # same family
-        (simple("b", "193"), False),  # another family
+        (simple("b", "193"), True),  # same CAMEO root (19, fight): "attacked" and "fired on"
+        (simple("b", "173"), False),  # another root
         (simple("b", when=D(2024, 1, 2)), True),  # one day later
         (simple("b", when=D(2023, 12, 31)), True),  # one day earlier
         (simple("b", when=D(2024, 1, 3)), False),  # two days
         (simple("b", when=None), False),  # one dated, one not
-        (simple("b", source="ISRGOV"), False),
+        (simple("b", source="ISRGOV"), True),  # the same country: "Israel" and "Israeli forces"
+        (simple("b", source="EGYMIL"), False),
         (simple("b", source="PSE", target="ISRMIL"), False),  # 190 is not symmetric
         (simple("b", source=None), False),  # an actor without a code never merges
         (simple("b", negated=True), False),
@@ -576,7 +578,8 @@ def test_bridging_report_merges_clusters() -> None:
 @pytest.mark.parametrize(
     ("statuses", "expected"),
     [
-        (["reported", "confirmed", "denied"], "confirmed"),
+        (["reported", "confirmed", "denied"], "denied"),  # the latest confirmation or denial stands
+        (["denied", "reported", "confirmed"], "confirmed"),
         (["reported", "denied"], "denied"),
         (["denied", "reported"], "denied"),
         (["unconfirmed", "reported"], "reported"),
@@ -718,3 +721,72 @@ def test_article_round_trip(title: str | None, text: str, outlet: str | None, da
     [row] = [r for r in _shared.events(actor=text) if r["articles"] == [article.id]]  # found by actor name
     assert row["evidence"] == text[start:end]
     assert row["label"] == (title or "")
+
+
+# --- the merge as a rebuildable view; reports; date windows (provenance) ------------------------------
+
+
+def test_rebuild_gives_the_clusters_insertion_gives_and_loses_no_report() -> None:
+    s = Store.memory()
+    for doc in all_docs():
+        s.add(doc)
+    before = _clusters(s)
+    counts = s.count()
+    s.conn.execute("UPDATE events SET cluster_id = uid")  # a damaged or stale merge
+    assert len(_clusters(s)) == counts["events"]
+    assert s.rebuild_clusters() == 3
+    assert _clusters(s) == before and s.count() == counts
+
+
+def test_reports_list_every_report_with_outlet_date_and_evidence(store: Store) -> None:
+    rows = store.reports(1)
+    assert [(r["article_id"], r["outlet"], r["published"], r["status"], r["evidence"], r["attribution"])
+            for r in rows] == [
+        ("a-reuters", "Reuters", D(2024, 3, 10), "reported",
+         "Russian forces struck Kharkiv with drones on Saturday, Ukrainian officials said.", "Ukrainian officials"),
+        ("b-ap", "Associated Press", D(2024, 3, 10), "confirmed",
+         "Kyiv confirmed that Russia's military hit Kharkiv with Shahed drones on Sunday.", "Kyiv"),
+        ("c-reuters2", "Reuters", D(2024, 3, 11), "denied", "Moscow denied that its army bombed Kharkiv on Saturday.",
+         "Moscow"),
+    ]
+    assert store.reports(999) == []
+
+
+def _dated(aid: str, when: dt.date, precision: str, *, place: Location | None = None) -> Doc:
+    doc = simple(aid, when=when, place=place)
+    doc.events[0].date = EventDate(when, precision, "test")  # type: ignore[arg-type]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        ((D(2024, 1, 5), "on_or_before"), (D(2024, 1, 1), "day"), True),  # "earlier this week"
+        ((D(2024, 1, 5), "on_or_before"), (D(2023, 12, 28), "day"), False),  # more than a week before
+        ((D(2024, 1, 5), "on_or_before"), (D(2024, 1, 7), "day"), False),  # after it
+        ((D(2024, 1, 1), "month"), (D(2024, 1, 20), "day"), True),
+        ((D(2024, 1, 1), "month"), (D(2024, 2, 1), "day"), False),
+        ((D(2024, 1, 1), "year"), (D(2024, 7, 4), "day"), True),
+    ],
+)
+def test_date_windows(first: tuple[dt.date, str], second: tuple[dt.date, str], merged: bool) -> None:
+    s = Store.memory()
+    s.add(_dated("a", *first))
+    s.add(_dated("b", *second))
+    assert cluster_sizes(s) == ([2] if merged else [1, 1])
+
+
+def test_places_in_two_countries_are_two_events() -> None:
+    s = Store.memory()
+    s.add(simple("a", place=KHARKIV))
+    s.add(simple("b", place=PARIS))
+    s.add(simple("c", place=Location("Kharkiv", "UKR", None, None, None)))  # same country, named only
+    assert cluster_sizes(s) == [1, 2]
+
+
+def test_visit_and_host_are_one_meeting_either_way_round() -> None:
+    s = Store.memory()
+    s.add(simple("a", "042", source="TURGOV", target="UKRGOV"))  # Turkey's minister visited Ukraine
+    s.add(simple("b", "043", source="UKRGOV", target="TURGOV"))  # Ukraine hosted Turkey's minister
+    s.add(simple("c", "193", source="UKRGOV", target="TURGOV"))  # fighting is never symmetric
+    assert cluster_sizes(s) == [1, 2]

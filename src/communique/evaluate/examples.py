@@ -119,7 +119,8 @@ def score_doc(doc: Doc, gold: dict[str, Any]) -> Score:
             if wanted != found:
                 sc.misses.append(f"event {ge['evidence_contains']!r} {key}: want {wanted}, got {found}")
     for gq in gold["quotes"]:
-        q = next((q for q in doc.quotes if text[q.span.start : q.span.end].startswith(gq["text_startswith"])), None)
+        q = next((q for q in doc.quotes if any(text[p.start : p.end].startswith(gq["text_startswith"])
+                                               for p in (q.parts or [q.span]))), None)
         sc.add("quote found", q is not None)
         if q is None:
             sc.misses.append(f"quote {gq['text_startswith']!r} not found")

@@ -63,6 +63,11 @@ CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "
 MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
                        "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
                        "former", "and", "-", ",", "both", "two", "three", "several", "many", "some", "nine", "ten"})
+#: last words of a name that make it an institution, never a person ("General Assembly", "Security Council")
+_INSTITUTION_WORDS = frozenset({"assembly", "council", "court", "committee", "commission", "congress", "senate",
+                                "parliament", "secretariat", "staff", "command", "office", "ministry", "department",
+                                "agency", "bank", "fund", "union", "organization", "organisation", "tribunal",
+                                "board", "authority", "directorate", "headquarters", "assembly’s", "council’s"})
 ORGANIZATION_NOUNS = frozenset({"force", "government", "ministry", "army", "military", "navy", "police", "parliament",
                                 "embassy", "cabinet", "administration", "authorities"})
 OUTLET_WORDS = frozenset({"channel", "agency", "newspaper", "daily", "broadcaster", "television", "tv", "network",
@@ -206,6 +211,9 @@ def find_titled_people(sdoc: Any) -> list[_Found]:
             i = max(i + 1, t0) if j == t0 else i + 1
             continue
         end = _name_run(sdoc, j)
+        if end > j and sdoc[end - 1].lower_ in _INSTITUTION_WORDS:
+            i = end  # "the UN General Assembly", "the Supreme Court": an institution, not a titled person
+            continue
         if end > j and sdoc[end - 1].lower_ not in _LOWER_PARTICLES:
             # the title proper runs to its last head word ("General Army" stays in it)
             title = chain.text
@@ -415,9 +423,10 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                 if countries:
                     break
         if not countries and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
-            # "Romania denied that its troops ...": the nearest country named before, in the sentence
+            # "Romania denied that its troops ...": the nearest country named before, in the sentence, also
+            # inside an organisation's name ("The Russian Defence Ministry denied reports that its troops ...")
             for t in reversed(sdoc[tok.sent.start : tok.i]):
-                if t.text[:1].isupper() and t.ent_type_ in ("GPE", "NORP") and (iso := resolve_country(t.text)):
+                if t.text[:1].isupper() and t.ent_type_ in ("GPE", "NORP", "ORG") and (iso := resolve_country(t.text)):
                     countries = [(iso, -1)]
                     break
         prev = sdoc[tok.i - 1].lower_ if tok.i > 0 else ""

@@ -62,7 +62,7 @@ from .stories import (
     word_overlap,
 )
 
-__all__ = ["SYMMETRIC", "AddResult", "Store"]
+__all__ = ["ON_OR_BEFORE_WINDOW", "SYMMETRIC", "SYMMETRIC_ROOTS", "AddResult", "MergeKey", "Store", "same_event"]
 
 #: CAMEO families whose source and target may be swapped when matching reports.
 SYMMETRIC: frozenset[str] = frozenset({"036", "040", "041", "043", "044", "046", "057"})
@@ -429,15 +429,12 @@ class Store:
         when = event.date.value if event.date else None
         place = event.location
         location_key = _location_key(place)
-        clusters = self._matching_clusters(
-            aid,
-            family=family,
-            source_key=source_key,
-            target_key=target_key,
-            negated=event.negated,
-            when=when,
-            location_key=location_key,
-        )
+        key = MergeKey(
+            root=event.cameo[:2], source_root=_root_key(event.source, codes),
+            target_root=_root_key(event.target, codes), negated=event.negated, date=when,
+            precision=event.date.precision if event.date else None, location_key=location_key,
+            country=place.country if place else None, family=family)
+        clusters = self._matching_clusters(aid, key)
         cluster_id = min(clusters) if clusters else uid
         others = [c for c in clusters if c != cluster_id]
         if others:
@@ -484,39 +481,74 @@ class Store:
                 cluster_id,
             ],
         )
+        conn.execute("UPDATE events SET root = ?, source_root = ?, target_root = ? WHERE uid = ?",
+                     [key.root, key.source_root, key.target_root, uid])
         return uid
 
-    def _matching_clusters(
-        self,
-        aid: str,
-        *,
-        family: str,
-        source_key: str | None,
-        target_key: str | None,
-        negated: bool,
-        when: dt.date | None,
-        location_key: str | None,
-    ) -> list[int]:
-        if not source_key or target_key is None:
+    def _matching_clusters(self, aid: str, key: MergeKey) -> list[int]:
+        """Clusters holding a report, from another article, that reports the same event as ``key``."""
+        if not key.source_root or key.target_root is None or (key.date is None and key.location_key is None):
             return []
-        if when is None and location_key is None:
-            return []
-        sql = (
-            "SELECT DISTINCT cluster_id FROM events WHERE article_id <> ? AND family = ? AND negated = ? "
-            "AND ((source_key = ? AND target_key = ?)"
-        )
-        params: list[Any] = [aid, family, negated, source_key, target_key]
-        if family in SYMMETRIC:
-            sql += " OR (source_key = ? AND target_key = ?)"
-            params += [target_key, source_key]
+        sql = ("SELECT uid, article_id, cluster_id, root, source_root, target_root, negated, date, date_precision, "
+               "location_key, location_country, family FROM events WHERE article_id <> ? AND root = ? AND negated = ? "
+               "AND ((source_root = ? AND target_root = ?)")
+        params: list[Any] = [aid, key.root, key.negated, key.source_root, key.target_root]
+        if key.symmetric:
+            sql += " OR (source_root = ? AND target_root = ?)"
+            params += [key.target_root, key.source_root]
         sql += ")"
-        if when is not None:
-            sql += " AND date BETWEEN ? AND ?"
-            params += [when - _ONE_DAY, when + _ONE_DAY]
-        else:
-            sql += " AND date IS NULL AND location_key = ?"
-            params.append(location_key)
-        return sorted(int(r[0]) for r in self.conn.execute(sql, params).fetchall())
+        rows = self.conn.execute(sql, params).fetchall()
+        return sorted({int(r[2]) for r in rows if same_event(key, _key_of(r))})
+
+    def rebuild_clusters(self) -> int:
+        """Recompute every event's cluster from the stored reports alone (the merge is a view of them: no
+        report is changed or lost); return the number of merged events.  The result is the one adding the
+        articles in any order gives: the connected components of :func:`same_event` across articles."""
+        conn = self.conn
+        try:
+            rows = conn.execute(
+                "SELECT uid, article_id, cluster_id, root, source_root, target_root, negated, date, "
+                "date_precision, location_key, location_country, family FROM events ORDER BY uid").fetchall()
+            parent = {int(r[0]): int(r[0]) for r in rows}
+
+            def find(x: int) -> int:
+                while parent[x] != x:
+                    parent[x] = parent[parent[x]]
+                    x = parent[x]
+                return x
+
+            blocks: dict[tuple[Any, ...], list[tuple[int, str, MergeKey]]] = {}
+            for r in rows:
+                k = _key_of(r)
+                if not k.source_root or k.target_root is None:
+                    continue
+                sides = (k.source_root, k.target_root)
+                if k.symmetric:
+                    sides = tuple(sorted(sides))  # type: ignore[assignment]
+                blocks.setdefault((k.root, k.negated, sides), []).append((int(r[0]), str(r[1]), k))
+            for members in blocks.values():
+                for i, (u1, a1, k1) in enumerate(members):
+                    for u2, a2, k2 in members[i + 1 :]:
+                        if a1 != a2 and same_event(k1, k2):
+                            r1, r2 = find(u1), find(u2)
+                            if r1 != r2:
+                                parent[max(r1, r2)] = min(r1, r2)
+            conn.begin()
+            conn.executemany("UPDATE events SET cluster_id = ? WHERE uid = ?",
+                             [[find(u), u] for u in parent])
+            conn.commit()
+        except duckdb.Error as exc:
+            _rollback(conn)
+            raise StoreError(f"cannot rebuild the merged events: {exc}") from exc
+        return len({find(u) for u in parent})
+
+    def reports(self, cluster_id: int) -> list[dict[str, Any]]:
+        """Every report of one merged event, oldest article first: ``cluster_id, uid, article_id, outlet,
+        published, url, event_id, cameo, label, status, date, date_precision, location, country,
+        evidence_start, evidence_end, evidence, attribution`` (offsets are characters into the article's
+        text; ``attribution``: the report's sources joined by ``; ``)."""
+        return self._rows("SELECT * FROM reports WHERE cluster_id = ? ORDER BY published NULLS LAST, uid",
+                          [cluster_id])
 
     # reading -------------------------------------------------------------------------------------
 
@@ -695,3 +727,83 @@ def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
         conn.rollback()
     except duckdb.Error:
         pass
+
+
+#: CAMEO roots whose source and target may be swapped when matching reports: consult ("A met B", "B met A",
+#: "A visited B", "B hosted A" are one meeting); the families in :data:`SYMMETRIC` likewise.
+SYMMETRIC_ROOTS: frozenset[str] = frozenset({"04"})
+
+#: how far apart two reported dates may lie and still be one event: a day either way for two dates of day
+#: precision (time zones, "overnight"); a week before an ``on_or_before`` date ("earlier this week"); the same
+#: month or year for dates known only to the month or year.
+ON_OR_BEFORE_WINDOW = dt.timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class MergeKey:
+    """What decides whether two reports are of one event (see :func:`same_event`)."""
+
+    root: str
+    source_root: str | None
+    target_root: str | None
+    negated: bool
+    date: dt.date | None
+    precision: str | None
+    location_key: str | None
+    country: str | None
+    family: str = ""
+
+    @property
+    def symmetric(self) -> bool:
+        return self.root in SYMMETRIC_ROOTS or self.family in SYMMETRIC
+
+
+def _key_of(r: Sequence[Any]) -> MergeKey:
+    return MergeKey(root=r[3], source_root=r[4], target_root=r[5], negated=bool(r[6]), date=r[7], precision=r[8],
+                    location_key=r[9], country=r[10], family=r[11])
+
+
+def _dates_compatible(a: MergeKey, b: MergeKey) -> bool:
+    if a.date is None or b.date is None:
+        return False
+    pa, pb = a.precision or "day", b.precision or "day"
+    if pa == "day" and pb == "day":
+        return abs((a.date - b.date).days) <= 1
+    if "year" in (pa, pb):
+        return a.date.year == b.date.year
+    if "month" in (pa, pb):
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    # an on_or_before date X holds any date in [X - 7 days, X + 1 day]
+    for x, y, px in ((a, b, pa), (b, a, pb)):
+        if px == "on_or_before":
+            assert x.date is not None and y.date is not None
+            if x.date - ON_OR_BEFORE_WINDOW <= y.date <= x.date + _ONE_DAY:
+                return True
+    return False
+
+
+def same_event(a: MergeKey, b: MergeKey) -> bool:
+    """Are two reports (of different articles) of one event?  Same CAMEO root, same negation, the same
+    country-level actors on each side (either way round for :data:`SYMMETRIC_ROOTS`), compatible dates
+    (:data:`ON_OR_BEFORE_WINDOW` and the module docstring), or both undated at the same place; and never two
+    different known countries of the event's place."""
+    if a.root != b.root or a.negated != b.negated or not a.source_root or not b.source_root:
+        return False
+    straight = a.source_root == b.source_root and a.target_root == b.target_root
+    swapped = a.symmetric and a.source_root == b.target_root and a.target_root == b.source_root
+    if not (straight or swapped) or a.target_root is None or b.target_root is None:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.date is None and b.date is None:
+        return a.location_key is not None and a.location_key == b.location_key
+    return _dates_compatible(a, b)
+
+
+def _root_key(actor_ids: list[str], codes: dict[str, str | None]) -> str | None:
+    """The sorted distinct country parts (first three letters) of one side's actor codes; ``None`` if an actor
+    has no code, ``""`` for an empty side."""
+    keys = [codes.get(actor_id) for actor_id in actor_ids]
+    if any(k is None for k in keys):
+        return None
+    return "|".join(sorted({k[:3] for k in keys if k}))

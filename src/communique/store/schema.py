@@ -269,11 +269,69 @@ _V3_VERSIONS: tuple[str, ...] = (
         source_path VARCHAR,
         added TIMESTAMP NOT NULL DEFAULT current_timestamp
     )
+# v4 (provenance): the cross-article merge. ``root`` is the CAMEO root (first two digits, the action family),
+# ``source_root`` / ``target_root`` the sorted distinct country parts (first three letters) of each side's
+# actor codes (NULL when an actor has no code); ``clusters`` takes the status of the latest confirmation or
+# denial (by publication date, then insertion), else the best by ``status_rank``; ``reports`` lists every
+# report of a merged event with its outlet, date and evidence.
+_V4_MERGE = (
+    "ALTER TABLE events ADD COLUMN root VARCHAR",
+    "ALTER TABLE events ADD COLUMN source_root VARCHAR",
+    "ALTER TABLE events ADD COLUMN target_root VARCHAR",
+    "UPDATE events SET root = substr(cameo, 1, 2)",
+    """
+    UPDATE events SET
+        source_root = (SELECT CASE WHEN count(*) > 0 AND count(*) = count(ea.code) THEN
+                           array_to_string(list_sort(list_distinct(list(substr(ea.code, 1, 3)))), '|') END
+                       FROM event_actors ea WHERE ea.event_uid = events.uid AND ea.role = 'source'),
+        target_root = (SELECT CASE WHEN count(*) = count(ea.code) THEN
+                           array_to_string(list_sort(list_distinct(list(substr(ea.code, 1, 3)))), '|') END
+                       FROM event_actors ea WHERE ea.event_uid = events.uid AND ea.role = 'target')
+    """,
+    "CREATE INDEX events_root ON events (root, source_root, target_root)",
+    """
+    CREATE OR REPLACE VIEW clusters AS
+    WITH grouped AS (
+        SELECT
+            e.cluster_id,
+            count(*) AS reports,
+            count(DISTINCT e.article_id) AS articles,
+            count(DISTINCT a.outlet) AS outlets,
+            min(coalesce(s.rank, 99)) AS best_rank,
+            min(e.date) AS first_date,
+            max(e.date) AS last_date
+        FROM events e
+        JOIN articles a ON a.id = e.article_id
+        LEFT JOIN status_rank s ON s.status = e.status
+        GROUP BY e.cluster_id
+    ),
+    decisive AS (
+        SELECT e.cluster_id, e.status,
+               row_number() OVER (PARTITION BY e.cluster_id
+                                  ORDER BY a.published DESC NULLS LAST, a.added DESC, e.uid DESC) AS latest
+        FROM events e JOIN articles a ON a.id = e.article_id
+        WHERE e.status IN ('confirmed', 'denied')
+    )
+    SELECT g.cluster_id, g.reports, g.articles, g.outlets, coalesce(d.status, r.status) AS status,
+           g.first_date, g.last_date
+    FROM grouped g
+    LEFT JOIN status_rank r ON r.rank = g.best_rank
+    LEFT JOIN decisive d ON d.cluster_id = g.cluster_id AND d.latest = 1
+    """,
+    """
+    CREATE VIEW reports AS
+    SELECT e.cluster_id, e.uid, e.article_id, a.outlet, a.published, a.url, e.id AS event_id, e.cameo, e.label,
+           e.status, e.date, e.date_precision, e.location_name AS location, e.location_country AS country,
+           e.evidence_start, e.evidence_end,
+           substring(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence,
+           (SELECT string_agg(t.source, '; ' ORDER BY t.seq) FROM attributions t WHERE t.event_uid = e.uid)
+               AS attribution
+    FROM events e JOIN articles a ON a.id = e.article_id
     """,
 )
 
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3_VERSIONS))
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 

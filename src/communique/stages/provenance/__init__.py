@@ -1,0 +1,236 @@
+"""Provenance: the quotes, who the report attributes each event to, and the event's status.
+
+Modules: :mod:`.quotes` (direct quotes and speakers), :mod:`.attribution` (reporting chains, indirect speech,
+source / cue / content spans), :mod:`.status` (the report-level status resolver), :mod:`.common` (speech
+vocabulary, descriptive sources).
+
+An attribution reaches the events whose trigger lies in the content it governs (the clause after "said
+that", the whole sentence for "according to X" and chains), or that the sentence refers to ("The meeting,
+first reported by ..."), and every event of their episode.  Status statements:
+
+* "X denied reports that its troops had attacked ..." -> the attack is ``denied``, and X (cue "denied") is
+  added to its attribution;
+* "X denied the report" / "X denied the claims" (no clause of its own) -> the events of the latest report
+  before it in the article (the events of the nearest earlier sentence that has any);
+* "confirmed" -> ``confirmed``; "did not confirm", "has yet to confirm", "declined to confirm",
+  "unconfirmed reports" -> ``unconfirmed``; "did not deny" is no denial.
+
+The status itself comes from :func:`.status.resolve_status` (the event's own mood from the event coder,
+these statements, and the event's sources).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...model import Actor, Attribution, Doc, Event, Mention, Quote, Span
+from ...pipeline import stage
+from ..events import ActorIndex
+from .attribution import chain, direct, speech
+from .common import Speakers, source_tokens, span_of
+from .quotes import extract_quotes
+from .status import StatusStatement, independent_sources, resolve_status
+
+__all__ = ["ProvenanceResult", "ProvenanceStage", "StatusStatement", "attach", "extract", "independent_sources",
+           "resolve_status"]
+
+_REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "account",
+                           "accounts", "story", "stories", "rumour", "rumours", "rumor", "rumors", "it", "this",
+                           "that", "charge", "charges", "accusation", "accusations", "assertion", "suggestion",
+                           "suggestions"})
+
+
+class ProvenanceResult:
+    """What :func:`extract` finds: quotes, attributions, per event id its attributions and status statements,
+    and descriptive sources that became actors (with their mentions)."""
+
+    def __init__(self) -> None:
+        self.quotes: list[Quote] = []
+        self.attributions: list[Attribution] = []
+        self.per_event: dict[str, list[Attribution]] = {}
+        self.statements: dict[str, list[StatusStatement]] = {}
+        self.actors: list[Actor] = []
+        self.mentions: list[Mention] = []
+        self.links: list[tuple[str, int]] = []
+
+
+class _EventIndex:
+    """The document's events by the sentences they are in or referred to from, and by episode: a sentence's
+    events are found without reading every event (no stage quadratic in the article's length)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.by_sentence: dict[int, list[Event]] = {}
+        self.by_episode: dict[int, list[Event]] = {}
+        for ev in doc.events:
+            for s in sorted({ev.evidence.sentence, *(doc.sentence_of(r.start) for r in ev.references)}):
+                self.by_sentence.setdefault(s, []).append(ev)
+            if ev.episode is not None:
+                self.by_episode.setdefault(ev.episode, []).append(ev)
+
+
+def _events_meant(doc: Doc, sent_index: int, anchor: Any | None = None, *,
+                  index: _EventIndex | None = None) -> list[Event]:
+    """Events a sentence speaks about: triggers in it (under ``anchor`` if given) or references to earlier ones,
+    and every event of their episodes (in document order)."""
+    index = index or _EventIndex(doc)
+    out: list[Event] = []
+    region = {t.idx for t in anchor.subtree} if anchor is not None else None
+    for ev in index.by_sentence.get(sent_index, []):
+        if ev.evidence.sentence == sent_index and (region is None or ev.trigger.start in region):
+            out.append(ev)
+        elif any(doc.sentence_of(r.start) == sent_index and (region is None or r.start in region)
+                 for r in ev.references):
+            out.append(ev)
+    chosen = {id(ev) for ev in out}
+    for episode in dict.fromkeys(ev.episode for ev in out if ev.episode is not None):
+        for ev in index.by_episode.get(episode, []):  # type: ignore[arg-type]
+            if id(ev) not in chosen:
+                chosen.add(id(ev))
+                out.append(ev)
+    return out
+
+
+def _negated_verb(t: Any) -> bool:
+    chain_ = [t, t.head] if t.dep_ in ("xcomp",) else [t]
+    for v in chain_:
+        for c in v.children:
+            if c.dep_ == "neg" or c.lower_ in ("yet", "never"):
+                return True
+        if v.lemma_.lower() in ("decline", "refuse", "fail") and v is not t:
+            return True
+    return False
+
+
+def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _EventIndex) -> None:
+    sdoc = doc.nlp
+    for i, s in enumerate(doc.sentences):
+        sent = sdoc.char_span(s.start, s.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        for t in sent:
+            lemma = t.lemma_.lower()
+            cue = Span(t.idx, t.idx + len(t))
+            if lemma in ("confirm", "deny", "verify", "corroborate", "dismiss", "reject", "refute") and \
+                    t.pos_ == "VERB":
+                negative = _negated_verb(t)
+                if lemma in ("deny", "dismiss", "reject", "refute"):
+                    if lemma != "deny" and not any(c.lower_ in _REPORT_NOUNS for c in t.children):
+                        continue  # "rejected the plan" is no denial; "dismissed the reports" is
+                    kind = "retract" if negative else "deny"
+                else:
+                    kind = "not_confirmed" if negative else "confirm"
+                who = []
+                for c in t.children:
+                    if c.dep_ == "nsubj":
+                        who = source_tokens(c)
+                    elif c.dep_ == "agent":
+                        who = [g for p in c.children for g in source_tokens(p)]
+                by = None
+                if who and who[0].lower_ not in ("it", "this", "that", "which"):
+                    aid = speakers.resolve(who)
+                    if aid is not None:
+                        a = speakers.actor(aid)
+                        by = Attribution(source=a.name, anonymous=a.anonymous,
+                                         kind="outlet" if a.kind == "outlet" else "official", span=span_of(who),
+                                         actor_id=aid, cue=cue)
+                objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")]
+                meant: list[Event] = []
+                for o in objs:
+                    meant += [e for e in _events_meant(doc, i, o, index=index) if e not in meant]
+                if not meant and kind in ("deny", "confirm") and any(
+                        o.lower_ in _REPORT_NOUNS and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in o.children)
+                        for o in objs):
+                    meant = _latest_report(doc, i, index)  # "The ministry denied the report."
+                if by is not None and by.content is None and meant:
+                    by.content = span_of([x for o in objs for x in o.subtree]) if objs else None
+                for ev in meant:
+                    res.statements.setdefault(ev.id, []).append(StatusStatement(kind, cue, by))  # type: ignore
+            elif t.lower_ == "unconfirmed" and t.dep_ in ("amod", "acomp"):
+                for ev in _events_meant(doc, i, t.head if t.dep_ == "amod" else None, index=index):
+                    res.statements.setdefault(ev.id, []).append(StatusStatement("not_confirmed", cue))
+
+
+def _latest_report(doc: Doc, sent_index: int, index: _EventIndex) -> list[Event]:
+    """The events of the nearest earlier sentence that has any, with their episodes."""
+    for j in range(sent_index - 1, -1, -1):
+        evs = [e for e in index.by_sentence.get(j, []) if e.evidence.sentence == j]
+        if evs:
+            chosen = {id(e) for e in evs}
+            for episode in dict.fromkeys(e.episode for e in evs if e.episode is not None):
+                evs += [e for e in index.by_episode.get(episode, []) if id(e) not in chosen]  # type: ignore
+                chosen.update(id(e) for e in evs)
+            return evs
+    return []
+
+
+def extract(doc: Doc) -> ProvenanceResult:
+    """Quotes, attributions (with source, cue and content spans), per event its attributions and the
+    statements about its truth, and the descriptive sources made actors.  Reads ``doc``; changes nothing."""
+    sdoc = doc.nlp
+    args = ActorIndex(doc)
+    args.by_char = list(args.by_char)
+    args.kinds = dict(args.kinds)
+    speakers = Speakers(doc, args)
+    res = ProvenanceResult()
+    index = _EventIndex(doc)
+    res.quotes = extract_quotes(doc, speakers)
+    for i, s in enumerate(doc.sentences):
+        sent = sdoc.char_span(s.start, s.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        found = chain(doc, sent, speakers, quoted=[p for q in res.quotes for p in (q.parts or [q.span])])
+        res.attributions.extend(found)
+        if found:
+            for ev in _events_meant(doc, i, index=index):
+                res.per_event.setdefault(ev.id, list(found))
+        for att, clause in speech(doc, sent, speakers, found, res.quotes):
+            res.attributions.append(att)
+            for ev in _events_meant(doc, i, clause, index=index):
+                res.per_event.setdefault(ev.id, [att])
+    for att in direct(doc, res.quotes, speakers):
+        same = next((a for a in res.attributions if a.span is not None and att.span is not None
+                     and a.span.overlaps(att.span) and (a.content is None or att.content is None
+                                                        or a.content.overlaps(att.content))), None)
+        if same is not None:  # "'...,' Fidan said": the speech verb's attribution is this quote's
+            same.content, same.direct, same.cue = att.content, att.direct, same.cue or att.cue
+        else:
+            res.attributions.append(att)
+        for ev in doc.events:
+            if att.content is not None and att.content.start <= ev.trigger.start < att.content.end:
+                res.per_event.setdefault(ev.id, [att])
+    _statements(doc, speakers, res, index)
+    res.attributions.sort(key=lambda a: a.span.start if a.span is not None else -1)
+    res.actors, res.mentions, res.links = speakers.new_actors, speakers.new_mentions, speakers.links
+    return res
+
+
+def attach(doc: Doc, res: ProvenanceResult) -> None:
+    doc.quotes = res.quotes
+    doc.attributions = res.attributions
+    base = len(doc.mentions)
+    doc.mentions.extend(res.mentions)
+    doc.actors.extend(res.actors)
+    for aid, idx in res.links:
+        a = doc.actor(aid)
+        if a is not None and idx >= base:
+            a.mentions.append(idx)
+    for ev in doc.events:
+        chain_ = list(res.per_event.get(ev.id, []))
+        statements = res.statements.get(ev.id, [])
+        for st in statements:
+            if st.by is not None and st.kind in ("deny", "confirm") and not any(
+                    a.actor_id == st.by.actor_id for a in chain_):
+                chain_.append(st.by)
+        ev.attribution = chain_
+        modality = ev.status if ev.status in ("planned", "hypothetical") else None
+        status = resolve_status(modality=modality, statements=statements, attributions=res.per_event.get(ev.id, []))
+        if status != "reported" or ev.status not in ("confirmed", "denied", "unconfirmed"):
+            ev.status = status  # type: ignore[assignment]
+
+
+@stage("communique.provenance.v1", requires=["nlp", "sentences", "actors", "events"],
+       assigns=["quotes", "attributions", "status"])
+class ProvenanceStage:
+    def __call__(self, doc: Doc) -> Doc:
+        attach(doc, extract(doc))
+        return doc

@@ -1,0 +1,185 @@
+"""Attributions: who the report says a claim comes from, with source, cue and content spans.
+
+* Reporting chains: "first reported by the Al Arabiya channel ... with references to unnamed sources" gives
+  ``[Al Arabiya (outlet), unnamed sources (source)]``, the outlet citing the sources; "according to X",
+  "X reported", "citing X", "quoting X" likewise.
+* Indirect speech: "X said (that) ...", "X told reporters ...", "X warned ...", "X claimed ...",
+  "X believes ...": source = X's phrase, cue = the verb (with "reporters" / "journalists" after "told"),
+  content = the clause spoken (the verb's clausal complement), kind ``speaker`` (``source`` when X names
+  nobody, ``official`` for bare institutions such as "police said").  "..., police said." at a sentence's end
+  attributes the rest of the sentence.
+* Direct quotes: each quote with a speaker is an attribution whose content is the quote (``direct=True``).
+* Anonymous: a source phrase that names nobody ("officials said", "a source familiar with the talks",
+  "two diplomats") is anonymous.
+
+Offsets are characters into ``Doc.text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ...model import Attribution, Doc, Quote, Span
+from .common import (
+    CITE_WORDS,
+    OUTLET_NOUNS,
+    REPORT_VERBS,
+    SOURCE_NOUNS,
+    SPEECH_VERBS,
+    Speakers,
+    is_anonymous_source,
+    source_tokens,
+    span_of,
+)
+from .quotes import speaker_tokens
+
+_AUDIENCE = frozenset({"reporters", "journalists", "the press", "lawmakers", "supporters", "parliament",
+                       "the crowd", "an audience", "the audience", "an interviewer", "the conference"})
+
+
+def _attribution(doc: Doc, speakers: Speakers, toks: list[Any], *, kind: str, cue: Span | None,
+                 content: Span | None, direct: bool = False) -> Attribution | None:
+    toks = [t for t in toks if not t.is_punct or t.lower_ == "-"]
+    if not toks:
+        return None
+    head = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
+    span = span_of(toks)
+    anonymous = is_anonymous_source(head)
+    aid = speakers.resolve(toks)
+    if aid is None and not anonymous:
+        return None
+    if aid is not None:
+        a = speakers.actor(aid)
+        anonymous = anonymous or a.anonymous
+        if a.kind == "outlet":
+            kind = "outlet"
+        return Attribution(source=a.name if not anonymous else span.text(doc.text), anonymous=anonymous,
+                           kind=kind if not anonymous else "source", span=span, actor_id=aid, cue=cue,
+                           content=content, direct=direct)  # type: ignore[arg-type]
+    return Attribution(source=span.text(doc.text), anonymous=True, kind="source", span=span, cue=cue,
+                       content=content, direct=direct)
+
+
+def _content(tok: Any, exclude: Any | None = None) -> Span:
+    toks = [t for t in tok.subtree if not (exclude is not None and t in list(exclude.subtree))]
+    toks = [t for t in toks if t.dep_ != "mark" or t.i != toks[0].i] or toks
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    return span_of(toks or [tok])
+
+
+def _reporting(doc: Doc, speakers: Speakers, t: Any, who: list[Any], out: list[Attribution]) -> None:
+    """'X reported / said / claimed ...': the attribution of a reporting verb with its subject ``who``."""
+    comp = next((c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj")), None)
+    content = _content(comp) if comp is not None and comp.dep_ != "dobj" else None
+    if content is None and t.dep_ in ("parataxis", "ccomp") and t.head.i != t.i:
+        content = _content(t.head, exclude=t)  # "Russia attacked ..., officials said."
+    att = _attribution(doc, speakers, who, kind="official", cue=Span(t.idx, t.idx + len(t)), content=content)
+    if att is not None and not any(x.span == att.span for x in out):
+        out.append(att)
+
+
+def chain(doc: Doc, sent: Any, speakers: Speakers, *, quoted: Sequence[Span] = ()) -> list[Attribution]:
+    """Reporting and citing attributions stated in one sentence, outermost first (outlet, then who it cites);
+    none from words inside the ``quoted`` spans (a speaker's own "they said")."""
+    out: list[Attribution] = []
+    for t in sent:
+        if any(q.start <= t.idx < q.end for q in quoted):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in REPORT_VERBS and t.pos_ == "VERB":
+            who: list[Any] = []
+            for c in t.children:
+                if c.dep_ == "agent":
+                    who += [g for p in c.children for g in source_tokens(p)]
+                elif c.dep_ == "nsubj":
+                    who += source_tokens(c)
+            if who and not any(w.lower_ in ("it", "this", "that", "which", "who") for w in who):
+                _reporting(doc, speakers, t, who, out)
+        if t.lower_ in CITE_WORDS:
+            objs = [c for c in t.subtree if c.i != t.i and (c.dep_ == "pobj" or (c.dep_ == "dobj" and c.head.i == t.i))]
+            for o in objs:
+                if not (o.lower_ in SOURCE_NOUNS or o.lower_ in OUTLET_NOUNS or
+                        o.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or speakers.args.at(o, outlets=True)):
+                    continue
+                src = source_tokens(o)
+                src_span = span_of(src)
+                if any(x.span is not None and x.span.overlaps(src_span) for x in out):
+                    break
+                if t.lower_ == "according":
+                    cue_toks = [t, *[x for x in t.doc[t.i + 1 : t.i + 2] if x.lower_ == "to"]]
+                    rest = [x for x in sent if x not in list(t.subtree) and not x.is_punct]
+                    content = span_of(rest) if rest else None
+                else:
+                    cue_toks = [t]
+                    content = None
+                att = _attribution(doc, speakers, src, kind="source", cue=span_of(cue_toks), content=content)
+                if att is None:
+                    att = Attribution(source=src_span.text(doc.text), anonymous=False, kind="source", span=src_span,
+                                      cue=span_of(cue_toks), content=content)
+                out.append(att)
+                break
+    for i in range(len(out) - 1):
+        out[i].cites = i + 1
+    return out
+
+
+def speech(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution],
+           quotes: list[Quote]) -> list[tuple[Attribution, Any]]:
+    """Indirect speech beyond the reporting verbs ("X warned that ...", "Y told reporters ..."), each with the
+    clause it speaks for: only the events inside that clause are attributed to the speaker."""
+    out: list[tuple[Attribution, Any]] = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or lemma not in SPEECH_VERBS or lemma in REPORT_VERBS - {"say", "claim"}:
+            continue
+        clause = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
+        if not clause and t.dep_ in ("parataxis",) and t.head.i != t.i:
+            clause = [t.head]  # "Talks will resume, he said."
+        if not clause:
+            continue
+        if any(q.span.start <= t.idx < q.span.end for q in quotes):
+            continue  # a verb inside a quote is the speaker's, not the report's
+        who = speaker_tokens(t)
+        if not who:
+            continue
+        span = span_of(who)
+        if any(a.span is not None and a.span.overlaps(span) for a in taken):
+            continue
+        cue_toks = [t] + [c for c in t.children if c.dep_ in ("dobj", "dative") and c.lower_ in
+                          {a.split()[-1] for a in _AUDIENCE}]
+        content = _content(clause[0], exclude=t if clause[0] is t.head else None)
+        att = _attribution(doc, speakers, who, kind="speaker", cue=span_of(cue_toks), content=content)
+        if att is None:
+            continue
+        out.append((att, clause[0]))
+    return out
+
+
+def direct(doc: Doc, quotes: list[Quote], speakers: Speakers) -> list[Attribution]:
+    """Each quote with a speaker as an attribution whose content is the quote; a quote inside a reported
+    clause ("said the plan was “a disaster”") is part of an indirect attribution whose content is the clause."""
+    out: list[Attribution] = []
+    sdoc = doc.nlp
+    for q in quotes:
+        if q.speaker is None and q.speaker_span is None:
+            continue
+        content, is_direct = q.span, True
+        if q.cue is not None:
+            verb = next((t for t in sdoc.char_span(q.cue.start, q.cue.end, alignment_mode="expand") or []), None)
+            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None) if verb else None
+            if clause is not None:
+                cs = _content(clause)
+                if cs.contains(q.span) and len(cs) > len(q.span) + 12:
+                    content, is_direct = cs, False  # the quoted words are only part of what is reported
+        a = speakers.actor(q.speaker) if q.speaker is not None else None
+        shown = q.speaker_span.text(doc.text) if q.speaker_span is not None and (q.anonymous or a is None) else (
+            a.name if a is not None else "")
+        kind = "outlet" if a is not None and a.kind == "outlet" else ("source" if q.anonymous else "speaker")
+        out.append(Attribution(source=shown, anonymous=q.anonymous, kind=kind,  # type: ignore[arg-type]
+                               span=q.speaker_span, actor_id=q.speaker, cue=q.cue, content=content,
+                               direct=is_direct))
+    return out

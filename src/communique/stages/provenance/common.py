@@ -1,0 +1,242 @@
+"""Shared vocabulary and helpers of the provenance stage: speech verbs, sources, descriptive speakers.
+
+A *descriptive source* is a noun phrase that names no actor the actors stage found: "the senator", "party
+treasurer Maria Lopez" (when the name was not resolved), "the Paris-based newspaper", "Georgian officials".
+:class:`Speakers` resolves such a phrase to an actor already in the document when the description fits one
+("the Turkish minister" -> Turkish Foreign Minister Hakan Fidan, by title word and country) and otherwise
+creates a new actor (kind ``outlet`` for newspapers and channels, ``group`` for plurals, else ``person``),
+with a mention over the phrase.  Nothing in the document is changed: new actors and mentions are collected
+and attached by the stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ...knowledge.countries import resolve_country
+from ...model import Actor, Doc, Mention, Span
+from ..events import ActorIndex, noun_phrase
+
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "note", "emphasize", "emphasise", "stress", "describe", "warn", "insist", "declare",
+    "state", "reaffirm", "write", "argue", "explain", "announce", "claim", "vow", "pledge", "urge", "remark",
+    "comment", "reiterate", "conclude", "ask", "caution", "acknowledge", "admit", "call", "accuse", "tweet",
+    "post", "quote", "respond", "reply", "recall", "predict", "suggest", "observe", "point", "assert", "promise",
+    "threaten", "condemn", "criticize", "criticise", "praise", "demand", "deny", "confirm", "affirm", "underline",
+    "underscore", "highlight", "continue", "hail", "signal", "allege", "contend", "maintain", "concede",
+    "testify", "reveal", "disclose", "indicate", "estimate", "complain", "boast", "joke", "retort", "report",
+    "believe", "think", "fear", "feel", "suspect", "hope", "worry", "doubt", "recommend",
+    "propose", "mention", "speculate", "insinuate", "lament", "sing", "chant", "shout", "yell", "scream",
+    "whisper", "exclaim", "quip", "muse", "brag", "plead", "pray", "vent", "rail", "scoff", "sneer", "snap",
+})
+#: cognition verbs: "X believes that ..." is an attribution (of a belief), never a quote's speech verb
+BELIEF_VERBS = frozenset({"believe", "think", "fear", "feel", "suspect", "hope", "worry", "doubt"})
+REPORT_VERBS = frozenset({"report", "publish", "break", "broadcast", "say", "claim", "cite", "quote", "air"})
+CITE_WORDS = frozenset({"citing", "quoting", "reference", "references", "according"})
+ANON_MODIFIERS = frozenset({"unnamed", "anonymous", "unidentified", "undisclosed", "informed", "knowledgeable",
+                            "diplomatic", "security", "military", "senior", "several", "two", "three", "some",
+                            "many", "other", "top", "western", "local", "government", "intelligence"})
+#: heads of source phrases that name nobody: "officials said", "a source familiar with", "people close to"
+SOURCE_NOUNS = frozenset({"source", "sources", "official", "officials", "insider", "insiders", "diplomat",
+                          "diplomats", "aide", "aides", "people", "person", "someone", "adviser", "advisers",
+                          "advisor", "advisors", "staffer", "staffers", "confidant", "confidants", "ally",
+                          "allies", "individual", "individuals", "operative", "operatives"})
+OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "agency", "broadcaster", "channel", "network",
+                          "magazine", "tabloid", "outlet", "website", "station", "radio", "television",
+                          "journal", "publication", "wire", "site"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_NOT_SOURCES = frozenset({"it", "this", "that", "which", "what", "who", "there", "these", "those", "i", "we",
+                          "you", "they", "he", "she"})
+
+
+def tok_at(sdoc: Any, offset: int) -> Any | None:
+    span = sdoc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def span_of(toks: Iterable[Any]) -> Span:
+    ts = sorted(toks, key=lambda t: t.i)
+    return Span(ts[0].idx, ts[-1].idx + len(ts[-1]))
+
+
+def source_tokens(head: Any) -> list[Any]:
+    """The source phrase headed by ``head``: its noun phrase with the clause or prepositional phrase that
+    describes it ("a source familiar with the talks", "officials who spoke on condition of anonymity") kept
+    only for unnamed sources, and leading punctuation dropped."""
+    toks = noun_phrase(head)
+    if head.lower_ in SOURCE_NOUNS:
+        toks = [t for t in head.subtree if t.dep_ != "punct" or head.i < t.i < max(x.i for x in head.subtree)]
+    toks = [t for t in toks if not t.is_punct or t.lower_ in ("-", "’s", "'s")]
+    return toks or [head]
+
+
+def is_anonymous_source(tok: Any) -> bool:
+    """Does a source phrase headed by ``tok`` name nobody ("officials", "a source", "two diplomats")?"""
+    if tok.lower_ not in SOURCE_NOUNS:
+        return False
+    if any(c.ent_type_ == "PERSON" for c in tok.subtree):
+        return False
+    if tok.lower_ in ("source", "sources", "people", "person", "someone", "individual", "individuals"):
+        return True
+    if tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s"):
+        return True  # "officials said", "Georgian officials said": nobody named
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "nummod", "det", "compound")}
+    return bool(mods & ANON_MODIFIERS) or "a" in mods or "an" in mods
+
+
+class Speakers:
+    """Resolves source phrases to actors, creating actors for descriptive sources (see module docstring)."""
+
+    def __init__(self, doc: Doc, args: ActorIndex) -> None:
+        self.doc = doc
+        self.args = args
+        self.actors: dict[str, Actor] = {a.id: a for a in doc.actors}
+        self.new_actors: list[Actor] = []
+        self.new_mentions: list[Mention] = []
+        self.links: list[tuple[str, int]] = []  # (actor id of the document, index of its new mention)
+        self._all: list[Mention] = list(doc.mentions)  # the document's mentions, then the new ones
+
+    def all_mentions(self) -> list[Mention]:
+        """The document's mentions followed by the new ones (index = the mention's index once attached)."""
+        return self._all
+
+    def actor(self, actor_id: str) -> Actor:
+        return self.actors[actor_id]
+
+    def resolve(self, toks: list[Any], *, outlets: bool = True) -> str | None:
+        """The actor a source phrase names: one found by the actors stage, one that fits the description, or
+        a new one; None for pronouns with nobody to refer to and for non-sources ("it", "this")."""
+        toks = [t for t in toks if not t.is_punct]
+        if not toks:
+            return None
+        ids = self.args.in_tokens(toks, outlets=outlets) or self._new_in(toks)
+        head = next((t for t in toks if t.head.i == t.i or t.head not in toks), toks[0])
+        if ids:
+            aid = ids[0]
+            if head.lower_ in PERSON_PRONOUNS and not self._named_person(aid):
+                return self.person_before(head.idx) or aid
+            if any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in toks) and \
+                    not self._named_person(aid) and (named := self._titled_before(head, toks)) is not None:
+                return named  # "the Turkish minister" after "Turkish Foreign Minister Hakan Fidan"
+            return aid
+        if head.lower_ in PERSON_PRONOUNS:
+            return self.person_before(head.idx)
+        if head.lower_ in ("it", "they") and len(toks) == 1 and head.dep_ in ("nsubj", "nsubjpass"):
+            return self.body_before(head.idx)  # "what it calls “...”": the organisation named last
+        if head.lower_ in _NOT_SOURCES or head.pos_ not in ("NOUN", "PROPN") or is_anonymous_source(head):
+            return None  # an unnamed source ("officials", "a source") is marked anonymous, never made an actor
+        return self._describe(head, toks)
+
+    def _named_person(self, actor_id: str) -> bool:
+        """Is the actor a person the text names (a PERSON mention), not a title alone or an institution?"""
+        a = self.actors[actor_id]
+        mentions = self.all_mentions()
+        return a.kind == "person" and any(
+            i < len(mentions) and mentions[i].label == "PERSON" for i in a.mentions)
+
+    def _titled_before(self, head: Any, toks: list[Any]) -> str | None:
+        """'the Turkish minister': the latest named person whose title holds the head word, country fitting."""
+        if head.tag_ != "NN":
+            return None
+        iso = next((c for t in toks if t is not head and (c := resolve_country(t.text))), None)
+        for a in self._by_recency(head.idx):
+            if self._named_person(a.id) and a.title and head.lower_ in a.title.lower().split() and (
+                    iso is None or a.country in (None, iso)):
+                return a.id
+        return None
+
+    def _new_in(self, toks: list[Any]) -> list[str]:
+        idx = {t.idx for t in toks}
+        return [m.actor_id for m in self.new_mentions if m.actor_id and m.span.start in idx]
+
+    def person_before(self, offset: int) -> str | None:
+        """The person mentioned last before ``offset`` (within the three sentences before): "Ruto addressed the
+        UN General Assembly. ... he said" is Ruto, never the assembly."""
+        if not self.doc.sentences:
+            return None
+        first = self.doc.sentences[max(0, self.doc.sentence_of(offset) - 3)].start
+        best: tuple[int, str] | None = None
+        for m in self.all_mentions():
+            if m.actor_id is None or not (first <= m.span.start < offset) or m.label == "PRONOUN":
+                continue
+            a = self.actors.get(m.actor_id)
+            if a is not None and self._named_person(a.id) and not a.anonymous and (
+                    best is None or m.span.start > best[0]):
+                best = (m.span.start, a.id)
+        return best[1] if best else None
+
+    def body_before(self, offset: int) -> str | None:
+        """The organisation, outlet, group or country mentioned last before ``offset`` in the sentence or the
+        one before it."""
+        if not self.doc.sentences:
+            return None
+        first = self.doc.sentences[max(0, self.doc.sentence_of(offset) - 1)].start
+        best: tuple[int, str] | None = None
+        for m in self.all_mentions():
+            if m.actor_id is None or not (first <= m.span.start < offset) or m.label == "PRONOUN":
+                continue
+            a = self.actors.get(m.actor_id)
+            if a is not None and a.kind in ("organization", "outlet", "group") and (
+                    best is None or m.span.start > best[0]):
+                best = (m.span.start, a.id)
+        return best[1] if best else None
+
+    def _describe(self, head: Any, toks: list[Any]) -> str | None:
+        text = self.doc.text
+        words = [t for t in toks if t.dep_ != "det" and t.lower_ not in ("’s", "'s")]
+        if not words:
+            return None
+        low = head.lower_
+        iso = next((c for t in words if t is not head and (c := resolve_country(t.text))), None)
+        if any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in toks) and \
+                (named := self._titled_before(head, toks)) is not None:
+            self._mention(named, span_of(toks), "TITLE")
+            return named
+        anonymous = is_anonymous_source(head)
+        kind = "outlet" if low in OUTLET_NOUNS else (
+            "group" if head.tag_ in ("NNS", "NNPS") or low in ("police", "military", "army") else "person")
+        if head.pos_ == "PROPN" and kind == "person" and head.ent_type_ in ("ORG", "NORP"):
+            kind = "organization"
+        span = span_of(words)
+        n = len(self.actors) + 1
+        while f"a{n}" in self.actors:
+            n += 1
+        a = Actor(id=f"a{n}", name=span.text(text), kind=kind,  # type: ignore[arg-type]
+                  country=iso, anonymous=anonymous)
+        self.actors[a.id] = a
+        self.new_actors.append(a)
+        self._mention(a.id, span, "ORG" if kind == "outlet" else ("GROUP" if kind == "group" else "TITLE"))
+        return a.id
+
+    def _mention(self, actor_id: str, span: Span, label: str) -> None:
+        index = len(self._all)
+        mention = Mention(span=span, label=label, actor_id=actor_id)
+        self.new_mentions.append(mention)
+        self._all.append(mention)
+        if any(a.id == actor_id for a in self.new_actors):
+            self.actors[actor_id].mentions.append(index)
+        else:  # an actor of the document: linked when the stage attaches its results
+            self.links.append((actor_id, index))
+        self.args.by_char.append((span, actor_id))
+        self.args.kinds[actor_id] = self.actors[actor_id].kind
+
+    def _by_recency(self, offset: int) -> list[Actor]:
+        seen: list[tuple[int, str]] = sorted(
+            ((m.span.start, m.actor_id) for m in self.all_mentions() if m.actor_id and m.span.start < offset),
+            reverse=True)
+        out: list[Actor] = []
+        for _, aid in seen:
+            a = self.actors[aid]
+            if a not in out:
+                out.append(a)
+        return out
+
+    def mention_span(self, actor_id: str, lo: int, hi: int, *, outside: Span | None = None) -> Span | None:
+        """A mention of the actor in ``[lo, hi)``, not overlapping ``outside``: the name part of a titled one."""
+        for m in self.all_mentions():
+            if outside is not None and outside.overlaps(m.span):
+                continue
+            if m.actor_id == actor_id and lo <= m.span.start < hi:
+                return m.head if m.label == "PERSON" and m.head else m.span
+        return None

@@ -1,0 +1,241 @@
+"""Direct quotes and their speakers.
+
+Quotations come from :func:`communique.textutil.find_quotations` (fragments of one quotation split by its
+speaker tag, or running over several paragraphs, make one :class:`~communique.model.Quote` whose ``parts``
+are the fragments).  The speaker, in this order:
+
+1. a dash line after the quote: ``"..." —Finance Minister Wale Edun``;
+2. the speech verb governing the quote or its tag, the verb's subject, also when inverted
+   (``"...," added the Turkish minister``; ``"...," said party treasurer Maria Lopez``); a description that
+   names no known actor becomes one (:class:`~.common.Speakers`), and "he"/"she" go to a person, never to
+   an institution named in between ("Ruto addressed the UN General Assembly. ... he said");
+3. "according to X" in the sentence;
+4. the speaker of an adjoining quote in the same paragraph, when the quote has no speech tag of its own;
+5. the owner of a speech noun above the quote ("Virta’s claim that the border was “fully secure”");
+6. the subject of a speech verb in the sentence before, in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...model import Doc, Quote, Span
+from ...textutil import find_quotations
+from ..events import ActorIndex, noun_phrase
+from .common import BELIEF_VERBS, SPEECH_VERBS, Speakers, is_anonymous_source, source_tokens, span_of, tok_at
+
+SPEECH_NOUNS = frozenset({"claim", "statement", "remark", "remarks", "words", "comment", "comments", "assertion",
+                          "warning", "promise", "pledge", "vow", "call", "accusation", "message", "speech", "tweet",
+                          "post", "interview", "letter", "insistence", "argument"})
+_DASH_TAG = re.compile(r"[”\"’']?[ \t]*\n?[ \t]*(?:—|–|―|--)[ \t]*([^\n]{3,120})")
+_QUOTE_VERBS = SPEECH_VERBS - BELIEF_VERBS
+
+
+def _outside(quote: Span, t: Any) -> bool:
+    return not (quote.start <= t.idx < quote.end)
+
+
+def speech_verb(tok: Any, quote: Span | None = None, parts: list[Span] | None = None) -> Any | None:
+    """The speech verb governing a quote's token, never one inside the quoted words."""
+
+    def outside(t: Any) -> bool:
+        if parts:
+            return not any(p.start <= t.idx < p.end for p in parts)
+        return quote is None or _outside(quote, t)
+
+    cur = tok
+    for _ in range(12):
+        if cur.lemma_.lower() in _QUOTE_VERBS and cur.pos_ in ("VERB", "AUX") and outside(cur):
+            return cur
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    # quote before the verb: "'...,' the minister said." / "'...,' added the minister."
+    for t in tok.sent:
+        if t.lemma_.lower() in _QUOTE_VERBS and t.pos_ == "VERB" and outside(t) and (
+                quote is None or t.idx >= quote.end or t.idx < quote.start):
+            if speaker_tokens(t):
+                return t
+    return None
+
+
+def speaker_tokens(verb: Any) -> list[Any]:
+    """The subject phrase of a speech verb: its subject, or the noun phrase after an inverted verb
+    ("added the Turkish minister", "said party treasurer Maria Lopez")."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj") and c.pos_ != "VERB":
+            if c.lower_ in ("which", "who", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return source_tokens(verb.head)  # "the Police Department, which reported “...”"
+            return source_tokens(c)
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return [t for p in c.children for t in noun_phrase(p)]
+    for c in verb.children:  # inverted: the parser often makes the subject an object
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubjpass", "oprd") and c.pos_ in ("NOUN",
+                                                                                                       "PROPN"):
+            return source_tokens(c)
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ == "VERB":
+        return speaker_tokens(verb.head)  # "..., adding that ..."
+    return []
+
+
+def _tag_after(doc: Doc, sdoc: Any, span: Span) -> Any | None:
+    """'“You winning?” she asked.': a tag the sentence splitter put in a sentence of its own after the quote —
+    a subject and a speech verb within its first six words, on the same line."""
+    k = span.end
+    while k < len(doc.text) and doc.text[k] in "”\"’'?!.,; \t":
+        k += 1
+    if k >= len(doc.text) or doc.text[k] == "\n" or k - span.end > 6:
+        return None
+    first = tok_at(sdoc, k)
+    if first is None:
+        return None
+    for t in sdoc[first.i : min(first.i + 6, len(sdoc))]:
+        if t.text in ("\n", "\n\n") or t.is_sent_start and t.i != first.i and t.idx > k:
+            break
+        if t.lemma_.lower() in _QUOTE_VERBS and t.pos_ in ("VERB", "AUX"):
+            who = speaker_tokens(t)
+            return t if who and all(w.i < t.i or w.i > t.i for w in who) else None
+    return None
+
+
+def _according_to(sent: Any) -> Any | None:
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            for c in t.doc[t.i + 1].children:
+                if c.dep_ == "pobj":
+                    return c
+    return None
+
+
+def _speech_noun_owner(tok: Any, quote: Span, speakers: Speakers) -> tuple[str, Any] | None:
+    cur = tok
+    for _ in range(8):
+        if cur.lemma_.lower() in SPEECH_NOUNS and cur.pos_ == "NOUN" and _outside(quote, cur):
+            for c in cur.children:
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")):
+                    toks = list(c.subtree) if c.dep_ == "poss" else [t for p in c.children for t in noun_phrase(p)]
+                    aid = speakers.args.in_tokens(toks)
+                    if aid:
+                        return aid[0], c
+            return None
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _previous_speaker(doc: Doc, sdoc: Any, span: Span, speakers: Speakers) -> tuple[str, Any] | None:
+    i = doc.sentence_of(span.start)
+    if i == 0 or "\n" in doc.text[doc.sentences[i - 1].end : span.start]:
+        return None
+    prev = sdoc.char_span(doc.sentences[i - 1].start, doc.sentences[i - 1].end, alignment_mode="expand")
+    if prev is None:
+        return None
+    for t in prev:
+        if t.lemma_.lower() in _QUOTE_VERBS | {"speak"} and t.pos_ == "VERB":
+            toks = speaker_tokens(t)
+            if toks and (aid := speakers.args.in_tokens(toks)):
+                return aid[0], prev
+    return None
+
+
+def _dash_speaker(doc: Doc, sdoc: Any, end: int, speakers: Speakers) -> tuple[str, Span, Span] | None:
+    """'"..." —Finance Minister Wale Edun': the actor on the dash line right after the quote."""
+    m = _DASH_TAG.match(doc.text, end)
+    if m is None:
+        return None
+    line = sdoc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if line is None or not len(line):
+        return None
+    toks = [t for t in line if not t.is_punct]
+    ids = speakers.args.in_tokens(toks)
+    aid = ids[0] if ids else speakers.resolve([t for t in toks if t.pos_ in ("PROPN", "NOUN", "ADJ", "DET")])
+    if aid is None:
+        return None
+    sp = speakers.mention_span(aid, m.start(1), m.end(1)) or Span(m.start(1), m.end(1))
+    dash = Span(m.start(1) - 1, m.start(1))
+    return aid, sp, dash
+
+
+def extract_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
+    """One Quote per quotation, with speaker (actor id), speaker span, cue (the speech verb) and parts."""
+    sdoc = doc.nlp
+    quotes: list[Quote] = []
+    for parts in find_quotations(doc.text):
+        span = Span(parts[0].start, parts[-1].end)
+        tok = tok_at(sdoc, parts[0].start)
+        speaker: str | None = None
+        speaker_span: Span | None = None
+        cue: Span | None = None
+        via: str | None = None
+        tagged = False
+        anon_head = False
+        dash = _dash_speaker(doc, sdoc, parts[-1].end, speakers)
+        if dash is not None:
+            speaker, speaker_span, cue = dash
+            tagged = True
+        elif tok is not None:
+            verb = None
+            if len(parts) > 1:  # the tag between the fragments
+                for t in sdoc.char_span(parts[0].end, parts[1].start, alignment_mode="expand") or []:
+                    if t.lemma_.lower() in _QUOTE_VERBS and t.pos_ in ("VERB", "AUX"):
+                        verb = t
+                        break
+            verb = verb or speech_verb(tok, span, parts)
+            last = tok_at(sdoc, span.end - 1)
+            if (verb is None or not speaker_tokens(verb)) and last is not None and last.sent != tok.sent:
+                verb = speech_verb(last, span, parts)  # a quote of several sentences: the verb after its last one
+                tok = last
+            if verb is None or not speaker_tokens(verb):
+                verb = _tag_after(doc, sdoc, span) or verb
+            if verb is not None:
+                tagged = True
+                cue = Span(verb.idx, verb.idx + len(verb))
+                who = [t for t in speaker_tokens(verb) if not any(p.start <= t.idx < p.end for p in parts)]
+                if who:
+                    aid = speakers.resolve(who)
+                    head = next((t for t in who if t.head not in who), who[0])
+                    if aid is None and is_anonymous_source(head):  # "'...,' a source familiar with ... said"
+                        speaker_span, anon_head = span_of(who), True
+                    if aid is not None and not _inside(speakers, aid, parts):
+                        speaker = aid
+                        ws = span_of(who)
+                        speaker_span = speakers.mention_span(aid, ws.start, ws.end) or ws
+                        head = next((t for t in who if t.head not in who), who[0])
+                        anon_head = is_anonymous_source(head)
+            acc = _according_to(tok.sent)
+            if acc is not None:
+                via_toks = source_tokens(acc)
+                via = span_of(via_toks).text(doc.text)
+                if speaker is None and not is_anonymous_source(acc):
+                    ids = speakers.args.in_tokens(acc.subtree)
+                    speaker = ids[0] if ids else None
+        if speaker is None and not tagged and quotes:
+            prev = quotes[-1]
+            gap = doc.text[prev.span.end : span.start]
+            if "\n\n" not in gap and len(gap) < 200:
+                speaker, speaker_span, via = prev.speaker, prev.speaker_span, prev.via
+        if speaker is None and tok is not None and (owner := _speech_noun_owner(tok, span, speakers)) is not None:
+            speaker = owner[0]
+            speaker_span = speakers.mention_span(owner[0], owner[1].sent.start_char, owner[1].sent.end_char,
+                                                 outside=span)
+        if speaker is None and (before := _previous_speaker(doc, sdoc, span, speakers)) is not None:
+            speaker = before[0]
+            speaker_span = speakers.mention_span(before[0], before[1].start_char, before[1].end_char)
+        anonymous = (speakers.actor(speaker).anonymous or anon_head) if speaker is not None else (
+            anon_head or via is not None)
+        quotes.append(Quote(span=span, speaker=speaker, speaker_span=speaker_span, anonymous=anonymous, via=via,
+                            parts=list(parts), cue=cue))
+    return quotes
+
+
+def _inside(speakers: Speakers, actor_id: str, parts: list[Span]) -> bool:
+    """Is every mention of the actor inside the quoted words (a speaker named only within the quote itself)?"""
+    mentions = speakers.all_mentions()
+    idx = [i for i in speakers.actor(actor_id).mentions if i < len(mentions)]
+    return bool(idx) and all(any(p.contains(mentions[i].span) for p in parts) for i in idx)
+
+
+__all__ = ["ActorIndex", "extract_quotes", "speaker_tokens", "speech_verb"]
