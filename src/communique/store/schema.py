@@ -269,6 +269,9 @@ _V3_VERSIONS: tuple[str, ...] = (
         source_path VARCHAR,
         added TIMESTAMP NOT NULL DEFAULT current_timestamp
     )
+    """,
+)
+
 # v4 (provenance): the cross-article merge. ``root`` is the CAMEO root (first two digits, the action family),
 # ``source_root`` / ``target_root`` the sorted distinct country parts (first three letters) of each side's
 # actor codes (NULL when an actor has no code); ``clusters`` takes the status of the latest confirmation or

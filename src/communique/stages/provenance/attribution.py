@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ...model import Attribution, Doc, Quote, Span
+from ...model import Attribution, AttributionKind, Doc, Quote, Span
 from .common import (
     CITE_WORDS,
     OUTLET_NOUNS,
@@ -38,7 +38,7 @@ _AUDIENCE = frozenset({"reporters", "journalists", "the press", "lawmakers", "su
                        "the crowd", "an audience", "the audience", "an interviewer", "the conference"})
 
 
-def _attribution(doc: Doc, speakers: Speakers, toks: list[Any], *, kind: str, cue: Span | None,
+def _attribution(doc: Doc, speakers: Speakers, toks: list[Any], *, kind: AttributionKind, cue: Span | None,
                  content: Span | None, direct: bool = False) -> Attribution | None:
     toks = [t for t in toks if not t.is_punct or t.lower_ == "-"]
     if not toks:
@@ -56,7 +56,7 @@ def _attribution(doc: Doc, speakers: Speakers, toks: list[Any], *, kind: str, cu
             kind = "outlet"
         return Attribution(source=a.name if not anonymous else span.text(doc.text), anonymous=anonymous,
                            kind=kind if not anonymous else "source", span=span, actor_id=aid, cue=cue,
-                           content=content, direct=direct)  # type: ignore[arg-type]
+                           content=content, direct=direct)
     return Attribution(source=span.text(doc.text), anonymous=True, kind="source", span=span, cue=cue,
                        content=content, direct=direct)
 
