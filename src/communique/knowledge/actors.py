@@ -2,9 +2,12 @@
 
 A knowledge file is a tab-separated text file that users can edit::
 
-    # name	aliases (|-separated)	country	sector	kind	valid_from	valid_to
+    # name	aliases (|-separated)	country	sector	kind	valid_from	valid_to	code
     Vladimir Putin	Putin	RUS	GOV	person	2000-05-07
+    Antonio Guterres	Guterres		IGO	person	2017-01-01		IGOUNO
 
+The optional ``code`` column holds a full CAMEO-style actor code where country + sector cannot
+say it (officials of international organisations).
 Dates are ISO; an empty ``valid_to`` means "still holds".  Roles learned from
 the text itself (a title before the name) always win over the knowledge base,
 which only fills what the text leaves open.
@@ -48,7 +51,7 @@ def parse_kb(text: str, *, source: str = "<kb>") -> list[KnownActor]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        cols = (line.split("\t") + [""] * 7)[:7]
+        cols = (line.split("\t") + [""] * 8)[:8]
         try:
             rows.append(KnownActor(
                 name=cols[0].strip(),
@@ -58,6 +61,7 @@ def parse_kb(text: str, *, source: str = "<kb>") -> list[KnownActor]:
                 kind=cols[4].strip() or "person",
                 valid_from=_date(cols[5]),
                 valid_to=_date(cols[6]),
+                code=cols[7].strip() or None,
             ))
         except ValueError as exc:
             raise InputError(f"{source}:{n}", f"bad knowledge row ({exc})") from None

@@ -27,7 +27,8 @@ _LEXICON = {
         government, government official, administration, spokesperson, spokesman, spokeswoman,
         ambassador, diplomat, envoy, consul, consul general, embassy, official, king, queen, emir, sultan,
         crown prince, sheikh, monarch, chancellor, cabinet, delegation, mayor, governor, governor general,
-        secretary general, director general, inspector general, white house, kremlin, downing street,
+        secretary general, director general, inspector general, auditor general, central bank,
+        central bank governor, state council, council of ministers, white house, kremlin, downing street,
         white house chief of staff, regime, authorities, head of state, justice minister, justice ministry""",
     "MIL": """defense minister, defense ministry, defense secretary, secretary of defense, defense department,
         minister of defense, ministry of defense, deputy minister of defense, chief of staff, general staff,
@@ -39,8 +40,9 @@ _LEXICON = {
         border guard, coast guard, paratroopers, revolutionary guards, national guard""",
     "LEG": """parliament, parliamentarian, lawmaker, legislator, legislature, senator, senate, mp, member of parliament,
         congress, congressman, congresswoman, house of representatives, speaker of parliament, parliament speaker,
-        national assembly""",
+        national assembly, general assembly""",
     "JUD": """judge, justice, court, supreme court, prosecutor, prosecutor general, attorney general, solicitor general,
+        procurator general,
         judiciary, tribunal, defense attorney, defense lawyer, military court""",
     "COP": """police, policeman, policewoman, police officer, police chief, riot police, gendarmerie, gendarme,
         security forces, deputy sheriff, sheriff""",
@@ -52,7 +54,7 @@ _LEXICON = {
     "BUS": """company, firm, corporation, executive, chief executive, ceo, businessman, businesswoman, business,
         bank, banker, investor, defense contractor, defense industry, general contractor""",
     "MED": """journalist, reporter, correspondent, newspaper, news agency, channel, broadcaster, television,
-        radio, editor, state media""",
+        radio, editor, state media, state television, state broadcaster""",
     "NGO": """ngo, non-governmental organization, charity, aid group, aid agency, aid worker, humanitarian group,
         rights group, human rights group""",
     "IGO": """international organization, peacekeeper, peacekeeping force, un peacekeeper""",
@@ -116,7 +118,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
     naval air force chief staff police governor mayor senator congressman congresswoman lawmaker mp speaker
     judge prosecutor king queen prince princess crown emir sultan sheikh monarch supreme leader ayatollah
     pope cardinal archbishop bishop imam rabbi cleric dr mr mrs ms gen lt col maj capt adm sgt sen rep gov pres
-    brig lady director executive ceo chairman chairwoman chairperson head""".split()
+    brig lady director executive ceo chairman chairwoman chairperson head solicitor inspector surgeon auditor
+    procurator""".split()
 )
 
 # Title words that can end a title ("Defense Minister") or open one ("Secretary of State").
@@ -147,6 +150,8 @@ _ORGANISATIONS: dict[str, tuple[str, str]] = {
     "European Commission": ("IGOEUREEC", "IGO"),
     "African Union": ("IGOAFRAFU", "IGO"),
     "AU": ("IGOAFRAFU", "IGO"),
+    "European Central Bank": ("IGOEUREEC", "IGO"),
+    "ECB": ("IGOEUREEC", "IGO"),
     "Arab League": ("IGOMEAARL", "IGO"),
     "League of Arab States": ("IGOMEAARL", "IGO"),
     "Gulf Cooperation Council": ("IGOPGSGCC", "IGO"),
