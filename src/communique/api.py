@@ -91,6 +91,25 @@ class IngestReport:
     docs: list[Doc] = field(default_factory=list)
 
 
+def _learn_from(store: object, pipe: Pipeline) -> list[tuple[Any, Any]]:
+    """Give the pipeline's actor stages the store's learned roles; returns (stage, old knowledge) to restore."""
+    from .store.roles import known_actors
+
+    conn = getattr(store, "conn", None)
+    if conn is None:
+        return []
+    learned = known_actors(conn)
+    if not learned:
+        return []
+    restore = []
+    for stage in pipe.stages:
+        kb = getattr(stage, "kb", None)
+        if kb is not None and hasattr(kb, "with_learned"):
+            restore.append((stage, kb))
+            stage.kb = kb.with_learned(learned)
+    return restore
+
+
 def ingest(
     paths: Iterable[str | Path],
     *,
@@ -117,7 +136,19 @@ def ingest(
             articles.append(item)
     pipe = pipeline or default_pipeline(on_error="skip", workers=workers)
     before = len(pipe.errors)
-    for doc in analyze_articles(articles, pipeline=pipe):
+    restore = _learn_from(store, pipe)  # roles stored by earlier ingests find and code names in these articles
+    try:
+        _store_all(store, analyze_articles(articles, pipeline=pipe), report, keep_docs=keep_docs, progress=progress)
+    finally:
+        for stage, kb in restore:
+            stage.kb = kb
+    report.errors.extend(pipe.errors[before:])
+    return report
+
+
+def _store_all(store: object, docs: Iterable[Doc], report: IngestReport, *, keep_docs: bool,
+               progress: Callable[[int], None] | None) -> None:
+    for doc in docs:
         if store.add(doc):  # type: ignore[attr-defined]
             report.added += 1
         else:
@@ -126,5 +157,3 @@ def ingest(
             report.docs.append(doc)
         if progress:
             progress(1)
-    report.errors.extend(pipe.errors[before:])
-    return report

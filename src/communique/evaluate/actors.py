@@ -124,7 +124,7 @@ def plv_spans(path: Path) -> list[tuple[str, list[GoldActor]]]:
     """(sentence, its marked source and target spans) from PLV_train; no country or sector (unlabelled)."""
     out = []
     with path.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
+        for line_no, row in enumerate(csv.DictReader(f, delimiter="\t"), 1):
             marked = row.get("marked_sentence") or ""
             spans = []
             plain = ""
@@ -138,7 +138,8 @@ def plv_spans(path: Path) -> list[tuple[str, list[GoldActor]]]:
                     role = tag[2]
                     if role in opened:
                         s = opened.pop(role)
-                        spans.append(GoldActor(f"{row['sentence_id']}:{role}", plain[s:], s, len(plain), None, None))
+                        spans.append(GoldActor(f"{line_no}:{row['sentence_id']}:{role}", plain[s:], s,
+                                               len(plain), None, None))
                 else:
                     opened[tag[1]] = len(plain)
             plain += marked[pos:]
@@ -148,23 +149,28 @@ def plv_spans(path: Path) -> list[tuple[str, list[GoldActor]]]:
 
 
 def read_sample() -> dict[str, tuple[str | None, str | None]]:
-    """The hand-labelled PLV sample: ``sentence_id:role`` -> (country or None, sector or None)."""
+    """The hand-labelled PLV sample: ``record:sentence_id:role`` (record = the data row's number, 1 for the first
+    row after the header; ``s`` source, ``t`` target) ->
+    (country ISO3 / "IGO" or None, sector or None).  A span labelled with no country is not scored."""
     text = resources.files("communique.evaluate").joinpath(SAMPLE).read_text("utf-8")
     out: dict[str, tuple[str | None, str | None]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = (line.split("\t") + [""] * 5)[:5]
-        out[f"{cols[0]}:{cols[1]}"] = (cols[3].strip() or None, cols[4].strip() or None)
+        out[f"{cols[0]}:{cols[1]}:{cols[2]}"] = (cols[3].strip() or None, cols[4].strip() or None)
     return out
 
 
 def _best_actor(doc: Any, g: GoldActor) -> Any:
-    best, overlap = None, 0
+    """Our actor for a gold span: the mention overlapping it most, a mention whose head lies in it first
+    ("Ethiopian, Mozambican and South African troops" is one span, three actors by their demonyms)."""
+    best, rank = None, (0, 0)
     for m in doc.mentions:
         o = min(m.span.end, g.end) - max(m.span.start, g.start)
-        if o > overlap and m.actor_id:
-            best, overlap = doc.actor(m.actor_id), o
+        head_in = m.head is not None and g.start <= m.head.start and m.head.end <= g.end
+        if o > 0 and m.actor_id and (head_in, o) > rank:
+            best, rank = doc.actor(m.actor_id), (head_in, o)
     return best
 
 
@@ -221,8 +227,8 @@ def run_plv(shared: Path, *, limit: int | None = None, pipeline: Any = None) -> 
     docs = _analyse([t for t, _ in items], pipeline)
     coverage = score_spans(docs, [g for _, g in items], Tally())
     sample = read_sample()
-    labelled = [[GoldActor(g.key, g.text, g.start, g.end, *sample[g.key]) for g in gs if g.key in sample]
-                for _, gs in items]
+    labelled = [[GoldActor(g.key, g.text, g.start, g.end, *sample[g.key]) for g in gs
+                 if g.key in sample and sample[g.key][0]] for _, gs in items]
     return coverage, score_spans(docs, labelled, Tally())
 
 

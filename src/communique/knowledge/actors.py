@@ -130,6 +130,11 @@ class ActorKB:
             entries += parse_petrarch_actors(text, source=str(p)) if petrarch else parse_kb(text, source=str(p))
         return cls(entries, reference=base.reference if include_default else None)
 
+    def with_learned(self, learned: list[KnownActor]) -> ActorKB:
+        """A knowledge base that also knows ``learned`` entries (roles from the store); the entries already here
+        (bundled facts and the user's files) win where both know a name on a day."""
+        return ActorKB(list(learned) + list(self.entries), reference=self.reference)
+
     @functools.cached_property
     def longest_alias(self) -> int:
         """Words in the longest name or alias (how far a text scan needs to look ahead)."""

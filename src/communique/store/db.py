@@ -47,6 +47,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..model import Article, Attribution, Doc, Event, Location, Span
+from . import roles
 from .schema import migrate
 
 __all__ = ["SYMMETRIC", "Store"]
@@ -122,7 +123,9 @@ class Store:
             if found:
                 conn.rollback()
                 return False
+            roles.complete_doc(conn, doc)  # what earlier news taught fills what this article left open
             self._insert(doc)
+            roles.record_doc(conn, doc)
             conn.commit()
         except duckdb.Error as exc:
             _rollback(conn)

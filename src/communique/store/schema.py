@@ -22,6 +22,8 @@ Tables (schema version 1)::
                      source, anonymous, kind, span_start, span_end, actor_id, cites
     quotes           article_id, seq, start, end, speaker, speaker_start, speaker_end, anonymous, via
     status_rank      status, rank: which report status wins when reports are merged
+    actor_roles      (v3) name_key, name, title, country, sector, code, observed, valid_to, source
+                     ('learned' | 'user'), article_id, evidence_start, evidence_end, evidence (the title text)
 
 Views::
 
@@ -245,8 +247,33 @@ _V2 = (
     "ALTER TABLE articles ADD COLUMN title_end INTEGER",
 )
 
+# v3: roles of people learned from the news (a title before a name) and roles users import.  A role holds from
+# its observation date until a later observation of the same name with a different role (history is never
+# rewritten); ``source`` 'user' rows (``communique actors import``) override 'learned' ones.
+_V3 = (
+    """
+    CREATE TABLE actor_roles (
+        name_key VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        title VARCHAR,
+        country VARCHAR,
+        sector VARCHAR,
+        code VARCHAR,
+        observed DATE NOT NULL,
+        valid_to DATE,
+        source VARCHAR NOT NULL DEFAULT 'learned',
+        article_id VARCHAR,
+        evidence_start INTEGER,
+        evidence_end INTEGER,
+        evidence VARCHAR,
+        added TIMESTAMP NOT NULL DEFAULT current_timestamp
+    )
+    """,
+    "CREATE INDEX actor_roles_name ON actor_roles (name_key, observed)",
+)
+
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from ...knowledge.actors import ActorKB
 from ...knowledge.gazetteer import Gazetteer
 from ...knowledge.sectors import igo_code
-from ...model import Actor, Doc, Mention, Role
+from ...model import Actor, Doc, Mention, Role, Span
 from ...pipeline import stage
 from .coref import _anaphora, _merge_appositions, _name_tokens, _surname_mentions
 from .find import Found, find_entities, find_groups, find_known, find_titled_people, find_unnamed
@@ -114,7 +114,7 @@ def extract(doc: Doc, *, kb: ActorKB | None = None,
                 actor = by_key[f.key] = new_actor(f)
         if f.title and f.title_span is not None:
             actor.roles.append(Role(title=f.title, country=f.country, sector=f.sector, as_of=doc.article.published,
-                                    evidence=f.title_span))
+                                    evidence=Span(f.span.start, f.title_span.end) if f.country else f.title_span))
         mentions.append(Mention(span=f.span, label=f.label, actor_id=actor.id, head=f.head))
         actor.mentions.append(len(mentions) - 1)
 

@@ -105,9 +105,12 @@ def country_at(sdoc: Any, i: int) -> tuple[str, int] | None:
 
 
 def _possessive_country(sdoc: Any, i: int) -> tuple[str, int] | None:
-    """``Country’s`` starting at token ``i``: (ISO3, index after the possessive)."""
-    if i + 1 < len(sdoc) and sdoc[i + 1].tag_ == "POS" and (iso := resolve_country(sdoc[i].text)):
-        return iso, i + 2
+    """``Country’s`` starting at token ``i`` ("Kenya’s", "South Korea’s"): (ISO3, index after the possessive)."""
+    for width in (3, 2, 1):
+        end = i + width
+        if end < len(sdoc) and sdoc[end].tag_ == "POS" and all(t.text[:1].isupper() for t in sdoc[i:end]) \
+                and (iso := resolve_country(sdoc[i:end].text)):
+            return iso, end + 1
     return None
 
 
@@ -440,7 +443,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             continue
         plural = low.endswith("s") and low not in ("forces", "news", "media")
         kind = "organization" if low in ORGANIZATION_NOUNS else ("group" if plural or low in GROUP_NOUNS else "person")
-        sector = CIVIL_GROUPS.get(low) or ("MIL" if low in ARMED_NOUNS else None) or sector_for_title(
+        sector = CIVIL_GROUPS.get(low) or (sector_for_title(" ".join(sector_words)) if len(sector_words) > 1
+                                           else None) or ("MIL" if low in ARMED_NOUNS else None) or sector_for_title(
             " ".join(sector_words)) or (
             "BUS" if low in ("companies", "firms", "businesses") else "GOV")
         if low in ("forces", "force") and "security" in modifiers and "military" not in modifiers:

@@ -25,7 +25,8 @@ GROUP_NOUNS = frozenset({
     "positions", "posts", "post", "units", "bases", "guards", "people", "militiamen", "guerrillas", "insurgents",
     "fighters", "gunmen", "settlers", "prisoners", "nationalists", "separatists", "activists",
     "aircraft", "planes", "helicopters", "gunships", "warships", "gunboats", "vessels", "artillery", "regime",
-    "villagers",
+    "villagers", "refugees", "migrants", "man", "woman", "men", "women", "citizen", "citizens", "national",
+    "nationals", "tourists", "newspapers", "channels",
     "junta", "media", "television", "gendarmes", "gendarmerie", "paramilitaries", "mercenaries",
     "ministries", "governments", "armies", "navies", "policemen", "commandos", "marines",
 })
@@ -54,6 +55,9 @@ CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "
                 "prisoners": "CVL", "nationalists": "OPP", "separatists": "REB", "activists": "OPP",
                 "rebels": "REB", "militants": "UAF", "people": "CVL", "protesters": "OPP", "demonstrators": "OPP",
                 "residents": "CVL", "civilians": "CVL", "villagers": "CVL",
+                "refugees": "REF", "migrants": "REF", "man": "CVL", "woman": "CVL", "men": "CVL", "women": "CVL",
+                "citizen": "CVL", "citizens": "CVL", "national": "CVL", "nationals": "CVL", "tourists": "CVL",
+                "newspapers": "MED", "channels": "MED",
                 "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL"}
 MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
                        "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
@@ -79,7 +83,8 @@ PLURAL_ANAPHORS = re.compile(r"^(?:the|both|all)\s+(?:two\s+|three\s+)?(leaders|
                              r"sides|men|delegations|heads of state|counterparts)$", re.I)
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
-LOWER_PARTICLES = frozenset({"al", "bin", "ibn", "el", "de", "van", "von", "der", "da", "di", "la", "le", "du"})
+LOWER_PARTICLES = frozenset({"al", "bin", "ibn", "el", "de", "van", "von", "der", "da", "di", "la", "le", "du", "arap",
+                             "ould", "dos", "das", "del", "della", "bint"})
 
 ORG_WORDS = frozenset({"assembly", "commission", "secretariat",
                        "ministry", "department", "office", "council", "agency", "committee", "government", "embassy",
