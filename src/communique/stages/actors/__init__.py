@@ -61,7 +61,7 @@ def extract(doc: Doc, *, kb: ActorKB | None = None,
     taken += [f.span for f in titled]
     ents = find_entities(sdoc, taken, doc.places)
     taken += [f.span for f in ents]
-    unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country)
+    unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups)
     taken += [f.span for f in unnamed]
     known = find_known(sdoc, taken, kb, on=doc.article.published) if kb is not None else []
     found = sorted(groups + titled + ents + unnamed + known, key=lambda f: (f.span.start, -f.span.end))

@@ -79,6 +79,9 @@ def _name_run(sdoc: Any, j: int) -> int:
         if _is_name_token(tok) and "\n" not in tok.text:
             k += 1
             continue
+        if k > j and tok.lower_ in ("sheikh", "haji") and k + 1 < n and _is_name_token(sdoc[k + 1]):
+            k += 1  # "Ibrahim Sheikh Muhyadin": a name part that is also a title
+            continue
         if k > j and tok.pos_ == "PROPN" and tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON" \
                 and tok.text[:1].isupper() and tok.lower_ not in TITLE_WORDS:
             k += 1  # "Chuck Jordan": a surname that is also a country, inside a name the model saw whole
@@ -198,9 +201,11 @@ def find_titled_people(sdoc: Any) -> list[Found]:
 
 
 def _country_in(span: Any) -> str | None:
-    for tok in span:
-        if tok.text[:1].isupper() and (iso := resolve_country(tok.text)):
-            return iso
+    """The first country named inside an entity ("United States Navy", "Kenya Defence Forces")."""
+    sdoc = span.doc
+    for i in range(span.start, span.end):
+        if (cw := country_at(sdoc, i)) is not None and cw[1] <= span.end:
+            return cw[0]
     return None
 
 
@@ -365,8 +370,21 @@ def _clause_place_country(tok: Any, doc_places: list[Any]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _own_phrase_group(tok: Any, groups: list[Found]) -> Found | None:
+    """A named group in the noun's "from"/"of" phrase ("Fighters from JNIM")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.i > tok.i:
+            sub = list(child.subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+            for g in groups:
+                if lo <= g.span.start and g.span.end <= hi:
+                    return g
+    return None
+
+
 def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = None, *,
-                 place_country: Callable[[str], str | None] | None = None) -> list[Found]:
+                 place_country: Callable[[str], str | None] | None = None,
+                 groups: list[Found] | None = None) -> list[Found]:
     """Officials and groups named by a common noun: "Greek officials", "Israeli aircraft", "police in Hyderabad,
     Pakistan", "Karachi police", "its troops", "the army", "gunmen".
 
@@ -428,6 +446,13 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             k -= 1
         if countries:
             first = min(first, min(ki for _, ki in countries))
+        owner = _own_phrase_group(tok, groups or [])
+        if owner is not None and not countries:
+            # "fighters from JNIM", "members of the Taliban": the named group itself
+            out.append(Found(span=Span(sdoc[first].idx, tok.idx + len(tok)), label="GROUP", kind=owner.kind,
+                             name=owner.name, country=owner.country, sector=owner.sector, code=owner.code,
+                             key=owner.key, head=owner.head))
+            continue
         if not countries and (iso := _own_phrase_country(tok, doc_places)):
             countries = [(iso, -1)]
         if not countries and low in CLAUSE_PLACE_NOUNS and (iso := _clause_place_country(tok, doc_places)):
@@ -447,6 +472,9 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                                            else None) or ("MIL" if low in ARMED_NOUNS else None) or sector_for_title(
             " ".join(sector_words)) or (
             "BUS" if low in ("companies", "firms", "businesses") else "GOV")
+        phrase = " ".join([*reversed([m for m in modifiers if m not in ("and", ",", "-")]), low])
+        if low not in CIVIL_GROUPS and (whole := sector_for_title(phrase)) and whole != sector_for_title(low):
+            sector = whole  # "defence ministry" MIL, "military official" MIL, "coast guard ships" MIL
         if low in ("forces", "force") and "security" in modifiers and "military" not in modifiers:
             sector = "MIL"  # Phoenix.agents: SECURITY_FORCE [~MIL] (also [~COP])
         det = sdoc[first - 1].lower_ if first > 0 else ""

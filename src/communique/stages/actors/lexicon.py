@@ -26,7 +26,8 @@ GROUP_NOUNS = frozenset({
     "fighters", "gunmen", "settlers", "prisoners", "nationalists", "separatists", "activists",
     "aircraft", "planes", "helicopters", "gunships", "warships", "gunboats", "vessels", "artillery", "regime",
     "villagers", "refugees", "migrants", "man", "woman", "men", "women", "citizen", "citizens", "national",
-    "nationals", "tourists", "newspapers", "channels",
+    "nationals", "tourists", "newspapers", "channels", "ships", "boats", "destroyers", "frigates", "submarines",
+    "fishermen",
     "junta", "media", "television", "gendarmes", "gendarmerie", "paramilitaries", "mercenaries",
     "ministries", "governments", "armies", "navies", "policemen", "commandos", "marines",
 })
@@ -39,6 +40,7 @@ STANDALONE_NOUNS = frozenset({
     "jets", "warplanes", "drones", "aircraft", "helicopters", "gunships", "warships", "gunboats", "artillery",
     "gendarmes", "gendarmerie", "paramilitaries", "mercenaries", "policemen", "commandos", "marines",
     "separatists", "media", "television", "cabinet", "administration", "parliament", "civilians", "villagers",
+    "destroyers", "frigates", "submarines",
 })
 # Collectives that belong to the place they are "in" ("police in Hyderabad, Pakistan", "Karachi police").
 PLACE_BOUND_NOUNS = frozenset({"police", "policemen", "authorities", "officials", "government", "protesters",
@@ -46,7 +48,8 @@ PLACE_BOUND_NOUNS = frozenset({"police", "policemen", "authorities", "officials"
                                "prosecutors", "gendarmes", "gendarmerie", "administration"})
 ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
                          "aircraft", "planes", "helicopters", "gunships", "warships", "gunboats", "artillery",
-                         "commandos", "marines", "navies", "armies", "coalition", "junta",
+                         "commandos", "marines", "navies", "armies", "coalition", "junta", "destroyers", "frigates",
+                         "submarines",
                          "drones", "navy", "commander", "commanders", "officer", "officers", "general", "positions",
                          "posts", "post", "units", "bases", "guards"})
 CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "fighters": "UAF", "gunmen": "UAF",
@@ -57,12 +60,13 @@ CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "
                 "residents": "CVL", "civilians": "CVL", "villagers": "CVL",
                 "refugees": "REF", "migrants": "REF", "man": "CVL", "woman": "CVL", "men": "CVL", "women": "CVL",
                 "citizen": "CVL", "citizens": "CVL", "national": "CVL", "nationals": "CVL", "tourists": "CVL",
-                "newspapers": "MED", "channels": "MED",
+                "newspapers": "MED", "channels": "MED", "fishermen": "CVL",
                 "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL"}
 MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
                        "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
                        "former", "and", "-", ",", "both", "led", "government", "riot", "military",
                        "local", "provincial", "federal", "paramilitary", "unmanned", "fighter", "combat",
+                       "coast", "guard", "patrol", "fishing",
                        "two", "three", "several", "many", "some", "nine", "ten"})
 ORGANIZATION_NOUNS = frozenset({"force", "government", "ministry", "army", "military", "navy", "police", "parliament",
                                 "regime", "junta", "coalition", "gendarmerie", "media", "television",
