@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from communique import Pipeline, analyze
@@ -121,3 +123,15 @@ def test_its_troops_belong_to_the_organisation_just_named(pipeline: Pipeline) ->
 def test_social_media_is_not_an_actor(pipeline: Pipeline) -> None:
     doc = analyze("Videos on social media showed smoke over Khartoum on Monday.", pipeline=pipeline)
     assert [a.name for a in doc.actors if "media" in a.name] == []
+
+
+def test_states_a_knowledge_file_names_are_countries_too(tmp_path: Path) -> None:
+    """A PETRARCH-style dictionary's own states ("RIVENDALE [RVD]") resolve like real ones, demonyms included."""
+    from communique import default_pipeline
+
+    kb = tmp_path / "states.actors"
+    kb.write_text("RIVENDALE [RVD]\nLOTHMARK [LTM]\n", "utf-8")
+    pipe = default_pipeline(knowledge=(str(kb),))
+    doc = analyze("The Rivendalian government accused Lothmark's president of hiding weapons.", pipeline=pipe)
+    assert [(a.name, a.code) for a in doc.actors if a.code] == [("Rivendalian government", "RVDGOV"),
+                                                               ("Lothmark president", "LTMGOV")]

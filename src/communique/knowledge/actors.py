@@ -136,6 +136,32 @@ class ActorKB:
         return ActorKB(list(learned) + list(self.entries), reference=self.reference)
 
     @functools.cached_property
+    def country_words(self) -> dict[str, str]:
+        """Casefolded names of the states the knowledge knows by a bare three-letter code ("ARNOR [ARN]" in a
+        PETRARCH dictionary): name -> code. Real countries are resolved by :mod:`communique.knowledge.countries`."""
+        out: dict[str, str] = {}
+        for e in self.entries:
+            code = e.code or e.country or ""
+            if e.kind != "person" and len(code) == 3 and code.isalpha() and code.isupper() and not e.sector:
+                for key in (e.name, *e.aliases):
+                    out.setdefault(key.casefold(), code)
+        return out
+
+    def country_word(self, word: str) -> str | None:
+        """The code of a state the knowledge names ``word`` ("Arnor"), or of its demonym ("Arnorian")."""
+        words = self.country_words
+        if not words:
+            return None
+        w = word.casefold().replace("\u2019", "'").removesuffix("'s")
+        if w in words:
+            return words[w]
+        for suffix in ("ian", "ean", "an", "ese", "i", "ish", "n"):
+            stem = w[: -len(suffix)]
+            if w.endswith(suffix) and (hit := words.get(stem) or words.get(stem + "e") or words.get(stem + "a")):
+                return hit
+        return None
+
+    @functools.cached_property
     def longest_alias(self) -> int:
         """Words in the longest name or alias (how far a text scan needs to look ahead)."""
         return max((len(k.split()) for k in self._index), default=0)

@@ -30,7 +30,7 @@ from ...knowledge.sectors import igo_code
 from ...model import Actor, Doc, Mention, Role, Span
 from ...pipeline import stage
 from .coref import _anaphora, _merge_appositions, _name_tokens, _surname_mentions
-from .find import Found, find_entities, find_groups, find_known, find_titled_people, find_unnamed
+from .find import Found, find_entities, find_groups, find_known, find_titled_people, find_unnamed, known_countries
 from .lexicon import ORG_WORDS
 
 __all__ = ["ActorStage", "attach", "extract"]
@@ -53,6 +53,12 @@ def extract(doc: Doc, *, kb: ActorKB | None = None,
     ``kb`` fills what the text leaves open; ``place_country`` (name -> ISO3) places "<city> police".
     Returns (mentions sorted by start character, actors with ``mentions`` as indexes into that list).
     """
+    with known_countries(kb.country_word if kb is not None else None):
+        return _extract(doc, kb=kb, place_country=place_country)
+
+
+def _extract(doc: Doc, *, kb: ActorKB | None,
+             place_country: Callable[[str], str | None] | None) -> tuple[list[Mention], list[Actor]]:
     sdoc = doc.nlp
     groups = find_groups(sdoc, [])
     taken = [f.span for f in groups]

@@ -7,12 +7,16 @@ into the article text the parse was made from.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 from ...knowledge.actors import ActorKB
-from ...knowledge.countries import country_name, is_capital, resolve_country
+from ...knowledge.countries import country_name as _country_name
+from ...knowledge.countries import is_capital
+from ...knowledge.countries import resolve_country as _real_country
 from ...knowledge.groups import group_for, longest_name
 from ...knowledge.sectors import TITLE_WORDS, igo_code, sector_for_title
 from ...model import Span
@@ -34,6 +38,36 @@ from .lexicon import (
     PLACE_BOUND_NOUNS,
     STANDALONE_NOUNS,
 )
+
+#: Extra country words for the document being read (a knowledge base's fictional or historical states, e.g. the
+#: PETRARCH validation dictionary's "Arnor"); set by :func:`known_countries` around one ``extract`` call.
+_EXTRA_COUNTRIES: ContextVar[Callable[[str], str | None] | None] = ContextVar("extra_countries", default=None)
+
+
+def country_name(iso: str) -> str:
+    """Display name of a country code; the code itself for a state only a knowledge base knows."""
+    try:
+        return _country_name(iso)
+    except KeyError:
+        return iso
+
+
+def resolve_country(text: str) -> str | None:
+    """ISO3 of a country name or demonym; else a state the current knowledge base names (see above)."""
+    hit = _real_country(text)
+    if hit is None and (extra := _EXTRA_COUNTRIES.get()) is not None and text[:1].isupper():
+        hit = extra(text)
+    return hit
+
+
+@contextmanager
+def known_countries(lookup: Callable[[str], str | None] | None) -> Iterator[None]:
+    """Within the block, :func:`resolve_country` also knows the states ``lookup`` knows."""
+    token = _EXTRA_COUNTRIES.set(lookup)
+    try:
+        yield
+    finally:
+        _EXTRA_COUNTRIES.reset(token)
 
 
 @dataclass(slots=True)
