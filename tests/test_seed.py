@@ -33,7 +33,7 @@ def test_actors(seed: Doc) -> None:
         ("Yunus-Bege Evkurov", "RUSMIL", "person", "Deputy Defense Minister General Army", False),
         ("Syria", "SYR", "country", None, False),
         ("Murhaf Abu Kasra", "SYRMIL", "person", "Deputy Minister of Defense", False),
-        ("Al Arabiya", None, "outlet", None, False),
+        ("Al Arabiya", "MED", "outlet", None, False),
         ("Russia", "RUS", "country", None, False),
         ("Russian Foreign Ministry", "RUSGOV", "organization", None, False),
         ("Russian delegation", "RUSGOV", "group", None, False),

@@ -206,6 +206,21 @@ def ingest_stream(
             return contextlib.nullcontext(None)
         return Store.open(path, read_only=read_only, **open_kw)
 
+    # roles stored by earlier ingests find and code names in these articles (restored when the run ends)
+    try:
+        with session(True) as known_store:
+            restore = _learn_from(known_store, pipe) if known_store is not None else []
+    except CommuniqueError:
+        restore = []
+    try:
+        yield from _ingest_run(paths, pipe, session, published=published, batch_size=batch_size)
+    finally:
+        for stage, kb in restore:
+            stage.kb = kb
+
+
+def _ingest_run(paths: Iterable[str | Path], pipe: Pipeline, session: Callable[[bool], Any], *,
+                published: str | dt.date | None, batch_size: int) -> Iterator[Outcome]:
     pending: list[Outcome] = []  # outcomes known before analysis (read errors, skips), yielded in order
 
     def fresh() -> Iterator[Article]:
@@ -348,6 +363,25 @@ def _failed(failure: Any, taken: list[Article]) -> ArticleFailed:
     art = next((a for a in reversed(taken) if a.id == failure.article_id), None)
     return ArticleFailed(_where(art) if art else failure.article_id,
                          str(failure).replace(f" on article {failure.article_id}", ""))
+
+
+def _learn_from(store: object, pipe: Pipeline) -> list[tuple[Any, Any]]:
+    """Give the pipeline's actor stages the store's learned roles; returns (stage, old knowledge) to restore."""
+    from .store.roles import known_actors
+
+    conn = getattr(store, "conn", None)
+    if conn is None:
+        return []
+    learned = known_actors(conn)
+    if not learned:
+        return []
+    restore = []
+    for stage in pipe.stages:
+        kb = getattr(stage, "kb", None)
+        if kb is not None and hasattr(kb, "with_learned"):
+            restore.append((stage, kb))
+            stage.kb = kb.with_learned(learned)
+    return restore
 
 
 def ingest(

@@ -2,9 +2,12 @@
 
 A knowledge file is a tab-separated text file that users can edit::
 
-    # name	aliases (|-separated)	country	sector	kind	valid_from	valid_to
+    # name	aliases (|-separated)	country	sector	kind	valid_from	valid_to	code
     Vladimir Putin	Putin	RUS	GOV	person	2000-05-07
+    Antonio Guterres	Guterres		IGO	person	2017-01-01		IGOUNO
 
+The optional ``code`` column holds a full CAMEO-style actor code where country + sector cannot
+say it (officials of international organisations).
 Dates are ISO; an empty ``valid_to`` means "still holds".  Roles learned from
 the text itself (a title before the name) always win over the knowledge base,
 which only fills what the text leaves open.
@@ -48,7 +51,7 @@ def parse_kb(text: str, *, source: str = "<kb>") -> list[KnownActor]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        cols = (line.split("\t") + [""] * 7)[:7]
+        cols = (line.split("\t") + [""] * 8)[:8]
         try:
             rows.append(KnownActor(
                 name=cols[0].strip(),
@@ -58,6 +61,7 @@ def parse_kb(text: str, *, source: str = "<kb>") -> list[KnownActor]:
                 kind=cols[4].strip() or "person",
                 valid_from=_date(cols[5]),
                 valid_to=_date(cols[6]),
+                code=cols[7].strip() or None,
             ))
         except ValueError as exc:
             raise InputError(f"{source}:{n}", f"bad knowledge row ({exc})") from None
@@ -65,20 +69,50 @@ def parse_kb(text: str, *, source: str = "<kb>") -> list[KnownActor]:
 
 
 class ActorKB:
-    """Look up actors by name or alias, respecting the dates their roles held."""
+    """Look up actors by name or alias, respecting the dates their roles held.
 
-    def __init__(self, entries: list[KnownActor]) -> None:
+    ``reference`` entries (the bundled Phoenix people table) only complete actors the text found: they never
+    make an actor of a name by themselves, and they give a country only when every entry under the name agrees.
+    """
+
+    def __init__(self, entries: list[KnownActor], *, reference: list[KnownActor] | None = None) -> None:
         self.entries = entries
+        self.reference = reference or []
         self._index: dict[str, list[KnownActor]] = {}
         for e in entries:
             for key in (e.name, *e.aliases):
                 self._index.setdefault(key.casefold(), []).append(e)
+        self._ref: dict[str, list[KnownActor]] = {}
+        surnames: dict[str, set[str]] = {}
+        for e in self.reference:
+            for key in (e.name, *e.aliases):
+                self._ref.setdefault(key.casefold(), []).append(e)
+                parts = key.split()
+                if len(parts) > 1 and len(parts[-1]) > 3:
+                    surnames.setdefault(parts[-1].casefold(), set()).add(e.name)
+        for last, names in surnames.items():  # "Mugabe": a surname that belongs to one person only
+            if len(names) == 1 and last not in self._ref:
+                self._ref[last] = [e for e in self._ref[next(iter(names)).casefold()]]
 
     @classmethod
     @functools.lru_cache(maxsize=1)
     def default(cls) -> ActorKB:
-        text = resources.files("communique.knowledge").joinpath("data/actors.tsv").read_text("utf-8")
-        return cls(parse_kb(text, source="actors.tsv"))
+        data = resources.files("communique.knowledge").joinpath("data")
+        return cls(parse_kb(data.joinpath("actors.tsv").read_text("utf-8"), source="actors.tsv"),
+                   reference=parse_kb(data.joinpath("phoenix_people.tsv").read_text("utf-8"),
+                                      source="phoenix_people.tsv"))
+
+    def reference_for(self, name: str, *, on: dt.date | None = None) -> KnownActor | None:
+        """A reference person so named whose country all entries agree on; the entry holding on ``on`` when
+        there is one (its sector and code), else a country-only entry."""
+        hits = self._ref.get(name.casefold(), [])
+        if not hits or len({e.country for e in hits}) != 1:
+            return None
+        held = [e for e in hits if e.sector and on is not None and e.valid_from is not None and e.holds_on(on)]
+        if held:
+            return held[-1]
+        return KnownActor(name=hits[0].name, aliases=(), country=hits[0].country, sector=None, kind="person",
+                          valid_from=None, valid_to=None)
 
     @classmethod
     def from_files(cls, paths: list[Path], *, include_default: bool = True) -> ActorKB:
@@ -86,14 +120,46 @@ class ActorKB:
         content (``NAME_ [CODE]``, ``+SYNONYM`` lines), else by a name ending in ``.actors``/``.actors.txt``."""
         from .petrarch import looks_like_petrarch, parse_petrarch_actors
 
-        entries = list(cls.default().entries) if include_default else []
+        base = cls.default()
+        entries = list(base.entries) if include_default else []
         for p in paths:
             text = p.read_text("utf-8")
             petrarch = looks_like_petrarch(text)
             if petrarch is None:
                 petrarch = p.name.casefold().endswith((".actors", ".actors.txt"))
             entries += parse_petrarch_actors(text, source=str(p)) if petrarch else parse_kb(text, source=str(p))
-        return cls(entries)
+        return cls(entries, reference=base.reference if include_default else None)
+
+    def with_learned(self, learned: list[KnownActor]) -> ActorKB:
+        """A knowledge base that also knows ``learned`` entries (roles from the store); the entries already here
+        (bundled facts and the user's files) win where both know a name on a day."""
+        return ActorKB(list(learned) + list(self.entries), reference=self.reference)
+
+    @functools.cached_property
+    def country_words(self) -> dict[str, str]:
+        """Casefolded names of the states the knowledge knows by a bare three-letter code ("ARNOR [ARN]" in a
+        PETRARCH dictionary): name -> code. Real countries are resolved by :mod:`communique.knowledge.countries`."""
+        out: dict[str, str] = {}
+        for e in self.entries:
+            code = e.code or e.country or ""
+            if e.kind != "person" and len(code) == 3 and code.isalpha() and code.isupper() and not e.sector:
+                for key in (e.name, *e.aliases):
+                    out.setdefault(key.casefold(), code)
+        return out
+
+    def country_word(self, word: str) -> str | None:
+        """The code of a state the knowledge names ``word`` ("Arnor"), or of its demonym ("Arnorian")."""
+        words = self.country_words
+        if not words:
+            return None
+        w = word.casefold().replace("\u2019", "'").removesuffix("'s")
+        if w in words:
+            return words[w]
+        for suffix in ("ian", "ean", "an", "ese", "i", "ish", "n"):
+            stem = w[: -len(suffix)]
+            if w.endswith(suffix) and (hit := words.get(stem) or words.get(stem + "e") or words.get(stem + "a")):
+                return hit
+        return None
 
     @functools.cached_property
     def longest_alias(self) -> int:
@@ -110,6 +176,8 @@ class ActorKB:
         if actor.kind not in ("person", "organization"):
             return
         hit = self.find(actor.name, on=on)
+        if hit is None and actor.kind == "person":
+            hit = self.reference_for(actor.name, on=on)
         if hit is None:
             return
         if len(hit.name) > len(actor.name) and actor.name.casefold() in (a.casefold() for a in hit.aliases):

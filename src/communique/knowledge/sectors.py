@@ -27,8 +27,10 @@ _LEXICON = {
         government, government official, administration, spokesperson, spokesman, spokeswoman,
         ambassador, diplomat, envoy, consul, consul general, embassy, official, king, queen, emir, sultan,
         crown prince, sheikh, monarch, chancellor, cabinet, delegation, mayor, governor, governor general,
-        secretary general, director general, inspector general, white house, kremlin, downing street,
-        white house chief of staff, regime, authorities, head of state, justice minister, justice ministry""",
+        secretary general, director general, inspector general, auditor general, central bank,
+        central bank governor, state council, council of ministers, white house, kremlin, downing street,
+        white house chief of staff, regime, authorities, head of state, justice minister, justice ministry,
+        leader, head of government, junta""",
     "MIL": """defense minister, defense ministry, defense secretary, secretary of defense, defense department,
         minister of defense, ministry of defense, deputy minister of defense, chief of staff, general staff,
         defense official, pentagon, general, army, armed forces, military, troops, troop, soldier, colonel,
@@ -36,12 +38,15 @@ _LEXICON = {
         chief of staff, chief of general staff, joint chiefs, navy, naval forces, air force, marines,
         army chief, military official, major, captain, sergeant, corporal, marshal,
         government troops, government forces, government soldiers,
-        border guard, coast guard, paratroopers, revolutionary guards, national guard""",
+        border guard, coast guard, paratroopers, revolutionary guards, national guard, forces, defense forces,
+        defense, defense chief""",
     "LEG": """parliament, parliamentarian, lawmaker, legislator, legislature, senator, senate, mp, member of parliament,
         congress, congressman, congresswoman, house of representatives, speaker of parliament, parliament speaker,
-        national assembly""",
+        national assembly, general assembly""",
     "JUD": """judge, justice, court, supreme court, prosecutor, prosecutor general, attorney general, solicitor general,
-        judiciary, tribunal, defense attorney, defense lawyer, military court""",
+        procurator general,
+        judiciary, tribunal, defense attorney, defense lawyer, military court, judicial council,
+        supreme judicial council, judicial""",
     "COP": """police, policeman, policewoman, police officer, police chief, riot police, gendarmerie, gendarme,
         security forces, deputy sheriff, sheriff""",
     "SPY": """intelligence, intelligence agency, intelligence service, intelligence official, spy, spy agency""",
@@ -52,7 +57,7 @@ _LEXICON = {
     "BUS": """company, firm, corporation, executive, chief executive, ceo, businessman, businesswoman, business,
         bank, banker, investor, defense contractor, defense industry, general contractor""",
     "MED": """journalist, reporter, correspondent, newspaper, news agency, channel, broadcaster, television,
-        radio, editor, state media""",
+        radio, editor, state media, state television, state broadcaster""",
     "NGO": """ngo, non-governmental organization, charity, aid group, aid agency, aid worker, humanitarian group,
         rights group, human rights group""",
     "IGO": """international organization, peacekeeper, peacekeeping force, un peacekeeper""",
@@ -116,7 +121,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
     naval air force chief staff police governor mayor senator congressman congresswoman lawmaker mp speaker
     judge prosecutor king queen prince princess crown emir sultan sheikh monarch supreme leader ayatollah
     pope cardinal archbishop bishop imam rabbi cleric dr mr mrs ms gen lt col maj capt adm sgt sen rep gov pres
-    brig lady director executive ceo chairman chairwoman chairperson head""".split()
+    brig lady director executive ceo chairman chairwoman chairperson head solicitor inspector surgeon auditor
+    procurator""".split()
 )
 
 # Title words that can end a title ("Defense Minister") or open one ("Secretary of State").
@@ -147,6 +153,18 @@ _ORGANISATIONS: dict[str, tuple[str, str]] = {
     "European Commission": ("IGOEUREEC", "IGO"),
     "African Union": ("IGOAFRAFU", "IGO"),
     "AU": ("IGOAFRAFU", "IGO"),
+    "European Central Bank": ("IGOEUREEC", "IGO"),
+    "European Community": ("IGOEUREEC", "IGO"),
+    "European Parliament": ("IGOEUREEC", "IGO"),
+    "Security Council": ("IGOUNO", "IGO"),
+    "International Labour Organization": ("IGOUNOLABILO", "IGO"),
+    "International Labor Organization": ("IGOUNOLABILO", "IGO"),
+    "International Labour Office": ("IGOUNOLABILO", "IGO"),
+    "International Labor Office": ("IGOUNOLABILO", "IGO"),
+    "ILO": ("IGOUNOLABILO", "IGO"),
+    "Asia-Pacific Economic Cooperation": ("IGO", "IGO"),
+    "APEC": ("IGO", "IGO"),
+    "ECB": ("IGOEUREEC", "IGO"),
     "Arab League": ("IGOMEAARL", "IGO"),
     "League of Arab States": ("IGOMEAARL", "IGO"),
     "Gulf Cooperation Council": ("IGOPGSGCC", "IGO"),

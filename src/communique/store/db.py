@@ -49,6 +49,7 @@ import duckdb
 
 from ..errors import NotAStore, SchemaVersionError, StoreBusy, StoreError, one_line
 from ..model import Article, Attribution, Doc, Event, Location, Span
+from . import roles
 from .schema import SCHEMA_VERSION, migrate, schema_version
 from .stories import (
     MIN_SHINGLES,
@@ -284,7 +285,9 @@ class Store:
                 self._replace(old_id, art.id, reason)
                 result = AddResult("replaced", f"{_where(art)}: a newer version ({reason}) of stored article "
                                                f"{old_id}, which it replaces")
+            roles.complete_doc(conn, doc)  # what earlier news taught fills what this article left open
             self._insert(doc)
+            roles.record_doc(conn, doc)
             conn.execute("UPDATE articles SET simhash = ?, story_url = ? WHERE id = ?",
                          [fingerprint, story_url(art.url), art.id])
             conn.commit()

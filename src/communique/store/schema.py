@@ -26,6 +26,8 @@ Tables (schema version 1)::
                      title, published, url, outlet, source_path, added: versions of a story that a
                      newer one replaced (or older ones seen after it); ``articles.simhash`` and
                      ``articles.story_url`` added
+    actor_roles      (v5) name_key, name, title, country, sector, code, observed, valid_to, source
+                     ('learned' | 'user'), article_id, evidence_start, evidence_end, evidence (the title text)
 
 Views::
 
@@ -333,8 +335,34 @@ _V4_MERGE = (
     """,
 )
 
+# v5: roles of people learned from the news (a title before a name) and roles users import.  A role holds from
+# its observation date until a later observation of the same name with a different role (history is never
+# rewritten); ``source`` 'user' rows (``communique actors import``) override 'learned' ones.
+_V5_ROLES = (
+    """
+    CREATE TABLE actor_roles (
+        name_key VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        title VARCHAR,
+        country VARCHAR,
+        sector VARCHAR,
+        code VARCHAR,
+        observed DATE NOT NULL,
+        valid_to DATE,
+        source VARCHAR NOT NULL DEFAULT 'learned',
+        article_id VARCHAR,
+        evidence_start INTEGER,
+        evidence_end INTEGER,
+        evidence VARCHAR,
+        added TIMESTAMP NOT NULL DEFAULT current_timestamp
+    )
+    """,
+    "CREATE INDEX actor_roles_name ON actor_roles (name_key, observed)",
+)
+
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE))
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE), (5, _V5_ROLES))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 

@@ -1,0 +1,273 @@
+"""Actors: people, organisations, countries and groups, with country, sector and code.
+
+What is recognised, in order (earlier findings win where spans overlap):
+
+1. Titled people: ``[demonym|country] title-words name`` —
+   "Russian Deputy Defense Minister General Army Yunus-Bege Evkurov" is a
+   person named "Yunus-Bege Evkurov", country RUS, sector MIL, whatever the
+   NER model thought of the name.
+2. Named entities: PERSON, ORG (outlets, international organisations,
+   ministries with their country), GPE that are countries.
+3. Unnamed officials and groups: "a Turkish official", "Russian officials",
+   "the Russian, American, and Turkish delegations" (one actor per country).
+4. Coreference by rules: a later name that ends a known person's name
+   ("Evkurov", "Abu Kasra") is that person; "the leaders", "the two
+   ministers" are the people of the most recent sentence naming two or more;
+   "he"/"she" is the most recent person named in the previous sentences.
+
+Names are canonical labels built from the text; every mention keeps its
+character offsets.  Roles learned from titles are recorded with the
+publication date they held on (``Actor.roles``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...knowledge.actors import ActorKB
+from ...knowledge.gazetteer import Gazetteer
+from ...knowledge.sectors import igo_code
+from ...model import Actor, Doc, Mention, Role, Span
+from ...pipeline import stage
+from .coref import _anaphora, _merge_appositions, _name_tokens, _surname_mentions
+from .find import Found, find_entities, find_groups, find_known, find_titled_people, find_unnamed, known_countries
+from .lexicon import ORG_WORDS
+
+__all__ = ["ActorStage", "attach", "extract"]
+
+
+def _code(country: str | None, sector: str | None, code: str | None) -> str | None:
+    """The CAMEO-style code: a full code as given, else country + sector, else the sector alone (as PETRARCH
+    codes an agent with no country: "MIL"), else the country."""
+    if code:
+        return code
+    if country and sector:
+        return country + sector
+    return country or sector or None
+
+
+def extract(doc: Doc, *, kb: ActorKB | None = None,
+            place_country: Callable[[str], str | None] | None = None) -> tuple[list[Mention], list[Actor]]:
+    """Find actor mentions and merge them into actors (no write-back).
+
+    ``kb`` fills what the text leaves open; ``place_country`` (name -> ISO3) places "<city> police".
+    Returns (mentions sorted by start character, actors with ``mentions`` as indexes into that list).
+    """
+    with known_countries(kb.country_word if kb is not None else None):
+        return _extract(doc, kb=kb, place_country=place_country)
+
+
+def _extract(doc: Doc, *, kb: ActorKB | None,
+             place_country: Callable[[str], str | None] | None) -> tuple[list[Mention], list[Actor]]:
+    sdoc = doc.nlp
+    groups = find_groups(sdoc, [])
+    taken = [f.span for f in groups]
+    titled = [f for f in find_titled_people(sdoc) if not any(f.span.overlaps(t) for t in taken)]
+    _group_officials(doc.text, titled, groups)
+    taken += [f.span for f in titled]
+    ents = find_entities(sdoc, taken, doc.places)
+    taken += [f.span for f in ents]
+    unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups)
+    taken += [f.span for f in unnamed]
+    known = find_known(sdoc, taken, kb, on=doc.article.published) if kb is not None else []
+    found = sorted(groups + titled + ents + unnamed + known, key=lambda f: (f.span.start, -f.span.end))
+
+    actors: list[Actor] = []
+    mentions: list[Mention] = []
+    by_key: dict[str, Actor] = {}
+    people: list[tuple[list[str], Actor]] = []
+
+    def new_actor(f: Found) -> Actor:
+        a = Actor(id=f"a{len(actors) + 1}", name=f.name, kind=f.kind, country=f.country,  # type: ignore[arg-type]
+                  sector=f.sector, title=f.title, anonymous=f.anonymous, code=f.code)
+        actors.append(a)
+        return a
+
+    def person_for(name: str) -> Actor | None:
+        """A known person this name refers to: the full name, its end ("Abu Kasra"), or a single token that
+        begins exactly one known name ("Liu" for "Liu Yanping", family name first)."""
+        toks = _name_tokens(name)
+        for full, a in people:
+            if toks == full or (len(toks) < len(full) and full[-len(toks):] == toks):
+                return a
+        if len(toks) == 1:
+            firsts = [a for full, a in people if len(full) > 1 and full[0] == toks[0]]
+            if len(firsts) == 1:
+                return firsts[0]
+        return None
+
+    for f in found:
+        actor: Actor | None = None
+        if f.kind == "person" and not f.key:
+            actor = person_for(f.name)
+            if actor is None:
+                actor = new_actor(f)
+                people.append((_name_tokens(f.name), actor))
+            elif f.title and not actor.title:
+                actor.title, actor.sector = f.title, f.sector
+                actor.country = actor.country or f.country
+        elif f.kind == "organization" and not f.key:
+            # a later bare surname the NER took for an organisation
+            actor = person_for(f.name)
+            if actor is None:
+                key = f"org:{f.name.lower()}"
+                actor = by_key.get(key)
+                if actor is None:
+                    actor = by_key[key] = new_actor(f)
+        else:
+            actor = by_key.get(f.key)
+            if actor is None:
+                actor = by_key[f.key] = new_actor(f)
+        if f.title and f.title_span is not None:
+            actor.roles.append(Role(title=f.title, country=f.country, sector=f.sector, as_of=doc.article.published,
+                                    evidence=Span(f.span.start, f.title_span.end) if f.country else f.title_span))
+        mentions.append(Mention(span=f.span, label=f.label, actor_id=actor.id, head=f.head))
+        actor.mentions.append(len(mentions) - 1)
+
+    _surname_mentions(doc, sdoc, people, mentions, actors)
+    _anaphora(doc, sdoc, mentions, actors)
+    mentions.sort(key=lambda m: (m.span.start, m.span.end))
+    for a in actors:
+        a.mentions = []
+    for i, m in enumerate(mentions):
+        a = next(x for x in actors if x.id == m.actor_id)
+        a.mentions.append(i)
+    _merge_appositions(sdoc, mentions, actors)
+    if kb is not None:
+        for a in actors:
+            kb.complete(a, on=doc.article.published)
+    _country_from_chain(mentions, actors)
+    _spokespeople(doc, mentions, actors)
+    _resolve_possessors(doc, found, mentions, actors)
+    _local_officials(doc, mentions, actors)
+    for a in actors:
+        a.code = _code(a.country, a.sector, a.code or _igo(a))
+    return mentions, actors
+
+
+def _group_officials(text: str, titled: list[Found], groups: list[Found]) -> None:
+    """"Hamas leader Yahya X", "al-Shabaab's spokesman Y": a titled person right after a named group
+    belongs to it (the group's country; sector REB/UAF as the group's)."""
+    for f in titled:
+        for g in groups:
+            gap = text[g.span.end : f.span.start]
+            if f.country is None and f.code is None and gap.strip() in ("", "'s", "’s"):
+                f.country, f.sector, f.code = g.country, g.sector, g.code
+
+
+def _country_from_chain(mentions: list[Mention], actors: list[Actor]) -> None:
+    """A titled person or body whose title names an organisation word ("Ministry spokeswoman Grace Otieno") takes
+    the country of the latest organisation named before with that word ("Kenya’s Foreign Ministry"): a
+    coreference chain. Nothing else is borrowed from nearby text; with no such chain the country stays empty."""
+    by_id = {a.id: a for a in actors}
+    orgs: list[tuple[int, Actor]] = sorted(
+        ((mentions[a.mentions[0]].span.start, a) for a in actors
+         if a.kind == "organization" and a.country and a.mentions), key=lambda x: x[0])
+    for a in actors:
+        if a.country or not a.mentions or a.kind not in ("person", "organization") or a.code:
+            continue
+        words = {w for w in f"{a.title or ''} {a.name if a.kind == 'organization' else ''}".lower().split()
+                 if w in ORG_WORDS}
+        if not words:
+            continue
+        first = mentions[a.mentions[0]].span.start
+        prior = [o for off, o in orgs if off < first and o.id != a.id and words & set(o.name.lower().split())]
+        if prior and prior[-1].id in by_id:
+            a.country = prior[-1].country
+
+
+_SPOKES = ("spokesman", "spokeswoman", "spokesperson")
+
+
+def _spokespeople(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> None:
+    """"China’s Foreign Ministry denied ..., and spokeswoman Liu Yanping said": a spokesperson whose title names
+    no body speaks for the organisation or group named last before them in their sentence or the one before
+    (bridging coreference): its country, and its code when it is an IGO or a named group."""
+    by_id = {a.id: a for a in actors}
+    for a in actors:
+        if a.kind != "person" or a.country or a.code or not a.mentions or not a.title:
+            continue
+        if not any(w in a.title.lower() for w in _SPOKES) or any(w in a.title.lower() for w in ORG_WORDS):
+            continue
+        first = mentions[a.mentions[0]].span.start
+        lo = doc.sentences[max(0, doc.sentence_of(first) - 1)].start
+        prior = [by_id[m.actor_id] for m in mentions if m.actor_id in by_id and lo <= m.span.start < first
+                 and by_id[m.actor_id].kind in ("organization", "group") and m.label != "PRONOUN"]
+        if prior:
+            body = prior[-1]
+            a.country = body.country
+            if body.code and (body.kind == "group" or body.code.startswith("IGO")):
+                a.code, a.sector = body.code, body.sector
+
+
+_LOCAL_TITLES = ("governor", "mayor", "regional", "provincial", "local", "district", "police chief", "village")
+
+
+def _local_officials(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> None:
+    """A local official with no country ("Regional governor Oleksandr Voronko") governs where the story is:
+    the country of the article's sub-national places (cities, regions), when one country holds all of them."""
+    local = {p.country for p in doc.places if p.country and p.feature in ("city", "region", "site")}
+    if len(local) != 1:
+        return
+    (home,) = local
+    for a in actors:
+        if a.country is None and a.code is None and a.title and any(w in a.title.lower() for w in _LOCAL_TITLES):
+            a.country = home
+
+
+def _resolve_possessors(doc: Doc, found: list[Found], mentions: list[Mention], actors: list[Actor]) -> None:
+    """"The African Union said its troops ...": an unnamed collective owned by "its"/"their" belongs to the
+    organisation, country or group named last before it in its sentence or the one before (its country;
+    an IGO's code with the collective's sector)."""
+    by_id = {a.id: a for a in actors}
+    for f in found:
+        if not f.extra.get("possessor"):
+            continue
+        own = next((m for m in mentions if m.span == f.span), None)
+        if own is None or own.actor_id not in by_id:
+            continue
+        actor = by_id[own.actor_id]
+        lo = doc.sentences[max(0, doc.sentence_of(f.span.start) - 1)].start
+        prior = [m for m in mentions if lo <= m.span.start and m.span.end <= f.span.start and m.actor_id in by_id
+                 and by_id[m.actor_id].kind in ("organization", "country", "group") and m.actor_id != actor.id
+                 and m.label != "PRONOUN"]
+        if not prior:
+            continue
+        owner = by_id[prior[-1].actor_id or ""]
+        actor.country = owner.country
+        if owner.code and owner.code.startswith(("IGO", "IMG")):
+            actor.code = owner.code + (actor.sector or "") if owner.code.startswith("IMG") else owner.code
+            actor.sector = actor.sector if owner.code.startswith("IMG") else "IGO"
+        elif owner.kind == "group" and owner.code:
+            actor.code, actor.sector = owner.code, owner.sector
+        actor.name = f"{owner.name} {actor.name.split()[-1]}"
+
+
+def _igo(a: Actor) -> str | None:
+    hit = igo_code(a.name) if a.kind == "organization" else None
+    return hit[0] if hit else None
+
+
+def attach(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> None:
+    doc.mentions = mentions
+    doc.actors = actors
+
+
+@stage("communique.actors.v1", requires=["nlp", "sentences", "places"], assigns=["mentions", "actors"])
+class ActorStage:
+    """Services: ``actor_kb`` (names and dated roles), ``gazetteer`` (places a collective is bound to, "Karachi
+    police", when the place stage left the name alone)."""
+
+    def __init__(self, actor_kb: ActorKB | None = None, gazetteer: Gazetteer | None = None) -> None:
+        self.kb = actor_kb if actor_kb is not None else ActorKB.default()
+        self.gazetteer = gazetteer
+
+    def _place_country(self, name: str) -> str | None:
+        """The country of a city of 100,000 people or more so named (a collective's home), else ``None``."""
+        gaz = self.gazetteer if self.gazetteer is not None else Gazetteer.default()
+        hit = gaz.lookup(name)
+        return hit.country if hit is not None and hit.feature == "city" and hit.population >= 100_000 else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        attach(doc, *extract(doc, kb=self.kb, place_country=self._place_country))
+        return doc

@@ -1,0 +1,624 @@
+"""Finders: pure functions from a parsed document (spaCy ``Doc``) to actor findings.
+
+Each ``find_*`` returns :class:`Found` records whose spans are character offsets
+into the article text the parse was made from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...knowledge.actors import ActorKB
+from ...knowledge.countries import country_name as _country_name
+from ...knowledge.countries import is_capital
+from ...knowledge.countries import resolve_country as _real_country
+from ...knowledge.groups import group_for, longest_name
+from ...knowledge.sectors import TITLE_WORDS, igo_code, sector_for_title
+from ...model import Span
+from .lexicon import (
+    ANONYMOUS_NOUNS,
+    ARMED_NOUNS,
+    CHAIN_EXTRA,
+    CIVIL_GROUPS,
+    GROUP_NOUNS,
+    HEAD_TITLES,
+    KNOWN_OUTLETS,
+    LOWER_PARTICLES,
+    MODIFIERS,
+    NAME_TOKEN,
+    ORG_WORDS,
+    ORGANIZATION_NOUNS,
+    OUTLET_WORDS,
+    PERSON_NOUNS,
+    PLACE_BOUND_NOUNS,
+    STANDALONE_NOUNS,
+)
+
+#: Extra country words for the document being read (a knowledge base's fictional or historical states, e.g. the
+#: PETRARCH validation dictionary's "Arnor"); set by :func:`known_countries` around one ``extract`` call.
+_EXTRA_COUNTRIES: ContextVar[Callable[[str], str | None] | None] = ContextVar("extra_countries", default=None)
+
+
+def country_name(iso: str) -> str:
+    """Display name of a country code; the code itself for a state only a knowledge base knows."""
+    try:
+        return _country_name(iso)
+    except KeyError:
+        return iso
+
+
+def resolve_country(text: str) -> str | None:
+    """ISO3 of a country name or demonym; else a state the current knowledge base names (see above)."""
+    hit = _real_country(text)
+    if hit is None and (extra := _EXTRA_COUNTRIES.get()) is not None and text[:1].isupper():
+        hit = extra(text)
+    return hit
+
+
+@contextmanager
+def known_countries(lookup: Callable[[str], str | None] | None) -> Iterator[None]:
+    """Within the block, :func:`resolve_country` also knows the states ``lookup`` knows."""
+    token = _EXTRA_COUNTRIES.set(lookup)
+    try:
+        yield
+    finally:
+        _EXTRA_COUNTRIES.reset(token)
+
+
+@dataclass(slots=True)
+class Found:
+    span: Span
+    label: str
+    kind: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    title_span: Span | None = None
+    head: Span | None = None
+    code: str | None = None
+    anonymous: bool = False
+    key: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _is_title_token(tok: Any) -> bool:
+    return tok.lower_ in TITLE_WORDS or tok.lower_ in CHAIN_EXTRA
+
+
+def _is_name_token(tok: Any) -> bool:
+    if tok.lower_ in TITLE_WORDS or tok.lower_ in ORG_WORDS or resolve_country(tok.text):
+        return False
+    if tok.lower_ in LOWER_PARTICLES and tok.i + 1 < len(tok.doc):
+        nxt = tok.doc[tok.i + 1]
+        if nxt.lower_ in LOWER_PARTICLES and tok.i + 2 < len(tok.doc):
+            nxt = tok.doc[tok.i + 2]  # "de la Fuente", "van der Berg"
+        if nxt.text[:1].isupper() or (nxt.text == "-" and tok.i + 2 < len(tok.doc)
+                                      and tok.doc[tok.i + 2].text[:1].isupper()):
+            return True
+    return bool(NAME_TOKEN.match(tok.text)) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X")
+
+
+def _name_run(sdoc: Any, j: int) -> int:
+    """End (exclusive) of the run of name tokens starting at ``j``, hyphenated parts included."""
+    k = j
+    n = len(sdoc)
+    while k < n:
+        tok = sdoc[k]
+        if _is_name_token(tok) and "\n" not in tok.text:
+            k += 1
+            continue
+        if k > j and tok.lower_ in ("sheikh", "haji") and k + 1 < n and _is_name_token(sdoc[k + 1]):
+            k += 1  # "Ibrahim Sheikh Muhyadin": a name part that is also a title
+            continue
+        if k > j and tok.pos_ == "PROPN" and tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON" \
+                and tok.text[:1].isupper() and tok.lower_ not in TITLE_WORDS:
+            k += 1  # "Chuck Jordan": a surname that is also a country, inside a name the model saw whole
+            continue
+        if tok.text in ("-", "‐") and k > j and k + 1 < n and not sdoc[k - 1].whitespace_ and not tok.whitespace_ \
+                and (_is_name_token(sdoc[k + 1]) or (sdoc[k + 1].is_alpha and sdoc[k + 1].is_lower
+                                                     and len(sdoc[k + 1]) <= 4)):
+            k += 2 if not _is_name_token(sdoc[k + 1]) else 1  # "Sung-ho" keeps its lowercase part
+            continue
+        break
+    return k
+
+
+def country_at(sdoc: Any, i: int) -> tuple[str, int] | None:
+    """A country word starting at token ``i`` ("Russian", "South Korean", "United Arab Emirates"):
+    (ISO3, index after it)."""
+    if not sdoc[i].text[:1].isupper() or sdoc[i].lower_ == "the":
+        return None
+    for width in (3, 2, 1):
+        if i + width <= len(sdoc) and all(t.text[:1].isupper() for t in sdoc[i : i + width]):
+            if (iso := resolve_country(sdoc[i : i + width].text)):
+                return iso, i + width
+    return None
+
+
+def _possessive_country(sdoc: Any, i: int) -> tuple[str, int] | None:
+    """``Country’s`` starting at token ``i`` ("Kenya’s", "South Korea’s"): (ISO3, index after the possessive)."""
+    for width in (3, 2, 1):
+        end = i + width
+        if end < len(sdoc) and sdoc[end].tag_ == "POS" and all(t.text[:1].isupper() for t in sdoc[i:end]) \
+                and (iso := resolve_country(sdoc[i:end].text)):
+            return iso, end + 1
+    return None
+
+
+def _igo_prefix(sdoc: Any, i: int) -> tuple[tuple[str, str], int] | None:
+    """An international organisation's name (1-4 tokens, possessive allowed) starting at token ``i`` and
+    followed by a title word: ((code, sector), index of the title)."""
+    n = len(sdoc)
+    if not sdoc[i].text[:1].isupper():
+        return None
+    for width in (4, 3, 2, 1):
+        end = i + width
+        if end >= n:
+            continue
+        hit = igo_code(sdoc[i:end].text)
+        if hit is None:
+            continue
+        if sdoc[end].tag_ == "POS":
+            end += 1
+        if end < n and _is_title_token(sdoc[end]):
+            return hit, end
+    return None
+
+
+def find_titled_people(sdoc: Any) -> list[Found]:
+    """"[demonym|Country’s] title-words name": the NER label of the name does not matter.
+
+    Title chains may hold organisation words ("Foreign Ministry spokeswoman"), "of"/"for" phrases
+    ("Deputy Minister of Defense") and a posting ("Ambassador to Germany"); they need a head title
+    (minister, spokeswoman, ...) and a capitalised name right after.
+    """
+    out: list[Found] = []
+    n = len(sdoc)
+    i = 0
+    while i < n:
+        country = None
+        j = i
+        if (pos := _possessive_country(sdoc, i)) is not None:
+            country, j = pos
+        elif (cw := country_at(sdoc, i)) is not None and cw[1] < n \
+                and (_is_title_token(sdoc[cw[1]]) or sdoc[cw[1]].lower_ in ORG_WORDS):
+            country, j = cw
+        igo = None
+        if country is None and (org := _igo_prefix(sdoc, i)) is not None:
+            igo, j = org  # "UN Secretary-General", "NATO chief", "IAEA head": the organisation's official
+        t0 = j
+        while j < n and "\n" not in sdoc[j].text:
+            t = sdoc[j]
+            if _is_title_token(t) or (t.lower_ in ORG_WORDS and j + 1 < n and _is_title_token(sdoc[j + 1])):
+                j += 1
+            elif t.text in ("-", "‐") and j > t0 and not t.whitespace_ and j + 1 < n and _is_title_token(sdoc[j + 1]):
+                j += 1  # "Secretary-General", "Director-General": one title, not a military rank
+            elif t.lower_ in ("of", "for") and j > t0 and j + 1 < n and _is_title_token(sdoc[j + 1]):
+                j += 1
+            elif t.lower_ == "to" and j > t0 and j + 1 < n and resolve_country(sdoc[j + 1].text):
+                j += 2
+            else:
+                break
+        chain = sdoc[t0:j]
+        if igo and j > t0:
+            chain = sdoc[i:j]  # the title names the organisation: "UN Secretary-General"
+        if j == t0 or not any(t.lower_ in HEAD_TITLES for t in chain):
+            i = max(i + 1, t0) if j == t0 else i + 1
+            continue
+        end = _name_run(sdoc, j)
+        if end > j and sdoc[end - 1].lower_ not in LOWER_PARTICLES:
+            # the title proper runs to its last head word ("General Army" stays in it)
+            title = chain.text
+            start_char = sdoc[i].idx
+            out.append(Found(
+                span=Span(start_char, sdoc[end - 1].idx + len(sdoc[end - 1])),
+                label="PERSON",
+                kind="person",
+                name=sdoc[j:end].text,
+                country=country,
+                sector="IGO" if igo else sector_for_title(title),
+                code=igo[0] if igo else None,
+                title=title,
+                title_span=Span(chain.start_char, chain.end_char),
+                head=Span(sdoc[j].idx, sdoc[end - 1].idx + len(sdoc[end - 1])),
+            ))
+            i = end
+            continue
+        i += 1
+    return out
+
+
+def _country_in(span: Any) -> str | None:
+    """The first country named inside an entity ("United States Navy", "Kenya Defence Forces")."""
+    sdoc = span.doc
+    for i in range(span.start, span.end):
+        if (cw := country_at(sdoc, i)) is not None and cw[1] <= span.end:
+            return cw[0]
+    return None
+
+
+def _modifies_actor(sdoc: Any, end: int) -> bool:
+    """Is the country word ending at token ``end`` part of an actor phrase that follows it?"""
+    if end < len(sdoc) and sdoc[end].tag_ == "POS":
+        end += 1
+    if end >= len(sdoc):
+        return False
+    nxt = sdoc[end]
+    return nxt.lower_ in PERSON_NOUNS or nxt.lower_ in GROUP_NOUNS or (
+        nxt.ent_type_ == "ORG" and nxt.ent_iob_ == "B") or (_is_title_token(nxt) and nxt.text[:1].isupper())
+
+
+def _as_participant(ent: Any) -> bool:
+    """A place name used as a party to an action, not as a location ("urged Ankara" vs "in Ankara")."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "conj"):
+        return root.dep_ != "conj" or root.head.dep_ in ("nsubj", "dobj")
+    return root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "by", "between", "and")
+
+
+def _is_outlet(ent: Any) -> bool:
+    text = ent.text.lower().removeprefix("the ")
+    if text in KNOWN_OUTLETS:
+        return True
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is not None and nxt.lower_ in OUTLET_WORDS:
+        return True
+    return any(t.lower_ in OUTLET_WORDS for t in ent[1:])
+
+
+def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[Found]:
+    out: list[Found] = []
+    cities = [p.span for p in places or [] if p.feature in ("city", "site", "region")]
+    for ent in sdoc.ents:
+        span = Span(ent.start_char, ent.end_char)
+        if any(span.overlaps(t) for t in taken) or "\n" in ent.text:
+            continue
+        if ent.label_ in ("PERSON", "ORG") and any(c.contains(span) or span.contains(c) for c in cities):
+            # the NER's "person" is a place the gazetteer placed after "in/to/visit": a capital may still act
+            iso = is_capital(ent.text) if _as_participant(ent) else None
+            if iso:
+                out.append(Found(span=span, label="GPE", kind="country", name=country_name(iso), country=iso,
+                                  code=iso, key=f"country:{iso}"))
+            continue
+        text = ent.text
+        bare = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+        bare_span = Span(ent.end_char - len(bare), ent.end_char)
+        if ent.label_ in ("GPE", "ORG", "NORP", "PERSON") and resolve_country(bare) and _modifies_actor(sdoc, ent.end):
+            continue  # "the Ugandan envoy", "Kenya’s Foreign Ministry": part of a larger actor, found there
+        if ent.label_ == "PERSON" and (resolve_country(bare) or is_capital(bare)):
+            # the small model often calls "Azerbaijan" or "Yerevan" a person
+            iso = resolve_country(bare) or (is_capital(bare) if _as_participant(ent) else None)
+            if iso:
+                out.append(Found(span=bare_span, label="GPE", kind="country", name=country_name(iso), country=iso,
+                                  code=iso, key=f"country:{iso}"))
+            continue
+        if ent.label_ == "PERSON":
+            iso = None
+            if ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":  # "Japan’s Haruki Tanabe"
+                iso = resolve_country(sdoc[ent.start - 2].text)
+            out.append(Found(span=bare_span, label="PERSON", kind="person", name=_strip_possessive(bare),
+                              country=iso))
+        elif ent.label_ == "GPE":
+            iso = resolve_country(bare)
+            if iso is None and _as_participant(ent):
+                iso = is_capital(bare)  # "Ankara said", "urged Moscow": the capital stands for the government
+            if iso:
+                out.append(Found(span=bare_span, label="GPE", kind="country", name=country_name(iso), country=iso,
+                                  code=iso, key=f"country:{iso}"))
+        elif ent.label_ == "NORP":
+            iso = resolve_country(bare)
+            # a bare plural demonym ("the Russians") is the country's people / government
+            if iso and bare.endswith("s") and (ent.end >= len(sdoc) or sdoc[ent.end].pos_ != "NOUN"):
+                out.append(Found(span=bare_span, label="NORP", kind="country", name=country_name(iso), country=iso,
+                                  code=iso, key=f"country:{iso}"))
+        elif ent.label_ == "ORG" and (iso := resolve_country(bare) or (
+                is_capital(bare) if _as_participant(ent) else None)):
+            # the NER's "organisation" is a country, or a capital standing for its government ("accusing Minsk")
+            out.append(Found(span=bare_span, label="GPE", kind="country", name=country_name(iso), country=iso,
+                              code=iso, key=f"country:{iso}"))
+        elif ent.label_ == "ORG":
+            igo = igo_code(bare)
+            if igo:
+                code, sector = igo
+                out.append(Found(span=bare_span, label="ORG", kind="organization", name=bare, code=code,
+                                  sector=sector, key=f"org:{code}"))
+            elif _is_outlet(ent):
+                out.append(Found(span=bare_span, label="ORG", kind="outlet", name=_strip_possessive(bare),
+                                  sector="MED", key=f"outlet:{bare.lower()}"))
+            elif (bank := central_bank_country(bare)) is not None:
+                out.append(Found(span=bare_span, label="ORG", kind="organization", name=_strip_possessive(bare),
+                                 country=bank, sector="GOV", key=f"bank:{bank}"))
+            elif len(ent) == 1 and ent.end < len(sdoc) and sdoc[ent.end].lower_ in PLACE_BOUND_NOUNS \
+                    and ent.root.lower_ not in ORG_WORDS:
+                continue  # "Karachi police": the place names whose police, found with the noun
+            else:
+                org_country = _country_in(ent)
+                if org_country is None and ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":
+                    owner = resolve_country(sdoc[ent.start - 2].text)  # "Kenya’s Foreign Ministry"
+                    if owner:
+                        org_country, bare_span = owner, Span(sdoc[ent.start - 2].idx, ent.end_char)
+                out.append(Found(span=bare_span, label="ORG", kind="organization",
+                                  name=_strip_possessive(bare_span.text(sdoc.text)), country=org_country,
+                                  sector=sector_for_title(bare)))
+    return out
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"[’']s?$", "", name).strip()
+
+
+def _is_anonymous_context(sdoc: Any, end_token: int) -> bool:
+    window = sdoc[end_token : min(len(sdoc), end_token + 12)].text.lower()
+    return any(p in window for p in ("condition of anonymity", "not to be named", "not authorised", "not authorized",
+                                     "declined to be named", "asked not to be identified"))
+
+
+def _place_country(doc_places: list[Any], start: int, end: int) -> str | None:
+    """The country of the first geocoded place inside characters [start, end)."""
+    for pl in doc_places:
+        if start <= pl.span.start and pl.span.end <= end and pl.country:
+            return str(pl.country)
+    return None
+
+
+def _own_phrase_country(tok: Any, doc_places: list[Any]) -> str | None:
+    """A country said in the noun's own phrase: "delegations from Libya’s two rival governments", "officials of
+    Iraq", "police in Hyderabad, Pakistan" (``in`` only for collectives bound to a place)."""
+    preps = ("from", "of", "in") if tok.lower_ in PLACE_BOUND_NOUNS else ("from", "of")
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > tok.i:
+            sub = list(child.subtree)
+            for t in sub:
+                if t.text[:1].isupper() and (iso := resolve_country(t.text)):
+                    return iso
+            if child.lower_ == "in" and (iso := _place_country(doc_places, sub[0].idx, sub[-1].idx + len(sub[-1]))):
+                return iso
+    return None
+
+
+CLAUSE_PLACE_NOUNS = frozenset({"protesters", "demonstrators", "residents", "civilians", "villagers", "people",
+                                "crowd", "crowds", "students", "workers", "farmers"})
+
+
+def _clause_place_country(tok: Any, doc_places: list[Any]) -> str | None:
+    """Civilians and protesters belong to where they act: the country of the sub-national places (cities,
+    regions, sites) in the clause whose subject or object they are, when those places agree on one country."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    head = tok.head
+    sub = [t for t in head.subtree if t.i < tok.left_edge.i or t.i > tok.right_edge.i]
+    if not sub:
+        return None
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+    text = tok.doc.text
+    found = {str(p.country) for p in doc_places if lo <= p.span.start and p.span.end <= hi and p.country
+             and not (tok.idx <= p.span.start < tok.right_edge.idx + 1)
+             and (p.feature in ("city", "region", "site") or re.search(r"\bin\s+(?:[A-Z][\w-]*,?\s+)?$",
+                                                                       text[max(0, p.span.start - 30):p.span.start]))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _own_phrase_group(tok: Any, groups: list[Found]) -> Found | None:
+    """A named group in the noun's "from"/"of" phrase ("Fighters from JNIM")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.i > tok.i:
+            sub = list(child.subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+            for g in groups:
+                if lo <= g.span.start and g.span.end <= hi:
+                    return g
+    return None
+
+
+def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = None, *,
+                 place_country: Callable[[str], str | None] | None = None,
+                 groups: list[Found] | None = None) -> list[Found]:
+    """Officials and groups named by a common noun: "Greek officials", "Israeli aircraft", "police in Hyderabad,
+    Pakistan", "Karachi police", "its troops", "the army", "gunmen".
+
+    The country comes only from the phrase itself (a country word, a possessive, a place the collective is
+    bound to) or from an earlier phrase with the same noun ("the demonstrators"); "its"/"their" phrases are
+    marked (``extra["possessor"]``) for the caller to resolve against the actor just named. Collectives in
+    :data:`STANDALONE_NOUNS` are actors with no country when none is said; other nouns need one.
+    ``place_country(name)`` (a gazetteer look-up, ISO3 or ``None``) places "Karachi police" when the place
+    stage did not geocode the name.
+    """
+    out: list[Found] = []
+    doc_places = doc_places or []
+    last_group: dict[str, str] = {}  # noun lemma -> country of the latest group so named
+    for tok in sdoc:
+        low = tok.lower_
+        if tok.pos_ not in ("NOUN", "PROPN") or (low not in PERSON_NOUNS and low not in GROUP_NOUNS):
+            continue
+        tspan = Span(tok.idx, tok.idx + len(tok))
+        if any(tspan.overlaps(t) for t in taken):
+            continue
+        if tok.dep_ == "compound" and (tok.head.lower_ in PERSON_NOUNS or tok.head.lower_ in GROUP_NOUNS):
+            continue  # "army jets": the actor is the phrase's head
+        # walk left over modifiers: country words, commas, "and", adjectives like "senior"
+        countries: list[tuple[str, int]] = []
+        k = tok.i - 1
+        first = tok.i
+        sector_words: list[str] = [tok.lower_]
+        modifiers: list[str] = []
+        while k >= 0 and sdoc[k].sent == tok.sent:
+            t = sdoc[k]
+            if any(Span(t.idx, t.idx + len(t)).overlaps(tk) for tk in taken):
+                break
+            if k > 0 and (cw := country_at(sdoc, k - 1)) is not None and cw[1] == k + 1:
+                countries.append((cw[0], k - 1))  # "South Korean"
+                first = k - 1
+                k -= 1
+            elif t.text[:1].isupper() and (iso := resolve_country(t.text)):
+                countries.append((iso, k))
+                first = k
+            elif t.tag_ == "POS" and k > 0 and (iso := resolve_country(sdoc[k - 1].text)):
+                countries.append((iso, k - 1))
+                first = k - 1
+                k -= 1
+            elif low in PLACE_BOUND_NOUNS and k == tok.i - 1 and t.text[:1].isupper() and t.pos_ == "PROPN" and (
+                    iso := _place_country(doc_places, t.idx, t.idx + len(t))
+                    or (place_country(t.text) if place_country else None)):
+                countries.append((iso, k))  # "Karachi police"
+                first = k
+            elif t.lower_ in MODIFIERS or t.like_num or (t.dep_ == "amod" and t.head.i > t.i and t.is_lower):
+                modifiers.append(t.lower_)
+                if t.lower_ not in ("and", ",", "-") and not t.like_num:
+                    first = k
+            elif t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ in TITLE_WORDS:
+                sector_words.insert(0, t.lower_)
+                modifiers.append(t.lower_)
+                first = k
+            else:
+                break
+            k -= 1
+        if countries:
+            first = min(first, min(ki for _, ki in countries))
+        owner = _own_phrase_group(tok, groups or [])
+        if owner is not None and not countries:
+            # "fighters from JNIM", "members of the Taliban": the named group itself
+            out.append(Found(span=Span(sdoc[first].idx, tok.idx + len(tok)), label="GROUP", kind=owner.kind,
+                             name=owner.name, country=owner.country, sector=owner.sector, code=owner.code,
+                             key=owner.key, head=owner.head))
+            continue
+        if not countries and (iso := _own_phrase_country(tok, doc_places)):
+            countries = [(iso, -1)]
+        if not countries and low in CLAUSE_PLACE_NOUNS and (iso := _clause_place_country(tok, doc_places)):
+            countries = [(iso, -1)]  # "demonstrators gathered outside the embassy in Tripoli"
+        possessor = not countries and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
+        prev = sdoc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if not countries and not possessor and prev in ("the", "these", "those") and tok.lemma_ in last_group:
+            countries = [(last_group[tok.lemma_], -1)]  # "The demonstrators accuse ...": the ones named before
+        if low in ("media", "television") and "state" not in modifiers and not countries:
+            continue  # "social media", "television footage": not an actor
+        if not countries and not possessor and low not in STANDALONE_NOUNS:
+            # "officials", "people" alone carry no country and no identity: not an actor of their own here
+            continue
+        plural = low.endswith("s") and low not in ("forces", "news", "media")
+        kind = "organization" if low in ORGANIZATION_NOUNS else ("group" if plural or low in GROUP_NOUNS else "person")
+        sector = CIVIL_GROUPS.get(low) or (sector_for_title(" ".join(sector_words)) if len(sector_words) > 1
+                                           else None) or ("MIL" if low in ARMED_NOUNS else None) or sector_for_title(
+            " ".join(sector_words)) or (
+            "BUS" if low in ("companies", "firms", "businesses") else "GOV")
+        phrase = " ".join([*reversed([m for m in modifiers if m not in ("and", ",", "-")]), low])
+        if low not in CIVIL_GROUPS and (whole := sector_for_title(phrase)) and whole != sector_for_title(low):
+            sector = whole  # "defence ministry" MIL, "military official" MIL, "coast guard ships" MIL
+        if low in ("forces", "force") and "security" in modifiers and "military" not in modifiers:
+            sector = "MIL"  # Phoenix.agents: SECURITY_FORCE [~MIL] (also [~COP])
+        det = sdoc[first - 1].lower_ if first > 0 else ""
+        anonymous = low in ANONYMOUS_NOUNS and (det in ("a", "an", "one", "two", "three", "several")
+                                                or _is_anonymous_context(sdoc, tok.i + 1))
+        if low in ("sources", "source"):
+            anonymous = True
+        start = sdoc[first].idx
+        span = Span(start, tok.idx + len(tok))
+        if not countries:
+            words = " ".join([*reversed([m for m in modifiers if m not in ("and", ",", "-")]), tok.text])
+            out.append(Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=words,
+                             country=None, sector=sector, anonymous=anonymous,
+                             key=f"unnamed::{sector}:{tok.lemma_}:{tok.i if possessor else ''}",
+                             head=Span(tok.idx, tok.idx + len(tok)),
+                             extra={"possessor": possessor}))
+            continue
+        noun = tok.lemma_ if len(countries) > 1 or plural else tok.text
+        for iso, ki in sorted(countries, key=lambda c: c[1]):
+            demonym_tok = sdoc[ki] if ki >= 0 else tok
+            label_noun = noun if len(countries) > 1 else tok.text
+            cw = country_at(sdoc, ki) if ki >= 0 else None
+            lead = sdoc[ki : cw[1]].text if cw else (demonym_tok.text if ki >= 0 else "")
+            name = f"{lead} {' '.join(w for w in sector_words[:-1])} {label_noun}".replace("  ", " ").strip()
+            out.append(Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=name,
+                             country=iso, sector=sector, anonymous=anonymous,
+                             key=f"unnamed:{iso}:{sector}:{tok.lemma_}:{'' if not anonymous else tok.i}",
+                             head=Span(demonym_tok.idx, demonym_tok.idx + len(demonym_tok))))
+            last_group[tok.lemma_] = iso
+    return out
+
+
+_GROUP_TAIL = frozenset({"rebels", "fighters", "militants", "militia", "militiamen", "insurgents", "forces",
+                         "mercenaries", "group", "movement", "guerrillas", "gunmen", "jihadists", "members"})
+
+
+def find_groups(sdoc: Any, taken: list[Span]) -> list[Found]:
+    """Named non-state groups from :mod:`communique.knowledge.groups` ("the Houthis", "Houthi rebels",
+    "al-Shabaab fighters", "RSF"), longest name first; a following collective noun joins the mention."""
+    out: list[Found] = []
+    n = len(sdoc)
+    width = longest_name()
+    i = 0
+    while i < n:
+        hit = None
+        if sdoc[i].text[:1].isupper() or sdoc[i].lower_ in ("al", "al-"):
+            for w in range(min(width, n - i), 0, -1):
+                span = Span(sdoc[i].idx, sdoc[i + w - 1].idx + len(sdoc[i + w - 1]))
+                if any(span.overlaps(t) for t in taken) or sdoc[i + w - 1].text in ("-", "'"):
+                    continue
+                group = group_for(sdoc[i : i + w].text)
+                if group is not None:
+                    hit = (w, group)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        w, group = hit
+        end = i + w
+        if end < n and sdoc[end].lower_ in _GROUP_TAIL:
+            end += 1
+        start = i - 1 if i > 0 and sdoc[i - 1].lower_ == "the" else i
+        out.append(Found(span=Span(sdoc[start].idx, sdoc[end - 1].idx + len(sdoc[end - 1])), label="ORG",
+                         kind="group", name=group.name, country=group.country, sector=group.sector, code=group.code,
+                         key=f"group:{group.code}:{group.name}", head=Span(sdoc[i].idx, sdoc[i + w - 1].idx
+                                                                            + len(sdoc[i + w - 1]))))
+        i = end
+    return out
+
+
+_CENTRAL_BANK = re.compile(r"^(?:the\s+)?(?:(?P<a>[A-Z][\w ]+?)\s+central\s+bank|(?:central\s+)?bank\s+of\s+"
+                           r"(?P<b>[A-Z][\w ]+))$", re.I)
+_HOME_NATIONS = {"england": "GBR", "scotland": "GBR", "wales": "GBR", "northern ireland": "GBR"}
+
+
+def central_bank_country(name: str) -> str | None:
+    """The country of a central bank ("Bank of England" -> GBR, "Nigerian Central Bank" -> NGA), else ``None``.
+    Phoenix.agents codes central banks ``~GOVBUS``; we give them the government sector."""
+    m = _CENTRAL_BANK.match(name.strip())
+    if m is None:
+        return None
+    place = (m.group("a") or m.group("b") or "").strip()
+    return _HOME_NATIONS.get(place.casefold()) or resolve_country(place)
+
+
+def find_known(sdoc: Any, taken: list[Span], kb: ActorKB, *, on: Any = None) -> list[Found]:
+    """Names from the knowledge base that the NER missed ("Wanjiru met Bekele"), longest match first."""
+    out: list[Found] = []
+    n = len(sdoc)
+    width = kb.longest_alias
+    i = 0
+    while i < n:
+        hit = None
+        if sdoc[i].text[:1].isupper():
+            for w in range(min(width, n - i), 0, -1):
+                span = Span(sdoc[i].idx, sdoc[i + w - 1].idx + len(sdoc[i + w - 1]))
+                if any(span.overlaps(t) for t in taken):
+                    continue
+                entry = kb.find(sdoc[i : i + w].text, on=on)
+                if entry is not None:
+                    hit = (w, span, entry)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        w, span, entry = hit
+        kind = entry.kind if entry.kind in ("person", "organization", "group") else "person"
+        out.append(Found(span=span, label="PERSON" if kind == "person" else "ORG", kind=kind, name=entry.name,
+                          country=entry.country, sector=entry.sector,
+                          key="" if kind == "person" else f"org:{entry.name.lower()}"))
+        i += w
+    return out
+

@@ -1,0 +1,109 @@
+"""Word lists the actor finders share: nouns that make unnamed actors, outlets, title heads.
+
+Our own lexicon (English news usage); sectors are the CAMEO/PLOVER agent codes of
+:mod:`communique.knowledge.sectors`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Common nouns that denote actors when a country word modifies them.
+PERSON_NOUNS = frozenset({
+    "official", "diplomat", "ambassador", "envoy", "minister", "spokesman", "spokeswoman", "spokesperson",
+    "officer", "commander", "general", "source", "negotiator", "lawmaker", "senator", "president", "leader",
+    "representative", "adviser", "advisor", "aide", "soldier", "journalist", "prosecutor", "judge", "counterpart",
+    "chancellor", "premier", "king", "queen", "emir", "monarch", "governor", "mayor", "foreign minister",
+})
+GROUP_NOUNS = frozenset({
+    "officials", "diplomats", "delegation", "delegations", "troops", "forces", "army", "military", "government",
+    "authorities", "ministry", "police", "navy", "leaders", "sources", "negotiators", "lawmakers", "soldiers",
+    "rebels", "militants", "protesters", "demonstrators", "envoys", "commanders", "officers", "parliament",
+    "embassy", "cabinet", "administration", "jets", "warplanes", "drones", "coalition", "militia", "militias",
+    "force", "companies", "firms", "banks", "businesses", "residents", "civilians", "students",
+    "workers", "farmers", "crowd", "crowds", "counterparts", "team", "mission", "parties", "factions",
+    "positions", "posts", "post", "units", "bases", "guards", "people", "militiamen", "guerrillas", "insurgents",
+    "fighters", "gunmen", "settlers", "prisoners", "nationalists", "separatists", "activists",
+    "aircraft", "planes", "helicopters", "gunships", "warships", "gunboats", "vessels", "artillery", "regime",
+    "villagers", "refugees", "migrants", "man", "woman", "men", "women", "citizen", "citizens", "national",
+    "nationals", "tourists", "newspapers", "channels", "ships", "boats", "destroyers", "frigates", "submarines",
+    "fishermen",
+    "junta", "media", "television", "gendarmes", "gendarmerie", "paramilitaries", "mercenaries",
+    "ministries", "governments", "armies", "navies", "policemen", "commandos", "marines",
+})
+# Unnamed collectives that are actors even when no country is said ("the army", "gunmen", "state media"):
+# their events are kept with the country empty unless the phrase, a coreference chain or the knowledge base says it.
+STANDALONE_NOUNS = frozenset({
+    "government", "governments", "army", "military", "navy", "police", "forces", "force", "troops", "soldiers",
+    "regime", "junta", "coalition", "authorities", "ministry", "protesters", "demonstrators", "gunmen",
+    "militants", "rebels", "insurgents", "fighters", "militia", "militias", "militiamen", "guerrillas",
+    "jets", "warplanes", "drones", "aircraft", "helicopters", "gunships", "warships", "gunboats", "artillery",
+    "gendarmes", "gendarmerie", "paramilitaries", "mercenaries", "policemen", "commandos", "marines",
+    "separatists", "media", "television", "cabinet", "administration", "parliament", "civilians", "villagers",
+    "destroyers", "frigates", "submarines",
+})
+# Collectives that belong to the place they are "in" ("police in Hyderabad, Pakistan", "Karachi police").
+PLACE_BOUND_NOUNS = frozenset({"police", "policemen", "authorities", "officials", "government", "protesters",
+                               "demonstrators", "residents", "civilians", "students", "workers", "farmers",
+                               "prosecutors", "gendarmes", "gendarmerie", "administration"})
+ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
+                         "aircraft", "planes", "helicopters", "gunships", "warships", "gunboats", "artillery",
+                         "commandos", "marines", "navies", "armies", "coalition", "junta", "destroyers", "frigates",
+                         "submarines",
+                         "drones", "navy", "commander", "commanders", "officer", "officers", "general", "positions",
+                         "posts", "post", "units", "bases", "guards"})
+CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "fighters": "UAF", "gunmen": "UAF",
+                "settlers": "CVL",
+                "media": "MED", "television": "MED", "paramilitaries": "UAF", "mercenaries": "UAF",
+                "prisoners": "CVL", "nationalists": "OPP", "separatists": "REB", "activists": "OPP",
+                "rebels": "REB", "militants": "UAF", "people": "CVL", "protesters": "OPP", "demonstrators": "OPP",
+                "residents": "CVL", "civilians": "CVL", "villagers": "CVL",
+                "refugees": "REF", "migrants": "REF", "man": "CVL", "woman": "CVL", "men": "CVL", "women": "CVL",
+                "citizen": "CVL", "citizens": "CVL", "national": "CVL", "nationals": "CVL", "tourists": "CVL",
+                "newspapers": "MED", "channels": "MED", "fishermen": "CVL",
+                "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL"}
+MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
+                       "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
+                       "former", "and", "-", ",", "both", "led", "government", "riot", "military",
+                       "local", "provincial", "federal", "paramilitary", "unmanned", "fighter", "combat",
+                       "coast", "guard", "patrol", "fishing",
+                       "two", "three", "several", "many", "some", "nine", "ten"})
+ORGANIZATION_NOUNS = frozenset({"force", "government", "ministry", "army", "military", "navy", "police", "parliament",
+                                "regime", "junta", "coalition", "gendarmerie", "media", "television",
+                                "embassy", "cabinet", "administration", "authorities"})
+OUTLET_WORDS = frozenset({"channel", "agency", "newspaper", "daily", "broadcaster", "television", "tv", "network",
+                          "outlet", "website", "radio", "magazine", "weekly", "news"})
+KNOWN_OUTLETS = frozenset({
+    "al arabiya", "al jazeera", "reuters", "associated press", "ap", "afp", "agence france-presse", "tass",
+    "ria novosti", "interfax", "anadolu", "anadolu agency", "bbc", "cnn", "xinhua", "sana", "irna", "al-monitor",
+    "the new york times", "new york times", "the washington post", "washington post", "the guardian", "bloomberg",
+    "the wall street journal", "wall street journal", "haaretz", "the times of israel", "times of israel", "kyodo",
+    "yonhap", "dpa", "efe", "ansa", "al mayadeen", "sky news", "fox news", "france 24", "dw", "ria", "sputnik",
+    "itar-tass", "wafa", "mena", "trt", "press tv", "asharq al-awsat", "politico", "axios", "nbc", "cbs", "abc",
+})
+ANONYMOUS_NOUNS = frozenset({"official", "officials", "source", "sources", "diplomat", "diplomats", "insider",
+                             "aide", "aides", "officer", "officers"})
+PLURAL_ANAPHORS = re.compile(r"^(?:the|both|all)\s+(?:two\s+|three\s+)?(leaders|ministers|presidents|officials|"
+                             r"sides|men|delegations|heads of state|counterparts)$", re.I)
+PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+LOWER_PARTICLES = frozenset({"al", "bin", "ibn", "el", "de", "van", "von", "der", "da", "di", "la", "le", "du", "arap",
+                             "ould", "dos", "das", "del", "della", "bint"})
+
+ORG_WORDS = frozenset({"assembly", "commission", "secretariat",
+                       "ministry", "department", "office", "council", "agency", "committee", "government", "embassy",
+                       "parliament", "army", "forces", "command", "court", "bank", "party", "front", "union",
+                       "organization", "organisation", "administration", "authority", "corps", "guard", "service"})
+CHAIN_EXTRA = frozenset({"diplomat", "official", "officer", "veteran", "regional", "provincial", "local",
+                         "opposition", "top", "military", "foreign"})
+HEAD_TITLES = frozenset({
+    "minister", "president", "premier", "chancellor", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman",
+    "spokesperson", "governor", "mayor", "general", "colonel", "commander", "admiral", "director", "chief",
+    "chairman", "chairwoman", "chairperson", "king", "queen", "prince", "princess", "emir", "sultan", "sheikh",
+    "senator", "lawmaker", "judge", "prosecutor", "leader", "adviser", "advisor", "representative", "consul",
+    "diplomat", "official", "officer", "marshal", "captain", "lieutenant", "major", "brigadier", "speaker", "mp",
+    "congressman", "congresswoman", "ayatollah", "imam", "pope", "cardinal", "archbishop", "head", "rabbi",
+})
+
+
+PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-", re.I)

@@ -1,0 +1,202 @@
+"""Roles of people learned from the news, kept in the store's ``actor_roles`` table (schema v3).
+
+Each row is one observation: "Russian President Vladimir Putin" in an article published 2025-11-17 is
+(name "Vladimir Putin", title "Russian President", RUS, GOV, observed 2025-11-17, the article and the
+character offsets of the title in its text).  Which role holds on a day:
+
+* a ``user`` row (``communique actors import``) holding on that day wins over anything learned;
+* else the latest ``learned`` observation on or before that day: a change of office observed later
+  supersedes the older role for later days only; earlier days keep the older role (history is never
+  rewritten);
+* the article's own text always wins for that article: these roles only fill an actor the text left
+  without a country (:func:`complete_doc`).
+
+Rows are exchanged as JSON Lines (one object per row, the table's columns, dates ISO).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import duckdb
+
+from ..errors import InputError
+from ..knowledge.actors import KnownActor
+from ..model import Doc
+
+__all__ = ["COLUMNS", "complete_doc", "export_rows", "import_rows", "known_actors", "list_actors", "record_doc",
+           "role_on", "roles_of"]
+
+COLUMNS = ("name", "title", "country", "sector", "code", "observed", "valid_to", "source", "article_id",
+           "evidence_start", "evidence_end", "evidence")
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def record_doc(conn: duckdb.DuckDBPyConnection, doc: Doc) -> int:
+    """Store the roles the article states (titles before names); return how many rows were added.
+    Articles without a publication date teach nothing (a role needs the day it was observed)."""
+    day = doc.article.published
+    if day is None:
+        return 0
+    rows = []
+    for a in doc.actors:
+        if a.kind != "person":
+            continue
+        for r in a.roles:
+            if not (r.country or r.sector):
+                continue
+            rows.append([_key(a.name), a.name, r.title, r.country, r.sector, a.code if a.code and a.code.startswith(
+                "IGO") else None, day, None, "learned", doc.article.id, r.evidence.start, r.evidence.end,
+                doc.text[r.evidence.start:r.evidence.end]])
+    if rows:
+        conn.executemany(
+            "INSERT INTO actor_roles (name_key, name, title, country, sector, code, observed, valid_to, source, "
+            "article_id, evidence_start, evidence_end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows)
+    return len(rows)
+
+
+def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description or []]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def roles_of(conn: duckdb.DuckDBPyConnection, name: str) -> list[dict[str, Any]]:
+    """Every role row for ``name`` (case-insensitive; a surname matches when it ends exactly one stored name),
+    oldest first, each with ``held_until`` (the day before a later, different learned role was observed)."""
+    key = _key(name)
+    rows = _dicts(conn.execute(f"SELECT {', '.join(COLUMNS)} FROM actor_roles WHERE name_key = ? "
+                               "ORDER BY observed, source", [key]))
+    if not rows:
+        names = [r[0] for r in conn.execute(
+            "SELECT DISTINCT name_key FROM actor_roles WHERE name_key LIKE ?", [f"% {key}"]).fetchall()]
+        if len(names) == 1:
+            return roles_of(conn, names[0])
+    learned = [r for r in rows if r["source"] == "learned"]
+    for i, r in enumerate(learned):
+        later = [x for x in learned[i + 1:] if (x["country"], x["sector"], x["code"])
+                 != (r["country"], r["sector"], r["code"])]
+        r["held_until"] = later[0]["observed"] - dt.timedelta(days=1) if later else None
+    for r in rows:
+        r.setdefault("held_until", r["valid_to"])
+    return rows
+
+
+def role_on(conn: duckdb.DuckDBPyConnection, name: str, day: dt.date | None) -> dict[str, Any] | None:
+    """The role holding for ``name`` on ``day`` (``None``: the latest), by the rules in the module docstring."""
+    rows = roles_of(conn, name)
+    user = [r for r in rows if r["source"] == "user" and (day is None or (
+        r["observed"] <= day and (r["valid_to"] is None or day <= r["valid_to"])))]
+    if user:
+        return user[-1]
+    learned = [r for r in rows if r["source"] == "learned" and (day is None or r["observed"] <= day)]
+    return learned[-1] if learned else None
+
+
+def complete_doc(conn: duckdb.DuckDBPyConnection, doc: Doc) -> int:
+    """Fill people the article left without a country from the stored role holding on its publication day
+    (country, sector, code); what the text said is never overwritten. Returns how many actors were filled."""
+    filled = 0
+    for a in doc.actors:
+        if a.kind != "person" or a.country or (a.code and a.code.startswith("IGO")):
+            continue
+        role = role_on(conn, a.name, doc.article.published)
+        if role is None or not (role["country"] or role["code"]):
+            continue
+        a.country = role["country"]
+        a.sector = a.sector or role["sector"]
+        a.code = role["code"] or (a.country + a.sector if a.country and a.sector else a.country)
+        filled += 1
+    return filled
+
+
+def known_actors(conn: duckdb.DuckDBPyConnection) -> list[KnownActor]:
+    """The stored roles as knowledge-base entries (surname as an alias), each valid from its observation to the
+    day before the next different role: what the actor stage uses to find and code names in later articles."""
+    out: list[KnownActor] = []
+    for (key,) in conn.execute("SELECT DISTINCT name_key FROM actor_roles ORDER BY name_key").fetchall():
+        for r in roles_of(conn, key):
+            if r["source"] != "learned" or not (r["country"] or r["code"]):
+                continue
+            parts = r["name"].split()
+            out.append(KnownActor(name=r["name"], aliases=(parts[-1],) if len(parts) > 1 else (),
+                                  country=r["country"], sector=r["sector"], kind="person",
+                                  valid_from=r["observed"], valid_to=r["held_until"], code=r["code"]))
+        user = [r for r in roles_of(conn, key) if r["source"] == "user"]
+        for r in user:  # user rows last: they win over learned ones in the knowledge base too
+            parts = r["name"].split()
+            out.append(KnownActor(name=r["name"], aliases=(parts[-1],) if len(parts) > 1 else (),
+                                  country=r["country"], sector=r["sector"], kind="person",
+                                  valid_from=r["observed"], valid_to=r["valid_to"], code=r["code"]))
+    return out
+
+
+def list_actors(conn: duckdb.DuckDBPyConnection, *, country: str | None = None,
+                sector: str | None = None) -> list[dict[str, Any]]:
+    """One row per name with its latest role (user rows first), filtered by that role's country/sector."""
+    rows = _dicts(conn.execute(
+        "SELECT name_key, arg_max(name, observed) AS name, count(*) AS observations, min(observed) AS first_seen, "
+        "max(observed) AS last_seen FROM actor_roles GROUP BY name_key ORDER BY name_key"))
+    out = []
+    for r in rows:
+        role = role_on(conn, r["name_key"], None)
+        if role is None:
+            continue
+        if country and role["country"] != country.upper():
+            continue
+        if sector and role["sector"] != sector.upper():
+            continue
+        out.append({"name": r["name"], "country": role["country"], "sector": role["sector"], "code": role["code"],
+                    "title": role["title"], "since": role["observed"], "observations": r["observations"],
+                    "first_seen": r["first_seen"], "last_seen": r["last_seen"]})
+    return out
+
+
+def export_rows(conn: duckdb.DuckDBPyConnection) -> Iterator[str]:
+    """Every role row as one JSON line (dates ISO)."""
+    for r in _dicts(conn.execute(f"SELECT {', '.join(COLUMNS)} FROM actor_roles ORDER BY name_key, observed")):
+        yield json.dumps({k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in r.items()},
+                         ensure_ascii=False)
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(where, f"bad date {value!r} (want YYYY-MM-DD)") from None
+
+
+def import_rows(conn: duckdb.DuckDBPyConnection, lines: Iterable[str], *, source: str = "<import>",
+                as_user: bool = True) -> int:
+    """Add JSON-lines role rows (as written by :func:`export_rows`; ``name`` and ``observed`` required).
+    ``as_user`` marks them ``user`` rows, which override learned roles. Raises :class:`InputError` naming the
+    line of the first bad row, adding nothing."""
+    rows = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(where, f"not JSON ({exc.msg})") from None
+        if not isinstance(obj, dict) or not obj.get("name") or not obj.get("observed"):
+            raise InputError(where, "a role row needs at least 'name' and 'observed'")
+        rows.append([_key(obj["name"]), obj["name"], obj.get("title"), obj.get("country"), obj.get("sector"),
+                     obj.get("code"), _date(obj["observed"], where), _date(obj.get("valid_to"), where),
+                     "user" if as_user else (obj.get("source") or "learned"), obj.get("article_id"),
+                     obj.get("evidence_start"), obj.get("evidence_end"), obj.get("evidence")])
+    if rows:
+        conn.executemany(
+            "INSERT INTO actor_roles (name_key, name, title, country, sector, code, observed, valid_to, source, "
+            "article_id, evidence_start, evidence_end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows)
+    return len(rows)

@@ -1,0 +1,137 @@
+"""Issue 7's faults, each quoted input with its right value, then other members of each kind (our own inputs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from communique import Pipeline, analyze
+from communique.model import Doc
+
+
+def _codes(doc: Doc) -> list[tuple[str, str | None]]:
+    return [(a.name, a.code) for a in doc.actors]
+
+
+def _dyads(doc: Doc) -> list[tuple[list[str | None], list[str | None]]]:
+    by_id = {a.id: a for a in doc.actors}
+    return [([by_id[s].code for s in e.source], [by_id[t].code for t in e.target]) for e in doc.events]
+
+
+# --- country leaking from nearby text -------------------------------------------------------------------------
+
+def test_bank_of_england_is_not_brazilian(pipeline: Pipeline) -> None:
+    doc = analyze("Brazil beat Argentina in Sao Paulo. The Bank of England said it would keep interest rates "
+                  "unchanged.", pipeline=pipeline)
+    assert _codes(doc) == [("Brazil", "BRA"), ("Argentina", "ARG"), ("Bank of England", "GBRGOV")]
+
+
+def test_un_secretary_general_is_the_uns_not_kenyan_military(pipeline: Pipeline) -> None:
+    doc = analyze("Kenyan President William Ruto met UN Secretary-General Antonio Guterres in Nairobi on Monday.",
+                  pipeline=pipeline)
+    assert _codes(doc) == [("William Ruto", "KENGOV"), ("Antonio Guterres", "IGOUNO")]
+    assert _dyads(doc) == [(["KENGOV"], ["IGOUNO"])]
+
+
+def test_houthi_rebels_are_yemeni_not_the_targets(pipeline: Pipeline) -> None:
+    doc = analyze("Houthi rebels fired missiles at Saudi Arabia", pipeline=pipeline)
+    assert _codes(doc) == [("Houthis", "YEMREB"), ("Saudi Arabia", "SAU")]
+    assert _dyads(doc) == [(["YEMREB"], ["SAU"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a central bank is its country's, whatever country was named before
+    ("Germany drew with Spain in Madrid. The European Central Bank said it would raise rates.",
+     [("Germany", "DEU"), ("Spain", "ESP"), ("European Central Bank", "IGOEUREEC")]),
+    ("France hosted talks in Paris on Tuesday. The Central Bank of Nigeria kept its benchmark rate unchanged.",
+     [("France", "FRA"), ("Central Bank of Nigeria", "NGAGOV")]),
+    # officials of international organisations: the organisation's code, never a rank or a neighbour's country
+    ("Chinese President Xi Jinping met NATO Secretary General Mark Rutte in Beijing on Friday.",
+     [("Xi Jinping", "CHNGOV"), ("Mark Rutte", "IGOWSTNAT")]),
+    ("Egyptian President Abdel Fattah al-Sisi received IAEA Director-General Rafael Grossi in Cairo.",
+     [("Abdel Fattah al-Sisi", "EGYGOV"), ("Rafael Grossi", "IGOUNOIAE")]),
+    # "Attorney General" is a lawyer, "General Assembly" a body
+    ("US Attorney General Pam Bondi met Mexican Foreign Minister Juan Ramon de la Fuente in Washington.",
+     [("Pam Bondi", "USAJUD"), ("Juan Ramon de la Fuente", "MEXGOV")]),
+    ("The UN General Assembly condemned Russia on Thursday.",
+     [("UN General Assembly", "IGOUNO"), ("Russia", "RUS")]),
+    # a body named in no phrase of its own stays without a country
+    ("Turkey and Greece held talks in Ankara. Ministry spokesman Omer Celik said the talks went well.",
+     [("Turkey", "TUR"), ("Greece", "GRC"), ("Omer Celik", "GOV")]),
+    # the rebels' country is theirs, not the target's
+    ("Boko Haram militants abducted 40 students in Nigeria's Borno state.",
+     [("Boko Haram", "NGAREB"), ("students", "NGAEDU"), ("Nigeria", "NGA")]),
+    ("Al-Shabaab fighters attacked Kenyan troops near the border with Somalia on Tuesday.",
+     [("al-Shabaab", "SOMREB"), ("Kenyan troops", "KENMIL"), ("Somalia", "SOM")]),
+    ("Gunmen killed five villagers in Zamfara, Nigeria on Tuesday.",
+     [("Gunmen", "UAF"), ("villagers", "NGACVL"), ("Nigeria", "NGA")]),
+])
+def test_country_comes_from_the_actors_own_phrase(pipeline: Pipeline, text: str,
+                                                  expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+# --- unnamed state forces and collectives are actors, with their events ---------------------------------------
+
+def test_israeli_aircraft_strike_is_an_event(pipeline: Pipeline) -> None:
+    doc = analyze("Israeli aircraft struck targets near the Yemeni port of Hodeidah on Sunday.", pipeline=pipeline)
+    assert _codes(doc) == [("Israeli aircraft", "ISRMIL")]
+    assert [e.cameo[:2] for e in doc.events] == ["19"] and _dyads(doc)[0][0] == ["ISRMIL"]
+
+
+def test_police_in_a_city_of_a_country_arrest(pipeline: Pipeline) -> None:
+    doc = analyze("Police in Hyderabad, Pakistan, arrested three men on Sunday.", pipeline=pipeline)
+    assert ("Police", "PAKCOP") in _codes(doc)
+    assert [e.cameo for e in doc.events] == ["173"] and _dyads(doc)[0][0] == ["PAKCOP"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Israeli warplanes struck targets near the Yemeni port of Hodeidah on Sunday.", "ISRMIL"),
+    ("Pakistani police arrested three men on Sunday.", "PAKCOP"),
+    ("Egyptian drones struck positions in Libya on Monday.", "EGYMIL"),
+    ("Police in Lagos, Nigeria, arrested 20 protesters on Sunday.", "NGACOP"),
+    ("Karachi police arrested three suspects on Monday.", "PAKCOP"),
+    ("Government forces shelled rebel positions near Goma on Sunday.", "MIL"),
+    ("Security forces arrested 12 protesters in Tehran on Saturday.", "MIL"),
+    ("The army shelled villages in Darfur on Friday.", "MIL"),
+    ("Militants attacked a checkpoint in Balochistan on Monday.", "UAF"),
+    ("The Saudi-led coalition struck Sanaa on Monday.", "SAUMIL"),
+    ("The Syrian regime bombed Idlib on Sunday.", "SYRGOV"),
+    ("The African Union said its troops had repelled an attack in Somalia.", "IGOAFRAFU"),
+    ("Wagner mercenaries killed civilians in central Mali, witnesses said.", "RUSUAF"),
+    ("The PKK attacked Turkish soldiers in northern Iraq.", "TURREB"),
+    ("Hezbollah fired rockets at Israel on Monday.", "LBNREB"),
+])
+def test_unnamed_forces_and_groups_keep_their_events(pipeline: Pipeline, text: str, source: str) -> None:
+    doc = analyze(text, pipeline=pipeline)
+    assert doc.events, text
+    assert _dyads(doc)[0][0] == [source]
+
+
+def test_state_media_and_a_navy_without_a_country(pipeline: Pipeline) -> None:
+    doc = analyze("Iranian state media reported that the navy seized a tanker in the Gulf.", pipeline=pipeline)
+    assert _codes(doc) == [("Iranian media", "IRNMED"), ("navy", "MIL")]
+
+
+def test_its_troops_belong_to_the_organisation_just_named(pipeline: Pipeline) -> None:
+    doc = analyze("The African Union said its troops had repelled an attack in Somalia.", pipeline=pipeline)
+    assert _codes(doc) == [("African Union", "IGOAFRAFU"), ("African Union troops", "IGOAFRAFU"),
+                           ("Somalia", "SOM")]
+
+
+def test_social_media_is_not_an_actor(pipeline: Pipeline) -> None:
+    doc = analyze("Videos on social media showed smoke over Khartoum on Monday.", pipeline=pipeline)
+    assert [a.name for a in doc.actors if "media" in a.name] == []
+
+
+def test_states_a_knowledge_file_names_are_countries_too(tmp_path: Path) -> None:
+    """A PETRARCH-style dictionary's own states ("RIVENDALE [RVD]") resolve like real ones, demonyms included."""
+    from communique import default_pipeline
+
+    kb = tmp_path / "states.actors"
+    kb.write_text("RIVENDALE [RVD]\nLOTHMARK [LTM]\n", "utf-8")
+    pipe = default_pipeline(knowledge=(str(kb),))
+    doc = analyze("The Rivendalian government accused Lothmark's president of hiding weapons.", pipeline=pipe)
+    assert [(a.name, a.code) for a in doc.actors if a.code] == [("Rivendalian government", "RVDGOV"),
+                                                               ("Lothmark president", "LTMGOV")]
