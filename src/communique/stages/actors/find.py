@@ -20,6 +20,7 @@ from ...knowledge.countries import resolve_country as _real_country
 from ...knowledge.groups import group_for, longest_name
 from ...knowledge.sectors import TITLE_WORDS, igo_code, sector_for_title
 from ...model import Span
+from ...textutil import SpanIndex
 from .lexicon import (
     ANONYMOUS_NOUNS,
     ARMED_NOUNS,
@@ -43,6 +44,15 @@ from .lexicon import (
 #: PETRARCH validation dictionary's "Arnor"); set by :func:`known_countries` around one ``extract`` call.
 _EXTRA_COUNTRIES: ContextVar[Callable[[str], str | None] | None] = ContextVar("extra_countries", default=None)
 
+
+
+def doc_text(sdoc: Any) -> str:
+    """``sdoc.text``, built once per spaCy Doc: spaCy rebuilds it from every token on each access, so reading
+    it once per entity or token made this stage quadratic in document length."""
+    cached = sdoc.user_data.get("communique.text")
+    if cached is None:
+        cached = sdoc.user_data["communique.text"] = sdoc.text
+    return cached
 
 def country_name(iso: str) -> str:
     """Display name of a country code; the code itself for a state only a knowledge base knows."""
@@ -344,7 +354,7 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                     if owner:
                         org_country, bare_span = owner, Span(sdoc[ent.start - 2].idx, ent.end_char)
                 out.append(Found(span=bare_span, label="ORG", kind="organization",
-                                  name=_strip_possessive(bare_span.text(sdoc.text)), country=org_country,
+                                  name=_strip_possessive(bare_span.text(doc_text(sdoc))), country=org_country,
                                   sector=sector_for_title(bare)))
     return out
 
@@ -396,7 +406,7 @@ def _clause_place_country(tok: Any, doc_places: list[Any]) -> str | None:
     if not sub:
         return None
     lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     found = {str(p.country) for p in doc_places if lo <= p.span.start and p.span.end <= hi and p.country
              and not (tok.idx <= p.span.start < tok.right_edge.idx + 1)
              and (p.feature in ("city", "region", "site") or re.search(r"\bin\s+(?:[A-Z][\w-]*,?\s+)?$",
@@ -599,13 +609,14 @@ def find_known(sdoc: Any, taken: list[Span], kb: ActorKB, *, on: Any = None) -> 
     out: list[Found] = []
     n = len(sdoc)
     width = kb.longest_alias
+    taken_index = SpanIndex(taken)
     i = 0
     while i < n:
         hit = None
         if sdoc[i].text[:1].isupper():
             for w in range(min(width, n - i), 0, -1):
                 span = Span(sdoc[i].idx, sdoc[i + w - 1].idx + len(sdoc[i + w - 1]))
-                if any(span.overlaps(t) for t in taken):
+                if taken_index.overlaps(span):
                     continue
                 entry = kb.find(sdoc[i : i + w].text, on=on)
                 if entry is not None:
