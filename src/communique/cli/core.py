@@ -65,11 +65,17 @@ def analyze(
         raise typer.Exit(1)
 
 
+_INTERRUPTED = threading.Event()
+
+
 def _interrupt(signum: int, frame: object) -> None:
     """Ctrl-C during ingest: end the parsing processes at once (they would finish their batch first), then
     stop as KeyboardInterrupt does, so the summary is printed."""
     import multiprocessing
+    import warnings
 
+    _INTERRUPTED.set()
+    warnings.filterwarnings("ignore", message=r".*worker processes completed")  # they were ended on purpose
     for child in multiprocessing.active_children():
         child.terminate()
     raise KeyboardInterrupt
@@ -140,8 +146,11 @@ def ingest(
         err(str(exc))
         stopped = "stopped"
     except Exception as exc:  # noqa: BLE001 - a crash still ends with the summary, never a traceback
-        err(f"internal error: {type(exc).__name__}: {one_line(exc)}")
-        stopped = "crashed"
+        if _INTERRUPTED.is_set():  # Ctrl-C reached DuckDB mid-query, which reports it as its own error
+            stopped = "interrupted"
+        else:
+            err(f"internal error: {type(exc).__name__}: {one_line(exc)}")
+            stopped = "crashed"
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
