@@ -17,6 +17,8 @@ Hierarchy::
       ModelNotInstalled          the spaCy model package is missing
       StoreError                 the DuckDB store could not be used
         SchemaVersionError       the store was written by a newer communique
+        EventNotFound            no stored event has that id
+        ImportConflict           an import would overwrite rows already in the store
 """
 
 from __future__ import annotations
@@ -107,3 +109,15 @@ class SchemaVersionError(StoreError):
             f"the store has schema version {found} but this communique only knows up to {supported}; "
             f"upgrade communique to open it"
         )
+
+
+class EventNotFound(StoreError):
+    def __init__(self, cluster_id: int) -> None:
+        self.cluster_id = cluster_id
+        super().__init__(f"no stored event has id {cluster_id}; list events with `communique events`")
+
+
+class ImportConflict(StoreError):
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {problem}")

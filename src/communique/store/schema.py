@@ -21,6 +21,7 @@ Tables (schema version 1)::
     attributions     article_id, event_uid (NULL for the article's own attributions), seq,
                      source, anonymous, kind, span_start, span_end, actor_id, cites
     quotes           article_id, seq, start, end, speaker, speaker_start, speaker_end, anonymous, via
+    mentions         (version 2) article_id, seq, start, end, label (PERSON, ORG, GPE, ...), actor_id
     status_rank      status, rank: which report status wins when reports are merged
 
 Views::
@@ -236,8 +237,23 @@ _V1: tuple[str, ...] = (
     """,
 )
 
+#: Version 2: the actor mentions of each article (character offsets into ``articles.text``).
+_V2_MENTIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE mentions (
+        article_id VARCHAR NOT NULL,
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        label VARCHAR NOT NULL,
+        actor_id VARCHAR,
+        PRIMARY KEY (article_id, seq)
+    )
+    """,
+)
+
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1),)
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2_MENTIONS))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
