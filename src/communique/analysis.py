@@ -49,6 +49,8 @@ __all__ = [
     "event_rows",
     "events_page",
     "network",
+    "places",
+    "stats",
 ]
 
 #: Values of :attr:`EventFilter.status`: the statuses of :data:`communique.model.STATUSES`, and
@@ -59,7 +61,8 @@ FILTER_STATUSES: tuple[str, ...] = (*STATUSES, "negated")
 EVENT_COLUMNS: tuple[str, ...] = (
     "cluster_id", "event_id", "date", "date_precision", "cameo", "label", "plover", "goldstein", "quad_class",
     "source", "target", "location", "country", "lat", "lon", "geonames_id", "status", "negated", "corroboration",
-    "outlets", "articles", "evidence", "attribution", "first_article", "sentence", "evidence_start", "evidence_end",
+    "outlets", "report_count", "articles", "evidence", "attribution", "first_article", "sentence", "evidence_start",
+    "evidence_end",
     "source_actors", "target_actors", "plover_mode", "plover_context",
 )
 
@@ -293,7 +296,9 @@ def events_page(
     has the keys of :data:`EVENT_COLUMNS`: those of ``Store.events`` (``source``/``target`` the
     first report's actor codes joined by ``;``, ``articles`` the reporting article ids in order,
     ``evidence`` the first report's evidence sentence, ``attribution`` the distinct cited sources
-    joined by ``; ``) and ``geonames_id``, ``negated``, ``first_article``, ``sentence``,
+    joined by ``; ``) and ``geonames_id``, ``negated``, ``report_count`` (reports, several of one
+    article counting apart),
+    ``first_article``, ``sentence``,
     ``evidence_start``/``evidence_end`` (character offsets of the evidence in ``first_article``'s
     text), ``source_actors``/``target_actors`` (lists of ``{id, name, code, country, sector}``),
     ``plover_mode``, ``plover_context``.
@@ -393,6 +398,7 @@ def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> 
             "negated": bool(m["negated"]),
             "corroboration": int(m["corroboration"]),
             "outlets": int(m["outlets"]),
+            "report_count": int(m["reports"]),
             "articles": articles.get(int(m["cluster_id"]), []),
             "evidence": rep["evidence"],
             "attribution": cited.get(int(m["cluster_id"])),
@@ -702,3 +708,46 @@ def event_detail(conn: duckdb.DuckDBPyConnection, cluster_id: int) -> dict[str, 
         key=lambda h: (h["published"] is None, h["published"] or dt.date.min),
     )
     return merged | {"reports": out_reports, "status_history": history}
+
+
+# -- map and overview ----------------------------------------------------------------------------------------------
+
+def places(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *, limit: int = 1000) -> list[dict[str, Any]]:
+    """Merged events matching ``f`` that have coordinates, grouped by place, busiest first (at most ``limit``).
+
+    Each item: ``{"location", "country" (ISO alpha-3), "lat", "lon" (WGS84 degrees), "events",
+    "cooperation", "conflict" (QuadClass 1-2 / 3-4), "goldstein_mean", "cluster_ids" (at most 50)}``.
+    """
+    sql, params = _merged_sql(f or EventFilter())
+    rows = _query(
+        conn,
+        "SELECT m.location, m.country, m.lat, m.lon, count(*) AS events, "
+        "count(*) FILTER (WHERE m.quad_class IN (1, 2)) AS cooperation, "
+        "count(*) FILTER (WHERE m.quad_class IN (3, 4)) AS conflict, avg(m.goldstein) AS goldstein_mean, "
+        "list(m.cluster_id ORDER BY m.date NULLS LAST, m.cluster_id)[1:50] AS cluster_ids "
+        f"FROM ({sql}) m WHERE m.lat IS NOT NULL AND m.lon IS NOT NULL "
+        "GROUP BY m.location, m.country, m.lat, m.lon ORDER BY events DESC, m.location LIMIT ?",
+        [*params, limit],
+    )
+    for r in rows:
+        r["events"], r["cooperation"], r["conflict"] = int(r["events"]), int(r["cooperation"]), int(r["conflict"])
+        r["goldstein_mean"] = None if r["goldstein_mean"] is None else round(float(r["goldstein_mean"]), 4)
+        r["cluster_ids"] = [int(c) for c in r["cluster_ids"]]
+    return rows
+
+
+def stats(conn: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """What the store holds: ``{"articles", "reports", "events" (merged), "first_date", "last_date", "outlets"
+    (distinct named outlets, sorted)}``."""
+    row = _query(
+        conn,
+        "SELECT (SELECT count(*) FROM articles) AS articles, count(*) AS reports, "
+        "count(DISTINCT cluster_id) AS events, min(date) AS first_date, max(date) AS last_date FROM events",
+        [],
+    )[0]
+    outlets = _query(conn, "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet LIMIT 1000",
+                     [])
+    return {
+        "articles": int(row["articles"]), "reports": int(row["reports"]), "events": int(row["events"]),
+        "first_date": row["first_date"], "last_date": row["last_date"], "outlets": [r["outlet"] for r in outlets],
+    }

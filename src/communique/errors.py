@@ -19,6 +19,7 @@ Hierarchy::
         SchemaVersionError       the store was written by a newer communique
         EventNotFound            no stored event has that id
         ImportConflict           an import would overwrite rows already in the store
+      ExportError                an export file could not be written
 """
 
 from __future__ import annotations
@@ -121,3 +122,9 @@ class ImportConflict(StoreError):
     def __init__(self, path: str, problem: str) -> None:
         self.path = path
         super().__init__(f"{path}: {problem}")
+
+
+class ExportError(CommuniqueError):
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: cannot write the export: {problem}")
