@@ -167,7 +167,8 @@ def _parquet(rows: list[dict[str, Any]], path: Path) -> None:
     types = {
         "cluster_id": pa.int64(), "date": pa.date32(), "goldstein": pa.float64(), "quad_class": pa.int32(),
         "lat": pa.float64(), "lon": pa.float64(), "geonames_id": pa.int64(), "negated": pa.bool_(),
-        "corroboration": pa.int32(), "outlets": pa.int32(), "report_count": pa.int32(), "articles": pa.list_(pa.string()),
+        "corroboration": pa.int32(), "outlets": pa.int32(), "report_count": pa.int32(),
+        "articles": pa.list_(pa.string()),
         "sentence": pa.int32(), "evidence_start": pa.int32(), "evidence_end": pa.int32(),
     }
     schema = pa.schema([(c, types.get(c, pa.string())) for c in columns])
