@@ -1,6 +1,5 @@
 """The FastAPI application (see the package docstring for endpoints and security)."""
 
-from __future__ import annotations
 
 import datetime as dt
 import hmac
@@ -48,7 +47,7 @@ class ServerSettings(BaseModel):
     assets: Path = DEFAULT_ASSETS
 
     @classmethod
-    def from_env(cls, **values: Any) -> ServerSettings:
+    def from_env(cls, **values: Any) -> "ServerSettings":
         """Settings with the token from ``COMMUNIQUE_TOKEN`` and assets from ``COMMUNIQUE_ASSETS`` when set."""
         env: dict[str, Any] = {}
         if os.environ.get("COMMUNIQUE_TOKEN"):
