@@ -28,7 +28,7 @@ event raises :class:`~communique.errors.EventNotFound`; bad filter values raise 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -144,15 +144,14 @@ _PRECISION_RANK = (
 _STATUS_LIST = "[" + ", ".join(f"'{s}'" for s in STATUS_ORDER) + "]"
 
 
-def _actor_match(value: str) -> tuple[str, list[Any]]:
-    return "(starts_with(upper(ea.code), upper(?)) OR lower(ac.name) = lower(?))", [value, value]
-
-
-def _actor_exists(clause: str, role: str | None = None) -> str:
+def _actor_uids(value: str, role: str | None = None) -> tuple[str, list[Any]]:
+    """SQL selecting the uids of reports with an actor matching ``value`` (code prefix or exact name)."""
     role_sql = f" AND ea.role = '{role}'" if role else ""
     return (
-        "EXISTS (SELECT 1 FROM event_actors ea LEFT JOIN actors ac ON ac.article_id = ea.article_id "
-        f"AND ac.id = ea.actor_id WHERE ea.event_uid = e.uid{role_sql} AND {clause})"
+        f"SELECT ea.event_uid FROM event_actors ea WHERE starts_with(upper(ea.code), upper(?)){role_sql} "
+        "UNION SELECT ea.event_uid FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id "
+        f"AND ac.id = ea.actor_id WHERE lower(ac.name) = lower(?){role_sql}",
+        [value, value],
     )
 
 
@@ -161,24 +160,26 @@ def _report_conditions(f: EventFilter) -> tuple[list[str], list[Any], bool]:
     where: list[str] = []
     params: list[Any] = []
     if f.actor is not None:
-        clause, args = _actor_match(f.actor)
-        where.append(_actor_exists(clause))
+        sql, args = _actor_uids(f.actor)
+        where.append(f"e.uid IN ({sql})")
         params += args
     if f.country is not None:
         where.append(
-            _actor_exists("(upper(ac.country) = ? OR (ac.country IS NULL AND starts_with(upper(ea.code), ?)))")
+            "e.uid IN (SELECT ea.event_uid FROM event_actors ea LEFT JOIN actors ac ON ac.article_id = ea.article_id "
+            "AND ac.id = ea.actor_id WHERE upper(ac.country) = ? OR (ac.country IS NULL AND "
+            "starts_with(upper(ea.code), ?)))"
         )
         params += [f.country.upper(), f.country.upper()]
     if f.dyad is not None:
         a, b = f.dyad
         orders = [(a, b)] if f.directed else [(a, b), (b, a)]
-        alternatives = []
+        parts = []
         for first, second in orders:
-            c1, p1 = _actor_match(first)
-            c2, p2 = _actor_match(second)
-            alternatives.append(f"({_actor_exists(c1, 'source')} AND {_actor_exists(c2, 'target')})")
+            s1, p1 = _actor_uids(first, "source")
+            s2, p2 = _actor_uids(second, "target")
+            parts.append(f"(SELECT * FROM ({s1}) INTERSECT SELECT * FROM ({s2}))")
             params += p1 + p2
-        where.append("(" + " OR ".join(alternatives) + ")")
+        where.append("e.uid IN (SELECT * FROM " + " UNION SELECT * FROM ".join(parts) + ")")
     needs_article = f.outlet is not None
     if f.outlet is not None:
         where.append("lower(a.outlet) = lower(?)")
@@ -226,13 +227,52 @@ def _merged_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
     return where, params
 
 
+def _necessary_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
+    """Conditions some report of a merged event must meet for the merged event to match ``f``.
+
+    The merged event's code, date, place and status are those of one of its reports, so a cluster
+    with no report meeting them cannot match; checking reports first keeps the per-cluster
+    aggregation to the clusters that can.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if f.cameo is not None:
+        where.append("starts_with(e.cameo, ?)")
+        params.append(f.cameo)
+    if f.plover is not None:
+        where.append("upper(e.plover) = upper(?)")
+        params.append(f.plover.strip())
+    if f.quad_class:
+        where.append("e.quad_class IN (" + ", ".join("?" for _ in f.quad_class) + ")")
+        params += list(f.quad_class)
+    if f.since is not None:
+        where.append("e.date >= ?")
+        params.append(f.since)
+    if f.until is not None:
+        where.append("e.date <= ?")
+        params.append(f.until)
+    if f.place is not None:
+        where.append("lower(e.location_name) = lower(?)")
+        params.append(f.place)
+    if f.location_country is not None:
+        where.append("upper(e.location_country) = ?")
+        params.append(f.location_country.upper())
+    if f.status and "negated" not in f.status:
+        where.append("e.status IN (" + ", ".join("?" for _ in f.status) + ")")
+        params += list(f.status)
+    return where, params
+
+
 def _merged_sql(f: EventFilter) -> tuple[str, list[Any]]:
     """SQL of the merged events matching ``f`` (one row per cluster; alias it ``m``), and its parameters.
 
     Columns: cluster_id, first_uid, cameo, label, plover, goldstein, quad_class, date, date_precision,
-    location, country, lat, lon, geonames_id, status, negated, corroboration, outlets, reports.
+    location, country, lat, lon, geonames_id, status, negated, corroboration, reports.
     """
     report_where, params, needs_article = _report_conditions(f)
+    necessary, necessary_params = _necessary_conditions(f)
+    report_where += necessary
+    params += necessary_params
     hit = ""
     if report_where:
         join = " JOIN articles a ON a.id = e.article_id" if needs_article else ""
@@ -254,9 +294,8 @@ def _merged_sql(f: EventFilter) -> tuple[str, list[Any]]:
         f"arg_min_null(e.lat, {place_key}) AS lat, arg_min_null(e.lon, {place_key}) AS lon, "
         f"arg_min_null(e.geonames_id, {place_key}) AS geonames_id, "
         f"{_STATUS_LIST}[min(coalesce(list_position({_STATUS_LIST}, e.status), 99))] AS status, "
-        "bool_or(e.negated) AS negated, count(DISTINCT e.article_id) AS corroboration, "
-        "count(DISTINCT ar.outlet) AS outlets, count(*) AS reports "
-        f"FROM events e {hit}JOIN articles ar ON ar.id = e.article_id GROUP BY e.cluster_id"
+        "bool_or(e.negated) AS negated, count(DISTINCT e.article_id) AS corroboration, count(*) AS reports "
+        f"FROM events e {hit}GROUP BY e.cluster_id"
     )
     merged_where, merged_params = _merged_conditions(f)
     sql = f"SELECT * FROM ({inner}) m"
@@ -353,6 +392,15 @@ def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> 
         sides[(r["event_uid"], r["role"])].append(
             {"id": r["actor_id"], "name": r["name"], "code": r["code"], "country": r["country"], "sector": r["sector"]}
         )
+    outlets: dict[int, int] = {
+        r["cluster_id"]: int(r["n"])
+        for r in _query(
+            conn,
+            "SELECT e.cluster_id, count(DISTINCT a.outlet) AS n FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE e.cluster_id IN ({marks_c}) GROUP BY e.cluster_id",
+            clusters,
+        )
+    }
     articles: dict[int, list[str]] = defaultdict(list)
     for r in _query(
         conn,
@@ -397,7 +445,7 @@ def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> 
             "status": m["status"],
             "negated": bool(m["negated"]),
             "corroboration": int(m["corroboration"]),
-            "outlets": int(m["outlets"]),
+            "outlets": outlets.get(int(m["cluster_id"]), 0),
             "report_count": int(m["reports"]),
             "articles": articles.get(int(m["cluster_id"]), []),
             "evidence": rep["evidence"],
@@ -480,6 +528,9 @@ def dyad_series(
 
 Level = Literal["actor", "country"]
 
+#: Up to this many nodes betweenness is exact; above, it is estimated from half as many sampled pivots.
+_EXACT_BETWEENNESS = 64
+
 
 def network(
     conn: duckdb.DuckDBPyConnection,
@@ -502,9 +553,9 @@ def network(
     directed (source acts on target).  ``events`` of a node: merged events it takes part in;
     ``cooperation``/``conflict``: events of QuadClass 1-2 / 3-4.  Centrality is networkx's, on the
     undirected graph weighted by event counts (degree centrality, betweenness with distance
-    1/events, eigenvector); communities are networkx's Louvain partition (seed 0) on the same
-    graph, numbered by size.  With ``max_nodes`` only the most active nodes (and edges between
-    them) are kept.
+    1/events, exact up to 64 nodes and estimated from 32 seeded pivots above, eigenvector);
+    communities are networkx's Louvain partition (seed 0) on the same graph, numbered by size.
+    With ``max_nodes`` only the most active nodes (and edges between them) are kept.
     """
     import networkx as nx
 
@@ -519,28 +570,35 @@ def network(
             "'^[A-Za-z]{3}') AND NOT regexp_matches(upper(ea.code), '^(IGO|NGO|MNC|UNO)') "
             "THEN upper(substr(ea.code, 1, 3)) END)"
         )
-    rows = _query(
-        conn,
+    pairs_sql = (
         f"WITH m AS ({sql}), sides AS (SELECT m.cluster_id, m.quad_class, m.goldstein, ea.role, {key} AS node, "
         "ac.name AS name FROM m JOIN event_actors ea ON ea.event_uid = m.first_uid "
-        "LEFT JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id) "
-        "SELECT s.node AS source, t.node AS target, count(DISTINCT s.cluster_id) AS events, "
-        "count(DISTINCT s.cluster_id) FILTER (WHERE s.quad_class IN (1, 2)) AS cooperation, "
-        "count(DISTINCT s.cluster_id) FILTER (WHERE s.quad_class IN (3, 4)) AS conflict, "
-        "sum(s.goldstein) AS goldstein, avg(s.goldstein) AS goldstein_mean, "
-        "list(DISTINCT s.cluster_id) AS clusters, mode(s.name) AS source_name, mode(t.name) AS target_name "
+        "LEFT JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id), "
+        "pairs AS (SELECT DISTINCT s.cluster_id, s.node AS source, t.node AS target, s.quad_class, s.goldstein "
         "FROM sides s JOIN sides t ON t.cluster_id = s.cluster_id AND s.role = 'source' AND t.role = 'target' "
-        "WHERE s.node IS NOT NULL AND t.node IS NOT NULL AND s.node <> t.node GROUP BY s.node, t.node",
+        "WHERE s.node IS NOT NULL AND t.node IS NOT NULL AND s.node <> t.node) "
+    )
+    rows = _query(
+        conn,
+        pairs_sql + "SELECT source, target, count(DISTINCT cluster_id) AS events, "
+        "count(DISTINCT cluster_id) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, "
+        "count(DISTINCT cluster_id) FILTER (WHERE quad_class IN (3, 4)) AS conflict, "
+        "sum(goldstein) AS goldstein, avg(goldstein) AS goldstein_mean FROM pairs GROUP BY source, target",
         params,
     )
-    node_events: dict[str, set[int]] = defaultdict(set)
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in rows:
-        for side in ("source", "target"):
-            node_events[r[side]].update(int(c) for c in r["clusters"])
-            if r[f"{side}_name"]:
-                names[r[side]][r[f"{side}_name"]] += int(r["events"])
-    keep = sorted(node_events, key=lambda n: (-len(node_events[n]), n))
+    node_rows = _query(
+        conn,
+        pairs_sql + "SELECT p.node, count(DISTINCT p.cluster_id) AS events, "
+        "(SELECT mode(name) FROM sides WHERE sides.node = p.node) AS name, "
+        "(SELECT count(DISTINCT cluster_id) FROM pairs) AS total "
+        "FROM (SELECT cluster_id, source AS node FROM pairs UNION ALL SELECT cluster_id, target FROM pairs) p "
+        "GROUP BY p.node",
+        params,
+    )
+    node_events = {r["node"]: int(r["events"]) for r in node_rows}
+    names = {r["node"]: r["name"] for r in node_rows}
+    total = int(node_rows[0]["total"]) if node_rows else 0
+    keep = sorted(node_events, key=lambda n: (-node_events[n], n))
     if max_nodes is not None:
         keep = keep[:max_nodes]
     kept = set(keep)
@@ -564,7 +622,12 @@ def network(
         w = e["events"] + (graph[u][v]["weight"] if graph.has_edge(u, v) else 0)
         graph.add_edge(u, v, weight=w, distance=1.0 / w)
     degree = nx.degree_centrality(graph) if len(graph) > 1 else dict.fromkeys(graph, 0.0)
-    betweenness = nx.betweenness_centrality(graph, weight="distance") if len(graph) > 2 else dict.fromkeys(graph, 0.0)
+    if len(graph) <= 2:
+        betweenness = dict.fromkeys(graph, 0.0)
+    elif len(graph) <= _EXACT_BETWEENNESS:
+        betweenness = nx.betweenness_centrality(graph, weight="distance")
+    else:  # Brandes' algorithm over a seeded sample of pivots: O(k E) instead of O(V E)
+        betweenness = nx.betweenness_centrality(graph, weight="distance", k=_EXACT_BETWEENNESS // 2, seed=0)
     try:
         eigen = nx.eigenvector_centrality(graph, max_iter=1000, weight="weight") if graph.number_of_edges() else {}
     except nx.PowerIterationFailedConvergence:
@@ -576,8 +639,8 @@ def network(
     nodes = [
         {
             "id": n,
-            "label": n if level == "country" or not names[n] else f"{n} ({names[n].most_common(1)[0][0]})",
-            "events": len(node_events[n]),
+            "label": n if level == "country" or not names.get(n) else f"{n} ({names[n]})",
+            "events": node_events[n],
             "degree": graph.degree(n),
             "strength": int(strength.get(n, 0)),
             "betweenness": round(float(betweenness.get(n, 0.0)), 4),
@@ -587,7 +650,6 @@ def network(
         }
         for n in keep
     ]
-    total = len({c for r in rows for c in r["clusters"]})
     return {"nodes": nodes, "edges": edges, "communities": len(parts), "events": total}
 
 
