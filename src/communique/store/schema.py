@@ -21,7 +21,7 @@ Tables (schema version 1)::
     attributions     article_id, event_uid (NULL for the article's own attributions), seq,
                      source, anonymous, kind, span_start, span_end, actor_id, cites
     quotes           article_id, seq, start, end, speaker, speaker_start, speaker_end, anonymous, via
-    mentions         (version 2) article_id, seq, start, end, label (PERSON, ORG, GPE, ...), actor_id
+    mentions         (version 3) article_id, seq, start, end, label (PERSON, ORG, GPE, ...), actor_id
     status_rank      status, rank: which report status wins when reports are merged
 
 Views::
@@ -237,8 +237,17 @@ _V1: tuple[str, ...] = (
     """,
 )
 
-#: Version 2: the actor mentions of each article (character offsets into ``articles.text``).
-_V2_MENTIONS: tuple[str, ...] = (
+# v2: where the body and the headline lie in ``articles.text``, which since v2 is the user's text exactly as
+# read (for plain text the whole decoded file; offsets index it). NULL body = the whole text.
+_V2 = (
+    "ALTER TABLE articles ADD COLUMN body_start INTEGER",
+    "ALTER TABLE articles ADD COLUMN body_end INTEGER",
+    "ALTER TABLE articles ADD COLUMN title_start INTEGER",
+    "ALTER TABLE articles ADD COLUMN title_end INTEGER",
+)
+
+#: Version 3: the actor mentions of each article (character offsets into ``articles.text``).
+_V3_MENTIONS: tuple[str, ...] = (
     """
     CREATE TABLE mentions (
         article_id VARCHAR NOT NULL,
@@ -253,7 +262,7 @@ _V2_MENTIONS: tuple[str, ...] = (
 )
 
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2_MENTIONS))
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3_MENTIONS))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
