@@ -28,6 +28,8 @@ event raises :class:`~communique.errors.EventNotFound`; bad filter values raise 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -72,8 +74,9 @@ _NAME = r"^[^\x00-\x1f]{1,100}$"
 class EventFilter(BaseModel):
     """Which merged events a query covers; every field optional, all given fields must hold.
 
-    ``actor``: an actor code prefix (``RUS`` matches ``RUSMIL``, case-insensitive) or an actor's
-    exact name (case-insensitive), as source or target.  ``country``: ISO 3166 alpha-3 of a source
+    ``actor``: an actor code prefix (``RUS`` matches ``RUSMIL``) or an actor's exact name
+    (case-insensitive), as source or target; a value in capitals and digits only is a code prefix.
+    ``country``: ISO 3166 alpha-3 of a source
     or target actor (its country, else the first three letters of its code).  ``dyad``: two actors
     (as ``actor``), one the source and the other the target of the same report; with
     ``directed`` the first must be the source.  ``cameo``: a CAMEO code prefix (``04``, ``043``).
@@ -141,12 +144,19 @@ _PRECISION_RANK = (
     "CASE e.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 "
     "WHEN 'on_or_before' THEN 3 ELSE 4 END"
 )
+_CODE_LIKE = re.compile(r"[A-Z0-9]{2,15}")
 _STATUS_LIST = "[" + ", ".join(f"'{s}'" for s in STATUS_ORDER) + "]"
 
 
 def _actor_uids(value: str, role: str | None = None) -> tuple[str, list[Any]]:
-    """SQL selecting the uids of reports with an actor matching ``value`` (code prefix or exact name)."""
+    """SQL selecting the uids of reports with an actor matching ``value`` (code prefix or exact name).
+
+    A value written like a code (capitals and digits only: ``RUS``, ``RUSMIL``) is matched as a code
+    prefix only, which spares the join with ``actors``; any other value as a code prefix or a name.
+    """
     role_sql = f" AND ea.role = '{role}'" if role else ""
+    if _CODE_LIKE.fullmatch(value):
+        return f"SELECT ea.event_uid FROM event_actors ea WHERE starts_with(upper(ea.code), ?){role_sql}", [value]
     return (
         f"SELECT ea.event_uid FROM event_actors ea WHERE starts_with(upper(ea.code), upper(?)){role_sql} "
         "UNION SELECT ea.event_uid FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id "
@@ -263,27 +273,11 @@ def _necessary_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
     return where, params
 
 
-def _merged_sql(f: EventFilter) -> tuple[str, list[Any]]:
-    """SQL of the merged events matching ``f`` (one row per cluster; alias it ``m``), and its parameters.
-
-    Columns: cluster_id, first_uid, cameo, label, plover, goldstein, quad_class, date, date_precision,
-    location, country, lat, lon, geonames_id, status, negated, corroboration, reports.
-    """
-    report_where, params, needs_article = _report_conditions(f)
-    necessary, necessary_params = _necessary_conditions(f)
-    report_where += necessary
-    params += necessary_params
-    hit = ""
-    if report_where:
-        join = " JOIN articles a ON a.id = e.article_id" if needs_article else ""
-        hit = (
-            f"JOIN (SELECT DISTINCT e.cluster_id FROM events e{join} WHERE "
-            + " AND ".join(report_where)
-            + ") h ON h.cluster_id = e.cluster_id "
-        )
+def _aggregate_sql(hit: str = "") -> str:
+    """The per-cluster aggregate of the reports in ``events`` (joined with ``hit``, when given)."""
     date_key = f"{{'n': e.date IS NULL, 'p': {_PRECISION_RANK}, 'd': e.date, 'u': e.uid}}"
     place_key = "{'n': e.location_name IS NULL, 'u': e.uid}"
-    inner = (
+    return (
         "SELECT e.cluster_id, min(e.uid) AS first_uid, "
         "arg_min_null(e.cameo, e.uid) AS cameo, arg_min_null(e.label, e.uid) AS label, "
         "arg_min_null(e.plover, e.uid) AS plover, arg_min_null(e.goldstein, e.uid) AS goldstein, "
@@ -297,8 +291,75 @@ def _merged_sql(f: EventFilter) -> tuple[str, list[Any]]:
         "bool_or(e.negated) AS negated, count(DISTINCT e.article_id) AS corroboration, count(*) AS reports "
         f"FROM events e {hit}GROUP BY e.cluster_id"
     )
+
+
+#: Merged events of a store file, computed once per state of its ``events`` table (see :func:`_cached`).
+_CACHE: dict[str, tuple[tuple[Any, ...], Any]] = {}
+_CACHE_LOCK = threading.Lock()
+_CACHE_VIEW = "communique_merged_cache"
+
+
+def _cached(conn: duckdb.DuckDBPyConnection) -> str | None:
+    """The name of a view of every merged event of a file-backed store, registered on ``conn``; ``None``
+    for an in-memory store.
+
+    The aggregate is kept in memory as an Arrow table, keyed by the file and a fingerprint of the
+    ``events`` table (rows, largest uid, sums of cluster ids and of status and date hashes), so a
+    query after an ingest, a merge or a status change sees the new state; the first query after a
+    change pays for the whole aggregate (about a second per million reports).
+    """
+    try:
+        rows = conn.execute(
+            "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+        ).fetchall()
+        path = rows[0][0] if rows else None
+        if not path:
+            return None
+        fp = conn.execute(
+            "SELECT count(*), max(uid), sum(cluster_id), sum(hash(status)), sum(hash(date)), "
+            "sum(hash(location_name)) FROM events"
+        ).fetchall()
+        key = tuple(fp[0])
+        with _CACHE_LOCK:
+            held = _CACHE.get(path)
+            if held is None or held[0] != key:
+                table = conn.sql(_aggregate_sql()).to_arrow_table()
+                held = (key, table)
+                _CACHE[path] = held
+        conn.register(_CACHE_VIEW, held[1])
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot query the store: {exc}") from exc
+    return _CACHE_VIEW
+
+
+def _merged_sql(conn: duckdb.DuckDBPyConnection, f: EventFilter) -> tuple[str, list[Any]]:
+    """SQL of the merged events matching ``f`` (one row per cluster; alias it ``m``), and its parameters.
+
+    Columns: cluster_id, first_uid, cameo, label, plover, goldstein, quad_class, date, date_precision,
+    location, country, lat, lon, geonames_id, status, negated, corroboration, reports.
+    """
+    report_where, params, needs_article = _report_conditions(f)
+    join = " JOIN articles a ON a.id = e.article_id" if needs_article else ""
     merged_where, merged_params = _merged_conditions(f)
-    sql = f"SELECT * FROM ({inner}) m"
+    cached = _cached(conn)
+    if cached is not None:
+        where = list(merged_where)
+        if report_where:
+            where.insert(0, f"m.cluster_id IN (SELECT e.cluster_id FROM events e{join} WHERE "
+                         + " AND ".join(report_where) + ")")
+        sql = f"SELECT * FROM {cached} m" + (" WHERE " + " AND ".join(where) if where else "")
+        return sql, params + merged_params
+    necessary, necessary_params = _necessary_conditions(f)
+    report_where += necessary
+    params += necessary_params
+    hit = ""
+    if report_where:
+        hit = (
+            f"JOIN (SELECT DISTINCT e.cluster_id FROM events e{join} WHERE "
+            + " AND ".join(report_where)
+            + ") h ON h.cluster_id = e.cluster_id "
+        )
+    sql = f"SELECT * FROM ({_aggregate_sql(hit)}) m"
     if merged_where:
         sql += " WHERE " + " AND ".join(merged_where)
     return sql, params + merged_params
@@ -317,7 +378,7 @@ def _query(conn: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> 
 
 def count_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> int:
     """How many merged events match ``f``."""
-    sql, params = _merged_sql(f or EventFilter())
+    sql, params = _merged_sql(conn, f or EventFilter())
     rows = _query(conn, f"SELECT count(*) AS n FROM ({sql})", params)
     return int(rows[0]["n"])
 
@@ -344,7 +405,7 @@ def events_page(
     """
     if limit is not None and limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
-    sql, params = _merged_sql(f or EventFilter())
+    sql, params = _merged_sql(conn, f or EventFilter())
     page_sql = f"SELECT m.*, count(*) OVER () AS total FROM ({sql}) m ORDER BY m.date NULLS LAST, m.cluster_id"
     if limit is not None:
         page_sql += " LIMIT ?"
@@ -392,23 +453,17 @@ def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> 
         sides[(r["event_uid"], r["role"])].append(
             {"id": r["actor_id"], "name": r["name"], "code": r["code"], "country": r["country"], "sector": r["sector"]}
         )
-    outlets: dict[int, int] = {
-        r["cluster_id"]: int(r["n"])
-        for r in _query(
-            conn,
-            "SELECT e.cluster_id, count(DISTINCT a.outlet) AS n FROM events e JOIN articles a ON a.id = e.article_id "
-            f"WHERE e.cluster_id IN ({marks_c}) GROUP BY e.cluster_id",
-            clusters,
-        )
-    }
-    articles: dict[int, list[str]] = defaultdict(list)
+    outlets: dict[int, int] = {}
+    articles: dict[int, list[str]] = {}
     for r in _query(
         conn,
-        "SELECT cluster_id, article_id FROM events "
-        f"WHERE cluster_id IN ({marks_c}) GROUP BY cluster_id, article_id ORDER BY cluster_id, min(uid)",
+        "SELECT e.cluster_id, list(e.article_id ORDER BY e.first_uid) AS ids, count(DISTINCT a.outlet) AS n FROM "
+        f"(SELECT cluster_id, article_id, min(uid) AS first_uid FROM events WHERE cluster_id IN ({marks_c}) "
+        "GROUP BY cluster_id, article_id) e JOIN articles a ON a.id = e.article_id GROUP BY e.cluster_id",
         clusters,
     ):
-        articles[r["cluster_id"]].append(r["article_id"])
+        outlets[r["cluster_id"]] = int(r["n"])
+        articles[r["cluster_id"]] = list(r["ids"])
     cited: dict[int, str] = {
         r["cluster_id"]: r["sources"]
         for r in _query(
@@ -491,7 +546,7 @@ def dyad_series(
     """
     if interval not in ("day", "week", "month"):
         raise ValueError(f"interval {interval!r} is not one of day, week, month")
-    sql, params = _merged_sql(f or EventFilter())
+    sql, params = _merged_sql(conn, f or EventFilter())
     rows = _query(
         conn,
         f"SELECT date_trunc('{interval}', m.date)::DATE AS period, count(*) AS events, "
@@ -561,7 +616,7 @@ def network(
 
     if level not in ("actor", "country"):
         raise ValueError(f"level {level!r} is not one of actor, country")
-    sql, params = _merged_sql(f or EventFilter())
+    sql, params = _merged_sql(conn, f or EventFilter())
     if level == "actor":
         key = "coalesce(upper(ea.code), ac.name, ea.actor_id)"
     else:
@@ -671,9 +726,7 @@ def event_detail(conn: duckdb.DuckDBPyConnection, cluster_id: int) -> dict[str, 
     """
     rows = _query(
         conn,
-        "SELECT * FROM (" + _merged_sql(EventFilter())[0].replace(
-            "GROUP BY e.cluster_id", "WHERE e.cluster_id = ? GROUP BY e.cluster_id"
-        ) + ") m",
+        "SELECT * FROM (" + _aggregate_sql("WHERE e.cluster_id = ? ") + ") m",
         [cluster_id],
     )
     if not rows:
@@ -780,7 +833,7 @@ def places(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *, lim
     Each item: ``{"location", "country" (ISO alpha-3), "lat", "lon" (WGS84 degrees), "events",
     "cooperation", "conflict" (QuadClass 1-2 / 3-4), "goldstein_mean", "cluster_ids" (at most 50)}``.
     """
-    sql, params = _merged_sql(f or EventFilter())
+    sql, params = _merged_sql(conn, f or EventFilter())
     rows = _query(
         conn,
         "SELECT m.location, m.country, m.lat, m.lon, count(*) AS events, "
