@@ -23,9 +23,12 @@ Hierarchy::
         SchemaVersionError       the store was written by a newer communique
         NotAStore                the file is not a communique store (text, folder, truncated, corrupt)
         StoreBusy                another process held the store for longer than the wait allowed
+        EventNotFound            no stored event has that id
+        ImportConflict           an import would overwrite rows already in the store
+      ClusterError               a Dask cluster could not be reached or a partition failed on it
+      ExportError                an export file could not be written
 
 Every message is one line: newlines in a cause (DuckDB's messages have them) are folded.
-      ClusterError               a Dask cluster could not be reached or a partition failed on it
 """
 
 from __future__ import annotations
@@ -167,6 +170,8 @@ class StoreBusy(StoreError):
         self.path = path
         super().__init__(f"{path}: the store stayed locked by another process for {waited:.0f} s; try again when "
                          f"it finishes")
+
+
 class ClusterError(CommuniqueError):
     """A Dask scheduler could not be reached, or a partition of articles failed on the cluster."""
 
@@ -174,3 +179,21 @@ class ClusterError(CommuniqueError):
         self.what = what
         self.problem = problem
         super().__init__(f"{what}: {problem}")
+
+
+class EventNotFound(StoreError):
+    def __init__(self, cluster_id: int) -> None:
+        self.cluster_id = cluster_id
+        super().__init__(f"no stored event has id {cluster_id}; list events with `communique events`")
+
+
+class ImportConflict(StoreError):
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {problem}")
+
+
+class ExportError(CommuniqueError):
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: cannot write the export: {problem}")

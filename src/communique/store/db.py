@@ -398,6 +398,11 @@ class Store:
                     for i, q in enumerate(doc.quotes)
                 ],
             )
+        if doc.mentions:
+            conn.executemany(
+                'INSERT INTO mentions (article_id, seq, start, "end", label, actor_id) VALUES (?, ?, ?, ?, ?, ?)',
+                [[aid, i, m.span.start, m.span.end, m.label, m.actor_id] for i, m in enumerate(doc.mentions)],
+            )
         attributions: list[list[Any]] = [_attribution_row(aid, None, i, t) for i, t in enumerate(doc.attributions)]
         codes = {a.id: (a.code or a.country) for a in doc.actors}
         event_actors: list[list[Any]] = []

@@ -21,6 +21,7 @@ Tables (schema version 1)::
     attributions     article_id, event_uid (NULL for the article's own attributions), seq,
                      source, anonymous, kind, span_start, span_end, actor_id, cites
     quotes           article_id, seq, start, end, speaker, speaker_start, speaker_end, anonymous, via
+    mentions         (version 3) article_id, seq, start, end, label (PERSON, ORG, GPE, ...), actor_id
     status_rank      status, rank: which report status wins when reports are merged
     story_versions   (version 3) article_id (PK), story_id, reason ('same URL' | 'near-identical text'),
                      title, published, url, outlet, source_path, added: versions of a story that a
@@ -274,6 +275,21 @@ _V3_VERSIONS: tuple[str, ...] = (
     """,
 )
 
+# v6 (viz): the actor mentions of each article (character offsets into ``articles.text``).
+_V6_MENTIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE mentions (
+        article_id VARCHAR NOT NULL,
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        label VARCHAR NOT NULL,
+        actor_id VARCHAR,
+        PRIMARY KEY (article_id, seq)
+    )
+    """,
+)
+
 # v4 (provenance): the cross-article merge. ``root`` is the CAMEO root (first two digits, the action family),
 # ``source_root`` / ``target_root`` the sorted distinct country parts (first three letters) of each side's
 # actor codes (NULL when an actor has no code); ``clusters`` takes the status of the latest confirmation or
@@ -362,7 +378,7 @@ _V5_ROLES = (
 
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
-    (1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE), (5, _V5_ROLES))
+    (1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE), (5, _V5_ROLES), (6, _V6_MENTIONS))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 

@@ -1,0 +1,886 @@
+"""Analysis of the event store: filtered event lists, dyad time series, actor networks, event detail.
+
+One module of data functions shared by the CLI (``communique events``/``export``), the REST API
+and the dashboard; each returns plain dicts and lists (JSON-ready but for ``datetime.date``), and
+renderers only turn them into tables, CSV or HTML.
+
+Every function takes a DuckDB connection to a migrated store (``Store.conn``) and an
+:class:`EventFilter`.  The unit is the *merged event* (one cluster of reports, see
+:mod:`communique.store.db`):
+
+* ``actor``, ``country``, ``dyad`` and ``outlet`` match when **any report** of the event does;
+* ``cameo``, ``plover``, ``quad_class``, dates, ``place``, ``location_country``, ``status`` and
+  ``min_corroboration`` apply to the **merged** event's values: the first report's code, label,
+  Goldstein and QuadClass, the best date, the first known location, the status by
+  :data:`~communique.store.schema.STATUS_ORDER`, and the number of distinct articles.
+
+These are the same values ``Store.events`` (the ``merged_events`` view) shows; this module computes
+them only for the events a query needs, which keeps queries on millions of reports fast.
+
+QuadClass 1 and 2 (verbal and material cooperation, CAMEO roots 01-08) count as cooperation, 3 and
+4 (verbal and material conflict, roots 09-20) as conflict; Goldstein scores are GDELT's (-10..+10).
+
+Errors: a query the store cannot answer raises :class:`~communique.errors.StoreError`; an unknown
+event raises :class:`~communique.errors.EventNotFound`; bad filter values raise pydantic's
+``ValidationError`` when the :class:`EventFilter` is built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import duckdb
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .errors import EventNotFound, StoreError
+from .model import STATUSES
+from .store.schema import STATUS_ORDER
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "FILTER_STATUSES",
+    "EventFilter",
+    "count_events",
+    "dyad_series",
+    "event_detail",
+    "event_rows",
+    "events_page",
+    "network",
+    "places",
+    "stats",
+]
+
+#: Values of :attr:`EventFilter.status`: the statuses of :data:`communique.model.STATUSES`, and
+#: ``negated`` for events the text says did not happen ("did not attack").
+FILTER_STATUSES: tuple[str, ...] = (*STATUSES, "negated")
+
+#: Keys of an event row (:func:`events_page`, :func:`event_rows`), in order.
+EVENT_COLUMNS: tuple[str, ...] = (
+    "cluster_id", "event_id", "date", "date_precision", "cameo", "label", "plover", "goldstein", "quad_class",
+    "source", "target", "location", "country", "lat", "lon", "geonames_id", "status", "negated", "corroboration",
+    "outlets", "report_count", "articles", "evidence", "attribution", "first_article", "sentence", "evidence_start",
+    "evidence_end",
+    "source_actors", "target_actors", "plover_mode", "plover_context",
+)
+
+_NAME = r"^[^\x00-\x1f]{1,100}$"
+
+
+class EventFilter(BaseModel):
+    """Which merged events a query covers; every field optional, all given fields must hold.
+
+    ``actor``: an actor code prefix (``RUS`` matches ``RUSMIL``) or an actor's exact name
+    (case-insensitive), as source or target; a value in capitals and digits only is a code prefix.
+    ``country``: ISO 3166 alpha-3 of a source
+    or target actor (its country, else the first three letters of its code).  ``dyad``: two actors
+    (as ``actor``), one the source and the other the target of the same report; with
+    ``directed`` the first must be the source.  ``cameo``: a CAMEO code prefix (``04``, ``043``).
+    ``plover``: a PLOVER event type (``CONSULT``, case-insensitive).  ``quad_class``: QuadClasses
+    1-4 to keep.  ``since``/``until``: inclusive bounds of the event date (undated events drop out
+    when either is given).  ``place``: the location's name (case-insensitive);
+    ``location_country``: ISO alpha-3 of the location.  ``status``: statuses to keep, from
+    :data:`FILTER_STATUSES`; an event the text negates counts only as ``negated``.
+    ``min_corroboration``: at least this many distinct articles.  ``outlet``: some report comes from
+    this outlet (case-insensitive).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    actor: str | None = Field(default=None, pattern=_NAME)
+    country: str | None = Field(default=None, pattern=r"^[A-Za-z]{3}$")
+    dyad: tuple[str, str] | None = None
+    directed: bool = False
+    cameo: str | None = Field(default=None, pattern=r"^[0-9]{1,4}$")
+    plover: str | None = Field(default=None, pattern=r"^[A-Za-z_ -]{1,40}$")
+    quad_class: tuple[int, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    place: str | None = Field(default=None, pattern=_NAME)
+    location_country: str | None = Field(default=None, pattern=r"^[A-Za-z]{3}$")
+    status: tuple[str, ...] = ()
+    min_corroboration: int | None = Field(default=None, ge=1, le=1_000_000)
+    outlet: str | None = Field(default=None, pattern=_NAME)
+
+    @field_validator("dyad")
+    @classmethod
+    def _dyad(cls, value: tuple[str, str] | None) -> tuple[str, str] | None:
+        if value is not None:
+            for side in value:
+                if not side or len(side) > 100 or any(ord(ch) < 32 for ch in side):
+                    raise ValueError(f"dyad actor {side!r} must be 1-100 printable characters")
+        return value
+
+    @field_validator("quad_class")
+    @classmethod
+    def _quads(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        bad = [q for q in value if q not in (1, 2, 3, 4)]
+        if bad:
+            raise ValueError(f"QuadClass {bad[0]} is not one of 1, 2, 3, 4")
+        return tuple(sorted(set(value)))
+
+    @field_validator("status")
+    @classmethod
+    def _statuses(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [s for s in value if s not in FILTER_STATUSES]
+        if bad:
+            raise ValueError(f"status {bad[0]!r} is not one of {', '.join(FILTER_STATUSES)}")
+        return tuple(dict.fromkeys(value))
+
+    @model_validator(mode="after")
+    def _range(self) -> EventFilter:
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"since {self.since} is after until {self.until}")
+        return self
+
+
+# -- the query core -------------------------------------------------------------------------------------------------
+
+_PRECISION_RANK = (
+    "CASE e.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 "
+    "WHEN 'on_or_before' THEN 3 ELSE 4 END"
+)
+_CODE_LIKE = re.compile(r"[A-Z0-9]{2,15}")
+_STATUS_LIST = "[" + ", ".join(f"'{s}'" for s in STATUS_ORDER) + "]"
+
+
+def _actor_uids(value: str, role: str | None = None) -> tuple[str, list[Any]]:
+    """SQL selecting the uids of reports with an actor matching ``value`` (code prefix or exact name).
+
+    A value written like a code (capitals and digits only: ``RUS``, ``RUSMIL``) is matched as a code
+    prefix only, which spares the join with ``actors``; any other value as a code prefix or a name.
+    """
+    role_sql = f" AND ea.role = '{role}'" if role else ""
+    if _CODE_LIKE.fullmatch(value):
+        return f"SELECT ea.event_uid FROM event_actors ea WHERE starts_with(upper(ea.code), ?){role_sql}", [value]
+    return (
+        f"SELECT ea.event_uid FROM event_actors ea WHERE starts_with(upper(ea.code), upper(?)){role_sql} "
+        "UNION SELECT ea.event_uid FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id "
+        f"AND ac.id = ea.actor_id WHERE lower(ac.name) = lower(?){role_sql}",
+        [value, value],
+    )
+
+
+def _report_conditions(f: EventFilter) -> tuple[list[str], list[Any], bool]:
+    """Conditions on one report ``e`` (and its article ``a``); whether the article is needed."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.actor is not None:
+        sql, args = _actor_uids(f.actor)
+        where.append(f"e.uid IN ({sql})")
+        params += args
+    if f.country is not None:
+        where.append(
+            "e.uid IN (SELECT ea.event_uid FROM event_actors ea LEFT JOIN actors ac ON ac.article_id = ea.article_id "
+            "AND ac.id = ea.actor_id WHERE upper(ac.country) = ? OR (ac.country IS NULL AND "
+            "starts_with(upper(ea.code), ?)))"
+        )
+        params += [f.country.upper(), f.country.upper()]
+    if f.dyad is not None:
+        a, b = f.dyad
+        orders = [(a, b)] if f.directed else [(a, b), (b, a)]
+        parts = []
+        for first, second in orders:
+            s1, p1 = _actor_uids(first, "source")
+            s2, p2 = _actor_uids(second, "target")
+            parts.append(f"(SELECT * FROM ({s1}) INTERSECT SELECT * FROM ({s2}))")
+            params += p1 + p2
+        where.append("e.uid IN (SELECT * FROM " + " UNION SELECT * FROM ".join(parts) + ")")
+    needs_article = f.outlet is not None
+    if f.outlet is not None:
+        where.append("lower(a.outlet) = lower(?)")
+        params.append(f.outlet)
+    return where, params, needs_article
+
+
+def _merged_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
+    """Conditions on the merged event ``m`` (the aggregate of :func:`_merged_sql`)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.cameo is not None:
+        where.append("starts_with(m.cameo, ?)")
+        params.append(f.cameo)
+    if f.plover is not None:
+        where.append("upper(m.plover) = upper(?)")
+        params.append(f.plover.strip())
+    if f.quad_class:
+        where.append("m.quad_class IN (" + ", ".join("?" for _ in f.quad_class) + ")")
+        params += list(f.quad_class)
+    if f.since is not None:
+        where.append("m.date >= ?")
+        params.append(f.since)
+    if f.until is not None:
+        where.append("m.date <= ?")
+        params.append(f.until)
+    if f.place is not None:
+        where.append("lower(m.location) = lower(?)")
+        params.append(f.place)
+    if f.location_country is not None:
+        where.append("upper(m.country) = ?")
+        params.append(f.location_country.upper())
+    if f.status:
+        parts = []
+        plain = [s for s in f.status if s != "negated"]
+        if plain:
+            parts.append("(NOT m.negated AND m.status IN (" + ", ".join("?" for _ in plain) + "))")
+            params += plain
+        if "negated" in f.status:
+            parts.append("m.negated")
+        where.append("(" + " OR ".join(parts) + ")")
+    if f.min_corroboration is not None:
+        where.append("m.corroboration >= ?")
+        params.append(f.min_corroboration)
+    return where, params
+
+
+def _necessary_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
+    """Conditions some report of a merged event must meet for the merged event to match ``f``.
+
+    The merged event's code, date, place and status are those of one of its reports, so a cluster
+    with no report meeting them cannot match; checking reports first keeps the per-cluster
+    aggregation to the clusters that can.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if f.cameo is not None:
+        where.append("starts_with(e.cameo, ?)")
+        params.append(f.cameo)
+    if f.plover is not None:
+        where.append("upper(e.plover) = upper(?)")
+        params.append(f.plover.strip())
+    if f.quad_class:
+        where.append("e.quad_class IN (" + ", ".join("?" for _ in f.quad_class) + ")")
+        params += list(f.quad_class)
+    if f.since is not None:
+        where.append("e.date >= ?")
+        params.append(f.since)
+    if f.until is not None:
+        where.append("e.date <= ?")
+        params.append(f.until)
+    if f.place is not None:
+        where.append("lower(e.location_name) = lower(?)")
+        params.append(f.place)
+    if f.location_country is not None:
+        where.append("upper(e.location_country) = ?")
+        params.append(f.location_country.upper())
+    if f.status and "negated" not in f.status:
+        where.append("e.status IN (" + ", ".join("?" for _ in f.status) + ")")
+        params += list(f.status)
+    return where, params
+
+
+def _aggregate_sql(hit: str = "") -> str:
+    """The per-cluster aggregate of the reports in ``events`` (joined with ``hit``, when given)."""
+    date_key = f"{{'n': e.date IS NULL, 'p': {_PRECISION_RANK}, 'd': e.date, 'u': e.uid}}"
+    place_key = "{'n': e.location_name IS NULL, 'u': e.uid}"
+    return (
+        "SELECT e.cluster_id, min(e.uid) AS first_uid, "
+        "arg_min_null(e.cameo, e.uid) AS cameo, arg_min_null(e.label, e.uid) AS label, "
+        "arg_min_null(e.plover, e.uid) AS plover, arg_min_null(e.goldstein, e.uid) AS goldstein, "
+        "arg_min_null(e.quad_class, e.uid) AS quad_class, "
+        f"arg_min_null(e.date, {date_key}) AS date, arg_min_null(e.date_precision, {date_key}) AS date_precision, "
+        f"arg_min_null(e.location_name, {place_key}) AS location, "
+        f"arg_min_null(e.location_country, {place_key}) AS country, "
+        f"arg_min_null(e.lat, {place_key}) AS lat, arg_min_null(e.lon, {place_key}) AS lon, "
+        f"arg_min_null(e.geonames_id, {place_key}) AS geonames_id, "
+        f"{_STATUS_LIST}[min(coalesce(list_position({_STATUS_LIST}, e.status), 99))] AS status, "
+        "bool_or(e.negated) AS negated, count(DISTINCT e.article_id) AS corroboration, count(*) AS reports "
+        f"FROM events e {hit}GROUP BY e.cluster_id"
+    )
+
+
+#: Merged events of a store file, computed once per state of its ``events`` table (see :func:`_cached`).
+_CACHE: dict[str, tuple[tuple[Any, ...], Any]] = {}
+_CACHE_LOCK = threading.Lock()
+_CACHE_VIEW = "communique_merged_cache"
+
+
+def _cached(conn: duckdb.DuckDBPyConnection) -> str | None:
+    """The name of a view of every merged event of a file-backed store, registered on ``conn``; ``None``
+    for an in-memory store.
+
+    The aggregate is kept in memory as an Arrow table, keyed by the file and a fingerprint of the
+    ``events`` table (rows, largest uid, sums of cluster ids and of status and date hashes), so a
+    query after an ingest, a merge or a status change sees the new state; the first query after a
+    change pays for the whole aggregate (about a second per million reports).
+    """
+    try:
+        rows = conn.execute(
+            "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+        ).fetchall()
+        path = rows[0][0] if rows else None
+        if not path:
+            return None
+        fp = conn.execute(
+            "SELECT count(*), max(uid), sum(cluster_id), sum(hash(status)), sum(hash(date)), "
+            "sum(hash(location_name)) FROM events"
+        ).fetchall()
+        key = tuple(fp[0])
+        with _CACHE_LOCK:
+            held = _CACHE.get(path)
+            if held is None or held[0] != key:
+                table = conn.sql(_aggregate_sql()).to_arrow_table()
+                held = (key, table)
+                _CACHE[path] = held
+        conn.register(_CACHE_VIEW, held[1])
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot query the store: {exc}") from exc
+    return _CACHE_VIEW
+
+
+def _merged_sql(conn: duckdb.DuckDBPyConnection, f: EventFilter) -> tuple[str, list[Any]]:
+    """SQL of the merged events matching ``f`` (one row per cluster; alias it ``m``), and its parameters.
+
+    Columns: cluster_id, first_uid, cameo, label, plover, goldstein, quad_class, date, date_precision,
+    location, country, lat, lon, geonames_id, status, negated, corroboration, reports.
+    """
+    report_where, params, needs_article = _report_conditions(f)
+    join = " JOIN articles a ON a.id = e.article_id" if needs_article else ""
+    merged_where, merged_params = _merged_conditions(f)
+    cached = _cached(conn)
+    if cached is not None:
+        where = list(merged_where)
+        if report_where:
+            where.insert(0, f"m.cluster_id IN (SELECT e.cluster_id FROM events e{join} WHERE "
+                         + " AND ".join(report_where) + ")")
+        sql = f"SELECT * FROM {cached} m" + (" WHERE " + " AND ".join(where) if where else "")
+        return sql, params + merged_params
+    necessary, necessary_params = _necessary_conditions(f)
+    report_where += necessary
+    params += necessary_params
+    hit = ""
+    if report_where:
+        hit = (
+            f"JOIN (SELECT DISTINCT e.cluster_id FROM events e{join} WHERE "
+            + " AND ".join(report_where)
+            + ") h ON h.cluster_id = e.cluster_id "
+        )
+    sql = f"SELECT * FROM ({_aggregate_sql(hit)}) m"
+    if merged_where:
+        sql += " WHERE " + " AND ".join(merged_where)
+    return sql, params + merged_params
+
+
+def _query(conn: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    try:
+        cursor = conn.execute(sql, list(params))
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot query the store: {exc}") from exc
+
+
+# -- event lists ---------------------------------------------------------------------------------------------------
+
+def count_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> int:
+    """How many merged events match ``f``."""
+    sql, params = _merged_sql(conn, f or EventFilter())
+    rows = _query(conn, f"SELECT count(*) AS n FROM ({sql})", params)
+    return int(rows[0]["n"])
+
+
+def events_page(
+    conn: duckdb.DuckDBPyConnection,
+    f: EventFilter | None = None,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """One page of merged events matching ``f``, ordered by date (undated last), then cluster id.
+
+    Returns ``{"total": int, "offset": int, "limit": int | None, "events": [row, ...]}``; each row
+    has the keys of :data:`EVENT_COLUMNS`: those of ``Store.events`` (``source``/``target`` the
+    first report's actor codes joined by ``;``, ``articles`` the reporting article ids in order,
+    ``evidence`` the first report's evidence sentence, ``attribution`` the distinct cited sources
+    joined by ``; ``) and ``geonames_id``, ``negated``, ``report_count`` (reports, several of one
+    article counting apart),
+    ``first_article``, ``sentence``,
+    ``evidence_start``/``evidence_end`` (character offsets of the evidence in ``first_article``'s
+    text), ``source_actors``/``target_actors`` (lists of ``{id, name, code, country, sector}``),
+    ``plover_mode``, ``plover_context``.
+    """
+    if limit is not None and limit < 0 or offset < 0:
+        raise ValueError("limit and offset must not be negative")
+    sql, params = _merged_sql(conn, f or EventFilter())
+    page_sql = f"SELECT m.*, count(*) OVER () AS total FROM ({sql}) m ORDER BY m.date NULLS LAST, m.cluster_id"
+    if limit is not None:
+        page_sql += " LIMIT ?"
+        params = [*params, limit]
+    page_sql += " OFFSET ?"
+    params = [*params, offset]
+    merged = _query(conn, page_sql, params)
+    total = int(merged[0]["total"]) if merged else (count_events(conn, f) if offset else 0)
+    return {"total": total, "offset": offset, "limit": limit, "events": _complete(conn, merged)}
+
+
+def event_rows(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *, limit: int | None = None) -> list[
+    dict[str, Any]
+]:
+    """Every merged event matching ``f`` (at most ``limit``), as :func:`events_page` rows."""
+    return list(events_page(conn, f, limit=limit)["events"])
+
+
+def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add the first report's fields, actors, evidence, articles and attribution to merged rows."""
+    if not merged:
+        return []
+    uids = [int(m["first_uid"]) for m in merged]
+    clusters = [int(m["cluster_id"]) for m in merged]
+    marks_u = ", ".join("?" for _ in uids)
+    marks_c = ", ".join("?" for _ in clusters)
+    first = {
+        r["uid"]: r
+        for r in _query(
+            conn,
+            "SELECT e.uid, e.id, e.article_id, e.evidence_sentence, e.evidence_start, e.evidence_end, e.plover_mode, "
+            "e.plover_context, substring(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence "
+            f"FROM events e JOIN articles a ON a.id = e.article_id WHERE e.uid IN ({marks_u})",
+            uids,
+        )
+    }
+    sides: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
+    for r in _query(
+        conn,
+        "SELECT ea.event_uid, ea.role, ea.actor_id, ea.code, ac.name, ac.country, ac.sector FROM event_actors ea "
+        "LEFT JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id "
+        f"WHERE ea.event_uid IN ({marks_u}) ORDER BY ea.event_uid, ea.role, ea.position",
+        uids,
+    ):
+        sides[(r["event_uid"], r["role"])].append(
+            {"id": r["actor_id"], "name": r["name"], "code": r["code"], "country": r["country"], "sector": r["sector"]}
+        )
+    outlets: dict[int, int] = {}
+    articles: dict[int, list[str]] = {}
+    for r in _query(
+        conn,
+        "SELECT e.cluster_id, list(e.article_id ORDER BY e.first_uid) AS ids, count(DISTINCT a.outlet) AS n FROM "
+        f"(SELECT cluster_id, article_id, min(uid) AS first_uid FROM events WHERE cluster_id IN ({marks_c}) "
+        "GROUP BY cluster_id, article_id) e JOIN articles a ON a.id = e.article_id GROUP BY e.cluster_id",
+        clusters,
+    ):
+        outlets[r["cluster_id"]] = int(r["n"])
+        articles[r["cluster_id"]] = list(r["ids"])
+    cited: dict[int, str] = {
+        r["cluster_id"]: r["sources"]
+        for r in _query(
+            conn,
+            "SELECT cluster_id, string_agg(source, '; ' ORDER BY first_seen) AS sources FROM ("
+            "SELECT e.cluster_id, t.source, min(e.uid * 100000 + t.seq) AS first_seen FROM attributions t "
+            f"JOIN events e ON e.uid = t.event_uid WHERE e.cluster_id IN ({marks_c}) GROUP BY e.cluster_id, t.source"
+            ") GROUP BY cluster_id",
+            clusters,
+        )
+    }
+    out = []
+    for m in merged:
+        uid = int(m["first_uid"])
+        rep = first[uid]
+        src, tgt = sides.get((uid, "source"), []), sides.get((uid, "target"), [])
+        row = {
+            "cluster_id": int(m["cluster_id"]),
+            "event_id": rep["id"],
+            "date": m["date"],
+            "date_precision": m["date_precision"],
+            "cameo": m["cameo"],
+            "label": m["label"],
+            "plover": m["plover"],
+            "goldstein": m["goldstein"],
+            "quad_class": m["quad_class"],
+            "source": ";".join(_side_code(a) for a in src) or None,
+            "target": ";".join(_side_code(a) for a in tgt) or None,
+            "location": m["location"],
+            "country": m["country"],
+            "lat": m["lat"],
+            "lon": m["lon"],
+            "geonames_id": m["geonames_id"],
+            "status": m["status"],
+            "negated": bool(m["negated"]),
+            "corroboration": int(m["corroboration"]),
+            "outlets": outlets.get(int(m["cluster_id"]), 0),
+            "report_count": int(m["reports"]),
+            "articles": articles.get(int(m["cluster_id"]), []),
+            "evidence": rep["evidence"],
+            "attribution": cited.get(int(m["cluster_id"])),
+            "first_article": rep["article_id"],
+            "sentence": rep["evidence_sentence"],
+            "evidence_start": rep["evidence_start"],
+            "evidence_end": rep["evidence_end"],
+            "source_actors": src,
+            "target_actors": tgt,
+            "plover_mode": rep["plover_mode"],
+            "plover_context": rep["plover_context"],
+        }
+        out.append(row)
+    return out
+
+
+def _side_code(actor: dict[str, Any]) -> str:
+    return str(actor["code"] or actor["name"] or actor["id"])
+
+
+# -- dyad time series ----------------------------------------------------------------------------------------------
+
+Interval = Literal["day", "week", "month"]
+
+
+def dyad_series(
+    conn: duckdb.DuckDBPyConnection,
+    f: EventFilter | None = None,
+    *,
+    interval: Interval = "month",
+    max_events_per_point: int | None = None,
+) -> list[dict[str, Any]]:
+    """Counts and Goldstein of the dated merged events matching ``f`` (usually with a ``dyad``), per period.
+
+    ``interval``: ``day``, ``week`` (ISO weeks, starting Monday) or ``month``.  One point per period
+    that has events, in date order: ``{"period": date (first day), "events": int, "goldstein_sum":
+    float, "goldstein_mean": float | None (over events with a score), "quad_class": {"1": share, ...
+    "4": share} (shares of the events with a QuadClass; 0.0 each when none), "cooperation": int
+    (QuadClass 1-2), "conflict": int (QuadClass 3-4), "balance": float in [-1, 1]
+    ((cooperation - conflict) / (cooperation + conflict); 0.0 when neither), "cluster_ids": [int]
+    (the events behind the point, by date; at most ``max_events_per_point`` when given)}``.
+    """
+    if interval not in ("day", "week", "month"):
+        raise ValueError(f"interval {interval!r} is not one of day, week, month")
+    sql, params = _merged_sql(conn, f or EventFilter())
+    rows = _query(
+        conn,
+        f"SELECT date_trunc('{interval}', m.date)::DATE AS period, count(*) AS events, "
+        "coalesce(sum(m.goldstein), 0) AS goldstein_sum, avg(m.goldstein) AS goldstein_mean, "
+        "count(*) FILTER (WHERE m.quad_class = 1) AS q1, count(*) FILTER (WHERE m.quad_class = 2) AS q2, "
+        "count(*) FILTER (WHERE m.quad_class = 3) AS q3, count(*) FILTER (WHERE m.quad_class = 4) AS q4, "
+        "list(m.cluster_id ORDER BY m.date, m.cluster_id) AS cluster_ids "
+        f"FROM ({sql}) m WHERE m.date IS NOT NULL GROUP BY period ORDER BY period",
+        params,
+    )
+    out = []
+    for r in rows:
+        quads = [int(r[f"q{i}"]) for i in (1, 2, 3, 4)]
+        known = sum(quads)
+        coop, conf = quads[0] + quads[1], quads[2] + quads[3]
+        ids = [int(c) for c in r["cluster_ids"]]
+        out.append(
+            {
+                "period": r["period"],
+                "events": int(r["events"]),
+                "goldstein_sum": round(float(r["goldstein_sum"]), 4),
+                "goldstein_mean": None if r["goldstein_mean"] is None else round(float(r["goldstein_mean"]), 4),
+                "quad_class": {str(i + 1): (round(q / known, 4) if known else 0.0) for i, q in enumerate(quads)},
+                "cooperation": coop,
+                "conflict": conf,
+                "balance": round((coop - conf) / (coop + conf), 4) if coop + conf else 0.0,
+                "cluster_ids": ids if max_events_per_point is None else ids[:max_events_per_point],
+            }
+        )
+    return out
+
+
+# -- networks ------------------------------------------------------------------------------------------------------
+
+Level = Literal["actor", "country"]
+
+#: Up to this many nodes betweenness is exact; above, it is estimated from half as many sampled pivots.
+_EXACT_BETWEENNESS = 64
+
+
+def network(
+    conn: duckdb.DuckDBPyConnection,
+    f: EventFilter | None = None,
+    *,
+    level: Level = "country",
+    max_nodes: int | None = 200,
+) -> dict[str, Any]:
+    """The actor or country network of the merged events matching ``f``.
+
+    Each merged event links every source actor of its first report to every target actor (a
+    self-link, e.g. two Russian actors at country level, is left out).  ``level="actor"``: nodes are
+    actor codes (``RUSMIL``; an actor without one is its name); ``level="country"``: ISO alpha-3
+    countries (the actor's country, else its code's first three letters when the code has six or
+    three letters), actors with neither are left out.
+
+    Returns ``{"nodes": [{"id", "label", "events", "degree", "strength", "betweenness",
+    "eigenvector", "community"}], "edges": [{"source", "target", "events", "cooperation",
+    "conflict", "goldstein", "goldstein_mean"}], "communities": int, "events": int}``.  Edges are
+    directed (source acts on target).  ``events`` of a node: merged events it takes part in;
+    ``cooperation``/``conflict``: events of QuadClass 1-2 / 3-4.  Centrality is networkx's, on the
+    undirected graph weighted by event counts (degree centrality, betweenness with distance
+    1/events, exact up to 64 nodes and estimated from 16 seeded pivots above; eigenvector: the
+    leading eigenvector of the weighted adjacency matrix, unit length, by numpy);
+    communities are networkx's Louvain partition (seed 0) on the same graph, numbered by size.
+    With ``max_nodes`` only the most active nodes (and edges between them) are kept.
+    """
+    import networkx as nx
+
+    if level not in ("actor", "country"):
+        raise ValueError(f"level {level!r} is not one of actor, country")
+    sql, params = _merged_sql(conn, f or EventFilter())
+    if level == "actor":
+        key = "coalesce(upper(ea.code), ac.name, ea.actor_id)"
+    else:
+        key = (
+            "coalesce(upper(ac.country), CASE WHEN length(ea.code) IN (3, 6) AND regexp_matches(ea.code, "
+            "'^[A-Za-z]{3}') AND NOT regexp_matches(upper(ea.code), '^(IGO|NGO|MNC|UNO)') "
+            "THEN upper(substr(ea.code, 1, 3)) END)"
+        )
+    pairs_sql = (
+        f"WITH m AS ({sql}), sides AS (SELECT m.cluster_id, m.quad_class, m.goldstein, ea.role, {key} AS node, "
+        "ac.name AS name FROM m JOIN event_actors ea ON ea.event_uid = m.first_uid "
+        "LEFT JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id) "
+        "SELECT s.cluster_id, s.node AS source, t.node AS target, any_value(s.quad_class) AS quad_class, "
+        "any_value(s.goldstein) AS goldstein, min(s.name) AS source_name, min(t.name) AS target_name "
+        "FROM sides s JOIN sides t ON t.cluster_id = s.cluster_id AND s.role = 'source' AND t.role = 'target' "
+        "WHERE s.node IS NOT NULL AND t.node IS NOT NULL AND s.node <> t.node GROUP BY s.cluster_id, s.node, t.node"
+    )
+    try:  # the pairs once, as Arrow, then both aggregates over them
+        pairs = conn.sql(pairs_sql, params=params).to_arrow_table()
+        conn.register("communique_pairs", pairs)
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot query the store: {exc}") from exc
+    rows = _query(
+        conn,
+        "SELECT source, target, count(*) AS events, count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, "
+        "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict, sum(goldstein) AS goldstein, "
+        "avg(goldstein) AS goldstein_mean FROM communique_pairs GROUP BY source, target",
+        [],
+    )
+    node_rows = _query(
+        conn,
+        "SELECT node, count(DISTINCT cluster_id) AS events, mode(name) AS name, "
+        "(SELECT count(DISTINCT cluster_id) FROM communique_pairs) AS total FROM ("
+        "SELECT cluster_id, source AS node, source_name AS name FROM communique_pairs UNION ALL "
+        "SELECT cluster_id, target, target_name FROM communique_pairs) GROUP BY node",
+        [],
+    )
+    conn.unregister("communique_pairs")
+    node_events = {r["node"]: int(r["events"]) for r in node_rows}
+    names = {r["node"]: r["name"] for r in node_rows}
+    total = int(node_rows[0]["total"]) if node_rows else 0
+    keep = sorted(node_events, key=lambda n: (-node_events[n], n))
+    if max_nodes is not None:
+        keep = keep[:max_nodes]
+    kept = set(keep)
+    edges = [
+        {
+            "source": r["source"],
+            "target": r["target"],
+            "events": int(r["events"]),
+            "cooperation": int(r["cooperation"]),
+            "conflict": int(r["conflict"]),
+            "goldstein": round(float(r["goldstein"] or 0.0), 4),
+            "goldstein_mean": None if r["goldstein_mean"] is None else round(float(r["goldstein_mean"]), 4),
+        }
+        for r in sorted(rows, key=lambda r: (r["source"], r["target"]))
+        if r["source"] in kept and r["target"] in kept
+    ]
+    graph = nx.Graph()
+    graph.add_nodes_from(keep)
+    for e in edges:
+        u, v = e["source"], e["target"]
+        w = e["events"] + (graph[u][v]["weight"] if graph.has_edge(u, v) else 0)
+        graph.add_edge(u, v, weight=w, distance=1.0 / w)
+    degree = nx.degree_centrality(graph) if len(graph) > 1 else dict.fromkeys(graph, 0.0)
+    if len(graph) <= 2:
+        betweenness = dict.fromkeys(graph, 0.0)
+    elif len(graph) <= _EXACT_BETWEENNESS:
+        betweenness = nx.betweenness_centrality(graph, weight="distance")
+    else:  # Brandes' algorithm over a seeded sample of pivots: O(k E) instead of O(V E)
+        betweenness = nx.betweenness_centrality(graph, weight="distance", k=_EXACT_BETWEENNESS // 4, seed=0)
+    eigen = _eigenvector(graph)
+    parts = nx.community.louvain_communities(graph, weight="weight", seed=0) if len(graph) else []
+    parts = sorted(parts, key=lambda p: (-len(p), min(p)))
+    community = {n: i for i, part in enumerate(parts) for n in part}
+    strength = dict(graph.degree(weight="weight"))
+    nodes = [
+        {
+            "id": n,
+            "label": n if level == "country" or not names.get(n) else f"{n} ({names[n]})",
+            "events": node_events[n],
+            "degree": graph.degree(n),
+            "strength": int(strength.get(n, 0)),
+            "betweenness": round(float(betweenness.get(n, 0.0)), 4),
+            "eigenvector": round(abs(float(eigen.get(n, 0.0))), 4),
+            "degree_centrality": round(float(degree.get(n, 0.0)), 4),
+            "community": community.get(n, 0),
+        }
+        for n in keep
+    ]
+    return {"nodes": nodes, "edges": edges, "communities": len(parts), "events": total}
+
+
+def _eigenvector(graph: Any) -> dict[str, float]:
+    """Eigenvector centrality: the leading eigenvector of the symmetric weighted adjacency matrix (L2 norm 1)."""
+    import networkx as nx
+    import numpy as np
+
+    if graph.number_of_edges() == 0:
+        return {}
+    nodes = list(graph)
+    matrix = nx.to_numpy_array(graph, nodelist=nodes, weight="weight")
+    values, vectors = np.linalg.eigh(matrix)
+    lead = np.abs(vectors[:, int(np.argmax(values))])
+    norm = float(np.linalg.norm(lead)) or 1.0
+    return {n: float(v) / norm for n, v in zip(nodes, lead, strict=True)}
+
+
+# -- event detail --------------------------------------------------------------------------------------------------
+
+def event_detail(conn: duckdb.DuckDBPyConnection, cluster_id: int) -> dict[str, Any]:
+    """Everything about one merged event: its merged row and every report behind it.
+
+    Returns the :func:`events_page` row plus ``reports``: one per report in the order they were
+    stored, each ``{"uid", "event_id", "article": {"id", "title", "published", "url", "outlet",
+    "text"}, "cameo", "label", "status", "negated", "date": {"value", "precision", "basis"},
+    "location", "evidence": {"sentence", "start", "end", "text"}, "trigger": {"start", "end",
+    "text"}, "source": [actor], "target": [actor], "attribution": [{"seq", "source", "anonymous",
+    "kind", "start", "end", "actor_id", "cites"}], "quotes": [{"start", "end", "speaker",
+    "speaker_start", "speaker_end", "anonymous", "via"}], "mentions": [{"start", "end", "label",
+    "actor_id"}]}`` (offsets are characters into that article's ``text``; ``quotes`` and
+    ``mentions`` are the article's), and ``status_history``: ``[{"article", "published", "outlet",
+    "status", "negated"}]`` in publication order.  Raises :class:`EventNotFound` for an unknown id.
+    """
+    rows = _query(
+        conn,
+        "SELECT * FROM (" + _aggregate_sql("WHERE e.cluster_id = ? ") + ") m",
+        [cluster_id],
+    )
+    if not rows:
+        raise EventNotFound(cluster_id)
+    merged = _complete(conn, rows)[0]
+    reports = _query(
+        conn,
+        "SELECT e.*, a.title, a.published, a.url, a.outlet, a.text FROM events e "
+        "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ? ORDER BY e.uid",
+        [cluster_id],
+    )
+    uids = [r["uid"] for r in reports]
+    aids = sorted({r["article_id"] for r in reports})
+    marks_u = ", ".join("?" for _ in uids)
+    marks_a = ", ".join("?" for _ in aids)
+    actors: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
+    for r in _query(
+        conn,
+        "SELECT ea.event_uid, ea.role, ea.actor_id, ea.code, ac.name, ac.kind, ac.country, ac.sector, ac.title, "
+        "ac.anonymous FROM event_actors ea LEFT JOIN actors ac ON ac.article_id = ea.article_id "
+        f"AND ac.id = ea.actor_id WHERE ea.event_uid IN ({marks_u}) ORDER BY ea.event_uid, ea.role, ea.position",
+        uids,
+    ):
+        actors[(r["event_uid"], r["role"])].append(
+            {k: r[k] for k in ("actor_id", "name", "code", "kind", "country", "sector", "title", "anonymous")}
+        )
+    attributions: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for r in _query(
+        conn,
+        "SELECT event_uid, seq, source, anonymous, kind, span_start AS start, span_end AS \"end\", actor_id, cites "
+        f"FROM attributions WHERE event_uid IN ({marks_u}) ORDER BY event_uid, seq",
+        uids,
+    ):
+        attributions[r.pop("event_uid")].append(r)
+    quotes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in _query(
+        conn,
+        'SELECT article_id, start, "end", speaker, speaker_start, speaker_end, anonymous, via FROM quotes '
+        f"WHERE article_id IN ({marks_a}) ORDER BY article_id, seq",
+        aids,
+    ):
+        quotes[r.pop("article_id")].append(r)
+    mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in _query(
+        conn,
+        f'SELECT article_id, start, "end", label, actor_id FROM mentions WHERE article_id IN ({marks_a}) '
+        "ORDER BY article_id, start",
+        aids,
+    ):
+        mentions[r.pop("article_id")].append(r)
+    out_reports = []
+    for r in reports:
+        text = r["text"]
+        out_reports.append(
+            {
+                "uid": r["uid"],
+                "event_id": r["id"],
+                "article": {k: r[k] for k in ("title", "published", "url", "outlet", "text")} | {"id": r["article_id"]},
+                "cameo": r["cameo"],
+                "label": r["label"],
+                "plover": r["plover"],
+                "goldstein": r["goldstein"],
+                "quad_class": r["quad_class"],
+                "status": r["status"],
+                "negated": r["negated"],
+                "date": {"value": r["date"], "precision": r["date_precision"], "basis": r["date_basis"]},
+                "location": None if r["location_name"] is None else {
+                    "name": r["location_name"], "country": r["location_country"], "lat": r["lat"], "lon": r["lon"],
+                    "geonames_id": r["geonames_id"],
+                },
+                "evidence": {
+                    "sentence": r["evidence_sentence"], "start": r["evidence_start"], "end": r["evidence_end"],
+                    "text": text[r["evidence_start"]:r["evidence_end"]],
+                },
+                "trigger": {
+                    "start": r["trigger_start"], "end": r["trigger_end"],
+                    "text": text[r["trigger_start"]:r["trigger_end"]],
+                },
+                "source": actors.get((r["uid"], "source"), []),
+                "target": actors.get((r["uid"], "target"), []),
+                "attribution": attributions.get(r["uid"], []),
+                "quotes": quotes.get(r["article_id"], []),
+                "mentions": mentions.get(r["article_id"], []),
+            }
+        )
+    history = sorted(
+        (
+            {
+                "article": r["article_id"], "published": r["published"], "outlet": r["outlet"],
+                "status": r["status"], "negated": r["negated"],
+            }
+            for r in reports
+        ),
+        key=lambda h: (h["published"] is None, h["published"] or dt.date.min),
+    )
+    return merged | {"reports": out_reports, "status_history": history}
+
+
+# -- map and overview ----------------------------------------------------------------------------------------------
+
+def places(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *, limit: int = 1000) -> list[dict[str, Any]]:
+    """Merged events matching ``f`` that have coordinates, grouped by place, busiest first (at most ``limit``).
+
+    Each item: ``{"location", "country" (ISO alpha-3), "lat", "lon" (WGS84 degrees), "events",
+    "cooperation", "conflict" (QuadClass 1-2 / 3-4), "goldstein_mean", "cluster_ids" (at most 50)}``.
+    """
+    sql, params = _merged_sql(conn, f or EventFilter())
+    rows = _query(
+        conn,
+        "SELECT m.location, m.country, m.lat, m.lon, count(*) AS events, "
+        "count(*) FILTER (WHERE m.quad_class IN (1, 2)) AS cooperation, "
+        "count(*) FILTER (WHERE m.quad_class IN (3, 4)) AS conflict, avg(m.goldstein) AS goldstein_mean, "
+        "list(m.cluster_id ORDER BY m.date NULLS LAST, m.cluster_id)[1:50] AS cluster_ids "
+        f"FROM ({sql}) m WHERE m.lat IS NOT NULL AND m.lon IS NOT NULL "
+        "GROUP BY m.location, m.country, m.lat, m.lon ORDER BY events DESC, m.location LIMIT ?",
+        [*params, limit],
+    )
+    for r in rows:
+        r["events"], r["cooperation"], r["conflict"] = int(r["events"]), int(r["cooperation"]), int(r["conflict"])
+        r["goldstein_mean"] = None if r["goldstein_mean"] is None else round(float(r["goldstein_mean"]), 4)
+        r["cluster_ids"] = [int(c) for c in r["cluster_ids"]]
+    return rows
+
+
+def stats(conn: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """What the store holds: ``{"articles", "reports", "events" (merged), "first_date", "last_date", "outlets"
+    (distinct named outlets, sorted)}``."""
+    row = _query(
+        conn,
+        "SELECT (SELECT count(*) FROM articles) AS articles, count(*) AS reports, "
+        "count(DISTINCT cluster_id) AS events, min(date) AS first_date, max(date) AS last_date FROM events",
+        [],
+    )[0]
+    outlets = _query(conn, "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet LIMIT 1000",
+                     [])
+    return {
+        "articles": int(row["articles"]), "reports": int(row["reports"]), "events": int(row["events"]),
+        "first_date": row["first_date"], "last_date": row["last_date"], "outlets": [r["outlet"] for r in outlets],
+    }
