@@ -33,6 +33,7 @@ from ...pipeline import stage
 from ...textutil import find_quotes
 from ..place import event_location
 from ..time import event_date
+from .model import EventModel, Prediction
 
 SYMMETRIC = frozenset({"040", "041", "044", "046", "036", "057", "193"})
 IN_PERSON = frozenset({"040", "042", "043", "044", "045", "046"})
@@ -381,9 +382,36 @@ def _negated(tok: Any) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
-def extract(doc: Doc, *, table: TriggerTable | None = None) -> tuple[list[Event], list[Actor], list[Mention]]:
-    """Coded events, plus country actors and mentions added for destinations."""
+def learned_triggers(sdoc: Any, event_model: EventModel, table: TriggerTable | None = None) -> dict[int, Prediction]:
+    """What the learned coder adds, by token index: words the trigger table does not list at all (a listed
+    word whose conditions fail codes nothing: the table has decided), and not a light verb whose object the
+    table codes ("held a phone call": the call is the event)."""
+    rows = table if table is not None else default_triggers()
+    out: dict[int, Prediction] = {}
+    cands = [t for t in event_model.candidates(sdoc) if not _listed(t, rows)]
+    for p in event_model.predict(cands, table=rows):
+        tok = sdoc[p.token]
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
+        objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if any(match_trigger(o, rows) is not None for o in objects):
+            continue
+        out[p.token] = p
+    return out
+
+
+def _listed(tok: Any, rows: TriggerTable) -> bool:
+    return any(k in rows for k in (tok.lemma_.lower(), tok.lower_))
+
+
+def extract(doc: Doc, *, table: TriggerTable | None = None, event_model: EventModel | None = None,
+            ) -> tuple[list[Event], list[Actor], list[Mention]]:
+    """Coded events, plus country actors and mentions added for destinations.
+
+    The trigger table decides first; a word it does not code is coded by ``event_model`` (the learned coder)
+    when the model finds an event there, and the event then needs a target (or is a protest).
+    """
     sdoc = doc.nlp
+    learned = {} if event_model is None else learned_triggers(sdoc, event_model, table)
     args = ActorIndex(doc)
     events: list[Event] = []
     extra_actors: list[Actor] = []
@@ -394,8 +422,12 @@ def extract(doc: Doc, *, table: TriggerTable | None = None) -> tuple[list[Event]
     quotes = find_quotes(doc.text)
     for tok in sdoc:
         trig = match_trigger(tok, table)
+        pred = None
         if trig is None:
-            continue
+            pred = learned.get(tok.i)
+            if pred is None:
+                continue
+            trig = Trigger(tok.lemma_.lower(), "VERB" if tok.pos_ == "VERB" else "NOUN", pred.cameo, None)
         trigger = Span(tok.idx, tok.idx + len(tok))
         sent = doc.sentence_of(tok.idx)
         if tok.pos_ == "VERB":
@@ -445,6 +477,9 @@ def extract(doc: Doc, *, table: TriggerTable | None = None) -> tuple[list[Event]
                    if t not in src]
         if not src:
             continue
+        if pred is not None and not tgt and not (len(src) >= 2 and code in SYMMETRIC | IN_PERSON) \
+                and code[:2] != "14":
+            continue
         if not tgt and len(src) >= 2 and code in SYMMETRIC | IN_PERSON:
             src, tgt = src[:1], src[1:]
         if code in ("042",) and tgt and all(countries.get(t) == countries.get(src[0]) for t in tgt) and not dest:
@@ -460,6 +495,11 @@ def extract(doc: Doc, *, table: TriggerTable | None = None) -> tuple[list[Event]
             trigger=trigger, plover_mode=entry.plover_mode, plover_context=entry.plover_context,
             negated=_negated(tok),
         )
+        if pred is None:
+            ev.rule = "\t".join([trig.lemma, trig.pos, trig.cameo] + ([trig.condition] if trig.condition else []))
+        else:
+            ev.found_by, ev.confidence = "model", pred.confidence
+            ev.model = f"{event_model.name}/{event_model.version}" if event_model is not None else None
         mood = _mood(tok)
         if mood:
             ev.status = mood  # type: ignore[assignment]
@@ -667,9 +707,10 @@ def attach(doc: Doc, events: list[Event], actors: list[Actor], mentions: list[Me
 
 @stage("communique.events.v1", requires=["nlp", "sentences", "actors", "timexes", "places"], assigns=["events"])
 class EventStage:
-    def __init__(self, trigger_table: TriggerTable | None = None) -> None:
+    def __init__(self, trigger_table: TriggerTable | None = None, event_model: EventModel | None = None) -> None:
         self.table = trigger_table
+        self.event_model = event_model
 
     def __call__(self, doc: Doc) -> Doc:
-        attach(doc, *extract(doc, table=self.table))
+        attach(doc, *extract(doc, table=self.table, event_model=self.event_model))
         return doc
