@@ -184,6 +184,8 @@ class Event:
     intent: str | None = None  # planned / hypothetical: CAMEO code of the announcement ("will visit" -> 036)
     references: list[Span] = field(default_factory=list)  # later phrases referring to it ("the visit")
     episode: int | None = None  # events of one occasion (a visit and the meetings during it)
+    found_by: str | None = None  # "rule:<lemma>/<pos>/<cameo>[/<condition>]" or "model:<name>"
+    confidence: float | None = None  # a model's probability in [0, 1]; None for rules
 
 
 @dataclass(slots=True)

@@ -72,6 +72,8 @@ def _event(doc: Doc, e: Event) -> dict[str, Any]:
             "goldstein": lookup(e.intent).goldstein, "quad_class": lookup(e.intent).quad_class},
         "episode": e.episode,
         "references": [_span(r, doc.text) for r in e.references],
+        "found_by": e.found_by,
+        "confidence": e.confidence,
     }
 
 

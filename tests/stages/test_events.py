@@ -6,7 +6,8 @@ from typing import Any
 
 from communique import Doc, Pipeline, analyze
 from communique.knowledge.cameo import lookup
-from communique.stages.events import match_trigger, triggers
+from communique.model import Span
+from communique.stages.events import Candidate, Coder, candidates, match_trigger, triggers
 
 
 def _view(doc: Doc) -> list[tuple[Any, ...]]:
@@ -76,3 +77,33 @@ def test_future_in_reported_speech_is_planned_and_topics_are_not_places(pipeline
                   "patrols in the Java Sea.", published="2024-03-01", pipeline=pipeline)
     got = [(e.cameo, e.status, e.location.name if e.location else None) for e in doc.events]
     assert got == [("073", "planned", "Indonesia"), ("040", "reported", None)]
+
+
+class _FakeCoder:
+    """A stand-in learned coder: drops rule candidates coded 111 and codes the token "snubbed" as 110."""
+
+    name = "fake"
+
+    def label(self, doc: Doc, sentence: int, candidates: list[Candidate]) -> list[Candidate]:
+        out = [c for c in candidates if c.cameo != "111"]
+        for tok in doc.nlp:
+            if tok.lower_ == "snubbed" and doc.sentence_of(tok.idx) == sentence:
+                out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), "110", "model:fake", 0.75))
+        return out
+
+
+def test_learned_coder_seam_keeps_drops_and_adds_candidates(pipeline: Pipeline) -> None:
+    text = ("Brazilian President Lucia Ramos condemned the Argentine government on Monday. "
+            "Argentine President Tomas Vidal snubbed Ramos on Tuesday.")
+    doc = analyze(text, published="2024-05-07", pipeline=pipeline)
+    assert [(e.cameo, e.found_by, e.confidence) for e in doc.events] == [
+        ("111", "rule:condemn/ANY/111", None)]
+    trigger = doc.events[0].trigger
+    assert text[trigger.start:trigger.end] == "condemned"
+    assert candidates(doc, 0) == [Candidate(4, trigger, "111", "rule:condemn/ANY/111")]
+    assert isinstance(_FakeCoder(), Coder)
+    learned = Pipeline(pipeline.names, services={"nlp": pipeline.stages[0].nlp, "event_model": _FakeCoder()})
+    doc = analyze(text, published="2024-05-07", pipeline=learned)
+    name = {a.id: a.name for a in doc.actors}
+    assert [(e.cameo, [name[s] for s in e.source], [name[t] for t in e.target], e.found_by, e.confidence)
+            for e in doc.events] == [("110", ["Tomas Vidal"], ["Lucia Ramos"], "model:fake", 0.75)]
