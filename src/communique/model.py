@@ -18,6 +18,7 @@ Shape, top down::
       events: [Event]         coded events with date, place, provenance
       quotes: [Quote]         direct quotes with their speakers
       attributions: [Attribution]
+      dateline: Dateline | None  where and when a wire report was filed
 """
 
 from __future__ import annotations
@@ -198,6 +199,23 @@ class Quote:
 
 
 @dataclass(slots=True)
+class Dateline:
+    """Where (and when) a wire report was filed: ``BERLIN, June 13 (Reuters) -``.
+
+    ``span`` covers the whole dateline, ``place`` the filing place's name; ``location`` is that place
+    geocoded (never an event's place), ``date`` the dateline's written date resolved to a calendar date,
+    ``outlet`` the agency in brackets.  Offsets are characters into ``Article.text``.
+    """
+
+    span: Span
+    place: Span
+    location: Location | None = None
+    date: Span | None = None
+    value: dt.date | None = None
+    outlet: Span | None = None
+
+
+@dataclass(slots=True)
 class Doc:
     """An article and everything the pipeline has found in it."""
 
@@ -210,6 +228,7 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    dateline: Dateline | None = None  # the wire dateline opening the text, when there is one
     done: list[str] = field(default_factory=list)  # names of the stages run
     nlp: Any = None  # the spaCy Doc of Article.text; never serialised
 
