@@ -18,6 +18,7 @@ Shape, top down::
       events: [Event]         coded events with date, place, provenance
       quotes: [Quote]         direct quotes with their speakers
       attributions: [Attribution]
+      dateline: Dateline | None  where and when a wire report was filed
 """
 
 from __future__ import annotations
@@ -184,12 +185,8 @@ class Event:
     intent: str | None = None  # planned / hypothetical: CAMEO code of the announcement ("will visit" -> 036)
     references: list[Span] = field(default_factory=list)  # later phrases referring to it ("the visit")
     episode: int | None = None  # events of one occasion (a visit and the meetings during it)
-    # how it was found: "rule" (a trigger table row, ``rule``) or "model" (the learned coder ``model``, with the
-    # probability of its type, 0-1, in ``confidence``)
-    found_by: str = "rule"
-    rule: str | None = None  # the trigger row, "lemma<TAB>POS<TAB>CAMEO[<TAB>condition]"
-    model: str | None = None  # "communique.event_model/1"
-    confidence: float | None = None
+    found_by: str | None = None  # "rule:<lemma>/<pos>/<cameo>[/<condition>]" or "model:<name>"
+    confidence: float | None = None  # a model's probability in [0, 1]; None for rules
 
 
 @dataclass(slots=True)
@@ -199,6 +196,23 @@ class Quote:
     speaker_span: Span | None
     anonymous: bool
     via: str | None = None  # "sources close to the Israeli government"
+
+
+@dataclass(slots=True)
+class Dateline:
+    """Where (and when) a wire report was filed: ``BERLIN, June 13 (Reuters) -``.
+
+    ``span`` covers the whole dateline, ``place`` the filing place's name; ``location`` is that place
+    geocoded (never an event's place), ``date`` the dateline's written date resolved to a calendar date,
+    ``outlet`` the agency in brackets.  Offsets are characters into ``Article.text``.
+    """
+
+    span: Span
+    place: Span
+    location: Location | None = None
+    date: Span | None = None
+    value: dt.date | None = None
+    outlet: Span | None = None
 
 
 @dataclass(slots=True)
@@ -214,6 +228,7 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    dateline: Dateline | None = None  # the wire dateline opening the text, when there is one
     done: list[str] = field(default_factory=list)  # names of the stages run
     nlp: Any = None  # the spaCy Doc of Article.text; never serialised
 

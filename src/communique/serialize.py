@@ -72,7 +72,8 @@ def _event(doc: Doc, e: Event) -> dict[str, Any]:
             "goldstein": lookup(e.intent).goldstein, "quad_class": lookup(e.intent).quad_class},
         "episode": e.episode,
         "references": [_span(r, doc.text) for r in e.references],
-        "found_by": {"method": e.found_by, "rule": e.rule, "model": e.model, "confidence": e.confidence},
+        "found_by": e.found_by,
+        "confidence": e.confidence,
     }
 
 
@@ -89,11 +90,23 @@ def _quote(doc: Doc, q: Quote) -> dict[str, Any]:
     }
 
 
+def _dateline(doc: Doc) -> dict[str, Any] | None:
+    d = doc.dateline
+    if d is None:
+        return None
+    loc = d.location
+    return {"span": _span(d.span, doc.text), "place": _span(d.place, doc.text),
+            "location": None if loc is None else {"name": loc.name, "country": loc.country, "lat": loc.lat,
+                                                  "lon": loc.lon, "geonames_id": loc.geonames_id},
+            "date": _span(d.date, doc.text), "value": _iso(d.value), "outlet": _span(d.outlet, doc.text)}
+
+
 def doc_to_dict(doc: Doc) -> dict[str, Any]:
     art = doc.article
     return {
         "document": {"id": art.id, "title": art.title, "published": _iso(art.published), "url": art.url,
-                     "outlet": art.outlet, "source_path": art.source_path},
+                     "outlet": art.outlet, "source_path": art.source_path,
+                     "dateline": _dateline(doc)},
         "actors": [_actor(doc, a) for a in doc.actors],
         "events": [_event(doc, e) for e in doc.events],
         "quotes": [_quote(doc, q) for q in doc.quotes],

@@ -9,6 +9,7 @@ import pytest
 
 from communique import Pipeline, analyze, doc_to_dict
 from communique.errors import EventModelError
+from communique.knowledge.triggers import default_triggers
 from communique.stages.events.features import dense, is_candidate, sparse
 from communique.stages.events.model import NONE, EventModel, default_event_model
 from communique.stages.nlp import load_nlp
@@ -68,15 +69,35 @@ def test_shipped_model_is_small_and_describes_itself() -> None:
     assert path.stat().st_size < 3_000_000
 
 
+def test_unlisted_verb_is_coded_by_the_model_and_says_so(pipeline: Pipeline) -> None:
+    assert "ambush" not in default_triggers()
+    doc = analyze("Taliban fighters ambushed an Afghan army convoy in Kandahar province on Monday.",
+                  published="2024-05-07", pipeline=pipeline)
+    (ev,) = doc.events
+    assert (ev.plover, ev.cameo[:2] in ("18", "19"), ev.found_by) == ("ASSAULT", True, "model:communique.event_model/1")
+    assert ev.confidence is not None and 0.3 <= ev.confidence <= 1
+    assert doc.text[ev.trigger.start : ev.trigger.end] == "ambushed"
+    js = doc_to_dict(doc)["events"][0]
+    assert (js["found_by"], js["confidence"]) == ("model:communique.event_model/1", ev.confidence)
+
+
 def test_table_word_is_a_rule_event(pipeline: Pipeline) -> None:
     doc = analyze("Kenya condemned Uganda over the border raid.", published="2024-05-07", pipeline=pipeline)
     first = doc.events[0]
-    assert (first.found_by, first.model, first.confidence) == ("rule", None, None)
-    assert first.rule is not None and first.rule.split("\t")[0] == "condemn"
-    assert doc_to_dict(doc)["events"][0]["found_by"]["method"] == "rule"
+    assert (first.found_by, first.confidence) == ("rule:condemn/ANY/111", None)
+    assert doc_to_dict(doc)["events"][0]["found_by"] == "rule:condemn/ANY/111"
 
 
 def test_light_verb_leaves_the_event_to_its_object(pipeline: Pipeline) -> None:
     doc = analyze("Chad's president held a phone call with the Sudanese leader on Friday.", published="2024-05-07",
                   pipeline=pipeline)
-    assert [(e.cameo, e.found_by) for e in doc.events] == [("041", "rule")]
+    assert [(e.cameo, e.found_by) for e in doc.events] == [("041", "rule:call/ANY/041/near:phone|telephone|telephonic")]
+
+
+def test_without_the_model_only_the_table_codes() -> None:
+    from communique import default_pipeline
+
+    pipe = default_pipeline(event_model="none")
+    doc = analyze("Taliban fighters ambushed an Afghan army convoy in Kandahar province on Monday.",
+                  published="2024-05-07", pipeline=pipe)
+    assert doc.events == []

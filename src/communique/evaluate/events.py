@@ -344,6 +344,7 @@ def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: b
         if set_name in trained_on and base.event_model == "bundled":
             notes.append("scored with the shipped model, which was trained on this set: figures are inflated")
     else:
+        from ..stages.events.learned import LearnedCoder
         from ..stages.nlp import load_nlp
         from .events_train import fit, load_examples
 
@@ -352,15 +353,16 @@ def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: b
         _, examples = load_examples(shared, trained_on, load_nlp(base.model))
         predicted_by_id: dict[str, list[Predicted]] = {}
         stage = _event_stage(pipe)
+        shipped_coder = stage.model
         for k in range(FOLDS):
             held = [i for i in items if fold_of(i.group) == k]
             train = [e for e in examples if not (e.dataset == set_name and fold_of(e.group) == k)]
             if progress:
                 progress(f"{name}: fold {k + 1}/{FOLDS}: training on {len(train)} words, coding {len(held)} items")
-            stage.event_model = fit(train, sets=trained_on)
+            stage.model = LearnedCoder(fit(train, sets=trained_on), table=stage.table)
             for item, p in zip(held, predict(held, pipe), strict=True):
                 predicted_by_id[item.id] = p
-        stage.event_model = shipped
+        stage.model = shipped_coder
         predicted = [predicted_by_id[i.id] for i in items]
         notes.append(f"{FOLDS}-fold cross-validation: each fold coded by a model trained without it")
     s = score(name, kind, items, predicted)
@@ -371,7 +373,7 @@ def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: b
 
 def _event_stage(pipe: Any) -> Any:
     for st in pipe.stages:
-        if hasattr(st, "event_model"):
+        if hasattr(st, "model") and hasattr(st, "table"):
             return st
     raise LookupError("the pipeline has no event stage taking an event model")
 

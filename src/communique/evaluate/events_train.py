@@ -36,6 +36,7 @@ import numpy as np
 from ..knowledge.cameo import lookup
 from ..knowledge.triggers import TriggerTable, default_triggers
 from ..stages.events.features import dense, is_candidate, sparse
+from ..stages.events.lexicon import LemmaVectors
 from ..stages.events.model import NONE, EventModel
 from .event_sets import Item, read_dataset
 
@@ -45,7 +46,7 @@ TRAIN_SETS = ("plv", "plover_gsr", "universalpetrarch", "wikievents", "rams")
 NEGATIVE_WEIGHT = 0.5
 MIN_COUNT = 2
 C = 0.5
-THRESHOLD = 0.5
+THRESHOLD = 0.4
 MODEL_NAME = "communique.event_model"
 MODEL_VERSION = "1"
 RETREAT_LEMMAS = frozenset({"withdraw", "retreat", "release", "free", "return", "evacuate", "pull", "lift",
@@ -62,6 +63,7 @@ class Example:
 
     sparse: tuple[str, ...]
     dense: np.ndarray
+    lvec: np.ndarray  # the lemma's word vector (lexicon.py)
     label: str
     weight: float
     lemma: str
@@ -183,9 +185,10 @@ def _codes_event(tok: Any, table: TriggerTable) -> bool:
 
 
 def examples_for(dataset: str, items: Sequence[Item], sdocs: Sequence[Any], *,
-                 table: TriggerTable | None = None) -> list[Example]:
+                 table: TriggerTable | None = None, vectors: LemmaVectors | None = None) -> list[Example]:
     """Training examples (one per candidate word) of one dataset's parsed items."""
     rows = table if table is not None else default_triggers()
+    lex = vectors or LemmaVectors.load()
     out: list[Example] = []
     complete = dataset in COMPLETE
     for item, sdoc in zip(items, sdocs, strict=True):
@@ -214,7 +217,8 @@ def examples_for(dataset: str, items: Sequence[Item], sdocs: Sequence[Any], *,
                 label, cameo, weight = NONE, None, NEGATIVE_WEIGHT
             else:
                 continue
-            out.append(Example(tuple(sorted(set(sparse(tok)))), dense(tok), label, weight,
+            out.append(Example(tuple(sorted(set(sparse(tok)))), dense(tok), lex.vector(str(tok.lemma_).lower()),
+                               label, weight,
                                str(tok.lemma_).lower(), tok.pos_, cameo, dataset, item.group))
     return out
 
@@ -242,7 +246,9 @@ def fit(examples: Sequence[Example], *, sets: Iterable[str] = (), notes: dict[st
     for r, e in enumerate(examples):
         if e.dense.shape[0] == dim:
             dense_rows[r] = e.dense
-    x = sp.hstack([x_sparse, sp.csr_matrix(dense_rows)], format="csr")
+    lex = LemmaVectors.load()
+    lvecs = np.stack([e.lvec for e in examples]) if examples else np.zeros((0, lex.vectors.shape[1]))
+    x = sp.hstack([x_sparse, sp.csr_matrix(dense_rows), sp.csr_matrix(lvecs)], format="csr")
     y = np.array([e.label for e in examples])
     w = np.array([e.weight for e in examples], dtype=np.float64)
     clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
@@ -259,8 +265,11 @@ def fit(examples: Sequence[Example], *, sets: Iterable[str] = (), notes: dict[st
         "trained_on": sorted(set(sets)), "examples": len(examples), "trained": dt.date.today().isoformat(),
         **(notes or {}),
     }  # fmt: skip
-    return EventModel(coef=clf.coef_, intercept=clf.intercept_, classes=[str(c) for c in clf.classes_],
-                      features=names + [f"dense:{i}" for i in range(dim)], meta=meta)
+    width = len(names) + dim
+    lex_scores = lex.vectors @ clf.coef_[:, width:].T.astype(np.float32)  # rows x classes
+    return EventModel(coef=clf.coef_[:, :width], intercept=clf.intercept_, classes=[str(c) for c in clf.classes_],
+                      features=names + [f"dense:{i}" for i in range(dim)], meta=meta, lex_keys=lex.keys,
+                      lex_rows=lex.rows, lex_scores=lex_scores)
 
 
 def load_examples(shared: Path, sets: Sequence[str], nlp: Any) -> tuple[dict[str, list[Item]], list[Example]]:

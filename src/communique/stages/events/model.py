@@ -9,8 +9,9 @@ PLOVER 2021 type and for ``NONE`` (no event).  The CAMEO code at full depth come
 3. the type's generic CAMEO code (:data:`DEFAULT_CODES`, the ``x0`` code of its main root).
 
 File format (``numpy.savez_compressed``, no pickles): ``coef`` (classes x features, float16), ``intercept``
-(classes), ``classes`` (str), ``features`` (str; the sparse names then ``dense:0 .. dense:95``), ``meta`` (a
-JSON string: name, version, threshold, noun lexicon, lemma codes, training sets and cross-validated scores).
+(classes), ``classes`` (str), ``features`` (str; the sparse names then ``dense:0 .. dense:95``), the lexicon
+(``lex_keys``, ``lex_rows``, ``lex_scores``: see ``lexicon.py``), ``meta`` (a JSON string: name, version,
+threshold, noun lexicon, lemma codes, training sets).
 Training is ``communique train events`` (``evaluate/events_train.py``), which needs scikit-learn; loading
 and predicting need numpy only.
 
@@ -32,6 +33,7 @@ from ...errors import EventModelError
 from ...knowledge.cameo import lookup
 from ...knowledge.triggers import TriggerTable, default_triggers
 from .features import dense, is_candidate, sparse
+from .lexicon import lemma_rows
 
 __all__ = ["DEFAULT_CODES", "NONE", "EventModel", "Prediction", "default_event_model"]
 
@@ -60,7 +62,8 @@ class EventModel:
     """A trained linear event classifier (see the module docstring for the file format)."""
 
     def __init__(self, *, coef: np.ndarray, intercept: np.ndarray, classes: list[str], features: list[str],
-                 meta: dict[str, Any]) -> None:
+                 meta: dict[str, Any], lex_keys: np.ndarray | None = None, lex_rows: np.ndarray | None = None,
+                 lex_scores: np.ndarray | None = None) -> None:
         self.coef = np.asarray(coef, dtype=np.float32)
         self.intercept = np.asarray(intercept, dtype=np.float32)
         self.classes = list(classes)
@@ -76,6 +79,11 @@ class EventModel:
         self.noun_lexicon = frozenset(meta.get("noun_lexicon", []))
         self.lemma_codes: dict[str, str] = dict(meta.get("lemma_codes", {}))
         self._none = self.classes.index(NONE) if NONE in self.classes else -1
+        # the lexicon (``lexicon.py``): sorted word hashes, their vector rows, each row's class scores
+        self.lex_keys = np.zeros(0, dtype=np.uint64) if lex_keys is None else np.asarray(lex_keys, dtype=np.uint64)
+        self.lex_rows = np.zeros(0, dtype=np.uint16) if lex_rows is None else np.asarray(lex_rows)
+        self.lex_scores = (np.zeros((0, len(self.classes)), dtype=np.float32) if lex_scores is None
+                           else np.asarray(lex_scores, dtype=np.float32))
 
     # -- io ------------------------------------------------------------------------------------------------------
 
@@ -84,8 +92,9 @@ class EventModel:
         """Read a model file (``.npz``); :class:`EventModelError` when it is missing or malformed."""
         try:
             with np.load(path, allow_pickle=False) as z:
+                lex = {k: z[k] for k in ("lex_keys", "lex_rows", "lex_scores") if k in z.files}
                 return cls(coef=z["coef"], intercept=z["intercept"], classes=[str(c) for c in z["classes"]],
-                           features=[str(f) for f in z["features"]], meta=json.loads(str(z["meta"])))
+                           features=[str(f) for f in z["features"]], meta=json.loads(str(z["meta"])), **lex)
         except FileNotFoundError:
             raise EventModelError(f"{path}: no such event model file") from None
         except (OSError, KeyError, ValueError) as exc:
@@ -94,7 +103,8 @@ class EventModel:
     def save(self, path: str | Path) -> None:
         np.savez_compressed(path, coef=self.coef.astype(np.float16), intercept=self.intercept,
                             classes=np.array(self.classes), features=np.array(self.features),
-                            meta=np.array(json.dumps(self.meta, sort_keys=True)))
+                            meta=np.array(json.dumps(self.meta, sort_keys=True)), lex_keys=self.lex_keys,
+                            lex_rows=self.lex_rows, lex_scores=self.lex_scores.astype(np.float16))
 
     # -- prediction ----------------------------------------------------------------------------------------------
 
@@ -103,6 +113,10 @@ class EventModel:
         if not toks:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
         scores = np.tile(self.intercept, (len(toks), 1))
+        if len(self.lex_keys):
+            rows = lemma_rows([str(t.lemma_).lower() for t in toks], self.lex_keys, self.lex_rows)
+            known = rows >= 0
+            scores[known] += self.lex_scores[rows[known]]
         for row, tok in enumerate(toks):
             cols = [self.index[f] for f in set(sparse(tok)) if f in self.index]
             if cols:

@@ -1,0 +1,135 @@
+"""The event coder: candidates -> (optional learned coder) -> arguments, modality, place, date, episodes.
+
+The seam for a learned layer
+----------------------------
+For each sentence the coder takes the trigger table's candidates (``triggers.candidates``), hands them to
+the ``Coder`` if one is given, and codes whatever comes back.  A ``Coder`` is any object with:
+
+* ``name: str`` -- recorded in ``Event.found_by`` as ``"model:<name>"`` by the coder itself;
+* ``label(doc, sentence, candidates) -> list[Candidate]`` -- ``doc`` is the ``Doc`` after the nlp, actors,
+  time and place stages (``doc.nlp`` is the spaCy Doc of ``Article.text``), ``sentence`` indexes
+  ``doc.sentences``, ``candidates`` are the rule candidates of that sentence in token order (possibly
+  empty).  It returns the candidates to code, in any order: it may keep a rule candidate as it is, drop it
+  (a wrong sense), relabel its ``cameo`` or add candidates for tokens no rule lists.  Candidates it makes
+  or relabels carry ``found_by="model:<name>"`` and ``confidence`` in [0, 1].  It must not change ``doc``
+  and must be deterministic.  Every ``token`` must lie in ``sentence``; one candidate per token.
+
+The rule layer then finds, for every returned candidate, its source and target (``arguments``), its
+modality (``modality``), place (``location``), date (``stages/time.event_date``) and episode
+(``episodes``); a candidate whose source cannot be found is not coded.  With no ``Coder`` (the default) the
+events are exactly the trigger table's.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, runtime_checkable
+
+from ...knowledge.cameo import intent_code, lookup
+from ...knowledge.triggers import TriggerTable
+from ...model import Actor, Doc, Event, Evidence, Mention
+from ...textutil import find_quotes
+from ..time import event_date
+from ._codes import IN_PERSON
+from .arguments import ActorIndex, find_arguments, has_own_arguments
+from .episodes import (
+    _duplicate,
+    _episode_id,
+    _inherit_places,
+    _is_anaphor,
+    _link_reference,
+    _merge_restatements,
+    _restates,
+)
+from .location import _location
+from .modality import modality
+from .triggers import Candidate, candidates
+
+
+@runtime_checkable
+class Coder(Protocol):
+    """A learned candidate classifier plugged into the event coder (the contract is in the module docstring)."""
+
+    name: str
+
+    def label(self, doc: Doc, sentence: int, candidates: list[Candidate]) -> list[Candidate]:
+        """The candidates of one sentence to code: kept, relabelled, dropped or added."""
+        ...
+
+
+def extract(doc: Doc, *, table: TriggerTable | None = None,
+            model: Coder | None = None) -> tuple[list[Event], list[Actor], list[Mention]]:
+    """Coded events, plus country actors and mentions added for destinations.
+
+    ``table`` replaces the bundled trigger table; ``model`` is an optional learned :class:`Coder`.
+    """
+    sdoc = doc.nlp
+    args = ActorIndex(doc)
+    events: list[Event] = []
+    extra_actors: list[Actor] = []
+    extra_mentions: list[Mention] = []
+    episode: dict[str, int] = {}
+    anaphors: list[tuple[Any, str]] = []  # (token of "the visit", id of the event it refers to)
+    countries = {a.id: a.country for a in doc.actors}
+    quotes = find_quotes(doc.text)
+    for sent in range(len(doc.sentences)):
+        cands = candidates(doc, sent, table=table)
+        if model is not None:
+            cands = sorted(model.label(doc, sent, cands), key=lambda c: c.token)
+        for cand in cands:
+            tok = sdoc[cand.token]
+            trigger = cand.trigger
+            if tok.pos_ != "VERB" and not has_own_arguments(tok, args) and _is_anaphor(tok):
+                ref = _link_reference(events, tok, trigger, episode)
+                if ref is not None:
+                    anaphors.append((tok, ref))
+                    continue
+            code = cand.cameo
+            found = find_arguments(doc, tok, code, args=args, events=events, countries=countries,
+                                   extra_actors=extra_actors, extra_mentions=extra_mentions)
+            if found is None:
+                continue
+            src, tgt = found
+            try:
+                entry = lookup(code)
+            except KeyError:
+                continue
+            s = doc.sentences[sent]
+            mood = modality(tok)
+            ev = Event(
+                id=f"e{len(events) + 1}", cameo=code, plover=entry.plover, label=entry.label,
+                goldstein=entry.goldstein, quad_class=entry.quad_class, source=src, target=tgt,
+                evidence=Evidence(sent, s.start, s.end), trigger=trigger, plover_mode=entry.plover_mode,
+                plover_context=entry.plover_context, negated=mood.negated,
+                found_by=cand.found_by, confidence=cand.confidence,
+            )
+            if mood.status:
+                ev.status = mood.status  # type: ignore[assignment]
+                ev.intent = intent_code(code)
+            if _duplicate(events, ev) or (tok.pos_ != "VERB" and _restates(events, ev)):
+                continue
+            ev.location = _location(doc, tok, sent, trigger, quotes)
+            # "The visit marked ..., as Evkurov met ...": an in-person event in a clause governed by the verb
+            # whose subject refers to an earlier in-person event is part of that event's occasion
+            if tok.pos_ != "VERB" and ev.cameo in IN_PERSON:
+                # "visited Riyadh last Tuesday for talks with ...": the talks are part of the visit
+                for other in events:
+                    if other.evidence.sentence == sent and other.cameo in IN_PERSON and any(
+                            a.idx == other.trigger.start for a in tok.ancestors):
+                        episode[ev.id] = _episode_id(episode, other.id)
+            for ana, ref_id in anaphors:
+                if ana.sent == tok.sent and ana.dep_ in ("nsubj", "nsubjpass") and ana.head in tok.ancestors \
+                        and ev.cameo in IN_PERSON and any(o.id == ref_id and o.cameo in IN_PERSON for o in events):
+                    episode[ev.id] = _episode_id(episode, ref_id)
+            events.append(ev)
+    for ev in events:
+        ev.episode = episode.get(ev.id)
+    events = _merge_restatements(events)
+    for ev in events:
+        refs = [r for o in events if o is ev or (ev.episode is not None and o.episode == ev.episode)
+                for r in [o.trigger, *o.references]]
+        ev.date = event_date(doc, sentence=ev.evidence.sentence, trigger=ev.trigger, refs=refs)
+    _inherit_places(events)
+    return events, extra_actors, extra_mentions
+
+
+__all__ = ["Candidate", "Coder", "extract"]

@@ -1,0 +1,97 @@
+"""Trigger matching: the readable, user-editable, high-precision layer of the event coder.
+
+``candidates(doc, sentence)`` walks the tokens of one sentence and returns, for every token the trigger
+table codes, a :class:`Candidate` (token index, trigger offsets, CAMEO code, the rule row that found it).
+This list is what a learned :class:`~communique.stages.events.coder.Coder` receives and may relabel,
+drop or add to; see that module for the contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...knowledge.triggers import Trigger, TriggerTable, default_triggers
+from ...model import Doc, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A token that may trigger an event.
+
+    ``token`` indexes ``doc.nlp`` (the spaCy Doc of ``Article.text``); ``trigger`` is the token's character
+    offsets into ``Article.text``; ``cameo`` a CAMEO 1.1b3 code (``"042"``, ``"0841"``).  ``found_by`` says how:
+    ``"rule:<lemma>/<pos>/<cameo>[/<condition>]"`` for a row of a trigger table, ``"model:<name>"`` for a learned
+    coder; ``confidence`` is the model's probability in [0, 1] (``None`` for rules).
+    """
+
+    token: int
+    trigger: Span
+    cameo: str
+    found_by: str
+    confidence: float | None = None
+
+
+def triggers() -> TriggerTable:
+    """The bundled trigger table (``knowledge/data/triggers.tsv``)."""
+    return default_triggers()
+
+
+def rule_name(trig: Trigger) -> str:
+    """How a trigger row is named in ``Event.found_by``: ``rule:<lemma>/<pos>/<cameo>[/<condition>]``."""
+    return f"rule:{trig.lemma}/{trig.pos}/{trig.cameo}" + (f"/{trig.condition}" if trig.condition else "")
+
+
+def candidates(doc: Doc, sentence: int, *, table: TriggerTable | None = None) -> list[Candidate]:
+    """Rule candidates of sentence ``sentence`` (index into ``doc.sentences``), in token order.
+
+    Needs ``doc.nlp``; a sentence with no matching token gives ``[]``.  A token between two sentences belongs
+    to the earlier one (as ``Doc.sentence_of`` has it).
+    """
+    start = doc.sentences[sentence].start if sentence > 0 else -1
+    end = doc.sentences[sentence + 1].start if sentence + 1 < len(doc.sentences) else len(doc.text) + 1
+    out: list[Candidate] = []
+    for tok in doc.nlp:
+        if tok.idx < start:
+            continue
+        if tok.idx >= end:
+            break
+        trig = match_trigger(tok, table)
+        if trig is not None:
+            out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), trig.cameo, rule_name(trig)))
+    return out
+
+
+def _condition_holds(tok: Any, cond: str | None) -> bool:
+    if cond is None:
+        return True
+    kind, _, words = cond.partition(":")
+    wanted = set(words.split("|"))
+    if kind == "sub":
+        return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in tok.subtree)
+    if kind == "near":
+        doc = tok.doc
+        window = doc[max(tok.sent.start, tok.i - 4) : min(tok.sent.end, tok.i + 5)]
+        return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in list(tok.children) + list(window))
+    if kind == "obj":
+        for child in tok.children:
+            if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") or (
+                    child.dep_ == "prep" and child.lower_ in ("of", "for", "on")):
+                if any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in child.subtree):
+                    return True
+        return False
+    return False
+
+
+def match_trigger(tok: Any, table: TriggerTable | None = None) -> Trigger | None:
+    """The first row of the table whose word, part of speech and condition fit the token."""
+    if tok.pos_ not in ("VERB", "NOUN", "PROPN"):
+        return None
+    pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
+    rows = table if table is not None else default_triggers()
+    for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+        for trig in rows.get(key, []):
+            if trig.pos in (pos, "ANY") and _condition_holds(tok, trig.condition):
+                return trig
+    return None
+
