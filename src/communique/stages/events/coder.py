@@ -30,7 +30,7 @@ from ...model import Actor, Doc, Event, Evidence, Mention
 from ...textutil import find_quotes
 from ..time import event_date
 from ._codes import IN_PERSON
-from .arguments import ActorIndex, find_arguments, has_own_arguments
+from .arguments import ActorIndex, find_arguments, has_own_arguments, noun_phrase
 from .episodes import (
     _duplicate,
     _episode_id,
@@ -41,7 +41,7 @@ from .episodes import (
     _restates,
 )
 from .location import _location
-from .modality import modality
+from .modality import condition_of, conditional_intent, modality
 from .triggers import Candidate, candidates
 
 
@@ -75,7 +75,10 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
         cands = candidates(doc, sent, table=table)
         if model is not None:
             cands = sorted(model.label(doc, sent, cands), key=lambda c: c.token)
+        absorbed = _absorbed(sdoc, cands)
         for cand in cands:
+            if cand.token in absorbed:
+                continue
             tok = sdoc[cand.token]
             trigger = cand.trigger
             if tok.pos_ != "VERB" and not has_own_arguments(tok, args) and _is_anaphor(tok):
@@ -121,6 +124,9 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                         and ev.cameo in IN_PERSON and any(o.id == ref_id and o.cameo in IN_PERSON for o in events):
                     episode[ev.id] = _episode_id(episode, ref_id)
             events.append(ev)
+            threat = _conditional_threat(tok, ev, args, len(events) + 1)
+            if threat is not None and not _duplicate(events, threat):
+                events.append(threat)
     for ev in events:
         ev.episode = episode.get(ev.id)
     events = _merge_restatements(events)
@@ -130,6 +136,56 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
         ev.date = event_date(doc, sentence=ev.evidence.sentence, trigger=ev.trigger, refs=refs)
     _inherit_places(events)
     return events, extra_actors, extra_mentions
+
+
+# verbs that act on an event named as their object: "suspended talks", "called off the meeting" (no talks)
+OPERATORS = frozenset({"suspend", "halt", "cancel", "postpone", "end", "abandon", "boycott", "reject", "refuse",
+                       "freeze", "stop", "delay", "scrap", "quit", "launch", "resume"})
+
+
+def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
+    """Tokens of noun candidates that are what a verb candidate acts on, so part of the verb's event, not
+    events of their own: "suspend talks" (a halt of negotiations, no talks), "launched an attack"."""
+    verbs = {c.token: c for c in cands if sdoc[c.token].pos_ == "VERB"}
+    out: set[int] = set()
+    for c in cands:
+        tok = sdoc[c.token]
+        if tok.pos_ == "VERB":
+            continue
+        obj = tok
+        while obj.dep_ == "conj" and obj.head.i != obj.i:  # "suspended talks and cooperation"
+            obj = obj.head
+        if obj.dep_ not in ("dobj", "obj", "nsubjpass") or obj.head.i not in verbs:
+            continue
+        verb = verbs[obj.head.i]
+        _, _, cond = verb.found_by.partition("/obj:")
+        if obj.head.lemma_.lower() in OPERATORS or tok.lemma_.lower() in cond.split("|") or \
+                tok.lower_ in cond.split("|"):
+            out.add(c.token)
+    return out
+
+
+def _conditional_threat(tok: Any, ev: Event, args: ActorIndex, number: int) -> Event | None:
+    """"Tehran would suspend talks should Washington impose sanctions": besides the two hypothetical events,
+    a threat (13x) -- or for an offer a promise (03x) -- by the consequence's source to the condition's."""
+    if ev.status != "hypothetical" or tok.pos_ != "VERB" or ev.negated:
+        return None
+    cond = condition_of(tok)
+    code = conditional_intent(ev.cameo, ev.goldstein) if cond is not None else None
+    if cond is None or code is None:
+        return None
+    target = [a for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")
+              for a in args.in_tokens(noun_phrase(c)) if a not in ev.source] or list(ev.target)
+    try:
+        entry = lookup(code)
+    except KeyError:
+        return None
+    return Event(
+        id=f"e{number}", cameo=code, plover=entry.plover, label=entry.label, goldstein=entry.goldstein,
+        quad_class=entry.quad_class, source=list(ev.source), target=target, evidence=ev.evidence,
+        trigger=ev.trigger, plover_mode=entry.plover_mode, plover_context=entry.plover_context,
+        found_by=f"rule:conditional/{ev.cameo}", confidence=ev.confidence,
+    )
 
 
 __all__ = ["Candidate", "Coder", "extract"]
