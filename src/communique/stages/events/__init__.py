@@ -8,6 +8,7 @@ The coder is a package; each module does one thing with a pure function, and thi
   candidate generator/classifier plugs in (its contract is in ``coder``'s docstring);
 * ``arguments`` -- ``find_arguments``: source and target over the parse (passives, nouns, destinations);
 * ``modality``  -- ``modality(tok)``: the event's own mood (planned, hypothetical) and negation;
+* ``senses``    -- ``wrong_sense(tok, cameo)``: sports results, markets and machines are no events;
 * ``episodes``  -- references to earlier events ("the visit"), restatements, places inherited in an episode;
 * ``location``  -- the event's place.
 

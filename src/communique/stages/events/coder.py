@@ -15,7 +15,8 @@ the ``Coder`` if one is given, and codes whatever comes back.  A ``Coder`` is an
   and must be deterministic.  Every ``token`` must lie in ``sentence``; one candidate per token.
 
 The rule layer then finds, for every returned candidate, its source and target (``arguments``), its
-modality (``modality``), place (``location``), date (``stages/time.event_date``) and episode
+modality (``modality``), drops wrong senses (``senses``: sports, markets), place (``location``), date
+(``stages/time.event_date``) and episode
 (``episodes``); a candidate whose source cannot be found is not coded.  With no ``Coder`` (the default) the
 events are exactly the trigger table's.
 """
@@ -42,6 +43,7 @@ from .episodes import (
 )
 from .location import _location
 from .modality import condition_of, conditional_intent, modality
+from .senses import wrong_sense
 from .triggers import Candidate, candidates
 
 
@@ -77,7 +79,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             cands = sorted(model.label(doc, sent, cands), key=lambda c: c.token)
         absorbed = _absorbed(sdoc, cands)
         for cand in cands:
-            if cand.token in absorbed:
+            if cand.token in absorbed or wrong_sense(sdoc[cand.token], cand.cameo):
                 continue
             tok = sdoc[cand.token]
             trigger = cand.trigger
@@ -108,7 +110,8 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             if mood.status:
                 ev.status = mood.status  # type: ignore[assignment]
                 ev.intent = intent_code(code)
-            if _duplicate(events, ev) or (tok.pos_ != "VERB" and _restates(events, ev)):
+            coordinated = frozenset(t.idx for t in _conjoined(tok))
+            if _duplicate(events, ev, coordinated=coordinated) or (tok.pos_ != "VERB" and _restates(events, ev)):
                 continue
             ev.location = _location(doc, tok, sent, trigger, quotes)
             # "The visit marked ..., as Evkurov met ...": an in-person event in a clause governed by the verb
@@ -136,6 +139,14 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
         ev.date = event_date(doc, sentence=ev.evidence.sentence, trigger=ev.trigger, refs=refs)
     _inherit_places(events)
     return events, extra_actors, extra_mentions
+
+
+def _conjoined(tok: Any) -> list[Any]:
+    """Verbs coordinated with ``tok`` ("shelled and captured"), either way."""
+    out = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj" and tok.head.i != tok.i:
+        out.append(tok.head)
+    return out
 
 
 # verbs that act on an event named as their object: "suspended talks", "called off the meeting" (no talks)

@@ -63,10 +63,19 @@ def candidates(doc: Doc, sentence: int, *, table: TriggerTable | None = None) ->
 
 
 def _condition_holds(tok: Any, cond: str | None) -> bool:
+    """Does a row's condition hold at ``tok``?  ``a;b`` holds when both do, ``!a`` when ``a`` does not."""
     if cond is None:
         return True
+    if ";" in cond:
+        return all(_condition_holds(tok, part) for part in cond.split(";"))
+    if cond.startswith("!"):
+        return not _condition_holds(tok, cond[1:])
     kind, _, words = cond.partition(":")
     wanted = set(words.split("|"))
+    if kind == "noobj":
+        return not any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    if kind == "prt":
+        return any(c.dep_ == "prt" and c.lower_ in wanted for c in tok.children)
     if kind == "sub":
         return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in tok.subtree)
     if kind == "near":
