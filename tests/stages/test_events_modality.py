@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from communique import Doc, Pipeline, analyze
+from communique.stages.events.modality import resolve_status
 
 
 def _view(doc: Doc) -> list[tuple[Any, ...]]:
@@ -53,3 +54,16 @@ def test_negation(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]
 def test_talks_that_are_suspended_are_no_talks(pipeline: Pipeline) -> None:
     doc = analyze("Iran suspended talks with the IAEA on Monday.", published="2025-06-14", pipeline=pipeline)
     assert _view(doc) == [("164", ["IRN"], ["IAEA"], "reported", False)]
+
+
+@pytest.mark.parametrize(("own", "stated", "anonymous", "expected"), [
+    (None, None, False, "reported"),
+    (None, None, True, "unconfirmed"),
+    (None, "confirmed", True, "confirmed"),
+    (None, "denied", False, "denied"),
+    ("planned", "confirmed", False, "planned"),
+    ("planned", "denied", False, "denied"),
+    ("hypothetical", None, True, "hypothetical"),
+])
+def test_resolve_status(own: str | None, stated: str | None, anonymous: bool, expected: str) -> None:
+    assert resolve_status(own, stated, anonymous_only=anonymous) == expected

@@ -23,12 +23,12 @@ from ...model import Actor, Doc, Event, Mention
 from ...pipeline import stage
 from .arguments import ActorIndex, find_arguments, noun_phrase, subject_of
 from .coder import Coder, extract
-from .modality import Modality, modality
+from .modality import Modality, modality, resolve_status
 from .triggers import Candidate, candidates, match_trigger, triggers
 
 __all__ = [
     "ActorIndex", "Candidate", "Coder", "EventStage", "Modality", "attach", "candidates", "extract",
-    "find_arguments", "match_trigger", "modality", "noun_phrase", "subject_of", "triggers",
+    "find_arguments", "match_trigger", "modality", "noun_phrase", "resolve_status", "subject_of", "triggers",
 ]
 
 

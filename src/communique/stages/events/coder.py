@@ -42,7 +42,7 @@ from .episodes import (
     _restates,
 )
 from .location import _location
-from .modality import condition_of, conditional_intent, modality
+from .modality import condition_of, conditional_intent, modality, resolve_status
 from .senses import wrong_sense
 from .triggers import Candidate, candidates
 
@@ -107,8 +107,8 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                 plover_context=entry.plover_context, negated=mood.negated,
                 found_by=cand.found_by, confidence=cand.confidence,
             )
+            ev.status = resolve_status(mood.status)  # type: ignore[assignment]
             if mood.status:
-                ev.status = mood.status  # type: ignore[assignment]
                 ev.intent = intent_code(code)
             coordinated = frozenset(t.idx for t in _conjoined(tok))
             if _duplicate(events, ev, coordinated=coordinated) or (tok.pos_ != "VERB" and _restates(events, ev)):

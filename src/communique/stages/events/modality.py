@@ -124,3 +124,19 @@ def conditional_intent(code: str, goldstein: float | None) -> str | None:
     if code[:2] in ("10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20") or (goldstein or 0) < 0:
         return "130"
     return None
+
+
+def resolve_status(own: str | None, stated: str | None = None, *, anonymous_only: bool = False) -> str:
+    """The one rule that sets an event's status (one of ``model.STATUSES``), the event's own modality first.
+
+    ``own`` is :func:`modality`'s status (``"planned"``, ``"hypothetical"`` or ``None``); ``stated`` what the
+    report says of the event (``"confirmed"``, ``"denied"``, ``"unconfirmed"``, ``"reported"`` or ``None``:
+    the provenance layer's denials and confirmations); ``anonymous_only`` is true when every source the report
+    cites for it is unnamed.  A plan or a hypothesis stays one when confirmed ("confirmed that X will visit")
+    and becomes ``denied`` when denied; an event's ``negated`` flag is kept beside the status, never in it.
+    """
+    if own in ("planned", "hypothetical"):
+        return "denied" if stated == "denied" else own
+    if stated is not None:
+        return stated
+    return "unconfirmed" if anonymous_only else "reported"
