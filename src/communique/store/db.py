@@ -46,7 +46,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..model import Article, Attribution, Doc, Event, Location
+from ..model import Article, Attribution, Doc, Event, Location, Span
 from .schema import migrate
 
 __all__ = ["SYMMETRIC", "Store"]
@@ -140,9 +140,13 @@ class Store:
         conn = self.conn
         art = doc.article
         aid = art.id
+        body, head = art.body, art.title_span
         conn.execute(
-            "INSERT INTO articles (id, title, published, url, outlet, source_path, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [aid, art.title, art.published, art.url, art.outlet, art.source_path, art.text],
+            "INSERT INTO articles (id, title, published, url, outlet, source_path, text, body_start, body_end, "
+            "title_start, title_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [aid, art.title, art.published, art.url, art.outlet, art.source_path, art.text,
+             body.start if body else None, body.end if body else None,
+             head.start if head else None, head.end if head else None],
         )
         if doc.actors:
             conn.executemany(
@@ -396,7 +400,8 @@ class Store:
         """The stored article with this id, text included, or ``None``."""
         try:
             row = self.conn.execute(
-                "SELECT id, text, title, published, url, outlet, source_path FROM articles WHERE id = ?",
+                "SELECT id, text, title, published, url, outlet, source_path, body_start, body_end, title_start, "
+                "title_end FROM articles WHERE id = ?",
                 [article_id],
             ).fetchone()
         except duckdb.Error as exc:
@@ -404,7 +409,9 @@ class Store:
         if row is None:
             return None
         return Article(
-            id=row[0], text=row[1], title=row[2], published=row[3], url=row[4], outlet=row[5], source_path=row[6]
+            id=row[0], text=row[1], title=row[2], published=row[3], url=row[4], outlet=row[5], source_path=row[6],
+            body=None if row[7] is None else Span(row[7], row[8]),
+            title_span=None if row[9] is None else Span(row[9], row[10]),
         )
 
     def count(self) -> dict[str, int]:
