@@ -96,3 +96,17 @@ def test_criticism_drawn_by_an_event_targets_its_doer(pipeline: Pipeline) -> Non
 def test_bomb_without_warning_is_no_threat(pipeline: Pipeline) -> None:
     doc = analyze("A bomb planted by the Taliban exploded without warning in Kabul.", pipeline=pipeline)
     assert all(e.negated or e.cameo[:2] != "13" for e in doc.events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the target of an announced act is the act's
+    ("Australia agreed to lend $2 billion to Indonesia.", [("030", ["AUS"], ["IDN"])]),
+    ("Japan offered to send troops to Ukraine.", [("030", ["JPN"], ["UKR"])]),
+    # one summoned to hear a complaint is its target
+    ("Poland summoned the Russian ambassador to complain about the drones.",
+     [("114", ["POL"], ["RUS"])]),
+    # a mutual agreement between coordinated parties
+    ("Jordan and Britain agreed to hold joint exercises.", [("030", ["JOR"], ["GBR"])]),
+])
+def test_targets_through_clauses(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

@@ -382,6 +382,17 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 break
     if not tgt:
         tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
+    if not tgt and tok.pos_ == "VERB":
+        # "agreed to lend $1 billion to Indonesia", "refused to meet Chinese officials": the target of the act
+        # announced; "summoned the ambassador to complain": the one summoned
+        for x in tok.children:
+            if x.dep_ == "xcomp" and x.pos_ == "VERB":
+                tgt = [t for t in _objects(x, args) if t not in src]
+                if tgt:
+                    break
+        if not tgt and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                             for c in tok.children) and tok.head.pos_ == "VERB":
+            tgt = [t for t in _objects(tok.head, args) if t not in src]
     if not tgt and tok.pos_ == "VERB" and code[:2] in ("02", "10", "11", "12", "13"):
         # "demanded that the US cancel ...", "urged Iran to ...": whoever is asked to act
         tgt = [t for t in _clause_subject(tok, args) if t not in src]
