@@ -110,3 +110,15 @@ def test_bomb_without_warning_is_no_threat(pipeline: Pipeline) -> None:
 ])
 def test_targets_through_clauses(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle is passive: its noun undergoes it, its agent does it
+    ("Police in Kampala released two Kenyan activists detained by Ugandan soldiers.", [("173", ["UGA"], ["KEN"])]),
+    # victims are never the source
+    ("Two Israeli soldiers were reported killed.", []),
+    ("Protesters stormed the parliament in Colombo.", [("145", ["LKA"], [])]),
+    ("Israeli forces demolished the home of a Palestinian man.", [("1712", ["ISR"], ["PSE"])]),
+])
+def test_participles_and_assaults(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

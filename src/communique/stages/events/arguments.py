@@ -73,9 +73,31 @@ def noun_phrase(tok: Any) -> list[Any]:
     return toks
 
 
+def _reduced_passive(verb: Any) -> bool:
+    """A past participle hung on a noun or verb without auxiliary or subject of its own ("the man arrested
+    on Monday", "were reported killed")."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "oprd") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def _patients(verb: Any, args: ActorIndex) -> list[str]:
+    """Who undergoes a passive verb: its passive subject, the noun a participle hangs on ("the man arrested"),
+    or the subject of the verb a participle completes ("two soldiers were reported killed")."""
+    found = args.in_tokens(t for c in verb.children if c.dep_ == "nsubjpass" for t in noun_phrase(c))
+    if found or not _reduced_passive(verb):
+        return found
+    if verb.dep_ == "acl":
+        return args.in_tokens(_np_tokens(verb.head))
+    return args.in_tokens(t for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in noun_phrase(c))
+
+
 def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
     """Source actors of a verb and whether the verb is passive."""
     cur = verb
+    if _reduced_passive(verb):
+        # "activists detained by police", "two people reported killed": a participle is passive; its agent acts
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+        return args.in_tokens(t for p in agents for t in noun_phrase(p)), True
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "The two ministers called on ...": a finite verb the parser hung on its subject as a clause
         return args.in_tokens(noun_phrase(verb.head)), False
@@ -349,8 +371,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         src, passive = subject_of(tok, args)
         if not src and not passive:
             src = _stranded_subject(tok, args)
-        tgt = _objects(tok, args) if not passive else args.in_tokens(
-            t for c in tok.children if c.dep_ == "nsubjpass" for t in noun_phrase(c))
+        tgt = _objects(tok, args) if not passive else _patients(tok, args)
     else:
         src, tgt = _noun_args(tok, args, code=code)
     if tok.pos_ == "VERB" and code[:2] in VERBAL_ROOTS:
