@@ -227,8 +227,12 @@ class Event:
     intent: str | None = None  # planned / hypothetical: CAMEO code of the announcement ("will visit" -> 036)
     references: list[Span] = field(default_factory=list)  # later phrases referring to it ("the visit")
     episode: int | None = None  # events of one occasion (a visit and the meetings during it)
-    found_by: str | None = None  # "rule:<lemma>/<pos>/<cameo>[/<condition>]" or "model:<name>"
-    confidence: float | None = None  # a model's probability in [0, 1]; None for rules
+    # how it was found: "rule" (a trigger table row, ``rule``) or "model" (the learned coder ``model``, with the
+    # probability of its type, 0-1, in ``confidence``)
+    found_by: str = "rule"
+    rule: str | None = None  # the trigger row, "lemma<TAB>POS<TAB>CAMEO[<TAB>condition]"
+    model: str | None = None  # "communique.event_model/1"
+    confidence: float | None = None
 
 
 @dataclass(slots=True)

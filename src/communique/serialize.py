@@ -78,8 +78,7 @@ def _event(doc: Doc, e: Event) -> dict[str, Any]:
             "goldstein": lookup(e.intent).goldstein, "quad_class": lookup(e.intent).quad_class},
         "episode": e.episode,
         "references": [_span(r, doc.article.text) for r in e.references],
-        "found_by": e.found_by,
-        "confidence": e.confidence,
+        "found_by": {"method": e.found_by, "rule": e.rule, "model": e.model, "confidence": e.confidence},
     }
 
 

@@ -5,13 +5,15 @@ The seam for a learned layer
 For each sentence the coder takes the trigger table's candidates (``triggers.candidates``), hands them to
 the ``Coder`` if one is given, and codes whatever comes back.  A ``Coder`` is any object with:
 
-* ``name: str`` -- recorded in ``Event.found_by`` as ``"model:<name>"`` by the coder itself;
+* ``name: str`` -- its name and version (``"communique.event_model/1"``);
 * ``label(doc, sentence, candidates) -> list[Candidate]`` -- ``doc`` is the ``Doc`` after the nlp, actors,
   time and place stages (``doc.nlp`` is the spaCy Doc of ``Article.text``), ``sentence`` indexes
   ``doc.sentences``, ``candidates`` are the rule candidates of that sentence in token order (possibly
   empty).  It returns the candidates to code, in any order: it may keep a rule candidate as it is, drop it
   (a wrong sense), relabel its ``cameo`` or add candidates for tokens no rule lists.  Candidates it makes
-  or relabels carry ``found_by="model:<name>"`` and ``confidence`` in [0, 1].  It must not change ``doc``
+  or relabels carry ``model=<name>`` and ``confidence`` in [0, 1] (and ``require_target=True`` when a
+  guess without a target should not be coded); the event records them (``Event.found_by == "model"``,
+  ``Event.model``, ``Event.confidence``; a rule's row is ``Event.rule``).  It must not change ``doc``
   and must be deterministic.  Every ``token`` must lie in ``sentence``; one candidate per token.
 
 The rule layer then finds, for every returned candidate, its source and target (``arguments``), its
@@ -91,7 +93,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             code = cand.cameo
             found = find_arguments(doc, tok, code, args=args, events=events, countries=countries,
                                    extra_actors=extra_actors, extra_mentions=extra_mentions)
-            if found is None:
+            if found is None or (cand.require_target and not found[1] and code[:2] != "14"):
                 continue
             src, tgt = found
             try:
@@ -105,7 +107,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                 goldstein=entry.goldstein, quad_class=entry.quad_class, source=src, target=tgt,
                 evidence=Evidence(sent, s.start, s.end), trigger=trigger, plover_mode=entry.plover_mode,
                 plover_context=entry.plover_context, negated=mood.negated,
-                found_by=cand.found_by, confidence=cand.confidence,
+                found_by=cand.found_by, rule=cand.rule, model=cand.model, confidence=cand.confidence,
             )
             ev.status = resolve_status(mood.status)  # type: ignore[assignment]
             if mood.status:
@@ -169,7 +171,7 @@ def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
         if obj.dep_ not in ("dobj", "obj", "nsubjpass") or obj.head.i not in verbs:
             continue
         verb = verbs[obj.head.i]
-        _, _, cond = verb.found_by.partition("/obj:")
+        _, _, cond = (verb.rule or "").partition("\tobj:")
         if obj.head.lemma_.lower() in OPERATORS or tok.lemma_.lower() in cond.split("|") or \
                 tok.lower_ in cond.split("|"):
             out.add(c.token)
@@ -195,7 +197,8 @@ def _conditional_threat(tok: Any, ev: Event, args: ActorIndex, number: int) -> E
         id=f"e{number}", cameo=code, plover=entry.plover, label=entry.label, goldstein=entry.goldstein,
         quad_class=entry.quad_class, source=list(ev.source), target=target, evidence=ev.evidence,
         trigger=ev.trigger, plover_mode=entry.plover_mode, plover_context=entry.plover_context,
-        found_by=f"rule:conditional/{ev.cameo}", confidence=ev.confidence,
+        found_by=ev.found_by, rule=f"conditional\t{ev.rule}" if ev.rule else "conditional", model=ev.model,
+        confidence=ev.confidence,
     )
 
 
