@@ -18,4 +18,6 @@ def test_analyze_splits_headline_and_hashes_content(pipeline: communique.Pipelin
     a = communique.analyze("Talks in Lima\n\nChile and Peru met in Lima.", pipeline=pipeline)
     b = communique.analyze("Chile and Peru met in Lima.", title="Talks in Lima", pipeline=pipeline)
     assert a.article.title == b.article.title == "Talks in Lima"
-    assert a.article.id == b.article.id and a.text == "Chile and Peru met in Lima."
+    assert a.article.id == b.article.id and a.article.text == "Talks in Lima\n\nChile and Peru met in Lima."
+    assert a.article.body_span().text(a.article.text) == b.article.text == "Chile and Peru met in Lima."
+    assert a.text == " " * 15 + "Chile and Peru met in Lima."  # the parse copy: headline blanked, same offsets

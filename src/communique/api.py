@@ -17,7 +17,7 @@ from typing import Any
 from .errors import CommuniqueError, InputError
 from .model import Article, Doc
 from .pipeline import DEFAULT_STAGES, Pipeline
-from .read import make_article, parse_date, read_path, split_headline
+from .read import make_article, parse_date, read_path
 from .settings import Settings
 
 
@@ -65,10 +65,10 @@ def analyze(
     url: str | None = None,
     pipeline: Pipeline | None = None,
 ) -> Doc:
-    """Analyse one article's text (a leading headline line is split off when ``title`` is not given)."""
-    if title is None:
-        title, text = split_headline(text)
-    article = make_article(text, title=title, published=published, outlet=outlet, url=url)
+    """Analyse one article's text (a leading headline line is recognised when ``title`` is not given).
+
+    Every offset in the result indexes ``text`` exactly as given."""
+    article = make_article(text, title=title, published=published, outlet=outlet, url=url, split_title=title is None)
     return (pipeline or default_pipeline())(Doc(article))
 
 

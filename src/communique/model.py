@@ -1,8 +1,13 @@
 """The communique data model.
 
 This module imports nothing of ours.  Every annotation is a pair of character
-offsets into ``Article.text`` (the body; the headline lives in ``Article.title``
-and is never parsed as part of the body), in the spirit of spaCy's ``Span``.
+offsets into ``Article.text``, the user's own text exactly as read (the decoded
+file for plain text, the record's ``text`` for JSONL, the extracted main text for
+HTML), in the spirit of spaCy's ``Span``.  ``Article.body`` says where the body lies
+in it and ``Article.title_span`` where the headline lies when the text holds one;
+the headline is never parsed as part of the body.  Stages read ``Doc.text``, a
+parse copy of the same length (see :func:`parse_copy`), so every offset they
+produce indexes ``Article.text`` unchanged.
 Strings shown to users (an actor's name, a quote's text) are either derived
 from those offsets at render time or are canonical labels (a country code).
 
@@ -56,7 +61,13 @@ class Span:
 
 @dataclass(slots=True)
 class Article:
-    """One news report.  ``id`` is a hash of the normalised title and body."""
+    """One news report.  ``id`` is a hash of the normalised title and body.
+
+    ``text`` is the input exactly as read (characters, not bytes; a UTF-8 BOM is not part of it).
+    ``body`` is the span of the body in ``text`` (``None``: all of it, surrounding whitespace aside);
+    ``title_span`` the span of the headline in ``text`` when the text holds it (a plain-text file's
+    first line, an HTML page's repeated headline), else ``None`` (a JSONL ``title`` field).
+    """
 
     id: str
     text: str
@@ -65,6 +76,37 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     source_path: str | None = None
+    body: Span | None = None
+    title_span: Span | None = None
+
+    def body_span(self) -> Span:
+        """Where the body lies in ``text`` (leading and trailing whitespace left out)."""
+        if self.body is not None:
+            return self.body
+        start = len(self.text) - len(self.text.lstrip())
+        return Span(start, max(start, len(self.text.rstrip())))
+
+
+# characters the parse copy turns into a space (same length): tabs, no-break and other Unicode spaces,
+# zero-width characters, carriage returns before a newline
+_SPACES = dict.fromkeys(map(ord, "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                                  "\u2008\u2009\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"), " ")
+_BREAKS = dict.fromkeys(map(ord, "\v\f\u0085\u2028\u2029"), "\n")
+
+
+def parse_copy(article: Article) -> str:
+    """The text the stages parse: ``article.text`` with every character outside the body blanked, odd
+    spaces made plain spaces, CRLF made `` \\n`` and lone CRs, form feeds and Unicode line and paragraph
+    separators made ``\\n``.  It has exactly the length of ``article.text``, so an offset into one is the
+    same offset into the other."""
+    text = article.text
+    body = article.body_span()
+    out = text.translate(_SPACES).translate(_BREAKS)
+    if "\r" in out:
+        out = out.replace("\r\n", " \n").replace("\r", "\n")
+    if body.start > 0 or body.end < len(text):
+        out = " " * body.start + out[body.start : body.end] + " " * (len(text) - body.end)
+    return out
 
 
 @dataclass(slots=True)
@@ -185,8 +227,12 @@ class Event:
     intent: str | None = None  # planned / hypothetical: CAMEO code of the announcement ("will visit" -> 036)
     references: list[Span] = field(default_factory=list)  # later phrases referring to it ("the visit")
     episode: int | None = None  # events of one occasion (a visit and the meetings during it)
-    found_by: str | None = None  # "rule:<lemma>/<pos>/<cameo>[/<condition>]" or "model:<name>"
-    confidence: float | None = None  # a model's probability in [0, 1]; None for rules
+    # how it was found: "rule" (a trigger table row, ``rule``) or "model" (the learned coder ``model``, with the
+    # probability of its type, 0-1, in ``confidence``)
+    found_by: str = "rule"
+    rule: str | None = None  # the trigger row, "lemma<TAB>POS<TAB>CAMEO[<TAB>condition]"
+    model: str | None = None  # "communique.event_model/1"
+    confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -230,11 +276,15 @@ class Doc:
     attributions: list[Attribution] = field(default_factory=list)
     dateline: Dateline | None = None  # the wire dateline opening the text, when there is one
     done: list[str] = field(default_factory=list)  # names of the stages run
-    nlp: Any = None  # the spaCy Doc of Article.text; never serialised
+    nlp: Any = None  # the spaCy Doc of ``text`` (the parse copy); never serialised
+    _text: str | None = None
 
     @property
     def text(self) -> str:
-        return self.article.text
+        """The parse copy of ``article.text`` (same length, same offsets; :func:`parse_copy`)."""
+        if self._text is None:
+            self._text = parse_copy(self.article)
+        return self._text
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding character ``offset`` (binary search)."""

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from communique.errors import BinaryInput, DateError, EmptyInput, EncodingError, InputMissing, RecordError
-from communique.model import Article
+from communique.model import Article, Span
 from communique.read import make_article, normalise, parse_date, read_path, split_headline
 from communique.read.article import content_id
 
@@ -29,15 +29,21 @@ def test_first_sentence_is_not_taken_as_headline() -> None:
 def test_article_id_ignores_whitespace_and_case_of_layout() -> None:
     a = make_article("Officials  met in Cairo.\r\n\r\n\r\nThey left.", title="Talks")
     b = make_article("Officials met in Cairo.\n\nThey left.  ", title="Talks ")
-    assert a.id == b.id and a.text == b.text == "Officials met in Cairo.\n\nThey left."
+    assert a.id == b.id
+    # the text is kept exactly as given: offsets index the user's own text
+    assert a.text == "Officials  met in Cairo.\r\n\r\n\r\nThey left."
+    assert b.text == "Officials met in Cairo.\n\nThey left.  "
+    assert (a.body_span(), b.body_span()) == (Span(0, 40), Span(0, 35))
 
 
 def test_text_file(tmp_path: Path) -> None:
     p = tmp_path / "a.txt"
-    p.write_text(f"Talks Resume in Cairo\n\n{BODY}\n", encoding="utf-8")
+    raw = f"Talks Resume in Cairo\n\n{BODY}\n"
+    p.write_text(raw, encoding="utf-8")
     [art] = list(read_path(p, published="2024-05-02"))
-    assert art == Article(id=content_id("Talks Resume in Cairo", BODY), text=BODY, title="Talks Resume in Cairo",
-                          published=dt.date(2024, 5, 2), source_path=str(p))
+    assert art == Article(id=content_id("Talks Resume in Cairo", BODY), text=raw, title="Talks Resume in Cairo",
+                          published=dt.date(2024, 5, 2), source_path=str(p), body=Span(23, 23 + len(BODY)),
+                          title_span=Span(0, 21))
 
 
 def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
@@ -73,7 +79,9 @@ def test_html_main_text(tmp_path: Path) -> None:
     [art] = list(read_path(p))
     assert isinstance(art, Article)
     assert art.title == "Talks Resume in Cairo"
-    assert art.text.startswith("Egyptian officials hosted") and "Copyright" not in art.text
+    body = art.body_span().text(art.text)
+    assert art.title_span is not None and art.title_span.text(art.text) == "Talks Resume in Cairo"
+    assert body.startswith("Egyptian officials hosted") and "Copyright" not in art.text
 
 
 def test_feed_entries(tmp_path: Path) -> None:
@@ -85,7 +93,7 @@ def test_feed_entries(tmp_path: Path) -> None:
     p.write_text(rss, encoding="utf-8")
     items = list(read_path(p))
     assert isinstance(items[0], Article)
-    assert (items[0].title, items[0].text, items[0].published, items[0].outlet) == (
+    assert (items[0].title, items[0].body_span().text(items[0].text), items[0].published, items[0].outlet) == (
         "Talks", "Officials met in Cairo.", dt.date(2024, 5, 6), "Wire")
     assert isinstance(items[1], RecordError)
 

@@ -31,11 +31,11 @@ def test_features_describe_the_word_and_its_frame(nlp) -> None:  # type: ignore[
 
 
 def _toy_model() -> EventModel:
-    features = ["w=ambush", "w=congratulate", "dense:0"]
+    features = ["w=bombard", "w=congratulate", "dense:0"]
     coef = np.array([[4.0, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 4.0, 0.0]])  # ASSAULT, NONE, SUPPORT
     return EventModel(coef=coef, intercept=np.array([0.0, 1.0, 0.0]), classes=["ASSAULT", NONE, "SUPPORT"],
                       features=features, meta={"name": "toy", "version": "0", "threshold": 0.5,
-                                               "lemma_codes": {"ambush|ASSAULT": "181"}})
+                                               "lemma_codes": {"bombard|ASSAULT": "194"}})
 
 
 def test_prediction_code_and_round_trip(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -43,9 +43,9 @@ def test_prediction_code_and_round_trip(nlp, tmp_path: Path) -> None:  # type: i
     path = tmp_path / "toy.npz"
     model.save(path)
     loaded = EventModel.load(path)
-    doc = nlp("Rebels ambushed a convoy and the minister congratulated the police.")
+    doc = nlp("Rebels bombarded a convoy and the minister congratulated the police.")
     preds = loaded.predict([doc[1], doc[7]])
-    assert [(doc[p.token].text, p.plover, p.cameo) for p in preds] == [("ambushed", "ASSAULT", "181"),
+    assert [(doc[p.token].text, p.plover, p.cameo) for p in preds] == [("bombarded", "ASSAULT", "194"),
                                                                       ("congratulated", "SUPPORT", "050")]
     assert all(0.5 <= p.confidence <= 1 for p in preds)
     assert loaded.predict([doc[1]], threshold=0.99) == []
@@ -70,34 +70,36 @@ def test_shipped_model_is_small_and_describes_itself() -> None:
 
 
 def test_unlisted_verb_is_coded_by_the_model_and_says_so(pipeline: Pipeline) -> None:
-    assert "ambush" not in default_triggers()
-    doc = analyze("Taliban fighters ambushed an Afghan army convoy in Kandahar province on Monday.",
-                  published="2024-05-07", pipeline=pipeline)
+    assert "bombard" not in default_triggers()
+    doc = analyze("Rebel fighters bombarded an army base near Kandahar on Monday.", published="2024-05-07",
+                  pipeline=pipeline)
     (ev,) = doc.events
-    assert (ev.plover, ev.cameo[:2] in ("18", "19"), ev.found_by) == ("ASSAULT", True, "model:communique.event_model/1")
-    assert ev.confidence is not None and 0.3 <= ev.confidence <= 1
-    assert doc.text[ev.trigger.start : ev.trigger.end] == "ambushed"
-    js = doc_to_dict(doc)["events"][0]
-    assert (js["found_by"], js["confidence"]) == ("model:communique.event_model/1", ev.confidence)
+    assert (ev.plover, ev.cameo[:2] in ("18", "19"), ev.found_by, ev.rule, ev.model) == (
+        "ASSAULT", True, "model", None, "communique.event_model/1")
+    assert ev.confidence is not None and 0.4 <= ev.confidence <= 1
+    assert doc.text[ev.trigger.start : ev.trigger.end] == "bombarded"
+    js = doc_to_dict(doc)["events"][0]["found_by"]
+    assert js == {"method": "model", "rule": None, "model": "communique.event_model/1", "confidence": ev.confidence}
 
 
 def test_table_word_is_a_rule_event(pipeline: Pipeline) -> None:
     doc = analyze("Kenya condemned Uganda over the border raid.", published="2024-05-07", pipeline=pipeline)
     first = doc.events[0]
-    assert (first.found_by, first.confidence) == ("rule:condemn/ANY/111", None)
-    assert doc_to_dict(doc)["events"][0]["found_by"] == "rule:condemn/ANY/111"
+    assert (first.found_by, first.rule, first.model, first.confidence) == ("rule", "condemn\tANY\t111", None, None)
+    assert doc_to_dict(doc)["events"][0]["found_by"] == {"method": "rule", "rule": "condemn\tANY\t111",
+                                                         "model": None, "confidence": None}
 
 
 def test_light_verb_leaves_the_event_to_its_object(pipeline: Pipeline) -> None:
     doc = analyze("Chad's president held a phone call with the Sudanese leader on Friday.", published="2024-05-07",
                   pipeline=pipeline)
-    assert [(e.cameo, e.found_by) for e in doc.events] == [("041", "rule:call/ANY/041/near:phone|telephone|telephonic")]
+    assert [(e.cameo, e.found_by) for e in doc.events] == [("041", "rule")]
 
 
 def test_without_the_model_only_the_table_codes() -> None:
     from communique import default_pipeline
 
     pipe = default_pipeline(event_model="none")
-    doc = analyze("Taliban fighters ambushed an Afghan army convoy in Kandahar province on Monday.",
-                  published="2024-05-07", pipeline=pipe)
+    doc = analyze("Rebel fighters bombarded an army base near Kandahar on Monday.", published="2024-05-07",
+                  pipeline=pipe)
     assert doc.events == []

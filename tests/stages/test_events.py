@@ -41,8 +41,9 @@ def test_moods_planned_and_hypothetical(pipeline: Pipeline) -> None:
                   "government could impose sanctions on Indonesia if the talks fail.", published="2024-03-01",
                   pipeline=pipeline)
     got = [(e.cameo, e.status, e.intent) for e in doc.events]
-    # the announcement of an action is coded as CAMEO codes it: intent to meet, threat of sanctions
-    assert got == [("042", "planned", "036"), ("163", "hypothetical", "132")]
+    # the announcement of an action is coded as CAMEO codes it: intent to meet, threat of sanctions; a
+    # conditional is also the threat itself, which was made
+    assert got == [("042", "planned", "036"), ("163", "hypothetical", "132"), ("132", "reported", None)]
 
 
 def test_criticism_targets_whoever_did_the_earlier_event(pipeline: Pipeline) -> None:
@@ -88,7 +89,7 @@ class _FakeCoder:
         out = [c for c in candidates if c.cameo != "111"]
         for tok in doc.nlp:
             if tok.lower_ == "snubbed" and doc.sentence_of(tok.idx) == sentence:
-                out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), "110", "model:fake", 0.75))
+                out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), "110", model="fake/1", confidence=0.75))
         return out
 
 
@@ -97,17 +98,19 @@ def test_learned_coder_seam_keeps_drops_and_adds_candidates(pipeline: Pipeline) 
             "Argentine President Tomas Vidal snubbed Ramos on Tuesday.")
     table_only = Pipeline(pipeline.names, services={"nlp": pipeline.stages[0].nlp})  # no learned coder
     doc = analyze(text, published="2024-05-07", pipeline=table_only)
-    assert [(e.cameo, e.found_by, e.confidence) for e in doc.events] == [
-        ("111", "rule:condemn/ANY/111", None)]
+    assert [(e.cameo, e.found_by, e.rule, e.confidence) for e in doc.events] == [
+        ("111", "rule", "condemn\tANY\t111", None)]
     trigger = doc.events[0].trigger
     assert text[trigger.start:trigger.end] == "condemned"
-    assert candidates(doc, 0) == [Candidate(4, trigger, "111", "rule:condemn/ANY/111")]
+    assert candidates(doc, 0) == [Candidate(4, trigger, "111", rule="condemn\tANY\t111")]
     assert isinstance(_FakeCoder(), Coder)
     learned = Pipeline(pipeline.names, services={"nlp": pipeline.stages[0].nlp, "event_model": _FakeCoder()})
     doc = analyze(text, published="2024-05-07", pipeline=learned)
     name = {a.id: a.name for a in doc.actors}
-    assert [(e.cameo, [name[s] for s in e.source], [name[t] for t in e.target], e.found_by, e.confidence)
-            for e in doc.events] == [("110", ["Tomas Vidal"], ["Lucia Ramos"], "model:fake", 0.75)]
+    assert [(e.cameo, [name[s] for s in e.source], [name[t] for t in e.target], e.found_by, e.model, e.confidence)
+            for e in doc.events] == [("110", ["Tomas Vidal"], ["Lucia Ramos"], "model", "fake/1", 0.75)]
+    assert doc_to_dict(doc)["events"][0]["found_by"] == {"method": "model", "rule": None, "model": "fake/1",
+                                                         "confidence": 0.75}
 
 
 def test_dateline_is_neither_actor_nor_place_and_anchors_relative_dates(pipeline: Pipeline) -> None:

@@ -113,8 +113,12 @@ def events(
     cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 04.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
     format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    all_statuses: Annotated[bool, typer.Option(
+        "--all-statuses", help="Also list events that did not happen: planned, hypothetical, denied or negated.")
+    ] = False,
 ) -> None:
-    """Query stored events (one row per event, however many reports carried it)."""
+    """Query stored events (one row per event, however many reports carried it); by default only those that
+    happened as reported (not planned, hypothetical, denied or negated)."""
     from ..store import Store
     from ..store.export import to_csv, to_json
 
@@ -127,7 +131,8 @@ def events(
     s, u = date_arg(since, "--since"), date_arg(until, "--until")
     store = Store.open(db)
     try:
-        rows = store.events(actor=actor, dyad=dyad, since=s, until=u, cameo=cameo, limit=limit)
+        rows = store.events(actor=actor, dyad=dyad, since=s, until=u, cameo=cameo, limit=limit,
+                            all_statuses=all_statuses)
     finally:
         store.close()
     if format == "json":

@@ -3,9 +3,8 @@
 PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates, in US election news of 2015-2016, every
 attribution as a *source*, a *cue* and a *content* span (brat standoff; a content may be discontinuous).
 Each article is run through the whole pipeline with its publication date from ``metadata.tsv``; the raw
-text keeps its headline line (``title="x"``), and our offsets (into the normalised text) are mapped back to
-the raw file.  Articles annotated by several annotators are scored against the first annotation file (by
-annotator id).  We report:
+text keeps its headline line (``title="x"``), and our offsets index the raw file as read.  Articles
+annotated by several annotators are scored against the first annotation file (by annotator id).  We report:
 
 * quotes: gold contents that are direct quotes (containing or delimited by quote marks): recall of our
   ``doc.quotes`` (any character overlap), and the precision of our quotes against every gold content;
@@ -521,7 +520,8 @@ def _nearest(spans: list[Range], q: Range) -> Range | None:
 
 def prediction(doc: Any, raw: str) -> Prediction:
     """Our quotes and attributions in a Doc, with offsets mapped back into the raw text ``raw``."""
-    amap = align(raw, doc.text)
+    # offsets index the text as given (``doc.article.text``); ``align`` is only needed for another text
+    amap = list(range(len(raw) + 1)) if doc.article.text == raw else align(raw, doc.article.text)
 
     def back(start: int, end: int) -> Range:
         return amap[start], amap[max(end - 1, start)] + 1 if end > start else amap[start]

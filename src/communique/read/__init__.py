@@ -67,9 +67,8 @@ def read_file(path: Path, **defaults: object) -> Iterator[Article | InputError]:
     elif kind == "html":
         yield read_html(raw, source_path=src, **defaults)  # type: ignore[arg-type]
     else:
-        title, body = split_headline(raw)
         try:
-            yield make_article(body, title=title, source_path=src, **defaults)  # type: ignore[arg-type]
+            yield make_article(raw, split_title=True, source_path=src, **defaults)  # type: ignore[arg-type]
         except InputError as exc:
             yield exc
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..errors import EmptyInput, InputError
 from ..model import Article
 from .article import make_article
@@ -19,9 +17,8 @@ def read_html(raw: str, *, source_path: str | None = None, **defaults: object) -
     meta = trafilatura.extract_metadata(raw, extensive=False, date_config={"extensive_search": False,
                                                                             "original_date": True})
     title = meta.title if meta is not None else None
-    if title and body.startswith(title):
-        body = body[len(title) :]
-    body = re.sub(r"\n+", "\n\n", body.strip())  # trafilatura gives one paragraph per line
+    # the extracted text is kept as it is (offsets index it); a repeated headline at its start becomes
+    # the article's title span and is not parsed as body
     published = defaults.pop("published", None) or (meta.date if meta is not None else None)
     outlet = defaults.pop("outlet", None) or (meta.sitename if meta is not None else None)
     url = defaults.pop("url", None) or (meta.url if meta is not None else None)

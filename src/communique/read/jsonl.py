@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..errors import CommuniqueError, InputError, RecordError
 from ..model import Article
-from .article import make_article, split_headline
+from .article import make_article
 
 
 def read_jsonl(raw: str, *, source_path: str | None = None, **defaults: object) -> Iterator[Article | InputError]:
@@ -25,13 +25,11 @@ def read_jsonl(raw: str, *, source_path: str | None = None, **defaults: object) 
             yield RecordError(where, "each line must be an object with a string 'text' field")
             continue
         title = rec.get("title")
-        body = rec["text"]
-        if not title:
-            title, body = split_headline(body)
         try:
             yield make_article(
-                body,
+                rec["text"],
                 title=title,
+                split_title=not title,
                 published=rec.get("published") or defaults.get("published"),  # type: ignore[arg-type]
                 url=rec.get("url"),
                 outlet=rec.get("outlet") or defaults.get("outlet"),  # type: ignore[arg-type]

@@ -44,7 +44,7 @@ class NLPStage:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc]) -> Iterator[Doc]:
-        pairs = ((d.article.text, d) for d in docs)
+        pairs = ((d.text, d) for d in docs)  # the parse copy: same length and offsets as the user's text
         for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process):
             attach(doc, sdoc)
             yield doc

@@ -46,7 +46,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..model import Article, Attribution, Doc, Event, Location
+from ..model import Article, Attribution, Doc, Event, Location, Span
 from .schema import migrate
 
 __all__ = ["SYMMETRIC", "Store"]
@@ -140,9 +140,13 @@ class Store:
         conn = self.conn
         art = doc.article
         aid = art.id
+        body, head = art.body, art.title_span
         conn.execute(
-            "INSERT INTO articles (id, title, published, url, outlet, source_path, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [aid, art.title, art.published, art.url, art.outlet, art.source_path, art.text],
+            "INSERT INTO articles (id, title, published, url, outlet, source_path, text, body_start, body_end, "
+            "title_start, title_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [aid, art.title, art.published, art.url, art.outlet, art.source_path, art.text,
+             body.start if body else None, body.end if body else None,
+             head.start if head else None, head.end if head else None],
         )
         if doc.actors:
             conn.executemany(
@@ -303,8 +307,13 @@ class Store:
         until: dt.date | None = None,
         cameo: str | None = None,
         limit: int | None = None,
+        all_statuses: bool = False,
     ) -> list[dict[str, Any]]:
         """Merged events, one row per cluster, ordered by date (undated last), then cluster id.
+
+        By default only events that happened as far as the reports say: a merged status of ``planned``,
+        ``hypothetical`` or ``denied``, or a negated event ("did not attack"), is left out;
+        ``all_statuses=True`` keeps them (see the ``status`` and ``negated`` keys).
 
         ``actor`` keeps events in which some report has a source or target
         actor whose code starts with ``actor`` (``"RUS"`` matches ``RUSMIL``;
@@ -317,7 +326,7 @@ class Store:
         Each row has the keys ``cluster_id, event_id, date, date_precision,
         cameo, label, plover, goldstein, quad_class, source, target, location,
         country, lat, lon, status, corroboration, outlets, articles, evidence,
-        attribution`` (``source``/``target``: the first report's actor codes
+        attribution, negated`` (``source``/``target``: the first report's actor codes
         joined by ``;``, an actor with no code or country showing its name;
         ``articles``: ids in the order they reported the event; ``evidence``:
         the first report's evidence sentence; ``attribution``: the distinct
@@ -357,7 +366,11 @@ class Store:
         if cameo is not None:
             where.append("starts_with(m.cameo, ?)")
             params.append(cameo)
-        sql = "SELECT m.* FROM merged_events m"
+        if not all_statuses:
+            where.append(f"m.status NOT IN ({', '.join(repr(x) for x in NOT_HAPPENED)}) AND NOT m.negated")
+        # every report of a cluster agrees on negation (clusters never mix them)
+        sql = ("SELECT * FROM (SELECT m.*, (SELECT bool_or(e.negated) FROM events e WHERE e.cluster_id = m.cluster_id)"
+               " AS negated FROM merged_events m) m")
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY m.date NULLS LAST, m.cluster_id"
@@ -387,7 +400,8 @@ class Store:
         """The stored article with this id, text included, or ``None``."""
         try:
             row = self.conn.execute(
-                "SELECT id, text, title, published, url, outlet, source_path FROM articles WHERE id = ?",
+                "SELECT id, text, title, published, url, outlet, source_path, body_start, body_end, title_start, "
+                "title_end FROM articles WHERE id = ?",
                 [article_id],
             ).fetchone()
         except duckdb.Error as exc:
@@ -395,7 +409,9 @@ class Store:
         if row is None:
             return None
         return Article(
-            id=row[0], text=row[1], title=row[2], published=row[3], url=row[4], outlet=row[5], source_path=row[6]
+            id=row[0], text=row[1], title=row[2], published=row[3], url=row[4], outlet=row[5], source_path=row[6],
+            body=None if row[7] is None else Span(row[7], row[8]),
+            title_span=None if row[9] is None else Span(row[9], row[10]),
         )
 
     def count(self) -> dict[str, int]:
@@ -418,6 +434,10 @@ class Store:
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except duckdb.Error as exc:
             raise StoreError(f"cannot query the store: {exc}") from exc
+
+
+#: Statuses of events that did not (or not yet) happen: left out of counts and lists unless asked for.
+NOT_HAPPENED: tuple[str, ...] = ("planned", "hypothetical", "denied")
 
 
 def _side_key(actor_ids: list[str], codes: dict[str, str | None]) -> str | None:

@@ -236,8 +236,17 @@ _V1: tuple[str, ...] = (
     """,
 )
 
+# v2: where the body and the headline lie in ``articles.text``, which since v2 is the user's text exactly as
+# read (for plain text the whole decoded file; offsets index it). NULL body = the whole text.
+_V2 = (
+    "ALTER TABLE articles ADD COLUMN body_start INTEGER",
+    "ALTER TABLE articles ADD COLUMN body_end INTEGER",
+    "ALTER TABLE articles ADD COLUMN title_start INTEGER",
+    "ALTER TABLE articles ADD COLUMN title_end INTEGER",
+)
+
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1),)
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 

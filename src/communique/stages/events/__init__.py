@@ -8,6 +8,7 @@ The coder is a package; each module does one thing with a pure function, and thi
   candidate generator/classifier plugs in (its contract is in ``coder``'s docstring);
 * ``arguments`` -- ``find_arguments``: source and target over the parse (passives, nouns, destinations);
 * ``modality``  -- ``modality(tok)``: the event's own mood (planned, hypothetical) and negation;
+* ``senses``    -- ``wrong_sense(tok, cameo)``: sports results, markets and machines are no events;
 * ``episodes``  -- references to earlier events ("the visit"), restatements, places inherited in an episode;
 * ``location``  -- the event's place.
 
@@ -22,12 +23,12 @@ from ...model import Actor, Doc, Event, Mention
 from ...pipeline import stage
 from .arguments import ActorIndex, find_arguments, noun_phrase, subject_of
 from .coder import Coder, extract
-from .modality import Modality, modality
+from .modality import Modality, modality, resolve_status
 from .triggers import Candidate, candidates, match_trigger, triggers
 
 __all__ = [
     "ActorIndex", "Candidate", "Coder", "EventStage", "Modality", "attach", "candidates", "extract",
-    "find_arguments", "match_trigger", "modality", "noun_phrase", "subject_of", "triggers",
+    "find_arguments", "match_trigger", "modality", "noun_phrase", "resolve_status", "subject_of", "triggers",
 ]
 
 

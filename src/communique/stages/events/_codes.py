@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SYMMETRIC = frozenset({"040", "041", "044", "046", "036", "057", "193"})
+SYMMETRIC = frozenset({"030", "040", "041", "044", "046", "036", "057", "193"})
 IN_PERSON = frozenset({"040", "042", "043", "044", "045", "046"})
-OWN_AGENT_CODES = frozenset({"050", "161", "054"})
+OWN_AGENT_CODES = frozenset({"050", "161", "054", "087", "154"})
 SPOKEN_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})

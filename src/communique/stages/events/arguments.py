@@ -73,9 +73,31 @@ def noun_phrase(tok: Any) -> list[Any]:
     return toks
 
 
+def _reduced_passive(verb: Any) -> bool:
+    """A past participle hung on a noun or verb without auxiliary or subject of its own ("the man arrested
+    on Monday", "were reported killed")."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "oprd") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def _patients(verb: Any, args: ActorIndex) -> list[str]:
+    """Who undergoes a passive verb: its passive subject, the noun a participle hangs on ("the man arrested"),
+    or the subject of the verb a participle completes ("two soldiers were reported killed")."""
+    found = args.in_tokens(t for c in verb.children if c.dep_ == "nsubjpass" for t in noun_phrase(c))
+    if found or not _reduced_passive(verb):
+        return found
+    if verb.dep_ == "acl":
+        return args.in_tokens(_np_tokens(verb.head))
+    return args.in_tokens(t for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in noun_phrase(c))
+
+
 def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
     """Source actors of a verb and whether the verb is passive."""
     cur = verb
+    if _reduced_passive(verb):
+        # "activists detained by police", "two people reported killed": a participle is passive; its agent acts
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+        return args.in_tokens(t for p in agents for t in noun_phrase(p)), True
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "The two ministers called on ...": a finite verb the parser hung on its subject as a clause
         return args.in_tokens(noun_phrase(verb.head)), False
@@ -144,7 +166,13 @@ def _objects(tok: Any, args: ActorIndex) -> list[str]:
     """Targets of a verb: its object and with/to/against phrases (what is discussed is a topic, not a party)."""
     out: list[str] = []
     topic = tok.lemma_.lower() in TOPIC_VERBS
-    for child in tok.children:
+    children = list(tok.children)
+    if not any(c.dep_ in ("dobj", "obj") for c in children):
+        # "shelled and captured the village": the last of coordinated verbs holds their shared object
+        children += [c for conj in tok.children if conj.dep_ == "conj" and conj.pos_ == "VERB"
+                     and not any(x.dep_ in ("nsubj", "nsubjpass") for x in conj.children)
+                     for c in conj.children if c.dep_ in ("dobj", "obj")]
+    for child in children:
         if child.dep_ in ("dobj", "obj", "dative", "attr") and not topic:
             out += args.in_tokens(noun_phrase(child))
             # "described the discussions with Evkurov" / "welcomed the decision of X"
@@ -167,7 +195,20 @@ def _between(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]]:
     return [], []
 
 
-def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True) -> tuple[list[str], list[str]]:
+# event nouns whose of-phrase (and possessor) is who undergoes it: "the arrest of X", "Navalny's detention"
+PATIENT_NOUN_CODES = frozenset({"166", "172", "173", "174", "175", "181", "186"})
+# ... and whose of-phrase does when a possessor or by-phrase names the doer: "Russia's invasion of Ukraine"
+PATIENT_OF_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# "drew criticism from X": the noun is done by the from-phrase to the verb's subject
+RECEIVING_VERBS = frozenset({"draw", "attract", "face", "receive", "earn", "win", "prompt", "spark", "provoke",
+                             "trigger", "meet", "get", "invite"})
+
+
+def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = "") -> tuple[list[str], list[str]]:
+    """Source and target of an event noun (``code`` its CAMEO code, which decides whose the of-phrase is)."""
+    received = _received(tok, args)
+    if received is not None:
+        return received
     src, tgt = _between(tok, args)
     if not (src or tgt) and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ == "VERB":
         # "followed a phone call on November 3 between A and B": the parser often hangs "between" on the verb
@@ -175,22 +216,70 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True) -> tuple[list[
     if src or tgt:
         return src, tgt
     src, tgt = [], []
-    for child in tok.children:
+    by = any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children)
+    poss = any(c.dep_ == "poss" for c in tok.children)
+    patient = code in PATIENT_NOUN_CODES
+    of_is_patient = patient or (code[:2] in PATIENT_OF_ROOTS and (by or poss))
+    children = list(tok.children)
+    if patient and not by:
+        # "the arrest of the opposition leader by police": the parser often hangs the by-phrase on the patient
+        for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in of.children:
+                late = [c for c in pobj.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+                children += late
+                by = by or bool(late)
+    for child in children:
         if child.dep_ == "poss":
-            src += args.in_tokens(noun_phrase(child))
-        elif child.dep_ == "prep" and child.lower_ in ("of", "by"):
+            (tgt if patient and not by else src).extend(args.in_tokens(noun_phrase(child)))
+        elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
             src += args.in_tokens(t for p in child.children for t in noun_phrase(p))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            (tgt if of_is_patient else src).extend(args.in_tokens(t for p in child.children for t in noun_phrase(p)))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             tgt += args.in_tokens(t for p in child.children for t in noun_phrase(p))
         elif child.dep_ in ("compound", "amod", "nmod"):
             src += args.in_tokens([child])
     if climb and not src and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
         verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
+        if verb.lemma_.lower() in CLAIMED and verb.dep_ in ("dobj", "obj"):
+            verb = verb.head  # "claimed responsibility for the attack": the claimer did it
         if verb.pos_ == "VERB":
             src, _ = subject_of(verb, args)
             if not tgt:
                 tgt = [a for a in _objects(verb, args) if a not in src]
     return list(dict.fromkeys(src)), list(dict.fromkeys(tgt))
+
+
+CLAIMED = frozenset({"responsibility", "credit"})
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+
+
+def event_doer(tok: Any, args: ActorIndex) -> list[str]:
+    """Who did the event the noun ``tok`` names ("Russia's invasion of Ukraine" -> Russia; "the arrest of X by
+    Y" -> Y); ``[]`` when ``tok`` is no event noun of the trigger table or names no doer."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    rows = [r for r in triggers().get(tok.lemma_.lower(), []) if r.pos in ("NOUN", "ANY")]
+    if not rows:
+        return []
+    doer, _ = _noun_args(tok, args, climb=False, code=rows[-1].cameo)
+    return doer
+
+
+def _received(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]] | None:
+    """"The plan drew criticism from the EU", "Israel faced condemnation from Turkey": the from-phrase does it
+    to the verb's subject, or, when the subject is an event ("the arrest of X by Y drew criticism"), to its doer."""
+    verb = tok.head
+    if tok.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in RECEIVING_VERBS or verb.pos_ != "VERB":
+        return None
+    froms = [p for holder in (tok, verb) for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"
+             for p in c.children]
+    src = args.in_tokens(t for p in froms for t in noun_phrase(p))
+    tgt: list[str] = []
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        # an event as subject: whoever did it (its by-phrase or possessor); else the subject, or whose plan it is
+        tgt += event_doer(subj, args) or args.in_tokens(noun_phrase(subj))
+    return list(dict.fromkeys(src)), [t for t in dict.fromkeys(tgt) if t not in src]
 
 
 def _destination(doc: Doc, tok: Any) -> tuple[str, Span] | None:
@@ -282,10 +371,16 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         src, passive = subject_of(tok, args)
         if not src and not passive:
             src = _stranded_subject(tok, args)
-        tgt = _objects(tok, args) if not passive else args.in_tokens(
-            t for c in tok.children if c.dep_ == "nsubjpass" for t in noun_phrase(c))
+        tgt = _objects(tok, args) if not passive else _patients(tok, args)
     else:
-        src, tgt = _noun_args(tok, args)
+        src, tgt = _noun_args(tok, args, code=code)
+    if tok.pos_ == "VERB" and code[:2] in VERBAL_ROOTS:
+        # "condemned Russia's invasion of Ukraine", "the detention of X by police was condemned": the target is
+        # whoever did the event the verb reacts to, not everyone its phrase names
+        for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
+            doer = [a for a in event_doer(obj, args) if a not in src]
+            if doer:
+                tgt = doer
     dest = _destination(doc, tok) if code in ("042", "050", "161", "166") or code[:2] in ("07", "19") else None
     if dest is not None:
         iso, span = dest
@@ -299,8 +394,26 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # "recalled its ambassador", "appointed a new envoy": the diplomat is the source's own, not a target
         own_countries = {countries.get(s) for s in src}
         tgt = [t for t in tgt if countries.get(t) not in own_countries or _is_country(doc, t, extra_actors)]
+    if not tgt and code in ("015", "016"):
+        # "claimed responsibility for the attack on Israeli soldiers": whoever the claimed event struck
+        for t in _clause_tokens(tok):
+            if t.dep_ == "pobj" and t.head.lower_ in ("for", "in", "of") and t.pos_ == "NOUN" and triggers().get(
+                    t.lemma_.lower()):
+                tgt = [a for a in _noun_args(t, args, climb=False)[1] if a not in src]
+                break
     if not tgt:
         tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
+    if not tgt and tok.pos_ == "VERB":
+        # "agreed to lend $1 billion to Indonesia", "refused to meet Chinese officials": the target of the act
+        # announced; "summoned the ambassador to complain": the one summoned
+        for x in tok.children:
+            if x.dep_ == "xcomp" and x.pos_ == "VERB":
+                tgt = [t for t in _objects(x, args) if t not in src]
+                if tgt:
+                    break
+        if not tgt and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                             for c in tok.children) and tok.head.pos_ == "VERB":
+            tgt = [t for t in _objects(tok.head, args) if t not in src]
     if not tgt and tok.pos_ == "VERB" and code[:2] in ("02", "10", "11", "12", "13"):
         # "demanded that the US cancel ...", "urged Iran to ...": whoever is asked to act
         tgt = [t for t in _clause_subject(tok, args) if t not in src]

@@ -70,11 +70,15 @@ def _link_reference(events: list[Event], tok: Any, span: Span, episode: dict[str
     return None
 
 
-def _duplicate(events: list[Event], ev: Event) -> bool:
+def _duplicate(events: list[Event], ev: Event, *, coordinated: frozenset[int] = frozenset()) -> bool:
     """Same sentence, same CAMEO root, and no participant the earlier event lacks
-    ("met X in Nairobi to discuss ..." is one consultation, not two)."""
+    ("met X in Nairobi to discuss ..." is one consultation, not two).  Coordinated verbs with different codes
+    (``coordinated``: trigger offsets of the verbs conjoined with this one) are separate events ("shelled and
+    captured the village")."""
     mine = set(ev.source) | set(ev.target)
     for other in events:
+        if other.trigger.start in coordinated and other.cameo != ev.cameo:
+            continue
         if other.evidence.sentence == ev.evidence.sentence and other.cameo[:2] == ev.cameo[:2] and (
                 mine <= set(other.source) | set(other.target)):
             return True
@@ -88,7 +92,8 @@ def _merge_restatements(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for ev in events:
         parties = set(ev.source) | set(ev.target)
-        same = next((k for k in kept if k.cameo[:2] == ev.cameo[:2] and set(k.source) | set(k.target) == parties
+        same = next((k for k in kept if k.cameo[:2] == ev.cameo[:2] and k.evidence.sentence != ev.evidence.sentence
+                     and set(k.source) | set(k.target) == parties
                      and k.status == ev.status and k.negated == ev.negated
                      and (k.location is None or ev.location is None or k.location.name == ev.location.name)), None)
         if same is None:

@@ -6,17 +6,21 @@ edit) and adds the words the model codes, when:
 
 * the trigger table does not list the word at all (a listed word whose conditions fail codes nothing: the
   table has decided, e.g. a PETRARCH ``SUMMON`` that codes only with an ambassador);
+* the word is not part of an actor's mention ("Russian forces"), nor linked to a rule candidate as the act it
+  operates on or the verb that operates on it ("agreed to lend", "summoned the ambassador to complain": the
+  table's word codes the event);
 * the word is not a light verb whose object or prepositional object the table codes ("held a phone call":
   the call is the event), nor a verb reporting a clause ("denied that its troops had attacked": provenance
   reads the denial, the clause holds the event);
 * the model's type is not ``NONE`` and its probability reaches the model's threshold;
 * with ``require_target`` (off by default: measured by cross-validation on PLV and the GSR, it lost more
-  recall than it gained precision), the parse gives the word a target actor as well as a source (or two
-  sources of a reciprocal code, or it is a protest).
+  recall than it gained precision), the coder codes it only when the parse gives it a target as well
+  (``Candidate.require_target``).
 
 Like rule candidates, a model candidate becomes an event only when the parse gives it a source actor.
 
-Added candidates carry ``found_by="model:<name>/<version>"`` and the probability as ``confidence``.
+Added candidates carry ``model="<name>/<version>"`` (so ``Event.found_by == "model"``) and the probability as
+``confidence``.
 """
 
 from __future__ import annotations
@@ -25,14 +29,10 @@ from typing import Any
 
 from ...knowledge.triggers import TriggerTable, default_triggers
 from ...model import Doc, Span
-from ._codes import IN_PERSON
-from .arguments import ActorIndex, find_arguments
 from .model import EventModel, default_event_model
 from .triggers import Candidate, match_trigger
 
 __all__ = ["LearnedCoder"]
-
-RECIPROCAL = frozenset({"040", "041", "044", "046", "036", "057", "193"})
 
 
 class LearnedCoder:
@@ -54,19 +54,18 @@ class LearnedCoder:
         words = sdoc.char_span(span.start, span.end, alignment_mode="expand")
         if words is None:
             words = [t for t in sdoc if span.start <= t.idx < span.end]
-        toks = [t for t in self.model.candidates(words) if t.i not in taken and not _listed(t, rows)]
+        actor_spans = [m.span for m in doc.mentions if m.actor_id]
+        toks = [t for t in self.model.candidates(words) if t.i not in taken and not _listed(t, rows)
+                and not (t.dep_ in ("xcomp", "advcl") and t.head.i in taken)
+                and not any(c.dep_ in ("xcomp", "advcl") and c.i in taken for c in t.children)
+                and not any(a.start <= t.idx < a.end for a in actor_spans)]
         out = list(candidates)
-        args: ActorIndex | None = None
         for p in self.model.predict(toks, table=rows):
             tok = sdoc[p.token]
             if _light_verb_of_coded_object(tok, rows) or _reports_a_clause(tok):
                 continue
-            if self.require_target:
-                args = args or ActorIndex(doc)
-                if not _dyadic(doc, tok, p.cameo, args):
-                    continue
-            out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), p.cameo, f"model:{self.name}",
-                                 p.confidence))
+            out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), p.cameo, model=self.name,
+                                 confidence=p.confidence, require_target=self.require_target))
         return out
 
 
@@ -84,13 +83,3 @@ def _reports_a_clause(tok: Any) -> bool:
     """A verb with a clausal complement ("denied that its troops had attacked", "believes that ...") reports or
     judges what the clause says: the status belongs to provenance, the event to the clause."""
     return tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children)
-
-
-def _dyadic(doc: Doc, tok: Any, code: str, args: ActorIndex) -> bool:
-    """Does the parse give the word a source and a target (read only: the actors it would add are dropped)?"""
-    found = find_arguments(doc, tok, code, args=args, events=[], countries={a.id: a.country for a in doc.actors},
-                           extra_actors=[], extra_mentions=[])
-    if found is None:
-        return False
-    src, tgt = found
-    return bool(tgt) or code[:2] == "14" or (len(src) >= 2 and code in RECIPROCAL | IN_PERSON)

@@ -20,16 +20,25 @@ class Candidate:
     """A token that may trigger an event.
 
     ``token`` indexes ``doc.nlp`` (the spaCy Doc of ``Article.text``); ``trigger`` is the token's character
-    offsets into ``Article.text``; ``cameo`` a CAMEO 1.1b3 code (``"042"``, ``"0841"``).  ``found_by`` says how:
-    ``"rule:<lemma>/<pos>/<cameo>[/<condition>]"`` for a row of a trigger table, ``"model:<name>"`` for a learned
-    coder; ``confidence`` is the model's probability in [0, 1] (``None`` for rules).
+    offsets into ``Article.text``; ``cameo`` a CAMEO 1.1b3 code (``"042"``, ``"0841"``).  How it was found:
+    ``rule``, the trigger table row (``"lemma<TAB>POS<TAB>CAMEO[<TAB>condition]"``), or ``model``, the learned
+    coder's name and version (``"communique.event_model/1"``) with ``confidence``, its probability in [0, 1].
+    ``require_target``: code the event only when a target is found (a learned guess with no target is left
+    out, unless the code is a protest or coordinated parties give one).
     """
 
     token: int
     trigger: Span
     cameo: str
-    found_by: str
+    rule: str | None = None
+    model: str | None = None
     confidence: float | None = None
+    require_target: bool = False
+
+    @property
+    def found_by(self) -> str:
+        """``"model"`` or ``"rule"`` (``Event.found_by``)."""
+        return "model" if self.model is not None else "rule"
 
 
 def triggers() -> TriggerTable:
@@ -38,8 +47,8 @@ def triggers() -> TriggerTable:
 
 
 def rule_name(trig: Trigger) -> str:
-    """How a trigger row is named in ``Event.found_by``: ``rule:<lemma>/<pos>/<cameo>[/<condition>]``."""
-    return f"rule:{trig.lemma}/{trig.pos}/{trig.cameo}" + (f"/{trig.condition}" if trig.condition else "")
+    """A trigger row as ``Event.rule`` shows it: ``lemma<TAB>POS<TAB>CAMEO[<TAB>condition]``."""
+    return "\t".join([trig.lemma, trig.pos, trig.cameo] + ([trig.condition] if trig.condition else []))
 
 
 def candidates(doc: Doc, sentence: int, *, table: TriggerTable | None = None) -> list[Candidate]:
@@ -58,15 +67,24 @@ def candidates(doc: Doc, sentence: int, *, table: TriggerTable | None = None) ->
             break
         trig = match_trigger(tok, table)
         if trig is not None:
-            out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), trig.cameo, rule_name(trig)))
+            out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), trig.cameo, rule=rule_name(trig)))
     return out
 
 
 def _condition_holds(tok: Any, cond: str | None) -> bool:
+    """Does a row's condition hold at ``tok``?  ``a;b`` holds when both do, ``!a`` when ``a`` does not."""
     if cond is None:
         return True
+    if ";" in cond:
+        return all(_condition_holds(tok, part) for part in cond.split(";"))
+    if cond.startswith("!"):
+        return not _condition_holds(tok, cond[1:])
     kind, _, words = cond.partition(":")
     wanted = set(words.split("|"))
+    if kind == "noobj":
+        return not any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    if kind == "prt":
+        return any(c.dep_ == "prt" and c.lower_ in wanted for c in tok.children)
     if kind == "sub":
         return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in tok.subtree)
     if kind == "near":
