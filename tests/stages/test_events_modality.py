@@ -78,3 +78,10 @@ def test_resolve_status(own: str | None, stated: str | None, anonymous: bool, ex
 ])
 def test_obligations(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _view(analyze(text, published="2025-06-14", pipeline=pipeline)) == expected
+
+
+def test_a_possible_attack_has_not_happened(pipeline: Pipeline) -> None:
+    doc = analyze("Israel mobilized the army for a possible ground assault against Hamas.", pipeline=pipeline)
+    assert [(e.cameo, e.status) for e in doc.events] == [("154", "reported"), ("190", "hypothetical")]
+    doc = analyze("Israel mobilized troops for an assault against Hamas.", pipeline=pipeline)
+    assert [(e.cameo, e.status) for e in doc.events] == [("154", "reported"), ("190", "planned")]

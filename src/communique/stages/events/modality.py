@@ -18,6 +18,7 @@ from typing import Any
 from ...knowledge.cameo import intent_code
 
 PLANNED_AUX = frozenset({"will", "shall"})
+PURPOSED_FORCE = frozenset({"attack", "assault", "offensive", "invasion", "raid", "strike", "operation", "war"})
 OBLIGATION_AUX = frozenset({"must", "should"})  # "Israel must end attacks": demanded, not done
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
 
@@ -51,6 +52,11 @@ def condition_of(verb: Any) -> Any | None:
 
 def _mood(tok: Any) -> str | None:
     """planned / hypothetical from the auxiliaries, condition clauses and governing verbs of a trigger."""
+    if any(c.dep_ == "amod" and c.lower_ in ("possible", "potential", "hypothetical", "eventual")
+           for c in tok.children):
+        return "hypothetical"  # "mobilized for a possible ground assault"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.lemma_.lower() in PURPOSED_FORCE:
+        return "planned"  # "mobilized troops for an assault": what the force is for has not happened yet
     chain = [tok]
     if tok.dep_ in ("xcomp", "dobj", "pobj", "advcl") and tok.head.i != tok.i and not is_condition(tok):
         chain.append(tok.head)
