@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from communique.read.dateline import find_dateline
 
@@ -31,3 +33,11 @@ def test_datelines(text: str, dateline: str, place: str, value: dt.date | None, 
 ])
 def test_no_dateline(text: str) -> None:
     assert find_dateline(text) is None
+
+
+@given(st.text(alphabet=st.sampled_from("ABKYIVERLNa b,()-—:0123456789JuneMay\n"), max_size=60))
+def test_find_dateline_spans_lie_in_the_text(text: str) -> None:
+    found = find_dateline(text, published=dt.date(2025, 6, 14))
+    if found is not None:
+        assert 0 <= found.place.start < found.place.end <= found.span.end <= len(text)
+        assert found.span.end == len(text) or not text[found.span.end].isspace()

@@ -122,3 +122,12 @@ def test_targets_through_clauses(pipeline: Pipeline, text: str, expected: list[t
 ])
 def test_participles_and_assaults(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Taliban demanded an apology from Pakistan.", [("100", ["Taliban"], ["PAK"])]),
+    ("Israel mobilized troops for an assault against Hamas.",
+     [("154", ["ISR"], ["Hamas"]), ("190", ["ISR"], ["Hamas"])]),  # the assault is planned
+])
+def test_targets_of_demands_and_force_posture(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

@@ -67,3 +67,21 @@ def test_talks_that_are_suspended_are_no_talks(pipeline: Pipeline) -> None:
 ])
 def test_resolve_status(own: str | None, stated: str | None, anonymous: bool, expected: str) -> None:
     assert resolve_status(own, stated, anonymous_only=anonymous) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an obligation laid on another is a demand by the sayer; the act itself has not happened
+    ("Russia says Israel must end attacks on Syria.",
+     [("190", ["ISR"], ["SYR"], "hypothetical", False), ("100", ["RUS"], ["ISR"], "reported", False)]),
+    ("France said Iran must release the detained journalists.",
+     [("0841", ["IRN"], [], "hypothetical", False), ("100", ["FRA"], ["IRN"], "reported", False)]),
+])
+def test_obligations(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _view(analyze(text, published="2025-06-14", pipeline=pipeline)) == expected
+
+
+def test_a_possible_attack_has_not_happened(pipeline: Pipeline) -> None:
+    doc = analyze("Israel mobilized the army for a possible ground assault against Hamas.", pipeline=pipeline)
+    assert [(e.cameo, e.status) for e in doc.events] == [("154", "reported"), ("190", "hypothetical")]
+    doc = analyze("Israel mobilized troops for an assault against Hamas.", pipeline=pipeline)
+    assert [(e.cameo, e.status) for e in doc.events] == [("154", "reported"), ("190", "planned")]

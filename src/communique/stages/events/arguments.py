@@ -424,7 +424,11 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
             aid = _country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
             countries[aid] = found[0]
             tgt = [aid]
-    if not tgt and code[:2] in ("17", "18", "19", "20"):
+    if not tgt and code[:2] in ("02", "10"):
+        # "demanded an apology from the prime minister": whoever is asked
+        tgt = [t for t in args.in_tokens(x for x in _clause_tokens(tok) if x.dep_ == "pobj" and x.head.lower_ == "from")
+               if t not in src]
+    if not tgt and code[:2] in ("15", "17", "18", "19", "20"):
         # "opened fire with small arms on Armenian positions": whoever the force is aimed at
         tgt = [t for t in args.in_tokens(x for x in _clause_tokens(tok) if x.dep_ == "pobj"
                                          and x.head.lower_ in ("on", "against", "at", "into"))

@@ -44,7 +44,7 @@ from .episodes import (
     _restates,
 )
 from .location import _location
-from .modality import condition_of, conditional_intent, modality, resolve_status
+from .modality import condition_of, conditional_intent, modality, obliged_by, resolve_status
 from .senses import wrong_sense
 from .triggers import Candidate, candidates
 
@@ -129,7 +129,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                         and ev.cameo in IN_PERSON and any(o.id == ref_id and o.cameo in IN_PERSON for o in events):
                     episode[ev.id] = _episode_id(episode, ref_id)
             events.append(ev)
-            threat = _conditional_threat(tok, ev, args, len(events) + 1)
+            threat = _conditional_threat(tok, ev, args, len(events) + 1) or _demand(tok, ev, args, len(events) + 1)
             if threat is not None and not _duplicate(events, threat):
                 events.append(threat)
     for ev in events:
@@ -176,6 +176,28 @@ def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
                 tok.lower_ in cond.split("|"):
             out.add(c.token)
     return out
+
+
+def _demand(tok: Any, ev: Event, args: ActorIndex, number: int) -> Event | None:
+    """"Russia says Israel must end attacks on Syria": the attacks are not reported as done (hypothetical);
+    the sayer demands the act of the one obliged (CAMEO 10)."""
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj") else None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    sayer = obliged_by(verb)
+    if sayer is None:
+        return None
+    src = [a for c in sayer.children if c.dep_ in ("nsubj", "nsubjpass") for a in args.in_tokens(noun_phrase(c))]
+    tgt = [a for a in ev.source if a not in src]
+    if not src or not tgt:
+        return None
+    entry = lookup("100")
+    return Event(
+        id=f"e{number}", cameo="100", plover=entry.plover, label=entry.label, goldstein=entry.goldstein,
+        quad_class=entry.quad_class, source=src, target=tgt, evidence=ev.evidence, trigger=ev.trigger,
+        plover_mode=entry.plover_mode, plover_context=entry.plover_context, found_by=ev.found_by,
+        rule=f"obligation\t{ev.rule}" if ev.rule else "obligation", model=ev.model, confidence=ev.confidence,
+    )
 
 
 def _conditional_threat(tok: Any, ev: Event, args: ActorIndex, number: int) -> Event | None:

@@ -18,6 +18,8 @@ from typing import Any
 from ...knowledge.cameo import intent_code
 
 PLANNED_AUX = frozenset({"will", "shall"})
+PURPOSED_FORCE = frozenset({"attack", "assault", "offensive", "invasion", "raid", "strike", "operation", "war"})
+OBLIGATION_AUX = frozenset({"must", "should"})  # "Israel must end attacks": demanded, not done
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
 
 
@@ -50,6 +52,11 @@ def condition_of(verb: Any) -> Any | None:
 
 def _mood(tok: Any) -> str | None:
     """planned / hypothetical from the auxiliaries, condition clauses and governing verbs of a trigger."""
+    if any(c.dep_ == "amod" and c.lower_ in ("possible", "potential", "hypothetical", "eventual")
+           for c in tok.children):
+        return "hypothetical"  # "mobilized for a possible ground assault"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.lemma_.lower() in PURPOSED_FORCE:
+        return "planned"  # "mobilized troops for an assault": what the force is for has not happened yet
     chain = [tok]
     if tok.dep_ in ("xcomp", "dobj", "pobj", "advcl") and tok.head.i != tok.i and not is_condition(tok):
         chain.append(tok.head)
@@ -64,7 +71,7 @@ def _mood(tok: Any) -> str | None:
                 return "hypothetical"  # "would suspend talks if ...", "will attack if ...": only on a condition
             if c.dep_ in ("aux", "auxpass") and c.lower_ == "would" and _reported(t):
                 return "planned"  # "announced that Japan would send ...": the future seen from the past
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX | OBLIGATION_AUX:
                 return "hypothetical"
             if c.dep_ in ("aux",) and c.lower_ in PLANNED_AUX:
                 return "planned"
@@ -112,6 +119,17 @@ class Modality:
 def modality(tok: Any) -> Modality:
     """The modality of the trigger token ``tok`` (a spaCy Token) from its own clause."""
     return Modality(_mood(tok), _negated(tok))
+
+
+def obliged_by(verb: Any) -> Any | None:
+    """The reporting verb of an obligation laid on someone else: "Russia says Israel must end attacks" ->
+    "says" (its subject demands the act of the obligated); ``None`` otherwise."""
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in REPORTING_LEMMAS | {"insist", "argue"}:
+        return head
+    return None
 
 
 def conditional_intent(code: str, goldstein: float | None) -> str | None:

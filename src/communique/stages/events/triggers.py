@@ -60,9 +60,15 @@ def candidates(doc: Doc, sentence: int, *, table: TriggerTable | None = None) ->
     start = doc.sentences[sentence].start if sentence > 0 else -1
     end = doc.sentences[sentence + 1].start if sentence + 1 < len(doc.sentences) else len(doc.text) + 1
     out: list[Candidate] = []
-    for tok in doc.nlp:
-        if tok.idx < start:
-            continue
+    sdoc = doc.nlp
+    lo, hi = 0, len(sdoc)
+    while lo < hi:  # first token at or after ``start`` (binary search: sentences are coded one by one)
+        mid = (lo + hi) // 2
+        if sdoc[mid].idx < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    for tok in sdoc[lo:]:
         if tok.idx >= end:
             break
         trig = match_trigger(tok, table)
