@@ -148,3 +148,19 @@ def test_knowledge_file_option(runner: CliRunner, tmp_path: Path, pipeline: obje
     assert [(e["cameo"], e["source"], e["target"]) for e in known["events"]] == [("040", ["a1"], ["a2"])]
     res = runner.invoke(app, ["analyze", str(art), "--kb", str(tmp_path / "none.tsv")])
     assert res.exit_code == 2 and "no such knowledge file" in res.stderr
+
+
+def test_events_leave_out_what_did_not_happen(runner: CliRunner, tmp_path: Path, pipeline: object) -> None:
+    src = tmp_path / "georgia.txt"
+    src.write_text("Russian forces did not attack any Georgian positions, the ministry said. Should Washington "
+                   "impose new sanctions, Tehran would suspend talks with the IAEA, Foreign Minister Abbas "
+                   "Araghchi said.\n", encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    assert runner.invoke(app, ["ingest", str(src), "--db", str(db), "--published", "2025-06-14"]).exit_code == 0
+    res = runner.invoke(app, ["events", "--db", str(db), "--format", "json"])
+    assert [(r["cameo"], r["source"], r["target"], r["status"], r["negated"]) for r in json.loads(res.stdout)] == [
+        ("134", "IRN", "USA", "reported", False)]  # the threat was made; nothing else happened
+    res = runner.invoke(app, ["events", "--db", str(db), "--format", "json", "--all-statuses"])
+    assert sorted((r["cameo"], r["status"], r["negated"]) for r in json.loads(res.stdout)) == [
+        ("134", "reported", False), ("163", "hypothetical", False), ("164", "hypothetical", False),
+        ("190", "reported", True)]

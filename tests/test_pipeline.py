@@ -18,6 +18,7 @@ def test_builtins_registered_with_declared_needs() -> None:
         ("communique.time.v1", ("nlp", "sentences"), ("timexes",)),
         ("communique.place.v1", ("nlp", "sentences"), ("places", "country_mentions")),
         ("communique.actors.v1", ("nlp", "sentences", "places"), ("mentions", "actors")),
+        ("communique.dateline.v1", ("nlp", "sentences", "timexes", "places", "actors"), ("dateline",)),
         ("communique.events.v1", ("nlp", "sentences", "actors", "timexes", "places"), ("events",)),
         ("communique.provenance.v1", ("nlp", "sentences", "actors", "events"), ("quotes", "attributions", "status")),
     ]

@@ -46,6 +46,12 @@ def _build_pipeline(settings: Settings) -> Pipeline:
 
         parsed = [parse_petrarch_verbs(Path(p).read_text("utf-8"), source=str(p)) for p in settings.verbs]
         services["trigger_table"] = merge(default_triggers(), *parsed)
+    if settings.event_model != "none":
+        from .stages.events.learned import LearnedCoder
+        from .stages.events.model import EventModel, default_event_model
+
+        model = default_event_model() if settings.event_model == "bundled" else EventModel.load(settings.event_model)
+        services["event_model"] = LearnedCoder(model, table=services.get("trigger_table"))  # type: ignore[arg-type]
     pipe = Pipeline(DEFAULT_STAGES, services=services, on_error=settings.on_error)
     pipe.stages[0].n_process = settings.workers
     pipe.stages[0].batch_size = settings.batch_size

@@ -19,6 +19,7 @@ Hierarchy::
         StageOrderError          a stage needs something no earlier stage adds
         StageFailed              a stage raised while processing a document
       ModelNotInstalled          the spaCy model package is missing
+      EventModelError            an event model file is missing or malformed
       StoreError                 the DuckDB store could not be used
         SchemaVersionError       the store was written by a newer communique
         NotAStore                the file is not a communique store (text, folder, truncated, corrupt)
@@ -142,6 +143,10 @@ class ModelNotInstalled(CommuniqueError):
             f"spaCy model {name!r} is not installed; run the README's set-up command (./run demo) or "
             f"pip install -r requirements-model.txt"
         )
+
+
+class EventModelError(CommuniqueError):
+    """An event model file (``.npz``) is missing or is not a model."""
 
 
 class StoreError(CommuniqueError):

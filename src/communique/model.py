@@ -23,6 +23,7 @@ Shape, top down::
       events: [Event]         coded events with date, place, provenance
       quotes: [Quote]         direct quotes with their speakers
       attributions: [Attribution]
+      dateline: Dateline | None  where and when a wire report was filed
 """
 
 from __future__ import annotations
@@ -296,6 +297,12 @@ class Event:
     intent: str | None = None  # planned / hypothetical: CAMEO code of the announcement ("will visit" -> 036)
     references: list[Span] = field(default_factory=list)  # later phrases referring to it ("the visit")
     episode: int | None = None  # events of one occasion (a visit and the meetings during it)
+    # how it was found: "rule" (a trigger table row, ``rule``) or "model" (the learned coder ``model``, with the
+    # probability of its type, 0-1, in ``confidence``)
+    found_by: str = "rule"
+    rule: str | None = None  # the trigger row, "lemma<TAB>POS<TAB>CAMEO[<TAB>condition]"
+    model: str | None = None  # "communique.event_model/1"
+    confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -307,6 +314,23 @@ class Quote:
     via: str | None = None  # "sources close to the Israeli government"
     parts: list[Span] = field(default_factory=list)  # the fragments of a quotation split by its speaker tag
     cue: Span | None = None  # the speech verb or tag: "said", "added"
+
+
+@dataclass(slots=True)
+class Dateline:
+    """Where (and when) a wire report was filed: ``BERLIN, June 13 (Reuters) -``.
+
+    ``span`` covers the whole dateline, ``place`` the filing place's name; ``location`` is that place
+    geocoded (never an event's place), ``date`` the dateline's written date resolved to a calendar date,
+    ``outlet`` the agency in brackets.  Offsets are characters into ``Article.text``.
+    """
+
+    span: Span
+    place: Span
+    location: Location | None = None
+    date: Span | None = None
+    value: dt.date | None = None
+    outlet: Span | None = None
 
 
 @dataclass(slots=True)
@@ -323,6 +347,7 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    dateline: Dateline | None = None  # the wire dateline opening the text, when there is one
     done: list[str] = field(default_factory=list)  # names of the stages run
     nlp: Any = None  # the spaCy Doc of ``text`` (the parse copy); never serialised
     _text: str | None = None

@@ -75,6 +75,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "communique.time.v1",
     "communique.place.v1",
     "communique.actors.v1",
+    "communique.dateline.v1",
     "communique.events.v1",
     "communique.provenance.v1",
 )

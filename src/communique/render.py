@@ -60,7 +60,7 @@ def print_doc(doc: Doc, console: Console | None = None) -> None:
 def print_event_rows(rows: list[dict[str, Any]], console: Console | None = None) -> None:
     console = console or Console(width=160)
     t = Table(title=f"Events ({len(rows)})", show_lines=False)
-    cols = ("date", "cameo", "label", "source", "target", "location", "status", "corroboration")
+    cols = ("date", "cameo", "label", "source", "target", "location", "status", "negated", "corroboration")
     for col in cols:
         t.add_column(col, overflow="fold")
     for r in rows:

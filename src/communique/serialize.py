@@ -80,6 +80,7 @@ def _event(doc: Doc, e: Event) -> dict[str, Any]:
             "goldstein": lookup(e.intent).goldstein, "quad_class": lookup(e.intent).quad_class},
         "episode": e.episode,
         "references": [_span(r, doc.article.text) for r in e.references],
+        "found_by": {"method": e.found_by, "rule": e.rule, "model": e.model, "confidence": e.confidence},
     }
 
 
@@ -98,6 +99,18 @@ def _quote(doc: Doc, q: Quote) -> dict[str, Any]:
     }
 
 
+def _dateline(doc: Doc) -> dict[str, Any] | None:
+    d = doc.dateline
+    if d is None:
+        return None
+    loc = d.location
+    text = doc.article.text
+    return {"span": _span(d.span, text), "place": _span(d.place, text),
+            "location": None if loc is None else {"name": loc.name, "country": loc.country, "lat": loc.lat,
+                                                  "lon": loc.lon, "geonames_id": loc.geonames_id},
+            "date": _span(d.date, text), "value": _iso(d.value), "outlet": _span(d.outlet, text)}
+
+
 def doc_to_dict(doc: Doc) -> dict[str, Any]:
     art = doc.article
     body = art.body_span()
@@ -106,7 +119,8 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
                      "outlet": art.outlet, "source_path": art.source_path, "text": art.text,
                      "body": {"start": body.start, "end": body.end},
                      "headline": None if art.title_span is None else {"start": art.title_span.start,
-                                                                      "end": art.title_span.end}},
+                                                                      "end": art.title_span.end},
+                     "dateline": _dateline(doc)},
         "actors": [_actor(doc, a) for a in doc.actors],
         "events": [_event(doc, e) for e in doc.events],
         "quotes": [_quote(doc, q) for q in doc.quotes],

@@ -29,6 +29,10 @@ class Settings(BaseModel):
     verbs: tuple[Path, ...] = Field(
         (), description="PETRARCH/TABARI verb dictionaries merged after our own trigger table"
     )
+    event_model: str = Field(
+        "bundled", description="learned event coder used where the trigger table is silent: 'bundled' (the shipped"
+        " model), 'none' (trigger table only) or the path of a model file made by `communique train events`"
+    )
 
 
 def describe() -> list[tuple[str, str, str]]:

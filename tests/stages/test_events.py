@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from communique import Doc, Pipeline, analyze
+from communique import Doc, Pipeline, analyze, doc_to_dict
 from communique.knowledge.cameo import lookup
-from communique.stages.events import match_trigger, triggers
+from communique.model import Span
+from communique.stages.events import Candidate, Coder, candidates, match_trigger, triggers
 
 
 def _view(doc: Doc) -> list[tuple[Any, ...]]:
@@ -40,8 +41,9 @@ def test_moods_planned_and_hypothetical(pipeline: Pipeline) -> None:
                   "government could impose sanctions on Indonesia if the talks fail.", published="2024-03-01",
                   pipeline=pipeline)
     got = [(e.cameo, e.status, e.intent) for e in doc.events]
-    # the announcement of an action is coded as CAMEO codes it: intent to meet, threat of sanctions
-    assert got == [("042", "planned", "036"), ("163", "hypothetical", "132")]
+    # the announcement of an action is coded as CAMEO codes it: intent to meet, threat of sanctions; a
+    # conditional is also the threat itself, which was made
+    assert got == [("042", "planned", "036"), ("163", "hypothetical", "132"), ("132", "reported", None)]
 
 
 def test_criticism_targets_whoever_did_the_earlier_event(pipeline: Pipeline) -> None:
@@ -76,3 +78,63 @@ def test_future_in_reported_speech_is_planned_and_topics_are_not_places(pipeline
                   "patrols in the Java Sea.", published="2024-03-01", pipeline=pipeline)
     got = [(e.cameo, e.status, e.location.name if e.location else None) for e in doc.events]
     assert got == [("073", "planned", "Indonesia"), ("040", "reported", None)]
+
+
+class _FakeCoder:
+    """A stand-in learned coder: drops rule candidates coded 111 and codes the token "snubbed" as 110."""
+
+    name = "fake"
+
+    def label(self, doc: Doc, sentence: int, candidates: list[Candidate]) -> list[Candidate]:
+        out = [c for c in candidates if c.cameo != "111"]
+        for tok in doc.nlp:
+            if tok.lower_ == "snubbed" and doc.sentence_of(tok.idx) == sentence:
+                out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), "110", model="fake/1", confidence=0.75))
+        return out
+
+
+def test_learned_coder_seam_keeps_drops_and_adds_candidates(pipeline: Pipeline) -> None:
+    text = ("Brazilian President Lucia Ramos condemned the Argentine government on Monday. "
+            "Argentine President Tomas Vidal snubbed Ramos on Tuesday.")
+    table_only = Pipeline(pipeline.names, services={"nlp": pipeline.stages[0].nlp})  # no learned coder
+    doc = analyze(text, published="2024-05-07", pipeline=table_only)
+    assert [(e.cameo, e.found_by, e.rule, e.confidence) for e in doc.events] == [
+        ("111", "rule", "condemn\tANY\t111", None)]
+    trigger = doc.events[0].trigger
+    assert text[trigger.start:trigger.end] == "condemned"
+    assert candidates(doc, 0) == [Candidate(4, trigger, "111", rule="condemn\tANY\t111")]
+    assert isinstance(_FakeCoder(), Coder)
+    learned = Pipeline(pipeline.names, services={"nlp": pipeline.stages[0].nlp, "event_model": _FakeCoder()})
+    doc = analyze(text, published="2024-05-07", pipeline=learned)
+    name = {a.id: a.name for a in doc.actors}
+    assert [(e.cameo, [name[s] for s in e.source], [name[t] for t in e.target], e.found_by, e.model, e.confidence)
+            for e in doc.events] == [("110", ["Tomas Vidal"], ["Lucia Ramos"], "model", "fake/1", 0.75)]
+    assert doc_to_dict(doc)["events"][0]["found_by"] == {"method": "model", "rule": None, "model": "fake/1",
+                                                         "confidence": 0.75}
+
+
+def test_dateline_is_neither_actor_nor_place_and_anchors_relative_dates(pipeline: Pipeline) -> None:
+    body = "German Chancellor Friedrich Merz met French President Emmanuel Macron in Wuppertal on Friday."
+    for opening, date in [("BERLIN (Reuters) — ", "2025-06-20"), ("BERLIN, June 13 (Reuters) - ", "2025-06-13"),
+                          ("", "2025-06-20")]:
+        doc = analyze(opening + body, published="2025-06-20", pipeline=pipeline)
+        name = {a.id: (a.name, a.country) for a in doc.actors}
+        assert [(e.cameo[:2], [name[s] for s in e.source], [name[t] for t in e.target],
+                 e.location.name if e.location else None, e.date.value.isoformat() if e.date and e.date.value else None)
+                for e in doc.events] == [("04", [("Friedrich Merz", "DEU")], [("Emmanuel Macron", "FRA")],
+                                          "Wuppertal", date)]
+        assert all(not p.span.overlaps(doc.dateline.span) for p in doc.places) if doc.dateline else not opening
+        if opening:
+            assert doc.dateline is not None and doc.dateline.location is not None
+            assert (doc.dateline.place.text(doc.text), doc.dateline.location.country) == ("BERLIN", "DEU")
+            assert not any(m.span.overlaps(doc.dateline.span) for m in doc.mentions)
+
+
+def test_dateline_in_json(pipeline: Pipeline) -> None:
+    doc = analyze("KYIV, Ukraine, June 2 (AP) — Ukrainian President Volodymyr Zelenskiy met Polish President "
+                  "Andrzej Duda in Lviv.", published="2025-06-03", pipeline=pipeline)
+    got = doc_to_dict(doc)["document"]["dateline"]
+    assert (got["place"]["text"], got["location"]["country"], got["value"], got["outlet"]["text"]) == (
+        "KYIV", "UKR", "2025-06-02", "AP")
+    assert doc_to_dict(analyze("Ukraine's president met Poland's president.", pipeline=pipeline))["document"][
+        "dateline"] is None

@@ -262,6 +262,7 @@ STRIKE = {
     "lat": 49.99,
     "lon": 36.23,
     "status": "denied",  # Kyiv confirmed on the 10th, Moscow denied on the 11th: the latest word stands
+    "negated": False,
     "corroboration": 3,
     "outlets": 2,
     "articles": ["a-reuters", "b-ap", "c-reuters2"],
@@ -285,6 +286,7 @@ MEETING = {
     "lat": 39.92,
     "lon": 32.85,
     "status": "reported",
+    "negated": False,
     "corroboration": 2,
     "outlets": 2,
     "articles": ["c-reuters2", "d-bbc"],
@@ -308,6 +310,7 @@ ARREST = {
     "lat": 48.85,
     "lon": 2.35,
     "status": "reported",
+    "negated": False,
     "corroboration": 1,
     "outlets": 1,
     "articles": ["d-bbc"],
@@ -510,7 +513,7 @@ def simple(
 
 
 def cluster_sizes(s: Store) -> list[int]:
-    return sorted(row["corroboration"] for row in s.events())
+    return sorted(row["corroboration"] for row in s.events(all_statuses=True))
 
 
 @pytest.mark.parametrize(
@@ -592,7 +595,16 @@ def test_status_upgrade(statuses: list[str], expected: str) -> None:
     s = Store.memory()
     for i, status in enumerate(statuses):
         s.add(simple(f"a{i}", status=status))
-    assert [(r["status"], r["corroboration"]) for r in s.events()] == [(expected, len(statuses))]
+    assert [(r["status"], r["corroboration"]) for r in s.events(all_statuses=True)] == [(expected, len(statuses))]
+    assert len(s.events()) == (expected not in ("denied", "planned", "hypothetical"))
+
+
+def test_negated_events_are_left_out_unless_asked_for() -> None:
+    s = Store.memory()
+    s.add(simple("a", negated=True))
+    s.add(simple("b", "193"))
+    assert [(r["cameo"], r["negated"]) for r in s.events()] == [("193", False)]
+    assert [(r["cameo"], r["negated"]) for r in s.events(all_statuses=True)] == [("190", True), ("193", False)]
 
 
 def test_outlets_count_distinct_named_outlets() -> None:
@@ -682,9 +694,9 @@ def test_to_csv(store: Store) -> None:
     assert to_csv(store.events(actor="TUR"), out) == 1
     assert out.getvalue().splitlines() == [
         "cluster_id,event_id,date,date_precision,cameo,label,plover,goldstein,quad_class,source,target,"
-        "location,country,lat,lon,status,corroboration,outlets,articles,evidence,attribution",
+        "location,country,lat,lon,status,corroboration,outlets,articles,evidence,attribution,negated",
         "4,e2,2024-03-11,day,040,Consult,,1.0,1,TURGOV,UKRGOV,Ankara,TUR,39.92,32.85,reported,2,2,"
-        "c-reuters2;d-bbc,Turkey's foreign minister will meet Ukraine's president in Ankara on Monday.,",
+        "c-reuters2;d-bbc,Turkey's foreign minister will meet Ukraine's president in Ankara on Monday.,,false",
     ]
     empty = io.StringIO()
     assert to_csv([], empty) == 0 and empty.getvalue() == ""

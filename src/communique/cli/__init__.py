@@ -9,7 +9,7 @@ One module per command group (``core``: analyze, ingest, events; others add
 
 from __future__ import annotations
 
-from . import actors, bench, core, data, provenance, timeplace  # noqa: F401  (each registers its commands)
+from . import actors, bench, core, data, eval_events, provenance, timeplace  # noqa: F401  (each registers its commands)
 from ._app import app, eval_app, train_app
 
 __all__ = ["app", "eval_app", "train_app", "main"]

@@ -192,8 +192,12 @@ def events(
     cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 04.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many rows (0 to 1,000,000,000).")] = None,
     format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    all_statuses: Annotated[bool, typer.Option(
+        "--all-statuses", help="Also list events that did not happen: planned, hypothetical, denied or negated.")
+    ] = False,
 ) -> None:
-    """Query stored events (one row per event, however many reports carried it).
+    """Query stored events (one row per event, however many reports carried it); by default only those that
+    happened as reported (not planned, hypothetical, denied or negated).
 
     Reads the store read-only, so it works while `communique ingest` writes it (waiting for the current
     batch to be written) and alongside other readers."""
@@ -222,7 +226,8 @@ def events(
     try:
         store = Store.open(db, read_only=True)
         try:
-            rows = store.events(actor=actor, dyad=dyad, since=s, until=u, cameo=cameo, limit=limit)
+            rows = store.events(actor=actor, dyad=dyad, since=s, until=u, cameo=cameo, limit=limit,
+                                  all_statuses=all_statuses)
         finally:
             store.close()
     except CommuniqueError as exc:

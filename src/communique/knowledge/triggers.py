@@ -19,7 +19,8 @@ class Trigger:
     """``lemma`` in part of speech ``pos`` (VERB, NOUN or ANY) codes ``cameo`` when ``condition`` holds.
 
     Conditions: ``near:w1|w2`` (a child or a word within four), ``obj:w1|w2`` (in the object or of-phrase),
-    ``sub:w1|w2`` (anywhere in the trigger's subtree, quotes included); ``None`` always holds.
+    ``sub:w1|w2`` (anywhere in the trigger's subtree, quotes included), ``prt:w1|w2`` (a verb particle:
+    "shot down"), ``noobj`` (no direct object); ``a;b`` both hold, ``!a`` does not hold; ``None`` always holds.
     """
 
     lemma: str

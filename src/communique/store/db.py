@@ -569,8 +569,13 @@ class Store:
         until: dt.date | None = None,
         cameo: str | None = None,
         limit: int | None = None,
+        all_statuses: bool = False,
     ) -> list[dict[str, Any]]:
         """Merged events, one row per cluster, ordered by date (undated last), then cluster id.
+
+        By default only events that happened as far as the reports say: a merged status of ``planned``,
+        ``hypothetical`` or ``denied``, or a negated event ("did not attack"), is left out;
+        ``all_statuses=True`` keeps them (see the ``status`` and ``negated`` keys).
 
         ``actor`` keeps events in which some report has a source or target
         actor whose code starts with ``actor`` (``"RUS"`` matches ``RUSMIL``;
@@ -583,7 +588,7 @@ class Store:
         Each row has the keys ``cluster_id, event_id, date, date_precision,
         cameo, label, plover, goldstein, quad_class, source, target, location,
         country, lat, lon, status, corroboration, outlets, articles, evidence,
-        attribution`` (``source``/``target``: the first report's actor codes
+        attribution, negated`` (``source``/``target``: the first report's actor codes
         joined by ``;``, an actor with no code or country showing its name;
         ``articles``: ids in the order they reported the event; ``evidence``:
         the first report's evidence sentence; ``attribution``: the distinct
@@ -623,7 +628,11 @@ class Store:
         if cameo is not None:
             where.append("starts_with(m.cameo, ?)")
             params.append(cameo)
-        sql = "SELECT m.* FROM merged_events m"
+        if not all_statuses:
+            where.append(f"m.status NOT IN ({', '.join(repr(x) for x in NOT_HAPPENED)}) AND NOT m.negated")
+        # every report of a cluster agrees on negation (clusters never mix them)
+        sql = ("SELECT * FROM (SELECT m.*, (SELECT bool_or(e.negated) FROM events e WHERE e.cluster_id = m.cluster_id)"
+               " AS negated FROM merged_events m) m")
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY m.date NULLS LAST, m.cluster_id"
@@ -687,6 +696,10 @@ class Store:
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except duckdb.Error as exc:
             raise StoreError(f"cannot query the store: {one_line(exc)}") from exc
+
+
+#: Statuses of events that did not (or not yet) happen: left out of counts and lists unless asked for.
+NOT_HAPPENED: tuple[str, ...] = ("planned", "hypothetical", "denied")
 
 
 def _side_key(actor_ids: list[str], codes: dict[str, str | None]) -> str | None:

@@ -1,0 +1,401 @@
+"""Score communique's event coding on the gold sets of ``../shared`` (``communique eval events``).
+
+Each item's raw text is analysed by the whole pipeline (gold markup is never shown to it).  A set the shipped
+model was trained on is scored by k-fold cross-validation: for each fold a model is trained on every training
+set minus that fold (folds group the sentences of one source document) and codes that fold only.
+
+Scores per dataset (see :func:`score`):
+
+* **single-event sets with a marked pair** (PLV, the GSR): each record gets one predicted type: that of an event
+  whose source and target each have a mention overlapping the marked source and target spans (either way
+  round for reciprocal codes), else that of our most confident event in the sentence, else ``NONE``.
+  Per-type precision/recall/F1 over records, their macro and micro averages, and type + source + target
+  accuracy (the pair-matched event has the gold type).  The GSR also reports, over all our events, type
+  recall and precision (an event is right when its type is the sentence's gold type) and type + countries
+  (the gold actors' ISO3 countries found on the right sides).
+* **multi-event sets** (PETRARCH records, M2E2, WikiEvents, RAMS): per sentence, the set of gold categories
+  against the set of ours; per-category P/R/F1, macro and micro.  Categories are CAMEO roots for the PETRARCH
+  records and the mapped types for M2E2/WikiEvents/RAMS (:data:`CATEGORIES`: our events outside them are not
+  counted).  RAMS marks one event per window, so only its recall means anything.
+* **UniversalPetrarch with its dictionaries**: its own count, exact (source code, target code, CAMEO code)
+  triples: true positives = gold triples we produce / gold triples; false positives = our triples not in the
+  gold / our triples; the same at root level beside it.
+
+Confusion tables list (gold, ours) pairs: ours is ``NONE`` when we coded nothing for that record/category.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .event_sets import Gold, Item, read_dataset
+
+__all__ = ["CATEGORIES", "DATASETS", "Predicted", "evaluate", "score"]
+
+FOLDS = 5
+NONE = "NONE"
+RECIPROCAL = ("040", "041", "043", "044", "046", "057", "19")
+
+
+def _ace_category(code: str) -> str | None:
+    if code[:2] == "04":
+        return "CONTACT"
+    if code[:2] in ("18", "19", "20"):
+        return "ATTACK"
+    if code[:2] == "14":
+        return "DEMONSTRATE"
+    if code.startswith("173"):
+        return "ARREST"
+    return None
+
+
+def _kairos_category(code: str) -> str | None:
+    return _ace_category(code) or {"13": "THREATEN", "02": "REQUEST", "10": "REQUEST"}.get(code[:2])
+
+
+def _rams_category(code: str) -> str | None:
+    from ..knowledge.cameo import lookup
+
+    if code.startswith("173"):
+        return "ARREST"
+    if code[:2] == "01":
+        return None
+    try:
+        return lookup(code).plover
+    except KeyError:
+        return None
+
+
+def _root(code: str) -> str | None:
+    return code[:2] if code[:2].isdigit() and "01" <= code[:2] <= "20" else None
+
+
+CATEGORIES: dict[str, Callable[[str], str | None]] = {
+    "petrarch2": _root, "universalpetrarch": _root, "universalpetrarch_dict": _root,
+    "m2e2": _ace_category, "wikievents": _kairos_category, "rams": _rams_category,
+}  # fmt: skip
+# dataset name -> (file set read, kind, verbs/actors dictionaries under shared)
+DATASETS: dict[str, tuple[str, str]] = {
+    "plv": ("plv", "pair"),
+    "plover_gsr": ("plover_gsr", "pair"),
+    "petrarch2": ("petrarch2", "multi"),
+    "universalpetrarch": ("universalpetrarch", "multi"),
+    "universalpetrarch_dict": ("universalpetrarch", "triples"),
+    "m2e2": ("m2e2", "multi"),
+    "wikievents": ("wikievents", "multi"),
+    "rams": ("rams", "recall"),
+}
+UP_DICTIONARIES = ("reference/universalpetrarch/PETR_Validate_actors_2_02.txt",
+                   "reference/universalpetrarch/PETR_Validate_verbs_2_02.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class Predicted:
+    """One of our events, reduced to what scoring needs (spans are characters into the item's text)."""
+
+    cameo: str
+    plover: str | None
+    source_spans: tuple[tuple[int, int], ...] = ()
+    target_spans: tuple[tuple[int, int], ...] = ()
+    source_countries: frozenset[str] = frozenset()
+    target_countries: frozenset[str] = frozenset()
+    source_codes: tuple[str, ...] = ()
+    target_codes: tuple[str, ...] = ()
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Scores:
+    name: str
+    kind: str
+    items: int = 0
+    gold: int = 0
+    predicted: int = 0
+    unmapped: int = 0
+    per_type: dict[str, dict[str, float]] = field(default_factory=dict)
+    macro: dict[str, float] = field(default_factory=dict)
+    micro: dict[str, float] = field(default_factory=dict)
+    figures: dict[str, Any] = field(default_factory=dict)
+    confusion: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def _table(tp: Counter[str], fp: Counter[str], fn: Counter[str], s: Scores, labels: set[str]) -> None:
+    s.per_type = {t: _prf(tp[t], fp[t], fn[t]) for t in sorted(labels)}
+    gold_types = [t for t in s.per_type if tp[t] + fn[t] > 0]
+    if gold_types:
+        s.macro = {k: round(sum(s.per_type[t][k] for t in gold_types) / len(gold_types), 4)
+                   for k in ("precision", "recall", "f1")}
+    s.micro = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], gold: tuple[int, int] | None) -> bool:
+    return gold is not None and any(a < gold[1] and gold[0] < b for a, b in spans)
+
+
+def _pair_match(g: Gold, p: Predicted) -> bool:
+    direct = _overlaps(p.source_spans, g.source) and _overlaps(p.target_spans, g.target)
+    if direct or not p.cameo.startswith(RECIPROCAL):
+        return direct
+    return _overlaps(p.target_spans, g.source) and _overlaps(p.source_spans, g.target)
+
+
+def _countries_ok(g: Gold, p: Predicted) -> bool:
+    def side(want: frozenset[str], got: frozenset[str]) -> bool:
+        return not want or bool(want & got)
+
+    direct = side(g.source_countries, p.source_countries) and side(g.target_countries, p.target_countries)
+    if direct or not p.cameo.startswith(RECIPROCAL):
+        return direct
+    return side(g.source_countries, p.target_countries) and side(g.target_countries, p.source_countries)
+
+
+def score(name: str, kind: str, items: Sequence[Item], predicted: Sequence[Sequence[Predicted]]) -> Scores:
+    """Scores of one dataset (pure: the items and our events for each)."""
+    s = Scores(name, kind, items=len(items), predicted=sum(len(p) for p in predicted),
+               unmapped=sum(i.unmapped for i in items))
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    confusion: Counter[str] = Counter()
+    labels: set[str] = set()
+    if kind == "pair":
+        pair_ok = pair_total = type_hits = right_events = country_gold = country_hits = 0
+        for item, ours in zip(items, predicted, strict=True):
+            for g in item.gold:
+                types = g.types()
+                s.gold += 1
+                gold_label = "|".join(sorted(types))
+                labels.add(gold_label)
+                paired = [p for p in ours if _pair_match(g, p)]
+                pick = max(paired or ours, key=lambda p: p.confidence, default=None)
+                got = (pick.plover or NONE) if pick else NONE
+                got_label = gold_label if got in types else got
+                labels.add(got_label) if got_label != NONE else None
+                if got_label == gold_label:
+                    tp[gold_label] += 1
+                else:
+                    fn[gold_label] += 1
+                    if got_label != NONE:
+                        fp[got_label] += 1
+                confusion[f"{gold_label} -> {got_label}"] += 1
+                if g.source is not None and g.target is not None:
+                    pair_total += 1
+                    pair_ok += any(p.plover in types for p in paired)
+                type_hits += any(p.plover in types for p in ours)
+                if g.source_countries or g.target_countries:
+                    country_gold += 1
+                    country_hits += any(p.plover in types and _countries_ok(g, p) for p in ours)
+            right_events += sum(1 for p in ours if any(p.plover in g.types() for g in item.gold))
+        _table(tp, fp, fn, s, labels - {NONE})
+        s.figures = {
+            "type_source_target_accuracy": round(pair_ok / pair_total, 4) if pair_total else None,
+            "records_with_marked_pair": pair_total,
+            "type_recall_any_event": round(type_hits / s.gold, 4) if s.gold else None,
+            "type_precision_events": round(right_events / s.predicted, 4) if s.predicted else None,
+            "type_countries_recall": round(country_hits / country_gold, 4) if country_gold else None,
+            "records_with_gold_country": country_gold,
+        }
+    elif kind in ("multi", "recall"):
+        cat = CATEGORIES[name]
+        for item, ours in zip(items, predicted, strict=True):
+            want = Counter(c for g in item.gold if g.cameo and (c := cat(g.cameo)))
+            got = set(c for p in ours if (c := cat(p.cameo)))
+            s.gold += sum(want.values())
+            labels |= set(want) | got
+            for c, n in want.items():
+                if c in got:
+                    tp[c] += n
+                else:
+                    fn[c] += n
+                    confusion[f"{c} -> {next(iter(sorted(got)), NONE)}"] += n
+            for c in got - set(want):
+                if kind == "multi":
+                    fp[c] += 1
+                    confusion[f"{NONE} -> {c}"] += 1
+        _table(tp, fp, fn, s, labels)
+        if kind == "recall":
+            s.notes.append("one event is marked per window: precision is not measurable, read recall only")
+    elif kind == "triples":
+        gold_n = ours_n = hit = ours_hit = 0
+        gold_r = ours_r = hit_r = ours_hit_r = 0
+        for item, ours in zip(items, predicted, strict=True):
+            gold_t = {(g.source_code or "", g.target_code or "", g.cameo or "") for g in item.gold}
+            ours_t = {(sc, tc, p.cameo) for p in ours for sc in (p.source_codes or ("",))
+                      for tc in (p.target_codes or ("",))}
+            gold_n += len(gold_t)
+            ours_n += len(ours_t)
+            hit += len(gold_t & ours_t)
+            ours_hit += len(ours_t & gold_t)
+            groot = {(a, b, c[:2]) for a, b, c in gold_t}
+            oroot = {(a, b, c[:2]) for a, b, c in ours_t}
+            gold_r += len(groot)
+            ours_r += len(oroot)
+            hit_r += len(groot & oroot)
+            ours_hit_r += len(oroot & groot)
+            for g in item.gold:
+                if g.cameo and (g.source_code or "", g.target_code or "", g.cameo) not in ours_t:
+                    near = next((c for a, b, c in ours_t if a == g.source_code and b == g.target_code), NONE)
+                    confusion[f"{g.cameo} -> {near}"] += 1
+        s.gold = gold_n
+        s.figures = {
+            "true_positives": round(hit / gold_n, 4) if gold_n else None,
+            "false_positives": round((ours_n - ours_hit) / ours_n, 4) if ours_n else None,
+            "true_positives_root": round(hit_r / gold_r, 4) if gold_r else None,
+            "false_positives_root": round((ours_r - ours_hit_r) / ours_r, 4) if ours_r else None,
+            "our_codings": ours_n,
+            "reference": "UniversalPetrarch: 68.3% true positives, 23.0% false positives",
+        }
+    s.confusion = dict(sorted(confusion.items(), key=lambda kv: (-kv[1], kv[0])))
+    return s
+
+
+# -- running the pipeline ----------------------------------------------------------------------------------------
+
+
+def predict(items: Sequence[Item], pipeline: Any) -> list[list[Predicted]]:
+    """Our events for each item, each analysed from its raw text as an article of its own."""
+    from ..api import analyze_articles
+    from ..knowledge.cameo import lookup
+    from ..read import make_article
+
+    articles = [make_article(i.text, published=i.date) for i in items]
+    out: list[list[Predicted]] = []
+    for item, doc in zip(items, analyze_articles(articles, pipeline=pipeline), strict=True):
+        # offsets of the analysed text map back onto the item's text by position
+        shift = doc.text.find(item.text[:30]) if item.text[:30] else 0
+        shift = max(shift, 0)
+
+        def spans(ids: list[str], doc: Any = doc, shift: int = shift) -> tuple[tuple[int, int], ...]:
+            keep = set(ids)
+            return tuple((m.span.start - shift, m.span.end - shift) for m in doc.mentions if m.actor_id in keep)
+
+        def actors(ids: list[str], doc: Any = doc) -> list[Any]:
+            return [a for a in (doc.actor(i) for i in ids) if a is not None]
+
+        events: list[Predicted] = []
+        for e in doc.events:
+            if e.status in ("planned", "hypothetical") and e.intent:
+                code = e.intent  # the announcement, as CAMEO-coded gold codes it ("will visit" -> 036)
+            else:
+                code = e.cameo
+            try:
+                plover = lookup(code).plover
+            except KeyError:
+                plover = e.plover
+            src, tgt = actors(e.source), actors(e.target)
+            events.append(Predicted(
+                cameo=code, plover=plover, source_spans=spans(e.source), target_spans=spans(e.target),
+                source_countries=frozenset(a.country for a in src if a.country),
+                target_countries=frozenset(a.country for a in tgt if a.country),
+                source_codes=tuple(a.code or "" for a in src), target_codes=tuple(a.code or "" for a in tgt),
+                confidence=e.confidence if e.confidence is not None else 1.0))
+        out.append(events)
+    return out
+
+
+def fold_of(group: str, k: int = FOLDS) -> int:
+    """The cross-validation fold of an item group (stable across runs and machines)."""
+    return zlib.crc32(group.encode("utf-8")) % k
+
+
+def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: bool | None = None,
+             limit: int | None = None, progress: Callable[[str], None] | None = None) -> Scores:
+    """Score one dataset (a key of :data:`DATASETS`).
+
+    ``cross_validate``: None = when the shipped model was trained on the set; the folds' models are trained
+    here (scikit-learn) on the same sets the shipped model lists in its metadata."""
+    from ..api import _build_pipeline
+    from ..settings import Settings
+    from ..stages.events.model import default_event_model
+
+    set_name, kind = DATASETS[name]
+    items = read_dataset(set_name, shared)[:limit]
+    base = settings or Settings()
+    if name == "universalpetrarch_dict":
+        base = Settings(**{**base.model_dump(), "knowledge": (shared / UP_DICTIONARIES[0],),
+                           "verbs": (shared / UP_DICTIONARIES[1],)})
+    shipped = default_event_model()
+    trained_on = list(shipped.meta.get("trained_on", []))
+    if cross_validate is None:
+        cross_validate = set_name in trained_on and base.event_model == "bundled"
+    t0 = time.perf_counter()
+    pipe = _build_pipeline(base)
+    notes: list[str] = []
+    if not cross_validate:
+        predicted = predict(items, pipe)
+        if set_name in trained_on and base.event_model == "bundled":
+            notes.append("scored with the shipped model, which was trained on this set: figures are inflated")
+    else:
+        from ..stages.events.learned import LearnedCoder
+        from ..stages.nlp import load_nlp
+        from .events_train import fit, load_examples
+
+        if progress:
+            progress(f"{name}: parsing the training sets for {FOLDS}-fold cross-validation")
+        _, examples = load_examples(shared, trained_on, load_nlp(base.model))
+        predicted_by_id: dict[str, list[Predicted]] = {}
+        stage = _event_stage(pipe)
+        shipped_coder = stage.model
+        for k in range(FOLDS):
+            held = [i for i in items if fold_of(i.group) == k]
+            train = [e for e in examples if not (e.dataset == set_name and fold_of(e.group) == k)]
+            if progress:
+                progress(f"{name}: fold {k + 1}/{FOLDS}: training on {len(train)} words, coding {len(held)} items")
+            stage.model = LearnedCoder(fit(train, sets=trained_on), table=stage.table)
+            for item, p in zip(held, predict(held, pipe), strict=True):
+                predicted_by_id[item.id] = p
+        stage.model = shipped_coder
+        predicted = [predicted_by_id[i.id] for i in items]
+        notes.append(f"{FOLDS}-fold cross-validation: each fold coded by a model trained without it")
+    s = score(name, kind, items, predicted)
+    s.seconds = round(time.perf_counter() - t0, 1)
+    s.notes = notes + s.notes
+    return s
+
+
+def _event_stage(pipe: Any) -> Any:
+    for st in pipe.stages:
+        if hasattr(st, "model") and hasattr(st, "table"):
+            return st
+    raise LookupError("the pipeline has no event stage taking an event model")
+
+
+def report(s: Scores, *, top: int = 12) -> str:
+    """The figures of one dataset as text."""
+    lines = [f"== {s.name}: {s.items} items, {s.gold} gold events"
+             + (f" ({s.unmapped} of unmapped types left out)" if s.unmapped else "")
+             + f", {s.predicted} of ours, {s.seconds:.0f} s"]
+    lines += [f"   note: {n}" for n in s.notes]
+    for k, v in s.figures.items():
+        if v is not None:
+            lines.append(f"   {k.replace('_', ' ')}: {v}")
+    if s.per_type:
+        lines.append(f"   {'type':<18}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}")
+        for t, m in s.per_type.items():
+            lines.append(f"   {t:<18}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}{m['tp'] + m['fn']:>6}")
+        if s.macro:
+            lines.append(f"   {'macro':<18}{s.macro['precision']:>7.3f}{s.macro['recall']:>7.3f}{s.macro['f1']:>7.3f}")
+        lines.append(f"   {'micro':<18}{s.micro['precision']:>7.3f}{s.micro['recall']:>7.3f}{s.micro['f1']:>7.3f}")
+    if s.confusion:
+        lines.append("   confusions (gold -> ours):")
+        shown = [(k, v) for k, v in s.confusion.items() if k.split(" -> ")[0] != k.split(" -> ")[1]][:top]
+        lines += [f"   {v:5d}  {k}" for k, v in shown]
+    return "\n".join(lines)

@@ -1,0 +1,294 @@
+"""Train the learned event coder (``stages/events/model.py``) from the gold sets in ``../shared``.
+
+    communique train events [--shared PATH] [--out FILE] [--sets plv,plover_gsr,...]
+
+Each training record gives a sentence and a gold event type; the model learns on WORDS, so each gold event is
+tied to the word that expresses it:
+
+* the gold trigger span when the set marks one (the GSR's ``(EVT: ..)`` markup, M2E2/WikiEvents/RAMS
+  triggers): its verb, else its noun, else its head;
+* else, with marked source and target (PLV), the word where the paths from the two actors meet in the
+  dependency tree (from a reporting verb, "X said Y attacked Z", down to the reported clause);
+* else (PETRARCH records) a word of the sentence whose row in the trigger table has the gold root, else the main
+  predicate (the root, or the clause a reporting verb governs).
+
+Every other candidate word of a record with complete annotation becomes a ``NONE`` example (weight
+:data:`NEGATIVE_WEIGHT`), except words the trigger table codes as an event of a PLOVER type (they may be events
+the gold left unmarked; "say", a statement, stays a negative);
+RAMS, which marks one event per window, gives no negatives.  PLV's YIELD becomes RETREAT for words of
+withdrawal and release (:data:`RETREAT_LEMMAS` or a table row coding RETREAT), else CONCEDE.
+
+scikit-learn's ``LogisticRegression`` (multinomial, L2, balanced class weights) fits the weights; features
+seen fewer than :data:`MIN_COUNT` times are dropped.  The result is deterministic for a given set of records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..knowledge.cameo import lookup
+from ..knowledge.triggers import TriggerTable, default_triggers
+from ..stages.events.features import dense, is_candidate, sparse
+from ..stages.events.lexicon import LemmaVectors
+from ..stages.events.model import NONE, EventModel
+from .event_sets import Item, read_dataset
+
+__all__ = ["Example", "TRAIN_SETS", "examples_for", "fit", "load_examples", "parse_items", "train"]
+
+TRAIN_SETS = ("plv", "plover_gsr", "universalpetrarch", "wikievents", "rams")
+NEGATIVE_WEIGHT = 0.5
+MIN_COUNT = 2
+C = 0.5
+THRESHOLD = 0.4
+MODEL_NAME = "communique.event_model"
+MODEL_VERSION = "1"
+RETREAT_LEMMAS = frozenset({"withdraw", "retreat", "release", "free", "return", "evacuate", "pull", "lift",
+                            "ease", "surrender", "demobilize", "disarm", "ceasefire", "truce", "withdrawal"})
+REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "claim", "note", "write", "quote"})
+# sets whose records mark every event of their types (other candidate words are negatives)
+COMPLETE = frozenset({"plv", "plover_gsr", "universalpetrarch", "petrarch2", "wikievents", "m2e2"})
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One candidate word: its features, label (a PLOVER type or NONE), weight, CAMEO code when the gold has
+    one, and where it came from (set name, item group) for cross-validation."""
+
+    sparse: tuple[str, ...]
+    dense: np.ndarray
+    lvec: np.ndarray  # the lemma's word vector (lexicon.py)
+    label: str
+    weight: float
+    lemma: str
+    pos: str
+    cameo: str | None
+    dataset: str
+    group: str
+
+
+def parse_items(items: Sequence[Item], nlp: Any, *, batch_size: int = 64) -> list[Any]:
+    """spaCy docs of the items' texts (the parse the pipeline makes)."""
+    return list(nlp.pipe((i.text for i in items), batch_size=batch_size))
+
+
+def _tokens_in(sdoc: Any, span: tuple[int, int]) -> list[Any]:
+    return [t for t in sdoc if span[0] <= t.idx < span[1] or (t.idx <= span[0] < t.idx + len(t))]
+
+
+def _root_of(toks: list[Any]) -> Any | None:
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[0] if toks else None
+
+
+def _from_span(sdoc: Any, span: tuple[int, int]) -> Any | None:
+    toks = _tokens_in(sdoc, span)
+    for pos in ("VERB", "NOUN"):
+        found = [t for t in toks if t.pos_ == pos]
+        if found:
+            return found[0] if pos == "VERB" else found[-1]
+    return _root_of(toks)
+
+
+def _predicate_up(tok: Any) -> Any:
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "NOUN") and tok.dep_ not in ("compound",):
+            return tok
+        if tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _meeting_point(sdoc: Any, src: tuple[int, int], tgt: tuple[int, int]) -> Any | None:
+    s = _root_of(_tokens_in(sdoc, src))
+    t = _root_of(_tokens_in(sdoc, tgt))
+    if s is None or t is None:
+        return None
+    s_chain = [s, *s.ancestors]
+    s_ids = {x.i for x in s_chain}
+    t_chain = [t, *t.ancestors]
+    lca = next((x for x in t_chain if x.i in s_ids), None)
+    if lca is None:
+        return None
+    src_ids = {x.i for x in _tokens_in(sdoc, src)}
+    tgt_ids = {x.i for x in _tokens_in(sdoc, tgt)}
+    if lca.i in src_ids | tgt_ids:
+        lca = lca.head if lca.head.i != lca.i else lca
+    if str(lca.lemma_).lower() in REPORTING:
+        # "X said Y attacked Z": the event is the reported clause on the target's path
+        below = [x for x in t_chain if x.i != lca.i and lca in x.ancestors and x.pos_ == "VERB"]
+        if below:
+            return below[-1]
+    return _predicate_up(lca)
+
+
+def _main_predicate(sdoc: Any) -> Any | None:
+    roots = [t for t in sdoc if t.dep_ == "ROOT"]
+    if not roots:
+        return None
+    root = roots[0]
+    if str(root.lemma_).lower() in REPORTING:
+        for c in root.children:
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "NOUN"):
+                return c
+    return _predicate_up(root)
+
+
+def _table_root_word(sdoc: Any, root: str, table: TriggerTable, taken: set[int]) -> Any | None:
+    for tok in sdoc:
+        if tok.i in taken:
+            continue
+        for trig in table.get(str(tok.lemma_).lower(), []):
+            if trig.cameo[:2] == root:
+                return tok
+    return None
+
+
+def _split_yield(tok: Any, table: TriggerTable) -> str:
+    lemma = str(tok.lemma_).lower()
+    if lemma in RETREAT_LEMMAS:
+        return "RETREAT"
+    for trig in table.get(lemma, []):
+        try:
+            if lookup(trig.cameo).plover == "RETREAT":
+                return "RETREAT"
+        except KeyError:
+            continue
+    return "CONCEDE"
+
+
+def _label(types: frozenset[str], tok: Any, table: TriggerTable) -> str:
+    if types == {"CONCEDE", "RETREAT"}:
+        return _split_yield(tok, table)
+    return next(iter(sorted(types)))
+
+
+def _codes_event(tok: Any, table: TriggerTable) -> bool:
+    """Does the trigger table code this word as an event of a PLOVER type (statements, 01, have none)?"""
+    for trig in table.get(str(tok.lemma_).lower(), []):
+        try:
+            if lookup(trig.cameo).plover:
+                return True
+        except KeyError:
+            continue
+    return False
+
+
+def examples_for(dataset: str, items: Sequence[Item], sdocs: Sequence[Any], *,
+                 table: TriggerTable | None = None, vectors: LemmaVectors | None = None) -> list[Example]:
+    """Training examples (one per candidate word) of one dataset's parsed items."""
+    rows = table if table is not None else default_triggers()
+    lex = vectors or LemmaVectors.load()
+    out: list[Example] = []
+    complete = dataset in COMPLETE
+    for item, sdoc in zip(items, sdocs, strict=True):
+        chosen: dict[int, tuple[str, str | None]] = {}
+        for g in item.gold:
+            types = g.types()
+            if not types:
+                continue
+            tok = None
+            if g.trigger is not None:
+                tok = _from_span(sdoc, g.trigger)
+            if tok is None and g.source is not None and g.target is not None:
+                tok = _meeting_point(sdoc, g.source, g.target)
+            if tok is None and g.cameo:
+                tok = _table_root_word(sdoc, g.cameo[:2], rows, set(chosen))
+            if tok is None and len(item.gold) == 1:
+                tok = _main_predicate(sdoc)
+            if tok is None or tok.i in chosen:
+                continue
+            chosen[tok.i] = (_label(types, tok, rows), g.cameo)
+        for tok in sdoc:
+            if tok.i in chosen:
+                label, cameo = chosen[tok.i]
+                weight = 1.0
+            elif complete and is_candidate(tok) and not _codes_event(tok, rows):
+                label, cameo, weight = NONE, None, NEGATIVE_WEIGHT
+            else:
+                continue
+            out.append(Example(tuple(sorted(set(sparse(tok)))), dense(tok), lex.vector(str(tok.lemma_).lower()),
+                               label, weight,
+                               str(tok.lemma_).lower(), tok.pos_, cameo, dataset, item.group))
+    return out
+
+
+def fit(examples: Sequence[Example], *, sets: Iterable[str] = (), notes: dict[str, Any] | None = None,
+        c: float = C, threshold: float = THRESHOLD) -> EventModel:
+    """Fit the classifier on examples; the model carries its noun lexicon and lemma codes."""
+    from scipy import sparse as sp
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for e in examples for f in e.sparse)
+    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(names)}
+    dim = max((e.dense.shape[0] for e in examples), default=0)
+    rows, cols = [], []
+    for r, e in enumerate(examples):
+        for f in e.sparse:
+            j = index.get(f)
+            if j is not None:
+                rows.append(r)
+                cols.append(j)
+    x_sparse = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                             shape=(len(examples), len(names)))
+    dense_rows = np.zeros((len(examples), dim), dtype=np.float32)
+    for r, e in enumerate(examples):
+        if e.dense.shape[0] == dim:
+            dense_rows[r] = e.dense
+    lex = LemmaVectors.load()
+    lvecs = np.stack([e.lvec for e in examples]) if examples else np.zeros((0, lex.vectors.shape[1]))
+    x = sp.hstack([x_sparse, sp.csr_matrix(dense_rows), sp.csr_matrix(lvecs)], format="csr")
+    y = np.array([e.label for e in examples])
+    w = np.array([e.weight for e in examples], dtype=np.float64)
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    clf.fit(x, y, sample_weight=w)
+    codes: dict[str, Counter[str]] = {}
+    for e in examples:
+        if e.cameo and e.label != NONE:
+            codes.setdefault(f"{e.lemma}|{e.label}", Counter())[e.cameo] += 1
+    nouns = Counter(e.lemma for e in examples if e.label != NONE and e.pos == "NOUN")
+    meta = {
+        "name": MODEL_NAME, "version": MODEL_VERSION, "threshold": threshold,
+        "noun_lexicon": sorted(n for n, k in nouns.items() if k >= 1),
+        "lemma_codes": {k: v.most_common(1)[0][0] for k, v in sorted(codes.items())},
+        "trained_on": sorted(set(sets)), "examples": len(examples), "trained": dt.date.today().isoformat(),
+        **(notes or {}),
+    }  # fmt: skip
+    width = len(names) + dim
+    lex_scores = lex.vectors @ clf.coef_[:, width:].T.astype(np.float32)  # rows x classes
+    return EventModel(coef=clf.coef_[:, :width], intercept=clf.intercept_, classes=[str(c) for c in clf.classes_],
+                      features=names + [f"dense:{i}" for i in range(dim)], meta=meta, lex_keys=lex.keys,
+                      lex_rows=lex.rows, lex_scores=lex_scores)
+
+
+def load_examples(shared: Path, sets: Sequence[str], nlp: Any) -> tuple[dict[str, list[Item]], list[Example]]:
+    """Read, parse and turn into examples the named sets."""
+    items: dict[str, list[Item]] = {}
+    examples: list[Example] = []
+    for name in sets:
+        items[name] = read_dataset(name, shared)
+        sdocs = parse_items(items[name], nlp)
+        examples += examples_for(name, items[name], sdocs)
+    return items, examples
+
+
+def train(shared: Path, out: Path, *, sets: Sequence[str] = TRAIN_SETS, model: str | None = None) -> EventModel:
+    """Rebuild the model file ``out`` from the named sets in ``shared``; returns the model."""
+    from ..stages.nlp import DEFAULT_MODEL, load_nlp
+
+    nlp = load_nlp(model or DEFAULT_MODEL)
+    _, examples = load_examples(shared, sets, nlp)
+    em = fit(examples, sets=sets)
+    em.save(out)
+    return em

@@ -1,0 +1,8 @@
+"""CAMEO code groups the event coder's rules share (codes from the CAMEO 1.1b3 codebook)."""
+
+from __future__ import annotations
+
+SYMMETRIC = frozenset({"030", "040", "041", "044", "046", "036", "057", "193"})
+IN_PERSON = frozenset({"040", "042", "043", "044", "045", "046"})
+OWN_AGENT_CODES = frozenset({"050", "161", "054", "087", "154"})
+SPOKEN_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})

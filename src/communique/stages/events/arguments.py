@@ -1,0 +1,455 @@
+"""Argument finding over the dependency parse: who is the source and who the target of a trigger.
+
+* verbs: subject -> source (the ``by`` agent for passives, the governing verb's subject for "to"-clauses and
+  conjoined verbs); object and ``with/to/against/on`` phrases -> target;
+* nouns: possessor, ``of``/``by`` phrase -> source, ``between X and Y`` -> X and Y, ``with``/``to`` phrase ->
+  target; a noun that is the object of a verb ("held talks", "made a phone call") takes that verb's subject;
+* a place as destination ("to Damascus") makes its country the target.
+
+Actors are ids of ``doc.actors`` (mentions found by the actors stage); offsets are characters into
+``Article.text``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from typing import Any
+
+from ...knowledge.countries import country_name, resolve_country
+from ...model import Actor, Doc, Event, Mention, Span
+from ._codes import IN_PERSON, OWN_AGENT_CODES, SYMMETRIC
+from .episodes import FAMILIES
+from .triggers import triggers
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon")
+
+
+class ActorIndex:
+    """Actor lookup by token for one document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_char: list[tuple[Span, str]] = [(m.span, m.actor_id) for m in doc.mentions if m.actor_id]
+        self.kinds = {a.id: a.kind for a in doc.actors}
+        # mentions sorted by start, with the running maximum of their ends: a token's mentions are found by
+        # bisection in O(log n + hits), not by a scan of the document's mentions (no stage quadratic in length)
+        self._order = sorted(range(len(self.by_char)), key=lambda i: self.by_char[i][0].start)
+        self._starts = [self.by_char[i][0].start for i in self._order]
+        self._reach: list[int] = []
+        for i in self._order:
+            end = self.by_char[i][0].end
+            self._reach.append(max(self._reach[-1], end) if self._reach else end)
+
+    def at(self, tok: Any, *, outlets: bool = False) -> list[str]:
+        """Actors mentioned at a token (news outlets only when asked: they are never parties)."""
+        idx = tok.idx
+        first, last = bisect_right(self._reach, idx), bisect_right(self._starts, idx)
+        hits = sorted(self._order[j] for j in range(first, last) if self.by_char[self._order[j]][0].end > idx)
+        out: list[str] = []
+        for i in hits:
+            aid = self.by_char[i][1]
+            if aid not in out and (outlets or self.kinds.get(aid) != "outlet"):
+                out.append(aid)
+        return out
+
+    def in_tokens(self, toks: Iterable[Any], *, outlets: bool = False) -> list[str]:
+        out: list[str] = []
+        for t in toks:
+            for aid in self.at(t, outlets=outlets):
+                if aid not in out:
+                    out.append(aid)
+        return out
+
+
+_SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
+
+
+def _np_tokens(tok: Any) -> list[Any]:
+    """The noun phrase headed by ``tok``: its subtree without clauses hanging off it."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in _SKIP_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in ("of",):
+            continue
+        out.extend(_np_tokens(child))
+    return out
+
+
+def noun_phrase(tok: Any) -> list[Any]:
+    toks = _np_tokens(tok)
+    for child in tok.children:
+        if child.dep_ == "conj":
+            toks.extend(noun_phrase(child))
+    return toks
+
+
+def _reduced_passive(verb: Any) -> bool:
+    """A past participle hung on a noun or verb without auxiliary or subject of its own ("the man arrested
+    on Monday", "were reported killed")."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "oprd") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def _patients(verb: Any, args: ActorIndex) -> list[str]:
+    """Who undergoes a passive verb: its passive subject, the noun a participle hangs on ("the man arrested"),
+    or the subject of the verb a participle completes ("two soldiers were reported killed")."""
+    found = args.in_tokens(t for c in verb.children if c.dep_ == "nsubjpass" for t in noun_phrase(c))
+    if found or not _reduced_passive(verb):
+        return found
+    if verb.dep_ == "acl":
+        return args.in_tokens(_np_tokens(verb.head))
+    return args.in_tokens(t for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in noun_phrase(c))
+
+
+def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
+    """Source actors of a verb and whether the verb is passive."""
+    cur = verb
+    if _reduced_passive(verb):
+        # "activists detained by police", "two people reported killed": a participle is passive; its agent acts
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+        return args.in_tokens(t for p in agents for t in noun_phrase(p)), True
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "The two ministers called on ...": a finite verb the parser hung on its subject as a clause
+        return args.in_tokens(noun_phrase(verb.head)), False
+    for _ in range(4):
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return args.in_tokens(noun_phrase(child)), False
+            if child.dep_ == "nsubjpass":
+                for c2 in cur.children:
+                    if c2.dep_ == "agent":
+                        return args.in_tokens(t for p in c2.children for t in noun_phrase(p)), True
+                return [], True
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ == "ADP" and cur.head.i != cur.i:  # "opened the session by appealing ..."
+                cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX"):
+                break
+            continue
+        break
+    return [], False
+
+
+TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "review", "address", "raise"})
+
+
+def _stranded_subject(verb: Any, args: ActorIndex) -> list[str]:
+    """A subject the parser hung elsewhere ("In Baku, the Defence Ministry on Wednesday accused ...": the
+    ministry came out as an apposition of Baku): the nearest actor before the verb in an apposition."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    for t in reversed(verb.doc[verb.sent.start : verb.i]):
+        if t.dep_ == "appos" and (found := args.at(t)):
+            return found
+        if t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "VERB":
+            return []
+    return []
+
+
+def _clause_subject(verb: Any, args: ActorIndex) -> list[str]:
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("from", "on", "upon")):
+            for c in ([child] if child.dep_ == "prep" else list(child.children)):
+                if c.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "prep":
+                    found = args.in_tokens(t for p in ([c] if c.dep_ != "prep" else c.children)
+                                           for t in noun_phrase(p))
+                    if found:
+                        return found
+    return []
+
+
+def _object_country(verb: Any) -> tuple[str, Span] | None:
+    """A country word modifying the verb's object ("an Indian proposal", "Serbia's suppression")."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "obj"):
+            continue
+        for t in _np_tokens(child):
+            if t.i != child.i and t.dep_ in ("amod", "poss", "compound", "nmod") and t.text[:1].isupper():
+                iso = resolve_country(t.text)
+                if iso:
+                    return iso, Span(t.idx, t.idx + len(t))
+    return None
+
+
+def _objects(tok: Any, args: ActorIndex) -> list[str]:
+    """Targets of a verb: its object and with/to/against phrases (what is discussed is a topic, not a party)."""
+    out: list[str] = []
+    topic = tok.lemma_.lower() in TOPIC_VERBS
+    children = list(tok.children)
+    if not any(c.dep_ in ("dobj", "obj") for c in children):
+        # "shelled and captured the village": the last of coordinated verbs holds their shared object
+        children += [c for conj in tok.children if conj.dep_ == "conj" and conj.pos_ == "VERB"
+                     and not any(x.dep_ in ("nsubj", "nsubjpass") for x in conj.children)
+                     for c in conj.children if c.dep_ in ("dobj", "obj")]
+    for child in children:
+        if child.dep_ in ("dobj", "obj", "dative", "attr") and not topic:
+            out += args.in_tokens(noun_phrase(child))
+            # "described the discussions with Evkurov" / "welcomed the decision of X"
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in ("with", "by", "of", "to", "on", "against"):
+                    out += args.in_tokens(t for p in grand.children for t in noun_phrase(p))
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            out += args.in_tokens(t for p in child.children for t in noun_phrase(p))
+    return list(dict.fromkeys(out))
+
+
+def _between(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]]:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            for p in child.children:
+                first = args.in_tokens(_np_tokens(p))
+                rest = args.in_tokens(t for c in p.children if c.dep_ == "conj" for t in noun_phrase(c))
+                if first or rest:
+                    return first, rest
+    return [], []
+
+
+# event nouns whose of-phrase (and possessor) is who undergoes it: "the arrest of X", "Navalny's detention"
+PATIENT_NOUN_CODES = frozenset({"166", "172", "173", "174", "175", "181", "186"})
+# ... and whose of-phrase does when a possessor or by-phrase names the doer: "Russia's invasion of Ukraine"
+PATIENT_OF_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# "drew criticism from X": the noun is done by the from-phrase to the verb's subject
+RECEIVING_VERBS = frozenset({"draw", "attract", "face", "receive", "earn", "win", "prompt", "spark", "provoke",
+                             "trigger", "meet", "get", "invite"})
+
+
+def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = "") -> tuple[list[str], list[str]]:
+    """Source and target of an event noun (``code`` its CAMEO code, which decides whose the of-phrase is)."""
+    received = _received(tok, args)
+    if received is not None:
+        return received
+    src, tgt = _between(tok, args)
+    if not (src or tgt) and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ == "VERB":
+        # "followed a phone call on November 3 between A and B": the parser often hangs "between" on the verb
+        src, tgt = _between(tok.head, args)
+    if src or tgt:
+        return src, tgt
+    src, tgt = [], []
+    by = any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children)
+    poss = any(c.dep_ == "poss" for c in tok.children)
+    patient = code in PATIENT_NOUN_CODES
+    of_is_patient = patient or (code[:2] in PATIENT_OF_ROOTS and (by or poss))
+    children = list(tok.children)
+    if patient and not by:
+        # "the arrest of the opposition leader by police": the parser often hangs the by-phrase on the patient
+        for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in of.children:
+                late = [c for c in pobj.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+                children += late
+                by = by or bool(late)
+    for child in children:
+        if child.dep_ == "poss":
+            (tgt if patient and not by else src).extend(args.in_tokens(noun_phrase(child)))
+        elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            src += args.in_tokens(t for p in child.children for t in noun_phrase(p))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            (tgt if of_is_patient else src).extend(args.in_tokens(t for p in child.children for t in noun_phrase(p)))
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            tgt += args.in_tokens(t for p in child.children for t in noun_phrase(p))
+        elif child.dep_ in ("compound", "amod", "nmod"):
+            src += args.in_tokens([child])
+    if climb and not src and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
+        verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
+        if verb.lemma_.lower() in CLAIMED and verb.dep_ in ("dobj", "obj"):
+            verb = verb.head  # "claimed responsibility for the attack": the claimer did it
+        if verb.pos_ == "VERB":
+            src, _ = subject_of(verb, args)
+            if not tgt:
+                tgt = [a for a in _objects(verb, args) if a not in src]
+    return list(dict.fromkeys(src)), list(dict.fromkeys(tgt))
+
+
+CLAIMED = frozenset({"responsibility", "credit"})
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+
+
+def event_doer(tok: Any, args: ActorIndex) -> list[str]:
+    """Who did the event the noun ``tok`` names ("Russia's invasion of Ukraine" -> Russia; "the arrest of X by
+    Y" -> Y); ``[]`` when ``tok`` is no event noun of the trigger table or names no doer."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    rows = [r for r in triggers().get(tok.lemma_.lower(), []) if r.pos in ("NOUN", "ANY")]
+    if not rows:
+        return []
+    doer, _ = _noun_args(tok, args, climb=False, code=rows[-1].cameo)
+    return doer
+
+
+def _received(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]] | None:
+    """"The plan drew criticism from the EU", "Israel faced condemnation from Turkey": the from-phrase does it
+    to the verb's subject, or, when the subject is an event ("the arrest of X by Y drew criticism"), to its doer."""
+    verb = tok.head
+    if tok.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in RECEIVING_VERBS or verb.pos_ != "VERB":
+        return None
+    froms = [p for holder in (tok, verb) for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"
+             for p in c.children]
+    src = args.in_tokens(t for p in froms for t in noun_phrase(p))
+    tgt: list[str] = []
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        # an event as subject: whoever did it (its by-phrase or possessor); else the subject, or whose plan it is
+        tgt += event_doer(subj, args) or args.in_tokens(noun_phrase(subj))
+    return list(dict.fromkeys(src)), [t for t in dict.fromkeys(tgt) if t not in src]
+
+
+def _destination(doc: Doc, tok: Any) -> tuple[str, Span] | None:
+    """Country (ISO3) of a place the trigger moves to or happens in ("to Damascus", "in Damascus")."""
+    if tok.lemma_ in ("visit", "travel", "arrive"):
+        preps: tuple[str, ...] = ("to", "in", "into")
+    elif tok.lemma_ in ("recall", "withdraw", "expel"):
+        preps = ("from", "to", "in")
+    else:
+        preps = ("to", "in", "into", "at", "on", "against")
+    # aid goes where its convoy goes: "dispatched a convoy of trucks carrying food to the city of Derna"
+    scope = list(tok.subtree) if tok.lemma_ in ("send", "dispatch", "deliver", "provide") else _clause_tokens(tok)
+    for t in scope:
+        if _governed_place(t, tok, preps):
+            for pl in doc.places:
+                if pl.span.start <= t.idx < pl.span.end and pl.country:
+                    return pl.country, pl.span
+    return None
+
+
+_PLACE_NOUNS = frozenset({"city", "town", "capital", "port", "village", "region", "province", "area", "outskirts"})
+
+
+def _governed_place(t: Any, trigger: Any, preps: tuple[str, ...]) -> bool:
+    """``t`` names where the trigger goes or happens: "to Damascus", "visited Riyadh", "to the city of Derna"."""
+    if t.dep_ == "pobj" and t.head.lower_ in preps:
+        return True
+    if t.dep_ == "dobj" and t.head.i == trigger.i:
+        return True
+    of = t.head
+    return (t.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in _PLACE_NOUNS
+            and of.head.dep_ == "pobj" and of.head.head.lower_ in preps)
+
+
+def _clause_tokens(tok: Any) -> list[Any]:
+    """The trigger's subtree without the clauses hanging off it."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in _SKIP_DEPS:
+            out.extend(_clause_tokens(child))
+    return out
+
+
+def _is_country(doc: Doc, actor_id: str, extra: list[Actor]) -> bool:
+    return any(a.id == actor_id and a.kind == "country" for a in list(doc.actors) + extra)
+
+
+def _country_actor(doc: Doc, iso: str, span: Span, extra: list[Actor], mentions: list[Mention]) -> str:
+    for a in list(doc.actors) + extra:
+        if a.kind == "country" and a.country == iso:
+            return a.id
+    a = Actor(id=doc.new_actor_id(extra), name=country_name(iso), kind="country", code=iso, country=iso)
+    extra.append(a)
+    mentions.append(Mention(span=span, label="GPE", actor_id=a.id))
+    return a.id
+
+
+
+def _target_of_event_object(tok: Any, events: list[Event]) -> list[str]:
+    """"criticized the sanctions", "condemned the shooting": the target is whoever did the earlier event."""
+    for child in tok.children:
+        if child.dep_ not in ("dobj", "obj") or child.pos_ != "NOUN":
+            continue
+        lemma = child.lemma_.lower()
+        family = FAMILIES.get(lemma)
+        for ev in reversed(events):
+            if (family and ev.cameo in family) or any(t.cameo == ev.cameo for t in triggers().get(lemma, [])):
+                return list(ev.source)
+    return []
+
+
+
+def has_own_arguments(tok: Any, args: ActorIndex) -> bool:
+    """Does an event noun name its own source ("Macron's visit", "the visit by X", "talks between X and Y")?"""
+    own, _ = _noun_args(tok, args, climb=False)
+    return bool(own)
+
+
+def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: list[Event],
+                   countries: dict[str, str | None], extra_actors: list[Actor],
+                   extra_mentions: list[Mention]) -> tuple[list[str], list[str]] | None:
+    """Source and target actor ids of the trigger token ``tok`` coded ``code``; ``None`` when it has no source.
+
+    ``events`` are the events coded so far (a criticised "sanctions" points back to whoever imposed them).
+    A destination or owner country that is not yet an actor is created: appended to ``extra_actors`` and
+    ``extra_mentions`` (and ``countries``, actor id -> ISO3), which the caller attaches to the document.
+    """
+    if tok.pos_ == "VERB":
+        src, passive = subject_of(tok, args)
+        if not src and not passive:
+            src = _stranded_subject(tok, args)
+        tgt = _objects(tok, args) if not passive else _patients(tok, args)
+    else:
+        src, tgt = _noun_args(tok, args, code=code)
+    if tok.pos_ == "VERB" and code[:2] in VERBAL_ROOTS:
+        # "condemned Russia's invasion of Ukraine", "the detention of X by police was condemned": the target is
+        # whoever did the event the verb reacts to, not everyone its phrase names
+        for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
+            doer = [a for a in event_doer(obj, args) if a not in src]
+            if doer:
+                tgt = doer
+    dest = _destination(doc, tok) if code in ("042", "050", "161", "166") or code[:2] in ("07", "19") else None
+    if dest is not None:
+        iso, span = dest
+        if not any(countries.get(s) == iso for s in src):
+            aid = _country_actor(doc, iso, span, extra_actors, extra_mentions)
+            countries[aid] = iso
+            if aid not in tgt:
+                tgt.append(aid)
+    tgt = [t for t in tgt if t not in src]
+    if code in OWN_AGENT_CODES:
+        # "recalled its ambassador", "appointed a new envoy": the diplomat is the source's own, not a target
+        own_countries = {countries.get(s) for s in src}
+        tgt = [t for t in tgt if countries.get(t) not in own_countries or _is_country(doc, t, extra_actors)]
+    if not tgt and code in ("015", "016"):
+        # "claimed responsibility for the attack on Israeli soldiers": whoever the claimed event struck
+        for t in _clause_tokens(tok):
+            if t.dep_ == "pobj" and t.head.lower_ in ("for", "in", "of") and t.pos_ == "NOUN" and triggers().get(
+                    t.lemma_.lower()):
+                tgt = [a for a in _noun_args(t, args, climb=False)[1] if a not in src]
+                break
+    if not tgt:
+        tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
+    if not tgt and tok.pos_ == "VERB":
+        # "agreed to lend $1 billion to Indonesia", "refused to meet Chinese officials": the target of the act
+        # announced; "summoned the ambassador to complain": the one summoned
+        for x in tok.children:
+            if x.dep_ == "xcomp" and x.pos_ == "VERB":
+                tgt = [t for t in _objects(x, args) if t not in src]
+                if tgt:
+                    break
+        if not tgt and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                             for c in tok.children) and tok.head.pos_ == "VERB":
+            tgt = [t for t in _objects(tok.head, args) if t not in src]
+    if not tgt and tok.pos_ == "VERB" and code[:2] in ("02", "10", "11", "12", "13"):
+        # "demanded that the US cancel ...", "urged Iran to ...": whoever is asked to act
+        tgt = [t for t in _clause_subject(tok, args) if t not in src]
+    if not tgt and tok.pos_ == "VERB":
+        # "rejected an Indian proposal", "denounced Serbia's suppression": the country the object belongs to
+        found = _object_country(tok)
+        if found is not None and not any(countries.get(s) == found[0] for s in src):
+            aid = _country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+            countries[aid] = found[0]
+            tgt = [aid]
+    if not tgt and code[:2] in ("02", "10"):
+        # "demanded an apology from the prime minister": whoever is asked
+        tgt = [t for t in args.in_tokens(x for x in _clause_tokens(tok) if x.dep_ == "pobj" and x.head.lower_ == "from")
+               if t not in src]
+    if not tgt and code[:2] in ("15", "17", "18", "19", "20"):
+        # "opened fire with small arms on Armenian positions": whoever the force is aimed at
+        tgt = [t for t in args.in_tokens(x for x in _clause_tokens(tok) if x.dep_ == "pobj"
+                                         and x.head.lower_ in ("on", "against", "at", "into"))
+               if t not in src]
+    if not src:
+        return None
+    if not tgt and len(src) >= 2 and code in SYMMETRIC | IN_PERSON:
+        src, tgt = src[:1], src[1:]
+    if code in ("042",) and tgt and all(countries.get(t) == countries.get(src[0]) for t in tgt) and not dest:
+        return None
+    return src, tgt

@@ -1,0 +1,227 @@
+"""The event coder: candidates -> (optional learned coder) -> arguments, modality, place, date, episodes.
+
+The seam for a learned layer
+----------------------------
+For each sentence the coder takes the trigger table's candidates (``triggers.candidates``), hands them to
+the ``Coder`` if one is given, and codes whatever comes back.  A ``Coder`` is any object with:
+
+* ``name: str`` -- its name and version (``"communique.event_model/1"``);
+* ``label(doc, sentence, candidates) -> list[Candidate]`` -- ``doc`` is the ``Doc`` after the nlp, actors,
+  time and place stages (``doc.nlp`` is the spaCy Doc of ``Article.text``), ``sentence`` indexes
+  ``doc.sentences``, ``candidates`` are the rule candidates of that sentence in token order (possibly
+  empty).  It returns the candidates to code, in any order: it may keep a rule candidate as it is, drop it
+  (a wrong sense), relabel its ``cameo`` or add candidates for tokens no rule lists.  Candidates it makes
+  or relabels carry ``model=<name>`` and ``confidence`` in [0, 1] (and ``require_target=True`` when a
+  guess without a target should not be coded); the event records them (``Event.found_by == "model"``,
+  ``Event.model``, ``Event.confidence``; a rule's row is ``Event.rule``).  It must not change ``doc``
+  and must be deterministic.  Every ``token`` must lie in ``sentence``; one candidate per token.
+
+The rule layer then finds, for every returned candidate, its source and target (``arguments``), its
+modality (``modality``), drops wrong senses (``senses``: sports, markets), place (``location``), date
+(``stages/time.event_date``) and episode
+(``episodes``); a candidate whose source cannot be found is not coded.  With no ``Coder`` (the default) the
+events are exactly the trigger table's.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, runtime_checkable
+
+from ...knowledge.cameo import intent_code, lookup
+from ...knowledge.triggers import TriggerTable
+from ...model import Actor, Doc, Event, Evidence, Mention
+from ...textutil import find_quotes
+from ..time import event_date
+from ._codes import IN_PERSON
+from .arguments import ActorIndex, find_arguments, has_own_arguments, noun_phrase
+from .episodes import (
+    _duplicate,
+    _episode_id,
+    _inherit_places,
+    _is_anaphor,
+    _link_reference,
+    _merge_restatements,
+    _restates,
+)
+from .location import _location
+from .modality import condition_of, conditional_intent, modality, obliged_by, resolve_status
+from .senses import wrong_sense
+from .triggers import Candidate, candidates
+
+
+@runtime_checkable
+class Coder(Protocol):
+    """A learned candidate classifier plugged into the event coder (the contract is in the module docstring)."""
+
+    name: str
+
+    def label(self, doc: Doc, sentence: int, candidates: list[Candidate]) -> list[Candidate]:
+        """The candidates of one sentence to code: kept, relabelled, dropped or added."""
+        ...
+
+
+def extract(doc: Doc, *, table: TriggerTable | None = None,
+            model: Coder | None = None) -> tuple[list[Event], list[Actor], list[Mention]]:
+    """Coded events, plus country actors and mentions added for destinations.
+
+    ``table`` replaces the bundled trigger table; ``model`` is an optional learned :class:`Coder`.
+    """
+    sdoc = doc.nlp
+    args = ActorIndex(doc)
+    events: list[Event] = []
+    extra_actors: list[Actor] = []
+    extra_mentions: list[Mention] = []
+    episode: dict[str, int] = {}
+    anaphors: list[tuple[Any, str]] = []  # (token of "the visit", id of the event it refers to)
+    countries = {a.id: a.country for a in doc.actors}
+    quotes = find_quotes(doc.text)
+    for sent in range(len(doc.sentences)):
+        cands = candidates(doc, sent, table=table)
+        if model is not None:
+            cands = sorted(model.label(doc, sent, cands), key=lambda c: c.token)
+        absorbed = _absorbed(sdoc, cands)
+        for cand in cands:
+            if cand.token in absorbed or wrong_sense(sdoc[cand.token], cand.cameo):
+                continue
+            tok = sdoc[cand.token]
+            trigger = cand.trigger
+            if tok.pos_ != "VERB" and not has_own_arguments(tok, args) and _is_anaphor(tok):
+                ref = _link_reference(events, tok, trigger, episode)
+                if ref is not None:
+                    anaphors.append((tok, ref))
+                    continue
+            code = cand.cameo
+            found = find_arguments(doc, tok, code, args=args, events=events, countries=countries,
+                                   extra_actors=extra_actors, extra_mentions=extra_mentions)
+            if found is None or (cand.require_target and not found[1] and code[:2] != "14"):
+                continue
+            src, tgt = found
+            try:
+                entry = lookup(code)
+            except KeyError:
+                continue
+            s = doc.sentences[sent]
+            mood = modality(tok)
+            ev = Event(
+                id=f"e{len(events) + 1}", cameo=code, plover=entry.plover, label=entry.label,
+                goldstein=entry.goldstein, quad_class=entry.quad_class, source=src, target=tgt,
+                evidence=Evidence(sent, s.start, s.end), trigger=trigger, plover_mode=entry.plover_mode,
+                plover_context=entry.plover_context, negated=mood.negated,
+                found_by=cand.found_by, rule=cand.rule, model=cand.model, confidence=cand.confidence,
+            )
+            ev.status = resolve_status(mood.status)  # type: ignore[assignment]
+            if mood.status:
+                ev.intent = intent_code(code)
+            coordinated = frozenset(t.idx for t in _conjoined(tok))
+            if _duplicate(events, ev, coordinated=coordinated) or (tok.pos_ != "VERB" and _restates(events, ev)):
+                continue
+            ev.location = _location(doc, tok, sent, trigger, quotes)
+            # "The visit marked ..., as Evkurov met ...": an in-person event in a clause governed by the verb
+            # whose subject refers to an earlier in-person event is part of that event's occasion
+            if tok.pos_ != "VERB" and ev.cameo in IN_PERSON:
+                # "visited Riyadh last Tuesday for talks with ...": the talks are part of the visit
+                for other in events:
+                    if other.evidence.sentence == sent and other.cameo in IN_PERSON and any(
+                            a.idx == other.trigger.start for a in tok.ancestors):
+                        episode[ev.id] = _episode_id(episode, other.id)
+            for ana, ref_id in anaphors:
+                if ana.sent == tok.sent and ana.dep_ in ("nsubj", "nsubjpass") and ana.head in tok.ancestors \
+                        and ev.cameo in IN_PERSON and any(o.id == ref_id and o.cameo in IN_PERSON for o in events):
+                    episode[ev.id] = _episode_id(episode, ref_id)
+            events.append(ev)
+            threat = _conditional_threat(tok, ev, args, len(events) + 1) or _demand(tok, ev, args, len(events) + 1)
+            if threat is not None and not _duplicate(events, threat):
+                events.append(threat)
+    for ev in events:
+        ev.episode = episode.get(ev.id)
+    events = _merge_restatements(events)
+    for ev in events:
+        refs = [r for o in events if o is ev or (ev.episode is not None and o.episode == ev.episode)
+                for r in [o.trigger, *o.references]]
+        ev.date = event_date(doc, sentence=ev.evidence.sentence, trigger=ev.trigger, refs=refs)
+    _inherit_places(events)
+    return events, extra_actors, extra_mentions
+
+
+def _conjoined(tok: Any) -> list[Any]:
+    """Verbs coordinated with ``tok`` ("shelled and captured"), either way."""
+    out = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj" and tok.head.i != tok.i:
+        out.append(tok.head)
+    return out
+
+
+# verbs that act on an event named as their object: "suspended talks", "called off the meeting" (no talks)
+OPERATORS = frozenset({"suspend", "halt", "cancel", "postpone", "end", "abandon", "boycott", "reject", "refuse",
+                       "freeze", "stop", "delay", "scrap", "quit", "launch", "resume"})
+
+
+def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
+    """Tokens of noun candidates that are what a verb candidate acts on, so part of the verb's event, not
+    events of their own: "suspend talks" (a halt of negotiations, no talks), "launched an attack"."""
+    verbs = {c.token: c for c in cands if sdoc[c.token].pos_ == "VERB"}
+    out: set[int] = set()
+    for c in cands:
+        tok = sdoc[c.token]
+        if tok.pos_ == "VERB":
+            continue
+        obj = tok
+        while obj.dep_ == "conj" and obj.head.i != obj.i:  # "suspended talks and cooperation"
+            obj = obj.head
+        if obj.dep_ not in ("dobj", "obj", "nsubjpass") or obj.head.i not in verbs:
+            continue
+        verb = verbs[obj.head.i]
+        _, _, cond = (verb.rule or "").partition("\tobj:")
+        if obj.head.lemma_.lower() in OPERATORS or tok.lemma_.lower() in cond.split("|") or \
+                tok.lower_ in cond.split("|"):
+            out.add(c.token)
+    return out
+
+
+def _demand(tok: Any, ev: Event, args: ActorIndex, number: int) -> Event | None:
+    """"Russia says Israel must end attacks on Syria": the attacks are not reported as done (hypothetical);
+    the sayer demands the act of the one obliged (CAMEO 10)."""
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj") else None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    sayer = obliged_by(verb)
+    if sayer is None:
+        return None
+    src = [a for c in sayer.children if c.dep_ in ("nsubj", "nsubjpass") for a in args.in_tokens(noun_phrase(c))]
+    tgt = [a for a in ev.source if a not in src]
+    if not src or not tgt:
+        return None
+    entry = lookup("100")
+    return Event(
+        id=f"e{number}", cameo="100", plover=entry.plover, label=entry.label, goldstein=entry.goldstein,
+        quad_class=entry.quad_class, source=src, target=tgt, evidence=ev.evidence, trigger=ev.trigger,
+        plover_mode=entry.plover_mode, plover_context=entry.plover_context, found_by=ev.found_by,
+        rule=f"obligation\t{ev.rule}" if ev.rule else "obligation", model=ev.model, confidence=ev.confidence,
+    )
+
+
+def _conditional_threat(tok: Any, ev: Event, args: ActorIndex, number: int) -> Event | None:
+    """"Tehran would suspend talks should Washington impose sanctions": besides the two hypothetical events,
+    a threat (13x) -- or for an offer a promise (03x) -- by the consequence's source to the condition's."""
+    if ev.status != "hypothetical" or tok.pos_ != "VERB" or ev.negated:
+        return None
+    cond = condition_of(tok)
+    code = conditional_intent(ev.cameo, ev.goldstein) if cond is not None else None
+    if cond is None or code is None:
+        return None
+    target = [a for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")
+              for a in args.in_tokens(noun_phrase(c)) if a not in ev.source] or list(ev.target)
+    try:
+        entry = lookup(code)
+    except KeyError:
+        return None
+    return Event(
+        id=f"e{number}", cameo=code, plover=entry.plover, label=entry.label, goldstein=entry.goldstein,
+        quad_class=entry.quad_class, source=list(ev.source), target=target, evidence=ev.evidence,
+        trigger=ev.trigger, plover_mode=entry.plover_mode, plover_context=entry.plover_context,
+        found_by=ev.found_by, rule=f"conditional\t{ev.rule}" if ev.rule else "conditional", model=ev.model,
+        confidence=ev.confidence,
+    )
+
+
+__all__ = ["Candidate", "Coder", "extract"]

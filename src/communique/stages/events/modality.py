@@ -1,0 +1,160 @@
+"""Modality of a trigger: the event's own mood (planned, hypothetical) and negation, from the parse.
+
+``modality(tok)`` is the pure entry point: ``status`` planned or hypothetical (conditions included: "if ...",
+"unless ...", "Should Washington impose ..."), ``negated`` ("did not", "never", "no talks", "without warning",
+"refused to meet").  A conditional's consequence is also a threat or a promise by its subject to whoever the
+condition names (``condition_of``, ``conditional_intent``; the coder adds that event).
+
+The event's own modality comes first; the report-level layer (denials and confirmations by the people the
+report cites) is ``stages/provenance.py``'s and runs after this one.  ``negated`` is a flag beside the six
+statuses: a negated event keeps its status and is never counted as having happened (``store``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...knowledge.cameo import intent_code
+
+PLANNED_AUX = frozenset({"will", "shall"})
+PURPOSED_FORCE = frozenset({"attack", "assault", "offensive", "invasion", "raid", "strike", "operation", "war"})
+OBLIGATION_AUX = frozenset({"must", "should"})  # "Israel must end attacks": demanded, not done
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+INVERTED_AUX = frozenset({"should", "had", "were"})  # "Should Washington impose ...", "Had they known ..."
+NEGATING_HEADS = frozenset({"fail", "refuse", "decline"})  # "refused to meet": no meeting
+
+
+def is_condition(verb: Any) -> bool:
+    """Is ``verb`` the head of a condition clause: "if the US holds drills", "unless Iran stops",
+    "Should Washington impose sanctions" (an inverted auxiliary before the subject)?"""
+    if verb.dep_ not in ("advcl", "ccomp", "conj") and verb.head.i != verb.i:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
+        return True
+    if verb.dep_ == "conj" and verb.head.i != verb.i:  # "if the US holds drills and sends ships"
+        return is_condition(verb.head)
+    subj = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in INVERTED_AUX and subj and c.i < min(subj)
+               and c.i == verb.left_edge.i for c in verb.children)
+
+
+def condition_of(verb: Any) -> Any | None:
+    """The condition clause's head verb hanging on ``verb`` ("would suspend talks [if / should] ..."), if any."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "ccomp") and c.i != verb.i and is_condition(c):
+            return c
+    return None
+
+
+def _mood(tok: Any) -> str | None:
+    """planned / hypothetical from the auxiliaries, condition clauses and governing verbs of a trigger."""
+    if any(c.dep_ == "amod" and c.lower_ in ("possible", "potential", "hypothetical", "eventual")
+           for c in tok.children):
+        return "hypothetical"  # "mobilized for a possible ground assault"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.lemma_.lower() in PURPOSED_FORCE:
+        return "planned"  # "mobilized troops for an assault": what the force is for has not happened yet
+    chain = [tok]
+    if tok.dep_ in ("xcomp", "dobj", "pobj", "advcl") and tok.head.i != tok.i and not is_condition(tok):
+        chain.append(tok.head)
+        if tok.head.pos_ == "ADP" and tok.head.head.i != tok.head.i:  # "will visit Ankara for talks"
+            chain.append(tok.head.head)
+    for t in chain:
+        if is_condition(t):
+            return "hypothetical"  # the condition itself: "if the talks fail", "Should Washington impose ..."
+        conditional = condition_of(t) is not None
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass") and conditional and c.lower_ in PLANNED_AUX | HYPOTHETICAL_AUX:
+                return "hypothetical"  # "would suspend talks if ...", "will attack if ...": only on a condition
+            if c.dep_ in ("aux", "auxpass") and c.lower_ == "would" and _reported(t):
+                return "planned"  # "announced that Japan would send ...": the future seen from the past
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX | OBLIGATION_AUX:
+                return "hypothetical"
+            if c.dep_ in ("aux",) and c.lower_ in PLANNED_AUX:
+                return "planned"
+        if t.lemma_ in ("plan", "intend", "expect", "schedule", "prepare") or (
+                t.lemma_ == "be" and any(c.lower_ == "to" for c in t.children)):
+            return "planned"
+    if any(c.lower_ in ("next", "upcoming") for c in tok.children) or any(
+            c.dep_ == "amod" and c.lower_ in ("planned", "upcoming", "proposed", "expected", "scheduled")
+            for c in tok.children):
+        return "planned"
+    return None
+
+
+def _reported(verb: Any) -> bool:
+    """Is the verb the complement of a reporting verb ("said that ...", "announced that ...")?"""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_LEMMAS
+
+
+REPORTING_LEMMAS = frozenset({"say", "announce", "tell", "state", "declare", "confirm", "add", "report", "note",
+                              "insist", "stress", "indicate", "reveal", "promise", "pledge", "vow"})
+
+
+def _negated(tok: Any) -> bool:
+    """"did not attack", "never met", "no talks were held", "exploded without warning", "refused to meet"."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children):
+        return True
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ in ("pobj", "pcomp") and head.lower_ == "without":
+        return True
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in NEGATING_HEADS
+
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """The event's own modality: ``status`` is ``"planned"``, ``"hypothetical"`` or ``None`` (as the report
+    states it); ``negated`` is true for "did not attack"."""
+
+    status: str | None
+    negated: bool
+
+
+def modality(tok: Any) -> Modality:
+    """The modality of the trigger token ``tok`` (a spaCy Token) from its own clause."""
+    return Modality(_mood(tok), _negated(tok))
+
+
+def obliged_by(verb: Any) -> Any | None:
+    """The reporting verb of an obligation laid on someone else: "Russia says Israel must end attacks" ->
+    "says" (its subject demands the act of the obligated); ``None`` otherwise."""
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in REPORTING_LEMMAS | {"insist", "argue"}:
+        return head
+    return None
+
+
+def conditional_intent(code: str, goldstein: float | None) -> str | None:
+    """The CAMEO code of the threat or promise a conditional makes ("would suspend talks if ..." is a threat to
+    halt negotiations, 134; "would lift sanctions if ..." a promise to ease them, 0354); ``None`` when the
+    action is neither hostile nor an offer."""
+    intent = intent_code(code)
+    if intent[:2] in ("13", "03") and intent != code:
+        return intent
+    if code[:2] in ("10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20") or (goldstein or 0) < 0:
+        return "130"
+    return None
+
+
+def resolve_status(own: str | None, stated: str | None = None, *, anonymous_only: bool = False) -> str:
+    """The one rule that sets an event's status (one of ``model.STATUSES``), the event's own modality first.
+
+    ``own`` is :func:`modality`'s status (``"planned"``, ``"hypothetical"`` or ``None``); ``stated`` what the
+    report says of the event (``"confirmed"``, ``"denied"``, ``"unconfirmed"``, ``"reported"`` or ``None``:
+    the provenance layer's denials and confirmations); ``anonymous_only`` is true when every source the report
+    cites for it is unnamed.  A plan or a hypothesis stays one when confirmed ("confirmed that X will visit")
+    and becomes ``denied`` when denied; an event's ``negated`` flag is kept beside the status, never in it.
+    """
+    if own in ("planned", "hypothetical"):
+        return "denied" if stated == "denied" else own
+    if stated is not None:
+        return stated
+    return "unconfirmed" if anonymous_only else "reported"

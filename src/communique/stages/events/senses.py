@@ -1,0 +1,57 @@
+"""Wrong senses: trigger words used in a sense that is no political event.
+
+``wrong_sense(tok, cameo)`` is applied to every candidate, the trigger table's and a learned coder's alike:
+
+* sports: a conflict, coercion or threat code in a sentence about a match ("Brazil beat Argentina 4-1",
+  "crushed the visitors in the final") is a result, not a fight;
+* markets and figures: nothing done by shares, prices, indexes or currencies is an event between actors
+  ("shares plunged", "oil prices hit a record");
+* vehicles: "flew the drone" is no visit (the trigger table's ``noobj`` condition), and a trigger whose
+  subject is a machine ("the drone flew to") moves no one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+HOSTILE_ROOTS = frozenset({"11", "12", "13", "14", "15", "17", "18", "19", "20"})
+SPORT_WORDS = frozenset({
+    "match", "matches", "goal", "goals", "cup", "league", "tournament", "innings", "wicket", "wickets",
+    "championship", "final", "semifinal", "semi-final", "quarterfinal", "quarter-final", "striker", "midfielder",
+    "olympics", "olympic", "medal", "scored", "score", "stadium", "playoff", "playoffs", "fixture", "derby",
+    "kick-off", "kickoff", "penalty", "penalties", "qualifier", "qualifiers", "rugby", "football", "soccer",
+    "cricket", "tennis", "basketball", "hockey", "baseball", "squad", "coach", "season",
+})
+MARKET_WORDS = frozenset({
+    "share", "shares", "stock", "stocks", "price", "prices", "market", "markets", "index", "indices", "currency",
+    "bond", "bonds", "yield", "yields", "futures", "equity", "equities", "inflation", "sales", "exports",
+    "imports", "profit", "profits", "earnings", "revenue", "rupee", "dollar", "euro", "yen", "yuan", "ruble",
+    "rouble", "peso", "lira", "bitcoin", "nasdaq", "dow", "ftse", "nikkei", "economy", "gdp", "output",
+    "unemployment", "rate", "rates", "valuation",
+})
+_SCORE = re.compile(r"(?<![\d/.:-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d/.:-])")
+
+
+def wrong_sense(tok: Any, cameo: str) -> bool:
+    """Is the trigger token ``tok`` (a spaCy Token) coded ``cameo`` used in a sense that is no event?"""
+    sent = tok.sent
+    if cameo[:2] in HOSTILE_ROOTS:
+        words = {t.lower_ for t in sent}
+        if words & SPORT_WORDS or (_SCORE.search(sent.text) and not words & {"killed", "dead", "wounded"}):
+            return True
+    subject = _subject(tok)
+    return subject is not None and subject.lemma_.lower() in MARKET_WORDS | {w.rstrip("s") for w in MARKET_WORDS}
+
+
+def _subject(tok: Any) -> Any | None:
+    if tok.pos_ == "VERB":
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        return None
+    # a noun: "a plunge in shares", "the markets' crash" -- its possessor or of-phrase
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+    return None

@@ -1,0 +1,121 @@
+"""Trigger matching: the readable, user-editable, high-precision layer of the event coder.
+
+``candidates(doc, sentence)`` walks the tokens of one sentence and returns, for every token the trigger
+table codes, a :class:`Candidate` (token index, trigger offsets, CAMEO code, the rule row that found it).
+This list is what a learned :class:`~communique.stages.events.coder.Coder` receives and may relabel,
+drop or add to; see that module for the contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...knowledge.triggers import Trigger, TriggerTable, default_triggers
+from ...model import Doc, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A token that may trigger an event.
+
+    ``token`` indexes ``doc.nlp`` (the spaCy Doc of ``Article.text``); ``trigger`` is the token's character
+    offsets into ``Article.text``; ``cameo`` a CAMEO 1.1b3 code (``"042"``, ``"0841"``).  How it was found:
+    ``rule``, the trigger table row (``"lemma<TAB>POS<TAB>CAMEO[<TAB>condition]"``), or ``model``, the learned
+    coder's name and version (``"communique.event_model/1"``) with ``confidence``, its probability in [0, 1].
+    ``require_target``: code the event only when a target is found (a learned guess with no target is left
+    out, unless the code is a protest or coordinated parties give one).
+    """
+
+    token: int
+    trigger: Span
+    cameo: str
+    rule: str | None = None
+    model: str | None = None
+    confidence: float | None = None
+    require_target: bool = False
+
+    @property
+    def found_by(self) -> str:
+        """``"model"`` or ``"rule"`` (``Event.found_by``)."""
+        return "model" if self.model is not None else "rule"
+
+
+def triggers() -> TriggerTable:
+    """The bundled trigger table (``knowledge/data/triggers.tsv``)."""
+    return default_triggers()
+
+
+def rule_name(trig: Trigger) -> str:
+    """A trigger row as ``Event.rule`` shows it: ``lemma<TAB>POS<TAB>CAMEO[<TAB>condition]``."""
+    return "\t".join([trig.lemma, trig.pos, trig.cameo] + ([trig.condition] if trig.condition else []))
+
+
+def candidates(doc: Doc, sentence: int, *, table: TriggerTable | None = None) -> list[Candidate]:
+    """Rule candidates of sentence ``sentence`` (index into ``doc.sentences``), in token order.
+
+    Needs ``doc.nlp``; a sentence with no matching token gives ``[]``.  A token between two sentences belongs
+    to the earlier one (as ``Doc.sentence_of`` has it).
+    """
+    start = doc.sentences[sentence].start if sentence > 0 else -1
+    end = doc.sentences[sentence + 1].start if sentence + 1 < len(doc.sentences) else len(doc.text) + 1
+    out: list[Candidate] = []
+    sdoc = doc.nlp
+    lo, hi = 0, len(sdoc)
+    while lo < hi:  # first token at or after ``start`` (binary search: sentences are coded one by one)
+        mid = (lo + hi) // 2
+        if sdoc[mid].idx < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    for tok in sdoc[lo:]:
+        if tok.idx >= end:
+            break
+        trig = match_trigger(tok, table)
+        if trig is not None:
+            out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), trig.cameo, rule=rule_name(trig)))
+    return out
+
+
+def _condition_holds(tok: Any, cond: str | None) -> bool:
+    """Does a row's condition hold at ``tok``?  ``a;b`` holds when both do, ``!a`` when ``a`` does not."""
+    if cond is None:
+        return True
+    if ";" in cond:
+        return all(_condition_holds(tok, part) for part in cond.split(";"))
+    if cond.startswith("!"):
+        return not _condition_holds(tok, cond[1:])
+    kind, _, words = cond.partition(":")
+    wanted = set(words.split("|"))
+    if kind == "noobj":
+        return not any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    if kind == "prt":
+        return any(c.dep_ == "prt" and c.lower_ in wanted for c in tok.children)
+    if kind == "sub":
+        return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in tok.subtree)
+    if kind == "near":
+        doc = tok.doc
+        window = doc[max(tok.sent.start, tok.i - 4) : min(tok.sent.end, tok.i + 5)]
+        return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in list(tok.children) + list(window))
+    if kind == "obj":
+        for child in tok.children:
+            if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") or (
+                    child.dep_ == "prep" and child.lower_ in ("of", "for", "on")):
+                if any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in child.subtree):
+                    return True
+        return False
+    return False
+
+
+def match_trigger(tok: Any, table: TriggerTable | None = None) -> Trigger | None:
+    """The first row of the table whose word, part of speech and condition fit the token."""
+    if tok.pos_ not in ("VERB", "NOUN", "PROPN"):
+        return None
+    pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
+    rows = table if table is not None else default_triggers()
+    for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+        for trig in rows.get(key, []):
+            if trig.pos in (pos, "ANY") and _condition_holds(tok, trig.condition):
+                return trig
+    return None
+

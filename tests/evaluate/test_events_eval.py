@@ -1,0 +1,77 @@
+"""Scoring of event coding (pure: items and predictions of our own) and the gold-set readers' markup parsing."""
+
+from __future__ import annotations
+
+from communique.evaluate.event_sets import Gold, Item, _gsr_markup, _strip_marks
+from communique.evaluate.events import Predicted, fold_of, score
+
+
+def test_plv_marks_become_offsets_into_the_raw_text() -> None:
+    text, spans = _strip_marks("Yesterday <s>Chile</s> accused <t>the Peruvian navy</t> of spying.")
+    assert text == "Yesterday Chile accused the Peruvian navy of spying."
+    assert (text[slice(*spans["s"])], text[slice(*spans["t"])]) == ("Chile", "the Peruvian navy")
+
+
+def test_gsr_markup_gives_source_target_and_event_spans() -> None:
+    text, spans = _gsr_markup("(SRC: Chile) has (EVT: offered to return) to (TAR: Peru) two fishing boats.")
+    assert text == "Chile has offered to return to Peru two fishing boats."
+    assert {k: text[slice(*v)] for k, v in spans.items()} == {"SRC": "Chile", "EVT": "offered to return",
+                                                              "TAR": "Peru"}
+
+
+TEXT = "Chile accused Peru of spying."
+
+
+def _item(plover: str, n: int = 0) -> Item:
+    return Item(id=f"i{n}", text=TEXT, date=None, group=f"g{n}",
+                gold=(Gold(plover=plover, source=(0, 5), target=(14, 18)),))
+
+
+def test_pair_scoring_picks_the_pair_event_and_counts_per_type() -> None:
+    right = Predicted(cameo="112", plover="ACCUSE", source_spans=((0, 5),), target_spans=((14, 18),))
+    wrong_pair = Predicted(cameo="190", plover="ASSAULT", source_spans=((14, 18),), target_spans=((0, 5),),
+                           confidence=0.9)
+    unrelated = Predicted(cameo="040", plover="CONSULT", confidence=0.6)
+    items = [_item("ACCUSE", 0), _item("ACCUSE", 1), _item("CONCEDE|RETREAT", 2), _item("REJECT", 3)]
+    predicted = [[unrelated, right], [wrong_pair], [Predicted(cameo="0874", plover="RETREAT", confidence=0.7)], []]
+    s = score("plv", "pair", items, predicted)
+    assert s.per_type == {
+        "ACCUSE": {"precision": 1.0, "recall": 0.5, "f1": 0.6667, "tp": 1, "fp": 0, "fn": 1},
+        "ASSAULT": {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 1, "fn": 0},
+        "CONCEDE|RETREAT": {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0},
+        "REJECT": {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 1},
+    }
+    assert s.macro == {"precision": 0.6667, "recall": 0.5, "f1": 0.5556}
+    assert s.figures["type_source_target_accuracy"] == 0.25
+    assert s.confusion == {"ACCUSE -> ACCUSE": 1, "ACCUSE -> ASSAULT": 1, "CONCEDE|RETREAT -> CONCEDE|RETREAT": 1,
+                           "REJECT -> NONE": 1}
+
+
+def test_multi_scoring_by_category_counts_false_positives() -> None:
+    items = [Item("a", "x", None, "a", (Gold("ASSAULT", "190"), Gold("CONSULT", "040")), unmapped=2),
+             Item("b", "y", None, "b", ())]
+    predicted = [[Predicted("193", "ASSAULT"), Predicted("112", "ACCUSE")], [Predicted("141", "PROTEST")]]
+    s = score("m2e2", "multi", items, predicted)
+    assert (s.unmapped, s.gold) == (2, 2)
+    assert {k: (v["tp"], v["fp"], v["fn"]) for k, v in s.per_type.items()} == {
+        "ATTACK": (1, 0, 0), "CONTACT": (0, 0, 1), "DEMONSTRATE": (0, 1, 0)}
+    assert s.micro["precision"] == 0.5 and s.micro["recall"] == 0.5
+
+
+def test_triples_are_counted_like_universalpetrarch() -> None:
+    items = [Item("a", "x", None, "a", (Gold("SUPPORT", "050", source_code="ARN", target_code="GON"),
+                                        Gold("CONSULT", "040", source_code="ARN", target_code="OSG")))]
+    predicted = [[Predicted("051", "SUPPORT", source_codes=("ARN",), target_codes=("GON",)),
+                  Predicted("040", "CONSULT", source_codes=("ARN",), target_codes=("OSG",)),
+                  Predicted("111", "ACCUSE", source_codes=("GON",), target_codes=("ARN",))]]
+    s = score("universalpetrarch_dict", "triples", items, predicted)
+    assert {k: s.figures[k] for k in ("true_positives", "false_positives", "true_positives_root",
+                                      "false_positives_root")} == {
+        "true_positives": 0.5, "false_positives": 0.6667, "true_positives_root": 1.0,
+        "false_positives_root": 0.3333}
+
+
+def test_folds_are_stable_and_spread() -> None:
+    folds = [fold_of(f"doc-{n}") for n in range(200)]
+    assert folds == [fold_of(f"doc-{n}") for n in range(200)]
+    assert set(folds) == {0, 1, 2, 3, 4} and min(folds.count(k) for k in range(5)) > 20

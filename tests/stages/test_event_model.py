@@ -1,0 +1,105 @@
+"""The learned event coder: features, the model file, how the stage uses it, and what it says in the JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from communique import Pipeline, analyze, doc_to_dict
+from communique.errors import EventModelError
+from communique.knowledge.triggers import default_triggers
+from communique.stages.events.features import dense, is_candidate, sparse
+from communique.stages.events.model import NONE, EventModel, default_event_model
+from communique.stages.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_nlp()
+
+
+def test_features_describe_the_word_and_its_frame(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Rebels ambushed an army convoy near the border.")
+    verb = doc[1]
+    feats = set(sparse(verb))
+    assert {"w=ambush", "wp=ambush|V", "pos=V", "obj=convoy", "w+obj=ambush|convoy", "prep=near",
+            "pobj=near:border"} <= feats
+    assert is_candidate(verb) and not is_candidate(doc[0])
+    assert dense(verb).shape == (96,) and abs(float(np.linalg.norm(dense(verb))) - 1) < 1e-5
+
+
+def _toy_model() -> EventModel:
+    features = ["w=bombard", "w=congratulate", "dense:0"]
+    coef = np.array([[4.0, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 4.0, 0.0]])  # ASSAULT, NONE, SUPPORT
+    return EventModel(coef=coef, intercept=np.array([0.0, 1.0, 0.0]), classes=["ASSAULT", NONE, "SUPPORT"],
+                      features=features, meta={"name": "toy", "version": "0", "threshold": 0.5,
+                                               "lemma_codes": {"bombard|ASSAULT": "194"}})
+
+
+def test_prediction_code_and_round_trip(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    model = _toy_model()
+    path = tmp_path / "toy.npz"
+    model.save(path)
+    loaded = EventModel.load(path)
+    doc = nlp("Rebels bombarded a convoy and the minister congratulated the police.")
+    preds = loaded.predict([doc[1], doc[7]])
+    assert [(doc[p.token].text, p.plover, p.cameo) for p in preds] == [("bombarded", "ASSAULT", "194"),
+                                                                      ("congratulated", "SUPPORT", "050")]
+    assert all(0.5 <= p.confidence <= 1 for p in preds)
+    assert loaded.predict([doc[1]], threshold=0.99) == []
+
+
+def test_missing_or_broken_model_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(EventModelError, match="no such event model file"):
+        EventModel.load(tmp_path / "absent.npz")
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(EventModelError, match="bad.npz: not an event model"):
+        EventModel.load(bad)
+
+
+def test_shipped_model_is_small_and_describes_itself() -> None:
+    model = default_event_model()
+    assert set(model.classes) >= {"ASSAULT", "CONSULT", "PROTEST", "ACCUSE", NONE}
+    assert len(model.classes) == 17
+    assert set(model.meta["trained_on"]) == {"plv", "plover_gsr", "universalpetrarch", "wikievents", "rams"}
+    path = Path(__file__).resolve().parents[2] / "src/communique/knowledge/data/event_model.npz"
+    assert path.stat().st_size < 3_000_000
+
+
+def test_unlisted_verb_is_coded_by_the_model_and_says_so(pipeline: Pipeline) -> None:
+    assert "bombard" not in default_triggers()
+    doc = analyze("Rebel fighters bombarded an army base near Kandahar on Monday.", published="2024-05-07",
+                  pipeline=pipeline)
+    (ev,) = doc.events
+    assert (ev.plover, ev.cameo[:2] in ("18", "19"), ev.found_by, ev.rule, ev.model) == (
+        "ASSAULT", True, "model", None, "communique.event_model/1")
+    assert ev.confidence is not None and 0.4 <= ev.confidence <= 1
+    assert doc.text[ev.trigger.start : ev.trigger.end] == "bombarded"
+    js = doc_to_dict(doc)["events"][0]["found_by"]
+    assert js == {"method": "model", "rule": None, "model": "communique.event_model/1", "confidence": ev.confidence}
+
+
+def test_table_word_is_a_rule_event(pipeline: Pipeline) -> None:
+    doc = analyze("Kenya condemned Uganda over the border raid.", published="2024-05-07", pipeline=pipeline)
+    first = doc.events[0]
+    assert (first.found_by, first.rule, first.model, first.confidence) == ("rule", "condemn\tANY\t111", None, None)
+    assert doc_to_dict(doc)["events"][0]["found_by"] == {"method": "rule", "rule": "condemn\tANY\t111",
+                                                         "model": None, "confidence": None}
+
+
+def test_light_verb_leaves_the_event_to_its_object(pipeline: Pipeline) -> None:
+    doc = analyze("Chad's president held a phone call with the Sudanese leader on Friday.", published="2024-05-07",
+                  pipeline=pipeline)
+    assert [(e.cameo, e.found_by) for e in doc.events] == [("041", "rule")]
+
+
+def test_without_the_model_only_the_table_codes() -> None:
+    from communique import default_pipeline
+
+    pipe = default_pipeline(event_model="none")
+    doc = analyze("Rebel fighters bombarded an army base near Kandahar on Monday.", published="2024-05-07",
+                  pipeline=pipe)
+    assert doc.events == []

@@ -1,0 +1,133 @@
+"""Arguments and structure, kind by kind (issue 6, section 2), on sentences of our own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from communique import Doc, Pipeline, analyze
+
+
+def _view(doc: Doc) -> list[tuple[Any, ...]]:
+    iso = {a.id: a.country or a.name for a in doc.actors}
+    return [(e.cameo, [iso[s] for s in e.source], [iso[t] for t in e.target]) for e in doc.events]
+
+
+def _check(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _view(analyze(text, published="2025-06-14", pipeline=pipeline)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Raila Odinga was arrested by Kenyan police.", [("173", ["KEN"], ["Raila Odinga"])]),
+    ("Two Syrian jets were shot down by Turkish forces near the border.", [("190", ["TUR"], ["SYR"])]),
+    ("Russia's invasion of Ukraine was condemned by Germany.", [("192", ["RUS"], ["UKR"]), ("111", ["DEU"], ["RUS"])]),
+])
+def test_passives_and_agents(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The detention of Alexei Navalny by Russian authorities was condemned by France.",
+     [("173", ["RUS"], ["Alexei Navalny"]), ("111", ["FRA"], ["RUS"])]),
+    ("The arrest of the Kenyan opposition leader by Ugandan police drew criticism from Amnesty International.",
+     [("173", ["UGA"], []), ("111", ["Amnesty International"], ["UGA"])]),
+    ("Narendra Modi's visit to Japan ended on Sunday.", [("042", ["IND"], ["JPN"])]),
+    ("Talks between Israel and Hamas in Cairo resumed on Monday.", [("040", ["ISR"], ["Hamas"])]),
+])
+def test_nominal_events(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # coordinated actors: one event, several sources
+    ("Germany and France condemned the Hungarian government's plan.", [("111", ["DEU", "FRA"], ["HUN"])]),
+    # coordinated verbs: separate events
+    ("Russian troops shelled and captured the village of Krasnohorivka.", [("194", ["RUS"], []), ("192", ["RUS"], [])]),
+])
+def test_coordination(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenyan police fired at protesters in Nairobi.", [("190", ["KEN"], ["KEN"])]),
+    ("Israel faced condemnation from Turkey.", [("111", ["TUR"], ["ISR"])]),
+])
+def test_targets(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The new ambassador of Germany presented his credentials to Kenyan President William Ruto.",
+     [("050", ["DEU", "DEU"], ["KEN"])]),
+    ("Pakistan shot down an Indian drone over Kashmir.", [("190", ["PAK"], ["IND"])]),
+    ("Venezuela accepted Brazil's offer of mediation.", [("038", ["VEN"], ["BRA"])]),
+    ("Iran accepted the proposal.", [("030", ["IRN"], [])]),
+    ("Israel denied involvement in the attack.", [("016", ["ISR"], [])]),
+    ("Egyptian police detained three Sudanese activists.", [("173", ["EGY"], ["SDN"])]),
+    ("Hamas vowed revenge against Israel.", [("130", ["Hamas"], ["ISR"])]),
+    ("Japan pledged military aid to Ukraine.", [("071", ["JPN"], ["UKR"])]),
+    ("Hezbollah claimed responsibility for the attack on Israeli soldiers.",
+     [("015", ["Hezbollah"], ["ISR"]), ("190", ["Hezbollah"], ["ISR"])]),
+])
+def test_everyday_triggers(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Palestinian prisoners began a hunger strike in Israeli jails.", [("142", ["PSE"], [])]),
+    ("The Ukrainian army flew the drone to Crimea.", []),
+    ("Brazil beat Argentina 4-1 in Buenos Aires.", []),
+    ("Germany crushed France in the World Cup final.", []),
+    ("Shares of Tesla plunged after the report.", []),
+    ("Chinese stocks hit a record high on Monday.", []),
+])
+def test_wrong_senses(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+def test_criticism_drawn_by_an_event_targets_its_doer(pipeline: Pipeline) -> None:
+    doc = analyze("The detention of the activists by Egyptian police drew criticism from Germany.", pipeline=pipeline)
+    name = {a.id: a.name for a in doc.actors}
+    assert [(e.cameo, [name[s] for s in e.source], [name[t] for t in e.target]) for e in doc.events] == [
+        ("173", ["Egyptian police"], ["activists"]), ("111", ["Germany"], ["Egyptian police"])]
+
+
+def test_bomb_without_warning_is_no_threat(pipeline: Pipeline) -> None:
+    doc = analyze("A bomb planted by the Taliban exploded without warning in Kabul.", pipeline=pipeline)
+    assert all(e.negated or e.cameo[:2] != "13" for e in doc.events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the target of an announced act is the act's
+    ("Australia agreed to lend $2 billion to Indonesia.", [("030", ["AUS"], ["IDN"])]),
+    ("Japan offered to send troops to Ukraine.", [("030", ["JPN"], ["UKR"])]),
+    # one summoned to hear a complaint is its target
+    ("Poland summoned the Russian ambassador to complain about the drones.",
+     [("114", ["POL"], ["RUS"])]),
+    # a mutual agreement between coordinated parties
+    ("Jordan and Britain agreed to hold joint exercises.", [("030", ["JOR"], ["GBR"])]),
+])
+def test_targets_through_clauses(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle is passive: its noun undergoes it, its agent does it
+    ("Police in Kampala released two Kenyan activists detained by Ugandan soldiers.", [("173", ["UGA"], ["KEN"])]),
+    # victims are never the source
+    ("Two Israeli soldiers were reported killed.", []),
+    ("Protesters stormed the parliament in Colombo.", [("145", ["LKA"], [])]),
+    ("Israeli forces demolished the home of a Palestinian man.", [("1712", ["ISR"], ["PSE"])]),
+])
+def test_participles_and_assaults(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Taliban demanded an apology from Pakistan.", [("100", ["Taliban"], ["PAK"])]),
+    ("Israel mobilized troops for an assault against Hamas.",
+     [("154", ["ISR"], ["Hamas"]), ("190", ["ISR"], ["Hamas"])]),  # the assault is planned
+])
+def test_targets_of_demands_and_force_posture(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

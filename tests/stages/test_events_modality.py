@@ -1,0 +1,87 @@
+"""Modality reaches the data: negation, conditionals, threats (sentences of our own besides the issue's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from communique import Doc, Pipeline, analyze
+from communique.stages.events.modality import resolve_status
+
+
+def _view(doc: Doc) -> list[tuple[Any, ...]]:
+    iso = {a.id: a.country or a.name for a in doc.actors}
+    return [(e.cameo, [iso[s] for s in e.source], [iso[t] for t in e.target], e.status, e.negated)
+            for e in doc.events]
+
+
+def test_inverted_conditional_gives_two_hypotheticals_and_a_threat(pipeline: Pipeline) -> None:
+    doc = analyze("Should Washington impose new sanctions, Tehran would suspend talks with the IAEA, Foreign "
+                  "Minister Abbas Araghchi said.", published="2025-06-14", pipeline=pipeline)
+    assert _view(doc) == [
+        ("163", ["USA"], [], "hypothetical", False),
+        ("164", ["IRN"], ["IAEA"], "hypothetical", False),
+        ("134", ["IRN"], ["USA"], "reported", False),  # a threat to halt negotiations, to the condition's actor
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("North Korea will attack South Korea if the United States holds military drills.",
+     [("190", ["PRK"], ["KOR"], "hypothetical", False), ("138", ["PRK"], ["USA"], "reported", False)]),
+    ("Turkey would impose sanctions on Greece unless Athens withdraws its troops.",
+     [("163", ["TUR"], ["GRC"], "hypothetical", False), ("132", ["TUR"], ["GRC"], "reported", False),
+      ("087", ["GRC"], [], "hypothetical", False)]),
+    ("Turkey would lift the sanctions if Sweden extradites the suspects, Erdogan said.",
+     [("085", ["TUR"], [], "hypothetical", False), ("0354", ["TUR"], ["SWE"], "reported", False)]),
+])
+def test_conditionals(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _view(analyze(text, published="2025-06-14", pipeline=pipeline)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian forces did not attack any Georgian positions, the ministry said.",
+     [("190", ["RUS"], ["GEO"], "reported", True)]),
+    ("Indian troops never shelled Pakistani positions, the army said.",
+     [("194", ["IND"], ["PAK"], "reported", True)]),
+    ("The Japanese foreign minister refused to meet Chinese officials.",
+     [("120", ["JPN"], ["CHN"], "reported", False), ("040", ["JPN"], ["CHN"], "reported", True)]),
+])
+def test_negation(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _view(analyze(text, published="2025-06-14", pipeline=pipeline)) == expected
+
+
+def test_talks_that_are_suspended_are_no_talks(pipeline: Pipeline) -> None:
+    doc = analyze("Iran suspended talks with the IAEA on Monday.", published="2025-06-14", pipeline=pipeline)
+    assert _view(doc) == [("164", ["IRN"], ["IAEA"], "reported", False)]
+
+
+@pytest.mark.parametrize(("own", "stated", "anonymous", "expected"), [
+    (None, None, False, "reported"),
+    (None, None, True, "unconfirmed"),
+    (None, "confirmed", True, "confirmed"),
+    (None, "denied", False, "denied"),
+    ("planned", "confirmed", False, "planned"),
+    ("planned", "denied", False, "denied"),
+    ("hypothetical", None, True, "hypothetical"),
+])
+def test_resolve_status(own: str | None, stated: str | None, anonymous: bool, expected: str) -> None:
+    assert resolve_status(own, stated, anonymous_only=anonymous) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an obligation laid on another is a demand by the sayer; the act itself has not happened
+    ("Russia says Israel must end attacks on Syria.",
+     [("190", ["ISR"], ["SYR"], "hypothetical", False), ("100", ["RUS"], ["ISR"], "reported", False)]),
+    ("France said Iran must release the detained journalists.",
+     [("0841", ["IRN"], [], "hypothetical", False), ("100", ["FRA"], ["IRN"], "reported", False)]),
+])
+def test_obligations(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _view(analyze(text, published="2025-06-14", pipeline=pipeline)) == expected
+
+
+def test_a_possible_attack_has_not_happened(pipeline: Pipeline) -> None:
+    doc = analyze("Israel mobilized the army for a possible ground assault against Hamas.", pipeline=pipeline)
+    assert [(e.cameo, e.status) for e in doc.events] == [("154", "reported"), ("190", "hypothetical")]
+    doc = analyze("Israel mobilized troops for an assault against Hamas.", pipeline=pipeline)
+    assert [(e.cameo, e.status) for e in doc.events] == [("154", "reported"), ("190", "planned")]
