@@ -17,6 +17,9 @@ Hierarchy::
       ModelNotInstalled          the spaCy model package is missing
       StoreError                 the DuckDB store could not be used
         SchemaVersionError       the store was written by a newer communique
+    WatchError                   the watcher could not do its job
+      FetchError                 a URL could not be fetched (robots.txt, HTTP status, time-out, size)
+      SourcesError               a line of the watcher's sources file is not usable
 """
 
 from __future__ import annotations
@@ -107,3 +110,22 @@ class SchemaVersionError(StoreError):
             f"the store has schema version {found} but this communique only knows up to {supported}; "
             f"upgrade communique to open it"
         )
+
+
+class WatchError(CommuniqueError):
+    """Base class of the watcher's errors."""
+
+
+class FetchError(WatchError):
+    """``transient``: worth trying again at the next poll (a time-out, a 5xx, an unreachable robots.txt)."""
+
+    def __init__(self, url: str, problem: str, *, transient: bool = False) -> None:
+        self.url = url
+        self.problem = problem
+        self.transient = transient
+        super().__init__(f"{url}: {problem}")
+
+
+class SourcesError(WatchError):
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")

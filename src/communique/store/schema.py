@@ -245,8 +245,35 @@ _V2 = (
     "ALTER TABLE articles ADD COLUMN title_end INTEGER",
 )
 
+# v3: the watcher's state (``communique watch``): each polled source with its HTTP validators, and each
+# article URL seen (canonical form), so that a restarted watcher neither loses nor repeats an item.
+_V3 = (
+    """
+    CREATE TABLE watch_sources (
+        url VARCHAR PRIMARY KEY,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        last_polled TIMESTAMP,
+        last_status INTEGER,
+        last_error VARCHAR,
+        polls INTEGER NOT NULL DEFAULT 0,
+        stored INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    CREATE TABLE watch_seen (
+        url VARCHAR PRIMARY KEY,
+        article_id VARCHAR,
+        outcome VARCHAR NOT NULL,
+        reason VARCHAR,
+        source VARCHAR,
+        first_seen TIMESTAMP NOT NULL DEFAULT current_timestamp
+    )
+    """,
+)
+
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
