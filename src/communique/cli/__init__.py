@@ -9,7 +9,7 @@ One module per command group (``core``: analyze, ingest, events; others add
 
 from __future__ import annotations
 
-from . import core, watch  # noqa: F401  (register their commands)
+from . import core, signals, watch  # noqa: F401  (register their commands)
 from ._app import app, eval_app, train_app
 
 __all__ = ["app", "eval_app", "train_app", "main"]
