@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import CommuniqueError
-from ._app import DB_OPTION, DEFAULT_DB, app, date_arg, err, eval_app
+from ._app import DB_OPTION, DEFAULT_DB, app, date_arg, err, eval_app, open_store
 
 
 @app.command()
@@ -28,7 +27,6 @@ def signals(
     events behind each signal, and the blocs of the cooperation network (who moved, which pairs deepen)."""
     from ..signals import blocs, signals_from_store, store_inputs
     from ..signals.series import LEVELS
-    from ..store import Store
 
     if format not in ("table", "json"):
         err(f"--format must be table or json, not {format!r}")
@@ -36,15 +34,8 @@ def signals(
     if level not in LEVELS:
         err(f"--level must be one of {', '.join(LEVELS)}, not {level!r}")
         raise typer.Exit(2)
-    if not db.exists():
-        err(f"{db}: no such database; run `communique ingest` or `communique watch` first")
-        raise typer.Exit(2)
     day = date_arg(since, "--since")
-    try:
-        store = Store.open(db)
-    except CommuniqueError as exc:
-        err(str(exc))
-        raise typer.Exit(2) from None
+    store = open_store(db, must_exist=True)
     try:
         found = signals_from_store(store, level=level, since=day, min_score=min_score)[:limit]
         bl = None

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ..errors import CommuniqueError
-from ._app import DB_OPTION, DEFAULT_DB, KB_HELP, app, err, knowledge_paths
+from ._app import DB_OPTION, DEFAULT_DB, KB_HELP, app, err, knowledge_paths, open_store
 
 
 @app.command()
@@ -28,7 +28,6 @@ def watch(
     Exit status with --once: 0 all sources polled without error, 1 some errors, 2 nothing could be done.
     """
     from .. import api
-    from ..store import Store
     from ..watch import Fetcher, parse_every, poll, read_sources
 
     try:
@@ -37,11 +36,7 @@ def watch(
     except (CommuniqueError, ValueError) as exc:
         err(str(exc))
         raise typer.Exit(2) from None
-    try:
-        store = Store.open(db)
-    except CommuniqueError as exc:
-        err(str(exc))
-        raise typer.Exit(2) from None
+    store = open_store(db)
     pipe = api.default_pipeline(on_error="skip", knowledge=knowledge_paths(kb))
     fetcher = Fetcher(timeout=timeout, min_interval=min_interval)
     polls = stored = 0
