@@ -40,10 +40,9 @@ def signals(
         found = signals_from_store(store, level=level, since=day, min_score=min_score)[:limit]
         bl = None
         if bloc_days:
-            rows, _ = store_inputs(store)
-            dates = [r["date"] for r in rows if r.get("date") is not None]
-            if dates:
-                bl = blocs(rows, end=max(dates), days=bloc_days, level="actor" if level == "actor" else "country")
+            rows, volume = store_inputs(store)
+            if volume:  # the window ends on the latest publication day (events dated later have not happened)
+                bl = blocs(rows, end=max(volume), days=bloc_days, level="actor" if level == "actor" else "country")
     finally:
         store.close()
     if format == "json":
