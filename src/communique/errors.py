@@ -28,6 +28,9 @@ Hierarchy::
         ImportConflict           an import would overwrite rows already in the store
       ClusterError               a Dask cluster could not be reached or a partition failed on it
       ExportError                an export file could not be written
+      WatchError                 the watcher could not do its job
+        FetchError               a URL could not be fetched (robots.txt, HTTP status, time-out, size)
+        SourcesError             a line of the watcher's sources file is not usable
 
 Every message is one line: newlines in a cause (DuckDB's messages have them) are folded.
 """
@@ -202,3 +205,22 @@ class ExportError(CommuniqueError):
     def __init__(self, path: str, problem: str) -> None:
         self.path = path
         super().__init__(f"{path}: cannot write the export: {problem}")
+
+
+class WatchError(CommuniqueError):
+    """Base class of the watcher's errors."""
+
+
+class FetchError(WatchError):
+    """``transient``: worth trying again at the next poll (a time-out, a 5xx, an unreachable robots.txt)."""
+
+    def __init__(self, url: str, problem: str, *, transient: bool = False) -> None:
+        self.url = url
+        self.problem = problem
+        self.transient = transient
+        super().__init__(f"{url}: {problem}")
+
+
+class SourcesError(WatchError):
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")

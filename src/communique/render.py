@@ -66,3 +66,29 @@ def print_event_rows(rows: list[dict[str, Any]], console: Console | None = None)
     for r in rows:
         t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in cols))
     console.print(t)
+
+
+def print_signals(signals: list[dict[str, Any]], blocs: Any = None, console: Console | None = None) -> None:
+    """Signals (as :func:`communique.signals.signals_from_store` returns them) and, when given, the blocs."""
+    console = console or Console(width=160)
+    t = Table(title="Signals: shifts in relations (strongest first)", show_lines=True)
+    for col in ("unit", "direction", "window", "score", "events (expected)", "Goldstein before → during",
+                "evidence (first event)"):
+        t.add_column(col)
+    for s in signals:
+        first = s["events"][0] if s["events"] else {}
+        gold = f"{s['goldstein_before'] if s['goldstein_before'] is not None else '-'} → " \
+               f"{s['goldstein_during'] if s['goldstein_during'] is not None else '-'}"
+        t.add_row(s["unit"], f"{s['direction']} ({s['channel']} {s['change']})", f"{s['start']} .. {s['end']}",
+                  f"{s['score']:.1f}", f"{s['observed']} ({s['expected']:.1f})", gold,
+                  f"{first.get('date', '')} {first.get('cameo', '')} {(first.get('evidence') or '')[:140]}")
+    console.print(t if signals else "no signals")
+    if blocs is not None:
+        d = blocs.as_dict()
+        console.print(f"[bold]Blocs[/bold] of the cooperation network, {d['start']} .. {d['end']}:")
+        for i, b in enumerate(d["blocs"]):
+            console.print(f"  {i}: {', '.join(b)}")
+        for m in d["moves"]:
+            console.print(f"  moved: {m['actor']} (from earlier bloc {m['from']} to bloc {m['to']})")
+        for p in d["deepening"]:
+            console.print(f"  deepening: {p['dyad']} cooperation {p['before']:g} → {p['now']:g}")

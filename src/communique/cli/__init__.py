@@ -9,7 +9,17 @@ One module per command group (``core``: analyze, ingest, events; others add
 
 from __future__ import annotations
 
-from . import actors, bench, core, data, eval_events, provenance, timeplace  # noqa: F401  (each registers its commands)
+from . import (  # noqa: F401  (each registers its commands)
+    actors,
+    bench,
+    core,
+    data,
+    eval_events,
+    provenance,
+    signals,
+    timeplace,
+    watch,
+)
 from ._app import app, eval_app, train_app
 
 __all__ = ["app", "eval_app", "train_app", "main"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -51,6 +52,21 @@ def knowledge_paths(paths: list[Path] | None, what: str = "knowledge") -> tuple[
 def date_arg(value: str | None, name: str) -> dt.date | None:
     try:
         return parse_date(value, name)
+    except CommuniqueError as exc:
+        err(str(exc))
+        raise typer.Exit(2) from None
+
+
+def open_store(db: Path, *, must_exist: bool = False) -> Any:
+    """The store at ``db`` (created when missing unless ``must_exist``); a one-line error and exit 2 when it
+    cannot be had."""
+    from ..store import Store
+
+    if must_exist and not db.exists():
+        err(f"{db}: no such database; run `communique ingest` or `communique watch` first")
+        raise typer.Exit(2)
+    try:
+        return Store.open(db)
     except CommuniqueError as exc:
         err(str(exc))
         raise typer.Exit(2) from None

@@ -13,7 +13,8 @@ from .article import make_article
 _TAG = re.compile(r"<[^>]+>")
 
 
-def _plain(html: str) -> str:
+def plain_text(html: str) -> str:
+    """Text of an HTML fragment: paragraph and line breaks become blank lines, tags go, entities decode."""
     import html as h
 
     text = re.sub(r"</p\s*>|<br\s*/?>", "\n\n", html, flags=re.I)
@@ -37,7 +38,7 @@ def read_feed(raw: str, *, source_path: str | None = None, **defaults: object) -
         if stamp and not published:
             published = dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
         try:
-            yield make_article(_plain(body), title=entry.get("title"), published=published,  # type: ignore[arg-type]
+            yield make_article(plain_text(body), title=entry.get("title"), published=published,  # type: ignore[arg-type]
                                url=entry.get("link"), outlet=outlet, source_path=f"{src}#{n}")  # type: ignore[arg-type]
         except CommuniqueError as exc:
             yield RecordError(f"{src}#{n}", str(exc).split(": ", 1)[-1])

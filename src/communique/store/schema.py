@@ -376,9 +376,36 @@ _V5_ROLES = (
     "CREATE INDEX actor_roles_name ON actor_roles (name_key, observed)",
 )
 
+# v7: the watcher's state (``communique watch``): each polled source with its HTTP validators, and each
+# article URL seen (canonical form), so that a restarted watcher neither loses nor repeats an item.
+_V7_WATCH = (
+    """
+    CREATE TABLE watch_sources (
+        url VARCHAR PRIMARY KEY,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        last_polled TIMESTAMP,
+        last_status INTEGER,
+        last_error VARCHAR,
+        polls INTEGER NOT NULL DEFAULT 0,
+        stored INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    CREATE TABLE watch_seen (
+        url VARCHAR PRIMARY KEY,
+        article_id VARCHAR,
+        outcome VARCHAR NOT NULL,
+        reason VARCHAR,
+        source VARCHAR,
+        first_seen TIMESTAMP NOT NULL DEFAULT current_timestamp
+    )
+    """,
+)
+
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
-    (1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE), (5, _V5_ROLES), (6, _V6_MENTIONS))
+    (1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE), (5, _V5_ROLES), (6, _V6_MENTIONS), (7, _V7_WATCH))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
