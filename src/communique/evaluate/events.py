@@ -217,16 +217,16 @@ def score(name: str, kind: str, items: Sequence[Item], predicted: Sequence[Seque
         cat = CATEGORIES[name]
         for item, ours in zip(items, predicted, strict=True):
             want = Counter(c for g in item.gold if g.cameo and (c := cat(g.cameo)))
-            got = set(c for p in ours if (c := cat(p.cameo)))
+            found = set(c for p in ours if (c := cat(p.cameo)))
             s.gold += sum(want.values())
-            labels |= set(want) | got
+            labels |= set(want) | found
             for c, n in want.items():
-                if c in got:
+                if c in found:
                     tp[c] += n
                 else:
                     fn[c] += n
-                    confusion[f"{c} -> {next(iter(sorted(got)), NONE)}"] += n
-            for c in got - set(want):
+                    confusion[f"{c} -> {next(iter(sorted(found)), NONE)}"] += n
+            for c in found - set(want):
                 if kind == "multi":
                     fp[c] += 1
                     confusion[f"{NONE} -> {c}"] += 1

@@ -299,6 +299,8 @@ _V4_MERGE = (
     "ALTER TABLE events ADD COLUMN root VARCHAR",
     "ALTER TABLE events ADD COLUMN source_root VARCHAR",
     "ALTER TABLE events ADD COLUMN target_root VARCHAR",
+    # the index before the updates: DuckDB cannot create one over rows updated in the same transaction
+    "CREATE INDEX events_root ON events (root, source_root, target_root)",
     "UPDATE events SET root = substr(cameo, 1, 2)",
     """
     UPDATE events SET
@@ -309,7 +311,6 @@ _V4_MERGE = (
                            array_to_string(list_sort(list_distinct(list(substr(ea.code, 1, 3)))), '|') END
                        FROM event_actors ea WHERE ea.event_uid = events.uid AND ea.role = 'target')
     """,
-    "CREATE INDEX events_root ON events (root, source_root, target_root)",
     """
     CREATE OR REPLACE VIEW clusters AS
     WITH grouped AS (

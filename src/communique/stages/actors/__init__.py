@@ -29,6 +29,7 @@ from ...knowledge.gazetteer import Gazetteer
 from ...knowledge.sectors import igo_code
 from ...model import Actor, Doc, Mention, Role, Span
 from ...pipeline import stage
+from ...textutil import SpanIndex
 from .coref import _anaphora, _merge_appositions, _name_tokens, _surname_mentions
 from .find import Found, find_entities, find_groups, find_known, find_titled_people, find_unnamed, known_countries
 from .lexicon import ORG_WORDS
@@ -62,7 +63,8 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     sdoc = doc.nlp
     groups = find_groups(sdoc, [])
     taken = [f.span for f in groups]
-    titled = [f for f in find_titled_people(sdoc) if not any(f.span.overlaps(t) for t in taken)]
+    taken_index = SpanIndex(taken)
+    titled = [f for f in find_titled_people(sdoc) if not taken_index.overlaps(f.span)]
     _group_officials(doc.text, titled, groups)
     taken += [f.span for f in titled]
     ents = find_entities(sdoc, taken, doc.places)

