@@ -219,3 +219,29 @@ def test_georgia_the_country_stays_a_country(gaz: Gazetteer) -> None:
     text = "Protesters in Tbilisi demanded that Georgia hold new elections."
     got = [p for p in extract(text, ents(text, ("Tbilisi", "GPE"), ("Georgia", "GPE")), gaz) if p.name == "Georgia"]
     assert [(p.country, p.feature) for p in got] == [("GEO", "country")]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            "Victoria residents were told to stay home, Australian officials said.",
+            [("Victoria", "GPE"), ("Australian", "NORP")],
+            ("Victoria", "AUS", "state", 2145234),
+        ),
+        (
+            "Ontario and Quebec voted, Canada said.",
+            [("Ontario", "GPE"), ("Quebec", "GPE"), ("Canada", "GPE")],
+            ("Ontario", "CAN", "state", 6093943),
+        ),
+        ("Flooding hit Tamil Nadu on Monday.", [("Tamil Nadu", "GPE")], ("Tamil Nadu", "IND", "state", 1255053)),
+        (
+            "She flew to Victoria, the capital of Seychelles.",
+            [("Victoria", "GPE"), ("Seychelles", "GPE")],
+            ("Victoria", "SYC", "city", 241131),
+        ),
+    ],
+)
+def test_first_level_divisions_outside_the_us(gaz: Gazetteer, text: str, marked: list, want: tuple) -> None:
+    first = extract(text, ents(text, *marked), gaz)[0]
+    assert (first.name, first.country, first.feature, first.geonames_id) == want

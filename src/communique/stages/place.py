@@ -241,7 +241,8 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 fixed[k + 1] = pair[1]
 
     states: set[tuple[str, str]] = set()  # (ISO3, admin1) of the states and counties the text names
-    # states holding the large cities the text names: "southern Georgia ... officials in Atlanta" is the state
+    # a state holding the large cities the text names beats a country of its name: "southern Georgia ...
+    # officials in Atlanta" is the state (only country/state clashes: "New York" stays the city)
     city_states = set()
     for s, e, label, _ in spans:
         if label in PLACE_LABELS:
@@ -252,7 +253,11 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
         if label not in PLACE_LABELS:
             continue
         chosen = fixed.get(k)
-        if chosen is None and city_states:
+        if (
+            chosen is None
+            and city_states
+            and (gazetteer.lookup(text[s:e]) or Candidate("", None, None, None, None, "")).feature == "country"
+        ):
             state = next(
                 (
                     c
