@@ -26,6 +26,7 @@ local story leads with ("Duluth police", "the Boise mayor") is a place when the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -381,6 +382,22 @@ def _distance(a: Span, b: Span) -> int:
     return b.start - a.end if a.end <= b.start else a.start - b.end
 
 
+_last_places: tuple[list[Place], int, list[Place], list[int]] | None = None
+
+
+def _places_by_start(places: list[Place]) -> tuple[list[Place], list[int]]:
+    """``places`` sorted by start (stable) with their starts, kept for the last list seen: each event's
+    place is then found by bisection, not by reading every place of the document (issue 9).  The entry
+    is replaced whole, so threads sharing the module never mix two documents' places."""
+    global _last_places
+    hit = _last_places
+    if hit is None or hit[0] is not places or hit[1] != len(places):
+        ordered = sorted(places, key=lambda p: p.span.start)
+        hit = (places, len(places), ordered, [p.span.start for p in ordered])
+        _last_places = hit
+    return hit[2], hit[3]
+
+
 def event_location(doc: Doc, *, sentence: int, trigger: Span) -> Location | None:
     """Where an event happened: the most specific place of its sentence that its clause governs (a preposition
     phrase "in Almaty", a destination "to the port of Batumi", the object of "shelled Kharkiv"), closest to the
@@ -389,7 +406,9 @@ def event_location(doc: Doc, *, sentence: int, trigger: Span) -> Location | None
     if not 0 <= sentence < len(doc.sentences):
         return None
     sent = doc.sentences[sentence]
-    places = sorted((p for p in doc.places if sent.contains(p.span)), key=lambda p: p.span.start)
+    ordered, starts = _places_by_start(doc.places)
+    places = [p for p in ordered[bisect_left(starts, sent.start) : bisect_left(starts, sent.end + 1)]
+              if sent.contains(p.span)]
     if not places:
         return None
     flags = _governed(doc, places, sent)
