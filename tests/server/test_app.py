@@ -117,7 +117,7 @@ def test_security_defaults(client: TestClient, db: Path) -> None:
 def test_openapi_lists_the_endpoints(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/api/events", "/api/events/{cluster_id}", "/api/series", "/api/network", "/api/map", "/api/stats",
-            "/api/ingest"} <= set(spec["paths"])
+            "/api/ingest", "/api/signals"} <= set(spec["paths"])
     names = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
     assert {"actor", "country", "dyad", "directed", "cameo", "plover", "quad_class", "since", "until", "place",
             "location_country", "status", "min_corroboration", "outlet", "limit", "offset"} <= names
@@ -150,3 +150,12 @@ def test_cors_only_when_asked(db: Path) -> None:
         assert ok.headers["access-control-allow-origin"] == "http://localhost:3000"
         assert "access-control-allow-origin" not in c.get("/api/stats", headers={"Origin": "http://x.test"}).headers
     app.state.database.conn.close()
+
+
+def test_signals_endpoint(client: TestClient) -> None:
+    body = client.get("/api/signals", params={"min_score": 0.5, "bloc_days": 365}).json()
+    assert set(body) == {"signals", "blocs"} and isinstance(body["signals"], list)
+    for sig in body["signals"]:
+        assert {"unit", "direction", "start", "end", "score", "observed", "expected", "events"} <= set(sig)
+    assert client.get("/api/signals", params={"level": "planet"}).status_code == 422
+    assert client.get("/api/signals", params={"limit": 0}).status_code == 422

@@ -106,7 +106,12 @@ def test_dashboard(server: str, browser: object) -> None:
     page.wait_for_selector("#detail mark.hl-evidence")
     evidence = page.locator("#detail .report").first.locator("mark.hl-evidence")
     shown = "".join(evidence.all_inner_texts())
-    assert "Arıkan arrived in Baghdad" in shown
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(server + "/api/events?limit=1") as resp:  # the list's first event, by the API
+        first = json.load(resp)["events"][0]
+    assert shown.split()[:5] == first["evidence"].split()[:5]  # its evidence, highlighted in its article
     assert page.locator("#detail mark.hl-trigger").count() >= 1
     assert page.locator("#detail mark.hl-actor").count() >= 1
     page.locator("#detail-panel").screenshot(path=str(SHOTS / "detail.png"))

@@ -328,7 +328,8 @@ def store() -> Store:
 
 
 def test_merged_events(store: Store) -> None:
-    assert store.events() == [STRIKE, MEETING, ARREST]
+    assert store.events(all_statuses=True) == [STRIKE, MEETING, ARREST]
+    assert store.events() == [MEETING, ARREST]  # by default only what happened: the strike was denied
 
 
 def test_count(store: Store) -> None:
@@ -339,7 +340,7 @@ def test_add_is_idempotent(store: Store) -> None:
     before = store.count()
     assert [store.add(doc) for doc in all_docs()] == [False, False, False, False]
     assert store.count() == before
-    assert store.events() == [STRIKE, MEETING, ARREST]
+    assert store.events(all_statuses=True) == [STRIKE, MEETING, ARREST]
 
 
 def test_add_all_counts_new_articles() -> None:
@@ -406,7 +407,7 @@ def test_articles(store: Store) -> None:
     ],
 )
 def test_actor_filter(store: Store, actor: str, expected: list[dict[str, Any]]) -> None:
-    assert store.events(actor=actor) == expected
+    assert store.events(all_statuses=True, actor=actor) == expected
 
 
 @pytest.mark.parametrize(
@@ -421,23 +422,23 @@ def test_actor_filter(store: Store, actor: str, expected: list[dict[str, Any]]) 
     ],
 )
 def test_dyad_filter(store: Store, dyad: tuple[str, str], expected: list[dict[str, Any]]) -> None:
-    assert store.events(dyad=dyad) == expected
+    assert store.events(all_statuses=True, dyad=dyad) == expected
 
 
 def test_date_cameo_and_limit_filters(store: Store) -> None:
-    assert store.events(since=D(2024, 3, 10)) == [MEETING, ARREST]
-    assert store.events(until=D(2024, 3, 11)) == [STRIKE, MEETING]
-    assert store.events(since=D(2024, 3, 11), until=D(2024, 3, 11)) == [MEETING]
-    assert store.events(cameo="19") == [STRIKE]
-    assert store.events(cameo="04") == [MEETING]
-    assert store.events(cameo="1951") == []  # the merged event carries its first report's code
-    assert store.events(limit=2) == [STRIKE, MEETING]
-    assert store.events(actor="UKR", since=D(2024, 3, 10), cameo="0", limit=5) == [MEETING]
+    assert store.events(all_statuses=True, since=D(2024, 3, 10)) == [MEETING, ARREST]
+    assert store.events(all_statuses=True, until=D(2024, 3, 11)) == [STRIKE, MEETING]
+    assert store.events(all_statuses=True, since=D(2024, 3, 11), until=D(2024, 3, 11)) == [MEETING]
+    assert store.events(all_statuses=True, cameo="19") == [STRIKE]
+    assert store.events(all_statuses=True, cameo="04") == [MEETING]
+    assert store.events(all_statuses=True, cameo="1951") == []  # the merged event carries its first report's code
+    assert store.events(all_statuses=True, limit=2) == [STRIKE, MEETING]
+    assert store.events(all_statuses=True, actor="UKR", since=D(2024, 3, 10), cameo="0", limit=5) == [MEETING]
 
 
 def test_hostile_filter_values_are_parameters(store: Store) -> None:
-    assert store.events(actor="x' OR 1=1 --") == []
-    assert store.events(cameo="%") == []
+    assert store.events(all_statuses=True, actor="x' OR 1=1 --") == []
+    assert store.events(all_statuses=True, cameo="%") == []
     assert store.count()["articles"] == 4
 
 
@@ -575,7 +576,7 @@ def test_bridging_report_merges_clusters() -> None:
     s.add(simple("c", when=D(2024, 1, 3)))
     assert cluster_sizes(s) == [1, 1]
     s.add(simple("b", when=D(2024, 1, 2)))
-    assert [(r["cluster_id"], r["articles"], r["date"]) for r in s.events()] == [(1, ["a", "c", "b"], D(2024, 1, 1))]
+    assert [(r["cluster_id"], r["articles"], r["date"]) for r in s.events(all_statuses=True)] == [(1, ["a", "c", "b"], D(2024, 1, 1))]
 
 
 @pytest.mark.parametrize(
@@ -611,7 +612,7 @@ def test_outlets_count_distinct_named_outlets() -> None:
     s = Store.memory()
     for aid, outlet in [("a", "Reuters"), ("b", "Reuters"), ("c", "AFP"), ("d", None)]:
         s.add(simple(aid, outlet=outlet))
-    assert [(r["corroboration"], r["outlets"]) for r in s.events()] == [(4, 2)]
+    assert [(r["corroboration"], r["outlets"]) for r in s.events(all_statuses=True)] == [(4, 2)]
 
 
 # --- transactions, files, schema ------------------------------------------------------------------
@@ -650,7 +651,7 @@ def test_file_round_trip(tmp_path: Path) -> None:
         for doc in all_docs():
             s.add(doc)
     with Store.open(str(path)) as s:
-        assert s.events() == [STRIKE, MEETING, ARREST]
+        assert s.events(all_statuses=True) == [STRIKE, MEETING, ARREST]
         assert s.add(reuters()) is False
         assert schema_version(s.conn) == SCHEMA_VERSION
 
@@ -684,14 +685,14 @@ def test_migrate_is_idempotent_and_refuses_newer_schemas() -> None:
 
 
 def test_to_json(store: Store) -> None:
-    rows = json.loads(to_json(store.events(cameo="173")))
+    rows = json.loads(to_json(store.events(all_statuses=True, cameo="173")))
     assert rows == [{**ARREST, "date": "2024-03-12"}]
     assert to_json([]) == "[]"
 
 
 def test_to_csv(store: Store) -> None:
     out = io.StringIO()
-    assert to_csv(store.events(actor="TUR"), out) == 1
+    assert to_csv(store.events(all_statuses=True, actor="TUR"), out) == 1
     assert out.getvalue().splitlines() == [
         "cluster_id,event_id,date,date_precision,cameo,label,plover,goldstein,quad_class,source,target,"
         "location,country,lat,lon,status,corroboration,outlets,articles,evidence,attribution,negated",
@@ -730,7 +731,7 @@ def test_article_round_trip(title: str | None, text: str, outlet: str | None, da
     ev = Event("e1", "010", None, title or "", None, None, ["x"], [], Evidence(0, start, end), Span(start, end))
     assert _shared.add(Doc(article, actors=[actor], events=[ev])) is True
     assert _shared.article(article.id) == article
-    [row] = [r for r in _shared.events(actor=text) if r["articles"] == [article.id]]  # found by actor name
+    [row] = [r for r in _shared.events(all_statuses=True, actor=text) if r["articles"] == [article.id]]  # found by actor name
     assert row["evidence"] == text[start:end]
     assert row["label"] == (title or "")
 

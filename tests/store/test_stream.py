@@ -52,7 +52,7 @@ def test_status_follows_the_stream_as_reports_arrive(pipeline: Pipeline) -> None
     seen = []
     for d in docs:
         s.add(d)
-        seen.append(s.events()[0]["status"])
+        seen.append(s.events(all_statuses=True)[0]["status"])
     # unconfirmed (one anonymous chain) -> reported (a named source) -> denied -> confirmed
     assert seen == ["unconfirmed", "reported", "reported", "denied", "confirmed"]
 

@@ -216,7 +216,7 @@ def _settle(items: list[_Item], *, fetcher: Fetcher, store: Any, state: WatchSta
     stored = 0
     for doc in analyse([a for _, a in todo.values()]):
         item, _ = todo.pop(doc.article.id)
-        if store.add(doc):
+        if store.add(doc):  # stored (a newer version of a stored story counts: it replaces it)
             stored += 1
             summary.stored += 1
             marks.append((item.url, "stored", doc.article.id, None, item.source.url))

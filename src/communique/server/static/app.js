@@ -280,11 +280,42 @@ async function showDetail(id) {
 
 // -- wiring -------------------------------------------------------------------------------------------------------
 
+// -- what changed ---------------------------------------------------------------------------------------------------
+
+async function drawSignals() {
+  const body = await api("/api/signals", new URLSearchParams({ limit: "12" }));
+  const list = $("#signals");
+  list.replaceChildren();
+  if (!body.signals.length) list.append(el("li", {}, "no shifts found in the stored events"));
+  for (const s of body.signals) {
+    const first = s.events[0] || {};
+    const item = el("li", { class: `signal ${s.channel === "cooperation" ? "coop" : "conf"}`, "data-unit": s.unit },
+      el("b", {}, s.unit), ` ${s.direction} (${s.channel} ${s.change}), ${s.start} – ${s.end}, score ${s.score}: `,
+      `${s.observed} events against ${s.expected} expected`,
+      first.evidence ? el("div", { class: "small" }, `${first.date || ""} ${first.cameo || ""} “${first.evidence}”`) : null);
+    item.addEventListener("click", () => {
+      const [a, b] = s.unit.split("–");
+      const form = $("#filters");
+      if (b) { form.elements.dyad_a.value = a; form.elements.dyad_b.value = b; form.elements.actor.value = ""; }
+      else { form.elements.actor.value = a; form.elements.dyad_a.value = ""; form.elements.dyad_b.value = ""; }
+      form.elements.since.value = s.start; form.elements.until.value = s.end;
+      refresh();
+    });
+    list.append(item);
+  }
+  const blocs = body.blocs;
+  $("#blocs").textContent = blocs && blocs.blocs.length
+    ? `Blocs ${blocs.start} – ${blocs.end}: ` + blocs.blocs.map((b) => b.join(", ")).join(" | ")
+      + (blocs.moves.length ? `; moved: ${blocs.moves.map((m) => m.actor).join(", ")}` : "")
+      + (blocs.deepening.length ? `; deepening: ${blocs.deepening.map((d) => d.dyad).join(", ")}` : "")
+    : "";
+}
+
 async function refresh() {
   showError(null);
   state.offset = 0;
   $("#point").replaceChildren();
-  const views = [drawList(), drawNetwork(), drawTimeline(), drawMap()];
+  const views = [drawList(), drawNetwork(), drawTimeline(), drawMap(), drawSignals()];
   const results = await Promise.allSettled(views);
   const failed = results.find((r) => r.status === "rejected");
   if (failed) showError(failed.reason);

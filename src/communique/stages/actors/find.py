@@ -432,6 +432,22 @@ WEAPON_NOUNS = frozenset({"jets", "warplanes", "drones", "aircraft", "helicopter
                           "artillery", "destroyers", "frigates", "submarines", "planes"})
 
 
+#: Verbs whose object is the subject's own forces when the forces have no country of their own.
+DEPLOY_VERBS = frozenset({"send", "deploy", "mobilize", "mobilise", "dispatch", "withdraw", "station", "pull",
+                          "mass", "amass", "move", "redeploy", "reinforce", "commit"})
+
+
+def _own_forces(tok: Any) -> bool:
+    """Bare forces ("troops", no country word, possessive or determiner naming another) that a verb of
+    deployment takes as object: the subject's own ("Israel mobilized troops for an assault")."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ != "dobj" or t.head.lemma_.lower() not in DEPLOY_VERBS:
+        return False
+    return not any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in tok.children)
+
+
 def _as_instrument(tok: Any) -> bool:
     """A weapon noun that is what a verb launches, fires or uses: the direct object ("launched forty drones"),
     joined to one ("drones and missiles"), or a "with" phrase ("attacked the town with drones")."""
@@ -469,6 +485,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             continue
         if low in WEAPON_NOUNS and _as_instrument(tok):
             continue  # "launched forty drones at Kharkiv": what is launched or fired is no party to the event
+        if low in ARMED_NOUNS and _own_forces(tok):
+            continue  # "Japan offered to send troops": forces sent or mobilised are the subject's own, no target
         if tok.dep_ == "compound" and (tok.head.lower_ in PERSON_NOUNS or tok.head.lower_ in GROUP_NOUNS):
             continue  # "army jets": the actor is the phrase's head
         # walk left over modifiers: country words, commas, "and", adjectives like "senior"

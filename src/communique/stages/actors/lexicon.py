@@ -40,7 +40,7 @@ STANDALONE_NOUNS = frozenset({
     "jets", "warplanes", "drones", "aircraft", "helicopters", "gunships", "warships", "gunboats", "artillery",
     "gendarmes", "gendarmerie", "paramilitaries", "mercenaries", "policemen", "commandos", "marines",
     "separatists", "media", "television", "cabinet", "administration", "parliament", "civilians", "villagers",
-    "destroyers", "frigates", "submarines",
+    "destroyers", "frigates", "submarines", "activists",
 })
 # Collectives that belong to the place they are "in" ("police in Hyderabad, Pakistan", "Karachi police").
 PLACE_BOUND_NOUNS = frozenset({"police", "policemen", "authorities", "officials", "government", "protesters",
