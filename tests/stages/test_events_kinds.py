@@ -114,7 +114,8 @@ def test_targets_through_clauses(pipeline: Pipeline, text: str, expected: list[t
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a participle is passive: its noun undergoes it, its agent does it
-    ("Police in Kampala released two Kenyan activists detained by Ugandan soldiers.", [("0841", ["UGA"], ["KEN"]), ("173", ["UGA"], ["KEN"])]),
+    ("Police in Kampala released two Kenyan activists detained by Ugandan soldiers.",
+     [("0841", ["UGA"], ["KEN"]), ("173", ["UGA"], ["KEN"])]),
     # victims are never the source
     ("Two Israeli soldiers were reported killed.", []),
     ("Protesters stormed the parliament in Colombo.", [("145", ["LKA"], ["parliament"])]),

@@ -576,7 +576,8 @@ def test_bridging_report_merges_clusters() -> None:
     s.add(simple("c", when=D(2024, 1, 3)))
     assert cluster_sizes(s) == [1, 1]
     s.add(simple("b", when=D(2024, 1, 2)))
-    assert [(r["cluster_id"], r["articles"], r["date"]) for r in s.events(all_statuses=True)] == [(1, ["a", "c", "b"], D(2024, 1, 1))]
+    rows = s.events(all_statuses=True)
+    assert [(r["cluster_id"], r["articles"], r["date"]) for r in rows] == [(1, ["a", "c", "b"], D(2024, 1, 1))]
 
 
 @pytest.mark.parametrize(
@@ -731,7 +732,8 @@ def test_article_round_trip(title: str | None, text: str, outlet: str | None, da
     ev = Event("e1", "010", None, title or "", None, None, ["x"], [], Evidence(0, start, end), Span(start, end))
     assert _shared.add(Doc(article, actors=[actor], events=[ev])) is True
     assert _shared.article(article.id) == article
-    [row] = [r for r in _shared.events(all_statuses=True, actor=text) if r["articles"] == [article.id]]  # found by actor name
+    # (found by actor name)
+    [row] = [r for r in _shared.events(all_statuses=True, actor=text) if r["articles"] == [article.id]]
     assert row["evidence"] == text[start:end]
     assert row["label"] == (title or "")
 
