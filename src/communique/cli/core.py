@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import sys
@@ -157,6 +158,12 @@ def ingest(
     prefix = f"{stopped}; " if stopped else ""
     typer.echo(f"{prefix}{report.summary()} -> {db}", err=True)
     if stopped == "interrupted":
+        if _INTERRUPTED.is_set():
+            # the parsing processes were ended mid-batch: multiprocessing's exit hooks would wait forever on their
+            # queues. Every batch written is committed and the store closed, so leave at once.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
         raise typer.Exit(130)
     stored = report.added + report.replaced + report.skipped + report.superseded + report.unsupported
     if (report.errors or stopped) and not stored:
