@@ -62,7 +62,7 @@ def open_store(db: Path, *, must_exist: bool = False) -> Any:
     cannot be had."""
     from ..store import Store
 
-    if must_exist and not db.exists():
+    if must_exist and not db.is_file():
         err(f"{db}: no such database; run `communique ingest` or `communique watch` first")
         raise typer.Exit(2)
     try:

@@ -9,7 +9,7 @@ import typer
 from pydantic import ValidationError
 
 from ..errors import CommuniqueError
-from ._app import DB_OPTION, DEFAULT_DB, app, date_arg, err
+from ._app import DB_OPTION, DEFAULT_DB, app, date_arg, err, open_store
 
 FORMAT_HELP = "csv, jsonl, parquet, gdelt (GDELT 2.0 Events TSV), plover (PLOVER/POLECAT JSON) or icews (ICEWS TSV)."
 
@@ -28,19 +28,6 @@ def build_filter(**values: Any) -> Any:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "filters"
         err(f"--{where.replace('_', '-')}: {first['msg']}")
-        raise typer.Exit(2) from None
-
-
-def _open_existing(db: Path) -> Any:
-    from ..store import Store
-
-    if not db.is_file():
-        err(f"{db}: no such database; run `communique ingest` first")
-        raise typer.Exit(2)
-    try:
-        return Store.open(db)
-    except CommuniqueError as exc:
-        err(str(exc))
         raise typer.Exit(2) from None
 
 
@@ -84,7 +71,7 @@ def export(
         until=date_arg(until, "--until"), cameo=cameo, plover=plover, quad_class=quad_class, place=place,
         location_country=location_country, status=status, min_corroboration=min_corroboration, outlet=outlet,
     )
-    store = _open_existing(db)
+    store = open_store(db, must_exist=True)
     try:
         n = write(store.conn, event_rows(store.conn, f, limit=limit), format, out)
     except CommuniqueError as exc:
@@ -103,7 +90,7 @@ def dump(
     """Write the whole store as Parquet partitioned by month (readable by DuckDB, pandas, Dask, Spark)."""
     from ..store.parquet import dump as write
 
-    store = _open_existing(db)
+    store = open_store(db, must_exist=True)
     try:
         counts = write(store.conn, out)
     except CommuniqueError as exc:
