@@ -54,12 +54,7 @@ def record_doc(conn: duckdb.DuckDBPyConnection, doc: Doc) -> int:
             rows.append([_key(a.name), a.name, r.title, r.country, r.sector, a.code if a.code and a.code.startswith(
                 "IGO") else None, day, None, "learned", doc.article.id, r.evidence.start, r.evidence.end,
                 doc.text[r.evidence.start:r.evidence.end]])
-    if rows:
-        conn.executemany(
-            "INSERT INTO actor_roles (name_key, name, title, country, sector, code, observed, valid_to, source, "
-            "article_id, evidence_start, evidence_end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows)
-    return len(rows)
+    return _insert_rows(conn, rows)
 
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -194,6 +189,11 @@ def import_rows(conn: duckdb.DuckDBPyConnection, lines: Iterable[str], *, source
                      obj.get("code"), _date(obj["observed"], where), _date(obj.get("valid_to"), where),
                      "user" if as_user else (obj.get("source") or "learned"), obj.get("article_id"),
                      obj.get("evidence_start"), obj.get("evidence_end"), obj.get("evidence")])
+    return _insert_rows(conn, rows)
+
+
+def _insert_rows(conn: Any, rows: list[list[Any]]) -> int:
+    """Write role rows (the ``actor_roles`` columns in table order, ``added`` aside); return how many."""
     if rows:
         conn.executemany(
             "INSERT INTO actor_roles (name_key, name, title, country, sector, code, observed, valid_to, source, "
