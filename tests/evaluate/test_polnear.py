@@ -14,7 +14,6 @@ from communique.evaluate.polnear import (
     Prediction,
     PredQuote,
     Result,
-    align,
     figures,
     main,
     parse_ann,
@@ -51,12 +50,6 @@ def test_parse_ann() -> None:
         GoldAttribution("E2", contents=[(54, 60)]),
     ]
     assert ignored == [(30, 40)]
-
-
-def test_align_maps_normalised_offsets_back() -> None:
-    raw = "A\u00a0 b\t\n\n\n\ncafe\u0301 x "
-    norm = "A b\n\ncafé x"
-    assert align(raw, norm) == [0, 1, 3, 5, 6, 9, 10, 11, 12, 14, 15, 17]
 
 
 def test_score_hand_made_pair() -> None:

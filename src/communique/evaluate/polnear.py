@@ -33,7 +33,6 @@ import datetime as dt
 import re
 import sys
 import time
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -481,37 +480,6 @@ def report(res: Result, *, patterns: int = 10) -> str:
 # -- running the pipeline ---------------------------------------------------------------------------------------
 
 
-def align(raw: str, norm: str) -> list[int]:
-    """For each offset 0..len(norm) of the normalised text, the raw offset it came from.
-
-    ``normalise`` applies NFC, turns tabs and no-break spaces into spaces, squeezes spaces, strips lines and
-    squeezes blank lines: only whitespace goes and a few characters compose, so a greedy walk suffices.
-    """
-    out: list[int] = []
-    i = 0
-    for ch in norm:
-        while i < len(raw):
-            r = raw[i]
-            if r == ch or (ch == " " and r in " \t\u00a0"):
-                out.append(i)
-                i += 1
-                break
-            composed = next((k for k in (2, 3, 4) if unicodedata.normalize("NFC", raw[i : i + k]) == ch), None)
-            if composed is not None:
-                out.append(i)
-                i += composed
-                break
-            if unicodedata.normalize("NFC", r) == ch:
-                out.append(i)
-                i += 1
-                break
-            i += 1  # whitespace dropped by normalise
-        else:
-            out.append(len(raw))
-    out.append(len(raw))
-    return out
-
-
 def _nearest(spans: list[Range], q: Range) -> Range | None:
     if not spans:
         return None
@@ -519,27 +487,25 @@ def _nearest(spans: list[Range], q: Range) -> Range | None:
 
 
 def prediction(doc: Any, raw: str) -> Prediction:
-    """Our quotes and attributions in a Doc, with offsets mapped back into the raw text ``raw``."""
-    # offsets index the text as given (``doc.article.text``); ``align`` is only needed for another text
-    amap = list(range(len(raw) + 1)) if doc.article.text == raw else align(raw, doc.article.text)
-
-    def back(start: int, end: int) -> Range:
-        return amap[start], amap[max(end - 1, start)] + 1 if end > start else amap[start]
+    """Our quotes and attributions in a Doc, with offsets into the raw text ``raw`` (our offsets index the
+    text as given, so ``raw`` must be ``doc.article.text``; ValueError otherwise)."""
+    if doc.article.text != raw:
+        raise ValueError("the document was analysed from another text than the gold file's")
 
     pred = Prediction()
     for q in doc.quotes:
-        qs = back(q.span.start, q.span.end)
+        qs = (q.span.start, q.span.end)
         mentions: list[Range] = []
         actor = doc.actor(q.speaker) if q.speaker else None
         if actor is not None:
-            mentions = [back(doc.mentions[i].span.start, doc.mentions[i].span.end) for i in actor.mentions]
-        sp = back(q.speaker_span.start, q.speaker_span.end) if q.speaker_span is not None else _nearest(mentions, qs)
+            mentions = [(doc.mentions[i].span.start, doc.mentions[i].span.end) for i in actor.mentions]
+        sp = (q.speaker_span.start, q.speaker_span.end) if q.speaker_span is not None else _nearest(mentions, qs)
         pred.quotes.append(PredQuote(qs[0], qs[1], q.speaker is not None, sp, mentions, q.anonymous))
     for a in doc.attributions:
         if a.span is None:
             pred.unspanned_attributions += 1
             continue
-        s, e = back(a.span.start, a.span.end)
+        s, e = a.span.start, a.span.end
         pred.attributions.append(PredAttribution(s, e, a.anonymous, a.kind))
     return pred
 
