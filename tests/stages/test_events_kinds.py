@@ -196,3 +196,21 @@ def test_mutual_acts_and_accusations(pipeline: Pipeline, text: str, expected: li
 ])
 def test_owners_threats_and_demands(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # releases of people, by verb, passive and noun; a released statement is no release
+    ("Iran released two British sailors on Monday.", [("0841", ["IRN"], ["GBR"])]),
+    ("Two Kuwaiti fishermen were released by the Iranian navy.", [("0841", ["IRN"], ["KWT"])]),
+    ("Iran announced the release of two Kuwaiti fishermen.", [("0841", ["IRN"], ["KWT"])]),
+    ("Ukraine released a statement on Monday.", []),
+    # "final" and a tally are no sport
+    ("Egypt's highest court rejected the final appeal of two Al Jazeera journalists.",
+     [("120", ["EGY"], ["Al Jazeera"])]),
+    ("The Kenyan Senate rejected the bill in a 40-21 vote.", [("120", ["KEN"], [])]),
+    ("Germany crushed France in the World Cup final.", []),
+    # an envoy sent to an actor of no known country is no one's own diplomat: the target stays
+    ("NATO appointed a new envoy to the African Union.", [("050", ["NATO"], ["African Union"])]),
+])
+def test_releases_and_senses(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

@@ -277,7 +277,7 @@ def _between(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]]:
 
 
 # event nouns whose of-phrase (and possessor) is who undergoes it: "the arrest of X", "Navalny's detention"
-PATIENT_NOUN_CODES = frozenset({"166", "172", "173", "174", "175", "181", "186"})
+PATIENT_NOUN_CODES = frozenset({"0841", "166", "172", "173", "174", "175", "181", "186"})
 # ... and whose of-phrase does when a possessor or by-phrase names the doer: "Russia's invasion of Ukraine"
 PATIENT_OF_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # ... and whose of-phrase is always whom it is about: "an investigation of X", "criticism of X", "a threat of X"
@@ -313,7 +313,9 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
                 by = by or bool(late)
     for child in children:
         if child.dep_ == "poss":
-            (tgt if patient and not by else src).extend(args.in_tokens(noun_phrase(child)))
+            # "Navalny's detention" undergoes it; "Iran's release of the sailors" does it
+            has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            (tgt if patient and not by and not has_of else src).extend(args.in_tokens(noun_phrase(child)))
         elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
             src += args.in_tokens(t for p in child.children for t in noun_phrase(p))
         elif child.dep_ == "prep" and child.lower_ == "of":
@@ -509,7 +511,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
     tgt = [t for t in tgt if t not in src]
     if code in OWN_AGENT_CODES:
         # "recalled its ambassador", "appointed a new envoy": the diplomat is the source's own, not a target
-        own_countries = {countries.get(s) for s in src}
+        own_countries = {countries.get(s) for s in src} - {None}  # an actor of no known country is no one's own
         tgt = [t for t in tgt if countries.get(t) not in own_countries or _is_country(doc, t, extra_actors)]
     if not tgt and code in ("015", "016"):
         # "claimed responsibility for the attack on Israeli soldiers": whoever the claimed event struck
