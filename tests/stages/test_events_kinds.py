@@ -172,6 +172,9 @@ def test_targets_under_objects_clauses_and_places(pipeline: Pipeline, text: str,
 @pytest.mark.parametrize(("text", "expected"), [
     # coordinated parties of a joint act act with each other
     ("Norway and Sweden began joint naval exercises on Monday.", [("062", ["NOR"], ["SWE"])]),
+    # ... before whoever their object's phrases name
+    ("Kenya and Ethiopia signed a memorandum on security cooperation with the African Union.",
+     [("057", ["KEN"], ["ETH"])]),
     ("North Korea condemned the joint military drills of South Korea and the United States.",
      [("111", ["PRK"], ["KOR", "USA"]), ("062", ["KOR"], ["USA"])]),
     # a formal accusation of a crime is an accusation (CAMEO 1121), not an arrest

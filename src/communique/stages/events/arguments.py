@@ -238,7 +238,7 @@ def _object_country(verb: Any) -> tuple[str, Span] | None:
 OBJECT_NOUN_PREPS = ("with", "by", "of", "to", "on", "against", "into", "for", "at", "toward", "towards", "from")
 
 
-def _objects(tok: Any, args: ActorIndex) -> list[str]:
+def _objects(tok: Any, args: ActorIndex, *, owners: bool = True) -> list[str]:
     """Targets of a verb: its object and with/to/against phrases (what is discussed is a topic, not a party).
     A news outlet is a party when it is acted on ("sued the newspaper"), though never as a reporter."""
     out: list[str] = []
@@ -256,7 +256,7 @@ def _objects(tok: Any, args: ActorIndex) -> list[str]:
             for grand in child.children:
                 if grand.dep_ == "prep" and grand.lower_ in OBJECT_NOUN_PREPS:
                     found += args.in_tokens((t for p in grand.children for t in noun_phrase(p)), outlets=True)
-            if not found and child.pos_ == "NOUN" and child.dep_ in ("dobj", "obj"):
+            if not found and owners and child.pos_ == "NOUN" and child.dep_ in ("dobj", "obj"):
                 # "struck an arms depot of the Syrian army", "criticised the ruling party's plan": the owner
                 found = owner_of(child, args)
             out += found
@@ -490,7 +490,10 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         src, passive = subject_of(tok, args)
         if not src and not passive:
             src = _stranded_subject(tok, args)
-        tgt = _objects(tok, args) if not passive else _patients(tok, args)
+        # coordinated parties to a mutual act are each other's counterparts, before whatever their object holds
+        # ("Turkey and Iraq signed a memorandum on the Tigris")
+        mutual = len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS)
+        tgt = _objects(tok, args, owners=not mutual) if not passive else _patients(tok, args)
     else:
         src, tgt = _noun_args(tok, args, code=code)
     if tok.pos_ == "VERB" and code[:2] in VERBAL_ROOTS:
