@@ -66,7 +66,7 @@ def test_shipped_model_is_small_and_describes_itself() -> None:
     assert len(model.classes) == 17
     assert set(model.meta["trained_on"]) == {"plv", "plover_gsr", "universalpetrarch", "wikievents", "rams"}
     path = Path(__file__).resolve().parents[2] / "src/communique/knowledge/data/event_model.npz"
-    assert path.stat().st_size < 3_000_000
+    assert path.stat().st_size < 4_000_000
 
 
 def test_unlisted_verb_is_coded_by_the_model_and_says_so(pipeline: Pipeline) -> None:
@@ -103,3 +103,48 @@ def test_without_the_model_only_the_table_codes() -> None:
     doc = analyze("Rebel fighters bombarded an army base near Kandahar on Monday.", published="2024-05-07",
                   pipeline=pipe)
     assert doc.events == []
+
+
+def _frame_model(weights: dict[str, dict[str, float]], **meta: object) -> EventModel:
+    classes = ["ASSAULT", "CONSULT", NONE, "SUPPORT"]
+    features = sorted({f for w in weights.values() for f in w})
+    coef = np.array([[weights.get(c, {}).get(f, 0.0) for f in features] for c in classes])
+    return EventModel(coef=coef, intercept=np.array([0.0, 0.0, 1.0, 0.0]), classes=classes, features=features,
+                      meta={"name": "toy", "version": "0", "threshold": 0.5, **meta})
+
+
+def _table_doc(text: str):  # type: ignore[no-untyped-def]
+    from communique import default_pipeline
+
+    return analyze(text, published="2024-05-07", pipeline=default_pipeline(event_model="none"))
+
+
+def test_model_relabels_a_rule_word_only_when_confident() -> None:
+    from communique.stages.events.learned import LearnedCoder
+    from communique.stages.events.triggers import candidates
+
+    doc = _table_doc("The Kenyan minister condemned the Ugandan envoy for his courage.")
+    rule = candidates(doc, 0)
+    assert [(c.cameo, c.rule) for c in rule] == [("111", "condemn\tANY\t111")]
+    sure = _frame_model({"SUPPORT": {"w=condemn": 6.0}})
+    (got,) = LearnedCoder(sure, relabel_at=0.6).label(doc, 0, rule)
+    assert (got.cameo, got.rule, got.model, got.found_by) == ("050", "condemn\tANY\t111", "toy/0", "model")
+    assert got.confidence is not None and got.confidence >= 0.6
+    # not confident enough, or no relabelling asked: the rule stands
+    unsure = _frame_model({"SUPPORT": {"w=condemn": 1.5}})
+    assert LearnedCoder(unsure, relabel_at=0.6).label(doc, 0, rule) == rule
+    assert LearnedCoder(sure).label(doc, 0, rule) == rule
+
+
+def test_listed_word_whose_rows_decline_it_keeps_that_decision() -> None:
+    from communique.stages.events.learned import LearnedCoder
+    from communique.stages.events.triggers import candidates
+
+    doc = _table_doc("The army flew a drone over the Syrian border town.")
+    assert candidates(doc, 0) == []  # "fly" codes a visit only when flying to somewhere, with no object
+    as_visit = _frame_model({"CONSULT": {"w=fly": 6.0}})
+    assert LearnedCoder(as_visit, listed_at=0.5).label(doc, 0, []) == []
+    as_attack = _frame_model({"ASSAULT": {"w=fly": 6.0}})
+    assert [(doc.nlp[c.token].text, c.model) for c in LearnedCoder(as_attack, listed_at=0.5).label(doc, 0, [])] == [
+        ("flew", "toy/0")]
+    assert LearnedCoder(as_attack).label(doc, 0, []) == []  # without listed_at the table's word is the table's

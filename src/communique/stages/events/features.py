@@ -8,6 +8,8 @@ What is described generalises beyond the words seen in training:
   (``shoot down`` -> ``prt=down``), the verb governing it (``head=offer``) and the entity types of its
   subject and object (``subj=GPE``);
 * modality cues (``neg``, ``aux=will``, passive);
+* the word-vector lexicon's row of what it acts on (``object_lemma``: its object, else its first
+  prepositional object);
 * the parser's contextual vector of the word (spaCy's ``tok2vec`` output, ``doc.tensor``, 96 numbers in
   ``en_core_web_sm``), which places words nobody listed near the listed ones.
 
@@ -21,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["dense", "is_candidate", "sparse"]
+__all__ = ["dense", "is_candidate", "object_lemma", "sparse"]
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -113,6 +115,19 @@ def sparse(tok: Any) -> list[str]:
             if head.head.i != head.i:
                 out.append(f"head2={_lemma(head.head)}")
     return out
+
+
+def object_lemma(tok: Any) -> str | None:
+    """The lemma of what the word acts on: its object ("hit positions" -> ``position``), else the object of
+    its first preposition ("talks with the rebels" -> ``rebel``); None when it has neither.  The model scores
+    it through the word-vector lexicon, so "hit a record" and "hit positions" differ."""
+    pobj = None
+    for child in tok.children:
+        if child.dep_ in _OBJ_DEPS:
+            return _lemma(child)
+        if pobj is None and child.dep_ in ("prep", "agent"):
+            pobj = next((_lemma(g) for g in child.children if g.dep_ == "pobj"), None)
+    return pobj
 
 
 def dense(tok: Any) -> np.ndarray:

@@ -1,21 +1,30 @@
 """The learned layer plugged into the coder's seam: :class:`LearnedCoder` (a ``coder.Coder``) over an
 :class:`~communique.stages.events.model.EventModel`.
 
-Per sentence it keeps every rule candidate as it is (the trigger table is the high-precision layer users
-edit) and adds the words the model codes, when:
+Per sentence it takes the rule candidates (the trigger table is the readable layer users edit) and:
 
-* the trigger table does not list the word at all (a listed word whose conditions fail codes nothing: the
-  table has decided, e.g. a PETRARCH ``SUMMON`` that codes only with an ambassador);
-* the word is not part of an actor's mention ("Russian forces"), nor linked to a rule candidate as the act it
-  operates on or the verb that operates on it ("agreed to lend", "summoned the ambassador to complain": the
-  table's word codes the event);
-* the word is not a light verb whose object or prepositional object the table codes ("held a phone call":
-  the call is the event), nor a verb reporting a clause ("denied that its troops had attacked": provenance
-  reads the denial, the clause holds the event);
-* the model's type is not ``NONE`` and its probability reaches the model's threshold;
-* with ``require_target`` (off by default: measured by cross-validation on PLV and the GSR, it lost more
-  recall than it gained precision), the coder codes it only when the parse gives it a target as well
-  (``Candidate.require_target``).
+* relabels a rule candidate when ``relabel_at`` is set (off in the shipped model) and the model gives
+  another PLOVER type at least that probability; rows with a condition, statements (no PLOVER type) and
+  planned or hypothetical acts (the modality layer codes their intent) are left alone; the candidate keeps
+  its ``rule`` beside the model's name and confidence, so the event shows the row the model overruled;
+* adds the words the model codes, when:
+
+  - the trigger table does not list the word, or lists it but none of its rows' conditions hold and the
+    model's probability reaches ``listed_at``; for a type those rows code, ``declined_at`` (the table has
+    decided, e.g. "flew the drone" is no visit: only a confident model overrules it);
+  - the word is not part of an actor's mention ("Russian forces"), nor linked to a rule candidate as the act
+    it operates on or the verb that operates on it ("agreed to lend", "summoned the ambassador to
+    complain": the table's word codes the event);
+  - the word is not a light verb whose object or prepositional object the table codes ("held a phone
+    call": the call is the event), nor a verb reporting a clause ("denied that its troops had attacked":
+    provenance reads the denial, the clause holds the event);
+  - the model's type is not ``NONE`` and its probability reaches the model's threshold;
+  - with ``require_target`` (off by default: measured by cross-validation on PLV and the GSR, it lost more
+    recall than it gained precision), the parse gives it a target as well (``Candidate.require_target``).
+
+``relabel_at``, ``listed_at`` and ``declined_at`` default to the model file's metadata (chosen by 5-fold
+cross-validation on PLV and the GSR; see ``evaluate/events_train.py``); ``None`` there turns the behaviour
+off (a model without them codes unlisted words only).
 
 Like rule candidates, a model candidate becomes an event only when the parse gives it a source actor.
 
@@ -25,11 +34,14 @@ Added candidates carry ``model="<name>/<version>"`` (so ``Event.found_by == "mod
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
+from ...knowledge.cameo import lookup
 from ...knowledge.triggers import TriggerTable, default_triggers
 from ...model import Doc, Span
-from .model import EventModel, default_event_model
+from .modality import modality
+from .model import NONE, EventModel, default_event_model
 from .triggers import Candidate, match_trigger
 
 __all__ = ["LearnedCoder"]
@@ -39,10 +51,15 @@ class LearnedCoder:
     """A ``Coder`` adding the learned model's events to the trigger table's (see the module docstring)."""
 
     def __init__(self, model: EventModel | None = None, *, table: TriggerTable | None = None,
-                 require_target: bool = False) -> None:
+                 require_target: bool = False, relabel_at: float | None = None,
+                 listed_at: float | None = None, declined_at: float | None = None) -> None:
         self.model = model or default_event_model()
         self.table = table
         self.require_target = require_target
+        meta = self.model.meta
+        self.relabel_at = relabel_at if relabel_at is not None else meta.get("relabel_at")
+        self.listed_at = listed_at if listed_at is not None else meta.get("listed_at")
+        self.declined_at = float(declined_at if declined_at is not None else meta.get("declined_at", 1.01))
         self.name = f"{self.model.name}/{self.model.version}"
 
     def label(self, doc: Doc, sentence: int, candidates: list[Candidate]) -> list[Candidate]:
@@ -55,22 +72,75 @@ class LearnedCoder:
         if words is None:
             words = [t for t in sdoc if span.start <= t.idx < span.end]
         actor_spans = [m.span for m in doc.mentions if m.actor_id]
-        toks = [t for t in self.model.candidates(words) if t.i not in taken and not _listed(t, rows)
+        listed_ok = self.listed_at is not None
+        toks = [t for t in self.model.candidates(words) if t.i not in taken
+                and (listed_ok or not _listed(t, rows))
                 and not (t.dep_ in ("xcomp", "advcl") and t.head.i in taken)
                 and not any(c.dep_ in ("xcomp", "advcl") and c.i in taken for c in t.children)
                 and not any(a.start <= t.idx < a.end for a in actor_spans)]
-        out = list(candidates)
+        out = self._relabelled(sdoc, candidates, rows) if self.relabel_at is not None else list(candidates)
         for p in self.model.predict(toks, table=rows):
             tok = sdoc[p.token]
             if _light_verb_of_coded_object(tok, rows) or _reports_a_clause(tok):
+                continue
+            if listed_ok and _listed(tok, rows) and not self._overrules(tok, p.plover, p.confidence, rows):
                 continue
             out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), p.cameo, model=self.name,
                                  confidence=p.confidence, require_target=self.require_target))
         return out
 
 
+    def _overrules(self, tok: Any, plover: str, confidence: float, rows: TriggerTable) -> bool:
+        """May the model code a listed word whose rows' conditions all failed (``listed_at``, ``declined_at``)?"""
+        if self.listed_at is None or confidence < float(self.listed_at):
+            return False
+        return confidence >= self.declined_at or plover not in _declined(tok, rows)
+
+    def _relabelled(self, sdoc: Any, candidates: list[Candidate], rows: TriggerTable) -> list[Candidate]:
+        """Rule candidates, each relabelled when the model gives another PLOVER type a probability of at least
+        ``relabel_at`` (the rule's row stays on the candidate beside the model's name)."""
+        # a row with a condition ("recall" with an ambassador as object) is the table's considered decision
+        cands = [c for c in candidates if c.model is None and (c.rule or "").count("\t") < 3]
+        if not cands:
+            return list(candidates)
+        probs = self.model.probabilities([sdoc[c.token] for c in cands])
+        new: dict[int, Candidate] = {}
+        for c, p in zip(cands, probs, strict=True):
+            best = int(p.argmax())
+            plover = self.model.classes[best]
+            if plover == NONE or float(p[best]) < float(self.relabel_at):  # type: ignore[arg-type]
+                continue
+            try:
+                ours = lookup(c.cameo).plover
+            except KeyError:
+                continue
+            if ours == plover or not ours:
+                continue
+            tok = sdoc[c.token]
+            if modality(tok).status:  # "will visit": a planned visit, its intent coded by the modality layer
+                continue
+            new[c.token] = dataclasses.replace(c, cameo=self.model.code_for(tok, plover, rows), model=self.name,
+                                               confidence=round(float(p[best]), 3))
+        return [new.get(c.token, c) for c in candidates]
+
+
 def _listed(tok: Any, rows: TriggerTable) -> bool:
     return any(k in rows for k in (tok.lemma_.lower(), tok.lower_))
+
+
+def _declined(tok: Any, rows: TriggerTable) -> set[str]:
+    """PLOVER types of the rows for this word and part of speech (their conditions failed: "flew the drone" is no
+    visit, so the model may not code it as one either)."""
+    pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
+    out: set[str] = set()
+    for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+        for trig in rows.get(key, []):
+            if trig.pos in (pos, "ANY"):
+                try:
+                    out.add(lookup(trig.cameo).plover or "")
+                except KeyError:
+                    continue
+    return out
 
 
 def _light_verb_of_coded_object(tok: Any, rows: TriggerTable) -> bool:

@@ -10,7 +10,8 @@ PLOVER 2021 type and for ``NONE`` (no event).  The CAMEO code at full depth come
 
 File format (``numpy.savez_compressed``, no pickles): ``coef`` (classes x features, float16), ``intercept``
 (classes), ``classes`` (str), ``features`` (str; the sparse names then ``dense:0 .. dense:95``), the lexicon
-(``lex_keys``, ``lex_rows``, ``lex_scores``: see ``lexicon.py``), ``meta`` (a JSON string: name, version,
+(``lex_keys``, ``lex_rows``, ``lex_scores``: see ``lexicon.py``; ``lex_obj_scores``, the rows' scores as the
+word's object, optional), ``meta`` (a JSON string: name, version,
 threshold, noun lexicon, lemma codes, training sets).
 Training is ``communique train events`` (``evaluate/events_train.py``), which needs scikit-learn; loading
 and predicting need numpy only.
@@ -32,7 +33,7 @@ import numpy as np
 from ...errors import EventModelError
 from ...knowledge.cameo import lookup
 from ...knowledge.triggers import TriggerTable, default_triggers
-from .features import dense, is_candidate, sparse
+from .features import dense, is_candidate, object_lemma, sparse
 from .lexicon import lemma_rows
 
 __all__ = ["DEFAULT_CODES", "NONE", "EventModel", "Prediction", "default_event_model"]
@@ -63,7 +64,7 @@ class EventModel:
 
     def __init__(self, *, coef: np.ndarray, intercept: np.ndarray, classes: list[str], features: list[str],
                  meta: dict[str, Any], lex_keys: np.ndarray | None = None, lex_rows: np.ndarray | None = None,
-                 lex_scores: np.ndarray | None = None) -> None:
+                 lex_scores: np.ndarray | None = None, lex_obj_scores: np.ndarray | None = None) -> None:
         self.coef = np.asarray(coef, dtype=np.float32)
         self.intercept = np.asarray(intercept, dtype=np.float32)
         self.classes = list(classes)
@@ -84,6 +85,9 @@ class EventModel:
         self.lex_rows = np.zeros(0, dtype=np.uint16) if lex_rows is None else np.asarray(lex_rows)
         self.lex_scores = (np.zeros((0, len(self.classes)), dtype=np.float32) if lex_scores is None
                            else np.asarray(lex_scores, dtype=np.float32))
+        # the same rows' contribution when the word is the candidate's object (``features.object_lemma``)
+        self.lex_obj_scores = (None if lex_obj_scores is None or not len(lex_obj_scores)
+                               else np.asarray(lex_obj_scores, dtype=np.float32))
 
     # -- io ------------------------------------------------------------------------------------------------------
 
@@ -92,7 +96,7 @@ class EventModel:
         """Read a model file (``.npz``); :class:`EventModelError` when it is missing or malformed."""
         try:
             with np.load(path, allow_pickle=False) as z:
-                lex = {k: z[k] for k in ("lex_keys", "lex_rows", "lex_scores") if k in z.files}
+                lex = {k: z[k] for k in ("lex_keys", "lex_rows", "lex_scores", "lex_obj_scores") if k in z.files}
                 return cls(coef=z["coef"], intercept=z["intercept"], classes=[str(c) for c in z["classes"]],
                            features=[str(f) for f in z["features"]], meta=json.loads(str(z["meta"])), **lex)
         except FileNotFoundError:
@@ -104,7 +108,9 @@ class EventModel:
         np.savez_compressed(path, coef=self.coef.astype(np.float16), intercept=self.intercept,
                             classes=np.array(self.classes), features=np.array(self.features),
                             meta=np.array(json.dumps(self.meta, sort_keys=True)), lex_keys=self.lex_keys,
-                            lex_rows=self.lex_rows, lex_scores=self.lex_scores.astype(np.float16))
+                            lex_rows=self.lex_rows, lex_scores=self.lex_scores.astype(np.float16),
+                            **({} if self.lex_obj_scores is None
+                               else {"lex_obj_scores": self.lex_obj_scores.astype(np.float16)}))
 
     # -- prediction ----------------------------------------------------------------------------------------------
 
@@ -117,6 +123,11 @@ class EventModel:
             rows = lemma_rows([str(t.lemma_).lower() for t in toks], self.lex_keys, self.lex_rows)
             known = rows >= 0
             scores[known] += self.lex_scores[rows[known]]
+            if self.lex_obj_scores is not None:
+                objs = [object_lemma(t) for t in toks]
+                orows = lemma_rows([o or "" for o in objs], self.lex_keys, self.lex_rows)
+                oknown = orows >= 0
+                scores[oknown] += self.lex_obj_scores[orows[oknown]]
         for row, tok in enumerate(toks):
             cols = [self.index[f] for f in set(sparse(tok)) if f in self.index]
             if cols:
