@@ -365,7 +365,7 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             # a bare plural demonym ("Palestinians protested") is the country's people: civilians (CVL), as the
             # PLOVER GSR codes them; an "ethnic" people is no country's (see ETHNIC_WORDS)
             if iso and bare.endswith("s") and (ent.end >= len(sdoc) or sdoc[ent.end].pos_ != "NOUN"):
-                home = _own_phrase_country(ent.root, places or [], located=True)
+                home = _own_phrase_country(ent.root, places or [], located=True, names_only=True)
                 if _ethnic(sdoc, ent.start):
                     # "ethnic Albanians in southern Serbia": the country they live in, when the phrase says it
                     iso, bare_span = home, Span(sdoc[ent.start - 1].idx, ent.end_char)
@@ -446,7 +446,8 @@ def _place_country(doc_places: list[Any], start: int, end: int) -> str | None:
 _LOCATED = ("in", "throughout", "across", "inside")
 
 
-def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = False) -> str | None:
+def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = False,
+                        names_only: bool = False) -> str | None:
     """A country said in the noun's own phrase: "delegations from Libya’s two rival governments", "officials of
     Iraq", "police in Hyderabad, Pakistan", "rebels in Darfur", "students throughout Indonesia" (``in`` and its
     kin only for collectives bound to where they are, :data:`PLACE_BOUND_NOUNS`, or when ``located``)."""
@@ -458,6 +459,9 @@ def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = Fals
             for t in sub:
                 if t.text[:1].isupper() and t.i > 0 and sdoc[t.i - 1].text[:1].isupper() and t.i - 1 > child.i:
                     continue  # inside a longer name, read from its first word ("South Sudan", not "Sudan")
+                if names_only and (t.pos_ != "PROPN" or t.ent_type_ == "NORP" or (
+                        t.i + 1 < len(sdoc) and sdoc[t.i + 1].text == "-")):
+                    continue  # "of the Israeli-occupied West Bank": the adjective is not where they live
                 if t.text[:1].isupper() and (cw := country_at(sdoc, t.i)) is not None and cw[1] <= sub[-1].i + 1:
                     return cw[0]
             if child.lower_ in _LOCATED and (iso := _place_country(doc_places, sub[0].idx,
@@ -606,8 +610,9 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             k -= 1
         if countries:
             first = min(first, min(ki for _, ki in countries))
-            if _ethnic(sdoc, first):
-                countries, first = [], first - 1  # "ethnic Albanian guerrillas": no state's forces
+            if any(_ethnic(sdoc, ki) for _, ki in countries):
+                countries = []  # "ethnic Albanian guerrillas": no state's forces
+                first = min([first, *(ki for ki in range(first, tok.i) if sdoc[ki].lower_ in ETHNIC_WORDS)])
         owner = _own_phrase_group(tok, groups or [])
         if owner is not None and not countries:
             # "fighters from JNIM", "members of the Taliban": the named group itself
