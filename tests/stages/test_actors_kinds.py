@@ -204,6 +204,9 @@ def test_she_and_him_take_the_person_the_title_agrees_with(pipeline: Pipeline) -
     ("Security forces in Guinea fired tear gas on Monday.", [("forces", "GINMIL"), ("Guinea", "GIN")]),
     ("Opposition parties in Nepal called a general strike.", [("parties", "NPLOPP"), ("Nepal", "NPL")]),
     ("Students throughout Indonesia boycotted classes.", [("Students", "IDNEDU"), ("Indonesia", "IDN")]),
+    # a region's government is its country's
+    ("The West Bengal government banned the rally.", [("West Bengal government", "INDGOV")]),
+    ("The government of Sindh province imposed a curfew.", [("government", "PAKGOV")]),
     # state forces "in" a country may be anyone's: no country
     ("Troops in Iraq came under fire on Sunday.", [("Troops", "MIL"), ("Iraq", "IRQ")]),
     # an ethnic people is not the state of its name
