@@ -204,11 +204,19 @@ def test_she_and_him_take_the_person_the_title_agrees_with(pipeline: Pipeline) -
     ("Security forces in Guinea fired tear gas on Monday.", [("forces", "GINMIL"), ("Guinea", "GIN")]),
     ("Opposition parties in Nepal called a general strike.", [("parties", "NPLOPP"), ("Nepal", "NPL")]),
     ("Students throughout Indonesia boycotted classes.", [("Students", "IDNEDU"), ("Indonesia", "IDN")]),
+    # a region's government is its country's
+    ("The West Bengal government banned the rally.", [("West Bengal government", "INDGOV")]),
+    ("The government of Sindh province imposed a curfew.", [("government", "PAKGOV")]),
     # state forces "in" a country may be anyone's: no country
     ("Troops in Iraq came under fire on Sunday.", [("Troops", "MIL"), ("Iraq", "IRQ")]),
     # an ethnic people is not the state of its name
     ("Ethnic Albanians in southern Serbia demanded autonomy.", [("Albanians", "SRBCVL"), ("Serbia", "SRB")]),
     ("Ethnic Albanian guerrillas withdrew from the village.", [("guerrillas", "REB")]),
+    ("The ethnic Albanian guerrillas agreed to withdraw.", [("ethnic guerrillas", "REB")]),
+    # a people "of"/"in" a country lives there; an adjective in that phrase is not where they live
+    ("Albanians of southern Serbia protested.", [("Albanians", "SRBCVL"), ("Serbia", "SRB")]),
+    ("Palestinians of the Israeli-occupied West Bank protested.", [("Palestinians", "PSECVL"),
+                                                                   ("Palestine", "PSE")]),
     # a plural demonym acting is the country's people
     ("Palestinians protested in Hebron on Friday.", [("Palestinians", "PSECVL")]),
     # a capital standing for its state is the government; the country named in full stays the country
@@ -216,6 +224,11 @@ def test_she_and_him_take_the_person_the_title_agrees_with(pipeline: Pipeline) -
     ("Brazil accused Caracas of meddling.", [("Brazil", "BRA"), ("Caracas", "VENGOV")]),
     # the realm after a titled name
     ("King Hassan of Morocco received the envoy.", [("Hassan", "MARGOV")]),
+    # a portfolio before the office keeps the country before it
+    ("Serbian Labour Minister Dragan Petkovic met strikers.", [("Dragan Petkovic", "SRBGOV")]),
+    ("Philippine Foreign Undersecretary Elena Basco summoned the envoy.", [("Elena Basco", "PHLGOV")]),
+    # a one-word name of the people reference only with a title ("President Suharto")
+    ("President Suharto resigned.", [("Suharto", "IDNGOV")]),
     # a past office is one of the elites
     ("Former Prime Minister Ivo Kranjc criticised the budget.", [("Ivo Kranjc", "ELI")]),
     ("Ousted President Askar Temir fled to Moscow.", [("Askar Temir", "ELI")]),

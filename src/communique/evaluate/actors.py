@@ -180,8 +180,9 @@ def _best_actor(doc: Any, g: GoldActor) -> Any:
 
 
 def _actor_country(a: Any) -> str | None:
-    if a.code and a.code.startswith("IGO"):
-        return "IGO"
+    """ISO3; "IGO" for international organisations, "IMG" for international militarised groups (IMGMUSISI)."""
+    if a.code and a.code.startswith(("IGO", "IMG")):
+        return a.code[:3]
     return a.country
 
 

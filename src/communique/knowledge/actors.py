@@ -117,10 +117,14 @@ class ActorKB:
                    reference=parse_kb(data.joinpath("phoenix_people.tsv").read_text("utf-8"),
                                       source="phoenix_people.tsv", origin="bundled"))
 
-    def reference_for(self, name: str, *, on: dt.date | None = None) -> KnownActor | None:
+    def reference_for(self, name: str, *, on: dt.date | None = None, titled: bool = True) -> KnownActor | None:
         """A reference person so named whose country all entries agree on; the entry holding on ``on`` when
-        there is one (its sector and code), else a country-only entry."""
+        there is one (its sector and code), else a country-only entry.  A one-word name of the reference
+        ("Suharto") counts only for a ``titled`` mention ("President Suharto"): alone it may be a word the NER
+        took for a name ("Kurd")."""
         hits = self._ref.get(name.casefold(), [])
+        if not titled:
+            hits = [e for e in hits if " " in e.name]
         if not hits or len({e.country for e in hits}) != 1:
             return None
         held = [e for e in hits if e.sector and on is not None and e.valid_from is not None and e.holds_on(on)]
@@ -210,7 +214,7 @@ class ActorKB:
             return
         hit = self.find(actor.name, on=on)
         if hit is None and actor.kind == "person":
-            hit = self.reference_for(actor.name, on=on)
+            hit = self.reference_for(actor.name, on=on, titled=bool(actor.title))
         if hit is None:
             return
         if len(hit.name) > len(actor.name) and actor.name.casefold() in (a.casefold() for a in hit.aliases):

@@ -365,7 +365,7 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             # a bare plural demonym ("Palestinians protested") is the country's people: civilians (CVL), as the
             # PLOVER GSR codes them; an "ethnic" people is no country's (see ETHNIC_WORDS)
             if iso and bare.endswith("s") and (ent.end >= len(sdoc) or sdoc[ent.end].pos_ != "NOUN"):
-                home = _own_phrase_country(ent.root, places or [], located=True)
+                home = _own_phrase_country(ent.root, places or [], located=True, names_only=True)
                 if _ethnic(sdoc, ent.start):
                     # "ethnic Albanians in southern Serbia": the country they live in, when the phrase says it
                     iso, bare_span = home, Span(sdoc[ent.start - 1].idx, ent.end_char)
@@ -446,7 +446,16 @@ def _place_country(doc_places: list[Any], start: int, end: int) -> str | None:
 _LOCATED = ("in", "throughout", "across", "inside")
 
 
-def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = False) -> str | None:
+def _place_around(doc_places: list[Any], char: int) -> Any:
+    """The geocoded place (with a country) whose span holds character ``char``, else ``None``."""
+    for pl in doc_places:
+        if pl.span.start <= char < pl.span.end and pl.country:
+            return pl
+    return None
+
+
+def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = False,
+                        names_only: bool = False) -> str | None:
     """A country said in the noun's own phrase: "delegations from Libya’s two rival governments", "officials of
     Iraq", "police in Hyderabad, Pakistan", "rebels in Darfur", "students throughout Indonesia" (``in`` and its
     kin only for collectives bound to where they are, :data:`PLACE_BOUND_NOUNS`, or when ``located``)."""
@@ -458,11 +467,14 @@ def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = Fals
             for t in sub:
                 if t.text[:1].isupper() and t.i > 0 and sdoc[t.i - 1].text[:1].isupper() and t.i - 1 > child.i:
                     continue  # inside a longer name, read from its first word ("South Sudan", not "Sudan")
+                if names_only and (t.pos_ != "PROPN" or t.ent_type_ == "NORP" or (
+                        t.i + 1 < len(sdoc) and sdoc[t.i + 1].text == "-")):
+                    continue  # "of the Israeli-occupied West Bank": the adjective is not where they live
                 if t.text[:1].isupper() and (cw := country_at(sdoc, t.i)) is not None and cw[1] <= sub[-1].i + 1:
                     return cw[0]
-            if child.lower_ in _LOCATED and (iso := _place_country(doc_places, sub[0].idx,
-                                                                    sub[-1].idx + len(sub[-1]))):
-                return iso
+            if (child.lower_ in _LOCATED or (child.lower_ == "of" and tok.lower_ in PLACE_BOUND_NOUNS)) and (
+                    iso := _place_country(doc_places, sub[0].idx, sub[-1].idx + len(sub[-1]))):
+                return iso  # "police in Hyderabad, Pakistan", "the government of Sindh province"
     return None
 
 
@@ -569,6 +581,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             continue  # "army jets": the actor is the phrase's head
         # walk left over modifiers: country words, commas, "and", adjectives like "senior"
         countries: list[tuple[str, int]] = []
+        place_ends: dict[int, int] = {}  # a place of several words before the noun: its first token -> end
         k = tok.i - 1
         first = tok.i
         sector_words: list[str] = [tok.lower_]
@@ -593,6 +606,15 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                     or (place_country(t.text) if place_country else None)):
                 countries.append((iso, k))  # "Karachi police"
                 first = k
+            elif low in PLACE_BOUND_NOUNS and k == tok.i - 1 and t.text[:1].isupper() and (
+                    (whole := _place_around(doc_places, t.idx)) is not None):
+                # "The West Bengal government": a region of several words the place stage resolved
+                end_k = k + 1
+                while k > 0 and sdoc[k - 1].idx >= whole.span.start:
+                    k -= 1
+                countries.append((str(whole.country), k))
+                place_ends[k] = end_k
+                first = k
             elif t.lower_ in MODIFIERS or t.like_num or (t.dep_ == "amod" and t.head.i > t.i and t.is_lower):
                 modifiers.append(t.lower_)
                 if t.lower_ not in ("and", ",", "-") and not t.like_num:
@@ -606,8 +628,9 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             k -= 1
         if countries:
             first = min(first, min(ki for _, ki in countries))
-            if _ethnic(sdoc, first):
-                countries, first = [], first - 1  # "ethnic Albanian guerrillas": no state's forces
+            if any(_ethnic(sdoc, ki) for _, ki in countries):
+                countries = []  # "ethnic Albanian guerrillas": no state's forces
+                first = min([first, *(ki for ki in range(first, tok.i) if sdoc[ki].lower_ in ETHNIC_WORDS)])
         owner = _own_phrase_group(tok, groups or [])
         if owner is not None and not countries:
             # "fighters from JNIM", "members of the Taliban": the named group itself
@@ -661,7 +684,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             demonym_tok = sdoc[ki] if ki >= 0 else tok
             label_noun = noun if len(countries) > 1 else tok.text
             cw = country_at(sdoc, ki) if ki >= 0 else None
-            lead = sdoc[ki : cw[1]].text if cw else (demonym_tok.text if ki >= 0 else "")
+            lead = sdoc[ki : cw[1]].text if cw else (sdoc[ki : place_ends.get(ki, ki + 1)].text if ki >= 0 else "")
             name = f"{lead} {' '.join(w for w in sector_words[:-1])} {label_noun}".replace("  ", " ").strip()
             out.append(Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=name,
                              country=iso, sector=sector, anonymous=anonymous,
