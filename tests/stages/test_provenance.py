@@ -282,6 +282,14 @@ def test_resolve_status_rules() -> None:
     assert resolve_status(modality=None, statements=[], attributions=outlet) == "unconfirmed"
     assert resolve_status(modality=None, statements=[StatusStatement("not_confirmed", Span(0, 1))],
                           attributions=named[:1]) == "unconfirmed"
+    # the one resolver is the event coder's: a denied plan is denied, a confirmed one stays a plan
+    assert resolve_status(modality="planned", statements=[deny], attributions=named) == "denied"
+    from communique.stages.provenance import stated_status
+
+    assert stated_status([confirm, deny], anon) == ("denied", True)
+    assert stated_status([], named) == ("confirmed", False)
+    assert stated_status([], outlet) == (None, True)
+    assert stated_status([], named[:1]) == (None, False)
 
 
 def test_blank_lines_of_spaces_do_not_open_quotes() -> None:

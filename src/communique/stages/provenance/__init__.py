@@ -18,8 +18,9 @@ Status statements:
 * "confirmed" -> ``confirmed``; "did not confirm", "has yet to confirm", "declined to confirm",
   "unconfirmed reports" -> ``unconfirmed``; "did not deny" is no denial.
 
-The status itself comes from :func:`.status.resolve_status` (the event's own mood from the event coder,
-these statements, and the event's sources).
+The status itself comes from the one resolver, ``stages.events.modality.resolve_status`` (owned by the event
+coder), through :func:`.status.resolve_status`, which gives it the event's own mood, and what these
+statements and the event's sources state (:func:`.status.stated_status`).
 """
 
 from __future__ import annotations
@@ -32,10 +33,10 @@ from ..events import ActorIndex
 from .attribution import chain, direct, speech
 from .common import Speakers, source_tokens, span_of
 from .quotes import extract_quotes, label_lines
-from .status import StatusStatement, independent_sources, resolve_status
+from .status import StatusStatement, independent_sources, resolve_status, stated_status
 
 __all__ = ["ProvenanceResult", "ProvenanceStage", "StatusStatement", "attach", "extract", "independent_sources",
-           "resolve_status"]
+           "resolve_status", "stated_status"]
 
 _REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "account",
                            "accounts", "story", "stories", "rumour", "rumours", "rumor", "rumors", "it", "this",
