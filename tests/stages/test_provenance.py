@@ -282,6 +282,14 @@ def test_resolve_status_rules() -> None:
     assert resolve_status(modality=None, statements=[], attributions=outlet) == "unconfirmed"
     assert resolve_status(modality=None, statements=[StatusStatement("not_confirmed", Span(0, 1))],
                           attributions=named[:1]) == "unconfirmed"
+    # the one resolver is the event coder's: a denied plan is denied, a confirmed one stays a plan
+    assert resolve_status(modality="planned", statements=[deny], attributions=named) == "denied"
+    from communique.stages.provenance import stated_status
+
+    assert stated_status([confirm, deny], anon) == ("denied", True)
+    assert stated_status([], named) == ("confirmed", False)
+    assert stated_status([], outlet) == (None, True)
+    assert stated_status([], named[:1]) == (None, False)
 
 
 def test_blank_lines_of_spaces_do_not_open_quotes() -> None:
@@ -415,3 +423,40 @@ def test_transcript_turns_and_headline_labels(pipeline: Pipeline) -> None:
     doc = analyze("UPDATE: Senator Ana Ruiz said “the vote is off.”\n\nREYES: Ruiz told us “never again.”",
                   pipeline=pipeline)
     assert [s[1] for s in _speakers(doc)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def _attributions(doc: Doc) -> list[tuple[str, str, str | None, str, str | None, str | None, bool]]:
+    return [(a.source, a.kind, doc.actor(a.actor_id).name if a.actor_id else None,  # type: ignore[union-attr]
+             a.span.text(doc.text) if a.span else "", a.cue.text(doc.text) if a.cue else None,
+             a.content.text(doc.text) if a.content else None, a.direct) for a in doc.attributions]
+
+
+def test_documents_and_any_according_to_are_sources(pipeline: Pipeline) -> None:
+    doc = analyze("A Gallup poll shows that most voters oppose the new tariffs. About 4 million families rent "
+                  "their homes, according to federal statistics.", pipeline=pipeline)
+    assert _attributions(doc) == [
+        ("A Gallup poll", "document", "Gallup", "A Gallup poll", "shows", "most voters oppose the new tariffs",
+         False),
+        ("federal statistics", "document", None, "federal statistics", "according to",
+         "About 4 million families rent their homes", False)]
+
+
+def test_a_quoted_phrase_inside_the_reporters_sentence_is_indirect(pipeline: Pipeline) -> None:
+    doc = analyze("Senator Ana Ruiz likened the proposal to “a house built on sand.”", pipeline=pipeline)
+    assert _attributions(doc) == [("Ana Ruiz", "speaker", "Ana Ruiz", "Ana Ruiz", "likened",
+                                   "the proposal to “a house built on sand.", False)]
+    doc = analyze("Senator Ana Ruiz spoke on Monday. “We will not back down,” she said.", pipeline=pipeline)
+    assert [(a.source, a.content.text(doc.text) if a.content else None, a.direct) for a in doc.attributions] == [
+        ("Ana Ruiz", "We will not back down", True)]
+
+
+def test_transcript_turns_are_direct_attributions_of_their_events(pipeline: Pipeline) -> None:
+    doc = analyze("Interior Minister Tomas Reyes spoke to the radio on Monday.\n\nHOST: Why did you vote against "
+                  "the budget?\n\nREYES: Because our soldiers never attacked the villages.",
+                  published="2024-05-06", pipeline=pipeline)
+    assert _attributions(doc) == [
+        ("HOST", "speaker", "HOST", "HOST", ":", "Why did you vote against the budget?", True),
+        ("Tomas Reyes", "speaker", "Tomas Reyes", "REYES", ":", "Because our soldiers never attacked the villages.",
+         True)]
+    assert [(e.trigger.text(doc.text), [a.source for a in e.attribution]) for e in doc.events] == [
+        ("attacked", ["Tomas Reyes"])]

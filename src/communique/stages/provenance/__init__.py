@@ -18,8 +18,9 @@ Status statements:
 * "confirmed" -> ``confirmed``; "did not confirm", "has yet to confirm", "declined to confirm",
   "unconfirmed reports" -> ``unconfirmed``; "did not deny" is no denial.
 
-The status itself comes from :func:`.status.resolve_status` (the event's own mood from the event coder,
-these statements, and the event's sources).
+The status itself comes from the one resolver, ``stages.events.modality.resolve_status`` (owned by the event
+coder), through :func:`.status.resolve_status`, which gives it the event's own mood, and what these
+statements and the event's sources state (:func:`.status.stated_status`).
 """
 
 from __future__ import annotations
@@ -31,11 +32,11 @@ from ...pipeline import stage
 from ..events import ActorIndex
 from .attribution import chain, direct, speech
 from .common import Speakers, source_tokens, span_of
-from .quotes import extract_quotes
-from .status import StatusStatement, independent_sources, resolve_status
+from .quotes import extract_quotes, label_lines
+from .status import StatusStatement, independent_sources, resolve_status, stated_status
 
 __all__ = ["ProvenanceResult", "ProvenanceStage", "StatusStatement", "attach", "extract", "independent_sources",
-           "resolve_status"]
+           "resolve_status", "stated_status"]
 
 _REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "account",
                            "accounts", "story", "stories", "rumour", "rumours", "rumor", "rumors", "it", "this",
@@ -253,6 +254,17 @@ def extract(doc: Doc) -> ProvenanceResult:
             res.attributions.append(att)
         for ev in doc.events:
             if att.content is not None and att.content.start <= ev.trigger.start < att.content.end:
+                res.per_event.setdefault(ev.id, [att])
+    for aid, label, colon, content in label_lines(doc, speakers):  # "PENCE: Well, ...", "Ana Ruiz: ‘...’"
+        if any(a.span is not None and a.span.overlaps(label) for a in res.attributions):
+            continue
+        a = speakers.actor(aid)  # type: ignore[arg-type]
+        turn = label.text(doc.text).isupper()  # a transcript's turn is the speaker's own words
+        att = Attribution(source=a.name, anonymous=a.anonymous, kind="outlet" if a.kind == "outlet" else "speaker",
+                          span=label, actor_id=aid, cue=colon, content=content, direct=turn)
+        res.attributions.append(att)
+        for ev in doc.events:
+            if content.start <= ev.trigger.start < content.end:
                 res.per_event.setdefault(ev.id, [att])
     _statements(doc, speakers, res, index)
     res.attributions.sort(key=lambda a: a.span.start if a.span is not None else -1)

@@ -8,7 +8,11 @@
   content = the clause spoken (the verb's clausal complement), kind ``speaker`` (``source`` when X names
   nobody, ``official`` for bare institutions such as "police said").  "..., police said." at a sentence's end
   attributes the rest of the sentence.
-* Direct quotes: each quote with a speaker is an attribution whose content is the quote (``direct=True``).
+* Direct quotes: each quote with a speaker is an attribution whose content is the quote (``direct=True``);
+  a quoted phrase inside the reporter's sentence ('likened the plan to “a house of cards”') is an indirect
+  one whose content is the verb's complement (``direct=False``).
+* Documents: "a poll shows that ...", "the report found that ...": kind ``document``, the actor being the
+  document's owner when one is named in the phrase ("a Bloomberg poll"), no new actor made.
 * Anonymous: a source phrase that names nobody ("officials said", "a source familiar with the talks",
   "two diplomats") is anonymous.
 
@@ -23,6 +27,7 @@ from typing import Any
 from ...model import Attribution, AttributionKind, Doc, Quote, Span
 from .common import (
     CITE_WORDS,
+    DOCUMENT_NOUNS,
     OUTLET_NOUNS,
     REPORT_VERBS,
     SOURCE_NOUNS,
@@ -46,6 +51,10 @@ def _attribution(doc: Doc, speakers: Speakers, toks: list[Any], *, kind: Attribu
     head = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
     span = span_of(toks)
     anonymous = is_anonymous_source(head)
+    if head.lower_ in DOCUMENT_NOUNS and head.pos_ == "NOUN":  # "a poll shows that ...": no actor, a document
+        owner = speakers.args.in_tokens([t for t in toks if t is not head], outlets=True)
+        return Attribution(source=span.text(doc.text), anonymous=False, kind="document", span=span,
+                           actor_id=owner[0] if owner else None, cue=cue, content=content, direct=direct)
     aid = speakers.resolve(toks)
     if aid is None and not anonymous:
         return None
@@ -102,9 +111,10 @@ def chain(doc: Doc, sent: Any, speakers: Speakers, *, quoted: Sequence[Span] = (
         if t.lower_ in CITE_WORDS:
             objs = [c for c in t.subtree if c.i != t.i and (c.dep_ == "pobj" or (c.dep_ == "dobj" and c.head.i == t.i))]
             for o in objs:
-                if not (o.lower_ in SOURCE_NOUNS or o.lower_ in OUTLET_NOUNS or
+                if t.lower_ != "according" and not (
+                        o.lower_ in SOURCE_NOUNS or o.lower_ in OUTLET_NOUNS or o.lower_ in DOCUMENT_NOUNS or
                         o.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or speakers.args.at(o, outlets=True)):
-                    continue
+                    continue  # "according to" always names a source ("according to federal statistics")
                 src = source_tokens(o)
                 src_span = span_of(src)
                 if any(x.span is not None and x.span.overlaps(src_span) for x in out):
@@ -159,6 +169,24 @@ def speech(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution],
     return out
 
 
+def _embedded(text: str, q: Quote) -> bool:
+    """Are the quoted words a phrase inside the reporter's own sentence ('called the plan “a disaster”',
+    'likened it to “a house of cards”', 'as “Miss Piggy”') rather than a quotation standing for itself
+    ('Ruiz said, “We will not back down.”')?  A quote opening in lower case is; so is a short one (under five
+    words) right after a word."""
+    words = q.span.text(text).split()
+    if not words:
+        return False
+    if words[0][:1].islower():
+        return True
+    k = q.span.start - 1
+    while k >= 0 and text[k] in "“”\"‘’'`":
+        k -= 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k >= 0 and text[k].isalnum() and len(words) < 5
+
+
 def direct(doc: Doc, quotes: list[Quote], speakers: Speakers) -> list[Attribution]:
     """Each quote with a speaker as an attribution whose content is the quote; a quote inside a reported
     clause ("said the plan was “a disaster”") is part of an indirect attribution whose content is the clause."""
@@ -167,7 +195,7 @@ def direct(doc: Doc, quotes: list[Quote], speakers: Speakers) -> list[Attributio
     for q in quotes:
         if q.speaker is None and q.speaker_span is None:
             continue
-        content, is_direct = q.span, True
+        content, is_direct = q.span, not _embedded(doc.text, q)
         if q.cue is not None:
             verb = next((t for t in sdoc.char_span(q.cue.start, q.cue.end, alignment_mode="expand") or []), None)
             clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None) if verb else None
@@ -175,6 +203,10 @@ def direct(doc: Doc, quotes: list[Quote], speakers: Speakers) -> list[Attributio
                 cs = _content(clause)
                 if cs.contains(q.span) and len(cs) > len(q.span) + 12:
                     content, is_direct = cs, False  # the quoted words are only part of what is reported
+            elif verb is not None and not is_direct:  # "likened the plan to “a house of cards”"
+                toks = [t for t in verb.subtree if t.i > verb.i and t.sent == verb.sent and t.dep_ != "punct"]
+                if toks and (cs := span_of(toks)).overlaps(q.span):
+                    content = Span(min(cs.start, q.span.start), max(cs.end, q.span.end))
         a = speakers.actor(q.speaker) if q.speaker is not None else None
         shown = q.speaker_span.text(doc.text) if q.speaker_span is not None and (q.anonymous or a is None) else (
             a.name if a is not None else "")

@@ -29,9 +29,21 @@ SPEECH_VERBS = frozenset({
     "believe", "think", "fear", "feel", "suspect", "hope", "worry", "doubt", "recommend",
     "propose", "mention", "speculate", "insinuate", "lament", "sing", "chant", "shout", "yell", "scream",
     "whisper", "exclaim", "quip", "muse", "brag", "plead", "pray", "vent", "rail", "scoff", "sneer", "snap",
+    "find", "show", "agree", "determine", "establish",
 })
 #: cognition verbs: "X believes that ..." is an attribution (of a belief), never a quote's speech verb
 BELIEF_VERBS = frozenset({"believe", "think", "fear", "feel", "suspect", "hope", "worry", "doubt"})
+#: verbs of findings: "a poll shows that ...", "the report found that ...", "all agreed that ..." — attributions
+#: of a claim to a study or a group, never a quote's speech verb
+FINDING_VERBS = frozenset({"find", "show", "agree", "conclude", "determine", "establish", "reveal", "suggest"})
+#: heads of sources that are documents, not actors: "a Bloomberg poll", "the letter", "a GAO report"
+DOCUMENT_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies", "report", "reports",
+                            "analysis", "letter", "memo", "document", "documents", "statement", "complaint",
+                            "lawsuit", "filing", "ruling", "data", "figures", "records", "record", "article",
+                            "piece", "editorial", "ad", "advertisement", "release", "review", "audit",
+                            "assessment", "investigation", "research", "footage", "video", "email", "emails",
+                            "statistics", "numbers", "estimates", "estimate", "census", "database", "tally",
+                            "count", "results", "findings", "minutes", "transcript", "papers"})
 REPORT_VERBS = frozenset({"report", "publish", "break", "broadcast", "say", "claim", "cite", "quote", "air"})
 CITE_WORDS = frozenset({"citing", "quoting", "reference", "references", "according"})
 ANON_MODIFIERS = frozenset({"unnamed", "anonymous", "unidentified", "undisclosed", "informed", "knowledgeable",
@@ -112,6 +124,9 @@ class Speakers:
             return None
         ids = self.args.in_tokens(toks, outlets=outlets) or self._new_in(toks)
         head = next((t for t in toks if t.head.i == t.i or t.head not in toks), toks[0])
+        at_head = [a for a in self.args.at(head, outlets=outlets) if a in ids]
+        if at_head:  # "Ana Ruiz, an adviser to the Clinton campaign": Ruiz, not the campaign
+            ids = at_head + [a for a in ids if a not in at_head]
         if ids:
             aid = ids[0]
             if head.lower_ in PERSON_PRONOUNS and not self._named_person(aid):

@@ -23,13 +23,22 @@ from typing import Any
 from ...model import Doc, Quote, Span
 from ...textutil import find_quotations
 from ..events import ActorIndex, noun_phrase
-from .common import BELIEF_VERBS, SPEECH_VERBS, Speakers, is_anonymous_source, source_tokens, span_of, tok_at
+from .common import (
+    BELIEF_VERBS,
+    FINDING_VERBS,
+    SPEECH_VERBS,
+    Speakers,
+    is_anonymous_source,
+    source_tokens,
+    span_of,
+    tok_at,
+)
 
 SPEECH_NOUNS = frozenset({"claim", "statement", "remark", "remarks", "words", "comment", "comments", "assertion",
                           "warning", "promise", "pledge", "vow", "call", "accusation", "message", "speech", "tweet",
                           "post", "interview", "letter", "insistence", "argument"})
 _DASH_TAG = re.compile(r"[”\"’']?[ \t]*\n?[ \t]*(?:—|–|―|--)[ \t]*([^\n]{3,120})")
-_QUOTE_VERBS = SPEECH_VERBS - BELIEF_VERBS
+_QUOTE_VERBS = SPEECH_VERBS - BELIEF_VERBS - (FINDING_VERBS - {"conclude", "reveal", "suggest"})
 
 
 def _outside(quote: Span, t: Any) -> bool:
@@ -165,6 +174,33 @@ _NOT_LABELS = frozenset({"update", "updated", "note", "editor's note", "editor�
                          "clarification", "disclaimer", "credit", "by", "image", "caption", "ap", "reuters"})
 
 
+def label_lines(doc: Doc, speakers: Speakers) -> list[tuple[str | None, Span, Span, Span]]:
+    """Every line opening with a speaker label (:func:`_label`) that names someone: ``(actor id, label span,
+    colon span, content span)`` — a transcript's turns ("PENCE: Well, ...", "A: ...") and headlines such as
+    "Ana Ruiz: ‘We Will Not Back Down’".  "Q:" (the interviewer, unnamed) gives none."""
+    sdoc = doc.nlp
+    out: list[tuple[str | None, Span, Span, Span]] = []
+    start = 0
+    text = doc.text
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > 3 and ":" in text[start : min(end, start + 48)]:
+            found = _label_speaker(doc, sdoc, end, speakers)
+            if found is not None and found[0] is not None:
+                colon = text.index(":", found[1].end)
+                lo = colon + 1
+                while lo < end and text[lo] in " \t":
+                    lo += 1
+                hi = end
+                while hi > lo and text[hi - 1] in " \t\r":
+                    hi -= 1
+                if hi > lo:
+                    out.append((found[0], found[1], Span(colon, colon + 1), Span(lo, hi)))
+        start = end + 1
+    return out
+
+
 def _label(doc: Doc, sdoc: Any, offset: int) -> tuple[Span, Any] | None:
     """The label opening the line that holds ``offset``: ``(label span, its tokens)`` for "PENCE: Well, ...",
     "Q: ..." and headlines such as "Ana Ruiz: ‘We Will Not Back Down’".  A label is at most five words
@@ -186,7 +222,8 @@ def _label(doc: Doc, sdoc: Any, offset: int) -> tuple[Span, Any] | None:
 
 def _label_speaker(doc: Doc, sdoc: Any, offset: int, speakers: Speakers) -> tuple[str | None, Span] | None:
     """The speaker a line label names: an actor of the document ("PENCE" is Mike Pence, by the name's last
-    word), else a new one; for "Q:" nobody named (the interviewer), for "A:" the person named last before."""
+    word), else a new one for a transcript's capitalised label (a Title Case label naming no actor is a
+    heading); for "Q:" nobody named (the interviewer), for "A:" the person named last before."""
     found = _label(doc, sdoc, offset)
     if found is None:
         return None
@@ -201,8 +238,9 @@ def _label_speaker(doc: Doc, sdoc: Any, offset: int, speakers: Speakers) -> tupl
                a.name.split()[-1].lower() == word]
     if ids:
         return ids[0], speakers.mention_span(ids[0], span.start, span.end) or span
-    aid = speakers.named(span, text.title() if text.isupper() else text)
-    return aid, span
+    if not text.isupper():
+        return None  # "Veto Power Impedes Peace Efforts: ..." is a heading, not someone speaking
+    return speakers.named(span, text.title()), span
 
 
 def _according_to(sent: Any) -> Any | None:
@@ -349,4 +387,4 @@ def _inside(speakers: Speakers, actor_id: str, parts: list[Span]) -> bool:
     return bool(idx) and all(any(p.contains(mentions[i].span) for p in parts) for i in idx)
 
 
-__all__ = ["ActorIndex", "extract_quotes", "speaker_tokens", "speech_verb"]
+__all__ = ["ActorIndex", "extract_quotes", "label_lines", "speaker_tokens", "speech_verb"]

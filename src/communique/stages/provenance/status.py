@@ -1,24 +1,28 @@
 """Report-level status of an event: what the article's sources say about whether it happened.
 
-The resolver is one pure function, :func:`resolve_status`, shared with the event coder's modality rules
-(``stages/events/modality.py`` sets the event's own mood: negation, conditionals, plans).  Its inputs:
+There is one status resolver, the event coder's :func:`communique.stages.events.modality.resolve_status`
+(``own`` mood, ``stated`` status, ``anonymous_only``).  This module only works out its two report-level
+inputs from what the provenance stage gathers, :func:`stated_status`, and :func:`resolve_status` feeds them
+to it.  The inputs gathered:
 
 * ``modality``: the event's own mood as the event coder found it, ``"planned"``, ``"hypothetical"`` or None;
 * ``statements``: what the article says about the event, in text order (:class:`StatusStatement`):
   ``confirm``, ``deny``, ``not_confirmed`` ("has yet to confirm", "declined to confirm", "unconfirmed"),
   ``retract`` ("did not deny"), each with the attribution of who says so;
-* ``attributions``: who reports the event (the chain or speakers reaching it).
+* ``attributions``: the event's sources (the chain or speakers reaching it).
 
-Rules, first that applies:
+``stated``, first that applies:
 
-1. a planned or hypothetical event keeps its mood (a plan is not confirmed by a report of the plan);
-2. the last ``deny`` or ``confirm`` statement decides (a later confirmation overrides an earlier denial and
+1. the last ``deny`` or ``confirm`` statement decides (a later confirmation overrides an earlier denial and
    the other way round): ``denied`` or ``confirmed``;
-3. two or more independent named sources (distinct actors, not anonymous, outlets relaying them not counted
+2. two or more independent named sources (distinct actors, not anonymous, outlets relaying them not counted
    twice) give ``confirmed``;
-4. a ``not_confirmed`` statement gives ``unconfirmed``;
-5. sources that are all anonymous (one anonymous chain) give ``unconfirmed``;
-6. otherwise ``reported``.
+3. a ``not_confirmed`` statement gives ``unconfirmed``;
+4. otherwise None (nothing stated).
+
+``anonymous_only``: the event has sources other than outlets and every one of them is anonymous (one
+anonymous chain).  The resolver then keeps a plan or a hypothesis as it is (``denied`` when denied), takes
+``stated`` when there is one, else ``unconfirmed`` for anonymous-only sources and ``reported`` otherwise.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ...model import Attribution, Span
+from ..events.modality import resolve_status as _resolve
 
 StatementKind = Literal["confirm", "deny", "not_confirmed", "retract"]
 
@@ -55,19 +60,25 @@ def independent_sources(attributions: Sequence[Attribution]) -> int:
     return len(named)
 
 
-def resolve_status(*, modality: str | None, statements: Sequence[StatusStatement],
-                   attributions: Sequence[Attribution]) -> str:
-    """The event's status (one of :data:`communique.model.STATUSES`) by the rules of the module docstring."""
-    if modality in ("planned", "hypothetical"):
-        return modality
+def stated_status(statements: Sequence[StatusStatement],
+                  attributions: Sequence[Attribution]) -> tuple[str | None, bool]:
+    """``(stated, anonymous_only)`` for the resolver, by the rules of the module docstring."""
+    sources = [a for a in attributions if a.kind != "outlet"]
+    anonymous_only = bool(sources) and all(a.anonymous for a in sources)
     decisive = [s for s in statements if s.kind in ("confirm", "deny")]
     if decisive:
-        return "confirmed" if decisive[-1].kind == "confirm" else "denied"
+        return ("confirmed" if decisive[-1].kind == "confirm" else "denied"), anonymous_only
     if independent_sources(attributions) >= 2:
-        return "confirmed"
+        return "confirmed", anonymous_only
     if any(s.kind == "not_confirmed" for s in statements):
-        return "unconfirmed"
-    sources = [a for a in attributions if a.kind != "outlet"]
-    if sources and all(a.anonymous for a in sources):
-        return "unconfirmed"
-    return "reported"
+        return "unconfirmed", anonymous_only
+    return None, anonymous_only
+
+
+def resolve_status(*, modality: str | None, statements: Sequence[StatusStatement],
+                   attributions: Sequence[Attribution]) -> str:
+    """The event's status (one of :data:`communique.model.STATUSES`): the event coder's one resolver,
+    :func:`communique.stages.events.modality.resolve_status`, given the event's own ``modality`` and what
+    :func:`stated_status` finds in the report."""
+    stated, anonymous_only = stated_status(statements, attributions)
+    return _resolve(modality, stated, anonymous_only=anonymous_only)
