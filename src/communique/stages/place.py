@@ -229,7 +229,13 @@ def country_mentions(
     taken = blocked + [(m.span.start, m.span.end) for m in out]
     embedded = [
         m
-        for m in _embedded(text, ents, gazetteer, [(p.span.start, p.span.end) for p in places])
+        for m in _embedded(
+            text,
+            ents,
+            gazetteer,
+            [(p.span.start, p.span.end) for p in places],
+            sorted({p.country for p in places if p.country and p.feature in _CONTEXT_FEATURES}),
+        )
         if not any(s < m.span.end and m.span.start < e for s, e in taken)
     ]
     return sorted([*out, *embedded], key=lambda m: m.span.start)
@@ -255,7 +261,11 @@ EMBEDDED_TOWN_MIN_POPULATION = 5_000  # a town leading the name of one of its ow
 
 
 def _embedded(
-    text: str, ents: Sequence[Entity], gazetteer: Gazetteer, taken: list[tuple[int, int]]
+    text: str,
+    ents: Sequence[Entity],
+    gazetteer: Gazetteer,
+    taken: list[tuple[int, int]],
+    context: Sequence[str] = (),
 ) -> list[CountryMention]:
     """Toponyms inside organisations' names ("the Kidney Foundation of Canada", "U.S. Trade Representative",
     "Beverly Hills Police Department"): countries, states and regions by their own names, cities of
@@ -278,7 +288,7 @@ def _embedded(
                     e = s + len(name)
                     if (s, e) == (start, end) or normalise(name) in _ORG_WORDS or len(name) < 2:
                         continue
-                    c = gazetteer.lookup(name)
+                    c = gazetteer.lookup(name, context_countries=context)
                     if c is None:
                         continue
                     own = (
