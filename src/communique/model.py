@@ -244,13 +244,18 @@ class Location:
 
 @dataclass(slots=True)
 class CountryMention:
-    """A demonym naming a country ("Turkish policeman" -> TUR) or a continent or region ("European"): not a
-    place, but a mention of one."""
+    """A mention of a place that is not a place of the story: a demonym naming a country ("Turkish policeman"
+    -> TUR) or a continent or region ("European"), kind ``demonym``; or a toponym inside an organisation's
+    name ("the Kidney Foundation of Canada", "Beverly Hills Police Department"), kind ``organisation``,
+    which may name a city or a state (``lat``/``lon`` its point, degrees WGS84)."""
 
     span: Span
     country: str | None  # ISO alpha-3; None for a continent or region ("European" -> Europe)
-    name: str  # the country's (continent's, region's) name
+    name: str  # the country's (continent's, region's, city's) name
     geonames_id: int | None = None
+    kind: str = "demonym"  # demonym | organisation
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass(slots=True)

@@ -131,6 +131,7 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
                      "basis": t.basis, "start": t.span.start, "end": t.span.end, "timeml": t.timeml}
                     for t in doc.timexes],
         "country_mentions": [{"text": m.span.text(doc.article.text), "country": m.country, "name": m.name,
-                              "geonames_id": m.geonames_id, "start": m.span.start, "end": m.span.end}
+                              "geonames_id": m.geonames_id, "start": m.span.start, "end": m.span.end,
+                              "kind": m.kind, "lat": m.lat, "lon": m.lon}
                              for m in doc.country_mentions],
     }

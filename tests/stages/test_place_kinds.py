@@ -40,7 +40,7 @@ def places(gaz: Gazetteer, text: str, *marked: tuple[str, str]) -> list[tuple[st
             "Deputies in Floyd County, Georgia said Rome police found the car.",
             [("Floyd County", "GPE"), ("Georgia", "GPE"), ("Rome", "GPE")],
             [
-                ("Floyd County", "USA", None, "county"),
+                ("Floyd County", "USA", 4195536, "county"),
                 ("Georgia", "USA", 4197000, "state"),
                 ("Rome", "USA", 4219762, "city"),
             ],
@@ -49,7 +49,7 @@ def places(gaz: Gazetteer, text: str, *marked: tuple[str, str]) -> list[tuple[st
             "Storms hit Lamar County, Texas, and Paris officials closed schools.",
             [("Lamar County", "GPE"), ("Texas", "GPE"), ("Paris", "GPE")],
             [
-                ("Lamar County", "USA", None, "county"),
+                ("Lamar County", "USA", 4705086, "county"),
                 ("Texas", "USA", 4736286, "state"),
                 ("Paris", "USA", 4717560, "city"),
             ],
@@ -245,3 +245,176 @@ def test_georgia_the_country_stays_a_country(gaz: Gazetteer) -> None:
 def test_first_level_divisions_outside_the_us(gaz: Gazetteer, text: str, marked: list, want: tuple) -> None:
     first = extract(text, ents(text, *marked), gaz)[0]
     assert (first.name, first.country, first.feature, first.geonames_id) == want
+
+
+# ---------------------------------------------------------------- provinces, counties and datelines (session 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            "Protesters marched in Valencia, Carabobo state, on Sunday.",
+            [("Valencia", "GPE"), ("Carabobo state", "GPE")],
+            [("Valencia", "VEN", 3625549, "city"), ("Carabobo state", "VEN", 3646751, "state")],
+        ),
+        (
+            "Migrants camped near the border in Oaxaca State for a week.",
+            [("Oaxaca State", "GPE")],
+            [("Oaxaca State", "MEX", 3522509, "state")],
+        ),
+        (
+            "Herders clashed with farmers in Benue state again.",
+            [("Benue state", "GPE")],
+            [("Benue state", "NGA", 2347266, "state")],
+        ),
+        (
+            "Water shortages hit the Eastern Cape and Limpopo this summer.",
+            [("Eastern Cape", "LOC"), ("Limpopo", "GPE")],
+            [("Eastern Cape", "ZAF", 1085593, "state"), ("Limpopo", "ZAF", 1085597, "state")],
+        ),
+        (
+            "Flooding closed roads across Kent, and London commuters were stranded in England.",
+            [("Kent", "GPE"), ("London", "GPE"), ("England", "GPE")],
+            [
+                ("Kent", "GBR", 3333158, "county"),
+                ("London", "GBR", 2643743, "city"),
+                ("England", "GBR", 6269131, "region"),
+            ],
+        ),
+        (
+            "Aid convoys reached Abkhazia from Georgia.",
+            [("Abkhazia", "GPE"), ("Georgia", "GPE")],
+            [("Abkhazia", "GEO", 6643410, "region"), ("Georgia", "GEO", 614540, "country")],
+        ),
+    ],
+)
+def test_provinces_and_states_of_other_countries(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert places(gaz, text, *marked) == want
+
+
+def test_a_city_beats_its_namesake_division_unless_the_text_names_the_division(gaz: Gazetteer) -> None:
+    text = "Shelling in Homs and in Idlib province killed nine."
+    assert places(gaz, text, ("Homs", "GPE"), ("Idlib province", "GPE")) == [
+        ("Homs", "SYR", 169577, "city"),
+        ("Idlib province", "SYR", 169387, "state"),
+    ]
+    # a large city of the document's country beats a foreign division of its name
+    text = "Police in Portland, Oregon and officials in Santa Barbara, California met."
+    got = places(gaz, text, ("Portland", "GPE"), ("Oregon", "GPE"), ("Santa Barbara", "GPE"), ("California", "GPE"))
+    assert [(n, c, f) for n, c, _, f in got] == [
+        ("Portland", "USA", "city"),
+        ("Oregon", "USA", "state"),
+        ("Santa Barbara", "USA", "city"),
+        ("California", "USA", "state"),
+    ]
+
+
+def test_counties_carry_geonames_ids(gaz: Gazetteer) -> None:
+    text = "Deputies from Orange and Seminole counties searched the lake."
+    got = places(gaz, text, ("Orange", "GPE"), ("Seminole", "GPE"))
+    assert [(n, c, f) for n, c, _, f in got] == [("Orange", "USA", "county"), ("Seminole", "USA", "county")]
+    assert all(gid for _, _, gid, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            "The mayor spoke in Slidell, La., on Monday.",
+            [("Slidell", "GPE"), ("La.", "GPE")],
+            [("Slidell", "USA", "city"), ("La.", "USA", "state")],
+        ),
+        (
+            "A bakery in Fresno, Calif. closed and a plant in Raleigh, N.C. opened.",
+            [("Fresno", "GPE"), ("Calif.", "GPE"), ("Raleigh", "GPE"), ("N.C.", "GPE")],
+            [
+                ("Fresno", "USA", "city"),
+                ("Calif.", "USA", "state"),
+                ("Raleigh", "USA", "city"),
+                ("N.C.", "USA", "state"),
+            ],
+        ),
+        (
+            "Crews from Kamloops, BC arrived.",
+            [("Kamloops", "GPE"), ("BC", "ORG")],
+            [("Kamloops", "CAN", "city"), ("BC", "CAN", "state")],
+        ),
+    ],
+)
+def test_state_and_province_abbreviations(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert [(n, c, f) for n, c, _, f in places(gaz, text, *marked)] == want
+
+
+def test_datelines_anywhere_in_a_compilation(gaz: Gazetteer) -> None:
+    text = (
+        "MEMPHIS, Tenn. (AP) - A storm knocked out power overnight.\n"
+        "Officials expect repairs to take days. SPOKANE - Schools reopened on Tuesday.\n"
+        "NATO said nothing."
+    )
+    got = [(n, c, f) for n, c, _, f in places(gaz, text)]
+    assert got == [("MEMPHIS", "USA", "city"), ("Tenn.", "USA", "state"), ("SPOKANE", "USA", "city")]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # a small town after "in", whatever the tag
+        ("He grew up in Dewsbury and still lives there.", [("Dewsbury", "ORG")], [("Dewsbury", "GBR", "city")]),
+        ("The stabbing happened in Castlegar last week.", [("Castlegar", "PERSON")], [("Castlegar", "CAN", "city")]),
+        # towns listed with a place
+        (
+            "The chain sold its stores in Zilina, Nitra, Presov and Kosice.",
+            [("Zilina", "GPE"), ("Nitra", "ORG"), ("Presov", "PRODUCT"), ("Kosice", "PERSON")],
+            [("Zilina", "SVK", "city"), ("Nitra", "SVK", "city"), ("Presov", "SVK", "city"), ("Kosice", "SVK", "city")],
+        ),
+        # a country or state named as an actor, tagged a person
+        (
+            "Tamil Nadu said the tribunal erred, and Azerbaijan agreed.",
+            [("Tamil Nadu", "PERSON"), ("Azerbaijan", "PERSON")],
+            [("Tamil Nadu", "IND", "state"), ("Azerbaijan", "AZE", "country")],
+        ),
+    ],
+)
+def test_places_the_tagger_mislabels(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert [(n, c, f) for n, c, _, f in places(gaz, text, *marked)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("Jordan scored twice against Chad.", [("Jordan", "PERSON"), ("Chad", "PERSON")]),
+        ("The EU and NATO disagreed.", [("EU", "ORG"), ("NATO", "ORG")]),
+        ("She met Nelson for lunch.", [("Nelson", "PERSON")]),
+    ],
+)
+def test_people_and_acronyms_stay_out(gaz: Gazetteer, text: str, marked: list) -> None:
+    assert [n for n, *_ in places(gaz, text, *marked)] == (["EU"] if "EU" in text else [])
+
+
+def test_toponyms_inside_organisation_names_are_mentions_not_places(gaz: Gazetteer) -> None:
+    text = (
+        "The Kidney Foundation of Canada and the Lagos Chamber of Commerce wrote to the Beverly Hills Police "
+        "Department, the New York Times reported; the European Union and the Student Union met in Harare."
+    )
+    e = ents(
+        text,
+        ("Kidney Foundation of Canada", "ORG"),
+        ("Lagos Chamber of Commerce", "ORG"),
+        ("Beverly Hills Police Department", "ORG"),
+        ("New York Times", "ORG"),
+        ("European Union", "ORG"),
+        ("Student Union", "ORG"),
+        ("Harare", "GPE"),
+    )
+    found = extract(text, e, gaz)
+    assert [(p.span.text(text), p.feature) for p in found] == [("European Union", "region"), ("Harare", "city")]
+    got = [(m.span.text(text), m.country, m.kind) for m in country_mentions(text, e, gaz, found)]
+    assert got == [
+        ("Canada", "CAN", "organisation"),
+        ("Lagos", "NGA", "organisation"),
+        ("Beverly Hills", "USA", "organisation"),
+        ("New York", "USA", "organisation"),
+    ]
+    beverly = next(m for m in country_mentions(text, e, gaz, found) if m.name == "Beverly Hills")
+    assert beverly.geonames_id and beverly.lat is not None and beverly.lon is not None

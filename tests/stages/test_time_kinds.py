@@ -182,3 +182,39 @@ def test_years_between() -> None:
         ("1994", D(1994, 1, 1), "year", "1994"),
         ("1997", D(1997, 1, 1), "year", "1997"),
     ]
+
+
+def test_quarters_of_a_named_or_earlier_year() -> None:
+    published = D(2011, 11, 3)
+    text = (
+        "Earnings beat the 2010 third quarter, the year-ago second quarter and last year's fourth quarter; "
+        "this year's first quarter was weak."
+    )
+    assert got(text, published) == [
+        ("2010 third quarter", D(2010, 7, 1), "quarter", "2010-Q3"),
+        ("year-ago second quarter", D(2010, 4, 1), "quarter", "2010-Q2"),
+        ("last year's fourth quarter", D(2010, 10, 1), "quarter", "2010-Q4"),
+        ("this year's first quarter", D(2011, 1, 1), "quarter", "2011-Q1"),
+    ]
+
+
+def test_due_to_a_noun_is_no_future_cue() -> None:
+    # "due to its loss" is "because of"; the quarter is this year's, already over
+    assert got("The bank cut its payout due to its third-quarter loss.", D(2011, 11, 3)) == [
+        ("third-quarter", D(2011, 7, 1), "quarter", "2011-Q3")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The delegation planned to leave Kampala on Thursday.", ("Thursday", D(2025, 3, 13))),
+        ("The envoy could arrive as soon as Friday, aides said.", ("Friday", D(2025, 3, 14))),
+        ("Officials postponed until Monday any vote on the deal.", ("Monday", D(2025, 3, 17))),
+        # past tense stays in the past
+        ("The delegation left Kampala on Thursday.", ("Thursday", D(2025, 3, 6))),
+    ],
+)
+def test_weekdays_after_plans_look_forward(text: str, want: tuple[str, dt.date]) -> None:
+    quoted, value = want
+    assert got(text, TUESDAY) == [(quoted, value, "day", value.isoformat())]

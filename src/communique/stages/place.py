@@ -34,13 +34,27 @@ from ..knowledge.gazetteer import Candidate, Gazetteer, normalise
 from ..model import CountryMention, Doc, Location, Place, Span
 from ..pipeline import stage
 
-__all__ = ["PlaceStage", "extract", "entities", "event_location", "country_mentions"]
+__all__ = ["PlaceStage", "extract", "entities", "event_location", "country_mentions", "datelines"]
 
 Entity = tuple[int, int, str]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-RESCUE_LABELS = frozenset({"ORG", "PERSON", "PROPN"})  # PROPN: a proper noun the NER left out
+RESCUE_LABELS = frozenset({"ORG", "PERSON", "PROPN", "PRODUCT"})  # PROPN: a proper noun the NER left out
 RESCUE_MIN_POPULATION = 100_000
+RESCUE_IN_MIN_POPULATION = 1_000  # a town after "in", or listed with places ("Nitra, Presov and Kosice")
+# names of countries and states that are also people's names: no proof of a place without a preposition
+_GIVEN_NAMES = frozenset({
+    "jordan", "chad", "georgia", "israel", "victoria", "virginia", "carolina", "florida", "india", "china",
+    "kent", "lincoln", "washington", "madison", "austin", "chelsea", "paris", "sydney", "savannah", "dakota",
+    "montana", "nevada", "tennessee", "indiana", "trinidad", "niger", "guinea", "america", "orissa", "sindh",
+})  # fmt: skip
+# a wire dateline anywhere in the text (a compilation of reports): "BEIRUT (AP) -", "COLUMBUS, Ohio (AP) -",
+# "TORONTO -", "NEW DELHI:", at the text's start, a line's or a sentence's
+_DATELINE = re.compile(
+    r"(?:\A|(?<=\n)|(?<=[.!?\u201d\"]\s))\s*(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s(?:&\s)?[A-Z][A-Z.'\u2019-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\u2019-]+(?:\s[A-Z][A-Za-z.'\u2019-]+){0,2}))?"
+    r"\s*(?:\((?:[A-Z][\w .&'\u2019-]{0,40})\)\s*)?(?:\u2014|\u2013|--|-|:)"
+)
 _RESCUE_PREP = re.compile(r"\b(?:in|to|from|at|near|outside|visit|visits|visited|visiting|toured)\s+$", re.IGNORECASE)
 _GOVERNING_PREP = re.compile(
     r"\b(?P<prep>in|to|at|into|near|outside|inside)\s+(?:the\s+)?(?:(?:port|city|town|village|capital|region"
@@ -83,9 +97,12 @@ _LOCAL_HEAD = re.compile(
 _DEMONYM_WORD = re.compile(r"\b(?:(?:North|South|Sri|New|Saudi|Latin|Central|Middle)\s+)?[A-Z][a-z]+(?:s)?\b")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
-_CONTEXT_FEATURES = frozenset({"country", "state", "county"})
+_CONTEXT_FEATURES = frozenset({"country", "state", "county", "region"})  # a region of one country: England
 # lower ranks are more specific: an event "in Damascus, Syria" happened in Damascus
 _SPECIFICITY = {"site": 0, "city": 0, "county": 1, "state": 1, "region": 1, "sea": 2, "country": 2, "continent": 3}
+
+
+_NOWHERE = Candidate("", None, None, None, None, "")
 
 
 def entities(sdoc: Any) -> list[Entity]:
@@ -104,6 +121,46 @@ def entities(sdoc: Any) -> list[Entity]:
         ):
             out.append((t.idx, t.idx + len(t), "PROPN"))
     return out
+
+
+def datelines(text: str, gazetteer: Gazetteer) -> list[Entity]:
+    """Toponyms of wire datelines (``(start, end, "GPE")``): a place in capitals the gazetteer knows, at the
+    start of the text, of a line or of a sentence, then optionally ", Region", an agency in brackets and a
+    dash or colon ("ALBUQUERQUE, N.M. (AP) -": ALBUQUERQUE and N.M.)."""
+    out: list[Entity] = []
+    for m in _DATELINE.finditer(text):
+        place = m.group("place")
+        if sum(c.isalpha() for c in place) < 3:
+            continue
+        names = [m.span("place")] if "&" not in place else []
+        if "&" in place:  # "TIJUANA & SAN DIEGO"
+            s = m.start("place")
+            for part in re.finditer(r"[^&]+", place):
+                a, b = s + part.start(), s + part.end()
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                names.append((a, b))
+        found = [(a, b) for a, b in names if gazetteer.lookup(text[a:b].title()) is not None]
+        if not found:
+            continue
+        out += [(a, b, "GPE") for a, b in found]
+        if m.group("region") and gazetteer.lookup(m.group("region")) is not None:
+            out.append((m.start("region"), m.end("region"), "GPE"))
+    return out
+
+
+def _whole_name(gazetteer: Gazetteer, name: str) -> bool:
+    """A country's name or alias, or a first-level division's own name of two words or more ("Tamil Nadu"),
+    and not a common given name ("Jordan", "Chad"): a place whatever label the NER gave it."""
+    key = normalise(name)
+    if key in _GIVEN_NAMES or not name[:1].isupper():
+        return False
+    if gazetteer.country_code(name):
+        return True
+    c = gazetteer.lookup(name)
+    return c is not None and c.feature == "state" and " " in key and normalise(c.name) == key
 
 
 def _after_preposition(text: str, start: int) -> bool:
@@ -140,7 +197,9 @@ def country_mentions(
 ) -> list[CountryMention]:
     """Demonyms that name a country ("Turkish policeman", "Mexicans") or a continent or region ("European",
     "Kurdish"; country None): ``CountryMention``s with offsets into ``text``, the ISO3, name and GeoNames id.
-    Words inside a found place or a PERSON entity are skipped ("Jordan" is a place, "Al Turki" a name)."""
+    Words inside a found place or a PERSON entity are skipped ("Jordan" is a place, "Al Turki" a name).
+    Then the toponyms inside organisations' names (kind ``organisation``, see :func:`_embedded`), sorted
+    by offset with the demonyms."""
     blocked = [(p.span.start, p.span.end) for p in places]
     blocked += [(s, e) for s, e, label in ents if label in ("PERSON", "GPE", "LOC", "FAC")]
     out: list[CountryMention] = []
@@ -167,6 +226,98 @@ def country_mentions(
             countries[iso] = gazetteer.country(iso)
         c = countries[iso]
         out.append(CountryMention(Span(s, e), iso, c.name if c else iso, c.geonames_id if c else None))
+    taken = blocked + [(m.span.start, m.span.end) for m in out]
+    embedded = [
+        m
+        for m in _embedded(
+            text,
+            ents,
+            gazetteer,
+            [(p.span.start, p.span.end) for p in places],
+            sorted({p.country for p in places if p.country and p.feature in _CONTEXT_FEATURES}),
+        )
+        if not any(s < m.span.end and m.span.start < e for s, e in taken)
+    ]
+    return sorted([*out, *embedded], key=lambda m: m.span.start)
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*)*")
+# words that name places but, inside an organisation's name, are its own words ("Union", "Commerce")
+_ORG_WORDS = frozenset({
+    "union", "national", "federal", "central", "university", "college", "state", "city", "county", "general",
+    "royal", "united", "international", "republic", "new", "north", "south", "east", "west", "first", "world",
+    "global", "bank", "trade", "office", "police", "department", "ministry", "council", "court", "district",
+    "school", "mall", "center", "centre", "home", "post", "times", "independent", "liberty", "commerce",
+    "industry", "energy", "health", "security", "justice", "defense", "defence", "interior", "progress",
+    "reform", "victoria", "lincoln", "jackson", "hamilton", "franklin", "madison", "clinton", "henderson",
+})  # fmt: skip
+# what follows a town's name when an organisation of the town is named after it ("Beverly Hills Police")
+_TOWN_ORG_HEAD = re.compile(
+    r"\s+(?:Police|City\s+Council|Council|County|Chamber|Mayor|Public\s+Schools|Schools?|Fire|High\s+School"
+    r"|Hospital|University|College|Airport|Municipal|District|Board|Magistrates|Crown|Court|Sheriff)\b"
+)
+EMBEDDED_MIN_POPULATION = 100_000  # a city named anywhere inside an organisation's name
+EMBEDDED_TOWN_MIN_POPULATION = 5_000  # a town leading the name of one of its own bodies
+
+
+def _embedded(
+    text: str,
+    ents: Sequence[Entity],
+    gazetteer: Gazetteer,
+    taken: list[tuple[int, int]],
+    context: Sequence[str] = (),
+) -> list[CountryMention]:
+    """Toponyms inside organisations' names ("the Kidney Foundation of Canada", "U.S. Trade Representative",
+    "Beverly Hills Police Department"): countries, states and regions by their own names, cities of
+    ``EMBEDDED_MIN_POPULATION``, and towns of ``EMBEDDED_TOWN_MIN_POPULATION`` leading a body of theirs."""
+    out: list[CountryMention] = []
+    for start, end, label in ents:
+        if label != "ORG" or any(s < end and start < e for s, e in taken):
+            continue
+        for run in _CAPITALISED_RUN.finditer(text, start, end):
+            words = list(re.finditer(r"\S+", run.group(0)))
+            k = 0
+            while k < len(words):
+                hit, skip = None, 1
+                for n in (3, 2, 1):
+                    if k + n > len(words):
+                        continue
+                    s, e = run.start() + words[k].start(), run.start() + words[k + n - 1].end()
+                    s, e = _trim(text, s, e)
+                    name = text[s:e].rstrip(".,") if not gazetteer.country_code(text[s:e]) else text[s:e]
+                    e = s + len(name)
+                    if (s, e) == (start, end) or normalise(name) in _ORG_WORDS or len(name) < 2:
+                        continue
+                    c = gazetteer.lookup(name, context_countries=context)
+                    if c is None:
+                        continue
+                    own = (
+                        normalise(c.name) == normalise(name)
+                        or bool(gazetteer.country_code(name))
+                        or c.population >= 1_000_000  # "New York" (New York City)
+                    )
+                    if not own:
+                        if n > 1:
+                            skip = n  # a known name of several words: not its parts ("York" of "New York")
+                            break
+                        continue
+                    if (
+                        c.feature in ("country", "state", "county", "region", "continent")
+                        or (c.feature == "city" and c.population >= EMBEDDED_MIN_POPULATION)
+                        or (
+                            c.feature == "city"
+                            and c.population >= EMBEDDED_TOWN_MIN_POPULATION
+                            and _TOWN_ORG_HEAD.match(text, e)
+                        )
+                    ):
+                        hit = (s, e, c, n)
+                        break
+                if hit is None:
+                    k += skip
+                    continue
+                s, e, c, n = hit
+                out.append(CountryMention(Span(s, e), c.country, c.name, c.geonames_id, "organisation", c.lat, c.lon))
+                k += n
     return out
 
 
@@ -193,6 +344,10 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     context: dict[str, set[str]] = {}  # ISO3 -> normalised names that vouch for it
     demonyms: list[tuple[int, str]] = []  # (offset, ISO3) of each demonym
     named: set[str] = set()  # ISO3 of countries and states named as places
+    min_pop: dict[int, int] = {}  # span number -> the population a rescued city needs
+    lines = datelines(text, gazetteer)
+    if lines:
+        ents = [e for e in ents if not any(s < e[1] and e[0] < t for s, t, _ in lines)] + lines
     for start, end, label in sorted(ents):
         if _not_a_place(text, start, end):
             continue
@@ -212,15 +367,20 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 continue  # a demonym is not a place
         elif label not in PLACE_LABELS and label not in RESCUE_LABELS:
             continue
-        elif label in RESCUE_LABELS and not (
-            _after_preposition(text, start)
-            or (
-                spans
-                and spans[-1][2] in PLACE_LABELS
-                and re.fullmatch(r",?\s+(?:and|or|,)\s+", text[spans[-1][1] : start])
-            )
-        ):
-            continue
+        elif label in RESCUE_LABELS:
+            listed = bool(spans) and bool(re.fullmatch(r",?\s+(?:and|or|&)\s+|,\s+", text[spans[-1][1] : start]))
+            if _whole_name(gazetteer, text[start:end]):
+                label = "GPE"  # "Tamil Nadu said", "to Nigeria" tagged PERSON
+            elif (
+                text[start:end].isupper()
+                and len(text[start:end]) <= 5
+                and (gazetteer.lookup(text[start:end]) or _NOWHERE).feature not in ("country", "state")
+            ):
+                continue  # an acronym ("the EU and NATO") is an organisation's, unless a state's ("BC")
+            elif listed or re.search(r"\bin\s+$", text[max(0, start - 4) : start]):
+                min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
+            elif not _after_preposition(text, start):
+                continue
         s, e = _trim(text, start, end)
         if not text[s:e].strip():
             continue
@@ -298,14 +458,20 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 in_states = [
                     c
                     for c in gazetteer.candidates(text[s:e])
-                    if (c.feature == "county" or (c.feature == "city" and c.population >= 1000))
+                    if (
+                        (c.feature == "county" and normalise(c.name) == key)
+                        or (c.feature == "city" and c.population >= 1000)
+                    )
                     and (c.country, c.admin1) in states
                 ]
                 if in_states and (cand.country, cand.admin1) not in states:
                     cand = max(in_states, key=lambda c: c.population)
         if cand is None:
             continue
-        if label in RESCUE_LABELS and not (cand.feature == "city" and cand.population > RESCUE_MIN_POPULATION):
+        if label in RESCUE_LABELS and not (
+            cand.feature in ("country", "state", "county", "region")
+            or (cand.feature == "city" and cand.population > min_pop.get(k, RESCUE_MIN_POPULATION))
+        ):
             continue
         if label == "NORP" and not (
             cand.feature in ("site", "region") or (cand.feature == "city" and cand.population > RESCUE_MIN_POPULATION)
@@ -407,8 +573,9 @@ def event_location(doc: Doc, *, sentence: int, trigger: Span) -> Location | None
         return None
     sent = doc.sentences[sentence]
     ordered, starts = _places_by_start(doc.places)
-    places = [p for p in ordered[bisect_left(starts, sent.start) : bisect_left(starts, sent.end + 1)]
-              if sent.contains(p.span)]
+    places = [
+        p for p in ordered[bisect_left(starts, sent.start) : bisect_left(starts, sent.end + 1)] if sent.contains(p.span)
+    ]
     if not places:
         return None
     flags = _governed(doc, places, sent)

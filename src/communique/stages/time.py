@@ -141,6 +141,10 @@ _QUARTER = re.compile(
     rf"\b(?:(?:the\s+)?(?P<qw>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)"
     rf"|Q(?P<qn>[1-4]))\b(?:,?\s+(?:of\s+)?(?:fiscal\s+)?{_YEAR}\b{_NOT_NUM})?(?![\s-]+(?:of\s+a|century|mile))"
 )
+_QUARTER_YEAR = re.compile(
+    r"(?i)(?:\b(?P<y>(?:19|20)\d\d)|\byear[\s-](?:ago|earlier)|\blast\s+year'?s?|(?P<this>\bthis\s+year'?s?))"
+    r"(?:\s+(?:fiscal|comparable|corresponding))?\s+(?:the\s+)?$"
+)
 _DECADE = re.compile(r"\b(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<dec>(?:1\d|20)\d0)s\b")
 _ORDINALS = {
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
@@ -178,13 +182,16 @@ class _Cand:
 
 
 _FUTURE_WINDOW = 40  # characters before the expression searched for a future cue
+# "due to" is future only before a verb ("due to meet"), not before a noun phrase ("due to its loss")
+_DUE_TO = r"due\s+to(?!\s+(?:the|its|a|an|their|his|her|our|this|that|higher|lower|strong|weak)\b)"
 _FUTURE_CUE = re.compile(
-    r"(?i)\b(?:will|shall|'ll|scheduled|due\s+to|set\s+to|expected\s+to|plans?\s+to|is\s+to|are\s+to)\b"
+    rf"(?i)\b(?:will|shall|'ll|scheduled|{_DUE_TO}|set\s+to|expected\s+to|plans?\s+to|planned\s+to"
+    r"|planning\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|postponed\s+until|put\s+off\s+until)\b"
 )
 
 
 _FUTURE_CLAUSE_CUE = re.compile(
-    r"(?i)\b(?:will|shall|'ll|would|scheduled|due\s+to|set\s+to|expected\s+to|plans?\s+to|planned|is\s+to|are\s+to"
+    rf"(?i)\b(?:will|shall|'ll|would|scheduled|{_DUE_TO}|set\s+to|expected\s+to|plans?\s+to|planned|is\s+to|are\s+to"
     r"|going\s+to|hopes?\s+to|intends?\s+to|aims?\s+to|upcoming|next)\b"
 )
 
@@ -454,7 +461,23 @@ def _quarter(m: re.Match[str], text: str) -> _Cand | None:
         year = int(m.group("year"))
         value = dt.date(year, 3 * q - 2, 1)
         return _Cand(m.start(), m.end(), "stated", value, "quarter", f'"{quoted}": stated quarter')
-    forward = _future_clause(text, m.start())
+    # a year before the quarter: "the 1988 third quarter", "the year-ago (year-earlier) third quarter",
+    # "last year's third quarter", "this year's second quarter"
+    before = _QUARTER_YEAR.search(text, max(0, m.start() - 30), m.start())
+    if before:
+        start = before.start() if text[before.start() : m.start()].strip() else m.start()
+        if before.group("y"):
+            value = dt.date(int(before.group("y")), 3 * q - 2, 1)
+            return _Cand(start, m.end(), "stated", value, "quarter", f'"{text[start : m.end()]}": stated quarter')
+        back = 0 if before.group("this") else 1
+
+        def resolve_year(base: dt.date) -> tuple[dt.date, Precision, str]:
+            v = dt.date(base.year - back, 3 * q - 2, 1)
+            which = "the year before publication's" if back else "the year of publication"
+            return v, "quarter", f'"{text[start : m.end()]}": {v.year}-Q{q}, {which} ({_iso(base)})'
+
+        return _Cand(start, m.end(), "deictic", relative=resolve_year)
+    forward = _future(text, m.start())
 
     def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
         v = dt.date(base.year, 3 * q - 2, 1)
