@@ -21,10 +21,12 @@ these statements, and the event's sources).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from ...model import Actor, Attribution, Doc, Event, Mention, Quote, Span
 from ...pipeline import stage
+from ...textutil import SpanIndex
 from ..events import ActorIndex
 from .attribution import chain, direct, speech
 from .common import Speakers, source_tokens, span_of
@@ -174,19 +176,23 @@ def extract(doc: Doc) -> ProvenanceResult:
     res = ProvenanceResult()
     index = _EventIndex(doc)
     res.quotes = extract_quotes(doc, speakers)
+    # the quotes are fixed from here on: their spans indexed once (per sentence, the scans were quadratic)
+    quoted = SpanIndex(p for q in res.quotes for p in (q.parts or [q.span]))
+    quote_spans = SpanIndex(q.span for q in res.quotes)
     for i, s in enumerate(doc.sentences):
         sent = sdoc.char_span(s.start, s.end, alignment_mode="expand")
         if sent is None:
             continue
-        found = chain(doc, sent, speakers, quoted=[p for q in res.quotes for p in (q.parts or [q.span])])
+        found = chain(doc, sent, speakers, quoted=quoted)
         res.attributions.extend(found)
         if found:
             for ev in _events_meant(doc, i, index=index):
                 res.per_event.setdefault(ev.id, list(found))
-        for att, clause in speech(doc, sent, speakers, found, res.quotes):
+        for att, clause in speech(doc, sent, speakers, found, res.quotes, quote_index=quote_spans):
             res.attributions.append(att)
             for ev in _events_meant(doc, i, clause, index=index):
                 res.per_event.setdefault(ev.id, [att])
+    triggers = sorted((ev.trigger.start, k) for k, ev in enumerate(doc.events))
     for att in direct(doc, res.quotes, speakers):
         same = next((a for a in res.attributions if a.span is not None and att.span is not None
                      and a.span.overlaps(att.span) and (a.content is None or att.content is None
@@ -195,9 +201,11 @@ def extract(doc: Doc) -> ProvenanceResult:
             same.content, same.direct, same.cue = att.content, att.direct, same.cue or att.cue
         else:
             res.attributions.append(att)
-        for ev in doc.events:
-            if att.content is not None and att.content.start <= ev.trigger.start < att.content.end:
-                res.per_event.setdefault(ev.id, [att])
+        if att.content is not None:
+            lo = bisect_left(triggers, (att.content.start, -1))
+            hi = bisect_left(triggers, (att.content.end, -1))
+            for _, k in triggers[lo:hi]:  # the events whose trigger starts inside the content
+                res.per_event.setdefault(doc.events[k].id, [att])
     _statements(doc, speakers, res, index)
     res.attributions.sort(key=lambda a: a.span.start if a.span is not None else -1)
     res.actors, res.mentions, res.links = speakers.new_actors, speakers.new_mentions, speakers.links
