@@ -637,7 +637,7 @@ def test_interrupted_add_stores_nothing(monkeypatch: pytest.MonkeyPatch) -> None
     def interrupt(*args: Any, **kwargs: Any) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(s, "_insert_event", interrupt)
+    monkeypatch.setattr(s, "_event_rows", interrupt)
     with pytest.raises(KeyboardInterrupt):
         s.add(ap())
     monkeypatch.undo()

@@ -33,6 +33,7 @@ from typing import Any
 from ..knowledge.gazetteer import Candidate, Gazetteer, normalise
 from ..model import CountryMention, Doc, Location, Place, Span
 from ..pipeline import stage
+from ..textutil import SpanIndex
 
 __all__ = ["PlaceStage", "extract", "entities", "event_location", "country_mentions", "datelines"]
 
@@ -202,6 +203,7 @@ def country_mentions(
     by offset with the demonyms."""
     blocked = [(p.span.start, p.span.end) for p in places]
     blocked += [(s, e) for s, e, label in ents if label in ("PERSON", "GPE", "LOC", "FAC")]
+    blocked_index = SpanIndex(Span(bs, be) for bs, be in blocked)  # a scan per word was quadratic in length
     out: list[CountryMention] = []
     countries: dict[str, Candidate | None] = {}
     for m in _DEMONYM_WORD.finditer(text):
@@ -211,7 +213,7 @@ def country_mentions(
             # "Saudi Arabian" -> "Arabian"; but "Latin American" is a region's
             s = m.start() + m.group(0).rindex(" ") + 1
             iso = gazetteer.demonym(text[s:e])
-        if any(bs < e and s < be for bs, be in blocked):
+        if blocked_index.overlaps(Span(s, e)):
             continue
         if iso is None:
             word = normalise(text[m.start() : e])

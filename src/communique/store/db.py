@@ -286,10 +286,8 @@ class Store:
                 result = AddResult("replaced", f"{_where(art)}: a newer version ({reason}) of stored article "
                                                f"{old_id}, which it replaces")
             roles.complete_doc(conn, doc)  # what earlier news taught fills what this article left open
-            self._insert(doc)
+            self._insert(doc, fingerprint=fingerprint, story=story_url(art.url))
             roles.record_doc(conn, doc)
-            conn.execute("UPDATE articles SET simhash = ?, story_url = ? WHERE id = ?",
-                         [fingerprint, story_url(art.url), art.id])
             conn.commit()
         except duckdb.Error as exc:
             _rollback(conn)
@@ -361,152 +359,182 @@ class Store:
         """Add each document in its own transaction; return how many were new."""
         return sum(1 for doc in docs if self.add(doc))
 
-    def _insert(self, doc: Doc) -> None:
+    def _insert(self, doc: Doc, *, fingerprint: int | None = None, story: str | None = None) -> None:
+        """Write one analysed article: one statement per table (rows appended through Arrow), the article's
+        events matched against the stored ones in one query (:meth:`_match_events`)."""
         conn = self.conn
         art = doc.article
         aid = art.id
         body, head = art.body, art.title_span
         conn.execute(
             "INSERT INTO articles (id, title, published, url, outlet, source_path, text, body_start, body_end, "
-            "title_start, title_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "title_start, title_end, simhash, story_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [aid, art.title, art.published, art.url, art.outlet, art.source_path, art.text,
              body.start if body else None, body.end if body else None,
-             head.start if head else None, head.end if head else None],
+             head.start if head else None, head.end if head else None, fingerprint, story],
         )
-        if doc.actors:
-            conn.executemany(
-                "INSERT INTO actors (article_id, id, name, kind, code, country, sector, title, anonymous) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[aid, a.id, a.name, a.kind, a.code, a.country, a.sector, a.title, a.anonymous] for a in doc.actors],
-            )
-        if doc.quotes:
-            conn.executemany(
-                'INSERT INTO quotes (article_id, seq, start, "end", speaker, speaker_start, speaker_end, '
-                "anonymous, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [
-                        aid,
-                        i,
-                        q.span.start,
-                        q.span.end,
-                        q.speaker,
-                        q.speaker_span.start if q.speaker_span else None,
-                        q.speaker_span.end if q.speaker_span else None,
-                        q.anonymous,
-                        q.via,
-                    ]
-                    for i, q in enumerate(doc.quotes)
-                ],
-            )
-        if doc.mentions:
-            conn.executemany(
-                'INSERT INTO mentions (article_id, seq, start, "end", label, actor_id) VALUES (?, ?, ?, ?, ?, ?)',
-                [[aid, i, m.span.start, m.span.end, m.label, m.actor_id] for i, m in enumerate(doc.mentions)],
-            )
+        self._append("actors", ("article_id", "id", "name", "kind", "code", "country", "sector", "title", "anonymous"),
+                     [[aid, a.id, a.name, a.kind, a.code, a.country, a.sector, a.title, a.anonymous]
+                      for a in doc.actors])
+        self._append("quotes", ("article_id", "seq", "start", "end", "speaker", "speaker_start", "speaker_end",
+                                "anonymous", "via"),
+                     [[aid, i, q.span.start, q.span.end, q.speaker,
+                       q.speaker_span.start if q.speaker_span else None,
+                       q.speaker_span.end if q.speaker_span else None, q.anonymous, q.via]
+                      for i, q in enumerate(doc.quotes)])
+        self._append("mentions", ("article_id", "seq", "start", "end", "label", "actor_id"),
+                     [[aid, i, m.span.start, m.span.end, m.label, m.actor_id] for i, m in enumerate(doc.mentions)])
         attributions: list[list[Any]] = [_attribution_row(aid, None, i, t) for i, t in enumerate(doc.attributions)]
         codes = {a.id: (a.code or a.country) for a in doc.actors}
         event_actors: list[list[Any]] = []
-        for seq, event in enumerate(doc.events):
-            uid = self._insert_event(aid, seq, event, codes)
+        events = self._event_rows(aid, doc.events, codes)
+        for row, event in zip(events, doc.events, strict=True):
+            uid = row[0]
             for role, ids in (("source", event.source), ("target", event.target)):
                 event_actors.extend(
                     [uid, aid, actor_id, role, pos, codes.get(actor_id)] for pos, actor_id in enumerate(ids)
                 )
             attributions.extend(_attribution_row(aid, uid, i, t) for i, t in enumerate(event.attribution))
-        if event_actors:
-            conn.executemany(
-                "INSERT INTO event_actors (event_uid, article_id, actor_id, role, position, code) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                event_actors,
-            )
-        if attributions:
-            conn.executemany(
-                "INSERT INTO attributions (article_id, event_uid, seq, source, anonymous, kind, span_start, "
-                "span_end, actor_id, cites) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                attributions,
-            )
+        self._append("events", _EVENT_COLUMNS, events)
+        self._append("event_actors", ("event_uid", "article_id", "actor_id", "role", "position", "code"),
+                     event_actors)
+        self._append("attributions", ("article_id", "event_uid", "seq", "source", "anonymous", "kind", "span_start",
+                                      "span_end", "actor_id", "cites"), attributions)
 
-    def _insert_event(self, aid: str, seq: int, event: Event, codes: dict[str, str | None]) -> int:
-        conn = self.conn
-        row = conn.execute("SELECT nextval('event_uid')").fetchone()
-        assert row is not None
-        uid = int(row[0])
-        family = event.cameo[:3]
-        source_key = _side_key(event.source, codes)
-        target_key = _side_key(event.target, codes)
-        when = event.date.value if event.date else None
-        place = event.location
-        location_key = _location_key(place)
-        key = MergeKey(
-            root=event.cameo[:2], source_root=_root_key(event.source, codes),
-            target_root=_root_key(event.target, codes), negated=event.negated, date=when,
-            precision=event.date.precision if event.date else None, location_key=location_key,
-            country=place.country if place else None, family=family)
-        clusters = self._matching_clusters(aid, key)
-        cluster_id = min(clusters) if clusters else uid
-        others = [c for c in clusters if c != cluster_id]
-        if others:
-            marks = ", ".join("?" for _ in others)
-            conn.execute(f"UPDATE events SET cluster_id = ? WHERE cluster_id IN ({marks})", [cluster_id, *others])
-        date = event.date
-        conn.execute(
-            "INSERT INTO events (uid, article_id, id, seq, cameo, family, plover, label, goldstein, quad_class, "
-            "status, negated, plover_mode, plover_context, date, date_precision, date_basis, location_name, "
-            "location_country, lat, lon, geonames_id, location_key, evidence_sentence, evidence_start, "
-            "evidence_end, trigger_start, trigger_end, source_key, target_key, cluster_id) "
-            "VALUES (" + ", ".join("?" for _ in range(31)) + ")",
-            [
-                uid,
-                aid,
-                event.id,
-                seq,
-                event.cameo,
-                family,
-                event.plover,
-                event.label,
-                event.goldstein,
-                event.quad_class,
-                event.status,
-                event.negated,
-                event.plover_mode,
-                event.plover_context,
-                when,
-                date.precision if date else None,
-                date.basis if date else None,
-                place.name if place else None,
-                place.country if place else None,
-                place.lat if place else None,
-                place.lon if place else None,
-                place.geonames_id if place else None,
-                location_key,
-                event.evidence.sentence,
-                event.evidence.start,
-                event.evidence.end,
-                event.trigger.start,
-                event.trigger.end,
-                source_key,
-                target_key,
-                cluster_id,
-            ],
-        )
-        conn.execute("UPDATE events SET root = ?, source_root = ?, target_root = ? WHERE uid = ?",
-                     [key.root, key.source_root, key.target_root, uid])
-        return uid
+    def _append(self, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
+        """Append ``rows`` (values in ``columns`` order) to ``table`` in one statement: the rows become an
+        Arrow table typed like the store's columns and DuckDB inserts it whole (``executemany`` ran one
+        statement per row, the larger part of the store's time)."""
+        if not rows:
+            return
+        import pyarrow as pa
 
-    def _matching_clusters(self, aid: str, key: MergeKey) -> list[int]:
-        """Clusters holding a report, from another article, that reports the same event as ``key``."""
-        if not key.source_root or key.target_root is None or (key.date is None and key.location_key is None):
+        types = self._arrow_types(table)
+        columns_of_rows = zip(*rows, strict=True)
+        arrays = [pa.array(values, type=types[name]) for name, values in zip(columns, columns_of_rows, strict=True)]
+        batch = pa.Table.from_arrays(arrays, names=list(columns))
+        name = f"_communique_append_{table}"
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        self.conn.register(name, batch)
+        try:
+            self.conn.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+        finally:
+            self.conn.unregister(name)
+
+    def _arrow_types(self, table: str) -> dict[str, Any]:
+        """The Arrow type of each column of ``table`` (from DuckDB's own description, read once per store)."""
+        cache: dict[str, dict[str, Any]] = self.__dict__.setdefault("_types", {})
+        if table not in cache:
+            cache[table] = {str(r[0]): _arrow_type(str(r[1]))
+                            for r in self.conn.execute(f"DESCRIBE {table}").fetchall()}
+        return cache[table]
+
+    def _event_rows(self, aid: str, events: Sequence[Event], codes: dict[str, str | None]) -> list[list[Any]]:
+        """The ``events`` rows (in :data:`_EVENT_COLUMNS` order) of one article's events, with their uids (the
+        sequence's next values, in order) and clusters; stored clusters the events bridge are merged here."""
+        if not events:
             return []
-        sql = ("SELECT uid, article_id, cluster_id, root, source_root, target_root, negated, date, date_precision, "
-               "location_key, location_country, family FROM events WHERE article_id <> ? AND root = ? AND negated = ? "
-               "AND ((source_root = ? AND target_root = ?)")
-        params: list[Any] = [aid, key.root, key.negated, key.source_root, key.target_root]
-        if key.symmetric:
-            sql += " OR (source_root = ? AND target_root = ?)"
-            params += [key.target_root, key.source_root]
-        sql += ")"
-        rows = self.conn.execute(sql, params).fetchall()
-        return sorted({int(r[2]) for r in rows if same_event(key, _key_of(r))})
+        conn = self.conn
+        uids = sorted(int(r[0]) for r in conn.execute("SELECT nextval('event_uid') FROM range(?)",
+                                                      [len(events)]).fetchall())
+        keys: list[MergeKey] = []
+        for event in events:
+            place = event.location
+            keys.append(MergeKey(
+                root=event.cameo[:2], source_root=_root_key(event.source, codes),
+                target_root=_root_key(event.target, codes), negated=event.negated,
+                date=event.date.value if event.date else None,
+                precision=event.date.precision if event.date else None, location_key=_location_key(place),
+                country=place.country if place else None, family=event.cameo[:3]))
+        clusters = self._match_events(aid, uids, keys)
+        rows: list[list[Any]] = []
+        for seq, (uid, event, key, cluster_id) in enumerate(zip(uids, events, keys, clusters, strict=True)):
+            date, place = event.date, event.location
+            rows.append([
+                uid, aid, event.id, seq, event.cameo, key.family, event.plover, event.label, event.goldstein,
+                event.quad_class, event.status, event.negated, event.plover_mode, event.plover_context,
+                key.date, date.precision if date else None, date.basis if date else None,
+                place.name if place else None, place.country if place else None,
+                place.lat if place else None, place.lon if place else None,
+                place.geonames_id if place else None, key.location_key,
+                event.evidence.sentence, event.evidence.start, event.evidence.end,
+                event.trigger.start, event.trigger.end,
+                _side_key(event.source, codes), _side_key(event.target, codes), cluster_id,
+                key.root, key.source_root, key.target_root,
+            ])
+        return rows
+
+    def _match_events(self, aid: str, uids: list[int], keys: list[MergeKey]) -> list[int]:
+        """The cluster of each new event (``uids[i]`` with merge key ``keys[i]``, in the article's order).
+
+        One query fetches every stored report, from another article, in a block one of the events could
+        match (same root and negation, same source and target roots, or swapped for symmetric codes); the
+        events are then matched in order exactly as adding them one at a time would: an event joins every
+        cluster holding a report of the same event (:func:`same_event`), those clusters merge into the one
+        with the smallest id, and a later event of the article sees the merged ids.  The stored reports of
+        merged clusters are relabelled with one UPDATE."""
+        blocks: set[tuple[str, bool, str, str]] = set()
+        for k in keys:
+            if _matchable(k):
+                assert k.source_root is not None and k.target_root is not None
+                blocks.add((k.root, k.negated, k.source_root, k.target_root))
+                if k.symmetric:
+                    blocks.add((k.root, k.negated, k.target_root, k.source_root))
+        stored: dict[tuple[str, bool, str, str], list[tuple[int, MergeKey]]] = {}
+        if blocks:
+            import pyarrow as pa
+
+            wanted = pa.table({"root": [b[0] for b in blocks], "negated": [b[1] for b in blocks],
+                               "source_root": [b[2] for b in blocks], "target_root": [b[3] for b in blocks]})
+            self.conn.register("_communique_blocks", wanted)
+            try:
+                rows = self.conn.execute(
+                    "SELECT e.uid, e.article_id, e.cluster_id, e.root, e.source_root, e.target_root, e.negated, "
+                    "e.date, e.date_precision, e.location_key, e.location_country, e.family FROM events e "
+                    "JOIN _communique_blocks b ON e.root = b.root AND e.negated = b.negated "
+                    "AND e.source_root = b.source_root AND e.target_root = b.target_root "
+                    "WHERE e.article_id <> ? ORDER BY e.uid", [aid]).fetchall()
+            finally:
+                self.conn.unregister("_communique_blocks")
+            for r in rows:
+                k = _key_of(r)
+                stored.setdefault((k.root, k.negated, k.source_root, k.target_root), []).append(  # type: ignore[arg-type]
+                    (int(r[2]), k))
+        merged: dict[int, int] = {}  # stored cluster id -> the cluster it was merged into
+
+        def find(c: int) -> int:
+            while c in merged:
+                c = merged[c]
+            return c
+
+        out: list[int] = []
+        for uid, k in zip(uids, keys, strict=True):
+            found: set[int] = set()
+            if _matchable(k):
+                assert k.source_root is not None and k.target_root is not None
+                sides = {(k.source_root, k.target_root)}
+                if k.symmetric:
+                    sides.add((k.target_root, k.source_root))
+                for s, t in sides:
+                    found.update(find(c) for c, other in stored.get((k.root, k.negated, s, t), ())
+                                 if same_event(k, other))
+            cluster_id = min(found) if found else uid
+            for c in found:
+                if c != cluster_id:
+                    merged[c] = cluster_id
+            out.append(cluster_id)
+        if merged:
+            moves = [[c, find(c)] for c in sorted(merged)]
+            import pyarrow as pa
+
+            self.conn.register("_communique_moves", pa.table({"old": pa.array([m[0] for m in moves], pa.int64()),
+                                                              "new": pa.array([m[1] for m in moves], pa.int64())}))
+            try:
+                self.conn.execute("UPDATE events SET cluster_id = m.new FROM _communique_moves m "
+                                  "WHERE events.cluster_id = m.old")
+            finally:
+                self.conn.unregister("_communique_moves")
+        return [find(c) for c in out]
 
     def rebuild_clusters(self) -> int:
         """Recompute every event's cluster from the stored reports alone (the merge is a view of them: no
@@ -828,3 +856,29 @@ def _root_key(actor_ids: list[str], codes: dict[str, str | None]) -> str | None:
     if any(k is None for k in keys):
         return None
     return "|".join(sorted({k[:3] for k in keys if k}))
+
+
+def _matchable(k: MergeKey) -> bool:
+    """Can a report with this key match another at all (a source, a target side, and a date or a place)?"""
+    return bool(k.source_root) and k.target_root is not None and (k.date is not None or k.location_key is not None)
+
+
+#: the ``events`` columns :meth:`Store._event_rows` fills, in its order
+_EVENT_COLUMNS: tuple[str, ...] = (
+    "uid", "article_id", "id", "seq", "cameo", "family", "plover", "label", "goldstein", "quad_class", "status",
+    "negated", "plover_mode", "plover_context", "date", "date_precision", "date_basis", "location_name",
+    "location_country", "lat", "lon", "geonames_id", "location_key", "evidence_sentence", "evidence_start",
+    "evidence_end", "trigger_start", "trigger_end", "source_key", "target_key", "cluster_id", "root", "source_root",
+    "target_root")
+
+_ARROW_TYPES = {"VARCHAR": "string", "INTEGER": "int32", "BIGINT": "int64", "DOUBLE": "float64",
+                "BOOLEAN": "bool_", "DATE": "date32", "SMALLINT": "int16", "FLOAT": "float32"}
+
+
+def _arrow_type(duck: str) -> Any:
+    """The Arrow type holding a DuckDB column type's values (TIMESTAMP as microseconds; anything else a string)."""
+    import pyarrow as pa
+
+    if duck.startswith("TIMESTAMP"):
+        return pa.timestamp("us")
+    return getattr(pa, _ARROW_TYPES.get(duck, "string"))()

@@ -40,6 +40,7 @@ from typing import Any
 from ...knowledge.cameo import lookup
 from ...knowledge.triggers import TriggerTable, default_triggers
 from ...model import Doc, Span
+from ...textutil import SpanIndex
 from .modality import modality
 from .model import NONE, EventModel, default_event_model
 from .triggers import Candidate, match_trigger
@@ -61,6 +62,17 @@ class LearnedCoder:
         self.listed_at = listed_at if listed_at is not None else meta.get("listed_at")
         self.declined_at = float(declined_at if declined_at is not None else meta.get("declined_at", 1.01))
         self.name = f"{self.model.name}/{self.model.version}"
+        # (doc, its mentions list, their count, index of the actor mentions' spans): built once per document,
+        # not once per sentence (that was quadratic in the document's length); replaced whole, so thread-safe
+        self._actor_spans: tuple[Doc, list[Any], int, SpanIndex] | None = None
+
+    def _actor_index(self, doc: Doc) -> SpanIndex:
+        cached = self._actor_spans
+        if cached is not None and cached[0] is doc and cached[1] is doc.mentions and cached[2] == len(doc.mentions):
+            return cached[3]
+        index = SpanIndex(m.span for m in doc.mentions if m.actor_id)
+        self._actor_spans = (doc, doc.mentions, len(doc.mentions), index)
+        return index
 
     def label(self, doc: Doc, sentence: int, candidates: list[Candidate]) -> list[Candidate]:
         """The rule candidates of the sentence plus the model's (contract: ``coder.Coder``)."""
@@ -71,13 +83,13 @@ class LearnedCoder:
         words = sdoc.char_span(span.start, span.end, alignment_mode="expand")
         if words is None:
             words = [t for t in sdoc if span.start <= t.idx < span.end]
-        actor_spans = [m.span for m in doc.mentions if m.actor_id]
+        actor_spans = self._actor_index(doc)
         listed_ok = self.listed_at is not None
         toks = [t for t in self.model.candidates(words) if t.i not in taken
                 and (listed_ok or not _listed(t, rows))
                 and not (t.dep_ in ("xcomp", "advcl") and t.head.i in taken)
                 and not any(c.dep_ in ("xcomp", "advcl") and c.i in taken for c in t.children)
-                and not any(a.start <= t.idx < a.end for a in actor_spans)]
+                and not actor_spans.covers(t.idx)]
         out = self._relabelled(sdoc, candidates, rows) if self.relabel_at is not None else list(candidates)
         for p in self.model.predict(toks, table=rows):
             tok = sdoc[p.token]

@@ -25,10 +25,12 @@ statements and the event's sources state (:func:`.status.stated_status`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from ...model import Actor, Attribution, Doc, Event, Mention, Quote, Span
 from ...pipeline import stage
+from ...textutil import SpanIndex
 from ..events import ActorIndex
 from .attribution import chain, direct, speech
 from .common import Speakers, source_tokens, span_of
@@ -227,11 +229,14 @@ def extract(doc: Doc) -> ProvenanceResult:
     res = ProvenanceResult()
     index = _EventIndex(doc)
     res.quotes = extract_quotes(doc, speakers)
+    # the quotes are fixed from here on: their spans indexed once (per sentence, the scans were quadratic)
+    quoted = SpanIndex(p for q in res.quotes for p in (q.parts or [q.span]))
+    quote_spans = SpanIndex(q.span for q in res.quotes)
     for i, s in enumerate(doc.sentences):
         sent = sdoc.char_span(s.start, s.end, alignment_mode="expand")
         if sent is None:
             continue
-        found = chain(doc, sent, speakers, quoted=[p for q in res.quotes for p in (q.parts or [q.span])])
+        found = chain(doc, sent, speakers, quoted=quoted)
         res.attributions.extend(found)
         if found:
             contents = [a.content for a in found]
@@ -240,10 +245,11 @@ def extract(doc: Doc) -> ProvenanceResult:
                         c.start <= ev.trigger.start < c.end for c in contents if c is not None):
                     continue  # "X met Y, and officials said the talks went well": the meeting is not theirs
                 res.per_event.setdefault(ev.id, list(found))
-        for att, clause in speech(doc, sent, speakers, found, res.quotes):
+        for att, clause in speech(doc, sent, speakers, found, res.quotes, quote_index=quote_spans):
             res.attributions.append(att)
             for ev in _events_meant(doc, i, clause, index=index):
                 res.per_event.setdefault(ev.id, [att])
+    triggers = sorted((ev.trigger.start, k) for k, ev in enumerate(doc.events))
     for att in direct(doc, res.quotes, speakers):
         same = next((a for a in res.attributions if a.span is not None and att.span is not None
                      and a.span.overlaps(att.span) and (a.content is None or att.content is None
@@ -252,9 +258,11 @@ def extract(doc: Doc) -> ProvenanceResult:
             same.content, same.direct, same.cue = att.content, att.direct, same.cue or att.cue
         else:
             res.attributions.append(att)
-        for ev in doc.events:
-            if att.content is not None and att.content.start <= ev.trigger.start < att.content.end:
-                res.per_event.setdefault(ev.id, [att])
+        if att.content is not None:
+            lo = bisect_left(triggers, (att.content.start, -1))
+            hi = bisect_left(triggers, (att.content.end, -1))
+            for _, k in triggers[lo:hi]:  # the events whose trigger starts inside the content
+                res.per_event.setdefault(doc.events[k].id, [att])
     for aid, label, colon, content in label_lines(doc, speakers):  # "PENCE: Well, ...", "Ana Ruiz: ‘...’"
         if any(a.span is not None and a.span.overlaps(label) for a in res.attributions):
             continue
@@ -263,9 +271,10 @@ def extract(doc: Doc) -> ProvenanceResult:
         att = Attribution(source=a.name, anonymous=a.anonymous, kind="outlet" if a.kind == "outlet" else "speaker",
                           span=label, actor_id=aid, cue=colon, content=content, direct=turn)
         res.attributions.append(att)
-        for ev in doc.events:
-            if content.start <= ev.trigger.start < content.end:
-                res.per_event.setdefault(ev.id, [att])
+        lo = bisect_left(triggers, (content.start, -1))
+        hi = bisect_left(triggers, (content.end, -1))
+        for _, k in triggers[lo:hi]:
+            res.per_event.setdefault(doc.events[k].id, [att])
     _statements(doc, speakers, res, index)
     res.attributions.sort(key=lambda a: a.span.start if a.span is not None else -1)
     res.actors, res.mentions, res.links = speakers.new_actors, speakers.new_mentions, speakers.links

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...model import Attribution, AttributionKind, Doc, Quote, Span
+from ...textutil import SpanIndex
 from .common import (
     CITE_WORDS,
     DOCUMENT_NOUNS,
@@ -91,12 +92,14 @@ def _reporting(doc: Doc, speakers: Speakers, t: Any, who: list[Any], out: list[A
         out.append(att)
 
 
-def chain(doc: Doc, sent: Any, speakers: Speakers, *, quoted: Sequence[Span] = ()) -> list[Attribution]:
+def chain(doc: Doc, sent: Any, speakers: Speakers, *, quoted: Sequence[Span] | SpanIndex = ()) -> list[Attribution]:
     """Reporting and citing attributions stated in one sentence, outermost first (outlet, then who it cites);
-    none from words inside the ``quoted`` spans (a speaker's own "they said")."""
+    none from words inside the ``quoted`` spans (a speaker's own "they said"; a :class:`SpanIndex` of them
+    when called per sentence of a long document, so the test per word is O(log n))."""
     out: list[Attribution] = []
+    inside = quoted if isinstance(quoted, SpanIndex) else SpanIndex(quoted)
     for t in sent:
-        if any(q.start <= t.idx < q.end for q in quoted):
+        if inside.covers(t.idx):
             continue
         lemma = t.lemma_.lower()
         if lemma in REPORT_VERBS and t.pos_ == "VERB":
@@ -138,10 +141,12 @@ def chain(doc: Doc, sent: Any, speakers: Speakers, *, quoted: Sequence[Span] = (
 
 
 def speech(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution],
-           quotes: list[Quote]) -> list[tuple[Attribution, Any]]:
+           quotes: list[Quote], *, quote_index: SpanIndex | None = None) -> list[tuple[Attribution, Any]]:
     """Indirect speech beyond the reporting verbs ("X warned that ...", "Y told reporters ..."), each with the
-    clause it speaks for: only the events inside that clause are attributed to the speaker."""
+    clause it speaks for: only the events inside that clause are attributed to the speaker.  ``quote_index``,
+    a :class:`SpanIndex` of the quotes' spans, saves rebuilding it per sentence."""
     out: list[tuple[Attribution, Any]] = []
+    in_quote = quote_index if quote_index is not None else SpanIndex(q.span for q in quotes)
     for t in sent:
         lemma = t.lemma_.lower()
         if t.pos_ != "VERB" or lemma not in SPEECH_VERBS or lemma in REPORT_VERBS - {"say", "claim"}:
@@ -151,7 +156,7 @@ def speech(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution],
             clause = [t.head]  # "Talks will resume, he said."
         if not clause:
             continue
-        if any(q.span.start <= t.idx < q.span.end for q in quotes):
+        if in_quote.covers(t.idx):
             continue  # a verb inside a quote is the speaker's, not the report's
         who = speaker_tokens(t)
         if not who:

@@ -11,7 +11,7 @@ and attached by the stage.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ...knowledge.countries import resolve_country
@@ -252,16 +252,17 @@ class Speakers:
         self.args.by_char.append((span, actor_id))
         self.args.kinds[actor_id] = self.actors[actor_id].kind
 
-    def _by_recency(self, offset: int) -> list[Actor]:
+    def _by_recency(self, offset: int) -> Iterator[Actor]:
+        """The actors mentioned before ``offset``, the latest mentioned first, each once (lazily: a caller
+        looking for the first that fits stops there; de-duplicated by id, one actor object per id)."""
         seen: list[tuple[int, str]] = sorted(
             ((m.span.start, m.actor_id) for m in self.all_mentions() if m.actor_id and m.span.start < offset),
             reverse=True)
-        out: list[Actor] = []
+        done: set[str] = set()
         for _, aid in seen:
-            a = self.actors[aid]
-            if a not in out:
-                out.append(a)
-        return out
+            if aid not in done:
+                done.add(aid)
+                yield self.actors[aid]
 
     def mention_span(self, actor_id: str, lo: int, hi: int, *, outside: Span | None = None) -> Span | None:
         """A mention of the actor in ``[lo, hi)``, not overlapping ``outside``: the name part of a titled one."""
