@@ -49,7 +49,7 @@ import duckdb
 
 from ..errors import NotAStore, SchemaVersionError, StoreBusy, StoreError, one_line
 from ..model import Article, Attribution, Doc, Event, Location, Span
-from . import roles
+from . import merged, roles
 from .schema import SCHEMA_VERSION, migrate, schema_version
 from .stories import (
     MIN_SHINGLES,
@@ -290,6 +290,7 @@ class Store:
             roles.record_doc(conn, doc)
             conn.execute("UPDATE articles SET simhash = ?, story_url = ? WHERE id = ?",
                          [fingerprint, story_url(art.url), art.id])
+            merged.refresh(conn)  # the merged-event tables follow the reports, in the same transaction
             conn.commit()
         except duckdb.Error as exc:
             _rollback(conn)
@@ -544,6 +545,7 @@ class Store:
             conn.begin()
             conn.executemany("UPDATE events SET cluster_id = ? WHERE uid = ?",
                              [[find(u), u] for u in parent])
+            merged.refresh(conn)
             conn.commit()
         except duckdb.Error as exc:
             _rollback(conn)
