@@ -178,6 +178,26 @@ def generate(db: Path, n_events: int, seed: int = 7) -> None:
     conn.execute(f"CREATE SEQUENCE event_uid START {n + 1}")
     conn.execute("CHECKPOINT")
     conn.close()
+    build_merged(db)
+
+
+def build_merged(db: Path) -> None:
+    """Bring the store's merged-event tables up to date (rows inserted in bulk bypass ``Store.put``)."""
+    import duckdb
+
+    from communique.store import Store, merged
+
+    Store.open(db).close()  # upgrades an older schema
+    conn = duckdb.connect(str(db))
+    conn.execute("SET enable_progress_bar = false")
+    if not merged.fresh(conn):
+        t0 = time.perf_counter()
+        conn.begin()
+        n = merged.rebuild(conn)
+        conn.commit()
+        conn.execute("CHECKPOINT")
+        print(f"merged-event tables built ({n:,} merged events) in {time.perf_counter() - t0:.1f} s")
+    conn.close()
 
 
 def timed(fn, repeat: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]
@@ -209,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         generate(args.db, args.events)
         print(f"generated {args.events:,} events in {time.perf_counter() - t0:.0f} s -> {args.db}")
+    else:
+        build_merged(args.db)
     conn = duckdb.connect(str(args.db), read_only=True)
     counts = conn.execute("SELECT count(*), count(DISTINCT cluster_id), (SELECT count(*) FROM articles) "
                           "FROM events").fetchone()

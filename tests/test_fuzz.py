@@ -99,3 +99,86 @@ def test_span_index_agrees_with_a_scan(pairs: list[tuple[int, int]], start: int,
     index = SpanIndex(spans)
     assert index.overlaps(q) == any(q.overlaps(s) for s in spans)
     assert index.covers(start) == any(s.start <= start < s.end for s in spans)
+
+
+# -- structured inputs: feeds and HTML pages built from random parts, datelines, dates -----------------------------
+
+WORDS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+DATES = st.sampled_from(["Mon, 17 Nov 2025 08:00:00 GMT", "2025-11-17T08:00:00Z", "17 Nov 2025", "yesterday", "",
+                         "Tue, 31 Feb 2025 00:00:00 +0000", "2025-13-45"]) | WORDS
+
+
+QUOTE = {"'": "&apos;"}
+
+
+def _inside(article: Article) -> None:
+    for span in (article.body, article.title_span):
+        if span is not None:
+            assert 0 <= span.start <= span.end <= len(article.text)
+
+
+@FAST
+@given(st.lists(st.tuples(WORDS, WORDS, DATES, WORDS), max_size=4), st.booleans())
+def test_feeds_of_any_entries(entries: list[tuple[str, str, str, str]], atom: bool) -> None:
+    from xml.sax.saxutils import escape
+
+    from communique.read.feed import read_feed
+
+    if atom:
+        items = "".join(f"<entry><title>{escape(t)}</title><summary>{escape(d)}</summary><updated>{escape(p)}"
+                        f"</updated><link href='{escape(u, QUOTE)}'/></entry>" for t, d, p, u in entries)
+        raw = f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>f</title>{items}</feed>'
+    else:
+        items = "".join(f"<item><title>{escape(t)}</title><description>{escape(d)}</description>"
+                        f"<pubDate>{escape(p)}</pubDate><link>{escape(u)}</link></item>" for t, d, p, u in entries)
+        raw = f'<?xml version="1.0"?><rss version="2.0"><channel><title>f</title>{items}</channel></rss>'
+    out = list(read_feed(raw, source_path="f.xml"))
+    _check(out)
+    for item in out:
+        if isinstance(item, Article):
+            _inside(item)
+
+
+@FAST
+@given(st.lists(st.tuples(st.sampled_from(["p", "h1", "title", "script", "article", "div", "br", "meta"]), WORDS),
+                max_size=8))
+def test_html_pages_of_any_parts(parts: list[tuple[str, str]]) -> None:
+    from html import escape
+
+    from communique.read.html import read_html
+
+    body = "".join(f"<{tag}>{escape(text)}</{tag}>" for tag, text in parts)
+    item = read_html(f"<html><head></head><body>{body}</body></html>", source_path="p.html")
+    _check([item])
+    if isinstance(item, Article):
+        _inside(item)
+
+
+@FAST
+@given(st.lists(st.sampled_from(["KYIV", "Kyiv", ",", "Ukraine", "(Reuters)", "(AP)", "—", "-", "--", "Nov.", "17",
+                                 "2025", "\n", " ", "said", "on", "Monday", ":"]), max_size=14).map(" ".join)
+       | st.text(max_size=120),
+       st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2100, 12, 31)) | st.none())
+def test_dateline_finder(text: str, published: dt.date | None) -> None:
+    from communique.read.dateline import find_dateline
+
+    found = find_dateline(text, published=published)
+    if found is not None:
+        for span in (found.span, found.place, found.region, found.date, found.outlet):
+            if span is not None:
+                assert 0 <= span.start <= span.end <= len(text)
+        assert found.value is None or isinstance(found.value, dt.date)
+
+
+@FAST
+@given(DATES | st.text(max_size=40))
+def test_published_dates(value: str) -> None:
+    from communique.errors import DateError
+    from communique.read.article import parse_date
+
+    try:
+        parsed = parse_date(value)
+    except DateError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert parsed is None or isinstance(parsed, dt.date)

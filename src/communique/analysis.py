@@ -39,7 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .errors import EventNotFound, StoreError
 from .model import STATUSES
-from .store.schema import STATUS_ORDER
+from .store import merged as merged_tables
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -140,12 +140,7 @@ class EventFilter(BaseModel):
 
 # -- the query core -------------------------------------------------------------------------------------------------
 
-_PRECISION_RANK = (
-    "CASE e.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 "
-    "WHEN 'on_or_before' THEN 3 ELSE 4 END"
-)
 _CODE_LIKE = re.compile(r"[A-Z0-9]{2,15}")
-_STATUS_LIST = "[" + ", ".join(f"'{s}'" for s in STATUS_ORDER) + "]"
 
 
 def _actor_uids(value: str, role: str | None = None) -> tuple[str, list[Any]]:
@@ -275,22 +270,7 @@ def _necessary_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
 
 def _aggregate_sql(hit: str = "") -> str:
     """The per-cluster aggregate of the reports in ``events`` (joined with ``hit``, when given)."""
-    date_key = f"{{'n': e.date IS NULL, 'p': {_PRECISION_RANK}, 'd': e.date, 'u': e.uid}}"
-    place_key = "{'n': e.location_name IS NULL, 'u': e.uid}"
-    return (
-        "SELECT e.cluster_id, min(e.uid) AS first_uid, "
-        "arg_min_null(e.cameo, e.uid) AS cameo, arg_min_null(e.label, e.uid) AS label, "
-        "arg_min_null(e.plover, e.uid) AS plover, arg_min_null(e.goldstein, e.uid) AS goldstein, "
-        "arg_min_null(e.quad_class, e.uid) AS quad_class, "
-        f"arg_min_null(e.date, {date_key}) AS date, arg_min_null(e.date_precision, {date_key}) AS date_precision, "
-        f"arg_min_null(e.location_name, {place_key}) AS location, "
-        f"arg_min_null(e.location_country, {place_key}) AS country, "
-        f"arg_min_null(e.lat, {place_key}) AS lat, arg_min_null(e.lon, {place_key}) AS lon, "
-        f"arg_min_null(e.geonames_id, {place_key}) AS geonames_id, "
-        f"{_STATUS_LIST}[min(coalesce(list_position({_STATUS_LIST}, e.status), 99))] AS status, "
-        "bool_or(e.negated) AS negated, count(DISTINCT e.article_id) AS corroboration, count(*) AS reports "
-        f"FROM events e {hit}GROUP BY e.cluster_id"
-    )
+    return merged_tables.aggregate_sql(hit)
 
 
 #: Merged events of a store file, computed once per state of its ``events`` table (see :func:`_cached`).
@@ -332,12 +312,55 @@ def _cached(conn: duckdb.DuckDBPyConnection) -> str | None:
     return _CACHE_VIEW
 
 
+def _actor_match(value: str, alias: str) -> tuple[str, list[Any]]:
+    """A condition on a ``merged_actors`` row matching ``value`` as :func:`_actor_uids` does."""
+    if _CODE_LIKE.fullmatch(value):
+        return f"starts_with({alias}.code_key, ?)", [value]
+    return f"(starts_with({alias}.code_key, upper(?)) OR {alias}.name_key = lower(?))", [value, value]
+
+
+def _table_sql(f: EventFilter) -> tuple[str, list[Any]]:
+    """:func:`_merged_sql` over the maintained ``merged`` tables (:mod:`communique.store.merged`)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.actor is not None:
+        cond, args = _actor_match(f.actor, "ma")
+        where.append(f"m.cluster_id IN (SELECT ma.cluster_id FROM merged_actors ma WHERE {cond})")
+        params += args
+    if f.country is not None:
+        where.append("m.cluster_id IN (SELECT ma.cluster_id FROM merged_actors ma WHERE ma.country_key = ? "
+                     "OR (ma.country_key IS NULL AND starts_with(ma.code_key, ?)))")
+        params += [f.country.upper(), f.country.upper()]
+    if f.dyad is not None:
+        a, b = f.dyad
+        orders = [(a, b)] if f.directed else [(a, b), (b, a)]
+        parts = []
+        for first, second in orders:
+            c1, p1 = _actor_match(first, "s")
+            c2, p2 = _actor_match(second, "t")
+            parts.append(
+                "SELECT s.cluster_id FROM merged_actors s JOIN merged_actors t ON t.event_uid = s.event_uid "
+                f"AND t.role = 'target' WHERE s.role = 'source' AND {c1} AND {c2}"
+            )
+            params += p1 + p2
+        where.append("m.cluster_id IN (" + " UNION ".join(parts) + ")")
+    if f.outlet is not None:
+        where.append("m.cluster_id IN (SELECT mm.cluster_id FROM merged_members mm WHERE lower(mm.outlet) = lower(?))")
+        params.append(f.outlet)
+    merged_where, merged_params = _merged_conditions(f)
+    where += merged_where
+    sql = "SELECT * FROM merged m" + (" WHERE " + " AND ".join(where) if where else "")
+    return sql, params + merged_params
+
+
 def _merged_sql(conn: duckdb.DuckDBPyConnection, f: EventFilter) -> tuple[str, list[Any]]:
     """SQL of the merged events matching ``f`` (one row per cluster; alias it ``m``), and its parameters.
 
     Columns: cluster_id, first_uid, cameo, label, plover, goldstein, quad_class, date, date_precision,
     location, country, lat, lon, geonames_id, status, negated, corroboration, reports.
     """
+    if merged_tables.fresh(conn):
+        return _table_sql(f)
     report_where, params, needs_article = _report_conditions(f)
     join = " JOIN articles a ON a.id = e.article_id" if needs_article else ""
     merged_where, merged_params = _merged_conditions(f)
@@ -406,6 +429,19 @@ def events_page(
     if limit is not None and limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
     sql, params = _merged_sql(conn, f or EventFilter())
+    if sql.startswith("SELECT * FROM merged m"):  # the maintained table: order and count narrow rows first
+        narrow = sql.replace("SELECT *", "SELECT m.cluster_id, m.date", 1)
+        page_sql = (f"SELECT m.cluster_id, count(*) OVER () AS total FROM ({narrow}) m "
+                    "ORDER BY m.date NULLS LAST, m.cluster_id")
+        page_params = [*params, *([] if limit is None else [limit]), offset]
+        ids = _query(conn, page_sql + (" LIMIT ?" if limit is not None else "") + " OFFSET ?", page_params)
+        total = int(ids[0]["total"]) if ids else (count_events(conn, f) if offset else 0)
+        wanted = [int(r["cluster_id"]) for r in ids]
+        rows = {r["cluster_id"]: r for r in _query(
+            conn, f"SELECT * FROM merged WHERE cluster_id IN ({', '.join('?' for _ in wanted)})", wanted)} \
+            if wanted else {}
+        return {"total": total, "offset": offset, "limit": limit,
+                "events": _complete(conn, [rows[c] for c in wanted])}
     page_sql = f"SELECT m.*, count(*) OVER () AS total FROM ({sql}) m ORDER BY m.date NULLS LAST, m.cluster_id"
     if limit is not None:
         page_sql += " LIMIT ?"
@@ -428,6 +464,8 @@ def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> 
     """Add the first report's fields, actors, evidence, articles and attribution to merged rows."""
     if not merged:
         return []
+    if "articles" in merged[0]:  # rows of the maintained ``merged`` table: only the evidence text is missing
+        return _complete_table(conn, merged)
     uids = [int(m["first_uid"]) for m in merged]
     clusters = [int(m["cluster_id"]) for m in merged]
     marks_u = ", ".join("?" for _ in uids)
@@ -515,6 +553,34 @@ def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> 
             "plover_context": rep["plover_context"],
         }
         out.append(row)
+    return out
+
+
+def _complete_table(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """:func:`_complete` for rows of the ``merged`` table: the evidence is cut from the first article's text."""
+    aids = sorted({m["first_article"] for m in merged})
+    texts = {r["id"]: r["text"] for r in _query(
+        conn, f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' for _ in aids)})", aids)}
+    out = []
+    for m in merged:
+        src = [dict(a) for a in m["source_actors"] or []]
+        tgt = [dict(a) for a in m["target_actors"] or []]
+        text = texts.get(m["first_article"], "")
+        out.append({
+            "cluster_id": int(m["cluster_id"]), "event_id": m["event_id"], "date": m["date"],
+            "date_precision": m["date_precision"], "cameo": m["cameo"], "label": m["label"], "plover": m["plover"],
+            "goldstein": m["goldstein"], "quad_class": m["quad_class"],
+            "source": ";".join(_side_code(a) for a in src) or None,
+            "target": ";".join(_side_code(a) for a in tgt) or None,
+            "location": m["location"], "country": m["country"], "lat": m["lat"], "lon": m["lon"],
+            "geonames_id": m["geonames_id"], "status": m["status"], "negated": bool(m["negated"]),
+            "corroboration": int(m["corroboration"]), "outlets": int(m["outlets"] or 0),
+            "report_count": int(m["reports"]), "articles": list(m["articles"] or []),
+            "evidence": text[m["evidence_start"]:m["evidence_end"]], "attribution": m["attribution"],
+            "first_article": m["first_article"], "sentence": m["sentence"], "evidence_start": m["evidence_start"],
+            "evidence_end": m["evidence_end"], "source_actors": src, "target_actors": tgt,
+            "plover_mode": m["plover_mode"], "plover_context": m["plover_context"],
+        })
     return out
 
 
@@ -618,18 +684,20 @@ def network(
     if level not in ("actor", "country"):
         raise ValueError(f"level {level!r} is not one of actor, country")
     sql, params = _merged_sql(conn, f or EventFilter())
-    if level == "actor":
-        key = "coalesce(upper(ea.code), ac.name, ea.actor_id)"
+    if sql.startswith("SELECT * FROM merged m"):  # the maintained tables: the first report's nodes are kept
+        sides = (
+            f"SELECT m.cluster_id, m.quad_class, m.goldstein, ma.role, ma.node_{level} AS node, ma.name "
+            "FROM m JOIN merged_actors ma ON ma.cluster_id = m.cluster_id AND ma.is_first"
+        )
     else:
-        key = (
-            "coalesce(upper(ac.country), CASE WHEN length(ea.code) IN (3, 6) AND regexp_matches(ea.code, "
-            "'^[A-Za-z]{3}') AND NOT regexp_matches(upper(ea.code), '^(IGO|NGO|MNC|UNO)') "
-            "THEN upper(substr(ea.code, 1, 3)) END)"
+        key = merged_tables.NODE_ACTOR if level == "actor" else merged_tables.NODE_COUNTRY
+        sides = (
+            f"SELECT m.cluster_id, m.quad_class, m.goldstein, ea.role, {key} AS node, "
+            "ac.name AS name FROM m JOIN event_actors ea ON ea.event_uid = m.first_uid "
+            "LEFT JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id"
         )
     pairs_sql = (
-        f"WITH m AS ({sql}), sides AS (SELECT m.cluster_id, m.quad_class, m.goldstein, ea.role, {key} AS node, "
-        "ac.name AS name FROM m JOIN event_actors ea ON ea.event_uid = m.first_uid "
-        "LEFT JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id) "
+        f"WITH m AS ({sql}), sides AS ({sides}) "
         "SELECT s.cluster_id, s.node AS source, t.node AS target, any_value(s.quad_class) AS quad_class, "
         "any_value(s.goldstein) AS goldstein, min(s.name) AS source_name, min(t.name) AS target_name "
         "FROM sides s JOIN sides t ON t.cluster_id = s.cluster_id AND s.role = 'source' AND t.role = 'target' "

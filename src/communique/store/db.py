@@ -49,7 +49,7 @@ import duckdb
 
 from ..errors import NotAStore, SchemaVersionError, StoreBusy, StoreError, one_line
 from ..model import Article, Attribution, Doc, Event, Location, Span
-from . import roles
+from . import merged, roles
 from .schema import SCHEMA_VERSION, migrate, schema_version
 from .stories import (
     MIN_SHINGLES,
@@ -288,6 +288,7 @@ class Store:
             roles.complete_doc(conn, doc)  # what earlier news taught fills what this article left open
             self._insert(doc, fingerprint=fingerprint, story=story_url(art.url))
             roles.record_doc(conn, doc)
+            merged.refresh(conn)  # the merged-event tables follow the reports, in the same transaction
             conn.commit()
         except duckdb.Error as exc:
             _rollback(conn)
@@ -500,11 +501,11 @@ class Store:
                 k = _key_of(r)
                 stored.setdefault((k.root, k.negated, k.source_root, k.target_root), []).append(  # type: ignore[arg-type]
                     (int(r[2]), k))
-        merged: dict[int, int] = {}  # stored cluster id -> the cluster it was merged into
+        joined: dict[int, int] = {}  # stored cluster id -> the cluster it was merged into
 
         def find(c: int) -> int:
-            while c in merged:
-                c = merged[c]
+            while c in joined:
+                c = joined[c]
             return c
 
         out: list[int] = []
@@ -521,10 +522,10 @@ class Store:
             cluster_id = min(found) if found else uid
             for c in found:
                 if c != cluster_id:
-                    merged[c] = cluster_id
+                    joined[c] = cluster_id
             out.append(cluster_id)
-        if merged:
-            moves = [[c, find(c)] for c in sorted(merged)]
+        if joined:
+            moves = [[c, find(c)] for c in sorted(joined)]
             import pyarrow as pa
 
             self.conn.register("_communique_moves", pa.table({"old": pa.array([m[0] for m in moves], pa.int64()),
@@ -572,6 +573,7 @@ class Store:
             conn.begin()
             conn.executemany("UPDATE events SET cluster_id = ? WHERE uid = ?",
                              [[find(u), u] for u in parent])
+            merged.refresh(conn)
             conn.commit()
         except duckdb.Error as exc:
             _rollback(conn)

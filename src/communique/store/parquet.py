@@ -1,7 +1,8 @@
 """The whole store as Parquet files partitioned by month, and back.
 
 :func:`dump` writes every table of the store (not the ``schema_version`` and ``status_rank``
-bookkeeping) under ``OUT/<table>/`` as Hive-partitioned Parquet, ``month=YYYY-MM`` (or
+bookkeeping, nor the merged-event tables of :mod:`communique.store.merged`, which :func:`load`
+rebuilds) under ``OUT/<table>/`` as Hive-partitioned Parquet, ``month=YYYY-MM`` (or
 ``month=undated``), plus ``OUT/manifest.json`` (schema version, row counts).  The month is
 
 * ``events``: the event's date;
@@ -30,11 +31,13 @@ from typing import Any
 import duckdb
 
 from ..errors import ExportError, ImportConflict, StoreError
+from . import merged
 from .schema import schema_version
 
 __all__ = ["dump", "load", "store_tables"]
 
-_SKIP = frozenset({"schema_version", "status_rank"})
+#: Bookkeeping, and the merged-event tables (derived from the reports; rebuilt after a load).
+_SKIP = frozenset({"schema_version", "status_rank", "merged", "merged_actors", "merged_members", "merged_state"})
 
 
 def store_tables(conn: duckdb.DuckDBPyConnection) -> list[str]:
@@ -146,6 +149,7 @@ def load(conn: duckdb.DuckDBPyConnection, folder: str | Path) -> dict[str, int]:
         start = int(top[0]) + 1 if top else 1
         conn.execute("DROP SEQUENCE IF EXISTS event_uid")
         conn.execute(f"CREATE SEQUENCE event_uid START {start}")
+        merged.rebuild(conn)
         conn.commit()
     except duckdb.Error as exc:
         try:

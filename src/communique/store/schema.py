@@ -404,9 +404,82 @@ _V7_WATCH = (
     """,
 )
 
+# v8 (reliability): the merged events kept as tables (``communique.store.merged``), refreshed as articles are
+# stored, and the indexes the queries of one event or one page need.  Empty here: the first write (or
+# ``merged.rebuild``) fills them; until then readers compute merged events from the reports.
+_V8_MERGED = (
+    """
+    CREATE TABLE merged (
+        cluster_id BIGINT NOT NULL,
+        first_uid BIGINT NOT NULL,
+        cameo VARCHAR,
+        label VARCHAR,
+        plover VARCHAR,
+        goldstein DOUBLE,
+        quad_class INTEGER,
+        date DATE,
+        date_precision VARCHAR,
+        location VARCHAR,
+        country VARCHAR,
+        lat DOUBLE,
+        lon DOUBLE,
+        geonames_id BIGINT,
+        status VARCHAR,
+        negated BOOLEAN,
+        corroboration BIGINT NOT NULL,
+        reports BIGINT NOT NULL,
+        event_id VARCHAR,
+        first_article VARCHAR,
+        sentence INTEGER,
+        evidence_start INTEGER,
+        evidence_end INTEGER,
+        plover_mode VARCHAR,
+        plover_context VARCHAR,
+        outlets BIGINT,
+        articles VARCHAR[],
+        attribution VARCHAR,
+        source_actors STRUCT(id VARCHAR, name VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR)[],
+        target_actors STRUCT(id VARCHAR, name VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR)[]
+    )
+    """,
+    """
+    CREATE TABLE merged_actors (
+        cluster_id BIGINT NOT NULL,
+        event_uid BIGINT NOT NULL,
+        role VARCHAR NOT NULL,
+        position INTEGER NOT NULL,
+        actor_id VARCHAR NOT NULL,
+        code VARCHAR,
+        name VARCHAR,
+        country VARCHAR,
+        sector VARCHAR,
+        code_key VARCHAR,
+        name_key VARCHAR,
+        country_key VARCHAR,
+        is_first BOOLEAN NOT NULL,
+        node_actor VARCHAR,
+        node_country VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE merged_members (
+        uid BIGINT NOT NULL, cluster_id BIGINT NOT NULL, article_id VARCHAR NOT NULL, outlet VARCHAR
+    )
+    """,
+    "CREATE TABLE merged_state (reports BIGINT NOT NULL, max_uid BIGINT NOT NULL, cluster_sum HUGEINT NOT NULL)",
+    "CREATE INDEX merged_cluster ON merged (cluster_id)",
+    "CREATE INDEX merged_actors_cluster ON merged_actors (cluster_id)",
+    "CREATE INDEX merged_members_uid ON merged_members (uid)",
+    "CREATE INDEX merged_members_cluster ON merged_members (cluster_id)",
+    "CREATE INDEX event_actors_event ON event_actors (event_uid)",
+    "CREATE INDEX attributions_event ON attributions (event_uid)",
+    "CREATE INDEX events_article ON events (article_id)",
+)
+
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
-    (1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE), (5, _V5_ROLES), (6, _V6_MENTIONS), (7, _V7_WATCH))
+    (1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE), (5, _V5_ROLES), (6, _V6_MENTIONS), (7, _V7_WATCH),
+    (8, _V8_MERGED))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 

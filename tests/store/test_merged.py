@@ -1,0 +1,180 @@
+"""The merged-event tables: refreshed incrementally they equal a rebuild from the reports, and queries over
+them give the same results as queries computing merged events from the reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from communique import analysis as an
+from communique.model import Actor, Article, Doc, Event, EventDate, Evidence, Location, Span
+from communique.store import Store, merged
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from synthetic import build, docs  # noqa: E402
+
+D = dt.date
+
+
+def table_rows(conn: Any) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        "merged": conn.execute("SELECT * FROM merged ORDER BY cluster_id").fetchall(),
+        "merged_actors": conn.execute("SELECT * FROM merged_actors ORDER BY event_uid, role, position").fetchall(),
+        "merged_members": conn.execute("SELECT * FROM merged_members ORDER BY uid").fetchall(),
+    }
+
+
+def from_reports(conn: Any) -> dict[str, list[tuple[Any, ...]]]:
+    """What the tables must hold: a rebuild from the reports alone (rolled back)."""
+    conn.begin()
+    merged.rebuild(conn)
+    rows = table_rows(conn)
+    conn.rollback()
+    return rows
+
+
+FILTERS: list[dict[str, Any]] = [
+    {}, {"actor": "UKR"}, {"actor": "ukraine"}, {"actor": "Sergei Volkov"}, {"country": "syr"},
+    {"dyad": ("RUS", "SYR")}, {"dyad": ("RUS", "SYR"), "directed": True}, {"dyad": ("syria", "RUS")},
+    {"cameo": "04"}, {"plover": "assault"}, {"quad_class": (3, 4)}, {"since": D(2025, 1, 3), "until": D(2025, 2, 9)},
+    {"place": "damascus"}, {"location_country": "UKR"}, {"status": ("reported", "confirmed")},
+    {"status": ("negated",)}, {"min_corroboration": 2}, {"outlet": "wire b"}, {"outlet": "Wire A", "cameo": "04"},
+    {"actor": "RUS", "quad_class": (1,), "since": D(2025, 1, 1)},
+]
+
+
+def results(conn: Any) -> list[Any]:
+    """Every query of the analysis library, for every filter."""
+    out: list[Any] = []
+    for values in FILTERS:
+        f = an.EventFilter(**values)
+        out.append(an.events_page(conn, f, limit=3, offset=1))
+        out.append(an.event_rows(conn, f))
+        out.append(an.count_events(conn, f))
+        out.append(an.dyad_series(conn, f, interval="week"))
+        out.append(an.places(conn, f))
+        for level in ("country", "actor"):
+            out.append(an.network(conn, f, level=level))  # type: ignore[arg-type]
+    out += [an.event_detail(conn, r["cluster_id"]) for r in an.event_rows(conn)]
+    out.append(an.stats(conn))
+    return out
+
+
+def test_tables_follow_every_write() -> None:
+    with Store.memory() as store:
+        assert not merged.fresh(store.conn)  # nothing built yet: readers compute from the reports
+        for doc in docs():
+            store.add(doc)
+            assert merged.fresh(store.conn)
+            assert table_rows(store.conn) == from_reports(store.conn)
+        assert len(table_rows(store.conn)["merged"]) == 6
+
+
+@pytest.mark.parametrize("on_file", [False, True])
+def test_queries_over_the_tables_equal_queries_over_the_reports(
+    on_file: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store.open(tmp_path / "s.duckdb") if on_file else Store.memory()
+    with store:
+        build(store)
+        assert merged.fresh(store.conn)
+        new = results(store.conn)
+        monkeypatch.setattr(merged, "fresh", lambda conn: False)
+        old = results(store.conn)
+    assert new == old
+    assert new[1] and new[5]["nodes"]
+
+
+def test_clusters_merged_by_a_later_report_and_a_replaced_story() -> None:
+    """A report joining two clusters removes one of them; a newer version of a story removes the old reports."""
+    with Store.memory() as store:
+        a1, a2, a3 = docs()
+        a2.article.url = "https://example.org/news/visit"
+        store.add(a3)
+        store.add(a2)
+        store.add(a1)
+        assert table_rows(store.conn) == from_reports(store.conn)
+        newer = Doc(Article("a2v2", a2.article.text + " Updated.", title="Story a2", published=D(2025, 1, 9),
+                            outlet="Wire B", url="https://example.org/news/visit"))
+        newer.actors, newer.events = a2.actors, a2.events
+        assert store.put(newer).status == "replaced"
+        assert merged.refresh(store.conn) == "fresh"
+        assert table_rows(store.conn) == from_reports(store.conn)
+        assert store.rebuild_clusters() == 6
+        assert merged.fresh(store.conn) and table_rows(store.conn) == from_reports(store.conn)
+
+
+def test_renumbered_clusters_are_rebuilt() -> None:
+    with Store.memory() as store:
+        build(store)
+        store.conn.execute("UPDATE events SET cluster_id = cluster_id + 1000")  # a writer that bypasses refresh
+        assert not merged.fresh(store.conn)
+        assert an.count_events(store.conn) == 6  # still answered, from the reports
+        assert merged.refresh(store.conn) == "rebuilt"
+        assert table_rows(store.conn) == from_reports(store.conn)
+
+
+# -- property: any articles in any order ---------------------------------------------------------------------------
+
+CODES = {"RUS": "Russia", "SYR": "Syria", "UKR": "Ukraine", "USAGOV": "Washington", "IGOUNO": "United Nations"}
+PLACES = [None, Location("Damascus", "SYR", 33.5, 36.3, 170654), Location("Kyiv", "UKR", 50.4, 30.5, 703448)]
+
+event_st = st.fixed_dictionaries({
+    "cameo": st.sampled_from(["042", "043", "057", "112", "190", "195"]),
+    "source": st.lists(st.sampled_from(sorted(CODES)), min_size=1, max_size=2, unique=True),
+    "target": st.lists(st.sampled_from([*sorted(CODES), "?"]), min_size=1, max_size=2, unique=True),
+    "day": st.one_of(st.none(), st.integers(0, 4)),
+    "precision": st.sampled_from(["day", "day", "month", "on_or_before"]),
+    "place": st.integers(0, len(PLACES) - 1),
+    "status": st.sampled_from(["reported", "confirmed", "denied", "planned", "unconfirmed"]),
+    "negated": st.booleans(),
+})
+article_st = st.lists(event_st, min_size=0, max_size=3)
+
+
+def make_doc(n: int, events: list[dict[str, Any]]) -> Doc:
+    text = " ".join(f"Sentence {i} of story {n}." for i in range(max(1, len(events))))
+    doc = Doc(Article(f"p{n}", text, title=f"Story {n}", published=D(2025, 1, 1 + n % 20), outlet=f"Outlet {n % 3}"))
+    actors: dict[str, Actor] = {}
+
+    def actor(code: str) -> str:
+        if code not in actors:
+            if code == "?":
+                actors[code] = Actor(f"x{len(actors)}", "a spokesman", "person")
+            else:
+                actors[code] = Actor(f"c{len(actors)}", CODES[code], "country", code=code, country=code[:3])
+        return actors[code].id
+
+    for i, e in enumerate(events):
+        start = text.index(f"Sentence {i} ")
+        doc.events.append(Event(
+            id=f"e{i + 1}", cameo=e["cameo"], plover=None, label=e["cameo"], source=[actor(c) for c in e["source"]],
+            target=[actor(c) for c in e["target"]], evidence=Evidence(i, start, start + 10),
+            trigger=Span(start, start + 8), goldstein=float(len(e["cameo"])), quad_class=1 + i % 4,
+            date=None if e["day"] is None else EventDate(D(2025, 3, 1 + e["day"]), e["precision"], "test"),
+            location=PLACES[e["place"]], status=e["status"], negated=e["negated"],
+        ))
+    doc.actors = list(actors.values())
+    return doc
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(article_st, min_size=1, max_size=7))
+def test_incremental_tables_equal_a_rebuild(articles: list[list[dict[str, Any]]]) -> None:
+    with Store.memory() as store:
+        for n, events in enumerate(articles):
+            store.add(make_doc(n, events))
+            assert merged.fresh(store.conn)
+        assert table_rows(store.conn) == from_reports(store.conn)
+        new = [an.event_rows(store.conn), an.dyad_series(store.conn, an.EventFilter(dyad=("RUS", "SYR"))),
+               an.network(store.conn, level="actor"), an.count_events(store.conn, an.EventFilter(country="UKR"))]
+        store.conn.execute("DELETE FROM merged_state")
+        old = [an.event_rows(store.conn), an.dyad_series(store.conn, an.EventFilter(dyad=("RUS", "SYR"))),
+               an.network(store.conn, level="actor"), an.count_events(store.conn, an.EventFilter(country="UKR"))]
+        assert new == old
