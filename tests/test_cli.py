@@ -159,7 +159,8 @@ def test_events_leave_out_what_did_not_happen(runner: CliRunner, tmp_path: Path,
     assert runner.invoke(app, ["ingest", str(src), "--db", str(db), "--published", "2025-06-14"]).exit_code == 0
     res = runner.invoke(app, ["events", "--db", str(db), "--format", "json"])
     assert [(r["cameo"], r["source"], r["target"], r["status"], r["negated"]) for r in json.loads(res.stdout)] == [
-        ("134", "IRN", "USA", "reported", False)]  # the threat was made; nothing else happened
+        ("134", "IRNGOV", "USAGOV", "reported", False)]  # the threat was made; nothing else happened (capitals
+    # standing for their states are the governments, CAMEO's convention)
     res = runner.invoke(app, ["events", "--db", str(db), "--format", "json", "--all-statuses"])
     assert sorted((r["cameo"], r["status"], r["negated"]) for r in json.loads(res.stdout)) == [
         ("134", "reported", False), ("163", "hypothetical", False), ("164", "hypothetical", False),

@@ -212,21 +212,29 @@ def ingest_stream(
             return contextlib.nullcontext(None)
         return Store.open(path, read_only=read_only, **open_kw)
 
-    # roles stored by earlier ingests find and code names in these articles (restored when the run ends)
+    # roles stored by earlier ingests, and by earlier batches of this run, find and code names in the articles
+    # still to analyse (the actor stages' own knowledge is restored when the run ends)
+    originals = _actor_kbs(pipe)
+
+    def relearn() -> None:
+        try:
+            with session(True) as known_store:
+                if known_store is not None:
+                    _learn_from(known_store, originals)
+        except CommuniqueError:
+            pass
+
+    relearn()
     try:
-        with session(True) as known_store:
-            restore = _learn_from(known_store, pipe) if known_store is not None else []
-    except CommuniqueError:
-        restore = []
-    try:
-        yield from _ingest_run(paths, pipe, session, published=published, batch_size=batch_size)
+        yield from _ingest_run(paths, pipe, session, published=published, batch_size=batch_size, relearn=relearn)
     finally:
-        for stage, kb in restore:
+        for stage, kb in originals:
             stage.kb = kb
 
 
 def _ingest_run(paths: Iterable[str | Path], pipe: Pipeline, session: Callable[[bool], Any], *,
-                published: str | dt.date | None, batch_size: int) -> Iterator[Outcome]:
+                published: str | dt.date | None, batch_size: int,
+                relearn: Callable[[], None] | None = None) -> Iterator[Outcome]:
     pending: list[Outcome] = []  # outcomes known before analysis (read errors, skips), yielded in order
 
     def fresh() -> Iterator[Article]:
@@ -268,6 +276,8 @@ def _ingest_run(paths: Iterable[str | Path], pipe: Pipeline, session: Callable[[
             yield Outcome("failed", failure.path, error=failure)
         if docs:
             yield from _store_batch(docs, session)
+            if relearn is not None:
+                relearn()  # the roles this batch stated serve the articles analysed after it
     yield from pending
 
 
@@ -371,23 +381,24 @@ def _failed(failure: Any, taken: list[Article]) -> ArticleFailed:
                          str(failure).replace(f" on article {failure.article_id}", ""))
 
 
-def _learn_from(store: object, pipe: Pipeline) -> list[tuple[Any, Any]]:
-    """Give the pipeline's actor stages the store's learned roles; returns (stage, old knowledge) to restore."""
+def _actor_kbs(pipe: Pipeline) -> list[tuple[Any, Any]]:
+    """(stage, its own knowledge base) for every stage of ``pipe`` that codes actors from one."""
+    return [(stage, kb) for stage in pipe.stages
+            if (kb := getattr(stage, "kb", None)) is not None and hasattr(kb, "with_learned")]
+
+
+def _learn_from(store: object, originals: list[tuple[Any, Any]]) -> None:
+    """Give each actor stage its own knowledge (``originals``) plus the store's roles, learned and imported."""
     from .store.roles import known_actors
 
     conn = getattr(store, "conn", None)
     if conn is None:
-        return []
+        return
     learned = known_actors(conn)
     if not learned:
-        return []
-    restore = []
-    for stage in pipe.stages:
-        kb = getattr(stage, "kb", None)
-        if kb is not None and hasattr(kb, "with_learned"):
-            restore.append((stage, kb))
-            stage.kb = kb.with_learned(learned)
-    return restore
+        return
+    for stage, kb in originals:
+        stage.kb = kb.with_learned(learned)
 
 
 def ingest(

@@ -116,3 +116,32 @@ def test_split_headline_never_loses_text(s: str) -> None:
     title, body = split_headline(s)
     joined = normalise((title or "") + "\n" + body)
     assert joined.replace("\n", "").replace(" ", "") == normalise(s).replace("\n", "").replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("head", "lead"),
+    [
+        ("Russia and Syria sign new defence pact.", "Russia and Syria signed a new defence pact on Monday."),
+        ("Ceasefire Collapses Along Northern Border.", "Fighting resumed in the north on Sunday."),
+        ("Kenya deploys more police to Haiti!", "Kenya sent 400 more police officers to Haiti on Friday."),
+        (
+            '"We will not retreat," Zelensky tells troops.',
+            "Volodymyr Zelensky told troops near Kharkiv that Ukraine would not retreat.",
+        ),
+    ],
+)
+def test_headline_ending_like_a_sentence_is_still_a_headline(head: str, lead: str) -> None:
+    body = f"{lead} Officials confirmed it.\n\nThey met again on Tuesday."
+    assert split_headline(f"{head}\n\n{body}") == (head, body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia attacked Ukraine on Monday.\n\nOfficials met in Cairo the next day to discuss aid.",
+        "Officials met.\nThey agreed to talk again in Cairo.",  # no blank line: one paragraph
+        "The talks failed.\n\nThe talks failed again, officials in Cairo said.",  # too few words to tell
+    ],
+)
+def test_short_first_paragraph_saying_something_new_stays_body(text: str) -> None:
+    assert split_headline(text) == (None, text)

@@ -135,3 +135,114 @@ def test_states_a_knowledge_file_names_are_countries_too(tmp_path: Path) -> None
     doc = analyze("The Rivendalian government accused Lothmark's president of hiding weapons.", pipeline=pipe)
     assert [(a.name, a.code) for a in doc.actors if a.code] == [("Rivendalian government", "RVDGOV"),
                                                                ("Lothmark president", "LTMGOV")]
+
+
+# --- a person never borrows a named group's code; pronouns resolve to people ---------------------------------
+
+def _mentions(doc: Doc) -> list[tuple[str, str | None]]:
+    """(mention text, its actor's code) in text order."""
+    by_id = {a.id: a for a in doc.actors}
+    return [(m.span.text(doc.text), by_id[m.actor_id].code) for m in doc.mentions if m.actor_id in by_id]
+
+
+def test_a_speech_naming_a_group_after_people(pipeline: Pipeline) -> None:
+    """Issue 7's speech: the senator is no Syrian lawmaker and "He" no Hamas member."""
+    doc = analyze("President Donald Trump spoke at a rally in Ohio. He attacked Senator Bernie Sanders, saying "
+                  "Sanders had betrayed workers. Hamas said it rejected the proposal. Syrian lawmakers met on "
+                  "Monday.", pipeline=pipeline)
+    assert _mentions(doc) == [("President Donald Trump", "USAGOV"), ("He", "USAGOV"),
+                              ("Senator Bernie Sanders", "LEG"), ("Sanders", "LEG"), ("Hamas", "PSEREBHMS"),
+                              ("Syrian lawmakers", "SYRLEG")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a titled person named before a group is not its member (only "Hamas leader X" is)
+    ("Foreign Minister Elena Marku condemned the attack. Hezbollah denied any role.",
+     [("Elena Marku", "GOV"), ("Hezbollah", "LBNREB")]),
+    ("General Idris Kamara said the Islamic State group had regrouped.",
+     [("Idris Kamara", "MIL"), ("Islamic State", "IMGMUSISI")]),
+    ("Governor Musa Bello met elders after Boko Haram attacked the town.",
+     [("Musa Bello", "GOV"), ("Boko Haram", "NGAREB")]),
+    ("Hamas leader Khalil Darwish said the talks had stalled.",
+     [("Hamas", "PSEREBHMS"), ("Khalil Darwish", "PSEREBHMS")]),
+    # the Islamic State under each of its names: the Phoenix code IMGMUSISI, not a Syrian rebel group
+    ("The Islamic State group claimed responsibility for the bombing.", [("Islamic State", "IMGMUSISI")]),
+    ("ISIS fighters seized two villages on Monday.", [("Islamic State", "IMGMUSISI")]),
+    ("Daesh claimed the attack on Friday.", [("Islamic State", "IMGMUSISI")]),
+])
+def test_people_never_borrow_a_groups_code(pipeline: Pipeline, text: str,
+                                           expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # never an organisation, group or country: with no person before it a pronoun stays unresolved
+    ("Hamas said the truce had collapsed. He said talks were over.", [("Hamas", "PSEREBHMS")]),
+    ("Kenya's Foreign Ministry said the envoy was recalled. He had left on Monday.",
+     [("Kenya's Foreign Ministry", "KENGOV")]),
+    # the nearest person whose gender the title does not contradict
+    ("Queen Astrid met President Tomas Varga. She thanked him for the visit.",
+     [("Queen Astrid", "GOV"), ("President Tomas Varga", "GOV"), ("She", "GOV"), ("him", "GOV")]),
+])
+def test_pronouns_resolve_to_a_compatible_person(pipeline: Pipeline, text: str,
+                                                 expected: list[tuple[str, str | None]]) -> None:
+    doc = analyze(text, pipeline=pipeline)
+    assert _mentions(doc) == expected
+
+
+def test_she_and_him_take_the_person_the_title_agrees_with(pipeline: Pipeline) -> None:
+    doc = analyze("Queen Astrid met President Tomas Varga. She thanked him for the visit.", pipeline=pipeline)
+    by_id = {a.id: a.name for a in doc.actors}
+    assert [(m.span.text(doc.text), by_id[m.actor_id or ""]) for m in doc.mentions if m.label == "PRONOUN"] == [
+        ("She", "Astrid"), ("him", "Tomas Varga")]
+
+
+# --- collectives where they are; ethnic peoples; capitals; former office-holders ------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels in the Ivory Coast attacked a convoy.", [("Rebels", "CIVREB"), ("Ivory Coast", "CIV")]),
+    ("Security forces in Guinea fired tear gas on Monday.", [("forces", "GINMIL"), ("Guinea", "GIN")]),
+    ("Opposition parties in Nepal called a general strike.", [("parties", "NPLOPP"), ("Nepal", "NPL")]),
+    ("Students throughout Indonesia boycotted classes.", [("Students", "IDNEDU"), ("Indonesia", "IDN")]),
+    # state forces "in" a country may be anyone's: no country
+    ("Troops in Iraq came under fire on Sunday.", [("Troops", "MIL"), ("Iraq", "IRQ")]),
+    # an ethnic people is not the state of its name
+    ("Ethnic Albanians in southern Serbia demanded autonomy.", [("Albanians", "SRBCVL"), ("Serbia", "SRB")]),
+    ("Ethnic Albanian guerrillas withdrew from the village.", [("guerrillas", "REB")]),
+    # a plural demonym acting is the country's people
+    ("Palestinians protested in Hebron on Friday.", [("Palestinians", "PSECVL")]),
+    # a capital standing for its state is the government; the country named in full stays the country
+    ("Ankara said it would retaliate.", [("Ankara", "TURGOV")]),
+    ("Brazil accused Caracas of meddling.", [("Brazil", "BRA"), ("Caracas", "VENGOV")]),
+    # the realm after a titled name
+    ("King Hassan of Morocco received the envoy.", [("Hassan", "MARGOV")]),
+    # a past office is one of the elites
+    ("Former Prime Minister Ivo Kranjc criticised the budget.", [("Ivo Kranjc", "ELI")]),
+    ("Ousted President Askar Temir fled to Moscow.", [("Askar Temir", "ELI")]),
+    # the opposition's coalition is no army
+    ("The opposition coalition rejected the vote.", [("opposition coalition", "OPP")]),
+    # a name in the people reference gives its country, a surname only when every namesake agrees
+    ("Carlos Menem met the envoy.", [("Carlos Menem", "ARG")]),
+])
+def test_collectives_peoples_capitals_and_titles(pipeline: Pipeline, text: str,
+                                                 expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+# --- a PETRARCH agents dictionary gives the sector (and compound code) beside a country -----------------------
+
+def test_agents_dictionary_codes_agents_beside_a_country(tmp_path: Path) -> None:
+    from communique import default_pipeline
+
+    states = tmp_path / "states.actors"
+    states.write_text("RIVENDALE [RVD]\nLOTHMARK [LTM]\nHOLLOWAY [HLW]\n", "utf-8")
+    agents = tmp_path / "roles.agents"
+    agents.write_text("CLERIC [~REL]\nENVOY [~GOV]\nMAIN_OPPOSITION_GROUP [~MOP]\nRELIEF_FUND [NGO~]\n", "utf-8")
+    pipe = default_pipeline(knowledge=(str(states), str(agents)))
+    doc = analyze("A Rivendale cleric urged the envoys of Lothmark and Holloway to meet Lothmark's main opposition "
+                  "group and the Relief Fund Rivendale.", pipeline=pipe)
+    assert [(a.name, a.code) for a in doc.actors] == [
+        ("Rivendale cleric", "RVDREL"), ("Lothmark envoys", "LTMGOV"), ("Holloway envoys", "HLWGOV"),
+        ("Lothmark main opposition group", "LTMMOP"), ("Relief Fund Rivendale", "NGORVD")]
+    bare = analyze("A cleric met the envoys.", pipeline=pipe)
+    assert [a.code for a in bare.actors if a.code and a.code.endswith("REL")] == []  # no country, no agent actor

@@ -85,3 +85,20 @@ def test_a_possible_attack_has_not_happened(pipeline: Pipeline) -> None:
     assert [(e.cameo, e.status) for e in doc.events] == [("154", "reported"), ("190", "hypothetical")]
     doc = analyze("Israel mobilized troops for an assault against Hamas.", pipeline=pipeline)
     assert [(e.cameo, e.status) for e in doc.events] == [("154", "reported"), ("190", "planned")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act agreed, offered or intended has not happened yet
+    ("Jordan and Britain agreed to hold joint exercises.", [("030", "reported"), ("062", "planned")]),
+    ("Chile is willing to withdraw its troops from Haiti.", [("087", "planned")]),
+    ("Germany pledged to send tanks to Ukraine.", [("030", "reported"), ("072", "planned")]),
+    # a threat's act is on a condition; a demanded act is only asked for
+    ("China threatened to halt trade talks if Australia bans Huawei.",
+     [("130", "reported"), ("164", "hypothetical"), ("172", "hypothetical")]),
+    ("Hamas reiterated its demand that Israel release all Palestinian prisoners.",
+     [("100", "reported"), ("0841", "hypothetical")]),
+    ("France demanded that Russia withdraw its troops from Ukraine.", [("100", "reported"), ("087", "hypothetical")]),
+])
+def test_agreed_and_intended_acts_are_planned(pipeline: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    assert [(e.cameo, e.status) for e in doc.events] == expected

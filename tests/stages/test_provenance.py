@@ -338,3 +338,80 @@ def test_it_and_they_as_quote_speakers_go_to_the_organisation(pipeline: Pipeline
     [q] = doc.quotes
     assert q.speaker is not None and doc.actor(q.speaker).name == "Kenya Medical Association"  # type: ignore
     assert q.speaker_span is not None and q.speaker_span.text(doc.text) == "it"
+
+
+def _statuses(doc: Doc) -> list[tuple[str, str, str, list[tuple[str, bool]]]]:
+    return [(e.trigger.text(doc.text), e.cameo, e.status, [(a.source, a.anonymous) for a in e.attribution])
+            for e in doc.events]
+
+
+def test_an_attribution_reaches_only_the_clause_it_introduces(pipeline: Pipeline) -> None:
+    # the Turkey-Iraq kind: a later "officials said the discussions covered ..." must not make the
+    # visit and the meeting the article told in its own voice unconfirmed
+    doc = analyze("Kenyan Foreign Minister Joseph Mwangi arrived in Kampala on Monday for two days of talks. "
+                  "Mwangi met his Ugandan counterpart, Foreign Minister Grace Okello, the same afternoon. "
+                  "Officials from both sides said the discussions covered trade and border security.",
+                  published="2024-05-06", pipeline=pipeline)
+    assert _statuses(doc) == [("arrived", "042", "reported", []), ("met", "040", "reported", [])]
+
+
+def test_attribution_scope_members_of_the_kind(pipeline: Pipeline) -> None:
+    day = "2024-05-06"
+    # the same sentence, outside the reported clause
+    doc = analyze("Mwangi met Okello in Kampala on Monday, and officials said the talks went well.",
+                  published=day, pipeline=pipeline)
+    assert _statuses(doc) == [("met", "040", "reported", [])]
+    # a later sentence saying something about the meeting, not that it happened
+    for later in ("Diplomats said the meeting focused on refugees.",
+                  "Diplomats said the meeting took place behind closed doors."):
+        doc = analyze(f"Mwangi met Okello in Kampala on Monday. {later}", published=day, pipeline=pipeline)
+        assert _statuses(doc) == [("met", "040", "reported", [])], later
+    # what the sources do report stays theirs, and only that
+    doc = analyze("Mwangi met Okello in Kampala on Monday. Unnamed sources said Kenyan troops shelled a Ugandan "
+                  "border post.", published=day, pipeline=pipeline)
+    assert _statuses(doc) == [("met", "040", "reported", []),
+                              ("shelled", "194", "unconfirmed", [("Unnamed sources", True)])]
+    # a contrast clause the reporter adds is not the speaker's
+    doc = analyze("Egypt has long argued that its dams help both countries, while Sudanese farmers blame Egypt "
+                  "for the shortages.", published=day, pipeline=pipeline)
+    assert _statuses(doc) == [("blame", "112", "reported", [])]
+
+
+def _speakers(doc: Doc) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(q.span.text(doc.text), doc.actor(q.speaker).name if q.speaker else None,  # type: ignore[union-attr]
+             q.speaker_span.text(doc.text) if q.speaker_span else None, q.cue.text(doc.text) if q.cue else None)
+            for q in doc.quotes]
+
+
+def test_speakers_inverted_colon_governing_verb_and_acl(pipeline: Pipeline) -> None:
+    cases = {
+        # inverted verb whose parsed subject sits inside the quote
+        '"If the plan fails, it will cost us dearly," said Maria Ortega, an economist who advises the bank.':
+            [("If the plan fails, it will cost us dearly", "Maria Ortega", "Maria Ortega", "said")],
+        # colon-introduced quotes
+        "Senator Ana Ruiz scolded the bankers: “You should be ashamed of yourselves.”":
+            [("You should be ashamed of yourselves.", "Ana Ruiz", "Ana Ruiz", "scolded")],
+        # a quote inside a paraphrase hanging from a verb that is no speech verb
+        "Senator Ana Ruiz likened the proposal to “a house built on sand.”":
+            [("a house built on sand.", "Ana Ruiz", "Ana Ruiz", "likened")],
+        # a document as the speaker
+        "“We are ready to talk to anyone,” the letter reads.":
+            [("We are ready to talk to anyone", "letter", "letter", "reads")],
+        # a participle on the speaker's name
+        "The campaign aired footage of Senator Ana Ruiz asking, “Where is the money?”":
+            [("Where is the money?", "Ana Ruiz", "Ana Ruiz", "asking")],
+    }
+    for text, want in cases.items():
+        assert _speakers(analyze(text, pipeline=pipeline)) == want, text
+
+
+def test_transcript_turns_and_headline_labels(pipeline: Pipeline) -> None:
+    doc = analyze("Interior Minister Tomas Reyes spoke to the radio on Monday.\n\nHOST: Why did you vote against "
+                  "the budget?\n\nREYES: Because it was a bad bill, and “a gift to the banks.”\n\nQ: Will you "
+                  "resign?\n\nA: I will not “walk away from the job.”", pipeline=pipeline)
+    assert _speakers(doc) == [("a gift to the banks.", "Tomas Reyes", "REYES", None),
+                              ("walk away from the job.", "Tomas Reyes", "A", None)]
+    # a weekday or section marker is no label; a quote with a speech verb of its own keeps it
+    doc = analyze("UPDATE: Senator Ana Ruiz said “the vote is off.”\n\nREYES: Ruiz told us “never again.”",
+                  pipeline=pipeline)
+    assert [s[1] for s in _speakers(doc)] == ["Ana Ruiz", "Ana Ruiz"]

@@ -78,3 +78,54 @@ def test_export_import_round_trip_and_bad_rows() -> None:
         import_rows(b.conn, ['{"name": "A", "observed": "2024-01-01"}', '{"name": "B"}'], source="x.jsonl")
     with pytest.raises(InputError, match="bad date"):
         import_rows(b.conn, ['{"name": "A", "observed": "yesterday"}'])
+
+
+def test_roles_learned_earlier_in_the_same_run_serve_later_batches(pipeline: Pipeline, tmp_path: Path) -> None:
+    from communique.api import ingest
+
+    store = Store.memory()
+    (tmp_path / "a_first.txt").write_text("Malawian Trade Minister Tiyamike Banda opened a fair in Blantyre on "
+                                          "Monday.\n", "utf-8")
+    (tmp_path / "b_later.txt").write_text("Banda rejected the proposal on Tuesday.\n", "utf-8")
+    report = ingest([tmp_path / "a_first.txt", tmp_path / "b_later.txt"], store=store, published="2025-06-02",
+                    pipeline=pipeline, keep_docs=True, batch_size=1)
+    later = next(d for d in report.docs if d.text.startswith("Banda"))
+    assert [(a.name, a.code) for a in later.actors] == [("Tiyamike Banda", "MWIGOV")]
+    before = analyze("Banda rejected the proposal on Tuesday.", published="2025-06-03", pipeline=pipeline)
+    assert [a.code for a in before.actors] in ([], [None])  # the pipeline's own knowledge is restored after the run
+
+
+def test_a_learned_change_of_office_supersedes_a_bundled_role_for_later_days_only() -> None:
+    from communique.knowledge.actors import ActorKB, KnownActor
+
+    bundled = KnownActor(name="Ana Ruiz", aliases=("Ruiz",), country="CHL", sector="GOV", kind="person",
+                         valid_from=dt.date(2020, 3, 1), valid_to=None, origin="bundled")
+    learned = KnownActor(name="Ana Ruiz", aliases=("Ruiz",), country="CHL", sector="OPP", kind="person",
+                         valid_from=dt.date(2026, 5, 4), valid_to=None, origin="learned")
+    older = KnownActor(name="Ana Ruiz", aliases=("Ruiz",), country="CHL", sector="JUD", kind="person",
+                       valid_from=dt.date(2019, 1, 1), valid_to=None, origin="learned")
+    kb = ActorKB([bundled]).with_learned([older, learned])
+    assert [(e.sector if e else None) for e in (kb.find("Ruiz", on=dt.date(2019, 6, 1)),
+                                               kb.find("Ruiz", on=dt.date(2024, 1, 1)),
+                                               kb.find("Ruiz", on=dt.date(2026, 5, 4)),
+                                               kb.find("Ruiz", on=None))] == ["JUD", "GOV", "OPP", "OPP"]
+    user = KnownActor(name="Ana Ruiz", aliases=(), country="ARG", sector="BUS", kind="person",
+                      valid_from=dt.date(2018, 1, 1), valid_to=None, origin="user")
+    assert kb.with_learned([user]).find("Ana Ruiz", on=dt.date(2026, 6, 1)).country == "ARG"  # type: ignore[union-attr]
+
+
+def test_the_users_file_still_wins_over_a_newer_learned_office(tmp_path: Path) -> None:
+    from communique.api import ingest
+
+    store = Store.memory()
+    kb_file = tmp_path / "kb.tsv"
+    kb_file.write_text("Tomas Varga\tVarga\tHUN\tGOV\tperson\t2021-01-01\n", "utf-8")
+    (tmp_path / "a.txt").write_text("Hungarian opposition leader Tomas Varga addressed a rally in Debrecen on "
+                                    "Monday.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Varga criticised the budget on Friday.\n", "utf-8")
+    from communique import default_pipeline
+
+    pipe = default_pipeline(knowledge=(str(kb_file),))
+    ingest([tmp_path / "a.txt"], store=store, published="2026-02-02", pipeline=pipe)
+    later = ingest([tmp_path / "b.txt"], store=store, published="2026-02-06", pipeline=pipe, keep_docs=True).docs
+    assert [(a.name, a.code) for a in later[0].actors] == [("Tomas Varga", "HUNGOV")]  # the user's file wins

@@ -9,14 +9,16 @@ Datasets (read from ``../shared`` at run time; no sentence is copied into the pr
   a code (ISO3, a legacy CAMEO country code, or ``IGO``/``NGO``/...) and for some a sector.  The actor's text
   is found in the sentence; our actor is the one whose mention overlaps it most.  Scored: found; country
   (ISO3, or "IGO" when the gold code is IGO and ours begins IGO); country + sector over gold actors with a
-  sector.  Accuracy is reported over the gold actors we found and over all of them.
+  sector.  The gold sector is its first three letters, the primary role ("CVLALB", civilians who are ethnic
+  Albanians, is CVL); "***" (the coder left the sector open) is scored on country only.  Accuracy is
+  reported over the gold actors we found and over all of them.
 * ``plv`` (``eval/plover_plv/PLV_train.tsv``, the training split only): the share of marked source
   (``<s>…</s>``) and target (``<t>…</t>``) spans overlapped by an actor mention of ours; and country and
   country + sector accuracy on the hand-labelled sample ``actors_gold/plv_sample.tsv`` (its labelling rules
   are in ``actors_gold/README.md``).
 * ``petrarch2`` (``reference/petrarch2/PETR.UnitTest.records.xml``), coded with its validation
-  dictionary ``PETR.Validate.actors.txt`` as the actor knowledge: the share of gold source/target codes
-  that one of our actors in the sentence carries exactly ("ARNGOV" = "ARNGOV").
+  dictionaries ``PETR.Validate.actors.txt`` and ``PETR.Validate.agents.txt`` as the actor knowledge: the
+  share of gold source/target codes that one of our actors in the sentence carries exactly ("ARNGOV").
 
 Targets (issue 7): country >= 0.95, country + sector >= 0.85, PETRARCH codes >= 0.90.
 Exit status 2 when the gold data folder is missing.
@@ -40,6 +42,7 @@ from .events_gold import DEFAULT_SHARED, LEGACY_CODES, PETRARCH2, _clean, _iso3_
 PLOVER_GSR = Path("eval/plover_gsr/PLOVER_GSR_CAMEO.json")
 PLV = Path("eval/plover_plv/PLV_train.tsv")
 PETRARCH_ACTORS = Path("reference/petrarch2/PETR.Validate.actors.txt")
+PETRARCH_AGENTS = Path("reference/petrarch2/PETR.Validate.agents.txt")
 SAMPLE = "actors_gold/plv_sample.tsv"
 
 __all__ = ["GoldActor", "Tally", "gsr_actors", "plv_spans", "read_sample", "score_spans", "main"]
@@ -109,7 +112,9 @@ def gsr_actors(path: Path, iso3: frozenset[str]) -> list[tuple[str, list[GoldAct
                 i = text.find(at)
                 if i < 0:
                     continue
-                sector = (a.get("sector") or "").strip().upper() or None
+                sector = (a.get("sector") or "").strip().upper()[:3] or None
+                if sector == "***":
+                    sector = None  # the coder left the sector open: scored on country only
                 golds.append(GoldActor(f"{rec['id']}:{role}{n}", at, i, i + len(at), _country(a.get("code"), iso3),
                                        sector))
         if golds:
@@ -236,7 +241,7 @@ def run_petrarch(shared: Path, *, limit: int | None = None) -> tuple[int, int, l
     """(gold codes carried by one of our actors, gold codes, misses) on the PETRARCH-2 unit tests."""
     from ..api import default_pipeline
 
-    pipe = default_pipeline(knowledge=(str(shared / PETRARCH_ACTORS),))
+    pipe = default_pipeline(knowledge=(str(shared / PETRARCH_ACTORS), str(shared / PETRARCH_AGENTS)))
     sentences = read_petrarch(shared / PETRARCH2, _iso3_set())[:limit]
     raw = (shared / PETRARCH2).read_text("utf-8")
     codes_by_id: dict[str, list[str]] = {}

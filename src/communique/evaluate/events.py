@@ -92,7 +92,8 @@ DATASETS: dict[str, tuple[str, str]] = {
     "rams": ("rams", "recall"),
 }
 UP_DICTIONARIES = ("reference/universalpetrarch/PETR_Validate_actors_2_02.txt",
-                   "reference/universalpetrarch/PETR_Validate_verbs_2_02.txt")
+                   "reference/universalpetrarch/PETR_Validate_verbs_2_02.txt",
+                   "reference/universalpetrarch/PETR_Validate_agents_2_02.txt")  # agents: "cleric" -> ~REL
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +331,7 @@ def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: b
     items = read_dataset(set_name, shared)[:limit]
     base = settings or Settings()
     if name == "universalpetrarch_dict":
-        base = Settings(**{**base.model_dump(), "knowledge": (shared / UP_DICTIONARIES[0],),
+        base = Settings(**{**base.model_dump(), "knowledge": (shared / UP_DICTIONARIES[0], shared / UP_DICTIONARIES[2]),
                            "verbs": (shared / UP_DICTIONARIES[1],)})
     shipped = default_event_model()
     trained_on = list(shipped.meta.get("trained_on", []))

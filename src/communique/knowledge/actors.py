@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Actor
+from .agents import Agent
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,9 @@ class KnownActor:
     valid_from: dt.date | None
     valid_to: dt.date | None
     code: str | None = None  # a full actor code when country + sector cannot say it ("IGOUNO", "AFGELI")
+    #: where the entry comes from: "bundled" (our tables), "user" (the user's files, imported rows) or "learned"
+    #: (roles the news stated, from the store); see :meth:`ActorKB.find` for which wins
+    origin: str = "user"
 
     def holds_on(self, day: dt.date | None) -> bool:
         if day is None:
@@ -46,7 +50,7 @@ def _date(s: str) -> dt.date | None:
     return dt.date.fromisoformat(s) if s.strip() else None
 
 
-def parse_kb(text: str, *, source: str = "<kb>") -> list[KnownActor]:
+def parse_kb(text: str, *, source: str = "<kb>", origin: str = "user") -> list[KnownActor]:
     rows: list[KnownActor] = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -62,6 +66,7 @@ def parse_kb(text: str, *, source: str = "<kb>") -> list[KnownActor]:
                 valid_from=_date(cols[5]),
                 valid_to=_date(cols[6]),
                 code=cols[7].strip() or None,
+                origin=origin,
             ))
         except ValueError as exc:
             raise InputError(f"{source}:{n}", f"bad knowledge row ({exc})") from None
@@ -75,32 +80,42 @@ class ActorKB:
     make an actor of a name by themselves, and they give a country only when every entry under the name agrees.
     """
 
-    def __init__(self, entries: list[KnownActor], *, reference: list[KnownActor] | None = None) -> None:
+    def __init__(self, entries: list[KnownActor], *, reference: list[KnownActor] | None = None,
+                 agents: list[Agent] | None = None) -> None:
         self.entries = entries
         self.reference = reference or []
+        #: agent phrases from the user's PETRARCH agents dictionaries ("cleric" -> REL beside a country)
+        self.agents = agents or []
         self._index: dict[str, list[KnownActor]] = {}
         for e in entries:
             for key in (e.name, *e.aliases):
                 self._index.setdefault(key.casefold(), []).append(e)
         self._ref: dict[str, list[KnownActor]] = {}
-        surnames: dict[str, set[str]] = {}
+        partial: dict[str, list[KnownActor]] = {}
+        given = {e.name.split()[0].casefold() for e in self.reference if " " in e.name}
         for e in self.reference:
-            for key in (e.name, *e.aliases):
+            parts = e.name.split()
+            for key in (e.name, *e.aliases) if len(parts) > 1 or e.name.casefold() not in given else e.aliases:
+                # a one-word name that other people have as a given name ("Hassan", "Abdullah") is no one's
+                # alone; one that is not ("Suharto", "Akihito") is
                 self._ref.setdefault(key.casefold(), []).append(e)
-                parts = key.split()
-                if len(parts) > 1 and len(parts[-1]) > 3:
-                    surnames.setdefault(parts[-1].casefold(), set()).add(e.name)
-        for last, names in surnames.items():  # "Mugabe": a surname that belongs to one person only
-            if len(names) == 1 and last not in self._ref:
-                self._ref[last] = [e for e in self._ref[next(iter(names)).casefold()]]
+            if len(parts) > 1 and len(parts[-1]) > 3:
+                partial.setdefault(parts[-1].casefold(), []).append(e)  # "Mugabe", "Bush"
+            if len(parts) > 2:
+                partial.setdefault(f"{parts[0]} {parts[-1]}".casefold(), []).append(e)  # "Carlos Menem"
+        for key, hits in partial.items():
+            # a surname or first-and-last name stands for every reference person so named: it gives a country
+            # only when they all agree on one (reference_for), so a surname shared across countries gives none
+            if key not in self._ref:
+                self._ref[key] = hits
 
     @classmethod
     @functools.lru_cache(maxsize=1)
     def default(cls) -> ActorKB:
         data = resources.files("communique.knowledge").joinpath("data")
-        return cls(parse_kb(data.joinpath("actors.tsv").read_text("utf-8"), source="actors.tsv"),
+        return cls(parse_kb(data.joinpath("actors.tsv").read_text("utf-8"), source="actors.tsv", origin="bundled"),
                    reference=parse_kb(data.joinpath("phoenix_people.tsv").read_text("utf-8"),
-                                      source="phoenix_people.tsv"))
+                                      source="phoenix_people.tsv", origin="bundled"))
 
     def reference_for(self, name: str, *, on: dt.date | None = None) -> KnownActor | None:
         """A reference person so named whose country all entries agree on; the entry holding on ``on`` when
@@ -109,31 +124,39 @@ class ActorKB:
         if not hits or len({e.country for e in hits}) != 1:
             return None
         held = [e for e in hits if e.sector and on is not None and e.valid_from is not None and e.holds_on(on)]
-        if held:
+        if held and len({e.name for e in hits}) == 1:  # a role only when the name is one person's
             return held[-1]
         return KnownActor(name=hits[0].name, aliases=(), country=hits[0].country, sector=None, kind="person",
-                          valid_from=None, valid_to=None)
+                          valid_from=None, valid_to=None, origin="bundled")
 
     @classmethod
     def from_files(cls, paths: list[Path], *, include_default: bool = True) -> ActorKB:
-        """Our tab-separated files and PETRARCH/TABARI ``.actors`` dictionaries, told apart by their
-        content (``NAME_ [CODE]``, ``+SYNONYM`` lines), else by a name ending in ``.actors``/``.actors.txt``."""
+        """Our tab-separated files, PETRARCH/TABARI ``.actors`` dictionaries and agents dictionaries, told apart
+        by their content (``CLERIC [~REL]`` agents; ``NAME_ [CODE]``, ``+SYNONYM`` actor lines), else by a name
+        ending in ``.actors``/``.actors.txt``."""
+        from .agents import looks_like_agents, parse_agents
         from .petrarch import looks_like_petrarch, parse_petrarch_actors
 
         base = cls.default()
         entries = list(base.entries) if include_default else []
+        agents: list[Agent] = []
         for p in paths:
             text = p.read_text("utf-8")
+            if looks_like_agents(text):  # "CLERIC [~REL]": an agents dictionary
+                agents += parse_agents(text, source=str(p))
+                continue
             petrarch = looks_like_petrarch(text)
             if petrarch is None:
                 petrarch = p.name.casefold().endswith((".actors", ".actors.txt"))
             entries += parse_petrarch_actors(text, source=str(p)) if petrarch else parse_kb(text, source=str(p))
-        return cls(entries, reference=base.reference if include_default else None)
+        return cls(entries, reference=base.reference if include_default else None, agents=agents)
 
     def with_learned(self, learned: list[KnownActor]) -> ActorKB:
-        """A knowledge base that also knows ``learned`` entries (roles from the store); the entries already here
-        (bundled facts and the user's files) win where both know a name on a day."""
-        return ActorKB(list(learned) + list(self.entries), reference=self.reference)
+        """A knowledge base that also knows ``learned`` entries (roles from the store, ``origin`` "learned" or
+        "user" for imported rows); which entry wins on a day is :meth:`find`'s rule."""
+        kb = ActorKB(list(self.entries) + list(learned), agents=self.agents)
+        kb.reference, kb._ref = self.reference, self._ref  # the reference index is shared, not rebuilt
+        return kb
 
     @functools.cached_property
     def country_words(self) -> dict[str, str]:
@@ -167,8 +190,18 @@ class ActorKB:
         return max((len(k.split()) for k in self._index), default=0)
 
     def find(self, name: str, *, on: dt.date | None = None) -> KnownActor | None:
+        """The entry for ``name`` (a name or alias, case-insensitive) holding on ``on`` (``None``: still holding).
+
+        Where several hold: the user's (files, imported rows) win; else the role that began latest, so that a
+        change of office learned from later news supersedes a bundled or older role for the days after it was
+        observed (earlier days keep the older role: history is not rewritten); on equal starts a bundled entry
+        beats a learned one, and a later row of the same file beats an earlier one."""
         hits = [e for e in self._index.get(name.casefold(), []) if e.holds_on(on)]
-        return hits[-1] if hits else None
+        if not hits:
+            return None
+        rank = {e_id: i for i, e_id in enumerate(id(e) for e in hits)}
+        return max(hits, key=lambda e: (e.origin == "user", e.valid_from or dt.date.min, e.origin != "learned",
+                                        rank[id(e)]))
 
     def complete(self, actor: Actor, *, on: dt.date | None = None) -> None:
         """Fill country, sector and code the text left open (never overwrite what the text said); a name the text

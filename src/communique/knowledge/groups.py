@@ -39,6 +39,10 @@ class KnownGroup:
 
     @property
     def sector(self) -> str | None:
+        """The agent sector (REB, UAF, OPP); ``None`` for CAMEO's international militarized groups
+        ("IMGMUSISI": IMG is the group's type, MUS its religion, not a sector)."""
+        if self.code.startswith("IMG"):
+            return None
         return self.code[3:6] or None
 
 

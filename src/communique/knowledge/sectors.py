@@ -10,7 +10,28 @@ REL religion, CRM criminals.
 the longest wins, then one that is not a generic role word ("spokesman",
 "official"), then the leftmost ("army spokesman" is MIL, "rebel commander" REB).
 British and US spellings are both accepted.  A defence minister is MIL here,
-where CAMEO dictionaries write GOVMIL.
+where CAMEO dictionaries write GOVMIL.  A past office ("former", "ousted", "ex-") is ELI.
+
+Conventions (the one sector table; evidence from the PLOVER GSR gold and Phoenix.agents):
+
+=====================================  ======  ==============================================
+actor                                  sector  note
+=====================================  ======  ==============================================
+head of state/government, minister     GOV     also monarchs, governors, mayors, diplomats
+defence minister/ministry, generals    MIL     CAMEO dictionaries write GOVMIL for the minister
+former/ousted office-holder            ELI     Phoenix FORMER_PRESIDENT [~ELI]
+a capital standing for its state       GOV     "Ankara said" -> TURGOV (GSR: "Washington" USAGOV)
+plural demonym as a people             CVL     "Palestinians protested" -> PSECVL (GSR)
+rebels, insurgents, separatists        REB
+militants, militias, gunmen            UAF     unidentified armed forces
+opposition, protesters, activists      OPP
+security forces                        MIL     Phoenix SECURITY_FORCE [~MIL]; police COP
+attorney/solicitor general, courts     JUD     not military ("General" after a title is no rank)
+general assembly, parliament           LEG     the UN General Assembly is IGO (an organisation)
+secretary-/director-general            GOV     of an IGO: the IGO's code ("IGOUNO")
+central bank                           GOV     Phoenix CENTRAL_BANK [~GOVBUS]
+state media, outlets                   MED
+=====================================  ======  ==============================================
 """
 
 from __future__ import annotations
@@ -22,7 +43,8 @@ __all__ = ["SECTORS", "TITLE_WORDS", "igo_code", "is_title", "sector_for_title"]
 
 _LEXICON = {
     "GOV": """president, vice president, prime minister, premier, minister, ministry, foreign minister,
-        foreign ministry, foreign secretary, foreign office, secretary of state, state department,
+        foreign ministry, foreign secretary, secretary, undersecretary, foreign office, secretary of state,
+        state department,
         interior minister, interior ministry, home secretary, home office, finance minister,
         government, government official, administration, spokesperson, spokesman, spokeswoman,
         ambassador, diplomat, envoy, consul, consul general, embassy, official, king, queen, emir, sultan,
@@ -122,7 +144,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     judge prosecutor king queen prince princess crown emir sultan sheikh monarch supreme leader ayatollah
     pope cardinal archbishop bishop imam rabbi cleric dr mr mrs ms gen lt col maj capt adm sgt sen rep gov pres
     brig lady director executive ceo chairman chairwoman chairperson head solicitor inspector surgeon auditor
-    procurator""".split()
+    procurator undersecretary""".split()
 )
 
 # Title words that can end a title ("Defense Minister") or open one ("Secretary of State").
@@ -132,7 +154,7 @@ _HEADS = frozenset(
     corporal marshal chief governor mayor senator congressman congresswoman lawmaker mp speaker judge prosecutor
     king queen prince princess emir sultan sheikh monarch leader ayatollah pope cardinal archbishop bishop imam
     rabbi cleric dr mr mrs ms gen lt col maj capt adm sgt sen rep gov pres director executive ceo chairman
-    chairwoman chairperson head justice""".split()
+    chairwoman chairperson head justice undersecretary""".split()
 )
 _CONNECTORS = frozenset({"of", "for", "the", "and", "to", "on"})
 
@@ -265,9 +287,21 @@ def _phrases() -> dict[tuple[str, ...], str]:
     return table
 
 
+#: Words that make a title a past one: a former office-holder is one of the elites (ELI), as Phoenix.agents
+#: codes FORMER_PRESIDENT and FORMER_PRIME_MINISTER [~ELI] and the PLOVER GSR codes "Ousted President X".
+_FORMER = frozenset({"former", "ex", "ousted", "deposed", "toppled", "overthrown", "exiled", "late"})
+
+
 def sector_for_title(words: str) -> str | None:
-    """The sector a title or organisation word names ("Deputy Defence Minister" -> "MIL"), else ``None``."""
+    """The sector a title or organisation word names ("Deputy Defence Minister" -> "MIL"), else ``None``;
+    a past office ("Former Prime Minister", "ex-president") is ELI."""
     tokens = _words(words)
+    if any(t in _FORMER for t in tokens) and _sector_of(tokens) in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
+        return "ELI"
+    return _sector_of(tokens)
+
+
+def _sector_of(tokens: list[str]) -> str | None:
     phrases = _phrases()
     best: tuple[int, bool, int] | None = None
     found: str | None = None

@@ -20,7 +20,8 @@ class Trigger:
 
     Conditions: ``near:w1|w2`` (a child or a word within four), ``obj:w1|w2`` (in the object or of-phrase),
     ``sub:w1|w2`` (anywhere in the trigger's subtree, quotes included), ``prt:w1|w2`` (a verb particle:
-    "shot down"), ``noobj`` (no direct object); ``a;b`` both hold, ``!a`` does not hold; ``None`` always holds.
+    "shot down"), ``prep:w1|w2`` (a particle or preposition of the trigger whose object is no date: "called on"),
+    ``noobj`` (no direct object); ``a;b`` both hold, ``!a`` does not hold; ``None`` always holds.
     """
 
     lemma: str

@@ -30,9 +30,10 @@ def normalise(text: str) -> str:
 def headline_spans(raw: str) -> tuple[Span | None, Span]:
     """Where the headline and the body of a plain-text report lie in ``raw`` (character offsets into it).
 
-    The first non-blank line is a headline when it has no sentence-final punctuation, is under 300
-    characters, and more text follows it. Returns ``(headline or None, body)``; both spans leave out
-    surrounding whitespace.
+    The first non-blank line is a headline when it is under 300 characters, more text follows it, and
+    it has no sentence-final punctuation or, ending like a sentence, is a short line in title case or
+    restating the next paragraph's first sentence, set apart by a blank line. Returns
+    ``(headline or None, body)``; both spans leave out surrounding whitespace.
     """
     lead = len(raw) - len(raw.lstrip())
     end = len(raw.rstrip())
@@ -41,9 +42,43 @@ def headline_spans(raw: str) -> tuple[Span | None, Span]:
         line = raw[lead:nl].rstrip()
         rest = raw[nl:end]
         rest_lead = len(rest) - len(rest.lstrip())
-        if line and len(line) < 300 and not line.endswith(_SENT_END) and rest.strip():
+        if line and len(line) < 300 and rest.strip() and (
+            not line.endswith(_SENT_END) or _punctuated_headline(line, rest)
+        ):
             return Span(lead, lead + len(line)), Span(nl + rest_lead, end)
     return None, Span(lead, max(lead, end))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SMALL = frozenset(
+    "a an and as at but by for from in into of off on or over the to up via vs with".split()
+)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5].casefold() for w in _WORD.findall(text) if len(w) > 3}
+
+
+def _punctuated_headline(line: str, rest: str) -> bool:
+    """Is a first line that ends like a sentence still a headline?
+
+    Only when a blank line follows it, it is short (at most 20 words), and either it is in title case
+    (most words capitalised) or it restates the first sentence of the next paragraph (half or more of
+    its words of four letters and more, compared by their first five letters, recur there). A one-line
+    first paragraph that says something new stays body.
+    """
+    if not re.match(r"[ \t\u00a0\r]*\n", rest):
+        return False
+    words = _WORD.findall(line)
+    if not words or len(words) > 20:
+        return False
+    content = [w for w in words if w.casefold() not in _SMALL]
+    if len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content):
+        return True
+    para = rest.strip().split("\n\n", 1)[0]
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", para, maxsplit=1)[0]
+    head = _stems(line)
+    return len(head) >= 3 and len(head & _stems(first)) >= 0.5 * len(head)
 
 
 def split_headline(raw: str) -> tuple[str | None, str]:

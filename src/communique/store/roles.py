@@ -73,6 +73,12 @@ def roles_of(conn: duckdb.DuckDBPyConnection, name: str) -> list[dict[str, Any]]
             "SELECT DISTINCT name_key FROM actor_roles WHERE name_key LIKE ?", [f"% {key}"]).fetchall()]
         if len(names) == 1:
             return roles_of(conn, names[0])
+    return _held_until(rows)
+
+
+def _held_until(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One name's rows (oldest first) with ``held_until``: a learned role holds until the day before a later,
+    different learned role was observed; a user row until its ``valid_to``."""
     learned = [r for r in rows if r["source"] == "learned"]
     for i, r in enumerate(learned):
         later = [x for x in learned[i + 1:] if (x["country"], x["sector"], x["code"])
@@ -115,20 +121,25 @@ def known_actors(conn: duckdb.DuckDBPyConnection) -> list[KnownActor]:
     """The stored roles as knowledge-base entries (surname as an alias), each valid from its observation to the
     day before the next different role: what the actor stage uses to find and code names in later articles."""
     out: list[KnownActor] = []
-    for (key,) in conn.execute("SELECT DISTINCT name_key FROM actor_roles ORDER BY name_key").fetchall():
-        for r in roles_of(conn, key):
+    by_key: dict[str, list[dict[str, Any]]] = {}
+    for r in _dicts(conn.execute(f"SELECT name_key, {', '.join(COLUMNS)} FROM actor_roles "
+                                 "ORDER BY name_key, observed, source")):  # one query, however many names
+        by_key.setdefault(r.pop("name_key"), []).append(r)
+    for rows in by_key.values():
+        rows = _held_until(rows)
+        for r in rows:
             if r["source"] != "learned" or not (r["country"] or r["code"]):
                 continue
             parts = r["name"].split()
             out.append(KnownActor(name=r["name"], aliases=(parts[-1],) if len(parts) > 1 else (),
                                   country=r["country"], sector=r["sector"], kind="person",
-                                  valid_from=r["observed"], valid_to=r["held_until"], code=r["code"]))
-        user = [r for r in roles_of(conn, key) if r["source"] == "user"]
-        for r in user:  # user rows last: they win over learned ones in the knowledge base too
+                                  valid_from=r["observed"], valid_to=r["held_until"], code=r["code"],
+                                  origin="learned"))
+        for r in (r for r in rows if r["source"] == "user"):  # user rows: they win over learned and bundled ones
             parts = r["name"].split()
             out.append(KnownActor(name=r["name"], aliases=(parts[-1],) if len(parts) > 1 else (),
                                   country=r["country"], sector=r["sector"], kind="person",
-                                  valid_from=r["observed"], valid_to=r["valid_to"], code=r["code"]))
+                                  valid_from=r["observed"], valid_to=r["valid_to"], code=r["code"], origin="user"))
     return out
 
 

@@ -30,6 +30,7 @@ from ...knowledge.sectors import igo_code
 from ...model import Actor, Doc, Mention, Role, Span
 from ...pipeline import stage
 from ...textutil import SpanIndex
+from .agents import find_agents
 from .coref import _anaphora, _merge_appositions, _name_tokens, _surname_mentions
 from .find import Found, find_entities, find_groups, find_known, find_titled_people, find_unnamed, known_countries
 from .lexicon import ORG_WORDS
@@ -67,12 +68,14 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     titled = [f for f in find_titled_people(sdoc) if not taken_index.overlaps(f.span)]
     _group_officials(doc.text, titled, groups)
     taken += [f.span for f in titled]
+    agents = find_agents(sdoc, taken, kb.agents) if kb is not None and kb.agents else []
+    taken += [f.span for f in agents]
     ents = find_entities(sdoc, taken, doc.places)
     taken += [f.span for f in ents]
     unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups)
     taken += [f.span for f in unnamed]
     known = find_known(sdoc, taken, kb, on=doc.article.published) if kb is not None else []
-    found = sorted(groups + titled + ents + unnamed + known, key=lambda f: (f.span.start, -f.span.end))
+    found = sorted(groups + titled + agents + ents + unnamed + known, key=lambda f: (f.span.start, -f.span.end))
 
     actors: list[Actor] = []
     mentions: list[Mention] = []
@@ -152,8 +155,9 @@ def _group_officials(text: str, titled: list[Found], groups: list[Found]) -> Non
     belongs to it (the group's country; sector REB/UAF as the group's)."""
     for f in titled:
         for g in groups:
-            gap = text[g.span.end : f.span.start]
-            if f.country is None and f.code is None and gap.strip() in ("", "'s", "’s"):
+            if g.span.end > f.span.start or f.country is not None or f.code is not None:
+                continue  # the group must come first: a person named before it is no member of it
+            if text[g.span.end : f.span.start].strip() in ("", "'s", "’s"):
                 f.country, f.sector, f.code = g.country, g.sector, g.code
 
 

@@ -124,14 +124,45 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
                     mentions.append(Mention(span=Span(sdoc[tok.i - 1].idx, tok.idx + len(tok)), label="PRONOUN",
                                             actor_id=aid))
                     break
+    by_id = {a.id: a for a in actors}
+    gender = {a.id: g for a in actors if a.kind == "person" and (g := _gender(a.title))}
+    ordered = sorted(mentions, key=lambda m: m.span.start)
     for tok in sdoc:
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
-        prior = [m for m in ordered if m.span.end <= tok.idx and m.actor_id and kinds[m.actor_id] == "person"
+        want = PRONOUNS[tok.lower_]
+        # people only (never an organisation, group or country), within the last four sentences; a person known
+        # to be of the other gender is passed over, and one known to be of the pronoun's gender is preferred
+        prior = [m.actor_id for m in ordered if m.span.end <= tok.idx and m.actor_id
+                 and by_id[m.actor_id].kind == "person" and gender.get(m.actor_id, want) == want
                  and doc.sentence_of(m.span.start) >= doc.sentence_of(tok.idx) - 4]
-        if prior:
-            mentions.append(Mention(span=Span(tok.idx, tok.idx + len(tok)), label="PRONOUN",
-                                    actor_id=prior[-1].actor_id))
+        if not prior:
+            continue
+        sure = [aid for aid in prior if gender.get(aid) == want]
+        chosen = sure[-1] if sure else prior[-1]
+        gender.setdefault(chosen, want)
+        mention = Mention(span=Span(tok.idx, tok.idx + len(tok)), label="PRONOUN", actor_id=chosen)
+        mentions.append(mention)
+        ordered.append(mention)
+
+
+#: Title words that say a person's gender (for pronoun agreement); no first-name lists.
+_FEMALE = frozenset({"queen", "princess", "mrs", "ms", "miss", "madam", "lady", "spokeswoman", "chairwoman",
+                     "congresswoman", "businesswoman", "policewoman", "sister", "duchess", "empress", "baroness",
+                     "dame", "first lady", "mother", "wife", "widow", "actress"})
+_MALE = frozenset({"king", "prince", "mr", "sir", "lord", "spokesman", "chairman", "congressman", "businessman",
+                   "policeman", "sheikh", "emir", "sultan", "pope", "ayatollah", "father", "brother", "duke",
+                   "emperor", "baron", "husband", "cardinal", "rabbi", "imam", "archbishop"})
+
+
+def _gender(title: str | None) -> str | None:
+    """"f"/"m" when a title word says it ("Queen", "spokeswoman", "Mr"), else ``None``."""
+    words = {w.strip(".").lower() for w in (title or "").split()}
+    if words & _FEMALE:
+        return "f"
+    if words & _MALE:
+        return "m"
+    return None
 
 
 def _noun_chunks(sdoc: Any) -> Iterable[Any]:

@@ -97,7 +97,16 @@ class Found:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+#: Words of a past office that open a title only as its adjective ("Ousted President X", "the deposed king"), not
+#: as a verb ("the army ousted President X", who is in office as the event happens).
+_PAST_TITLE = frozenset({"ousted", "deposed", "exiled", "toppled", "overthrown"})
+
+
 def _is_title_token(tok: Any) -> bool:
+    if tok.lower_ in _PAST_TITLE:
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in TITLE_WORDS and (
+            tok.text[:1].isupper() or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "a", "an", "his", "her",
+                                                                                   "its", "their")))
     return tok.lower_ in TITLE_WORDS or tok.lower_ in CHAIN_EXTRA
 
 
@@ -181,6 +190,27 @@ def _igo_prefix(sdoc: Any, i: int) -> tuple[tuple[str, str], int] | None:
     return None
 
 
+#: Offices a capitalised portfolio may precede ("Labour Minister", "Education Secretary").
+_PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "ministry"})
+
+
+def _portfolio_end(sdoc: Any, j: int) -> int | None:
+    """Index of the office word when tokens from ``j`` are a capitalised portfolio (up to four words, "and"/"&"
+    between) right before one ("Labour Minister"), else ``None``."""
+    n = len(sdoc)
+    if not (sdoc[j].text[:1].isupper() and sdoc[j].is_alpha) or sdoc[j].ent_type_ in ("PERSON", "GPE"):
+        return None
+    k = j
+    while k < n and k - j < 5:
+        t = sdoc[k]
+        if t.lower_ in _PORTFOLIO_HEADS and k > j and t.text[:1].isupper():
+            return k
+        if not ((t.text[:1].isupper() and t.is_alpha) or (t.lower_ in ("and", "&") and k > j)):
+            return None
+        k += 1
+    return None
+
+
 def find_titled_people(sdoc: Any) -> list[Found]:
     """"[demonym|Country’s] title-words name": the NER label of the name does not matter.
 
@@ -197,7 +227,8 @@ def find_titled_people(sdoc: Any) -> list[Found]:
         if (pos := _possessive_country(sdoc, i)) is not None:
             country, j = pos
         elif (cw := country_at(sdoc, i)) is not None and cw[1] < n \
-                and (_is_title_token(sdoc[cw[1]]) or sdoc[cw[1]].lower_ in ORG_WORDS):
+                and (_is_title_token(sdoc[cw[1]]) or sdoc[cw[1]].lower_ in ORG_WORDS
+                     or _portfolio_end(sdoc, cw[1]) is not None):
             country, j = cw
         igo = None
         if country is None and (org := _igo_prefix(sdoc, i)) is not None:
@@ -207,6 +238,8 @@ def find_titled_people(sdoc: Any) -> list[Found]:
             t = sdoc[j]
             if _is_title_token(t) or (t.lower_ in ORG_WORDS and j + 1 < n and _is_title_token(sdoc[j + 1])):
                 j += 1
+            elif (k := _portfolio_end(sdoc, j)) is not None:
+                j = k  # "Labour Minister", "Planning and Investment Minister": a portfolio before the office
             elif t.text in ("-", "‐") and j > t0 and not t.whitespace_ and j + 1 < n and _is_title_token(sdoc[j + 1]):
                 j += 1  # "Secretary-General", "Director-General": one title, not a military rank
             elif t.lower_ in ("of", "for") and j > t0 and j + 1 < n and _is_title_token(sdoc[j + 1]):
@@ -226,8 +259,12 @@ def find_titled_people(sdoc: Any) -> list[Found]:
             # the title proper runs to its last head word ("General Army" stays in it)
             title = chain.text
             start_char = sdoc[i].idx
+            last = end
+            if country is None and igo is None and end + 1 < n and sdoc[end].lower_ == "of" \
+                    and (cw := country_at(sdoc, end + 1)) is not None:
+                country, last = cw[0], cw[1]  # "King Hassan of Morocco": the realm after the name
             out.append(Found(
-                span=Span(start_char, sdoc[end - 1].idx + len(sdoc[end - 1])),
+                span=Span(start_char, sdoc[last - 1].idx + len(sdoc[last - 1])),
                 label="PERSON",
                 kind="person",
                 name=sdoc[j:end].text,
@@ -290,12 +327,13 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
         span = Span(ent.start_char, ent.end_char)
         if taken_index.overlaps(span) or "\n" in ent.text:
             continue
-        if ent.label_ in ("PERSON", "ORG") and any(c.contains(span) or span.contains(c) for c in cities):
+        if ent.label_ in ("PERSON", "ORG") and any(c.contains(span) or span.contains(c) for c in cities) \
+                and not igo_code(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)):
+            # (an international organisation the gazetteer also knows as a region, "the European Union", acts)
             # the NER's "person" is a place the gazetteer placed after "in/to/visit": a capital may still act
             iso = is_capital(ent.text) if _as_participant(ent) else None
             if iso:
-                out.append(Found(span=span, label="GPE", kind="country", name=country_name(iso), country=iso,
-                                  code=iso, key=f"country:{iso}"))
+                out.append(_state(span, "GPE", iso, capital=True, name=ent.text))
             continue
         text = ent.text
         bare = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
@@ -304,10 +342,10 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             continue  # "the Ugandan envoy", "Kenya’s Foreign Ministry": part of a larger actor, found there
         if ent.label_ == "PERSON" and (resolve_country(bare) or is_capital(bare)):
             # the small model often calls "Azerbaijan" or "Yerevan" a person
-            iso = resolve_country(bare) or (is_capital(bare) if _as_participant(ent) else None)
+            named = resolve_country(bare)
+            iso = named or (is_capital(bare) if _as_participant(ent) else None)
             if iso:
-                out.append(Found(span=bare_span, label="GPE", kind="country", name=country_name(iso), country=iso,
-                                  code=iso, key=f"country:{iso}"))
+                out.append(_state(bare_span, "GPE", iso, capital=named is None, name=bare))
             continue
         if ent.label_ == "PERSON":
             iso = None
@@ -316,23 +354,30 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             out.append(Found(span=bare_span, label="PERSON", kind="person", name=_strip_possessive(bare),
                               country=iso))
         elif ent.label_ == "GPE":
-            iso = resolve_country(bare)
+            named = resolve_country(bare)
+            iso = named
             if iso is None and _as_participant(ent):
                 iso = is_capital(bare)  # "Ankara said", "urged Moscow": the capital stands for the government
             if iso:
-                out.append(Found(span=bare_span, label="GPE", kind="country", name=country_name(iso), country=iso,
-                                  code=iso, key=f"country:{iso}"))
+                out.append(_state(bare_span, "GPE", iso, capital=named is None, name=bare))
         elif ent.label_ == "NORP":
             iso = resolve_country(bare)
-            # a bare plural demonym ("the Russians") is the country's people / government
+            # a bare plural demonym ("Palestinians protested") is the country's people: civilians (CVL), as the
+            # PLOVER GSR codes them; an "ethnic" people is no country's (see ETHNIC_WORDS)
             if iso and bare.endswith("s") and (ent.end >= len(sdoc) or sdoc[ent.end].pos_ != "NOUN"):
-                out.append(Found(span=bare_span, label="NORP", kind="country", name=country_name(iso), country=iso,
-                                  code=iso, key=f"country:{iso}"))
+                home = _own_phrase_country(ent.root, places or [], located=True)
+                if _ethnic(sdoc, ent.start):
+                    # "ethnic Albanians in southern Serbia": the country they live in, when the phrase says it
+                    iso, bare_span = home, Span(sdoc[ent.start - 1].idx, ent.end_char)
+                elif home:
+                    iso = home  # "Albanians of southern Serbia", "Turks in Germany": where they live (GSR)
+                if iso:
+                    out.append(Found(span=bare_span, label="NORP", kind="group", name=bare, country=iso,
+                                     sector="CVL", code=iso + "CVL", key=f"people:{iso}"))
         elif ent.label_ == "ORG" and (iso := resolve_country(bare) or (
                 is_capital(bare) if _as_participant(ent) else None)):
             # the NER's "organisation" is a country, or a capital standing for its government ("accusing Minsk")
-            out.append(Found(span=bare_span, label="GPE", kind="country", name=country_name(iso), country=iso,
-                              code=iso, key=f"country:{iso}"))
+            out.append(_state(bare_span, "GPE", iso, capital=resolve_country(bare) is None, name=bare))
         elif ent.label_ == "ORG":
             igo = igo_code(bare)
             if igo:
@@ -360,6 +405,26 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
     return out
 
 
+def _state(span: Span, label: str, iso: str, *, capital: bool, name: str = "") -> Found:
+    """A country actor; a capital standing for its state ("Ankara said", "urged Minsk") is the government
+    (CAMEO convention: "Washington" is USAGOV), an actor of its own beside the country, named as written."""
+    if capital:
+        return Found(span=span, label=label, kind="country", name=name or country_name(iso), country=iso,
+                     sector="GOV", code=iso + "GOV", key=f"capital:{iso}")
+    return Found(span=span, label=label, kind="country", name=country_name(iso), country=iso, code=iso,
+                 key=f"country:{iso}")
+
+
+#: Words before a demonym that make it a people, not a state's citizens: "ethnic Albanians" in Serbia are no
+#: Albania's (the PLOVER GSR codes them with the country they live in).
+ETHNIC_WORDS = frozenset({"ethnic"})
+
+
+def _ethnic(sdoc: Any, i: int) -> bool:
+    """Is the demonym at token ``i`` an ethnic group's ("ethnic Albanians", "ethnic Turks")?"""
+    return i > 0 and sdoc[i - 1].lower_ in ETHNIC_WORDS
+
+
 def _strip_possessive(name: str) -> str:
     return re.sub(r"[’']s?$", "", name).strip()
 
@@ -378,17 +443,25 @@ def _place_country(doc_places: list[Any], start: int, end: int) -> str | None:
     return None
 
 
-def _own_phrase_country(tok: Any, doc_places: list[Any]) -> str | None:
+_LOCATED = ("in", "throughout", "across", "inside")
+
+
+def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = False) -> str | None:
     """A country said in the noun's own phrase: "delegations from Libya’s two rival governments", "officials of
-    Iraq", "police in Hyderabad, Pakistan" (``in`` only for collectives bound to a place)."""
-    preps = ("from", "of", "in") if tok.lower_ in PLACE_BOUND_NOUNS else ("from", "of")
+    Iraq", "police in Hyderabad, Pakistan", "rebels in Darfur", "students throughout Indonesia" (``in`` and its
+    kin only for collectives bound to where they are, :data:`PLACE_BOUND_NOUNS`, or when ``located``)."""
+    preps = ("from", "of", *_LOCATED) if located or tok.lower_ in PLACE_BOUND_NOUNS else ("from", "of")
+    sdoc = tok.doc
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in preps and child.i > tok.i:
             sub = list(child.subtree)
             for t in sub:
-                if t.text[:1].isupper() and (iso := resolve_country(t.text)):
-                    return iso
-            if child.lower_ == "in" and (iso := _place_country(doc_places, sub[0].idx, sub[-1].idx + len(sub[-1]))):
+                if t.text[:1].isupper() and t.i > 0 and sdoc[t.i - 1].text[:1].isupper() and t.i - 1 > child.i:
+                    continue  # inside a longer name, read from its first word ("South Sudan", not "Sudan")
+                if t.text[:1].isupper() and (cw := country_at(sdoc, t.i)) is not None and cw[1] <= sub[-1].i + 1:
+                    return cw[0]
+            if child.lower_ in _LOCATED and (iso := _place_country(doc_places, sub[0].idx,
+                                                                    sub[-1].idx + len(sub[-1]))):
                 return iso
     return None
 
@@ -457,6 +530,11 @@ def _as_instrument(tok: Any) -> bool:
     if t.dep_ == "dobj":
         return True
     return t.dep_ == "pobj" and t.head.lower_ == "with"
+
+
+#: Modifiers that say the sector of any collective they qualify ("rebel fighters" REB, "opposition activists").
+_SECTOR_MODIFIERS = frozenset({"rebel", "insurgent", "militant", "opposition", "separatist", "government",
+                               "military", "police", "army", "security"})
 
 
 def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = None, *,
@@ -528,6 +606,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             k -= 1
         if countries:
             first = min(first, min(ki for _, ki in countries))
+            if _ethnic(sdoc, first):
+                countries, first = [], first - 1  # "ethnic Albanian guerrillas": no state's forces
         owner = _own_phrase_group(tok, groups or [])
         if owner is not None and not countries:
             # "fighters from JNIM", "members of the Taliban": the named group itself
@@ -535,8 +615,9 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                              name=owner.name, country=owner.country, sector=owner.sector, code=owner.code,
                              key=owner.key, head=owner.head))
             continue
-        if not countries and (iso := _own_phrase_country(tok, doc_places)):
-            countries = [(iso, -1)]
+        if not countries and (iso := _own_phrase_country(
+                tok, doc_places, located=low in ("forces", "force") and "security" in modifiers)):
+            countries = [(iso, -1)]  # "security forces in Guinea" are Guinea's; "troops in Iraq" may be anyone's
         if not countries and low in CLAUSE_PLACE_NOUNS and (iso := _clause_place_country(tok, doc_places)):
             countries = [(iso, -1)]  # "demonstrators gathered outside the embassy in Tripoli"
         possessor = not countries and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
@@ -555,7 +636,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             " ".join(sector_words)) or (
             "BUS" if low in ("companies", "firms", "businesses") else "GOV")
         phrase = " ".join([*reversed([m for m in modifiers if m not in ("and", ",", "-")]), low])
-        if low not in CIVIL_GROUPS and (whole := sector_for_title(phrase)) and whole != sector_for_title(low):
+        if (low not in CIVIL_GROUPS or _SECTOR_MODIFIERS & set(modifiers)) and (
+                whole := sector_for_title(phrase)) and whole != sector_for_title(low):
             sector = whole  # "defence ministry" MIL, "military official" MIL, "coast guard ships" MIL
         if low in ("forces", "force") and "security" in modifiers and "military" not in modifiers:
             sector = "MIL"  # Phoenix.agents: SECURITY_FORCE [~MIL] (also [~COP])

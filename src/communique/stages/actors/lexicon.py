@@ -14,6 +14,7 @@ PERSON_NOUNS = frozenset({
     "officer", "commander", "general", "source", "negotiator", "lawmaker", "senator", "president", "leader",
     "representative", "adviser", "advisor", "aide", "soldier", "journalist", "prosecutor", "judge", "counterpart",
     "chancellor", "premier", "king", "queen", "emir", "monarch", "governor", "mayor", "foreign minister",
+    "rebel", "insurgent", "militant", "dissident", "activist", "protester", "gunman", "guerrilla", "separatist",
 })
 GROUP_NOUNS = frozenset({
     "officials", "diplomats", "delegation", "delegations", "troops", "forces", "army", "military", "government",
@@ -30,6 +31,7 @@ GROUP_NOUNS = frozenset({
     "fishermen",
     "junta", "media", "television", "gendarmes", "gendarmerie", "paramilitaries", "mercenaries",
     "ministries", "governments", "armies", "navies", "policemen", "commandos", "marines",
+    "opposition", "dissidents", "critics", "rulers",
 })
 # Unnamed collectives that are actors even when no country is said ("the army", "gunmen", "state media"):
 # their events are kept with the country empty unless the phrase, a coreference chain or the knowledge base says it.
@@ -42,10 +44,14 @@ STANDALONE_NOUNS = frozenset({
     "separatists", "media", "television", "cabinet", "administration", "parliament", "civilians", "villagers",
     "destroyers", "frigates", "submarines", "activists",
 })
-# Collectives that belong to the place they are "in" ("police in Hyderabad, Pakistan", "Karachi police").
+# Collectives that belong to the place they are "in" ("police in Hyderabad, Pakistan", "Karachi police",
+# "rebels in Darfur", "opposition parties in Nepal"). Not state armed forces: "troops in Iraq" may be foreign.
 PLACE_BOUND_NOUNS = frozenset({"police", "policemen", "authorities", "officials", "government", "protesters",
                                "demonstrators", "residents", "civilians", "students", "workers", "farmers",
-                               "prosecutors", "gendarmes", "gendarmerie", "administration"})
+                               "prosecutors", "gendarmes", "gendarmerie", "administration", "rebels", "insurgents",
+                               "guerrillas", "militants", "militias", "militia", "militiamen", "separatists",
+                               "opposition", "parties", "groups", "activists", "villagers", "journalists",
+                               "lawmakers", "judges", "clerics", "traders", "teachers", "doctors"})
 ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
                          "aircraft", "planes", "helicopters", "gunships", "warships", "gunboats", "artillery",
                          "commandos", "marines", "navies", "armies", "coalition", "junta", "destroyers", "frigates",
@@ -56,7 +62,10 @@ CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "
                 "settlers": "CVL",
                 "media": "MED", "television": "MED", "paramilitaries": "UAF", "mercenaries": "UAF",
                 "prisoners": "CVL", "nationalists": "OPP", "separatists": "REB", "activists": "OPP",
-                "rebels": "REB", "militants": "UAF", "people": "CVL", "protesters": "OPP", "demonstrators": "OPP",
+                "rebels": "REB", "militants": "UAF", "rebel": "REB", "insurgent": "REB", "militant": "UAF",
+                "dissident": "OPP", "dissidents": "OPP", "critics": "OPP", "activist": "OPP", "protester": "OPP",
+                "gunman": "UAF", "guerrilla": "REB", "separatist": "REB", "opposition": "OPP", "rulers": "GOV",
+                "people": "CVL", "protesters": "OPP", "demonstrators": "OPP",
                 "residents": "CVL", "civilians": "CVL", "villagers": "CVL",
                 "refugees": "REF", "migrants": "REF", "man": "CVL", "woman": "CVL", "men": "CVL", "women": "CVL",
                 "citizen": "CVL", "citizens": "CVL", "national": "CVL", "nationals": "CVL", "tourists": "CVL",
@@ -66,7 +75,8 @@ MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border",
                        "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
                        "former", "and", "-", ",", "both", "led", "government", "riot", "military",
                        "local", "provincial", "federal", "paramilitary", "unmanned", "fighter", "combat",
-                       "coast", "guard", "patrol", "fishing",
+                       "coast", "guard", "patrol", "fishing", "opposition", "ruling", "rival", "rebel", "insurgent",
+                       "militant", "separatist",
                        "two", "three", "several", "many", "some", "nine", "ten"})
 ORGANIZATION_NOUNS = frozenset({"force", "government", "ministry", "army", "military", "navy", "police", "parliament",
                                 "regime", "junta", "coalition", "gendarmerie", "media", "television",
@@ -85,7 +95,8 @@ ANONYMOUS_NOUNS = frozenset({"official", "officials", "source", "sources", "dipl
                              "aide", "aides", "officer", "officers"})
 PLURAL_ANAPHORS = re.compile(r"^(?:the|both|all)\s+(?:two\s+|three\s+)?(leaders|ministers|presidents|officials|"
                              r"sides|men|delegations|heads of state|counterparts)$", re.I)
-PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+#: Third-person singular pronouns with their gender; they resolve to a person only (see ``coref._anaphora``).
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 LOWER_PARTICLES = frozenset({"al", "bin", "ibn", "el", "de", "van", "von", "der", "da", "di", "la", "le", "du", "arap",
                              "ould", "dos", "das", "del", "della", "bint"})
@@ -103,6 +114,7 @@ HEAD_TITLES = frozenset({
     "senator", "lawmaker", "judge", "prosecutor", "leader", "adviser", "advisor", "representative", "consul",
     "diplomat", "official", "officer", "marshal", "captain", "lieutenant", "major", "brigadier", "speaker", "mp",
     "congressman", "congresswoman", "ayatollah", "imam", "pope", "cardinal", "archbishop", "head", "rabbi",
+    "undersecretary",
 })
 
 

@@ -20,6 +20,7 @@ from ...knowledge.countries import country_name, resolve_country
 from ...model import Actor, Doc, Event, Mention, Span
 from ._codes import IN_PERSON, OWN_AGENT_CODES, SYMMETRIC
 from .episodes import FAMILIES
+from .modality import condition_of
 from .triggers import triggers
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -93,10 +94,30 @@ def _reduced_passive(verb: Any) -> bool:
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "csubj") for c in verb.children)
 
 
+_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis"})
+
+
+def owner_of(tok: Any, args: ActorIndex) -> list[str]:
+    """The first actor inside an object that names none itself: whose or where the thing acted on is ("an arms
+    depot of the Syrian army", "a military base in Borno", "a bus carrying government employees", "a camp
+    for Congolese refugees"); clauses of its own are left out."""
+    stack = [c for c in reversed(list(tok.children)) if c.dep_ not in _CLAUSE_DEPS]
+    while stack:
+        t = stack.pop()
+        found = args.at(t, outlets=True)
+        if found:
+            return found[:1]
+        stack.extend(c for c in reversed(list(t.children)) if c.dep_ not in _CLAUSE_DEPS)
+    return []
+
+
 def _patients(verb: Any, args: ActorIndex) -> list[str]:
     """Who undergoes a passive verb: its passive subject, the noun a participle hangs on ("the man arrested"),
     or the subject of the verb a participle completes ("two soldiers were reported killed")."""
-    found = args.in_tokens(t for c in verb.children if c.dep_ == "nsubjpass" for t in noun_phrase(c))
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    found = args.in_tokens(t for c in subjects for t in noun_phrase(c))
+    if not found and subjects and subjects[0].pos_ == "NOUN":
+        found = owner_of(subjects[0], args)  # "a camp for Congolese refugees was attacked"
     if found or not _reduced_passive(verb):
         return found
     if verb.dep_ == "acl":
@@ -117,7 +138,11 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
     for _ in range(4):
         for child in cur.children:
             if child.dep_ in ("nsubj", "csubj"):
-                return args.in_tokens(noun_phrase(child)), False
+                found = _subject_actors(child, args)
+                if not found and child.lower_ in RESUMING_PRONOUNS and cur.dep_ == "ccomp" and cur.head.i != cur.i:
+                    # "the government said it would free 1,500 prisoners": "it" is whoever said so
+                    found, _ = subject_of(cur.head, args)
+                return found, False
             if child.dep_ == "nsubjpass":
                 for c2 in cur.children:
                     if c2.dep_ == "agent":
@@ -127,11 +152,44 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
             cur = cur.head
             if cur.pos_ == "ADP" and cur.head.i != cur.i:  # "opened the session by appealing ..."
                 cur = cur.head
+            if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "amod") and cur.head.i != cur.i:
+                cur = cur.head  # "Russia is willing to withdraw", "ready to contribute": the willing one acts
             if cur.pos_ not in ("VERB", "AUX"):
                 break
             continue
         break
     return [], False
+
+
+RESUMING_PRONOUNS = frozenset({"it", "they", "we"})
+WEAPON_SUBJECTS = frozenset({"missile", "rocket", "shell", "drone", "bomb", "mortar", "projectile", "munition",
+                             "grenade", "bullet", "round", "strike", "airstrike", "shelling", "fire"})
+
+
+def _subject_actors(subj: Any, args: ActorIndex) -> list[str]:
+    """Actors of a subject noun phrase; when it names none, its apposition ("the defence minister, Leonid
+    Maltsev, agreed"), the agent of the weapon it names ("missiles fired by the Israeli military struck") or
+    the by-phrase of the act it names ("an attack by the militia killed")."""
+    if subj.lemma_.lower() in WEAPON_SUBJECTS:
+        # "missiles launched by the Houthis hit ...": whoever launched the weapon acts, not the weapon
+        launcher = args.in_tokens(t for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                  for a in c.children if a.dep_ == "agent" for p in a.children for t in noun_phrase(p))
+        if launcher:
+            return launcher
+    found = args.in_tokens(noun_phrase(subj))
+    if found or subj.pos_ not in ("NOUN", "PROPN"):
+        return found
+    for c in subj.children:
+        if c.dep_ == "appos":
+            found = args.in_tokens(noun_phrase(c))
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            found = args.in_tokens(t for a in c.children if a.dep_ == "agent" for p in a.children
+                                   for t in noun_phrase(p))
+        elif c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            found = args.in_tokens(t for p in c.children for t in noun_phrase(p))
+        if found:
+            return found
+    return []
 
 
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "review", "address", "raise"})
@@ -175,8 +233,14 @@ def _object_country(verb: Any) -> tuple[str, Span] | None:
     return None
 
 
+# prepositions under a verb's object noun that name the event's target: "filed a lawsuit against X", "opened an
+# investigation into X", "issued a warrant for X", "held a meeting with X"
+OBJECT_NOUN_PREPS = ("with", "by", "of", "to", "on", "against", "into", "for", "at", "toward", "towards", "from")
+
+
 def _objects(tok: Any, args: ActorIndex) -> list[str]:
-    """Targets of a verb: its object and with/to/against phrases (what is discussed is a topic, not a party)."""
+    """Targets of a verb: its object and with/to/against phrases (what is discussed is a topic, not a party).
+    A news outlet is a party when it is acted on ("sued the newspaper"), though never as a reporter."""
     out: list[str] = []
     topic = tok.lemma_.lower() in TOPIC_VERBS
     children = list(tok.children)
@@ -186,14 +250,18 @@ def _objects(tok: Any, args: ActorIndex) -> list[str]:
                      and not any(x.dep_ in ("nsubj", "nsubjpass") for x in conj.children)
                      for c in conj.children if c.dep_ in ("dobj", "obj")]
     for child in children:
-        if child.dep_ in ("dobj", "obj", "dative", "attr") and not topic:
-            out += args.in_tokens(noun_phrase(child))
+        if child.dep_ in ("dobj", "obj", "dative", "attr", "oprd") and not topic:
+            found = args.in_tokens(noun_phrase(child), outlets=True)
             # "described the discussions with Evkurov" / "welcomed the decision of X"
             for grand in child.children:
-                if grand.dep_ == "prep" and grand.lower_ in ("with", "by", "of", "to", "on", "against"):
-                    out += args.in_tokens(t for p in grand.children for t in noun_phrase(p))
+                if grand.dep_ == "prep" and grand.lower_ in OBJECT_NOUN_PREPS:
+                    found += args.in_tokens((t for p in grand.children for t in noun_phrase(p)), outlets=True)
+            if not found and child.pos_ == "NOUN" and child.dep_ in ("dobj", "obj"):
+                # "struck an arms depot of the Syrian army", "criticised the ruling party's plan": the owner
+                found = owner_of(child, args)
+            out += found
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            out += args.in_tokens(t for p in child.children for t in noun_phrase(p))
+            out += args.in_tokens((t for p in child.children for t in noun_phrase(p)), outlets=True)
     return list(dict.fromkeys(out))
 
 
@@ -209,9 +277,11 @@ def _between(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]]:
 
 
 # event nouns whose of-phrase (and possessor) is who undergoes it: "the arrest of X", "Navalny's detention"
-PATIENT_NOUN_CODES = frozenset({"166", "172", "173", "174", "175", "181", "186"})
+PATIENT_NOUN_CODES = frozenset({"0841", "166", "172", "173", "174", "175", "181", "186"})
 # ... and whose of-phrase does when a possessor or by-phrase names the doer: "Russia's invasion of Ukraine"
 PATIENT_OF_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# ... and whose of-phrase is always whom it is about: "an investigation of X", "criticism of X", "a threat of X"
+JUDGING_ROOTS = frozenset({"09", "11", "12"})
 # "drew criticism from X": the noun is done by the from-phrase to the verb's subject
 RECEIVING_VERBS = frozenset({"draw", "attract", "face", "receive", "earn", "win", "prompt", "spark", "provoke",
                              "trigger", "meet", "get", "invite"})
@@ -232,7 +302,7 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
     by = any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children)
     poss = any(c.dep_ == "poss" for c in tok.children)
     patient = code in PATIENT_NOUN_CODES
-    of_is_patient = patient or (code[:2] in PATIENT_OF_ROOTS and (by or poss))
+    of_is_patient = patient or (code[:2] in PATIENT_OF_ROOTS and (by or poss)) or code[:2] in JUDGING_ROOTS
     children = list(tok.children)
     if patient and not by:
         # "the arrest of the opposition leader by police": the parser often hangs the by-phrase on the patient
@@ -243,7 +313,9 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
                 by = by or bool(late)
     for child in children:
         if child.dep_ == "poss":
-            (tgt if patient and not by else src).extend(args.in_tokens(noun_phrase(child)))
+            # "Navalny's detention" undergoes it; "Iran's release of the sailors" does it
+            has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            (tgt if patient and not by and not has_of else src).extend(args.in_tokens(noun_phrase(child)))
         elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
             src += args.in_tokens(t for p in child.children for t in noun_phrase(p))
         elif child.dep_ == "prep" and child.lower_ == "of":
@@ -252,6 +324,11 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
             tgt += args.in_tokens(t for p in child.children for t in noun_phrase(p))
         elif child.dep_ in ("compound", "amod", "nmod"):
             src += args.in_tokens([child])
+    if not tgt and code[:2] in ("02", "10"):
+        # "reiterated its demand that Israel ease restrictions": whoever is to act
+        tgt = [t for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for n in c.children if n.dep_ in ("nsubj", "nsubjpass") for t in args.in_tokens(noun_phrase(n))]
     if climb and not src and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
         verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
         if verb.lemma_.lower() in CLAIMED and verb.dep_ in ("dobj", "obj"):
@@ -264,6 +341,10 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
 
 
 CLAIMED = frozenset({"responsibility", "credit"})
+# roots whose event, with no party named, is aimed at the country of the place it is done in or for
+PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "13", "14", "15", "16", "17", "18", "20"})
+# roots whose coordinated parties act with each other (cooperation), not side by side on someone else
+MUTUAL_ROOTS = frozenset({"06"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 
 
@@ -365,6 +446,31 @@ def _target_of_event_object(tok: Any, events: list[Event]) -> list[str]:
 
 
 
+# verbs whose clause names who is let or helped: "allowed aid workers to enter", "let inspectors visit"
+LETTING_VERBS = frozenset({"allow", "let", "permit", "enable", "help", "invite", "authorize", "authorise"})
+
+
+def _purpose_targets(tok: Any, args: ActorIndex, src: list[str], depth: int = 3) -> list[str]:
+    """The target of the act a verb announces, agrees to or serves, down a chain of to-clauses: "agreed to
+    allow access of UN aid workers", "offered to send troops to help the Philippine army", "agreed to let
+    inspectors visit" (the one let or helped)."""
+    level = [tok]
+    for _ in range(depth):
+        nxt = [x for v in level for x in v.children if x.pos_ in ("VERB", "AUX") and (
+            x.dep_ == "xcomp" or (x.dep_ in ("advcl", "ccomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in x.children)))]
+        for v in nxt:
+            found = [t for t in _objects(v, args) if t not in src]
+            if not found and v.lemma_.lower() in LETTING_VERBS:
+                found = [t for c in v.children if c.dep_ in ("ccomp", "xcomp")
+                         for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                         for t in args.in_tokens(noun_phrase(s)) if t not in src]
+            if found:
+                return found
+        level = nxt
+    return []
+
+
 def has_own_arguments(tok: Any, args: ActorIndex) -> bool:
     """Does an event noun name its own source ("Macron's visit", "the visit by X", "talks between X and Y")?"""
     own, _ = _noun_args(tok, args, climb=False)
@@ -405,7 +511,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
     tgt = [t for t in tgt if t not in src]
     if code in OWN_AGENT_CODES:
         # "recalled its ambassador", "appointed a new envoy": the diplomat is the source's own, not a target
-        own_countries = {countries.get(s) for s in src}
+        own_countries = {countries.get(s) for s in src} - {None}  # an actor of no known country is no one's own
         tgt = [t for t in tgt if countries.get(t) not in own_countries or _is_country(doc, t, extra_actors)]
     if not tgt and code in ("015", "016"):
         # "claimed responsibility for the attack on Israeli soldiers": whoever the claimed event struck
@@ -416,14 +522,19 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 break
     if not tgt:
         tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
+    if not tgt and tok.pos_ == "VERB" and code[:2] == "13":
+        # "threatened to stop negotiations if the United States deploys missiles": whoever the condition names
+        for verb in [tok, *(x for x in tok.children if x.dep_ == "xcomp")]:
+            cond = condition_of(verb)
+            if cond is not None:
+                tgt = [t for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")
+                       for t in args.in_tokens(noun_phrase(c)) if t not in src]
+                if tgt:
+                    break
     if not tgt and tok.pos_ == "VERB":
         # "agreed to lend $1 billion to Indonesia", "refused to meet Chinese officials": the target of the act
         # announced; "summoned the ambassador to complain": the one summoned
-        for x in tok.children:
-            if x.dep_ == "xcomp" and x.pos_ == "VERB":
-                tgt = [t for t in _objects(x, args) if t not in src]
-                if tgt:
-                    break
+        tgt = _purpose_targets(tok, args, src)
         if not tgt and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
                                                              for c in tok.children) and tok.head.pos_ == "VERB":
             tgt = [t for t in _objects(tok.head, args) if t not in src]
@@ -446,9 +557,18 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         tgt = [t for t in args.in_tokens(x for x in _clause_tokens(tok) if x.dep_ == "pobj"
                                          and x.head.lower_ in ("on", "against", "at", "into"))
                if t not in src]
+    if not tgt and src and dest is None and code[:2] in PLACE_TARGET_ROOTS:
+        # "agreed to a ceasefire in eastern Ukraine", "gave 350 million euros for development in Ethiopia",
+        # "killed 81 people in Nigeria": with no party named, the country of the place acted on or in
+        found = _destination(doc, tok)
+        if found is not None and not any(countries.get(s) == found[0] for s in src):
+            aid = _country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+            countries[aid] = found[0]
+            tgt = [aid]
     if not src:
         return None
-    if not tgt and len(src) >= 2 and code in SYMMETRIC | IN_PERSON:
+    if not tgt and len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS):
+        # "Jordan and the United States began joint exercises": the parties act with each other
         src, tgt = src[:1], src[1:]
     if code in ("042",) and tgt and all(countries.get(t) == countries.get(src[0]) for t in tgt) and not dest:
         return None

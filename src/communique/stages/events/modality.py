@@ -26,6 +26,13 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 INVERTED_AUX = frozenset({"should", "had", "were"})  # "Should Washington impose ...", "Had they known ..."
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline"})  # "refused to meet": no meeting
+# heads whose clause is an act asked of someone: "its demand that Israel release ...", "urged Iran to stop"
+DEMAND_HEADS = frozenset({"demand", "urge", "call", "ask", "request", "insist", "appeal", "press", "order",
+                          "require", "plead", "petition", "beg", "implore", "exhort"})
+# heads whose to-clause is an act agreed, offered or intended, not done: "agreed to hold exercises"
+INTENT_HEADS = frozenset({"agree", "offer", "promise", "pledge", "vow", "plan", "intend", "decide", "threaten",
+                          "want", "seek", "aim", "hope", "propose", "prepare", "willing", "ready", "eager",
+                          "prepared", "determined", "expect", "undertake", "commit"})
 
 
 def is_condition(verb: Any) -> bool:
@@ -63,6 +70,13 @@ def _mood(tok: Any) -> str | None:
         if tok.head.pos_ == "ADP" and tok.head.head.i != tok.head.i:  # "will visit Ankara for talks"
             chain.append(tok.head.head)
     for t in chain:
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_HEADS:
+            # "agreed to hold joint exercises", "is willing to withdraw": not done yet; "threatened to halt talks
+            # if Australia bans Huawei": only on a condition
+            return "hypothetical" if condition_of(t) is not None or condition_of(t.head) is not None else "planned"
+        if t.dep_ in ("xcomp", "ccomp", "acl", "advcl") and t.head.i != t.i and t.head.lemma_.lower() in DEMAND_HEADS \
+                and t.tag_ == "VB":
+            return "hypothetical"  # "demanded that Israel release the prisoners", "urged Iran to stop": asked for
         if is_condition(t):
             return "hypothetical"  # the condition itself: "if the talks fail", "Should Washington impose ..."
         conditional = condition_of(t) is not None

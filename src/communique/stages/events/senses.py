@@ -3,7 +3,8 @@
 ``wrong_sense(tok, cameo)`` is applied to every candidate, the trigger table's and a learned coder's alike:
 
 * sports: a conflict, coercion or threat code in a sentence about a match ("Brazil beat Argentina 4-1",
-  "crushed the visitors in the final") is a result, not a fight;
+  "crushed the visitors in the cup final") is a result, not a fight; a word that is sport only in company ("the
+  final appeal", "a match") needs another, and a tally ("in an 11-34 vote") is no score;
 * markets and figures: nothing done by shares, prices, indexes or currencies is an event between actors
   ("shares plunged", "oil prices hit a record");
 * vehicles: "flew the drone" is no visit (the trigger table's ``noobj`` condition), and a trigger whose
@@ -17,12 +18,17 @@ from typing import Any
 
 HOSTILE_ROOTS = frozenset({"11", "12", "13", "14", "15", "17", "18", "19", "20"})
 SPORT_WORDS = frozenset({
-    "match", "matches", "goal", "goals", "cup", "league", "tournament", "innings", "wicket", "wickets",
-    "championship", "final", "semifinal", "semi-final", "quarterfinal", "quarter-final", "striker", "midfielder",
-    "olympics", "olympic", "medal", "scored", "score", "stadium", "playoff", "playoffs", "fixture", "derby",
-    "kick-off", "kickoff", "penalty", "penalties", "qualifier", "qualifiers", "rugby", "football", "soccer",
-    "cricket", "tennis", "basketball", "hockey", "baseball", "squad", "coach", "season",
+    "league", "tournament", "innings", "wicket", "wickets",
+    "championship", "semifinal", "semi-final", "quarterfinal", "quarter-final", "striker", "midfielder",
+    "olympics", "olympic", "medal", "stadium", "playoff", "playoffs", "fixture", "derby",
+    "kick-off", "kickoff", "qualifier", "qualifiers", "rugby", "football", "soccer",
+    "cricket", "tennis", "basketball", "hockey", "baseball",
 })
+# words that mean sport only beside another such word or a score ("the final appeal", "a penalty", "the match")
+WEAK_SPORT_WORDS = frozenset({"match", "matches", "goal", "goals", "cup", "final", "scored", "score", "penalty",
+                              "penalties", "squad", "coach", "season"})
+# a count that is no score: "rejected the resolution in an 11-34 vote"
+_TALLY = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:vote|votes|margin|majority|decision|ruling|split)")
 MARKET_WORDS = frozenset({
     "share", "shares", "stock", "stocks", "price", "prices", "market", "markets", "index", "indices", "currency",
     "bond", "bonds", "yield", "yields", "futures", "equity", "equities", "inflation", "sales", "exports",
@@ -38,7 +44,9 @@ def wrong_sense(tok: Any, cameo: str) -> bool:
     sent = tok.sent
     if cameo[:2] in HOSTILE_ROOTS:
         words = {t.lower_ for t in sent}
-        if words & SPORT_WORDS or (_SCORE.search(sent.text) and not words & {"killed", "dead", "wounded"}):
+        weak = len(words & WEAK_SPORT_WORDS)
+        score = _SCORE.search(sent.text) and not _TALLY.search(sent.text) and not words & {"killed", "dead", "wounded"}
+        if words & SPORT_WORDS or weak >= 2 or score:
             return True
     subject = _subject(tok)
     return subject is not None and subject.lemma_.lower() in MARKET_WORDS | {w.rstrip("s") for w in MARKET_WORDS}

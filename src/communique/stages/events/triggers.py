@@ -91,6 +91,9 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
         return not any(c.dep_ in ("dobj", "obj") for c in tok.children)
     if kind == "prt":
         return any(c.dep_ == "prt" and c.lower_ in wanted for c in tok.children)
+    if kind == "prep":  # "called on Iran to ...", not "called ... on Tuesday"
+        return any(c.dep_ in ("prt", "prep") and c.lower_ in wanted and not any(
+            g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in tok.children)
     if kind == "sub":
         return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in tok.subtree)
     if kind == "near":

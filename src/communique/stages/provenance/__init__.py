@@ -5,8 +5,11 @@ source / cue / content spans), :mod:`.status` (the report-level status resolver)
 vocabulary, descriptive sources).
 
 An attribution reaches the events whose trigger lies in the content it governs (the clause after "said
-that", the whole sentence for "according to X" and chains), or that the sentence refers to ("The meeting,
-first reported by ..."), and every event of their episode.  Status statements:
+that", the rest of the sentence for "according to X" and chains), or that a phrase of the sentence names as the
+thing reported ("The meeting, first reported by ...", then every event of its episode); never an event of
+another sentence only mentioned inside what a source says ("Officials said the discussions covered water").
+
+Status statements:
 
 * "X denied reports that its troops had attacked ..." -> the attack is ``denied``, and X (cue "denied") is
   added to its attribution;
@@ -68,23 +71,72 @@ class _EventIndex:
                 self.by_episode.setdefault(ev.episode, []).append(ev)
 
 
+#: verbs of reporting, confirming and denying: "the visit was first reported by ...", "the ministry denied the
+#: attack", "the meeting has not been confirmed" — their subject or object is the event as the thing reported
+_REALISING = frozenset({"report", "confirm", "deny", "verify", "corroborate", "announce", "publish", "break",
+                        "broadcast", "dismiss", "reject", "refute", "disclose", "reveal"})
+#: nouns of reporting: "reports of the attack", "news of the meeting"
+_NEWS_NOUNS = frozenset({"report", "reports", "news", "word", "account", "accounts", "claim", "claims",
+                         "rumour", "rumours", "rumor", "rumors", "confirmation", "denial", "footage", "images"})
+#: marks of a clause the reporter adds beside the reported one: "X argued that ..., while Y blames ..."
+_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
+def _names_the_event(tok: Any, anchor: Any | None) -> bool:
+    """Does the reference ``tok`` ("the visit", "the discussions") stand for the event as the thing reported,
+    confirmed or denied — the anchor itself, the subject of "was confirmed", the object of "reported" /
+    "denied", "reports of the visit", "the visit, first reported by ..." — rather than an argument of some
+    other predicate a source states ("said the discussions covered water", "said the meeting took place behind
+    closed doors": what they say is about talks the article already told in its own voice)?"""
+    if anchor is not None and tok.i == anchor.i:
+        return True
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _REALISING for c in tok.children):
+        return True  # "The visit, first reported by Al Jazeera, ..."
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.lemma_.lower() in _REALISING:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("of", "about", "on") and head.head.lower_ in _NEWS_NOUNS:
+        return True
+    return tok.dep_ == "appos" and _names_the_event(head, anchor)
+
+
 def _events_meant(doc: Doc, sent_index: int, anchor: Any | None = None, *,
                   index: _EventIndex | None = None) -> list[Event]:
-    """Events a sentence speaks about: triggers in it (under ``anchor`` if given) or references to earlier ones,
-    and every event of their episodes (in document order)."""
+    """Events a sentence speaks about, the scope of an attribution or a status statement in it: the events
+    whose trigger lies in it (under ``anchor``, the clause introduced, if given; never in a contrast clause
+    the reporter adds, "..., while Y blames ..."), the events of the same sentences' episodes, and earlier
+    events a phrase of it refers to when that phrase stands for the event as the thing reported
+    (:func:`_names_the_event`) with their whole episode.  An event of another sentence is never reached
+    through a mere mention inside what a source says ("Officials said the discussions covered water" does not
+    make the earlier meeting theirs)."""
     index = index or _EventIndex(doc)
+    sdoc = doc.nlp
     out: list[Event] = []
     region = {t.idx for t in anchor.subtree} if anchor is not None else None
+    if region is not None:
+        for t in anchor.subtree:
+            if t.i != anchor.i and t.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in t.children):
+                region -= {x.idx for x in t.subtree}
+    whole: set[int] = set()  # episodes reached through a reference: every event of them
     for ev in index.by_sentence.get(sent_index, []):
         if ev.evidence.sentence == sent_index and (region is None or ev.trigger.start in region):
             out.append(ev)
-        elif any(doc.sentence_of(r.start) == sent_index and (region is None or r.start in region)
-                 for r in ev.references):
-            out.append(ev)
+            continue
+        for r in ev.references:
+            if doc.sentence_of(r.start) != sent_index or (region is not None and r.start not in region):
+                continue
+            span = sdoc.char_span(r.start, r.end, alignment_mode="expand")
+            tok = span.root if span is not None and len(span) else None
+            if tok is not None and _names_the_event(tok, anchor):
+                out.append(ev)
+                if ev.episode is not None:
+                    whole.add(ev.episode)
+                break
     chosen = {id(ev) for ev in out}
     for episode in dict.fromkeys(ev.episode for ev in out if ev.episode is not None):
         for ev in index.by_episode.get(episode, []):  # type: ignore[arg-type]
-            if id(ev) not in chosen:
+            if id(ev) not in chosen and (episode in whole or ev.evidence.sentence == sent_index):
                 chosen.add(id(ev))
                 out.append(ev)
     return out
@@ -181,7 +233,11 @@ def extract(doc: Doc) -> ProvenanceResult:
         found = chain(doc, sent, speakers, quoted=[p for q in res.quotes for p in (q.parts or [q.span])])
         res.attributions.extend(found)
         if found:
+            contents = [a.content for a in found]
             for ev in _events_meant(doc, i, index=index):
+                if ev.evidence.sentence == i and all(c is not None for c in contents) and not any(
+                        c.start <= ev.trigger.start < c.end for c in contents if c is not None):
+                    continue  # "X met Y, and officials said the talks went well": the meeting is not theirs
                 res.per_event.setdefault(ev.id, list(found))
         for att, clause in speech(doc, sent, speakers, found, res.quotes):
             res.attributions.append(att)

@@ -19,7 +19,7 @@ from ...model import Actor, Doc, Mention, Span
 from ..events import ActorIndex, noun_phrase
 
 SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "note", "emphasize", "emphasise", "stress", "describe", "warn", "insist", "declare",
+    "say", "tell", "add", "read", "note", "emphasize", "emphasise", "stress", "describe", "warn", "insist", "declare",
     "state", "reaffirm", "write", "argue", "explain", "announce", "claim", "vow", "pledge", "urge", "remark",
     "comment", "reiterate", "conclude", "ask", "caution", "acknowledge", "admit", "call", "accuse", "tweet",
     "post", "quote", "respond", "reply", "recall", "predict", "suggest", "observe", "point", "assert", "promise",
@@ -151,11 +151,11 @@ class Speakers:
         return [m.actor_id for m in self.new_mentions if m.actor_id and m.span.start in idx]
 
     def person_before(self, offset: int) -> str | None:
-        """The person mentioned last before ``offset`` (within the three sentences before): "Ruto addressed the
+        """The person mentioned last before ``offset`` (within the twelve sentences before): "Ruto addressed the
         UN General Assembly. ... he said" is Ruto, never the assembly."""
         if not self.doc.sentences:
             return None
-        first = self.doc.sentences[max(0, self.doc.sentence_of(offset) - 3)].start
+        first = self.doc.sentences[max(0, self.doc.sentence_of(offset) - 12)].start
         best: tuple[int, str] | None = None
         for m in self.all_mentions():
             if m.actor_id is None or not (first <= m.span.start < offset) or m.label == "PRONOUN":
@@ -207,6 +207,22 @@ class Speakers:
         self.actors[a.id] = a
         self.new_actors.append(a)
         self._mention(a.id, span, "ORG" if kind == "outlet" else ("GROUP" if kind == "group" else "TITLE"))
+        return a.id
+
+    def named(self, span: Span, name: str) -> str:
+        """A new person actor called ``name`` (a transcript's or headline's speaker label), with a mention over
+        ``span``; the same actor again for a later label of the same name."""
+        for a in self.new_actors:
+            if a.name == name and a.kind == "person":
+                self._mention(a.id, span, "TITLE")
+                return a.id
+        n = len(self.actors) + 1
+        while f"a{n}" in self.actors:
+            n += 1
+        a = Actor(id=f"a{n}", name=name, kind="person")
+        self.actors[a.id] = a
+        self.new_actors.append(a)
+        self._mention(a.id, span, "TITLE")
         return a.id
 
     def _mention(self, actor_id: str, span: Span, label: str) -> None:

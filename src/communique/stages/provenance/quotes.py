@@ -60,11 +60,17 @@ def speech_verb(tok: Any, quote: Span | None = None, parts: list[Span] | None = 
     return None
 
 
-def speaker_tokens(verb: Any) -> list[Any]:
+def speaker_tokens(verb: Any, parts: list[Span] | None = None) -> list[Any]:
     """The subject phrase of a speech verb: its subject, or the noun phrase after an inverted verb
-    ("added the Turkish minister", "said party treasurer Maria Lopez")."""
+    ("added the Turkish minister", "said party treasurer Maria Lopez").  A subject inside the quoted
+    ``parts`` is the parser's misreading of the quote ("“If it fails, ...,” said Ana Ruiz"), never the
+    speaker."""
+
+    def quoted(t: Any) -> bool:
+        return bool(parts) and any(p.start <= t.idx < p.end for p in parts or ())
+
     for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj") and c.pos_ != "VERB":
+        if c.dep_ in ("nsubj", "csubj") and c.pos_ != "VERB" and not quoted(c):
             if c.lower_ in ("which", "who", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 return source_tokens(verb.head)  # "the Police Department, which reported “...”"
             return source_tokens(c)
@@ -72,11 +78,13 @@ def speaker_tokens(verb: Any) -> list[Any]:
         if c.dep_ == "agent":
             return [t for p in c.children for t in noun_phrase(p)]
     for c in verb.children:  # inverted: the parser often makes the subject an object
-        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubjpass", "oprd") and c.pos_ in ("NOUN",
-                                                                                                       "PROPN"):
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubjpass", "oprd", "nsubj") and c.pos_ in (
+                "NOUN", "PROPN") and not quoted(c):
             return source_tokens(c)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and verb.head.i < verb.i and not quoted(verb.head):
+        return source_tokens(verb.head)  # "footage of Ana Ruiz asking, “...”"
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ == "VERB":
-        return speaker_tokens(verb.head)  # "..., adding that ..."
+        return speaker_tokens(verb.head, parts)  # "..., adding that ..."
     return []
 
 
@@ -98,6 +106,103 @@ def _tag_after(doc: Doc, sdoc: Any, span: Span) -> Any | None:
             who = speaker_tokens(t)
             return t if who and all(w.i < t.i or w.i > t.i for w in who) else None
     return None
+
+
+#: verbs that govern a quote without saying anything about its source
+_NO_SOURCE_VERBS = frozenset({"be", "have", "become", "seem", "appear", "remain", "get", "make", "let", "help"})
+
+
+def _colon_verb(doc: Doc, sdoc: Any, span: Span) -> Any | None:
+    """'The minister said: “...”', 'McCaskill scolded him: “...”': the verb of the clause a colon introduces the
+    quote with (a verb outside the quote with a subject); None when no clause but a bare label stands before
+    the colon (:func:`_label`)."""
+    k = span.start - 1
+    while k >= 0 and doc.text[k] in "“”\"‘’' \t":
+        k -= 1
+    if k < 1 or doc.text[k] != ":":
+        return None
+    before = tok_at(sdoc, k - 1) if doc.text[k - 1] != " " else tok_at(sdoc, k - 2)
+    cur = before
+    for _ in range(8):
+        if cur is None or cur.idx >= span.start:
+            return None
+        if cur.pos_ == "VERB" and cur.lemma_.lower() not in _NO_SOURCE_VERBS and speaker_tokens(cur, [span]):
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _governing_verb(tok: Any, parts: list[Span]) -> Any | None:
+    """The verb a quote inside a paraphrase hangs from when it is no speech verb: 'Ruiz likened the plan to “a
+    house of cards”', 'Ruiz dismissed the country as “a lost cause”' — the verb's subject stands behind the
+    quoted words.  Copulas and light verbs are not such verbs ('the plan is “dead”' says nothing of who)."""
+    cur = tok
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if any(p.start <= cur.idx < p.end for p in parts):
+            continue
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in SPEECH_NOUNS:
+            return None  # "questioned Virta’s claim that ... “fully secure”": the claim's owner speaks
+        if cur.pos_ == "VERB" and cur.lemma_.lower() not in _NO_SOURCE_VERBS:
+            subj = [c for c in cur.children if c.dep_ == "nsubj" and not any(p.start <= c.idx < p.end for p in parts)]
+            if subj and subj[0].pos_ in ("PROPN", "NOUN", "PRON") and subj[0].lower_ not in (
+                    "it", "this", "that", "there", "what", "which", "i", "we", "you"):
+                return cur
+            return None
+    return None
+
+
+#: a line opening with a label and a colon: "SMITH: ...", "Q: ...", "Ana Ruiz: ‘...’" (a headline's source)
+_LABEL = re.compile(r"[ \t]*[\"“‘']?(?P<label>[A-Z][\w’'.\- ]{0,40}?)[ \t]*:[ \t]+(?=\S)")
+_NOT_LABELS = frozenset({"update", "updated", "note", "editor's note", "editor’s note", "correction", "watch",
+                         "video", "photos", "photo", "read more", "related", "breaking", "full text", "source",
+                         "sources", "read", "listen", "see also", "advertisement", "subscribe", "warning",
+                         "transcript", "exclusive", "opinion", "analysis", "live", "timeline", "ps", "p.s.",
+                         "clarification", "disclaimer", "credit", "by", "image", "caption", "ap", "reuters"})
+
+
+def _label(doc: Doc, sdoc: Any, offset: int) -> tuple[Span, Any] | None:
+    """The label opening the line that holds ``offset``: ``(label span, its tokens)`` for "PENCE: Well, ...",
+    "Q: ..." and headlines such as "Ana Ruiz: ‘We Will Not Back Down’".  A label is at most five words
+    without a verb, all capitals or holding a name; weekday, place and section markers are not labels."""
+    start = doc.text.rfind("\n", 0, offset) + 1
+    m = _LABEL.match(doc.text, start)
+    if m is None or m.end() > offset:
+        return None
+    text = m.group("label").strip()
+    if not text or text.lower() in _NOT_LABELS or len(text.split()) > 5 or any(c.isdigit() for c in text):
+        return None
+    toks = sdoc.char_span(m.start("label"), m.start("label") + len(text), alignment_mode="expand")
+    if toks is None or not len(toks) or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in toks):
+        return None
+    if not (text.isupper() or all(t.pos_ == "PROPN" or not t.is_alpha or t.is_punct for t in toks)):
+        return None
+    return Span(m.start("label"), m.start("label") + len(text)), toks
+
+
+def _label_speaker(doc: Doc, sdoc: Any, offset: int, speakers: Speakers) -> tuple[str | None, Span] | None:
+    """The speaker a line label names: an actor of the document ("PENCE" is Mike Pence, by the name's last
+    word), else a new one; for "Q:" nobody named (the interviewer), for "A:" the person named last before."""
+    found = _label(doc, sdoc, offset)
+    if found is None:
+        return None
+    span, toks = found
+    text = span.text(doc.text)
+    if text in ("Q", "A"):
+        return (None if text == "Q" else speakers.person_before(span.start)), span
+    ids = speakers.args.in_tokens(list(toks))
+    if not ids and text.isupper():
+        word = text.split()[-1].lower()
+        ids = [a.id for a in speakers.actors.values() if a.kind == "person" and a.name and
+               a.name.split()[-1].lower() == word]
+    if ids:
+        return ids[0], speakers.mention_span(ids[0], span.start, span.end) or span
+    aid = speakers.named(span, text.title() if text.isupper() else text)
+    return aid, span
 
 
 def _according_to(sent: Any) -> Any | None:
@@ -185,15 +290,18 @@ def extract_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
                         break
             verb = verb or speech_verb(tok, span, parts)
             last = tok_at(sdoc, span.end - 1)
-            if (verb is None or not speaker_tokens(verb)) and last is not None and last.sent != tok.sent:
+            if (verb is None or not speaker_tokens(verb, parts)) and last is not None and last.sent != tok.sent:
                 verb = speech_verb(last, span, parts)  # a quote of several sentences: the verb after its last one
                 tok = last
-            if verb is None or not speaker_tokens(verb):
+            if verb is None or not speaker_tokens(verb, parts):
                 verb = _tag_after(doc, sdoc, span) or verb
+            if verb is None:
+                verb = _colon_verb(doc, sdoc, span) or (
+                    None if _label(doc, sdoc, span.start) is not None else _governing_verb(tok, parts))
             if verb is not None:
                 tagged = True
                 cue = Span(verb.idx, verb.idx + len(verb))
-                who = [t for t in speaker_tokens(verb) if not any(p.start <= t.idx < p.end for p in parts)]
+                who = [t for t in speaker_tokens(verb, parts) if not any(p.start <= t.idx < p.end for p in parts)]
                 if who:
                     aid = speakers.resolve(who)
                     head = next((t for t in who if t.head not in who), who[0])
@@ -212,6 +320,9 @@ def extract_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
                 if speaker is None and not is_anonymous_source(acc):
                     ids = speakers.args.in_tokens(acc.subtree)
                     speaker = ids[0] if ids else None
+        if speaker is None and speaker_span is None and (label := _label_speaker(doc, sdoc, span.start, speakers)):
+            speaker, speaker_span = label
+            tagged = True
         if speaker is None and not tagged and quotes:
             prev = quotes[-1]
             gap = doc.text[prev.span.end : span.start]
