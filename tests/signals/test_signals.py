@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
-import duckdb
 from typer.testing import CliRunner
 
 from communique.cli import app
 from communique.evaluate.signals import evaluate
-from communique.signals import blocs, build, detect, signals_from_store
+from communique.signals import blocs, blocs_from_store, build, detect, signals_from_store, store_inputs
+from communique.signals.aggregate import series_from_store
 from communique.signals.series import units
 from communique.signals.synthetic import generate
+from communique.store import Store
 
 D0 = dt.date(2025, 1, 1)
 
@@ -55,8 +57,9 @@ def test_a_sustained_rise_in_cooperation_is_a_signal() -> None:
     [sig] = detect(build(rows, volume))
     assert (sig.unit, sig.channel, sig.change, sig.direction) == ("RUS–SYR", "cooperation", "increase",
                                                                   "toward cooperation")
-    assert sig.start == day(40) and sig.end == day(43) and sig.score > 5
-    assert sig.goldstein_before == 4.0 and len(sig.events) == 14 + 15 + 16 + 15
+    # flagged on day 41 (two days' window from day 40); the three-day window of day 44 still holds shifted days
+    assert (sig.start, sig.detected, sig.end) == (day(40), day(41), day(44)) and sig.score > 5
+    assert sig.goldstein_before == 4.0 and len(sig.events) == 14 + 15 + 16 + 15 + 4
 
 
 def test_a_busy_news_day_is_not_a_signal() -> None:
@@ -99,30 +102,67 @@ def test_generated_stream_is_reproducible_and_the_detector_meets_its_floor() -> 
     assert result["by_factor"]["5x"]["recall"] >= 0.9 and result["precision"] >= 0.7
 
 
-class FakeStore:
-    def __init__(self, rows: list[dict[str, Any]], volume: dict[dt.date, float]) -> None:
-        self.rows = rows
-        self.conn = duckdb.connect()
-        self.conn.execute("CREATE TABLE articles (id VARCHAR, published DATE)")
-        n = 0
-        for d, v in volume.items():
-            for _ in range(int(v)):
-                n += 1
-                self.conn.execute("INSERT INTO articles VALUES (?, ?)", [f"a{n}", d])
-
-    def events(self) -> list[dict[str, Any]]:
-        return self.rows
-
-
-def test_signals_from_store_carry_their_events() -> None:
-    rows, volume = stream({40: 14, 41: 15, 42: 16}, volume=5)
+def put(path: Path, rows: list[dict[str, Any]], volume: dict[dt.date, float]) -> Store:
+    """A real store holding ``rows`` (one report each, in an article of its day) and ``volume`` articles a day."""
+    store = Store.open(path)
+    arts = [(f"a{d.isoformat()}-{i}", d) for d, v in volume.items() for i in range(int(v))]
+    store.conn.executemany("INSERT INTO articles (id, published, text) VALUES (?, ?, 'Text.')", arts)
+    first = {d: aid for aid, d in reversed(arts)}
     for r in rows:
-        r.update(cameo="057", label="Sign formal agreement", evidence=f"report {r['cluster_id']}", corroboration=1)
-    [sig] = signals_from_store(FakeStore(rows, volume), with_events=2)
-    assert (sig["unit"], sig["event_count"], sig["start"], sig["end"]) == ("RUS–SYR", 49, "2025-02-10", "2025-02-13")
-    assert sig["events"][0] == {"cluster_id": 161, "date": "2025-02-10", "cameo": "057",
-                                "label": "Sign formal agreement", "source": "RUSGOV", "target": "SYRMIL",
-                                "status": "reported", "corroboration": 1, "evidence": "report 161"}
+        aid, uid = first[r["date"]], r["cluster_id"]
+        store.conn.execute(
+            "INSERT INTO events (uid, article_id, id, seq, cameo, family, label, goldstein, quad_class, status,"
+            " negated, date, date_precision, evidence_sentence, evidence_start, evidence_end, trigger_start,"
+            " trigger_end, cluster_id) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'day', 0, 0, 5, 0, 4, ?)",
+            [uid, aid, f"e{uid}", r.get("cameo", "057"), r.get("cameo", "057")[:2], r.get("label", "Sign"),
+             r["goldstein"], r["quad_class"], r["status"], bool(r.get("negated")), r["date"], uid])
+        for role in ("source", "target"):
+            store.conn.execute("INSERT INTO event_actors (event_uid, article_id, actor_id, role, position, code) "
+                               "VALUES (?, ?, ?, ?, 0, ?)", [uid, aid, f"{role}{uid}", role, r[role]])
+    return store
+
+
+def test_signals_from_store_carry_their_events(tmp_path: Path) -> None:
+    rows, volume = stream({40: 14, 41: 15, 42: 16}, volume=5)
+    with put(tmp_path / "s.duckdb", rows, volume) as store:
+        [sig] = signals_from_store(store, with_events=2)
+        assert (sig["unit"], sig["event_count"], sig["start"], sig["end"]) == ("RUS–SYR", 49, "2025-02-10",
+                                                                               "2025-02-13")
+        assert sig["events"] == [{"cluster_id": 161, "date": "2025-02-10", "cameo": "057", "label": "Sign",
+                                  "source": "RUSGOV", "target": "SYRMIL", "status": "reported",
+                                  "corroboration": 1, "evidence": "Text."}, {
+                                  "cluster_id": 162, "date": "2025-02-10", "cameo": "057", "label": "Sign",
+                                  "source": "RUSGOV", "target": "SYRMIL", "status": "reported",
+                                  "corroboration": 1, "evidence": "Text."}]
+        # the same with --since: only the days a signal on or after it needs are read
+        assert [s["start"] for s in signals_from_store(store, since=day(42))] == ["2025-02-10"]
+        assert signals_from_store(store, since=day(45)) == []
+        got = blocs_from_store(store, days=30)
+        assert got is not None and got.end == day(49) and got.blocs == [["RUS", "SYR"]]
+
+
+def test_the_store_aggregate_equals_the_python_series(tmp_path: Path) -> None:
+    """The SQL aggregation (DuckDB GROUP BY) gives the series ``build`` gives from ``Store.events()`` rows, on a
+    generated store with sectors, several reports of one event, negated, planned and confirmed events."""
+    sys.path.insert(0, str(Path(__file__).parents[2] / "scripts"))
+    from bench_store import generate as generate_store
+
+    generate_store(tmp_path / "g.duckdb", 6000, seed=3)
+    with Store.open(tmp_path / "g.duckdb") as store:
+        rows, volume = store_inputs(store)
+        for level in ("country", "actor", "actor_single"):
+            want = build(rows, volume, level=level)
+            got = series_from_store(store.conn, level=level)
+            assert got.days == want.days and got.volume == want.volume
+            assert {k: list(v) for k, v in got.counts.items()} == want.counts
+            assert {k: [round(x, 6) for x in v] for k, v in got.goldstein.items()} == {
+                k: [round(x, 6) for x in v] for k, v in want.goldstein.items()}
+        # pruned to units that can raise a signal: some three days with three events
+        full, few = series_from_store(store.conn), series_from_store(store.conn, min_events=3)
+        assert 0 < len(few.counts) < len(full.counts)
+        for key, counts in few.counts.items():
+            assert list(counts) == list(full.counts[key])
+            assert max(sum(counts[i : i + 3]) for i in range(len(counts))) >= 3
 
 
 def test_cli(tmp_path: Path) -> None:

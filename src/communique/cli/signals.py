@@ -15,7 +15,7 @@ from ._app import DB_OPTION, DEFAULT_DB, app, date_arg, err, eval_app, open_stor
 def signals(
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     since: Annotated[str | None, typer.Option(help="Only signals still running on or after YYYY-MM-DD.")] = None,
-    min_score: Annotated[float, typer.Option(help="Least surprise score (-log10 p) to report.", min=0.0)] = 3.5,
+    min_score: Annotated[float, typer.Option(help="Least surprise score (-log10 p) to report.", min=0.0)] = 3.1,
     level: Annotated[str, typer.Option(help="country (country dyads), actor (actor-code dyads) or "
                                             "actor_single (each actor).")] = "country",
     limit: Annotated[int, typer.Option(help="At most this many signals.", min=1, max=10_000)] = 20,
@@ -25,7 +25,7 @@ def signals(
 ) -> None:
     """Say when relations shift: dyads whose cooperation or conflict departs from their baseline, with the
     events behind each signal, and the blocs of the cooperation network (who moved, which pairs deepen)."""
-    from ..signals import blocs, signals_from_store, store_inputs
+    from ..signals import blocs_from_store, signals_from_store
     from ..signals.series import LEVELS
 
     if format not in ("table", "json"):
@@ -37,12 +37,10 @@ def signals(
     day = date_arg(since, "--since")
     store = open_store(db, must_exist=True)
     try:
-        found = signals_from_store(store, level=level, since=day, min_score=min_score)[:limit]
-        bl = None
-        if bloc_days:
-            rows, volume = store_inputs(store)
-            if volume:  # the window ends on the latest publication day (events dated later have not happened)
-                bl = blocs(rows, end=max(volume), days=bloc_days, level="actor" if level == "actor" else "country")
+        found = signals_from_store(store, level=level, since=day, min_score=min_score, limit=limit)
+        # the window ends on the latest publication day (events dated later have not happened)
+        bl = blocs_from_store(store, days=bloc_days, level="actor" if level == "actor" else "country") \
+            if bloc_days else None
     finally:
         store.close()
     if format == "json":
@@ -58,7 +56,7 @@ def signals(
 def eval_signals(
     runs: Annotated[int, typer.Option(help="Generated streams to score.", min=1, max=100)] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the first stream.")] = 0,
-    min_score: Annotated[float, typer.Option(help="Detector threshold.", min=0.0)] = 3.5,
+    min_score: Annotated[float, typer.Option(help="Detector threshold.", min=0.0)] = 3.1,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures to this file.")] = None,
 ) -> None:
     """Score the shift detector on generated streams with known shifts: recall and delay by shift size,

@@ -248,23 +248,19 @@ def create_app(settings: ServerSettings) -> FastAPI:
     def signals(
         level: Literal["country", "actor", "actor_single"] = "country",
         since: dt.date | None = None,
-        min_score: Annotated[float, Query(ge=0.0, le=100.0)] = 3.5,
+        min_score: Annotated[float, Query(ge=0.0, le=100.0)] = 3.1,
         limit: Annotated[int, Query(ge=1, le=500)] = 20,
         bloc_days: Annotated[int, Query(ge=0, le=3650)] = 30,
     ) -> dict[str, Any]:
-        from ..signals import blocs, signals_from_store, store_inputs
+        from ..signals import blocs_from_store, signals_from_store
         from ..store import Store
 
         with database.cursor() as cur:
             store = Store(cur)
-            found = signals_from_store(store, level=level, since=since, min_score=min_score)[:limit]
-            bl = None
-            if bloc_days:
-                rows, volume = store_inputs(store)
-                if volume:
-                    bl = blocs(rows, end=max(volume), days=bloc_days,
-                               level="actor" if level == "actor" else "country").as_dict()
-        return {"signals": found, "blocs": bl}
+            found = signals_from_store(store, level=level, since=since, min_score=min_score, limit=limit)
+            bl = blocs_from_store(store, days=bloc_days, level="actor" if level == "actor" else "country") \
+                if bloc_days else None
+        return {"signals": found, "blocs": bl.as_dict() if bl else None}
 
     @app.get("/api/stats", summary="What the store holds")
     def stats() -> dict[str, Any]:

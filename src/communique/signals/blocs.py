@@ -56,6 +56,16 @@ def _weights(rows: list[Mapping[str, Any]], start: dt.date, end: dt.date, level:
     return w
 
 
+def _count_weights(counts: Iterable[tuple[str, str, dt.date, int, float]], start: dt.date,
+                   end: dt.date) -> dict[str, float]:
+    w: dict[str, float] = defaultdict(float)
+    for dyad, ch, day, n, _ in counts:
+        a, _, b = dyad.partition("–")
+        if b and a != b and start <= day <= end:
+            w[dyad] += n if ch == "cooperation" else -n
+    return w
+
+
 def _communities(weights: Mapping[str, float]) -> list[list[str]]:
     g = nx.Graph()
     for dyad, w in weights.items():
@@ -81,10 +91,29 @@ def blocs(rows: Iterable[Mapping[str, Any]], *, end: dt.date, days: int = 30, le
           min_growth: float = 3.0, top: int = 10) -> Blocs:
     """Blocs in the window of ``days`` days ending on ``end`` (inclusive), compared with the window before."""
     rows = [r for r in rows if r.get("date") is not None and happened(r)]
+    start, p_start, p_end = _windows(end, days)
+    return _compare(_weights(rows, start, end, level), _weights(rows, p_start, p_end, level), start, end,
+                    min_growth, top)
+
+
+def blocs_from_counts(counts: Iterable[tuple[str, str, dt.date, int, float]], *, end: dt.date, days: int = 30,
+                      min_growth: float = 3.0, top: int = 10) -> Blocs:
+    """:func:`blocs` from daily dyad counts ``(dyad, channel, day, events, summed Goldstein)`` (as
+    :func:`communique.signals.aggregate.daily_counts` returns them) instead of event rows."""
+    counts = list(counts)
+    start, p_start, p_end = _windows(end, days)
+    return _compare(_count_weights(counts, start, end), _count_weights(counts, p_start, p_end), start, end,
+                    min_growth, top)
+
+
+def _windows(end: dt.date, days: int) -> tuple[dt.date, dt.date, dt.date]:
     start = end - dt.timedelta(days=days - 1)
     p_end = start - dt.timedelta(days=1)
-    p_start = p_end - dt.timedelta(days=days - 1)
-    now_w, before_w = _weights(rows, start, end, level), _weights(rows, p_start, p_end, level)
+    return start, p_end - dt.timedelta(days=days - 1), p_end
+
+
+def _compare(now_w: dict[str, float], before_w: dict[str, float], start: dt.date, end: dt.date, min_growth: float,
+             top: int) -> Blocs:
     out = Blocs(start, end, _communities(now_w), _communities(before_w))
     where_before = {m: i for i, b in enumerate(out.previous) for m in b}
     for i, bloc in enumerate(out.blocs):
