@@ -546,11 +546,11 @@ def _add_subdivisions(ix: _Index) -> None:
         lat, lon, people = float(row[5]), float(row[6]), int(row[4] or 0)
         for sid in row[2].split("|"):
             if sid:
-                acc = sums.setdefault(int(sid), [0.0, 0.0, 0, 0])
-                acc[0] += lat
-                acc[1] += lon
-                acc[2] += 1
-                acc[3] += people
+                tally = sums.setdefault(int(sid), [0.0, 0.0, 0, 0])
+                tally[0] += lat
+                tally[1] += lon
+                tally[2] += 1
+                tally[3] += people
     have = {g: i for i, g in enumerate(ix.gid) if g}
     for n, row in enumerate(subdivisions, start=1):
         name, _iso, code, gid_s, kind, aliases, level, _parent, country = row[:9]
@@ -566,9 +566,10 @@ def _add_subdivisions(ix: _Index) -> None:
             ix.admin1[i] = ix.admin1[i] or admin1
             ix.pop[i] = ix.pop[i] or (int(acc[3]) if acc else 0)
             continue
-        lat, lon = (acc[0] / acc[2], acc[1] / acc[2]) if acc else (None, None)
+        c_lat = acc[0] / acc[2] if acc else None
+        c_lon = acc[1] / acc[2] if acc else None
         people = int(acc[3]) if acc else 0
-        i = ix.add(name, iso3, lat, lon, gid, people, "state" if level == "1" else "county", admin1=admin1)
+        i = ix.add(name, iso3, c_lat, c_lon, gid, people, "state" if level == "1" else "county", admin1=admin1)
         have[gid] = i
         # not a county's bare name ("Orange" for Orange County): that is the town's
         names = [name, *(a for a in aliases.split("|") if _usable_alternate(a) and len(a) > 3

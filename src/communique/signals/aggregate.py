@@ -132,10 +132,10 @@ def series_from_counts(counts: Iterable[tuple[str, str, dt.date, int, float]], v
     days = [start + dt.timedelta(days=i) for i in range(n)]
     series = Series(days, [float(volume.get(d, 0.0)) for d in days])
     grouped: dict[tuple[str, str], list[tuple[int, int, float]]] = defaultdict(list)
-    for unit, ch, day, k, g in counts:
+    for unit, ch, day, k, gold in counts:
         i = (day - start).days
         if 0 <= i < n:
-            grouped[(unit, ch)].append((i, k, g))
+            grouped[(unit, ch)].append((i, k, gold))
     for key, cells in grouped.items():
         c = np.zeros(n, dtype=np.int64)
         g = np.zeros(n)

@@ -75,8 +75,8 @@ class Series:
 
     days: list[dt.date]
     volume: list[float]
-    counts: dict[tuple[str, str], list[int]] = field(default_factory=dict)
-    goldstein: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    counts: dict[tuple[str, str], Any] = field(default_factory=dict)  # list[int] or a numpy int array
+    goldstein: dict[tuple[str, str], Any] = field(default_factory=dict)  # list[float] or a numpy float array
     events: dict[tuple[str, str], dict[dt.date, list[Any]]] = field(default_factory=dict)
 
     def index(self, day: dt.date) -> int:

@@ -105,12 +105,13 @@ class EventModel:
             raise EventModelError(f"{path}: not an event model ({exc})") from None
 
     def save(self, path: str | Path) -> None:
-        np.savez_compressed(path, coef=self.coef.astype(np.float16), intercept=self.intercept,
-                            classes=np.array(self.classes), features=np.array(self.features),
-                            meta=np.array(json.dumps(self.meta, sort_keys=True)), lex_keys=self.lex_keys,
-                            lex_rows=self.lex_rows, lex_scores=self.lex_scores.astype(np.float16),
-                            **({} if self.lex_obj_scores is None
-                               else {"lex_obj_scores": self.lex_obj_scores.astype(np.float16)}))
+        arrays: dict[str, Any] = {
+            "coef": self.coef.astype(np.float16), "intercept": self.intercept, "classes": np.array(self.classes),
+            "features": np.array(self.features), "meta": np.array(json.dumps(self.meta, sort_keys=True)),
+            "lex_keys": self.lex_keys, "lex_rows": self.lex_rows, "lex_scores": self.lex_scores.astype(np.float16)}
+        if self.lex_obj_scores is not None:
+            arrays["lex_obj_scores"] = self.lex_obj_scores.astype(np.float16)
+        np.savez_compressed(path, **arrays)
 
     # -- prediction ----------------------------------------------------------------------------------------------
 

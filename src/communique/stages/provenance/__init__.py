@@ -116,7 +116,7 @@ def _events_meant(doc: Doc, sent_index: int, anchor: Any | None = None, *,
     sdoc = doc.nlp
     out: list[Event] = []
     region = {t.idx for t in anchor.subtree} if anchor is not None else None
-    if region is not None:
+    if anchor is not None and region is not None:
         for t in anchor.subtree:
             if t.i != anchor.i and t.dep_ == "advcl" and any(
                     c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in t.children):
