@@ -31,7 +31,7 @@ from ...model import Actor, Doc, Mention, Role, Span
 from ...pipeline import stage
 from ...textutil import SpanIndex
 from .agents import find_agents
-from .coref import _anaphora, _merge_appositions, _name_tokens, _surname_mentions
+from .coref import _anaphora, _merge_appositions, _name_tokens, _surname_mentions, index_mentions
 from .find import Found, find_entities, find_groups, find_known, find_titled_people, find_unnamed, known_countries
 from .lexicon import ORG_WORDS
 
@@ -132,11 +132,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     _surname_mentions(doc, sdoc, people, mentions, actors)
     _anaphora(doc, sdoc, mentions, actors)
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
-    for a in actors:
-        a.mentions = []
-    for i, m in enumerate(mentions):
-        a = next(x for x in actors if x.id == m.actor_id)
-        a.mentions.append(i)
+    index_mentions(mentions, actors)
     _merge_appositions(sdoc, mentions, actors)
     if kb is not None:
         for a in actors:

@@ -7,6 +7,7 @@ into the article text the parse was made from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -17,7 +18,7 @@ from ...knowledge.actors import ActorKB
 from ...knowledge.countries import country_name as _country_name
 from ...knowledge.countries import is_capital
 from ...knowledge.countries import resolve_country as _real_country
-from ...knowledge.groups import group_for, longest_name
+from ...knowledge.groups import group_for, longest_name, name_prefixes
 from ...knowledge.sectors import TITLE_WORDS, igo_code, sector_for_title
 from ...model import Span
 from ...textutil import SpanIndex
@@ -321,13 +322,22 @@ def _is_outlet(ent: Any) -> bool:
 
 def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[Found]:
     out: list[Found] = []
-    cities = [p.span for p in places or [] if p.feature in ("city", "site", "region")]
+    cities = sorted((p.span for p in places or [] if p.feature in ("city", "site", "region")),
+                    key=lambda c: c.start)
+    city_starts = [c.start for c in cities]
+    longest = max((c.end - c.start for c in cities), default=0)
+
+    def nests_with_city(span: Span) -> bool:
+        """Does a city, site or region hold ``span`` or lie inside it? (only places starting near it can)"""
+        lo, hi = bisect_left(city_starts, span.start - longest), bisect_right(city_starts, span.end)
+        return any(c.contains(span) or span.contains(c) for c in cities[lo:hi])
+
     taken_index = SpanIndex(taken)
     for ent in sdoc.ents:
         span = Span(ent.start_char, ent.end_char)
         if taken_index.overlaps(span) or "\n" in ent.text:
             continue
-        if ent.label_ in ("PERSON", "ORG") and any(c.contains(span) or span.contains(c) for c in cities) \
+        if ent.label_ in ("PERSON", "ORG") and nests_with_city(span) \
                 and not igo_code(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)):
             # (an international organisation the gazetteer also knows as a region, "the European Union", acts)
             # the NER's "person" is a place the gazetteer placed after "in/to/visit": a capital may still act
@@ -705,10 +715,13 @@ def find_groups(sdoc: Any, taken: list[Span]) -> list[Found]:
     out: list[Found] = []
     n = len(sdoc)
     width = longest_name()
+    prefixes = name_prefixes()
     i = 0
     while i < n:
         hit = None
-        if sdoc[i].text[:1].isupper() or sdoc[i].lower_ in ("al", "al-"):
+        first = sdoc[i].text
+        if (first[:1].isupper() or first.lower() in ("al", "al-")) and (
+                (low := first.replace("\u2019", "'").casefold()) == "the" or low in prefixes):
             for w in range(min(width, n - i), 0, -1):
                 span = Span(sdoc[i].idx, sdoc[i + w - 1].idx + len(sdoc[i + w - 1]))
                 if taken_index.overlaps(span) or sdoc[i + w - 1].text in ("-", "'"):
