@@ -177,6 +177,17 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
     starts = [m.span.start for m in ordered]
     sent_of = [doc.sentence_of(s) for s in starts]
     resolved: list[tuple[Mention, int]] = []  # pronoun mentions made here, in order, with their sentence
+    tok_starts = [t.idx for t in sdoc]
+
+    def is_subject(m: Mention) -> bool:
+        """Is the mention the subject of its clause ("Rikabi will visit ...", "he said")?"""
+        i = bisect_left(tok_starts, m.span.end) - 1
+        if i < 0:
+            return False
+        t = sdoc[i]
+        while t.dep_ in ("compound", "flat", "appos") and t.head is not t:
+            t = t.head
+        return t.dep_ in ("nsubj", "nsubjpass")
     for tok in sdoc:
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
@@ -185,39 +196,47 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
         # people only (never an organisation, group or country), within the last four sentences; a person known
         # to be of the other gender is passed over, and one known to be of the pronoun's gender is preferred.
         # Candidates in order: the earlier mentions by position, then the pronouns resolved here
-        def backwards(idx: int = tok.idx, lo: int = lo) -> Iterator[str | None]:
+        def backwards(idx: int = tok.idx, lo: int = lo) -> Iterator[tuple[str | None, bool]]:
             for m, s in reversed(resolved):
                 if s < lo:
                     break
-                yield m.actor_id
+                yield m.actor_id, is_subject(m)
             for j in range(bisect_left(starts, idx) - 1, -1, -1):
                 if sent_of[j] < lo:
                     break
                 if ordered[j].span.end <= idx:
-                    yield ordered[j].actor_id
+                    yield ordered[j].actor_id, is_subject(ordered[j])
 
-        latest, sure = _latest_person(backwards(), want, gender, by_id)
+        latest = _latest_person(backwards(), want, gender, by_id)
         if latest is None:
             continue
-        chosen = sure or latest
+        chosen = latest
         gender.setdefault(chosen, want)
         mention = Mention(span=Span(tok.idx, tok.idx + len(tok)), label="PRONOUN", actor_id=chosen)
         mentions.append(mention)
         resolved.append((mention, doc.sentence_of(tok.idx)))
 
 
-def _latest_person(candidates: Iterable[str | None], want: str, gender: dict[str, str],
-                   by_id: dict[str, Actor]) -> tuple[str | None, str | None]:
-    """From actor ids latest first: the latest person not known to be of the other gender, and the latest
-    known to be of gender ``want`` (``None`` when there is none)."""
-    latest: str | None = None
-    for aid in candidates:
+def _latest_person(candidates: Iterable[tuple[str | None, bool]], want: str, gender: dict[str, str],
+                   by_id: dict[str, Actor]) -> str | None:
+    """The person a pronoun of gender ``want`` stands for, from (actor id, named as a subject) latest first.
+
+    People only, none known to be of the other gender; of those, in this order: the latest known to be of
+    the pronoun's gender and named as a subject, the latest known to be of its gender, the latest named as a
+    subject ("Rikabi will visit Ankara for talks with the Turkish president, his office said": Rikabi), the
+    latest. ``None`` when there is no one."""
+    latest = subject = sure = None
+    for aid, as_subject in candidates:
         if not aid or by_id[aid].kind != "person" or gender.get(aid, want) != want:
             continue
         latest = latest or aid
+        if as_subject:
+            subject = subject or aid
         if gender.get(aid) == want:
-            return latest, aid
-    return latest, None
+            if as_subject:
+                return aid
+            sure = sure or aid
+    return sure or subject or latest
 
 
 #: Title words that say a person's gender (for pronoun agreement); no first-name lists.
