@@ -165,6 +165,29 @@ def test_the_store_aggregate_equals_the_python_series(tmp_path: Path) -> None:
             assert max(sum(counts[i : i + 3]) for i in range(len(counts))) >= 3
 
 
+def test_bare_sector_codes_form_no_units(tmp_path: Path) -> None:
+    """An actor coded by its sector alone (``GOV``: no country) pairs with nothing, in Python and in SQL: two
+    articles' "the government" are not one actor, and ``GOV–USA`` would be a relation nobody reported."""
+    assert units(ev(1, D0, 1, src="GOV", tgt="USAGOV"), "country") == []
+    assert units(ev(1, D0, 1, src="OPP", tgt="LEG"), "actor") == []
+    assert units(ev(1, D0, 1, src="GOVMIL;RUSMIL", tgt="ELI;IGOUNO"), "country") == ["IGOUNO–RUS"]
+    assert units(ev(1, D0, 1, src="GOVMIL;RUSMIL", tgt="ELI;IGOUNO"), "actor_single") == ["IGOUNO", "RUSMIL"]
+    assert units(ev(1, D0, 1, src="NGOAMN", tgt="REB"), "actor_single") == ["NGOAMN"]
+    # a burst of events between the government of some article and the USA: no signal at all
+    rows, volume = stream({40: 14, 41: 15, 42: 16}, volume=5)
+    rows = [dict(r, source="GOV" if r["cluster_id"] % 2 else "LEG", target="USAGOV") for r in rows]
+    rows += [ev(10_000 + i, day(i), 1, src="OPP;SYRGOV", tgt="USAMIL") for i in range(50)]
+    assert detect(build(rows, volume)) == []
+    with put(tmp_path / "s.duckdb", rows, volume) as store:
+        assert signals_from_store(store) == []
+        events, vol = store_inputs(store)
+        for level, want in (("country", {"SYR–USA"}), ("actor", {"SYRGOV–USAMIL"}),
+                            ("actor_single", {"SYRGOV", "USAGOV", "USAMIL"})):
+            got = series_from_store(store.conn, level=level)
+            assert {u for u, _ in got.counts} == want
+            assert {k: list(v) for k, v in got.counts.items()} == build(events, vol, level=level).counts
+
+
 def test_cli(tmp_path: Path) -> None:
     runner = CliRunner()
     r = runner.invoke(app, ["signals", "--db", str(tmp_path / "none.duckdb")])

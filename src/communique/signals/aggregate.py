@@ -12,7 +12,7 @@ written out for the few fields the series needs):
   earliest, then the first stored);
 * **QuadClass, Goldstein, sides**: the first report's (lowest ``uid``); a side's codes are its actors'
   codes (an actor without one shows its name, as in ``merged_events``) and only CAMEO-style codes count
-  (upper case, no spaces; see :func:`communique.signals.series.units`).
+  (upper case, no spaces, not a bare sector such as ``GOV``; see :func:`communique.signals.series.units`).
 
 Tests check that :func:`series_from_store` equals ``build(store.events(), ...)`` on generated stores.
 Only units that can raise a signal are kept: those with at least ``min_events`` events within some
@@ -32,7 +32,7 @@ import duckdb
 import numpy as np
 
 from ..errors import StoreError, one_line
-from .series import HAPPENED, LEVELS, Series
+from .series import BARE_PATTERN, HAPPENED, LEVELS, Series
 
 _PRECISION = ("CASE r.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 "
               "WHEN 'on_or_before' THEN 3 ELSE 4 END")
@@ -69,6 +69,7 @@ codes AS (
            CASE WHEN $country AND list_contains($countries, left(code, 3)) THEN left(code, 3) ELSE code END AS code
     FROM sides
     WHERE code <> '' AND upper(code) = code AND lower(code) <> code AND NOT contains(code, ' ')
+          AND NOT regexp_full_match(code, $bare)
 ),
 units AS (
     SELECT DISTINCT s.event_uid AS uid, least(s.code, t.code) || '–' || greatest(s.code, t.code) AS unit
@@ -91,7 +92,8 @@ def _params(level: str, first: dt.date | None, last: dt.date | None) -> dict[str
     from ..knowledge.countries import countries
 
     return {"first": first or dt.date(1, 1, 1), "last": last or dt.date(9999, 12, 31),
-            "country": level == "country", "single": level == "actor_single", "countries": sorted(countries())}
+            "country": level == "country", "single": level == "actor_single", "countries": sorted(countries()),
+            "bare": BARE_PATTERN}
 
 
 def _query(conn: Any, what: str, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
