@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -102,20 +103,26 @@ def test_generated_stream_is_reproducible_and_the_detector_meets_its_floor() -> 
     assert result["by_factor"]["5x"]["recall"] >= 0.9 and result["precision"] >= 0.7
 
 
+TEXT = "Moscow. Russia signed a pact with Syria. More."  # evidence 8..40, trigger "signed" 15..21
+
+
 def put(path: Path, rows: list[dict[str, Any]], volume: dict[dt.date, float]) -> Store:
-    """A real store holding ``rows`` (one report each, in an article of its day) and ``volume`` articles a day."""
+    """A real store holding ``rows`` (one report each, in the first article of its day; a row's ``cluster`` makes
+    it a further report of that event, in the next article of the day) and ``volume`` articles a day."""
     store = Store.open(path)
     arts = [(f"a{d.isoformat()}-{i}", d) for d, v in volume.items() for i in range(int(v))]
-    store.conn.executemany("INSERT INTO articles (id, published, text) VALUES (?, ?, 'Text.')", arts)
+    store.conn.executemany(f"INSERT INTO articles (id, published, outlet, text) VALUES (?, ?, 'Wire', '{TEXT}')", arts)
     first = {d: aid for aid, d in reversed(arts)}
     for r in rows:
         aid, uid = first[r["date"]], r["cluster_id"]
+        if "cluster" in r:
+            aid = aid[: aid.rindex("-")] + "-1"
         store.conn.execute(
             "INSERT INTO events (uid, article_id, id, seq, cameo, family, label, goldstein, quad_class, status,"
             " negated, date, date_precision, evidence_sentence, evidence_start, evidence_end, trigger_start,"
-            " trigger_end, cluster_id) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'day', 0, 0, 5, 0, 4, ?)",
+            " trigger_end, cluster_id) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'day', 0, 8, 40, 15, 21, ?)",
             [uid, aid, f"e{uid}", r.get("cameo", "057"), r.get("cameo", "057")[:2], r.get("label", "Sign"),
-             r["goldstein"], r["quad_class"], r["status"], bool(r.get("negated")), r["date"], uid])
+             r["goldstein"], r["quad_class"], r["status"], bool(r.get("negated")), r["date"], r.get("cluster", uid)])
         for role in ("source", "target"):
             store.conn.execute("INSERT INTO event_actors (event_uid, article_id, actor_id, role, position, code) "
                                "VALUES (?, ?, ?, ?, 0, ?)", [uid, aid, f"{role}{uid}", role, r[role]])
@@ -124,21 +131,52 @@ def put(path: Path, rows: list[dict[str, Any]], volume: dict[dt.date, float]) ->
 
 def test_signals_from_store_carry_their_events(tmp_path: Path) -> None:
     rows, volume = stream({40: 14, 41: 15, 42: 16}, volume=5)
+    rows.append(dict(rows[160], cluster_id=5000, cluster=161))  # a second report of event 161, another article
     with put(tmp_path / "s.duckdb", rows, volume) as store:
         [sig] = signals_from_store(store, with_events=2)
         assert (sig["unit"], sig["event_count"], sig["start"], sig["end"]) == ("RUS–SYR", 49, "2025-02-10",
                                                                                "2025-02-13")
-        assert sig["events"] == [{"cluster_id": 161, "date": "2025-02-10", "cameo": "057", "label": "Sign",
-                                  "source": "RUSGOV", "target": "SYRMIL", "status": "reported",
-                                  "corroboration": 1, "evidence": "Text."}, {
-                                  "cluster_id": 162, "date": "2025-02-10", "cameo": "057", "label": "Sign",
-                                  "source": "RUSGOV", "target": "SYRMIL", "status": "reported",
-                                  "corroboration": 1, "evidence": "Text."}]
+        # each event with its evidence: the first report's article and character offsets into its text
+        common = {"date": "2025-02-10", "cameo": "057", "label": "Sign", "source": "RUSGOV", "target": "SYRMIL",
+                  "status": "reported", "evidence": "Russia signed a pact with Syria.", "goldstein": 4.0,
+                  "quad_class": 1, "article_id": "a2025-02-10-0", "evidence_start": 8, "evidence_end": 40,
+                  "trigger_start": 15, "trigger_end": 21, "published": "2025-02-10", "outlet": "Wire",
+                  "url": None, "title": None}
+        assert sig["events"] == [
+            {"cluster_id": 161, "corroboration": 2, "articles": ["a2025-02-10-0", "a2025-02-10-1"], **common},
+            {"cluster_id": 162, "corroboration": 1, "articles": ["a2025-02-10-0"], **common}]
+        assert TEXT[8:40] == common["evidence"] and TEXT[15:21] == "signed"
+        assert len(signals_from_store(store, with_events=100)[0]["events"]) == 49
         # the same with --since: only the days a signal on or after it needs are read
         assert [s["start"] for s in signals_from_store(store, since=day(42))] == ["2025-02-10"]
         assert signals_from_store(store, since=day(45)) == []
         got = blocs_from_store(store, days=30)
         assert got is not None and got.end == day(49) and got.blocs == [["RUS", "SYR"]]
+
+
+def test_the_api_and_the_cli_give_each_signal_its_evidence(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from communique.server import ServerSettings, create_app
+
+    rows, volume = stream({40: 14, 41: 15, 42: 16}, volume=5)
+    put(tmp_path / "s.duckdb", rows, volume).close()
+    server = create_app(ServerSettings(db=tmp_path / "s.duckdb"))
+    with TestClient(server, base_url="http://127.0.0.1:8000") as client:
+        [sig] = client.get("/api/signals", params={"events": 3}).json()["signals"]
+        assert sig["unit"] == "RUS–SYR" and sig["event_count"] == 49 and len(sig["events"]) == 3
+        assert [(e["cluster_id"], e["article_id"], e["evidence_start"], e["evidence_end"], e["evidence"])
+                for e in sig["events"]] == [(c, "a2025-02-10-0", 8, 40, TEXT[8:40]) for c in (161, 162, 163)]
+        assert client.get("/api/signals", params={"events": -1}).status_code == 422
+    server.state.database.conn.close()
+    r = CliRunner().invoke(app, ["signals", "--db", str(tmp_path / "s.duckdb"), "--format", "json",
+                                     "--events", "1", "--bloc-days", "0"])
+    assert r.exit_code == 0, r.output
+    [got] = json.loads(r.output)["signals"]
+    assert [(e["article_id"], e["evidence_start"], e["evidence_end"]) for e in got["events"]] == [
+        ("a2025-02-10-0", 8, 40)]
+    r = CliRunner().invoke(app, ["signals", "--db", str(tmp_path / "s.duckdb"), "--bloc-days", "0"])
+    assert r.exit_code == 0 and "a2025-02-10-0 [8:40]" in r.output, r.output
 
 
 def test_the_store_aggregate_equals_the_python_series(tmp_path: Path) -> None:

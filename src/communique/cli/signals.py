@@ -21,6 +21,8 @@ def signals(
     limit: Annotated[int, typer.Option(help="At most this many signals.", min=1, max=10_000)] = 20,
     bloc_days: Annotated[int, typer.Option(help="Window of the blocs, in days (0: no blocs).", min=0,
                                            max=3650)] = 30,
+    events: Annotated[int, typer.Option(help="Events (with their evidence) listed per signal.", min=0,
+                                        max=10_000)] = 20,
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Say when relations shift: dyads whose cooperation or conflict departs from their baseline, with the
@@ -37,7 +39,8 @@ def signals(
     day = date_arg(since, "--since")
     store = open_store(db, must_exist=True)
     try:
-        found = signals_from_store(store, level=level, since=day, min_score=min_score, limit=limit)
+        found = signals_from_store(store, level=level, since=day, min_score=min_score, limit=limit,
+                                   with_events=events)
         # the window ends on the latest publication day (events dated later have not happened)
         bl = blocs_from_store(store, days=bloc_days, level="actor" if level == "actor" else "country") \
             if bloc_days else None
