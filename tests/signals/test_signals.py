@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from communique.cli import app
@@ -64,9 +65,10 @@ def test_a_sustained_rise_in_cooperation_is_a_signal() -> None:
 
 
 def test_a_busy_news_day_is_not_a_signal() -> None:
-    rows, volume = stream({30: 20}, busy={30: 500.0})  # five times the articles, five times the events
+    # two days with five times the articles and five times the events
+    rows, volume = stream({30: 20, 31: 20}, busy={30: 500.0, 31: 500.0})
     assert detect(build(rows, volume)) == []
-    rows, volume = stream({30: 20})  # the same events on an ordinary day are one
+    rows, volume = stream({30: 20, 31: 20})  # the same events on ordinary days are one
     assert [s.start for s in detect(build(rows, volume))] == [day(30)]
 
 
@@ -96,11 +98,51 @@ def test_blocs_and_who_moves() -> None:
 
 
 def test_generated_stream_is_reproducible_and_the_detector_meets_its_floor() -> None:
-    a, b = generate(seed=3, days=90, dyads=10, shifts=4), generate(seed=3, days=90, dyads=10, shifts=4)
-    assert a.rows == b.rows and a.injected == b.injected and len(a.injected) == 4
+    for version in ("v1", "v2"):
+        a = generate(seed=3, days=90, dyads=10, shifts=4, version=version)
+        b = generate(seed=3, days=90, dyads=10, shifts=4, version=version)
+        assert a.rows == b.rows and a.injected == b.injected and a.stories == b.stories and len(a.injected) == 4
+    # measured 2026-12-01 (seed 0): v1 5x recall 1.0, precision 0.85; v2 5x 0.86, precision 0.84
+    result = evaluate(runs=1, seed=0, version="v1")
+    assert result["by_factor"]["5x"]["recall"] >= 0.9 and result["precision"] >= 0.75
     result = evaluate(runs=1, seed=0)
-    # measured 2026-11-30 (seed 0): 5x recall 1.0, precision 0.82; a change below these floors broke something
-    assert result["by_factor"]["5x"]["recall"] >= 0.9 and result["precision"] >= 0.7
+    assert result["generator"] == "v2" and result["by_factor"]["5x"]["recall"] >= 0.75
+    assert result["precision"] >= 0.75 and result["false_signals_on_story_dyads"] <= 3
+    with pytest.raises(ValueError, match="unknown generator version 'v9'"):
+        generate(version="v9")
+
+
+def test_v2_streams_have_zipf_dyads_and_story_bursts() -> None:
+    stream = generate(seed=0)
+    series = build(stream.rows, stream.volume)
+    totals = sorted((sum(c) for c in series.counts.values()), reverse=True)
+    # Zipf-like: the busiest dyad-channel holds far more than the median one, and many are sparse
+    assert totals[0] > 20 * totals[len(totals) // 2] and sum(t < 200 for t in totals) > len(totals) // 3
+    assert len(stream.stories) == 13 and stream.busy_days == sorted({s.start for s in stream.stories})
+    story = stream.stories[0]
+    assert (story.unit, story.channel, story.start, story.articles, story.events, story.duplicates) == (
+        "BRA–SDN", "cooperation", day(17), (2273, 1136, 568), 2, 20)
+    # the story's dyad gets its events and the duplicates on its first day; the extra articles are in the volume
+    i = series.index(story.start)
+    assert series.counts[("BRA–SDN", "cooperation")][i] >= story.events + story.duplicates
+    assert stream.volume[story.start] > 4000 * 0.55  # a weekday with 2,273 more articles
+    # nothing else rises with the story's articles: the other dyads' events that day match their usual level
+    others = [c for (u, ch), c in series.counts.items() if (u, ch) != (story.unit, story.channel)]
+    day_total = sum(c[i] for c in others)
+    usual = sum(sum(c[i - 14 : i]) for c in others) / 14
+    assert day_total < 1.5 * usual
+
+
+def test_a_one_day_spike_of_duplicates_is_not_a_signal() -> None:
+    rows, volume = stream({40: 30})  # one story's unmerged duplicates, all dated on its day
+    assert detect(build(rows, volume)) == []
+    from communique.signals.detect import day_scores
+
+    up = day_scores([4] * 40 + [30] + [4] * 9, [100.0] * 50, trim_veto=None)
+    assert up[40][0] > 5  # without the check it would be a strong signal
+    rows, volume = stream({40: 12, 41: 12, 42: 12})  # three times the level for three days is one
+    [sig] = detect(build(rows, volume))
+    assert (sig.start, sig.detected) == (day(40), day(41))
 
 
 TEXT = "Moscow. Russia signed a pact with Syria. More."  # evidence 8..40, trigger "signed" 15..21

@@ -60,13 +60,19 @@ def eval_signals(
     runs: Annotated[int, typer.Option(help="Generated streams to score.", min=1, max=100)] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the first stream.")] = 0,
     min_score: Annotated[float, typer.Option(help="Detector threshold.", min=0.0)] = 3.1,
+    generator: Annotated[str, typer.Option(help="Generator version: v2 (Zipf-like dyads, story bursts) or v1.")
+                         ] = "v2",
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures to this file.")] = None,
 ) -> None:
     """Score the shift detector on generated streams with known shifts: recall and delay by shift size,
-    precision, false signals on busy news days."""
+    precision, false signals on story (busy news) days and on the stories' own dyads."""
     from ..evaluate.signals import evaluate, render
+    from ..signals.synthetic import VERSIONS
 
-    result = evaluate(runs=runs, seed=seed, min_score=min_score)
+    if generator not in VERSIONS:
+        err(f"--generator must be one of {', '.join(VERSIONS)}, not {generator!r}")
+        raise typer.Exit(2)
+    result = evaluate(runs=runs, seed=seed, min_score=min_score, version=generator)
     typer.echo(render(result))
     if json_out is not None:
         json_out.write_text(json.dumps(result, indent=2), encoding="utf-8")
