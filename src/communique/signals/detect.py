@@ -127,7 +127,7 @@ def _peak_trimmed(c: np.ndarray, k: int) -> np.ndarray:
 
 
 def score_matrix(counts: np.ndarray, volume: np.ndarray, *, window: int = WINDOW, min_history: int = MIN_HISTORY,
-                 spans: tuple[int, ...] = SPANS, pooled_phi: float | None = None, trim_veto: float | None | str = "default",
+                 spans: tuple[int, ...] = SPANS, pooled_phi: float | None = None, trim_veto: float | None = TRIM_VETO,
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Scores of every unit and day at once: ``counts`` is ``(units, days)``, ``volume`` ``(days,)``; returns
     ``up, down, observed, expected, span`` arrays of ``counts``' shape (each day's best window length; scores 0
@@ -141,7 +141,7 @@ def score_matrix(counts: np.ndarray, volume: np.ndarray, *, window: int = WINDOW
 
     C, C2, CV = cum(c), cum(c * c), cum(c * v)
     V, V2, H, D = cum(v), cum(v * v), cum((v > 0).astype(float)), cum(np.ones(n))
-    veto = TRIM_VETO if trim_veto == "default" else trim_veto
+    veto = trim_veto
     trimmed = np.zeros((u, n))  # best score of a peak-trimmed two- or three-day window
     adjust = math.log10(len(spans))
     t = np.arange(n)
@@ -184,12 +184,12 @@ def score_matrix(counts: np.ndarray, volume: np.ndarray, *, window: int = WINDOW
         best_x, best_mu = np.where(better, x, best_x), np.where(better, mu, best_mu)
         best_k = np.where(better, k, best_k)
     if veto is not None:
-        best_up = np.where(trimmed >= float(veto), best_up, 0.0)  # type: ignore[arg-type]
+        best_up = np.where(trimmed >= veto, best_up, 0.0)
     return best_up, best_down, best_x, best_mu, best_k
 
 
 def day_scores(counts: list[int], volume: list[float], *, window: int = WINDOW, min_history: int = MIN_HISTORY,
-               spans: tuple[int, ...] = SPANS, pooled_phi: float | None = None, trim_veto: float | None | str = "default",
+               spans: tuple[int, ...] = SPANS, pooled_phi: float | None = None, trim_veto: float | None = TRIM_VETO,
                ) -> list[tuple[float, float, int, float, int]]:
     """For each day: ``(up_score, down_score, observed, expected, span)`` of its best window length
     (scores 0 where the history is too short): :func:`score_matrix` for one unit, one tuple a day."""
