@@ -282,6 +282,8 @@ async function showDetail(id) {
 
 // -- what changed ---------------------------------------------------------------------------------------------------
 
+function clip(text, n) { return text.length > n ? text.slice(0, n - 1) + "…" : text; }
+
 async function drawSignals() {
   const body = await api("/api/signals", new URLSearchParams({ limit: "12" }));
   const list = $("#signals");
@@ -292,7 +294,7 @@ async function drawSignals() {
     // offsets into that article's text; a click opens the event with every report highlighted
     const evidence = el("ul", { class: "small evidence" }, ...s.events.slice(0, 5).map((e) => {
       const li = el("li", { "data-id": String(e.cluster_id), title: `article ${e.article_id}, characters ${e.evidence_start}–${e.evidence_end}` },
-        `${e.date || ""} ${e.cameo || ""} ${e.source || "?"} → ${e.target || "?"}: “${e.evidence || ""}” `,
+        `${e.date || ""} ${e.cameo || ""} ${e.source || "?"} → ${e.target || "?"}: “${clip(e.evidence || "", 280)}” `,
         el("span", { class: "muted" }, `(${e.outlet || e.article_id}${e.corroboration > 1 ? `, ${e.corroboration} articles` : ""})`));
       li.addEventListener("click", (ev) => { ev.stopPropagation(); showDetail(e.cluster_id).catch(showError); });
       return li;
