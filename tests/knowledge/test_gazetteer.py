@@ -171,6 +171,36 @@ def test_writes_cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert (tmp_path / "sub" / gz._cache_name()).is_file()
 
 
+def test_build_keeps_versions_in_use_and_removes_stale_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # worktrees or installs on other gazetteer versions share the cache folder: a build deletes only our own
+    # files no process has loaded for two weeks and dead temporary files, never a version in use or a stranger
+    import os
+    import time
+
+    old = time.time() - gz.STALE_CACHE_SECONDS - 60
+    in_use = tmp_path / "gazetteer-geonamescache0-localis0-aaaaaaaaaaaa.pickle"
+    stale = tmp_path / "gazetteer-geonamescache0-localis0-bbbbbbbbbbbb.pickle"
+    dead_tmp = tmp_path / "gazetteer-x1.tmp"
+    live_tmp = tmp_path / "gazetteer-x2.tmp"
+    stranger = tmp_path / "labels-old.pickle"
+    for f in (in_use, stale, dead_tmp, live_tmp, stranger):
+        f.write_bytes(b"x")
+    for f in (stale, dead_tmp, stranger):
+        os.utime(f, (old, old))
+    ix = gz._Index()
+    ix.key("Nowhere", ix.add("Nowhere", None, None, None, None, 0, "region"))
+    monkeypatch.setattr(gz, "_build", lambda: ix)
+    Gazetteer(cache=tmp_path)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([in_use.name, live_tmp.name, stranger.name, gz._cache_name()])
+    # loading a build marks it in use
+    mine = tmp_path / gz._cache_name()
+    os.utime(mine, (old, old))
+    monkeypatch.setattr(gz, "_build", lambda: pytest.fail("rebuilt despite the cache"))
+    Gazetteer(cache=tmp_path)
+    assert time.time() - mine.stat().st_mtime < 60
+
+
 @settings(max_examples=300, deadline=None)
 @given(name=st.text(max_size=40), context=st.lists(st.sampled_from(["USA", "SYR", "", "xx"]), max_size=3))
 def test_lookup_never_raises(gaz: Gazetteer, name: str, context: list[str]) -> None:

@@ -418,3 +418,33 @@ def test_toponyms_inside_organisation_names_are_mentions_not_places(gaz: Gazette
     ]
     beverly = next(m for m in country_mentions(text, e, gaz, found) if m.name == "Beverly Hills")
     assert beverly.geonames_id and beverly.lat is not None and beverly.lon is not None
+
+
+def test_spelling_variants_and_provinces_named_like_hamlets(gaz: Gazetteer) -> None:
+    # doubled vowels written single, and the other way round; a province beats a hamlet of its own name
+    text = "Fighting spread from Middle Shabelle to Hiraan and to Gedo. Shelling hit Tavush."
+    assert places(gaz, text, ("Middle Shabelle", "GPE"), ("Hiraan", "GPE"), ("Gedo", "GPE"), ("Tavush", "GPE")) == [
+        ("Middle Shabelle", "SOM", 51967, "state"),
+        ("Hiraan", "SOM", 57060, "state"),
+        ("Gedo", "SOM", 58802, "state"),
+        ("Tavush", "ARM", 828265, "state"),
+    ]
+    assert places(gaz, "Troops were sent to Syunik.", ("Syunik", "GPE")) == [("Syunik", "ARM", 409314, "state")]
+    assert places(gaz, "Shells fell on Homs.", ("Homs", "GPE")) == [("Homs", "SYR", 169577, "city")]  # a city
+
+
+def test_small_places_after_settlement_nouns_and_compass_words(gaz: Gazetteer) -> None:
+    text = "Gunmen raided the village of Torodi and a camp near Ayorou, north of Niamey."
+    assert places(gaz, text, ("Torodi", "ORG"), ("Ayorou", "PERSON"), ("Niamey", "PERSON")) == [
+        ("Torodi", "NER", 2438409, "city"),
+        ("Ayorou", "NER", 2447416, "city"),
+        ("Niamey", "NER", 2440485, "city"),
+    ]
+    # an entity run over two toponyms
+    text = "Shelling hit the village of Kornidzor in Syunik overnight."
+    assert places(gaz, text, ("Kornidzor in Syunik", "ORG")) == [
+        ("Kornidzor", "ARM", 174840, "city"),
+        ("Syunik", "ARM", 409314, "state"),
+    ]
+    # a name after "of" that is no settlement noun stays unrescued
+    assert places(gaz, "The ministry of Ayorou said.", ("Ayorou", "PERSON")) == []

@@ -218,3 +218,65 @@ def test_due_to_a_noun_is_no_future_cue() -> None:
 def test_weekdays_after_plans_look_forward(text: str, want: tuple[str, dt.date]) -> None:
     quoted, value = want
     assert got(text, TUESDAY) == [(quoted, value, "day", value.isoformat())]
+
+
+def _timeml(text: str, published: dt.date, ents: list[tuple[int, int, str]] | None = None) -> list[tuple[str, str]]:
+    return [(text[t.span.start : t.span.end], t.timeml) for t in extract(text, published=published, ents=ents)]
+
+
+def _ent(text: str, *phrases: str) -> list[tuple[int, int, str]]:
+    return [(text.index(p), text.index(p) + len(p), "DATE") for p in phrases]
+
+
+NOV_1995 = D(1995, 11, 8)  # a Wednesday in the fourth quarter
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an earnings comparison: "a year ago" / "a year earlier" is the report's quarter a year before
+    ("Acme posted third-quarter profit of $4.1 million, or 22 cents a share, up from $3 million a year ago.",
+     [("third-quarter", "1995-Q3"), ("a year ago", "1994-Q3")]),
+    ("Revenue fell 8% to $85.7 million in the second quarter of 1995, from $93.3 million a year earlier.",
+     [("the second quarter of 1995", "1995-Q2"), ("a year earlier", "1994-Q2")]),
+    # no quarter named: the last quarter completed before publication
+    ("Net income was $2 million, or 10 cents a share, compared with $1 million a year earlier, in the quarter.",
+     [("a year earlier", "1994-Q3")]),
+    # "last year" only when its sentence speaks of a quarter; a year ago outside figures stays a year
+    ("Last year, the company earned $5 million. Third-quarter sales rose.", [("Last year", "1994"),
+                                                                           ("Third-quarter", "1995-Q3")]),
+    ("He moved to Ohio a year ago. Third-quarter sales rose.", [("a year ago", "1994"), ("Third-quarter", "1995-Q3")]),
+])
+def test_earnings_comparisons_are_quarters(text: str, want: list[tuple[str, str]]) -> None:
+    assert _timeml(text, NOV_1995) == want
+
+
+def test_latest_and_current_quarter() -> None:
+    text = "Margins narrowed in the latest quarter, and the company expects losses in the current quarter."
+    assert _timeml(text, NOV_1995, _ent(text, "the latest quarter", "the current quarter")) == [
+        ("the latest quarter", "1995-Q3"), ("the current quarter", "1995-Q4")]
+    text = "The bank earned $7 million in the year-ago quarter, on sales of $90 million."
+    assert _timeml(text, NOV_1995, _ent(text, "the year-ago quarter")) == [("the year-ago quarter", "1994-Q3")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a payment date is ahead
+    ("The dividend is payable Jan. 15 to holders of record Dec. 1.", [("Jan. 15", "1996-01-15"),
+                                                                       ("Dec. 1", "1995-12-01")]),
+    # an initial is no sentence end: the future cue before it still counts
+    ("Ms. Lee will succeed Robert J. Hall Feb. 1 as chairman.", [("Feb. 1", "1996-02-01")]),
+    ("Ms. Lee succeeded Robert J. Hall Feb. 1. She is 52.", [("Feb. 1", "1995-02-01")]),
+])
+def test_future_stated_dates(text: str, want: list[tuple[str, str]]) -> None:
+    assert _timeml(text, NOV_1995) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # plans ahead of a weekday, and a weekday opening a clause whose verb is future
+    ("Farmers planned a march on Saturday and a rally on Monday.", [("Saturday", "1995-11-11"),
+                                                                   ("Monday", "1995-11-13")]),
+    ("On Friday, the union plans to hold a vote.", [("Friday", "1995-11-10")]),
+    ("On Friday, the union held a vote.", [("Friday", "1995-11-03")]),
+    # a possessive weekday is a past event's day
+    ("Lawyers planned to challenge Monday's ruling.", [("Monday", "1995-11-06")]),
+])
+def test_weekdays_of_the_coming_week(text: str, want: list[tuple[str, str]]) -> None:
+    assert _timeml(text, NOV_1995) == want

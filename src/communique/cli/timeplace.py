@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..evaluate import geoparse, timebank
+from ..evaluate import event_places, geoparse, timebank
 from ._app import err, eval_app
 
 
@@ -43,6 +43,26 @@ def eval_dates(
     """DATE timexes: detection F1 and value accuracy as TimeML value strings."""
     try:
         lines = timebank.evaluate(shared, limit=limit, meantime=meantime, errors=errors)
+    except FileNotFoundError as exc:
+        err(str(exc))
+        raise typer.Exit(2) from None
+    typer.echo("\n".join(lines))
+
+
+@eval_app.command("event-places")
+def eval_event_places(
+    shared: Annotated[Path, typer.Option(help="Folder holding eval/wikievents and eval/rams.")] = event_places.SHARED,
+    dataset: Annotated[str, typer.Option(help="wikievents, rams or both.")] = "both",
+    limit: Annotated[int | None, typer.Option(help="Score only the first N texts of each set.")] = None,
+    examples: Annotated[int, typer.Option(help="Show up to N misses per set.")] = 0,
+) -> None:
+    """Event location against gold Place arguments (WikiEvents and RAMS dev): right, none, wrong."""
+    if dataset not in ("wikievents", "rams", "both"):
+        err(f"--dataset must be wikievents, rams or both, not {dataset!r}")
+        raise typer.Exit(2)
+    wanted = ("wikievents", "rams") if dataset == "both" else (dataset,)
+    try:
+        lines = event_places.evaluate(shared, datasets=wanted, limit=limit, examples=examples)
     except FileNotFoundError as exc:
         err(str(exc))
         raise typer.Exit(2) from None

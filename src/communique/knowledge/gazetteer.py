@@ -48,6 +48,7 @@ MIN_CITY_POPULATION = 500
 ALTERNATE_PENALTY = 20
 DWARF_RATIO = 200
 STATE_RATIO = 4
+HAMLET_RATIO = 50  # a city inside a same-named state needs at least 1/50 of its people to be meant by the name
 _FORMAT = 8  # bump when the pickled layout changes
 
 # feature codes, stored as one byte per entry
@@ -348,7 +349,23 @@ def _spelling_variants(key: str) -> list[str]:
     for k in [key, *out]:
         if len(k) > 5 and k.endswith("h") and k[-2] in "aeiou":
             out.append(k[:-1])
-    return out
+    return out + _vowel_variants(key)
+
+
+def _vowel_variants(key: str) -> list[str]:
+    """Somali-style doubled vowels written single or the other way round: "Shabelle"/"Shabeelle",
+    "Hiraan"/"Hiiraan" (names of five letters or more)."""
+    if len(key) <= 4:
+        return []
+    out = []
+    squeezed = _DOUBLE_VOWEL.sub(r"\1", key)
+    if squeezed != key:
+        out.append(squeezed)
+    return out + [key[: m.end()] + m.group(0) + key[m.end() :] for m in _SINGLE_VOWEL.finditer(key)]
+
+
+_DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
+_SINGLE_VOWEL = re.compile(r"(?<![aeiou])[aeiou](?![aeiou])")
 
 
 def _usable_alternate(name: str) -> bool:
@@ -718,6 +735,10 @@ def _load_or_build(directory: Path | None) -> _Index:
     try:
         with path.open("rb") as f:
             data = f.read()
+        try:
+            os.utime(path)  # in use: another version's build must not count it stale
+        except OSError:
+            pass
         enabled = gc.isenabled()
         gc.disable()  # unpickling ~10^6 small objects: the cyclic collector would rescan them again and again
         try:
@@ -730,16 +751,40 @@ def _load_or_build(directory: Path | None) -> _Index:
     ix = _build()
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix="gazetteer-", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             pickle.dump(ix.state(), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for stale in directory.glob("gazetteer-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)  # an older build of ours
+        _remove_stale(directory, keep=path)
     except OSError:
         pass  # an unwritable cache only costs the next process a rebuild
     return ix
+
+
+STALE_CACHE_SECONDS = 14 * 86400  # a gazetteer build no process has loaded for two weeks
+STALE_TMP_SECONDS = 86400  # a half-written build left by a process that died
+
+
+def _remove_stale(directory: Path, *, keep: Path, now: float | None = None) -> list[Path]:
+    """Delete our own builds that no process has loaded for :data:`STALE_CACHE_SECONDS` (other versions of the
+    package sharing the folder load theirs, which touches them) and temporary files older than a day; never
+    ``keep``, never another program's file. Safe under concurrency: a process reading a deleted file keeps its
+    open handle, a racing deletion is ignored. Returns what was deleted."""
+    import time
+
+    now = time.time() if now is None else now
+    gone: list[Path] = []
+    for pattern, age in (("gazetteer-*.pickle", STALE_CACHE_SECONDS), ("gazetteer-*.tmp", STALE_TMP_SECONDS)):
+        for stale in directory.glob(pattern):
+            if stale == keep:
+                continue
+            try:
+                if now - stale.stat().st_mtime > age:
+                    stale.unlink()
+                    gone.append(stale)
+            except OSError:
+                continue  # gone already, or not ours to delete
+    return gone
 
 
 # --------------------------------------------------------------------------- the public class
@@ -796,7 +841,16 @@ class Gazetteer:
                     break
         if hit is None:
             return ()
-        return (hit,) if isinstance(hit, int) else hit
+        ids = (hit,) if isinstance(hit, int) else hit
+        if all(self._ix.pop[i] < 1000 for i in ids):
+            # a hamlet's exact name may be a province's other spelling ("Hiraan" / Hiiraan): take both
+            extra = [j for v in _vowel_variants(_fold(key)) for j in self._hits(v) if j not in ids]
+            ids = (*ids, *extra)
+        return ids
+
+    def _hits(self, key: str) -> tuple[int, ...]:
+        hit = self._ix.keys.get(key)
+        return () if hit is None else (hit,) if isinstance(hit, int) else hit
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every entry ``name`` may refer to, best first when no context is known."""
@@ -927,7 +981,12 @@ class Gazetteer:
             or (not state_in_ctx and size(best) * STATE_RATIO >= max(ix.pop[s] for s in states or [best]))
             or (
                 primary(best)  # the city's own name, not an alternate one
-                and any(iso(s) == iso(best) and ix.admin1[s] == ix.admin1[best] for s in states)
+                and any(
+                    iso(s) == iso(best)
+                    and ix.admin1[s] == ix.admin1[best]
+                    and ix.pop[best] * HAMLET_RATIO >= ix.pop[s]  # not a hamlet of the province's name (Syunik)
+                    for s in states
+                )
             )
         ):
             order += cities + states

@@ -57,6 +57,13 @@ _DATELINE = re.compile(
     r"\s*(?:\((?:[A-Z][\w .&'\u2019-]{0,40})\)\s*)?(?:\u2014|\u2013|--|-|:)"
 )
 _RESCUE_PREP = re.compile(r"\b(?:in|to|from|at|near|outside|visit|visits|visited|visiting|toured)\s+$", re.IGNORECASE)
+_IN_NEAR = re.compile(
+    r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|outskirts\s+of)\s+$", re.IGNORECASE
+)
+# a settlement noun before a name: "near the town of Djenne", "the besieged city of El Fasher"
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:town|city|village|hamlet|port|settlement|(?:refugee\s+)?camp)\s+of\s+$", re.IGNORECASE
+)
 _GOVERNING_PREP = re.compile(
     r"\b(?P<prep>in|to|at|into|near|outside|inside)\s+(?:the\s+)?(?:(?:port|city|town|village|capital|region"
     r"|province|district|border\s+town|besieged\s+city|southern|northern|eastern|western|central)\s+(?:of\s+)?)*$",
@@ -340,6 +347,22 @@ def _qualified(gazetteer: Gazetteer, name: str, qualifier: str) -> tuple[Candida
     return None
 
 
+_X_IN_Y = re.compile(r"([A-Z][^\s,]*(?:\s[A-Z][^\s,]*)*)(,\s+|\s+in\s+)([A-Z][^\s,]*(?:\s[A-Z][^\s,]*)*)")
+
+
+def _split_in(text: str, ents: Sequence[Entity]) -> list[Entity]:
+    """Entities the tagger ran over two toponyms ("Khnatsakh in Syunik" as one ORG, "Lund, Sweden" as one GPE) as
+    two of the same label."""
+    out: list[Entity] = []
+    for start, end, label in ents:
+        m = _X_IN_Y.fullmatch(text, start, end) if label in RESCUE_LABELS or label in PLACE_LABELS else None
+        if m is None or ("," in m.group(2) and label not in PLACE_LABELS):  # "Smith, Jones" stays one PERSON
+            out.append((start, end, label))
+        else:
+            out += [(m.start(1), m.end(1), label), (m.start(3), m.end(3), label)]
+    return out
+
+
 def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Place]:
     """Geocode the toponyms among ``ents`` (spans into ``text``); unknown names are dropped."""
     spans: list[tuple[int, int, str, str]] = []  # start, end, label, key
@@ -347,6 +370,7 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     demonyms: list[tuple[int, str]] = []  # (offset, ISO3) of each demonym
     named: set[str] = set()  # ISO3 of countries and states named as places
     min_pop: dict[int, int] = {}  # span number -> the population a rescued city needs
+    ents = _split_in(text, ents)
     lines = datelines(text, gazetteer)
     if lines:
         ents = [e for e in ents if not any(s < e[1] and e[0] < t for s, t, _ in lines)] + lines
@@ -367,6 +391,10 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 context.setdefault(iso, set()).add(normalise(text[start:end]))
                 demonyms.append((start, iso))
                 continue  # a demonym is not a place
+            if _SETTLEMENT_OF.search(text, max(0, start - 40), start):
+                min_pop[len(spans)] = 0  # "the village of Kidal" tagged NORP
+            elif _IN_NEAR.search(text, max(0, start - 20), start):
+                min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION  # "a base in Kidal" tagged NORP
         elif label not in PLACE_LABELS and label not in RESCUE_LABELS:
             continue
         elif label in RESCUE_LABELS:
@@ -379,7 +407,9 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 and (gazetteer.lookup(text[start:end]) or _NOWHERE).feature not in ("country", "state")
             ):
                 continue  # an acronym ("the EU and NATO") is an organisation's, unless a state's ("BC")
-            elif listed or re.search(r"\bin\s+$", text[max(0, start - 4) : start]):
+            elif _SETTLEMENT_OF.search(text, max(0, start - 40), start):
+                min_pop[len(spans)] = 0  # "the village of Sotk", "the border town of Dhobley": a settlement
+            elif listed or _IN_NEAR.search(text, max(0, start - 20), start):
                 min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
             elif not _after_preposition(text, start):
                 continue
@@ -476,7 +506,8 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
         ):
             continue
         if label == "NORP" and not (
-            cand.feature in ("site", "region") or (cand.feature == "city" and cand.population > RESCUE_MIN_POPULATION)
+            cand.feature in ("site", "region")
+            or (cand.feature == "city" and cand.population > min_pop.get(k, RESCUE_MIN_POPULATION))
         ):
             continue
         places.append(cand.place(Span(s, e)))

@@ -186,7 +186,8 @@ _FUTURE_WINDOW = 40  # characters before the expression searched for a future cu
 _DUE_TO = r"due\s+to(?!\s+(?:the|its|a|an|their|his|her|our|this|that|higher|lower|strong|weak)\b)"
 _FUTURE_CUE = re.compile(
     rf"(?i)\b(?:will|shall|'ll|scheduled|{_DUE_TO}|set\s+to|expected\s+to|plans?\s+to|planned\s+to"
-    r"|planning\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|postponed\s+until|put\s+off\s+until)\b"
+    r"|planning\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|postponed\s+until|put\s+off\s+until"
+    r"|payable|matur(?:e|es|ing)|expir(?:e|es|ing))\b"
 )
 
 
@@ -203,10 +204,49 @@ def _future_clause(text: str, start: int) -> bool:
     return bool(_FUTURE_CLAUSE_CUE.search(text, line_start, start))
 
 
+# a sentence's end: a period, ! or ? and a space, not after an initial ("Daniel P. Davison") or a title
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bInc)(?<!\bCorp)(?<!\bJr)[.!?]\s|\n"
+)
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding ``start`` begins (after the last sentence end in the 300 characters before)."""
+    lo = max(0, start - 300)
+    last = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        last = m.end()
+    return last
+
+
 def _future(text: str, start: int) -> bool:
-    """A future-tense cue shortly before ``start``, in the same sentence ("will meet on Friday")."""
-    line_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    """A future-tense cue shortly before ``start``, in the same sentence ("will meet on Friday", "payable Jan. 2")."""
+    line_start = _sentence_start(text, start)
     return bool(_FUTURE_CUE.search(text, max(line_start, start - _FUTURE_WINDOW), start))
+
+
+# plans and reported futures before a weekday: "planned a demonstration on Saturday", "would be travelling Thursday"
+_WEEKDAY_FUTURE_BEFORE = re.compile(r"(?i)\b(?:planned|planning|plans|intends|intended|hopes)\b")
+# a weekday opening a clause whose verb is future: "On Tuesday, the league plans to hold ..."
+_WEEKDAY_FUTURE_AFTER = re.compile(
+    rf"(?i)[^.;]{{0,60}}?\b(?:will|plans?\s+to|is\s+(?:scheduled|expected|due|set)\s+to|are\s+(?:scheduled|expected"
+    rf"|due|set)\s+to|{_DUE_TO})\b"
+)
+
+
+def _future_weekday(text: str, start: int, end: int) -> bool:
+    """A weekday of the coming week: a future cue shortly before it (:func:`_future`, or "planned", "plans"
+    in the 60 characters before, same sentence; not a possessive "Wednesday's"), or, when the weekday opens
+    its sentence or clause ("On Tuesday, ..."), a future verb shortly after."""
+    if re.match(r"['\u2019]s\b", text[end : end + 3]):
+        return False  # "get around Wednesday's ruling": a past event's day
+    if _future(text, start):
+        return True
+    line_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    if _WEEKDAY_FUTURE_BEFORE.search(text, max(line_start, start - 60), start):
+        return True
+    lead = text[line_start:start].strip().lower()
+    return lead in ("", "on", "and on", "but on") and bool(_WEEKDAY_FUTURE_AFTER.match(text, end))
 
 
 def _month_of(name: str) -> int:
@@ -307,7 +347,7 @@ def _weekday(m: re.Match[str], text: str) -> _Cand:
     wd = _WEEKDAYS[m.group("wd").lower()]
     name = m.group("wd")
     # "next Monday", "this coming Monday" and "will meet on Monday" look forward; everything else looks back
-    forward = "next" in mod or "coming" in mod or (mod in (["on"], []) and _future(text, m.start()))
+    forward = "next" in mod or "coming" in mod or (mod in (["on"], []) and _future_weekday(text, m.start(), m.end()))
 
     def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
         if forward:
@@ -620,6 +660,9 @@ def _candidates(text: str) -> list[_Cand]:
 def _from_entity(text: str, start: int, end: int) -> _Cand | None:
     """A spaCy DATE entity none of our patterns covered: a year, an undated expression, or nothing (a duration)."""
     quoted = text[start:end].strip()
+    if _YEAR_AGO_PERIOD.match(quoted) or _LATEST_PERIOD.match(quoted) or _CURRENT_PERIOD.match(quoted):
+        # "the year-ago quarter": a period, not an amount of time (an earnings report's, see _earnings_periods)
+        return _Cand(start, end, "undated", basis=f'"{quoted}": a period named relative to another')
     if not quoted or _DURATION.match(quoted) or _DURATION_PART.search(quoted) or _SET.match(quoted):
         return None
     if _NUMERIC.match(quoted) or (_ENDS_IN_UNIT.search(quoted) and not _DATE_WORD.search(quoted)):
@@ -684,7 +727,66 @@ def extract(
                 anchors[unit] = len(out) - 1
             if c.kind == "stated":
                 last_year = timex.value.year
+    if published is not None and _QUARTER_WORD.search(text):
+        _earnings_periods(text, out, published)
     return out
+
+
+# -- earnings reports: "a year ago" is the year-ago quarter -------------------------------------------------------
+
+_QUARTER_WORD = re.compile(r"(?i)\bquarter")
+_MONEY = re.compile(r"(?i)\$\s?\d|\d\s*(?:cents?|pence|million|billion|%)|\b(?:net|revenue|sales|earnings|profit)\b")
+# the comparison period of an earnings report: the same quarter a year before
+_YEAR_AGO_PERIOD = re.compile(
+    r"(?i)^(?:(?:just\s+)?a\s+year\s+(?:ago|earlier|before)|last\s+year|(?:the\s+)?year[\s-](?:ago|earlier)"
+    r"(?:\s+(?:period|quarter|results?))?|the\s+(?:comparable|corresponding|year-(?:ago|earlier))\s+(?:period|quarter)"
+    r"|the\s+comparable)$"
+)
+_LATEST_PERIOD = re.compile(
+    r"(?i)^(?:the\s+)?(?:latest|most\s+recent|recent|just-ended|past)\s+(?:quarter|period)(?:'s)?$"
+)
+_CURRENT_PERIOD = re.compile(r"(?i)^(?:the\s+)?(?:current|present)\s+quarter(?:'s)?$")
+
+
+def _earnings_periods(text: str, out: list[Timex], published: dt.date) -> None:
+    """In a report that compares quarterly results, re-read its period expressions as quarters (in place):
+    "a year ago", "a year earlier", "last year", "the year-ago period" in a sentence with figures ("net of $5
+    million, or 61 cents a share, a year ago") are the report's quarter a year before; "the latest quarter" is
+    the report's quarter; "the current quarter" the quarter of publication ("last year" only in a sentence
+    that speaks of a quarter). The report's quarter is the quarter completed in the 15 months before
+    publication that the text names most often ("third-quarter net"), else the last one completed before
+    publication (the Wall Street Journal's convention in TimeBank)."""
+    recent = [t for t in out if t.precision == "quarter" and t.value is not None
+              and _shift_months(t.value, 3) <= published and published - t.value <= dt.timedelta(days=460)]
+    # the quarter the report is about: the recent quarter it names most often, the latest on a tie
+    stated = max(recent, key=lambda t: (sum(o.value == t.value for o in recent), t.value), default=None)
+    if stated is not None and stated.value is not None:
+        report = stated.value
+        how = f'the quarter the report is about ("{text[stated.span.start : stated.span.end]}", {stated.timeml})'
+    else:
+        q_start = dt.date(published.year, (published.month - 1) // 3 * 3 + 1, 1)
+        report = _shift_months(q_start, -3)
+        how = f"the last quarter completed before publication ({_iso(published)})"
+    for k, t in enumerate(out):
+        quoted = text[t.span.start : t.span.end].strip()
+        if _LATEST_PERIOD.match(quoted):
+            out[k] = Timex(t.span, report, "quarter", f'"{quoted}": {how}')
+        elif _CURRENT_PERIOD.match(quoted):
+            cur = dt.date(published.year, (published.month - 1) // 3 * 3 + 1, 1)
+            out[k] = Timex(t.span, cur, "quarter", f'"{quoted}": the quarter of publication ({_iso(published)})')
+        elif _YEAR_AGO_PERIOD.match(quoted) and t.precision in ("year", "unknown", "quarter"):
+            line_start = max(text.rfind(". ", 0, t.span.start), text.rfind("\n", 0, t.span.start)) + 1
+            line_end = text.find(". ", t.span.end)
+            sentence = text[line_start : line_end if line_end >= 0 else len(text)]
+            if not (_MONEY.search(sentence) and (_QUARTER_WORD.search(sentence) or _FIGURES.search(sentence))):
+                continue
+            if quoted.lower() == "last year" and not _QUARTER_WORD.search(sentence):
+                continue  # "Last year, the company earned $5 million": the whole year
+            ago = dt.date(report.year - 1, report.month, 1)
+            out[k] = Timex(t.span, ago, "quarter", f'"{quoted}": the same quarter a year before {how}')
+
+
+_FIGURES = re.compile(r"(?i)\b(?:cents?|pence)\s+a\s+share\b|\$\s?\d[\d.,]*\s+(?:million|billion)")
 
 
 _AT_LEAST = {"day": ("day", "month", "year"), "month": ("month", "year"), "year": ("year",)}

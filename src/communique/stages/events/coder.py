@@ -43,7 +43,7 @@ from .episodes import (
     _merge_restatements,
     _restates,
 )
-from .location import _location
+from .location import _location, inherit_locations
 from .modality import condition_of, conditional_intent, modality, obliged_by, resolve_status
 from .senses import wrong_sense
 from .triggers import Candidate, candidates
@@ -140,6 +140,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                 for r in [o.trigger, *o.references]]
         ev.date = event_date(doc, sentence=ev.evidence.sentence, trigger=ev.trigger, refs=refs)
     _inherit_places(events)
+    inherit_locations(doc, events)
     return events, extra_actors, extra_mentions
 
 
