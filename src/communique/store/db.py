@@ -37,9 +37,10 @@ beats ``unconfirmed``, ``planned`` and ``hypothetical``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -175,6 +176,8 @@ class Store:
     make a connection the store owns, which :meth:`close` closes.
     """
 
+    _merged_deferred = 0  # > 0 inside :meth:`deferred_merged`: put() leaves the merged tables to one refresh
+
     def __init__(self, conn: duckdb.DuckDBPyConnection, *, owned: bool = False) -> None:
         self.conn = conn
         self._owned = owned
@@ -288,7 +291,8 @@ class Store:
             roles.complete_doc(conn, doc)  # what earlier news taught fills what this article left open
             self._insert(doc, fingerprint=fingerprint, story=story_url(art.url))
             roles.record_doc(conn, doc)
-            merged.refresh(conn)  # the merged-event tables follow the reports, in the same transaction
+            if not self._merged_deferred:
+                merged.refresh(conn)  # the merged-event tables follow the reports, in the same transaction
             conn.commit()
         except duckdb.Error as exc:
             _rollback(conn)
@@ -297,6 +301,37 @@ class Store:
             _rollback(conn)
             raise
         return result
+
+    @contextlib.contextmanager
+    def deferred_merged(self) -> Iterator[Store]:
+        """Within this block :meth:`put` writes reports without refreshing the merged-event tables; they are
+        brought up to date once, in one transaction, when the block ends (also when it raises).  For writing
+        many articles at once: one refresh of a batch costs about what one article's did.  Meanwhile the
+        tables are stale, which readers detect (:func:`communique.store.merged.fresh`) and answer from the
+        reports instead (same values, slower).  Nests; raises :class:`~communique.errors.StoreError`."""
+        self._merged_deferred += 1
+        try:
+            yield self
+        finally:
+            self._merged_deferred -= 1
+            if not self._merged_deferred:
+                self.refresh_merged()
+
+    def refresh_merged(self) -> str:
+        """Bring the merged-event tables up to date with the stored reports in one transaction; return what
+        :func:`communique.store.merged.refresh` did.  Raises :class:`~communique.errors.StoreError`."""
+        conn = self.conn
+        try:
+            conn.begin()
+            done = merged.refresh(conn)
+            conn.commit()
+        except duckdb.Error as exc:
+            _rollback(conn)
+            raise StoreError(f"cannot refresh the merged-event tables: {one_line(exc)}") from exc
+        except BaseException:
+            _rollback(conn)
+            raise
+        return done
 
     def _story_of(self, art: Article, fingerprint: int) -> tuple[str, dt.date | None, str] | None:
         """(id, published, reason) of the stored article ``art`` is a version of, if any."""

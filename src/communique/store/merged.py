@@ -236,6 +236,30 @@ def refresh(conn: duckdb.DuckDBPyConnection) -> str:
     return "updated"
 
 
+_TYPES: dict[str, dict[str, Any]] = {}  # Arrow type of each column, per table (the schema is the same in every store)
+
+
+def _append(conn: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
+    """Insert ``rows`` (values in ``columns`` order) into ``table`` in one statement, through an Arrow table typed
+    like the table's columns (``executemany`` ran one statement per row)."""
+    import pyarrow as pa
+
+    from .db import _arrow_type
+
+    if table not in _TYPES:
+        _TYPES[table] = {str(r[0]): _arrow_type(str(r[1])) for r in conn.execute(f"DESCRIBE {table}").fetchall()}
+    types = _TYPES[table]
+    arrays = [pa.array(list(values), type=types[name]) for name, values in zip(columns, zip(*rows, strict=True),
+                                                                              strict=True)]
+    name = f"_communique_merged_{table}"
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    conn.register(name, pa.Table.from_arrays(arrays, names=list(columns)))
+    try:
+        conn.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+    finally:
+        conn.unregister(name)
+
+
 def _update(conn: duckdb.DuckDBPyConnection, affected: set[int], new_uids: list[int]) -> None:
     """Recompute the clusters ``affected`` (current ids of clusters new reports joined or reports left)."""
     ids = sorted(affected)
@@ -259,8 +283,8 @@ def _update(conn: duckdb.DuckDBPyConnection, affected: set[int], new_uids: list[
     if uids:
         conn.execute(f"DELETE FROM merged_members WHERE uid IN ({_marks(uids)})", uids)
     if members:
-        conn.executemany("INSERT INTO merged_members VALUES (?, ?, ?, ?)",
-                         [[int(u), int(c), a, outlet.get(a)] for u, c, a in members])
+        _append(conn, "merged_members", ("uid", "cluster_id", "article_id", "outlet"),
+                [[int(u), int(c), a, outlet.get(a)] for u, c, a in members])
     # actors: the rows already held (the actors of a report never change) and the new reports' rows
     held = conn.execute(
         "SELECT event_uid, role, position, actor_id, code, name, country, sector, code_key, name_key, country_key, "
@@ -274,11 +298,9 @@ def _update(conn: duckdb.DuckDBPyConnection, affected: set[int], new_uids: list[
     rows = [r for r in held if int(r[0]) in cluster_of] + [r for r in fresh_rows if int(r[0]) not in known]
     conn.execute(f"DELETE FROM merged_actors WHERE cluster_id IN ({marks})", ids)
     if rows:
-        conn.executemany(
-            f"INSERT INTO merged_actors ({_ACTOR_COLUMNS}) VALUES ({_marks(range(15))})",
-            [[cluster_of[int(r[0])], *r[:11], int(r[0]) == first[cluster_of[int(r[0])]], r[11], r[12]]
-             for r in rows],
-        )
+        _append(conn, "merged_actors", tuple(c.strip() for c in _ACTOR_COLUMNS.split(",")),
+                [[cluster_of[int(r[0])], *r[:11], int(r[0]) == first[cluster_of[int(r[0])]], r[11], r[12]]
+                 for r in rows])
     conn.execute(f"DELETE FROM merged WHERE cluster_id IN ({marks})", ids)
     cond = "{}.cluster_id IN (" + marks + ")"
     firsts = sorted(first.values())

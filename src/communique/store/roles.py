@@ -28,7 +28,7 @@ from ..knowledge.actors import KnownActor
 from ..model import Doc
 
 __all__ = ["COLUMNS", "complete_doc", "export_rows", "import_rows", "known_actors", "list_actors", "record_doc",
-           "role_on", "roles_of"]
+           "role_on", "roles_of", "roles_of_many"]
 
 COLUMNS = ("name", "title", "country", "sector", "code", "observed", "valid_to", "source", "article_id",
            "evidence_start", "evidence_end", "evidence")
@@ -91,7 +91,11 @@ def _held_until(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def role_on(conn: duckdb.DuckDBPyConnection, name: str, day: dt.date | None) -> dict[str, Any] | None:
     """The role holding for ``name`` on ``day`` (``None``: the latest), by the rules in the module docstring."""
-    rows = roles_of(conn, name)
+    return _holding(roles_of(conn, name), day)
+
+
+def _holding(rows: list[dict[str, Any]], day: dt.date | None) -> dict[str, Any] | None:
+    """Of one name's rows (:func:`roles_of`), the role holding on ``day`` (``None``: the latest)."""
     user = [r for r in rows if r["source"] == "user" and (day is None or (
         r["observed"] <= day and (r["valid_to"] is None or day <= r["valid_to"])))]
     if user:
@@ -100,14 +104,53 @@ def role_on(conn: duckdb.DuckDBPyConnection, name: str, day: dt.date | None) -> 
     return learned[-1] if learned else None
 
 
+def roles_of_many(conn: duckdb.DuckDBPyConnection, names: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    """:func:`roles_of` for each of ``names`` (keyed by the name as given), in at most three queries whatever
+    their number: the exact keys at once, then the surname patterns of the keys without rows at once."""
+    keys = {name: _key(name) for name in names}
+    wanted = sorted(set(keys.values()))
+    out: dict[str, list[dict[str, Any]]] = {}
+    if not wanted:
+        return out
+    by_key = _rows_by_key(conn, wanted)
+    missing = [k for k in wanted if k not in by_key]
+    alias: dict[str, str] = {}
+    if missing:  # a surname: the one stored name it ends (the same LIKE pattern as roles_of)
+        found: dict[str, set[str]] = {}
+        for key, stored in conn.execute(
+            "SELECT k.key, a.name_key FROM (SELECT unnest(?::VARCHAR[]) AS key) k "
+            "JOIN (SELECT DISTINCT name_key FROM actor_roles) a ON a.name_key LIKE '% ' || k.key", [missing]
+        ).fetchall():
+            found.setdefault(str(key), set()).add(str(stored))
+        alias = {k: _key(next(iter(v))) for k, v in found.items() if len(v) == 1}
+        by_key.update(_rows_by_key(conn, sorted(set(alias.values()) - set(by_key))))
+    for name, key in keys.items():
+        target = key if key in by_key else alias.get(key)
+        rows = [dict(r) for r in by_key.get(target, [])] if target is not None else []
+        out[name] = _held_until(rows)
+    return out
+
+
+def _rows_by_key(conn: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of each of ``keys`` (name keys), oldest first (as :func:`roles_of` orders them)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    if not keys:
+        return out
+    for r in _dicts(conn.execute(f"SELECT name_key, {', '.join(COLUMNS)} FROM actor_roles "
+                                 "WHERE name_key IN (SELECT unnest(?::VARCHAR[])) ORDER BY name_key, observed, source",
+                                 [keys])):
+        out.setdefault(r.pop("name_key"), []).append(r)
+    return out
+
+
 def complete_doc(conn: duckdb.DuckDBPyConnection, doc: Doc) -> int:
     """Fill people the article left without a country from the stored role holding on its publication day
     (country, sector, code); what the text said is never overwritten. Returns how many actors were filled."""
     filled = 0
-    for a in doc.actors:
-        if a.kind != "person" or a.country or (a.code and a.code.startswith("IGO")):
-            continue
-        role = role_on(conn, a.name, doc.article.published)
+    people = [a for a in doc.actors if not (a.kind != "person" or a.country or (a.code and a.code.startswith("IGO")))]
+    known = roles_of_many(conn, [a.name for a in people])
+    for a in people:
+        role = _holding(known[a.name], doc.article.published)
         if role is None or not (role["country"] or role["code"]):
             continue
         a.country = role["country"]

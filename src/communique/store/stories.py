@@ -48,12 +48,13 @@ def shingles(text: str, k: int = 3) -> set[str]:
 
 def simhash(text: str) -> int:
     """64-bit SimHash of ``text``'s word 3-shingles, as a signed integer (DuckDB's BIGINT)."""
-    weights = [0] * 64
-    for sh in shingles(text):
-        h = int.from_bytes(hashlib.blake2b(sh.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if h >> bit & 1 else -1
-    value = sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    import numpy as np
+
+    digests = b"".join(hashlib.blake2b(sh.encode("utf-8"), digest_size=8).digest() for sh in shingles(text))
+    n = len(digests) // 8
+    # bit b of a big-endian 8-byte digest h (h >> b & 1) is column 63 - b of its unpacked bits
+    ones = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(n, 8), axis=1).sum(axis=0, dtype=np.int64)
+    value = sum(1 << bit for bit in range(64) if n and 2 * int(ones[63 - bit]) > n)  # more shingles set than clear
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
