@@ -210,3 +210,14 @@ def test_sentence_model_proposes_a_type_where_no_word_was_a_candidate() -> None:
 
     rule = [Candidate(got.token, got.trigger, "190", rule="pummel\tVERB\t190")]
     assert LearnedCoder(model, propose_at=0.6).label(doc, 0, rule) == rule
+
+
+def test_speaking_to_the_media_is_no_meeting_but_a_phone_call_with_a_counterpart_is() -> None:
+    from communique.stages.events.learned import LearnedCoder
+
+    coder = LearnedCoder()
+    for text in ("The Peruvian foreign minister spoke to the radio on Tuesday.",
+                 "The Peruvian foreign minister talked with reporters on Tuesday."):
+        assert coder.label(_table_doc(text), 0, []) == [], text
+    doc = _table_doc("The Peruvian foreign minister spoke to his Bolivian counterpart by phone on Tuesday.")
+    assert [(doc.nlp[c.token].text, c.cameo[:2]) for c in coder.label(doc, 0, [])] == [("spoke", "04")]

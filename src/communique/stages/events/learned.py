@@ -16,7 +16,8 @@ Per sentence it takes the rule candidates (the trigger table is the readable lay
     it operates on or the verb that operates on it ("agreed to lend", "summoned the ambassador to
     complain": the table's word codes the event);
   - the word is not a light verb whose object or prepositional object the table codes ("held a phone
-    call": the call is the event), nor a verb reporting a clause ("denied that its troops had attacked":
+    call": the call is the event), nor addresses the media or an audience ("spoke to the radio"), nor a verb
+    reporting a clause ("denied that its troops had attacked":
     provenance reads the denial, the clause holds the event);
   - the model's type is not ``NONE`` and its probability reaches the model's threshold;
   - with ``require_target`` (off by default: measured by cross-validation on PLV and the GSR, it lost more
@@ -119,7 +120,7 @@ class LearnedCoder:
             out = [c for c in out if c.model is not None or (c.rule or "").count("\t") >= 3 or not _plover(c.cameo)]
         for p in [] if suppressed else self.model.predict(toks, table=rows, probs=probs):
             tok = sdoc[p.token]
-            if _light_verb_of_coded_object(tok, rows) or _reports_a_clause(tok):
+            if _light_verb_of_coded_object(tok, rows) or _reports_a_clause(tok) or _addresses_the_media(tok):
                 continue
             if listed_ok and _listed(tok, rows) and not self._overrules(tok, p.plover, p.confidence, rows):
                 continue
@@ -219,6 +220,23 @@ def _light_verb_of_coded_object(tok: Any, rows: TriggerTable) -> bool:
     objects = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
     objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(match_trigger(o, rows) is not None for o in objects)
+
+
+# what a speaker addresses when giving a statement, not meeting anyone ("spoke to the radio", "told reporters")
+_MEDIA = frozenset({"radio", "television", "tv", "press", "reporter", "journalist", "media", "newspaper", "audience",
+                    "broadcaster", "interviewer", "crowd", "supporter", "parliament", "lawmaker"})
+
+
+def _addresses_the_media(tok: Any) -> bool:
+    """Does the word address the media or an audience (its object, or its "to"/"with" object, is one)?
+    Speaking to them is a statement, not a meeting (M2E2 taught the model "spoke" as a phone call)."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "dative") and c.lemma_.lower() in _MEDIA:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("to", "with"):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in _MEDIA for g in c.children):
+                return True
+    return False
 
 
 def _reports_a_clause(tok: Any) -> bool:
