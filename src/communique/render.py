@@ -81,7 +81,9 @@ def print_signals(signals: list[dict[str, Any]], blocs: Any = None, console: Con
                f"{s['goldstein_during'] if s['goldstein_during'] is not None else '-'}"
         t.add_row(s["unit"], f"{s['direction']} ({s['channel']} {s['change']})", f"{s['start']} .. {s['end']}",
                   f"{s['score']:.1f}", f"{s['observed']} ({s['expected']:.1f})", gold,
-                  f"{first.get('date', '')} {first.get('cameo', '')} {(first.get('evidence') or '')[:140]}")
+                  f"{first.get('date', '')} {first.get('cameo', '')} {(first.get('evidence') or '')[:140]}"
+                  + (f" ({first['article_id']} [{first['evidence_start']}:{first['evidence_end']}])"
+                     if first.get("article_id") else ""))
     console.print(t if signals else "no signals")
     if blocs is not None:
         d = blocs.as_dict()

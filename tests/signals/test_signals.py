@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from communique.cli import app
@@ -63,9 +65,10 @@ def test_a_sustained_rise_in_cooperation_is_a_signal() -> None:
 
 
 def test_a_busy_news_day_is_not_a_signal() -> None:
-    rows, volume = stream({30: 20}, busy={30: 500.0})  # five times the articles, five times the events
+    # two days with five times the articles and five times the events
+    rows, volume = stream({30: 20, 31: 20}, busy={30: 500.0, 31: 500.0})
     assert detect(build(rows, volume)) == []
-    rows, volume = stream({30: 20})  # the same events on an ordinary day are one
+    rows, volume = stream({30: 20, 31: 20})  # the same events on ordinary days are one
     assert [s.start for s in detect(build(rows, volume))] == [day(30)]
 
 
@@ -95,27 +98,73 @@ def test_blocs_and_who_moves() -> None:
 
 
 def test_generated_stream_is_reproducible_and_the_detector_meets_its_floor() -> None:
-    a, b = generate(seed=3, days=90, dyads=10, shifts=4), generate(seed=3, days=90, dyads=10, shifts=4)
-    assert a.rows == b.rows and a.injected == b.injected and len(a.injected) == 4
+    for version in ("v1", "v2"):
+        a = generate(seed=3, days=90, dyads=10, shifts=4, version=version)
+        b = generate(seed=3, days=90, dyads=10, shifts=4, version=version)
+        assert a.rows == b.rows and a.injected == b.injected and a.stories == b.stories and len(a.injected) == 4
+    # measured 2026-12-01 (seed 0): v1 5x recall 1.0, precision 0.85; v2 5x 0.86, precision 0.84
+    result = evaluate(runs=1, seed=0, version="v1")
+    assert result["by_factor"]["5x"]["recall"] >= 0.9 and result["precision"] >= 0.75
     result = evaluate(runs=1, seed=0)
-    # measured 2026-11-30 (seed 0): 5x recall 1.0, precision 0.82; a change below these floors broke something
-    assert result["by_factor"]["5x"]["recall"] >= 0.9 and result["precision"] >= 0.7
+    assert result["generator"] == "v2" and result["by_factor"]["5x"]["recall"] >= 0.75
+    assert result["precision"] >= 0.75 and result["false_signals_on_story_dyads"] <= 3
+    with pytest.raises(ValueError, match="unknown generator version 'v9'"):
+        generate(version="v9")
+
+
+def test_v2_streams_have_zipf_dyads_and_story_bursts() -> None:
+    stream = generate(seed=0)
+    series = build(stream.rows, stream.volume)
+    totals = sorted((sum(c) for c in series.counts.values()), reverse=True)
+    # Zipf-like: the busiest dyad-channel holds far more than the median one, and many are sparse
+    assert totals[0] > 20 * totals[len(totals) // 2] and sum(t < 200 for t in totals) > len(totals) // 3
+    assert len(stream.stories) == 13 and stream.busy_days == sorted({s.start for s in stream.stories})
+    story = stream.stories[0]
+    assert (story.unit, story.channel, story.start, story.articles, story.events, story.duplicates) == (
+        "BRA–SDN", "cooperation", day(17), (2273, 1136, 568), 2, 20)
+    # the story's dyad gets its events and the duplicates on its first day; the extra articles are in the volume
+    i = series.index(story.start)
+    assert series.counts[("BRA–SDN", "cooperation")][i] >= story.events + story.duplicates
+    assert stream.volume[story.start] > 4000 * 0.55  # a weekday with 2,273 more articles
+    # nothing else rises with the story's articles: the other dyads' events that day match their usual level
+    others = [c for (u, ch), c in series.counts.items() if (u, ch) != (story.unit, story.channel)]
+    day_total = sum(c[i] for c in others)
+    usual = sum(sum(c[i - 14 : i]) for c in others) / 14
+    assert day_total < 1.5 * usual
+
+
+def test_a_one_day_spike_of_duplicates_is_not_a_signal() -> None:
+    rows, volume = stream({40: 30})  # one story's unmerged duplicates, all dated on its day
+    assert detect(build(rows, volume)) == []
+    from communique.signals.detect import day_scores
+
+    up = day_scores([4] * 40 + [30] + [4] * 9, [100.0] * 50, trim_veto=None)
+    assert up[40][0] > 5  # without the check it would be a strong signal
+    rows, volume = stream({40: 12, 41: 12, 42: 12})  # three times the level for three days is one
+    [sig] = detect(build(rows, volume))
+    assert (sig.start, sig.detected) == (day(40), day(41))
+
+
+TEXT = "Moscow. Russia signed a pact with Syria. More."  # evidence 8..40, trigger "signed" 15..21
 
 
 def put(path: Path, rows: list[dict[str, Any]], volume: dict[dt.date, float]) -> Store:
-    """A real store holding ``rows`` (one report each, in an article of its day) and ``volume`` articles a day."""
+    """A real store holding ``rows`` (one report each, in the first article of its day; a row's ``cluster`` makes
+    it a further report of that event, in the next article of the day) and ``volume`` articles a day."""
     store = Store.open(path)
     arts = [(f"a{d.isoformat()}-{i}", d) for d, v in volume.items() for i in range(int(v))]
-    store.conn.executemany("INSERT INTO articles (id, published, text) VALUES (?, ?, 'Text.')", arts)
+    store.conn.executemany(f"INSERT INTO articles (id, published, outlet, text) VALUES (?, ?, 'Wire', '{TEXT}')", arts)
     first = {d: aid for aid, d in reversed(arts)}
     for r in rows:
         aid, uid = first[r["date"]], r["cluster_id"]
+        if "cluster" in r:
+            aid = aid[: aid.rindex("-")] + "-1"
         store.conn.execute(
             "INSERT INTO events (uid, article_id, id, seq, cameo, family, label, goldstein, quad_class, status,"
             " negated, date, date_precision, evidence_sentence, evidence_start, evidence_end, trigger_start,"
-            " trigger_end, cluster_id) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'day', 0, 0, 5, 0, 4, ?)",
+            " trigger_end, cluster_id) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'day', 0, 8, 40, 15, 21, ?)",
             [uid, aid, f"e{uid}", r.get("cameo", "057"), r.get("cameo", "057")[:2], r.get("label", "Sign"),
-             r["goldstein"], r["quad_class"], r["status"], bool(r.get("negated")), r["date"], uid])
+             r["goldstein"], r["quad_class"], r["status"], bool(r.get("negated")), r["date"], r.get("cluster", uid)])
         for role in ("source", "target"):
             store.conn.execute("INSERT INTO event_actors (event_uid, article_id, actor_id, role, position, code) "
                                "VALUES (?, ?, ?, ?, 0, ?)", [uid, aid, f"{role}{uid}", role, r[role]])
@@ -124,21 +173,52 @@ def put(path: Path, rows: list[dict[str, Any]], volume: dict[dt.date, float]) ->
 
 def test_signals_from_store_carry_their_events(tmp_path: Path) -> None:
     rows, volume = stream({40: 14, 41: 15, 42: 16}, volume=5)
+    rows.append(dict(rows[160], cluster_id=5000, cluster=161))  # a second report of event 161, another article
     with put(tmp_path / "s.duckdb", rows, volume) as store:
         [sig] = signals_from_store(store, with_events=2)
         assert (sig["unit"], sig["event_count"], sig["start"], sig["end"]) == ("RUS–SYR", 49, "2025-02-10",
                                                                                "2025-02-13")
-        assert sig["events"] == [{"cluster_id": 161, "date": "2025-02-10", "cameo": "057", "label": "Sign",
-                                  "source": "RUSGOV", "target": "SYRMIL", "status": "reported",
-                                  "corroboration": 1, "evidence": "Text."}, {
-                                  "cluster_id": 162, "date": "2025-02-10", "cameo": "057", "label": "Sign",
-                                  "source": "RUSGOV", "target": "SYRMIL", "status": "reported",
-                                  "corroboration": 1, "evidence": "Text."}]
+        # each event with its evidence: the first report's article and character offsets into its text
+        common = {"date": "2025-02-10", "cameo": "057", "label": "Sign", "source": "RUSGOV", "target": "SYRMIL",
+                  "status": "reported", "evidence": "Russia signed a pact with Syria.", "goldstein": 4.0,
+                  "quad_class": 1, "article_id": "a2025-02-10-0", "evidence_start": 8, "evidence_end": 40,
+                  "trigger_start": 15, "trigger_end": 21, "published": "2025-02-10", "outlet": "Wire",
+                  "url": None, "title": None}
+        assert sig["events"] == [
+            {"cluster_id": 161, "corroboration": 2, "articles": ["a2025-02-10-0", "a2025-02-10-1"], **common},
+            {"cluster_id": 162, "corroboration": 1, "articles": ["a2025-02-10-0"], **common}]
+        assert TEXT[8:40] == common["evidence"] and TEXT[15:21] == "signed"
+        assert len(signals_from_store(store, with_events=100)[0]["events"]) == 49
         # the same with --since: only the days a signal on or after it needs are read
         assert [s["start"] for s in signals_from_store(store, since=day(42))] == ["2025-02-10"]
         assert signals_from_store(store, since=day(45)) == []
         got = blocs_from_store(store, days=30)
         assert got is not None and got.end == day(49) and got.blocs == [["RUS", "SYR"]]
+
+
+def test_the_api_and_the_cli_give_each_signal_its_evidence(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from communique.server import ServerSettings, create_app
+
+    rows, volume = stream({40: 14, 41: 15, 42: 16}, volume=5)
+    put(tmp_path / "s.duckdb", rows, volume).close()
+    server = create_app(ServerSettings(db=tmp_path / "s.duckdb"))
+    with TestClient(server, base_url="http://127.0.0.1:8000") as client:
+        [sig] = client.get("/api/signals", params={"events": 3}).json()["signals"]
+        assert sig["unit"] == "RUS–SYR" and sig["event_count"] == 49 and len(sig["events"]) == 3
+        assert [(e["cluster_id"], e["article_id"], e["evidence_start"], e["evidence_end"], e["evidence"])
+                for e in sig["events"]] == [(c, "a2025-02-10-0", 8, 40, TEXT[8:40]) for c in (161, 162, 163)]
+        assert client.get("/api/signals", params={"events": -1}).status_code == 422
+    server.state.database.conn.close()
+    r = CliRunner().invoke(app, ["signals", "--db", str(tmp_path / "s.duckdb"), "--format", "json",
+                                     "--events", "1", "--bloc-days", "0"])
+    assert r.exit_code == 0, r.output
+    [got] = json.loads(r.output)["signals"]
+    assert [(e["article_id"], e["evidence_start"], e["evidence_end"]) for e in got["events"]] == [
+        ("a2025-02-10-0", 8, 40)]
+    r = CliRunner().invoke(app, ["signals", "--db", str(tmp_path / "s.duckdb"), "--bloc-days", "0"])
+    assert r.exit_code == 0 and "a2025-02-10-0 [8:40]" in r.output, r.output
 
 
 def test_the_store_aggregate_equals_the_python_series(tmp_path: Path) -> None:
@@ -163,6 +243,29 @@ def test_the_store_aggregate_equals_the_python_series(tmp_path: Path) -> None:
         for key, counts in few.counts.items():
             assert list(counts) == list(full.counts[key])
             assert max(sum(counts[i : i + 3]) for i in range(len(counts))) >= 3
+
+
+def test_bare_sector_codes_form_no_units(tmp_path: Path) -> None:
+    """An actor coded by its sector alone (``GOV``: no country) pairs with nothing, in Python and in SQL: two
+    articles' "the government" are not one actor, and ``GOV–USA`` would be a relation nobody reported."""
+    assert units(ev(1, D0, 1, src="GOV", tgt="USAGOV"), "country") == []
+    assert units(ev(1, D0, 1, src="OPP", tgt="LEG"), "actor") == []
+    assert units(ev(1, D0, 1, src="GOVMIL;RUSMIL", tgt="ELI;IGOUNO"), "country") == ["IGOUNO–RUS"]
+    assert units(ev(1, D0, 1, src="GOVMIL;RUSMIL", tgt="ELI;IGOUNO"), "actor_single") == ["IGOUNO", "RUSMIL"]
+    assert units(ev(1, D0, 1, src="NGOAMN", tgt="REB"), "actor_single") == ["NGOAMN"]
+    # a burst of events between the government of some article and the USA: no signal at all
+    rows, volume = stream({40: 14, 41: 15, 42: 16}, volume=5)
+    rows = [dict(r, source="GOV" if r["cluster_id"] % 2 else "LEG", target="USAGOV") for r in rows]
+    rows += [ev(10_000 + i, day(i), 1, src="OPP;SYRGOV", tgt="USAMIL") for i in range(50)]
+    assert detect(build(rows, volume)) == []
+    with put(tmp_path / "s.duckdb", rows, volume) as store:
+        assert signals_from_store(store) == []
+        events, vol = store_inputs(store)
+        for level, want in (("country", {"SYR–USA"}), ("actor", {"SYRGOV–USAMIL"}),
+                            ("actor_single", {"SYRGOV", "USAGOV", "USAMIL"})):
+            got = series_from_store(store.conn, level=level)
+            assert {u for u, _ in got.counts} == want
+            assert {k: list(v) for k, v in got.counts.items()} == build(events, vol, level=level).counts
 
 
 def test_cli(tmp_path: Path) -> None:

@@ -21,6 +21,8 @@ def signals(
     limit: Annotated[int, typer.Option(help="At most this many signals.", min=1, max=10_000)] = 20,
     bloc_days: Annotated[int, typer.Option(help="Window of the blocs, in days (0: no blocs).", min=0,
                                            max=3650)] = 30,
+    events: Annotated[int, typer.Option(help="Events (with their evidence) listed per signal.", min=0,
+                                        max=10_000)] = 20,
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Say when relations shift: dyads whose cooperation or conflict departs from their baseline, with the
@@ -37,7 +39,8 @@ def signals(
     day = date_arg(since, "--since")
     store = open_store(db, must_exist=True)
     try:
-        found = signals_from_store(store, level=level, since=day, min_score=min_score, limit=limit)
+        found = signals_from_store(store, level=level, since=day, min_score=min_score, limit=limit,
+                                   with_events=events)
         # the window ends on the latest publication day (events dated later have not happened)
         bl = blocs_from_store(store, days=bloc_days, level="actor" if level == "actor" else "country") \
             if bloc_days else None
@@ -57,13 +60,19 @@ def eval_signals(
     runs: Annotated[int, typer.Option(help="Generated streams to score.", min=1, max=100)] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the first stream.")] = 0,
     min_score: Annotated[float, typer.Option(help="Detector threshold.", min=0.0)] = 3.1,
+    generator: Annotated[str, typer.Option(help="Generator version: v2 (Zipf-like dyads, story bursts) or v1.")
+                         ] = "v2",
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures to this file.")] = None,
 ) -> None:
     """Score the shift detector on generated streams with known shifts: recall and delay by shift size,
-    precision, false signals on busy news days."""
+    precision, false signals on story (busy news) days and on the stories' own dyads."""
     from ..evaluate.signals import evaluate, render
+    from ..signals.synthetic import VERSIONS
 
-    result = evaluate(runs=runs, seed=seed, min_score=min_score)
+    if generator not in VERSIONS:
+        err(f"--generator must be one of {', '.join(VERSIONS)}, not {generator!r}")
+        raise typer.Exit(2)
+    result = evaluate(runs=runs, seed=seed, min_score=min_score, version=generator)
     typer.echo(render(result))
     if json_out is not None:
         json_out.write_text(json.dumps(result, indent=2), encoding="utf-8")

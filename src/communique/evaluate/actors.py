@@ -214,11 +214,14 @@ def score_spans(docs: Sequence[Any], golds: Sequence[list[GoldActor]], tally: Ta
     return tally
 
 
-def _analyse(texts: Sequence[str], pipeline: Any) -> list[Any]:
+def _analyse(texts: Sequence[str], pipeline: Any, dates: Sequence[str | None] | None = None) -> list[Any]:
+    """Analyse each text as an article; ``dates`` (ISO, one per text, or ``None``) are their publication dates."""
     from ..api import analyze_articles
     from ..read import make_article
 
-    return list(analyze_articles([make_article(t) for t in texts], pipeline=pipeline))
+    days = list(dates) if dates is not None else [None] * len(texts)
+    return list(analyze_articles([make_article(t, published=d) if d else make_article(t)
+                                  for t, d in zip(texts, days, strict=True)], pipeline=pipeline))
 
 
 def run_gsr(shared: Path, *, limit: int | None = None, pipeline: Any = None) -> Tally:
@@ -246,11 +249,14 @@ def run_petrarch(shared: Path, *, limit: int | None = None) -> tuple[int, int, l
     sentences = read_petrarch(shared / PETRARCH2, _iso3_set())[:limit]
     raw = (shared / PETRARCH2).read_text("utf-8")
     codes_by_id: dict[str, list[str]] = {}
-    for m in re.finditer(r'<Sentence\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</Sentence>', raw, re.S):
-        for c in re.finditer(r'(?:sourcecode|targetcode)="([^"]*)"', m.group(2)):
+    date_by_id: dict[str, str] = {}  # the record's date: the dictionaries' dated roles hold on it
+    for m in re.finditer(r'<Sentence\b([^>]*)\bid="([^"]+)"[^>]*>(.*?)</Sentence>', raw, re.S):
+        if (d := re.search(r'\bdate="(\d{4})(\d\d)(\d\d)"', m.group(0)[:200])) is not None:
+            date_by_id[m.group(2)] = f"{d.group(1)}-{d.group(2)}-{d.group(3)}"
+        for c in re.finditer(r'(?:sourcecode|targetcode)="([^"]*)"', m.group(3)):
             if c.group(1).strip('"'):
-                codes_by_id.setdefault(m.group(1), []).append(c.group(1))
-    docs = _analyse([s.text for s in sentences], pipe)
+                codes_by_id.setdefault(m.group(2), []).append(c.group(1))
+    docs = _analyse([s.text for s in sentences], pipe, [date_by_id.get(s.id) for s in sentences])
     hits = total = 0
     misses = []
     for s, doc in zip(sentences, docs, strict=True):

@@ -88,6 +88,18 @@ def longest_name() -> int:
     return _index()[2] + 2
 
 
+@functools.lru_cache(maxsize=1)
+def name_prefixes() -> frozenset[str]:
+    """Every casefolded prefix of every name and alias up to its first space ("a", "al", "al-", "al-s", ...):
+    a token whose casefolded text is not among them (nor "the") cannot begin a group's name."""
+    exact, folded, _ = _index()
+    out: set[str] = set()
+    for form in (*exact, *folded):
+        word = form.casefold().split(" ")[0]
+        out.update(word[:k] for k in range(1, len(word) + 1))
+    return frozenset(out)
+
+
 def group_for(text: str) -> KnownGroup | None:
     """The group ``text`` names ("the Houthis", "al-Shabab", "RSF"), else ``None``."""
     text = " ".join(text.replace("\u2019", "'").split())

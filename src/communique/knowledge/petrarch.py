@@ -12,7 +12,9 @@ The format, as the PETRARCH readers accept it::
         [NRLELI]                   the default code, when no dated code holds
 
 Dates are ``YYMMDD`` (``00``-``30`` are 20YY, the rest 19YY) or ``YYYYMMDD``.
-Several bracketed codes may also share the phrase's line.  ``---STOP---`` ends
+Several bracketed codes may also share the phrase's line.  A code of several codes joined by ``/``
+(``THE_SHIRE [FRO/BIL/SAM]``) names several actors at once: it is kept whole here and split into one actor
+per code by the actor stage.  ``---STOP---`` ends
 the dictionary.  Agents dictionaries (``!PERSON!``, ``{plural}``) are not
 actor dictionaries and are not read here.
 
@@ -135,7 +137,7 @@ def _parse_code(body: str, where: str, problems: list[str]) -> tuple[str, dt.dat
     code = m.group("code").upper()
     if _NULL_CODE.match(code):
         return None  # a null code: the phrase is known, but it is no actor
-    if not _CODE.match(code):
+    if not all(_CODE.match(part) for part in code.split("/")):  # "[FRO/BIL/SAM]": a phrase naming several
         problems.append(f"{where}: unreadable code [{body.strip()}]")
         return None
     try:
@@ -155,6 +157,8 @@ def _parse_code(body: str, where: str, problems: list[str]) -> tuple[str, dt.dat
 
 
 def _split_code(code: str) -> tuple[str | None, str | None]:
+    if "/" in code:
+        return None, None  # several actors' codes: the actor stage splits them (``actors.split_compound``)
     known = countries()
     if code[:3] in known:
         return code[:3], (code[3:6] if code[3:6] in SECTORS else None)

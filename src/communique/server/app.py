@@ -251,13 +251,15 @@ def create_app(settings: ServerSettings) -> FastAPI:
         min_score: Annotated[float, Query(ge=0.0, le=100.0)] = 3.1,
         limit: Annotated[int, Query(ge=1, le=500)] = 20,
         bloc_days: Annotated[int, Query(ge=0, le=3650)] = 30,
+        events: Annotated[int, Query(ge=0, le=1000, description="events, with their evidence, per signal")] = 20,
     ) -> dict[str, Any]:
         from ..signals import blocs_from_store, signals_from_store
         from ..store import Store
 
         with database.cursor() as cur:
             store = Store(cur)
-            found = signals_from_store(store, level=level, since=since, min_score=min_score, limit=limit)
+            found = signals_from_store(store, level=level, since=since, min_score=min_score, limit=limit,
+                                       with_events=events)
             bl = blocs_from_store(store, days=bloc_days, level="actor" if level == "actor" else "country") \
                 if bloc_days else None
         return {"signals": found, "blocs": bl.as_dict() if bl else None}

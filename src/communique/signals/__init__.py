@@ -35,8 +35,12 @@ def signals_from_store(store: Any, *, level: str = "country", since: dt.date | N
                        min_score: float = MIN_SCORE, with_events: int = 20, limit: int | None = None,
                        ) -> list[dict[str, Any]]:
     """Signals over everything in ``store``, strongest first (at most ``limit``), as JSON-ready dicts:
-    :meth:`Signal.as_dict` with ``event_count`` and ``events`` replaced by up to ``with_events`` merged events
-    (``cluster_id, date, cameo, label, source, target, status, corroboration, evidence``) behind the signal.
+    :meth:`Signal.as_dict` with ``event_count`` (all the merged events behind the signal) and ``events``
+    replaced by the first ``with_events`` of them, by date, each with its evidence (:func:`.aggregate.event_rows`:
+    ``cluster_id, date, cameo, label, source, target, status, corroboration, evidence`` and the first report's
+    ``article_id``, ``evidence_start``/``evidence_end`` and ``trigger_start``/``trigger_end``, character offsets
+    into that article's stored text, with its ``published``, ``outlet``, ``url``, ``title``, and ``articles``,
+    every article reporting the event).
 
     The daily series are aggregated in DuckDB (:mod:`.aggregate`), so memory grows with units x days, not
     with events; with ``since``, only the days from ``since`` - (baseline window + :data:`LOOKBACK`) are read

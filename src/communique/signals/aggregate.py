@@ -12,7 +12,7 @@ written out for the few fields the series needs):
   earliest, then the first stored);
 * **QuadClass, Goldstein, sides**: the first report's (lowest ``uid``); a side's codes are its actors'
   codes (an actor without one shows its name, as in ``merged_events``) and only CAMEO-style codes count
-  (upper case, no spaces; see :func:`communique.signals.series.units`).
+  (upper case, no spaces, not a bare sector such as ``GOV``; see :func:`communique.signals.series.units`).
 
 Tests check that :func:`series_from_store` equals ``build(store.events(), ...)`` on generated stores.
 Only units that can raise a signal are kept: those with at least ``min_events`` events within some
@@ -32,7 +32,7 @@ import duckdb
 import numpy as np
 
 from ..errors import StoreError, one_line
-from .series import HAPPENED, LEVELS, Series
+from .series import BARE_PATTERN, HAPPENED, LEVELS, Series
 
 _PRECISION = ("CASE r.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 "
               "WHEN 'on_or_before' THEN 3 ELSE 4 END")
@@ -69,6 +69,7 @@ codes AS (
            CASE WHEN $country AND list_contains($countries, left(code, 3)) THEN left(code, 3) ELSE code END AS code
     FROM sides
     WHERE code <> '' AND upper(code) = code AND lower(code) <> code AND NOT contains(code, ' ')
+          AND NOT regexp_full_match(code, $bare)
 ),
 units AS (
     SELECT DISTINCT s.event_uid AS uid, least(s.code, t.code) || '–' || greatest(s.code, t.code) AS unit
@@ -91,7 +92,8 @@ def _params(level: str, first: dt.date | None, last: dt.date | None) -> dict[str
     from ..knowledge.countries import countries
 
     return {"first": first or dt.date(1, 1, 1), "last": last or dt.date(9999, 12, 31),
-            "country": level == "country", "single": level == "actor_single", "countries": sorted(countries())}
+            "country": level == "country", "single": level == "actor_single", "countries": sorted(countries()),
+            "bare": BARE_PATTERN}
 
 
 def _query(conn: Any, what: str, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -177,19 +179,33 @@ def cluster_ids(conn: Any, windows: Sequence[tuple[str, str, dt.date, dt.date]],
 
 
 EVENT_FIELDS = ("cluster_id", "date", "cameo", "label", "source", "target", "status", "corroboration", "evidence")
+#: the first report's provenance: the article it came from and character offsets into that article's stored text
+#: (``articles.text``; ``evidence`` above is ``text[evidence_start:evidence_end]``), and every reporting article
+EVIDENCE_FIELDS = ("goldstein", "quad_class", "article_id", "evidence_start", "evidence_end", "trigger_start",
+                   "trigger_end", "published", "outlet", "url", "title", "articles")
 
 
 def event_rows(conn: Any, ids: Sequence[Any]) -> dict[Any, dict[str, Any]]:
-    """The merged events (``merged_events`` view) of ``ids``, as ``{cluster_id: {EVENT_FIELDS}}`` with ISO
-    dates."""
+    """The merged events (``merged_events`` view) of ``ids``, as ``{cluster_id: {EVENT_FIELDS + EVIDENCE_FIELDS}}``
+    with ISO dates: the evidence of each is its first report's sentence, with the article (``article_id``,
+    ``published``, ``outlet``, ``url``, ``title``) and the character offsets into ``articles.text`` of the
+    evidence and the trigger; ``articles`` lists every article that reported the event, first report first."""
     if not ids:
         return {}
-    sql = (f"SELECT {', '.join(EVENT_FIELDS)} FROM merged_events "
-           "WHERE cluster_id IN (SELECT unnest($ids))")
+    fields = EVENT_FIELDS + EVIDENCE_FIELDS
+    sql = ("WITH first AS (SELECT cluster_id, min(uid) AS uid FROM events "
+           "WHERE cluster_id IN (SELECT unnest($ids)) GROUP BY cluster_id) "
+           f"SELECT {', '.join('m.' + f for f in EVENT_FIELDS)}, m.goldstein, m.quad_class, f.article_id, "
+           "f.evidence_start, f.evidence_end, f.trigger_start, f.trigger_end, a.published, a.outlet, a.url, "
+           "a.title, m.articles "
+           "FROM merged_events m JOIN first u ON u.cluster_id = m.cluster_id JOIN events f ON f.uid = u.uid "
+           "JOIN articles a ON a.id = f.article_id")
     out = {}
     for row in _query(conn, "the events of signals", sql, {"ids": list(ids)}):
-        d = dict(zip(EVENT_FIELDS, row, strict=True))
-        if isinstance(d["date"], dt.date):
-            d["date"] = d["date"].isoformat()
+        d = dict(zip(fields, row, strict=True))
+        for key in ("date", "published"):
+            if isinstance(d[key], dt.date):
+                d[key] = d[key].isoformat()
+        d["articles"] = list(d["articles"] or [])
         out[d["cluster_id"]] = d
     return out

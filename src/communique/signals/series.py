@@ -13,19 +13,42 @@ each source–target pair. Units:
   code that is a country, ``RUSMIL`` -> ``RUS``; other codes such as ``IGOUNO`` are kept whole);
 * ``actor`` dyads: the unordered pair of full actor codes (``RUSMIL``–``SYRGOV``);
 * ``actor``: each code, in either role.
+
+A code made only of agent sectors (``GOV``, ``OPP``, ``LEG``, ``GOVMIL``: an actor whose country the coder
+could not tell, :data:`BARE_SECTORS`) forms no unit at any level: "the government" of one article and "the
+government" of another are not one actor, and pairing them with the other side would invent relations
+(``GOV–USA``). Codes of organisations that merely begin with a sector (``IGOUNO``, ``NGOAMN``) are kept.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from ..knowledge.sectors import SECTORS
 
 HAPPENED = frozenset({"reported", "unconfirmed", "confirmed"})
 CHANNELS = ("cooperation", "conflict")
 LEVELS = ("country", "actor", "actor_single")
+
+
+#: agent-sector codes that, alone or strung together, say no country or organisation (the sector lexicon's
+#: codes, :data:`communique.knowledge.sectors.SECTORS`, and ``ELI`` for former office-holders)
+BARE_SECTORS = frozenset(SECTORS | {"ELI"})
+#: a whole code of bare sectors (``GOV``, ``GOVMIL``), the same pattern in Python and in DuckDB's regexp
+BARE_PATTERN = "(?:" + "|".join(sorted(BARE_SECTORS)) + ")+"
+
+
+@lru_cache(maxsize=4096)
+def bare_sector(code: str) -> bool:
+    """Whether ``code`` is made only of agent-sector codes (``GOV``, ``OPP``, ``GOVMIL``): an actor without a
+    country or organisation, which forms no unit (see the module docstring)."""
+    return re.fullmatch(BARE_PATTERN, code) is not None
 
 
 def happened(row: Mapping[str, Any]) -> bool:
@@ -51,12 +74,12 @@ def _country(code: str) -> str:
 def _codes(value: Any) -> list[str]:
     if not value:
         return []
-    return [c for c in str(value).split(";") if c and c.isupper() and " " not in c]
+    return [c for c in str(value).split(";") if c and c.isupper() and " " not in c and not bare_sector(c)]
 
 
 def units(row: Mapping[str, Any], level: str) -> list[str]:
     """The units an event row counts for at ``level`` (``country``, ``actor`` or ``actor_single``).
-    Dyads are written ``A–B`` with the two codes sorted."""
+    Dyads are written ``A–B`` with the two codes sorted; codes of bare sectors (``GOV``) count for none."""
     src, tgt = _codes(row.get("source")), _codes(row.get("target"))
     if level == "actor_single":
         return sorted(set(src + tgt))

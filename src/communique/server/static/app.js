@@ -282,17 +282,27 @@ async function showDetail(id) {
 
 // -- what changed ---------------------------------------------------------------------------------------------------
 
+function clip(text, n) { return text.length > n ? text.slice(0, n - 1) + "…" : text; }
+
 async function drawSignals() {
   const body = await api("/api/signals", new URLSearchParams({ limit: "12" }));
   const list = $("#signals");
   list.replaceChildren();
   if (!body.signals.length) list.append(el("li", {}, "no shifts found in the stored events"));
   for (const s of body.signals) {
-    const first = s.events[0] || {};
+    // the evidence behind the signal: each event's first report, its article and the evidence's character
+    // offsets into that article's text; a click opens the event with every report highlighted
+    const evidence = el("ul", { class: "small evidence" }, ...s.events.slice(0, 5).map((e) => {
+      const li = el("li", { "data-id": String(e.cluster_id), title: `article ${e.article_id}, characters ${e.evidence_start}–${e.evidence_end}` },
+        `${e.date || ""} ${e.cameo || ""} ${e.source || "?"} → ${e.target || "?"}: “${clip(e.evidence || "", 280)}” `,
+        el("span", { class: "muted" }, `(${e.outlet || e.article_id}${e.corroboration > 1 ? `, ${e.corroboration} articles` : ""})`));
+      li.addEventListener("click", (ev) => { ev.stopPropagation(); showDetail(e.cluster_id).catch(showError); });
+      return li;
+    }));
+    const more = s.event_count > Math.min(5, s.events.length) ? el("div", { class: "small muted" }, `${s.event_count} events in all: click the signal to list them`) : null;
     const item = el("li", { class: `signal ${s.channel === "cooperation" ? "coop" : "conf"}`, "data-unit": s.unit },
       el("b", {}, s.unit), ` ${s.direction} (${s.channel} ${s.change}), ${s.start} – ${s.end}, score ${s.score}: `,
-      `${s.observed} events against ${s.expected} expected`,
-      first.evidence ? el("div", { class: "small" }, `${first.date || ""} ${first.cameo || ""} “${first.evidence}”`) : null);
+      `${s.observed} events against ${s.expected} expected`, evidence, more);
     item.addEventListener("click", () => {
       const [a, b] = s.unit.split("–");
       const form = $("#filters");

@@ -31,8 +31,17 @@ from ...model import Actor, Doc, Mention, Role, Span
 from ...pipeline import stage
 from ...textutil import SpanIndex
 from .agents import find_agents
-from .coref import _anaphora, _merge_appositions, _name_tokens, _surname_mentions
-from .find import Found, find_entities, find_groups, find_known, find_titled_people, find_unnamed, known_countries
+from .coref import _anaphora, _merge_appositions, _name_tokens, _surname_mentions, index_mentions
+from .find import (
+    Found,
+    find_entities,
+    find_groups,
+    find_igos,
+    find_known,
+    find_titled_people,
+    find_unnamed,
+    known_countries,
+)
 from .lexicon import ORG_WORDS
 
 __all__ = ["ActorStage", "attach", "extract"]
@@ -70,12 +79,14 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     taken += [f.span for f in titled]
     agents = find_agents(sdoc, taken, kb.agents) if kb is not None and kb.agents else []
     taken += [f.span for f in agents]
+    igos = find_igos(sdoc, taken, kb)
+    taken += [f.span for f in igos]
     ents = find_entities(sdoc, taken, doc.places)
     taken += [f.span for f in ents]
     unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups)
     taken += [f.span for f in unnamed]
     known = find_known(sdoc, taken, kb, on=doc.article.published) if kb is not None else []
-    found = sorted(groups + titled + agents + ents + unnamed + known, key=lambda f: (f.span.start, -f.span.end))
+    found = sorted(groups + titled + agents + igos + ents + unnamed + known, key=lambda f: (f.span.start, -f.span.end))
 
     actors: list[Actor] = []
     mentions: list[Mention] = []
@@ -132,15 +143,12 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     _surname_mentions(doc, sdoc, people, mentions, actors)
     _anaphora(doc, sdoc, mentions, actors)
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
-    for a in actors:
-        a.mentions = []
-    for i, m in enumerate(mentions):
-        a = next(x for x in actors if x.id == m.actor_id)
-        a.mentions.append(i)
+    index_mentions(mentions, actors)
     _merge_appositions(sdoc, mentions, actors)
     if kb is not None:
         for a in actors:
             kb.complete(a, on=doc.article.published)
+    split_compound(mentions, actors)
     _country_from_chain(mentions, actors)
     _spokespeople(doc, mentions, actors)
     _resolve_possessors(doc, found, mentions, actors)
@@ -148,6 +156,28 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     for a in actors:
         a.code = _code(a.country, a.sector, a.code or _igo(a))
     return mentions, actors
+
+
+def split_compound(mentions: list[Mention], actors: list[Actor]) -> None:
+    """An actor whose code names several ("FRO/BIL/SAM": a PETRARCH dictionary's phrase for several actors, "the
+    Shire") becomes one actor per code, each with a copy of every mention (same offsets, as "the two leaders")."""
+    if not any(a.code and "/" in a.code for a in actors):
+        return
+    top = max((int(a.id[1:]) for a in actors if a.id[1:].isdigit()), default=0)
+    for a in list(actors):
+        if not a.code or "/" not in a.code:
+            continue
+        first, *others = a.code.split("/")
+        a.code = first
+        own = [mentions[i] for i in a.mentions]
+        for code in others:
+            top += 1
+            b = Actor(id=f"a{top}", name=a.name, kind=a.kind, country=None, sector=None, title=a.title,
+                      anonymous=a.anonymous, code=code)
+            actors.append(b)
+            mentions += [Mention(span=m.span, label=m.label, actor_id=b.id, head=m.head) for m in own]
+    mentions.sort(key=lambda m: (m.span.start, m.span.end))
+    index_mentions(mentions, actors)
 
 
 def _group_officials(text: str, titled: list[Found], groups: list[Found]) -> None:

@@ -7,6 +7,7 @@ into the article text the parse was made from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -17,7 +18,7 @@ from ...knowledge.actors import ActorKB
 from ...knowledge.countries import country_name as _country_name
 from ...knowledge.countries import is_capital
 from ...knowledge.countries import resolve_country as _real_country
-from ...knowledge.groups import group_for, longest_name
+from ...knowledge.groups import group_for, longest_name, name_prefixes
 from ...knowledge.sectors import TITLE_WORDS, igo_code, sector_for_title
 from ...model import Span
 from ...textutil import SpanIndex
@@ -26,6 +27,9 @@ from .lexicon import (
     ARMED_NOUNS,
     CHAIN_EXTRA,
     CIVIL_GROUPS,
+    ETHNIC_PLURALS,
+    ETHNIC_STATES,
+    ETHNONYMS,
     GROUP_NOUNS,
     HEAD_TITLES,
     KNOWN_OUTLETS,
@@ -136,8 +140,10 @@ def _name_run(sdoc: Any, j: int) -> int:
             k += 1  # "Ibrahim Sheikh Muhyadin": a name part that is also a title
             continue
         if k > j and tok.pos_ == "PROPN" and tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON" \
-                and tok.text[:1].isupper() and tok.lower_ not in TITLE_WORDS:
-            k += 1  # "Chuck Jordan": a surname that is also a country, inside a name the model saw whole
+                and tok.text[:1].isupper() and (tok.lower_ not in TITLE_WORDS or _ends_person(tok)):
+            # "Chuck Jordan": a surname that is also a country, inside a name the model saw whole; "Julie
+            # Bishop", "John King": a title word that ends the model's person name is a surname
+            k += 1
             continue
         if tok.text in ("-", "‐") and k > j and k + 1 < n and not sdoc[k - 1].whitespace_ and not tok.whitespace_ \
                 and (_is_name_token(sdoc[k + 1]) or (sdoc[k + 1].is_alpha and sdoc[k + 1].is_lower
@@ -146,6 +152,12 @@ def _name_run(sdoc: Any, j: int) -> int:
             continue
         break
     return k
+
+
+def _ends_person(tok: Any) -> bool:
+    """Is ``tok`` the last word of a person name the NER found (no person word follows it)?"""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (nxt.ent_iob_ == "I" and nxt.ent_type_ == "PERSON")
 
 
 def country_at(sdoc: Any, i: int) -> tuple[str, int] | None:
@@ -294,6 +306,9 @@ def _modifies_actor(sdoc: Any, end: int) -> bool:
     """Is the country word ending at token ``end`` part of an actor phrase that follows it?"""
     if end < len(sdoc) and sdoc[end].tag_ == "POS":
         end += 1
+        while end + 1 < len(sdoc) and end - 1 < len(sdoc) and (sdoc[end].lower_ in MODIFIERS or (
+                sdoc[end].is_lower and sdoc[end].dep_ == "amod" and sdoc[end].head.i > end)):
+            end += 1  # "Egypt's highest court", "Russia's top prosecutor"
     if end >= len(sdoc):
         return False
     nxt = sdoc[end]
@@ -321,13 +336,22 @@ def _is_outlet(ent: Any) -> bool:
 
 def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[Found]:
     out: list[Found] = []
-    cities = [p.span for p in places or [] if p.feature in ("city", "site", "region")]
+    cities = sorted((p.span for p in places or [] if p.feature in ("city", "site", "region")),
+                    key=lambda c: c.start)
+    city_starts = [c.start for c in cities]
+    longest = max((c.end - c.start for c in cities), default=0)
+
+    def nests_with_city(span: Span) -> bool:
+        """Does a city, site or region hold ``span`` or lie inside it? (only places starting near it can)"""
+        lo, hi = bisect_left(city_starts, span.start - longest), bisect_right(city_starts, span.end)
+        return any(c.contains(span) or span.contains(c) for c in cities[lo:hi])
+
     taken_index = SpanIndex(taken)
     for ent in sdoc.ents:
         span = Span(ent.start_char, ent.end_char)
         if taken_index.overlaps(span) or "\n" in ent.text:
             continue
-        if ent.label_ in ("PERSON", "ORG") and any(c.contains(span) or span.contains(c) for c in cities) \
+        if ent.label_ in ("PERSON", "ORG") and nests_with_city(span) \
                 and not igo_code(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)):
             # (an international organisation the gazetteer also knows as a region, "the European Union", acts)
             # the NER's "person" is a place the gazetteer placed after "in/to/visit": a capital may still act
@@ -335,6 +359,11 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             if iso:
                 out.append(_state(span, "GPE", iso, capital=True, name=ent.text))
             continue
+        if all(t.lower_ in ETHNONYMS for t in ent) and ent.end < len(sdoc) and (
+                sdoc[ent.end].lower_ in GROUP_NOUNS or sdoc[ent.end].lower_ in PERSON_NOUNS):
+            continue  # "Hutu rebels", "Kurdish fighters": a people qualifying a collective, found with it
+        if ent.label_ in ("PERSON", "ORG") and (_common_noun(ent) or _as_landmark(ent)):
+            continue  # "Missiles struck ...", "along the Tigris", "the Tigris valley": no party
         text = ent.text
         bare = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
         bare_span = Span(ent.end_char - len(bare), ent.end_char)
@@ -402,6 +431,76 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                 out.append(Found(span=bare_span, label="ORG", kind="organization",
                                   name=_strip_possessive(bare_span.text(doc_text(sdoc))), country=org_country,
                                   sector=sector_for_title(bare)))
+    return out
+
+
+#: Prepositions of place an organisation or person is not the object of ("along the Tigris", "near the Euphrates").
+_LANDMARK_PREPS = frozenset({"along", "across", "near", "beside", "beyond", "through", "toward", "towards", "onto",
+                             "upstream", "downstream", "off", "alongside", "astride", "over"})
+#: Nouns of the land a name may qualify ("the Tigris valley", "the Nineveh plains"): that name is a place.
+_LANDSCAPE = frozenset({"valley", "river", "basin", "delta", "plain", "plains", "mountains", "mountain", "hills",
+                        "coast", "shore", "bank", "banks", "desert", "dam", "bridge", "lake", "sea", "gulf", "strait",
+                        "straits", "canal", "peninsula", "island", "islands", "corridor", "pass", "gorge", "region",
+                        "province", "district", "highway", "road", "crossing", "border", "waters", "estuary"})
+
+
+#: Verbs whose object is a stretch of land or water ("crossed the Tigris"), never a party.
+_CROSSING_VERBS = frozenset({"cross", "ford", "straddle", "span", "dam", "navigate"})
+
+
+def _common_noun(ent: Any) -> bool:
+    """A one-word "name" that is a common noun capitalised to open a sentence ("Missiles struck ...")."""
+    tok = ent[0]
+    return len(ent) == 1 and tok.pos_ == "NOUN" and tok.is_sent_start and not tok.text.isupper()
+
+
+def _as_landmark(ent: Any) -> bool:
+    """A name used as a place: the object of a preposition of place ("along the Tigris") or a name qualifying a
+    noun of the land ("the Tigris valley"); an international organisation never is."""
+    if igo_code(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)):
+        return False
+    root = ent.root
+    if root.dep_ == "pobj" and (root.head.lower_ in _LANDMARK_PREPS or (
+            root.head.lower_ == "of" and root.head.head.lower_ in _LANDSCAPE)):
+        return True  # "along the Tigris", "on the banks of the Tigris"
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _CROSSING_VERBS:
+        return True  # "crossed the Tigris"
+    return root.dep_ in ("compound", "nmod") and root.head.lower_ in _LANDSCAPE and root.head.i > root.i
+
+
+def find_igos(sdoc: Any, taken: list[Span], kb: ActorKB | None = None) -> list[Found]:
+    """International organisations by name or short form wherever they stand, whatever the NER called them
+    ("ECOWAS suspended Mali", "The EU imposed ..."): :func:`~communique.knowledge.sectors.igo_code`'s table,
+    longest first (up to eight words). A name the knowledge base ``kb`` codes is left to it (a user's or a
+    PETRARCH dictionary's code wins)."""
+    out: list[Found] = []
+    taken_index = SpanIndex(taken)
+    n = len(sdoc)
+    i = 0
+    while i < n:
+        hit = None
+        if sdoc[i].text[:1].isupper():
+            for w in range(min(8, n - i), 0, -1):
+                last = sdoc[i + w - 1]
+                if not last.text[:1].isupper() and not last.is_alpha:
+                    continue
+                span = Span(sdoc[i].idx, last.idx + len(last))
+                if taken_index.overlaps(span) or any("\n" in t.text for t in sdoc[i : i + w]):
+                    continue
+                if (found := igo_code(sdoc[i : i + w].text)) is not None:
+                    name = sdoc[i : i + w].text
+                    named = [k for k in ((kb.find(name), kb.find(f"the {name}")) if kb else ()) if k is not None]
+                    hit = None if any(k.code for k in named) else (w, span, found)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        w, span, (code, sector) = hit
+        name = sdoc[i : i + w].text
+        name = name[4:] if name[:4].casefold() == "the " else name
+        out.append(Found(span=span, label="ORG", kind="organization", name=name, code=code, sector=sector,
+                         key=f"org:{code}"))
+        i += w
     return out
 
 
@@ -568,7 +667,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
     taken_index = SpanIndex(taken)
     for tok in sdoc:
         low = tok.lower_
-        if tok.pos_ not in ("NOUN", "PROPN") or (low not in PERSON_NOUNS and low not in GROUP_NOUNS):
+        people = low in ETHNIC_PLURALS and tok.text[:1].isupper()  # "Bosnian Serbs": a state's people
+        if tok.pos_ not in ("NOUN", "PROPN") or (low not in PERSON_NOUNS and low not in GROUP_NOUNS and not people):
             continue
         tspan = Span(tok.idx, tok.idx + len(tok))
         if taken_index.overlaps(tspan):
@@ -586,6 +686,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         first = tok.i
         sector_words: list[str] = [tok.lower_]
         modifiers: list[str] = []
+        ethnic_home: tuple[str | None, int] | None = None  # "Serb forces": the state of the people named
         while k >= 0 and sdoc[k].sent == tok.sent:
             t = sdoc[k]
             if taken_index.overlaps(Span(t.idx, t.idx + len(t))):
@@ -615,6 +716,10 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                 countries.append((str(whole.country), k))
                 place_ends[k] = end_k
                 first = k
+            elif t.text[:1].isupper() and t.lower_ in ETHNONYMS and not people:
+                modifiers.append(t.text)  # "Kurdish fighters", "Bosnian Serb forces": a people, no state
+                ethnic_home = ethnic_home or (ETHNIC_STATES.get(t.lower_), k)
+                first = k
             elif t.lower_ in MODIFIERS or t.like_num or (t.dep_ == "amod" and t.head.i > t.i and t.is_lower):
                 modifiers.append(t.lower_)
                 if t.lower_ not in ("and", ",", "-") and not t.like_num:
@@ -626,6 +731,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             else:
                 break
             k -= 1
+        if not countries and ethnic_home is not None and ethnic_home[0] is not None:
+            countries = [(ethnic_home[0], ethnic_home[1])]
         if countries:
             first = min(first, min(ki for _, ki in countries))
             if any(_ethnic(sdoc, ki) for _, ki in countries):
@@ -649,15 +756,17 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             countries = [(last_group[tok.lemma_], -1)]  # "The demonstrators accuse ...": the ones named before
         if low in ("media", "television") and "state" not in modifiers and not countries:
             continue  # "social media", "television footage": not an actor
-        if not countries and not possessor and low not in STANDALONE_NOUNS:
+        if not countries and not possessor and low not in STANDALONE_NOUNS and not people:
             # "officials", "people" alone carry no country and no identity: not an actor of their own here
             continue
         plural = low.endswith("s") and low not in ("forces", "news", "media")
         kind = "organization" if low in ORGANIZATION_NOUNS else ("group" if plural or low in GROUP_NOUNS else "person")
-        sector = CIVIL_GROUPS.get(low) or (sector_for_title(" ".join(sector_words)) if len(sector_words) > 1
-                                           else None) or ("MIL" if low in ARMED_NOUNS else None) or sector_for_title(
-            " ".join(sector_words)) or (
-            "BUS" if low in ("companies", "firms", "businesses") else "GOV")
+        sector = "CVL" if people else (
+            CIVIL_GROUPS.get(low)
+            or (sector_for_title(" ".join(sector_words)) if len(sector_words) > 1 else None)
+            or ("MIL" if low in ARMED_NOUNS else None)
+            or sector_for_title(" ".join(sector_words))
+            or ("BUS" if low in ("companies", "firms", "businesses") else "GOV"))
         phrase = " ".join([*reversed([m for m in modifiers if m not in ("and", ",", "-")]), low])
         if (low not in CIVIL_GROUPS or _SECTOR_MODIFIERS & set(modifiers)) and (
                 whole := sector_for_title(phrase)) and whole != sector_for_title(low):
@@ -685,7 +794,9 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             label_noun = noun if len(countries) > 1 else tok.text
             cw = country_at(sdoc, ki) if ki >= 0 else None
             lead = sdoc[ki : cw[1]].text if cw else (sdoc[ki : place_ends.get(ki, ki + 1)].text if ki >= 0 else "")
-            name = f"{lead} {' '.join(w for w in sector_words[:-1])} {label_noun}".replace("  ", " ").strip()
+            peoples = " ".join(reversed([m for m in modifiers if m.lower() in ETHNONYMS and m != lead]))
+            name = f"{lead} {peoples} {' '.join(w for w in sector_words[:-1])} {label_noun}"
+            name = " ".join(name.split())
             out.append(Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=name,
                              country=iso, sector=sector, anonymous=anonymous,
                              key=f"unnamed:{iso}:{sector}:{tok.lemma_}:{'' if not anonymous else tok.i}",
@@ -705,10 +816,13 @@ def find_groups(sdoc: Any, taken: list[Span]) -> list[Found]:
     out: list[Found] = []
     n = len(sdoc)
     width = longest_name()
+    prefixes = name_prefixes()
     i = 0
     while i < n:
         hit = None
-        if sdoc[i].text[:1].isupper() or sdoc[i].lower_ in ("al", "al-"):
+        first = sdoc[i].text
+        if (first[:1].isupper() or first.lower() in ("al", "al-")) and (
+                (low := first.replace("\u2019", "'").casefold()) == "the" or low in prefixes):
             for w in range(min(width, n - i), 0, -1):
                 span = Span(sdoc[i].idx, sdoc[i + w - 1].idx + len(sdoc[i + w - 1]))
                 if taken_index.overlaps(span) or sdoc[i + w - 1].text in ("-", "'"):

@@ -15,6 +15,7 @@ PERSON_NOUNS = frozenset({
     "representative", "adviser", "advisor", "aide", "soldier", "journalist", "prosecutor", "judge", "counterpart",
     "chancellor", "premier", "king", "queen", "emir", "monarch", "governor", "mayor", "foreign minister",
     "rebel", "insurgent", "militant", "dissident", "activist", "protester", "gunman", "guerrilla", "separatist",
+    "inspector", "investigator", "pilgrim", "lawyer",
 })
 GROUP_NOUNS = frozenset({
     "officials", "diplomats", "delegation", "delegations", "troops", "forces", "army", "military", "government",
@@ -32,6 +33,9 @@ GROUP_NOUNS = frozenset({
     "junta", "media", "television", "gendarmes", "gendarmerie", "paramilitaries", "mercenaries",
     "ministries", "governments", "armies", "navies", "policemen", "commandos", "marines",
     "opposition", "dissidents", "critics", "rulers",
+    # roles that are actors only with a country ("A Russian court", "German prosecutors", "Afghan pilgrims")
+    "court", "courts", "prosecutors", "inspectors", "investigators", "pilgrims", "worshippers", "lawyers",
+    "judges", "clerics", "doctors", "teachers", "employees", "servicemen", "youths",
 })
 # Unnamed collectives that are actors even when no country is said ("the army", "gunmen", "state media"):
 # their events are kept with the country empty unless the phrase, a coreference chain or the knowledge base says it.
@@ -52,10 +56,25 @@ PLACE_BOUND_NOUNS = frozenset({"police", "policemen", "authorities", "officials"
                                "guerrillas", "militants", "militias", "militia", "militiamen", "separatists",
                                "opposition", "parties", "groups", "activists", "villagers", "journalists",
                                "lawmakers", "judges", "clerics", "traders", "teachers", "doctors"})
+#: Peoples named by an ethnonym that is no state's demonym (forms as written in English news). Before a noun
+#: ("Kurdish fighters", "Hutu rebels") they are part of the phrase and give no country; after a country word they
+#: are its people ("Bosnian Serbs", "Iraqi Kurds": BIH, IRQ). "ethnic X" is handled by ``find.ETHNIC_WORDS``.
+ETHNONYMS = frozenset("""
+    serb serbs croat croats kurd kurds kurdish hutu hutus tutsi tutsis pashtun pashtuns tamil tamils uighur uighurs
+    uyghur uyghurs rohingya chechen chechens druze baloch baluch hazara hazaras shia shias shiite shiites sunni sunnis
+    moslem moslems muslim muslims christian christians arab arabs berber berbers tuareg tuaregs fulani hausa yoruba
+    ibo igbo shona ndebele karen kachin shan maronite maronites alawite alawites yazidi yazidis copt copts coptic
+    turkmen kikuyu luo amhara oromo tigrayan tigrayans dinka nuer zulu xhosa sikh sikhs hindu hindus
+""".split())
+#: Ethnonyms of a state's own people, which stand for it when no country word does ("Serb forces" SRB, as the
+#: PLOVER GSR codes them); after a country word that country wins ("Bosnian Serb forces" BIH).
+ETHNIC_STATES = {"serb": "SRB", "serbs": "SRB", "croat": "HRV", "croats": "HRV"}
+ETHNIC_PLURALS = frozenset(w for w in ETHNONYMS if w.endswith("s") and w[:-1] in ETHNONYMS)
+
 ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
                          "aircraft", "planes", "helicopters", "gunships", "warships", "gunboats", "artillery",
                          "commandos", "marines", "navies", "armies", "coalition", "junta", "destroyers", "frigates",
-                         "submarines",
+                         "submarines", "servicemen",
                          "drones", "navy", "commander", "commanders", "officer", "officers", "general", "positions",
                          "posts", "post", "units", "bases", "guards"})
 CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "fighters": "UAF", "gunmen": "UAF",
@@ -70,7 +89,8 @@ CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "
                 "refugees": "REF", "migrants": "REF", "man": "CVL", "woman": "CVL", "men": "CVL", "women": "CVL",
                 "citizen": "CVL", "citizens": "CVL", "national": "CVL", "nationals": "CVL", "tourists": "CVL",
                 "newspapers": "MED", "channels": "MED", "fishermen": "CVL",
-                "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL"}
+                "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL",
+                "pilgrims": "REL", "pilgrim": "REL", "worshippers": "REL", "employees": "LAB", "youths": "CVL"}
 MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
                        "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
                        "former", "and", "-", ",", "both", "led", "government", "riot", "military",
@@ -78,7 +98,8 @@ MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border",
                        "coast", "guard", "patrol", "fishing", "opposition", "ruling", "rival", "rebel", "insurgent",
                        "militant", "separatist",
                        "two", "three", "several", "many", "some", "nine", "ten"})
-ORGANIZATION_NOUNS = frozenset({"force", "government", "ministry", "army", "military", "navy", "police", "parliament",
+ORGANIZATION_NOUNS = frozenset({"court", "courts",
+                                "force", "government", "ministry", "army", "military", "navy", "police", "parliament",
                                 "regime", "junta", "coalition", "gendarmerie", "media", "television",
                                 "embassy", "cabinet", "administration", "authorities"})
 OUTLET_WORDS = frozenset({"channel", "agency", "newspaper", "daily", "broadcaster", "television", "tv", "network",
