@@ -42,10 +42,17 @@ def test_examples_tie_the_gold_type_to_the_word_between_the_actors_and_fit_learn
     ]
     docs = [nlp(i.text) for i in items]
     ex = examples_for("plv", items, docs, vectors=LemmaVectors.load())
-    labelled = sorted((e.lemma, e.label) for e in ex if e.label != NONE)
+    labelled = sorted((e.lemma, e.label) for e in ex if e.label != NONE and e.kind == "token")
     assert labelled == [("accuse", "ACCUSE"), ("bomb", "ASSAULT"), ("criticise", "ACCUSE"), ("shell", "ASSAULT")]
+    # one sentence example per record, labelled with its event's type (PLV has no sentence of no event)
+    sentences = [e for e in ex if e.kind == "sentence"]
+    assert sorted(e.label for e in sentences) == ["ACCUSE", "ACCUSE", "ASSAULT", "ASSAULT"]
+    assert all("ent=GPE" in e.sparse and e.dense.shape == (96,) for e in sentences)
     model = fit(ex, sets=["plv"])
     assert model.meta["trained_on"] == ["plv"] and set(model.classes) == {"ACCUSE", "ASSAULT"}
     probe = nlp("Ghana accused Togo.")
     (pred,) = model.predict([probe[1]], threshold=0.0)
     assert pred.plover == "ACCUSE"
+    assert model.sent_classes == ["ACCUSE", "ASSAULT"]
+    sp = model.sentence_probabilities(list(probe))
+    assert sp is not None and model.sent_classes[int(sp.argmax())] == "ACCUSE"

@@ -64,7 +64,9 @@ def test_shipped_model_is_small_and_describes_itself() -> None:
     model = default_event_model()
     assert set(model.classes) >= {"ASSAULT", "CONSULT", "PROTEST", "ACCUSE", NONE}
     assert len(model.classes) == 17
-    assert set(model.meta["trained_on"]) == {"plv", "plover_gsr", "universalpetrarch", "wikievents", "rams"}
+    assert set(model.meta["trained_on"]) == {"plv", "plover_gsr", "universalpetrarch", "wikievents", "rams", "m2e2"}
+    assert set(model.sent_classes) == set(model.classes)  # the sentence model gives the same types and NONE
+    assert {"suppress_at", "propose_at"} <= set(model.meta)
     path = Path(__file__).resolve().parents[2] / "src/communique/knowledge/data/event_model.npz"
     assert path.stat().st_size < 4_000_000
 
@@ -148,3 +150,74 @@ def test_listed_word_whose_rows_decline_it_keeps_that_decision() -> None:
     assert [(doc.nlp[c.token].text, c.model) for c in LearnedCoder(as_attack, listed_at=0.5).label(doc, 0, [])] == [
         ("flew", "toy/0")]
     assert LearnedCoder(as_attack).label(doc, 0, []) == []  # without listed_at the table's word is the table's
+
+
+def _with_sentence_model(weights: dict[str, dict[str, float]], sentence: dict[str, dict[str, float]],
+                         **meta: object) -> EventModel:
+    word = _frame_model(weights, **meta)
+    classes = ["ASSAULT", "CONSULT", NONE]
+    features = sorted({f for w in sentence.values() for f in w})
+    coef = np.array([[sentence.get(c, {}).get(f, 0.0) for f in features] for c in classes])
+    return EventModel(coef=word.coef, intercept=word.intercept, classes=word.classes, features=word.features,
+                      meta=word.meta, sent_coef=coef, sent_intercept=np.array([0.0, 0.0, 0.5]),
+                      sent_classes=classes, sent_features=features)
+
+
+def test_sentence_model_round_trips_and_scores_a_sentence(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from communique.stages.events.features import sentence_sparse
+
+    doc = nlp("The governor of Lagos gave a long interview to a local radio station.")
+    assert {"s=interview|N", "s=give|V", "root=give", "ent=GPE"} <= set(sentence_sparse(list(doc)))
+    model = _with_sentence_model({}, {NONE: {"s=interview|N": 4.0}})
+    model.save(tmp_path / "m.npz")
+    loaded = EventModel.load(tmp_path / "m.npz")
+    assert loaded.sent_classes == ["ASSAULT", "CONSULT", NONE]
+    p = loaded.sentence_probabilities(list(doc))
+    assert p is not None and p.shape == (3,) and float(p[2]) > 0.95 and abs(float(p.sum()) - 1) < 1e-5
+    assert _frame_model({}).sentence_probabilities(list(doc)) is None  # a model without one
+
+
+def test_sentence_of_no_event_suppresses_the_word_model() -> None:
+    from communique.stages.events.learned import LearnedCoder
+
+    doc = _table_doc("The governor of Lagos gave a long interview to a local radio station.")
+    model = _with_sentence_model({"CONSULT": {"w=interview": 6.0}}, {NONE: {"s=interview|N": 4.0}},
+                                 noun_lexicon=["interview"])
+    # alone, the word model codes the interview as a meeting
+    assert [(doc.nlp[c.token].text, c.cameo[:2]) for c in LearnedCoder(model).label(doc, 0, [])] == [
+        ("interview", "04")]
+    assert LearnedCoder(model, suppress_at=0.8).label(doc, 0, []) == []
+    # a sentence the sentence model is unsure about keeps the word model's event
+    unsure = _with_sentence_model({"CONSULT": {"w=interview": 6.0}}, {NONE: {"s=interview|N": 0.5}},
+                                  noun_lexicon=["interview"])
+    assert len(LearnedCoder(unsure, suppress_at=0.8).label(doc, 0, [])) == 1
+
+
+def test_sentence_model_proposes_a_type_where_no_word_was_a_candidate() -> None:
+    from communique.stages.events.learned import LearnedCoder
+
+    doc = _table_doc("Government troops pummelled rebel positions outside the northern town.")
+    # the word model leans to ASSAULT on "pummel" but stays under its threshold
+    model = _with_sentence_model({"ASSAULT": {"w=pummel": 1.0}}, {"ASSAULT": {"s=pummel|V": 5.0}})
+    assert LearnedCoder(model).label(doc, 0, []) == []
+    (got,) = LearnedCoder(model, propose_at=0.6).label(doc, 0, [])
+    assert (doc.nlp[got.token].text, got.cameo, got.model, got.found_by) == ("pummelled", "190", "toy/0", "model")
+    assert got.confidence is not None and got.confidence >= 0.6
+    # not when the sentence model is unsure, nor when the sentence already has an event of a PLOVER type
+    weak = _with_sentence_model({"ASSAULT": {"w=pummel": 1.0}}, {"ASSAULT": {"s=pummel|V": 0.5}})
+    assert LearnedCoder(weak, propose_at=0.6).label(doc, 0, []) == []
+    from communique.stages.events.triggers import Candidate
+
+    rule = [Candidate(got.token, got.trigger, "190", rule="pummel\tVERB\t190")]
+    assert LearnedCoder(model, propose_at=0.6).label(doc, 0, rule) == rule
+
+
+def test_speaking_to_the_media_is_no_meeting_but_a_phone_call_with_a_counterpart_is() -> None:
+    from communique.stages.events.learned import LearnedCoder
+
+    coder = LearnedCoder()
+    for text in ("The Peruvian foreign minister spoke to the radio on Tuesday.",
+                 "The Peruvian foreign minister talked with reporters on Tuesday."):
+        assert coder.label(_table_doc(text), 0, []) == [], text
+    doc = _table_doc("The Peruvian foreign minister spoke to his Bolivian counterpart by phone on Tuesday.")
+    assert [(doc.nlp[c.token].text, c.cameo[:2]) for c in coder.label(doc, 0, [])] == [("spoke", "04")]

@@ -26,7 +26,7 @@ def _shared(path: Path) -> Path:
 def eval_events(
     dataset: Annotated[str, typer.Option("--dataset", help="plv, plover_gsr, petrarch2, universalpetrarch, "
                                          "universalpetrarch_dict (with its dictionaries), m2e2, wikievents, rams, "
-                                         "or all.")] = "all",
+                                         "several joined by commas, or all.")] = "all",
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write every figure to this JSON file.")] = None,
     shared: Annotated[Path, typer.Option("--shared", help="Folder holding eval/ and reference/.")] = DEFAULT_SHARED,
     limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N items of each set.")] = None,
@@ -36,7 +36,7 @@ def eval_events(
     """Score event coding on gold sets: per-type P/R/F1, macro and micro, type + source + target, confusions."""
     from ..evaluate.events import DATASETS, evaluate, report
 
-    names = list(DATASETS) if dataset == "all" else [dataset]
+    names = list(DATASETS) if dataset == "all" else [n.strip() for n in dataset.split(",") if n.strip()]
     unknown = [n for n in names if n not in DATASETS]
     if unknown:
         err(f"--dataset {unknown[0]!r}: not one of {', '.join(DATASETS)}, all")

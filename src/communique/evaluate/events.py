@@ -317,6 +317,10 @@ def fold_of(group: str, k: int = FOLDS) -> int:
     return zlib.crc32(group.encode("utf-8")) % k
 
 
+# the training examples of the last cross-validation, by (shared folder, sets, spaCy model)
+_EXAMPLES: dict[tuple[str, tuple[str, ...], str], list[Any]] = {}
+
+
 def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: bool | None = None,
              limit: int | None = None, progress: Callable[[str], None] | None = None) -> Scores:
     """Score one dataset (a key of :data:`DATASETS`).
@@ -351,7 +355,11 @@ def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: b
 
         if progress:
             progress(f"{name}: parsing the training sets for {FOLDS}-fold cross-validation")
-        _, examples = load_examples(shared, trained_on, load_nlp(base.model))
+        key = (str(shared), tuple(trained_on), base.model)
+        if key not in _EXAMPLES:  # several datasets in one run parse the training sets once
+            _EXAMPLES.clear()
+            _EXAMPLES[key] = load_examples(shared, trained_on, load_nlp(base.model))[1]
+        examples = _EXAMPLES[key]
         predicted_by_id: dict[str, list[Predicted]] = {}
         stage = _event_stage(pipe)
         shipped_coder = stage.model

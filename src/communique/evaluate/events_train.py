@@ -35,14 +35,15 @@ import numpy as np
 
 from ..knowledge.cameo import lookup
 from ..knowledge.triggers import TriggerTable, default_triggers
-from ..stages.events.features import dense, is_candidate, object_lemma, sparse
+from ..stages.events.features import dense, is_candidate, object_lemma, sentence_dense, sentence_sparse, sparse
 from ..stages.events.lexicon import LemmaVectors
 from ..stages.events.model import NONE, EventModel
+from ..stages.events.triggers import match_trigger
 from .event_sets import Item, read_dataset
 
 __all__ = ["Example", "TRAIN_SETS", "examples_for", "fit", "load_examples", "parse_items", "train"]
 
-TRAIN_SETS = ("plv", "plover_gsr", "universalpetrarch", "wikievents", "rams")
+TRAIN_SETS = ("plv", "plover_gsr", "universalpetrarch", "wikievents", "rams", "m2e2")
 NEGATIVE_WEIGHT = 0.5
 MIN_COUNT = 2
 C = 0.5
@@ -60,6 +61,19 @@ RETREAT_LEMMAS = frozenset({"withdraw", "retreat", "release", "free", "return", 
 REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "claim", "note", "write", "quote"})
 # sets whose records mark every event of their types (other candidate words are negatives)
 COMPLETE = frozenset({"plv", "plover_gsr", "universalpetrarch", "petrarch2", "wikievents", "m2e2"})
+# sets of single sentences whose records without a gold event (and none of an unmapped type) are sentences of no
+# event: the sentence model's NONE examples (every record of the other sets has an event)
+SENTENCE_NEGATIVES = frozenset({"m2e2"})
+# the sentence model (model.py): suppress the model's words in a sentence it gives NONE at least this; propose a
+# type for a sentence with no candidate of a PLOVER type when it gives that type at least this (None: off).
+# Chosen by cross-validation (PLV: 5 folds; M2E2: one held-out fold of 5): propose 0.4 gained 0.004 macro-F1
+# on PLV (0.6: 0.002);
+# suppress 0.5 gained 0.002 on M2E2 (0.8 and above: nothing; the balanced class weights keep NONE's probability
+# low); also dropping rule candidates there (SUPPRESS_RULES_AT) gained nothing, so it is off
+SUPPRESS_AT: float | None = 0.5
+PROPOSE_AT: float | None = 0.4
+SUPPRESS_RULES_AT: float | None = None
+SENTENCE_C = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +92,7 @@ class Example:
     dataset: str
     group: str
     ovec: np.ndarray | None = None  # the word vector of what it acts on (features.object_lemma), zeros if none
+    kind: str = "token"  # "token": a candidate word; "sentence": a whole sentence (sparse/dense: its features)
 
 
 def parse_items(items: Sequence[Item], nlp: Any, *, batch_size: int = 64) -> list[Any]:
@@ -181,14 +196,16 @@ def _label(types: frozenset[str], tok: Any, table: TriggerTable) -> str:
 
 
 def _codes_event(tok: Any, table: TriggerTable) -> bool:
-    """Does the trigger table code this word as an event of a PLOVER type (statements, 01, have none)?"""
-    for trig in table.get(str(tok.lemma_).lower(), []):
-        try:
-            if lookup(trig.cameo).plover:
-                return True
-        except KeyError:
-            continue
-    return False
+    """Does the trigger table code this word, here, as an event of a PLOVER type (statements, 01, have none)?
+    A listed word none of whose rows' conditions hold ("flew the drone") does not: it is a negative like any
+    other word the gold leaves unmarked."""
+    trig = match_trigger(tok, table)
+    if trig is None:
+        return False
+    try:
+        return bool(lookup(trig.cameo).plover)
+    except KeyError:
+        return False
 
 
 def examples_for(dataset: str, items: Sequence[Item], sdocs: Sequence[Any], *,
@@ -227,6 +244,25 @@ def examples_for(dataset: str, items: Sequence[Item], sdocs: Sequence[Any], *,
             out.append(Example(tuple(sorted(set(sparse(tok)))), dense(tok), lex.vector(str(tok.lemma_).lower()),
                                label, weight, str(tok.lemma_).lower(), tok.pos_, cameo, dataset, item.group,
                                lex.vector(object_lemma(tok) or "")))
+        out += _sentence_examples(dataset, item, sdoc, {i: lab for i, (lab, _) in chosen.items()})
+    return out
+
+
+def _sentence_examples(dataset: str, item: Item, sdoc: Any, chosen: dict[int, str]) -> list[Example]:
+    """The sentence model's examples of one record: each sentence holding a gold event's word, once per type
+    (weights summing to 1); each sentence of a record with no event at all in :data:`SENTENCE_NEGATIVES`."""
+    out: list[Example] = []
+    negative = dataset in SENTENCE_NEGATIVES and not item.gold and not item.unmapped
+    for sent in sdoc.sents:
+        toks = list(sent)
+        types = sorted({lab for i, lab in chosen.items() if sent.start <= i < sent.end})
+        if not types and not negative:
+            continue
+        feats = tuple(sorted(set(sentence_sparse(toks))))
+        vec = sentence_dense(toks)
+        for t in types or [NONE]:
+            out.append(Example(feats, vec, np.zeros(0, dtype=np.float32), t, 1.0 / max(len(types), 1), "", "",
+                               None, dataset, item.group, kind="sentence"))
     return out
 
 
@@ -236,6 +272,8 @@ def fit(examples: Sequence[Example], *, sets: Iterable[str] = (), notes: dict[st
     from scipy import sparse as sp
     from sklearn.linear_model import LogisticRegression
 
+    sentences = [e for e in examples if e.kind == "sentence"]
+    examples = [e for e in examples if e.kind != "sentence"]
     counts = Counter(f for e in examples for f in e.sparse)
     names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
     index = {f: i for i, f in enumerate(names)}
@@ -274,6 +312,7 @@ def fit(examples: Sequence[Example], *, sets: Iterable[str] = (), notes: dict[st
     meta = {
         "name": MODEL_NAME, "version": MODEL_VERSION, "threshold": threshold,
         "relabel_at": RELABEL_AT, "listed_at": LISTED_AT, "declined_at": DECLINED_AT,
+        "suppress_at": SUPPRESS_AT, "propose_at": PROPOSE_AT, "suppress_rules_at": SUPPRESS_RULES_AT,
         "noun_lexicon": sorted(n for n, k in nouns.items() if k >= 1),
         "lemma_codes": {k: v.most_common(1)[0][0] for k, v in sorted(codes.items())},
         "trained_on": sorted(set(sets)), "examples": len(examples), "trained": dt.date.today().isoformat(),
@@ -282,9 +321,40 @@ def fit(examples: Sequence[Example], *, sets: Iterable[str] = (), notes: dict[st
     width = len(names) + dim
     lex_scores = lex.vectors @ clf.coef_[:, width:width + vdim].T.astype(np.float32)  # rows x classes
     obj_scores = lex.vectors @ clf.coef_[:, width + vdim:].T.astype(np.float32) if with_obj else None
+    sent = _fit_sentences(sentences) if len({e.label for e in sentences}) > 1 else {}
     return EventModel(coef=clf.coef_[:, :width], intercept=clf.intercept_, classes=[str(c) for c in clf.classes_],
                       features=names + [f"dense:{i}" for i in range(dim)], meta=meta, lex_keys=lex.keys,
-                      lex_rows=lex.rows, lex_scores=lex_scores, lex_obj_scores=obj_scores)
+                      lex_rows=lex.rows, lex_scores=lex_scores, lex_obj_scores=obj_scores, **sent)
+
+
+def _fit_sentences(examples: Sequence[Example]) -> dict[str, Any]:
+    """The sentence model's arrays (``EventModel`` keyword arguments): a multinomial logistic regression over
+    the sentence features (``features.sentence_sparse``/``sentence_dense``), balanced class weights."""
+    from scipy import sparse as sp
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for e in examples for f in e.sparse)
+    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(names)}
+    dim = max((e.dense.shape[0] for e in examples), default=0)
+    rows, cols = [], []
+    for r, e in enumerate(examples):
+        for f in e.sparse:
+            j = index.get(f)
+            if j is not None:
+                rows.append(r)
+                cols.append(j)
+    x_sparse = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                             shape=(len(examples), len(names)))
+    dense_rows = np.zeros((len(examples), dim), dtype=np.float32)
+    for r, e in enumerate(examples):
+        if e.dense.shape[0] == dim:
+            dense_rows[r] = e.dense
+    x = sp.hstack([x_sparse, sp.csr_matrix(dense_rows)], format="csr")
+    clf = LogisticRegression(C=SENTENCE_C, max_iter=2000, class_weight="balanced")
+    clf.fit(x, np.array([e.label for e in examples]), sample_weight=np.array([e.weight for e in examples]))
+    return {"sent_coef": clf.coef_, "sent_intercept": clf.intercept_,
+            "sent_classes": [str(c) for c in clf.classes_], "sent_features": names + [f"dense:{i}" for i in range(dim)]}
 
 
 def load_examples(shared: Path, sets: Sequence[str], nlp: Any) -> tuple[dict[str, list[Item]], list[Example]]:

@@ -15,6 +15,10 @@ What is described generalises beyond the words seen in training:
 
 ``sparse(tok)`` gives the symbolic features as names (each worth 1), ``dense(tok)`` the vector
 (empty when the parse has no tensor).
+
+The sentence model reads a whole sentence: ``sentence_sparse(toks)`` (the lemmas of its verbs and nouns, its
+root's lemma, the entity types it names) and ``sentence_dense(toks)`` (the mean of its words' unit contextual
+vectors).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["dense", "is_candidate", "object_lemma", "sparse"]
+__all__ = ["dense", "is_candidate", "object_lemma", "sentence_dense", "sentence_sparse", "sparse"]
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -138,3 +142,29 @@ def dense(tok: Any) -> np.ndarray:
     v = np.asarray(tensor[tok.i], dtype=np.float32)
     norm = float(np.linalg.norm(v))
     return v / norm if norm else v
+
+
+def sentence_sparse(toks: Any) -> list[str]:
+    """Symbolic features of a sentence (a sequence of spaCy tokens): ``s=<lemma>|V`` / ``|N`` for its verbs and
+    nouns, ``root=<lemma>`` for its root, ``ent=<type>`` for the entity types it names."""
+    out: list[str] = []
+    for tok in toks:
+        if tok.pos_ in ("VERB", "NOUN") and tok.is_alpha:
+            out.append(f"s={_lemma(tok)}|{'V' if tok.pos_ == 'VERB' else 'N'}")
+        if tok.dep_ == "ROOT":
+            out.append(f"root={_lemma(tok)}")
+        if tok.ent_type_ and tok.ent_iob_ == "B":
+            out.append(f"ent={tok.ent_type_}")
+    return out
+
+
+def sentence_dense(toks: Any) -> np.ndarray:  # a list of tokens or a spaCy Span
+    """The mean of the sentence's words' unit contextual vectors (``dense``), punctuation left out; empty when
+    the parse has no tensor."""
+    idx = [t.i for t in toks if not t.is_punct]
+    tensor = getattr(toks[0].doc, "tensor", None) if idx else None
+    if tensor is None or not getattr(tensor, "size", 0) or len(tensor) <= max(idx):
+        return np.zeros(0, dtype=np.float32)
+    m = np.asarray(tensor[idx], dtype=np.float32)
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return (m / np.where(norms > 0, norms, 1.0)).mean(axis=0).astype(np.float32)  # type: ignore[no-any-return]

@@ -16,15 +16,28 @@ Per sentence it takes the rule candidates (the trigger table is the readable lay
     it operates on or the verb that operates on it ("agreed to lend", "summoned the ambassador to
     complain": the table's word codes the event);
   - the word is not a light verb whose object or prepositional object the table codes ("held a phone
-    call": the call is the event), nor a verb reporting a clause ("denied that its troops had attacked":
+    call": the call is the event), nor addresses the media or an audience ("spoke to the radio"), nor a verb
+    reporting a clause ("denied that its troops had attacked":
     provenance reads the denial, the clause holds the event);
   - the model's type is not ``NONE`` and its probability reaches the model's threshold;
   - with ``require_target`` (off by default: measured by cross-validation on PLV and the GSR, it lost more
     recall than it gained precision), the parse gives it a target as well (``Candidate.require_target``).
 
-``relabel_at``, ``listed_at`` and ``declined_at`` default to the model file's metadata (chosen by 5-fold
-cross-validation on PLV and the GSR; see ``evaluate/events_train.py``); ``None`` there turns the behaviour
-off (a model without them codes unlisted words only).
+With a sentence model in the file (``model.py``), the sentence decides too:
+
+* ``suppress_at``: in a sentence the sentence model gives ``NONE`` (no event) at least this probability, the
+  model adds no word ("gave an interview" is no meeting); the table's rows still code;
+* ``suppress_rules_at`` (off in the shipped model unless its metadata sets it): there, rows without a
+  condition coding a PLOVER type are dropped too;
+* ``propose_at``: a sentence with no candidate of a PLOVER type (neither a row nor the word model) gets one when
+  the sentence model gives a type at least this probability; its word is the candidate word the word model
+  gives that type most, among those whose most likely type (``NONE`` aside) it is (not an actor's mention,
+  not a verb reporting a clause, not a listed word whose rows of that type declined it: "released a
+  statement" is no release); the candidate's confidence is the sentence model's probability.
+
+``relabel_at``, ``listed_at``, ``declined_at``, ``suppress_at`` and ``propose_at`` default to the model
+file's metadata (chosen by 5-fold cross-validation on PLV, the GSR and M2E2; see ``evaluate/events_train.py``);
+``None`` there turns the behaviour off (a model without them codes unlisted words only).
 
 Like rule candidates, a model candidate becomes an event only when the parse gives it a source actor.
 
@@ -53,7 +66,9 @@ class LearnedCoder:
 
     def __init__(self, model: EventModel | None = None, *, table: TriggerTable | None = None,
                  require_target: bool = False, relabel_at: float | None = None,
-                 listed_at: float | None = None, declined_at: float | None = None) -> None:
+                 listed_at: float | None = None, declined_at: float | None = None,
+                 suppress_at: float | None = None, propose_at: float | None = None,
+                 suppress_rules_at: float | None = None) -> None:
         self.model = model or default_event_model()
         self.table = table
         self.require_target = require_target
@@ -61,6 +76,9 @@ class LearnedCoder:
         self.relabel_at = relabel_at if relabel_at is not None else meta.get("relabel_at")
         self.listed_at = listed_at if listed_at is not None else meta.get("listed_at")
         self.declined_at = float(declined_at if declined_at is not None else meta.get("declined_at", 1.01))
+        self.suppress_at = suppress_at if suppress_at is not None else meta.get("suppress_at")
+        self.propose_at = propose_at if propose_at is not None else meta.get("propose_at")
+        self.suppress_rules_at = suppress_rules_at if suppress_rules_at is not None else meta.get("suppress_rules_at")
         self.name = f"{self.model.name}/{self.model.version}"
         # (doc, its mentions list, their count, index of the actor mentions' spans): built once per document,
         # not once per sentence (that was quadratic in the document's length); replaced whole, so thread-safe
@@ -91,15 +109,51 @@ class LearnedCoder:
                 and not any(c.dep_ in ("xcomp", "advcl") and c.i in taken for c in t.children)
                 and not actor_spans.covers(t.idx)]
         out = self._relabelled(sdoc, candidates, rows) if self.relabel_at is not None else list(candidates)
-        for p in self.model.predict(toks, table=rows):
+        probs = self.model.probabilities(toks)
+        sprobs = (self.model.sentence_probabilities(words)
+                  if self.suppress_at is not None or self.propose_at is not None else None)
+        suppressed = (sprobs is not None and self.suppress_at is not None and self.model.sent_none >= 0
+                      and float(sprobs[self.model.sent_none]) >= float(self.suppress_at))
+        if (sprobs is not None and self.suppress_rules_at is not None and self.model.sent_none >= 0
+                and float(sprobs[self.model.sent_none]) >= float(self.suppress_rules_at)):
+            # rows without a condition coding a PLOVER type, in a sentence the sentence model is sure has none
+            out = [c for c in out if c.model is not None or (c.rule or "").count("\t") >= 3 or not _plover(c.cameo)]
+        for p in [] if suppressed else self.model.predict(toks, table=rows, probs=probs):
             tok = sdoc[p.token]
-            if _light_verb_of_coded_object(tok, rows) or _reports_a_clause(tok):
+            if _light_verb_of_coded_object(tok, rows) or _reports_a_clause(tok) or _addresses_the_media(tok):
                 continue
             if listed_ok and _listed(tok, rows) and not self._overrules(tok, p.plover, p.confidence, rows):
                 continue
             out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), p.cameo, model=self.name,
                                  confidence=p.confidence, require_target=self.require_target))
+        if sprobs is not None and self.propose_at is not None and not any(_plover(c.cameo) for c in out):
+            proposed = self._proposed(sdoc, toks, probs, sprobs, rows)
+            if proposed is not None:
+                out.append(proposed)
         return out
+
+    def _proposed(self, sdoc: Any, toks: list[Any], probs: Any, sprobs: Any, rows: TriggerTable) -> Candidate | None:
+        """The sentence model's candidate for a sentence with none of a PLOVER type (``propose_at``)."""
+        best = max((i for i in range(len(sprobs)) if i != self.model.sent_none), key=lambda i: float(sprobs[i]),
+                   default=None)
+        if best is None or float(sprobs[best]) < float(self.propose_at):  # type: ignore[arg-type]
+            return None
+        plover = self.model.sent_classes[best]
+        if plover not in self.model.classes or not toks:
+            return None
+        col = self.model.classes.index(plover)
+        # words whose most likely type (NONE aside) is the sentence's: the two models agree, the word was unsure
+        others = [i for i, c in enumerate(self.model.classes) if c != NONE]
+        ranked = sorted((r for r in range(len(toks)) if others[int(probs[r, others].argmax())] == col),
+                        key=lambda r: -float(probs[r, col]))
+        # the table's decisions stand: a listed word whose rows of this type declined it ("released a statement"
+        # is no release of detainees) is not proposed as that type
+        tok = next((toks[r] for r in ranked if not _reports_a_clause(toks[r])
+                    and not (_listed(toks[r], rows) and plover in _declined(toks[r], rows))), None)
+        if tok is None:
+            return None
+        return Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), self.model.code_for(tok, plover, rows),
+                         model=self.name, confidence=round(float(sprobs[best]), 3), require_target=self.require_target)
 
 
     def _overrules(self, tok: Any, plover: str, confidence: float, rows: TriggerTable) -> bool:
@@ -136,6 +190,13 @@ class LearnedCoder:
         return [new.get(c.token, c) for c in candidates]
 
 
+def _plover(code: str) -> str:
+    try:
+        return lookup(code).plover or ""
+    except KeyError:
+        return ""
+
+
 def _listed(tok: Any, rows: TriggerTable) -> bool:
     return any(k in rows for k in (tok.lemma_.lower(), tok.lower_))
 
@@ -159,6 +220,23 @@ def _light_verb_of_coded_object(tok: Any, rows: TriggerTable) -> bool:
     objects = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
     objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(match_trigger(o, rows) is not None for o in objects)
+
+
+# what a speaker addresses when giving a statement, not meeting anyone ("spoke to the radio", "told reporters")
+_MEDIA = frozenset({"radio", "television", "tv", "press", "reporter", "journalist", "media", "newspaper", "audience",
+                    "broadcaster", "interviewer", "crowd", "supporter", "parliament", "lawmaker"})
+
+
+def _addresses_the_media(tok: Any) -> bool:
+    """Does the word address the media or an audience (its object, or its "to"/"with" object, is one)?
+    Speaking to them is a statement, not a meeting (M2E2 taught the model "spoke" as a phone call)."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "dative") and c.lemma_.lower() in _MEDIA:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("to", "with"):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in _MEDIA for g in c.children):
+                return True
+    return False
 
 
 def _reports_a_clause(tok: Any) -> bool:

@@ -12,7 +12,11 @@ File format (``numpy.savez_compressed``, no pickles): ``coef`` (classes x featur
 (classes), ``classes`` (str), ``features`` (str; the sparse names then ``dense:0 .. dense:95``), the lexicon
 (``lex_keys``, ``lex_rows``, ``lex_scores``: see ``lexicon.py``; ``lex_obj_scores``, the rows' scores as the
 word's object, optional), ``meta`` (a JSON string: name, version,
-threshold, noun lexicon, lemma codes, training sets).
+threshold, noun lexicon, lemma codes, training sets) and, optionally, the sentence model (``sent_coef``,
+``sent_intercept``, ``sent_classes``, ``sent_features``: a linear classifier over a whole sentence's features,
+``features.sentence_sparse``/``sentence_dense``, giving each PLOVER type and ``NONE``, no event, a probability;
+``learned.py`` uses it to suppress the model's words in sentences of no event and to propose a type for
+sentences where no word was a candidate).
 Training is ``communique train events`` (``evaluate/events_train.py``), which needs scikit-learn; loading
 and predicting need numpy only.
 
@@ -33,7 +37,7 @@ import numpy as np
 from ...errors import EventModelError
 from ...knowledge.cameo import lookup
 from ...knowledge.triggers import TriggerTable, default_triggers
-from .features import dense, is_candidate, object_lemma, sparse
+from .features import dense, is_candidate, object_lemma, sentence_dense, sentence_sparse, sparse
 from .lexicon import lemma_rows
 
 __all__ = ["DEFAULT_CODES", "NONE", "EventModel", "Prediction", "default_event_model"]
@@ -64,7 +68,9 @@ class EventModel:
 
     def __init__(self, *, coef: np.ndarray, intercept: np.ndarray, classes: list[str], features: list[str],
                  meta: dict[str, Any], lex_keys: np.ndarray | None = None, lex_rows: np.ndarray | None = None,
-                 lex_scores: np.ndarray | None = None, lex_obj_scores: np.ndarray | None = None) -> None:
+                 lex_scores: np.ndarray | None = None, lex_obj_scores: np.ndarray | None = None,
+                 sent_coef: np.ndarray | None = None, sent_intercept: np.ndarray | None = None,
+                 sent_classes: list[str] | None = None, sent_features: list[str] | None = None) -> None:
         self.coef = np.asarray(coef, dtype=np.float32)
         self.intercept = np.asarray(intercept, dtype=np.float32)
         self.classes = list(classes)
@@ -88,6 +94,16 @@ class EventModel:
         # the same rows' contribution when the word is the candidate's object (``features.object_lemma``)
         self.lex_obj_scores = (None if lex_obj_scores is None or not len(lex_obj_scores)
                                else np.asarray(lex_obj_scores, dtype=np.float32))
+        # the sentence model (optional): classes x features, sparse names then ``dense:i``
+        self.sent_classes = list(sent_classes or [])
+        self.sent_coef = None if sent_coef is None or not self.sent_classes else np.asarray(sent_coef, np.float32)
+        self.sent_intercept = (None if self.sent_coef is None else np.asarray(sent_intercept, dtype=np.float32))
+        self.sent_features = list(sent_features or [])
+        self.sent_index = {f: i for i, f in enumerate(self.sent_features) if not f.startswith("dense:")}
+        sent_dense = [i for i, f in enumerate(self.sent_features) if f.startswith("dense:")]
+        self.sent_dense_start = sent_dense[0] if sent_dense else len(self.sent_features)
+        self.sent_dense_dim = len(sent_dense)
+        self.sent_none = self.sent_classes.index(NONE) if NONE in self.sent_classes else -1
 
     # -- io ------------------------------------------------------------------------------------------------------
 
@@ -96,9 +112,12 @@ class EventModel:
         """Read a model file (``.npz``); :class:`EventModelError` when it is missing or malformed."""
         try:
             with np.load(path, allow_pickle=False) as z:
-                lex = {k: z[k] for k in ("lex_keys", "lex_rows", "lex_scores", "lex_obj_scores") if k in z.files}
+                lex = {k: z[k] for k in ("lex_keys", "lex_rows", "lex_scores", "lex_obj_scores", "sent_coef",
+                                         "sent_intercept") if k in z.files}
+                names = {k: [str(c) for c in z[k]] for k in ("sent_classes", "sent_features") if k in z.files}
                 return cls(coef=z["coef"], intercept=z["intercept"], classes=[str(c) for c in z["classes"]],
-                           features=[str(f) for f in z["features"]], meta=json.loads(str(z["meta"])), **lex)
+                           features=[str(f) for f in z["features"]], meta=json.loads(str(z["meta"])), **lex,
+                           **names)
         except FileNotFoundError:
             raise EventModelError(f"{path}: no such event model file") from None
         except (OSError, KeyError, ValueError) as exc:
@@ -111,6 +130,9 @@ class EventModel:
             "lex_keys": self.lex_keys, "lex_rows": self.lex_rows, "lex_scores": self.lex_scores.astype(np.float16)}
         if self.lex_obj_scores is not None:
             arrays["lex_obj_scores"] = self.lex_obj_scores.astype(np.float16)
+        if self.sent_coef is not None:
+            arrays.update(sent_coef=self.sent_coef.astype(np.float16), sent_intercept=self.sent_intercept,
+                          sent_classes=np.array(self.sent_classes), sent_features=np.array(self.sent_features))
         np.savez_compressed(path, **arrays)
 
     # -- prediction ----------------------------------------------------------------------------------------------
@@ -141,17 +163,34 @@ class EventModel:
         p = np.exp(scores)
         return p / p.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
 
+    def sentence_probabilities(self, toks: Any) -> np.ndarray | None:
+        """The sentence model's probabilities (``sent_classes`` order) for a sentence given as spaCy tokens;
+        None when the model has no sentence model."""
+        if self.sent_coef is None or self.sent_intercept is None:
+            return None
+        toks = list(toks)
+        score = self.sent_intercept.copy()
+        cols = [self.sent_index[f] for f in set(sentence_sparse(toks)) if f in self.sent_index]
+        if cols:
+            score += self.sent_coef[:, cols].sum(axis=1)
+        if self.sent_dense_dim:
+            v = sentence_dense(toks)
+            if v.shape[0] == self.sent_dense_dim:
+                score += self.sent_coef[:, self.sent_dense_start: self.sent_dense_start + self.sent_dense_dim] @ v
+        p = np.exp(score - score.max())
+        return p / p.sum()  # type: ignore[no-any-return]
+
     def candidates(self, sdoc: Any) -> list[Any]:
         """The words of a spaCy doc the model considers."""
         return [t for t in sdoc if is_candidate(t, self.noun_lexicon)]
 
     def predict(self, toks: list[Any], *, threshold: float | None = None,
-                table: TriggerTable | None = None) -> list[Prediction]:
+                table: TriggerTable | None = None, probs: np.ndarray | None = None) -> list[Prediction]:
         """Events among ``toks``: the best type when it is not ``NONE`` and its probability reaches the
-        threshold (the model's own unless given)."""
+        threshold (the model's own unless given).  ``probs``: ``probabilities(toks)`` when already computed."""
         cut = self.threshold if threshold is None else threshold
         out: list[Prediction] = []
-        probs = self.probabilities(toks)
+        probs = self.probabilities(toks) if probs is None else probs
         for tok, p in zip(toks, probs, strict=True):
             best = int(p.argmax())
             if best == self._none or float(p[best]) < cut:

@@ -188,7 +188,12 @@ def label_lines(doc: Doc, speakers: Speakers) -> list[tuple[str | None, Span, Sp
         if end - start > 3 and ":" in text[start : min(end, start + 48)]:
             found = _label_speaker(doc, sdoc, end, speakers)
             if found is not None and found[0] is not None:
-                colon = text.index(":", found[1].end)
+                # the colon after the label; the speaker's mention may reach past it ("A: ..." named before)
+                colon = text.find(":", found[1].end, end)
+                colon = colon if colon >= 0 else text.find(":", start, end)
+                if colon < 0:
+                    start = end + 1
+                    continue
                 lo = colon + 1
                 while lo < end and text[lo] in " \t":
                     lo += 1
