@@ -460,3 +460,34 @@ def test_transcript_turns_are_direct_attributions_of_their_events(pipeline: Pipe
          True)]
     assert [(e.trigger.text(doc.text), [a.source for a in e.attribution]) for e in doc.events] == [
         ("attacked", ["Tomas Reyes"])]
+
+
+def test_stated_positions_are_attributions_and_intentions_are_not(pipeline: Pipeline) -> None:
+    def atts(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+        doc = analyze(text, pipeline=pipeline)
+        return [(a.span.text(doc.text) if a.span else "", doc.actor(a.actor_id).name if a.actor_id else None,  # type: ignore[union-attr]
+                 a.cue.text(doc.text) if a.cue else None, a.content.text(doc.text) if a.content else None)
+                for a in doc.attributions]
+
+    assert atts("Senator Ana Ruiz has called for the repeal of the fuel tax.") == [
+        ("Senator Ana Ruiz", "Ana Ruiz", "called for", "the repeal of the fuel tax")]
+    assert atts("Ana Ruiz called the charges fabricated.") == [
+        ("Ana Ruiz", "Ana Ruiz", "called", "the charges fabricated")]
+    assert atts("Mayor Tomas Reyes refused to release the budget.") == [
+        ("Mayor Tomas Reyes", "Tomas Reyes", "refused", "to release the budget")]
+    assert atts("The pipeline was endorsed by the Daily Ledger.")[0][2:] == ("endorsed", "The pipeline")
+    assert atts("Critics questioned whether the plan would work.")[0][::2] == ("Critics", "questioned")
+    # a telephone call, an intention, and a subject that holds no position are no attributions
+    assert atts("Ana Ruiz called Tomas Reyes on Friday to thank him.") == []
+    assert atts("Ana Ruiz wants to triple the size of the program.") == []
+    assert atts("Ana Ruiz plans to expand the program.") == []
+    assert atts("The bill supports farmers in the north.") == []
+    # the object of "urged ... to" is asked something, it says nothing
+    assert [a[0] for a in atts("Ana Ruiz urged young people to vote.")] == ["Ana Ruiz"]
+
+
+def test_unresolved_pronoun_subjects_stay_sources_without_an_actor(pipeline: Pipeline) -> None:
+    doc = analyze("The storm flooded the valley overnight. They said the dam would hold.", pipeline=pipeline)
+    got = [(a.span.text(doc.text) if a.span else "", a.actor_id, a.cue.text(doc.text) if a.cue else None,
+            a.content.text(doc.text) if a.content else None) for a in doc.attributions]
+    assert got == [("They", None, "said", "the dam would hold")]

@@ -32,7 +32,7 @@ from ...model import Actor, Attribution, Doc, Event, Mention, Quote, Span
 from ...pipeline import stage
 from ...textutil import SpanIndex
 from ..events import ActorIndex
-from .attribution import chain, direct, speech
+from .attribution import chain, direct, speech, stance
 from .common import Speakers, source_tokens, span_of
 from .quotes import extract_quotes, label_lines
 from .status import StatusStatement, independent_sources, resolve_status, stated_status
@@ -245,7 +245,9 @@ def extract(doc: Doc) -> ProvenanceResult:
                         c.start <= ev.trigger.start < c.end for c in contents if c is not None):
                     continue  # "X met Y, and officials said the talks went well": the meeting is not theirs
                 res.per_event.setdefault(ev.id, list(found))
-        for att, clause in speech(doc, sent, speakers, found, res.quotes, quote_index=quote_spans):
+        spoken = speech(doc, sent, speakers, found, res.quotes, quote_index=quote_spans)
+        held = stance(doc, sent, speakers, found + [a for a, _ in spoken], quote_index=quoted)
+        for att, clause in spoken + held:
             res.attributions.append(att)
             for ev in _events_meant(doc, i, clause, index=index):
                 res.per_event.setdefault(ev.id, [att])

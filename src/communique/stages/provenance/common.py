@@ -30,9 +30,16 @@ SPEECH_VERBS = frozenset({
     "propose", "mention", "speculate", "insinuate", "lament", "sing", "chant", "shout", "yell", "scream",
     "whisper", "exclaim", "quip", "muse", "brag", "plead", "pray", "vent", "rail", "scoff", "sneer", "snap",
     "find", "show", "agree", "determine", "establish",
+    "know", "learn", "expect", "understand", "realize", "realise", "recognize", "recognise", "assume", "reckon",
 })
 #: cognition verbs: "X believes that ..." is an attribution (of a belief), never a quote's speech verb
-BELIEF_VERBS = frozenset({"believe", "think", "fear", "feel", "suspect", "hope", "worry", "doubt"})
+BELIEF_VERBS = frozenset({"believe", "think", "fear", "feel", "suspect", "hope", "worry", "doubt", "know", "learn",
+                          "expect", "understand", "realize", "realise", "recognize", "recognise", "assume",
+                          "reckon"})
+#: cognition verbs that give an attribution only with a clause ("X expects that ..."), never with "to ..."
+#: ("X expects to win" is an intention: the event's mood, not a source)
+CLAUSE_ONLY_VERBS = frozenset({"know", "learn", "expect", "understand", "realize", "realise", "recognize",
+                               "recognise", "assume", "reckon", "hope"})
 #: verbs of findings: "a poll shows that ...", "the report found that ...", "all agreed that ..." — attributions
 #: of a claim to a study or a group, never a quote's speech verb
 FINDING_VERBS = frozenset({"find", "show", "agree", "conclude", "determine", "establish", "reveal", "suggest"})
