@@ -491,3 +491,39 @@ def test_unresolved_pronoun_subjects_stay_sources_without_an_actor(pipeline: Pip
     got = [(a.span.text(doc.text) if a.span else "", a.actor_id, a.cue.text(doc.text) if a.cue else None,
             a.content.text(doc.text) if a.content else None) for a in doc.attributions]
     assert got == [("They", None, "said", "the dam would hold")]
+
+
+def _who(doc: Doc) -> list[tuple[str, str | None, str | None]]:
+    return [(q.span.text(doc.text), doc.actor(q.speaker).name if q.speaker else None,  # type: ignore[union-attr]
+             q.speaker_span.text(doc.text) if q.speaker_span else None) for q in doc.quotes]
+
+
+def test_one_word_quotes_a_speaker_used(pipeline: Pipeline) -> None:
+    doc = analyze("At a dinner in Boston, Senator Ana Ruiz called half of the governor's backers “deplorables.”",
+                  pipeline=pipeline)
+    assert _who(doc) == [("deplorables", "Ana Ruiz", "Ana Ruiz")]
+    doc = analyze("Tomas Reyes is describing as “unhinged” a post by the governor.", pipeline=pipeline)
+    assert _who(doc) == [("unhinged", "Tomas Reyes", "Tomas Reyes")]
+    # a single word in the reporter's own voice stays no quote
+    assert analyze("The column closes with a remark about the mayor's “head.”", pipeline=pipeline).quotes == []
+    assert analyze("The so-called “reset” with Moscow failed.", pipeline=pipeline).quotes == []
+
+
+def test_speaker_tags_the_parser_misreads(pipeline: Pipeline) -> None:
+    # a date after the verb is never the speaker; the name before the verb is
+    doc = analyze("“We will deliver justice in this case,” Tulsa police Chief Ana Ruiz said Monday.", pipeline=pipeline)
+    assert _who(doc)[0][1:] == ("Ana Ruiz", "Ana Ruiz")
+    # a quote closing its sentence does not take the next sentence's verb
+    doc = analyze("Japan branded the regime an “outlaw nation in the neighborhood.” Russia insisted that the talks "
+                  "resume.", pipeline=pipeline)
+    assert _who(doc)[0][1:] == ("Japan", "Japan")
+    # the subject above a chain of subjectless verbs, not the object of "urging"
+    doc = analyze("Senator Ana Ruiz is questioning the count again, urging her backers to make sure the vote is "
+                  "“clean and fair.”", pipeline=pipeline)
+    assert _who(doc)[0][1:] == ("Ana Ruiz", "Ana Ruiz")
+    doc = analyze("Professor Tomas Reyes compared the governor to a coach who is “working the referees” before the "
+                  "game.", pipeline=pipeline)
+    assert _who(doc)[0][1:] == ("Tomas Reyes", "Tomas Reyes")
+    # an inverted tag after a quote still works
+    doc = analyze("“Why now?” Ruiz asked.", pipeline=pipeline)
+    assert _who(doc) == [("Why now?", "Ruiz", "Ruiz")]
