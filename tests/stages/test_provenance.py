@@ -527,3 +527,13 @@ def test_speaker_tags_the_parser_misreads(pipeline: Pipeline) -> None:
     # an inverted tag after a quote still works
     doc = analyze("“Why now?” Ruiz asked.", pipeline=pipeline)
     assert _who(doc) == [("Why now?", "Ruiz", "Ruiz")]
+
+
+def test_pronoun_speakers_agree_in_gender_or_stay_unresolved(pipeline: Pipeline) -> None:
+    # "she" never goes to a man the text calls "Mr." or "he"; with nobody else, the speaker stays unknown but
+    # the pronoun is kept as the speaker's span
+    doc = analyze("Mr. Tomas Reyes met the committee at the market. He greeted them warmly. “It was a good day,” "
+                  "she said.", pipeline=pipeline)
+    assert _who(doc) == [("It was a good day", None, "she")]
+    doc = analyze("Mr. Tomas Reyes met the committee at the market. “It was a good day,” he said.", pipeline=pipeline)
+    assert _who(doc) == [("It was a good day", "Tomas Reyes", "he")]

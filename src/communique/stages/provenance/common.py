@@ -65,6 +65,8 @@ OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "agency", "br
                           "magazine", "tabloid", "outlet", "website", "station", "radio", "television",
                           "journal", "publication", "wire", "site"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
 _NOT_SOURCES = frozenset({"it", "this", "that", "which", "what", "who", "there", "these", "those", "i", "we",
                           "you", "they", "he", "she"})
 
@@ -115,6 +117,7 @@ class Speakers:
         self.new_mentions: list[Mention] = []
         self.links: list[tuple[str, int]] = []  # (actor id of the document, index of its new mention)
         self._all: list[Mention] = list(doc.mentions)  # the document's mentions, then the new ones
+        self._genders: dict[str, str | None] = {}
 
     def all_mentions(self) -> list[Mention]:
         """The document's mentions followed by the new ones (index = the mention's index once attached)."""
@@ -136,14 +139,15 @@ class Speakers:
             ids = at_head + [a for a in ids if a not in at_head]
         if ids:
             aid = ids[0]
-            if head.lower_ in PERSON_PRONOUNS and not self._named_person(aid):
-                return self.person_before(head.idx) or aid
+            if head.lower_ in PERSON_PRONOUNS and (not self._named_person(aid) or
+                                                   self._gender(aid) not in (None, _PRONOUN_GENDER[head.lower_])):
+                return self.person_before(head.idx, pronoun=head.lower_) or aid
             if any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in toks) and \
                     not self._named_person(aid) and (named := self._titled_before(head, toks)) is not None:
                 return named  # "the Turkish minister" after "Turkish Foreign Minister Hakan Fidan"
             return aid
         if head.lower_ in PERSON_PRONOUNS:
-            return self.person_before(head.idx)
+            return self.person_before(head.idx, pronoun=head.lower_)
         if head.lower_ in ("it", "they") and len(toks) == 1 and head.dep_ in ("nsubj", "nsubjpass"):
             return self.body_before(head.idx)  # "what it calls “...”": the organisation named last
         if head.lower_ in _NOT_SOURCES or head.pos_ not in ("NOUN", "PROPN") or is_anonymous_source(head):
@@ -172,11 +176,36 @@ class Speakers:
         idx = {t.idx for t in toks}
         return [m.actor_id for m in self.new_mentions if m.actor_id and m.span.start in idx]
 
-    def person_before(self, offset: int) -> str | None:
+    def _gender(self, actor_id: str) -> str | None:
+        """'m' or 'f' when the text tells (its pronoun mentions from the actors stage, "Mr."/"Mrs."/"Ms." before a
+        mention), None when it does not or disagrees with itself."""
+        if actor_id in self._genders:
+            return self._genders[actor_id]
+        text = self.doc.text
+        votes = {"m": 0, "f": 0}
+        for m in self.all_mentions():
+            if m.actor_id != actor_id:
+                continue
+            word = m.span.text(text).lower()
+            if m.label == "PRONOUN" and word in _PRONOUN_GENDER:
+                votes[_PRONOUN_GENDER[word]] += 1
+            before = text[max(0, m.span.start - 5) : m.span.start].lower()
+            title = m.span.text(text)[:4].lower()
+            if before.endswith("mr. ") or title.startswith("mr."):
+                votes["m"] += 1
+            elif before.endswith(("mrs. ", "ms. ")) or title.startswith(("mrs.", "ms.")):
+                votes["f"] += 1
+        g = None if votes["m"] == votes["f"] or (votes["m"] and votes["f"]) else ("m" if votes["m"] else "f")
+        self._genders[actor_id] = g
+        return g
+
+    def person_before(self, offset: int, *, pronoun: str | None = None) -> str | None:
         """The person mentioned last before ``offset`` (within the twelve sentences before): "Ruto addressed the
-        UN General Assembly. ... he said" is Ruto, never the assembly."""
+        UN General Assembly. ... he said" is Ruto, never the assembly.  With ``pronoun`` ("she"), a person the
+        text gives the other gender (:meth:`_gender`) is passed over."""
         if not self.doc.sentences:
             return None
+        want = _PRONOUN_GENDER.get(pronoun or "")
         first = self.doc.sentences[max(0, self.doc.sentence_of(offset) - 12)].start
         best: tuple[int, str] | None = None
         for m in self.all_mentions():
@@ -184,7 +213,7 @@ class Speakers:
                 continue
             a = self.actors.get(m.actor_id)
             if a is not None and self._named_person(a.id) and not a.anonymous and (
-                    best is None or m.span.start > best[0]):
+                    best is None or m.span.start > best[0]) and (want is None or self._gender(a.id) in (None, want)):
                 best = (m.span.start, a.id)
         return best[1] if best else None
 

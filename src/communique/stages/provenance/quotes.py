@@ -428,6 +428,8 @@ def extract_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
                     head = next((t for t in who if t.head not in who), who[0])
                     if aid is None and is_anonymous_source(head):  # "'...,' a source familiar with ... said"
                         speaker_span, anon_head = span_of(who), True
+                    elif aid is None and len(who) == 1 and head.lower_ in ("he", "she", "it", "they"):
+                        speaker_span = span_of(who)  # "“...,” she said" with nobody to refer to: who stays unknown
                     if aid is not None and not _inside(speakers, aid, parts):
                         speaker = aid
                         ws = span_of(who)
