@@ -537,3 +537,10 @@ def test_pronoun_speakers_agree_in_gender_or_stay_unresolved(pipeline: Pipeline)
     assert _who(doc) == [("It was a good day", None, "she")]
     doc = analyze("Mr. Tomas Reyes met the committee at the market. “It was a good day,” he said.", pipeline=pipeline)
     assert _who(doc) == [("It was a good day", "Tomas Reyes", "he")]
+
+
+def test_a_relative_clause_source_spans_the_noun_and_its_pronoun(pipeline: Pipeline) -> None:
+    doc = analyze("The governor met Ana Ruiz, who said the budget was too small.", pipeline=pipeline)
+    assert [(a.span.text(doc.text) if a.span else "", doc.actor(a.actor_id).name if a.actor_id else None,  # type: ignore[union-attr]
+             a.content.text(doc.text) if a.content else None) for a in doc.attributions] == [
+        ("Ana Ruiz, who", "Ana Ruiz", "the budget was too small")]

@@ -210,7 +210,7 @@ def _stance_subject(t: Any) -> list[Any]:
     for c in t.children:
         if c.dep_ in ("nsubj",) and c.pos_ != "VERB":
             if c.lower_ in ("which", "who", "that") and t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
-                return source_tokens(t.head)
+                return sorted({*source_tokens(t.head), c}, key=lambda x: x.i)
             return source_tokens(c)
     for c in t.children:
         if c.dep_ == "agent":

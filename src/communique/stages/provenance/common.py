@@ -129,7 +129,7 @@ class Speakers:
     def resolve(self, toks: list[Any], *, outlets: bool = True) -> str | None:
         """The actor a source phrase names: one found by the actors stage, one that fits the description, or
         a new one; None for pronouns with nobody to refer to and for non-sources ("it", "this")."""
-        toks = [t for t in toks if not t.is_punct]
+        toks = [t for t in toks if not t.is_punct and t.tag_ not in ("WP", "WDT")]  # "Ana Ruiz, who": the name
         if not toks:
             return None
         ids = self.args.in_tokens(toks, outlets=outlets) or self._new_in(toks)

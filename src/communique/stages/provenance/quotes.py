@@ -98,7 +98,8 @@ def speaker_tokens(verb: Any, parts: list[Span] | None = None) -> list[Any]:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj") and c.pos_ != "VERB" and not quoted(c):
             if c.lower_ in ("which", "who", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                return source_tokens(verb.head)  # "the Police Department, which reported “...”"
+                # "the Police Department, which reported “...”": the noun, through the relative pronoun
+                return sorted({*source_tokens(verb.head), c}, key=lambda t: t.i)
             return source_tokens(c)
     for c in verb.children:
         if c.dep_ == "agent":
