@@ -544,3 +544,18 @@ def test_a_relative_clause_source_spans_the_noun_and_its_pronoun(pipeline: Pipel
     assert [(a.span.text(doc.text) if a.span else "", doc.actor(a.actor_id).name if a.actor_id else None,  # type: ignore[union-attr]
              a.content.text(doc.text) if a.content else None) for a in doc.attributions] == [
         ("Ana Ruiz, who", "Ana Ruiz", "the budget was too small")]
+
+
+def test_saying_after_a_preposition_and_nested_restatements(pipeline: Pipeline) -> None:
+    def atts(text: str) -> list[tuple[str, str | None, str | None]]:
+        doc = analyze(text, pipeline=pipeline)
+        return [(a.span.text(doc.text) if a.span else "", a.cue.text(doc.text) if a.cue else None,
+                 a.content.text(doc.text) if a.content else None) for a in doc.attributions]
+
+    assert atts("Mayor Tomas Reyes responded to the protest by saying the budget was final.") == [
+        ("Mayor Tomas Reyes", "saying", "the budget was final")]
+    # "Ruiz says she believes ...": one attribution, Ruiz saying it, not a second one for the belief
+    assert atts("Senator Ana Ruiz says she believes the tax will pass.") == [
+        ("Senator Ana Ruiz", "says", "she believes the tax will pass")]
+    # the writer's own "I think" outside any quote is an attribution without an actor
+    assert atts("I think the tax will pass.") == [("I", "think", "the tax will pass")]

@@ -145,6 +145,16 @@ def _events_meant(doc: Doc, sent_index: int, anchor: Any | None = None, *,
     return out
 
 
+def _restated(att: Attribution, others: list[Attribution]) -> bool:
+    """Is ``att`` a source restating itself inside its own content ("Ruiz says she believes ...": the belief is
+    Ruiz's saying), the same actor as an attribution whose content holds it?  It adds nothing; the outer one
+    stands."""
+    if att.span is None or att.actor_id is None:
+        return False
+    return any(o is not att and o.actor_id == att.actor_id and o.content is not None and
+               o.content.contains(att.span) for o in others)
+
+
 def _negated_verb(t: Any) -> bool:
     chain_ = [t, t.head] if t.dep_ in ("xcomp",) else [t]
     for v in chain_:
@@ -247,7 +257,10 @@ def extract(doc: Doc) -> ProvenanceResult:
                 res.per_event.setdefault(ev.id, list(found))
         spoken = speech(doc, sent, speakers, found, res.quotes, quote_index=quote_spans)
         held = stance(doc, sent, speakers, found + [a for a, _ in spoken], quote_index=quoted)
+        outer = found + [a for a, _ in spoken + held]
         for att, clause in spoken + held:
+            if _restated(att, outer):
+                continue
             res.attributions.append(att)
             for ev in _events_meant(doc, i, clause, index=index):
                 res.per_event.setdefault(ev.id, [att])

@@ -47,8 +47,9 @@ from .common import (
 )
 from .quotes import speaker_tokens
 
-#: subject pronouns kept as sources when no actor fits them (the attribution stands, its actor unknown)
-UNRESOLVED_PRONOUNS = frozenset({"he", "she", "they", "it"})
+#: subject pronouns kept as sources when no actor fits them (the attribution stands, its actor unknown); "I" and
+#: "we" outside quotes are the writer's own (an op-ed's "I believe ...")
+UNRESOLVED_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
 _AUDIENCE = frozenset({"reporters", "journalists", "the press", "lawmakers", "supporters", "parliament",
                        "the crowd", "an audience", "the audience", "an interviewer", "the conference"})
 
@@ -217,6 +218,8 @@ def _stance_subject(t: Any) -> list[Any]:
             return [g for p in c.children for g in source_tokens(p)]
     if t.dep_ in ("xcomp", "conj", "advcl", "pcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
         return _stance_subject(t.head)
+    if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+        return _stance_subject(t.head.head)  # "responded by calling for ..."
     return []
 
 

@@ -107,6 +107,9 @@ def speaker_tokens(verb: Any, parts: list[Span] | None = None) -> list[Any]:
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ == "VERB" and (
             speaker_tokens(verb.head, parts)):
         return speaker_tokens(verb.head, parts)  # "..., urging her backers to ...": the subject above speaks
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB" and (
+            speaker_tokens(verb.head.head, parts)):
+        return speaker_tokens(verb.head.head, parts)  # "responded by saying ...", "began by saying ..."
     for c in verb.children:  # inverted: the parser often makes the subject an object
         if any(k.dep_ == "xcomp" for k in verb.children):
             break  # "urged the voters to ...": the object is the one urged
