@@ -559,3 +559,14 @@ def test_saying_after_a_preposition_and_nested_restatements(pipeline: Pipeline) 
         ("Senator Ana Ruiz", "says", "she believes the tax will pass")]
     # the writer's own "I think" outside any quote is an attribution without an actor
     assert atts("I think the tax will pass.") == [("I", "think", "the tax will pass")]
+
+
+def test_a_transcript_turn_runs_over_its_unlabelled_paragraphs(pipeline: Pipeline) -> None:
+    doc = analyze("Interior Minister Tomas Reyes spoke to the radio on Monday.\n\nHOST: Why did you vote against the "
+                  "budget?\n\nREYES: Because it was a bad bill.\n\nIt would have cut the pensions of teachers.\n\n"
+                  "HOST: Will you resign?\n\nREYES: No.\n\nThe minister left the studio after the interview.",
+                  pipeline=pipeline)
+    assert [(a.span.text(doc.text) if a.span else "", a.content.text(doc.text) if a.content else None)
+            for a in doc.attributions if a.span and a.span.text(doc.text) == "REYES"] == [
+        ("REYES", "Because it was a bad bill.\n\nIt would have cut the pensions of teachers."),
+        ("REYES", "No.")]  # the last turn ends with its line: the reporter writes again after it

@@ -226,11 +226,14 @@ def label_lines(doc: Doc, speakers: Speakers) -> list[tuple[str | None, Span, Sp
     out: list[tuple[str | None, Span, Span, Span]] = []
     start = 0
     text = doc.text
+    labelled: list[int] = []  # starts of every labelled line, "Q:" too (the end of the turn before it)
     while start < len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         if end - start > 3 and ":" in text[start : min(end, start + 48)]:
             found = _label_speaker(doc, sdoc, end, speakers)
+            if found is not None:
+                labelled.append(start)
             if found is not None and found[0] is not None:
                 colon = text.index(":", found[1].end)
                 lo = colon + 1
@@ -242,7 +245,27 @@ def label_lines(doc: Doc, speakers: Speakers) -> list[tuple[str | None, Span, Sp
                 if hi > lo:
                     out.append((found[0], found[1], Span(colon, colon + 1), Span(lo, hi)))
         start = end + 1
-    return out
+    return [(aid, label, colon, _turn_end(text, label, content, labelled)) for aid, label, colon, content in out]
+
+
+def _turn_end(text: str, label: Span, content: Span, labelled: list[int]) -> Span:
+    """A transcript turn running over several paragraphs: "PENCE: Well, ...\n\nAnd another thing ...\n\nWALLACE:
+    ..." — the unlabelled paragraphs after a turn are the same speaker's, when the next labelled line comes
+    within six paragraphs (a turn is closed by the next one; after the last turn the reporter may be writing
+    again, so that one ends with its line).  Headline labels ("Ana Ruiz: ‘...’") are not turns."""
+    if not label.text(text).isupper():
+        return content
+    nxt = next((s for s in labelled if s > content.end), None)
+    if nxt is None:
+        return content
+    between = text[content.end : nxt]
+    paragraphs = [p for p in between.split("\n") if p.strip()]
+    if not paragraphs or len(paragraphs) > 6 or any(p.strip().startswith(("___", "—", "--")) for p in paragraphs):
+        return content
+    hi = nxt
+    while hi > content.end and text[hi - 1] in " \t\r\n":
+        hi -= 1
+    return Span(content.start, hi)
 
 
 def _label(doc: Doc, sdoc: Any, offset: int) -> tuple[Span, Any] | None:
