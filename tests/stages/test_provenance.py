@@ -570,3 +570,17 @@ def test_a_transcript_turn_runs_over_its_unlabelled_paragraphs(pipeline: Pipelin
             for a in doc.attributions if a.span and a.span.text(doc.text) == "REYES"] == [
         ("REYES", "Because it was a bad bill.\n\nIt would have cut the pensions of teachers."),
         ("REYES", "No.")]  # the last turn ends with its line: the reporter writes again after it
+
+
+def test_findings_things_said_and_unnamed_groups_as_sources(pipeline: Pipeline) -> None:
+    def atts(text: str) -> list[tuple[str, str | None, bool, str]]:
+        doc = analyze(text, pipeline=pipeline)
+        return [(a.span.text(doc.text) if a.span else "", a.cue.text(doc.text) if a.cue else None, a.anonymous,
+                 a.kind) for a in doc.attributions]
+
+    assert atts("A new poll shows the senator ahead by five points.") == [("A new poll", "shows", False, "document")]
+    assert atts("Mayor Tomas Reyes offered no proof of the fraud.") == [("Mayor Tomas Reyes", "offered", False,
+                                                                         "speaker")]
+    assert atts("Mayor Tomas Reyes offered aid to the flooded villages.") == []  # aid is not something said
+    assert atts("Those close to the mayor say he will run again.") == [("Those close to the mayor", "say", True,
+                                                                        "source")]

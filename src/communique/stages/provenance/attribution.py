@@ -196,8 +196,19 @@ STANCE_VERBS = frozenset({
     "advocate", "defend", "demand", "urge", "describe", "express", "welcome", "applaud", "dispute", "challenge",
     "reference", "promote", "champion", "favor", "favour", "dismiss", "acknowledge", "recommend", "lambaste",
     "fault", "hail", "credit", "blame", "characterize", "characterise", "label", "dub", "brand", "note",
-    "highlight", "detail", "clarify", "invoke", "admire",
+    "highlight", "detail", "clarify", "invoke", "admire", "view", "regard", "offer", "issue", "release",
 })
+#: "offer", "issue" and "release" state something only with a thing said as object ("offered no proof",
+#: "issued a statement"), never with aid, troops or a prisoner
+_SAID_OBJECTS = frozenset({"proof", "evidence", "explanation", "condolences", "praise", "apology", "details",
+                           "assurance", "assurances", "statement", "warning", "denial", "response", "rebuttal",
+                           "criticism", "defense", "defence", "guidance", "opinion", "view", "views", "thoughts",
+                           "advice", "endorsement", "support", "assessment", "forecast", "prediction",
+                           "clarification", "reassurance", "apologies", "memo", "report", "analysis"})
+#: verbs of findings with an object ("a poll shows Clinton ahead", "the audit found errors"): stated positions only of
+#: documents (polls, studies, reports) and their authors
+FINDING_OBJECT_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal", "estimate", "project", "put",
+                                  "give", "rate"})
 _STANCE_PREPS = frozenset({"for", "on", "of", "about", "against", "as", "to"})
 #: heads that can hold a position without being a known actor ("critics", "supporters", "the campaign")
 _HUMAN_SUFFIXES = ("ist", "ists", "er", "ers", "or", "ors", "ant", "ants", "ent", "ents", "ian", "ians", "ans", "ics",
@@ -241,6 +252,9 @@ def _stance_content(t: Any) -> Any | None:
         return prep
     if lemma in ("refuse", "decline"):
         return deps.get("xcomp")
+    if lemma in ("offer", "issue", "release"):
+        obj = deps.get("dobj")
+        return obj if obj is not None and obj.lemma_.lower() in _SAID_OBJECTS else None
     if "nsubjpass" in deps and any(c.dep_ == "agent" for c in t.children):
         return deps["nsubjpass"]  # "the nominee was endorsed by the Times"
     for dep in ("ccomp", "dobj"):
@@ -265,7 +279,8 @@ def stance(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution], *,
     out: list[tuple[Attribution, Any]] = []
     in_quote = quote_index if quote_index is not None else SpanIndex(())
     for t in sent:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in STANCE_VERBS or in_quote.covers(t.idx):
+        finding = t.lemma_.lower() in FINDING_OBJECT_VERBS
+        if t.pos_ != "VERB" or (t.lemma_.lower() not in STANCE_VERBS and not finding) or in_quote.covers(t.idx):
             continue
         if any(a.content is not None and a.content.start <= t.idx < a.content.end for a in taken):
             continue  # "a poll shows that most voters oppose ...": the position is the source's finding
@@ -276,7 +291,8 @@ def stance(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution], *,
         if not who:
             continue
         head = next((w for w in who if w.head not in who or w.head.i == w.i), who[0])
-        if not _can_hold_position(head, speakers):
+        if (head.lower_ not in DOCUMENT_NOUNS or head.pos_ != "NOUN") if finding else not _can_hold_position(
+                head, speakers):
             continue
         span = span_of(who)
         if any(a.span is not None and a.span.overlaps(span) and a.cue is not None and a.cue.start <= t.idx < a.cue.end

@@ -65,6 +65,8 @@ OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "agency", "br
                           "magazine", "tabloid", "outlet", "website", "station", "radio", "television",
                           "journal", "publication", "wire", "site"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: heads of unnamed groups when modified: "those close to him", "some in the party", "others familiar with"
+_GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several", "few"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                    "herself": "f"}
 _NOT_SOURCES = frozenset({"it", "this", "that", "which", "what", "who", "there", "these", "those", "i", "we",
@@ -86,7 +88,7 @@ def source_tokens(head: Any) -> list[Any]:
     describes it ("a source familiar with the talks", "officials who spoke on condition of anonymity") kept
     only for unnamed sources, and leading punctuation dropped."""
     toks = noun_phrase(head)
-    if head.lower_ in SOURCE_NOUNS:
+    if head.lower_ in SOURCE_NOUNS or head.lower_ in _GROUP_PRONOUNS:
         toks = [t for t in head.subtree if t.dep_ != "punct" or head.i < t.i < max(x.i for x in head.subtree)]
     toks = [t for t in toks if not t.is_punct or t.lower_ in ("-", "’s", "'s")]
     return toks or [head]
@@ -94,6 +96,9 @@ def source_tokens(head: Any) -> list[Any]:
 
 def is_anonymous_source(tok: Any) -> bool:
     """Does a source phrase headed by ``tok`` name nobody ("officials", "a source", "two diplomats")?"""
+    if tok.lower_ in _GROUP_PRONOUNS and any(
+            c.dep_ in ("prep", "acl", "amod", "relcl") for c in tok.children):
+        return True  # "those close to him say", "some in the party argue", "others familiar with the talks"
     if tok.lower_ not in SOURCE_NOUNS:
         return False
     if any(c.ent_type_ == "PERSON" for c in tok.subtree):
