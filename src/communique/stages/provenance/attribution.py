@@ -264,8 +264,12 @@ def _stance_content(t: Any) -> Any | None:
 
 
 def _can_hold_position(head: Any, speakers: Speakers) -> bool:
-    if speakers.args.at(head, outlets=True) or head.pos_ in ("PROPN", "PRON"):
+    """A known actor, a pronoun, a source or outlet noun, or a person noun ("critics"); a name the actors stage
+    did not make an actor is left alone (a stance verb makes no new named actor: "Mwale rejected ...")."""
+    if speakers.args.at(head, outlets=True) or head.pos_ == "PRON":
         return head.lower_ not in ("this", "that", "what", "which", "there", "everything", "nothing", "something")
+    if head.pos_ == "PROPN":
+        return True
     low = head.lower_
     return head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or low in SOURCE_NOUNS or low in OUTLET_NOUNS or (
         head.pos_ == "NOUN" and low.endswith(_HUMAN_SUFFIXES) and len(low) > 4)
@@ -308,7 +312,13 @@ def stance(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution], *,
             content = span_of(toks)
         else:
             content = _content(body)
-        att = _attribution(doc, speakers, who, kind="speaker", cue=span_of(cue_toks), content=content)
+        if speakers.args.in_tokens([w for w in who if not w.is_punct]) or head.pos_ == "PRON" or \
+                is_anonymous_source(head) or (head.lower_ in DOCUMENT_NOUNS and head.pos_ == "NOUN"):
+            att = _attribution(doc, speakers, who, kind="speaker", cue=span_of(cue_toks), content=content)
+        else:  # a name or description no actor stands for: the source as written, no actor made from a stance
+            att = Attribution(source=span.text(doc.text), anonymous=False,
+                              kind="outlet" if head.lower_ in OUTLET_NOUNS else "speaker", span=span,
+                              cue=span_of(cue_toks), content=content)
         if att is not None:
             out.append((att, body))
             taken = [*taken, att]
