@@ -258,11 +258,14 @@ def extract(doc: Doc) -> ProvenanceResult:
         spoken = speech(doc, sent, speakers, found, res.quotes, quote_index=quote_spans)
         held = stance(doc, sent, speakers, found + [a for a, _ in spoken], quote_index=quoted)
         outer = found + [a for a, _ in spoken + held]
+        stances = {id(a) for a, _ in held}
         for att, clause in spoken + held:
             if _restated(att, outer):
                 continue
             res.attributions.append(att)
             for ev in _events_meant(doc, i, clause, index=index):
+                if id(att) in stances and ev.evidence.sentence != i:
+                    continue  # "described the discussions as ...": a position on events told earlier, not their source
                 res.per_event.setdefault(ev.id, [att])
     triggers = sorted((ev.trigger.start, k) for k, ev in enumerate(doc.events))
     for att in direct(doc, res.quotes, speakers):
