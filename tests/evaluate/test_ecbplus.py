@@ -57,6 +57,21 @@ def test_lemma_baseline_and_ours_within_sub_topics() -> None:
     assert got[3] == got[0]  # the same specific CAMEO code
 
 
+def test_stems_join_nominalisations_and_families_need_shared_arguments() -> None:
+    assert [E.event_stem(w) for w in ("shooting", "shoot", "negotiation", "negotiate", "dies", "arrests")] == [
+        "shoot", "shoot", "negotiate", "negotiate", "die", "arrest"]
+    ms = [_m("1_1ecb", "shooting", "A", None), _m("1_2ecb", "shoot", "A", None, 1),
+          _m("1_1ecb", "kill", "B", None, 2), _m("1_2ecb", "death", "B", None, 3),
+          _m("1_2ecb", "die", "C", None, 4)]
+    ms[2].who, ms[3].who = frozenset({"garza"}), frozenset({"garza", "police"})
+    ms[4].who = frozenset({"ortiz"})
+    got = E.ours(ms, {"1_1ecb": 0, "1_2ecb": 0})
+    assert got[0] == got[1]  # "shooting" and "shoot": one stem
+    assert got[2] == got[3] != got[0]  # "killed" and "death" of the same person
+    assert got[4] != got[2]  # a death with no participant in common stays apart
+    assert len(set(E.ours(ms, {"1_1ecb": 0, "1_2ecb": 0}, families=False))) == 4
+
+
 def test_subtopics_group_documents_by_shared_words() -> None:
     a = E.Document("1_1ecb", 1, lemmas=E.Counter({"quake": 3, "chile": 2}))
     b = E.Document("1_2ecb", 1, lemmas=E.Counter({"quake": 2, "chile": 1, "toll": 1}))

@@ -460,3 +460,128 @@ def test_transcript_turns_are_direct_attributions_of_their_events(pipeline: Pipe
          True)]
     assert [(e.trigger.text(doc.text), [a.source for a in e.attribution]) for e in doc.events] == [
         ("attacked", ["Tomas Reyes"])]
+
+
+def test_stated_positions_are_attributions_and_intentions_are_not(pipeline: Pipeline) -> None:
+    def atts(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+        doc = analyze(text, pipeline=pipeline)
+        return [(a.span.text(doc.text) if a.span else "", doc.actor(a.actor_id).name if a.actor_id else None,  # type: ignore[union-attr]
+                 a.cue.text(doc.text) if a.cue else None, a.content.text(doc.text) if a.content else None)
+                for a in doc.attributions]
+
+    assert atts("Senator Ana Ruiz has called for the repeal of the fuel tax.") == [
+        ("Senator Ana Ruiz", "Ana Ruiz", "called for", "the repeal of the fuel tax")]
+    # a name the actors stage made no actor of stays the source as written: a stance makes no new actor
+    assert atts("Ana Ruiz called the charges fabricated.") == [
+        ("Ana Ruiz", None, "called", "the charges fabricated")]
+    assert atts("Mayor Tomas Reyes refused to release the budget.") == [
+        ("Mayor Tomas Reyes", "Tomas Reyes", "refused", "to release the budget")]
+    assert atts("The pipeline was endorsed by the Daily Ledger.")[0][2:] == ("endorsed", "The pipeline")
+    assert atts("Critics questioned whether the plan would work.")[0][::2] == ("Critics", "questioned")
+    # a telephone call, an intention, and a subject that holds no position are no attributions
+    assert atts("Ana Ruiz called Tomas Reyes on Friday to thank him.") == []
+    assert atts("Ana Ruiz wants to triple the size of the program.") == []
+    assert atts("Ana Ruiz plans to expand the program.") == []
+    assert atts("The bill supports farmers in the north.") == []
+    # the object of "urged ... to" is asked something, it says nothing
+    assert [a[0] for a in atts("Ana Ruiz urged young people to vote.")] == ["Ana Ruiz"]
+
+
+def test_unresolved_pronoun_subjects_stay_sources_without_an_actor(pipeline: Pipeline) -> None:
+    doc = analyze("The storm flooded the valley overnight. They said the dam would hold.", pipeline=pipeline)
+    got = [(a.span.text(doc.text) if a.span else "", a.actor_id, a.cue.text(doc.text) if a.cue else None,
+            a.content.text(doc.text) if a.content else None) for a in doc.attributions]
+    assert got == [("They", None, "said", "the dam would hold")]
+
+
+def _who(doc: Doc) -> list[tuple[str, str | None, str | None]]:
+    return [(q.span.text(doc.text), doc.actor(q.speaker).name if q.speaker else None,  # type: ignore[union-attr]
+             q.speaker_span.text(doc.text) if q.speaker_span else None) for q in doc.quotes]
+
+
+def test_one_word_quotes_a_speaker_used(pipeline: Pipeline) -> None:
+    doc = analyze("At a dinner in Boston, Senator Ana Ruiz called half of the governor's backers “deplorables.”",
+                  pipeline=pipeline)
+    assert _who(doc) == [("deplorables", "Ana Ruiz", "Ana Ruiz")]
+    doc = analyze("Tomas Reyes is describing as “unhinged” a post by the governor.", pipeline=pipeline)
+    assert _who(doc) == [("unhinged", "Tomas Reyes", "Tomas Reyes")]
+    # a single word in the reporter's own voice stays no quote
+    assert analyze("The column closes with a remark about the mayor's “head.”", pipeline=pipeline).quotes == []
+    assert analyze("The so-called “reset” with Moscow failed.", pipeline=pipeline).quotes == []
+
+
+def test_speaker_tags_the_parser_misreads(pipeline: Pipeline) -> None:
+    # a date after the verb is never the speaker; the name before the verb is
+    doc = analyze("“We will deliver justice in this case,” Tulsa police Chief Ana Ruiz said Monday.", pipeline=pipeline)
+    assert _who(doc)[0][1:] == ("Ana Ruiz", "Ana Ruiz")
+    # a quote closing its sentence does not take the next sentence's verb
+    doc = analyze("Japan branded the regime an “outlaw nation in the neighborhood.” Russia insisted that the talks "
+                  "resume.", pipeline=pipeline)
+    assert _who(doc)[0][1:] == ("Japan", "Japan")
+    # the subject above a chain of subjectless verbs, not the object of "urging"
+    doc = analyze("Senator Ana Ruiz is questioning the count again, urging her backers to make sure the vote is "
+                  "“clean and fair.”", pipeline=pipeline)
+    assert _who(doc)[0][1:] == ("Ana Ruiz", "Ana Ruiz")
+    doc = analyze("Professor Tomas Reyes compared the governor to a coach who is “working the referees” before the "
+                  "game.", pipeline=pipeline)
+    assert _who(doc)[0][1:] == ("Tomas Reyes", "Tomas Reyes")
+    # an inverted tag after a quote still works
+    doc = analyze("“Why now?” Ruiz asked.", pipeline=pipeline)
+    assert _who(doc) == [("Why now?", "Ruiz", "Ruiz")]
+
+
+def test_pronoun_speakers_agree_in_gender_or_stay_unresolved(pipeline: Pipeline) -> None:
+    # "she" never goes to a man the text calls "Mr." or "he"; with nobody else, the speaker stays unknown but
+    # the pronoun is kept as the speaker's span
+    doc = analyze("Mr. Tomas Reyes met the committee at the market. He greeted them warmly. “It was a good day,” "
+                  "she said.", pipeline=pipeline)
+    assert _who(doc) == [("It was a good day", None, "she")]
+    doc = analyze("Mr. Tomas Reyes met the committee at the market. “It was a good day,” he said.", pipeline=pipeline)
+    assert _who(doc) == [("It was a good day", "Tomas Reyes", "he")]
+
+
+def test_a_relative_clause_source_spans_the_noun_and_its_pronoun(pipeline: Pipeline) -> None:
+    doc = analyze("The governor met Ana Ruiz, who said the budget was too small.", pipeline=pipeline)
+    assert [(a.span.text(doc.text) if a.span else "", doc.actor(a.actor_id).name if a.actor_id else None,  # type: ignore[union-attr]
+             a.content.text(doc.text) if a.content else None) for a in doc.attributions] == [
+        ("Ana Ruiz, who", "Ana Ruiz", "the budget was too small")]
+
+
+def test_saying_after_a_preposition_and_nested_restatements(pipeline: Pipeline) -> None:
+    def atts(text: str) -> list[tuple[str, str | None, str | None]]:
+        doc = analyze(text, pipeline=pipeline)
+        return [(a.span.text(doc.text) if a.span else "", a.cue.text(doc.text) if a.cue else None,
+                 a.content.text(doc.text) if a.content else None) for a in doc.attributions]
+
+    assert atts("Mayor Tomas Reyes responded to the protest by saying the budget was final.") == [
+        ("Mayor Tomas Reyes", "saying", "the budget was final")]
+    # "Ruiz says she believes ...": one attribution, Ruiz saying it, not a second one for the belief
+    assert atts("Senator Ana Ruiz says she believes the tax will pass.") == [
+        ("Senator Ana Ruiz", "says", "she believes the tax will pass")]
+    # the writer's own "I think" outside any quote is an attribution without an actor
+    assert atts("I think the tax will pass.") == [("I", "think", "the tax will pass")]
+
+
+def test_a_transcript_turn_runs_over_its_unlabelled_paragraphs(pipeline: Pipeline) -> None:
+    doc = analyze("Interior Minister Tomas Reyes spoke to the radio on Monday.\n\nHOST: Why did you vote against the "
+                  "budget?\n\nREYES: Because it was a bad bill.\n\nIt would have cut the pensions of teachers.\n\n"
+                  "HOST: Will you resign?\n\nREYES: No.\n\nThe minister left the studio after the interview.",
+                  pipeline=pipeline)
+    assert [(a.span.text(doc.text) if a.span else "", a.content.text(doc.text) if a.content else None)
+            for a in doc.attributions if a.span and a.span.text(doc.text) == "REYES"] == [
+        ("REYES", "Because it was a bad bill.\n\nIt would have cut the pensions of teachers."),
+        ("REYES", "No.")]  # the last turn ends with its line: the reporter writes again after it
+
+
+def test_findings_things_said_and_unnamed_groups_as_sources(pipeline: Pipeline) -> None:
+    def atts(text: str) -> list[tuple[str, str | None, bool, str]]:
+        doc = analyze(text, pipeline=pipeline)
+        return [(a.span.text(doc.text) if a.span else "", a.cue.text(doc.text) if a.cue else None, a.anonymous,
+                 a.kind) for a in doc.attributions]
+
+    assert atts("A new poll shows the senator ahead by five points.") == [("A new poll", "shows", False, "document")]
+    assert atts("Mayor Tomas Reyes offered no proof of the fraud.") == [("Mayor Tomas Reyes", "offered", False,
+                                                                         "speaker")]
+    assert atts("Mayor Tomas Reyes offered aid to the flooded villages.") == []  # aid is not something said
+    assert atts("Those close to the mayor say he will run again.") == [("Those close to the mayor", "say", True,
+                                                                        "source")]

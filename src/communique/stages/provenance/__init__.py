@@ -32,7 +32,7 @@ from ...model import Actor, Attribution, Doc, Event, Mention, Quote, Span
 from ...pipeline import stage
 from ...textutil import SpanIndex
 from ..events import ActorIndex
-from .attribution import chain, direct, speech
+from .attribution import chain, direct, speech, stance
 from .common import Speakers, source_tokens, span_of
 from .quotes import extract_quotes, label_lines
 from .status import StatusStatement, independent_sources, resolve_status, stated_status
@@ -145,6 +145,16 @@ def _events_meant(doc: Doc, sent_index: int, anchor: Any | None = None, *,
     return out
 
 
+def _restated(att: Attribution, others: list[Attribution]) -> bool:
+    """Is ``att`` a source restating itself inside its own content ("Ruiz says she believes ...": the belief is
+    Ruiz's saying), the same actor as an attribution whose content holds it?  It adds nothing; the outer one
+    stands."""
+    if att.span is None or att.actor_id is None:
+        return False
+    return any(o is not att and o.actor_id == att.actor_id and o.content is not None and
+               o.content.contains(att.span) for o in others)
+
+
 def _negated_verb(t: Any) -> bool:
     chain_ = [t, t.head] if t.dep_ in ("xcomp",) else [t]
     for v in chain_:
@@ -245,9 +255,17 @@ def extract(doc: Doc) -> ProvenanceResult:
                         c.start <= ev.trigger.start < c.end for c in contents if c is not None):
                     continue  # "X met Y, and officials said the talks went well": the meeting is not theirs
                 res.per_event.setdefault(ev.id, list(found))
-        for att, clause in speech(doc, sent, speakers, found, res.quotes, quote_index=quote_spans):
+        spoken = speech(doc, sent, speakers, found, res.quotes, quote_index=quote_spans)
+        held = stance(doc, sent, speakers, found + [a for a, _ in spoken], quote_index=quoted)
+        outer = found + [a for a, _ in spoken + held]
+        stances = {id(a) for a, _ in held}
+        for att, clause in spoken + held:
+            if _restated(att, outer):
+                continue
             res.attributions.append(att)
             for ev in _events_meant(doc, i, clause, index=index):
+                if id(att) in stances and ev.evidence.sentence != i:
+                    continue  # "described the discussions as ...": a position on events told earlier, not their source
                 res.per_event.setdefault(ev.id, [att])
     triggers = sorted((ev.trigger.start, k) for k, ev in enumerate(doc.events))
     for att in direct(doc, res.quotes, speakers):

@@ -13,6 +13,12 @@
   one whose content is the verb's complement (``direct=False``).
 * Documents: "a poll shows that ...", "the report found that ...": kind ``document``, the actor being the
   document's owner when one is named in the phrase ("a Bloomberg poll"), no new actor made.
+* Stated positions ("stance"): "X called for ...", "X called the plan a disaster", "X supports / opposes /
+  endorses / rejects / refuses to ...", "X questioned whether ...", "X accused Y of ...", "Y was endorsed by X":
+  kind ``speaker``, cue = the verb (with "for"/"on" after "call"), content = what the position is about (the
+  object, the complement, "for"/"on"/"of" phrase, or the passive subject).  A report of what someone stands
+  for is a claim we owe to them.  Intentions ("X wants / plans / intends / seeks to ...") are not: they are the
+  mood of the event intended (``status`` ``planned``, the event coder's), not a source for anything.
 * Anonymous: a source phrase that names nobody ("officials said", "a source familiar with the talks",
   "two diplomats") is anonymous.
 
@@ -28,6 +34,7 @@ from ...model import Attribution, AttributionKind, Doc, Quote, Span
 from ...textutil import SpanIndex
 from .common import (
     CITE_WORDS,
+    CLAUSE_ONLY_VERBS,
     DOCUMENT_NOUNS,
     OUTLET_NOUNS,
     REPORT_VERBS,
@@ -40,6 +47,9 @@ from .common import (
 )
 from .quotes import speaker_tokens
 
+#: subject pronouns kept as sources when no actor fits them (the attribution stands, its actor unknown); "I" and
+#: "we" outside quotes are the writer's own (an op-ed's "I believe ...")
+UNRESOLVED_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
 _AUDIENCE = frozenset({"reporters", "journalists", "the press", "lawmakers", "supporters", "parliament",
                        "the crowd", "an audience", "the audience", "an interviewer", "the conference"})
 
@@ -57,6 +67,10 @@ def _attribution(doc: Doc, speakers: Speakers, toks: list[Any], *, kind: Attribu
         return Attribution(source=span.text(doc.text), anonymous=False, kind="document", span=span,
                            actor_id=owner[0] if owner else None, cue=cue, content=content, direct=direct)
     aid = speakers.resolve(toks)
+    if aid is None and len(toks) == 1 and head.lower_ in UNRESOLVED_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
+        # "he said ..." where nobody fits: the attribution stands, its source unresolved (no actor)
+        return Attribution(source=span.text(doc.text), anonymous=False, kind=kind, span=span, cue=cue,
+                           content=content, direct=direct)
     if aid is None and not anonymous:
         return None
     if aid is not None:
@@ -151,7 +165,7 @@ def speech(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution],
         lemma = t.lemma_.lower()
         if t.pos_ != "VERB" or lemma not in SPEECH_VERBS or lemma in REPORT_VERBS - {"say", "claim"}:
             continue
-        clause = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
+        clause = [c for c in t.children if c.dep_ in (("ccomp",) if lemma in CLAUSE_ONLY_VERBS else ("ccomp", "xcomp"))]
         if not clause and t.dep_ in ("parataxis",) and t.head.i != t.i:
             clause = [t.head]  # "Talks will resume, he said."
         if not clause:
@@ -159,8 +173,8 @@ def speech(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution],
         if in_quote.covers(t.idx):
             continue  # a verb inside a quote is the speaker's, not the report's
         who = speaker_tokens(t)
-        if not who:
-            continue
+        if not who or (clause[0].dep_ == "xcomp" and all(w.i > t.i for w in who)):
+            continue  # "urged young people to vote": the object is asked, it says nothing
         span = span_of(who)
         if any(a.span is not None and a.span.overlaps(span) for a in taken):
             continue
@@ -171,6 +185,143 @@ def speech(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution],
         if att is None:
             continue
         out.append((att, clause[0]))
+    return out
+
+
+#: verbs of a stated position whose content is an object or a complement (see the module docstring); "call" only
+#: with "for"/"on" or an object complement ("called the charges fabricated"), never "called a meeting"
+STANCE_VERBS = frozenset({
+    "call", "support", "oppose", "endorse", "back", "reject", "refuse", "decline", "question", "criticize",
+    "criticise", "condemn", "denounce", "praise", "blast", "slam", "decry", "accuse", "mention", "cite", "propose",
+    "advocate", "defend", "demand", "urge", "describe", "express", "welcome", "applaud", "dispute", "challenge",
+    "reference", "promote", "champion", "favor", "favour", "dismiss", "acknowledge", "recommend", "lambaste",
+    "fault", "hail", "credit", "blame", "characterize", "characterise", "label", "dub", "brand", "note",
+    "highlight", "detail", "clarify", "invoke", "admire", "view", "regard", "offer", "issue", "release",
+})
+#: "offer", "issue" and "release" state something only with a thing said as object ("offered no proof",
+#: "issued a statement"), never with aid, troops or a prisoner
+_SAID_OBJECTS = frozenset({"proof", "evidence", "explanation", "condolences", "praise", "apology", "details",
+                           "assurance", "assurances", "statement", "warning", "denial", "response", "rebuttal",
+                           "criticism", "defense", "defence", "guidance", "opinion", "view", "views", "thoughts",
+                           "advice", "endorsement", "support", "assessment", "forecast", "prediction",
+                           "clarification", "reassurance", "apologies", "memo", "report", "analysis"})
+#: verbs of findings with an object ("a poll shows Clinton ahead", "the audit found errors"): stated positions only of
+#: documents (polls, studies, reports) and their authors
+FINDING_OBJECT_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal", "estimate", "project", "put",
+                                  "give", "rate"})
+_STANCE_PREPS = frozenset({"for", "on", "of", "about", "against", "as", "to"})
+#: heads that can hold a position without being a known actor ("critics", "supporters", "the campaign")
+_HUMAN_SUFFIXES = ("ist", "ists", "er", "ers", "or", "ors", "ant", "ants", "ent", "ents", "ian", "ians", "ans", "ics",
+                   "ives", "ats")
+
+
+def _stance_subject(t: Any) -> list[Any]:
+    """Who holds the position a stance verb states: its subject ("Trump has called for"), the agent of a
+    passive ("was endorsed by the Times"), the noun a relative clause hangs from ("cities that support the
+    rules"), or the subject of the verb it continues ("..., calling for ...")."""
+    for c in t.children:
+        if c.dep_ in ("nsubj",) and c.pos_ != "VERB":
+            if c.lower_ in ("which", "who", "that") and t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+                return sorted({*source_tokens(t.head), c}, key=lambda x: x.i)
+            return source_tokens(c)
+    for c in t.children:
+        if c.dep_ == "agent":
+            return [g for p in c.children for g in source_tokens(p)]
+    if t.dep_ in ("xcomp", "conj", "advcl", "pcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+        return _stance_subject(t.head)
+    if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+        return _stance_subject(t.head.head)  # "responded by calling for ..."
+    return []
+
+
+def _stance_content(t: Any) -> Any | None:
+    """The token heading what a stance verb's position is about, None when the verb states none here."""
+    lemma = t.lemma_.lower()
+    deps = {c.dep_: c for c in t.children}
+    preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS]
+    if lemma == "call":
+        if "dobj" in deps and any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in t.children):
+            return deps["dobj"]  # "called the charges fabricated"
+        # "called for X", "called on X to ...": the particle right after the verb ("called Reyes on Friday" is a
+        # telephone call; "called on Friday" a date)
+        prep = next((p for p in preps if p.lower_ in ("for", "on") and p.i == t.i + 1), None)
+        if prep is None or any(c.ent_type_ in ("DATE", "TIME") for c in prep.children):
+            return None
+        if prep.lower_ == "on" and not any(k.dep_ == "xcomp" for x in (t, *prep.subtree) for k in x.children):
+            return None  # "called on the residents" without "to ..." asks nothing
+        return prep
+    if lemma in ("refuse", "decline"):
+        return deps.get("xcomp")
+    if lemma in ("offer", "issue", "release"):
+        obj = deps.get("dobj")
+        return obj if obj is not None and obj.lemma_.lower() in _SAID_OBJECTS else None
+    if "nsubjpass" in deps and any(c.dep_ == "agent" for c in t.children):
+        return deps["nsubjpass"]  # "the nominee was endorsed by the Times"
+    for dep in ("ccomp", "dobj"):
+        if dep in deps:
+            return deps[dep]
+    return preps[0] if preps else None
+
+
+def _can_hold_position(head: Any, speakers: Speakers) -> bool:
+    """A known actor, a pronoun, a source or outlet noun, or a person noun ("critics"); a name the actors stage
+    did not make an actor is left alone (a stance verb makes no new named actor: "Mwale rejected ...")."""
+    if speakers.args.at(head, outlets=True) or head.pos_ == "PRON":
+        return head.lower_ not in ("this", "that", "what", "which", "there", "everything", "nothing", "something")
+    if head.pos_ == "PROPN":
+        return True
+    low = head.lower_
+    return head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or low in SOURCE_NOUNS or low in OUTLET_NOUNS or (
+        head.pos_ == "NOUN" and low.endswith(_HUMAN_SUFFIXES) and len(low) > 4)
+
+
+def stance(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution], *,
+           quote_index: SpanIndex | None = None) -> list[tuple[Attribution, Any]]:
+    """Stated positions ("X called for ...", "X opposes ...", "X refused to ..."; module docstring), each with the
+    token heading the content: only events inside it are attributed to X.  None from verbs inside quotes, none
+    for subjects that hold no position ("the plan supports growth")."""
+    out: list[tuple[Attribution, Any]] = []
+    in_quote = quote_index if quote_index is not None else SpanIndex(())
+    for t in sent:
+        finding = t.lemma_.lower() in FINDING_OBJECT_VERBS
+        if t.pos_ != "VERB" or (t.lemma_.lower() not in STANCE_VERBS and not finding) or in_quote.covers(t.idx):
+            continue
+        if any(a.content is not None and a.content.start <= t.idx < a.content.end for a in taken):
+            continue  # "a poll shows that most voters oppose ...": the position is the source's finding
+        anchor = _stance_content(t)
+        if anchor is None:
+            continue
+        who = _stance_subject(t)
+        if not who:
+            continue
+        head = next((w for w in who if w.head not in who or w.head.i == w.i), who[0])
+        if (head.lower_ not in DOCUMENT_NOUNS or head.pos_ != "NOUN") if finding else not _can_hold_position(
+                head, speakers):
+            continue
+        span = span_of(who)
+        if any(a.span is not None and a.span.overlaps(span) and a.cue is not None and a.cue.start <= t.idx < a.cue.end
+               for a in taken) or any(a.span is not None and a.span.overlaps(span) and a.content is not None and
+                                      a.content.start <= anchor.idx < a.content.end for a in taken):
+            continue
+        cue_toks = [t] + ([anchor] if anchor.dep_ == "prep" and t.lemma_.lower() == "call" else [])
+        body = anchor if anchor.dep_ != "prep" else next((c for c in anchor.children if c.dep_ in ("pobj", "pcomp")),
+                                                          anchor)
+        if t.lemma_.lower() == "call" and anchor.dep_ == "dobj":
+            toks = [x for c in t.children if c.i >= anchor.i and c.dep_ not in ("punct", "prep", "npadvmod")
+                    for x in c.subtree]
+            content = span_of(toks)
+        else:
+            content = _content(body)
+        if speakers.args.in_tokens([w for w in who if not w.is_punct]) or head.pos_ == "PRON" or \
+                is_anonymous_source(head) or (head.lower_ in DOCUMENT_NOUNS and head.pos_ == "NOUN"):
+            att = _attribution(doc, speakers, who, kind="speaker", cue=span_of(cue_toks), content=content)
+        else:  # a name or description no actor stands for: the source as written, no actor made from a stance
+            att = Attribution(source=span.text(doc.text), anonymous=False,
+                              kind="outlet" if head.lower_ in OUTLET_NOUNS else "speaker", span=span,
+                              cue=span_of(cue_toks), content=content)
+        if att is not None:
+            out.append((att, body))
+            taken = [*taken, att]
     return out
 
 

@@ -30,9 +30,16 @@ SPEECH_VERBS = frozenset({
     "propose", "mention", "speculate", "insinuate", "lament", "sing", "chant", "shout", "yell", "scream",
     "whisper", "exclaim", "quip", "muse", "brag", "plead", "pray", "vent", "rail", "scoff", "sneer", "snap",
     "find", "show", "agree", "determine", "establish",
+    "know", "learn", "expect", "understand", "realize", "realise", "recognize", "recognise", "assume", "reckon",
 })
 #: cognition verbs: "X believes that ..." is an attribution (of a belief), never a quote's speech verb
-BELIEF_VERBS = frozenset({"believe", "think", "fear", "feel", "suspect", "hope", "worry", "doubt"})
+BELIEF_VERBS = frozenset({"believe", "think", "fear", "feel", "suspect", "hope", "worry", "doubt", "know", "learn",
+                          "expect", "understand", "realize", "realise", "recognize", "recognise", "assume",
+                          "reckon"})
+#: cognition verbs that give an attribution only with a clause ("X expects that ..."), never with "to ..."
+#: ("X expects to win" is an intention: the event's mood, not a source)
+CLAUSE_ONLY_VERBS = frozenset({"know", "learn", "expect", "understand", "realize", "realise", "recognize",
+                               "recognise", "assume", "reckon", "hope"})
 #: verbs of findings: "a poll shows that ...", "the report found that ...", "all agreed that ..." — attributions
 #: of a claim to a study or a group, never a quote's speech verb
 FINDING_VERBS = frozenset({"find", "show", "agree", "conclude", "determine", "establish", "reveal", "suggest"})
@@ -58,6 +65,10 @@ OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "agency", "br
                           "magazine", "tabloid", "outlet", "website", "station", "radio", "television",
                           "journal", "publication", "wire", "site"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: heads of unnamed groups when modified: "those close to him", "some in the party", "others familiar with"
+_GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several", "few"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
 _NOT_SOURCES = frozenset({"it", "this", "that", "which", "what", "who", "there", "these", "those", "i", "we",
                           "you", "they", "he", "she"})
 
@@ -77,7 +88,7 @@ def source_tokens(head: Any) -> list[Any]:
     describes it ("a source familiar with the talks", "officials who spoke on condition of anonymity") kept
     only for unnamed sources, and leading punctuation dropped."""
     toks = noun_phrase(head)
-    if head.lower_ in SOURCE_NOUNS:
+    if head.lower_ in SOURCE_NOUNS or head.lower_ in _GROUP_PRONOUNS:
         toks = [t for t in head.subtree if t.dep_ != "punct" or head.i < t.i < max(x.i for x in head.subtree)]
     toks = [t for t in toks if not t.is_punct or t.lower_ in ("-", "’s", "'s")]
     return toks or [head]
@@ -85,6 +96,9 @@ def source_tokens(head: Any) -> list[Any]:
 
 def is_anonymous_source(tok: Any) -> bool:
     """Does a source phrase headed by ``tok`` name nobody ("officials", "a source", "two diplomats")?"""
+    if tok.lower_ in _GROUP_PRONOUNS and any(
+            c.dep_ in ("prep", "acl", "amod", "relcl") for c in tok.children):
+        return True  # "those close to him say", "some in the party argue", "others familiar with the talks"
     if tok.lower_ not in SOURCE_NOUNS:
         return False
     if any(c.ent_type_ == "PERSON" for c in tok.subtree):
@@ -108,6 +122,7 @@ class Speakers:
         self.new_mentions: list[Mention] = []
         self.links: list[tuple[str, int]] = []  # (actor id of the document, index of its new mention)
         self._all: list[Mention] = list(doc.mentions)  # the document's mentions, then the new ones
+        self._genders: dict[str, str | None] = {}
 
     def all_mentions(self) -> list[Mention]:
         """The document's mentions followed by the new ones (index = the mention's index once attached)."""
@@ -119,7 +134,7 @@ class Speakers:
     def resolve(self, toks: list[Any], *, outlets: bool = True) -> str | None:
         """The actor a source phrase names: one found by the actors stage, one that fits the description, or
         a new one; None for pronouns with nobody to refer to and for non-sources ("it", "this")."""
-        toks = [t for t in toks if not t.is_punct]
+        toks = [t for t in toks if not t.is_punct and t.tag_ not in ("WP", "WDT")]  # "Ana Ruiz, who": the name
         if not toks:
             return None
         ids = self.args.in_tokens(toks, outlets=outlets) or self._new_in(toks)
@@ -129,14 +144,15 @@ class Speakers:
             ids = at_head + [a for a in ids if a not in at_head]
         if ids:
             aid = ids[0]
-            if head.lower_ in PERSON_PRONOUNS and not self._named_person(aid):
-                return self.person_before(head.idx) or aid
+            if head.lower_ in PERSON_PRONOUNS and (not self._named_person(aid) or
+                                                   self._gender(aid) not in (None, _PRONOUN_GENDER[head.lower_])):
+                return self.person_before(head.idx, pronoun=head.lower_) or aid
             if any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in toks) and \
                     not self._named_person(aid) and (named := self._titled_before(head, toks)) is not None:
                 return named  # "the Turkish minister" after "Turkish Foreign Minister Hakan Fidan"
             return aid
         if head.lower_ in PERSON_PRONOUNS:
-            return self.person_before(head.idx)
+            return self.person_before(head.idx, pronoun=head.lower_)
         if head.lower_ in ("it", "they") and len(toks) == 1 and head.dep_ in ("nsubj", "nsubjpass"):
             return self.body_before(head.idx)  # "what it calls “...”": the organisation named last
         if head.lower_ in _NOT_SOURCES or head.pos_ not in ("NOUN", "PROPN") or is_anonymous_source(head):
@@ -165,11 +181,36 @@ class Speakers:
         idx = {t.idx for t in toks}
         return [m.actor_id for m in self.new_mentions if m.actor_id and m.span.start in idx]
 
-    def person_before(self, offset: int) -> str | None:
+    def _gender(self, actor_id: str) -> str | None:
+        """'m' or 'f' when the text tells (its pronoun mentions from the actors stage, "Mr."/"Mrs."/"Ms." before a
+        mention), None when it does not or disagrees with itself."""
+        if actor_id in self._genders:
+            return self._genders[actor_id]
+        text = self.doc.text
+        votes = {"m": 0, "f": 0}
+        for m in self.all_mentions():
+            if m.actor_id != actor_id:
+                continue
+            word = m.span.text(text).lower()
+            if m.label == "PRONOUN" and word in _PRONOUN_GENDER:
+                votes[_PRONOUN_GENDER[word]] += 1
+            before = text[max(0, m.span.start - 5) : m.span.start].lower()
+            title = m.span.text(text)[:4].lower()
+            if before.endswith("mr. ") or title.startswith("mr."):
+                votes["m"] += 1
+            elif before.endswith(("mrs. ", "ms. ")) or title.startswith(("mrs.", "ms.")):
+                votes["f"] += 1
+        g = None if votes["m"] == votes["f"] or (votes["m"] and votes["f"]) else ("m" if votes["m"] else "f")
+        self._genders[actor_id] = g
+        return g
+
+    def person_before(self, offset: int, *, pronoun: str | None = None) -> str | None:
         """The person mentioned last before ``offset`` (within the twelve sentences before): "Ruto addressed the
-        UN General Assembly. ... he said" is Ruto, never the assembly."""
+        UN General Assembly. ... he said" is Ruto, never the assembly.  With ``pronoun`` ("she"), a person the
+        text gives the other gender (:meth:`_gender`) is passed over."""
         if not self.doc.sentences:
             return None
+        want = _PRONOUN_GENDER.get(pronoun or "")
         first = self.doc.sentences[max(0, self.doc.sentence_of(offset) - 12)].start
         best: tuple[int, str] | None = None
         for m in self.all_mentions():
@@ -177,7 +218,7 @@ class Speakers:
                 continue
             a = self.actors.get(m.actor_id)
             if a is not None and self._named_person(a.id) and not a.anonymous and (
-                    best is None or m.span.start > best[0]):
+                    best is None or m.span.start > best[0]) and (want is None or self._gender(a.id) in (None, want)):
                 best = (m.span.start, a.id)
         return best[1] if best else None
 

@@ -53,8 +53,11 @@ def speech_verb(tok: Any, quote: Span | None = None, parts: list[Span] | None = 
             return not any(p.start <= t.idx < p.end for p in parts)
         return quote is None or _outside(quote, t)
 
+    ended = quote is not None and _ends_sentence(tok.doc.text, quote.end)
     cur = tok
     for _ in range(12):
+        if ended and quote is not None and cur.idx >= quote.end:
+            break  # past a quote that closed its sentence: the next sentence, run into this one by the parser
         if cur.lemma_.lower() in _QUOTE_VERBS and cur.pos_ in ("VERB", "AUX") and outside(cur):
             return cur
         if cur.head.i == cur.i:
@@ -64,9 +67,23 @@ def speech_verb(tok: Any, quote: Span | None = None, parts: list[Span] | None = 
     for t in tok.sent:
         if t.lemma_.lower() in _QUOTE_VERBS and t.pos_ == "VERB" and outside(t) and (
                 quote is None or t.idx >= quote.end or t.idx < quote.start):
+            if ended and quote is not None and t.idx >= quote.end:
+                break  # '“... in the neighborhood.” Russia insisted ...': the next sentence's verb, merged
             if speaker_tokens(t):
                 return t
     return None
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Does the quotation whose words end at ``end`` close its sentence: a full stop inside the marks and the
+    next word capitalised ('“... in the neighborhood.” Russia insisted'), where the parser often runs two
+    sentences into one?  ('“We will win,” she said' and '“Why?” Ruiz asked' keep their tags.)"""
+    if text[end - 1 : end] != ".":
+        return False
+    j = end
+    while j < len(text) and text[j] in "”\"’' \t":
+        j += 1
+    return j > end and j < len(text) and text[j].isupper()
 
 
 def speaker_tokens(verb: Any, parts: list[Span] | None = None) -> list[Any]:
@@ -81,15 +98,34 @@ def speaker_tokens(verb: Any, parts: list[Span] | None = None) -> list[Any]:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj") and c.pos_ != "VERB" and not quoted(c):
             if c.lower_ in ("which", "who", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                return source_tokens(verb.head)  # "the Police Department, which reported “...”"
+                # "the Police Department, which reported “...”": the noun, through the relative pronoun
+                return sorted({*source_tokens(verb.head), c}, key=lambda t: t.i)
             return source_tokens(c)
     for c in verb.children:
         if c.dep_ == "agent":
             return [t for p in c.children for t in noun_phrase(p)]
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ == "VERB" and (
+            speaker_tokens(verb.head, parts)):
+        return speaker_tokens(verb.head, parts)  # "..., urging her backers to ...": the subject above speaks
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB" and (
+            speaker_tokens(verb.head.head, parts)):
+        return speaker_tokens(verb.head.head, parts)  # "responded by saying ...", "began by saying ..."
     for c in verb.children:  # inverted: the parser often makes the subject an object
+        if any(k.dep_ == "xcomp" for k in verb.children):
+            break  # "urged the voters to ...": the object is the one urged
         if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubjpass", "oprd", "nsubj") and c.pos_ in (
-                "NOUN", "PROPN") and not quoted(c):
+                "NOUN", "PROPN") and not quoted(c) and c.ent_type_ not in ("DATE", "TIME"):
             return source_tokens(c)
+    if parts:  # "“...,” Tulsa police Chief Ana Ruiz said Monday": the name right before the verb, misparsed
+        k = verb.i - 1
+        while k >= 0 and verb.doc[k].is_punct and not quoted(verb.doc[k]):
+            k -= 1
+        before = verb.doc[k] if k >= 0 else None
+        if before is not None and before.pos_ == "PROPN" and not quoted(before) and before.sent == verb.sent:
+            head = before
+            while head.dep_ in ("appos", "compound", "flat") and head.head.i < verb.i and not quoted(head.head):
+                head = head.head
+            return source_tokens(head)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and verb.head.i < verb.i and not quoted(verb.head):
         return source_tokens(verb.head)  # "footage of Ana Ruiz asking, “...”"
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ == "VERB":
@@ -100,6 +136,8 @@ def speaker_tokens(verb: Any, parts: list[Span] | None = None) -> list[Any]:
 def _tag_after(doc: Doc, sdoc: Any, span: Span) -> Any | None:
     """'“You winning?” she asked.': a tag the sentence splitter put in a sentence of its own after the quote —
     a subject and a speech verb within its first six words, on the same line."""
+    if _ends_sentence(doc.text, span.end):
+        return None  # '“... in the neighborhood.” Russia insisted ...' is the next sentence
     k = span.end
     while k < len(doc.text) and doc.text[k] in "”\"’'?!.,; \t":
         k += 1
@@ -148,10 +186,13 @@ def _governing_verb(tok: Any, parts: list[Span]) -> Any | None:
     house of cards”', 'Ruiz dismissed the country as “a lost cause”' — the verb's subject stands behind the
     quoted words.  Copulas and light verbs are not such verbs ('the plan is “dead”' says nothing of who)."""
     cur = tok
+    ended = _ends_sentence(tok.doc.text, parts[-1].end)
     for _ in range(12):
         if cur.head.i == cur.i:
             return None
         cur = cur.head
+        if ended and cur.idx >= parts[-1].end:
+            return None  # the next sentence's verb (see speech_verb)
         if any(p.start <= cur.idx < p.end for p in parts):
             continue
         if cur.pos_ == "NOUN" and cur.lemma_.lower() in SPEECH_NOUNS:
@@ -159,8 +200,11 @@ def _governing_verb(tok: Any, parts: list[Span]) -> Any | None:
         if cur.pos_ == "VERB" and cur.lemma_.lower() not in _NO_SOURCE_VERBS:
             subj = [c for c in cur.children if c.dep_ == "nsubj" and not any(p.start <= c.idx < p.end for p in parts)]
             if subj and subj[0].pos_ in ("PROPN", "NOUN", "PRON") and subj[0].lower_ not in (
-                    "it", "this", "that", "there", "what", "which", "i", "we", "you"):
+                    "it", "this", "that", "there", "what", "which", "i", "we", "you", "who"):
                 return cur
+            if (not subj and cur.dep_ in ("xcomp", "advcl", "pcomp", "acl")) or (
+                    subj and subj[0].lower_ in ("who", "that", "which") and cur.dep_ == "relcl"):
+                continue  # "encouraging them to make sure all is “on the up and up”": the verb above has the subject
             return None
     return None
 
@@ -182,11 +226,14 @@ def label_lines(doc: Doc, speakers: Speakers) -> list[tuple[str | None, Span, Sp
     out: list[tuple[str | None, Span, Span, Span]] = []
     start = 0
     text = doc.text
+    labelled: list[int] = []  # starts of every labelled line, "Q:" too (the end of the turn before it)
     while start < len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         if end - start > 3 and ":" in text[start : min(end, start + 48)]:
             found = _label_speaker(doc, sdoc, end, speakers)
+            if found is not None:
+                labelled.append(start)
             if found is not None and found[0] is not None:
                 # the colon after the label; the speaker's mention may reach past it ("A: ..." named before)
                 colon = text.find(":", found[1].end, end)
@@ -203,7 +250,27 @@ def label_lines(doc: Doc, speakers: Speakers) -> list[tuple[str | None, Span, Sp
                 if hi > lo:
                     out.append((found[0], found[1], Span(colon, colon + 1), Span(lo, hi)))
         start = end + 1
-    return out
+    return [(aid, label, colon, _turn_end(text, label, content, labelled)) for aid, label, colon, content in out]
+
+
+def _turn_end(text: str, label: Span, content: Span, labelled: list[int]) -> Span:
+    """A transcript turn running over several paragraphs: "PENCE: Well, ...\n\nAnd another thing ...\n\nWALLACE:
+    ..." — the unlabelled paragraphs after a turn are the same speaker's, when the next labelled line comes
+    within six paragraphs (a turn is closed by the next one; after the last turn the reporter may be writing
+    again, so that one ends with its line).  Headline labels ("Ana Ruiz: ‘...’") are not turns."""
+    if not label.text(text).isupper():
+        return content
+    nxt = next((s for s in labelled if s > content.end), None)
+    if nxt is None:
+        return content
+    between = text[content.end : nxt]
+    paragraphs = [p for p in between.split("\n") if p.strip()]
+    if not paragraphs or len(paragraphs) > 6 or any(p.strip().startswith(("___", "—", "--")) for p in paragraphs):
+        return content
+    hi = nxt
+    while hi > content.end and text[hi - 1] in " \t\r\n":
+        hi -= 1
+    return Span(content.start, hi)
 
 
 def _label(doc: Doc, sdoc: Any, offset: int) -> tuple[Span, Any] | None:
@@ -307,11 +374,54 @@ def _dash_speaker(doc: Doc, sdoc: Any, end: int, speakers: Speakers) -> tuple[st
     return aid, sp, dash
 
 
+#: one quoted word: “deplorables.”, "fair", ''smart'' (straight single quotes are apostrophes too often)
+_ONE_WORD = re.compile(r"(?:“|\"|‘|'')([A-Za-z][\w’'-]*[.,!?]?)(?:”|\"|’|'')")
+#: verbs through which a quoted word is someone's word: speech ("said the plan was “dead”") and stated positions
+#: ("called the charges “fabricated”", "described as “unhinged”")
+_WORD_VERBS = SPEECH_VERBS | frozenset({"call", "describe", "brand", "dub", "label", "term", "deem", "liken",
+                                        "characterize", "characterise", "nickname", "denounce", "criticize",
+                                        "criticise", "blast", "slam", "accuse", "question", "recognize"})
+
+
+def one_word_quotes(doc: Doc, sdoc: Any, taken: list[list[Span]]) -> list[list[Span]]:
+    """Single quoted words a speaker is said to have used: 'Clinton called them “deplorables.”', 'said the
+    ruling was “unfair”', 'describing as “unhinged” a tweet'.  A quoted word is one only when a speech or stance
+    verb outside any quote, with a subject, governs it in its sentence (walking up at most eight heads, never
+    through a copula's own subject); a single word in the reporter's own voice (the “reset”, the woman's
+    “head”) is no quote (:func:`communique.textutil.find_quotations` leaves every single word out)."""
+    spans = [p for g in taken for p in g]
+    out: list[list[Span]] = []
+    for m in _ONE_WORD.finditer(doc.text):
+        start, end = m.start(1), m.end(1)
+        while end > start and doc.text[end - 1] in ".,!?":
+            end -= 1
+        span = Span(start, end)
+        if end <= start or any(span.overlaps(p) or p.overlaps(Span(m.start(), m.end())) for p in spans):
+            continue
+        tok = tok_at(sdoc, start)
+        if tok is None:
+            continue
+        cur = tok
+        for _ in range(8):
+            if cur.head.i == cur.i or cur.head.sent != tok.sent:
+                break
+            cur = cur.head
+            if any(p.start <= cur.idx < p.end for p in spans):
+                break
+            if cur.pos_ == "VERB" and cur.lemma_.lower() in _WORD_VERBS:
+                if speaker_tokens(cur, [span]) and not any(c.dep_ == "nsubj" and c.i == tok.i for c in cur.children):
+                    out.append([span])
+                break
+    return out
+
+
 def extract_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
     """One Quote per quotation, with speaker (actor id), speaker span, cue (the speech verb) and parts."""
     sdoc = doc.nlp
     quotes: list[Quote] = []
-    for parts in find_quotations(doc.text):
+    found = find_quotations(doc.text)
+    found = sorted(found + one_word_quotes(doc, sdoc, found), key=lambda g: g[0].start)
+    for parts in found:
         span = Span(parts[0].start, parts[-1].end)
         tok = tok_at(sdoc, parts[0].start)
         speaker: str | None = None
@@ -350,6 +460,8 @@ def extract_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
                     head = next((t for t in who if t.head not in who), who[0])
                     if aid is None and is_anonymous_source(head):  # "'...,' a source familiar with ... said"
                         speaker_span, anon_head = span_of(who), True
+                    elif aid is None and len(who) == 1 and head.lower_ in ("he", "she", "it", "they"):
+                        speaker_span = span_of(who)  # "“...,” she said" with nobody to refer to: who stays unknown
                     if aid is not None and not _inside(speakers, aid, parts):
                         speaker = aid
                         ws = span_of(who)
