@@ -65,7 +65,7 @@ class FastAttributeRuler:
     def _prepare(self) -> Any:
         from spacy.matcher import Matcher
 
-        single: list[tuple[int, list[tuple[str, Any]]]] = []
+        single: list[tuple[int, dict[str, Any]]] = []
         rest = Matcher(self.vocab)  # type: ignore[attr-defined]
         for i, rule in enumerate(self.patterns):  # type: ignore[attr-defined]
             tests = [_token_test(p[0]) if len(p) == 1 else None for p in rule["patterns"]]
