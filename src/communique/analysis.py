@@ -28,6 +28,7 @@ event raises :class:`~communique.errors.EventNotFound`; bad filter values raise 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import threading
 from collections import defaultdict
@@ -141,6 +142,8 @@ class EventFilter(BaseModel):
 # -- the query core -------------------------------------------------------------------------------------------------
 
 _CODE_LIKE = re.compile(r"[A-Z0-9]{2,15}")
+#: A three-character code (``RUS``): as a dyad side it is looked up in ``merged_dyads``.
+_CODE3 = re.compile(r"[A-Z0-9]{3}")
 
 
 def _actor_uids(value: str, role: str | None = None) -> tuple[str, list[Any]]:
@@ -312,10 +315,17 @@ def _cached(conn: duckdb.DuckDBPyConnection) -> str | None:
     return _CACHE_VIEW
 
 
+def _prefix_range(prefix: str) -> tuple[str, str]:
+    """Bounds ``lo <= x < hi`` of the strings starting with ``prefix`` (non-empty, ASCII); DuckDB skips row
+    groups of a table sorted by ``x`` on such bounds, which it does not on ``starts_with``."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 def _actor_match(value: str, alias: str) -> tuple[str, list[Any]]:
     """A condition on a ``merged_actors`` row matching ``value`` as :func:`_actor_uids` does."""
     if _CODE_LIKE.fullmatch(value):
-        return f"starts_with({alias}.code_key, ?)", [value]
+        lo, hi = _prefix_range(value)
+        return f"{alias}.code_key >= ? AND {alias}.code_key < ?", [lo, hi]
     return f"(starts_with({alias}.code_key, upper(?)) OR {alias}.name_key = lower(?))", [value, value]
 
 
@@ -331,7 +341,13 @@ def _table_sql(f: EventFilter) -> tuple[str, list[Any]]:
         where.append("m.cluster_id IN (SELECT ma.cluster_id FROM merged_actors ma WHERE ma.country_key = ? "
                      "OR (ma.country_key IS NULL AND starts_with(ma.code_key, ?)))")
         params += [f.country.upper(), f.country.upper()]
-    if f.dyad is not None:
+    if f.dyad is not None and all(_CODE3.fullmatch(side) for side in f.dyad):  # country-code dyads: one lookup
+        a, b = f.dyad
+        orders = [(a, b)] if f.directed else [(a, b), (b, a)]
+        where.append("m.cluster_id IN (SELECT d.cluster_id FROM merged_dyads d WHERE "
+                     + " OR ".join("(d.source3 = ? AND d.target3 = ?)" for _ in orders) + ")")
+        params += [code for pair in orders for code in pair]
+    elif f.dyad is not None:
         a, b = f.dyad
         orders = [(a, b)] if f.directed else [(a, b), (b, a)]
         parts = []
@@ -438,7 +454,8 @@ def events_page(
         total = int(ids[0]["total"]) if ids else (count_events(conn, f) if offset else 0)
         wanted = [int(r["cluster_id"]) for r in ids]
         rows = {r["cluster_id"]: r for r in _query(
-            conn, f"SELECT * FROM merged WHERE cluster_id IN ({', '.join('?' for _ in wanted)})", wanted)} \
+            conn, "SELECT * EXCLUDE (articles, source_actors, target_actors) FROM merged "
+            f"WHERE cluster_id IN ({', '.join('?' for _ in wanted)})", wanted)} \
             if wanted else {}
         return {"total": total, "offset": offset, "limit": limit,
                 "events": _complete(conn, [rows[c] for c in wanted])}
@@ -464,7 +481,7 @@ def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> 
     """Add the first report's fields, actors, evidence, articles and attribution to merged rows."""
     if not merged:
         return []
-    if "articles" in merged[0]:  # rows of the maintained ``merged`` table: only the evidence text is missing
+    if "articles_json" in merged[0]:  # rows of the maintained ``merged`` table: only the evidence text is missing
         return _complete_table(conn, merged)
     uids = [int(m["first_uid"]) for m in merged]
     clusters = [int(m["cluster_id"]) for m in merged]
@@ -563,8 +580,8 @@ def _complete_table(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]
         conn, f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' for _ in aids)})", aids)}
     out = []
     for m in merged:
-        src = [dict(a) for a in m["source_actors"] or []]
-        tgt = [dict(a) for a in m["target_actors"] or []]
+        src = json.loads(m["source_json"] or "[]")
+        tgt = json.loads(m["target_json"] or "[]")
         text = texts.get(m["first_article"], "")
         out.append({
             "cluster_id": int(m["cluster_id"]), "event_id": m["event_id"], "date": m["date"],
@@ -575,7 +592,7 @@ def _complete_table(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]
             "location": m["location"], "country": m["country"], "lat": m["lat"], "lon": m["lon"],
             "geonames_id": m["geonames_id"], "status": m["status"], "negated": bool(m["negated"]),
             "corroboration": int(m["corroboration"]), "outlets": int(m["outlets"] or 0),
-            "report_count": int(m["reports"]), "articles": list(m["articles"] or []),
+            "report_count": int(m["reports"]), "articles": json.loads(m["articles_json"] or "[]"),
             "evidence": text[m["evidence_start"]:m["evidence_end"]], "attribution": m["attribution"],
             "first_article": m["first_article"], "sentence": m["sentence"], "evidence_start": m["evidence_start"],
             "evidence_end": m["evidence_end"], "source_actors": src, "target_actors": tgt,
@@ -649,10 +666,6 @@ def dyad_series(
 
 Level = Literal["actor", "country"]
 
-#: Up to this many nodes betweenness is exact; above, it is estimated from half as many sampled pivots.
-_EXACT_BETWEENNESS = 64
-
-
 def network(
     conn: duckdb.DuckDBPyConnection,
     f: EventFilter | None = None,
@@ -672,23 +685,32 @@ def network(
     "eigenvector", "community"}], "edges": [{"source", "target", "events", "cooperation",
     "conflict", "goldstein", "goldstein_mean"}], "communities": int, "events": int}``.  Edges are
     directed (source acts on target).  ``events`` of a node: merged events it takes part in;
-    ``cooperation``/``conflict``: events of QuadClass 1-2 / 3-4.  Centrality is networkx's, on the
-    undirected graph weighted by event counts (degree centrality, betweenness with distance
-    1/events, exact up to 64 nodes and estimated from 16 seeded pivots above; eigenvector: the
-    leading eigenvector of the weighted adjacency matrix, unit length, by numpy);
-    communities are networkx's Louvain partition (seed 0) on the same graph, numbered by size.
+    ``cooperation``/``conflict``: events of QuadClass 1-2 / 3-4.  Centrality is computed on the
+    undirected graph weighted by event counts (``degree_centrality``: degree / (n - 1); exact
+    betweenness with distance 1/events, normalised by 2/((n-1)(n-2)), by igraph; eigenvector: the
+    leading eigenvector of the weighted adjacency matrix, unit length, by numpy); communities are
+    igraph's Louvain partition (``community_multilevel``, seeded) on the same graph, numbered by size.
     With ``max_nodes`` only the most active nodes (and edges between them) are kept.
     """
-    import networkx as nx
-
     if level not in ("actor", "country"):
         raise ValueError(f"level {level!r} is not one of actor, country")
-    sql, params = _merged_sql(conn, f or EventFilter())
-    if sql.startswith("SELECT * FROM merged m"):  # the maintained tables: the first report's nodes are kept
-        sides = (
-            f"SELECT m.cluster_id, m.quad_class, m.goldstein, ma.role, ma.node_{level} AS node, ma.name "
-            "FROM m JOIN merged_actors ma ON ma.cluster_id = m.cluster_id AND ma.is_first"
-        )
+    f = f or EventFilter()
+    sql, params = _merged_sql(conn, f)
+    table = sql.startswith("SELECT * FROM merged m")
+    if table:  # the maintained tables: the node pairs are kept
+        pairs_sql = ("SELECT p.cluster_id, p.source, p.target, p.quad_class, p.goldstein, p.source_name, "
+                     "p.target_name FROM merged_pairs p WHERE p.level = ?")
+        pair_params: list[Any] = [level]
+        if f.since is not None:
+            pairs_sql += " AND p.date >= ?"
+            pair_params.append(f.since)
+        if f.until is not None:
+            pairs_sql += " AND p.date <= ?"
+            pair_params.append(f.until)
+        if set(f.model_dump(exclude_defaults=True)) - {"since", "until"}:  # other filters: the events that match
+            pairs_sql += f" AND p.cluster_id IN (SELECT m.cluster_id FROM ({sql}) m)"
+            pair_params += params
+        sql, params = pairs_sql, pair_params
     else:
         key = merged_tables.NODE_ACTOR if level == "actor" else merged_tables.NODE_COUNTRY
         sides = (
@@ -696,102 +718,134 @@ def network(
             "ac.name AS name FROM m JOIN event_actors ea ON ea.event_uid = m.first_uid "
             "LEFT JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id"
         )
-    pairs_sql = (
-        f"WITH m AS ({sql}), sides AS ({sides}) "
-        "SELECT s.cluster_id, s.node AS source, t.node AS target, any_value(s.quad_class) AS quad_class, "
-        "any_value(s.goldstein) AS goldstein, min(s.name) AS source_name, min(t.name) AS target_name "
-        "FROM sides s JOIN sides t ON t.cluster_id = s.cluster_id AND s.role = 'source' AND t.role = 'target' "
-        "WHERE s.node IS NOT NULL AND t.node IS NOT NULL AND s.node <> t.node GROUP BY s.cluster_id, s.node, t.node"
-    )
-    try:  # the pairs once, as Arrow, then both aggregates over them
-        pairs = conn.sql(pairs_sql, params=params).to_arrow_table()
-        conn.register("communique_pairs", pairs)
+        sql = (
+            f"WITH m AS ({sql}), sides AS ({sides}) "
+            "SELECT s.cluster_id, s.node AS source, t.node AS target, any_value(s.quad_class) AS quad_class, "
+            "any_value(s.goldstein) AS goldstein, min(s.name) AS source_name, min(t.name) AS target_name "
+            "FROM sides s JOIN sides t ON t.cluster_id = s.cluster_id AND s.role = 'source' AND t.role = 'target' "
+            "WHERE s.node IS NOT NULL AND t.node IS NOT NULL AND s.node <> t.node GROUP BY s.cluster_id, s.node, t.node"
+        )
+    try:
+        if table:  # both aggregates read the kept pairs
+            pairs_from, pairs_params = f"({sql})", params
+        else:  # the pairs once, as Arrow, then both aggregates over them
+            conn.register("communique_pairs", conn.sql(sql, params=params).to_arrow_table())
+            pairs_from, pairs_params = "communique_pairs", []
+        node_rows = conn.execute(
+            f"WITH pairs AS (SELECT * FROM {pairs_from}) "
+            "SELECT node, count(DISTINCT cluster_id) AS events, mode(name) AS name, "
+            "(SELECT count(DISTINCT cluster_id) FROM pairs) AS total FROM ("
+            "SELECT cluster_id, source AS node, source_name AS name FROM pairs UNION ALL "
+            "SELECT cluster_id, target, target_name FROM pairs) GROUP BY node", pairs_params).fetchall()
+        node_events = {node: int(n) for node, n, _, _ in node_rows}
+        names = {node: name for node, _, name, _ in node_rows}
+        total = int(node_rows[0][3]) if node_rows else 0
+        keep = sorted(node_events, key=lambda n: (-node_events[n], n))
+        if max_nodes is not None:
+            keep = keep[:max_nodes]
+        rows = [] if not keep else conn.execute(
+            "SELECT source, target, count(*) AS events, count(*) FILTER (WHERE quad_class IN (1, 2)), "
+            f"count(*) FILTER (WHERE quad_class IN (3, 4)), sum(goldstein), avg(goldstein) FROM {pairs_from} p "
+            "WHERE list_contains(?, source) AND list_contains(?, target) GROUP BY source, target "
+            "ORDER BY source, target", [*pairs_params, keep, keep]).fetchall()
+        if not table:
+            conn.unregister("communique_pairs")
     except duckdb.Error as exc:
         raise StoreError(f"cannot query the store: {exc}") from exc
-    rows = _query(
-        conn,
-        "SELECT source, target, count(*) AS events, count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, "
-        "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict, sum(goldstein) AS goldstein, "
-        "avg(goldstein) AS goldstein_mean FROM communique_pairs GROUP BY source, target",
-        [],
-    )
-    node_rows = _query(
-        conn,
-        "SELECT node, count(DISTINCT cluster_id) AS events, mode(name) AS name, "
-        "(SELECT count(DISTINCT cluster_id) FROM communique_pairs) AS total FROM ("
-        "SELECT cluster_id, source AS node, source_name AS name FROM communique_pairs UNION ALL "
-        "SELECT cluster_id, target, target_name FROM communique_pairs) GROUP BY node",
-        [],
-    )
-    conn.unregister("communique_pairs")
-    node_events = {r["node"]: int(r["events"]) for r in node_rows}
-    names = {r["node"]: r["name"] for r in node_rows}
-    total = int(node_rows[0]["total"]) if node_rows else 0
-    keep = sorted(node_events, key=lambda n: (-node_events[n], n))
-    if max_nodes is not None:
-        keep = keep[:max_nodes]
-    kept = set(keep)
     edges = [
         {
-            "source": r["source"],
-            "target": r["target"],
-            "events": int(r["events"]),
-            "cooperation": int(r["cooperation"]),
-            "conflict": int(r["conflict"]),
-            "goldstein": round(float(r["goldstein"] or 0.0), 4),
-            "goldstein_mean": None if r["goldstein_mean"] is None else round(float(r["goldstein_mean"]), 4),
+            "source": source, "target": target, "events": int(n), "cooperation": int(coop), "conflict": int(conf),
+            "goldstein": round(float(g_sum or 0.0), 4), "goldstein_mean": None if g_mean is None else round(g_mean, 4),
         }
-        for r in sorted(rows, key=lambda r: (r["source"], r["target"]))
-        if r["source"] in kept and r["target"] in kept
+        for source, target, n, coop, conf, g_sum, g_mean in rows
     ]
-    graph = nx.Graph()
-    graph.add_nodes_from(keep)
-    for e in edges:
-        u, v = e["source"], e["target"]
-        w = e["events"] + (graph[u][v]["weight"] if graph.has_edge(u, v) else 0)
-        graph.add_edge(u, v, weight=w, distance=1.0 / w)
-    degree = nx.degree_centrality(graph) if len(graph) > 1 else dict.fromkeys(graph, 0.0)
-    if len(graph) <= 2:
-        betweenness = dict.fromkeys(graph, 0.0)
-    elif len(graph) <= _EXACT_BETWEENNESS:
-        betweenness = nx.betweenness_centrality(graph, weight="distance")
-    else:  # Brandes' algorithm over a seeded sample of pivots: O(k E) instead of O(V E)
-        betweenness = nx.betweenness_centrality(graph, weight="distance", k=_EXACT_BETWEENNESS // 4, seed=0)
-    eigen = _eigenvector(graph)
-    parts = nx.community.louvain_communities(graph, weight="weight", seed=0) if len(graph) else []
-    parts = sorted(parts, key=lambda p: (-len(p), min(p)))
-    community = {n: i for i, part in enumerate(parts) for n in part}
-    strength = dict(graph.degree(weight="weight"))
+    cent = _centrality(keep, edges)
     nodes = [
         {
             "id": n,
             "label": n if level == "country" or not names.get(n) else f"{n} ({names[n]})",
             "events": node_events[n],
-            "degree": graph.degree(n),
-            "strength": int(strength.get(n, 0)),
-            "betweenness": round(float(betweenness.get(n, 0.0)), 4),
-            "eigenvector": round(abs(float(eigen.get(n, 0.0))), 4),
-            "degree_centrality": round(float(degree.get(n, 0.0)), 4),
-            "community": community.get(n, 0),
+            "degree": cent["degree"][i],
+            "strength": cent["strength"][i],
+            "betweenness": cent["betweenness"][i],
+            "eigenvector": cent["eigenvector"][i],
+            "degree_centrality": cent["degree_centrality"][i],
+            "community": cent["community"][i],
         }
-        for n in keep
+        for i, n in enumerate(keep)
     ]
-    return {"nodes": nodes, "edges": edges, "communities": len(parts), "events": total}
+    return {"nodes": nodes, "edges": edges, "communities": cent["communities"], "events": total}
 
 
-def _eigenvector(graph: Any) -> dict[str, float]:
-    """Eigenvector centrality: the leading eigenvector of the symmetric weighted adjacency matrix (L2 norm 1)."""
-    import networkx as nx
+_IGRAPH_SEED = threading.Lock()
+
+
+def _centrality(keep: list[str], edges: list[dict[str, Any]]) -> dict[str, Any]:
+    """Centrality and communities of the undirected graph on ``keep`` whose edge weights are the event counts
+    of ``edges`` in both directions (lists indexed like ``keep``; see :func:`network` for the measures).
+
+    igraph (C) computes exact weighted betweenness (distance 1/events, normalised as networkx does:
+    by 2/((n-1)(n-2))) and the Louvain partition (``community_multilevel``, its random number generator
+    seeded with 0 under a lock, so results repeat); numpy the leading eigenvector of the adjacency matrix."""
+    import igraph
     import numpy as np
+    from threadpoolctl import threadpool_limits
 
-    if graph.number_of_edges() == 0:
-        return {}
-    nodes = list(graph)
-    matrix = nx.to_numpy_array(graph, nodelist=nodes, weight="weight")
-    values, vectors = np.linalg.eigh(matrix)
-    lead = np.abs(vectors[:, int(np.argmax(values))])
-    norm = float(np.linalg.norm(lead)) or 1.0
-    return {n: float(v) / norm for n, v in zip(nodes, lead, strict=True)}
+    n = len(keep)
+    index = {name: i for i, name in enumerate(keep)}
+    weights: dict[tuple[int, int], int] = {}
+    for e in edges:
+        i, j = index[e["source"]], index[e["target"]]
+        pair = (i, j) if i < j else (j, i)
+        weights[pair] = weights.get(pair, 0) + int(e["events"])
+    pairs = sorted(weights)
+    w = np.array([weights[p] for p in pairs], dtype=float)
+    graph = igraph.Graph(n=n, edges=pairs, directed=False)
+    degree = graph.degree() if n else []
+    strength = [0] * n
+    for (i, j), value in weights.items():
+        strength[i] += value
+        strength[j] += value
+    if n > 2 and pairs:
+        raw = graph.betweenness(directed=False, weights=(1.0 / w).tolist())
+        scale = 2.0 / ((n - 1) * (n - 2))
+        betweenness = [round(float(b) * scale, 4) for b in raw]
+    else:
+        betweenness = [0.0] * n
+    eigen = [0.0] * n
+    if pairs:
+        matrix = np.zeros((n, n))
+        rows, cols = np.array(pairs).T
+        matrix[rows, cols] = w
+        matrix[cols, rows] = w
+        with threadpool_limits(1, user_api="blas"):  # multi-threaded BLAS on a small matrix: 100x slower under load
+            values, vectors = np.linalg.eigh(matrix)
+        lead = np.abs(vectors[:, int(np.argmax(values))])
+        lead /= float(np.linalg.norm(lead)) or 1.0
+        eigen = [round(float(v), 4) for v in lead]
+    membership: list[int] = list(range(n))
+    if pairs:
+        with _IGRAPH_SEED:
+            import random
+
+            igraph.set_random_number_generator(random.Random(0))
+            try:
+                membership = graph.community_multilevel(weights=w.tolist()).membership
+            finally:
+                igraph.set_random_number_generator(random)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(membership):
+        groups[c].append(i)
+    parts = sorted(groups.values(), key=lambda p: (-len(p), min(keep[i] for i in p)))
+    community = [0] * n
+    for k, part in enumerate(parts):
+        for i in part:
+            community[i] = k
+    return {
+        "degree": degree, "strength": strength, "betweenness": betweenness, "eigenvector": eigen,
+        "degree_centrality": [round(d / (n - 1), 4) if n > 1 else 0.0 for d in degree],
+        "community": community, "communities": len(parts),
+    }
 
 
 # -- event detail --------------------------------------------------------------------------------------------------

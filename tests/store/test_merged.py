@@ -27,6 +27,8 @@ def table_rows(conn: Any) -> dict[str, list[tuple[Any, ...]]]:
         "merged": conn.execute("SELECT * FROM merged ORDER BY cluster_id").fetchall(),
         "merged_actors": conn.execute("SELECT * FROM merged_actors ORDER BY event_uid, role, position").fetchall(),
         "merged_members": conn.execute("SELECT * FROM merged_members ORDER BY uid").fetchall(),
+        "merged_pairs": conn.execute("SELECT * FROM merged_pairs ORDER BY ALL").fetchall(),
+        "merged_dyads": conn.execute("SELECT * FROM merged_dyads ORDER BY ALL").fetchall(),
     }
 
 
@@ -110,6 +112,20 @@ def test_clusters_merged_by_a_later_report_and_a_replaced_story() -> None:
         assert merged.fresh(store.conn) and table_rows(store.conn) == from_reports(store.conn)
 
 
+def test_a_parquet_load_leaves_the_tables_fresh(tmp_path: Path) -> None:
+    """Every write path keeps the tables: ``put`` and ``rebuild_clusters`` above, a Parquet load here (the Dask
+    ingest stores through ``Store.add``: tests/scale/test_ingest.py compares its tables with a single run's)."""
+    from communique.store.parquet import dump, load
+
+    with Store.memory() as source:
+        build(source)
+        dump(source.conn, tmp_path / "dump")
+        with Store.memory() as target:
+            load(target.conn, tmp_path / "dump")
+            assert merged.fresh(target.conn)
+            assert table_rows(target.conn) == from_reports(target.conn) == table_rows(source.conn)
+
+
 def test_renumbered_clusters_are_rebuilt() -> None:
     with Store.memory() as store:
         build(store)
@@ -178,3 +194,65 @@ def test_incremental_tables_equal_a_rebuild(articles: list[list[dict[str, Any]]]
         old = [an.event_rows(store.conn), an.dyad_series(store.conn, an.EventFilter(dyad=("RUS", "SYR"))),
                an.network(store.conn, level="actor"), an.count_events(store.conn, an.EventFilter(country="UKR"))]
         assert new == old
+
+
+# -- one status rule for every reader ------------------------------------------------------------------------------
+
+def reference_status(reports: list[tuple[int, str, dt.date | None, Any]]) -> str | None:
+    """The rule written out: the latest report (publication date, undated oldest; then time stored; then uid)
+    saying confirmed or denied decides, else the best status by STATUS_ORDER."""
+    from communique.store.schema import STATUS_ORDER
+
+    decisive = [r for r in reports if r[1] in ("confirmed", "denied")]
+    if decisive:
+        return max(decisive, key=lambda r: (r[2] is not None, r[2] or dt.date.min, r[3], r[0]))[1]
+    ranks = [STATUS_ORDER.index(r[1]) for r in reports if r[1] in STATUS_ORDER]
+    return STATUS_ORDER[min(ranks)] if ranks else None
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(article_st, min_size=1, max_size=6), st.lists(st.one_of(st.none(), st.integers(0, 3)), min_size=6,
+                                                              max_size=6))
+def test_every_reader_resolves_status_by_one_rule(articles: list[list[dict[str, Any]]],
+                                                  days: list[int | None]) -> None:
+    """The ``clusters`` view (``Store.events``), the merged tables and the analysis computing from the reports
+    give every merged event the same status, the one :func:`resolved_status_sql` defines; publication dates
+    out of storing order (and missing ones) make the latest confirmation or denial differ from the last
+    stored."""
+    with Store.memory() as store:
+        for n, events in enumerate(articles):
+            doc = make_doc(n, events)
+            doc.article.published = None if days[n] is None else D(2025, 2, 10 - days[n])
+            store.add(doc)
+        conn = store.conn
+        reports: dict[int, list[tuple[int, str, dt.date | None, Any]]] = {}
+        for uid, cluster, status, published, added in conn.execute(
+            "SELECT e.uid, e.cluster_id, e.status, a.published, a.added FROM events e "
+            "JOIN articles a ON a.id = e.article_id"
+        ).fetchall():
+            reports.setdefault(cluster, []).append((uid, status, published, added))
+        want = {c: reference_status(r) for c, r in reports.items()}
+        view = dict(conn.execute("SELECT cluster_id, status FROM clusters").fetchall())
+        table = dict(conn.execute("SELECT cluster_id, status FROM merged").fetchall())
+        listed = {r["cluster_id"]: r["status"] for r in store.events(all_statuses=True)}
+        conn.execute("DELETE FROM merged_state")  # the analysis computes from the reports
+        computed = {r["cluster_id"]: r["status"] for r in an.event_rows(conn)}
+        assert view == table == listed == computed == want
+
+
+def test_a_later_denial_outranks_an_earlier_confirmation_everywhere() -> None:
+    """Confirmed on the 10th, denied on the 11th (stored first): the event is denied for every reader."""
+    with Store.memory() as store:
+        confirm = make_doc(0, [{"cameo": "190", "source": ["RUS"], "target": ["UKR"], "day": 1, "precision": "day",
+                                "place": 0, "status": "confirmed", "negated": False}])
+        deny = make_doc(1, [{"cameo": "190", "source": ["RUS"], "target": ["UKR"], "day": 1, "precision": "day",
+                             "place": 0, "status": "denied", "negated": False}])
+        confirm.article.published, deny.article.published = D(2025, 3, 10), D(2025, 3, 11)
+        store.add(deny)
+        store.add(confirm)
+        conn = store.conn
+        assert conn.execute("SELECT count(*) FROM clusters").fetchone() == (1,)
+        assert conn.execute("SELECT status FROM clusters").fetchone() == ("denied",)
+        assert [r["status"] for r in an.event_rows(conn)] == ["denied"]
+        assert [r["status"] for r in store.events(all_statuses=True)] == ["denied"]
+        assert an.count_events(conn, an.EventFilter(status=("confirmed",))) == 0

@@ -127,6 +127,10 @@ def serve(
     cors_origin: Annotated[list[str] | None, typer.Option("--cors-origin",
                                                           help="Allow browser pages of this origin (repeatable; "
                                                                "none by default).")] = None,
+    cache_mb: Annotated[int, typer.Option(help="Megabytes of JSON responses kept for repeated queries "
+                                               "(0: none).", min=0, max=65536)] = 64,
+    memory_limit: Annotated[str, typer.Option(help="DuckDB's memory limit for the server (e.g. 1GB).")] = "1GB",
+    threads: Annotated[int, typer.Option(help="Requests worked on at once (the rest wait).", min=1, max=256)] = 8,
 ) -> None:
     """Serve the REST API (OpenAPI at /docs) and the dashboard at / (read-only; writes need COMMUNIQUE_TOKEN)."""
     import uvicorn
@@ -137,7 +141,12 @@ def serve(
         err(f"{db}: no such database; run `communique ingest` first")
         raise typer.Exit(2)
     try:
-        application = create_app(ServerSettings.from_env(db=db, cors_origins=tuple(cors_origin or ())))
+        application = create_app(ServerSettings.from_env(db=db, cors_origins=tuple(cors_origin or ()),
+                                                         cache_mb=cache_mb, memory_limit=memory_limit,
+                                                         threads=threads))
+    except ValidationError as exc:
+        err(f"serve: {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}")
+        raise typer.Exit(2) from None
     except CommuniqueError as exc:
         err(str(exc))
         raise typer.Exit(2) from None

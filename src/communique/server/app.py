@@ -3,10 +3,12 @@
 
 import datetime as dt
 import hmac
+import json
 import os
 import threading
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -33,7 +35,10 @@ class ServerSettings(BaseModel):
     """How the server runs.  ``token``: the operator token that allows writes (none: read-only);
     ``cors_origins``: browser origins allowed to call the API (none by default); ``allowed_hosts``:
     accepted ``Host`` headers (default: loopback names and ``bind``); ``max_body``: largest request
-    body in bytes; ``max_page``: largest ``limit``; ``assets``: folder of npm packages."""
+    body in bytes; ``max_page``: largest ``limit``; ``assets``: folder of npm packages; ``cache_mb``:
+    megabytes of JSON responses kept for repeated queries (0: none); ``memory_limit``: DuckDB's memory
+    limit for the server's connection (its buffer pool and query memory, e.g. ``1GB``), which bounds
+    the process's memory beside Python's own; ``threads``: requests worked on at once (the rest wait)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -45,6 +50,9 @@ class ServerSettings(BaseModel):
     max_body: int = Field(default=2_000_000, ge=1024)
     max_page: int = Field(default=500, ge=1, le=10_000)
     assets: Path = DEFAULT_ASSETS
+    cache_mb: int = Field(default=64, ge=0, le=65_536)
+    threads: int = Field(default=8, ge=1, le=256)
+    memory_limit: str = Field(default="1GB", pattern=r"^[0-9]+(\.[0-9]+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$")
 
     @classmethod
     def from_env(cls, **values: Any) -> "ServerSettings":
@@ -58,10 +66,15 @@ class ServerSettings(BaseModel):
 
 
 class _Database:
-    """One DuckDB connection for the process (read-only unless writes are allowed); a cursor per request."""
+    """One DuckDB connection for the process (read-only unless writes are allowed); a cursor per request.
 
-    def __init__(self, path: Path, *, writable: bool) -> None:
+    ``generation`` counts the writes this process committed.  While the server holds the file no other
+    process can write it (DuckDB: one writing process, or readers only), so the store's content changes
+    exactly when ``generation`` does, which keys the response cache."""
+
+    def __init__(self, path: Path, *, writable: bool, memory_limit: str = "1GB") -> None:
         self.writable = writable
+        self.generation = 0
         if not path.is_file():
             raise StoreError(f"{path}: no such database")
         try:
@@ -73,6 +86,7 @@ class _Database:
 
                 Store.open(path).close()  # upgrade once (a schema from a newer communique raises)
             self.conn = duckdb.connect(str(path), read_only=not writable)
+            self.conn.execute(f"SET memory_limit = '{memory_limit}'")  # validated by ServerSettings' pattern
         except duckdb.Error as exc:
             raise StoreError(f"{path}: cannot open the store: {exc}") from exc
         self.write_lock = threading.Lock()
@@ -84,6 +98,93 @@ class _Database:
             yield cur
         finally:
             cur.close()
+
+
+class _ResponseCache:
+    """JSON bodies of recent responses, least recently used dropped first, at most ``max_bytes`` in all;
+    keyed by the store's generation and the validated request, so a write makes every entry stale (and
+    the entries of older generations are dropped when a newer one is stored)."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.generation = 0
+        self.entries: OrderedDict[Hashable, bytes] = OrderedDict()
+        self.lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, generation: int, key: Hashable) -> bytes | None:
+        with self.lock:
+            body = self.entries.get(key) if generation == self.generation else None
+            if body is None:
+                self.misses += 1
+                return None
+            self.entries.move_to_end(key)
+            self.hits += 1
+            return body
+
+    def put(self, generation: int, key: Hashable, body: bytes) -> None:
+        if len(body) > self.max_bytes // 8:  # one response may not take the cache over
+            return
+        with self.lock:
+            if generation < self.generation:
+                return
+            if generation > self.generation:
+                self.entries.clear()
+                self.size = 0
+                self.generation = generation
+            old = self.entries.pop(key, None)
+            self.size += len(body) - (len(old) if old is not None else 0)
+            self.entries[key] = body
+            while self.size > self.max_bytes and self.entries:
+                _, dropped = self.entries.popitem(last=False)
+                self.size -= len(dropped)
+
+
+def _libc() -> Any:
+    """glibc through ctypes, or None on another C library."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") and hasattr(libc, "mallopt") else None
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+_M_ARENA_MAX = -8
+
+
+def _bound_malloc_arenas(arenas: int = 2) -> None:
+    """Let glibc's malloc keep at most ``arenas`` arenas: with one per thread (its default allows 8 per core),
+    each request thread's large transient allocations leave freed memory in its own arena, and the
+    server's resident memory creeps up with the number of threads that ever ran a large request."""
+    if _LIBC is not None:
+        _LIBC.mallopt(_M_ARENA_MAX, arenas)
+
+
+def _release_memory() -> None:
+    """Return the C heap's free memory to the system (glibc ``malloc_trim``), after a large response."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+#: Responses of at least this many bytes are followed by :func:`_release_memory`.
+_LARGE_RESPONSE = 1 << 20
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def json_body(content: Any) -> bytes:
+    """``content`` as the JSON FastAPI would send (dates in ISO format), encoded once."""
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                      default=_json_default).encode("utf-8")
 
 
 _FILTER_KEYS = frozenset({
@@ -153,13 +254,37 @@ class ArticleIn(BaseModel):
 
 def create_app(settings: ServerSettings) -> FastAPI:
     """The FastAPI app serving the store at ``settings.db``."""
-    database = _Database(settings.db, writable=settings.token is not None)
+    _bound_malloc_arenas()
+    database = _Database(settings.db, writable=settings.token is not None, memory_limit=settings.memory_limit)
+    cache = _ResponseCache(settings.cache_mb * 2**20)
+
+    def answer(key: Hashable, compute: Callable[[duckdb.DuckDBPyConnection], Any]) -> Response:
+        """The JSON response of ``compute(cursor)``, from the cache when this store generation answered it."""
+        generation = database.generation  # read before the query: a result is never newer than its key
+        body = cache.get(generation, key) if settings.cache_mb else None
+        if body is None:
+            with database.cursor() as cur:
+                body = json_body(compute(cur))
+            if settings.cache_mb:
+                cache.put(generation, key, body)
+            if len(body) >= _LARGE_RESPONSE:
+                _release_memory()
+        return Response(body, media_type="application/json")
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="communique",
         version="0.1.0",
         description="Sourced, time-resolved event data: merged events, dyad time series, networks, event detail.",
     )
     app.state.database = database
+    app.state.cache = cache
     app.state.settings = settings
 
     hosts = set(settings.allowed_hosts or (*_LOOPBACK, settings.bind))
@@ -204,45 +329,45 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     Filter = Annotated[an.EventFilter, Depends(event_filter)]
 
-    @app.get("/api/events", summary="A page of merged events")
+    @app.get("/api/events", summary="A page of merged events", response_model=dict[str, Any])
     def events(
         f: Filter,
         limit: Annotated[int, Query(ge=1, le=settings.max_page)] = 50,
         offset: Annotated[int, Query(ge=0, le=100_000_000)] = 0,
-    ) -> dict[str, Any]:
-        with database.cursor() as cur:
-            return an.events_page(cur, f, limit=limit, offset=offset)
+    ) -> Response:
+        return answer(("events", f, limit, offset), lambda cur: an.events_page(cur, f, limit=limit, offset=offset))
 
-    @app.get("/api/events/{cluster_id}", summary="One merged event with every report behind it")
-    def event(cluster_id: Annotated[int, PathParam(ge=0, le=2**62)]) -> dict[str, Any]:
-        with database.cursor() as cur:
-            try:
-                return an.event_detail(cur, cluster_id)
-            except EventNotFound as exc:
-                raise HTTPException(404, str(exc)) from None
+    @app.get("/api/events/{cluster_id}", summary="One merged event with every report behind it",
+             response_model=dict[str, Any])
+    def event(cluster_id: Annotated[int, PathParam(ge=0, le=2**62)]) -> Response:
+        try:
+            return answer(("event", cluster_id), lambda cur: an.event_detail(cur, cluster_id))
+        except EventNotFound as exc:
+            raise HTTPException(404, str(exc)) from None
 
-    @app.get("/api/series", summary="Dyad time series: counts, Goldstein, QuadClass shares per period")
+    @app.get("/api/series", summary="Dyad time series: counts, Goldstein, QuadClass shares per period",
+             response_model=list[dict[str, Any]])
     def series(
         f: Filter,
         interval: Literal["day", "week", "month"] = "month",
         max_events_per_point: Annotated[int, Query(ge=0, le=1000)] = 100,
-    ) -> list[dict[str, Any]]:
-        with database.cursor() as cur:
-            return an.dyad_series(cur, f, interval=interval, max_events_per_point=max_events_per_point)
+    ) -> Response:
+        return answer(("series", f, interval, max_events_per_point),
+                      lambda cur: an.dyad_series(cur, f, interval=interval, max_events_per_point=max_events_per_point))
 
-    @app.get("/api/network", summary="Actor or country network with cooperation/conflict edges")
+    @app.get("/api/network", summary="Actor or country network with cooperation/conflict edges",
+             response_model=dict[str, Any])
     def network(
         f: Filter,
         level: Literal["actor", "country"] = "country",
         max_nodes: Annotated[int, Query(ge=1, le=1000)] = 150,
-    ) -> dict[str, Any]:
-        with database.cursor() as cur:
-            return an.network(cur, f, level=level, max_nodes=max_nodes)
+    ) -> Response:
+        return answer(("network", f, level, max_nodes),
+                      lambda cur: an.network(cur, f, level=level, max_nodes=max_nodes))
 
-    @app.get("/api/map", summary="Located events grouped by place")
-    def places(f: Filter, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> list[dict[str, Any]]:
-        with database.cursor() as cur:
-            return an.places(cur, f, limit=limit)
+    @app.get("/api/map", summary="Located events grouped by place", response_model=list[dict[str, Any]])
+    def places(f: Filter, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> Response:
+        return answer(("map", f, limit), lambda cur: an.places(cur, f, limit=limit))
 
     @app.get("/api/signals", summary="What changed: shifts in relations, with the events behind them, and blocs")
     def signals(
@@ -264,10 +389,9 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 if bloc_days else None
         return {"signals": found, "blocs": bl.as_dict() if bl else None}
 
-    @app.get("/api/stats", summary="What the store holds")
-    def stats() -> dict[str, Any]:
-        with database.cursor() as cur:
-            return an.stats(cur)
+    @app.get("/api/stats", summary="What the store holds", response_model=dict[str, Any])
+    def stats() -> Response:
+        return answer(("stats",), an.stats)
 
     @app.post("/api/ingest", summary="Analyse and store one article (operator token required)", status_code=201)
     def ingest(article: ArticleIn, request: Request) -> dict[str, Any]:
@@ -282,7 +406,10 @@ def create_app(settings: ServerSettings) -> FastAPI:
         except CommuniqueError as exc:
             raise HTTPException(422, str(exc)) from None
         with database.write_lock, database.cursor() as cur:
-            added = Store(cur).add(doc)
+            try:
+                added = Store(cur).add(doc)
+            finally:  # committed or not, cached answers are dropped
+                database.generation += 1
         return {"article": doc.article.id, "added": added, "events": len(doc.events)}
 
     @app.get("/", include_in_schema=False)

@@ -30,8 +30,10 @@ A merged event reports: the code, label, actors and evidence of its first
 report; the best date (day precision before month, year, ...; then the
 earliest); the first known location; ``corroboration``, the number of distinct
 articles, and ``outlets``, the number of distinct named outlets; and one status
-by :data:`~communique.store.schema.STATUS_ORDER`: if any report is
-``confirmed`` the event is confirmed, else ``denied`` beats ``reported``, which
+by :func:`~communique.store.schema.resolved_status_sql` (the one rule every
+reader uses): the latest report that says ``confirmed`` or ``denied`` (by its
+article's publication date, then the time it was stored) settles it; without
+one, the best by :data:`~communique.store.schema.STATUS_ORDER`: ``reported``
 beats ``unconfirmed``, ``planned`` and ``hypothetical``.
 """
 
@@ -182,7 +184,19 @@ class Store:
         self.conn = conn
         self._owned = owned
         self.read_only = False
-        migrate(conn)
+        before = schema_version(conn)
+        after = migrate(conn)
+        if 0 < before < after:  # an upgraded store: its derived merged-event tables are recomputed once
+            self._refresh_merged()
+
+    def _refresh_merged(self) -> None:
+        try:
+            self.conn.begin()
+            merged.refresh(self.conn)
+            self.conn.commit()
+        except duckdb.Error as exc:
+            _rollback(self.conn)
+            raise StoreError(f"cannot recompute the merged-event tables: {one_line(exc)}") from exc
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, wait: float = DEFAULT_WAIT) -> Store:

@@ -23,6 +23,15 @@ These tables hold the result, so queries (:mod:`communique.analysis`) read one r
     actor's node in the actor and country networks, see :func:`communique.analysis.network`).
 ``merged_members``
     ``uid``, ``cluster_id``, ``article_id``, ``outlet`` of every report as the tables last saw it.
+``merged_pairs``
+    the network's links: for ``level`` 'country' and 'actor', one row per (``source``, ``target``) node pair
+    of a cluster's first report (self-links left out), with ``source_name``/``target_name`` (the smallest
+    actor name behind each node) and the cluster's ``date``, ``quad_class`` and ``goldstein``; rows in
+    level and date order, so a one-year network reads one stretch of one table.
+``merged_dyads``
+    ``cluster_id``, ``source3``, ``target3``: the distinct pairs of the first three letters of a source
+    code and of a target code of the same report, over every report of the cluster (the dyad filter on
+    three-letter codes, e.g. USA-RUS, which matches code prefixes); rows in code order.
 ``merged_state``
     one row: ``reports``, ``max_uid``, ``cluster_sum`` of ``events`` when the tables were last brought up
     to date.  :func:`fresh` compares it with ``events``; a reader uses the tables only when they agree,
@@ -42,7 +51,7 @@ from typing import Any
 
 import duckdb
 
-from .schema import STATUS_ORDER
+from .schema import resolved_status_sql
 
 __all__ = ["AGGREGATE_COLUMNS", "aggregate_sql", "fresh", "rebuild", "refresh"]
 
@@ -50,7 +59,6 @@ _PRECISION_RANK = (
     "CASE e.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 "
     "WHEN 'on_or_before' THEN 3 ELSE 4 END"
 )
-_STATUS_LIST = "[" + ", ".join(f"'{s}'" for s in STATUS_ORDER) + "]"
 
 #: Columns of :func:`aggregate_sql` and of the ``merged`` table, in order.
 AGGREGATE_COLUMNS: tuple[str, ...] = (
@@ -70,7 +78,8 @@ NODE_ACTOR = "coalesce(upper(ea.code), ac.name, ea.actor_id)"
 
 
 def aggregate_sql(hit: str = "") -> str:
-    """SQL of the per-cluster aggregate of the reports in ``events e`` (columns :data:`AGGREGATE_COLUMNS`);
+    """SQL of the per-cluster aggregate of the reports in ``events e`` joined with their ``articles a``
+    (columns :data:`AGGREGATE_COLUMNS`; the status by :func:`~communique.store.schema.resolved_status_sql`);
     ``hit`` is spliced in before ``GROUP BY`` (a join or a ``WHERE`` clause restricting the reports)."""
     date_key = f"{{'n': e.date IS NULL, 'p': {_PRECISION_RANK}, 'd': e.date, 'u': e.uid}}"
     place_key = "{'n': e.location_name IS NULL, 'u': e.uid}"
@@ -84,9 +93,9 @@ def aggregate_sql(hit: str = "") -> str:
         f"arg_min_null(e.location_country, {place_key}) AS country, "
         f"arg_min_null(e.lat, {place_key}) AS lat, arg_min_null(e.lon, {place_key}) AS lon, "
         f"arg_min_null(e.geonames_id, {place_key}) AS geonames_id, "
-        f"{_STATUS_LIST}[min(coalesce(list_position({_STATUS_LIST}, e.status), 99))] AS status, "
+        f"{resolved_status_sql()} AS status, "
         "bool_or(e.negated) AS negated, count(DISTINCT e.article_id) AS corroboration, count(*) AS reports "
-        f"FROM events e {hit}GROUP BY e.cluster_id"
+        f"FROM events e JOIN articles a ON a.id = e.article_id {hit}GROUP BY e.cluster_id"
     )
 
 
@@ -108,18 +117,19 @@ def _actor_rows_sql(where: str) -> str:
     )
 
 
-def _merged_sql(cond: str, attr_cond: str = "TRUE", first_cond: str = "TRUE") -> str:
+def _merged_sql(cond: str, attr_cond: str = "TRUE", first_cond: str = "TRUE", art_cond: str = "TRUE") -> str:
     """SQL of ``merged`` rows for the clusters selected by ``cond`` (a condition on ``cluster_id`` used on
     ``events e``, ``merged_members mm``, ``merged_actors ma`` and, through ``t.event_uid``, ``attributions
-    t``; its parameters are repeated four times, then those of ``attr_cond`` (on ``attributions t``, which
-    may only narrow the rows to those of the clusters' reports) and of ``first_cond`` (on the first
-    reports ``events f``, likewise)), from ``events`` and the other merged tables."""
+    t``), with parameters in this order: ``cond``'s, ``art_cond``'s (on the reports' ``articles a``,
+    which may only narrow the rows to the clusters' articles), ``cond``'s three more times, ``attr_cond``'s
+    (on ``attributions t``, likewise) and ``first_cond``'s (on the first reports ``events f``,
+    likewise); from ``events`` and the other merged tables."""
     sides = (
         "list({{'id': ma.actor_id, 'name': ma.name, 'code': ma.code, 'country': ma.country, 'sector': ma.sector}} "
         "ORDER BY ma.position) FILTER (WHERE ma.role = '{}')"
     )
     return (
-        f"WITH agg AS ({aggregate_sql('WHERE ' + cond.format('e') + ' ')}), "
+        f"WITH agg AS ({aggregate_sql('WHERE ' + cond.format('e') + ' AND ' + art_cond + ' ')}), "
         "rep AS (SELECT cluster_id, list(article_id ORDER BY first_uid) AS ids, count(DISTINCT outlet) AS outlets "
         "FROM (SELECT cluster_id, article_id, any_value(outlet) AS outlet, min(uid) AS first_uid "
         f"FROM merged_members mm WHERE {cond.format('mm')} GROUP BY cluster_id, article_id) GROUP BY cluster_id), "
@@ -130,10 +140,46 @@ def _merged_sql(cond: str, attr_cond: str = "TRUE", first_cond: str = "TRUE") ->
         f"JOIN merged_members mm ON mm.uid = t.event_uid WHERE {cond.format('mm')} AND {attr_cond} "
         "GROUP BY mm.cluster_id, t.source) GROUP BY cluster_id) "
         "SELECT agg.*, f.id, f.article_id, f.evidence_sentence, f.evidence_start, f.evidence_end, f.plover_mode, "
-        "f.plover_context, rep.outlets, rep.ids, cited.sources, coalesce(sides.src, []), coalesce(sides.tgt, []) "
+        "f.plover_context, rep.outlets, NULL, cited.sources, NULL, NULL, to_json(coalesce(rep.ids, [])), "
+        "to_json(coalesce(sides.src, [])), to_json(coalesce(sides.tgt, [])) "
         "FROM agg JOIN events f ON f.uid = agg.first_uid LEFT JOIN rep ON rep.cluster_id = agg.cluster_id "
         "LEFT JOIN sides ON sides.cluster_id = agg.cluster_id LEFT JOIN cited ON cited.cluster_id = agg.cluster_id "
         f"WHERE {first_cond}"
+    )
+
+
+def _pairs_sql(cond: str) -> str:
+    """``merged_pairs`` rows of the clusters selected by ``cond`` (as in :func:`_merged_sql`; its
+    parameters twice): for each level, each (source node, target node) of the cluster's first report
+    with the names the network shows, and the merged event's date, QuadClass and Goldstein."""
+    parts = []
+    for level in ("country", "actor"):
+        parts.append(
+            f"SELECT cluster_id, date, quad_class, goldstein, '{level}' AS level, s_{level} AS source, "
+            f"t_{level} AS target, min(s_name) AS source_name, min(t_name) AS target_name FROM j "
+            f"WHERE s_{level} IS NOT NULL AND t_{level} IS NOT NULL AND s_{level} <> t_{level} "
+            f"GROUP BY cluster_id, date, quad_class, goldstein, s_{level}, t_{level}"
+        )
+    return (
+        f"WITH m AS (SELECT cluster_id, date, quad_class, goldstein FROM merged mg WHERE {cond.format('mg')}), "
+        "s AS (SELECT ma.cluster_id, ma.role, ma.node_actor, ma.node_country, ma.name FROM merged_actors ma "
+        f"WHERE ma.is_first AND {cond.format('ma')}), "
+        "j AS (SELECT m.*, a.node_actor AS s_actor, a.node_country AS s_country, a.name AS s_name, "
+        "b.node_actor AS t_actor, b.node_country AS t_country, b.name AS t_name FROM m "
+        "JOIN s a ON a.cluster_id = m.cluster_id AND a.role = 'source' "
+        "JOIN s b ON b.cluster_id = m.cluster_id AND b.role = 'target') "
+        + " UNION ALL ".join(parts)
+    )
+
+
+def _dyads_sql(cond: str) -> str:
+    """``merged_dyads`` rows of the clusters selected by ``cond`` (its parameters once): the distinct
+    (first three letters of a source code, of a target code) of the same report, over every report."""
+    return (
+        "SELECT DISTINCT s.cluster_id, substr(s.code_key, 1, 3) AS source3, substr(t.code_key, 1, 3) AS target3 "
+        "FROM merged_actors s JOIN merged_actors t ON t.event_uid = s.event_uid AND t.role = 'target' "
+        "AND length(t.code_key) >= 3 "
+        f"WHERE s.role = 'source' AND length(s.code_key) >= 3 AND {cond.format('s')}"
     )
 
 
@@ -170,10 +216,11 @@ def _save_state(conn: duckdb.DuckDBPyConnection, state: tuple[int, int, int]) ->
 def rebuild(conn: duckdb.DuckDBPyConnection) -> int:
     """Recompute the merged tables from every report; return the number of merged events.
 
-    Rows are written in date order (``merged``) and code order (``merged_actors``), which lets DuckDB skip
-    whole row groups when a query bounds the date or an actor code.  Runs in the caller's transaction if
+    Rows are written in date order (``merged``, ``merged_pairs``) and code order (``merged_actors``,
+    ``merged_dyads``), which lets DuckDB skip whole row groups when a query bounds the date or an actor
+    code.  Runs in the caller's transaction if
     one is open."""
-    for table in ("merged", "merged_actors", "merged_members", "merged_state"):
+    for table in ("merged", "merged_actors", "merged_members", "merged_pairs", "merged_dyads", "merged_state"):
         conn.execute(f"DELETE FROM {table}")
     conn.execute("INSERT INTO merged_members SELECT e.uid, e.cluster_id, e.article_id, a.outlet FROM events e "
                  "JOIN articles a ON a.id = e.article_id ORDER BY e.uid")
@@ -186,6 +233,9 @@ def rebuild(conn: duckdb.DuckDBPyConnection) -> int:
         "ON f.cluster_id = e.cluster_id "
         "ORDER BY r.code_key NULLS LAST, r.event_uid")
     conn.execute(f"INSERT INTO merged SELECT * FROM ({_merged_sql('TRUE')}) ORDER BY date NULLS LAST, cluster_id")
+    conn.execute(f"INSERT INTO merged_pairs SELECT * FROM ({_pairs_sql('TRUE')}) "
+                 "ORDER BY level, date NULLS LAST, cluster_id, source, target")
+    conn.execute(f"INSERT INTO merged_dyads SELECT * FROM ({_dyads_sql('TRUE')}) ORDER BY source3, target3, cluster_id")
     _save_state(conn, _fingerprint(conn))
     return int(conn.execute("SELECT count(*) FROM merged").fetchall()[0][0])
 
@@ -236,7 +286,6 @@ def refresh(conn: duckdb.DuckDBPyConnection) -> str:
     return "updated"
 
 
-_TYPES: dict[str, dict[str, Any]] = {}  # Arrow type of each column, per table (the schema is the same in every store)
 
 
 def _append(conn: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
@@ -246,9 +295,8 @@ def _append(conn: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str],
 
     from .db import _arrow_type
 
-    if table not in _TYPES:
-        _TYPES[table] = {str(r[0]): _arrow_type(str(r[1])) for r in conn.execute(f"DESCRIBE {table}").fetchall()}
-    types = _TYPES[table]
+    # read each time: a store being migrated may change a table's columns (DESCRIBE costs about a millisecond)
+    types = {str(r[0]): _arrow_type(str(r[1])) for r in conn.execute(f"DESCRIBE {table}").fetchall()}
     arrays = [pa.array(list(values), type=types[name]) for name, values in zip(columns, zip(*rows, strict=True),
                                                                               strict=True)]
     name = f"_communique_merged_{table}"
@@ -301,11 +349,15 @@ def _update(conn: duckdb.DuckDBPyConnection, affected: set[int], new_uids: list[
         _append(conn, "merged_actors", tuple(c.strip() for c in _ACTOR_COLUMNS.split(",")),
                 [[cluster_of[int(r[0])], *r[:11], int(r[0]) == first[cluster_of[int(r[0])]], r[11], r[12]]
                  for r in rows])
-    conn.execute(f"DELETE FROM merged WHERE cluster_id IN ({marks})", ids)
+    for table in ("merged", "merged_pairs", "merged_dyads"):
+        conn.execute(f"DELETE FROM {table} WHERE cluster_id IN ({marks})", ids)
     cond = "{}.cluster_id IN (" + marks + ")"
     firsts = sorted(first.values())
     if not firsts:  # every affected cluster is gone
         return
     # constant lists on indexed columns, so that no table is scanned whole
-    sql = _merged_sql(cond, f"t.event_uid IN ({_marks(uids)})", f"f.uid IN ({_marks(firsts)})")
-    conn.execute(f"INSERT INTO merged {sql}", ids * 4 + uids + firsts)
+    sql = _merged_sql(cond, f"t.event_uid IN ({_marks(uids)})", f"f.uid IN ({_marks(firsts)})",
+                      f"a.id IN ({_marks(aids)})")
+    conn.execute(f"INSERT INTO merged {sql}", ids + aids + ids * 3 + uids + firsts)
+    conn.execute(f"INSERT INTO merged_pairs {_pairs_sql(cond)}", ids * 2)
+    conn.execute(f"INSERT INTO merged_dyads {_dyads_sql(cond)}", ids)

@@ -37,7 +37,8 @@ from .schema import schema_version
 __all__ = ["dump", "load", "store_tables"]
 
 #: Bookkeeping, and the merged-event tables (derived from the reports; rebuilt after a load).
-_SKIP = frozenset({"schema_version", "status_rank", "merged", "merged_actors", "merged_members", "merged_state"})
+_SKIP = frozenset({"schema_version", "status_rank", "merged", "merged_actors", "merged_members", "merged_state",
+                   "merged_pairs", "merged_dyads"})
 
 
 def store_tables(conn: duckdb.DuckDBPyConnection) -> list[str]:

@@ -47,10 +47,29 @@ import duckdb
 
 from ..errors import SchemaVersionError, StoreError, one_line
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "STATUS_ORDER", "migrate", "schema_version"]
+__all__ = ["DECISIVE_STATUSES", "MIGRATIONS", "SCHEMA_VERSION", "STATUS_ORDER", "migrate", "resolved_status_sql",
+           "schema_version"]
 
 #: When reports of one event disagree, the status earliest in this list wins.
 STATUS_ORDER: tuple[str, ...] = ("confirmed", "denied", "reported", "unconfirmed", "planned", "hypothetical")
+
+#: The statuses that settle a merged event's status when a report says them: the latest such report wins.
+DECISIVE_STATUSES: tuple[str, ...] = ("confirmed", "denied")
+
+
+def resolved_status_sql(e: str = "e", a: str = "a") -> str:
+    """The store's one rule for a merged event's status, as an aggregate over its reports ``e`` (``events``)
+    joined with their articles ``a``: the status of the latest report saying ``confirmed`` or ``denied``
+    (latest by its article's publication date, undated articles counting as the oldest, then by the time
+    the article was stored, then by report uid), else the best status by :data:`STATUS_ORDER`; NULL when
+    no report has a known status.  Used by the ``clusters`` view (so ``Store.events``), the merged-event
+    tables and :mod:`communique.analysis`."""
+    order = "[" + ", ".join(f"'{s}'" for s in STATUS_ORDER) + "]"
+    decisive = ", ".join(f"'{s}'" for s in DECISIVE_STATUSES)
+    latest = (f"{{'dated': {a}.published IS NOT NULL, 'published': coalesce({a}.published, DATE '0001-01-01'), "
+              f"'added': coalesce({a}.added, TIMESTAMP '0001-01-01'), 'uid': {e}.uid}}")
+    return (f"coalesce(arg_max({e}.status, {latest}) FILTER (WHERE {e}.status IN ({decisive})), "
+            f"{order}[min(coalesce(list_position({order}, {e}.status), 99))])")
 
 _V1: tuple[str, ...] = (
     """
@@ -476,10 +495,44 @@ _V8_MERGED = (
     "CREATE INDEX events_article ON events (article_id)",
 )
 
+# v9 (reliability): the network's node pairs and the three-letter dyads of every merged event kept as tables
+# (``communique.store.merged``); the merged rows' lists as JSON text (nested columns are slow to read row by
+# row); one status rule for every reader: ``clusters`` computes it with
+# ``resolved_status_sql`` as the merged tables do.  The merged tables are marked stale (``merged_state``
+# emptied): ``Store`` recomputes them right after this upgrade.
+_V9_PAIRS = (
+    """
+    CREATE TABLE merged_pairs (
+        cluster_id BIGINT NOT NULL,
+        date DATE,
+        quad_class INTEGER,
+        goldstein DOUBLE,
+        level VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        target VARCHAR NOT NULL,
+        source_name VARCHAR,
+        target_name VARCHAR
+    )
+    """,
+    "CREATE TABLE merged_dyads (cluster_id BIGINT NOT NULL, source3 VARCHAR NOT NULL, target3 VARCHAR NOT NULL)",
+    f"""
+    CREATE OR REPLACE VIEW clusters AS
+    SELECT e.cluster_id, count(*) AS reports, count(DISTINCT e.article_id) AS articles,
+           count(DISTINCT a.outlet) AS outlets, {resolved_status_sql()} AS status,
+           min(e.date) AS first_date, max(e.date) AS last_date
+    FROM events e JOIN articles a ON a.id = e.article_id
+    GROUP BY e.cluster_id
+    """,
+    "ALTER TABLE merged ADD COLUMN articles_json VARCHAR",
+    "ALTER TABLE merged ADD COLUMN source_json VARCHAR",
+    "ALTER TABLE merged ADD COLUMN target_json VARCHAR",
+    "DELETE FROM merged_state",
+)
+
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE), (5, _V5_ROLES), (6, _V6_MENTIONS), (7, _V7_WATCH),
-    (8, _V8_MERGED))
+    (8, _V8_MERGED), (9, _V9_PAIRS))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
