@@ -284,3 +284,20 @@ def test_a_dismissed_report_is_of_what_the_sentence_denies(pipeline: Pipeline) -
             "had asked Uganda to close the border, dismissing a newspaper report as false.")
     doc = analyze(text, published="2025-06-14", pipeline=pipeline)
     assert [(e.cameo, e.status) for e in doc.events] == [("173", "reported"), ("020", "denied"), ("191", "denied")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive without agent: whoever acts in the clause it is coordinated with ...
+    ("Kenyan police raided the house and two Ugandan journalists were arrested.",
+     [("190", ["KEN"], []), ("173", ["KEN"], ["UGA"])]),
+    # ... or in a time clause acting on the same patient
+    ("The Ugandan journalist was released on Saturday after President Ruto pardoned him.",
+     [("0841", ["KEN"], ["UGA"])]),
+    ("Two Ugandan soldiers were killed when Kenyan troops attacked their camp.", [("190", ["KEN"], ["UGA"])]),
+    # ... never the patient itself, nor a clause about something else
+    ("The Ugandan journalist was arrested after he criticized President Ruto.", [("111", ["UGA"], ["KEN"])]),
+    ("Two Ugandan journalists were arrested after Kenyan students protested.", [("141", ["KEN"], [])]),
+])
+def test_passives_without_agent_take_the_episodes_doer(pipeline: Pipeline, text: str,
+                                                       expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

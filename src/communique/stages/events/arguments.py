@@ -196,6 +196,33 @@ def _subject_actors(subj: Any, args: ActorIndex) -> list[str]:
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "review", "address", "raise"})
 
 
+# pronouns that point back at a passive's patient from the clause that tells who acted on it
+PATIENT_PRONOUNS = frozenset({"him", "her", "them", "it", "his", "their", "its"})
+
+
+def _episode_agent(verb: Any, args: ActorIndex) -> list[str]:
+    """Who acts in a passive without agent, from the episode the sentence tells: the subject of the active clause
+    it is coordinated with ("Police raided the house and two journalists were arrested"), or of a time clause that
+    acts on the same patient ("was released after President Ruto pardoned him", "were killed when Kenyan troops
+    attacked their camp"); ``[]`` when neither names one."""
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+            c.dep_ == "nsubjpass" for c in verb.head.children):
+        found = [a for c in verb.head.children if c.dep_ in ("nsubj",) for a in _subject_actors(c, args)]
+        if found:
+            return found
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        if not any(m.lower_ in ("after", "when", "as", "once", "before") for m in clause.children
+                   if m.dep_ in ("mark", "advmod")):
+            continue
+        back = any(t.lower_ in PATIENT_PRONOUNS for c in clause.children if c.dep_ in ("dobj", "obj")
+                   for t in c.subtree)
+        if back:
+            found = [a for c in clause.children if c.dep_ == "nsubj" for a in _subject_actors(c, args)]
+            if found:
+                return found
+    return []
+
+
 def _stranded_subject(verb: Any, args: ActorIndex) -> list[str]:
     """A subject the parser hung elsewhere ("In Baku, the Defence Ministry on Wednesday accused ...": the
     ministry came out as an apposition of Baku): the nearest actor before the verb in an apposition."""
@@ -455,6 +482,8 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # ("Turkey and Iraq signed a memorandum on the Tigris")
         mutual = len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS)
         tgt = _objects(tok, args, owners=not mutual) if not passive else _patients(tok, args)
+        if passive and not src:
+            src = [a for a in _episode_agent(tok, args) if a not in tgt]
     else:
         src, tgt = _noun_args(tok, args, code=code)
     if tok.pos_ == "VERB" and code[:2] in VERBAL_ROOTS:

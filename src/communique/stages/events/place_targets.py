@@ -45,14 +45,9 @@ def _governed_place(t: Any, trigger: Any, preps: tuple[str, ...]) -> bool:
 
 
 def _place_at(doc: Doc, tok: Any) -> tuple[str, Span] | None:
-    """The country and offsets of the place a token lies in, when the place stage gave it a country; a place inside
-    an actor's mention is part of that actor's name ("Police in Tbilisi", "the mayor of Kharkiv"), not a place
-    acted on."""
+    """The country and offsets of the place a token lies in, when the place stage gave it a country."""
     for pl in doc.places:
         if pl.span.start <= tok.idx < pl.span.end and pl.country:
-            if any(m.actor_id and m.span.start <= pl.span.start and pl.span.end <= m.span.end
-                   and m.span.end - m.span.start > pl.span.end - pl.span.start for m in doc.mentions):
-                return None
             return pl.country, pl.span
     return None
 
