@@ -263,8 +263,9 @@ def test_a_place_target_keeps_the_places_offsets(pipeline: Pipeline) -> None:
     ("Beijing described the Taiwanese leader as a traitor.", [("1125", ["CHN"], ["TWN"])]),
     ("Iran called the American sanctions illegal.", [("111", ["IRN"], ["USA"])]),
     ("The French president called Germany a reliable partner.", [("051", ["FRA"], ["DEU"])]),
-    # ... no name given: no event ("called ... on Tuesday" is no appeal either)
-    ("The Mexican president called the Canadian prime minister on Tuesday.", []),
+    # ... no name given: a leader called is a phone call ("called ... on Tuesday" is no appeal)
+    ("The Mexican president called the Canadian prime minister on Tuesday.", [("041", ["MEX"], ["CAN"])]),
+    ("The Mexican president called the election on Tuesday.", []),
 ])
 def test_name_calling(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
@@ -300,4 +301,19 @@ def test_a_dismissed_report_is_of_what_the_sentence_denies(pipeline: Pipeline) -
 ])
 def test_passives_without_agent_take_the_episodes_doer(pipeline: Pipeline, text: str,
                                                        expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "called" a head of state or counterpart is a phone call (041), and a participle after it shares its party
+    ("Israel's president called his Ethiopian counterpart on Friday.", [("041", ["ISR"], ["ETH"])]),
+    ("The Kenyan president called the Saudi king on Saturday, discussing oil supplies.",
+     [("041", ["KEN"], ["SAU"])]),
+    # ... (one with its own object keeps it)
+    ("Kenyan troops shelled the Somali town, killing five civilians.",
+     [("194", ["KEN"], ["SOM"]), ("190", ["KEN"], ["five civilians"])]),
+    # the thing answered or accepted names whose it is: "a request from X", "a proposal by X"
+    ("Hamas refused to respond to a request from Egypt.", [("120", ["PSE"], ["EGY"])]),
+])
+def test_calls_participles_and_whose_request(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)

@@ -289,7 +289,13 @@ def _objects(tok: Any, args: ActorIndex, *, owners: bool = True) -> list[str]:
                 found = owner_of(child, args)
             out += found
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            out += args.in_tokens((t for p in child.children for t in noun_phrase(p)), outlets=True)
+            found = args.in_tokens((t for p in child.children for t in noun_phrase(p)), outlets=True)
+            if not found:
+                # "responded to a request from Haaretz", "agreed to a proposal by Egypt": whose the thing is
+                found = args.in_tokens((t for p in child.children for g in p.children if g.dep_ in ("prep", "agent")
+                                        and g.lower_ in ("from", "by") for q in g.children for t in noun_phrase(q)),
+                                       outlets=True)
+            out += found
     return list(dict.fromkeys(out))
 
 
@@ -530,8 +536,10 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # "agreed to lend $1 billion to Indonesia", "refused to meet Chinese officials": the target of the act
         # announced; "summoned the ambassador to complain": the one summoned
         tgt = _purpose_targets(tok, args, src)
-        if not tgt and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                             for c in tok.children) and tok.head.pos_ == "VERB":
+        if not tgt and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" and (
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                # "called King Salman on Saturday, discussing oil supplies": a participle shares its verb's party
+                or (tok.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))):
             tgt = [t for t in _objects(tok.head, args) if t not in src]
     if not tgt and tok.pos_ == "VERB" and code[:2] in ("02", "10", "11", "12", "13"):
         # "demanded that the US cancel ...", "urged Iran to ...": whoever is asked to act
