@@ -43,7 +43,9 @@ def test_nominal_events(pipeline: Pipeline, text: str, expected: list[tuple[Any,
     # coordinated actors: one event, several sources
     ("Germany and France condemned the Hungarian government's plan.", [("111", ["DEU", "FRA"], ["HUN"])]),
     # coordinated verbs: separate events
-    ("Russian troops shelled and captured the village of Krasnohorivka.", [("194", ["RUS"], []), ("192", ["RUS"], [])]),
+    # (the village they share is a place in Ukraine: its country is the target of both)
+    ("Russian troops shelled and captured the village of Krasnohorivka.",
+     [("194", ["RUS"], ["UKR"]), ("192", ["RUS"], ["UKR"])]),
 ])
 def test_coordination(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
@@ -162,7 +164,8 @@ def test_sources_behind_the_subject(pipeline: Pipeline, text: str, expected: lis
     ("Russia agreed to a ceasefire in eastern Ukraine.", [("030", ["RUS"], ["UKR"])]),
     # "called on X", never "called ... on Tuesday"
     ("Pakistan called on India to resume talks.", [("020", ["PAK"], ["IND"]), ("040", ["PAK"], [])]),
-    ("Joe Biden on Monday called Vladimir Putin a killer.", []),
+    # ... and "called X a Y" is name-calling, coded by what X is called (test_name_calling)
+    ("Joe Biden on Monday called Vladimir Putin a killer.", [("1121", ["USA"], ["RUS"])]),
 ])
 def test_targets_under_objects_clauses_and_places(pipeline: Pipeline, text: str,
                                                   expected: list[tuple[Any, ...]]) -> None:
@@ -216,4 +219,101 @@ def test_owners_threats_and_demands(pipeline: Pipeline, text: str, expected: lis
     ("NATO appointed a new envoy to the African Union.", [("050", ["NATO"], ["African Union"])]),
 ])
 def test_releases_and_senses(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place named as the object or aimed phrase of any code stands for its country
+    ("Syrian jets carried out airstrikes on Aleppo.", [("195", ["SYR"], ["SYR"])]),
+    ("Turkish troops occupied Afrin in March.", [("192", ["TUR"], ["SYR"])]),
+    ("The Brazilian foreign minister visited Beijing.", [("042", ["BRA"], ["CHN"])]),
+    ("Ethiopian forces stormed a refugee camp in Tigray.", [("190", ["ETH"], ["ETH"])]),
+    ("Turkish artillery shelled villages near Kobani.", [("194", ["TUR"], ["SYR"])]),
+    # ... through the act a verb agrees to
+    ("Canada agreed to open a consulate in Erbil.", [("030", ["CAN"], ["IRQ"])]),
+    # ... and where a withdrawal leaves
+    ("Israel withdrew its troops from Rafah.", [("087", ["ISR"], ["PSE"])]),
+    # a country's own government, army or police acting on its own places is a domestic dyad; the country itself
+    # is never its own target
+    ("Iraqi police arrested five smugglers in Basra.", [("173", ["IRQ"], ["IRQ"])]),
+    ("Germany opened a new embassy in Berlin.", []),
+    # statements and meetings take a place only as their object or aimed phrase, never where they happen
+    ("The Indian foreign minister met his Chinese counterpart in Geneva.", [("040", ["IND"], ["CHN"])]),
+])
+def test_places_as_targets(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+def test_a_place_target_keeps_the_places_offsets(pipeline: Pipeline) -> None:
+    text = "Syria condemned the talks. Israeli jets struck targets in Homs on Sunday."
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    strike = next(e for e in doc.events if e.cameo.startswith("19"))
+    (target,) = strike.target
+    spans = [doc.text[m.span.start : m.span.end] for m in doc.mentions if m.actor_id == target]
+    assert doc.actor(target).country == "SYR"
+    assert spans == ["Syria", "Homs"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "called X a Y": what X is called decides the code (CAMEO 111, 1121-1125, 051)
+    ("A Kenyan senator called the Ugandan president a dictator.", [("111", ["KEN"], ["UGA"])]),
+    ("Venezuela's president branded the Colombian president a drug lord.", [("1121", ["VEN"], ["COL"])]),
+    ("Armenia labelled Azerbaijan an aggressor.", [("1123", ["ARM"], ["AZE"])]),
+    ("Ukraine's president called the Russian general a war criminal.", [("1124", ["UKR"], ["RUS"])]),
+    ("Beijing described the Taiwanese leader as a traitor.", [("1125", ["CHN"], ["TWN"])]),
+    ("Iran called the American sanctions illegal.", [("111", ["IRN"], ["USA"])]),
+    ("The French president called Germany a reliable partner.", [("051", ["FRA"], ["DEU"])]),
+    # ... no name given: a leader called is a phone call ("called ... on Tuesday" is no appeal)
+    ("The Mexican president called the Canadian prime minister on Tuesday.", [("041", ["MEX"], ["CAN"])]),
+    ("The Mexican president called the election on Tuesday.", []),
+])
+def test_name_calling(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act judged is not done by its judge: no sanctions by Iran, no ceasefire by Japan
+    ("Iran condemned the sanctions.", [("111", ["IRN"], [])]),
+    ("Japan welcomed the ceasefire.", [("051", ["JPN"], [])]),
+])
+def test_judged_acts_are_not_the_judges(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+def test_a_dismissed_report_is_of_what_the_sentence_denies(pipeline: Pipeline) -> None:
+    text = ("Kenyan police arrested two Ugandan traders in Busia on Monday. The Kenyan government denied that it "
+            "had asked Uganda to close the border, dismissing a newspaper report as false.")
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    assert [(e.cameo, e.status) for e in doc.events] == [("173", "reported"), ("020", "denied"), ("191", "denied")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive without agent: whoever acts in the clause it is coordinated with ...
+    ("Kenyan police raided the house and two Ugandan journalists were arrested.",
+     [("190", ["KEN"], []), ("173", ["KEN"], ["UGA"])]),
+    # ... or in a time clause acting on the same patient
+    ("The Ugandan journalist was released on Saturday after President Ruto pardoned him.",
+     [("0841", ["KEN"], ["UGA"])]),
+    ("Two Ugandan soldiers were killed when Kenyan troops attacked their camp.", [("190", ["KEN"], ["UGA"])]),
+    # ... never the patient itself, nor a clause about something else
+    ("The Ugandan journalist was arrested after he criticized President Ruto.", [("111", ["UGA"], ["KEN"])]),
+    ("Two Ugandan journalists were arrested after Kenyan students protested.", [("141", ["KEN"], [])]),
+])
+def test_passives_without_agent_take_the_episodes_doer(pipeline: Pipeline, text: str,
+                                                       expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "called" a head of state or counterpart is a phone call (041), and a participle after it shares its party
+    ("Israel's president called his Ethiopian counterpart on Friday.", [("041", ["ISR"], ["ETH"])]),
+    ("The Kenyan president called the Saudi king on Saturday, discussing oil supplies.",
+     [("041", ["KEN"], ["SAU"])]),
+    # ... (one with its own object keeps it)
+    ("Kenyan troops shelled the Somali town, killing five civilians.",
+     [("194", ["KEN"], ["SOM"]), ("190", ["KEN"], ["five civilians"])]),
+    # the thing answered or accepted names whose it is: "a request from X", "a proposal by X"
+    ("Hamas refused to respond to a request from Egypt.", [("120", ["PSE"], ["EGY"])]),
+])
+def test_calls_participles_and_whose_request(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)

@@ -35,7 +35,7 @@ __all__ = [
 def attach(doc: Doc, events: list[Event], actors: list[Actor], mentions: list[Mention]) -> None:
     """Write the coder's result onto ``doc``: its events, and the country actors and mentions it added."""
     doc.events = events
-    if actors:
+    if actors or mentions:
         doc.actors.extend(actors)
         for m in mentions:
             doc.mentions.append(m)

@@ -16,12 +16,13 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
-from ...knowledge.countries import country_name, resolve_country
+from ...knowledge.countries import resolve_country
 from ...model import Actor, Doc, Event, Mention, Span
 from ._codes import IN_PERSON, OWN_AGENT_CODES, SYMMETRIC
 from .episodes import FAMILIES
 from .modality import condition_of
-from .triggers import triggers
+from .place_targets import SKIP_DEPS, clause_tokens, country_actor, destination, is_country, place_target
+from .triggers import match_trigger, triggers
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon")
@@ -64,7 +65,7 @@ class ActorIndex:
         return out
 
 
-_SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
+_SKIP_DEPS = SKIP_DEPS
 
 
 def _np_tokens(tok: Any) -> list[Any]:
@@ -195,6 +196,33 @@ def _subject_actors(subj: Any, args: ActorIndex) -> list[str]:
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "review", "address", "raise"})
 
 
+# pronouns that point back at a passive's patient from the clause that tells who acted on it
+PATIENT_PRONOUNS = frozenset({"him", "her", "them", "it", "his", "their", "its"})
+
+
+def _episode_agent(verb: Any, args: ActorIndex) -> list[str]:
+    """Who acts in a passive without agent, from the episode the sentence tells: the subject of the active clause
+    it is coordinated with ("Police raided the house and two journalists were arrested"), or of a time clause that
+    acts on the same patient ("was released after President Ruto pardoned him", "were killed when Kenyan troops
+    attacked their camp"); ``[]`` when neither names one."""
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+            c.dep_ == "nsubjpass" for c in verb.head.children):
+        found = [a for c in verb.head.children if c.dep_ in ("nsubj",) for a in _subject_actors(c, args)]
+        if found:
+            return found
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        if not any(m.lower_ in ("after", "when", "as", "once", "before") for m in clause.children
+                   if m.dep_ in ("mark", "advmod")):
+            continue
+        back = any(t.lower_ in PATIENT_PRONOUNS for c in clause.children if c.dep_ in ("dobj", "obj")
+                   for t in c.subtree)
+        if back:
+            found = [a for c in clause.children if c.dep_ == "nsubj" for a in _subject_actors(c, args)]
+            if found:
+                return found
+    return []
+
+
 def _stranded_subject(verb: Any, args: ActorIndex) -> list[str]:
     """A subject the parser hung elsewhere ("In Baku, the Defence Ministry on Wednesday accused ...": the
     ministry came out as an apposition of Baku): the nearest actor before the verb in an apposition."""
@@ -261,7 +289,13 @@ def _objects(tok: Any, args: ActorIndex, *, owners: bool = True) -> list[str]:
                 found = owner_of(child, args)
             out += found
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            out += args.in_tokens((t for p in child.children for t in noun_phrase(p)), outlets=True)
+            found = args.in_tokens((t for p in child.children for t in noun_phrase(p)), outlets=True)
+            if not found:
+                # "responded to a request from Haaretz", "agreed to a proposal by Egypt": whose the thing is
+                found = args.in_tokens((t for p in child.children for g in p.children if g.dep_ in ("prep", "agent")
+                                        and g.lower_ in ("from", "by") for q in g.children for t in noun_phrase(q)),
+                                       outlets=True)
+            out += found
     return list(dict.fromkeys(out))
 
 
@@ -333,7 +367,7 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
         verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
         if verb.lemma_.lower() in CLAIMED and verb.dep_ in ("dobj", "obj"):
             verb = verb.head  # "claimed responsibility for the attack": the claimer did it
-        if verb.pos_ == "VERB":
+        if verb.pos_ == "VERB" and not _judges(verb):
             src, _ = subject_of(verb, args)
             if not tgt:
                 tgt = [a for a in _objects(verb, args) if a not in src]
@@ -341,6 +375,14 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
 
 
 CLAIMED = frozenset({"responsibility", "credit"})
+# roots of verbs that judge an act named as their object, done by someone else: "condemned the sanctions",
+# "called the blockade illegal", "praised the ceasefire" (the judge imposed no sanctions)
+JUDGED_ROOTS = frozenset({"11", "12"})
+
+
+def _judges(verb: Any) -> bool:
+    trig = match_trigger(verb)
+    return trig is not None and (trig.cameo[:2] in JUDGED_ROOTS or trig.cameo == "051")
 # roots whose event, with no party named, is aimed at the country of the place it is done in or for
 PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "13", "14", "15", "16", "17", "18", "20"})
 # roots whose coordinated parties act with each other (cooperation), not side by side on someone else
@@ -374,62 +416,6 @@ def _received(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]] | None:
         # an event as subject: whoever did it (its by-phrase or possessor); else the subject, or whose plan it is
         tgt += event_doer(subj, args) or args.in_tokens(noun_phrase(subj))
     return list(dict.fromkeys(src)), [t for t in dict.fromkeys(tgt) if t not in src]
-
-
-def _destination(doc: Doc, tok: Any) -> tuple[str, Span] | None:
-    """Country (ISO3) of a place the trigger moves to or happens in ("to Damascus", "in Damascus")."""
-    if tok.lemma_ in ("visit", "travel", "arrive"):
-        preps: tuple[str, ...] = ("to", "in", "into")
-    elif tok.lemma_ in ("recall", "withdraw", "expel"):
-        preps = ("from", "to", "in")
-    else:
-        preps = ("to", "in", "into", "at", "on", "against")
-    # aid goes where its convoy goes: "dispatched a convoy of trucks carrying food to the city of Derna"
-    scope = list(tok.subtree) if tok.lemma_ in ("send", "dispatch", "deliver", "provide") else _clause_tokens(tok)
-    for t in scope:
-        if _governed_place(t, tok, preps):
-            for pl in doc.places:
-                if pl.span.start <= t.idx < pl.span.end and pl.country:
-                    return pl.country, pl.span
-    return None
-
-
-_PLACE_NOUNS = frozenset({"city", "town", "capital", "port", "village", "region", "province", "area", "outskirts"})
-
-
-def _governed_place(t: Any, trigger: Any, preps: tuple[str, ...]) -> bool:
-    """``t`` names where the trigger goes or happens: "to Damascus", "visited Riyadh", "to the city of Derna"."""
-    if t.dep_ == "pobj" and t.head.lower_ in preps:
-        return True
-    if t.dep_ == "dobj" and t.head.i == trigger.i:
-        return True
-    of = t.head
-    return (t.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in _PLACE_NOUNS
-            and of.head.dep_ == "pobj" and of.head.head.lower_ in preps)
-
-
-def _clause_tokens(tok: Any) -> list[Any]:
-    """The trigger's subtree without the clauses hanging off it."""
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ not in _SKIP_DEPS:
-            out.extend(_clause_tokens(child))
-    return out
-
-
-def _is_country(doc: Doc, actor_id: str, extra: list[Actor]) -> bool:
-    return any(a.id == actor_id and a.kind == "country" for a in list(doc.actors) + extra)
-
-
-def _country_actor(doc: Doc, iso: str, span: Span, extra: list[Actor], mentions: list[Mention]) -> str:
-    for a in list(doc.actors) + extra:
-        if a.kind == "country" and a.country == iso:
-            return a.id
-    a = Actor(id=doc.new_actor_id(extra), name=country_name(iso), kind="country", code=iso, country=iso)
-    extra.append(a)
-    mentions.append(Mention(span=span, label="GPE", actor_id=a.id))
-    return a.id
-
 
 
 def _target_of_event_object(tok: Any, events: list[Event]) -> list[str]:
@@ -471,6 +457,14 @@ def _purpose_targets(tok: Any, args: ActorIndex, src: list[str], depth: int = 3)
     return []
 
 
+def _own_country(doc: Doc, iso: str, src: list[str], countries: dict[str, str | None],
+                 extra: list[Actor]) -> bool:
+    """Is a source the country ``iso`` itself? Its government, police or army act on their own country's places
+    ("French police stormed a camp in Calais" is FRA police -> FRA, a domestic dyad, as are protesters at home:
+    "Palestinians protested in Hebron" is PSE civilians -> PSE, as the PLOVER GSR codes domestic protests)."""
+    return any(countries.get(s) == iso and is_country(doc, s, extra) for s in src)
+
+
 def has_own_arguments(tok: Any, args: ActorIndex) -> bool:
     """Does an event noun name its own source ("Macron's visit", "the visit by X", "talks between X and Y")?"""
     own, _ = _noun_args(tok, args, climb=False)
@@ -494,6 +488,8 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # ("Turkey and Iraq signed a memorandum on the Tigris")
         mutual = len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS)
         tgt = _objects(tok, args, owners=not mutual) if not passive else _patients(tok, args)
+        if passive and not src:
+            src = [a for a in _episode_agent(tok, args) if a not in tgt]
     else:
         src, tgt = _noun_args(tok, args, code=code)
     if tok.pos_ == "VERB" and code[:2] in VERBAL_ROOTS:
@@ -503,11 +499,13 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
             doer = [a for a in event_doer(obj, args) if a not in src]
             if doer:
                 tgt = doer
-    dest = _destination(doc, tok) if code in ("042", "050", "161", "166") or code[:2] in ("07", "19") else None
+    dest = destination(doc, tok) if code in ("042", "050", "161", "166") or code[:2] in ("07", "19") else None
     if dest is not None:
         iso, span = dest
-        if not any(countries.get(s) == iso for s in src):
-            aid = _country_actor(doc, iso, span, extra_actors, extra_mentions)
+        # the place's country is a target unless a source is that country or a target already stands in it
+        # ("Kenyan police fired at protesters in Nairobi": the Kenyan protesters, not Kenya besides)
+        if not _own_country(doc, iso, src, countries, extra_actors) and not any(countries.get(t) == iso for t in tgt):
+            aid = country_actor(doc, iso, span, extra_actors, extra_mentions)
             countries[aid] = iso
             if aid not in tgt:
                 tgt.append(aid)
@@ -515,10 +513,10 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
     if code in OWN_AGENT_CODES:
         # "recalled its ambassador", "appointed a new envoy": the diplomat is the source's own, not a target
         own_countries = {countries.get(s) for s in src} - {None}  # an actor of no known country is no one's own
-        tgt = [t for t in tgt if countries.get(t) not in own_countries or _is_country(doc, t, extra_actors)]
+        tgt = [t for t in tgt if countries.get(t) not in own_countries or is_country(doc, t, extra_actors)]
     if not tgt and code in ("015", "016"):
         # "claimed responsibility for the attack on Israeli soldiers": whoever the claimed event struck
-        for t in _clause_tokens(tok):
+        for t in clause_tokens(tok):
             if t.dep_ == "pobj" and t.head.lower_ in ("for", "in", "of") and t.pos_ == "NOUN" and triggers().get(
                     t.lemma_.lower()):
                 tgt = [a for a in _noun_args(t, args, climb=False)[1] if a not in src]
@@ -538,8 +536,10 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # "agreed to lend $1 billion to Indonesia", "refused to meet Chinese officials": the target of the act
         # announced; "summoned the ambassador to complain": the one summoned
         tgt = _purpose_targets(tok, args, src)
-        if not tgt and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                             for c in tok.children) and tok.head.pos_ == "VERB":
+        if not tgt and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" and (
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                # "called King Salman on Saturday, discussing oil supplies": a participle shares its verb's party
+                or (tok.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))):
             tgt = [t for t in _objects(tok.head, args) if t not in src]
     if not tgt and tok.pos_ == "VERB" and code[:2] in ("02", "10", "11", "12", "13"):
         # "demanded that the US cancel ...", "urged Iran to ...": whoever is asked to act
@@ -548,26 +548,29 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # "rejected an Indian proposal", "denounced Serbia's suppression": the country the object belongs to
         found = _object_country(tok)
         if found is not None and not any(countries.get(s) == found[0] for s in src):
-            aid = _country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+            aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
             countries[aid] = found[0]
             tgt = [aid]
     if not tgt and code[:2] in ("02", "10"):
         # "demanded an apology from the prime minister": whoever is asked
-        tgt = [t for t in args.in_tokens(x for x in _clause_tokens(tok) if x.dep_ == "pobj" and x.head.lower_ == "from")
+        tgt = [t for t in args.in_tokens(x for x in clause_tokens(tok) if x.dep_ == "pobj" and x.head.lower_ == "from")
                if t not in src]
     if not tgt and code[:2] in ("15", "17", "18", "19", "20"):
         # "opened fire with small arms on Armenian positions": whoever the force is aimed at
-        tgt = [t for t in args.in_tokens(x for x in _clause_tokens(tok) if x.dep_ == "pobj"
+        tgt = [t for t in args.in_tokens(x for x in clause_tokens(tok) if x.dep_ == "pobj"
                                          and x.head.lower_ in ("on", "against", "at", "into"))
                if t not in src]
-    if not tgt and src and dest is None and code[:2] in PLACE_TARGET_ROOTS:
-        # "agreed to a ceasefire in eastern Ukraine", "gave 350 million euros for development in Ethiopia",
-        # "killed 81 people in Nigeria": with no party named, the country of the place acted on or in
-        found = _destination(doc, tok)
-        if found is not None and not any(countries.get(s) == found[0] for s in src):
-            aid = _country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+    if not tgt and src and dest is None:
+        # "airstrikes on Idlib", "troops entered Kharkiv", "visited Beijing", "stormed a camp in Calais"; for the
+        # roots acting on what lies in a place also where it is done: "agreed to a ceasefire in eastern Ukraine",
+        # "gave 350 million euros for development in Ethiopia": with no party named, the place's country
+        found = place_target(doc, tok, code)
+        if found is None and code[:2] in PLACE_TARGET_ROOTS:
+            found = destination(doc, tok)
+        if found is not None and not _own_country(doc, found[0], src, countries, extra_actors):
+            aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
             countries[aid] = found[0]
-            tgt = [aid]
+            tgt = [aid] if aid not in src else []
     if not src:
         return None
     if not tgt and len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS):

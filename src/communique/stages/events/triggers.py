@@ -94,6 +94,8 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
     if kind == "prep":  # "called on Iran to ...", not "called ... on Tuesday"
         return any(c.dep_ in ("prt", "prep") and c.lower_ in wanted and not any(
             g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in tok.children)
+    if kind == "pred":  # "called Putin a killer", "branded the plan illegal", "described X as a liar"
+        return any(f" {w} " in f" {phrase} " for phrase in predicates(tok) for w in wanted)
     if kind == "sub":
         return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in tok.subtree)
     if kind == "near":
@@ -108,6 +110,24 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
                     return True
         return False
     return False
+
+
+def predicates(verb: Any) -> list[str]:
+    """What a verb calls its object, as lower-case lemmas joined by spaces: the object complement ("called Putin a
+    killer", "called the sanctions illegal"), an apposition the parser hung on the object ("branded the minister
+    a terrorist"), an as-phrase ("described the president as a liar") or a small clause ("called it a mistake")."""
+    heads: list[Any] = []
+    for c in verb.children:
+        if c.dep_ in ("oprd", "acomp") or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "ADJ")):
+            heads.append(c)
+        elif c.dep_ in ("dobj", "obj"):
+            heads += [g for g in c.children if g.dep_ == "appos"]
+            heads += [p for g in c.children if g.dep_ == "prep" and g.lower_ == "as" for p in g.children]
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            heads += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("AUX", "VERB"):
+            heads += [g for g in c.children if g.dep_ in ("attr", "acomp", "oprd")]
+    return [" ".join(t.lemma_.lower() for t in h.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")) for h in heads]
 
 
 def match_trigger(tok: Any, table: TriggerTable | None = None) -> Trigger | None:

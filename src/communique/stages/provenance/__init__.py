@@ -205,7 +205,12 @@ def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _Eve
                 if not meant and kind in ("deny", "confirm") and any(
                         o.lower_ in _REPORT_NOUNS and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in o.children)
                         for o in objs):
-                    meant = _latest_report(doc, i, index)  # "The ministry denied the report."
+                    # "denied that it had asked Moscow ..., dismissing a report as false": the report is of what
+                    # the sentence already denies or confirms; else "The ministry denied the report.": the latest
+                    s_i = doc.sentences[i]
+                    meant = [e for e in index.by_sentence.get(i, []) if any(
+                        s_i.start <= st.cue.start < s_i.end for st in res.statements.get(e.id, []))]
+                    meant = meant or _latest_report(doc, i, index)
                 if by is not None and by.content is None and meant:
                     by.content = span_of([x for o in objs for x in o.subtree]) if objs else None
                 for ev in meant:

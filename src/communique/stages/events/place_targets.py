@@ -1,0 +1,159 @@
+"""Places as targets: a toponym named as what an act is done to or where it is aimed stands for its country.
+
+* ``destination(doc, tok)`` -- the place a trigger moves to or happens in ("to Damascus", "in Damascus");
+* ``place_target(doc, tok, code)`` -- the place named as the object or target phrase of any code: "airstrikes on
+  Idlib", "troops entered Kharkiv", "visited Beijing", "stormed a migrant camp in Calais", "agreed to set up
+  field hospitals in Louisiana";
+* ``country_actor(...)`` -- the country's actor, created when the document has none, with a mention at the
+  place's offsets (characters into ``Article.text``) so every target keeps its provenance.
+
+Places are the place stage's (``doc.places``: geocoded toponyms with an ISO 3166 alpha-3 country).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...knowledge.countries import country_name
+from ...model import Actor, Doc, Mention, Span
+
+# clauses hanging off a word: what they name is not the word's own phrase
+SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
+
+
+def clause_tokens(tok: Any) -> list[Any]:
+    """The token's subtree without the clauses hanging off it."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in SKIP_DEPS:
+            out.extend(clause_tokens(child))
+    return out
+
+
+PLACE_NOUNS = frozenset({"city", "town", "capital", "port", "village", "region", "province", "area", "outskirts"})
+
+
+def _governed_place(t: Any, trigger: Any, preps: tuple[str, ...]) -> bool:
+    """``t`` names where the trigger goes or happens: "to Damascus", "visited Riyadh", "to the city of Derna"."""
+    if t.dep_ == "pobj" and t.head.lower_ in preps:
+        return True
+    if t.dep_ == "dobj" and t.head.i == trigger.i:
+        return True
+    of = t.head
+    return (t.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in PLACE_NOUNS
+            and of.head.dep_ == "pobj" and of.head.head.lower_ in preps)
+
+
+def _place_at(doc: Doc, tok: Any) -> tuple[str, Span] | None:
+    """The country and offsets of the place a token lies in, when the place stage gave it a country."""
+    for pl in doc.places:
+        if pl.span.start <= tok.idx < pl.span.end and pl.country:
+            return pl.country, pl.span
+    return None
+
+
+def destination(doc: Doc, tok: Any) -> tuple[str, Span] | None:
+    """Country (ISO3) and place offsets of where the trigger moves to or happens ("to Damascus", "in Damascus")."""
+    if tok.lemma_ in ("visit", "travel", "arrive"):
+        preps: tuple[str, ...] = ("to", "in", "into")
+    elif tok.lemma_ in ("recall", "withdraw", "expel"):
+        preps = ("from", "to", "in")
+    else:
+        preps = ("to", "in", "into", "at", "on", "against")
+    # aid goes where its convoy goes: "dispatched a convoy of trucks carrying food to the city of Derna"
+    scope = list(tok.subtree) if tok.lemma_ in ("send", "dispatch", "deliver", "provide") else clause_tokens(tok)
+    for t in scope:
+        if _governed_place(t, tok, preps):
+            found = _place_at(doc, t)
+            if found is not None:
+                return found
+    return None
+
+
+# prepositions that aim an act at a place: "airstrikes on Idlib", "marched to Kyiv", "pulled out of Kherson"
+AIMED_PREPS = ("on", "against", "at", "into", "to", "toward", "towards", "upon", "onto")
+# roots done to what is in a place ("stormed a camp in Calais", "imposed blockades in Darfur", "set up hospitals
+# in Louisiana"): the place may lie anywhere in the object, or be where the act happens ("in"); other roots
+# (statements, appeals, meetings, accusations) take a place only as their object or aimed phrase itself, as the
+# government it stands for ("visited Beijing", "warned Washington"), never where they happen ("met in Geneva")
+LOCAL_ROOTS = frozenset({"03", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+# where a local act is done: "imposed a curfew in Basra", "shelled villages near Kobani"
+LOCAL_PREPS = frozenset({"in", "inside", "across", "near", "around", "outside", "throughout"})
+# verbs whose to-clause is the act itself: "agreed to open a consulate in Erbil", "is ready to send troops to Mali"
+ANNOUNCING = frozenset({"agree", "offer", "decide", "plan", "vow", "pledge", "promise", "announce", "begin",
+                        "start", "continue", "move", "seek", "try", "intend", "prepare", "threaten", "refuse"})
+
+
+# verbs whose from-phrase is the place acted on: "withdrew its troops from Kherson", "expelled from Lebanon"
+LEAVING = frozenset({"withdraw", "pull", "retreat", "evacuate", "expel", "recall", "oust", "drive", "push"})
+
+
+def _name_tokens(head: Any) -> list[Any]:
+    """A noun phrase's head with its name-like modifiers ("the rebel-held eastern Ghouta region")."""
+    return [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.pos_ == "PROPN")]
+
+
+def _aimed(holder: Any, *, local: bool) -> list[tuple[Any, bool]]:
+    """The phrases a verb or event noun aims at: (head, whether a place deep inside counts)."""
+    out: list[tuple[Any, bool]] = []
+    children = list(holder.children)
+    if holder.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj") for c in children):
+        # "shelled and captured the village of Krasnohorivka": coordinated verbs share the last one's object
+        children += [c for conj in holder.children if conj.dep_ == "conj" and conj.pos_ == "VERB"
+                     and not any(x.dep_ in ("nsubj", "nsubjpass") for x in conj.children)
+                     for c in conj.children if c.dep_ in ("dobj", "obj")]
+    for c in children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
+            out.append((c, local))
+        elif c.dep_ == "prep" and (c.lower_ in AIMED_PREPS or (local and c.lower_ in LOCAL_PREPS) or (
+                c.lower_ in ("from", "of") and holder.lemma_.lower() in LEAVING)):
+            out.extend((p, local) for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "prt" and c.lower_ == "over" and local:  # "took over Kirkuk"
+            out.extend((p, True) for p in holder.children if p.dep_ == "dobj")
+    return out
+
+
+def place_target(doc: Doc, tok: Any, code: str) -> tuple[str, Span] | None:
+    """The place named as the object or aimed phrase of the trigger ``tok`` coded ``code`` (CAMEO), as the
+    country (ISO3) it stands for and the place's offsets; ``None`` when none is named.
+
+    A verb that announces, agrees to or starts an act passes to the act ("agreed to set up two field hospitals in
+    Louisiana", "is willing to withdraw its troops from ...", up to three to-clauses down).
+    """
+    local = code[:2] in LOCAL_ROOTS
+    holders = [tok]
+    if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+        # "carried out airstrikes on Aleppo": the parser hangs the noun's phrase on the light verb
+        holders.append(tok.head)
+    if tok.pos_ in ("VERB", "AUX"):
+        level = [tok]
+        for _ in range(3):
+            level = [x for v in level if v.lemma_.lower() in ANNOUNCING or v is tok
+                     for x in v.children if x.pos_ == "VERB" and x.dep_ in ("xcomp", "ccomp")]
+            holders += level
+    for holder in holders:
+        for head, deep in _aimed(holder, local=local or holder.i > tok.i):
+            for t in (clause_tokens(head) if deep else _name_tokens(head)):
+                found = _place_at(doc, t)
+                if found is not None:
+                    return found
+    return None
+
+
+def is_country(doc: Doc, actor_id: str, extra: list[Actor]) -> bool:
+    return any(a.id == actor_id and a.kind == "country" for a in list(doc.actors) + extra)
+
+
+def country_actor(doc: Doc, iso: str, span: Span, extra: list[Actor], mentions: list[Mention]) -> str:
+    """Id of the country actor for ``iso`` (ISO3), created (and appended to ``extra``) when the document has none;
+    a mention at ``span`` (the place's offsets) is added for it unless one is there already."""
+    for a in list(doc.actors) + extra:
+        if a.kind == "country" and a.country == iso:
+            if not any(m.actor_id == a.id and m.span.start <= span.start and span.end <= m.span.end
+                       for m in (*doc.mentions, *mentions)):
+                mentions.append(Mention(span=span, label="GPE", actor_id=a.id))
+            return a.id
+    a = Actor(id=doc.new_actor_id(extra), name=country_name(iso), kind="country", code=iso, country=iso)
+    extra.append(a)
+    mentions.append(Mention(span=span, label="GPE", actor_id=a.id))
+    return a.id
