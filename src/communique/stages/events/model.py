@@ -112,9 +112,10 @@ class EventModel:
         """Read a model file (``.npz``); :class:`EventModelError` when it is missing or malformed."""
         try:
             with np.load(path, allow_pickle=False) as z:
-                lex: dict[str, Any] = {k: z[k] for k in ("lex_keys", "lex_rows", "lex_scores", "lex_obj_scores", "sent_coef",
-                                         "sent_intercept") if k in z.files}
-                names: dict[str, Any] = {k: [str(c) for c in z[k]] for k in ("sent_classes", "sent_features") if k in z.files}
+                arrays = ("lex_keys", "lex_rows", "lex_scores", "lex_obj_scores", "sent_coef", "sent_intercept")
+                lex: dict[str, Any] = {k: z[k] for k in arrays if k in z.files}
+                names: dict[str, Any] = {k: [str(c) for c in z[k]] for k in ("sent_classes", "sent_features")
+                                         if k in z.files}
                 return cls(coef=z["coef"], intercept=z["intercept"], classes=[str(c) for c in z["classes"]],
                            features=[str(f) for f in z["features"]], meta=json.loads(str(z["meta"])), **lex,
                            **names)
