@@ -25,6 +25,8 @@ def _where(pipeline: Pipeline, text: str) -> list[tuple[str, str, str | None]]:
     ("Government troops shelled rebel positions north of Goma on Friday.", "shelled", "Goma"),
     # the place hangs on the opponent of a clash or on the weapons
     ("Kenyan soldiers clashed with militants near Mandera on Friday.", "clashed", "Mandera"),
+    # attacks "on" a country still happen there
+    ("Israeli jets carried out strikes on Syria overnight.", "strikes", "Syria"),
     ("Troops opened fire with rifles on protesters near the village of Bentiu on Friday.", "opened", "Bentiu"),
     # the object of an attack is where it happened, when it is a town
     ("Rebel artillery shelled the besieged city of Kadugli on Friday.", "shelled", "Kadugli"),
@@ -51,6 +53,9 @@ def test_places_of_the_clause(pipeline: Pipeline, text: str, trigger: str, place
     ("China has supplied weapons to Russia, the officials said.", "supplied"),
     # the place of the reported act is not the accusation's
     ("Serbia accused Kosovo of detaining workers in Mitrovica.", "accused"),
+    # a country after "on" is whom the act bears on, not where it happens
+    ("Somali Foreign Minister Ahmed Fiqi called on Ethiopia to respect the border.", "called"),
+    ("The European Union imposed new sanctions on Iran on Monday.", "imposed"),
 ])
 def test_places_that_are_not_the_events(pipeline: Pipeline, text: str, trigger: str) -> None:
     got = {t: p for _, t, p in _where(pipeline, text)}
@@ -132,3 +137,17 @@ def test_spelling_variant_of_a_province_locates_the_event(pipeline: Pipeline) ->
 def test_postings_that_are_the_event(pipeline: Pipeline, text: str, trigger: str, place: str) -> None:
     got = {t: p for _, t, p in _where(pipeline, text)}
     assert got.get(trigger) == place, _where(pipeline, text)
+
+
+def test_a_guest_delegation_speaks_at_the_occasion(pipeline: Pipeline) -> None:
+    text = ("Egypt hosted delegations from Sudan in Cairo on Monday.\n\n"
+            "Sudanese envoy Omar Idris opened the session by urging Egypt to mediate.")
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    urging = next(e for e in doc.events if doc.text[e.trigger.start : e.trigger.end] == "urging")
+    assert urging.location is not None and urging.location.name == "Cairo"
+    # a third country's official did not take part: no place
+    text = ("Japan hosted talks with South Korean officials in Tokyo on Monday.\n\n"
+            "Chinese Foreign Minister Wang Li criticized the meeting.")
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    crit = next(e for e in doc.events if doc.text[e.trigger.start : e.trigger.end] == "criticized")
+    assert crit.location is None

@@ -48,7 +48,7 @@ def _location(doc: Doc, tok: Any, sent: int, trigger: Span, quotes: list[Span]) 
     for t in sdoc[tok.sent.start : tok.sent.end]:
         if not loc.evidence.start <= t.idx < loc.evidence.end:
             continue
-        if _locative(t, anchors, visit=visit, lemma=lemma):
+        if _locative(t, anchors, visit=visit, lemma=lemma, country=_country(doc, loc)):
             return loc
         if _names_the_event(t, tok) and not _country(doc, loc):
             loc.basis = f"the toponym naming the event: {doc.text[loc.evidence.start : trigger.end]!r}"
@@ -63,7 +63,7 @@ def _location(doc: Doc, tok: Any, sent: int, trigger: Span, quotes: list[Span]) 
         for t in sdoc[tok.sent.start : tok.sent.end]:
             if not p.span.start <= t.idx < p.span.end:
                 continue
-            if _locative(t, anchors, visit=visit, lemma=lemma):
+            if _locative(t, anchors, visit=visit, lemma=lemma, country=p.feature in ("country", "continent")):
                 basis = f"a place the event's clause governs: {doc.text[p.span.start : p.span.end]!r}"
             elif _names_the_event(t, tok) and p.feature not in ("country", "continent"):
                 basis = f"the toponym naming the event: {doc.text[p.span.start : trigger.end]!r}"
@@ -77,6 +77,10 @@ def _location(doc: Doc, tok: Any, sent: int, trigger: Span, quotes: list[Span]) 
 _ATTACK_VERBS = frozenset({"shell", "bomb", "strike", "hit", "attack", "raid", "storm", "capture", "seize", "besiege",
                            "enter", "liberate", "retake", "overrun", "bombard", "invade", "occupy", "encircle",
                            "surround", "recapture", "target"})
+
+
+# landing on an island state is being there: "troops landed on Cyprus"
+_LANDINGS = frozenset({"land", "disembark", "arrive"})
 
 
 def _country(doc: Doc, loc: Location) -> bool:
@@ -139,9 +143,10 @@ _TRANSFER_VERBS = frozenset({"supply", "sell", "give", "provide", "export", "don
                              "offer", "hand", "pay", "loan"})
 
 
-def _locative(tok: Any, anchors: set[int], *, visit: bool, lemma: str = "") -> bool:
+def _locative(tok: Any, anchors: set[int], *, visit: bool, lemma: str = "", country: bool = False) -> bool:
     """A place named as where something happens, attached to one of the ``anchors`` (the trigger, its object,
-    its verb), not a party to it ("praised Kenya") nor a posting ("Ambassador to Germany")."""
+    its verb), not a party to it ("praised Kenya", "called on Ethiopia to ...", "sanctions on Iran") nor a
+    posting ("Ambassador to Germany").  ``country``: the place is a country or continent."""
     for _ in range(5):
         if tok.dep_ == "pobj":
             prep = tok.head
@@ -152,6 +157,8 @@ def _locative(tok: Any, anchors: set[int], *, visit: bool, lemma: str = "") -> b
                 continue
             if prep.lower_ not in LOCATIVE_PREPS or prep.head.i not in anchors:
                 return False
+            if country and prep.lower_ in ("on", "upon") and lemma not in _ATTACK_VERBS and lemma not in _LANDINGS:
+                return False  # a country after "on" is whom the act bears on ("called on Ethiopia to ..."), not where
             if prep.lower_ == "to" and prep.head.lemma_.lower() in _TITLE_NOUNS and not lemma.startswith(_POSTINGS):
                 return False  # "Ambassador to Germany warned": a posting, unless the event is the posting
             return not (prep.lower_ == "to" and lemma in _TRANSFER_VERBS)
@@ -246,7 +253,8 @@ def inherit_locations(doc: Doc, events: list[Event], *, window: int = 6) -> None
     First the place the same speaker is said to speak at within two sentences (:func:`_speaker_place`); else
     the place of the latest occasion (meeting, visit, talks, hosting, signing; reported, not planned) in the
     ``window`` sentences before, when the event's sentence shows the speaker at a gathering ("opened the session",
-    "who received the minister"), the place lies in the speaker's country, no occasion elsewhere came between
+    "who received the minister"), the place lies in the speaker's country or the speaker's country took part
+    in the occasion, no occasion elsewhere came between
     and the speaker made no phone call since. A place inherited earlier (``episodes``) across a phone call of
     the speaker's is dropped ("Egypt hosted the delegations in Cairo ... Egypt's foreign minister opened the session by
     appealing ..."). Phone calls (CAMEO 041) and planned or hypothetical statements take nothing."""
@@ -268,7 +276,12 @@ def inherit_locations(doc: Doc, events: list[Event], *, window: int = 6) -> None
             if earlier and home and _at_an_occasion(doc, ev):
                 last = max(earlier, key=lambda o: (o.evidence.sentence, o.trigger.start))
                 called = _called_since(events, ev, last.evidence.start)  # they spoke from somewhere else
-                if last.location is not None and last.location.country in home and not called:
+                # the occasion is in the speaker's country, or the speaker's country took part in it (a guest
+                # delegation "opened the session by urging ...")
+                took_part = {c for a in last.source + last.target
+                             if (act := doc.actor(a)) is not None and (c := act.country)}
+                if last.location is not None and (last.location.country in home or home & took_part) \
+                        and not called:
                     src = last.location
                     loc = Location(src.name, src.country, src.lat, src.lon, src.geonames_id, evidence=src.evidence,
                                    basis=f"inherited from the occasion "
