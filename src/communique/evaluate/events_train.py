@@ -274,23 +274,7 @@ def fit(examples: Sequence[Example], *, sets: Iterable[str] = (), notes: dict[st
 
     sentences = [e for e in examples if e.kind == "sentence"]
     examples = [e for e in examples if e.kind != "sentence"]
-    counts = Counter(f for e in examples for f in e.sparse)
-    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    index = {f: i for i, f in enumerate(names)}
-    dim = max((e.dense.shape[0] for e in examples), default=0)
-    rows, cols = [], []
-    for r, e in enumerate(examples):
-        for f in e.sparse:
-            j = index.get(f)
-            if j is not None:
-                rows.append(r)
-                cols.append(j)
-    x_sparse = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                             shape=(len(examples), len(names)))
-    dense_rows = np.zeros((len(examples), dim), dtype=np.float32)
-    for r, e in enumerate(examples):
-        if e.dense.shape[0] == dim:
-            dense_rows[r] = e.dense
+    names, dim, x_sparse, dense_rows = _design(examples)
     lex = LemmaVectors.load()
     lvecs = np.stack([e.lvec for e in examples]) if examples else np.zeros((0, lex.vectors.shape[1]))
     blocks = [x_sparse, sp.csr_matrix(dense_rows), sp.csr_matrix(lvecs)]
@@ -327,11 +311,11 @@ def fit(examples: Sequence[Example], *, sets: Iterable[str] = (), notes: dict[st
                       lex_rows=lex.rows, lex_scores=lex_scores, lex_obj_scores=obj_scores, **sent)
 
 
-def _fit_sentences(examples: Sequence[Example]) -> dict[str, Any]:
-    """The sentence model's arrays (``EventModel`` keyword arguments): a multinomial logistic regression over
-    the sentence features (``features.sentence_sparse``/``sentence_dense``), balanced class weights."""
+def _design(examples: Sequence[Example]) -> tuple[list[str], int, Any, np.ndarray]:
+    """The shared part of both design matrices: the sparse features seen at least ``MIN_COUNT`` times (sorted
+    names; a ``len(examples) x len(names)`` CSR matrix of ones) and the dense block (``len(examples) x dim``,
+    float32; rows of another width left zero)."""
     from scipy import sparse as sp
-    from sklearn.linear_model import LogisticRegression
 
     counts = Counter(f for e in examples for f in e.sparse)
     names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
@@ -350,6 +334,16 @@ def _fit_sentences(examples: Sequence[Example]) -> dict[str, Any]:
     for r, e in enumerate(examples):
         if e.dense.shape[0] == dim:
             dense_rows[r] = e.dense
+    return names, dim, x_sparse, dense_rows
+
+
+def _fit_sentences(examples: Sequence[Example]) -> dict[str, Any]:
+    """The sentence model's arrays (``EventModel`` keyword arguments): a multinomial logistic regression over
+    the sentence features (``features.sentence_sparse``/``sentence_dense``), balanced class weights."""
+    from scipy import sparse as sp
+    from sklearn.linear_model import LogisticRegression
+
+    names, dim, x_sparse, dense_rows = _design(examples)
     x = sp.hstack([x_sparse, sp.csr_matrix(dense_rows)], format="csr")
     clf = LogisticRegression(C=SENTENCE_C, max_iter=2000, class_weight="balanced")
     clf.fit(x, np.array([e.label for e in examples]), sample_weight=np.array([e.weight for e in examples]))
