@@ -99,6 +99,27 @@ class Stream:
     stories: list[Story] = field(default_factory=list)
 
 
+def _inject_shifts(rng: np.random.Generator, rates: dict[tuple[str, str, str], float], dates: list[dt.date],
+                   median_volume: float, shifts: int) -> tuple[dict[tuple[str, str, str], np.ndarray], list[Injected]]:
+    """Pick ``shifts`` (dyad, channel) units at random and multiply their rate over ``DURATION`` days from a
+    random day (at least 60 days in, 20 before the end): a factor from ``FACTORS`` for small units (< 6 events
+    a day) and most others, 0.2 (a drop) for the rest.  Returns the per-day multipliers of every unit
+    (``len(dates)`` floats, 1 outside a shift) and what was injected.  Both generators draw from ``rng`` in
+    this same order, so their streams do not change."""
+    days = len(dates)
+    multiplier = {key: np.ones(days) for key in rates}
+    injected: list[Injected] = []
+    keys = sorted(rates)
+    for idx in rng.permutation(len(keys))[:shifts]:
+        a, b, ch = keys[idx]
+        base = rates[(a, b, ch)] * median_volume
+        factor = float(rng.choice(FACTORS)) if base < 6 or rng.random() < 0.7 else 0.2
+        day0 = int(rng.integers(60, days - 20))
+        multiplier[(a, b, ch)][day0 : day0 + DURATION] = factor
+        injected.append(Injected(f"{a}–{b}", ch, factor, dates[day0], dates[day0 + DURATION - 1], round(base, 2)))
+    return multiplier, injected
+
+
 def generate(*, seed: int = 0, days: int = 200, dyads: int = 60, shifts: int = 48,
              start: dt.date = dt.date(2025, 1, 1), version: str = "v2") -> Stream:
     """The stream described in the module docstring (``days`` days from ``start``); ``version`` v1 or v2.
@@ -124,16 +145,7 @@ def generate(*, seed: int = 0, days: int = 200, dyads: int = 60, shifts: int = 4
     for (a, b), d, share in zip(units, daily, coop_share, strict=True):
         rates[(a, b, "cooperation")] = d * share / median_volume
         rates[(a, b, "conflict")] = d * (1 - share) / median_volume
-    multiplier = {key: np.ones(days) for key in rates}
-    injected: list[Injected] = []
-    keys = sorted(rates)
-    for idx in rng.permutation(len(keys))[:shifts]:
-        a, b, ch = keys[idx]
-        base = rates[(a, b, ch)] * median_volume
-        factor = float(rng.choice(FACTORS)) if base < 6 or rng.random() < 0.7 else 0.2
-        day0 = int(rng.integers(60, days - 20))
-        multiplier[(a, b, ch)][day0 : day0 + DURATION] = factor
-        injected.append(Injected(f"{a}–{b}", ch, factor, dates[day0], dates[day0 + DURATION - 1], round(base, 2)))
+    multiplier, injected = _inject_shifts(rng, rates, dates, median_volume, shifts)
     rows: list[dict[str, Any]] = []
     cid = 0
     phi = 0.15
@@ -182,16 +194,7 @@ def _generate_v2(*, seed: int, days: int, dyads: int, shifts: int, start: dt.dat
         for ch, part in (("cooperation", share), ("conflict", 1 - share)):
             rates[(a, b, ch)] = d * part / median_volume
             phis[(a, b, ch)] = float(np.clip(rng.lognormal(np.log(0.3), 0.5), 0.05, 1.5))
-    multiplier = {key: np.ones(days) for key in rates}
-    injected: list[Injected] = []
-    keys = sorted(rates)
-    for idx in rng.permutation(len(keys))[:shifts]:
-        a, b, ch = keys[idx]
-        base = rates[(a, b, ch)] * median_volume
-        factor = float(rng.choice(FACTORS)) if base < 6 or rng.random() < 0.7 else 0.2
-        day0 = int(rng.integers(60, days - 20))
-        multiplier[(a, b, ch)][day0 : day0 + DURATION] = factor
-        injected.append(Injected(f"{a}–{b}", ch, factor, dates[day0], dates[day0 + DURATION - 1], round(base, 2)))
+    multiplier, injected = _inject_shifts(rng, rates, dates, median_volume, shifts)
     rows: list[dict[str, Any]] = []
     for (a, b, ch), rate in rates.items():
         mu = rate * base_volume * multiplier[(a, b, ch)]
@@ -203,6 +206,7 @@ def _generate_v2(*, seed: int, days: int, dyads: int, shifts: int, start: dt.dat
     # story bursts: extra articles about one dyad; its own events and the merge's residual duplicates
     extra = np.zeros(days)
     stories: list[Story] = []
+    keys = sorted(rates)
     for i0 in np.flatnonzero(rng.random(days) < STORY_RATE):
         a, b, ch = keys[int(rng.integers(len(keys)))]
         first = rng.uniform(0.25, 1.0) * median_volume
