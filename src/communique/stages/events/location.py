@@ -43,14 +43,15 @@ def _location(doc: Doc, tok: Any, sent: int, trigger: Span, quotes: list[Span]) 
         # clause's verb says where
         anchors |= _anchors(tok.head)
     lemma = tok.lemma_.lower()
-    visit = lemma in ("visit", "tour", "host") or (lemma in _ATTACK_VERBS and not _country(doc, loc))
+    is_country = _country(doc, loc)
+    visit = lemma in ("visit", "tour", "host") or (lemma in _ATTACK_VERBS and not is_country)
     sdoc = tok.doc
     for t in sdoc[tok.sent.start : tok.sent.end]:
         if not loc.evidence.start <= t.idx < loc.evidence.end:
             continue
-        if _locative(t, anchors, visit=visit, lemma=lemma, country=_country(doc, loc)):
+        if _locative(t, anchors, visit=visit, lemma=lemma, country=is_country):
             return loc
-        if _names_the_event(t, tok) and not _country(doc, loc):
+        if _names_the_event(t, tok) and not is_country:
             loc.basis = f"the toponym naming the event: {doc.text[loc.evidence.start : trigger.end]!r}"
             return loc
     # the sentence's first choice is not the event's: another place of the clause may be ("Russia condemned
