@@ -263,6 +263,23 @@ def main(argv: list[str] | None = None) -> int:
     return load_test(args, dyad)
 
 
+def wait_until_serving(base: str, proc: subprocess.Popen[bytes], seconds: float) -> bool:
+    """Poll ``base``/api/stats every 0.3 s until it answers 200 (True), or until ``seconds`` pass or the server
+    process ``proc`` exits (False)."""
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.get(base + "/api/stats", timeout=5).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            return False
+        time.sleep(0.3)
+
+
 def load_test(args: argparse.Namespace, dyad: tuple[str, str]) -> int:
     import httpx
 
@@ -273,17 +290,9 @@ def load_test(args: argparse.Namespace, dyad: tuple[str, str]) -> int:
                              str(args.db), "--port", str(port)], stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(base + "/api/stats", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                print("bench: the server did not start", file=sys.stderr)
-                return 1
-            time.sleep(0.3)
+        if not wait_until_serving(base, proc, 60):
+            print("bench: the server did not start", file=sys.stderr)
+            return 1
         t0 = time.perf_counter()
         httpx.get(base + "/api/events", params={"limit": 1}, timeout=600)  # builds the server's merged-event cache
         print(f"server warm-up (merged-event cache): {time.perf_counter() - t0:.1f} s")

@@ -85,10 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     import httpx
     import psutil
 
-    if not args.db.exists():
-        sys.path.insert(0, str(Path(__file__).parent))
-        import bench_store
+    sys.path.insert(0, str(Path(__file__).parent))
+    import bench_store  # the store generator and the server start-up wait
 
+    if not args.db.exists():
         t0 = time.perf_counter()
         bench_store.generate(args.db, args.events)
         print(f"generated a store of {args.events:,} reports in {time.perf_counter() - t0:.0f} s -> {args.db}")
@@ -108,17 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     rss: list[tuple[float, float]] = []
     done = threading.Event()
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(base + "/api/stats", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                print("soak: the server did not start", file=sys.stderr)
-                return 1
-            time.sleep(0.3)
+        if not bench_store.wait_until_serving(base, proc, 120):
+            print("soak: the server did not start", file=sys.stderr)
+            return 1
         ids = [e["cluster_id"] for e in httpx.get(base + "/api/events", params={"limit": 500},
                                                    timeout=600).json()["events"]]
         t_start = time.monotonic()
