@@ -48,9 +48,10 @@ from types import TracebackType
 
 import duckdb
 
-from ...errors import NotAStore, SchemaVersionError, StoreError, one_line
+from ...errors import NotAStore, SchemaVersionError, StoreError
 from .. import merged
 from ..schema import SCHEMA_VERSION, migrate, schema_version
+from ..transactions import transaction
 from .clusters import _ONE_DAY as _ONE_DAY
 from .clusters import ON_OR_BEFORE_WINDOW, SYMMETRIC, SYMMETRIC_ROOTS, MergeKey, same_event
 from .clusters import _dates_compatible as _dates_compatible
@@ -61,9 +62,10 @@ from .clusters import _root_key as _root_key
 from .clusters import _side_key as _side_key
 from .connection import _DUCKDB_MAGIC as _DUCKDB_MAGIC
 from .connection import DEFAULT_WAIT as DEFAULT_WAIT
-from .connection import _check_header, _connect, _rollback
+from .connection import _check_header, _connect
 from .connection import _intent as _intent
 from .connection import _is_lock_conflict as _is_lock_conflict
+from .connection import _rollback as _rollback
 from .connection import _writer_waiting as _writer_waiting
 from .reads import NOT_HAPPENED as NOT_HAPPENED
 from .reads import ReadMixin
@@ -96,13 +98,8 @@ class Store(WriteMixin, ReadMixin):
             self._refresh_merged()
 
     def _refresh_merged(self) -> None:
-        try:
-            self.conn.begin()
+        with transaction(self.conn, "cannot recompute the merged-event tables"):
             merged.refresh(self.conn)
-            self.conn.commit()
-        except duckdb.Error as exc:
-            _rollback(self.conn)
-            raise StoreError(f"cannot recompute the merged-event tables: {one_line(exc)}") from exc
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, wait: float = DEFAULT_WAIT) -> Store:

@@ -10,10 +10,10 @@ from typing import Any
 
 import duckdb
 
-from ...errors import StoreError
+from ...errors import StoreError, one_line
 from ...model import Location
 from .. import merged
-from .connection import _rollback
+from ..transactions import transaction
 
 #: CAMEO families whose source and target may be swapped when matching reports.
 SYMMETRIC: frozenset[str] = frozenset({"036", "040", "041", "043", "044", "046", "057"})
@@ -211,36 +211,34 @@ class ClusterMixin:
             rows = conn.execute(
                 "SELECT uid, article_id, cluster_id, root, source_root, target_root, negated, date, "
                 "date_precision, location_key, location_country, family FROM events ORDER BY uid").fetchall()
-            parent = {int(r[0]): int(r[0]) for r in rows}
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot rebuild the merged events: {one_line(exc)}") from exc
+        parent = {int(r[0]): int(r[0]) for r in rows}
 
-            def find(x: int) -> int:
-                while parent[x] != x:
-                    parent[x] = parent[parent[x]]
-                    x = parent[x]
-                return x
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
 
-            blocks: dict[tuple[Any, ...], list[tuple[int, str, MergeKey]]] = {}
-            for r in rows:
-                k = _key_of(r)
-                if not k.source_root or k.target_root is None:
-                    continue
-                sides = (k.source_root, k.target_root)
-                if k.symmetric:
-                    sides = tuple(sorted(sides))  # type: ignore[assignment]
-                blocks.setdefault((k.root, k.negated, sides), []).append((int(r[0]), str(r[1]), k))
-            for members in blocks.values():
-                for i, (u1, a1, k1) in enumerate(members):
-                    for u2, a2, k2 in members[i + 1 :]:
-                        if a1 != a2 and same_event(k1, k2):
-                            r1, r2 = find(u1), find(u2)
-                            if r1 != r2:
-                                parent[max(r1, r2)] = min(r1, r2)
-            conn.begin()
+        blocks: dict[tuple[Any, ...], list[tuple[int, str, MergeKey]]] = {}
+        for r in rows:
+            k = _key_of(r)
+            if not k.source_root or k.target_root is None:
+                continue
+            sides = (k.source_root, k.target_root)
+            if k.symmetric:
+                sides = tuple(sorted(sides))  # type: ignore[assignment]
+            blocks.setdefault((k.root, k.negated, sides), []).append((int(r[0]), str(r[1]), k))
+        for members in blocks.values():
+            for i, (u1, a1, k1) in enumerate(members):
+                for u2, a2, k2 in members[i + 1 :]:
+                    if a1 != a2 and same_event(k1, k2):
+                        r1, r2 = find(u1), find(u2)
+                        if r1 != r2:
+                            parent[max(r1, r2)] = min(r1, r2)
+        with transaction(conn, "cannot rebuild the merged events"):
             conn.executemany("UPDATE events SET cluster_id = ? WHERE uid = ?",
                              [[find(u), u] for u in parent])
             merged.refresh(conn)
-            conn.commit()
-        except duckdb.Error as exc:
-            _rollback(conn)
-            raise StoreError(f"cannot rebuild the merged events: {exc}") from exc
         return len({find(u) for u in parent})

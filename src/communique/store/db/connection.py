@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from ...errors import NotAStore, StoreBusy
+from ..transactions import _rollback as _rollback
 
 #: Seconds :meth:`Store.open` keeps retrying while another process holds the file.
 DEFAULT_WAIT = 30.0
@@ -89,10 +90,3 @@ def _connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConn
     finally:
         if noted:
             _intent(path).unlink(missing_ok=True)
-
-
-def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
-    try:
-        conn.rollback()
-    except duckdb.Error:
-        pass

@@ -25,8 +25,8 @@ from ..stories import (
     story_url,
     word_overlap,
 )
+from ..transactions import transaction
 from .clusters import ClusterMixin, MergeKey, _location_key, _root_key, _side_key
-from .connection import _rollback
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +72,12 @@ class WriteMixin(ClusterMixin):
         art = doc.article
         if self.read_only:
             raise StoreError(f"cannot add article {art.id}: the store was opened read-only")
-        try:
-            conn.begin()
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot start a transaction to add article {art.id}: {one_line(exc)}") from exc
-        try:
+        with transaction(conn, f"cannot store article {art.id}",
+                         begin_failure=f"cannot start a transaction to add article {art.id}") as tx:
             found = conn.execute("SELECT 1 FROM articles WHERE id = ? UNION ALL SELECT 1 FROM story_versions "
                                  "WHERE article_id = ?", [art.id, art.id]).fetchone()
             if found:
-                conn.rollback()
+                tx.rollback()
                 return AddResult("skipped")
             fingerprint = simhash(art.text)
             original = self._story_of(art, fingerprint)
@@ -90,7 +87,6 @@ class WriteMixin(ClusterMixin):
                 newer = art.published is None or old_published is None or art.published >= old_published
                 if not newer:
                     self._record_version(art.id, old_id, reason, art)
-                    conn.commit()
                     return AddResult("superseded", f"{_where(art)}: an older version ({reason}) of stored article "
                                                    f"{old_id}; linked to it, nothing else stored")
                 self._replace(old_id, art.id, reason)
@@ -101,13 +97,6 @@ class WriteMixin(ClusterMixin):
             roles.record_doc(conn, doc)
             if not self._merged_deferred:
                 merged.refresh(conn)  # the merged-event tables follow the reports, in the same transaction
-            conn.commit()
-        except duckdb.Error as exc:
-            _rollback(conn)
-            raise StoreError(f"cannot store article {art.id}: {one_line(exc)}") from exc
-        except BaseException:
-            _rollback(conn)
-            raise
         return result
 
     @contextlib.contextmanager
@@ -128,17 +117,8 @@ class WriteMixin(ClusterMixin):
     def refresh_merged(self) -> str:
         """Bring the merged-event tables up to date with the stored reports in one transaction; return what
         :func:`communique.store.merged.refresh` did.  Raises :class:`~communique.errors.StoreError`."""
-        conn = self.conn
-        try:
-            conn.begin()
-            done = merged.refresh(conn)
-            conn.commit()
-        except duckdb.Error as exc:
-            _rollback(conn)
-            raise StoreError(f"cannot refresh the merged-event tables: {one_line(exc)}") from exc
-        except BaseException:
-            _rollback(conn)
-            raise
+        with transaction(self.conn, "cannot refresh the merged-event tables"):
+            done = merged.refresh(self.conn)
         return done
 
     def _story_of(self, art: Article, fingerprint: int) -> tuple[str, dt.date | None, str] | None:
