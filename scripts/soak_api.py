@@ -189,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
             proc.kill()
     every = [ms for values in times.values() for ms in values]
     print(f"soak: {len(every):,} requests from {args.clients} clients in {wall:.0f} s ({len(every) / wall:.1f} req/s) "
-          f"while ingesting; load average {load_start[0]:.1f} at start, {os.getloadavg()[0]:.1f} at end")
+          f"{'with no writer' if args.no_ingest else 'while ingesting'}; load average {load_start[0]:.1f} at start, "
+          f"{os.getloadavg()[0]:.1f} at end")
     print(f"errors: {len(errors)}" + (f" ({'; '.join(errors[:5])})" if errors else "")
           + f"; event details answered 404 after a merge removed them: {gone[0]}")
     print(f"{'endpoint':10} {'n':>6} {'p50 ms':>8} {'p90 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}")
