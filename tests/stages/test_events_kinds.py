@@ -393,6 +393,8 @@ def test_truces_returns_and_refuge(pipeline: Pipeline, text: str, expected: list
     ("The European Union extended its Iran sanctions on Monday.", [("163", ["European Union"], ["IRN"])]),
     ("The United States imposed new Russia sanctions on Friday.", [("163", ["USA"], ["RUS"])]),
     ("US sanctions on Iran hit its economy.", [("163", ["USA"], ["IRN"])]),
+    # a country named only as the possessor of its own government acts through it: its places are the target
+    ("Ethiopia's government arrested two journalists in Gondar.", [("173", ["ETH"], ["ETH"])]),
     # what is made did not exist before: the place it is made in is the target
     ("Japan agreed to set up a research centre in Nairobi.", [("030", ["JPN"], ["KEN"])]),
 ])

@@ -249,6 +249,24 @@ def _recipient(verb: Any, args: ActorIndex, src: list[str]) -> list[str]:
 OWN_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
 
 
+def _without_affiliations(doc: Doc, tok: Any, src: list[str], args: ActorIndex,
+                          countries: dict[str, str | None]) -> list[str]:
+    """Sources without a country named only as the possessor of another source of that country: "Sudan's
+    government lifted a state of emergency in Darfur" is done by the government (SDN), not by Sudan besides, so
+    Sudan's own places are its target as for any government (a domestic dyad)."""
+    if len(src) < 2:
+        return src
+    kinds = {a.id: a.kind for a in doc.actors}
+    drop: set[str] = set()
+    for t in tok.sent:
+        if t.dep_ != "poss":
+            continue
+        owners = [a for a in args.at(t) if a in src and kinds.get(a) == "country"]
+        owned = [b for b in args.at(t.head) if b in src and b not in owners]
+        drop.update(a for a in owners if any(countries.get(b) == countries.get(a) for b in owned))
+    return [s for s in src if s not in drop] or src
+
+
 def _same_side(doc: Doc, ids: list[str], src: list[str]) -> bool:
     """Is every actor of ``ids`` the country a source acts for ("Turkey" in "Erdogan reiterated Turkey's support
     for ...")?  A person or a body of the same country is a party of its own ("the parliament rejected the prime
@@ -372,6 +390,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         recipient = _recipient(tok, args, src)
         if recipient:
             tgt = recipient
+    src = _without_affiliations(doc, tok, src, args, countries)
     if not src:
         # nothing is created for an event that is not coded ("Missiles struck a market in Aleppo" makes no actor)
         return None
