@@ -64,6 +64,18 @@ def test_a_sustained_rise_in_cooperation_is_a_signal() -> None:
     assert sig.goldstein_before == 4.0 and len(sig.events) == 14 + 15 + 16 + 15 + 4
 
 
+def test_a_score_of_zero_is_never_a_signal() -> None:
+    # a few events on a few days (the example articles' kind of store): no baseline, no evidence, no signal,
+    # even when every score is asked for (min_score 0 once made one "decrease" spanning the whole series)
+    rows = [ev(1, day(0), 4), ev(2, day(0), 3), ev(3, day(30), 4)]
+    volume = {day(0): 1.0, day(30): 1.0, day(60): 1.0}
+    assert detect(build(rows, volume), min_score=0.0) == []
+    # a real shift keeps its window and score at min_score 0: the same signal as at the default threshold
+    rows, volume = stream({40: 14, 41: 15, 42: 16, 43: 15})
+    [sig] = detect(build(rows, volume), min_score=0.0)
+    assert (sig.start, sig.detected, sig.window_start, sig.window_end) == (day(40), day(41), day(40), day(42))
+
+
 def test_a_busy_news_day_is_not_a_signal() -> None:
     # two days with five times the articles and five times the events
     rows, volume = stream({30: 20, 31: 20}, busy={30: 500.0, 31: 500.0})
@@ -178,12 +190,14 @@ def test_signals_from_store_carry_their_events(tmp_path: Path) -> None:
         [sig] = signals_from_store(store, with_events=2)
         assert (sig["unit"], sig["event_count"], sig["start"], sig["end"]) == ("RUS–SYR", 49, "2025-02-10",
                                                                                "2025-02-13")
+        # the score's own window (three days) and the events observed in it: 14 + 15 + 16
+        assert (sig["window_start"], sig["window_end"], sig["observed"]) == ("2025-02-10", "2025-02-12", 45)
         # each event with its evidence: the first report's article and character offsets into its text
         common = {"date": "2025-02-10", "cameo": "057", "label": "Sign", "source": "RUSGOV", "target": "SYRMIL",
                   "status": "reported", "evidence": "Russia signed a pact with Syria.", "goldstein": 4.0,
                   "quad_class": 1, "article_id": "a2025-02-10-0", "evidence_start": 8, "evidence_end": 40,
                   "trigger_start": 15, "trigger_end": 21, "published": "2025-02-10", "outlet": "Wire",
-                  "url": None, "title": None}
+                  "url": None, "title": None, "date_precision": "day"}
         assert sig["events"] == [
             {"cluster_id": 161, "corroboration": 2, "articles": ["a2025-02-10-0", "a2025-02-10-1"], **common},
             {"cluster_id": 162, "corroboration": 1, "articles": ["a2025-02-10-0"], **common}]

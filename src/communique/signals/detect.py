@@ -75,8 +75,10 @@ class Signal:
     ``expected`` events on the best day's window, ``detected`` the first flagged day (when a monitor
     running daily would have raised it; ``start`` is the first day of the window it covers),
     ``goldstein_before``/``goldstein_during`` (mean
-    Goldstein of the unit's events in the baseline and in the signal window; None without events) and
-    ``events`` (cluster ids of the merged events behind it, by day)."""
+    Goldstein of the unit's events in the baseline and in the signal window; None without events),
+    ``events`` (cluster ids of the merged events behind it, by day) and ``window_start``/``window_end`` (ISO
+    days: the best day's window of one to three days, over which ``observed`` and ``expected`` count; it lies
+    within ``start`` .. ``end``)."""
 
     unit: str
     level: str
@@ -92,13 +94,17 @@ class Signal:
     goldstein_during: float | None = None
     events: list[Any] = field(default_factory=list)
     detected: dt.date | None = None
+    window_start: dt.date | None = None
+    window_end: dt.date | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"unit": self.unit, "level": self.level, "channel": self.channel, "change": self.change,
                 "direction": self.direction, "start": self.start.isoformat(), "end": self.end.isoformat(),
                 "score": round(self.score, 2), "observed": self.observed, "expected": round(self.expected, 2),
                 "goldstein_before": self.goldstein_before, "goldstein_during": self.goldstein_during,
-                "events": self.events, "detected": self.detected.isoformat() if self.detected else None}
+                "events": self.events, "detected": self.detected.isoformat() if self.detected else None,
+                "window_start": self.window_start.isoformat() if self.window_start else None,
+                "window_end": self.window_end.isoformat() if self.window_end else None}
 
 
 def _tails(x: np.ndarray, mu: np.ndarray, phi: np.ndarray, upper: bool) -> np.ndarray:
@@ -232,7 +238,7 @@ def detect(series: Series, *, level: str = "country", min_score: float = MIN_SCO
         for row, (unit, ch) in enumerate(batch):
             mine: list[Signal] = []
             for change, score in (("increase", up[row]), ("decrease", down[row])):
-                hit = score >= min_score
+                hit = (score >= min_score) & (score > 0)  # a score of 0 is no evidence at all, whatever min_score
                 if change == "increase":
                     hit &= xs[row] >= min_events
                 idx = np.flatnonzero(hit)
@@ -245,7 +251,9 @@ def detect(series: Series, *, level: str = "country", min_score: float = MIN_SCO
                     mine.append(Signal(unit, level, ch, change, direction,
                                        series.days[max(0, t0 - int(ks[row, t0]) + 1)], series.days[int(run[-1])],
                                        float(score[best]), int(xs[row, best]), float(mus[row, best]),
-                                       detected=series.days[t0]))
+                                       detected=series.days[t0],
+                                       window_start=series.days[max(0, best - int(ks[row, best]) + 1)],
+                                       window_end=series.days[best]))
             for sig in mine:
                 _explain(sig, series, series.counts[(unit, ch)], series.goldstein[(unit, ch)], window)
             found += mine
