@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ...model import Attribution, Span
+from ...model import Actor, Attribution, Event, Span
 from ..events.modality import resolve_status as _resolve
 
 StatementKind = Literal["confirm", "deny", "not_confirmed", "retract"]
@@ -82,3 +82,67 @@ def resolve_status(*, modality: str | None, statements: Sequence[StatusStatement
     :func:`stated_status` finds in the report."""
     stated, anonymous_only = stated_status(statements, attributions)
     return _resolve(modality, stated, anonymous_only=anonymous_only)
+
+
+def _participants(ids: Sequence[str], actors: dict[str, Actor]) -> set[str]:
+    out: set[str] = set()
+    for aid in ids:
+        out.add(aid)
+        a = actors.get(aid)
+        if a is not None and a.country:
+            out.add(a.country)
+    return out
+
+
+def _compatible(a: set[str], b: set[str]) -> bool | None:
+    """True when both sides name participants and share one, False when both name some and share none, None
+    when one side names nobody."""
+    if not a or not b:
+        return None
+    return bool(a & b)
+
+
+def restatements(events: Sequence[Event], actors: Sequence[Actor], text: str = "") -> list[list[int]]:
+    """Groups of events (indexes into ``events``) that are one event told again in another sentence: "Iran
+    seized a tanker ..., a security firm said. Iran's Revolutionary Guards confirmed that they had seized the
+    vessel."  Two tellings are one event when they have the same CAMEO code, lie in different sentences, their
+    sources (or targets) share an actor or a country (:attr:`Actor.country`) on every side both of them name,
+    at least one side is shared, and their dates do not differ (two dates the text states; either may be
+    unstated); or, when no side is named by both, the same trigger word (in ``text``, the document's) at most
+    two sentences apart ("Ugandan troops shelled rebel camps ... The Ugandan military also said its forces had
+    shelled the camps").  Each telling keeps its own record; the status rules then read the statements and
+    sources of the whole group."""
+    by_id = {a.id: a for a in actors}
+    by_code: dict[str, list[int]] = {}
+    for k, ev in enumerate(events):
+        if ev.cameo:
+            by_code.setdefault(ev.cameo, []).append(k)
+    parent = list(range(len(events)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for ks in by_code.values():
+        for x, i in enumerate(ks):
+            a = events[i]
+            for j in ks[x + 1 :]:
+                b = events[j]
+                if a.evidence.sentence == b.evidence.sentence:
+                    continue
+                if a.date is not None and b.date is not None and a.date.evidence is not None and \
+                        b.date.evidence is not None and a.date.value != b.date.value:
+                    continue  # two dates the text states, and they differ
+                sides = [_compatible(_participants(a.source, by_id), _participants(b.source, by_id)),
+                         _compatible(_participants(a.target, by_id), _participants(b.target, by_id))]
+                if False in sides:
+                    continue
+                if True in sides or (text and abs(a.evidence.sentence - b.evidence.sentence) <= 2 and
+                                     a.trigger.text(text).lower() == b.trigger.text(text).lower()):
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(events)):
+        groups.setdefault(find(k), []).append(k)
+    return [g for g in groups.values() if len(g) > 1]
