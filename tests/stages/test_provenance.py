@@ -681,3 +681,19 @@ def test_one_anonymous_chain_the_parser_misreads_is_unconfirmed(pipeline: Pipeli
                   "be named said.", published="2024-05-02", pipeline=pipeline)
     assert _first_status(doc) == ("captured", "unconfirmed",
                                   [("a military official who asked not to be named", True)])
+
+
+def test_tellings_of_one_event_count_their_named_sources_once_each() -> None:
+    from communique.model import Attribution
+    from communique.stages.provenance import stated_status
+
+    # an outlet relaying unnamed sources, with "a report" (a document naming nobody) at its head ...
+    first = [Attribution("a report", False, "document"), Attribution("Al-Waseet", False, "outlet", actor_id="o1",
+                                                                     cites=2),
+             Attribution("unnamed sources", True, "source")]
+    # ... and the same outlet again in a later telling: still one named source, not a confirmation
+    again = [Attribution("the newspaper", False, "outlet", actor_id="o1")]
+    assert stated_status([], first, also=[again]) == (None, False)
+    # a second, independent named source in the other telling confirms it
+    other = [Attribution("Iran's Revolutionary Guards", False, "official", actor_id="a9")]
+    assert stated_status([], again, also=[other]) == ("confirmed", False)

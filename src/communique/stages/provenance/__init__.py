@@ -373,17 +373,16 @@ def attach(doc: Doc, res: ProvenanceResult) -> None:
         a = doc.actor(aid)
         if a is not None and idx >= base:
             a.mentions.append(idx)
-    sources = {ev.id: list(res.per_event.get(ev.id, [])) for ev in doc.events}
+    others: dict[str, list[list[Attribution]]] = {}  # the chains of the event's other tellings
     stated = {ev.id: list(res.statements.get(ev.id, [])) for ev in doc.events}
     # one event told again: its tellings share what is said of it.  Only tellings with sources or statements of
     # their own count (a telling in the reporter's own voice adds nothing, and must not take another's status)
     told = [ev for ev in doc.events if res.per_event.get(ev.id) or res.statements.get(ev.id)]
     for group in restatements(told, doc.actors, doc.text):
         ids = [told[k].id for k in group]
-        joined_sources = [a for i in ids for a in res.per_event.get(i, [])]
         joined = sorted((st for i in ids for st in res.statements.get(i, [])), key=lambda st: st.cue.start)
         for i in ids:
-            sources[i] = list({id(a): a for a in joined_sources}.values())
+            others[i] = [res.per_event.get(j, []) for j in ids if j != i]
             stated[i] = list({id(st): st for st in joined}.values())
     for ev in doc.events:
         chain_ = list(res.per_event.get(ev.id, []))
@@ -394,7 +393,8 @@ def attach(doc: Doc, res: ProvenanceResult) -> None:
                 chain_.append(st.by)
         ev.attribution = chain_
         modality = ev.status if ev.status in ("planned", "hypothetical") else None
-        status = resolve_status(modality=modality, statements=statements, attributions=sources[ev.id])
+        status = resolve_status(modality=modality, statements=statements, attributions=res.per_event.get(ev.id, []),
+                                also=others.get(ev.id, ()))
         if status != "reported" or ev.status not in ("confirmed", "denied", "unconfirmed"):
             ev.status = status  # type: ignore[assignment]
 

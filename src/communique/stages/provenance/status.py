@@ -46,9 +46,10 @@ class StatusStatement:
     by: Attribution | None = None  # who makes it (None when the article says it in its own voice)
 
 
-def independent_sources(attributions: Sequence[Attribution]) -> int:
-    """How many distinct named (non-anonymous) sources report the event; an outlet that only relays a named
-    source is not counted beside it."""
+def named_sources(attributions: Sequence[Attribution]) -> set[str]:
+    """The distinct named (non-anonymous) sources of one chain (actor id, else the source's words); an outlet
+    that only relays a source it cites (``cites`` indexes this chain) is not counted beside it, nor is a document
+    without an owner ("a report": it names nobody)."""
     named: set[str] = set()
     relays = {a.cites for a in attributions if a.cites is not None}
     for i, a in enumerate(attributions):
@@ -56,19 +57,28 @@ def independent_sources(attributions: Sequence[Attribution]) -> int:
             continue
         if a.kind == "outlet" and i in relays:
             continue
+        if a.kind == "document" and a.actor_id is None:
+            continue
         named.add(a.actor_id or a.source.lower())
-    return len(named)
+    return named
 
 
-def stated_status(statements: Sequence[StatusStatement],
-                  attributions: Sequence[Attribution]) -> tuple[str | None, bool]:
-    """``(stated, anonymous_only)`` for the resolver, by the rules of the module docstring."""
-    sources = [a for a in attributions if a.kind != "outlet"]
+def independent_sources(attributions: Sequence[Attribution]) -> int:
+    """How many distinct named (non-anonymous) sources report the event (:func:`named_sources`)."""
+    return len(named_sources(attributions))
+
+
+def stated_status(statements: Sequence[StatusStatement], attributions: Sequence[Attribution], *,
+                  also: Sequence[Sequence[Attribution]] = ()) -> tuple[str | None, bool]:
+    """``(stated, anonymous_only)`` for the resolver, by the rules of the module docstring; ``also`` are the
+    chains of other tellings of the same event (:func:`restatements`), whose named sources count too."""
+    chains = [attributions, *also]
+    sources = [a for c in chains for a in c if a.kind != "outlet"]
     anonymous_only = bool(sources) and all(a.anonymous for a in sources)
     decisive = [s for s in statements if s.kind in ("confirm", "deny")]
     if decisive:
         return ("confirmed" if decisive[-1].kind == "confirm" else "denied"), anonymous_only
-    if independent_sources(attributions) >= 2:
+    if len(set().union(*(named_sources(c) for c in chains))) >= 2:
         return "confirmed", anonymous_only
     if any(s.kind == "not_confirmed" for s in statements):
         return "unconfirmed", anonymous_only
@@ -76,11 +86,11 @@ def stated_status(statements: Sequence[StatusStatement],
 
 
 def resolve_status(*, modality: str | None, statements: Sequence[StatusStatement],
-                   attributions: Sequence[Attribution]) -> str:
+                   attributions: Sequence[Attribution], also: Sequence[Sequence[Attribution]] = ()) -> str:
     """The event's status (one of :data:`communique.model.STATUSES`): the event coder's one resolver,
     :func:`communique.stages.events.modality.resolve_status`, given the event's own ``modality`` and what
     :func:`stated_status` finds in the report."""
-    stated, anonymous_only = stated_status(statements, attributions)
+    stated, anonymous_only = stated_status(statements, attributions, also=also)
     return _resolve(modality, stated, anonymous_only=anonymous_only)
 
 
