@@ -585,3 +585,115 @@ def test_findings_things_said_and_unnamed_groups_as_sources(pipeline: Pipeline) 
     assert atts("Mayor Tomas Reyes offered aid to the flooded villages.") == []  # aid is not something said
     assert atts("Those close to the mayor say he will run again.") == [("Those close to the mayor", "say", True,
                                                                         "source")]
+
+
+def test_a_transcript_quoted_whole_is_split_into_its_turns(pipeline: Pipeline) -> None:
+    # each paragraph opens a quote mark and a label; the whole is one quotation in the newswire convention
+    doc = analyze('The station aired part of the interview:\n\n"HOLT: Will you sign the bill this week?\n\n"MENDEZ: '
+                  'No, not this week. We need more time to read it.\n\n"(CROSSTALK.)\n\n"HOLT: And next week?\n\n'
+                  '"MENDEZ: Perhaps, if the numbers add up."\n\nThe governor left soon after.', pipeline=pipeline)
+    assert [(q.span.text(doc.text), q.speaker_span.text(doc.text) if q.speaker_span else None,
+             [p.text(doc.text) for p in q.parts]) for q in doc.quotes] == [
+        ("Will you sign the bill this week?", "HOLT", ["Will you sign the bill this week?"]),
+        ("No, not this week. We need more time to read it.\n\n\"(CROSSTALK.)", "MENDEZ",
+         ["No, not this week. We need more time to read it.", "(CROSSTALK.)"]),
+        ("And next week?", "HOLT", ["And next week?"]),
+        ("Perhaps, if the numbers add up.", "MENDEZ", ["Perhaps, if the numbers add up."])]
+    assert len({q.speaker for q in doc.quotes}) == 2
+    # one label is no transcript: the quotation stays whole
+    from communique.stages.provenance.quotes import split_turns
+
+    text = '"NOTE: the figures are provisional.\n\n"They will be revised next month."'
+    parts = find_quotations(text)[0]
+    assert split_turns(text, parts) == [parts]
+
+
+def test_a_speaker_restated_inside_her_own_speech_is_named_by_the_outer_clause(pipeline: Pipeline) -> None:
+    # the quote hangs from the inner speech verb ("warned", "argue", "told") whose subject is a pronoun for the
+    # same person the outer clause names: the speaker span is the outer name
+    for text, name in [
+        ('Senator Ana Ruiz told reporters on Monday that she had warned the board the merger was "a disaster '
+         'waiting to happen."', "Ana Ruiz"),
+        ('Finance Minister Tomas Berg said on Friday that he would argue the levy is "a tax on every family in '
+         'the north."', "Tomas Berg"),
+        ('Mayor Lena Holt said she had told the council that the deal was "dead on arrival" and would stay so.',
+         "Lena Holt")]:
+        doc = analyze(text, published="2024-05-02", pipeline=pipeline)
+        assert [(doc.actor(q.speaker).name if q.speaker else None,  # type: ignore[union-attr]
+                 q.speaker_span.text(doc.text) if q.speaker_span else None) for q in doc.quotes] == [(name, name)]
+    # another person inside the outer speaker's clause keeps the inner span
+    doc = analyze('Senator Ana Ruiz said Tomas Berg had warned the board the merger was "a disaster waiting to '
+                  'happen."', published="2024-05-02", pipeline=pipeline)
+    assert [q.speaker_span.text(doc.text) for q in doc.quotes if q.speaker_span] == ["Tomas Berg"]
+
+
+def _first_status(doc: Doc) -> tuple[str, str, list[tuple[str, bool]]]:
+    ev = doc.events[0]
+    return ev.trigger.text(doc.text), ev.status, [(a.source, a.anonymous) for a in ev.attribution]
+
+
+def test_denials_in_a_later_sentence_by_noun_by_clause_and_by_calling_it_false(pipeline: Pipeline) -> None:
+    def first(text: str) -> tuple[str, str, list[tuple[str, bool]]]:
+        return _first_status(analyze(text, published="2024-05-02", pipeline=pipeline))
+
+    # the denial names the event by a noun of the same action, inside a clause of its own
+    assert first("Zambian soldiers arrested three opposition lawmakers in Lusaka, their party said. A government "
+                 "spokesman denied that any arrests had taken place.")[:2] == ("arrested", "denied")
+    # "denied involvement": the latest report's events
+    assert first("Militants kidnapped two aid workers near Goma, a humanitarian group said. The M23 rebels denied "
+                 "involvement.")[:2] == ("kidnapped", "denied")
+    # "called the report false"
+    assert first("Serbian police detained a Kosovo official at the border, Pristina said. Belgrade called the "
+                 "report false.")[:2] == ("detained", "denied")
+    # calling the plan good is no denial
+    assert first("Serbian police detained a Kosovo official at the border, Pristina said. Belgrade called the "
+                 "report accurate.")[:2] == ("detained", "reported")
+
+
+def test_independent_named_sources_and_a_party_confirmation_give_confirmed(pipeline: Pipeline) -> None:
+    def first(text: str) -> tuple[str, str, list[tuple[str, bool]]]:
+        return _first_status(analyze(text, published="2024-05-02", pipeline=pipeline))
+
+    # the same event told again by a second named source in a later sentence
+    trig, status, _ = first("Ugandan troops shelled rebel camps in Ituri on Sunday, the Congolese army said. The "
+                            "Ugandan military also said its forces had shelled the camps.")
+    assert (trig, status) == ("shelled", "confirmed")
+    # two sources coordinated after "according to"
+    trig, status, sources = first("Police arrested the mayor of Lagos on Friday, according to Nigeria's police chief "
+                                  "Kayode Egbetokun and the governor's office.")
+    assert (trig, status, len(sources)) == ("arrested", "confirmed", 2)
+    # a party to the event confirms it: by a noun of the action, or by telling it again
+    assert first("Egyptian troops seized weapons at the Libyan border, a security source said. The Egyptian army "
+                 "confirmed the seizure on Saturday.")[:2] == ("seized", "confirmed")
+    assert first("Iran seized a tanker in the Gulf of Oman, a maritime security firm said. Iran's Revolutionary "
+                 "Guards confirmed that they had seized the vessel.")[:2] == ("seized", "confirmed")
+    # two events of one kind against different targets are not one event: one named source each
+    doc = analyze("Rwandan troops attacked a Congolese army post on Sunday, the Congolese army said. Rwandan troops "
+                  "attacked a Burundian army post on Tuesday, the Burundian army said.", published="2024-05-02",
+                  pipeline=pipeline)
+    assert [(e.trigger.text(doc.text), e.status) for e in doc.events] == [("attacked", "reported"),
+                                                                          ("attacked", "reported")]
+
+
+def test_one_anonymous_chain_the_parser_misreads_is_unconfirmed(pipeline: Pipeline) -> None:
+    # the parser makes the source an apposition of the place before it: "Kismayo, a military official ... said"
+    doc = analyze("Somali forces captured an al-Shabaab commander near Kismayo, a military official who asked not to "
+                  "be named said.", published="2024-05-02", pipeline=pipeline)
+    assert _first_status(doc) == ("captured", "unconfirmed",
+                                  [("a military official who asked not to be named", True)])
+
+
+def test_tellings_of_one_event_count_their_named_sources_once_each() -> None:
+    from communique.model import Attribution
+    from communique.stages.provenance import stated_status
+
+    # an outlet relaying unnamed sources, with "a report" (a document naming nobody) at its head ...
+    first = [Attribution("a report", False, "document"), Attribution("Al-Waseet", False, "outlet", actor_id="o1",
+                                                                     cites=2),
+             Attribution("unnamed sources", True, "source")]
+    # ... and the same outlet again in a later telling: still one named source, not a confirmation
+    again = [Attribution("the newspaper", False, "outlet", actor_id="o1")]
+    assert stated_status([], first, also=[again]) == (None, False)
+    # a second, independent named source in the other telling confirms it
+    other = [Attribution("Iran's Revolutionary Guards", False, "official", actor_id="a9")]
+    assert stated_status([], again, also=[other]) == ("confirmed", False)

@@ -87,7 +87,12 @@ def eval_coref(
         err(f"ECB+ data not found at {root}; pass --shared PATH")
         raise typer.Exit(2)
     docs = read_topics(root, DEV_TOPICS if topics == "dev" else TEST_TOPICS)
-    annotate(docs, load_nlp(), own=mentions != "gold")
+    nlp = load_nlp()
+    annotate(docs, nlp, own=mentions != "gold")
+    train = None
+    if topics == "test":  # the learned pairwise scorer is trained on topics 1-35 only
+        train = read_topics(root, DEV_TOPICS)
+        annotate(train, nlp)
     n_gold = sum(len(d.mentions) for d in docs)
     typer.echo(f"== ECB+ topics {topics} ({len(docs)} documents, {n_gold} gold event mentions in validated "
                f"sentences; document threshold {doc_threshold})")
@@ -97,4 +102,4 @@ def eval_coref(
             typer.echo(f"-- our own event mentions ({sum(len(d.own) for d in docs)})")
         else:
             typer.echo("-- gold event mentions")
-        typer.echo(table(evaluate(docs, doc_threshold=doc_threshold, own=own)))
+        typer.echo(table(evaluate(docs, doc_threshold=doc_threshold, own=own, train=train)))

@@ -62,6 +62,10 @@ class Mention:
     cameo: str | None = None
     who: frozenset[str] = frozenset()  # PERSON/ORG/NORP entity lemmas of the mention's sentence
     where: frozenset[str] = frozenset()  # GPE/LOC/FAC entity lemmas of the mention's sentence
+    args: frozenset[str] = frozenset()  # the trigger's own participants: subject/object/agent/"of" lemmas
+    places: frozenset[str] = frozenset()  # the trigger's own place: objects of in/at/near/outside, lemmas
+    context: frozenset[str] = frozenset()  # content lemmas of the mention's sentence
+    pos: str = ""  # the head's part of speech
 
 
 @dataclass(slots=True)
@@ -72,6 +76,9 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     lemmas: Counter[str] = field(default_factory=Counter)  # content-word lemmas, for sub-topics
     own: list[Mention] = field(default_factory=list)  # our own event mentions (annotate(own=True))
+    text: str = ""  # every sentence of the file (validated or not), joined by newlines: for its dates
+    year: int | None = None  # the year its stated dates name most often (our dates stage), if any
+    month: tuple[int, int] | None = None  # (year, month) its day- or month-precise stated dates name most often
 
 
 def _validated(root: Path) -> dict[str, set[int]]:
@@ -89,9 +96,11 @@ def read_document(path: Path, topic: int, keep: set[int]) -> Document:
     name = path.stem
     doc = Document(name, topic)
     tok: dict[str, tuple[int, int]] = {}
+    every: dict[int, list[str]] = defaultdict(list)
     for t in root.iter("token"):
         s, n = int(t.get("sentence", "0")), int(t.get("number", "0"))
         tok[t.get("t_id", "")] = (s, n)
+        every[s].append(t.text or "")
         if s in keep:
             words = doc.sentences.setdefault(s, [])
             while len(words) <= n:
@@ -117,6 +126,7 @@ def read_document(path: Path, topic: int, keep: set[int]) -> Document:
         mid = m.get("m_id", "")
         doc.mentions.append(Mention(name, topic, s, nums, " ".join(doc.sentences[s][n] for n in nums),
                                     gold.get(mid, f"{name}/single{mid}")))
+    doc.text = "\n".join(" ".join(words) for _, words in sorted(every.items()))
     return doc
 
 
@@ -156,22 +166,98 @@ def annotate(docs: Sequence[Document], nlp: Any, *, table: Any = None, own: bool
                     d.lemmas[t.lemma_.lower()] += 1
             who = frozenset(t.lemma_.lower() for t in sd if t.ent_type_ in ("PERSON", "ORG", "NORP"))
             where = frozenset(t.lemma_.lower() for t in sd if t.ent_type_ in ("GPE", "LOC", "FAC"))
+            context = frozenset(t.lemma_.lower() for t in sd if t.pos_ in _CONTENT_POS and not t.is_stop
+                                and t.is_alpha)
             for m in d.mentions:
                 if m.sentence != s:
                     continue
-                m.who, m.where = who, where
+                m.who, m.where, m.context = who, where, context
                 head = _head(sd, m.tokens)
                 m.head_lemma = head.lemma_.lower()
+                m.pos = head.pos_
+                m.args, m.places = arguments(head)
                 trig = match_trigger(head, table)
                 m.cameo = trig.cameo if trig is not None else None
             if own:
                 for t in sd:
                     if _is_event_token(t):
                         trig = match_trigger(t, table)
+                        args, places = arguments(t)
                         own_list.append(Mention(d.name, d.topic, s, (t.i,), t.text, None, t.lemma_.lower(),
-                                                trig.cameo if trig is not None else None, who, where))
+                                                trig.cameo if trig is not None else None, who, where, args,
+                                                places, context, t.pos_))
         if own:
             d.own = own_list
+        d.year, d.month = document_date(d.text)
+
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "from", "off"})
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "poss", "attr"})
+
+
+def _phrase_lemmas(tok: Any) -> set[str]:
+    """The lemma of a participant's head with its compound and name words ("the Los Angeles police" ->
+    {"police", "los", "angeles"}); pronouns and determiners give nothing."""
+    if tok.pos_ == "PRON" or not tok.is_alpha:
+        return set()
+    return {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "flat") and
+                                   c.is_alpha}
+
+
+def arguments(head: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """A trigger's own participants and place from the parse: ``(participant lemmas, place lemmas)``.
+    Participants are its subject, object, agent ("by the police"), possessor ("Reid's arrest") and "of"
+    object of a noun ("the killing of a teenager"); a verb without a subject of its own ("went on to win")
+    takes its governor's; a noun trigger that is a verb's object or subject takes that verb's other
+    arguments ("police made an arrest").  Places are objects of in/at/near/... under the trigger (or its
+    governing verb) and place names (GPE, LOC, FAC) there."""
+    who: set[str] = set()
+    where: set[str] = set()
+
+    def collect(tok: Any, *, skip: Any = None) -> None:
+        for c in tok.children:
+            if c is skip:
+                continue
+            if c.dep_ in _ARG_DEPS:
+                who.update(_phrase_lemmas(c))
+            elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("of", "by", "against", "with")):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        (where if o.ent_type_ in ("GPE", "LOC", "FAC") else who).update(_phrase_lemmas(o))
+            elif c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME"):
+                        where.update(_phrase_lemmas(o))
+            elif c.dep_ == "npadvmod" and c.ent_type_ in ("GPE", "LOC", "FAC"):
+                where.update(_phrase_lemmas(c))
+
+    collect(head)
+    up = head.head
+    if up.i != head.i and (
+            (head.pos_ == "VERB" and head.dep_ in ("xcomp", "conj", "advcl") and not who) or
+            (head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"))):
+        collect(up, skip=head)
+    return frozenset(who), frozenset(where)
+
+
+def document_date(text: str) -> tuple[int | None, tuple[int, int] | None]:
+    """The year and the (year, month) a document's stated dates name most often (our dates stage,
+    :func:`communique.stages.time.extract`, with no publication date: only dates that give their year, and
+    year-less dates after a stated year, count); ``(None, None)`` when it states none."""
+    from ..stages import time as dates
+
+    years: Counter[int] = Counter()
+    months: Counter[tuple[int, int]] = Counter()
+    for tx in dates.extract(text):
+        if tx.value is None or tx.precision not in ("day", "month", "year"):
+            continue
+        if not 1900 <= tx.value.year <= 2100:
+            continue
+        years[tx.value.year] += 1
+        if tx.precision in ("day", "month"):
+            months[(tx.value.year, tx.value.month)] += 1
+    return (years.most_common(1)[0][0] if years else None,
+            months.most_common(1)[0][0] if months else None)
 
 
 _EVENT_NOUN_SUFFIXES = ("tion", "sion", "ment", "ing", "ure", "al", "ance", "ence", "age")
@@ -442,8 +528,12 @@ def score(key: list[Cluster], response: list[Cluster], *, block: Any = None) -> 
 # -- running --------------------------------------------------------------------------------------------------------
 
 
-def evaluate(docs: Sequence[Document], *, doc_threshold: float, own: bool = False) -> dict[str, Scores]:
-    """Scores of the lemma baseline and ours on annotated ``docs`` (gold mentions, or our own with ``own``)."""
+def evaluate(docs: Sequence[Document], *, doc_threshold: float, own: bool = False,
+             train: Sequence[Document] | None = None) -> dict[str, Scores]:
+    """Scores of the lemma baseline, our rules (``ours``) and the learned pairwise scorer (``learned``,
+    :mod:`.ecbpairs`) on annotated ``docs`` (gold mentions, or our own with ``own``).  The scorer is trained on
+    the gold mentions of ``train`` (topics 1-35) when given, else cross-validated by topic on ``docs`` (each
+    fold clustered by a model trained on the other folds: the figure for topics 1-35)."""
     gold = [m for d in docs for m in d.mentions]
     key = _clusters([(m.doc, m.sentence, m.tokens) for m in gold], [m.gold for m in gold])
     sys_mentions = [m for d in docs for m in (d.own if own else d.mentions)]
@@ -459,9 +549,21 @@ def evaluate(docs: Sequence[Document], *, doc_threshold: float, own: bool = Fals
     topic = {ident(m): m.topic for m in sys_mentions} | {(m.doc, m.sentence, m.tokens): m.topic for m in gold}
     sub = subtopics(docs, doc_threshold)
     ids = [ident(m) for m in sys_mentions]
+    from . import ecbpairs
+
+    ctx = ecbpairs.context_for(docs, sub, sys_mentions)
+    apply = ecbpairs.design(sys_mentions, ctx)
+    if train is None:
+        probs = ecbpairs.cross_validate(ecbpairs.design(gold, ctx) if own else apply, apply)
+    else:
+        train_gold = [m for d in train for m in d.mentions]
+        train_ctx = ecbpairs.context_for(train, subtopics(train, doc_threshold), train_gold)
+        probs = ecbpairs.PairScorer().fit(ecbpairs.design(train_gold, train_ctx)).probabilities(apply)
     return {
         "lemma": score(key, _clusters(ids, lemma_baseline(sys_mentions)), block=topic.get),
         "ours": score(key, _clusters(ids, ours(sys_mentions, sub)), block=topic.get),
+        "learned": score(key, _clusters(ids, ecbpairs.cluster_topics(sys_mentions, probs, ecbpairs.THRESHOLD)),
+                         block=topic.get),
     }
 
 

@@ -33,17 +33,23 @@ from ...pipeline import stage
 from ...textutil import SpanIndex
 from ..events import ActorIndex
 from .attribution import chain, direct, speech, stance
-from .common import Speakers, source_tokens, span_of
+from .common import Speakers, source_tokens, span_of, tok_at
 from .quotes import extract_quotes, label_lines
-from .status import StatusStatement, independent_sources, resolve_status, stated_status
+from .status import StatusStatement, independent_sources, resolve_status, restatements, stated_status
 
 __all__ = ["ProvenanceResult", "ProvenanceStage", "StatusStatement", "attach", "extract", "independent_sources",
-           "resolve_status", "stated_status"]
+           "resolve_status", "restatements", "stated_status"]
 
 _REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "account",
                            "accounts", "story", "stories", "rumour", "rumours", "rumor", "rumors", "it", "this",
                            "that", "charge", "charges", "accusation", "accusations", "assertion", "suggestion",
-                           "suggestions"})
+                           "suggestions", "involvement", "responsibility", "wrongdoing", "role"})
+#: words that call a report untrue: "Belgrade called the report false", "branded the claims baseless"
+_FALSE_WORDS = frozenset({"false", "untrue", "baseless", "groundless", "fabricated", "fabrication", "fake", "lie",
+                          "lies", "nonsense", "unfounded", "invented", "fiction", "propaganda", "misinformation",
+                          "disinformation", "inaccurate", "wrong"})
+#: verbs that call something so: "called the report false"
+_CALLING = frozenset({"call", "brand", "label", "describe", "term", "dub"})
 
 
 class ProvenanceResult:
@@ -175,10 +181,16 @@ def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _Eve
         for t in sent:
             lemma = t.lemma_.lower()
             cue = Span(t.idx, t.idx + len(t))
-            if lemma in ("confirm", "deny", "verify", "corroborate", "dismiss", "reject", "refute") and \
+            calling = lemma in _CALLING and t.pos_ == "VERB" and any(
+                c.lower_ in _REPORT_NOUNS for c in t.children if c.dep_ == "dobj") and any(
+                k.lower_ in _FALSE_WORDS for c in t.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "dobj")
+                for k in c.subtree)
+            if (lemma in ("confirm", "deny", "verify", "corroborate", "dismiss", "reject", "refute") or calling) and \
                     t.pos_ == "VERB":
                 negative = _negated_verb(t)
-                if lemma in ("deny", "dismiss", "reject", "refute"):
+                if calling:
+                    kind = "retract" if negative else "deny"
+                elif lemma in ("deny", "dismiss", "reject", "refute"):
                     if lemma != "deny" and not any(c.lower_ in _REPORT_NOUNS for c in t.children):
                         continue  # "rejected the plan" is no denial; "dismissed the reports" is
                     kind = "retract" if negative else "deny"
@@ -202,6 +214,8 @@ def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _Eve
                 meant: list[Event] = []
                 for o in objs:
                     meant += [e for e in _events_meant(doc, i, o, index=index) if e not in meant]
+                if not meant and kind in ("deny", "confirm", "not_confirmed"):
+                    meant = _named_by_noun(doc, i, [x for o in objs for x in o.subtree], index)
                 if not meant and kind in ("deny", "confirm") and any(
                         o.lower_ in _REPORT_NOUNS and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in o.children)
                         for o in objs):
@@ -218,6 +232,51 @@ def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _Eve
             elif t.lower_ == "unconfirmed" and t.dep_ in ("amod", "acomp"):
                 for ev in _events_meant(doc, i, t.head if t.dep_ == "amod" else None, index=index):
                     res.statements.setdefault(ev.id, []).append(StatusStatement("not_confirmed", cue))
+
+
+def _named_by_noun(doc: Doc, sent_index: int, toks: list[Any], index: _EventIndex, *,
+                   window: int = 6) -> list[Event]:
+    """Earlier events a confirmation or denial names by a noun of the same action: "The army confirmed the
+    seizure" (after "troops seized weapons"), "denied that any arrests had taken place" (after "arrested three
+    lawmakers") — a noun whose CAMEO code (our trigger table) equals an event's of the ``window`` sentences
+    before, or whose stem is the event trigger's (:func:`_same_stem`: "seizure" / "seized"); the nearest such
+    event, with its episode."""
+    from ..events import match_trigger
+
+    nouns = [t for t in toks if t.pos_ == "NOUN" and t.is_alpha]
+    if not nouns:
+        return []
+    sdoc = doc.nlp
+    for j in range(sent_index - 1, max(-1, sent_index - 1 - window), -1):
+        evs = [e for e in index.by_sentence.get(j, []) if e.evidence.sentence == j]
+        for ev in evs:
+            trig = tok_at(sdoc, ev.trigger.start)
+            if trig is None:
+                continue
+            word = trig.lemma_.lower()
+            for n in nouns:
+                row = match_trigger(n)
+                if (row is not None and row.cameo[:3] == ev.cameo[:3]) or _same_stem(n.lemma_.lower(), word):
+                    out = [ev]
+                    if ev.episode is not None:
+                        out += [e for e in index.by_episode.get(ev.episode, []) if e is not ev]
+                    return out
+    return []
+
+
+_NOMINAL_SUFFIXES = ("ings", "ing", "ures", "ure", "ions", "ion", "ments", "ment", "als", "al", "s", "e", "ed")
+
+
+def _same_stem(noun: str, verb: str) -> bool:
+    """"seizure" and "seize", "arrests" and "arrest", "bombing" and "bomb": the two words without one nominal or
+    inflectional suffix (and a final "e") are equal and at least four letters long."""
+    def stem(w: str) -> str:
+        for suffix in _NOMINAL_SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                return w[: len(w) - len(suffix)]
+        return w
+    a, b = stem(noun), stem(verb)
+    return len(a) >= 4 and a == b
 
 
 def _latest_report(doc: Doc, sent_index: int, index: _EventIndex) -> list[Event]:
@@ -314,16 +373,28 @@ def attach(doc: Doc, res: ProvenanceResult) -> None:
         a = doc.actor(aid)
         if a is not None and idx >= base:
             a.mentions.append(idx)
+    others: dict[str, list[list[Attribution]]] = {}  # the chains of the event's other tellings
+    stated = {ev.id: list(res.statements.get(ev.id, [])) for ev in doc.events}
+    # one event told again: its tellings share what is said of it.  Only tellings with sources or statements of
+    # their own count (a telling in the reporter's own voice adds nothing, and must not take another's status)
+    told = [ev for ev in doc.events if res.per_event.get(ev.id) or res.statements.get(ev.id)]
+    for group in restatements(told, doc.actors, doc.text):
+        ids = [told[k].id for k in group]
+        joined = sorted((st for i in ids for st in res.statements.get(i, [])), key=lambda st: st.cue.start)
+        for i in ids:
+            others[i] = [res.per_event.get(j, []) for j in ids if j != i]
+            stated[i] = list({id(st): st for st in joined}.values())
     for ev in doc.events:
         chain_ = list(res.per_event.get(ev.id, []))
-        statements = res.statements.get(ev.id, [])
+        statements = stated[ev.id]
         for st in statements:
             if st.by is not None and st.kind in ("deny", "confirm") and not any(
                     a.actor_id == st.by.actor_id for a in chain_):
                 chain_.append(st.by)
         ev.attribution = chain_
         modality = ev.status if ev.status in ("planned", "hypothetical") else None
-        status = resolve_status(modality=modality, statements=statements, attributions=res.per_event.get(ev.id, []))
+        status = resolve_status(modality=modality, statements=statements, attributions=res.per_event.get(ev.id, []),
+                                also=others.get(ev.id, ()))
         if status != "reported" or ev.status not in ("confirmed", "denied", "unconfirmed"):
             ev.status = status  # type: ignore[assignment]
 

@@ -106,11 +106,29 @@ def _reporting(doc: Doc, speakers: Speakers, t: Any, who: list[Any], out: list[A
         out.append(att)
 
 
+def _misparsed_subject(verb: Any) -> list[Any]:
+    """'... near Kismayo, a military official who asked not to be named said.': the parser made the source an
+    apposition of the noun before it and left the reporting verb without a subject; the phrase ending right
+    before the verb is its subject when it is such an apposition (its tokens, with its relative clause)."""
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].is_punct and verb.doc[k].text not in ("\"", "”", "’"):
+        k -= 1
+    if k < 0:
+        return []
+    for a in verb.sent:
+        if a.i >= verb.i:
+            break
+        if a.dep_ == "appos" and a.head.i < a.i and a.right_edge.i == k and a.pos_ in ("NOUN", "PROPN"):
+            return source_tokens(a)
+    return []
+
+
 def chain(doc: Doc, sent: Any, speakers: Speakers, *, quoted: Sequence[Span] | SpanIndex = ()) -> list[Attribution]:
     """Reporting and citing attributions stated in one sentence, outermost first (outlet, then who it cites);
     none from words inside the ``quoted`` spans (a speaker's own "they said"; a :class:`SpanIndex` of them
     when called per sentence of a long document, so the test per word is O(log n))."""
     out: list[Attribution] = []
+    coordinated: list[Attribution] = []
     inside = quoted if isinstance(quoted, SpanIndex) else SpanIndex(quoted)
     for t in sent:
         if inside.covers(t.idx):
@@ -123,7 +141,10 @@ def chain(doc: Doc, sent: Any, speakers: Speakers, *, quoted: Sequence[Span] | S
                     who += [g for p in c.children for g in source_tokens(p)]
                 elif c.dep_ == "nsubj":
                     who += source_tokens(c)
-            if who and not any(w.lower_ in ("it", "this", "that", "which", "who") for w in who):
+            misparsed = not who and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children)
+            if misparsed:
+                who = _misparsed_subject(t)
+            if who and misparsed or who and not any(w.lower_ in ("it", "this", "that", "which", "who") for w in who):
                 _reporting(doc, speakers, t, who, out)
         if t.lower_ in CITE_WORDS:
             objs = [c for c in t.subtree if c.i != t.i and (c.dep_ == "pobj" or (c.dep_ == "dobj" and c.head.i == t.i))]
@@ -148,10 +169,17 @@ def chain(doc: Doc, sent: Any, speakers: Speakers, *, quoted: Sequence[Span] | S
                     att = Attribution(source=src_span.text(doc.text), anonymous=False, kind="source", span=src_span,
                                       cue=span_of(cue_toks), content=content)
                 out.append(att)
+                if t.lower_ == "according":  # "according to the police chief and the governor's office": both
+                    for c in [*o.conjuncts, *(x for a in o.children if a.dep_ == "appos" for x in a.conjuncts)]:
+                        more = source_tokens(c)
+                        coordinated.append(_attribution(doc, speakers, more, kind="source", cue=span_of(cue_toks),
+                                                        content=content) or Attribution(
+                            source=span_of(more).text(doc.text), anonymous=False, kind="source", span=span_of(more),
+                            cue=span_of(cue_toks), content=content))
                 break
     for i in range(len(out) - 1):
         out[i].cites = i + 1
-    return out
+    return out + coordinated  # coordinated sources are side by side: neither cites the other
 
 
 def speech(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution],

@@ -69,6 +69,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several", "few"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                    "herself": "f"}
+_GENDER_OF = {"m": "m", "male": "m", "masculine": "m", "man": "m", "f": "f", "female": "f", "feminine": "f",
+              "woman": "f"}
 _NOT_SOURCES = frozenset({"it", "this", "that", "which", "what", "who", "there", "these", "those", "i", "we",
                           "you", "they", "he", "she"})
 
@@ -182,10 +184,16 @@ class Speakers:
         return [m.actor_id for m in self.new_mentions if m.actor_id and m.span.start in idx]
 
     def _gender(self, actor_id: str) -> str | None:
-        """'m' or 'f' when the text tells (its pronoun mentions from the actors stage, "Mr."/"Mrs."/"Ms." before a
-        mention), None when it does not or disagrees with itself."""
+        """'m' or 'f': the actor's own ``gender`` when the actors stage gives one ("m"/"f"/"male"/"female"),
+        else what the text tells (its pronoun mentions from the actors stage, "Mr."/"Mrs."/"Ms." before a
+        mention); None when it does not or disagrees with itself."""
         if actor_id in self._genders:
             return self._genders[actor_id]
+        actor = self.actors.get(actor_id)
+        given = str(getattr(actor, "gender", None) or "").lower()  # the actors stage's field, where it has one
+        if given in _GENDER_OF:
+            self._genders[actor_id] = _GENDER_OF[given]
+            return _GENDER_OF[given]
         text = self.doc.text
         votes = {"m": 0, "f": 0}
         for m in self.all_mentions():

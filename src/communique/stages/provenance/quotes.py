@@ -419,7 +419,7 @@ def extract_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
     """One Quote per quotation, with speaker (actor id), speaker span, cue (the speech verb) and parts."""
     sdoc = doc.nlp
     quotes: list[Quote] = []
-    found = find_quotations(doc.text)
+    found = [g for parts in find_quotations(doc.text) for g in split_turns(doc.text, parts)]
     found = sorted(found + one_word_quotes(doc, sdoc, found), key=lambda g: g[0].start)
     for parts in found:
         span = Span(parts[0].start, parts[-1].end)
@@ -431,7 +431,11 @@ def extract_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
         tagged = False
         anon_head = False
         dash = _dash_speaker(doc, sdoc, parts[-1].end, speakers)
-        if dash is not None:
+        turn = _label_speaker(doc, sdoc, span.start, speakers) if _turn_label(doc.text, parts[0].start) else None
+        if turn is not None:  # a transcript's turn inside the quote marks: '"PENCE: Well, ...'
+            speaker, speaker_span = turn
+            tagged = True
+        elif dash is not None:
             speaker, speaker_span, cue = dash
             tagged = True
         elif tok is not None:
@@ -468,6 +472,7 @@ def extract_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
                         speaker_span = speakers.mention_span(aid, ws.start, ws.end) or ws
                         head = next((t for t in who if t.head not in who), who[0])
                         anon_head = is_anonymous_source(head)
+                        speaker_span = _outer_mention(verb, aid, parts, speakers) or speaker_span
             acc = _according_to(tok.sent)
             if acc is not None:
                 via_toks = source_tokens(acc)
@@ -495,6 +500,60 @@ def extract_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
         quotes.append(Quote(span=span, speaker=speaker, speaker_span=speaker_span, anonymous=anonymous, via=via,
                             parts=list(parts), cue=cue))
     return quotes
+
+
+def _outer_mention(verb: Any, actor_id: str, parts: list[Span], speakers: Speakers) -> Span | None:
+    """'Clinton told the crowd that she believes “...”': the quote's speaker restated by a pronoun inside her own
+    reported speech — the span of the outermost speech verb's subject when it is the same actor (the claim is
+    hers as the outer clause states it), else None."""
+    found: Span | None = None
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "xcomp", "advcl") or cur.head.i == cur.i:
+            break
+        up = cur.head
+        if up.pos_ not in ("VERB", "AUX") or up.lemma_.lower() not in SPEECH_VERBS or up.idx >= parts[0].start:
+            break  # the outer clause stands before the quote ("Clinton told ... that she believes “...”")
+        who = [t for t in speaker_tokens(up, parts) if t.idx < parts[0].start]
+        if not who or up.sent != verb.sent or "\n" in verb.doc.text[up.idx : parts[0].start]:
+            break
+        if speakers.args.in_tokens(who)[:1] != [actor_id]:
+            break  # only a name the actors stage resolved: resolving a description here would add actors
+        ws = span_of(who)
+        found = speakers.mention_span(actor_id, ws.start, ws.end) or ws
+        cur = up
+    return found
+
+
+#: a transcript label right after the opening quote mark of a paragraph: '"PENCE: Well, ...', '“Q: ...'
+_TURN = re.compile(r"(?P<label>(?:[A-Z][A-Z’'.\-]*)(?: [A-Z][A-Z’'.\-]*){0,3}|Q|A):[ \t]+(?=\S)")
+
+
+def _turn_label(text: str, start: int) -> bool:
+    """Does the quoted fragment at ``start`` open after a transcript label inside the marks ('"PENCE: ...')?"""
+    line = text.rfind("\n", 0, start) + 1
+    m = _TURN.match(text, line + len(text[line:start]) - len(text[line:start].lstrip("“\"‘' \t")))
+    return m is not None and m.end() == start
+
+
+def split_turns(text: str, parts: list[Span]) -> list[list[Span]]:
+    """A transcript quoted whole, each paragraph opening with a quote mark and a speaker label in capitals
+    ('"WALLACE: Let’s start ...' / '"PENCE: Well, ...'), is one quotation per turn: the fragments are cut at
+    every labelled paragraph and each turn starts after its label and colon (the label is its speaker,
+    :func:`_label_speaker`).  Unlabelled paragraphs stay with the turn before them; a quotation with fewer than
+    two labels, or one only in its first fragment, is returned as it is."""
+    out: list[list[Span]] = []
+    labelled = 0
+    for p in parts:
+        m = _TURN.match(text, p.start)
+        if m is not None and m.group("label").lower() not in _NOT_LABELS and m.end() < p.end:
+            labelled += 1
+            out.append([Span(m.end(), p.end)])
+        elif out:
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return out if labelled >= 2 else [parts]
 
 
 def _inside(speakers: Speakers, actor_id: str, parts: list[Span]) -> bool:
