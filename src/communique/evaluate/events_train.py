@@ -40,6 +40,7 @@ from ..stages.events.lexicon import LemmaVectors
 from ..stages.events.model import NONE, EventModel
 from ..stages.events.triggers import match_trigger
 from .event_sets import Item, read_dataset
+from .parse_cache import ParseCache
 
 __all__ = ["Example", "TRAIN_SETS", "examples_for", "fit", "load_examples", "parse_items", "train"]
 
@@ -351,23 +352,30 @@ def _fit_sentences(examples: Sequence[Example]) -> dict[str, Any]:
             "sent_classes": [str(c) for c in clf.classes_], "sent_features": names + [f"dense:{i}" for i in range(dim)]}
 
 
-def load_examples(shared: Path, sets: Sequence[str], nlp: Any) -> tuple[dict[str, list[Item]], list[Example]]:
-    """Read, parse and turn into examples the named sets."""
+def load_examples(shared: Path, sets: Sequence[str], nlp: Any, *, cache: ParseCache | None = None,
+                  ) -> tuple[dict[str, list[Item]], list[Example]]:
+    """Read, parse and turn into examples the named sets.  ``cache``: where the parses are kept
+    (``parse_cache.py``); None parses every text."""
     items: dict[str, list[Item]] = {}
     examples: list[Example] = []
     for name in sets:
         items[name] = read_dataset(name, shared)
-        sdocs = parse_items(items[name], nlp)
+        if cache is not None:
+            sdocs = cache.parse([i.text for i in items[name]], label=name, keep=False)
+        else:
+            sdocs = parse_items(items[name], nlp)
         examples += examples_for(name, items[name], sdocs)
     return items, examples
 
 
-def train(shared: Path, out: Path, *, sets: Sequence[str] = TRAIN_SETS, model: str | None = None) -> EventModel:
-    """Rebuild the model file ``out`` from the named sets in ``shared``; returns the model."""
+def train(shared: Path, out: Path, *, sets: Sequence[str] = TRAIN_SETS, model: str | None = None,
+          cache: Path | None = None) -> EventModel:
+    """Rebuild the model file ``out`` from the named sets in ``shared``; returns the model.  ``cache``: a
+    folder keeping the sets' parses for the next run (``parse_cache.py``); None parses afresh."""
     from ..stages.nlp import DEFAULT_MODEL, load_nlp
 
     nlp = load_nlp(model or DEFAULT_MODEL)
-    _, examples = load_examples(shared, sets, nlp)
+    _, examples = load_examples(shared, sets, nlp, cache=ParseCache(nlp, cache) if cache is not None else None)
     em = fit(examples, sets=sets)
     em.save(out)
     return em
