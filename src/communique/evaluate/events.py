@@ -351,11 +351,22 @@ def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: b
     if cross_validate is None:
         cross_validate = set_name in trained_on and base.event_model == "bundled"
     t0 = time.perf_counter()
-    pipe = _build_pipeline(base)
-    parses = ParseCache(pipe.stages[0].nlp, cache) if cache is not None else None
+    pipe = _build_pipeline(base)  # shared by the process (cached): its parse stage is put back at the end
+    parse_stage = pipe.stages[0]
+    parses = ParseCache(parse_stage.nlp, cache) if cache is not None else None
     if parses is not None:  # the scored texts' parses, from the cache (parsed and stored on a first run)
         texts = [i.text for i in items]
-        pipe.stages[0] = CachedParse(pipe.stages[0], dict(zip(texts, parses.parse(texts, label=name), strict=True)))
+        pipe.stages[0] = CachedParse(parse_stage, dict(zip(texts, parses.parse(texts, label=name), strict=True)))
+    try:
+        return _evaluate(name, kind, set_name, shared, items, base, pipe, parses, trained_on, cross_validate,
+                         t0, progress)
+    finally:
+        pipe.stages[0] = parse_stage
+
+
+def _evaluate(name: str, kind: str, set_name: str, shared: Path, items: list[Item], base: Any, pipe: Any,
+              parses: ParseCache | None, trained_on: list[str], cross_validate: bool, t0: float,
+              progress: Callable[[str], None] | None) -> Scores:
     notes: list[str] = []
     if not cross_validate:
         predicted = predict(items, pipe)
