@@ -180,16 +180,16 @@ def test_sentence_model_round_trips_and_scores_a_sentence(nlp, tmp_path: Path) -
 def test_sentence_of_no_event_suppresses_the_word_model() -> None:
     from communique.stages.events.learned import LearnedCoder
 
-    doc = _table_doc("The governor of Lagos gave a long interview to a local radio station.")
-    model = _with_sentence_model({"CONSULT": {"w=interview": 6.0}}, {NONE: {"s=interview|N": 4.0}},
-                                 noun_lexicon=["interview"])
-    # alone, the word model codes the interview as a meeting
+    doc = _table_doc("The governor of Lagos gave a long lecture at a local university.")
+    model = _with_sentence_model({"CONSULT": {"w=lecture": 6.0}}, {NONE: {"s=lecture|N": 4.0}},
+                                 noun_lexicon=["lecture"])
+    # alone, the word model codes the lecture as a meeting
     assert [(doc.nlp[c.token].text, c.cameo[:2]) for c in LearnedCoder(model).label(doc, 0, [])] == [
-        ("interview", "04")]
+        ("lecture", "04")]
     assert LearnedCoder(model, suppress_at=0.8).label(doc, 0, []) == []
     # a sentence the sentence model is unsure about keeps the word model's event
-    unsure = _with_sentence_model({"CONSULT": {"w=interview": 6.0}}, {NONE: {"s=interview|N": 0.5}},
-                                  noun_lexicon=["interview"])
+    unsure = _with_sentence_model({"CONSULT": {"w=lecture": 6.0}}, {NONE: {"s=lecture|N": 0.5}},
+                                  noun_lexicon=["lecture"])
     assert len(LearnedCoder(unsure, suppress_at=0.8).label(doc, 0, [])) == 1
 
 
@@ -221,3 +221,34 @@ def test_speaking_to_the_media_is_no_meeting_but_a_phone_call_with_a_counterpart
         assert coder.label(_table_doc(text), 0, []) == [], text
     doc = _table_doc("The Peruvian foreign minister spoke to his Bolivian counterpart by phone on Tuesday.")
     assert [(doc.nlp[c.token].text, c.cameo[:2]) for c in coder.label(doc, 0, [])] == [("spoke", "04")]
+
+
+def test_an_appearance_before_the_media_is_no_meeting_but_a_conference_of_ministers_is() -> None:
+    from communique.stages.events.learned import LearnedCoder
+
+    words = ["interview", "briefing", "conference", "report"]
+    model = _frame_model({"CONSULT": {f"w={w}": 6.0 for w in words}}, noun_lexicon=words)
+    for text in ("The Chilean foreign minister criticised Bolivia in an interview with a Santiago daily.",
+                 "The Chilean foreign minister criticised Bolivia at a news briefing in Santiago.",
+                 "The Chilean foreign minister criticised Bolivia at a press conference in Santiago.",
+                 "Maria Ortega reported from Santiago for the agency."):
+        doc = _table_doc(text)
+        assert [doc.nlp[c.token].text for c in LearnedCoder(model).label(doc, 0, [])
+                if c.model is not None] == [], text
+    doc = _table_doc("The foreign ministers of Chile and Bolivia held a conference in Santiago.")
+    assert [doc.nlp[c.token].text for c in LearnedCoder(model).label(doc, 0, [])] == ["conference"]
+
+
+def test_types_listed_as_needing_a_target_ask_the_parse_for_one() -> None:
+    from communique.stages.events.learned import LearnedCoder
+
+    doc = _table_doc("The long war devastated the northern provinces of the country.")
+    weights = {"ASSAULT": {"w=war": 6.0}, "CONSULT": {"w=devastate": 6.0}}
+    (war, dev) = sorted(LearnedCoder(_frame_model(weights, noun_lexicon=["war"], target_types=["ASSAULT"]))
+                        .label(doc, 0, []), key=lambda c: c.token)
+    assert (doc.nlp[war.token].text, war.cameo[:2], war.require_target) == ("war", "19", True)
+    assert (doc.nlp[dev.token].text, dev.require_target) == ("devastated", False)
+    plain = LearnedCoder(_frame_model(weights, noun_lexicon=["war"])).label(doc, 0, [])
+    assert [c.require_target for c in plain] == [False, False]
+    # the shipped model asks it of assaults
+    assert LearnedCoder().target_types == frozenset({"ASSAULT"})

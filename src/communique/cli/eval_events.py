@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ..errors import CommuniqueError
+from ..evaluate.parse_cache import DEFAULT_CACHE
 from ._app import err, eval_app, train_app
 
 DEFAULT_SHARED = Path("../shared")
@@ -32,6 +33,9 @@ def eval_events(
     limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N items of each set.")] = None,
     no_cv: Annotated[bool, typer.Option("--no-cv", help="Score sets the model was trained on with the shipped "
                                         "model itself (inflated figures; quick).")] = False,
+    cache: Annotated[Path, typer.Option("--cache", help="Folder keeping the datasets' spaCy parses between runs "
+                                        "(keyed by model and data).")] = DEFAULT_CACHE,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every text afresh; keep nothing.")] = False,
 ) -> None:
     """Score event coding on gold sets: per-type P/R/F1, macro and micro, type + source + target, confusions."""
     from ..evaluate.events import DATASETS, evaluate, report
@@ -46,7 +50,7 @@ def eval_events(
     for name in names:
         try:
             s = evaluate(name, root, limit=limit, cross_validate=False if no_cv else None,
-                         progress=lambda m: typer.echo(m, err=True))
+                         progress=lambda m: typer.echo(m, err=True), cache=None if no_cache else cache)
         except FileNotFoundError as exc:
             err(f"{exc}: gold data not found; skipped {name}")
             continue
@@ -68,7 +72,10 @@ def train_events(
     out: Annotated[Path | None, typer.Option("--out", help="Model file to write (default: the shipped one, "
                                              "src/communique/knowledge/data/event_model.npz).")] = None,
     sets: Annotated[str | None, typer.Option("--sets", help="Comma-separated training sets (default: plv, "
-                                             "plover_gsr, universalpetrarch, wikievents, rams).")] = None,
+                                             "plover_gsr, universalpetrarch, wikievents, rams, m2e2).")] = None,
+    cache: Annotated[Path, typer.Option("--cache", help="Folder keeping the sets' spaCy parses between runs "
+                                        "(keyed by model and data).")] = DEFAULT_CACHE,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every text afresh; keep nothing.")] = False,
 ) -> None:
     """Rebuild the learned event coder from the gold sets (needs scikit-learn; about a minute)."""
     from ..evaluate.event_sets import DATASETS
@@ -81,7 +88,7 @@ def train_events(
         raise typer.Exit(2)
     target = out or Path(__file__).resolve().parents[1] / "knowledge" / "data" / "event_model.npz"
     try:
-        model = train(_shared(shared), target, sets=chosen)
+        model = train(_shared(shared), target, sets=chosen, cache=None if no_cache else cache)
     except FileNotFoundError as exc:
         err(f"{exc}: training data not found")
         raise typer.Exit(2) from None

@@ -1,8 +1,11 @@
 """Score communique's event coding on the gold sets of ``../shared`` (``communique eval events``).
 
 Each item's raw text is analysed by the whole pipeline (gold markup is never shown to it).  A set the shipped
-model was trained on is scored by k-fold cross-validation: for each fold a model is trained on every training
-set minus that fold (folds group the sentences of one source document) and codes that fold only.
+model was trained on is scored by k-fold cross-validation.  Every item of every training set falls in one of
+:data:`FOLDS` folds by its group (:func:`fold_of`: the sentences of one source document share a fold); fold
+``k``'s model is trained on every training set minus fold ``k`` of each, and codes fold ``k`` of whichever set is
+scored.  So one run fits five models however many sets it scores, and no item is coded by a model that saw it
+(or its document).  The parses are kept between runs when a cache folder is given (``parse_cache.py``).
 
 Scores per dataset (see :func:`score`):
 
@@ -35,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .event_sets import Gold, Item, read_dataset
+from .parse_cache import CachedParse, ParseCache
 
 __all__ = ["CATEGORIES", "DATASETS", "Predicted", "evaluate", "score"]
 
@@ -317,16 +321,21 @@ def fold_of(group: str, k: int = FOLDS) -> int:
     return zlib.crc32(group.encode("utf-8")) % k
 
 
-# the training examples of the last cross-validation, by (shared folder, sets, spaCy model)
+# the training examples of the last cross-validation, by (shared folder, sets, spaCy model); and its fold models,
+# by (that key, fold)
 _EXAMPLES: dict[tuple[str, tuple[str, ...], str], list[Any]] = {}
+_FOLD_MODELS: dict[tuple[tuple[str, tuple[str, ...], str], int], Any] = {}
 
 
 def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: bool | None = None,
-             limit: int | None = None, progress: Callable[[str], None] | None = None) -> Scores:
+             limit: int | None = None, progress: Callable[[str], None] | None = None,
+             cache: Path | None = None) -> Scores:
     """Score one dataset (a key of :data:`DATASETS`).
 
     ``cross_validate``: None = when the shipped model was trained on the set; the folds' models are trained
-    here (scikit-learn) on the same sets the shipped model lists in its metadata."""
+    here (scikit-learn) on the same sets the shipped model lists in its metadata.  ``cache``: a folder keeping
+    the spaCy parses of the scored and training texts between runs (``parse_cache.py``; the figures are the
+    same with or without it); None parses every text."""
     from ..api import _build_pipeline
     from ..settings import Settings
     from ..stages.events.model import default_event_model
@@ -342,7 +351,22 @@ def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: b
     if cross_validate is None:
         cross_validate = set_name in trained_on and base.event_model == "bundled"
     t0 = time.perf_counter()
-    pipe = _build_pipeline(base)
+    pipe = _build_pipeline(base)  # shared by the process (cached): its parse stage is put back at the end
+    parse_stage = pipe.stages[0]
+    parses = ParseCache(parse_stage.nlp, cache) if cache is not None else None
+    if parses is not None:  # the scored texts' parses, from the cache (parsed and stored on a first run)
+        texts = [i.text for i in items]
+        pipe.stages[0] = CachedParse(parse_stage, dict(zip(texts, parses.parse(texts, label=name), strict=True)))
+    try:
+        return _evaluate(name, kind, set_name, shared, items, base, pipe, parses, trained_on, cross_validate,
+                         t0, progress)
+    finally:
+        pipe.stages[0] = parse_stage
+
+
+def _evaluate(name: str, kind: str, set_name: str, shared: Path, items: list[Item], base: Any, pipe: Any,
+              parses: ParseCache | None, trained_on: list[str], cross_validate: bool, t0: float,
+              progress: Callable[[str], None] | None) -> Scores:
     notes: list[str] = []
     if not cross_validate:
         predicted = predict(items, pipe)
@@ -358,22 +382,28 @@ def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: b
         key = (str(shared), tuple(trained_on), base.model)
         if key not in _EXAMPLES:  # several datasets in one run parse the training sets once
             _EXAMPLES.clear()
-            _EXAMPLES[key] = load_examples(shared, trained_on, load_nlp(base.model))[1]
+            _FOLD_MODELS.clear()
+            _EXAMPLES[key] = load_examples(shared, trained_on, load_nlp(base.model), cache=parses)[1]
         examples = _EXAMPLES[key]
         predicted_by_id: dict[str, list[Predicted]] = {}
         stage = _event_stage(pipe)
         shipped_coder = stage.model
         for k in range(FOLDS):
             held = [i for i in items if fold_of(i.group) == k]
-            train = [e for e in examples if not (e.dataset == set_name and fold_of(e.group) == k)]
+            if (key, k) not in _FOLD_MODELS:  # one model per fold serves every set of the run
+                train = [e for e in examples if fold_of(e.group) != k]
+                if progress:
+                    progress(f"{name}: fold {k + 1}/{FOLDS}: training on {len(train)} words")
+                _FOLD_MODELS[(key, k)] = fit(train, sets=trained_on)
             if progress:
-                progress(f"{name}: fold {k + 1}/{FOLDS}: training on {len(train)} words, coding {len(held)} items")
-            stage.model = LearnedCoder(fit(train, sets=trained_on), table=stage.table)
+                progress(f"{name}: fold {k + 1}/{FOLDS}: coding {len(held)} items")
+            stage.model = LearnedCoder(_FOLD_MODELS[(key, k)], table=stage.table)
             for item, p in zip(held, predict(held, pipe), strict=True):
                 predicted_by_id[item.id] = p
         stage.model = shipped_coder
         predicted = [predicted_by_id[i.id] for i in items]
-        notes.append(f"{FOLDS}-fold cross-validation: each fold coded by a model trained without it")
+        notes.append(f"{FOLDS}-fold cross-validation: each fold coded by a model trained without that fold of "
+                     "any training set")
     s = score(name, kind, items, predicted)
     s.seconds = round(time.perf_counter() - t0, 1)
     s.notes = notes + s.notes

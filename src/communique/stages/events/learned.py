@@ -16,12 +16,16 @@ Per sentence it takes the rule candidates (the trigger table is the readable lay
     it operates on or the verb that operates on it ("agreed to lend", "summoned the ambassador to
     complain": the table's word codes the event);
   - the word is not a light verb whose object or prepositional object the table codes ("held a phone
-    call": the call is the event), nor addresses the media or an audience ("spoke to the radio"), nor a verb
+    call": the call is the event), nor addresses the media or an audience ("spoke to the radio"), nor is an
+    appearance before the media ("an interview", "a news conference", "reported from Kampala"), nor a verb
     reporting a clause ("denied that its troops had attacked":
     provenance reads the denial, the clause holds the event);
   - the model's type is not ``NONE`` and its probability reaches the model's threshold;
   - with ``require_target`` (off by default: measured by cross-validation on PLV and the GSR, it lost more
-    recall than it gained precision), the parse gives it a target as well (``Candidate.require_target``).
+    recall than it gained precision), the parse gives it a target as well (``Candidate.require_target``);
+    for the types the model file lists in ``target_types`` (ASSAULT in the shipped model) always: an assault
+    only the model found, with no one assaulted, is mostly a situation ("the war", "the fighting", "the
+    conflict"), not an event.
 
 With a sentence model in the file (``model.py``), the sentence decides too:
 
@@ -79,6 +83,8 @@ class LearnedCoder:
         self.suppress_at = suppress_at if suppress_at is not None else meta.get("suppress_at")
         self.propose_at = propose_at if propose_at is not None else meta.get("propose_at")
         self.suppress_rules_at = suppress_rules_at if suppress_rules_at is not None else meta.get("suppress_rules_at")
+        # PLOVER types the model codes only with a target in the parse (``target_types`` in the metadata)
+        self.target_types = frozenset(str(t) for t in meta.get("target_types") or ())
         self.name = f"{self.model.name}/{self.model.version}"
         # (doc, its mentions list, their count, index of the actor mentions' spans): built once per document,
         # not once per sentence (that was quadratic in the document's length); replaced whole, so thread-safe
@@ -120,12 +126,14 @@ class LearnedCoder:
             out = [c for c in out if c.model is not None or (c.rule or "").count("\t") >= 3 or not _plover(c.cameo)]
         for p in [] if suppressed else self.model.predict(toks, table=rows, probs=probs):
             tok = sdoc[p.token]
-            if _light_verb_of_coded_object(tok, rows) or _reports_a_clause(tok) or _addresses_the_media(tok):
+            if (_light_verb_of_coded_object(tok, rows) or _reports_a_clause(tok) or _addresses_the_media(tok)
+                    or _media_appearance(tok)):
                 continue
             if listed_ok and _listed(tok, rows) and not self._overrules(tok, p.plover, p.confidence, rows):
                 continue
             out.append(Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), p.cameo, model=self.name,
-                                 confidence=p.confidence, require_target=self.require_target))
+                                 confidence=p.confidence,
+                                 require_target=self.require_target or p.plover in self.target_types))
         if sprobs is not None and self.propose_at is not None and not any(_plover(c.cameo) for c in out):
             proposed = self._proposed(sdoc, toks, probs, sprobs, rows)
             if proposed is not None:
@@ -148,12 +156,13 @@ class LearnedCoder:
                         key=lambda r: -float(probs[r, col]))
         # the table's decisions stand: a listed word whose rows of this type declined it ("released a statement"
         # is no release of detainees) is not proposed as that type
-        tok = next((toks[r] for r in ranked if not _reports_a_clause(toks[r])
+        tok = next((toks[r] for r in ranked if not _reports_a_clause(toks[r]) and not _media_appearance(toks[r])
                     and not (_listed(toks[r], rows) and plover in _declined(toks[r], rows))), None)
         if tok is None:
             return None
         return Candidate(tok.i, Span(tok.idx, tok.idx + len(tok)), self.model.code_for(tok, plover, rows),
-                         model=self.name, confidence=round(float(sprobs[best]), 3), require_target=self.require_target)
+                         model=self.name, confidence=round(float(sprobs[best]), 3),
+                         require_target=self.require_target or plover in self.target_types)
 
 
     def _overrules(self, tok: Any, plover: str, confidence: float, rows: TriggerTable) -> bool:
@@ -237,6 +246,24 @@ def _addresses_the_media(tok: Any) -> bool:
             if any(g.dep_ == "pobj" and g.lemma_.lower() in _MEDIA for g in c.children):
                 return True
     return False
+
+
+# appearances before the media: the setting of a statement, never an event between actors ("in an interview
+# with the paper", "told a news conference", "Thuso Khumalo reported from Johannesburg")
+_APPEARANCES = frozenset({"interview", "briefing", "newscast", "podcast"})
+_PRESS = frozenset({"news", "press", "media"})
+
+
+def _media_appearance(tok: Any) -> bool:
+    """Is the word an appearance before the media (an interview, a briefing, a news or press conference or call,
+    the verb "report")?  CAMEO codes what is said there as a statement (01); the learned model, trained on sets
+    that mark meetings, must not code the appearance itself as one."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        return lemma == "report"
+    if lemma in _APPEARANCES:
+        return True
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _PRESS for c in tok.children)
 
 
 def _reports_a_clause(tok: Any) -> bool:

@@ -12,7 +12,8 @@ File format (``numpy.savez_compressed``, no pickles): ``coef`` (classes x featur
 (classes), ``classes`` (str), ``features`` (str; the sparse names then ``dense:0 .. dense:95``), the lexicon
 (``lex_keys``, ``lex_rows``, ``lex_scores``: see ``lexicon.py``; ``lex_obj_scores``, the rows' scores as the
 word's object, optional), ``meta`` (a JSON string: name, version,
-threshold, noun lexicon, lemma codes, training sets) and, optionally, the sentence model (``sent_coef``,
+threshold, per-type thresholds (``type_thresholds``, optional), noun lexicon, lemma codes, training sets) and,
+optionally, the sentence model (``sent_coef``,
 ``sent_intercept``, ``sent_classes``, ``sent_features``: a linear classifier over a whole sentence's features,
 ``features.sentence_sparse``/``sentence_dense``, giving each PLOVER type and ``NONE``, no event, a probability;
 ``learned.py`` uses it to suppress the model's words in sentences of no event and to propose a type for
@@ -83,6 +84,9 @@ class EventModel:
         self.name: str = meta.get("name", "communique.event_model")
         self.version: str = str(meta.get("version", "1"))
         self.threshold: float = float(meta.get("threshold", 0.5))
+        # per-type thresholds (PLOVER type -> probability), where they differ from ``threshold``
+        self.type_thresholds: dict[str, float] = {str(k): float(v) for k, v in
+                                                  (meta.get("type_thresholds") or {}).items()}
         self.noun_lexicon = frozenset(meta.get("noun_lexicon", []))
         self.lemma_codes: dict[str, str] = dict(meta.get("lemma_codes", {}))
         self._none = self.classes.index(NONE) if NONE in self.classes else -1
@@ -188,15 +192,18 @@ class EventModel:
     def predict(self, toks: list[Any], *, threshold: float | None = None,
                 table: TriggerTable | None = None, probs: np.ndarray | None = None) -> list[Prediction]:
         """Events among ``toks``: the best type when it is not ``NONE`` and its probability reaches the
-        threshold (the model's own unless given).  ``probs``: ``probabilities(toks)`` when already computed."""
-        cut = self.threshold if threshold is None else threshold
+        threshold: ``threshold`` when given, else the type's own (``type_thresholds``), else the model's.
+        ``probs``: ``probabilities(toks)`` when already computed."""
         out: list[Prediction] = []
         probs = self.probabilities(toks) if probs is None else probs
         for tok, p in zip(toks, probs, strict=True):
             best = int(p.argmax())
-            if best == self._none or float(p[best]) < cut:
+            if best == self._none:
                 continue
             plover = self.classes[best]
+            cut = threshold if threshold is not None else self.type_thresholds.get(plover, self.threshold)
+            if float(p[best]) < cut:
+                continue
             out.append(Prediction(tok.i, plover, self.code_for(tok, plover, table), round(float(p[best]), 3)))
         return out
 
