@@ -165,6 +165,32 @@ def test_signals_from_store_carry_their_events(tmp_path: Path) -> None:
         assert got is not None and got.end == day(49) and got.blocs == [["RUS", "SYR"]]
 
 
+def test_dates_at_the_ends_of_the_calendar_are_answered(tmp_path: Path) -> None:
+    """--since and the bloc windows subtract days: at 0001-01-01 that would overflow (a 500 from the API)."""
+    import datetime as dt
+
+    from fastapi.testclient import TestClient
+
+    from communique.server import ServerSettings, create_app
+
+    rows, volume = stream({40: 14, 41: 15, 42: 16}, volume=5)
+    with put(tmp_path / "s.duckdb", rows, volume) as store:
+        assert [s["start"] for s in signals_from_store(store, since=dt.date.min)] == ["2025-02-10"]
+        assert signals_from_store(store, since=dt.date.max) == []
+        got = blocs_from_store(store, days=3650, end=dt.date(1, 1, 5))
+        assert got is not None and got.blocs == []
+    server = create_app(ServerSettings(db=tmp_path / "s.duckdb"))
+    with TestClient(server, base_url="http://127.0.0.1:8000") as client:
+        for since in ("0001-01-01", "9999-12-31"):
+            r = client.get("/api/signals", params={"since": since, "bloc_days": 3650})
+            assert r.status_code == 200, r.text
+        assert [s["start"] for s in client.get("/api/signals", params={"since": "0001-01-01"}).json()[
+            "signals"]] == ["2025-02-10"]
+    server.state.database.conn.close()
+    r = CliRunner().invoke(app, ["signals", "--db", str(tmp_path / "s.duckdb"), "--since", "0001-01-01"])
+    assert r.exit_code == 0 and "RUS" in r.output, r.output
+
+
 def test_the_api_and_the_cli_give_each_signal_its_evidence(tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 

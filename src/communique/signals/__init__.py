@@ -14,7 +14,7 @@ from typing import Any
 from .aggregate import daily_volume
 from .blocs import Blocs, blocs, blocs_from_counts
 from .detect import MIN_SCORE, Signal, detect
-from .series import Series, build
+from .series import Series, build, days_before
 
 __all__ = ["MIN_SCORE", "Blocs", "Series", "Signal", "blocs", "blocs_from_counts", "blocs_from_store", "build",
            "detect", "signals_from_store", "store_inputs"]
@@ -49,7 +49,7 @@ def signals_from_store(store: Any, *, level: str = "country", since: dt.date | N
     from .aggregate import cluster_ids, event_rows, series_from_store
     from .detect import MIN_EVENTS, SPANS, WINDOW
 
-    first = since - dt.timedelta(days=WINDOW + LOOKBACK) if since is not None else None
+    first = days_before(since, WINDOW + LOOKBACK) if since is not None else None
     series = series_from_store(store.conn, level=level, first=first, min_events=MIN_EVENTS, span=max(SPANS))
     found = detect(series, level=level, min_score=min_score, since=since)[:limit]
     ids = cluster_ids(store.conn, [(s.unit, s.channel, s.start, s.end) for s in found], level=level)
@@ -76,5 +76,5 @@ def blocs_from_store(store: Any, *, days: int = 30, level: str = "country", end:
         if not volume:
             return None
         end = max(volume)
-    first = end - dt.timedelta(days=2 * days - 1)
+    first = days_before(end, 2 * days - 1)
     return blocs_from_counts(daily_counts(store.conn, level=level, first=first, last=end), end=end, days=days)

@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-from .series import channel, happened, units
+from .series import channel, days_before, happened, units
 
 
 @dataclass
@@ -107,9 +107,11 @@ def blocs_from_counts(counts: Iterable[tuple[str, str, dt.date, int, float]], *,
 
 
 def _windows(end: dt.date, days: int) -> tuple[dt.date, dt.date, dt.date]:
-    start = end - dt.timedelta(days=days - 1)
-    p_end = start - dt.timedelta(days=1)
-    return start, p_end - dt.timedelta(days=days - 1), p_end
+    """The window of ``days`` days ending on ``end`` and the one before it, as ``(start, p_start, p_end)``;
+    windows reaching before 0001-01-01 start there."""
+    start = days_before(end, days - 1)
+    p_end = days_before(start, 1)
+    return start, days_before(p_end, days - 1), p_end
 
 
 def _compare(now_w: dict[str, float], before_w: dict[str, float], start: dt.date, end: dt.date, min_growth: float,

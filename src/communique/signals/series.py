@@ -135,3 +135,12 @@ def build(rows: Iterable[Mapping[str, Any]], volume: Mapping[dt.date, float], *,
             evs[(u, ch)][day].append(r.get("cluster_id"))
     series.counts, series.goldstein, series.events = dict(counts), dict(gold), {k: dict(v) for k, v in evs.items()}
     return series
+
+
+def days_before(day: dt.date, days: int) -> dt.date:
+    """``day`` minus ``days`` days, or the first representable date (0001-01-01) when that is earlier: a
+    ``--since 0001-01-01`` reads the whole store instead of overflowing."""
+    try:
+        return day - dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min
