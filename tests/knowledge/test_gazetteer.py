@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from communique.knowledge import gazetteer as gz
 from communique.knowledge.gazetteer import Candidate, Gazetteer, normalise
+from communique.knowledge.gazetteer import cache as gz  # the module whose _build the cache tests replace
+from communique.knowledge.gazetteer.index import _Keys
 
 
 @pytest.fixture(scope="module")
@@ -224,7 +225,7 @@ def test_context_does_not_shrink_a_capital_to_a_village(gaz: Gazetteer) -> None:
     probe=st.text(max_size=12),
 )
 def test_compact_keys_answer_like_the_dict(mapping: dict, probe: str) -> None:
-    keys = gz._Keys(mapping)
+    keys = _Keys(mapping)
     assert len(keys) == len(mapping)
     assert all(keys.get(k) == v for k, v in mapping.items())
     assert keys.get(probe) == mapping.get(probe)

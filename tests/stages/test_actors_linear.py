@@ -21,7 +21,8 @@ from communique.knowledge import groups
 from communique.model import Actor, Doc, Mention, Span
 from communique.read import make_article, read_file
 from communique.stages import actors as actors_stage
-from communique.stages.actors import coref, find
+from communique.stages.actors import coref
+from communique.stages.actors.find import groups as find
 from communique.stages.actors.lexicon import PARTICLE_PREFIX, PERSON_NOUNS, PLURAL_ANAPHORS, PRONOUNS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"

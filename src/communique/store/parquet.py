@@ -33,6 +33,7 @@ import duckdb
 from ..errors import ExportError, ImportConflict, StoreError
 from . import merged
 from .schema import schema_version
+from .transactions import transaction
 
 __all__ = ["dump", "load", "store_tables"]
 
@@ -129,8 +130,7 @@ def load(conn: duckdb.DuckDBPyConnection, folder: str | Path) -> dict[str, int]:
     if nonempty:
         raise ImportConflict(str(folder), f"the store already holds data (table {nonempty[0]}); load into a new store")
     counts: dict[str, int] = {}
-    try:
-        conn.begin()
+    with transaction(conn, f"cannot import {folder}"):
         for table in tables:
             if table not in manifest.get("tables", {}):
                 continue
@@ -151,11 +151,4 @@ def load(conn: duckdb.DuckDBPyConnection, folder: str | Path) -> dict[str, int]:
         conn.execute("DROP SEQUENCE IF EXISTS event_uid")
         conn.execute(f"CREATE SEQUENCE event_uid START {start}")
         merged.rebuild(conn)
-        conn.commit()
-    except duckdb.Error as exc:
-        try:
-            conn.rollback()
-        except duckdb.Error:
-            pass
-        raise StoreError(f"cannot import {folder}: {exc}") from exc
     return counts

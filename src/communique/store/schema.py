@@ -46,6 +46,7 @@ from __future__ import annotations
 import duckdb
 
 from ..errors import SchemaVersionError, StoreError, one_line
+from .transactions import transaction
 
 __all__ = ["DECISIVE_STATUSES", "MIGRATIONS", "SCHEMA_VERSION", "STATUS_ORDER", "migrate", "resolved_status_sql",
            "schema_version"]
@@ -565,8 +566,7 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> int:
     for version, statements in MIGRATIONS:
         if version <= current:
             continue
-        try:
-            conn.begin()
+        with transaction(conn, f"cannot upgrade the store to schema version {version}"):
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version ("
                 "version INTEGER PRIMARY KEY, applied TIMESTAMP NOT NULL DEFAULT current_timestamp)"
@@ -574,16 +574,6 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> int:
             for statement in statements:
                 conn.execute(statement)
             conn.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
-            conn.commit()
-        except duckdb.Error as exc:
-            _rollback(conn)
-            raise StoreError(f"cannot upgrade the store to schema version {version}: {one_line(exc)}") from exc
         current = version
     return current
 
-
-def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
-    try:
-        conn.rollback()
-    except duckdb.Error:
-        pass

@@ -1,0 +1,64 @@
+"""Dyad time series: counts, Goldstein and QuadClass shares of merged events per day, week or month."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import duckdb
+
+from .filters import EventFilter
+from .query import _merged_sql, _query
+
+Interval = Literal["day", "week", "month"]
+
+
+def dyad_series(
+    conn: duckdb.DuckDBPyConnection,
+    f: EventFilter | None = None,
+    *,
+    interval: Interval = "month",
+    max_events_per_point: int | None = None,
+) -> list[dict[str, Any]]:
+    """Counts and Goldstein of the dated merged events matching ``f`` (usually with a ``dyad``), per period.
+
+    ``interval``: ``day``, ``week`` (ISO weeks, starting Monday) or ``month``.  One point per period
+    that has events, in date order: ``{"period": date (first day), "events": int, "goldstein_sum":
+    float, "goldstein_mean": float | None (over events with a score), "quad_class": {"1": share, ...
+    "4": share} (shares of the events with a QuadClass; 0.0 each when none), "cooperation": int
+    (QuadClass 1-2), "conflict": int (QuadClass 3-4), "balance": float in [-1, 1]
+    ((cooperation - conflict) / (cooperation + conflict); 0.0 when neither), "cluster_ids": [int]
+    (the events behind the point, by date; at most ``max_events_per_point`` when given)}``.
+    """
+    if interval not in ("day", "week", "month"):
+        raise ValueError(f"interval {interval!r} is not one of day, week, month")
+    sql, params = _merged_sql(conn, f or EventFilter())
+    rows = _query(
+        conn,
+        f"SELECT date_trunc('{interval}', m.date)::DATE AS period, count(*) AS events, "
+        "coalesce(sum(m.goldstein), 0) AS goldstein_sum, avg(m.goldstein) AS goldstein_mean, "
+        "count(*) FILTER (WHERE m.quad_class = 1) AS q1, count(*) FILTER (WHERE m.quad_class = 2) AS q2, "
+        "count(*) FILTER (WHERE m.quad_class = 3) AS q3, count(*) FILTER (WHERE m.quad_class = 4) AS q4, "
+        "list(m.cluster_id ORDER BY m.date, m.cluster_id) AS cluster_ids "
+        f"FROM ({sql}) m WHERE m.date IS NOT NULL GROUP BY period ORDER BY period",
+        params,
+    )
+    out = []
+    for r in rows:
+        quads = [int(r[f"q{i}"]) for i in (1, 2, 3, 4)]
+        known = sum(quads)
+        coop, conf = quads[0] + quads[1], quads[2] + quads[3]
+        ids = [int(c) for c in r["cluster_ids"]]
+        out.append(
+            {
+                "period": r["period"],
+                "events": int(r["events"]),
+                "goldstein_sum": round(float(r["goldstein_sum"]), 4),
+                "goldstein_mean": None if r["goldstein_mean"] is None else round(float(r["goldstein_mean"]), 4),
+                "quad_class": {str(i + 1): (round(q / known, 4) if known else 0.0) for i, q in enumerate(quads)},
+                "cooperation": coop,
+                "conflict": conf,
+                "balance": round((coop - conf) / (coop + conf), 4) if coop + conf else 0.0,
+                "cluster_ids": ids if max_events_per_point is None else ids[:max_events_per_point],
+            }
+        )
+    return out

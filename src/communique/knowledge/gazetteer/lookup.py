@@ -1,0 +1,152 @@
+"""The public :class:`Gazetteer`: name -> place lookups over the offline index."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .cache import _load_or_build, cache_dir
+from .index import _F, _FEATURES, Candidate
+from .names import _fold, _spelling_variants, _vowel_variants, normalise
+from .ranking import rank
+
+# --------------------------------------------------------------------------- the public class
+
+
+class Gazetteer:
+    """Name -> place lookups over the offline index.  Build once; share (see :meth:`default`)."""
+
+    def __init__(self, *, cache: Path | str | None | bool = True) -> None:
+        """``cache=True`` uses :func:`cache_dir`; a path uses that folder; ``False``/``None`` always rebuilds."""
+        if cache is True:
+            directory: Path | None = cache_dir()
+        elif cache is False or cache is None:
+            directory = None
+        else:
+            directory = Path(cache)
+        self._ix = _load_or_build(directory)
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Gazetteer:
+        """The process-wide gazetteer, built (or read from the cache) on first call."""
+        return cls()
+
+    def __len__(self) -> int:
+        return len(self._ix.names)
+
+    # ------------------------------------------------------------------ entries
+
+    def _entry(self, i: int) -> Candidate:
+        ix = self._ix
+        lat, lon = ix.lat[i], ix.lon[i]
+        return Candidate(
+            name=ix.names[i],
+            country=ix.countries[ix.country[i]] or None,
+            lat=None if lat != lat else round(lat, 5),
+            lon=None if lon != lon else round(lon, 5),
+            geonames_id=ix.gid[i] or None,
+            feature=_FEATURES[ix.feature[i]],
+            population=ix.pop[i],
+            capital=bool(ix.capital[i]),
+            admin1=ix.admin1[i] or None,
+        )
+
+    def _ids(self, name: str) -> tuple[int, ...]:
+        key = normalise(name)
+        hit = self._ix.keys.get(key)
+        if hit is None:
+            hit = self._ix.keys.get(_fold(key))
+        if hit is None:
+            for variant in _spelling_variants(_fold(key)):
+                hit = self._ix.keys.get(variant)
+                if hit is not None:
+                    break
+        if hit is None:
+            return ()
+        ids = (hit,) if isinstance(hit, int) else hit
+        if all(self._ix.pop[i] < 1000 for i in ids):
+            # a hamlet's exact name may be a province's other spelling ("Hiraan" / Hiiraan): take both
+            extra = [j for v in _vowel_variants(_fold(key)) for j in self._hits(v) if j not in ids]
+            ids = (*ids, *extra)
+        return ids
+
+    def _hits(self, key: str) -> tuple[int, ...]:
+        hit = self._ix.keys.get(key)
+        return () if hit is None else (hit,) if isinstance(hit, int) else hit
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every entry ``name`` may refer to, best first when no context is known."""
+        return [self._entry(i) for i in self._ranked(self._ids(name), (), normalise(name))]
+
+    def by_id(self, geonames_id: int) -> Candidate | None:
+        """The entry with this GeoNames id (a linear scan: for evaluation, not per token)."""
+        try:
+            return self._entry(self._ix.gid.index(geonames_id)) if geonames_id else None
+        except ValueError:
+            return None
+
+    def geonames_ids(self) -> frozenset[int]:
+        """Every GeoNames id the index holds (for coverage figures)."""
+        return frozenset(i for i in self._ix.gid if i)
+
+    def country_code(self, name: str) -> str | None:
+        """ISO3 of a country name or common alias ('Syria', 'U.S.', 'Britain'), else None."""
+        key = normalise(name)
+        return self._ix.country_keys.get(key) or self._ix.country_keys.get(_fold(key))
+
+    def demonym(self, word: str) -> str | None:
+        """ISO3 of a country demonym ('Syrian' -> 'SYR'), else None; demonyms are not places."""
+        key = normalise(word)
+        hit = self._ix.demonyms.get(key)
+        if hit is None and key.endswith("s") and len(key) > 4:  # "Mexicans", "Nigerians"
+            hit = self._ix.demonyms.get(key[:-1])
+        return hit
+
+    def country(self, iso3: str) -> Candidate | None:
+        """The country entry of an ISO3 code, else None."""
+        for i in self._ids(iso3) or ():
+            if self._ix.feature[i] == _F["country"] and self._ix.countries[self._ix.country[i]] == iso3:
+                return self._entry(i)
+        for key, code in self._ix.country_keys.items():
+            if code == iso3:
+                for i in self._ids(key):
+                    if self._ix.feature[i] == _F["country"]:
+                        return self._entry(i)
+        return None
+
+    # ------------------------------------------------------------------ lookup
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        context_countries: Sequence[str] = (),
+        country: str | None = None,
+        admin1: str | None = None,
+    ) -> Candidate | None:
+        """The best candidate for ``name``, or None when the name is unknown.
+
+        ``context_countries`` are ISO3 codes of countries the document mentions.
+        ``country``/``admin1`` restrict to one country (and US state code) when the
+        text qualifies the name ("Paris, Texas"); ignored when nothing matches.
+        """
+        ids = self._ids(name)
+        if not ids:
+            return None
+        if country is not None:
+            ix = self._ix
+            narrowed = tuple(
+                i
+                for i in ids
+                if ix.countries[ix.country[i]] == country
+                and ix.feature[i] != _F["country"]
+                and (admin1 is None or ix.admin1[i] == admin1)
+            )
+            ids = narrowed or ids
+        ranked = self._ranked(ids, context_countries, normalise(name))
+        return self._entry(ranked[0]) if ranked else None
+
+    def _ranked(self, ids: Iterable[int], context: Sequence[str], key: str) -> list[int]:
+        return rank(self._ix, ids, context, key)

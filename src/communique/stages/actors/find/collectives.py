@@ -1,0 +1,305 @@
+"""Collectives and state forces named by a common noun ("Greek officials", "Israeli aircraft", "police in
+Hyderabad, Pakistan", "its troops") and the places that give them a country."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ....knowledge.sectors import TITLE_WORDS, sector_for_title
+from ....model import Span
+from ....textutil import SpanIndex
+from ..lexicon import (
+    ANONYMOUS_NOUNS,
+    ARMED_NOUNS,
+    CIVIL_GROUPS,
+    ETHNIC_PLURALS,
+    ETHNIC_STATES,
+    ETHNONYMS,
+    GROUP_NOUNS,
+    MODIFIERS,
+    ORGANIZATION_NOUNS,
+    PERSON_NOUNS,
+    PLACE_BOUND_NOUNS,
+    STANDALONE_NOUNS,
+)
+from .base import Found, country_at, doc_text, resolve_country
+from .peoples import ETHNIC_WORDS, _ethnic
+
+
+def _is_anonymous_context(sdoc: Any, end_token: int) -> bool:
+    window = sdoc[end_token : min(len(sdoc), end_token + 12)].text.lower()
+    return any(p in window for p in ("condition of anonymity", "not to be named", "not authorised", "not authorized",
+                                     "declined to be named", "asked not to be identified"))
+
+
+def _place_country(doc_places: list[Any], start: int, end: int) -> str | None:
+    """The country of the first geocoded place inside characters [start, end)."""
+    for pl in doc_places:
+        if start <= pl.span.start and pl.span.end <= end and pl.country:
+            return str(pl.country)
+    return None
+
+
+_LOCATED = ("in", "throughout", "across", "inside")
+
+
+def _place_around(doc_places: list[Any], char: int) -> Any:
+    """The geocoded place (with a country) whose span holds character ``char``, else ``None``."""
+    for pl in doc_places:
+        if pl.span.start <= char < pl.span.end and pl.country:
+            return pl
+    return None
+
+
+def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = False,
+                        names_only: bool = False) -> str | None:
+    """A country said in the noun's own phrase: "delegations from Libya’s two rival governments", "officials of
+    Iraq", "police in Hyderabad, Pakistan", "rebels in Darfur", "students throughout Indonesia" (``in`` and its
+    kin only for collectives bound to where they are, :data:`PLACE_BOUND_NOUNS`, or when ``located``)."""
+    preps = ("from", "of", *_LOCATED) if located or tok.lower_ in PLACE_BOUND_NOUNS else ("from", "of")
+    sdoc = tok.doc
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > tok.i:
+            sub = list(child.subtree)
+            for t in sub:
+                if t.text[:1].isupper() and t.i > 0 and sdoc[t.i - 1].text[:1].isupper() and t.i - 1 > child.i:
+                    continue  # inside a longer name, read from its first word ("South Sudan", not "Sudan")
+                if names_only and (t.pos_ != "PROPN" or t.ent_type_ == "NORP" or (
+                        t.i + 1 < len(sdoc) and sdoc[t.i + 1].text == "-")):
+                    continue  # "of the Israeli-occupied West Bank": the adjective is not where they live
+                if t.text[:1].isupper() and (cw := country_at(sdoc, t.i)) is not None and cw[1] <= sub[-1].i + 1:
+                    return cw[0]
+            if (child.lower_ in _LOCATED or (child.lower_ == "of" and tok.lower_ in PLACE_BOUND_NOUNS)) and (
+                    iso := _place_country(doc_places, sub[0].idx, sub[-1].idx + len(sub[-1]))):
+                return iso  # "police in Hyderabad, Pakistan", "the government of Sindh province"
+    return None
+
+
+CLAUSE_PLACE_NOUNS = frozenset({"protesters", "demonstrators", "residents", "civilians", "villagers", "people",
+                                "crowd", "crowds", "students", "workers", "farmers"})
+
+
+def _clause_place_country(tok: Any, doc_places: list[Any]) -> str | None:
+    """Civilians and protesters belong to where they act: the country of the sub-national places (cities,
+    regions, sites) in the clause whose subject or object they are, when those places agree on one country."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    head = tok.head
+    sub = [t for t in head.subtree if t.i < tok.left_edge.i or t.i > tok.right_edge.i]
+    if not sub:
+        return None
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+    text = doc_text(tok.doc)
+    found = {str(p.country) for p in doc_places if lo <= p.span.start and p.span.end <= hi and p.country
+             and not (tok.idx <= p.span.start < tok.right_edge.idx + 1)
+             and (p.feature in ("city", "region", "site") or re.search(r"\bin\s+(?:[A-Z][\w-]*,?\s+)?$",
+                                                                       text[max(0, p.span.start - 30):p.span.start]))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _own_phrase_group(tok: Any, groups: list[Found]) -> Found | None:
+    """A named group in the noun's "from"/"of" phrase ("Fighters from JNIM")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.i > tok.i:
+            sub = list(child.subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+            for g in groups:
+                if lo <= g.span.start and g.span.end <= hi:
+                    return g
+    return None
+
+
+#: Weapons and craft: the actor when they act ("Israeli drones struck"), the instrument when launched or fired.
+WEAPON_NOUNS = frozenset({"jets", "warplanes", "drones", "aircraft", "helicopters", "gunships", "warships", "gunboats",
+                          "artillery", "destroyers", "frigates", "submarines", "planes"})
+
+
+#: Verbs whose object is the subject's own forces when the forces have no country of their own.
+DEPLOY_VERBS = frozenset({"send", "deploy", "mobilize", "mobilise", "dispatch", "withdraw", "station", "pull",
+                          "mass", "amass", "move", "redeploy", "reinforce", "commit"})
+
+
+def _own_forces(tok: Any) -> bool:
+    """Bare forces ("troops", no country word, possessive or determiner naming another) that a verb of
+    deployment takes as object: the subject's own ("Israel mobilized troops for an assault")."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ != "dobj" or t.head.lemma_.lower() not in DEPLOY_VERBS:
+        return False
+    return not any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in tok.children)
+
+
+def _as_instrument(tok: Any) -> bool:
+    """A weapon noun that is what a verb launches, fires or uses: the direct object ("launched forty drones"),
+    joined to one ("drones and missiles"), or a "with" phrase ("attacked the town with drones")."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ == "dobj":
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "with"
+
+
+#: Modifiers that say the sector of any collective they qualify ("rebel fighters" REB, "opposition activists").
+_SECTOR_MODIFIERS = frozenset({"rebel", "insurgent", "militant", "opposition", "separatist", "government",
+                               "military", "police", "army", "security"})
+
+
+def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = None, *,
+                 place_country: Callable[[str], str | None] | None = None,
+                 groups: list[Found] | None = None) -> list[Found]:
+    """Officials and groups named by a common noun: "Greek officials", "Israeli aircraft", "police in Hyderabad,
+    Pakistan", "Karachi police", "its troops", "the army", "gunmen".
+
+    The country comes only from the phrase itself (a country word, a possessive, a place the collective is
+    bound to) or from an earlier phrase with the same noun ("the demonstrators"); "its"/"their" phrases are
+    marked (``extra["possessor"]``) for the caller to resolve against the actor just named. Collectives in
+    :data:`STANDALONE_NOUNS` are actors with no country when none is said; other nouns need one.
+    ``place_country(name)`` (a gazetteer look-up, ISO3 or ``None``) places "Karachi police" when the place
+    stage did not geocode the name.
+    """
+    out: list[Found] = []
+    doc_places = doc_places or []
+    last_group: dict[str, str] = {}  # noun lemma -> country of the latest group so named
+    taken_index = SpanIndex(taken)
+    for tok in sdoc:
+        low = tok.lower_
+        people = low in ETHNIC_PLURALS and tok.text[:1].isupper()  # "Bosnian Serbs": a state's people
+        if tok.pos_ not in ("NOUN", "PROPN") or (low not in PERSON_NOUNS and low not in GROUP_NOUNS and not people):
+            continue
+        tspan = Span(tok.idx, tok.idx + len(tok))
+        if taken_index.overlaps(tspan):
+            continue
+        if low in WEAPON_NOUNS and _as_instrument(tok):
+            continue  # "launched forty drones at Kharkiv": what is launched or fired is no party to the event
+        if low in ARMED_NOUNS and _own_forces(tok):
+            continue  # "Japan offered to send troops": forces sent or mobilised are the subject's own, no target
+        if tok.dep_ == "compound" and (tok.head.lower_ in PERSON_NOUNS or tok.head.lower_ in GROUP_NOUNS):
+            continue  # "army jets": the actor is the phrase's head
+        # walk left over modifiers: country words, commas, "and", adjectives like "senior"
+        countries: list[tuple[str, int]] = []
+        place_ends: dict[int, int] = {}  # a place of several words before the noun: its first token -> end
+        k = tok.i - 1
+        first = tok.i
+        sector_words: list[str] = [tok.lower_]
+        modifiers: list[str] = []
+        ethnic_home: tuple[str | None, int] | None = None  # "Serb forces": the state of the people named
+        while k >= 0 and sdoc[k].sent == tok.sent:
+            t = sdoc[k]
+            if taken_index.overlaps(Span(t.idx, t.idx + len(t))):
+                break
+            if k > 0 and (cw := country_at(sdoc, k - 1)) is not None and cw[1] == k + 1:
+                countries.append((cw[0], k - 1))  # "South Korean"
+                first = k - 1
+                k -= 1
+            elif t.text[:1].isupper() and (iso := resolve_country(t.text)):
+                countries.append((iso, k))
+                first = k
+            elif t.tag_ == "POS" and k > 0 and (iso := resolve_country(sdoc[k - 1].text)):
+                countries.append((iso, k - 1))
+                first = k - 1
+                k -= 1
+            elif low in PLACE_BOUND_NOUNS and k == tok.i - 1 and t.text[:1].isupper() and t.pos_ == "PROPN" and (
+                    iso := _place_country(doc_places, t.idx, t.idx + len(t))
+                    or (place_country(t.text) if place_country else None)):
+                countries.append((iso, k))  # "Karachi police"
+                first = k
+            elif low in PLACE_BOUND_NOUNS and k == tok.i - 1 and t.text[:1].isupper() and (
+                    (whole := _place_around(doc_places, t.idx)) is not None):
+                # "The West Bengal government": a region of several words the place stage resolved
+                end_k = k + 1
+                while k > 0 and sdoc[k - 1].idx >= whole.span.start:
+                    k -= 1
+                countries.append((str(whole.country), k))
+                place_ends[k] = end_k
+                first = k
+            elif t.text[:1].isupper() and t.lower_ in ETHNONYMS and not people:
+                modifiers.append(t.text)  # "Kurdish fighters", "Bosnian Serb forces": a people, no state
+                ethnic_home = ethnic_home or (ETHNIC_STATES.get(t.lower_), k)
+                first = k
+            elif t.lower_ in MODIFIERS or t.like_num or (t.dep_ == "amod" and t.head.i > t.i and t.is_lower):
+                modifiers.append(t.lower_)
+                if t.lower_ not in ("and", ",", "-") and not t.like_num:
+                    first = k
+            elif t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ in TITLE_WORDS:
+                sector_words.insert(0, t.lower_)
+                modifiers.append(t.lower_)
+                first = k
+            else:
+                break
+            k -= 1
+        if not countries and ethnic_home is not None and ethnic_home[0] is not None:
+            countries = [(ethnic_home[0], ethnic_home[1])]
+        if countries:
+            first = min(first, min(ki for _, ki in countries))
+            if any(_ethnic(sdoc, ki) for _, ki in countries):
+                countries = []  # "ethnic Albanian guerrillas": no state's forces
+                first = min([first, *(ki for ki in range(first, tok.i) if sdoc[ki].lower_ in ETHNIC_WORDS)])
+        owner = _own_phrase_group(tok, groups or [])
+        if owner is not None and not countries:
+            # "fighters from JNIM", "members of the Taliban": the named group itself
+            out.append(Found(span=Span(sdoc[first].idx, tok.idx + len(tok)), label="GROUP", kind=owner.kind,
+                             name=owner.name, country=owner.country, sector=owner.sector, code=owner.code,
+                             key=owner.key, head=owner.head))
+            continue
+        if not countries and (iso := _own_phrase_country(
+                tok, doc_places, located=low in ("forces", "force") and "security" in modifiers)):
+            countries = [(iso, -1)]  # "security forces in Guinea" are Guinea's; "troops in Iraq" may be anyone's
+        if not countries and low in CLAUSE_PLACE_NOUNS and (iso := _clause_place_country(tok, doc_places)):
+            countries = [(iso, -1)]  # "demonstrators gathered outside the embassy in Tripoli"
+        possessor = not countries and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
+        prev = sdoc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if not countries and not possessor and prev in ("the", "these", "those") and tok.lemma_ in last_group:
+            countries = [(last_group[tok.lemma_], -1)]  # "The demonstrators accuse ...": the ones named before
+        if low in ("media", "television") and "state" not in modifiers and not countries:
+            continue  # "social media", "television footage": not an actor
+        if not countries and not possessor and low not in STANDALONE_NOUNS and not people:
+            # "officials", "people" alone carry no country and no identity: not an actor of their own here
+            continue
+        plural = low.endswith("s") and low not in ("forces", "news", "media")
+        kind = "organization" if low in ORGANIZATION_NOUNS else ("group" if plural or low in GROUP_NOUNS else "person")
+        sector = "CVL" if people else (
+            CIVIL_GROUPS.get(low)
+            or (sector_for_title(" ".join(sector_words)) if len(sector_words) > 1 else None)
+            or ("MIL" if low in ARMED_NOUNS else None)
+            or sector_for_title(" ".join(sector_words))
+            or ("BUS" if low in ("companies", "firms", "businesses") else "GOV"))
+        phrase = " ".join([*reversed([m for m in modifiers if m not in ("and", ",", "-")]), low])
+        if (low not in CIVIL_GROUPS or _SECTOR_MODIFIERS & set(modifiers)) and (
+                whole := sector_for_title(phrase)) and whole != sector_for_title(low):
+            sector = whole  # "defence ministry" MIL, "military official" MIL, "coast guard ships" MIL
+        if low in ("forces", "force") and "security" in modifiers and "military" not in modifiers:
+            sector = "MIL"  # Phoenix.agents: SECURITY_FORCE [~MIL] (also [~COP])
+        det = sdoc[first - 1].lower_ if first > 0 else ""
+        anonymous = low in ANONYMOUS_NOUNS and (det in ("a", "an", "one", "two", "three", "several")
+                                                or _is_anonymous_context(sdoc, tok.i + 1))
+        if low in ("sources", "source"):
+            anonymous = True
+        start = sdoc[first].idx
+        span = Span(start, tok.idx + len(tok))
+        if not countries:
+            words = " ".join([*reversed([m for m in modifiers if m not in ("and", ",", "-")]), tok.text])
+            out.append(Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=words,
+                             country=None, sector=sector, anonymous=anonymous,
+                             key=f"unnamed::{sector}:{tok.lemma_}:{tok.i if possessor else ''}",
+                             head=Span(tok.idx, tok.idx + len(tok)),
+                             extra={"possessor": possessor}))
+            continue
+        noun = tok.lemma_ if len(countries) > 1 or plural else tok.text
+        for iso, ki in sorted(countries, key=lambda c: c[1]):
+            demonym_tok = sdoc[ki] if ki >= 0 else tok
+            label_noun = noun if len(countries) > 1 else tok.text
+            cw = country_at(sdoc, ki) if ki >= 0 else None
+            lead = sdoc[ki : cw[1]].text if cw else (sdoc[ki : place_ends.get(ki, ki + 1)].text if ki >= 0 else "")
+            peoples = " ".join(reversed([m for m in modifiers if m.lower() in ETHNONYMS and m != lead]))
+            name = f"{lead} {peoples} {' '.join(w for w in sector_words[:-1])} {label_noun}"
+            name = " ".join(name.split())
+            out.append(Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=name,
+                             country=iso, sector=sector, anonymous=anonymous,
+                             key=f"unnamed:{iso}:{sector}:{tok.lemma_}:{'' if not anonymous else tok.i}",
+                             head=Span(demonym_tok.idx, demonym_tok.idx + len(demonym_tok))))
+            last_group[tok.lemma_] = iso
+    return out

@@ -1,0 +1,287 @@
+"""Named actors: the NER's entities (people, organisations, outlets, central banks, countries and capitals),
+international organisations by name, and names the knowledge base knows."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import Any
+
+from ....knowledge.actors import ActorKB
+from ....knowledge.countries import is_capital
+from ....knowledge.sectors import igo_code, sector_for_title
+from ....model import Span
+from ....textutil import SpanIndex
+from ..lexicon import (
+    ETHNONYMS,
+    GROUP_NOUNS,
+    KNOWN_OUTLETS,
+    MODIFIERS,
+    ORG_WORDS,
+    OUTLET_WORDS,
+    PERSON_NOUNS,
+    PLACE_BOUND_NOUNS,
+)
+from .base import Found, _is_title_token, _state, _strip_possessive, country_at, doc_text, resolve_country
+from .collectives import _own_phrase_country
+from .peoples import _ethnic
+
+
+def _country_in(span: Any) -> str | None:
+    """The first country named inside an entity ("United States Navy", "Kenya Defence Forces")."""
+    sdoc = span.doc
+    for i in range(span.start, span.end):
+        if (cw := country_at(sdoc, i)) is not None and cw[1] <= span.end:
+            return cw[0]
+    return None
+
+
+def _modifies_actor(sdoc: Any, end: int) -> bool:
+    """Is the country word ending at token ``end`` part of an actor phrase that follows it?"""
+    if end < len(sdoc) and sdoc[end].tag_ == "POS":
+        end += 1
+        while end + 1 < len(sdoc) and end - 1 < len(sdoc) and (sdoc[end].lower_ in MODIFIERS or (
+                sdoc[end].is_lower and sdoc[end].dep_ == "amod" and sdoc[end].head.i > end)):
+            end += 1  # "Egypt's highest court", "Russia's top prosecutor"
+    if end >= len(sdoc):
+        return False
+    nxt = sdoc[end]
+    return nxt.lower_ in PERSON_NOUNS or nxt.lower_ in GROUP_NOUNS or (
+        nxt.ent_type_ == "ORG" and nxt.ent_iob_ == "B") or (_is_title_token(nxt) and nxt.text[:1].isupper())
+
+
+def _as_participant(ent: Any) -> bool:
+    """A place name used as a party to an action, not as a location ("urged Ankara" vs "in Ankara")."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "conj"):
+        return root.dep_ != "conj" or root.head.dep_ in ("nsubj", "dobj")
+    return root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "by", "between", "and")
+
+
+def _is_outlet(ent: Any) -> bool:
+    text = ent.text.lower().removeprefix("the ")
+    if text in KNOWN_OUTLETS:
+        return True
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is not None and nxt.lower_ in OUTLET_WORDS:
+        return True
+    return any(t.lower_ in OUTLET_WORDS for t in ent[1:])
+
+
+def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[Found]:
+    out: list[Found] = []
+    cities = sorted((p.span for p in places or [] if p.feature in ("city", "site", "region")),
+                    key=lambda c: c.start)
+    city_starts = [c.start for c in cities]
+    longest = max((c.end - c.start for c in cities), default=0)
+
+    def nests_with_city(span: Span) -> bool:
+        """Does a city, site or region hold ``span`` or lie inside it? (only places starting near it can)"""
+        lo, hi = bisect_left(city_starts, span.start - longest), bisect_right(city_starts, span.end)
+        return any(c.contains(span) or span.contains(c) for c in cities[lo:hi])
+
+    taken_index = SpanIndex(taken)
+    for ent in sdoc.ents:
+        span = Span(ent.start_char, ent.end_char)
+        if taken_index.overlaps(span) or "\n" in ent.text:
+            continue
+        if ent.label_ in ("PERSON", "ORG") and nests_with_city(span) \
+                and not igo_code(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)):
+            # (an international organisation the gazetteer also knows as a region, "the European Union", acts)
+            # the NER's "person" is a place the gazetteer placed after "in/to/visit": a capital may still act
+            iso = is_capital(ent.text) if _as_participant(ent) else None
+            if iso:
+                out.append(_state(span, "GPE", iso, capital=True, name=ent.text))
+            continue
+        if all(t.lower_ in ETHNONYMS for t in ent) and ent.end < len(sdoc) and (
+                sdoc[ent.end].lower_ in GROUP_NOUNS or sdoc[ent.end].lower_ in PERSON_NOUNS):
+            continue  # "Hutu rebels", "Kurdish fighters": a people qualifying a collective, found with it
+        if ent.label_ in ("PERSON", "ORG") and (_common_noun(ent) or _as_landmark(ent)):
+            continue  # "Missiles struck ...", "along the Tigris", "the Tigris valley": no party
+        text = ent.text
+        bare = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+        bare_span = Span(ent.end_char - len(bare), ent.end_char)
+        if ent.label_ in ("GPE", "ORG", "NORP", "PERSON") and resolve_country(bare) and _modifies_actor(sdoc, ent.end):
+            continue  # "the Ugandan envoy", "Kenya’s Foreign Ministry": part of a larger actor, found there
+        if ent.label_ == "PERSON" and (resolve_country(bare) or is_capital(bare)):
+            # the small model often calls "Azerbaijan" or "Yerevan" a person
+            named = resolve_country(bare)
+            iso = named or (is_capital(bare) if _as_participant(ent) else None)
+            if iso:
+                out.append(_state(bare_span, "GPE", iso, capital=named is None, name=bare))
+            continue
+        if ent.label_ == "PERSON":
+            iso = None
+            if ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":  # "Japan’s Haruki Tanabe"
+                iso = resolve_country(sdoc[ent.start - 2].text)
+            out.append(Found(span=bare_span, label="PERSON", kind="person", name=_strip_possessive(bare),
+                              country=iso))
+        elif ent.label_ == "GPE":
+            named = resolve_country(bare)
+            iso = named
+            if iso is None and _as_participant(ent):
+                iso = is_capital(bare)  # "Ankara said", "urged Moscow": the capital stands for the government
+            if iso:
+                out.append(_state(bare_span, "GPE", iso, capital=named is None, name=bare))
+        elif ent.label_ == "NORP":
+            iso = resolve_country(bare)
+            # a bare plural demonym ("Palestinians protested") is the country's people: civilians (CVL), as the
+            # PLOVER GSR codes them; an "ethnic" people is no country's (see ETHNIC_WORDS)
+            if iso and bare.endswith("s") and (ent.end >= len(sdoc) or sdoc[ent.end].pos_ != "NOUN"):
+                home = _own_phrase_country(ent.root, places or [], located=True, names_only=True)
+                if _ethnic(sdoc, ent.start):
+                    # "ethnic Albanians in southern Serbia": the country they live in, when the phrase says it
+                    iso, bare_span = home, Span(sdoc[ent.start - 1].idx, ent.end_char)
+                elif home:
+                    iso = home  # "Albanians of southern Serbia", "Turks in Germany": where they live (GSR)
+                if iso:
+                    out.append(Found(span=bare_span, label="NORP", kind="group", name=bare, country=iso,
+                                     sector="CVL", code=iso + "CVL", key=f"people:{iso}"))
+        elif ent.label_ == "ORG" and (iso := resolve_country(bare) or (
+                is_capital(bare) if _as_participant(ent) else None)):
+            # the NER's "organisation" is a country, or a capital standing for its government ("accusing Minsk")
+            out.append(_state(bare_span, "GPE", iso, capital=resolve_country(bare) is None, name=bare))
+        elif ent.label_ == "ORG":
+            igo = igo_code(bare)
+            if igo:
+                code, sector = igo
+                out.append(Found(span=bare_span, label="ORG", kind="organization", name=bare, code=code,
+                                  sector=sector, key=f"org:{code}"))
+            elif _is_outlet(ent):
+                out.append(Found(span=bare_span, label="ORG", kind="outlet", name=_strip_possessive(bare),
+                                  sector="MED", key=f"outlet:{bare.lower()}"))
+            elif (bank := central_bank_country(bare)) is not None:
+                out.append(Found(span=bare_span, label="ORG", kind="organization", name=_strip_possessive(bare),
+                                 country=bank, sector="GOV", key=f"bank:{bank}"))
+            elif len(ent) == 1 and ent.end < len(sdoc) and sdoc[ent.end].lower_ in PLACE_BOUND_NOUNS \
+                    and ent.root.lower_ not in ORG_WORDS:
+                continue  # "Karachi police": the place names whose police, found with the noun
+            else:
+                org_country = _country_in(ent)
+                if org_country is None and ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":
+                    owner = resolve_country(sdoc[ent.start - 2].text)  # "Kenya’s Foreign Ministry"
+                    if owner:
+                        org_country, bare_span = owner, Span(sdoc[ent.start - 2].idx, ent.end_char)
+                out.append(Found(span=bare_span, label="ORG", kind="organization",
+                                  name=_strip_possessive(bare_span.text(doc_text(sdoc))), country=org_country,
+                                  sector=sector_for_title(bare)))
+    return out
+
+
+#: Prepositions of place an organisation or person is not the object of ("along the Tigris", "near the Euphrates").
+_LANDMARK_PREPS = frozenset({"along", "across", "near", "beside", "beyond", "through", "toward", "towards", "onto",
+                             "upstream", "downstream", "off", "alongside", "astride", "over"})
+
+
+#: Nouns of the land a name may qualify ("the Tigris valley", "the Nineveh plains"): that name is a place.
+_LANDSCAPE = frozenset({"valley", "river", "basin", "delta", "plain", "plains", "mountains", "mountain", "hills",
+                        "coast", "shore", "bank", "banks", "desert", "dam", "bridge", "lake", "sea", "gulf", "strait",
+                        "straits", "canal", "peninsula", "island", "islands", "corridor", "pass", "gorge", "region",
+                        "province", "district", "highway", "road", "crossing", "border", "waters", "estuary"})
+
+
+#: Verbs whose object is a stretch of land or water ("crossed the Tigris"), never a party.
+_CROSSING_VERBS = frozenset({"cross", "ford", "straddle", "span", "dam", "navigate"})
+
+
+def _common_noun(ent: Any) -> bool:
+    """A one-word "name" that is a common noun capitalised to open a sentence ("Missiles struck ...")."""
+    tok = ent[0]
+    return len(ent) == 1 and tok.pos_ == "NOUN" and tok.is_sent_start and not tok.text.isupper()
+
+
+def _as_landmark(ent: Any) -> bool:
+    """A name used as a place: the object of a preposition of place ("along the Tigris") or a name qualifying a
+    noun of the land ("the Tigris valley"); an international organisation never is."""
+    if igo_code(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)):
+        return False
+    root = ent.root
+    if root.dep_ == "pobj" and (root.head.lower_ in _LANDMARK_PREPS or (
+            root.head.lower_ == "of" and root.head.head.lower_ in _LANDSCAPE)):
+        return True  # "along the Tigris", "on the banks of the Tigris"
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _CROSSING_VERBS:
+        return True  # "crossed the Tigris"
+    return root.dep_ in ("compound", "nmod") and root.head.lower_ in _LANDSCAPE and root.head.i > root.i
+
+
+def find_igos(sdoc: Any, taken: list[Span], kb: ActorKB | None = None) -> list[Found]:
+    """International organisations by name or short form wherever they stand, whatever the NER called them
+    ("ECOWAS suspended Mali", "The EU imposed ..."): :func:`~communique.knowledge.sectors.igo_code`'s table,
+    longest first (up to eight words). A name the knowledge base ``kb`` codes is left to it (a user's or a
+    PETRARCH dictionary's code wins)."""
+    out: list[Found] = []
+    taken_index = SpanIndex(taken)
+    n = len(sdoc)
+    i = 0
+    while i < n:
+        hit = None
+        if sdoc[i].text[:1].isupper():
+            for w in range(min(8, n - i), 0, -1):
+                last = sdoc[i + w - 1]
+                if not last.text[:1].isupper() and not last.is_alpha:
+                    continue
+                span = Span(sdoc[i].idx, last.idx + len(last))
+                if taken_index.overlaps(span) or any("\n" in t.text for t in sdoc[i : i + w]):
+                    continue
+                if (found := igo_code(sdoc[i : i + w].text)) is not None:
+                    name = sdoc[i : i + w].text
+                    named = [k for k in ((kb.find(name), kb.find(f"the {name}")) if kb else ()) if k is not None]
+                    hit = None if any(k.code for k in named) else (w, span, found)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        w, span, (code, sector) = hit
+        name = sdoc[i : i + w].text
+        name = name[4:] if name[:4].casefold() == "the " else name
+        out.append(Found(span=span, label="ORG", kind="organization", name=name, code=code, sector=sector,
+                         key=f"org:{code}"))
+        i += w
+    return out
+
+
+_CENTRAL_BANK = re.compile(r"^(?:the\s+)?(?:(?P<a>[A-Z][\w ]+?)\s+central\s+bank|(?:central\s+)?bank\s+of\s+"
+                           r"(?P<b>[A-Z][\w ]+))$", re.I)
+
+
+_HOME_NATIONS = {"england": "GBR", "scotland": "GBR", "wales": "GBR", "northern ireland": "GBR"}
+
+
+def central_bank_country(name: str) -> str | None:
+    """The country of a central bank ("Bank of England" -> GBR, "Nigerian Central Bank" -> NGA), else ``None``.
+    Phoenix.agents codes central banks ``~GOVBUS``; we give them the government sector."""
+    m = _CENTRAL_BANK.match(name.strip())
+    if m is None:
+        return None
+    place = (m.group("a") or m.group("b") or "").strip()
+    return _HOME_NATIONS.get(place.casefold()) or resolve_country(place)
+
+
+def find_known(sdoc: Any, taken: list[Span], kb: ActorKB, *, on: Any = None) -> list[Found]:
+    """Names from the knowledge base that the NER missed ("Wanjiru met Bekele"), longest match first."""
+    out: list[Found] = []
+    n = len(sdoc)
+    width = kb.longest_alias
+    taken_index = SpanIndex(taken)
+    i = 0
+    while i < n:
+        hit = None
+        if sdoc[i].text[:1].isupper():
+            for w in range(min(width, n - i), 0, -1):
+                span = Span(sdoc[i].idx, sdoc[i + w - 1].idx + len(sdoc[i + w - 1]))
+                if taken_index.overlaps(span):
+                    continue
+                entry = kb.find(sdoc[i : i + w].text, on=on)
+                if entry is not None:
+                    hit = (w, span, entry)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        w, span, entry = hit
+        kind = entry.kind if entry.kind in ("person", "organization", "group") else "person"
+        out.append(Found(span=span, label="PERSON" if kind == "person" else "ORG", kind=kind, name=entry.name,
+                          country=entry.country, sector=entry.sector,
+                          key="" if kind == "person" else f"org:{entry.name.lower()}"))
+        i += w
+    return out

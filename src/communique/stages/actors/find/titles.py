@@ -1,0 +1,126 @@
+"""Titled people: "[demonym|Country's] title-words name" ("Russian Deputy Defense Minister ...",
+"UN Secretary-General ...")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ....knowledge.sectors import igo_code, sector_for_title
+from ....model import Span
+from ..lexicon import (
+    HEAD_TITLES,
+    LOWER_PARTICLES,
+    ORG_WORDS,
+)
+from .base import Found, _is_title_token, _name_run, _possessive_country, country_at, resolve_country
+
+
+def _igo_prefix(sdoc: Any, i: int) -> tuple[tuple[str, str], int] | None:
+    """An international organisation's name (1-4 tokens, possessive allowed) starting at token ``i`` and
+    followed by a title word: ((code, sector), index of the title)."""
+    n = len(sdoc)
+    if not sdoc[i].text[:1].isupper():
+        return None
+    for width in (4, 3, 2, 1):
+        end = i + width
+        if end >= n:
+            continue
+        hit = igo_code(sdoc[i:end].text)
+        if hit is None:
+            continue
+        if sdoc[end].tag_ == "POS":
+            end += 1
+        if end < n and _is_title_token(sdoc[end]):
+            return hit, end
+    return None
+
+
+#: Offices a capitalised portfolio may precede ("Labour Minister", "Education Secretary").
+_PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "ministry"})
+
+
+def _portfolio_end(sdoc: Any, j: int) -> int | None:
+    """Index of the office word when tokens from ``j`` are a capitalised portfolio (up to four words, "and"/"&"
+    between) right before one ("Labour Minister"), else ``None``."""
+    n = len(sdoc)
+    if not (sdoc[j].text[:1].isupper() and sdoc[j].is_alpha) or sdoc[j].ent_type_ in ("PERSON", "GPE"):
+        return None
+    k = j
+    while k < n and k - j < 5:
+        t = sdoc[k]
+        if t.lower_ in _PORTFOLIO_HEADS and k > j and t.text[:1].isupper():
+            return k
+        if not ((t.text[:1].isupper() and t.is_alpha) or (t.lower_ in ("and", "&") and k > j)):
+            return None
+        k += 1
+    return None
+
+
+def find_titled_people(sdoc: Any) -> list[Found]:
+    """"[demonym|Country’s] title-words name": the NER label of the name does not matter.
+
+    Title chains may hold organisation words ("Foreign Ministry spokeswoman"), "of"/"for" phrases
+    ("Deputy Minister of Defense") and a posting ("Ambassador to Germany"); they need a head title
+    (minister, spokeswoman, ...) and a capitalised name right after.
+    """
+    out: list[Found] = []
+    n = len(sdoc)
+    i = 0
+    while i < n:
+        country = None
+        j = i
+        if (pos := _possessive_country(sdoc, i)) is not None:
+            country, j = pos
+        elif (cw := country_at(sdoc, i)) is not None and cw[1] < n \
+                and (_is_title_token(sdoc[cw[1]]) or sdoc[cw[1]].lower_ in ORG_WORDS
+                     or _portfolio_end(sdoc, cw[1]) is not None):
+            country, j = cw
+        igo = None
+        if country is None and (org := _igo_prefix(sdoc, i)) is not None:
+            igo, j = org  # "UN Secretary-General", "NATO chief", "IAEA head": the organisation's official
+        t0 = j
+        while j < n and "\n" not in sdoc[j].text:
+            t = sdoc[j]
+            if _is_title_token(t) or (t.lower_ in ORG_WORDS and j + 1 < n and _is_title_token(sdoc[j + 1])):
+                j += 1
+            elif (k := _portfolio_end(sdoc, j)) is not None:
+                j = k  # "Labour Minister", "Planning and Investment Minister": a portfolio before the office
+            elif t.text in ("-", "‐") and j > t0 and not t.whitespace_ and j + 1 < n and _is_title_token(sdoc[j + 1]):
+                j += 1  # "Secretary-General", "Director-General": one title, not a military rank
+            elif t.lower_ in ("of", "for") and j > t0 and j + 1 < n and _is_title_token(sdoc[j + 1]):
+                j += 1
+            elif t.lower_ == "to" and j > t0 and j + 1 < n and resolve_country(sdoc[j + 1].text):
+                j += 2
+            else:
+                break
+        chain = sdoc[t0:j]
+        if igo and j > t0:
+            chain = sdoc[i:j]  # the title names the organisation: "UN Secretary-General"
+        if j == t0 or not any(t.lower_ in HEAD_TITLES for t in chain):
+            i = max(i + 1, t0) if j == t0 else i + 1
+            continue
+        end = _name_run(sdoc, j)
+        if end > j and sdoc[end - 1].lower_ not in LOWER_PARTICLES:
+            # the title proper runs to its last head word ("General Army" stays in it)
+            title = chain.text
+            start_char = sdoc[i].idx
+            last = end
+            if country is None and igo is None and end + 1 < n and sdoc[end].lower_ == "of" \
+                    and (cw := country_at(sdoc, end + 1)) is not None:
+                country, last = cw[0], cw[1]  # "King Hassan of Morocco": the realm after the name
+            out.append(Found(
+                span=Span(start_char, sdoc[last - 1].idx + len(sdoc[last - 1])),
+                label="PERSON",
+                kind="person",
+                name=sdoc[j:end].text,
+                country=country,
+                sector="IGO" if igo else sector_for_title(title),
+                code=igo[0] if igo else None,
+                title=title,
+                title_span=Span(chain.start_char, chain.end_char),
+                head=Span(sdoc[j].idx, sdoc[end - 1].idx + len(sdoc[end - 1])),
+            ))
+            i = end
+            continue
+        i += 1
+    return out

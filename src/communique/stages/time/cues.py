@@ -1,0 +1,72 @@
+"""Future-tense cues: whether a year-less date or a weekday looks forward from publication."""
+
+from __future__ import annotations
+
+import re
+
+_FUTURE_WINDOW = 40  # characters before the expression searched for a future cue
+# "due to" is future only before a verb ("due to meet"), not before a noun phrase ("due to its loss")
+_DUE_TO = r"due\s+to(?!\s+(?:the|its|a|an|their|his|her|our|this|that|higher|lower|strong|weak)\b)"
+_FUTURE_CUE = re.compile(
+    rf"(?i)\b(?:will|shall|'ll|scheduled|{_DUE_TO}|set\s+to|expected\s+to|plans?\s+to|planned\s+to"
+    r"|planning\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|postponed\s+until|put\s+off\s+until"
+    r"|payable|matur(?:e|es|ing)|expir(?:e|es|ing))\b"
+)
+
+
+_FUTURE_CLAUSE_CUE = re.compile(
+    rf"(?i)\b(?:will|shall|'ll|would|scheduled|{_DUE_TO}|set\s+to|expected\s+to|plans?\s+to|planned|is\s+to|are\s+to"
+    r"|going\s+to|hopes?\s+to|intends?\s+to|aims?\s+to|upcoming|next)\b"
+)
+
+
+def _future_clause(text: str, start: int) -> bool:
+    """A future-tense cue anywhere earlier in the sentence ("the ceasefire will hold until June"; reported
+    "would last until June"): a year-less month there is the next such month."""
+    line_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(_FUTURE_CLAUSE_CUE.search(text, line_start, start))
+
+
+# a sentence's end: a period, ! or ? and a space, not after an initial ("Daniel P. Davison") or a title
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bInc)(?<!\bCorp)(?<!\bJr)[.!?]\s|\n"
+)
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding ``start`` begins (after the last sentence end in the 300 characters before)."""
+    lo = max(0, start - 300)
+    last = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        last = m.end()
+    return last
+
+
+def _future(text: str, start: int) -> bool:
+    """A future-tense cue shortly before ``start``, in the same sentence ("will meet on Friday", "payable Jan. 2")."""
+    line_start = _sentence_start(text, start)
+    return bool(_FUTURE_CUE.search(text, max(line_start, start - _FUTURE_WINDOW), start))
+
+
+# plans and reported futures before a weekday: "planned a demonstration on Saturday", "would be travelling Thursday"
+_WEEKDAY_FUTURE_BEFORE = re.compile(r"(?i)\b(?:planned|planning|plans|intends|intended|hopes)\b")
+# a weekday opening a clause whose verb is future: "On Tuesday, the league plans to hold ..."
+_WEEKDAY_FUTURE_AFTER = re.compile(
+    rf"(?i)[^.;]{{0,60}}?\b(?:will|plans?\s+to|is\s+(?:scheduled|expected|due|set)\s+to|are\s+(?:scheduled|expected"
+    rf"|due|set)\s+to|{_DUE_TO})\b"
+)
+
+
+def _future_weekday(text: str, start: int, end: int) -> bool:
+    """A weekday of the coming week: a future cue shortly before it (:func:`_future`, or "planned", "plans"
+    in the 60 characters before, same sentence; not a possessive "Wednesday's"), or, when the weekday opens
+    its sentence or clause ("On Tuesday, ..."), a future verb shortly after."""
+    if re.match(r"['\u2019]s\b", text[end : end + 3]):
+        return False  # "get around Wednesday's ruling": a past event's day
+    if _future(text, start):
+        return True
+    line_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    if _WEEKDAY_FUTURE_BEFORE.search(text, max(line_start, start - 60), start):
+        return True
+    lead = text[line_start:start].strip().lower()
+    return lead in ("", "on", "and on", "but on") and bool(_WEEKDAY_FUTURE_AFTER.match(text, end))

@@ -1,0 +1,76 @@
+"""The date of an event from the timexes of its sentence (:func:`event_date`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...model import Doc, EventDate, Span, Timex
+from .patterns import _iso
+
+_REPORTED = re.compile(r"(?i)\b(?:first\s+)?report(?:ed|s)?\b")
+_REPORTING_VERB = re.compile(r"(?i)\b(?:reported|announced|said|told|confirmed|disclosed|revealed|published)\b")
+_CLAUSE_BREAK = re.compile(r";|:|—|–|\s-\s|,\s+(?:while|but|and|whereas|although|after|before|when)\b|\.\s")
+
+
+def event_date(doc: Doc, *, sentence: int, trigger: Span, refs: Sequence[Span] | None = None) -> EventDate:
+    """The date of an event whose trigger is in sentence ``sentence``, from the timexes found there.
+
+    The dated timex nearest the trigger in its own clause wins, preferring one after it; a timex across a
+    clause break (";", ", and", ", while", ...) dates the other clause's event, not this one.  A date that
+    dates the *reporting* of the event ("first reported ... on November 16") only bounds it: on or before.
+    With no date in the sentence: on or before the date the text says it was first reported (only a
+    report sentence holding one of ``refs``, the phrases that refer to this event, when given), else on or
+    before publication, else unknown.
+    """
+    text = doc.text
+    published = doc.article.published
+    sent = doc.sentences[sentence] if 0 <= sentence < len(doc.sentences) else trigger
+    best: tuple[float, Timex] | None = None
+    for t in doc.timexes:
+        if t.value is None or not sent.contains(t.span):
+            continue
+        if t.span.overlaps(trigger):
+            score = 0.0
+        elif t.span.start >= trigger.end:
+            if _CLAUSE_BREAK.search(text, trigger.end, t.span.start):
+                continue  # "will fly to France, and officials will meet in Geneva next month": the meeting's date
+            score = t.span.start - trigger.end
+        else:
+            if _CLAUSE_BREAK.search(text, t.span.end, trigger.start):
+                continue
+            score = 20 + trigger.start - t.span.end
+        if best is None or score < best[0]:
+            best = (score, t)
+    if best is not None:
+        t = best[1]
+        assert t.value is not None
+        lead = text[max(sent.start, t.span.start - 60) : t.span.start]
+        verb = _REPORTING_VERB.search(lead)
+        if verb and not trigger.overlaps(Span(t.span.start - len(lead) + verb.start(), t.span.start)):
+            if t.precision == "day":
+                return EventDate(
+                    t.value,
+                    "on_or_before",
+                    f"on or before the date it was {verb.group(0).lower()}: {t.basis}",
+                    evidence=t.span,
+                )
+        return EventDate(t.value, t.precision, t.basis, evidence=t.span)
+
+    for t in doc.timexes:
+        if t.value is None or t.precision != "day":
+            continue
+        s = doc.sentence_of(t.span.start) if doc.sentences else 0
+        where = doc.sentences[s] if doc.sentences else Span(0, len(text))
+        if refs is not None and not any(where.contains(r) for r in refs):
+            continue
+        if _REPORTED.search(text, where.start, where.end):
+            return EventDate(
+                t.value,
+                "on_or_before",
+                f"no date stated; on or before it was first reported: {t.basis}",
+                evidence=t.span,
+            )
+    if published is not None:
+        return EventDate(published, "on_or_before", f"no date stated; on or before publication ({_iso(published)})")
+    return EventDate(None, "unknown", "no date stated and no publication date")

@@ -1,0 +1,193 @@
+"""Time expressions: the patterns and tables, the candidate record, small calendar helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ...model import Precision
+
+_DAY = dt.timedelta(days=1)
+_FUTURE_SLACK = dt.timedelta(days=61)  # "about two months" after publication is still this year
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_NAMES = [
+    "", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+]  # fmt: skip
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+
+# -- patterns ---------------------------------------------------------------------------------------------------
+
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?P<month>{_FULL_MONTH}|{_ABBR_MONTH})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1\d{3}|20\d{2})"
+_NOT_NUM = r"(?![\d,.]\d|\d|%)"  # not part of a longer number: "16,000", "16.5", "16%"
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_VAGUE = r"(?:a\s+few|a\s+couple\s+of|several|some)"
+_DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+_STATED_MDY = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAYNUM}\b{_NOT_NUM}(?:(?:\s*,\s*|\s+){_YEAR}\b{_NOT_NUM})?"
+)
+_STATED_DMY = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAYNUM}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR}\b{_NOT_NUM})?"
+)
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b(?!-\d)")
+_MONTH_YEAR = re.compile(
+    rf"\b(?:(?:early|mid|late)[\s-]+)?(?P<month>{_FULL_MONTH}|{_ABBR_MONTH})(?:\s+of)?,?\s+{_YEAR}\b{_NOT_NUM}"
+)
+_MONTH_ALONE = re.compile(
+    rf"\b(?:(?i:in|since|by|until|till|through|during|from|before|after|to|of|since|last|this|next|early|mid|late)"
+    rf"(?:[\s-]+(?i:early|mid|late))?[\s-]+)(?P<month>{_FULL_MONTH})\b(?!\s+\d)"
+)
+_MONTH_MOD = re.compile(r"(?i)\b(last|this|next|early|mid|late)[\s-]+(?:(early|mid|late)[\s-]+)?$")
+_YEAR_ALONE = re.compile(
+    rf"\b(?i:in|since|by|until|till|through|during|from|before|after|of|for|early|mid|late|fiscal|between|and)[\s-]+"
+    rf"(?P<core>(?i:(?:the\s+)?year\s+|fiscal\s+)?{_YEAR})\b(?![-–/]\d|\d|,\d|s\b|'s\b|%)"
+)
+_DEICTIC_DAY = re.compile(
+    r"\b(?i:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<dat>the\s+day\s+after\s+tomorrow)"
+    r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
+    r"|(?P<yesterday>yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night)"
+    r"|(?P<tomorrow>tomorrow(?:\s+(?:morning|afternoon|evening|night))?))\b"
+)
+_WEEKDAY_EXPR = re.compile(
+    rf"\b(?:(?P<mod>(?i:last|this\s+past|this|next|on|past|coming|this\s+coming))\s+)?"
+    rf"(?P<wd>{_WEEKDAY})(?P<part>{_DAY_PART})\b(?!,?\s+(?:{_FULL_MONTH}|{_ABBR_MONTH}|[0-3]?\d\b))"
+)
+_PERIOD = re.compile(
+    r"\b(?i:(?P<mod>last|this|next|earlier\s+this|later\s+this|the\s+previous|the\s+following|the\s+next"
+    r"|the\s+same|that|the\s+prior|the\s+preceding|the\s+last|the\s+past)\s+(?P<unit>week(?:end)?|month|year))\b"
+    r"(?!\s*-|'s\s+\d)"
+)
+_AGO = re.compile(rf"\b(?i:(?P<n>{_NUM}|{_VAGUE})\s+(?P<unit>day|week|month|year)s?\s+ago)\b")
+_ANAPHORIC_DAY = re.compile(
+    r"\b(?i:(?P<same>(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:that|the)\s+same\s+day"
+    r"|that\s+(?:day|morning|afternoon|evening|night))"
+    r"|(?P<prev>the\s+(?:previous|prior|preceding)\s+(?:day|morning|afternoon|evening|night)"
+    r"|the\s+day\s+(?:before|earlier|prior))"
+    r"|(?P<next>the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+after)"
+    rf"|(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after|afterwards?|prior))\b"
+)
+# "the day before the vote" counts from the vote, not from the anchor
+_COMPLEMENT = re.compile(r"\s*(?!(?:and|but|or|while|when|too|as\s+well)\b)(?:to\s+)?[A-Za-z0-9'‘“\"]")
+
+_DURATION = re.compile(
+    r"(?ix)^(?:(?:the|a|an|over|for|about|some|nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to)\s+)*"
+    r"(?:(?:past|last|next|coming|previous|following|first|final|recent|few|several|many|couple\s+of|full)\s+)*"
+    r"(?:[\d.,]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    r"|fifty|hundred|half|few|several|many|some|couple|[a-z]+-[a-z]+)?[\s-]*(?:and\s+a\s+half\s+)?"
+    r"(?:day|week|month|year|decade|century|centuries|hour|minute|quarter|season|weekend|night|fortnight)s?"
+    r"(?:[\s-]+(?:old|long|later|earlier))?$"
+)
+_DURATION_PART = re.compile(r"(?i)\d+-(?:day|week|month|year|decade)\b|\b(?:years?|months?|days?)[\s-]+(?:old|long)\b")
+_SET = re.compile(r"(?i)^(?:annual(?:ly)?|daily|weekly|monthly|yearly|every\s+.*|each\s+.*|per\s+.*|a\s+year)$")
+_NUMERIC = re.compile(r"^(?:\d{1,3}|\d{1,2}s|'\d0s)$")
+_ENDS_IN_UNIT = re.compile(r"(?i)\b(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)$")
+_DATE_WORD = re.compile(
+    rf"(?i)\b(?:{_FULL_MONTH}|{_WEEKDAY}|today|yesterday|tomorrow|ago|this|last|next|that|same|previous|following"
+    r"|earlier|later|(?:1\d|20)\d\d)\b"
+)
+_SEASON = re.compile(
+    rf"\b(?:(?P<mod>(?i:last|this\s+past|this|next|this\s+coming|early|late|mid|in\s+the|during\s+the|the))[\s-]+)?"
+    rf"(?P<season>(?i:spring|summer|autumn|winter)|[Ff]all)(?:,?\s+(?:of\s+)?{_YEAR}\b{_NOT_NUM})?\b"
+)
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_QUARTER = re.compile(
+    rf"\b(?:(?:the\s+)?(?P<qw>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)"
+    rf"|Q(?P<qn>[1-4]))\b(?:,?\s+(?:of\s+)?(?:fiscal\s+)?{_YEAR}\b{_NOT_NUM})?(?![\s-]+(?:of\s+a|century|mile))"
+)
+_QUARTER_YEAR = re.compile(
+    r"(?i)(?:\b(?P<y>(?:19|20)\d\d)|\byear[\s-](?:ago|earlier)|\blast\s+year'?s?|(?P<this>\bthis\s+year'?s?))"
+    r"(?:\s+(?:fiscal|comparable|corresponding))?\s+(?:the\s+)?$"
+)
+_DECADE = re.compile(r"\b(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<dec>(?:1\d|20)\d0)s\b")
+_ORDINALS = {
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty first": 21, "twenty-second": 22,
+}  # fmt: skip
+_CENTURY = re.compile(
+    r"\b(?i:(?:the\s+)?(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<word>fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|twenty[- ]first|twenty[- ]second)|(?P<mod>this|last|next|the\s+last|the\s+previous))"
+    r"[\s-]+century)\b(?![\s-]+(?:old|long))"
+)
+_PRESENT = re.compile(r"\b(?i:now|currently|at\s+present|presently|nowadays|at\s+the\s+moment)\b(?!-|\s+that\b)")
+_PRESENT_NOT = re.compile(r"(?i)\b(?:until|till|by|from|since|right|just|for)\s+$")
+_YEAR_RANGE = re.compile(r"(?<![\d-])(?P<y1>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{4}|\d{2})\b(?![-–/.,]?\d|%)")
+_ANY_YEAR = re.compile(r"(?<![\d'’])(1\d{3}|20\d{2})(?![\d]|s\b|\s*[-–/]\s*\d)")
+
+
+# -- candidates -------------------------------------------------------------------------------------------------
+
+Resolver = Callable[[dt.date], tuple[dt.date, Precision, str]]
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: str  # "stated" (value set or month/day waiting for a year), "deictic", "anaphoric", "undated"
+    value: dt.date | None = None
+    precision: Precision = "unknown"
+    basis: str = ""
+    month: int = 0  # stated without a year: month (and day) wait for the publication year
+    day: int = 0
+    forward: bool = False  # a year-less date in a future-tense clause: the next such date
+    unit: str = "day"  # what an anaphoric expression counts in: it needs an anchor at least this precise
+    relative: Resolver | None = None
+
+
+def _month_of(name: str) -> int:
+    return _MONTHS[name.rstrip(".").lower()]
+
+
+def _n(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return _NUMBERS.get(w)
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _show(d: dt.date, precision: Precision) -> str:
+    return (
+        f"{d.year:04d}" if precision == "year" else f"{d.year:04d}-{d.month:02d}" if precision == "month" else _iso(d)
+    )
+
+
+def _shift_months(d: dt.date, months: int) -> dt.date:
+    total = d.year * 12 + d.month - 1 + months
+    return dt.date(total // 12, total % 12 + 1, 1)
+
+
+def _count(n: int, unit: str) -> str:
+    return f"{_NUMBER_WORDS.get(n, str(n))} {unit}{'' if n == 1 else 's'}"
+
+
+def _offset(base: dt.date, n: int, unit: str, sign: int) -> tuple[dt.date, Precision]:
+    if unit == "day":
+        return base + sign * n * _DAY, "day"
+    if unit == "week":
+        return base + sign * 7 * n * _DAY, "day"
+    if unit == "month":
+        return _shift_months(base, sign * n), "month"
+    return dt.date(base.year + sign * n, 1, 1), "year"

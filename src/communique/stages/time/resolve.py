@@ -1,0 +1,111 @@
+"""Resolving candidates to calendar values: year-less dates, anchors for anaphora, publication-relative
+expressions; :func:`extract`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...model import Precision, Span, Timex
+from .earnings import _QUARTER_WORD, _earnings_periods
+from .expressions import _candidates, _from_entity
+from .patterns import _FUTURE_SLACK, _Cand, _iso, _show
+
+
+def _year_for(month: int, day: int, published: dt.date, *, forward: bool = False) -> tuple[int, str]:
+    year = published.year
+    try:
+        first = dt.date(year, month, day or 1)
+    except ValueError:  # 29 February outside a leap year
+        first = dt.date(year, month, 28)
+    if forward and (first < published if day else (year, month) < (published.year, published.month)):
+        return year + 1, f"year {year + 1}: the first such date after publication {_iso(published)} (future tense)"
+    if not forward and first - published > _FUTURE_SLACK:
+        return year - 1, f"year {year - 1} from publication date {_iso(published)} ({year} is over two months ahead)"
+    return year, f"year from publication date {_iso(published)}"
+
+
+def extract(
+    text: str,
+    *,
+    ents: list[tuple[int, int, str]] | None = None,
+    published: dt.date | None = None,
+) -> list[Timex]:
+    """Time expressions in ``text``, each resolved to a date with a precision and the reason for it.
+
+    ``ents`` are named-entity ``(start, end, label)`` triples (only ``DATE`` ones are used); ``published``
+    is the publication date that deictic expressions and year-less dates count from.
+    """
+    cands = _candidates(text)
+    if ents:
+        taken = [(c.start, c.end) for c in cands]
+        for start, end, label in ents:
+            if label != "DATE" or not 0 <= start < end <= len(text):
+                continue
+            if any(start < e and s < end for s, e in taken):
+                continue
+            c = _from_entity(text, start, end)
+            if c is not None:
+                cands.append(c)
+                taken.append((start, end))
+        cands.sort(key=lambda c: c.start)
+
+    out: list[Timex] = []
+    # the last stated or deictic timex at least as precise as a day / a month / a year: what anaphora count from
+    anchors: dict[str, int | None] = {"day": None, "month": None, "year": None}
+    last_year: int | None = None  # the last year stated, for year-less dates when there is no publication date
+    for c in cands:
+        anchor = anchors[c.unit]
+        timex = _resolve(c, text[c.start : c.end], out, anchor=anchor, published=published, last_year=last_year)
+        out.append(timex)
+        if timex.value is not None and c.kind != "anaphoric" and timex.precision in _AT_LEAST:
+            for unit in _AT_LEAST[timex.precision]:
+                anchors[unit] = len(out) - 1
+            if c.kind == "stated":
+                last_year = timex.value.year
+    if published is not None and _QUARTER_WORD.search(text):
+        _earnings_periods(text, out, published)
+    return out
+
+
+_AT_LEAST = {"day": ("day", "month", "year"), "month": ("month", "year"), "year": ("year",)}
+
+
+def _resolve(
+    c: _Cand,
+    quoted: str,
+    out: list[Timex],
+    *,
+    anchor: int | None,
+    published: dt.date | None,
+    last_year: int | None,
+) -> Timex:
+    span = Span(c.start, c.end)
+    try:
+        if c.kind == "undated":
+            return Timex(span, None, "unknown", c.basis)
+        if c.kind == "stated":
+            if c.value is not None:
+                return Timex(span, c.value, c.precision, c.basis)
+            precision: Precision = "day" if c.day else "month"
+            if published is not None:
+                year, how = _year_for(c.month, c.day, published, forward=c.forward)
+            elif last_year is not None:
+                year, how = last_year, f"year {last_year} from the last year stated earlier in the text"
+            else:
+                return Timex(span, None, "unknown", f'"{quoted}": stated date without a year, and no publication date')
+            return Timex(span, dt.date(year, c.month, c.day or 1), precision, f'"{quoted}": stated date, {how}')
+        assert c.relative is not None
+        if c.kind == "anaphoric" and anchor is not None:
+            base_timex = out[anchor]
+            assert base_timex.value is not None
+            value, precision, basis = c.relative(base_timex.value)
+            where = base_timex.basis.split('"')[1] if base_timex.basis.startswith('"') else "the anchor"
+            shown = _show(base_timex.value, base_timex.precision)
+            basis = basis.replace("{anchor}", f"{where} ({shown}), the date stated earlier in the text")
+            return Timex(span, value, precision, basis, anchor=anchor)
+        if published is None:
+            return Timex(span, None, "unknown", f'"{quoted}": relative to the publication date, which is not known')
+        value, precision, basis = c.relative(published)
+        return Timex(span, value, precision, basis.replace("{anchor}", f"publication ({_iso(published)})"))
+    except (ValueError, OverflowError):
+        return Timex(span, None, "unknown", f'"{quoted}": outside the calendar')
