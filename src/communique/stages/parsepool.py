@@ -56,6 +56,7 @@ def _ready() -> int:
 
 
 _START = threading.Lock()
+_QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
 
 
 class _Process(SpawnProcess):
@@ -83,6 +84,11 @@ class ParsePool:
     def __init__(self, model: str, processes: int) -> None:
         self.model = model
         self.processes = processes
+        # an ingest interrupted by Ctrl-C leaves at once (os._exit: its queues would block the exit hooks);
+        # multiprocessing's resource tracker then unlinks the pool's semaphores, as it should, but also prints a
+        # "leaked semaphore" warning under the run's summary. The tracker takes its -W options from ours.
+        if _QUIET_TRACKER not in sys.warnoptions:
+            sys.warnoptions.append(_QUIET_TRACKER)
         ctx = _Context()
         self._executor: ProcessPoolExecutor | None = ProcessPoolExecutor(
             processes, mp_context=ctx, initializer=spawned_worker_start,
