@@ -17,17 +17,21 @@ Generation (seeded, so every run builds the same store; ``--reuse`` keeps an exi
   article), so clusters of 2-5 reports exist; 2% are negated, 6% planned, 3% unconfirmed, 2% confirmed;
 * 30% carry a location (a capital of one of the two countries).
 
-Measured (each the median of ``--repeat`` runs after one warm-up, in one process, library calls on one
-DuckDB connection): a dyad time series (monthly, the busiest dyad), a one-year country network, a filtered
-event list (actor + QuadClass + a year, first page of 50) and two more list pages. Then ``communique
+Measured (each the median of ``--repeat`` cold runs after one warm-up, in one process, library calls on one
+DuckDB connection; wall and CPU milliseconds, the load average beside them, and the wall time of a call the
+result cache of :mod:`communique.analysis.cache` answers): a dyad time series (monthly, the busiest dyad), a
+one-year country network, a filtered event list (actor + QuadClass + a year, first page of 50) and two more list
+pages. Then ``communique
 serve`` runs on 127.0.0.1 and ``--clients`` threads send ``--requests`` requests in all (event-list pages
-and dyad series in equal parts, bounded in count and by a 10-minute limit); the script prints p50/p95/max.
+and dyad series in equal parts, bounded in count and by a 10-minute limit); the script prints p50/p95/max,
+the load average and the server's CPU seconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import socket
 import statistics
 import subprocess
@@ -193,6 +197,7 @@ def build_merged(db: Path) -> None:
     if not merged.fresh(conn):
         t0 = time.perf_counter()
         conn.begin()
+        merged.changed(conn)  # rows inserted in bulk: a new store generation
         n = merged.rebuild(conn)
         conn.commit()
         conn.execute("CHECKPOINT")
@@ -200,15 +205,23 @@ def build_merged(db: Path) -> None:
     conn.close()
 
 
-def timed(fn, repeat: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+def timed(fn, repeat: int) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
+    """Median wall and CPU milliseconds of ``repeat`` cold calls of ``fn`` (the analysis result cache cleared before
+    each; CPU: every thread of this process), after one warm-up; and the wall milliseconds of one call right after,
+    answered from that cache when the query keeps its results (networks, series)."""
+    from communique.analysis import cache
+
     fn()
-    runs = []
-    result = None
+    walls, cpus = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        runs.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(runs), result
+        cache.clear()
+        w0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        walls.append((time.perf_counter() - w0) * 1000)
+        cpus.append((time.process_time() - c0) * 1000)
+    w0 = time.perf_counter()
+    fn()
+    return statistics.median(walls), statistics.median(cpus), (time.perf_counter() - w0) * 1000
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,11 +267,13 @@ def main(argv: list[str] | None = None) -> int:
                                                      until=dt.date(2025, 3, 31)), limit=50)),
         ("event list, no filter (first page)", "", None, lambda: an.events_page(conn, an.EventFilter(), limit=50)),
     ]
-    print(f"{'query':40} {'args':18} {'median ms':>10} {'target':>7}")
+    print(f"{'query':36} {'args':14} {'wall ms':>8} {'CPU ms':>8} {'kept ms':>8} {'load':>5} {'target':>7}")
     for name, what, target, fn in checks:
-        ms, _ = timed(fn, args.repeat)
+        load = os.getloadavg()[0]
+        ms, cpu, warm = timed(fn, args.repeat)
         verdict = "" if target is None else ("ok" if ms < target else "SLOW")
-        print(f"{name:40} {what:18} {ms:10.1f} {('<' + str(target)) if target else '':>7} {verdict}")
+        print(f"{name:36} {what:14} {ms:8.1f} {cpu:8.1f} {warm:8.1f} {load:5.1f} "
+              f"{('<' + str(target)) if target else '':>7} {verdict}")
     conn.close()
     return load_test(args, dyad)
 
@@ -327,6 +342,10 @@ def load_test(args: argparse.Namespace, dyad: tuple[str, str]) -> int:
                         if status != 200:
                             errors.append(f"{status} {path}")
 
+        import psutil
+
+        load_start = os.getloadavg()[0]
+        cpu0 = sum(psutil.Process(proc.pid).cpu_times()[:2])
         t0 = time.perf_counter()
         threads = [threading.Thread(target=worker, args=(k,)) for k in range(args.clients)]
         for t in threads:
@@ -339,7 +358,10 @@ def load_test(args: argparse.Namespace, dyad: tuple[str, str]) -> int:
             return 1
         times.sort()
         p = lambda q: times[min(len(times) - 1, int(q * len(times)))]  # noqa: E731
-        print(f"API, {args.clients} clients, {len(times)} requests (event pages and dyad series 1:1) in {wall:.1f} s: "
+        load = os.getloadavg()[0]
+        cpu = sum(psutil.Process(proc.pid).cpu_times()[:2]) - cpu0
+        print(f"API, {args.clients} clients, {len(times)} requests (event pages and dyad series 1:1) in {wall:.1f} s "
+              f"(load average {load_start:.1f} at start, {load:.1f} at end; server CPU {cpu:.1f} s): "
               f"p50 {p(0.5):.0f} ms, p95 {p(0.95):.0f} ms, max {times[-1]:.0f} ms, {len(times) / wall:.1f} req/s, "
               f"{len(errors)} errors {'ok' if p(0.95) < 500 else 'SLOW'}")
         return 1 if errors else 0

@@ -116,6 +116,14 @@ APPEAL_AS_REQUEST: dict[str, Plover] = {
 }
 
 
+# Where the 2021 table and the manual disagree, the manual's text: "ASSAULT ... refers to military occupations that
+# have been or are being carried out" (THREATEN's "threaten to occupy" entry), while the table files CAMEO 192 under
+# COERCE/seize.  The PLOVER gold standard record set and PLV code carried-out captures of towns as ASSAULT too.
+MANUAL_READINGS: dict[str, Plover] = {
+    "192": Plover("ASSAULT", None, "military;territory"),
+}
+
+
 def _inherited(code: str, plover: dict[str, Plover]) -> Plover | None:
     for length in range(len(code), 1, -1):
         found = plover.get(code[:length]) or APPEAL_AS_REQUEST.get(code[:length])
@@ -137,7 +145,7 @@ def build_rows(reference: Path) -> list[dict[str, str]]:
         raise SystemExit(f"codes without both a label and a Goldstein score: {missing}")
     rows = []
     for code in sorted(labels):
-        mapping = _inherited(code, plover)
+        mapping = MANUAL_READINGS.get(code) or _inherited(code, plover)
         rows.append(
             {
                 "code": code,

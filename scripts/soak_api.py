@@ -2,7 +2,7 @@
 latency percentiles and the server's memory over time.
 
     python scripts/soak_api.py [--db build/soak.duckdb] [--events 100000] [--requests 10000] [--clients 20]
-                               [--texts examples/articles] [--sample 5]
+                               [--texts examples/articles] [--sample 5] [--no-ingest]
 
 * The store: ``--db``; when the file is missing, a store of ``--events`` generated reports is made with
   ``scripts/bench_store.py``'s generator (the same skew of actors and dates).
@@ -18,8 +18,8 @@ latency percentiles and the server's memory over time.
 
 Printed: requests, errors (any status other than 200, and 404 only for an event that a merge removed;
 transport errors), p50/p90/p95/p99/max latency overall and per endpoint, requests per second, the
-ingest's posts and outcomes, RSS over time, the load average at start and end.  Exit status 1 when a
-request failed.  Not part of the test run.
+ingest's posts and outcomes, RSS over time and by quarter of the run, the load average at start and end.
+Exit status 1 when a request failed.  Not part of the test run.
 """
 
 from __future__ import annotations
@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--texts", type=Path, default=ROOT / "examples" / "articles")
     ap.add_argument("--sample", type=float, default=5.0)
+    ap.add_argument("--no-ingest", action="store_true", help="no writer: readers only (tells memory that grows "
+                    "with the store from memory that grows with requests)")
     args = ap.parse_args(argv)
 
     import httpx
@@ -165,9 +167,10 @@ def main(argv: list[str] | None = None) -> int:
                         if kind == "detail" and status == 404:
                             gone[0] += 1
                         elif status != 200:
-                            errors.append(f"{status} {path} {params}")
+                            errors.append(f"{status} {path} {params} after {ms:.0f} ms")
 
-        threads = [threading.Thread(target=sampler, daemon=True), threading.Thread(target=writer, daemon=True)]
+        threads = [threading.Thread(target=sampler, daemon=True),
+                   threading.Thread(target=(lambda: None) if args.no_ingest else writer, daemon=True)]
         readers = [threading.Thread(target=reader, args=(k,)) for k in range(args.clients)]
         for t in threads + readers:
             t.start()
@@ -186,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
             proc.kill()
     every = [ms for values in times.values() for ms in values]
     print(f"soak: {len(every):,} requests from {args.clients} clients in {wall:.0f} s ({len(every) / wall:.1f} req/s) "
-          f"while ingesting; load average {load_start[0]:.1f} at start, {os.getloadavg()[0]:.1f} at end")
-    print(f"errors: {len(errors)}" + (f" (first: {errors[0]})" if errors else "")
+          f"{'with no writer' if args.no_ingest else 'while ingesting'}; load average {load_start[0]:.1f} at start, "
+          f"{os.getloadavg()[0]:.1f} at end")
+    print(f"errors: {len(errors)}" + (f" ({'; '.join(errors[:5])})" if errors else "")
           + f"; event details answered 404 after a merge removed them: {gone[0]}")
     print(f"{'endpoint':10} {'n':>6} {'p50 ms':>8} {'p90 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     for kind, values in sorted(times.items()) + [("all", every)]:
@@ -201,6 +205,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"RSS: first quarter mean {statistics.mean(m for _, m in rss[:quarter]):.0f} MB, "
               f"last quarter mean {statistics.mean(m for _, m in rss[-quarter:]):.0f} MB, "
               f"max {max(m for _, m in rss):.0f} MB")
+        parts = [rss[i * len(rss) // 4:(i + 1) * len(rss) // 4] for i in range(4)]
+        print("RSS by quarter of the run (mean / max MB): " + ", ".join(
+            f"Q{i + 1} {statistics.mean(m for _, m in q):.0f} / {max(m for _, m in q):.0f}"
+            for i, q in enumerate(parts)))
     return 1 if errors else 0
 
 

@@ -192,6 +192,7 @@ class Actor:
     anonymous: bool = False
     mentions: list[int] = field(default_factory=list)  # indexes into Doc.mentions
     roles: list[Role] = field(default_factory=list)
+    gender: str | None = None  # people: "f"/"m" when a title, the pronouns or the given name say it
 
 
 @dataclass(slots=True)

@@ -80,7 +80,8 @@ def print_signals(signals: list[dict[str, Any]], blocs: Any = None, console: Con
         gold = f"{s['goldstein_before'] if s['goldstein_before'] is not None else '-'} → " \
                f"{s['goldstein_during'] if s['goldstein_during'] is not None else '-'}"
         t.add_row(s["unit"], f"{s['direction']} ({s['channel']} {s['change']})", f"{s['start']} .. {s['end']}",
-                  f"{s['score']:.1f}", f"{s['observed']} ({s['expected']:.1f})", gold,
+                  f"{s['score']:.1f}", f"{s['observed']} ({s['expected']:.1f})"
+                  + (f" in {s['window_start']} .. {s['window_end']}" if s.get("window_start") else ""), gold,
                   f"{first.get('date', '')} {first.get('cameo', '')} {(first.get('evidence') or '')[:140]}"
                   + (f" ({first['article_id']} [{first['evidence_start']}:{first['evidence_end']}])"
                      if first.get("article_id") else ""))

@@ -32,6 +32,7 @@ def _actor(doc: Doc, a: Actor) -> dict[str, Any]:
         "title": a.title,
         "kind": a.kind,
         "anonymous": a.anonymous,
+        "gender": a.gender,
         "mentions": [{"start": doc.mentions[i].span.start, "end": doc.mentions[i].span.end,
                       "text": doc.mentions[i].span.text(doc.article.text)} for i in a.mentions],
         "roles": [{"title": r.title, "country": r.country, "sector": r.sector, "as_of": _iso(r.as_of),

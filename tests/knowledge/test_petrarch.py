@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -178,14 +177,12 @@ def test_the_real_phoenix_dictionaries() -> None:
     if not all((SHARED / f).exists() for f in REAL):
         pytest.skip(f"../shared is absent ({SHARED}); the real PETRARCH dictionaries are not there to read")
     counts = {}
-    start = time.perf_counter()
-    for f in REAL:
+    for f in REAL:  # the parse time is a figure of scripts/bench_knowledge.py (bar 20 s)
         text = (SHARED / f).read_text("utf-8")
         assert looks_like_petrarch(text) is True
         problems: list[str] = []
         counts[f] = len(parse_petrarch_actors(text, source=f, problems=problems))
         assert len(problems) < 20, problems
-    assert time.perf_counter() - start < 20
     assert counts[REAL[0]] > 20_000 and counts[REAL[1]] > 5_000 and counts[REAL[2]] > 500 and counts[REAL[3]] > 100
     kb = ActorKB.from_files([SHARED / f for f in REAL[:3]], include_default=False)
     assert (hit := kb.find("Afghanistan")) is not None and (hit.country, hit.code) == ("AFG", "AFG")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -201,10 +200,8 @@ def test_the_real_verb_dictionaries() -> None:
         text = (SHARED / f).read_text("utf-8")
         problems: list[str] = []
         stats: Counter[str] = Counter()
-        start = time.perf_counter()
+        # the parse time is a figure of scripts/bench_knowledge.py (bar 20 s), not asserted here
         table = parse_petrarch_verbs(text, source=f, problems=problems, stats=stats)
-        # generous: the machine is shared (2 s was exceeded under load); this still catches a quadratic parse
-        assert time.perf_counter() - start < 20
         assert len([p for p in problems if " skipped: " not in p]) < 5, problems
         counts[f] = stats
         for lemma, found in table.items():  # conditional rows before the plain one

@@ -12,12 +12,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
 from communique.server.app import DEFAULT_ASSETS
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from signal_store import TEXT, put, stream  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -29,14 +33,14 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(example_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def _serve(db: Path) -> Iterator[str]:
+    """``communique serve`` on ``db`` (a copy: the server may migrate it) at a free local port; yields its URL.
+    Skips when the browser or the dashboard assets are missing."""
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is missing (./run test installs Debian's chromium); browser tests skipped")
     if not (DEFAULT_ASSETS / "d3" / "dist" / "d3.min.js").exists():
         pytest.skip(f"dashboard assets missing in {DEFAULT_ASSETS} (./run installs them with npm); skipped")
-    db = tmp_path_factory.mktemp("dash") / "examples.duckdb"
-    shutil.copy(example_db, db)
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-c", "from communique.cli import main; main()", "serve", "--db", str(db), "--port",
@@ -62,6 +66,25 @@ def server(example_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(example_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("dash") / "examples.duckdb"
+    shutil.copy(example_db, db)
+    with _serve(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def signals_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store with one known shift: RUSGOV and SYRMIL sign four pacts a day for 50 days, then 14, 15 and 16 on
+    10-12 February 2025 (:mod:`signal_store`), five articles a day."""
+    db = tmp_path_factory.mktemp("dash") / "signals.duckdb"
+    rows, volume = stream({40: 14, 41: 15, 42: 16}, volume=5)
+    put(db, rows, volume).close()
+    with _serve(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +161,51 @@ def test_dashboard(server: str, browser: object) -> None:
     page.close()
     api_errors = [p for p in problems if "422" not in p]
     assert api_errors == []
+
+
+def test_the_what_changed_panel(signals_server: str, browser: object) -> None:
+    """The "what changed" panel lists the store's one signal with its score, window and evidence; a click on an
+    evidence line opens that event in its article, a click on the signal lists every event behind it."""
+    from playwright.sync_api import expect
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1500})  # type: ignore[attr-defined]
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.goto(signals_server + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    page.wait_for_selector("#signals li.signal")
+
+    # one signal, as the API gives it: unit, direction, window, score, observed against expected in its window
+    api = httpx.get(f"{signals_server}/api/signals", params={"limit": 12}, timeout=30).json()
+    [sig] = api["signals"]
+    assert (sig["unit"], sig["start"], sig["end"], sig["event_count"]) == ("RUS–SYR", "2025-02-10", "2025-02-13", 49)
+    items = page.locator("#signals > li.signal")
+    assert items.count() == 1
+    text = items.first.inner_text()
+    assert text.startswith("RUS–SYR toward cooperation (cooperation increase), 2025-02-10 – 2025-02-13, score "
+                           f"{sig['score']}: {sig['observed']} events against {sig['expected']} expected in "
+                           f"{sig['window_start']} – {sig['window_end']}"), text
+    assert "49 events in all" in text
+    # its first five events, each with its evidence and article
+    lines = items.first.locator("ul.evidence > li")
+    assert lines.count() == 5
+    assert all(f"2025-02-10 057 RUSGOV → SYRMIL: “{TEXT[8:40]}”" in t for t in lines.all_inner_texts())
+    assert lines.first.get_attribute("title") == "article a2025-02-10-0, characters 8–40"
+    page.locator("#signals-panel").screenshot(path=str(SHOTS / "signals.png"))
+
+    # a click on an evidence line opens that event with its evidence highlighted in the article
+    lines.first.click()
+    page.wait_for_selector("#detail mark.hl-evidence")
+    shown = "".join(page.locator("#detail .report").first.locator("mark.hl-evidence").all_inner_texts())
+    assert shown == TEXT[8:40]
+    assert page.locator("#detail mark.hl-trigger").first.inner_text() == "signed"
+
+    # a click on the signal filters the views to its dyad and window: the 49 events behind it
+    items.first.locator("b").first.click()  # the signal's own line (its evidence lines open their events)
+    expect(page.locator("#total")).to_have_text("49 events, 1–25", timeout=15_000)
+    assert page.locator("#filters input[name=dyad_a]").input_value() == "RUS"
+    assert page.locator("#filters input[name=since]").input_value() == "2025-02-10"
+    page.close()
+    assert problems == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -19,26 +18,8 @@ from communique.signals.series import units
 from communique.signals.synthetic import generate
 from communique.store import Store
 
-D0 = dt.date(2025, 1, 1)
-
-
-def day(i: int) -> dt.date:
-    return D0 + dt.timedelta(days=i)
-
-
-def ev(i: int, date: dt.date, quad: int, src: str = "RUSGOV", tgt: str = "SYRMIL", status: str = "reported",
-       **kw: Any) -> dict[str, Any]:
-    return {"cluster_id": i, "date": date, "quad_class": quad, "goldstein": 4.0 if quad < 3 else -5.0,
-            "source": src, "target": tgt, "status": status, **kw}
-
-
-def stream(per_day: dict[int, int], *, quad: int = 1, volume: float = 100.0, busy: dict[int, float] | None = None,
-           days: int = 50) -> tuple[list[dict[str, Any]], dict[dt.date, float]]:
-    rows = []
-    for i in range(days):
-        for _ in range(per_day.get(i, 4)):
-            rows.append(ev(len(rows) + 1, day(i), quad))
-    return rows, {day(i): (busy or {}).get(i, volume) for i in range(days)}
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from signal_store import D0, TEXT, day, ev, put, stream  # noqa: E402
 
 
 def test_units_and_what_counts() -> None:
@@ -62,6 +43,18 @@ def test_a_sustained_rise_in_cooperation_is_a_signal() -> None:
     # flagged on day 41 (two days' window from day 40); the three-day window of day 44 still holds shifted days
     assert (sig.start, sig.detected, sig.end) == (day(40), day(41), day(44)) and sig.score > 5
     assert sig.goldstein_before == 4.0 and len(sig.events) == 14 + 15 + 16 + 15 + 4
+
+
+def test_a_score_of_zero_is_never_a_signal() -> None:
+    # a few events on a few days (the example articles' kind of store): no baseline, no evidence, no signal,
+    # even when every score is asked for (min_score 0 once made one "decrease" spanning the whole series)
+    rows = [ev(1, day(0), 4), ev(2, day(0), 3), ev(3, day(30), 4)]
+    volume = {day(0): 1.0, day(30): 1.0, day(60): 1.0}
+    assert detect(build(rows, volume), min_score=0.0) == []
+    # a real shift keeps its window and score at min_score 0: the same signal as at the default threshold
+    rows, volume = stream({40: 14, 41: 15, 42: 16, 43: 15})
+    [sig] = detect(build(rows, volume), min_score=0.0)
+    assert (sig.start, sig.detected, sig.window_start, sig.window_end) == (day(40), day(41), day(40), day(42))
 
 
 def test_a_busy_news_day_is_not_a_signal() -> None:
@@ -145,32 +138,6 @@ def test_a_one_day_spike_of_duplicates_is_not_a_signal() -> None:
     assert (sig.start, sig.detected) == (day(40), day(41))
 
 
-TEXT = "Moscow. Russia signed a pact with Syria. More."  # evidence 8..40, trigger "signed" 15..21
-
-
-def put(path: Path, rows: list[dict[str, Any]], volume: dict[dt.date, float]) -> Store:
-    """A real store holding ``rows`` (one report each, in the first article of its day; a row's ``cluster`` makes
-    it a further report of that event, in the next article of the day) and ``volume`` articles a day."""
-    store = Store.open(path)
-    arts = [(f"a{d.isoformat()}-{i}", d) for d, v in volume.items() for i in range(int(v))]
-    store.conn.executemany(f"INSERT INTO articles (id, published, outlet, text) VALUES (?, ?, 'Wire', '{TEXT}')", arts)
-    first = {d: aid for aid, d in reversed(arts)}
-    for r in rows:
-        aid, uid = first[r["date"]], r["cluster_id"]
-        if "cluster" in r:
-            aid = aid[: aid.rindex("-")] + "-1"
-        store.conn.execute(
-            "INSERT INTO events (uid, article_id, id, seq, cameo, family, label, goldstein, quad_class, status,"
-            " negated, date, date_precision, evidence_sentence, evidence_start, evidence_end, trigger_start,"
-            " trigger_end, cluster_id) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'day', 0, 8, 40, 15, 21, ?)",
-            [uid, aid, f"e{uid}", r.get("cameo", "057"), r.get("cameo", "057")[:2], r.get("label", "Sign"),
-             r["goldstein"], r["quad_class"], r["status"], bool(r.get("negated")), r["date"], r.get("cluster", uid)])
-        for role in ("source", "target"):
-            store.conn.execute("INSERT INTO event_actors (event_uid, article_id, actor_id, role, position, code) "
-                               "VALUES (?, ?, ?, ?, 0, ?)", [uid, aid, f"{role}{uid}", role, r[role]])
-    return store
-
-
 def test_signals_from_store_carry_their_events(tmp_path: Path) -> None:
     rows, volume = stream({40: 14, 41: 15, 42: 16}, volume=5)
     rows.append(dict(rows[160], cluster_id=5000, cluster=161))  # a second report of event 161, another article
@@ -178,12 +145,14 @@ def test_signals_from_store_carry_their_events(tmp_path: Path) -> None:
         [sig] = signals_from_store(store, with_events=2)
         assert (sig["unit"], sig["event_count"], sig["start"], sig["end"]) == ("RUS–SYR", 49, "2025-02-10",
                                                                                "2025-02-13")
+        # the score's own window (three days) and the events observed in it: 14 + 15 + 16
+        assert (sig["window_start"], sig["window_end"], sig["observed"]) == ("2025-02-10", "2025-02-12", 45)
         # each event with its evidence: the first report's article and character offsets into its text
         common = {"date": "2025-02-10", "cameo": "057", "label": "Sign", "source": "RUSGOV", "target": "SYRMIL",
                   "status": "reported", "evidence": "Russia signed a pact with Syria.", "goldstein": 4.0,
                   "quad_class": 1, "article_id": "a2025-02-10-0", "evidence_start": 8, "evidence_end": 40,
                   "trigger_start": 15, "trigger_end": 21, "published": "2025-02-10", "outlet": "Wire",
-                  "url": None, "title": None}
+                  "url": None, "title": None, "date_precision": "day"}
         assert sig["events"] == [
             {"cluster_id": 161, "corroboration": 2, "articles": ["a2025-02-10-0", "a2025-02-10-1"], **common},
             {"cluster_id": 162, "corroboration": 1, "articles": ["a2025-02-10-0"], **common}]

@@ -146,23 +146,37 @@ def old_anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Acto
                                             actor_id=aid))
                     break
     by_id = {a.id: a for a in actors}
-    gender = {a.id: g for a in actors if a.kind == "person" and (g := coref._gender(a.title))}
+    gender = {a.id: g for a in actors if a.kind == "person" and (g := a.gender or coref._gender(a.title))}
     ordered = sorted(mentions, key=lambda m: m.span.start)
+    resolved: list[Mention] = []
     for tok in sdoc:
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
         want = PRONOUNS[tok.lower_]
-        prior = [m.actor_id for m in ordered if m.span.end <= tok.idx and m.actor_id
-                 and by_id[m.actor_id].kind == "person" and gender.get(m.actor_id, want) == want
-                 and doc.sentence_of(m.span.start) >= doc.sentence_of(tok.idx) - 4]
-        if not prior:
+        lo = doc.sentence_of(tok.idx) - 4
+        # plain scans for the candidates: every earlier mention in the window, then the pronouns resolved so far
+        # (later than any mention); the stage's choice among them (_latest_person: gender, subject, latest)
+        earlier = [m for m in ordered if m.span.end <= tok.idx
+                   and doc.sentence_of(m.span.start) >= lo]
+        window = [m for m in resolved if doc.sentence_of(m.span.start) >= lo]
+        candidates = [(m.actor_id, _subject(sdoc, m)) for m in reversed(earlier + window)]
+        chosen = coref._latest_person(candidates, want, gender, by_id)
+        if chosen is None:
             continue
-        sure = [aid for aid in prior if gender.get(aid) == want]
-        chosen = sure[-1] if sure else prior[-1]
         gender.setdefault(chosen, want)
         mention = Mention(span=Span(tok.idx, tok.idx + len(tok)), label="PRONOUN", actor_id=chosen)
         mentions.append(mention)
-        ordered.append(mention)
+        resolved.append(mention)
+
+
+def _subject(sdoc: Any, m: Mention) -> bool:
+    last = [t for t in sdoc if m.span.start <= t.idx < m.span.end]
+    if not last:
+        return False
+    t = last[-1]
+    while t.dep_ in ("compound", "flat", "appos") and t.head is not t:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass")
 
 
 def _actors(parsed: bytes) -> list[Any]:

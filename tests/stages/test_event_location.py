@@ -151,3 +151,40 @@ def test_a_guest_delegation_speaks_at_the_occasion(pipeline: Pipeline) -> None:
     doc = analyze(text, published="2025-06-14", pipeline=pipeline)
     crit = next(e for e in doc.events if doc.text[e.trigger.start : e.trigger.end] == "criticized")
     assert crit.location is None
+
+
+def test_an_unnamed_delegate_speaks_where_both_sides_met(pipeline: Pipeline) -> None:
+    text = ("Israeli and Hamas negotiators held indirect talks in Doha on Monday. "
+            "An Israeli official accused Hamas of stalling.")
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    accused = next(e for e in doc.events if doc.text[e.trigger.start : e.trigger.end] == "accused")
+    assert accused.location is not None and (accused.location.name, accused.location.country) == ("Doha", "QAT")
+    assert accused.location.basis == ("inherited from the occasion 'talks' in Doha: the speaker's side and the side "
+                                      "they speak of took part")
+    # the same kind: mediated talks, the speaker's side named as a country
+    text = ("Qatar and Egypt mediated talks in Cairo on Monday between Israel and Hamas. "
+            "An Israeli official accused Hamas of rejecting the proposal.")
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    accused = next(e for e in doc.events if doc.text[e.trigger.start : e.trigger.end] == "accused")
+    assert accused.location is not None and accused.location.name == "Cairo"
+    # a side that was not at the talks, or talks with no sides named, give nothing
+    text = ("Israeli and Hamas negotiators held indirect talks in Doha on Monday. "
+            "A Turkish official accused Israel of stalling.")
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    accused = next(e for e in doc.events if doc.text[e.trigger.start : e.trigger.end] == "accused")
+    assert accused.location is None
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), [
+    # the venue of talks between two countries is not pulled to either of them (Geneva, Illinois)
+    ("The Geneva talks between Iran and the United States resumed on Monday.", "talks", ("Geneva", "CHE")),
+    ("Delegations from Iran and the United States met in Geneva on Monday.", "met", ("Geneva", "CHE")),
+    # a town shelled, tagged as a person
+    ("Sudanese army artillery shelled Kadugli on Friday, residents said.", "shelled", ("Kadugli", "SDN")),
+    ("Rebel forces shelled Dilling overnight.", "shelled", ("Dilling", "SDN")),
+])
+def test_venues_of_parties_and_shelled_towns(pipeline: Pipeline, text: str, trigger: str, place: tuple) -> None:
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    ev = next(e for e in doc.events if doc.text[e.trigger.start : e.trigger.end] == trigger)
+    assert ev.location is not None and (ev.location.name, ev.location.country) == place, _places(doc)
+    assert not any(a.name == place[0] for a in doc.actors)  # a place, not an actor

@@ -448,3 +448,127 @@ def test_small_places_after_settlement_nouns_and_compass_words(gaz: Gazetteer) -
     ]
     # a name after "of" that is no settlement noun stays unrescued
     assert places(gaz, "The ministry of Ayorou said.", ("Ayorou", "PERSON")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # countries named as the parties of a meeting do not pull the venue home
+        (
+            "The Geneva talks between Iran and the United States resumed.",
+            [("Geneva", "GPE"), ("Iran", "GPE"), ("the United States", "GPE")],
+            ("Geneva", "CHE"),
+        ),
+        (
+            "Envoys of Armenia and the United States held talks in Athens.",
+            [("Armenia", "GPE"), ("the United States", "GPE"), ("Athens", "GPE")],
+            ("Athens", "GRC"),
+        ),
+        (
+            "Diplomats from Russia and the United States met in Paris on Monday.",
+            [("Russia", "GPE"), ("the United States", "GPE"), ("Paris", "GPE")],
+            ("Paris", "FRA"),
+        ),
+        # ... but a local story naming a state keeps its town
+        (
+            "Police in Kane County, Illinois said Geneva residents and the United States and Mexico consulates were "
+            "warned.",
+            [("Kane County", "GPE"), ("Illinois", "GPE"), ("Geneva", "GPE"), ("the United States", "GPE"),
+             ("Mexico", "GPE")],
+            ("Geneva", "USA"),
+        ),
+    ],
+)
+def test_parties_named_as_countries_do_not_pull_the_venue_home(
+    gaz: Gazetteer, text: str, marked: list, want: tuple
+) -> None:
+    got = {name: country for name, country, _, _ in places(gaz, text, *marked)}
+    assert got[want[0]] == want[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # armed groups are parties, not places (Hamas is another name of Hamm, Germany; the Taliban of a Turkish
+        # village)
+        ("Qatar hosted talks between Israel and Hamas in Doha.",
+         [("Qatar", "GPE"), ("Israel", "GPE"), ("Hamas", "ORG"), ("Doha", "GPE")], ["Qatar", "Israel", "Doha"]),
+        ("Pakistan urged the Taliban to act.", [("Pakistan", "GPE"), ("the Taliban", "ORG")], ["Pakistan"]),
+        # the object of a military attack, capture or entry that the tagger called a person or an organisation
+        ("Sudanese army artillery shelled Kadugli on Friday.", [("Sudanese", "NORP"), ("Kadugli", "PERSON")],
+         ["Kadugli"]),
+        ("Libyan forces entered Derna on Friday.", [("Libyan", "NORP"), ("Derna", "ORG")], ["Derna"]),
+        ("Saleh's forces retook Hodeidah and pounded Zabid.", [("Hodeidah", "GPE"), ("Zabid", "PERSON")],
+         ["Hodeidah", "Zabid"]),
+        # ... not a person attacked in words, nor a division that only shares a person's name
+        ("Protesters attacked Smith outside the court.", [("Smith", "PERSON")], []),
+        ("The senator attacked Warren and Clinton in a speech.", [("Warren", "PERSON"), ("Clinton", "PERSON")], []),
+        ("Troops stormed Smith at dawn.", [("Smith", "PERSON")], []),
+    ],
+)
+def test_groups_are_parties_and_attacked_towns_are_places(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert [name for name, _, _, _ in places(gaz, text, *marked)] == want
+
+
+def test_more_members_of_the_quoted_kinds(gaz: Gazetteer) -> None:
+    # "the U.S" without its final period, at the end of a phrase
+    assert places(gaz, "Aid from the U.S arrived on Monday.", ("the U.S", "GPE")) == [
+        ("U.S", "USA", 6252001, "country")
+    ]
+    # Hodeidah's kind: a romanised name with or without its article
+    assert places(gaz, "Warplanes struck Mukalla and Al Mukalla port.", ("Mukalla", "GPE"), ("Al Mukalla", "GPE")) == [
+        ("Mukalla", "YEM", 78754, "city"),
+        ("Al Mukalla", "YEM", 78754, "city"),
+    ]
+    # Deir ez-Zor's kind: a proper noun listed after a place
+    got = places(gaz, "Government forces recaptured Homs and Deir ez-Zor.", ("Homs", "GPE"), ("Deir ez-Zor", "PROPN"))
+    assert [(n, c) for n, c, _, _ in got] == [("Homs", "SYR"), ("Deir ez-Zor", "SYR")]
+    # small towns leading a local story
+    got = places(gaz, "Bemidji police said the Flagstaff mayor was told.", ("Bemidji", "ORG"), ("Flagstaff", "PERSON"))
+    assert got == [("Bemidji", "USA", 5017822, "city"), ("Flagstaff", "USA", 5294810, "city")]
+    # counties named together
+    got = places(gaz, "Flooding closed roads in Broward and Palm Beach counties.", ("Broward", "GPE"),
+                 ("Palm Beach", "GPE"))
+    assert got == [("Broward", "USA", 4149007, "county"), ("Palm Beach", "USA", 4167510, "county")]
+    # a person or an organisation named like a place
+    assert places(gaz, "Coach Dallas said the team would rest.", ("Dallas", "GPE")) == []
+    assert places(gaz, "Radio Free Asia reported the arrests.", ("Asia", "LOC")) == []
+
+
+def test_a_host_named_among_the_parties_keeps_its_town(gaz: Gazetteer) -> None:
+    # the parties' countries are ignored only when they pull the name to a smaller namesake
+    text = "Russia will close the US consulate in St. Petersburg, officials said."
+    got = places(gaz, text, ("Russia", "GPE"), ("US", "GPE"), ("St. Petersburg", "GPE"))
+    assert got[-1][:2] == ("St. Petersburg", "RUS")
+    # a demonym qualifying the town says whose it is
+    text = "Britain accuses Russia of the poisoning in the English city of Salisbury."
+    got = places(gaz, text, ("Britain", "GPE"), ("Russia", "GPE"), ("Salisbury", "GPE"))
+    assert got[-1][:2] == ("Salisbury", "GBR")
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # a town chosen by size alone moves to a namesake in the country of the story's other towns
+        ("A man was stabbed in Dundalk, and a youth appeared in court in Dundrum.",
+         [("Dundalk", "GPE"), ("Dundrum", "GPE")], ("Dundalk", "IRL")),
+        ("The road closure will affect people travelling from Gloucester and Cheltenham.",
+         [("Gloucester", "GPE"), ("Cheltenham", "GPE")], ("Gloucester", "GBR")),
+        # ... not a capital or a metropolis against a village of the other towns' country
+        ("Flights from London landed in Seattle and Tacoma.",
+         [("London", "GPE"), ("Seattle", "GPE"), ("Tacoma", "GPE")], ("London", "GBR")),
+        # the first name of a two-part country the story names is that country
+        ("Trinidad and Tobago voted against the motion; Trinidad said it would explain its vote.",
+         [("Trinidad and Tobago", "GPE"), ("Trinidad", "GPE")], ("Trinidad", "TTO")),
+        ("Bosnia and Herzegovina joined the talks, and Bosnia signed first.",
+         [("Bosnia and Herzegovina", "GPE"), ("Bosnia", "GPE")], ("Bosnia", "BIH")),
+        # ... by another name of a bigger town there (GeoNames calls Syria's Palmyra "Tadmur")
+        ("Government forces recaptured Palmyra and Deir ez-Zor.",
+         [("Palmyra", "GPE"), ("Deir ez-Zor", "PROPN")], ("Palmyra", "SYR")),
+    ],
+)
+def test_towns_take_the_country_of_the_storys_other_places(
+    gaz: Gazetteer, text: str, marked: list, want: tuple
+) -> None:
+    got = {name: country for name, country, _, _ in places(gaz, text, *marked)}
+    assert got[want[0]] == want[1]

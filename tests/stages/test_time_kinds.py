@@ -280,3 +280,56 @@ def test_future_stated_dates(text: str, want: list[tuple[str, str]]) -> None:
 ])
 def test_weekdays_of_the_coming_week(text: str, want: list[tuple[str, str]]) -> None:
     assert _timeml(text, NOV_1995) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # years said in words, as broadcast transcripts write them
+        ("It happened in nineteen ninety-six, the minister said.", [("nineteen ninety-six", "1996")]),
+        ("Back in nineteen eighty the border was closed.", [("nineteen eighty", "1980")]),
+        ("By the year two thousand the debt will double.", [("year two thousand", "2000")]),
+        ("The treaty was signed in two thousand and one.", [("two thousand and one", "2001")]),
+        ("They built the dam in nineteen hundred.", [("nineteen hundred", "1900")]),
+        ("Twenty twenty-four was a hard year for the port.", [("Twenty twenty-four", "2024")]),
+        # numbers that are no years
+        ("Guards counted twenty five people and nineteen ninety dollars.", []),
+        ("Nineteen people were hurt and twenty two were missing.", []),
+        # decades ago: the year that many decades before publication
+        ("A decade ago the town was empty.", [("A decade ago", "1988")]),
+        ("Two decades ago, the war began.", [("Two decades ago", "1978")]),
+    ],
+)
+def test_spoken_years_and_decades_ago(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(q, tml) for q, _, _, tml in got(text, D(1998, 3, 4))] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "want"),
+    [
+        # a deadline or start right before a year-less date: the coming one when it is a few months ahead
+        ("The appointment is effective Feb. 1, the bank said.", [], [("Feb. 1", "1990-02-01")]),
+        ("Lenders extended revolving loans through January.", [], [("January", "1990-01")]),
+        # ... else the past one
+        ("The resignation was effective Oct. 1, the bank said.", [], [("Oct. 1", "1989-10-01")]),
+        ("Sales rose through June, the company said.", [], [("June", "1989-06")]),
+        # a month named alone, found by the tagger only
+        ("October was the worst month for exporters.", [("October", "DATE")], [("October", "1989-10")]),
+        # decades in words or two digits
+        ("Prices last rose like this in the nineties.", [("the nineties", "DATE")], [("the nineties", "199")]),
+        ("The model was built in the '70s.", [("the '70s", "DATE")], [("the '70s", "197")]),
+        # a reported future before a weekday
+        ("The company said it would release the results Thursday.", [], [("Thursday", "1989-11-02")]),
+        # a weekday before a large number is no date "Thursday, 5"
+        ("At the close of business Thursday, 5,745,188 shares had been tendered.", [],
+         [("Thursday", "1989-10-26")]),
+    ],
+)
+def test_deadlines_bare_months_decades_and_weekdays(text: str, ents: list, want: list) -> None:
+    published = D(1989, 10, 30)
+    marked = []
+    for surface, label in ents:
+        k = text.index(surface)
+        marked.append((k, k + len(surface), label))
+    got_ = [(text[t.span.start : t.span.end], t.timeml) for t in extract(text, ents=marked, published=published)]
+    assert got_ == want

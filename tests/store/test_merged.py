@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from communique import analysis as an
+from communique.analysis import cache
 from communique.model import Actor, Article, Doc, Event, EventDate, Evidence, Location, Span
 from communique.store import Store, merged
 
@@ -88,9 +89,58 @@ def test_queries_over_the_tables_equal_queries_over_the_reports(
         assert merged.fresh(store.conn)
         new = results(store.conn)
         monkeypatch.setattr(merged, "fresh", lambda conn: False)
+        monkeypatch.setattr(cache, "_limit", [0])  # computed again, not the results kept for this generation
         old = results(store.conn)
     assert new == old
     assert new[1] and new[5]["nodes"]
+
+
+def test_kept_results_follow_the_generation(tmp_path: Path) -> None:
+    """A network or series of a store file is kept per generation: the same call returns an equal copy (changing
+    it changes nothing kept); a write makes the next call compute anew, seeing the new reports."""
+    from communique.analysis import networks
+
+    cache.clear()
+    cache.configure(cache.MAX_ENTRIES)
+    computed: list[int] = []
+    compute = networks._network
+
+    def counted(*args: Any) -> Any:
+        computed.append(1)
+        return compute(*args)
+
+    networks._network = counted  # type: ignore[assignment]
+    try:
+        with_a_file(tmp_path, computed)
+    finally:
+        networks._network = compute  # type: ignore[assignment]
+
+
+def with_a_file(tmp_path: Path, computed: list[int]) -> None:
+    with Store.open(tmp_path / "s.duckdb") as store:
+        a1, a2, a3 = docs()
+        store.add(a1)
+        store.add(a2)
+        f = an.EventFilter()
+        first = an.network(store.conn, f)
+        first["nodes"].clear()
+        series = an.dyad_series(store.conn, f, interval="week")
+        series[0]["cluster_ids"].append(-1)
+        assert an.network(store.conn, f) == an.network(store.conn, f) and an.network(store.conn, f)["nodes"]
+        assert len(computed) == 1  # computed once for this generation
+        assert -1 not in an.dyad_series(store.conn, f, interval="week")[0]["cluster_ids"]
+        before = an.network(store.conn, f)["events"]
+        store.add(a3)
+        after = an.network(store.conn, f)
+        assert len(computed) == 2
+        cache.configure(0)
+        try:
+            assert after == an.network(store.conn, f)  # what a computation gives now
+            assert an.dyad_series(store.conn, f, interval="week") == \
+                an.dyad_series(store.conn, f, interval="week")
+        finally:
+            cache.configure(cache.MAX_ENTRIES)
+        assert after["events"] > before
 
 
 def test_clusters_merged_by_a_later_report_and_a_replaced_story() -> None:
@@ -134,6 +184,65 @@ def test_renumbered_clusters_are_rebuilt() -> None:
         assert an.count_events(store.conn) == 6  # still answered, from the reports
         assert merged.refresh(store.conn) == "rebuilt"
         assert table_rows(store.conn) == from_reports(store.conn)
+
+
+def test_an_update_in_place_makes_the_tables_stale_until_refreshed() -> None:
+    """A write that changes a report's status and date leaves the count, largest uid and cluster ids of ``events``
+    as they were; the write counter it advances makes the tables stale, readers answer from the reports, and the
+    next refresh recomputes the clusters it listed (or everything, when it listed none)."""
+    with Store.memory() as store:
+        build(store)
+        conn = store.conn
+        first = an.event_rows(conn)[0]
+        cluster, before = first["cluster_id"], merged.generation(conn)
+        assert merged.fresh(conn) and first["status"] != "denied"
+
+        conn.begin()
+        conn.execute("UPDATE events SET status = 'denied', date = DATE '2020-02-03', date_precision = 'day' "
+                     "WHERE cluster_id = ?", [cluster])
+        merged.changed(conn, [cluster])
+        conn.commit()
+        assert merged.generation(conn) == before + 1
+        assert not merged.fresh(conn)  # the fingerprint alone would call the tables fresh here
+        row = an.event_detail(conn, cluster)  # answered from the reports meanwhile
+        assert (row["status"], row["date"]) == ("denied", D(2020, 2, 3))
+        denied = an.event_rows(conn, an.EventFilter(status=("denied",), until=D(2020, 12, 31)))
+        assert [r["cluster_id"] for r in denied] == [cluster]
+
+        assert store.refresh_merged() == "updated"
+        assert merged.fresh(conn) and table_rows(conn) == from_reports(conn)
+        assert conn.execute("SELECT status, date FROM merged WHERE cluster_id = ?", [cluster]).fetchall() == [
+            ("denied", D(2020, 2, 3))]
+
+        conn.begin()
+        conn.execute("UPDATE events SET location_name = 'Aleppo' WHERE cluster_id = ?", [cluster])
+        merged.changed(conn)  # which clusters: not said
+        conn.commit()
+        assert not merged.fresh(conn)
+        assert store.refresh_merged() == "rebuilt"
+        assert merged.fresh(conn) and table_rows(conn) == from_reports(conn)
+        assert an.event_detail(conn, cluster)["location"] == "Aleppo"
+
+
+def test_every_write_advances_the_generation(tmp_path: Path) -> None:
+    """put (added, replaced), rebuild_clusters and a Parquet load each advance it; a skipped article does not."""
+    from communique.store.parquet import dump, load
+
+    with Store.memory() as store:
+        a1, a2, a3 = docs()
+        seen = [merged.generation(store.conn)]
+        for doc in (a1, a2, a3):
+            assert store.put(doc).status == "added"
+            seen.append(merged.generation(store.conn))
+        assert store.put(a1).status == "skipped"
+        seen.append(merged.generation(store.conn))
+        store.rebuild_clusters()
+        seen.append(merged.generation(store.conn))
+        assert seen == [0, 1, 2, 3, 3, 4] and merged.fresh(store.conn)
+        dump(store.conn, tmp_path / "dump")
+        with Store.memory() as target:
+            load(target.conn, tmp_path / "dump")
+            assert merged.generation(target.conn) == 1 and merged.fresh(target.conn)
 
 
 # -- property: any articles in any order ---------------------------------------------------------------------------

@@ -44,11 +44,18 @@ def events_page(
     sql, params = _merged_sql(conn, f or EventFilter())
     if sql.startswith("SELECT * FROM merged m"):  # the maintained table: order and count narrow rows first
         narrow = sql.replace("SELECT *", "SELECT m.cluster_id, m.date", 1)
-        page_sql = (f"SELECT m.cluster_id, count(*) OVER () AS total FROM ({narrow}) m "
-                    "ORDER BY m.date NULLS LAST, m.cluster_id")
+        bounds = (" LIMIT ?" if limit is not None else "") + " OFFSET ?"
         page_params = [*params, *([] if limit is None else [limit]), offset]
-        ids = _query(conn, page_sql + (" LIMIT ?" if limit is not None else "") + " OFFSET ?", page_params)
-        total = int(ids[0]["total"]) if ids else (count_events(conn, f) if offset else 0)
+        if not params and sql == "SELECT * FROM merged m":  # no filter: a top-N over the table and its row count
+            # (a count(*) OVER () beside the ORDER BY made DuckDB sort every row: 200 ms for a million, now 2 ms)
+            ids = _query(conn, "SELECT m.cluster_id FROM merged m ORDER BY m.date NULLS LAST, m.cluster_id" + bounds,
+                         page_params)
+            total = int(_query(conn, "SELECT count(*) AS n FROM merged", [])[0]["n"])
+        else:  # the matching rows once, then their count and the page
+            ids = _query(conn, f"WITH hit AS MATERIALIZED ({narrow}) SELECT m.cluster_id, "
+                         "(SELECT count(*) FROM hit) AS total FROM hit m ORDER BY m.date NULLS LAST, m.cluster_id"
+                         + bounds, page_params)
+            total = int(ids[0]["total"]) if ids else (count_events(conn, f) if offset else 0)
         wanted = [int(r["cluster_id"]) for r in ids]
         rows = {r["cluster_id"]: r for r in _query(
             conn, "SELECT * EXCLUDE (articles, source_actors, target_actors) FROM merged "

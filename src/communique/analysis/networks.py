@@ -10,6 +10,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..store import merged as merged_tables
+from .cache import kept
 from .filters import EventFilter
 from .query import _merged_sql
 
@@ -39,11 +40,20 @@ def network(
     betweenness with distance 1/events, normalised by 2/((n-1)(n-2)), by igraph; eigenvector: the
     leading eigenvector of the weighted adjacency matrix, unit length, by numpy); communities are
     igraph's Louvain partition (``community_multilevel``, seeded) on the same graph, numbered by size.
-    With ``max_nodes`` only the most active nodes (and edges between them) are kept.
+    With ``max_nodes`` only the most active nodes (and edges between them) are kept.  Results are kept per store
+    generation (:mod:`communique.analysis.cache`): the same call on an unchanged store file returns a copy.
     """
     if level not in ("actor", "country"):
         raise ValueError(f"level {level!r} is not one of actor, country")
     f = f or EventFilter()
+    return kept(conn, ("network", f, level, max_nodes), lambda: _network(conn, f, level, max_nodes), _copy)
+
+
+def _copy(result: dict[str, Any]) -> dict[str, Any]:
+    return result | {"nodes": [dict(n) for n in result["nodes"]], "edges": [dict(e) for e in result["edges"]]}
+
+
+def _network(conn: duckdb.DuckDBPyConnection, f: EventFilter, level: Level, max_nodes: int | None) -> dict[str, Any]:
     sql, params = _merged_sql(conn, f)
     table = sql.startswith("SELECT * FROM merged m")
     if table:  # the maintained tables: the node pairs are kept
@@ -80,9 +90,10 @@ def network(
         else:  # the pairs once, as Arrow, then both aggregates over them
             conn.register("communique_pairs", conn.sql(sql, params=params).to_arrow_table())
             pairs_from, pairs_params = "communique_pairs", []
+        name_sql = "mode(name)" if level == "actor" else "NULL"  # a country node's label is its code
         node_rows = conn.execute(
             f"WITH pairs AS (SELECT * FROM {pairs_from}) "
-            "SELECT node, count(DISTINCT cluster_id) AS events, mode(name) AS name, "
+            f"SELECT node, count(DISTINCT cluster_id) AS events, {name_sql} AS name, "
             "(SELECT count(DISTINCT cluster_id) FROM pairs) AS total FROM ("
             "SELECT cluster_id, source AS node, source_name AS name FROM pairs UNION ALL "
             "SELECT cluster_id, target, target_name FROM pairs) GROUP BY node", pairs_params).fetchall()

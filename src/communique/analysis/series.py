@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 import duckdb
 
+from .cache import kept
 from .filters import EventFilter
 from .query import _merged_sql, _query
 
@@ -31,7 +32,18 @@ def dyad_series(
     """
     if interval not in ("day", "week", "month"):
         raise ValueError(f"interval {interval!r} is not one of day, week, month")
-    sql, params = _merged_sql(conn, f or EventFilter())
+    f = f or EventFilter()
+    return kept(conn, ("series", f, interval, max_events_per_point),
+                lambda: _series(conn, f, interval, max_events_per_point), _copy)
+
+
+def _copy(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [p | {"quad_class": dict(p["quad_class"]), "cluster_ids": list(p["cluster_ids"])} for p in points]
+
+
+def _series(conn: duckdb.DuckDBPyConnection, f: EventFilter, interval: Interval,
+            max_events_per_point: int | None) -> list[dict[str, Any]]:
+    sql, params = _merged_sql(conn, f)
     rows = _query(
         conn,
         f"SELECT date_trunc('{interval}', m.date)::DATE AS period, count(*) AS events, "

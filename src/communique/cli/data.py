@@ -151,8 +151,11 @@ def serve(
         err(str(exc))
         raise typer.Exit(2) from None
     typer.echo(f"communique: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    # keep-alive 75 s, not uvicorn's 5: a client that reuses a connection just as the server closes it for idleness
+    # gets a reset (the soak saw two under load, when its threads took seconds between requests); 75 s outlasts
+    # such pauses, as nginx's default does, and an idle connection costs a file descriptor and no thread
     uvicorn.run(application, host=host, port=port, log_level="warning", limit_concurrency=200,
-                timeout_keep_alive=5)
+                timeout_keep_alive=75)
 
 
 __all__ = ["build_filter", "dump", "export", "load", "serve"]

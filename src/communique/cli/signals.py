@@ -15,7 +15,7 @@ from ._app import DB_OPTION, DEFAULT_DB, app, date_arg, err, eval_app, open_stor
 def signals(
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     since: Annotated[str | None, typer.Option(help="Only signals still running on or after YYYY-MM-DD.")] = None,
-    min_score: Annotated[float, typer.Option(help="Least surprise score (-log10 p) to report.", min=0.0)] = 3.1,
+    min_score: Annotated[float, typer.Option(help="Least surprise score (-log10 p) to report.", min=0.0)] = 3.3,
     level: Annotated[str, typer.Option(help="country (country dyads), actor (actor-code dyads) or "
                                             "actor_single (each actor).")] = "country",
     limit: Annotated[int, typer.Option(help="At most this many signals.", min=1, max=10_000)] = 20,
@@ -59,7 +59,7 @@ def signals(
 def eval_signals(
     runs: Annotated[int, typer.Option(help="Generated streams to score.", min=1, max=100)] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the first stream.")] = 0,
-    min_score: Annotated[float, typer.Option(help="Detector threshold.", min=0.0)] = 3.1,
+    min_score: Annotated[float, typer.Option(help="Detector threshold.", min=0.0)] = 3.3,
     generator: Annotated[str, typer.Option(help="Generator version: v2 (Zipf-like dyads, story bursts) or v1.")
                          ] = "v2",
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures to this file.")] = None,

@@ -11,7 +11,7 @@ default, with Zipf-like dyads, per-dyad over-dispersion and story bursts; v1 the
 signals are also counted where they touch a story day (any dyad; v1: a busy news day) and where they are
 on the story's own dyad and channel during the story (its residual unmerged duplicates).
 
-Usage: ``communique eval signals [--runs 5] [--seed 0] [--min-score 3.1] [--generator v2] [--json FILE]``.
+Usage: ``communique eval signals [--runs 5] [--seed 0] [--min-score 3.3] [--generator v2] [--json FILE]``.
 """
 
 from __future__ import annotations

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from rapidfuzz.fuzz import ratio
+from unidecode import unidecode
+
 from ..errors import InputError
 from ..model import Actor
 from .agents import Agent
@@ -48,6 +51,45 @@ class KnownActor:
 
 def _date(s: str) -> dt.date | None:
     return dt.date.fromisoformat(s) if s.strip() else None
+
+
+#: Name particles written as words of their own ("Omar El Bashir") or joined by a hyphen ("al-Bashir").
+_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "ul", "ud"})
+
+
+#: Similarity (rapidfuzz ``ratio``, 0-100) a misspelled surname needs to its reference spelling, and other words.
+FUZZY_LAST = 80
+FUZZY_OTHER = 85
+
+
+def _folded_words(name: str) -> list[str]:
+    """Words of a name, casefolded without accents, particles or hyphenated particle prefixes ("Omar El Bashir",
+    "Omar al-Bashir" -> ["omar", "bashir"])."""
+    out = []
+    for w in unidecode(name).casefold().replace(".", " ").split():
+        if "-" in w and w.split("-", 1)[0] in _PARTICLES:
+            w = w.split("-", 1)[1]
+        if w and w not in _PARTICLES:
+            out.append(w)
+    return out
+
+
+def _reference_names(name: str, title: str | None) -> list[str]:
+    """The names a person is looked up under in the reference, in order: the title with the name ("President
+    Bush", as Phoenix lists the aliases of one person, when "Bush" alone is several countries' people), the
+    title's last word with the name, the name, the name without particles ("Omar El Bashir", "Omar al-Bashir"
+    -> "Omar Bashir"), and its first and last words ("Omar Hassan al-Bashir" -> "Omar Bashir")."""
+    out = []
+    if title:
+        out += [f"{title} {name}", f"{title.split()[-1]} {name}"]
+    out.append(name)
+    words = [w.split("-", 1)[1] if "-" in w and w.split("-", 1)[0].casefold() in _PARTICLES else w
+             for w in name.split() if w.casefold() not in _PARTICLES]
+    if len(words) >= 2:
+        out.append(" ".join(words))
+    if len(words) >= 3:
+        out.append(f"{words[0]} {words[-1]}")
+    return list(dict.fromkeys(out))
 
 
 def parse_kb(text: str, *, source: str = "<kb>", origin: str = "user") -> list[KnownActor]:
@@ -117,14 +159,21 @@ class ActorKB:
                    reference=parse_kb(data.joinpath("phoenix_people.tsv").read_text("utf-8"),
                                       source="phoenix_people.tsv", origin="bundled"))
 
-    def reference_for(self, name: str, *, on: dt.date | None = None, titled: bool = True) -> KnownActor | None:
+    def reference_for(self, name: str, *, on: dt.date | None = None, titled: bool = True,
+                      sector: str | None = None) -> KnownActor | None:
         """A reference person so named whose country all entries agree on; the entry holding on ``on`` when
         there is one (its sector and code), else a country-only entry.  A one-word name of the reference
         ("Suharto") counts only for a ``titled`` mention ("President Suharto"): alone it may be a word the NER
-        took for a name ("Kurd")."""
+        took for a name ("Kurd"); with the mention's ``sector`` it counts only for people who held an office of
+        that sector ("Senator King" is not the Saint Lucian head of government Stephenson King)."""
         hits = self._ref.get(name.casefold(), [])
         if not titled:
             hits = [e for e in hits if " " in e.name]
+        if sector and " " not in name.strip() and hits:
+            # a bare surname with a title ("Senator King"): only people who held an office of that sector
+            # ("Stephenson King", a head of government, is no senator)
+            held_sector = {e.name for e in hits if e.sector == sector}
+            hits = [e for e in hits if e.name in held_sector]
         if not hits or len({e.country for e in hits}) != 1:
             return None
         held = [e for e in hits if e.sector and on is not None and e.valid_from is not None and e.holds_on(on)]
@@ -132,6 +181,53 @@ class ActorKB:
             return held[-1]
         return KnownActor(name=hits[0].name, aliases=(), country=hits[0].country, sector=None, kind="person",
                           valid_from=None, valid_to=None, origin="bundled")
+
+    def misspelled_reference(self, name: str, *, sector: str | None = None) -> KnownActor | None:
+        """The country of the reference person a titled name misspells ("President Laurent Gbago" -> Laurent
+        Gbagbo, "President Francois Mitterand" -> François Mitterrand), as a country-only entry, else ``None``.
+
+        Names are compared without accents or particles: the last words must be at least
+        :data:`FUZZY_LAST` similar (rapidfuzz ``ratio``, 0-100) and begin alike, with five letters or more; every
+        other word of ``name`` must be a word of the reference name or :data:`FUZZY_OTHER` similar to one. Every
+        person so matched must be of one country and, with ``sector`` (the title's), have held an office of it;
+        and every reference person whose surname is so similar, whatever the given name, of that same country (a
+        misspelling of a rare name, not of a common one: "Smyth" may be any of several countries' Smiths)."""
+        words = _folded_words(name)
+        if len(words) < 2 or len(words[-1]) < 5:
+            return None
+        last, others = words[-1], words[:-1]
+        people: dict[str, list[KnownActor]] = {}
+        surnamed: set[str | None] = set()  # the countries of everyone with a surname like it
+        for ref_words, entries in self._fuzzy_index.get(last[0], []):
+            if ratio(last, ref_words[-1]) < FUZZY_LAST:
+                continue
+            surnamed.update(e.country for e in entries)
+            if all(o in ref_words or any(ratio(o, w) >= FUZZY_OTHER for w in ref_words) for o in others):
+                people.setdefault(entries[0].name, []).extend(entries)
+        if sector:
+            people = {k: v for k, v in people.items() if any(e.sector == sector for e in v)}
+        countries = {e.country for v in people.values() for e in v}
+        if len(countries) != 1 or None in countries or len(surnamed) != 1:
+            # a surname spelt like several countries' people ("Smyth": the Smiths) may be anyone's
+            return None
+        first = next(iter(people.values()))[0]
+        return KnownActor(name=first.name, aliases=(), country=first.country, sector=None, kind="person",
+                          valid_from=None, valid_to=None, origin="bundled")
+
+    @functools.cached_property
+    def _fuzzy_index(self) -> dict[str, list[tuple[list[str], list[KnownActor]]]]:
+        """First letter of the folded last word -> (folded words, entries) of each reference person of two words
+        or more."""
+        by_name: dict[str, list[KnownActor]] = {}
+        for e in self.reference:
+            if " " in e.name.strip():
+                by_name.setdefault(e.name, []).append(e)
+        out: dict[str, list[tuple[list[str], list[KnownActor]]]] = {}
+        for nm, entries in by_name.items():
+            words = _folded_words(nm)
+            if len(words) >= 2:
+                out.setdefault(words[-1][0], []).append((words, entries))
+        return out
 
     @classmethod
     def from_files(cls, paths: list[Path], *, include_default: bool = True) -> ActorKB:
@@ -214,7 +310,11 @@ class ActorKB:
             return
         hit = self.find(actor.name, on=on)
         if hit is None and actor.kind == "person":
-            hit = self.reference_for(actor.name, on=on, titled=bool(actor.title))
+            hit = next((h for name in _reference_names(actor.name, actor.title)
+                        if (h := self.reference_for(name, on=on, titled=bool(actor.title),
+                                                           sector=actor.sector)) is not None), None)
+        if hit is None and actor.kind == "person" and actor.title and actor.country is None:
+            hit = self.misspelled_reference(actor.name, sector=actor.sector)
         if hit is None:
             return
         if len(hit.name) > len(actor.name) and actor.name.casefold() in (a.casefold() for a in hit.aliases):

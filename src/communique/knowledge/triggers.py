@@ -22,6 +22,7 @@ class Trigger:
     ``sub:w1|w2`` (anywhere in the trigger's subtree, quotes included), ``prt:w1|w2`` (a verb particle:
     "shot down"), ``prep:w1|w2`` (a particle or preposition of the trigger whose object is no date: "called on"),
     ``pred:w1|w2`` (what the verb calls its object holds one of these lemmas or lemma sequences: "called X a killer"),
+    ``place`` (the object, or its of-phrase, is a place: "captured Kherson", "took control of the airport"),
     ``noobj`` (no direct object); ``a;b`` both hold, ``!a`` does not hold; ``None`` always holds.
     """
 

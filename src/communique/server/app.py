@@ -257,6 +257,10 @@ def create_app(settings: ServerSettings) -> FastAPI:
     _bound_malloc_arenas()
     database = _Database(settings.db, writable=settings.token is not None, memory_limit=settings.memory_limit)
     cache = _ResponseCache(settings.cache_mb * 2**20)
+    if settings.cache_mb:  # the answers' JSON is kept here: the library's own result cache would hold them twice
+        from ..analysis import cache as results
+
+        results.configure(0)
 
     def answer(key: Hashable, compute: Callable[[duckdb.DuckDBPyConnection], Any]) -> Response:
         """The JSON response of ``compute(cursor)``, from the cache when this store generation answered it."""
@@ -373,7 +377,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     def signals(
         level: Literal["country", "actor", "actor_single"] = "country",
         since: dt.date | None = None,
-        min_score: Annotated[float, Query(ge=0.0, le=100.0)] = 3.1,
+        min_score: Annotated[float, Query(ge=0.0, le=100.0)] = 3.3,
         limit: Annotated[int, Query(ge=1, le=500)] = 20,
         bloc_days: Annotated[int, Query(ge=0, le=3650)] = 30,
         events: Annotated[int, Query(ge=0, le=1000, description="events, with their evidence, per signal")] = 20,

@@ -37,7 +37,8 @@ def signals_from_store(store: Any, *, level: str = "country", since: dt.date | N
     """Signals over everything in ``store``, strongest first (at most ``limit``), as JSON-ready dicts:
     :meth:`Signal.as_dict` with ``event_count`` (all the merged events behind the signal) and ``events``
     replaced by the first ``with_events`` of them, by date, each with its evidence (:func:`.aggregate.event_rows`:
-    ``cluster_id, date, cameo, label, source, target, status, corroboration, evidence`` and the first report's
+    ``cluster_id, date, cameo, label, source, target, status, corroboration, evidence, date_precision`` (``day``,
+    ``month``, ``on_or_before`` the publication day, ...: how sure the event's day is) and the first report's
     ``article_id``, ``evidence_start``/``evidence_end`` and ``trigger_start``/``trigger_end``, character offsets
     into that article's stored text, with its ``published``, ``outlet``, ``url``, ``title``, and ``articles``,
     every article reporting the event).

@@ -178,7 +178,8 @@ def cluster_ids(conn: Any, windows: Sequence[tuple[str, str, dt.date, dt.date]],
     return {(u, c, a, b): list(ids) for u, c, a, b, ids in _query(conn, "the events of signals", sql, params)}
 
 
-EVENT_FIELDS = ("cluster_id", "date", "cameo", "label", "source", "target", "status", "corroboration", "evidence")
+EVENT_FIELDS = ("cluster_id", "date", "cameo", "label", "source", "target", "status", "corroboration", "evidence",
+                "date_precision")
 #: the first report's provenance: the article it came from and character offsets into that article's stored text
 #: (``articles.text``; ``evidence`` above is ``text[evidence_start:evidence_end]``), and every reporting article
 EVIDENCE_FIELDS = ("goldstein", "quad_class", "article_id", "evidence_start", "evidence_end", "trigger_start",

@@ -30,7 +30,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..knowledge.gazetteer import Candidate, Gazetteer, normalise
+from ..knowledge.gazetteer import DWARF_RATIO, Candidate, Gazetteer, normalise
+from ..knowledge.groups import group_for
 from ..model import CountryMention, Doc, Location, Place, Span
 from ..pipeline import stage
 from ..textutil import SpanIndex
@@ -74,6 +75,21 @@ _DIRECT_OBJECT_VERBS = re.compile(
     r"|shells|bombs|strikes|attacks|raids|storms|captures|seizes|visits|tours|enters|liberated|retook)\s+(?:the\s+)?$"
 )
 _GOVERNING_WORDS = frozenset({"in", "to", "at", "into"})
+# a demonym qualifying a settlement noun right before the name: "the English city of Salisbury"
+_OWN_DEMONYM = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:[a-z-]+\s+)?(?:city|town|port|village|capital|resort|region|province)\s+of\s+$"
+)
+# demonyms of the nations of one country, which the gazetteer's demonyms (countries') leave out
+_NATION_DEMONYMS = {"english": "GBR", "scottish": "GBR", "welsh": "GBR", "northern irish": "GBR"}
+_LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|near|at|outside|inside|into)\s+(?:the\s+)?$")
+# a military attack, capture or entry whose object the tagger called a person or an organisation: "shelled
+# Kadugli", "entered Derna": a town of RESCUE_IN_MIN_POPULATION or more, as after "in" (not "attacked": people
+# are attacked in words, "Trump attacked Warren")
+_ATTACK_OBJECT = re.compile(
+    r"(?i)\b(?:shell(?:ed|s|ing)|bomb(?:ed|s|ing)|bombard(?:ed|s|ing)|storm(?:ed|s|ing)|captur(?:ed|es|ing)"
+    r"|besieg(?:ed|es|ing)|enter(?:ed|s|ing)|retook|retake|retakes|recaptur(?:ed|es|ing)|overr?an|overruns?"
+    r"|encircl(?:ed|es|ing)|pound(?:ed|s|ing))\s+$"
+)
 _SITE_SUFFIX = re.compile(
     r"\s+(?:air\s*base|airbase|air\s*field|airfield|naval\s+base|military\s+base|base)\b", re.IGNORECASE
 )
@@ -190,8 +206,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _not_a_place(text: str, start: int, end: int) -> bool:
-    """The words around the name show a person or an organisation ("coach Austin said", "United Russia")."""
+    """The words around the name show a person or an organisation ("coach Austin said", "United Russia"), or the
+    name is a known armed group's ("talks between Israel and Hamas": not Hamm, Germany, whose other name it is;
+    "the Taliban"), unless a locative preposition governs it ("in Fano")."""
     before = text[max(0, start - 24) : start]
+    if group_for(text[start:end]) is not None and not _LOCATIVE_BEFORE.search(before):
+        return True
     return bool(
         _PERSON_BEFORE.search(before)
         or _PERSON_AFTER.match(text, end)
@@ -370,6 +390,7 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     demonyms: list[tuple[int, str]] = []  # (offset, ISO3) of each demonym
     named: set[str] = set()  # ISO3 of countries and states named as places
     min_pop: dict[int, int] = {}  # span number -> the population a rescued city needs
+    towns_only: set[int] = set()  # span numbers rescued as the object of an attack: cities only
     ents = _split_in(text, ents)
     lines = datelines(text, gazetteer)
     if lines:
@@ -411,6 +432,11 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 min_pop[len(spans)] = 0  # "the village of Sotk", "the border town of Dhobley": a settlement
             elif listed or _IN_NEAR.search(text, max(0, start - 20), start):
                 min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
+            elif _ATTACK_OBJECT.search(text, max(0, start - 20), start) and (
+                normalise(text[start:end]) not in _GIVEN_NAMES
+            ):
+                min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
+                towns_only.add(len(spans))
             elif not _after_preposition(text, start):
                 continue
         s, e = _trim(text, start, end)
@@ -434,6 +460,9 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 fixed[k + 1] = pair[1]
 
     states: set[tuple[str, str]] = set()  # (ISO3, admin1) of the states and counties the text names
+    countries_at: list[tuple[int, str]] = []  # (offset, ISO3) of each country named as a place
+    inside: set[str] = set()  # ISO3 of the countries whose states, counties or regions the text names
+    whole_countries: list[Candidate] = []  # countries named as places
     # a state holding the large cities the text names beats a country of its name: "southern Georgia ...
     # officials in Atlanta" is the state (only country/state clashes: "New York" stays the city)
     city_states = set()
@@ -469,22 +498,47 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
         if chosen is not None and chosen.feature in _CONTEXT_FEATURES and chosen.country:
             context.setdefault(chosen.country, set()).add(key)
             named.add(chosen.country)
+            if chosen.feature == "country":
+                countries_at.append((s, chosen.country))
+                whole_countries.append(chosen)
+            else:
+                inside.add(chosen.country)
             if chosen.feature in ("state", "county") and chosen.admin1:
                 states.add((chosen.country, chosen.admin1))
 
     places: list[Place] = []
+    uncontexted: list[int] = []  # indexes into places of cities chosen by size alone (no context of theirs)
     for k, (s, e, label, key) in enumerate(spans):
         cand = fixed.get(k)
+        by_size = False
+        if cand is None:  # "Trinidad" in a story naming Trinidad and Tobago: the country
+            cand = next((c for c in whole_countries if normalise(c.name).startswith(key + " and ")), None)
         if cand is None and _COUNTIES_AFTER.match(text, e):  # "Orange and Seminole counties"
             counties = [c for c in gazetteer.candidates(f"{text[s:e]} County") if c.feature == "county"]
             cand = next((c for c in counties if (c.country, c.admin1) in states), counties[0] if counties else None)
         if cand is None:
             # travellers of several nationalities meeting somewhere make it neutral ground: their demonyms
-            # do not pull the venue home ("Chinese and American negotiators met in Geneva")
+            # do not pull the venue home ("Chinese and American negotiators met in Geneva"), nor do the
+            # countries named as the parties ("the Geneva talks between Iran and the United States"), unless
+            # the text also names a state, county or region of theirs (a local story)
+            # (the parties' countries only when they pull the name to a smaller namesake: "the US consulate in
+            # St. Petersburg" that Russia closes stays Russia's)
             near = {iso for off, iso in demonyms if abs(off - s) < 160}
-            ignore = near - named if len(near) > 1 else set()
+            parties = {iso for off, iso in countries_at if abs(off - s) < 160 and off != s}
+            ignore = near - named if len(near | parties) > 1 else set()
+            away = parties - inside - ignore if len(near | parties) > 1 else set()
+            own = _OWN_DEMONYM.search(text, max(0, s - 50), s)
+            if own:  # "the English city of Salisbury": the demonym says whose town it is
+                word = own.group(1)
+                away -= {gazetteer.demonym(word) or _NATION_DEMONYMS.get(word.lower())}
             ctx = [iso for iso, names in context.items() if names - {key} and iso not in ignore]
             cand = gazetteer.lookup(text[s:e], context_countries=ctx)
+            if away and cand is not None:
+                rest = [iso for iso in ctx if iso not in away]
+                neutral = gazetteer.lookup(text[s:e], context_countries=rest)
+                if neutral is not None and neutral.population > cand.population:
+                    cand, ctx = neutral, rest
+            by_size = cand is not None and cand.feature == "city" and cand.country not in ctx and not states
             if cand is not None and cand.feature == "city" and states:
                 # a town of a state the story names beats a famous namesake ("Rome police" in Georgia)
                 in_states = [
@@ -500,6 +554,8 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                     cand = max(in_states, key=lambda c: c.population)
         if cand is None:
             continue
+        if k in towns_only and cand.feature != "city":
+            continue
         if label in RESCUE_LABELS and not (
             cand.feature in ("country", "state", "county", "region")
             or (cand.feature == "city" and cand.population > min_pop.get(k, RESCUE_MIN_POPULATION))
@@ -510,8 +566,48 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
             or (cand.feature == "city" and cand.population > min_pop.get(k, RESCUE_MIN_POPULATION))
         ):
             continue
+        if by_size:
+            uncontexted.append(len(places))
         places.append(cand.place(Span(s, e)))
-    return places
+    return _towns_near_towns(text, places, uncontexted, gazetteer)
+
+
+def _towns_near_towns(text: str, places: list[Place], uncontexted: list[int], gazetteer: Gazetteer) -> list[Place]:
+    """A town the story chose by size alone, with no country of its own in the story, moves to a namesake in the
+    country of the story's other towns when every one of those lies in one country ("a stabbing in Dundalk"
+    with Dundrum: Ireland's Dundalk, not Maryland's; "to Cirencester from Gloucester and Cheltenham")."""
+    if not uncontexted:
+        return places
+
+    def clear(p: Place) -> bool:
+        """The place's entry is at least four times as populous as any namesake elsewhere (Cheltenham)."""
+        name = text[p.span.start : p.span.end]
+        found = [c for c in gazetteer.candidates(name) if c.feature == "city"]
+        mine = max((c.population for c in found if c.country == p.country), default=0)
+        return all(c.population * 4 <= mine for c in found if c.country != p.country)
+
+    sure = {k: p.country for k, p in enumerate(places) if p.feature in ("city", "county")
+            and (k not in uncontexted or clear(p))}
+    out = list(places)
+    for k in uncontexted:
+        homes = {c for j, c in sure.items() if j != k}
+        p = out[k]
+        if len(homes) != 1 or p.country in homes or None in homes:
+            continue
+        (home,) = homes
+        chosen = gazetteer.lookup(text[p.span.start : p.span.end])
+        name = text[p.span.start : p.span.end]
+        key = normalise(name)
+        found = [c for c in gazetteer.candidates(name) if c.feature == "city" and c.country == home]
+        local = [c for c in found if c.population >= 1000 and normalise(c.name) == key]
+        if not local and chosen is not None:  # by another name of a bigger town ("Palmyra": Tadmur, Syria)
+            local = [c for c in found if c.population >= max(1000, chosen.population)]
+        if not local or chosen is None or chosen.capital:
+            continue
+        best = max(local, key=lambda c: c.population)
+        if best.population * DWARF_RATIO >= chosen.population:  # not a village against a metropolis
+            out[k] = best.place(p.span)
+    return out
 
 
 @stage("communique.place.v1", requires=["nlp", "sentences"], assigns=["places", "country_mentions"])

@@ -33,12 +33,20 @@ These tables hold the result, so queries (:mod:`communique.analysis`) read one r
     code and of a target code of the same report, over every report of the cluster (the dyad filter on
     three-letter codes, e.g. USA-RUS, which matches code prefixes); rows in code order.
 ``merged_state``
-    one row: ``reports``, ``max_uid``, ``cluster_sum`` of ``events`` when the tables were last brought up
-    to date.  :func:`fresh` compares it with ``events``; a reader uses the tables only when they agree,
-    and otherwise computes the merged events from the reports (same values, slower).
+    one row: ``reports``, ``max_uid``, ``cluster_sum`` of ``events`` and the store's ``generation`` when the
+    tables were last brought up to date.  :func:`fresh` compares it with ``events`` and with
+    ``store_generation``; a reader uses the tables only when both agree, and otherwise computes the merged
+    events from the reports (same values, slower).
+``store_generation``, ``merged_dirty``
+    the write counter: every transaction that writes the reports (``events``, ``event_actors``, ``actors``,
+    ``articles``, ``attributions``) calls :func:`changed`, which advances ``store_generation`` and lists in
+    ``merged_dirty`` the clusters whose reports it changed in place (an UPDATE of a status or a date, which
+    the count, largest uid and sum of cluster ids of ``events`` cannot see).  :func:`generation` reads it: it
+    keys caches of query results.
 
 :func:`refresh` brings the tables up to date after writes, in the writer's transaction: it recomputes
-only the clusters that new reports joined or that lost reports, reading them by index, and falls back
+only the clusters that new reports joined, that lost reports or that :func:`changed` listed, reading them
+by index, and falls back
 to :func:`rebuild` when ``events`` changed in a way it cannot follow (clusters renumbered without it,
 rows loaded in bulk).  Errors: ``duckdb.Error`` propagates to the caller, which rolls its transaction
 back.
@@ -53,7 +61,7 @@ import duckdb
 
 from .schema import resolved_status_sql
 
-__all__ = ["AGGREGATE_COLUMNS", "aggregate_sql", "fresh", "rebuild", "refresh"]
+__all__ = ["AGGREGATE_COLUMNS", "aggregate_sql", "changed", "fresh", "generation", "rebuild", "refresh"]
 
 _PRECISION_RANK = (
     "CASE e.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 "
@@ -191,16 +199,24 @@ def _fingerprint(conn: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
     return int(row[0]), int(row[1]), int(row[2])
 
 
+def _state_generation(conn: duckdb.DuckDBPyConnection) -> int | None:
+    rows = conn.execute("SELECT generation FROM merged_state").fetchall()
+    return int(rows[0][0]) if rows else None
+
+
 def _state(conn: duckdb.DuckDBPyConnection) -> tuple[int, int, int] | None:
     rows = conn.execute("SELECT reports, max_uid, cluster_sum FROM merged_state").fetchall()
     return (int(rows[0][0]), int(rows[0][1]), int(rows[0][2])) if rows else None
 
 
 def fresh(conn: duckdb.DuckDBPyConnection) -> bool:
-    """Do the merged tables describe ``events`` as it is now?  (False on a store without them.)"""
+    """Do the merged tables describe ``events`` as it is now?  (False on a store without them.)  They do when
+    ``events`` has the count, largest uid and sum of cluster ids they were built from and no write was recorded
+    since (:func:`changed`)."""
     try:
         rows = conn.execute(
-            "SELECT s.reports = f.n AND s.max_uid = f.m AND s.cluster_sum = f.c FROM merged_state s, "
+            "SELECT s.reports = f.n AND s.max_uid = f.m AND s.cluster_sum = f.c AND s.generation = g.generation "
+            "FROM merged_state s, store_generation g, "
             "(SELECT count(*) AS n, coalesce(max(uid), 0) AS m, coalesce(sum(cluster_id), 0) AS c FROM events) f"
         ).fetchall()
     except duckdb.CatalogException:
@@ -208,9 +224,38 @@ def fresh(conn: duckdb.DuckDBPyConnection) -> bool:
     return bool(rows and rows[0][0])
 
 
+def generation(conn: duckdb.DuckDBPyConnection) -> int:
+    """The store's write counter (advanced by :func:`changed` in every write transaction); 0 for a store without
+    one.  Two reads that see the same generation see the same reports."""
+    try:
+        rows = conn.execute("SELECT generation FROM store_generation").fetchall()
+    except duckdb.CatalogException:
+        return 0
+    return int(rows[0][0]) if rows else 0
+
+
+def changed(conn: duckdb.DuckDBPyConnection, clusters: Iterable[int] | None = None) -> None:
+    """Record a write of the reports, in the writer's transaction: advance the store's generation, and list
+    ``clusters`` as changed in place so that the next :func:`refresh` recomputes them.
+
+    ``clusters``: the ids of the clusters whose reports were updated in place (status, date, place, actors);
+    an empty list when the write only added reports or removed an article's (:func:`refresh` finds those by
+    uid and count); ``None`` when unknown, so that the next refresh rebuilds every table.  Until that refresh
+    :func:`fresh` is False and readers compute merged events from the reports."""
+    conn.execute("UPDATE store_generation SET generation = generation + 1")
+    if clusters is None:
+        conn.execute("INSERT INTO merged_dirty VALUES (NULL)")
+        return
+    ids = sorted({int(c) for c in clusters})
+    if ids:
+        conn.execute("INSERT INTO merged_dirty SELECT unnest(?::BIGINT[])", [ids])
+
+
 def _save_state(conn: duckdb.DuckDBPyConnection, state: tuple[int, int, int]) -> None:
     conn.execute("DELETE FROM merged_state")
-    conn.execute("INSERT INTO merged_state VALUES (?, ?, ?)", list(state))
+    conn.execute("DELETE FROM merged_dirty")
+    conn.execute("INSERT INTO merged_state (reports, max_uid, cluster_sum, generation) VALUES (?, ?, ?, ?)",
+                 [*state, generation(conn)])
 
 
 def rebuild(conn: duckdb.DuckDBPyConnection) -> int:
@@ -256,17 +301,19 @@ def refresh(conn: duckdb.DuckDBPyConnection) -> str:
     their merged events together.  New reports are those with a ``uid`` above the last one seen (uids
     come from a sequence); removed reports are found when the count does not add up; a cluster id
     changed on a report that is neither new nor in a cluster a new report joined (a renumbering) is
-    caught by the checksum of cluster ids and answered with :func:`rebuild`."""
+    caught by the checksum of cluster ids and answered with :func:`rebuild`.  Clusters :func:`changed` listed
+    are recomputed too; a write it recorded without a list (``None``) is answered with :func:`rebuild`."""
     state = _state(conn)
     now = _fingerprint(conn)
-    if state == now:
+    dirty = [r[0] for r in conn.execute("SELECT cluster_id FROM merged_dirty").fetchall()]
+    if state == now and not dirty and _state_generation(conn) == generation(conn):
         return "fresh"
-    if state is None:
+    if state is None or None in dirty:  # no tables yet, or a write that could not say what it changed
         rebuild(conn)
         return "rebuilt"
     reports, max_uid, _ = state
     new = conn.execute("SELECT uid, cluster_id FROM events WHERE uid > ?", [max_uid]).fetchall()
-    affected = _ints(new, 1)
+    affected = _ints(new, 1) | {int(c) for c in dirty}
     if now[0] != reports + len(new):  # reports were removed (a story replaced by a newer version)
         gone = conn.execute(
             "SELECT m.uid, m.cluster_id FROM merged_members m ANTI JOIN events e ON e.uid = m.uid"
@@ -276,8 +323,13 @@ def refresh(conn: duckdb.DuckDBPyConnection) -> str:
             uids = sorted(_ints(gone))
             conn.execute(f"DELETE FROM merged_members WHERE uid IN ({_marks(uids)})", uids)
             conn.execute(f"DELETE FROM merged_actors WHERE event_uid IN ({_marks(uids)})", uids)
+    renew = _ints(new)
+    if dirty:  # reports changed in place: their actor rows are read again too
+        ids = sorted({int(c) for c in dirty})
+        renew |= _ints(conn.execute(f"SELECT uid FROM events WHERE cluster_id IN ({_marks(ids)})", ids).fetchall())
+        conn.execute(f"DELETE FROM merged_actors WHERE cluster_id IN ({_marks(ids)})", ids)
     if affected:
-        _update(conn, affected, sorted(_ints(new)))
+        _update(conn, affected, sorted(renew))
     row = conn.execute("SELECT count(*), coalesce(sum(cluster_id), 0) FROM merged_members").fetchall()[0]
     if (int(row[0]), int(row[1])) != (now[0], now[2]):  # cluster ids changed elsewhere: start again
         rebuild(conn)

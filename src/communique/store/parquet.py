@@ -39,6 +39,7 @@ __all__ = ["dump", "load", "store_tables"]
 
 #: Bookkeeping, and the merged-event tables (derived from the reports; rebuilt after a load).
 _SKIP = frozenset({"schema_version", "status_rank", "merged", "merged_actors", "merged_members", "merged_state",
+                   "store_generation", "merged_dirty",
                    "merged_pairs", "merged_dyads"})
 
 
@@ -150,5 +151,6 @@ def load(conn: duckdb.DuckDBPyConnection, folder: str | Path) -> dict[str, int]:
         start = int(top[0]) + 1 if top else 1
         conn.execute("DROP SEQUENCE IF EXISTS event_uid")
         conn.execute(f"CREATE SEQUENCE event_uid START {start}")
+        merged.changed(conn)
         merged.rebuild(conn)
     return counts

@@ -530,10 +530,23 @@ _V9_PAIRS = (
     "DELETE FROM merged_state",
 )
 
+# v10 (reliability): a write counter.  ``store_generation`` holds one number that every writer of the reports
+# (``events``, ``event_actors``, ``actors``, ``articles``, ``attributions``) advances in its transaction
+# (:func:`communique.store.merged.changed`); ``merged_state.generation`` is the one the merged tables describe,
+# so a write the fingerprint of ``events`` cannot see (an UPDATE of a status or a date) still makes them stale.
+# ``merged_dirty`` lists the clusters such a write touched (NULL: unknown, recompute all).  Existing stores start
+# at generation 0 on both sides: their merged tables stay as fresh as they were.
+_V10_GENERATION = (
+    "CREATE TABLE store_generation (generation BIGINT NOT NULL)",
+    "INSERT INTO store_generation VALUES (0)",
+    "ALTER TABLE merged_state ADD COLUMN generation BIGINT DEFAULT 0",
+    "CREATE TABLE merged_dirty (cluster_id BIGINT)",
+)
+
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE), (5, _V5_ROLES), (6, _V6_MENTIONS), (7, _V7_WATCH),
-    (8, _V8_MERGED), (9, _V9_PAIRS))
+    (8, _V8_MERGED), (9, _V9_PAIRS), (10, _V10_GENERATION))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 

@@ -294,7 +294,7 @@ async function drawSignals() {
     // offsets into that article's text; a click opens the event with every report highlighted
     const evidence = el("ul", { class: "small evidence" }, ...s.events.slice(0, 5).map((e) => {
       const li = el("li", { "data-id": String(e.cluster_id), title: `article ${e.article_id}, characters ${e.evidence_start}–${e.evidence_end}` },
-        `${e.date || ""} ${e.cameo || ""} ${e.source || "?"} → ${e.target || "?"}: “${clip(e.evidence || "", 280)}” `,
+        `${e.date || ""}${e.date_precision && e.date_precision !== "day" ? ` (${e.date_precision.replaceAll("_", " ")})` : ""} ${e.cameo || ""} ${e.source || "?"} → ${e.target || "?"}: “${clip(e.evidence || "", 280)}” `,
         el("span", { class: "muted" }, `(${e.outlet || e.article_id}${e.corroboration > 1 ? `, ${e.corroboration} articles` : ""})`));
       li.addEventListener("click", (ev) => { ev.stopPropagation(); showDetail(e.cluster_id).catch(showError); });
       return li;
@@ -302,7 +302,9 @@ async function drawSignals() {
     const more = s.event_count > Math.min(5, s.events.length) ? el("div", { class: "small muted" }, `${s.event_count} events in all: click the signal to list them`) : null;
     const item = el("li", { class: `signal ${s.channel === "cooperation" ? "coop" : "conf"}`, "data-unit": s.unit },
       el("b", {}, s.unit), ` ${s.direction} (${s.channel} ${s.change}), ${s.start} – ${s.end}, score ${s.score}: `,
-      `${s.observed} events against ${s.expected} expected`, evidence, more);
+      `${s.observed} events against ${s.expected} expected`
+        + (s.window_start ? ` in ${s.window_start === s.window_end ? s.window_start : `${s.window_start} – ${s.window_end}`}` : ""),
+      evidence, more);
     item.addEventListener("click", () => {
       const [a, b] = s.unit.split("–");
       const form = $("#filters");

@@ -42,6 +42,7 @@ from .find import (
     find_unnamed,
     known_countries,
 )
+from .gender import honorific_gender, name_gender, title_gender
 from .lexicon import ORG_WORDS
 
 __all__ = ["ActorStage", "attach", "extract"]
@@ -141,6 +142,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
         actor.mentions.append(len(mentions) - 1)
 
     _surname_mentions(doc, sdoc, people, mentions, actors)
+    _genders(doc.text, mentions, actors)
     _anaphora(doc, sdoc, mentions, actors)
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
     index_mentions(mentions, actors)
@@ -148,6 +150,9 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     if kb is not None:
         for a in actors:
             kb.complete(a, on=doc.article.published)
+    for a in actors:
+        if a.kind == "person" and a.gender is None:
+            a.gender = title_gender(a.title)  # a title the knowledge base filled
     split_compound(mentions, actors)
     _country_from_chain(mentions, actors)
     _spokespeople(doc, mentions, actors)
@@ -156,6 +161,25 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     for a in actors:
         a.code = _code(a.country, a.sector, a.code or _igo(a))
     return mentions, actors
+
+
+def _genders(text: str, mentions: list[Mention], actors: list[Actor]) -> None:
+    """Each person's gender from, in this order: a title word ("spokeswoman", "King"), an honorific before a
+    mention ("Mrs Ardern", "Sir Keir Starmer"), the given name of the full name ("Giorgia Meloni"); see
+    :mod:`.gender`. The pronoun chain (:func:`.coref._anaphora`) fills what these leave open."""
+    for a in actors:
+        if a.kind != "person" or a.gender is not None:
+            continue
+        a.gender = title_gender(a.title) or next(
+            (g for i in a.mentions if mentions[i].label != "PRONOUN"
+             and (g := _honorific_at(text, mentions[i].span))), None) or name_gender(a.name)
+
+
+def _honorific_at(text: str, span: Span) -> str | None:
+    """The gender an honorific says, written right before the mention or as its first word ("Mr Adeyemi")."""
+    head = text[span.start : span.end].split(maxsplit=1)
+    return honorific_gender(text[max(0, span.start - 24) : span.start]) or (
+        honorific_gender(head[0] + " ") if len(head) == 2 else None)
 
 
 def split_compound(mentions: list[Mention], actors: list[Actor]) -> None:

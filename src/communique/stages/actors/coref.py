@@ -14,6 +14,7 @@ from typing import Any
 from ...knowledge.sectors import sector_for_title
 from ...model import Actor, Doc, Mention, Span
 from ...textutil import SpanIndex
+from .gender import title_gender
 from .lexicon import PARTICLE_PREFIX, PERSON_NOUNS, PLURAL_ANAPHORS, PRONOUNS
 
 
@@ -55,6 +56,7 @@ def _merge_appositions(sdoc: Any, mentions: list[Mention], actors: list[Actor]) 
             continue  # two names: not ours to merge
         named.country = named.country or unnamed.country
         named.sector = named.sector or unnamed.sector
+        named.gender = named.gender or unnamed.gender
         moved = members.pop(unnamed.id, [])
         for mm in moved:
             mm.actor_id = named.id
@@ -172,7 +174,8 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
                     mentions.append(Mention(span=Span(sdoc[tok.i - 1].idx, tok.idx + len(tok)), label="PRONOUN",
                                             actor_id=m.actor_id))
                     break
-    gender = {a.id: g for a in actors if a.kind == "person" and (g := _gender(a.title))}
+    # known genders: the actor's own (title, honorific, given name: set by the caller), else its title's
+    gender = {a.id: g for a in actors if a.kind == "person" and (g := a.gender or _gender(a.title))}
     ordered = sorted(mentions, key=lambda m: m.span.start)
     starts = [m.span.start for m in ordered]
     sent_of = [doc.sentence_of(s) for s in starts]
@@ -215,6 +218,8 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
         mention = Mention(span=Span(tok.idx, tok.idx + len(tok)), label="PRONOUN", actor_id=chosen)
         mentions.append(mention)
         resolved.append((mention, doc.sentence_of(tok.idx)))
+    for aid, g in gender.items():  # the pronoun chain teaches a person's gender
+        by_id[aid].gender = by_id[aid].gender or g
 
 
 def _latest_person(candidates: Iterable[tuple[str | None, bool]], want: str, gender: dict[str, str],
@@ -239,23 +244,8 @@ def _latest_person(candidates: Iterable[tuple[str | None, bool]], want: str, gen
     return sure or subject or latest
 
 
-#: Title words that say a person's gender (for pronoun agreement); no first-name lists.
-_FEMALE = frozenset({"queen", "princess", "mrs", "ms", "miss", "madam", "lady", "spokeswoman", "chairwoman",
-                     "congresswoman", "businesswoman", "policewoman", "sister", "duchess", "empress", "baroness",
-                     "dame", "first lady", "mother", "wife", "widow", "actress"})
-_MALE = frozenset({"king", "prince", "mr", "sir", "lord", "spokesman", "chairman", "congressman", "businessman",
-                   "policeman", "sheikh", "emir", "sultan", "pope", "ayatollah", "father", "brother", "duke",
-                   "emperor", "baron", "husband", "cardinal", "rabbi", "imam", "archbishop"})
-
-
-def _gender(title: str | None) -> str | None:
-    """"f"/"m" when a title word says it ("Queen", "spokeswoman", "Mr"), else ``None``."""
-    words = {w.strip(".").lower() for w in (title or "").split()}
-    if words & _FEMALE:
-        return "f"
-    if words & _MALE:
-        return "m"
-    return None
+#: Title words that say a person's gender, for pronoun agreement (:func:`.gender.title_gender`).
+_gender = title_gender
 
 
 def _noun_chunks(sdoc: Any) -> Iterable[Any]:

@@ -69,6 +69,24 @@ ETHNONYMS = frozenset("""
 #: Ethnonyms of a state's own people, which stand for it when no country word does ("Serb forces" SRB, as the
 #: PLOVER GSR codes them); after a country word that country wins ("Bosnian Serb forces" BIH).
 ETHNIC_STATES = {"serb": "SRB", "serbs": "SRB", "croat": "HRV", "croats": "HRV"}
+#: Where a people is one of the country's own (its homelands), for placing "Hausa politicians" or "Shona rebels"
+#: by the article's places when no country word does: a people whose homelands include exactly one of the
+#: countries of the article's places is of that country. Faiths and pan-national words ("Arab", "Muslim", "Shia")
+#: have none.
+ETHNIC_HOMELANDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
+    "hausa": "NGA NER", "yoruba": "NGA BEN", "ibo": "NGA", "igbo": "NGA", "fulani": "NGA NER MLI SEN GIN CMR BFA MRT",
+    "tuareg": "MLI NER DZA LBY BFA", "shona": "ZWE MOZ", "ndebele": "ZWE ZAF", "kurd": "TUR IRQ SYR IRN",
+    "kurdish": "TUR IRQ SYR IRN", "pashtun": "AFG PAK", "hazara": "AFG PAK", "baloch": "PAK IRN AFG",
+    "baluch": "PAK IRN AFG", "tamil": "LKA IND", "uighur": "CHN", "uyghur": "CHN", "rohingya": "MMR BGD",
+    "chechen": "RUS", "druze": "SYR LBN ISR", "hutu": "RWA BDI COD", "tutsi": "RWA BDI COD", "karen": "MMR THA",
+    "kachin": "MMR", "shan": "MMR THA", "kikuyu": "KEN", "luo": "KEN UGA TZA", "amhara": "ETH", "oromo": "ETH KEN",
+    "tigrayan": "ETH ERI", "dinka": "SSD SDN", "nuer": "SSD SDN ETH", "zulu": "ZAF", "xhosa": "ZAF",
+    "berber": "MAR DZA LBY TUN", "maronite": "LBN", "alawite": "SYR TUR", "yazidi": "IRQ SYR", "copt": "EGY",
+    "coptic": "EGY", "turkmen": "TKM IRQ AFG IRN SYR", "sikh": "IND",
+}.items()}
+for _w in list(ETHNIC_HOMELANDS):
+    if _w + "s" in ETHNONYMS:
+        ETHNIC_HOMELANDS[_w + "s"] = ETHNIC_HOMELANDS[_w]  # "Kurds", "Hutus"
 ETHNIC_PLURALS = frozenset(w for w in ETHNONYMS if w.endswith("s") and w[:-1] in ETHNONYMS)
 
 ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",

@@ -6,7 +6,9 @@ The coder is a package; each module does one thing with a pure function, and thi
   (``knowledge/data/triggers.tsv``: lemma, part of speech, CAMEO code, condition) codes;
 * ``coder``     -- ``extract(doc, table=, model=)`` and the ``Coder`` protocol, the one seam where a learned
   candidate generator/classifier plugs in (its contract is in ``coder``'s docstring);
-* ``arguments`` -- ``find_arguments``: source and target over the parse (passives, nouns, destinations);
+* ``arguments`` -- ``find_arguments``: source and target over the parse (passives, nouns, destinations), with
+  ``sources`` (who acts: subjects, agents, the accused, the doer of the episode) and ``phrases`` (actors at a
+  token or noun phrase) and ``place_targets`` (places acted on stand for their country);
 * ``modality``  -- ``modality(tok)``: the event's own mood (planned, hypothetical) and negation;
 * ``senses``    -- ``wrong_sense(tok, cameo)``: sports results, markets and machines are no events;
 * ``episodes``  -- references to earlier events ("the visit"), restatements, places inherited in an episode;

@@ -12,8 +12,6 @@ Actors are ids of ``doc.actors`` (mentions found by the actors stage); offsets a
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
 from typing import Any
 
 from ...knowledge.countries import resolve_country
@@ -21,231 +19,34 @@ from ...model import Actor, Doc, Event, Mention, Span
 from ._codes import IN_PERSON, OWN_AGENT_CODES, SYMMETRIC
 from .episodes import FAMILIES
 from .modality import condition_of
-from .place_targets import SKIP_DEPS, clause_tokens, country_actor, destination, is_country, place_target
+from .phrases import _SKIP_DEPS as _SKIP_DEPS  # re-exported: location.py reads it here
+from .phrases import ActorIndex, _np_tokens, noun_phrase, owner_of
+from .place_targets import (
+    clause_tokens,
+    country_actor,
+    destination,
+    is_country,
+    mistaken_place,
+    place_target,
+)
+from .sources import (
+    SUBJECT_DEPS,
+    _clause_subject,
+    _episode_agent,
+    _held_to_account,
+    _patients,
+    _previous_agent,
+    _stranded_subject,
+    subject_of,
+)
 from .triggers import match_trigger, triggers
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+__all__ = ["ActorIndex", "event_doer", "find_arguments", "has_own_arguments", "noun_phrase", "owner_of", "subject_of"]
+
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon")
 
 
-class ActorIndex:
-    """Actor lookup by token for one document."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.by_char: list[tuple[Span, str]] = [(m.span, m.actor_id) for m in doc.mentions if m.actor_id]
-        self.kinds = {a.id: a.kind for a in doc.actors}
-        # mentions sorted by start, with the running maximum of their ends: a token's mentions are found by
-        # bisection in O(log n + hits), not by a scan of the document's mentions (no stage quadratic in length)
-        self._order = sorted(range(len(self.by_char)), key=lambda i: self.by_char[i][0].start)
-        self._starts = [self.by_char[i][0].start for i in self._order]
-        self._reach: list[int] = []
-        for i in self._order:
-            end = self.by_char[i][0].end
-            self._reach.append(max(self._reach[-1], end) if self._reach else end)
-
-    def at(self, tok: Any, *, outlets: bool = False) -> list[str]:
-        """Actors mentioned at a token (news outlets only when asked: they are never parties)."""
-        idx = tok.idx
-        first, last = bisect_right(self._reach, idx), bisect_right(self._starts, idx)
-        hits = sorted(self._order[j] for j in range(first, last) if self.by_char[self._order[j]][0].end > idx)
-        out: list[str] = []
-        for i in hits:
-            aid = self.by_char[i][1]
-            if aid not in out and (outlets or self.kinds.get(aid) != "outlet"):
-                out.append(aid)
-        return out
-
-    def in_tokens(self, toks: Iterable[Any], *, outlets: bool = False) -> list[str]:
-        out: list[str] = []
-        for t in toks:
-            for aid in self.at(t, outlets=outlets):
-                if aid not in out:
-                    out.append(aid)
-        return out
-
-
-_SKIP_DEPS = SKIP_DEPS
-
-
-def _np_tokens(tok: Any) -> list[Any]:
-    """The noun phrase headed by ``tok``: its subtree without clauses hanging off it."""
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ in _SKIP_DEPS:
-            continue
-        if child.dep_ == "prep" and child.lower_ not in ("of",):
-            continue
-        out.extend(_np_tokens(child))
-    return out
-
-
-def noun_phrase(tok: Any) -> list[Any]:
-    toks = _np_tokens(tok)
-    for child in tok.children:
-        if child.dep_ == "conj":
-            toks.extend(noun_phrase(child))
-    return toks
-
-
-def _reduced_passive(verb: Any) -> bool:
-    """A past participle hung on a noun or verb without auxiliary or subject of its own ("the man arrested
-    on Monday", "were reported killed")."""
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "oprd") and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "csubj") for c in verb.children)
-
-
-_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis"})
-
-
-def owner_of(tok: Any, args: ActorIndex) -> list[str]:
-    """The first actor inside an object that names none itself: whose or where the thing acted on is ("an arms
-    depot of the Syrian army", "a military base in Borno", "a bus carrying government employees", "a camp
-    for Congolese refugees"); clauses of its own are left out."""
-    stack = [c for c in reversed(list(tok.children)) if c.dep_ not in _CLAUSE_DEPS]
-    while stack:
-        t = stack.pop()
-        found = args.at(t, outlets=True)
-        if found:
-            return found[:1]
-        stack.extend(c for c in reversed(list(t.children)) if c.dep_ not in _CLAUSE_DEPS)
-    return []
-
-
-def _patients(verb: Any, args: ActorIndex) -> list[str]:
-    """Who undergoes a passive verb: its passive subject, the noun a participle hangs on ("the man arrested"),
-    or the subject of the verb a participle completes ("two soldiers were reported killed")."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    found = args.in_tokens(t for c in subjects for t in noun_phrase(c))
-    if not found and subjects and subjects[0].pos_ == "NOUN":
-        found = owner_of(subjects[0], args)  # "a camp for Congolese refugees was attacked"
-    if found or not _reduced_passive(verb):
-        return found
-    if verb.dep_ == "acl":
-        return args.in_tokens(_np_tokens(verb.head))
-    return args.in_tokens(t for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in noun_phrase(c))
-
-
-def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
-    """Source actors of a verb and whether the verb is passive."""
-    cur = verb
-    if _reduced_passive(verb):
-        # "activists detained by police", "two people reported killed": a participle is passive; its agent acts
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
-        return args.in_tokens(t for p in agents for t in noun_phrase(p)), True
-    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
-        # "The two ministers called on ...": a finite verb the parser hung on its subject as a clause
-        return args.in_tokens(noun_phrase(verb.head)), False
-    for _ in range(4):
-        for child in cur.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                found = _subject_actors(child, args)
-                if not found and child.lower_ in RESUMING_PRONOUNS and cur.dep_ == "ccomp" and cur.head.i != cur.i:
-                    # "the government said it would free 1,500 prisoners": "it" is whoever said so
-                    found, _ = subject_of(cur.head, args)
-                return found, False
-            if child.dep_ == "nsubjpass":
-                for c2 in cur.children:
-                    if c2.dep_ == "agent":
-                        return args.in_tokens(t for p in c2.children for t in noun_phrase(p)), True
-                return [], True
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head.i != cur.i:
-            cur = cur.head
-            if cur.pos_ == "ADP" and cur.head.i != cur.i:  # "opened the session by appealing ..."
-                cur = cur.head
-            if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "amod") and cur.head.i != cur.i:
-                cur = cur.head  # "Russia is willing to withdraw", "ready to contribute": the willing one acts
-            if cur.pos_ not in ("VERB", "AUX"):
-                break
-            continue
-        break
-    return [], False
-
-
-RESUMING_PRONOUNS = frozenset({"it", "they", "we"})
-WEAPON_SUBJECTS = frozenset({"missile", "rocket", "shell", "drone", "bomb", "mortar", "projectile", "munition",
-                             "grenade", "bullet", "round", "strike", "airstrike", "shelling", "fire"})
-
-
-def _subject_actors(subj: Any, args: ActorIndex) -> list[str]:
-    """Actors of a subject noun phrase; when it names none, its apposition ("the defence minister, Leonid
-    Maltsev, agreed"), the agent of the weapon it names ("missiles fired by the Israeli military struck") or
-    the by-phrase of the act it names ("an attack by the militia killed")."""
-    if subj.lemma_.lower() in WEAPON_SUBJECTS:
-        # "missiles launched by the Houthis hit ...": whoever launched the weapon acts, not the weapon
-        launcher = args.in_tokens(t for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                                  for a in c.children if a.dep_ == "agent" for p in a.children for t in noun_phrase(p))
-        if launcher:
-            return launcher
-    found = args.in_tokens(noun_phrase(subj))
-    if found or subj.pos_ not in ("NOUN", "PROPN"):
-        return found
-    for c in subj.children:
-        if c.dep_ == "appos":
-            found = args.in_tokens(noun_phrase(c))
-        elif c.dep_ == "acl" and c.tag_ == "VBN":
-            found = args.in_tokens(t for a in c.children if a.dep_ == "agent" for p in a.children
-                                   for t in noun_phrase(p))
-        elif c.dep_ in ("prep", "agent") and c.lower_ == "by":
-            found = args.in_tokens(t for p in c.children for t in noun_phrase(p))
-        if found:
-            return found
-    return []
-
-
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "review", "address", "raise"})
-
-
-# pronouns that point back at a passive's patient from the clause that tells who acted on it
-PATIENT_PRONOUNS = frozenset({"him", "her", "them", "it", "his", "their", "its"})
-
-
-def _episode_agent(verb: Any, args: ActorIndex) -> list[str]:
-    """Who acts in a passive without agent, from the episode the sentence tells: the subject of the active clause
-    it is coordinated with ("Police raided the house and two journalists were arrested"), or of a time clause that
-    acts on the same patient ("was released after President Ruto pardoned him", "were killed when Kenyan troops
-    attacked their camp"); ``[]`` when neither names one."""
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
-            c.dep_ == "nsubjpass" for c in verb.head.children):
-        found = [a for c in verb.head.children if c.dep_ in ("nsubj",) for a in _subject_actors(c, args)]
-        if found:
-            return found
-    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
-        if not any(m.lower_ in ("after", "when", "as", "once", "before") for m in clause.children
-                   if m.dep_ in ("mark", "advmod")):
-            continue
-        back = any(t.lower_ in PATIENT_PRONOUNS for c in clause.children if c.dep_ in ("dobj", "obj")
-                   for t in c.subtree)
-        if back:
-            found = [a for c in clause.children if c.dep_ == "nsubj" for a in _subject_actors(c, args)]
-            if found:
-                return found
-    return []
-
-
-def _stranded_subject(verb: Any, args: ActorIndex) -> list[str]:
-    """A subject the parser hung elsewhere ("In Baku, the Defence Ministry on Wednesday accused ...": the
-    ministry came out as an apposition of Baku): the nearest actor before the verb in an apposition."""
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return []
-    for t in reversed(verb.doc[verb.sent.start : verb.i]):
-        if t.dep_ == "appos" and (found := args.at(t)):
-            return found
-        if t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "VERB":
-            return []
-    return []
-
-
-def _clause_subject(verb: Any, args: ActorIndex) -> list[str]:
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("from", "on", "upon")):
-            for c in ([child] if child.dep_ == "prep" else list(child.children)):
-                if c.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "prep":
-                    found = args.in_tokens(t for p in ([c] if c.dep_ != "prep" else c.children)
-                                           for t in noun_phrase(p))
-                    if found:
-                        return found
-    return []
 
 
 def _object_country(verb: Any) -> tuple[str, Span] | None:
@@ -266,6 +67,10 @@ def _object_country(verb: Any) -> tuple[str, Span] | None:
 OBJECT_NOUN_PREPS = ("with", "by", "of", "to", "on", "against", "into", "for", "at", "toward", "towards", "from")
 
 
+CREATION_VERBS = frozenset({"establish", "build", "create", "found", "construct", "form", "inaugurate", "erect",
+                            "install"})
+
+
 def _objects(tok: Any, args: ActorIndex, *, owners: bool = True) -> list[str]:
     """Targets of a verb: its object and with/to/against phrases (what is discussed is a topic, not a party).
     A news outlet is a party when it is acted on ("sued the newspaper"), though never as a reporter."""
@@ -277,14 +82,17 @@ def _objects(tok: Any, args: ActorIndex, *, owners: bool = True) -> list[str]:
         children += [c for conj in tok.children if conj.dep_ == "conj" and conj.pos_ == "VERB"
                      and not any(x.dep_ in ("nsubj", "nsubjpass") for x in conj.children)
                      for c in conj.children if c.dep_ in ("dobj", "obj")]
+    # "agreed to set up a research institute in Barcelona": what is made did not exist before, no party to it
+    made = tok.lemma_.lower() in CREATION_VERBS or (
+        tok.lemma_.lower() == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children))
     for child in children:
         if child.dep_ in ("dobj", "obj", "dative", "attr", "oprd") and not topic:
-            found = args.in_tokens(noun_phrase(child), outlets=True)
+            found = [] if made and child.dep_ in ("dobj", "obj") else args.in_tokens(noun_phrase(child), outlets=True)
             # "described the discussions with Evkurov" / "welcomed the decision of X"
             for grand in child.children:
                 if grand.dep_ == "prep" and grand.lower_ in OBJECT_NOUN_PREPS:
                     found += args.in_tokens((t for p in grand.children for t in noun_phrase(p)), outlets=True)
-            if not found and owners and child.pos_ == "NOUN" and child.dep_ in ("dobj", "obj"):
+            if not found and owners and not made and child.pos_ == "NOUN" and child.dep_ in ("dobj", "obj"):
                 # "struck an arms depot of the Syrian army", "criticised the ruling party's plan": the owner
                 found = owner_of(child, args)
             out += found
@@ -314,6 +122,8 @@ def _between(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]]:
 PATIENT_NOUN_CODES = frozenset({"0841", "166", "172", "173", "174", "175", "181", "186"})
 # ... and whose of-phrase does when a possessor or by-phrase names the doer: "Russia's invasion of Ukraine"
 PATIENT_OF_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# ... and whose name before the noun is whom it is done to once someone else is its doer ("its Iran sanctions")
+NAMED_PATIENT_ROOTS = PATIENT_OF_ROOTS
 # ... and whose of-phrase is always whom it is about: "an investigation of X", "criticism of X", "a threat of X"
 JUDGING_ROOTS = frozenset({"09", "11", "12"})
 # "drew criticism from X": the noun is done by the from-phrase to the verb's subject
@@ -338,6 +148,7 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
     patient = code in PATIENT_NOUN_CODES
     of_is_patient = patient or (code[:2] in PATIENT_OF_ROOTS and (by or poss)) or code[:2] in JUDGING_ROOTS
     children = list(tok.children)
+    named: list[str] = []  # "the Iran sanctions", "the Gaza offensive": a name before the noun, doer or done to
     if patient and not by:
         # "the arrest of the opposition leader by police": the parser often hangs the by-phrase on the patient
         for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -356,6 +167,8 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
             (tgt if of_is_patient else src).extend(args.in_tokens(t for p in child.children for t in noun_phrase(p)))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             tgt += args.in_tokens(t for p in child.children for t in noun_phrase(p))
+        elif child.dep_ == "compound" and child.pos_ == "PROPN" and code[:2] in NAMED_PATIENT_ROOTS:
+            named += args.in_tokens([child])
         elif child.dep_ in ("compound", "amod", "nmod"):
             src += args.in_tokens([child])
     if not tgt and code[:2] in ("02", "10"):
@@ -363,6 +176,15 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
         tgt = [t for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             for n in c.children if n.dep_ in ("nsubj", "nsubjpass") for t in args.in_tokens(noun_phrase(n))]
+    if named and not src and not (climb and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB"
+                                  and not _judges(tok.head)):
+        src = named  # "US sanctions hit Iran's economy": with no other doer, the name does it
+    elif named and not tgt and not any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children):
+        tgt = [a for a in named if a not in src]  # "the EU extended its Iran sanctions": Iran is sanctioned
+        named = []
+    if climb and not src and tok.dep_ == "pobj" and (held := _held_to_account(tok.head, args)) is not None:
+        # "blamed Hamas for the attack", "held Israel responsible for the strike": the one held did it
+        return list(dict.fromkeys(held)), [t for t in dict.fromkeys(tgt) if t not in held]
     if climb and not src and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
         verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
         if verb.lemma_.lower() in CLAIMED and verb.dep_ in ("dobj", "obj"):
@@ -385,9 +207,74 @@ def _judges(verb: Any) -> bool:
     return trig is not None and (trig.cameo[:2] in JUDGED_ROOTS or trig.cameo == "051")
 # roots whose event, with no party named, is aimed at the country of the place it is done in or for
 PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "13", "14", "15", "16", "17", "18", "20"})
+# codes whose object may be a place the actors stage took for a party: force, occupation, visits, withdrawals
+PLACE_PARTY_ROOTS = frozenset({"18", "19", "20"})
+PLACE_PARTY_CODES = frozenset({"042", "171", "087", "0874", "0871"})
 # roots whose coordinated parties act with each other (cooperation), not side by side on someone else
 MUTUAL_ROOTS = frozenset({"06"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+
+
+# verbs that hand something over to a recipient: "returned the statues to Benin", "handed the suspects to Egypt"
+TRANSFER_VERBS = frozenset({"return", "hand", "give", "deliver", "transfer", "send", "extradite", "repatriate",
+                            "donate", "supply", "provide", "ship", "lend", "restore", "surrender", "turn"})
+
+
+NOT_RECIPIENT_HEADS = frozenset({"according", "due", "thanks", "next", "close", "prior", "owing", "contrary",
+                                 "addition", "date", "back", "up", "ahead"})
+
+
+def _recipient(verb: Any, args: ActorIndex, src: list[str]) -> list[str]:
+    """Actors of the last to-phrase anywhere under a transfer verb ("returned an 18th-century manuscript, missing
+    since 1943, to Italy"), not inside a clause with a subject of its own; ``[]`` when none names one."""
+    best: list[str] = []
+    for t in verb.subtree:
+        if t.dep_ != "prep" or t.lower_ not in ("to", "into") or t.i < verb.i:
+            continue
+        if t.head.lower_ in NOT_RECIPIENT_HEADS:  # "according to US officials", "due to the storm"
+            continue
+        up, own = t.head, False
+        while up.i != verb.i and up.head.i != up.i:
+            if up.pos_ in ("VERB", "AUX"):  # "to assist Ethiopia with its response to COVID-19": another act's
+                own = True
+                break
+            up = up.head
+        found = [a for a in args.in_tokens((x for p in t.children for x in noun_phrase(p)), outlets=True)
+                 if a not in src]
+        if found and not own:
+            best = found
+    return best
+
+
+OWN_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
+
+
+def _without_affiliations(doc: Doc, tok: Any, src: list[str], args: ActorIndex,
+                          countries: dict[str, str | None]) -> list[str]:
+    """Sources without a country named only as the possessor of another source of that country: "Sudan's
+    government lifted a state of emergency in Darfur" is done by the government (SDN), not by Sudan besides, so
+    Sudan's own places are its target as for any government (a domestic dyad)."""
+    if len(src) < 2:
+        return src
+    kinds = {a.id: a.kind for a in doc.actors}
+    drop: set[str] = set()
+    for t in tok.sent:
+        if t.dep_ != "poss":
+            continue
+        owners = [a for a in args.at(t) if a in src and kinds.get(a) == "country"]
+        owned = [b for b in args.at(t.head) if b in src and b not in owners]
+        drop.update(a for a in owners if any(countries.get(b) == countries.get(a) for b in owned))
+    return [s for s in src if s not in drop] or src
+
+
+def _same_side(doc: Doc, ids: list[str], src: list[str]) -> bool:
+    """Is every actor of ``ids`` the country a source acts for ("Turkey" in "Erdogan reiterated Turkey's support
+    for ...")?  A person or a body of the same country is a party of its own ("the parliament rejected the prime
+    minister's deal")."""
+    actors = {a.id: a for a in doc.actors}
+    own = {a.country for s in src if (a := actors.get(s)) is not None and a.country}
+    return bool(own) and all((a := actors.get(i)) is not None and a.kind == "country" and a.country in own
+                             for i in ids)
 
 
 def event_doer(tok: Any, args: ActorIndex) -> list[str]:
@@ -397,7 +284,12 @@ def event_doer(tok: Any, args: ActorIndex) -> list[str]:
         return []
     rows = [r for r in triggers().get(tok.lemma_.lower(), []) if r.pos in ("NOUN", "ANY")]
     if not rows:
-        return []
+        # "Turkey's deployment of troops to Libya", "China's treatment of the Uyghurs": whose act or thing it is,
+        # unless the noun is itself a party ("Kenya's president")
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        if args.at(tok) or any(t.lower_ in OWN_POSSESSIVES for c in owners for t in c.subtree):
+            return []  # "reaffirmed his administration's commitment": the speaker's own side
+        return args.in_tokens(t for c in owners for t in noun_phrase(c))
     doer, _ = _noun_args(tok, args, climb=False, code=rows[-1].cameo)
     return doer
 
@@ -489,16 +381,42 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         mutual = len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS)
         tgt = _objects(tok, args, owners=not mutual) if not passive else _patients(tok, args)
         if passive and not src:
-            src = [a for a in _episode_agent(tok, args) if a not in tgt]
+            src = [a for a in _episode_agent(tok, args) if a not in tgt] or _previous_agent(doc, tok, code, events, tgt)
     else:
         src, tgt = _noun_args(tok, args, code=code)
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in TRANSFER_VERBS:
+        # "returned 12 skulls that date back to A.D. 800 to Peru", "was returned by US officials to Spanish
+        # authorities": what is handed over goes to the recipient, the target, however deep its to-phrase hangs
+        recipient = _recipient(tok, args, src)
+        if recipient:
+            tgt = recipient
+    src = _without_affiliations(doc, tok, src, args, countries)
+    if not src:
+        # nothing is created for an event that is not coded ("Missiles struck a market in Aleppo" makes no actor)
+        return None
     if tok.pos_ == "VERB" and code[:2] in VERBAL_ROOTS:
         # "condemned Russia's invasion of Ukraine", "the detention of X by police was condemned": the target is
         # whoever did the event the verb reacts to, not everyone its phrase names
         for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
             doer = [a for a in event_doer(obj, args) if a not in src]
-            if doer:
+            if doer and _same_side(doc, doer, src):
+                # "Erdogan reiterated Turkey's support for the GNA": the act is the source's own side's
+                tgt = [t for t in tgt if t not in doer]
+            elif doer:
                 tgt = doer
+    if code[:2] in PLACE_PARTY_ROOTS or code in PLACE_PARTY_CODES:
+        # "Russian forces captured Kherson", "shelled Kadugli": a town the actors stage took for a person or a
+        # group is a place, its country the target (unless a source is that country itself)
+        placed: list[str] = []
+        for t in tgt:
+            found = mistaken_place(doc, t, tok)
+            if found is None:
+                placed.append(t)
+            elif not _own_country(doc, found[0], src, countries, extra_actors):
+                aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+                countries[aid] = found[0]
+                placed.append(aid)
+        tgt = list(dict.fromkeys(placed))
     dest = destination(doc, tok) if code in ("042", "050", "161", "166") or code[:2] in ("07", "19") else None
     if dest is not None:
         iso, span = dest

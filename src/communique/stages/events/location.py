@@ -287,5 +287,53 @@ def inherit_locations(doc: Doc, events: list[Event], *, window: int = 6) -> None
                     loc = Location(src.name, src.country, src.lat, src.lon, src.geonames_id, evidence=src.evidence,
                                    basis=f"inherited from the occasion "
                                          f"{doc.text[last.trigger.start : last.trigger.end]!r} in {src.name}")
+        if loc is None:
+            loc = _guest_at_occasion(doc, ev, events)
         if loc is not None:
             ev.location = loc
+
+
+_DELEGATE_WORDS = frozenset({"negotiator", "negotiators", "delegate", "delegates", "delegation", "envoy", "mediator",
+                             "mediators", "official", "officials", "source", "sources", "diplomat", "diplomats"})
+
+
+def _sides(doc: Doc, ev: Event) -> set[str]:
+    """Countries (ISO3) of an event's parties: its sources' and targets', and the countries its sentence names
+    or whose demonyms it uses ("Israeli and Hamas negotiators held talks in Doha")."""
+    out = {c for a in ev.source + ev.target if (act := doc.actor(a)) is not None and (c := act.country)}
+    k = ev.evidence.sentence
+    sent = doc.sentences[k] if 0 <= k < len(doc.sentences) else Span(ev.evidence.start, ev.evidence.end)
+    out |= {m.country for m in doc.country_mentions if m.country and sent.contains(m.span)}
+    out |= {p.country for p in doc.places if p.country and p.feature == "country" and sent.contains(p.span)}
+    return out
+
+
+def _guest_at_occasion(doc: Doc, ev: Event, events: list[Event], window: int = 2) -> Location | None:
+    """An unnamed delegate's statement about the other side right after talks both sides took part in ("Israeli
+    and Hamas negotiators held talks in Doha. An Israeli official accused Hamas of stalling."): the talks' place,
+    when the speaker is anonymous or a negotiator/delegate/envoy, the occasion is in the ``window`` sentences
+    before, the speaker's country and the statement's target are both among the occasion's parties, and the
+    speaker made no phone call since. A named leader speaking about it gets nothing (they may speak from home)."""
+    speakers = [act for a in ev.source if (act := doc.actor(a)) is not None]
+    home = {act.country for act in speakers if act.country}
+    if not home or not ev.target or not any(
+        act.anonymous or any(w in _DELEGATE_WORDS for w in act.name.lower().split()) for act in speakers
+    ):
+        return None
+    here = ev.evidence.sentence
+    earlier = [o for o in events if o.cameo in _OCCASIONS and o.location is not None
+               and o.status not in ("planned", "hypothetical")
+               and 0 < here - o.evidence.sentence <= window and o.evidence.start < ev.evidence.start]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda o: (o.evidence.sentence, o.trigger.start))
+    if last.location is None or _called_since(events, ev, last.evidence.start):
+        return None
+    parties = _sides(doc, last)
+    against = {c for a in ev.target if (act := doc.actor(a)) is not None and (c := act.country)}
+    if not (home & parties and against & parties):
+        return None
+    src = last.location
+    return Location(src.name, src.country, src.lat, src.lon, src.geonames_id, evidence=src.evidence,
+                    basis=f"inherited from the occasion {doc.text[last.trigger.start : last.trigger.end]!r} in "
+                          f"{src.name}: the speaker's side and the side they speak of took part")

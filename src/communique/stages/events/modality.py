@@ -23,6 +23,17 @@ OBLIGATION_AUX = frozenset({"must", "should"})  # "Israel must end attacks": dem
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
 
 
+LIABLE = frozenset({"responsible", "accountable", "guilty", "liable", "culpable"})
+# verbs that hold their object to an act, as its doer: blame, charge, judgement, thanks
+HOLDING_VERBS = frozenset({
+    "accuse", "blame", "charge", "suspect", "convict", "indict", "condemn", "criticize", "criticise", "denounce",
+    "fault", "slam", "blast", "rebuke", "reprimand", "censure", "punish", "sanction", "penalize", "penalise",
+    "arrest", "detain", "jail", "imprison", "sentence", "fine", "sue", "prosecute", "try", "investigate",
+    "hold", "praise", "thank", "commend", "congratulate", "credit", "reward", "honor", "honour", "hail", "laud",
+    "applaud", "salute", "acquit", "clear", "pardon", "forgive", "excuse", "exonerate",
+})
+
+
 CONDITION_MARKS = frozenset({"if", "unless"})
 INVERTED_AUX = frozenset({"should", "had", "were"})  # "Should Washington impose ...", "Had they known ..."
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline"})  # "refused to meet": no meeting
@@ -62,8 +73,11 @@ def _mood(tok: Any) -> str | None:
     if any(c.dep_ == "amod" and c.lower_ in ("possible", "potential", "hypothetical", "eventual")
            for c in tok.children):
         return "hypothetical"  # "mobilized for a possible ground assault"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.lemma_.lower() in PURPOSED_FORCE:
-        return "planned"  # "mobilized troops for an assault": what the force is for has not happened yet
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.lemma_.lower() in PURPOSED_FORCE and \
+            tok.head.head.lemma_.lower() not in HOLDING_VERBS | LIABLE:
+        # "mobilized troops for an assault": what the force is for has not happened yet (but "blamed Hamas for the
+        # attack", "held Iran responsible for the strike": done)
+        return "planned"
     chain = [tok]
     if tok.dep_ in ("xcomp", "dobj", "pobj", "advcl") and tok.head.i != tok.i and not is_condition(tok):
         chain.append(tok.head)

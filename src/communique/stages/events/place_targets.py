@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...knowledge.countries import country_name
+from ...knowledge.gazetteer import Gazetteer, normalise
 from ...model import Actor, Doc, Mention, Span
 
 # clauses hanging off a word: what they name is not the word's own phrase
@@ -84,6 +85,7 @@ ANNOUNCING = frozenset({"agree", "offer", "decide", "plan", "vow", "pledge", "pr
                         "start", "continue", "move", "seek", "try", "intend", "prepare", "threaten", "refuse"})
 
 
+REFUGE_WORDS = frozenset({"refuge", "asylum", "sanctuary", "shelter"})
 # verbs whose from-phrase is the place acted on: "withdrew its troops from Kherson", "expelled from Lebanon"
 LEAVING = frozenset({"withdraw", "pull", "retreat", "evacuate", "expel", "recall", "oust", "drive", "push"})
 
@@ -120,7 +122,10 @@ def place_target(doc: Doc, tok: Any, code: str) -> tuple[str, Span] | None:
     A verb that announces, agrees to or starts an act passes to the act ("agreed to set up two field hospitals in
     Louisiana", "is willing to withdraw its troops from ...", up to three to-clauses down).
     """
-    local = code[:2] in LOCAL_ROOTS
+    # refuge sought in a place is asked of that place's country: "sought refuge in Turkey" (the PLOVER manual codes
+    # refugees' demands to be let in with the country as target)
+    local = code[:2] in LOCAL_ROOTS or (code[:2] == "02" and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in REFUGE_WORDS for c in tok.children))
     holders = [tok]
     if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
         # "carried out airstrikes on Aleppo": the parser hangs the noun's phrase on the light verb
@@ -138,6 +143,35 @@ def place_target(doc: Doc, tok: Any, code: str) -> tuple[str, Span] | None:
                 if found is not None:
                     return found
     return None
+
+
+# a name the actors stage made a party but the gazetteer knows as a town: towns this small are too often surnames
+MISTAKEN_PLACE_POPULATION = 20_000
+NAME_PARTICLES = frozenset({"al", "el", "de", "ez", "es", "as", "ad", "an", "ar", "az", "du", "la", "le"})
+
+
+def mistaken_place(doc: Doc, actor_id: str, near: Any) -> tuple[str, Span] | None:
+    """The country (ISO3) and offsets of a place the actors stage took for a party: a name of up to three words
+    with no country, sector or code ("Russian forces captured Kherson", read as a person) that the gazetteer
+    knows by that very name as a town of 20,000 or more, a province or a region, not a country (countries are
+    actors anyway); the mention used is the one in ``near``'s sentence.  ``None`` for anything else."""
+    actor = next((a for a in doc.actors if a.id == actor_id), None)
+    if actor is None or actor.kind not in ("person", "organization", "group") or actor.country or actor.sector \
+            or actor.code or actor.title or not all(w[:1].isupper() or w in NAME_PARTICLES
+                                                    for w in actor.name.split()) or len(actor.name.split()) > 3:
+        return None
+    sent = near.sent
+    spans = [m.span for m in doc.mentions if m.actor_id == actor_id
+             and sent.start_char <= m.span.start < sent.end_char]
+    if not spans:
+        return None
+    hit = Gazetteer.default().lookup(actor.name)
+    if hit is None or hit.country is None or hit.feature in ("country", "continent", "sea") or \
+            normalise(hit.name) != normalise(actor.name):
+        return None
+    if hit.feature == "city" and hit.population < MISTAKEN_PLACE_POPULATION:
+        return None
+    return hit.country, spans[0]
 
 
 def is_country(doc: Doc, actor_id: str, extra: list[Actor]) -> bool:

@@ -7,6 +7,8 @@
   final appeal", "a match") needs another, and a tally ("in an 11-34 vote") is no score;
 * markets and figures: nothing done by shares, prices, indexes or currencies is an event between actors
   ("shares plunged", "oil prices hit a record");
+* shelter taken: "took shelter in a school", "took cover" is people fleeing, no seizure or request (refuge
+  *sought* in a country is a request to it, as the PLOVER manual files refugees' demands: the trigger table's);
 * vehicles: "flew the drone" is no visit (the trigger table's ``noobj`` condition), and a trigger whose
   subject is a machine ("the drone flew to") moves no one.
 """
@@ -39,8 +41,28 @@ MARKET_WORDS = frozenset({
 _SCORE = re.compile(r"(?<![\d/.:-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d/.:-])")
 
 
+# what people fleeing take: "took shelter in a mosque", "took cover", "ran for cover"
+SHELTER_WORDS = frozenset({"refuge", "shelter", "sanctuary", "safety", "cover", "haven", "safe-haven"})
+TAKING_SHELTER = frozenset({"take", "run", "dive", "duck", "scramble", "huddle"})
+
+
+def _sheltering(tok: Any) -> bool:
+    """"Civilians took shelter in a school", "took cover", "ran for cover": people fleeing, no event."""
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj", "pobj") else None
+    if verb is not None and verb.pos_ == "ADP":
+        verb = verb.head
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in TAKING_SHELTER:
+        return False
+    return tok.lemma_.lower() in SHELTER_WORDS or any(
+        c.lemma_.lower() in SHELTER_WORDS for c in verb.children if c.dep_ in ("dobj", "obj")) or any(
+        p.lemma_.lower() in SHELTER_WORDS for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+        for p in c.children)
+
+
 def wrong_sense(tok: Any, cameo: str) -> bool:
     """Is the trigger token ``tok`` (a spaCy Token) coded ``cameo`` used in a sense that is no event?"""
+    if _sheltering(tok) and cameo[:2] != "07":
+        return True
     sent = tok.sent
     if cameo[:2] in HOSTILE_ROOTS:
         words = {t.lower_ for t in sent}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ...knowledge.gazetteer import Gazetteer, normalise
 from ...knowledge.triggers import Trigger, TriggerTable, default_triggers
 from ...model import Doc, Span
 
@@ -94,6 +95,11 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
     if kind == "prep":  # "called on Iran to ...", not "called ... on Tuesday"
         return any(c.dep_ in ("prt", "prep") and c.lower_ in wanted and not any(
             g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in tok.children)
+    if kind == "place":  # "captured Kherson", "took over the town", "seized control of the airport"
+        # police take people, not towns: "police captured Santos" is an arrest
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in POLICE_WORDS for c in tok.children):
+            return False
+        return any(is_place_word(t) for t in _object_heads(tok))
     if kind == "pred":  # "called Putin a killer", "branded the plan illegal", "described X as a liar"
         return any(f" {w} " in f" {phrase} " for phrase in predicates(tok) for w in wanted)
     if kind == "sub":
@@ -110,6 +116,50 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
                     return True
         return False
     return False
+
+
+# common nouns of places held, taken or lost ("captured the town", "seized the airport", "overran positions")
+PLACE_WORDS = frozenset({
+    "town", "village", "city", "capital", "territory", "region", "province", "district", "area", "airport",
+    "airbase", "base", "port", "harbour", "harbor", "hill", "height", "heights", "position", "settlement",
+    "bridge", "border", "crossing", "stronghold", "neighbourhood", "neighborhood", "suburb", "outskirts", "island",
+    "county", "state", "valley", "mountain", "peninsula", "coast", "enclave", "zone", "hamlet",
+})
+POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "officers", "detective", "detectives",
+                          "agent", "agents", "sheriff", "deputy", "deputies", "marshal", "marshals", "authority",
+                          "authorities", "investigator", "investigators", "prosecutor", "prosecutors", "fbi"})
+# a town this small that is no entity the parser calls a place is too often a surname ("captured Garcia")
+PLACE_NAME_POPULATION = 20_000
+
+
+def is_place_word(tok: Any) -> bool:
+    """Does ``tok`` name a place: a place noun ("the town"), a name the parser tags GPE, LOC or FAC, or a name the
+    gazetteer knows exactly as a country, province, region or a town of 20,000 or more people (the parser often
+    reads a town as a person: "captured Kherson")?"""
+    if tok.lemma_.lower() in PLACE_WORDS or tok.lower_ in PLACE_WORDS:
+        return True
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if tok.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
+        return False
+    # the whole name: "El Fasher" (compounds before the head); "Andres Lopez" is no place
+    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
+    name = tok.doc[words[0].i : tok.i + 1].text if words else tok.text
+    hit = Gazetteer.default().lookup(name)
+    return hit is not None and normalise(hit.name) == normalise(name) and (
+        hit.feature not in ("city",) or hit.population >= PLACE_NAME_POPULATION)
+
+
+def _object_heads(tok: Any) -> list[Any]:
+    """The trigger's objects and what their of-phrases name ("control of the airport", "the town of Bakhmut"),
+    coordinated ones included."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    heads += [p for h in list(heads) for g in h.children if g.dep_ == "prep" and g.lower_ == "of"
+              for p in g.children if p.dep_ == "pobj"]
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "conj"]
+    return heads
 
 
 def predicates(verb: Any) -> list[str]:

@@ -49,7 +49,7 @@ def _future(text: str, start: int) -> bool:
 
 
 # plans and reported futures before a weekday: "planned a demonstration on Saturday", "would be travelling Thursday"
-_WEEKDAY_FUTURE_BEFORE = re.compile(r"(?i)\b(?:planned|planning|plans|intends|intended|hopes)\b")
+_WEEKDAY_FUTURE_BEFORE = re.compile(r"(?i)\b(?:planned|planning|plans|intends|intended|hopes|would)\b")
 # a weekday opening a clause whose verb is future: "On Tuesday, the league plans to hold ..."
 _WEEKDAY_FUTURE_AFTER = re.compile(
     rf"(?i)[^.;]{{0,60}}?\b(?:will|plans?\s+to|is\s+(?:scheduled|expected|due|set)\s+to|are\s+(?:scheduled|expected"
@@ -70,3 +70,13 @@ def _future_weekday(text: str, start: int, end: int) -> bool:
         return True
     lead = text[line_start:start].strip().lower()
     return lead in ("", "on", "and on", "but on") and bool(_WEEKDAY_FUTURE_AFTER.match(text, end))
+
+
+# a deadline or a start right before a year-less date: "effective Feb. 1", "loans through January", "pay down the
+# loan by February": the coming such date when it is at most a few months ahead, else the past one
+_SOON_CUE = re.compile(r"(?i)\b(?:effective|through|by|until|till)\s+$")
+SOON_DAYS = 125
+
+
+def _soon(text: str, start: int) -> bool:
+    return bool(_SOON_CUE.search(text, max(0, start - 12), start))

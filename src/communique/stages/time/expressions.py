@@ -8,17 +8,19 @@ import re
 from collections.abc import Callable
 
 from ...model import Precision
-from .cues import _future, _future_clause, _future_weekday
+from .cues import _future, _future_clause, _future_weekday, _soon
 from .earnings import _CURRENT_PERIOD, _LATEST_PERIOD, _YEAR_AGO_PERIOD
 from .patterns import (
     _AGO,
     _ANAPHORIC_DAY,
     _ANY_YEAR,
+    _BARE_MONTH,
     _CENTURY,
     _COMPLEMENT,
     _DATE_WORD,
     _DAY,
     _DECADE,
+    _DECADE_WORDS,
     _DEICTIC_DAY,
     _DURATION,
     _DURATION_PART,
@@ -38,8 +40,13 @@ from .patterns import (
     _SEASON,
     _SEASON_START,
     _SET,
+    _SHORT_DECADE,
+    _SPOKEN_YEAR,
     _STATED_DMY,
     _STATED_MDY,
+    _TEENS,
+    _TENS,
+    _UNITS,
     _WEEKDAY_EXPR,
     _WEEKDAYS,
     _YEAR_ALONE,
@@ -69,7 +76,7 @@ def _stated(m: re.Match[str], text: str, *, start: int | None = None) -> _Cand |
         except ValueError:
             return _Cand(s, e, "undated", basis=f'"{quoted}": not a calendar date')
         return _Cand(s, e, "stated", value, "day" if day else "month", f'"{quoted}": stated date')
-    return _Cand(s, e, "stated", month=month, day=day, forward=_future(text, s))
+    return _Cand(s, e, "stated", month=month, day=day, forward=_future(text, s), soon=_soon(text, s))
 
 
 def _stated_month_alone(m: re.Match[str], text: str) -> _Cand | None:
@@ -81,7 +88,8 @@ def _stated_month_alone(m: re.Match[str], text: str) -> _Cand | None:
         if word in ("last", "next", "this"):
             month = _month_of(m.group("month"))
             return _Cand(s, m.end(), "deictic", relative=_month_relative(word, month, text[s : m.end()]))
-    return _Cand(s, m.end(), "stated", month=_month_of(m.group("month")), forward=_future_clause(text, s))
+    month = _month_of(m.group("month"))
+    return _Cand(s, m.end(), "stated", month=month, forward=_future_clause(text, s), soon=_soon(text, m.start("month")))
 
 
 def _month_relative(word: str, month: int, quoted: str) -> Resolver:
@@ -187,7 +195,10 @@ def _ago(m: re.Match[str], text: str) -> _Cand:
             if unit != "day":
                 v = base - _DAY
             return v, "on_or_before", f'"{quoted}": some time before publication ({_iso(base)})'
-        v, precision = _offset(base, n, unit, -1)
+        if unit == "decade":  # "a decade ago": the year ten years before
+            v, precision = _offset(base, 10 * n, "year", -1)
+        else:
+            v, precision = _offset(base, n, unit, -1)
         return v, precision, f'"{quoted}": {_count(n, unit)} before publication ({_iso(base)})'
 
     return _Cand(m.start(), m.end(), "deictic", relative=resolve)
@@ -347,6 +358,39 @@ def _year_range(m: re.Match[str], text: str) -> list[_Cand] | None:
     ]
 
 
+def _spoken_number(words: str) -> int | None:
+    """Two digits said in words: "ninety-six" 96, "eighty" 80, "twelve" 12, "oh five" 5."""
+    parts = words.lower().replace("-", " ").split()
+    if len(parts) == 2 and parts[0] == "oh":
+        return _UNITS.get(parts[1])
+    if len(parts) == 1:
+        return _TEENS.get(parts[0], _TENS.get(parts[0]))
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+        return _TENS[parts[0]] + _UNITS[parts[1]]
+    return None
+
+
+def _spoken_year(m: re.Match[str], text: str) -> _Cand | None:
+    """A year said in words ("nineteen ninety-six", "the year two thousand", "two thousand and one")."""
+    if m.group("century"):
+        century = 19 if m.group("century").lower() == "nineteen" else 20
+        rest = m.group("rest").lower()
+        two = 0 if rest == "hundred" else _spoken_number(rest)
+        if two is None or (century == 20 and two < 10 and not m.group("the")):
+            return None  # "twenty oh five" is rare; "twenty five" is a number
+        if century == 19 and two < 10 and rest != "hundred" and not m.group("the"):
+            return None  # "nineteen oh five": only as "the year ..."
+        year = century * 100 + two
+    else:
+        after = m.group("after")
+        year = 2000 + (_TEENS.get(after.lower(), 0) or _UNITS.get(after.lower(), 0) if after else 0)
+    if not m.group("the") and year > 2000 and not m.group("century") and not m.group("after"):
+        return None
+    s = m.start() if not m.group("the") else m.start("the") + len("the ")
+    quoted = text[s : m.end()]
+    return _Cand(s, m.end(), "stated", dt.date(year, 1, 1), "year", f'"{quoted}": a year said in words ({year})')
+
+
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | list[_Cand] | None]]] = [
     (_ISO, _stated),
     (_STATED_MDY, _stated),
@@ -365,6 +409,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_CENTURY, _century),
     (_PRESENT, _present),
     (_YEAR_RANGE, _year_range),
+    (_SPOKEN_YEAR, _spoken_year),
 ]
 
 
@@ -395,6 +440,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _CENTURY: ("century",),
     _PRESENT: ("now", "current", "present", "moment"),
     _YEAR_RANGE: ("-", "–", "/"),
+    _SPOKEN_YEAR: ("nineteen", "twenty", "thousand"),
     _ANAPHORIC_DAY: ("day", "week", "month", "year", "morning", "afternoon", "evening", "night"),
 }
 
@@ -433,6 +479,17 @@ def _from_entity(text: str, start: int, end: int) -> _Cand | None:
         return None
     if _NUMERIC.match(quoted) or (_ENDS_IN_UNIT.search(quoted) and not _DATE_WORD.search(quoted)):
         return None  # "44" (an age), "30s", "six, seven years", "30 -- 40 days": amounts of time, not dates
+    month = _BARE_MONTH.match(quoted)
+    if month:  # "October": a year-less month, as if stated after "in"
+        return _Cand(
+            start, end, "stated", month=_month_of(month.group("month")), forward=_future_clause(text, start),
+            soon=_soon(text, start),
+        )
+    decade = _SHORT_DECADE.match(quoted)
+    if decade:  # "the nineties", "the '70s": a decade of the 20th century
+        d = int(decade.group("d")) if decade.group("d") else _DECADE_WORDS[decade.group("w").lower()]
+        value = dt.date(1900 + 10 * d, 1, 1)
+        return _Cand(start, end, "stated", value, "decade", f'"{quoted}": the decade {value.year}-{value.year + 9}')
     years = _ANY_YEAR.findall(quoted)
     if len(years) == 1 and not re.search(r"\d{2}s\b|'\d0s", quoted):
         return _Cand(start, end, "stated", dt.date(int(years[0]), 1, 1), "year", f'"{quoted}": stated year')

@@ -27,6 +27,28 @@ _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
+# years said in words (broadcast transcripts): "nineteen ninety-six", "nineteen eighty", "two thousand and one",
+# "the year two thousand", "twenty twenty-four"
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+_TWO_DIGITS = (
+    rf"(?:{'|'.join(_TEENS)}|(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?|oh[\s-](?:{'|'.join(_UNITS)}))"
+)
+# decades named in words or by two digits: "the nineties", "the '70s", "the late 80s"
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}  # fmt: skip
+_SHORT_DECADE = re.compile(
+    rf"^(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?(?:['\u2019]?(?P<d>[2-9])0s|(?P<w>(?i:{'|'.join(_DECADE_WORDS)})))"
+    r"(?:\s+and)?$"
+)
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?i:(?P<the>the\s+year\s+)?(?:(?P<century>nineteen|twenty)[\s-](?P<rest>{_TWO_DIGITS}|hundred)"
+    rf"|two\s+thousand(?:(?:\s+and)?\s+(?P<after>{'|'.join(_TEENS)}|{'|'.join(_UNITS)}))?))\b(?![\s-](?:"
+    rf"{'|'.join(_UNITS)}|percent|people|dollars|years|times|of|hundred|thousand|million)\b)"
+)
 _NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
 
 # -- patterns ---------------------------------------------------------------------------------------------------
@@ -56,6 +78,8 @@ _MONTH_ALONE = re.compile(
     rf"\b(?:(?i:in|since|by|until|till|through|during|from|before|after|to|of|since|last|this|next|early|mid|late)"
     rf"(?:[\s-]+(?i:early|mid|late))?[\s-]+)(?P<month>{_FULL_MONTH})\b(?!\s+\d)"
 )
+# a month named alone (a spaCy DATE entity: "sales fell in October" without a preposition we know)
+_BARE_MONTH = re.compile(rf"^(?i:the\s+month\s+of\s+)?(?P<month>{_FULL_MONTH})$")
 _MONTH_MOD = re.compile(r"(?i)\b(last|this|next|early|mid|late)[\s-]+(?:(early|mid|late)[\s-]+)?$")
 _YEAR_ALONE = re.compile(
     rf"\b(?i:in|since|by|until|till|through|during|from|before|after|of|for|early|mid|late|fiscal|between|and)[\s-]+"
@@ -69,14 +93,14 @@ _DEICTIC_DAY = re.compile(
 )
 _WEEKDAY_EXPR = re.compile(
     rf"\b(?:(?P<mod>(?i:last|this\s+past|this|next|on|past|coming|this\s+coming))\s+)?"
-    rf"(?P<wd>{_WEEKDAY})(?P<part>{_DAY_PART})\b(?!,?\s+(?:{_FULL_MONTH}|{_ABBR_MONTH}|[0-3]?\d\b))"
+    rf"(?P<wd>{_WEEKDAY})(?P<part>{_DAY_PART})\b(?!,?\s+(?:{_FULL_MONTH}|{_ABBR_MONTH}|[0-3]?\d\b(?![,.]\d)))"
 )
 _PERIOD = re.compile(
     r"\b(?i:(?P<mod>last|this|next|earlier\s+this|later\s+this|the\s+previous|the\s+following|the\s+next"
     r"|the\s+same|that|the\s+prior|the\s+preceding|the\s+last|the\s+past)\s+(?P<unit>week(?:end)?|month|year))\b"
     r"(?!\s*-|'s\s+\d)"
 )
-_AGO = re.compile(rf"\b(?i:(?P<n>{_NUM}|{_VAGUE})\s+(?P<unit>day|week|month|year)s?\s+ago)\b")
+_AGO = re.compile(rf"\b(?i:(?P<n>{_NUM}|{_VAGUE})\s+(?P<unit>day|week|month|year|decade)s?(?:\s+or\s+so)?\s+ago)\b")
 _ANAPHORIC_DAY = re.compile(
     r"\b(?i:(?P<same>(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:that|the)\s+same\s+day"
     r"|that\s+(?:day|morning|afternoon|evening|night))"
@@ -149,6 +173,7 @@ class _Cand:
     month: int = 0  # stated without a year: month (and day) wait for the publication year
     day: int = 0
     forward: bool = False  # a year-less date in a future-tense clause: the next such date
+    soon: bool = False  # a year-less date after "effective", "through", "by": the next one when it is near
     unit: str = "day"  # what an anaphoric expression counts in: it needs an anchor at least this precise
     relative: Resolver | None = None
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 from ...model import Precision, Span, Timex
+from .cues import SOON_DAYS
 from .earnings import _QUARTER_WORD, _earnings_periods
 from .expressions import _candidates, _from_entity
 from .patterns import _FUTURE_SLACK, _Cand, _iso, _show
 
 
-def _year_for(month: int, day: int, published: dt.date, *, forward: bool = False) -> tuple[int, str]:
+def _year_for(
+    month: int, day: int, published: dt.date, *, forward: bool = False, soon: bool = False
+) -> tuple[int, str]:
     year = published.year
     try:
         first = dt.date(year, month, day or 1)
@@ -19,6 +22,14 @@ def _year_for(month: int, day: int, published: dt.date, *, forward: bool = False
         first = dt.date(year, month, 28)
     if forward and (first < published if day else (year, month) < (published.year, published.month)):
         return year + 1, f"year {year + 1}: the first such date after publication {_iso(published)} (future tense)"
+    if soon and (first < published if day else (year, month) < (published.year, published.month)):
+        try:
+            ahead = (dt.date(year + 1, month, day or 1) - published).days
+        except ValueError:
+            ahead = SOON_DAYS + 1
+        if ahead <= SOON_DAYS:
+            return year + 1, (f"year {year + 1}: a deadline or start ('effective', 'through', 'by') a few months "
+                              f"after publication {_iso(published)}")
     if not forward and first - published > _FUTURE_SLACK:
         return year - 1, f"year {year - 1} from publication date {_iso(published)} ({year} is over two months ahead)"
     return year, f"year from publication date {_iso(published)}"
@@ -88,7 +99,7 @@ def _resolve(
                 return Timex(span, c.value, c.precision, c.basis)
             precision: Precision = "day" if c.day else "month"
             if published is not None:
-                year, how = _year_for(c.month, c.day, published, forward=c.forward)
+                year, how = _year_for(c.month, c.day, published, forward=c.forward, soon=c.soon)
             elif last_year is not None:
                 year, how = last_year, f"year {last_year} from the last year stated earlier in the text"
             else:

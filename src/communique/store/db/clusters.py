@@ -240,5 +240,6 @@ class ClusterMixin:
         with transaction(conn, "cannot rebuild the merged events"):
             conn.executemany("UPDATE events SET cluster_id = ? WHERE uid = ?",
                              [[find(u), u] for u in parent])
+            merged.changed(conn)  # every cluster may have changed: the refresh rebuilds the merged tables
             merged.refresh(conn)
         return len({find(u) for u in parent})

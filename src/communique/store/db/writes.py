@@ -95,6 +95,7 @@ class WriteMixin(ClusterMixin):
             roles.complete_doc(conn, doc)  # what earlier news taught fills what this article left open
             self._insert(doc, fingerprint=fingerprint, story=story_url(art.url))
             roles.record_doc(conn, doc)
+            merged.changed(conn, ())  # a new store generation: reports were added (and removed), none changed
             if not self._merged_deferred:
                 merged.refresh(conn)  # the merged-event tables follow the reports, in the same transaction
         return result

@@ -14,6 +14,7 @@ from ..lexicon import (
     ANONYMOUS_NOUNS,
     ARMED_NOUNS,
     CIVIL_GROUPS,
+    ETHNIC_HOMELANDS,
     ETHNIC_PLURALS,
     ETHNIC_STATES,
     ETHNONYMS,
@@ -148,6 +149,17 @@ _SECTOR_MODIFIERS = frozenset({"rebel", "insurgent", "militant", "opposition", "
                                "military", "police", "army", "security"})
 
 
+def homeland_in_context(people: str, doc_places: list[Any]) -> str | None:
+    """The country a people (an ethnonym, lower case) is of in this article: the one of its homelands
+    (:data:`~..lexicon.ETHNIC_HOMELANDS`) among the countries of the article's geocoded places, when exactly one
+    is; else ``None`` (a people of several of the article's countries, or of none, stays without a country)."""
+    homes = ETHNIC_HOMELANDS.get(people)
+    if not homes:
+        return None
+    here = {str(p.country) for p in doc_places if p.country} & homes
+    return here.pop() if len(here) == 1 else None
+
+
 def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = None, *,
                  place_country: Callable[[str], str | None] | None = None,
                  groups: list[Found] | None = None) -> list[Found]:
@@ -233,6 +245,11 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             k -= 1
         if not countries and ethnic_home is not None and ethnic_home[0] is not None:
             countries = [(ethnic_home[0], ethnic_home[1])]
+        elif not countries and ethnic_home is not None and (
+                home := homeland_in_context(sdoc[ethnic_home[1]].lower_, doc_places)) is not None:
+            countries = [(home, ethnic_home[1])]  # "Hausa politicians" in an article placed in Nigeria
+        elif not countries and people and (home := homeland_in_context(low, doc_places)) is not None:
+            countries = [(home, tok.i)]  # "Kurds protested" in an article placed in Iraq
         if countries:
             first = min(first, min(ki for _, ki in countries))
             if any(_ethnic(sdoc, ki) for _, ki in countries):
@@ -293,7 +310,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             demonym_tok = sdoc[ki] if ki >= 0 else tok
             label_noun = noun if len(countries) > 1 else tok.text
             cw = country_at(sdoc, ki) if ki >= 0 else None
-            lead = sdoc[ki : cw[1]].text if cw else (sdoc[ki : place_ends.get(ki, ki + 1)].text if ki >= 0 else "")
+            own = 0 <= ki < tok.i  # a word before the noun names the country (not "Kurds" placed by context)
+            lead = sdoc[ki : cw[1]].text if cw else (sdoc[ki : place_ends.get(ki, ki + 1)].text if own else "")
             peoples = " ".join(reversed([m for m in modifiers if m.lower() in ETHNONYMS and m != lead]))
             name = f"{lead} {peoples} {' '.join(w for w in sector_words[:-1])} {label_noun}"
             name = " ".join(name.split())

@@ -9,9 +9,10 @@ from typing import Any
 
 from ....knowledge.actors import ActorKB
 from ....knowledge.countries import is_capital
-from ....knowledge.sectors import igo_code, sector_for_title
+from ....knowledge.sectors import TITLE_WORDS, igo_code, sector_for_title
 from ....model import Span
 from ....textutil import SpanIndex
+from ..gender import given_name_gender
 from ..lexicon import (
     ETHNONYMS,
     GROUP_NOUNS,
@@ -103,6 +104,14 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
         bare_span = Span(ent.end_char - len(bare), ent.end_char)
         if ent.label_ in ("GPE", "ORG", "NORP", "PERSON") and resolve_country(bare) and _modifies_actor(sdoc, ent.end):
             continue  # "the Ugandan envoy", "Kenya’s Foreign Ministry": part of a larger actor, found there
+        if ent.label_ in ("PERSON", "GPE", "NORP", "ORG") and (iso := resolve_country(bare)) \
+                and (start := _one_national(ent)) is not None:
+            # "a Mexican was arrested", "killed an Iraqi": one of the country's people, a civilian (CVL) as the
+            # PLOVER GSR codes them; each such mention is a person of their own
+            out.append(Found(span=Span(sdoc[start].idx, ent.end_char), label="NORP", kind="person",
+                             name=f"{bare} national", country=iso, sector="CVL", code=iso + "CVL",
+                             key=f"national:{iso}:{ent.start}", head=bare_span))
+            continue
         if ent.label_ == "PERSON" and (resolve_country(bare) or is_capital(bare)):
             # the small model often calls "Azerbaijan" or "Yerevan" a person
             named = resolve_country(bare)
@@ -114,8 +123,8 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             iso = None
             if ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":  # "Japan’s Haruki Tanabe"
                 iso = resolve_country(sdoc[ent.start - 2].text)
-            out.append(Found(span=bare_span, label="PERSON", kind="person", name=_strip_possessive(bare),
-                              country=iso))
+            out.append(Found(span=bare_span, label="PERSON", kind="person",
+                             name=_strip_honorific(_strip_possessive(bare)), country=iso))
         elif ent.label_ == "GPE":
             named = resolve_country(bare)
             iso = named
@@ -156,6 +165,9 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             elif len(ent) == 1 and ent.end < len(sdoc) and sdoc[ent.end].lower_ in PLACE_BOUND_NOUNS \
                     and ent.root.lower_ not in ORG_WORDS:
                 continue  # "Karachi police": the place names whose police, found with the noun
+            elif _person_named(ent):
+                # "Giorgia Meloni met ...": the NER's "organisation" is a given name and a surname
+                out.append(Found(span=bare_span, label="PERSON", kind="person", name=_strip_possessive(bare)))
             else:
                 org_country = _country_in(ent)
                 if org_country is None and ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":
@@ -202,6 +214,50 @@ def _as_landmark(ent: Any) -> bool:
     if root.dep_ == "dobj" and root.head.lemma_.lower() in _CROSSING_VERBS:
         return True  # "crossed the Tigris"
     return root.dep_ in ("compound", "nmod") and root.head.lower_ in _LANDSCAPE and root.head.i > root.i
+
+
+def _person_named(ent: Any) -> bool:
+    """Is the NER's organisation ``ent`` a person's name: two or three capitalised proper nouns, the first a given
+    name the name-gender data is sure of (:func:`..gender.given_name_gender`), none an organisation word or a
+    country, and no organisation word right after it ("Giorgia Meloni", not "Victoria Falls Council")?"""
+    toks = [t for t in ent if t.tag_ != "POS"]
+    if not 2 <= len(toks) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in toks):
+        return False
+    if any(t.lower_ in ORG_WORDS or t.lower_ in TITLE_WORDS or resolve_country(t.text) for t in toks):
+        return False
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is not None and (nxt.lower_ in ORG_WORDS or nxt.pos_ == "PROPN"):
+        return False
+    return given_name_gender(toks[0].text) is not None
+
+
+#: Determiners before a singular demonym standing for a person ("a Mexican", "one Iraqi", "another Briton").
+_ONE = frozenset({"a", "an", "one", "another"})
+
+
+def _one_national(ent: Any) -> int | None:
+    """The token opening "a Mexican" when the NER's one-word NORP ``ent`` is a singular demonym used as a noun for
+    a person (a determiner before it, no noun after it: "a Mexican official" is the official's), else ``None``."""
+    sdoc = ent.doc
+    if len(ent) != 1 or ent.start == 0 or sdoc[ent.start - 1].lower_ not in _ONE or ent.text.endswith("s"):
+        return None
+    nxt = sdoc[ent.end] if ent.end < len(sdoc) else None
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.text in ("-", "‐")):
+        return None
+    if ent.root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative") and not (
+            nxt is None or nxt.pos_ in ("CCONJ", "PUNCT", "VERB", "AUX", "ADP")):
+        return None  # (the parser may read "an Iraqi and two Afghans" as an adjective of "Afghans")
+    return ent.start - 1
+
+
+#: Honorifics the NER may take into a person's name ("Mrs Ardern"): not part of the name (:mod:`..gender` reads
+#: them for the person's gender from the text before the name).
+_HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mme|Madame|Dr|Sir|Dame|Lady|Lord)\.?\s+(?=\S)")
+
+
+def _strip_honorific(name: str) -> str:
+    """"Mrs Ardern" -> "Ardern"; a name that is only an honorific stays as it is."""
+    return _HONORIFIC_PREFIX.sub("", name, count=1)
 
 
 def find_igos(sdoc: Any, taken: list[Span], kb: ActorKB | None = None) -> list[Found]:

@@ -56,6 +56,27 @@ def _portfolio_end(sdoc: Any, j: int) -> int | None:
     return None
 
 
+#: Offices that are also surnames ("Senator King", "Defence Secretary Judge"), read as one where the NER saw a name.
+_SURNAME_TITLES = frozenset({"king", "judge", "marshal", "major", "speaker", "chancellor", "prince", "governor",
+                             "captain", "sheriff", "dean"})
+
+
+def _surname_in_title(sdoc: Any, t0: int, j: int) -> bool:
+    """Is the last word of the title chain ``sdoc[t0:j]``, with no name after it, a surname ("Foreign Minister
+    Bishop said", "Senator King told")? It must be capitalised, not a country, not an office the words before it
+    need ("Secretary General", "Prime Minister"), and the words before it must still hold a head title."""
+    last = sdoc[j - 1]
+    if not last.text[:1].isupper() or last.text.isupper() or resolve_country(last.text):
+        return False
+    if last.lower_ in HEAD_TITLES and not (last.ent_type_ == "PERSON" and last.lower_ in _SURNAME_TITLES):
+        return False  # "the Foreign Minister", "UN Secretary General" (unless the NER saw a name: "Minister King")
+    if j < len(sdoc) and (sdoc[j].text[:1].isupper() or sdoc[j].text in ("-", "‐")):
+        return False
+    if sdoc[j - 2].text in ("-", "‐") or sdoc[j - 2].lower_ in ("of", "for", "to"):
+        return False  # "Director-General", "Minister of Justice"
+    return last.pos_ == "PROPN" and any(t.lower_ in HEAD_TITLES for t in sdoc[t0 : j - 1])
+
+
 def find_titled_people(sdoc: Any) -> list[Found]:
     """"[demonym|Country’s] title-words name": the NER label of the name does not matter.
 
@@ -100,6 +121,10 @@ def find_titled_people(sdoc: Any) -> list[Found]:
             i = max(i + 1, t0) if j == t0 else i + 1
             continue
         end = _name_run(sdoc, j)
+        if end == j and j - t0 >= 2 and _surname_in_title(sdoc, t0, j):
+            j -= 1  # "Foreign Minister Bishop said": a title word ending the chain is the surname
+            chain = sdoc[t0:j] if not (igo and j > t0) else sdoc[i:j]
+            end = j + 1
         if end > j and sdoc[end - 1].lower_ not in LOWER_PARTICLES:
             # the title proper runs to its last head word ("General Army" stays in it)
             title = chain.text

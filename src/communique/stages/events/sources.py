@@ -1,0 +1,211 @@
+"""Who acts: the source of a trigger over the dependency parse.
+
+* ``subject_of(verb, args)`` -- the subject, climbing through to-clauses, conjoined verbs and "willing to"; the
+  ``by`` agent of a passive; the accused of an act inside an accusation ("accused the army of killing");
+* ``_patients`` -- who undergoes a passive; ``_episode_agent`` / ``_previous_agent`` -- the doer of a passive
+  without agent from the same sentence's episode or the act of force told just before;
+* ``_stranded_subject``, ``_clause_subject`` -- subjects the parser hung elsewhere, and who is asked to act.
+
+Actors are ids of ``doc.actors``; offsets are characters into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...model import Doc, Event
+from .modality import HOLDING_VERBS, LIABLE
+from .phrases import ActorIndex, _np_tokens, _reduced_passive, noun_phrase, owner_of
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+def _patients(verb: Any, args: ActorIndex) -> list[str]:
+    """Who undergoes a passive verb: its passive subject, the noun a participle hangs on ("the man arrested"),
+    or the subject of the verb a participle completes ("two soldiers were reported killed")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    found = args.in_tokens(t for c in subjects for t in noun_phrase(c))
+    if not found and subjects and subjects[0].pos_ == "NOUN":
+        found = owner_of(subjects[0], args)  # "a camp for Congolese refugees was attacked"
+    if found or not _reduced_passive(verb):
+        return found
+    if verb.dep_ == "acl":
+        return args.in_tokens(_np_tokens(verb.head))
+    return args.in_tokens(t for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in noun_phrase(c))
+
+
+def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
+    """Source actors of a verb and whether the verb is passive."""
+    cur = verb
+    if _reduced_passive(verb):
+        # "activists detained by police", "two people reported killed": a participle is passive; its agent acts
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+        return args.in_tokens(t for p in agents for t in noun_phrase(p)), True
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "The two ministers called on ...": a finite verb the parser hung on its subject as a clause
+        return args.in_tokens(noun_phrase(verb.head)), False
+    for _ in range(4):
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                found = _subject_actors(child, args)
+                if not found and child.lower_ in RESUMING_PRONOUNS and cur.dep_ == "ccomp" and cur.head.i != cur.i:
+                    # "the government said it would free 1,500 prisoners": "it" is whoever said so
+                    found, _ = subject_of(cur.head, args)
+                return found, False
+            if child.dep_ == "nsubjpass":
+                for c2 in cur.children:
+                    if c2.dep_ == "agent":
+                        return args.in_tokens(t for p in c2.children for t in noun_phrase(p)), True
+                return [], True
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head.i != cur.i:
+            if cur.dep_ == "pcomp" and (held := _held_to_account(cur.head, args)) is not None:
+                return held, False  # "accused the army of killing civilians": the army is said to have killed
+            cur = cur.head
+            if cur.pos_ == "ADP" and cur.head.i != cur.i:  # "opened the session by appealing ..."
+                cur = cur.head
+            if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "amod") and cur.head.i != cur.i:
+                cur = cur.head  # "Russia is willing to withdraw", "ready to contribute": the willing one acts
+            if cur.pos_ not in ("VERB", "AUX"):
+                break
+            continue
+        break
+    return [], False
+
+
+# prepositions whose gerund or event noun is done by the verb's object: "accused the army of killing civilians",
+# "blamed Hamas for the attack", "charged two men with smuggling", "thanked Japan for sending aid"
+HELD_PREPS = frozenset({"of", "for", "with"})
+
+
+def _held_to_account(prep: Any, args: ActorIndex) -> list[str] | None:
+    """Who does the act named under ``prep`` ("of killing", "for the attack") when the verb it hangs on holds
+    someone to it: the verb's object, or its passive subject ("the army was accused of killing"); ``[]`` when
+    that party names no actor (never the accuser); ``None`` when the verb holds no one to the act."""
+    verb = prep.head
+    if prep.dep_ != "prep" or prep.lower_ not in HELD_PREPS or verb.i == prep.i:
+        return None
+    if verb.pos_ == "ADJ" and verb.lemma_.lower() in LIABLE and verb.head.i != verb.i:
+        # "held Hamas responsible for the attack", "was found guilty of smuggling", "is responsible for the attack"
+        verb = verb.head
+        if verb.pos_ in ("NOUN", "PROPN", "PRON"):  # "held [Somalia responsible] for the attack"
+            return args.in_tokens(noun_phrase(verb))
+        held = [c for c in verb.children if c.dep_ in ("dobj", "obj")] or [
+            c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return args.in_tokens(t for c in held for t in noun_phrase(c)) if held else None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in HOLDING_VERBS:
+        return None
+    held = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not held and not any(c.dep_ == "agent" for c in verb.children):
+        held = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not held or held[0].i > prep.i:
+        return None
+    return args.in_tokens(t for c in held for t in noun_phrase(c))
+
+
+RESUMING_PRONOUNS = frozenset({"it", "they", "we"})
+WEAPON_SUBJECTS = frozenset({"missile", "rocket", "shell", "drone", "bomb", "mortar", "projectile", "munition",
+                             "grenade", "bullet", "round", "strike", "airstrike", "shelling", "fire"})
+
+
+def _subject_actors(subj: Any, args: ActorIndex) -> list[str]:
+    """Actors of a subject noun phrase; when it names none, its apposition ("the defence minister, Leonid
+    Maltsev, agreed"), the agent of the weapon it names ("missiles fired by the Israeli military struck") or
+    the by-phrase of the act it names ("an attack by the militia killed")."""
+    if subj.lemma_.lower() in WEAPON_SUBJECTS:
+        # "missiles launched by the Houthis hit ...": whoever launched the weapon acts, not the weapon
+        launcher = args.in_tokens(t for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                  for a in c.children if a.dep_ == "agent" for p in a.children for t in noun_phrase(p))
+        if launcher:
+            return launcher
+    found = args.in_tokens(noun_phrase(subj))
+    if found or subj.pos_ not in ("NOUN", "PROPN"):
+        return found
+    for c in subj.children:
+        if c.dep_ == "appos":
+            found = args.in_tokens(noun_phrase(c))
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            found = args.in_tokens(t for a in c.children if a.dep_ == "agent" for p in a.children
+                                   for t in noun_phrase(p))
+        elif c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            found = args.in_tokens(t for p in c.children for t in noun_phrase(p))
+        if found:
+            return found
+    return []
+
+
+# pronouns that point back at a passive's patient from the clause that tells who acted on it
+PATIENT_PRONOUNS = frozenset({"him", "her", "them", "it", "his", "their", "its"})
+
+
+def _episode_agent(verb: Any, args: ActorIndex) -> list[str]:
+    """Who acts in a passive without agent, from the episode the sentence tells: the subject of the active clause
+    it is coordinated with ("Police raided the house and two journalists were arrested"), or of a time clause that
+    acts on the same patient ("was released after President Ruto pardoned him", "were killed when Kenyan troops
+    attacked their camp"); ``[]`` when neither names one."""
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+            c.dep_ == "nsubjpass" for c in verb.head.children):
+        found = [a for c in verb.head.children if c.dep_ in ("nsubj",) for a in _subject_actors(c, args)]
+        if found:
+            return found
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        if not any(m.lower_ in ("after", "when", "as", "once", "before") for m in clause.children
+                   if m.dep_ in ("mark", "advmod")):
+            continue
+        back = any(t.lower_ in PATIENT_PRONOUNS for c in clause.children if c.dep_ in ("dobj", "obj")
+                   for t in c.subtree)
+        if back:
+            found = [a for c in clause.children if c.dep_ == "nsubj" for a in _subject_actors(c, args)]
+            if found:
+                return found
+    return []
+
+
+# roots of force: a passive act of force without agent continues the force just told ("Police raided a house on
+# Monday. Two men were arrested."), never a statement or a protest
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+
+
+def _previous_agent(doc: Doc, tok: Any, code: str, events: list[Event], patients: list[str]) -> list[str]:
+    """The doer of a passive act of force without agent, from the episode told just before: the source of the
+    latest act of force coded in the same or the previous sentence ("Police raided a house on Monday. Two men
+    were arrested." -> the police), unless a patient is one of that act's doers or of their country and sector
+    ("Rebels attacked the town. Two rebels were killed." names no doer); ``[]`` otherwise."""
+    if code[:2] not in FORCE_ROOTS:
+        return []
+    sent = doc.sentence_of(tok.idx)
+    kinds = {a.id: (a.country, a.sector) for a in doc.actors}
+    for ev in reversed(events):
+        if ev.evidence.sentence < sent - 1:
+            break
+        if ev.evidence.sentence > sent or ev.cameo[:2] not in FORCE_ROOTS or ev.negated or not ev.source:
+            continue
+        doers = {kinds.get(s) for s in ev.source} - {None, (None, None)}
+        if any(p in ev.source or kinds.get(p) in doers for p in patients):
+            return []
+        return [s for s in ev.source if s not in patients]
+    return []
+
+
+def _stranded_subject(verb: Any, args: ActorIndex) -> list[str]:
+    """A subject the parser hung elsewhere ("In Baku, the Defence Ministry on Wednesday accused ...": the
+    ministry came out as an apposition of Baku): the nearest actor before the verb in an apposition."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    for t in reversed(verb.doc[verb.sent.start : verb.i]):
+        if t.dep_ == "appos" and (found := args.at(t)):
+            return found
+        if t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "VERB":
+            return []
+    return []
+
+
+def _clause_subject(verb: Any, args: ActorIndex) -> list[str]:
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("from", "on", "upon")):
+            for c in ([child] if child.dep_ == "prep" else list(child.children)):
+                if c.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "prep":
+                    found = args.in_tokens(t for p in ([c] if c.dep_ != "prep" else c.children)
+                                           for t in noun_phrase(p))
+                    if found:
+                        return found
+    return []
