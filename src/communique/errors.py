@@ -18,6 +18,7 @@ Hierarchy::
         UnknownStage             no stage registered under that name
         StageOrderError          a stage needs something no earlier stage adds
         StageFailed              a stage raised while processing a document
+        ParserWorkerDied         a spaCy parser worker process ended abnormally (killed, out of memory)
       ModelNotInstalled          the spaCy model package is missing
       EventModelError            an event model file is missing or malformed
       StoreError                 the DuckDB store could not be used
@@ -138,6 +139,11 @@ class StageFailed(PipelineError):
         self.stage = stage
         self.article_id = article_id
         super().__init__(f"stage {stage!r} failed on article {article_id}: {one_line(repr(cause))}")
+
+
+class ParserWorkerDied(PipelineError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"a parser worker process died: {detail}")
 
 
 class ModelNotInstalled(CommuniqueError):

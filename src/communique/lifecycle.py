@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 
-__all__ = ["children_die_with_parent"]
+__all__ = ["children_die_with_parent", "spawned_worker_start"]
 
 _PR_SET_PDEATHSIG = 1
 _installed = False
@@ -48,3 +48,22 @@ def children_die_with_parent() -> None:
         return
     os.register_at_fork(before=_before_fork, after_in_child=_in_child)
     _installed = True
+
+
+def spawned_worker_start(parent: int, init: str, *args: object) -> None:
+    """Initializer of a *spawned* worker (which no fork hook reaches): ask Linux to end it when ``parent``
+    dies, end it now if ``parent`` is already gone, ignore Ctrl-C (the parent handles it), then import and
+    call ``init`` (``"module:function"``) with ``args``.  Kept in this small module so the request is made
+    before the worker imports anything heavy: a parent killed while its workers start leaves no orphans."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import importlib
+
+    module, _, name = init.partition(":")
+    getattr(importlib.import_module(module), name)(*args)

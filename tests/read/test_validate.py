@@ -100,7 +100,7 @@ def test_text_over_the_limit_is_rejected_with_the_limit(tmp_path: Path) -> None:
     short.write_text(BODY, encoding="utf-8")
     items = list(read_path(tmp_path))
     assert isinstance(items[0], TooLong) and isinstance(items[1], Article)
-    assert str(items[0]).startswith(f"{long}: article is 1,0") and "over the limit of 1,000,000" in str(items[0])
+    assert str(items[0]).startswith(f"{long}: article is 5,0") and "over the limit of 5,000,000" in str(items[0])
 
 
 def test_language_is_detected_and_english_kept() -> None:
@@ -116,5 +116,5 @@ def test_language_is_detected_and_english_kept() -> None:
 def test_analyze_refuses_text_over_the_limit() -> None:
     from communique import api
 
-    with pytest.raises(TooLong, match="over the limit of 1,000,000"):
+    with pytest.raises(TooLong, match="over the limit of 5,000,000"):
         api.analyze("word " * (MAX_CHARS // 5 + 1))

