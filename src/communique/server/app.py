@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import analysis as an
 from ..errors import CommuniqueError, EventNotFound, StoreError
+from ..read.validate import MAX_CHARS
 from ..store.schema import SCHEMA_VERSION, schema_version
 
 STATIC = Path(__file__).with_name("static")
@@ -245,7 +246,7 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=1_000_000)
+    text: str = Field(min_length=1, max_length=MAX_CHARS)  # the readers' limit (read/validate.py)
     title: str | None = Field(default=None, max_length=1000)
     published: dt.date | None = None
     outlet: str | None = Field(default=None, max_length=200)

@@ -52,7 +52,7 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Any:
     from .ruler import speed_up
 
     speed_up(nlp)  # the same attribute-ruler matches by table lookup (stages/ruler.py)
-    nlp.communique_model = name  # what a spawned parser worker loads (stages/parsepool.py)
+    nlp.communique_model = name  # type: ignore[attr-defined]  # what a spawned parser worker loads (stages/parsepool.py)
     return nlp
 
 
@@ -204,3 +204,12 @@ def extract_sentences(sdoc: Any) -> list[Span]:
 def attach(doc: Doc, sdoc: Any) -> None:
     doc.nlp = sdoc
     doc.sentences = extract_sentences(sdoc)
+
+
+def doc_text(sdoc: Any) -> str:
+    """``sdoc.text``, built once per spaCy Doc: spaCy rebuilds it from every token on each access, so reading
+    it once per entity or token made a stage quadratic in document length."""
+    cached = sdoc.user_data.get("communique.text")
+    if cached is None:
+        cached = sdoc.user_data["communique.text"] = sdoc.text
+    return cached

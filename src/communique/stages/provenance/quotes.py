@@ -23,6 +23,7 @@ from typing import Any
 from ...model import Doc, Quote, Span
 from ...textutil import find_quotations
 from ..events import ActorIndex, noun_phrase
+from ..nlp import doc_text
 from .common import (
     BELIEF_VERBS,
     FINDING_VERBS,
@@ -53,7 +54,7 @@ def speech_verb(tok: Any, quote: Span | None = None, parts: list[Span] | None = 
             return not any(p.start <= t.idx < p.end for p in parts)
         return quote is None or _outside(quote, t)
 
-    ended = quote is not None and _ends_sentence(tok.doc.text, quote.end)
+    ended = quote is not None and _ends_sentence(doc_text(tok.doc), quote.end)
     cur = tok
     for _ in range(12):
         if ended and quote is not None and cur.idx >= quote.end:
@@ -186,7 +187,7 @@ def _governing_verb(tok: Any, parts: list[Span]) -> Any | None:
     house of cards”', 'Ruiz dismissed the country as “a lost cause”' — the verb's subject stands behind the
     quoted words.  Copulas and light verbs are not such verbs ('the plan is “dead”' says nothing of who)."""
     cur = tok
-    ended = _ends_sentence(tok.doc.text, parts[-1].end)
+    ended = _ends_sentence(doc_text(tok.doc), parts[-1].end)
     for _ in range(12):
         if cur.head.i == cur.i:
             return None
@@ -515,7 +516,7 @@ def _outer_mention(verb: Any, actor_id: str, parts: list[Span], speakers: Speake
         if up.pos_ not in ("VERB", "AUX") or up.lemma_.lower() not in SPEECH_VERBS or up.idx >= parts[0].start:
             break  # the outer clause stands before the quote ("Clinton told ... that she believes “...”")
         who = [t for t in speaker_tokens(up, parts) if t.idx < parts[0].start]
-        if not who or up.sent != verb.sent or "\n" in verb.doc.text[up.idx : parts[0].start]:
+        if not who or up.sent != verb.sent or "\n" in doc_text(verb.doc)[up.idx : parts[0].start]:
             break
         if speakers.args.in_tokens(who)[:1] != [actor_id]:
             break  # only a name the actors stage resolved: resolving a description here would add actors

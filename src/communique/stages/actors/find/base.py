@@ -14,6 +14,7 @@ from ....knowledge.countries import country_name as _country_name
 from ....knowledge.countries import resolve_country as _real_country
 from ....knowledge.sectors import TITLE_WORDS
 from ....model import Span
+from ...nlp import doc_text as doc_text  # re-exported: the stage's modules read it from here
 from ..lexicon import (
     CHAIN_EXTRA,
     LOWER_PARTICLES,
@@ -24,15 +25,6 @@ from ..lexicon import (
 #: Extra country words for the document being read (a knowledge base's fictional or historical states, e.g. the
 #: PETRARCH validation dictionary's "Arnor"); set by :func:`known_countries` around one ``extract`` call.
 _EXTRA_COUNTRIES: ContextVar[Callable[[str], str | None] | None] = ContextVar("extra_countries", default=None)
-
-
-def doc_text(sdoc: Any) -> str:
-    """``sdoc.text``, built once per spaCy Doc: spaCy rebuilds it from every token on each access, so reading
-    it once per entity or token made this stage quadratic in document length."""
-    cached = sdoc.user_data.get("communique.text")
-    if cached is None:
-        cached = sdoc.user_data["communique.text"] = sdoc.text
-    return cached
 
 
 def country_name(iso: str) -> str:
