@@ -504,6 +504,10 @@ def test_parties_named_as_countries_do_not_pull_the_venue_home(
         ("Protesters attacked Smith outside the court.", [("Smith", "PERSON")], []),
         ("The senator attacked Warren and Clinton in a speech.", [("Warren", "PERSON"), ("Clinton", "PERSON")], []),
         ("Troops stormed Smith at dawn.", [("Smith", "PERSON")], []),
+        # ... nor whom law enforcement captures (an arrest), while soldiers capturing the same name take a town
+        ("Police captured Santos after a chase.", [("Santos", "PERSON")], []),
+        ("Federal agents in Miami captured Santos on Monday.", [("Miami", "GPE"), ("Santos", "PERSON")], ["Miami"]),
+        ("Rebel fighters captured Santos on Monday.", [("Santos", "PERSON")], ["Santos"]),
     ],
 )
 def test_groups_are_parties_and_attacked_towns_are_places(gaz: Gazetteer, text: str, marked: list, want: list) -> None:

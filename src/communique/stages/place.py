@@ -90,6 +90,11 @@ _ATTACK_OBJECT = re.compile(
     r"|besieg(?:ed|es|ing)|enter(?:ed|s|ing)|retook|retake|retakes|recaptur(?:ed|es|ing)|overr?an|overruns?"
     r"|encircl(?:ed|es|ing)|pound(?:ed|s|ing))\s+$"
 )
+# law enforcement as the one who captures: "Police captured Santos" is an arrest of a person, not a town taken
+_ARRESTERS = re.compile(
+    r"(?i)\b(?:police(?:men|women|man|woman)?|officers?|constables?|detectives?|agents?|deputies|sheriffs?"
+    r"|marshals?|gendarmes?|gendarmerie|FBI|Interpol|customs|border\s+guards?)\b[^.;!?]*$"
+)
 _SITE_SUFFIX = re.compile(
     r"\s+(?:air\s*base|airbase|air\s*field|airfield|naval\s+base|military\s+base|base)\b", re.IGNORECASE
 )
@@ -432,9 +437,13 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 min_pop[len(spans)] = 0  # "the village of Sotk", "the border town of Dhobley": a settlement
             elif listed or _IN_NEAR.search(text, max(0, start - 20), start):
                 min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
-            elif _ATTACK_OBJECT.search(text, max(0, start - 20), start) and (
+            elif (m_obj := _ATTACK_OBJECT.search(text, max(0, start - 20), start)) and (
                 normalise(text[start:end]) not in _GIVEN_NAMES
             ):
+                if m_obj.group(0).lower().startswith("captur") and _ARRESTERS.search(
+                    text, max(0, m_obj.start() - 80), m_obj.start()
+                ):
+                    continue  # "Police captured Santos after a chase": whom the police capture is a person
                 min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
                 towns_only.add(len(spans))
             elif not _after_preposition(text, start):

@@ -46,6 +46,7 @@ from .episodes import (
 from .location import _location, inherit_locations
 from .modality import condition_of, conditional_intent, modality, obliged_by, resolve_status
 from .senses import wrong_sense
+from .sources import held_to_account
 from .triggers import Candidate, candidates
 
 
@@ -93,7 +94,8 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             code = cand.cameo
             found = find_arguments(doc, tok, code, args=args, events=events, countries=countries,
                                    extra_actors=extra_actors, extra_mentions=extra_mentions)
-            if found is None or (cand.require_target and not found[1] and code[:2] != "14"):
+            if found is None or (cand.require_target and not found[1] and code[:2] != "14"
+                                 and not held_to_account(tok, args)):
                 continue
             src, tgt = found
             try:

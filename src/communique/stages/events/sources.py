@@ -77,6 +77,14 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
 HELD_PREPS = frozenset({"of", "for", "with"})
 
 
+def held_to_account(tok: Any, args: ActorIndex) -> bool:
+    """Is the event word ``tok`` an act someone named is held to ("blamed Ethiopian troops for the massacre",
+    "accused the army of killing")?  Such an act has its doer even when it names no target."""
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.i == tok.i:
+        return False
+    return bool(_held_to_account(tok.head, args))
+
+
 def _held_to_account(prep: Any, args: ActorIndex) -> list[str] | None:
     """Who does the act named under ``prep`` ("of killing", "for the attack") when the verb it hangs on holds
     someone to it: the verb's object, or its passive subject ("the army was accused of killing"); ``[]`` when
