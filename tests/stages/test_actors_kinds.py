@@ -259,5 +259,13 @@ def test_agents_dictionary_codes_agents_beside_a_country(tmp_path: Path) -> None
     assert [(a.name, a.code) for a in doc.actors] == [
         ("Rivendale cleric", "RVDREL"), ("Lothmark envoys", "LTMGOV"), ("Holloway envoys", "HLWGOV"),
         ("Lothmark main opposition group", "LTMMOP"), ("Relief Fund Rivendale", "NGORVD")]
+    # an agent with no country beside it that acts is coded with the sector alone (PETRARCH's ---REL, ---GOV)
     bare = analyze("A cleric met the envoys.", pipeline=pipe)
-    assert [a.code for a in bare.actors if a.code and a.code.endswith("REL")] == []  # no country, no agent actor
+    assert [(a.name, a.code, a.country) for a in bare.actors] == [("cleric", "REL", None), ("envoys", "GOV", None)]
+    # "former" makes the office a past one (PETRARCH converts it to ELI); a country said in the phrase still wins
+    past = analyze("Former Lothmark envoys met a former cleric. Clerics and envoys in Holloway disagreed.",
+                   pipeline=pipe)
+    # (clerics belong to where they are, envoys "in" a country may be foreign ones: see PLACE_BOUND_NOUNS)
+    assert [(a.name, a.code) for a in past.actors] == [
+        ("Lothmark envoys", "LTMELI"), ("cleric", "ELI"), ("Clerics", "HLWREL"), ("envoys", "GOV"),
+        ("Holloway", "HLW")]

@@ -296,7 +296,10 @@ class ActorKB:
         change of office learned from later news supersedes a bundled or older role for the days after it was
         observed (earlier days keep the older role: history is not rewritten); on equal starts a bundled entry
         beats a learned one, and a later row of the same file beats an earlier one."""
-        hits = [e for e in self._index.get(name.casefold(), []) if e.holds_on(on)]
+        key = name.casefold()
+        hits = [e for e in self._index.get(key, []) if e.holds_on(on)]
+        if not hits and "_" in key:  # "Dol_Amroth": words joined as PETRARCH dictionaries and texts join them
+            hits = [e for e in self._index.get(" ".join(key.replace("_", " ").split()), []) if e.holds_on(on)]
         if not hits:
             return None
         rank = {e_id: i for i, e_id in enumerate(id(e) for e in hits)}

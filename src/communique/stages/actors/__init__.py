@@ -39,6 +39,7 @@ from .find import (
     find_igos,
     find_known,
     find_titled_people,
+    find_unknown_names,
     find_unnamed,
     known_countries,
 )
@@ -82,12 +83,21 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     taken += [f.span for f in agents]
     igos = find_igos(sdoc, taken, kb)
     taken += [f.span for f in igos]
+    if kb is not None:  # "the Shire": a name the knowledge writes with its article, before the NER's "Shire"
+        igos += (articled := find_known(sdoc, taken, kb, on=doc.article.published, articled=True))
+        taken += [f.span for f in articled]
     ents = find_entities(sdoc, taken, doc.places)
     taken += [f.span for f in ents]
     unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups)
     taken += [f.span for f in unnamed]
     known = find_known(sdoc, taken, kb, on=doc.article.published) if kb is not None else []
-    found = sorted(groups + titled + agents + igos + ents + unnamed + known, key=lambda f: (f.span.start, -f.span.end))
+    taken += [f.span for f in known]
+    if kb is not None and kb.agents:  # "a senior official said": an agent with no country, PETRARCH's ---GOV
+        known += (bare := find_agents(sdoc, taken, kb.agents, bare=True))
+        taken += [f.span for f in bare]
+    unknown = find_unknown_names(sdoc, taken, doc.places)
+    found = sorted(groups + titled + agents + igos + ents + unnamed + known + unknown,
+                   key=lambda f: (f.span.start, -f.span.end))
 
     actors: list[Actor] = []
     mentions: list[Mention] = []

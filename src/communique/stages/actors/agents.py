@@ -73,9 +73,35 @@ def _countries_after_of(sdoc: Any, j: int) -> tuple[list[tuple[str, int, int]], 
     return out, end
 
 
-def find_agents(sdoc: Any, taken: Sequence[Span], agents: Sequence[Agent]) -> list[Found]:
+#: Words before an agent or its country that make the office a past one: PETRARCH codes "former X" ELI.
+_FORMER = frozenset({"former", "ex"})
+
+#: Dependencies of a bare agent acting in its clause (subject, object, recipient).
+_ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+
+
+def _former(sdoc: Any, lo: int, hi: int) -> bool:
+    """Is "former" (or "ex") among tokens [lo, hi) or right before ``lo`` ("former Gondor prosecutors", "Arnor
+    former security officials")?"""
+    return any(t.lower_ in _FORMER for t in sdoc[max(0, lo - 1) : hi])
+
+
+def _acting(tok: Any) -> bool:
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t.dep_ in _ACTING
+
+
+def find_agents(sdoc: Any, taken: Sequence[Span], agents: Sequence[Agent], *, bare: bool = False) -> list[Found]:
     """Agent phrases with a country beside them (before, possessive, "of" list, or after for a code that goes
-    first), longest phrase first; phrases overlapping ``taken`` are left alone."""
+    first), longest phrase first; phrases overlapping ``taken`` are left alone. A past office ("former Gondor
+    prosecutors") is coded country + ``ELI``, as PETRARCH converts it.
+
+    With ``bare``, also agents with no country beside them that act as subject, object or recipient ("a senior
+    official said", "Clerics and lawmakers believe"): coded with the agent code alone (``GOV``, our notation for
+    PETRARCH's ``---GOV``); run this pass after every other finder, so that a country said elsewhere in the phrase
+    ("police in Hyderabad, Pakistan") wins."""
     if not agents:
         return []
     by_first: dict[str, list[Agent]] = {}
@@ -107,6 +133,16 @@ def find_agents(sdoc: Any, taken: Sequence[Span], agents: Sequence[Agent]) -> li
             places += [(code, i, end, f"{sdoc[lo:hi].text} {agent_text}") for code, lo, hi in listed]
             if not listed and hit.before and j < n and (cw := country_at(sdoc, j)) is not None:
                 places.append((cw[0], i, cw[1], sdoc[i:cw[1]].text))  # "MSF Arnor"
+        if bare and not places and _acting(sdoc[j - 1]) and hit.code[:3] in SECTORS:
+            span = Span(sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1]))
+            if not taken_index.overlaps(span):
+                former = _former(sdoc, i, j)
+                code = "ELI" if former else hit.code
+                plural = sdoc[j - 1].lower_ != hit.words[-1] or sdoc[j - 1].tag_ in ("NNS", "NNPS")
+                out.append(Found(span=span, label="GROUP", kind="group" if plural else "person", name=agent_text,
+                                 sector=code[:3], code=code, key=f"agent::{code}", head=span))
+                i = j
+                continue
         found_any = False
         for code, lo, hi, name in places:
             span = Span(sdoc[lo].idx, sdoc[hi - 1].idx + len(sdoc[hi - 1]))
@@ -114,6 +150,8 @@ def find_agents(sdoc: Any, taken: Sequence[Span], agents: Sequence[Agent]) -> li
                 continue
             full = hit.with_country(code)
             sector = hit.code[:3] if hit.code[:3] in SECTORS else None
+            if _former(sdoc, lo, j) and not hit.before:
+                full, sector = code + "ELI", "ELI"  # "former Gondor prosecutors": GONELI
             plural = sdoc[j - 1].lower_ != hit.words[-1] or sdoc[j - 1].tag_ in ("NNS", "NNPS")
             out.append(Found(span=span, label="GROUP", kind="group" if plural else "person",
                              name=name, country=code, sector=sector,

@@ -36,6 +36,8 @@ GROUP_NOUNS = frozenset({
     # roles that are actors only with a country ("A Russian court", "German prosecutors", "Afghan pilgrims")
     "court", "courts", "prosecutors", "inspectors", "investigators", "pilgrims", "worshippers", "lawyers",
     "judges", "clerics", "doctors", "teachers", "employees", "servicemen", "youths",
+    # peoples' collectives ("Hausa politicians", "Ibo elders", "Druze inhabitants"), groups ("opposition groups")
+    "politicians", "elders", "inhabitants", "groups",
 })
 # Unnamed collectives that are actors even when no country is said ("the army", "gunmen", "state media"):
 # their events are kept with the country empty unless the phrase, a coreference chain or the knowledge base says it.
@@ -55,7 +57,8 @@ PLACE_BOUND_NOUNS = frozenset({"police", "policemen", "authorities", "officials"
                                "prosecutors", "gendarmes", "gendarmerie", "administration", "rebels", "insurgents",
                                "guerrillas", "militants", "militias", "militia", "militiamen", "separatists",
                                "opposition", "parties", "groups", "activists", "villagers", "journalists",
-                               "lawmakers", "judges", "clerics", "traders", "teachers", "doctors"})
+                               "lawmakers", "judges", "clerics", "traders", "teachers", "doctors", "inhabitants",
+                               "politicians", "elders"})
 #: Peoples named by an ethnonym that is no state's demonym (forms as written in English news). Before a noun
 #: ("Kurdish fighters", "Hutu rebels") they are part of the phrase and give no country; after a country word they
 #: are its people ("Bosnian Serbs", "Iraqi Kurds": BIH, IRQ). "ethnic X" is handled by ``find.ETHNIC_WORDS``.
@@ -84,9 +87,22 @@ ETHNIC_HOMELANDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v 
     "berber": "MAR DZA LBY TUN", "maronite": "LBN", "alawite": "SYR TUR", "yazidi": "IRQ SYR", "copt": "EGY",
     "coptic": "EGY", "turkmen": "TKM IRQ AFG IRN SYR", "sikh": "IND",
 }.items()}
+#: Peoples most of whom (about four in five or more) live in one of their homelands: that state is theirs when the
+#: article's places name no country outside their homelands ("Yoruba leaders" NGA, "Chechen rebels" RUS). Peoples
+#: split between states ("Kurdish", "Tamil", "Pashtun", "Tutsi") have none: their country comes from the article's
+#: places only (:func:`.find.collectives.homeland_in_context`).
+PRINCIPAL_HOMELAND: dict[str, str] = {
+    "hausa": "NGA", "yoruba": "NGA", "ibo": "NGA", "igbo": "NGA", "kikuyu": "KEN", "uighur": "CHN", "uyghur": "CHN",
+    "chechen": "RUS", "amhara": "ETH", "oromo": "ETH", "tigrayan": "ETH", "zulu": "ZAF", "xhosa": "ZAF",
+    "kachin": "MMR", "maronite": "LBN", "copt": "EGY", "coptic": "EGY", "sikh": "IND", "dinka": "SSD",
+    "alawite": "SYR", "yazidi": "IRQ", "shona": "ZWE", "hazara": "AFG", "kurd": "", "tamil": "",
+}
+PRINCIPAL_HOMELAND = {k: v for k, v in PRINCIPAL_HOMELAND.items() if v}
 for _w in list(ETHNIC_HOMELANDS):
     if _w + "s" in ETHNONYMS:
         ETHNIC_HOMELANDS[_w + "s"] = ETHNIC_HOMELANDS[_w]  # "Kurds", "Hutus"
+        if _w in PRINCIPAL_HOMELAND:
+            PRINCIPAL_HOMELAND[_w + "s"] = PRINCIPAL_HOMELAND[_w]
 ETHNIC_PLURALS = frozenset(w for w in ETHNONYMS if w.endswith("s") and w[:-1] in ETHNONYMS)
 
 ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
@@ -108,7 +124,8 @@ CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "
                 "citizen": "CVL", "citizens": "CVL", "national": "CVL", "nationals": "CVL", "tourists": "CVL",
                 "newspapers": "MED", "channels": "MED", "fishermen": "CVL",
                 "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL",
-                "pilgrims": "REL", "pilgrim": "REL", "worshippers": "REL", "employees": "LAB", "youths": "CVL"}
+                "pilgrims": "REL", "pilgrim": "REL", "worshippers": "REL", "employees": "LAB", "youths": "CVL",
+                "politicians": "PTY", "elders": "CVL", "inhabitants": "CVL"}  # Phoenix POLITICIAN [~PTY]
 MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
                        "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
                        "former", "and", "-", ",", "both", "led", "government", "riot", "military",

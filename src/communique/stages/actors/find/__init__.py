@@ -145,6 +145,9 @@ from .names import (
 from .names import (
     find_known as find_known,
 )
+from .names import (
+    find_unknown_names as find_unknown_names,
+)
 from .peoples import (
     ETHNIC_WORDS as ETHNIC_WORDS,
 )

@@ -23,6 +23,7 @@ from ..lexicon import (
     ORGANIZATION_NOUNS,
     PERSON_NOUNS,
     PLACE_BOUND_NOUNS,
+    PRINCIPAL_HOMELAND,
     STANDALONE_NOUNS,
 )
 from .base import Found, country_at, doc_text, resolve_country
@@ -59,11 +60,33 @@ def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = Fals
     """A country said in the noun's own phrase: "delegations from Libya’s two rival governments", "officials of
     Iraq", "police in Hyderabad, Pakistan", "rebels in Darfur", "students throughout Indonesia" (``in`` and its
     kin only for collectives bound to where they are, :data:`PLACE_BOUND_NOUNS`, or when ``located``)."""
+    found = own_phrase_countries(tok, doc_places, located=located, names_only=names_only)
+    return found[0] if found else None
+
+
+def _shared_preps(tok: Any) -> list[Any]:
+    """The prepositions of the noun's phrase: its own, else those of the nouns it is joined to by "and"
+    ("Lawmakers and officials in Fornost": "in Fornost" is both's; the parser hangs it on one of them)."""
+    own = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
+    if own:
+        return own
+    kin = [tok.head] if tok.dep_ == "conj" and tok.head is not tok else []
+    kin += [c for c in tok.children if c.dep_ == "conj"]
+    return [c for k in kin if k.pos_ in ("NOUN", "PROPN") for c in k.children if c.dep_ == "prep" and c.i > k.i]
+
+
+def own_phrase_countries(tok: Any, doc_places: list[Any], *, located: bool = False,
+                         names_only: bool = False) -> list[str]:
+    """Every country :func:`_own_phrase_country` would read, for a list joined by "and" ("lawmakers in Fornost
+    and Gondor": both, one actor each); a place geocoded in the phrase gives one."""
     preps = ("from", "of", *_LOCATED) if located or tok.lower_ in PLACE_BOUND_NOUNS else ("from", "of")
     sdoc = tok.doc
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in preps and child.i > tok.i:
+    for child in _shared_preps(tok):
+        if child.dep_ == "prep" and child.lower_ in preps:
             sub = list(child.subtree)
+            listed = _listed_countries(child)
+            if len(listed) > 1:
+                return listed
             for t in sub:
                 if t.text[:1].isupper() and t.i > 0 and sdoc[t.i - 1].text[:1].isupper() and t.i - 1 > child.i:
                     continue  # inside a longer name, read from its first word ("South Sudan", not "Sudan")
@@ -71,11 +94,28 @@ def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = Fals
                         t.i + 1 < len(sdoc) and sdoc[t.i + 1].text == "-")):
                     continue  # "of the Israeli-occupied West Bank": the adjective is not where they live
                 if t.text[:1].isupper() and (cw := country_at(sdoc, t.i)) is not None and cw[1] <= sub[-1].i + 1:
-                    return cw[0]
+                    return [cw[0]]
             if (child.lower_ in _LOCATED or (child.lower_ == "of" and tok.lower_ in PLACE_BOUND_NOUNS)) and (
                     iso := _place_country(doc_places, sub[0].idx, sub[-1].idx + len(sub[-1]))):
-                return iso  # "police in Hyderabad, Pakistan", "the government of Sindh province"
-    return None
+                return [iso]  # "police in Hyderabad, Pakistan", "the government of Sindh province"
+    return []
+
+
+def _listed_countries(prep: Any) -> list[str]:
+    """The countries a preposition's object lists ("in Fornost and Gondor", "of Kenya, Uganda and Tanzania"): each
+    a country name, the object or one joined to it by "and"; fewer than two give ``[]`` (read as one, above)."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return []
+    names = [objs[0], *[t for t in objs[0].subtree if t.dep_ == "conj" and t.head.i in
+                         {o.i for o in objs[0].subtree}]]
+    out: list[str] = []
+    for t in names:
+        left = t.left_edge if t.left_edge.text[:1].isupper() else t
+        if (cw := country_at(t.doc, left.i)) is None or cw[1] != t.i + 1:
+            return []
+        out.append(cw[0])
+    return list(dict.fromkeys(out)) if len(out) > 1 else []
 
 
 CLAUSE_PLACE_NOUNS = frozenset({"protesters", "demonstrators", "residents", "civilians", "villagers", "people",
@@ -149,15 +189,33 @@ _SECTOR_MODIFIERS = frozenset({"rebel", "insurgent", "militant", "opposition", "
                                "military", "police", "army", "security"})
 
 
+def _country_before_possessive(sdoc: Any, k: int) -> tuple[str, int] | None:
+    """The country (1-3 capitalised words) right before the possessive at token ``k`` ("South Africa’s"): (ISO3,
+    its first token), else ``None``."""
+    for width in (3, 2, 1):
+        lo = k - width
+        if lo >= 0 and all(t.text[:1].isupper() for t in sdoc[lo:k]) and sdoc[lo].lower_ != "the" \
+                and sdoc[lo].sent == sdoc[k].sent \
+                and (iso := resolve_country(sdoc[lo:k].text)):
+            return iso, lo
+    return None
+
+
 def homeland_in_context(people: str, doc_places: list[Any]) -> str | None:
     """The country a people (an ethnonym, lower case) is of in this article: the one of its homelands
     (:data:`~..lexicon.ETHNIC_HOMELANDS`) among the countries of the article's geocoded places, when exactly one
-    is; else ``None`` (a people of several of the article's countries, or of none, stays without a country)."""
+    is; with no such place, the state most of the people live in (:data:`~..lexicon.PRINCIPAL_HOMELAND`) when the
+    article names no country outside their homelands ("Yoruba leaders" NGA; "Uighur activists in Istanbul" none);
+    else ``None`` (a people of several of the article's countries, or of none, stays without a country)."""
     homes = ETHNIC_HOMELANDS.get(people)
     if not homes:
         return None
-    here = {str(p.country) for p in doc_places if p.country} & homes
-    return here.pop() if len(here) == 1 else None
+    countries = {str(p.country) for p in doc_places if p.country}
+    here = countries & homes
+    if len(here) == 1:
+        return here.pop()
+    principal = PRINCIPAL_HOMELAND.get(people)
+    return principal if principal is not None and not here and countries <= homes else None
 
 
 def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = None, *,
@@ -176,6 +234,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
     out: list[Found] = []
     doc_places = doc_places or []
     last_group: dict[str, str] = {}  # noun lemma -> country of the latest group so named
+    shared: dict[int, list[tuple[str, int]]] = {}  # noun token -> the country words before it ("Danish media")
     taken_index = SpanIndex(taken)
     for tok in sdoc:
         low = tok.lower_
@@ -210,10 +269,14 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             elif t.text[:1].isupper() and (iso := resolve_country(t.text)):
                 countries.append((iso, k))
                 first = k
-            elif t.tag_ == "POS" and k > 0 and (iso := resolve_country(sdoc[k - 1].text)):
-                countries.append((iso, k - 1))
-                first = k - 1
-                k -= 1
+            elif t.tag_ == "POS" and k > 0 and (poss := _country_before_possessive(sdoc, k)) is not None:
+                countries.append(poss)  # "Kenya's government", "South Africa's government"
+                first = poss[1]
+                k = poss[1]
+            elif t.text[:1].isupper() and t.dep_ in ("amod", "compound") and k >= 2 and sdoc[k - 1].tag_ == "POS" \
+                    and _country_before_possessive(sdoc, k - 1) is not None:
+                modifiers.append(t.text)  # "Nicaragua's Sandinista government": a name between owner and noun
+                first = k
             elif low in PLACE_BOUND_NOUNS and k == tok.i - 1 and t.text[:1].isupper() and t.pos_ == "PROPN" and (
                     iso := _place_country(doc_places, t.idx, t.idx + len(t))
                     or (place_country(t.text) if place_country else None)):
@@ -262,11 +325,16 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                              name=owner.name, country=owner.country, sector=owner.sector, code=owner.code,
                              key=owner.key, head=owner.head))
             continue
-        if not countries and (iso := _own_phrase_country(
+        if not countries and (isos := own_phrase_countries(
                 tok, doc_places, located=low in ("forces", "force") and "security" in modifiers)):
-            countries = [(iso, -1)]  # "security forces in Guinea" are Guinea's; "troops in Iraq" may be anyone's
+            countries = [(iso, -1) for iso in isos]  # "security forces in Guinea" are Guinea's; "troops in Iraq"
+            # may be anyone's; "lawmakers in Kenya and Uganda" are two countries' lawmakers, one actor each
+        if not countries and tok.dep_ == "conj" and tok.head.i in shared and low not in CIVIL_GROUPS:
+            countries = shared[tok.head.i]  # "Danish media and government": the country word is both nouns'
         if not countries and low in CLAUSE_PLACE_NOUNS and (iso := _clause_place_country(tok, doc_places)):
             countries = [(iso, -1)]  # "demonstrators gathered outside the embassy in Tripoli"
+        if countries and all(0 <= ki < tok.i for _, ki in countries):
+            shared[tok.i] = countries
         possessor = not countries and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
         prev = sdoc[tok.i - 1].lower_ if tok.i > 0 else ""
         if not countries and not possessor and prev in ("the", "these", "those") and tok.lemma_ in last_group:

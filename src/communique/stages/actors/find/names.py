@@ -41,9 +41,13 @@ def _modifies_actor(sdoc: Any, end: int) -> bool:
     """Is the country word ending at token ``end`` part of an actor phrase that follows it?"""
     if end < len(sdoc) and sdoc[end].tag_ == "POS":
         end += 1
-        while end + 1 < len(sdoc) and end - 1 < len(sdoc) and (sdoc[end].lower_ in MODIFIERS or (
-                sdoc[end].is_lower and sdoc[end].dep_ == "amod" and sdoc[end].head.i > end)):
-            end += 1  # "Egypt's highest court", "Russia's top prosecutor"
+        while end + 1 < len(sdoc) and end - 1 < len(sdoc) and not (
+                sdoc[end].lower_ in GROUP_NOUNS and sdoc[end].dep_ not in ("amod", "compound")) and (
+                sdoc[end].lower_ in MODIFIERS or (
+                sdoc[end].is_lower and sdoc[end].dep_ == "amod" and sdoc[end].head.i > end) or (
+                sdoc[end].text[:1].isupper() and sdoc[end].dep_ in ("amod", "compound")
+                and sdoc[end + 1].lower_ in GROUP_NOUNS)):
+            end += 1  # "Egypt's highest court", "Russia's top prosecutor", "Nicaragua's Sandinista government"
     if end >= len(sdoc):
         return False
     nxt = sdoc[end]
@@ -132,6 +136,9 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                 iso = is_capital(bare)  # "Ankara said", "urged Moscow": the capital stands for the government
             if iso:
                 out.append(_state(bare_span, "GPE", iso, capital=named is None, name=bare))
+            elif _unknown_party(ent, places):
+                # "Arnor is to restore ties with Gondor": a state or people we do not know, acting; no country
+                out.append(Found(span=bare_span, label="GPE", kind="organization", name=_strip_possessive(bare)))
         elif ent.label_ == "NORP":
             iso = resolve_country(bare)
             # a bare plural demonym ("Palestinians protested") is the country's people: civilians (CVL), as the
@@ -197,9 +204,13 @@ _CROSSING_VERBS = frozenset({"cross", "ford", "straddle", "span", "dam", "naviga
 
 
 def _common_noun(ent: Any) -> bool:
-    """A one-word "name" that is a common noun capitalised to open a sentence ("Missiles struck ...")."""
+    """A "name" that is a common noun capitalised to open a sentence ("Missiles struck ...", "Clerics and lawmakers
+    said")."""
     tok = ent[0]
-    return len(ent) == 1 and tok.pos_ == "NOUN" and tok.is_sent_start and not tok.text.isupper()
+    if len(ent) > 1:  # "Clerics and lawmakers believe ...": common nouns joined, capitalised to open a sentence
+        return tok.is_sent_start and all(t.pos_ in ("NOUN", "CCONJ", "PUNCT", "ADJ") for t in ent) \
+            and all(t.is_lower for t in ent[1:] if t.is_alpha) and ent[-1].pos_ == "NOUN"
+    return tok.pos_ == "NOUN" and tok.is_sent_start and not tok.text.isupper()
 
 
 def _as_landmark(ent: Any) -> bool:
@@ -313,8 +324,11 @@ def central_bank_country(name: str) -> str | None:
     return _HOME_NATIONS.get(place.casefold()) or resolve_country(place)
 
 
-def find_known(sdoc: Any, taken: list[Span], kb: ActorKB, *, on: Any = None) -> list[Found]:
-    """Names from the knowledge base that the NER missed ("Wanjiru met Bekele"), longest match first."""
+def find_known(sdoc: Any, taken: list[Span], kb: ActorKB, *, on: Any = None, articled: bool = False) -> list[Found]:
+    """Names from the knowledge base that the NER missed ("Wanjiru met Bekele"), longest match first.
+
+    With ``articled``, only names the knowledge writes with their article ("the Shire", "The Hermit Kingdom":
+    the article is part of the name), found before the NER's entities, which would take the name without it."""
     out: list[Found] = []
     n = len(sdoc)
     width = kb.longest_alias
@@ -322,8 +336,9 @@ def find_known(sdoc: Any, taken: list[Span], kb: ActorKB, *, on: Any = None) -> 
     i = 0
     while i < n:
         hit = None
-        if sdoc[i].text[:1].isupper():
-            for w in range(min(width, n - i), 0, -1):
+        if (sdoc[i].lower_ == "the" and i + 1 < n and sdoc[i + 1].text[:1].isupper()) if articled \
+                else sdoc[i].text[:1].isupper():
+            for w in range(min(width, n - i), 1 if articled else 0, -1):
                 span = Span(sdoc[i].idx, sdoc[i + w - 1].idx + len(sdoc[i + w - 1]))
                 if taken_index.overlaps(span):
                     continue
@@ -340,4 +355,67 @@ def find_known(sdoc: Any, taken: list[Span], kb: ActorKB, *, on: Any = None) -> 
                           country=entry.country, sector=entry.sector,
                           key="" if kind == "person" else f"org:{entry.name.lower()}"))
         i += w
+    return out
+
+
+#: Dependencies of a name acting in its clause: subject, object, recipient (and conjuncts of those).
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+#: Prepositions whose object is a party ("ties with Gondor", "a war against Rohan", "attacked by Mordor").
+_PARTY_PREPS = frozenset({"with", "against", "by", "between"})
+
+
+def _acts(tok: Any) -> bool:
+    """Is ``tok`` (a name's last word) a party in its clause: a subject, object or recipient, the object of
+    "with"/"against"/"by"/"between", or joined by "and" to one of these?"""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ in _PARTY_DEPS:
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ in _PARTY_PREPS
+
+
+def _unknown_party(ent: Any, places: list[Any] | None) -> bool:
+    """An unresolved place-like name (no country of ours, no place the place stage geocoded) that acts."""
+    span = Span(ent.start_char, ent.end_char)
+    if any(p.span.start < span.end and span.start < p.span.end for p in places or []):
+        return False
+    words = [t for t in ent if t.tag_ != "POS"]
+    return _acts(ent.root) and all(_unknown_word(t) for t in words)
+
+
+def _unknown_word(tok: Any) -> bool:
+    """A capitalised proper noun of more than one letter that is no word of our actor lexicons (titles,
+    organisation words, collectives, peoples) and no country: a name we may not know."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and len(tok) > 1 \
+        and tok.lower_ not in TITLE_WORDS and tok.lower_ not in ORG_WORDS and tok.lower_ not in GROUP_NOUNS \
+        and tok.lower_ not in PERSON_NOUNS and tok.lower_ not in ETHNONYMS and not resolve_country(tok.text)
+
+
+def find_unknown_names(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[Found]:
+    """Capitalised proper nouns the NER left unlabelled that act as subject, object or a "with"/"against" party
+    ("Arnor is about to restore ties with Gondor", "Gondor and Osgiliath have postponed their meeting"): an actor
+    each with no country (we do not know the state; a missing country is better than a guessed one). Words of our
+    title, organisation and country lists, places the place stage geocoded, and one-letter words are left alone.
+    Spans are character offsets into the parsed text."""
+    out: list[Found] = []
+    taken_index = SpanIndex(taken)
+    place_spans = [p.span for p in places or []]
+    n = len(sdoc)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and sdoc[j].ent_iob_ == "O" and _unknown_word(sdoc[j]):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        span = Span(sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1]))
+        root = sdoc[j - 1]
+        if _acts(root) and not taken_index.overlaps(span) \
+                and not any(p.start < span.end and span.start < p.end for p in place_spans):
+            name = sdoc[i:j].text
+            out.append(Found(span=span, label="ORG", kind="organization", name=name))  # (a known person's
+            # surname, "Ruto said", joins that person: the stage's merge)
+        i = j
     return out
