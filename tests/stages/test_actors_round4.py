@@ -100,3 +100,29 @@ def test_knowledge_names_with_article_and_underscores(tmp_path: Path) -> None:
     assert sorted(a.code or "" for a in doc.actors) == ["NMR", "VLM", "WMR"]
     doc = analyze("Velmora warned the Duke of Stone_Haven.", pipeline=pipe)
     assert sorted(a.code or "" for a in doc.actors) == ["SHV", "VLM"]
+
+
+# --- a country word before an organisation, a state's people, "anti-X", an IGO's collectives --------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The US Congress agreed to lift the embargo.", [("US Congress", "USALEG")]),
+    # a state's people, whatever the NER called them
+    ("Bosnian Serbs demanded a truce.", [("Bosnian Serbs", "BIHCVL")]),
+    # against a country is not of it: no country rather than the wrong one
+    ("A prominent anti-Syria journalist was killed.", []),
+    # an international organisation's troops and inspectors are its own
+    ("African Union troops clashed with al-Shabaab.", [
+        ("African Union troops", "IGOAFRAFU"), ("African Union", "IGOAFRAFU"), ("al-Shabaab", "SOMREB")]),
+    ("UN inspectors visited the plant.", [("UN inspectors", "IGOUNO"), ("UN", "IGOUNO")]),
+])
+def test_countries_said_beside_organisations_and_peoples(pipeline: Pipeline, text: str,
+                                                         expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+def test_peoples_placed_by_their_own_phrase_first(pipeline: Pipeline) -> None:
+    # the phrase says where they live; the people's other homelands among the article's places do not decide
+    doc = analyze("Druze inhabitants of the Syrian Golan Heights protested near Majdal Shams.", pipeline=pipeline)
+    assert _codes(doc)[0] == ("Druze inhabitants", "SYRCVL")
+    # a people of two states, no place said: none (Shona live in Zimbabwe and Mozambique)
+    assert _codes(analyze("Shona rebels attacked a train.", pipeline=pipeline)) == [("Shona rebels", "REB")]

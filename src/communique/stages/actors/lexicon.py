@@ -89,15 +89,14 @@ ETHNIC_HOMELANDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v 
 }.items()}
 #: Peoples most of whom (about four in five or more) live in one of their homelands: that state is theirs when the
 #: article's places name no country outside their homelands ("Yoruba leaders" NGA, "Chechen rebels" RUS). Peoples
-#: split between states ("Kurdish", "Tamil", "Pashtun", "Tutsi") have none: their country comes from the article's
-#: places only (:func:`.find.collectives.homeland_in_context`).
+#: split between states ("Kurdish", "Tamil", "Pashtun", "Tutsi", "Shona" of Zimbabwe and Mozambique) have none:
+#: their country comes from the article's places only (:func:`.find.collectives.homeland_in_context`).
 PRINCIPAL_HOMELAND: dict[str, str] = {
     "hausa": "NGA", "yoruba": "NGA", "ibo": "NGA", "igbo": "NGA", "kikuyu": "KEN", "uighur": "CHN", "uyghur": "CHN",
     "chechen": "RUS", "amhara": "ETH", "oromo": "ETH", "tigrayan": "ETH", "zulu": "ZAF", "xhosa": "ZAF",
     "kachin": "MMR", "maronite": "LBN", "copt": "EGY", "coptic": "EGY", "sikh": "IND", "dinka": "SSD",
-    "alawite": "SYR", "yazidi": "IRQ", "shona": "ZWE", "hazara": "AFG", "kurd": "", "tamil": "",
+    "alawite": "SYR", "yazidi": "IRQ",
 }
-PRINCIPAL_HOMELAND = {k: v for k, v in PRINCIPAL_HOMELAND.items() if v}
 for _w in list(ETHNIC_HOMELANDS):
     if _w + "s" in ETHNONYMS:
         ETHNIC_HOMELANDS[_w + "s"] = ETHNIC_HOMELANDS[_w]  # "Kurds", "Hutus"
@@ -131,7 +130,7 @@ MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border",
                        "former", "and", "-", ",", "both", "led", "government", "riot", "military",
                        "local", "provincial", "federal", "paramilitary", "unmanned", "fighter", "combat",
                        "coast", "guard", "patrol", "fishing", "opposition", "ruling", "rival", "rebel", "insurgent",
-                       "militant", "separatist",
+                       "militant", "separatist", "peacekeeping",
                        "two", "three", "several", "many", "some", "nine", "ten"})
 ORGANIZATION_NOUNS = frozenset({"court", "courts",
                                 "force", "government", "ministry", "army", "military", "navy", "police", "parliament",

@@ -116,6 +116,11 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                              name=f"{bare} national", country=iso, sector="CVL", code=iso + "CVL",
                              key=f"national:{iso}:{ent.start}", head=bare_span))
             continue
+        if ent.label_ in ("PERSON", "ORG", "NORP") and (people := _state_people(ent)) is not None:
+            # "Bosnian Serbs", "Iraqi Kurds" (the NER may call them a person): the state's people, civilians
+            out.append(Found(span=bare_span, label="NORP", kind="group", name=bare, country=people, sector="CVL",
+                             code=people + "CVL", key=f"people:{people}"))
+            continue
         if ent.label_ == "PERSON" and (resolve_country(bare) or is_capital(bare)):
             # the small model often calls "Azerbaijan" or "Yerevan" a person
             named = resolve_country(bare)
@@ -181,6 +186,8 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                     owner = resolve_country(sdoc[ent.start - 2].text)  # "Kenya’s Foreign Ministry"
                     if owner:
                         org_country, bare_span = owner, Span(sdoc[ent.start - 2].idx, ent.end_char)
+                if org_country is None and (before := _country_word_before(sdoc, ent.start)) is not None:
+                    org_country, bare_span = before[0], Span(sdoc[before[1]].idx, ent.end_char)  # "US Congress"
                 out.append(Found(span=bare_span, label="ORG", kind="organization",
                                   name=_strip_possessive(bare_span.text(doc_text(sdoc))), country=org_country,
                                   sector=sector_for_title(bare)))
@@ -410,6 +417,10 @@ def find_unknown_names(sdoc: Any, taken: list[Span], places: list[Any] | None = 
         if j == i:
             i += 1
             continue
+        if i > 0 and (sdoc[i - 1].text in ("-", "‐") or (sdoc[i - 1].text[:1].isupper() and not sdoc[i].is_sent_start
+                                                         and sdoc[i - 1].is_alpha)):
+            i = j  # the end of a longer name ("Kenya Anti-Corruption Commision"): not a name of its own
+            continue
         span = Span(sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1]))
         root = sdoc[j - 1]
         if _acts(root) and not taken_index.overlaps(span) \
@@ -419,3 +430,22 @@ def find_unknown_names(sdoc: Any, taken: list[Span], places: list[Any] | None = 
             # surname, "Ruto said", joins that person: the stage's merge)
         i = j
     return out
+
+
+def _country_word_before(sdoc: Any, start: int) -> tuple[str, int] | None:
+    """A country word (1-3 capitalised tokens) ending right before token ``start`` ("US" in "US Congress", "Kenyan"
+    in "Kenyan Parliament"): (ISO3, its first token), else ``None``."""
+    for width in (3, 2, 1):
+        lo = start - width
+        if lo >= 0 and sdoc[lo].lower_ != "the" and (cw := country_at(sdoc, lo)) is not None and cw[1] == start:
+            return cw[0], lo
+    return None
+
+
+def _state_people(ent: Any) -> str | None:
+    """The state of an entity that is a country word followed by a people's plural ("Bosnian Serbs" BIH, "Iraqi
+    Kurds" IRQ), else ``None``."""
+    if len(ent) < 2 or ent[-1].lower_ not in ETHNONYMS or not ent[-1].lower_.endswith("s"):
+        return None
+    cw = country_at(ent.doc, ent.start)
+    return cw[0] if cw is not None and cw[1] == ent.end - 1 else None
