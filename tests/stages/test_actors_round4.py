@@ -19,17 +19,19 @@ def _codes(doc: Doc) -> list[tuple[str, str | None]]:
 # --- peoples with a collective noun; the state most of a people live in ---------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # politicians (Phoenix POLITICIAN ~PTY), elders, inhabitants; the article's place agrees
-    ("Hausa politicians met Ibo elders in Kano.", [("Hausa politicians", "NGAPTY"), ("Ibo elders", "NGACVL")]),
+    # politicians, elders, inhabitants; the article's place agrees. A people's leading figures are its elites (ELI,
+    # as the PLOVER GSR codes them); a state's politicians are a party's (Phoenix POLITICIAN ~PTY)
+    ("Hausa politicians met Ibo elders in Kano.", [("Hausa politicians", "NGAELI"), ("Ibo elders", "NGAELI")]),
+    ("Nigerian politicians met Yoruba leaders.", [("Nigerian politicians", "NGAPTY"), ("Yoruba leaders", "NGAELI")]),
     ("Druze inhabitants of the Syrian Golan Heights protested.", [("Druze inhabitants", "SYRCVL")]),
     # no place said: the state most of the people live in
     ("Chechen rebels attacked a convoy.", [("Chechen rebels", "RUSREB")]),
-    ("Kikuyu elders called for calm.", [("Kikuyu elders", "KENCVL")]),
+    ("Kikuyu elders called for calm.", [("Kikuyu elders", "KENELI")]),
     # a place outside their homelands: where they live may be anywhere; no country
     ("Uighur activists protested in Istanbul.", [("Uighur activists", "OPP"), ("Turkey", "TUR")]),
     # a people of several states has no principal one (and politicians of no country are no actor of their own)
     ("Kurdish politicians demanded a recount.", []),
-    ("Kurdish politicians in Erbil demanded a recount.", [("Kurdish politicians", "IRQPTY")]),
+    ("Kurdish politicians in Erbil demanded a recount.", [("Kurdish politicians", "IRQELI")]),
     # opposition groups in a country are that country's opposition
     ("Opposition groups in Zimbabwe called for a strike.", [("groups", "ZWEOPP"), ("Zimbabwe", "ZWE")]),
 ])

@@ -189,6 +189,15 @@ _SECTOR_MODIFIERS = frozenset({"rebel", "insurgent", "militant", "opposition", "
                                "military", "police", "army", "security"})
 
 
+#: A people's leading figures (named by the people, no state word): elites (ELI), as the PLOVER GSR codes "Yoruba
+#: leaders" and "Hausa politicians"; a state's ("Nigerian politicians") keep their sector.
+_PEOPLES_ELITES = frozenset({"leaders", "leader", "politicians", "elders", "chiefs", "notables"})
+
+
+def _ethnonym_at(sdoc: Any, k: int) -> bool:
+    return sdoc[k].lower_ in ETHNONYMS
+
+
 def _country_before_possessive(sdoc: Any, k: int) -> tuple[str, int] | None:
     """The country (1-3 capitalised words) right before the possessive at token ``k`` ("South Africa’s"): (ISO3,
     its first token), else ``None``."""
@@ -374,6 +383,10 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         if (low not in CIVIL_GROUPS or _SECTOR_MODIFIERS & set(modifiers)) and (
                 whole := sector_for_title(phrase)) and whole != sector_for_title(low):
             sector = whole  # "defence ministry" MIL, "military official" MIL, "coast guard ships" MIL
+        named = [ki for _, ki in countries if 0 <= ki < tok.i]  # the words before the noun that gave a country
+        if low in _PEOPLES_ELITES and (ethnic_home is not None or named) and all(_ethnonym_at(sdoc, ki)
+                                                                                 for ki in named):
+            sector = "ELI"  # "Yoruba leaders", "Hausa politicians", "Ibo elders": a people's elites, no government
         if low in ("forces", "force") and "security" in modifiers and "military" not in modifiers:
             sector = "MIL"  # Phoenix.agents: SECURITY_FORCE [~MIL] (also [~COP])
         det = sdoc[first - 1].lower_ if first > 0 else ""
