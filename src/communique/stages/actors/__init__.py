@@ -88,7 +88,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
         taken += [f.span for f in articled]
     ents = find_entities(sdoc, taken, doc.places)
     taken += [f.span for f in ents]
-    unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups, igos=igos + ents)
+    unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups)
     taken += [f.span for f in unnamed]
     known = find_known(sdoc, taken, kb, on=doc.article.published) if kb is not None else []
     taken += [f.span for f in known]

@@ -229,7 +229,7 @@ def homeland_in_context(people: str, doc_places: list[Any]) -> str | None:
 
 def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = None, *,
                  place_country: Callable[[str], str | None] | None = None,
-                 groups: list[Found] | None = None, igos: list[Found] | None = None) -> list[Found]:
+                 groups: list[Found] | None = None) -> list[Found]:
     """Officials and groups named by a common noun: "Greek officials", "Israeli aircraft", "police in Hyderabad,
     Pakistan", "Karachi police", "its troops", "the army", "gunmen".
 
@@ -267,12 +267,9 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         sector_words: list[str] = [tok.lower_]
         modifiers: list[str] = []
         ethnic_home: tuple[str | None, int] | None = None  # "Serb forces": the state of the people named
-        igo: Found | None = None  # "NATO peacekeeping troops": the international organisation named before
         while k >= 0 and sdoc[k].sent == tok.sent:
             t = sdoc[k]
             if taken_index.overlaps(Span(t.idx, t.idx + len(t))):
-                igo = next((f for f in igos or [] if f.span.start <= t.idx < f.span.end and f.code
-                            and f.code.startswith("IGO") and f.span.end == t.idx + len(t)), None)
                 break
             if k > 0 and (cw := country_at(sdoc, k - 1)) is not None and cw[1] == k + 1:
                 countries.append((cw[0], k - 1))  # "South Korean"
@@ -338,13 +335,6 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             if any(_ethnic(sdoc, ki) for _, ki in countries):
                 countries = []  # "ethnic Albanian guerrillas": no state's forces
                 first = min([first, *(ki for ki in range(first, tok.i) if sdoc[ki].lower_ in ETHNIC_WORDS)])
-        if igo is not None and not countries and low in ARMED_NOUNS | {"officials", "envoys", "monitors",
-                                                                     "inspectors", "peacekeepers", "mission"}:
-            # "NATO peacekeeping troops", "UN inspectors": the organisation's (its code and sector, as "its troops")
-            out.append(Found(span=Span(igo.span.start, tok.idx + len(tok)), label="GROUP", kind="group",
-                             name=f"{igo.name} {tok.text}", sector="IGO", code=igo.code,
-                             key=f"igo:{igo.code}:{tok.lemma_}", head=Span(tok.idx, tok.idx + len(tok))))
-            continue
         owner = _own_phrase_group(tok, groups or [])
         if owner is not None and not countries:
             # "fighters from JNIM", "members of the Taliban": the named group itself
