@@ -479,3 +479,33 @@ def test_refusal_happened_and_the_refused_act_did_not(pipeline: Pipeline) -> Non
 ])
 def test_dissent_eased_and_forces_moved(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a subject the parser split in two ("rebel" + "Free Syrian Army") is still the actor it names
+    ("The rebel Free Syrian Army on Wednesday threatened to shell positions of the Hezbollah militant group in "
+     "Lebanon.", [("130", ["SYR"], ["LBN"]), ("194", ["SYR"], ["LBN"])]),
+    # a people named by its country acts for it
+    ("Ethnic Albanians have sworn to fight the Macedonian army.", [("193", ["ALB"], ["MKD"])]),
+    # the act in the of-phrase of a measure is done by the measure's verb's subject
+    ("The Kenyan army launched a wave of arrests in Somalia.", [("173", ["KEN"], ["SOM"])]),
+])
+def test_subjects_split_named_by_a_people_or_behind_a_measure(pipeline: Pipeline, text: str,
+                                                               expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+def test_an_act_sworn_is_planned(pipeline: Pipeline) -> None:
+    doc = analyze("Ethnic Albanians have sworn to fight the Macedonian army.", pipeline=pipeline)
+    assert [(e.cameo, e.status, e.intent) for e in doc.events] == [("193", "planned", "138")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # armed forces crossing into or entering a country occupy its territory; others only travel
+    ("Rwandan forces crossed into Burundi on Tuesday.", [("192", ["RWA"], ["BDI"])]),
+    ("Russian troops entered Kharkiv on Sunday.", [("192", ["RUS"], ["UKR"])]),
+    ("Thousands of refugees crossed into Chad.", []),
+    ("The minister entered the building.", []),
+])
+def test_incursions(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

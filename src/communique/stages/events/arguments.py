@@ -30,6 +30,7 @@ from .place_targets import (
     place_target,
 )
 from .sources import (
+    MEASURE_NOUNS,
     SUBJECT_DEPS,
     _clause_subject,
     _episode_agent,
@@ -188,6 +189,9 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
         return list(dict.fromkeys(held)), [t for t in dict.fromkeys(tgt) if t not in held]
     if climb and not src and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
         verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
+        if verb.pos_ == "NOUN" and tok.head.lower_ == "of" and verb.dep_ in ("dobj", "obj") and \
+                verb.lemma_.lower() in MEASURE_NOUNS:
+            verb = verb.head  # "declared a state of siege", "launched a wave of arrests": the measure's verb acts
         if verb.lemma_.lower() in CLAIMED and verb.dep_ in ("dobj", "obj"):
             verb = verb.head  # "claimed responsibility for the attack": the claimer did it
         if verb.pos_ == "VERB" and not _judges(verb):
@@ -198,6 +202,7 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
 
 
 CLAIMED = frozenset({"responsibility", "credit"})
+
 # roots of verbs that judge an act named as their object, done by someone else: "condemned the sanctions",
 # "called the blockade illegal", "praised the ceasefire" (the judge imposed no sanctions)
 JUDGED_ROOTS = frozenset({"11", "12"})

@@ -49,13 +49,16 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
         # "The two ministers called on ...": a finite verb the parser hung on its subject as a clause
         return args.in_tokens(noun_phrase(verb.head)), False
     for _ in range(4):
-        for child in cur.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                found = _subject_actors(child, args)
-                if not found and child.lower_ in RESUMING_PRONOUNS and cur.dep_ == "ccomp" and cur.head.i != cur.i:
-                    # "the government said it would free 1,500 prisoners": "it" is whoever said so
-                    found, _ = subject_of(cur.head, args)
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+        for child in subjects:
+            found = _subject_actors(child, args)
+            if not found and child.lower_ in RESUMING_PRONOUNS and cur.dep_ == "ccomp" and cur.head.i != cur.i:
+                # "the government said it would free 1,500 prisoners": "it" is whoever said so
+                found, _ = subject_of(cur.head, args)
+            if found or child is subjects[-1]:
+                # "The rebel Free Syrian Army threatened": the parser may split one subject in two
                 return found, False
+        for child in cur.children:
             if child.dep_ == "nsubjpass":
                 for c2 in cur.children:
                     if c2.dep_ == "agent":
@@ -223,11 +226,20 @@ def _clause_subject(verb: Any, args: ActorIndex) -> list[str]:
     return []
 
 
+# nouns that measure or frame the act named in their of-phrase: "a state of siege", "a wave of arrests"
+MEASURE_NOUNS = frozenset({"state", "wave", "series", "campaign", "round", "spate", "string", "number", "policy",
+                           "programme", "program", "act", "process", "period", "day", "week", "month", "season"})
+
+
 def subject_token(verb: Any) -> Any | None:
     """The subject word of an active verb, climbing as ``subject_of`` does (to-clauses, conjoined verbs, "ready
     to"); an event noun that is a verb's object or prepositional object takes that verb's ("held a protest", "went
     on strike"); ``None`` for passives and when there is none."""
     cur = verb
+    if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and cur.head.lower_ == "of" and \
+            cur.head.head.pos_ == "NOUN" and cur.head.head.dep_ in ("dobj", "obj") and \
+            cur.head.head.lemma_.lower() in MEASURE_NOUNS:
+        cur = cur.head.head  # "declared a state of siege", "launched a wave of arrests": the measure's verb
     if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "obj", "pobj") and not any(
             c.dep_ in SUBJECT_DEPS for c in cur.children):
         cur = cur.head.head if cur.dep_ == "pobj" else cur.head
@@ -274,6 +286,9 @@ def located_source(doc: Doc, verb: Any, args: ActorIndex, extra: list[Actor],
             place = next((pl for pl in doc.places if pl.country and pl.span.start <= pobj.idx < pl.span.end), None)
             if place is not None and place.country and prep.lower_ == "in":
                 return [country_actor(doc, place.country, place.span, extra, mentions)]
+    if subj.text[:1].isupper() and (iso := resolve_country(subj.text)) is not None:
+        # "Ethnic Albanians vowed to fight": a people named by its country
+        return [country_actor(doc, iso, Span(subj.idx, subj.idx + len(subj)), extra, mentions)]
     for t in noun_phrase(subj):
         if t.dep_ == "poss":
             words = [w for w in t.subtree if w.dep_ not in ("case", "det")]
