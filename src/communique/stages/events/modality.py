@@ -84,8 +84,10 @@ def _mood(tok: Any) -> str | None:
         if tok.head.pos_ == "ADP" and tok.head.head.i != tok.head.i:  # "will visit Ankara for talks"
             chain.append(tok.head.head)
     for t in chain:
-        if (t.dep_ == "xcomp" or (t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))) \
-                and t.head.lemma_.lower() in INTENT_HEADS:  # "have sworn to fight": the parser may make it advcl
+        # "have sworn to fight": the parser may make the to-clause an advcl
+        to_clause = t.dep_ == "xcomp" or (t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                     for c in t.children))
+        if to_clause and t.head.lemma_.lower() in INTENT_HEADS:
             # "agreed to hold joint exercises", "is willing to withdraw": not done yet; "threatened to halt talks
             # if Australia bans Huawei": only on a condition
             return "hypothetical" if condition_of(t) is not None or condition_of(t.head) is not None else "planned"
