@@ -509,3 +509,15 @@ def test_an_act_sworn_is_planned(pipeline: Pipeline) -> None:
 ])
 def test_incursions(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Thai army imposed martial law in Bangkok.", [("1724", ["THA"], ["THA"])]),
+    ("Bolivian authorities declared a state of siege in Pando.", [("1724", ["BOL"], ["BOL"])]),
+    ("The rebels in Colombia laid down their arms on Sunday.", [("0873", ["COL"], ["COL"])]),
+    ("President Ruto pardoned the Ugandan opposition leader.", [("080", ["KEN"], ["UGA"])]),
+    ("Iran expelled two IAEA inspectors.", [("166", ["IRN"], ["IAEA"])]),
+])
+def test_emergency_rule_demobilisation_pardons_expulsions(pipeline: Pipeline, text: str,
+                                                          expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
