@@ -521,3 +521,13 @@ def test_incursions(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...
 def test_emergency_rule_demobilisation_pardons_expulsions(pipeline: Pipeline, text: str,
                                                           expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # object control: the one urged or asked is to do the act (asked for, so hypothetical), not the asker
+    ("The United States urged Iran to release the British sailors.",
+     [("020", ["USA"], ["IRN"]), ("0841", ["IRN"], ["GBR"])]),
+    ("Egypt asked Israel to withdraw its troops from Gaza.", [("020", ["EGY"], ["ISR"]), ("087", ["ISR"], ["PSE"])]),
+])
+def test_object_control(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

@@ -39,6 +39,7 @@ INVERTED_AUX = frozenset({"should", "had", "were"})  # "Should Washington impose
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline"})  # "refused to meet": no meeting
 # heads whose clause is an act asked of someone: "its demand that Israel release ...", "urged Iran to stop"
 DEMAND_HEADS = frozenset({"demand", "urge", "call", "ask", "request", "insist", "appeal", "press", "order",
+                          "pressure", "persuade", "encourage", "invite", "advise", "tell", "instruct", "warn",
                           "require", "plead", "petition", "beg", "implore", "exhort"})
 # heads whose to-clause is an act agreed, offered or intended, not done: "agreed to hold exercises"
 INTENT_HEADS = frozenset({"agree", "offer", "promise", "pledge", "vow", "swear", "plan", "intend", "decide", "threaten",

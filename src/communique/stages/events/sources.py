@@ -67,6 +67,12 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head.i != cur.i:
             if cur.dep_ == "pcomp" and (held := _held_to_account(cur.head, args)) is not None:
                 return held, False  # "accused the army of killing civilians": the army is said to have killed
+            controller = [c for c in cur.head.children if c.dep_ in ("dobj", "obj") and c.i < cur.i]
+            if cur.dep_ == "xcomp" and controller and cur.head.pos_ == "VERB" and \
+                    cur.head.lemma_.lower() not in SUBJECT_CONTROL:
+                # "urged Iran to release the sailors", "pressed the workers to call off the strike": the one urged
+                # is to act, not the urger
+                return args.in_tokens(t for c in controller for t in noun_phrase(c)), False
             cur = cur.head
             if cur.pos_ == "ADP" and cur.head.i != cur.i:  # "opened the session by appealing ..."
                 cur = cur.head
@@ -77,6 +83,10 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
             continue
         break
     return [], False
+
+
+# verbs with an object whose to-clause is still done by their subject: "promised Iran to lift sanctions"
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
 
 
 # prepositions whose gerund or event noun is done by the verb's object: "accused the army of killing civilians",
