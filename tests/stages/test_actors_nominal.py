@@ -26,7 +26,8 @@ def _sources(doc: Doc) -> list[list[str | None]]:
     ("The European Union warned Hungary over the law.", [("European Union", "IGOEUREEC"), ("Hungary", "HUN")]),
     ("ECOWAS lifted its sanctions on Niger.", [("ECOWAS", "IGOWAFWAS")]),
     ("Ecowas threatened Guinea with sanctions.", [("Ecowas", "IGOWAFWAS"), ("Guinea", "GIN")]),
-    ("IGAD urged Sudan to agree to a ceasefire.", [("IGAD", "IGODEVIAD"), ("Sudan", "SDN")]),
+    # (not "urged Sudan to agree": the agreement asked for is Sudan's own act, object control)
+    ("IGAD criticised Sudan.", [("IGAD", "IGODEVIAD"), ("Sudan", "SDN")]),
     # a demonym and a role noun: the country and the role's sector
     ("A Russian court jailed the activist for five years.", [("Russian court", "RUSJUD")]),
     ("Kenyan prosecutors charged the governor with fraud.", [("Kenyan prosecutors", "KENJUD")]),

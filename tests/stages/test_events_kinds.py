@@ -421,3 +421,113 @@ def test_an_act_one_is_held_responsible_for_happened(pipeline: Pipeline) -> None
     # "for the attack" after blame or responsibility is what was done, not what a force is for (planned)
     doc = analyze("Kenya held Somalia responsible for the attack.", published="2025-06-14", pipeline=pipeline)
     assert [(e.cameo, e.status) for e in doc.events] == [("112", "reported"), ("190", "reported")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a subject that names no actor stands for the country or body it is of, from or in
+    ("Israeli intelligence officials shared evidence with the United States.", [("060", ["ISR"], ["USA"])]),
+    ("The Czech Republic's prime minister pledged support for the Libyan government.", [("030", ["CZE"], ["LBY"])]),
+    ("A delegation from the African Union arrived in Khartoum on Monday.", [("042", ["African Union"], ["SDN"])]),
+    ("Thousands of people in Pakistan protested against the government.", [("141", ["PAK"], ["government"])]),
+    # ... but a subject that names nobody at all still codes nothing
+    ("Missiles struck a market in Aleppo.", []),
+    # a verb the parser took for a noun, as the root with a subject, is still a verb with its subject
+    ("Germany and UNICEF hand over 30 vehicles to Ethiopia.", [("060", ["DEU", "UNICEF"], ["ETH"])]),
+])
+def test_sources_the_subject_locates(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cooperative act said not to be done is a rejection, coded first; the act stays, negated
+    ("Israel will not release the Palestinian prisoners.", [("1243", ["ISR"], ["PSE"]), ("0841", ["ISR"], ["PSE"])]),
+    ("Japan and South Korea failed to reach agreement on fishing rights.",
+     [("127", ["JPN"], ["KOR"]), ("057", ["JPN"], ["KOR"])]),
+    # "refused to meet": the refusal is the verb's own event, not a second one
+    ("Iran refused to meet American negotiators.", [("120", ["IRN"], ["USA"]), ("040", ["IRN"], ["USA"])]),
+    # a meeting or visit called off is a rejected proposal to meet, and no meeting
+    ("The Turkish president cancelled a planned visit to Germany.", [("125", ["TUR"], ["DEU"])]),
+    ("Egypt called off talks with Ethiopia.", [("125", ["EGY"], ["ETH"])]),
+    # force not used is no rejection
+    ("Russian forces did not attack any Georgian positions.", [("190", ["RUS"], ["GEO"])]),
+])
+def test_refusals(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+RELEASE_ROW = "release\tVERB\t0841\tobj:prisoner|hostage|detainee|captive|soldier|journalist|citizen|national"
+
+
+def test_refusal_happened_and_the_refused_act_did_not(pipeline: Pipeline) -> None:
+    doc = analyze("Israel will not release the Palestinian prisoners.", pipeline=pipeline)
+    assert [(e.id, e.cameo, e.status, e.negated, e.rule) for e in doc.events] == [
+        ("e1", "1243", "reported", False, f"refusal\t{RELEASE_ROW}"),
+        ("e2", "0841", "planned", True, RELEASE_ROW),
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dissent called off is dissent eased (082), and no new strike
+    ("Nurses in Kenya called off their strike.", [("082", ["KEN"], [])]),
+    # ... and refused to be called off, a refusal to yield (124)
+    ("Kenyan doctors will not end the strike.", [("124", ["KEN"], []), ("082", ["KEN"], [])]),
+    ("The Peruvian government conceded to the demands of Bolivia.",
+     [("080", ["PER"], ["BOL"]), ("100", ["BOL"], [])]),
+    # forces moved are the mover's own: the target is whom they are moved against
+    ("Britain mobilized army reservists for a possible war against Iraq.",
+     [("154", ["GBR"], ["IRQ"]), ("190", ["GBR"], ["IRQ"])]),
+])
+def test_dissent_eased_and_forces_moved(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a subject the parser split in two ("rebel" + "Free Syrian Army") is still the actor it names
+    ("The rebel Free Syrian Army on Wednesday threatened to shell positions of the Hezbollah militant group in "
+     "Lebanon.", [("130", ["SYR"], ["LBN"]), ("194", ["SYR"], ["LBN"])]),
+    # a people named by its country acts for it
+    ("Ethnic Albanians have sworn to fight the Macedonian army.", [("193", ["ALB"], ["MKD"])]),
+    # the act in the of-phrase of a measure is done by the measure's verb's subject
+    ("The Kenyan army launched a wave of arrests in Somalia.", [("173", ["KEN"], ["SOM"])]),
+])
+def test_subjects_split_named_by_a_people_or_behind_a_measure(pipeline: Pipeline, text: str,
+                                                               expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+def test_an_act_sworn_is_planned(pipeline: Pipeline) -> None:
+    doc = analyze("Ethnic Albanians have sworn to fight the Macedonian army.", pipeline=pipeline)
+    assert [(e.cameo, e.status, e.intent) for e in doc.events] == [("193", "planned", "138")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # armed forces crossing into or entering a country occupy its territory; others only travel
+    ("Rwandan forces crossed into Burundi on Tuesday.", [("192", ["RWA"], ["BDI"])]),
+    ("Russian troops entered Kharkiv on Sunday.", [("192", ["RUS"], ["UKR"])]),
+    ("Thousands of refugees crossed into Chad.", []),
+    ("The minister entered the building.", []),
+])
+def test_incursions(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Thai army imposed martial law in Bangkok.", [("1724", ["THA"], ["THA"])]),
+    ("Bolivian authorities declared a state of siege in Pando.", [("1724", ["BOL"], ["BOL"])]),
+    ("The rebels in Colombia laid down their arms on Sunday.", [("0873", ["COL"], ["COL"])]),
+    ("President Ruto pardoned the Ugandan opposition leader.", [("080", ["KEN"], ["UGA"])]),
+    ("Iran expelled two IAEA inspectors.", [("166", ["IRN"], ["IAEA"])]),
+])
+def test_emergency_rule_demobilisation_pardons_expulsions(pipeline: Pipeline, text: str,
+                                                          expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # object control: the one urged or asked is to do the act (asked for, so hypothetical), not the asker
+    ("The United States urged Iran to release the British sailors.",
+     [("020", ["USA"], ["IRN"]), ("0841", ["IRN"], ["GBR"])]),
+    ("Egypt asked Israel to withdraw its troops from Gaza.", [("020", ["EGY"], ["ISR"]), ("087", ["ISR"], ["PSE"])]),
+])
+def test_object_control(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

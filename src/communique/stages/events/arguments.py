@@ -30,6 +30,7 @@ from .place_targets import (
     place_target,
 )
 from .sources import (
+    MEASURE_NOUNS,
     SUBJECT_DEPS,
     _clause_subject,
     _episode_agent,
@@ -37,6 +38,7 @@ from .sources import (
     _patients,
     _previous_agent,
     _stranded_subject,
+    located_source,
     subject_of,
 )
 from .triggers import match_trigger, triggers
@@ -187,6 +189,9 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
         return list(dict.fromkeys(held)), [t for t in dict.fromkeys(tgt) if t not in held]
     if climb and not src and tok.dep_ in ("dobj", "obj", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
         verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
+        if verb.pos_ == "NOUN" and tok.head.lower_ == "of" and verb.dep_ in ("dobj", "obj") and \
+                verb.lemma_.lower() in MEASURE_NOUNS:
+            verb = verb.head  # "declared a state of siege", "launched a wave of arrests": the measure's verb acts
         if verb.lemma_.lower() in CLAIMED and verb.dep_ in ("dobj", "obj"):
             verb = verb.head  # "claimed responsibility for the attack": the claimer did it
         if verb.pos_ == "VERB" and not _judges(verb):
@@ -197,6 +202,7 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
 
 
 CLAIMED = frozenset({"responsibility", "credit"})
+
 # roots of verbs that judge an act named as their object, done by someone else: "condemned the sanctions",
 # "called the blockade illegal", "praised the ceasefire" (the judge imposed no sanctions)
 JUDGED_ROOTS = frozenset({"11", "12"})
@@ -213,6 +219,10 @@ PLACE_PARTY_CODES = frozenset({"042", "171", "087", "0874", "0871"})
 # roots whose coordinated parties act with each other (cooperation), not side by side on someone else
 MUTUAL_ROOTS = frozenset({"06"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+
+
+# codes whose verb's object is the forces the source moves: mobilize (154), de-escalate or withdraw (087)
+FORCES_MOVED = frozenset({"154", "087", "0874"})
 
 
 # verbs that hand something over to a recipient: "returned the statues to Benin", "handed the suspects to Egypt"
@@ -372,7 +382,10 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
     A destination or owner country that is not yet an actor is created: appended to ``extra_actors`` and
     ``extra_mentions`` (and ``countries``, actor id -> ISO3), which the caller attaches to the document.
     """
-    if tok.pos_ == "VERB":
+    # a word the parser made the root with a subject is a verb it mistagged ("Germany and UNICEF hand over ...")
+    verbal = tok.pos_ == "VERB" or (tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children))
+    passive = False
+    if verbal:
         src, passive = subject_of(tok, args)
         if not src and not passive:
             src = _stranded_subject(tok, args)
@@ -384,17 +397,22 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
             src = [a for a in _episode_agent(tok, args) if a not in tgt] or _previous_agent(doc, tok, code, events, tgt)
     else:
         src, tgt = _noun_args(tok, args, code=code)
-    if tok.pos_ == "VERB" and tok.lemma_.lower() in TRANSFER_VERBS:
+    if verbal and tok.lemma_.lower() in TRANSFER_VERBS:
         # "returned 12 skulls that date back to A.D. 800 to Peru", "was returned by US officials to Spanish
         # authorities": what is handed over goes to the recipient, the target, however deep its to-phrase hangs
         recipient = _recipient(tok, args, src)
         if recipient:
             tgt = recipient
+    if not src and not passive:
+        # "a court in Venezuela banned ...", "Israeli officials shared ...": the subject's country acts
+        src = located_source(doc, tok, args, extra_actors, extra_mentions)
+        for s in src:
+            countries.setdefault(s, next((a.country for a in [*doc.actors, *extra_actors] if a.id == s), None))
     src = _without_affiliations(doc, tok, src, args, countries)
     if not src:
         # nothing is created for an event that is not coded ("Missiles struck a market in Aleppo" makes no actor)
         return None
-    if tok.pos_ == "VERB" and code[:2] in VERBAL_ROOTS:
+    if verbal and code[:2] in VERBAL_ROOTS:
         # "condemned Russia's invasion of Ukraine", "the detention of X by police was condemned": the target is
         # whoever did the event the verb reacts to, not everyone its phrase names
         for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
@@ -432,6 +450,11 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # "recalled its ambassador", "appointed a new envoy": the diplomat is the source's own, not a target
         own_countries = {countries.get(s) for s in src} - {None}  # an actor of no known country is no one's own
         tgt = [t for t in tgt if countries.get(t) not in own_countries or is_country(doc, t, extra_actors)]
+    if code in FORCES_MOVED and verbal:
+        # "mobilized army reservists", "withdrew the troops": forces moved with no country of their own are the
+        # source's, never its target (the target is where or against whom: "for a war against Iraq")
+        moved = {a for c in tok.children if c.dep_ in ("dobj", "obj") for a in args.in_tokens(noun_phrase(c))}
+        tgt = [t for t in tgt if t not in moved or countries.get(t) is not None]
     if not tgt and code in ("015", "016"):
         # "claimed responsibility for the attack on Israeli soldiers": whoever the claimed event struck
         for t in clause_tokens(tok):
@@ -441,7 +464,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 break
     if not tgt:
         tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
-    if not tgt and tok.pos_ == "VERB" and code[:2] == "13":
+    if not tgt and verbal and code[:2] == "13":
         # "threatened to stop negotiations if the United States deploys missiles": whoever the condition names
         for verb in [tok, *(x for x in tok.children if x.dep_ == "xcomp")]:
             cond = condition_of(verb)
@@ -450,7 +473,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                        for t in args.in_tokens(noun_phrase(c)) if t not in src]
                 if tgt:
                     break
-    if not tgt and tok.pos_ == "VERB":
+    if not tgt and verbal:
         # "agreed to lend $1 billion to Indonesia", "refused to meet Chinese officials": the target of the act
         # announced; "summoned the ambassador to complain": the one summoned
         tgt = _purpose_targets(tok, args, src)
@@ -459,10 +482,10 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 # "called King Salman on Saturday, discussing oil supplies": a participle shares its verb's party
                 or (tok.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))):
             tgt = [t for t in _objects(tok.head, args) if t not in src]
-    if not tgt and tok.pos_ == "VERB" and code[:2] in ("02", "10", "11", "12", "13"):
+    if not tgt and verbal and code[:2] in ("02", "10", "11", "12", "13"):
         # "demanded that the US cancel ...", "urged Iran to ...": whoever is asked to act
         tgt = [t for t in _clause_subject(tok, args) if t not in src]
-    if not tgt and tok.pos_ == "VERB":
+    if not tgt and verbal:
         # "rejected an Indian proposal", "denounced Serbia's suppression": the country the object belongs to
         found = _object_country(tok)
         if found is not None and not any(countries.get(s) == found[0] for s in src):

@@ -118,6 +118,12 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             if _duplicate(events, ev, coordinated=coordinated) or (tok.pos_ != "VERB" and _restates(events, ev)):
                 continue
             ev.location = _location(doc, tok, sent, trigger, quotes)
+            refusal = _refusal(ev, mood.status, len(events) + 1)
+            if refusal is not None and not _duplicate(events, refusal):
+                # the refusal is what happened; it comes first, the negated act keeps its flag after it
+                refusal.location = ev.location
+                events.append(refusal)
+                ev.id = f"e{len(events) + 1}"
             # "The visit marked ..., as Evkurov met ...": an in-person event in a clause governed by the verb
             # whose subject refers to an earlier in-person event is part of that event's occasion
             if tok.pos_ != "VERB" and ev.cameo in IN_PERSON:
@@ -174,11 +180,40 @@ def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
         if obj.dep_ not in ("dobj", "obj", "nsubjpass") or obj.head.i not in verbs:
             continue
         verb = verbs[obj.head.i]
-        _, _, cond = (verb.rule or "").partition("\tobj:")
-        if obj.head.lemma_.lower() in OPERATORS or tok.lemma_.lower() in cond.split("|") or \
-                tok.lower_ in cond.split("|"):
+        # the words the row's obj: condition names ("call<TAB>VERB<TAB>082<TAB>prt:off;obj:strike|boycott")
+        words = {w for part in (verb.rule or "").split("\t")[3:4] for c in part.split(";") if c.startswith("obj:")
+                 for w in c[4:].split("|")}
+        if obj.head.lemma_.lower() in OPERATORS or tok.lemma_.lower() in words or tok.lower_ in words:
             out.add(c.token)
     return out
+
+
+# the rejection (CAMEO 12) that a cooperative act not done is: "will not release the prisoners" (1243), "failed to
+# reach agreement" (127), "did not meet" (125); by code prefix, the longest that fits wins
+REFUSALS = {
+    "03": "120", "04": "125", "05": "120", "057": "127", "06": "121", "07": "122", "08": "124", "081": "1241",
+    "083": "123", "0841": "1243", "085": "1244", "086": "1245", "087": "1246",
+}  # fmt: skip
+
+
+def _refusal(ev: Event, status: str | None, number: int) -> Event | None:
+    """"Israel will not release the prisoners", "the two sides failed to reach agreement", "did not give
+    permission": a cooperative act (CAMEO 03-08) said not to be done or not to be going to be done is a rejection
+    (12x) by its source of its target, reported now (the act itself stays, negated).  ``None`` for anything else,
+    and for a negation only supposed ("would not release them if ...")."""
+    if not ev.negated or status == "hypothetical":
+        return None
+    code = next((REFUSALS[ev.cameo[:n]] for n in (4, 3, 2) if ev.cameo[:n] in REFUSALS), None)
+    if code is None:
+        return None
+    entry = lookup(code)
+    return Event(
+        id=f"e{number}", cameo=code, plover=entry.plover, label=entry.label, goldstein=entry.goldstein,
+        quad_class=entry.quad_class, source=list(ev.source), target=list(ev.target), evidence=ev.evidence,
+        trigger=ev.trigger, plover_mode=entry.plover_mode, plover_context=entry.plover_context,
+        found_by=ev.found_by, rule=f"refusal\t{ev.rule}" if ev.rule else "refusal", model=ev.model,
+        confidence=ev.confidence, status="reported",
+    )
 
 
 def _demand(tok: Any, ev: Event, args: ActorIndex, number: int) -> Event | None:

@@ -39,9 +39,10 @@ INVERTED_AUX = frozenset({"should", "had", "were"})  # "Should Washington impose
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline"})  # "refused to meet": no meeting
 # heads whose clause is an act asked of someone: "its demand that Israel release ...", "urged Iran to stop"
 DEMAND_HEADS = frozenset({"demand", "urge", "call", "ask", "request", "insist", "appeal", "press", "order",
+                          "pressure", "persuade", "encourage", "invite", "advise", "tell", "instruct", "warn",
                           "require", "plead", "petition", "beg", "implore", "exhort"})
 # heads whose to-clause is an act agreed, offered or intended, not done: "agreed to hold exercises"
-INTENT_HEADS = frozenset({"agree", "offer", "promise", "pledge", "vow", "plan", "intend", "decide", "threaten",
+INTENT_HEADS = frozenset({"agree", "offer", "promise", "pledge", "vow", "swear", "plan", "intend", "decide", "threaten",
                           "want", "seek", "aim", "hope", "propose", "prepare", "willing", "ready", "eager",
                           "prepared", "determined", "expect", "undertake", "commit"})
 
@@ -84,7 +85,10 @@ def _mood(tok: Any) -> str | None:
         if tok.head.pos_ == "ADP" and tok.head.head.i != tok.head.i:  # "will visit Ankara for talks"
             chain.append(tok.head.head)
     for t in chain:
-        if t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_HEADS:
+        # "have sworn to fight": the parser may make the to-clause an advcl
+        to_clause = t.dep_ == "xcomp" or (t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                     for c in t.children))
+        if to_clause and t.head.lemma_.lower() in INTENT_HEADS:
             # "agreed to hold joint exercises", "is willing to withdraw": not done yet; "threatened to halt talks
             # if Australia bans Huawei": only on a condition
             return "hypothetical" if condition_of(t) is not None or condition_of(t.head) is not None else "planned"

@@ -4,7 +4,9 @@
   ``by`` agent of a passive; the accused of an act inside an accusation ("accused the army of killing");
 * ``_patients`` -- who undergoes a passive; ``_episode_agent`` / ``_previous_agent`` -- the doer of a passive
   without agent from the same sentence's episode or the act of force told just before;
-* ``_stranded_subject``, ``_clause_subject`` -- subjects the parser hung elsewhere, and who is asked to act.
+* ``_stranded_subject``, ``_clause_subject`` -- subjects the parser hung elsewhere, and who is asked to act;
+* ``located_source`` -- a subject naming no actor stands for the country it is of or in ("Israeli intelligence
+  officials", "a court in Venezuela", "a delegation from the African Union").
 
 Actors are ids of ``doc.actors``; offsets are characters into ``Article.text``.
 """
@@ -13,9 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...model import Doc, Event
+from ...knowledge.countries import resolve_country
+from ...model import Actor, Doc, Event, Mention, Span
 from .modality import HOLDING_VERBS, LIABLE
 from .phrases import ActorIndex, _np_tokens, _reduced_passive, noun_phrase, owner_of
+from .place_targets import country_actor
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -45,13 +49,16 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
         # "The two ministers called on ...": a finite verb the parser hung on its subject as a clause
         return args.in_tokens(noun_phrase(verb.head)), False
     for _ in range(4):
-        for child in cur.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                found = _subject_actors(child, args)
-                if not found and child.lower_ in RESUMING_PRONOUNS and cur.dep_ == "ccomp" and cur.head.i != cur.i:
-                    # "the government said it would free 1,500 prisoners": "it" is whoever said so
-                    found, _ = subject_of(cur.head, args)
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+        for child in subjects:
+            found = _subject_actors(child, args)
+            if not found and child.lower_ in RESUMING_PRONOUNS and cur.dep_ == "ccomp" and cur.head.i != cur.i:
+                # "the government said it would free 1,500 prisoners": "it" is whoever said so
+                found, _ = subject_of(cur.head, args)
+            if found or child is subjects[-1]:
+                # "The rebel Free Syrian Army threatened": the parser may split one subject in two
                 return found, False
+        for child in cur.children:
             if child.dep_ == "nsubjpass":
                 for c2 in cur.children:
                     if c2.dep_ == "agent":
@@ -60,6 +67,12 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head.i != cur.i:
             if cur.dep_ == "pcomp" and (held := _held_to_account(cur.head, args)) is not None:
                 return held, False  # "accused the army of killing civilians": the army is said to have killed
+            controller = [c for c in cur.head.children if c.dep_ in ("dobj", "obj") and c.i < cur.i]
+            if cur.dep_ == "xcomp" and controller and cur.head.pos_ == "VERB" and \
+                    cur.head.lemma_.lower() not in SUBJECT_CONTROL:
+                # "urged Iran to release the sailors", "pressed the workers to call off the strike": the one urged
+                # is to act, not the urger
+                return args.in_tokens(t for c in controller for t in noun_phrase(c)), False
             cur = cur.head
             if cur.pos_ == "ADP" and cur.head.i != cur.i:  # "opened the session by appealing ..."
                 cur = cur.head
@@ -70,6 +83,10 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
             continue
         break
     return [], False
+
+
+# verbs with an object whose to-clause is still done by their subject: "promised Iran to lift sanctions"
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
 
 
 # prepositions whose gerund or event noun is done by the verb's object: "accused the army of killing civilians",
@@ -216,4 +233,80 @@ def _clause_subject(verb: Any, args: ActorIndex) -> list[str]:
                                            for t in noun_phrase(p))
                     if found:
                         return found
+    return []
+
+
+# nouns that measure or frame the act named in their of-phrase: "a state of siege", "a wave of arrests"
+MEASURE_NOUNS = frozenset({"state", "wave", "series", "campaign", "round", "spate", "string", "number", "policy",
+                           "programme", "program", "act", "process", "period", "day", "week", "month", "season"})
+
+
+def subject_token(verb: Any) -> Any | None:
+    """The subject word of an active verb, climbing as ``subject_of`` does (to-clauses, conjoined verbs, "ready
+    to"); an event noun that is a verb's object or prepositional object takes that verb's ("held a protest", "went
+    on strike"); ``None`` for passives and when there is none."""
+    cur = verb
+    if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and cur.head.lower_ == "of" and \
+            cur.head.head.pos_ == "NOUN" and cur.head.head.dep_ in ("dobj", "obj") and \
+            cur.head.head.lemma_.lower() in MEASURE_NOUNS:
+        cur = cur.head.head  # "declared a state of siege", "launched a wave of arrests": the measure's verb
+    if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "obj", "pobj") and not any(
+            c.dep_ in SUBJECT_DEPS for c in cur.children):
+        cur = cur.head.head if cur.dep_ == "pobj" else cur.head
+        if cur.pos_ != "VERB":
+            return None
+    if _reduced_passive(cur):
+        return None
+    for _ in range(4):
+        for child in cur.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ in ("nsubjpass", "csubj"):
+                return None
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "amod") and cur.head.i != cur.i:
+                cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX"):
+                return None
+            continue
+        break
+    return None
+
+
+def located_source(doc: Doc, verb: Any, args: ActorIndex, extra: list[Actor],
+                   mentions: list[Mention]) -> list[str]:
+    """Who acts when the subject names no actor of its own but says whose or where it is: a from-phrase naming an
+    actor ("a delegation from the African Union"), an in-phrase naming a place ("a court in Bishkek", "people in
+    Pakistan": that place's country), or a country word inside it ("Israeli intelligence officials", "a group of
+    Saudi hackers", "the Czech Republic's prime minister": that country).  The country's actor is created when the
+    document has none (appended to ``extra`` and ``mentions``, with a mention at the country word or place, offsets
+    characters into ``Article.text``).  ``[]`` when the subject is a pronoun or names none of these."""
+    subj = subject_token(verb)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or args.in_tokens(noun_phrase(subj)):
+        return []
+    # "thousands of people in Pakistan": the in-phrase may hang on the of-phrase's noun
+    heads = [subj, *(p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj")]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "in")):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            found = args.in_tokens(_np_tokens(pobj))
+            if found and (prep.lower_ == "from" or all(args.kinds.get(a) == "country" for a in found)):
+                return found
+            place = next((pl for pl in doc.places if pl.country and pl.span.start <= pobj.idx < pl.span.end), None)
+            if place is not None and place.country and prep.lower_ == "in":
+                return [country_actor(doc, place.country, place.span, extra, mentions)]
+    if subj.text[:1].isupper() and (iso := resolve_country(subj.text)) is not None:
+        # "Ethnic Albanians vowed to fight": a people named by its country
+        return [country_actor(doc, iso, Span(subj.idx, subj.idx + len(subj)), extra, mentions)]
+    for t in noun_phrase(subj):
+        if t.dep_ == "poss":
+            words = [w for w in t.subtree if w.dep_ not in ("case", "det")]
+            iso = resolve_country(" ".join(w.text for w in words)) if words else None
+            if iso is not None:
+                return [country_actor(doc, iso, Span(words[0].idx, words[-1].idx + len(words[-1])), extra, mentions)]
+        elif t.dep_ in ("amod", "compound", "nmod") and t.text[:1].isupper():
+            iso = resolve_country(t.text)
+            if iso is not None:
+                return [country_actor(doc, iso, Span(t.idx, t.idx + len(t)), extra, mentions)]
     return []
