@@ -1,0 +1,165 @@
+"""Pre-aggregated tables for the network and the dyad time series, derived from ``merged_pairs`` and ``merged_dyads``.
+
+A one-year network read from ``merged_pairs`` aggregates hundreds of thousands of rows of a million-report store;
+a dyad series of the busiest dyad reads a hundred thousand merged events.  These tables hold the same counts
+summed per month (network) or per day (dyad), so a query reads thousands of rows:
+
+``merged_net_edges``
+    ``level`` ('country' | 'actor'), ``month`` (first day; NULL for undated events), ``source``, ``target``,
+    ``events`` (merged events linking them), ``cooperation`` / ``conflict`` (of QuadClass 1-2 / 3-4),
+    ``goldstein_sum`` (NULL when no event has a score), ``goldstein_n`` (events with a score).
+``merged_net_nodes``
+    ``level``, ``month``, ``node``, ``events``: distinct merged events the node takes part in that month (an
+    event has one date, so the months of a period add up).
+``merged_net_names``
+    ``level``, ``month``, ``node``, ``name``, ``n``: how often a node is linked under an actor name (the
+    actor network's labels: the most frequent name, the smallest on a tie).
+``merged_net_totals``
+    ``level``, ``month``, ``events``: distinct merged events with a link at that level.
+``merged_dyad_days``
+    ``lo``, ``hi`` (the two three-letter code prefixes of a dyad in sorted order), ``dir`` ('fwd': only lo acted
+    on hi in the event's reports, 'rev': only hi on lo, 'both'), ``date`` (dated events only), ``events``,
+    ``goldstein_sum``, ``goldstein_n``, ``q1``..``q4`` (events per QuadClass), ``cluster_ids`` (sorted).  Each
+    merged event of a dyad and day is in exactly one ``dir``, so any direction's counts are sums of rows.
+
+Invariant: each table equals the aggregate of ``merged_pairs`` / ``merged_dyads`` as they are.  The writer keeps it
+in the transaction that changes those tables (:func:`communique.store.merged.refresh`): :func:`touched` names the
+months and dyad days a set of clusters occupies, read before and after their rows change, and :func:`recompute`
+aggregates those again; :func:`rebuild` recomputes everything.  Readers use the tables only when
+:func:`communique.store.merged.fresh` holds, like the other merged tables.  Errors: ``duckdb.Error`` propagates.
+
+This module reads no other store module, so the schema's migration can fill the tables with :data:`FILL_ALL`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import duckdb
+
+__all__ = ["FILL_ALL", "TABLES", "rebuild", "recompute", "touched"]
+
+#: The rollup tables, in the order they are filled.
+TABLES: tuple[str, ...] = ("merged_net_edges", "merged_net_nodes", "merged_net_names", "merged_net_totals",
+                           "merged_dyad_days")
+
+_MONTH = "date_trunc('month', p.date)::DATE"
+
+
+def _edges_sql(where: str) -> str:
+    return (
+        f"SELECT p.level, {_MONTH} AS month, p.source, p.target, count(*) AS events, "
+        "count(*) FILTER (WHERE p.quad_class IN (1, 2)) AS cooperation, "
+        "count(*) FILTER (WHERE p.quad_class IN (3, 4)) AS conflict, sum(p.goldstein) AS goldstein_sum, "
+        f"count(p.goldstein) AS goldstein_n FROM merged_pairs p WHERE {where} GROUP BY ALL "
+        "ORDER BY p.level, month NULLS LAST, p.source, p.target"
+    )
+
+
+def _ends(where: str) -> str:
+    """Both ends of every pair row selected by ``where``: (level, month, cluster_id, node, name)."""
+    return (
+        f"SELECT p.level, {_MONTH} AS month, p.cluster_id, p.source AS node, p.source_name AS name "
+        f"FROM merged_pairs p WHERE {where} UNION ALL "
+        f"SELECT p.level, {_MONTH} AS month, p.cluster_id, p.target, p.target_name FROM merged_pairs p WHERE {where}"
+    )
+
+
+def _nodes_sql(where: str) -> str:
+    return (f"SELECT level, month, node, count(DISTINCT cluster_id) AS events FROM ({_ends(where)}) "
+            "GROUP BY ALL ORDER BY level, month NULLS LAST, node")
+
+
+def _names_sql(where: str) -> str:
+    return (f"SELECT level, month, node, name, count(*) AS n FROM ({_ends(where)}) "
+            "WHERE level = 'actor' AND name IS NOT NULL GROUP BY ALL ORDER BY level, month NULLS LAST, node, name")
+
+
+def _totals_sql(where: str) -> str:
+    return (f"SELECT p.level, {_MONTH} AS month, count(DISTINCT p.cluster_id) AS events FROM merged_pairs p "
+            f"WHERE {where} GROUP BY ALL ORDER BY p.level, month NULLS LAST")
+
+
+def _dyad_days_sql(where: str) -> str:
+    """Rows of ``merged_dyad_days`` for the ``merged_dyads d`` rows selected by ``where`` (whole dyad days only)."""
+    return (
+        "SELECT lo, hi, CASE WHEN fwd AND rev THEN 'both' WHEN fwd THEN 'fwd' ELSE 'rev' END AS dir, date, "
+        "count(*) AS events, sum(goldstein) AS goldstein_sum, count(goldstein) AS goldstein_n, "
+        "count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2, "
+        "count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4, "
+        "list(cluster_id ORDER BY cluster_id) AS cluster_ids FROM ("
+        "SELECT least(d.source3, d.target3) AS lo, greatest(d.source3, d.target3) AS hi, d.cluster_id, "
+        "any_value(d.date) AS date, any_value(d.goldstein) AS goldstein, any_value(d.quad_class) AS quad_class, "
+        "bool_or(d.source3 <= d.target3) AS fwd, bool_or(d.source3 > d.target3) AS rev "
+        f"FROM merged_dyads d WHERE d.date IS NOT NULL AND ({where}) GROUP BY lo, hi, d.cluster_id) "
+        "GROUP BY ALL ORDER BY lo, hi, date, dir"
+    )
+
+
+_FILLS = (("merged_net_edges", _edges_sql), ("merged_net_nodes", _nodes_sql), ("merged_net_names", _names_sql),
+          ("merged_net_totals", _totals_sql), ("merged_dyad_days", _dyad_days_sql))
+
+#: Statements filling every (empty) rollup table from ``merged_pairs`` and ``merged_dyads`` (the migration's).
+FILL_ALL: tuple[str, ...] = tuple(f"INSERT INTO {table} {sql('TRUE')}" for table, sql in _FILLS)
+
+
+def rebuild(conn: duckdb.DuckDBPyConnection) -> None:
+    """Empty the rollup tables and fill them from ``merged_pairs`` and ``merged_dyads``."""
+    for table in TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    for statement in FILL_ALL:
+        conn.execute(statement)
+
+
+Touched = tuple[set[Any], set[tuple[str, str, Any]]]
+
+
+def touched(conn: duckdb.DuckDBPyConnection, clusters: Sequence[int]) -> Touched:
+    """The months (first days; ``None`` for undated) of the pair rows and the (lo, hi, date) dyad days of the
+    ``merged_dyads`` rows of ``clusters``, as the tables hold them now."""
+    if not clusters:
+        return set(), set()
+    ids = list(clusters)
+    months = {r[0] for r in conn.execute(
+        f"SELECT DISTINCT {_MONTH} FROM merged_pairs p WHERE list_contains(?, p.cluster_id)", [ids]).fetchall()}
+    days = {(str(r[0]), str(r[1]), r[2]) for r in conn.execute(
+        "SELECT DISTINCT least(source3, target3), greatest(source3, target3), date FROM merged_dyads "
+        "WHERE date IS NOT NULL AND list_contains(?, cluster_id)", [ids]).fetchall()}
+    return months, days
+
+
+def recompute(conn: duckdb.DuckDBPyConnection, parts: Iterable[Touched]) -> None:
+    """Aggregate again the months and dyad days of ``parts`` (unions of :func:`touched` results) from
+    ``merged_pairs`` and ``merged_dyads`` as they are now."""
+    months: set[Any] = set()
+    days: set[tuple[str, str, Any]] = set()
+    for m, d in parts:
+        months |= m
+        days |= d
+    if months:
+        dated = sorted(m for m in months if m is not None)
+        cond_m = "list_contains(?::DATE[], month)" + (" OR month IS NULL" if None in months else "")
+        # a month's pair rows; the date bounds let DuckDB skip row groups (the table is in date order)
+        cond_p = ("(p.date >= ? AND p.date <= ? AND list_contains(?::DATE[], date_trunc('month', p.date)::DATE))"
+                  if dated else "FALSE") + (" OR p.date IS NULL" if None in months else "")
+        last = dated[-1] + dt.timedelta(days=30) if dated and dated[-1] < dt.date(9999, 12, 1) else dt.date.max
+        args = [dated[0], last, dated] if dated else []
+        for table, sql in _FILLS[:4]:
+            conn.execute(f"DELETE FROM {table} WHERE {cond_m}", [dated])
+            fill = sql(f"({cond_p})")
+            conn.execute(f"INSERT INTO {table} {fill}", args * (fill.count("?") // 3) if dated else [])
+    if days:
+        keys = sorted(days)
+        pairs = sorted({(lo, hi) for lo, hi, _ in keys})
+        dates = sorted({d for _, _, d in keys})
+        conn.execute(
+            "DELETE FROM merged_dyad_days WHERE list_contains(?::DATE[], date) AND "
+            "list_contains(?::VARCHAR[], lo || '|' || hi)", [dates, [f"{lo}|{hi}" for lo, hi in pairs]])
+        # whole dyad days: every report row of those pairs on those dates (a few extra pair-date combinations
+        # are recomputed too, which leaves them as they were)
+        where = ("list_contains(?::DATE[], d.date) AND list_contains(?::VARCHAR[], "
+                 "least(d.source3, d.target3) || '|' || greatest(d.source3, d.target3))")
+        conn.execute(f"INSERT INTO merged_dyad_days {_dyad_days_sql(where)}",
+                     [dates, [f"{lo}|{hi}" for lo, hi in pairs]])
