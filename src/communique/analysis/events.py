@@ -81,8 +81,32 @@ def event_rows(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *,
     return list(events_page(conn, f, limit=limit)["events"])
 
 
-def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add the first report's fields, actors, evidence, articles and attribution to merged rows."""
+def report_actors(conn: duckdb.DuckDBPyConnection, uids: list[int]) -> dict[tuple[int, str], list[dict[str, Any]]]:
+    """The actors of the reports ``uids`` in one query: ``{(uid, role): [{"id", "actor_id", "name", "code", "kind",
+    "country", "sector", "title", "anonymous"}, ...]}`` in position order (``id`` and ``actor_id`` the same)."""
+    sides: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
+    if not uids:
+        return sides
+    for r in _query(
+        conn,
+        "SELECT ea.event_uid, ea.role, ea.actor_id, ea.code, ac.name, ac.kind, ac.country, ac.sector, ac.title, "
+        "ac.anonymous FROM event_actors ea LEFT JOIN actors ac ON ac.article_id = ea.article_id "
+        f"AND ac.id = ea.actor_id WHERE ea.event_uid IN ({', '.join('?' for _ in uids)}) "
+        "ORDER BY ea.event_uid, ea.role, ea.position",
+        uids,
+    ):
+        uid, role = r.pop("event_uid"), r.pop("role")
+        sides[(uid, role)].append({"id": r["actor_id"], **r})
+    return sides
+
+
+_SIDE_KEYS = ("id", "name", "code", "country", "sector")
+
+
+def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]],
+              actors: dict[tuple[int, str], list[dict[str, Any]]] | None = None) -> list[dict[str, Any]]:
+    """Add the first report's fields, actors, evidence, articles and attribution to merged rows; ``actors``: the
+    first reports' actors when the caller has them (:func:`report_actors`), else they are read here."""
     if not merged:
         return []
     if "articles_json" in merged[0]:  # rows of the maintained ``merged`` table: only the evidence text is missing
@@ -101,17 +125,8 @@ def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> 
             uids,
         )
     }
-    sides: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
-    for r in _query(
-        conn,
-        "SELECT ea.event_uid, ea.role, ea.actor_id, ea.code, ac.name, ac.country, ac.sector FROM event_actors ea "
-        "LEFT JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id "
-        f"WHERE ea.event_uid IN ({marks_u}) ORDER BY ea.event_uid, ea.role, ea.position",
-        uids,
-    ):
-        sides[(r["event_uid"], r["role"])].append(
-            {"id": r["actor_id"], "name": r["name"], "code": r["code"], "country": r["country"], "sector": r["sector"]}
-        )
+    sides = {key: [{k: a[k] for k in _SIDE_KEYS} for a in side]
+             for key, side in (report_actors(conn, uids) if actors is None else actors).items()}
     outlets: dict[int, int] = {}
     articles: dict[int, list[str]] = {}
     for r in _query(
