@@ -409,7 +409,7 @@ def _update(conn: duckdb.DuckDBPyConnection, affected: set[int], new_uids: list[
                 [[cluster_of[int(r[0])], *r[:11], int(r[0]) == first[cluster_of[int(r[0])]], r[11], r[12]]
                  for r in rows])
     before = rollups.touched(conn, ids)  # the months and dyad days these clusters' old rows counted in
-    for table in ("merged", "merged_pairs", "merged_dyads"):
+    for table in ("merged", "merged_pairs", "merged_dyads", "merged_keys"):
         conn.execute(f"DELETE FROM {table} WHERE cluster_id IN ({marks})", ids)
     cond = "{}.cluster_id IN (" + marks + ")"
     firsts = sorted(first.values())
@@ -422,4 +422,5 @@ def _update(conn: duckdb.DuckDBPyConnection, affected: set[int], new_uids: list[
     conn.execute(f"INSERT INTO merged {sql}", ids + aids + ids * 3 + uids + firsts)
     conn.execute(f"INSERT INTO merged_pairs {_pairs_sql(cond)}", ids * 2)
     conn.execute(f"INSERT INTO merged_dyads {_dyads_sql(cond)}", ids)
+    conn.execute(f"INSERT INTO merged_keys {rollups.keys_sql(cond.format('ma'))}", ids)
     rollups.recompute(conn, [before, rollups.touched(conn, ids)])

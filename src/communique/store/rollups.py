@@ -22,6 +22,11 @@ summed per month (network) or per day (dyad), so a query reads thousands of rows
     ``goldstein_sum``, ``goldstein_n``, ``q1``..``q4`` (events per QuadClass), ``cluster_ids`` (sorted).  Each
     merged event of a dyad and day is in exactly one ``dir``, so any direction's counts are sums of rows.
 
+``merged_keys``
+    ``key3`` (the first three letters of an actor code of any report, upper case), ``cluster_id``, and the merged
+    event's ``date`` and ``quad_class``: one row per merged event and code prefix, in (key3, date) order, so an
+    event list for one country code (``actor=RUS``) reads its rows alone, without a pass over ``merged``.
+
 Invariant: each table equals the aggregate of ``merged_pairs`` / ``merged_dyads`` as they are.  The writer keeps it
 in the transaction that changes those tables (:func:`communique.store.merged.refresh`): :func:`touched` names the
 months and dyad days a set of clusters occupies, read before and after their rows change, and :func:`recompute`
@@ -39,11 +44,11 @@ from typing import Any
 
 import duckdb
 
-__all__ = ["FILL_ALL", "TABLES", "rebuild", "recompute", "touched"]
+__all__ = ["FILL_ALL", "TABLES", "keys_sql", "rebuild", "recompute", "touched"]
 
 #: The rollup tables, in the order they are filled.
 TABLES: tuple[str, ...] = ("merged_net_edges", "merged_net_nodes", "merged_net_names", "merged_net_totals",
-                           "merged_dyad_days")
+                           "merged_dyad_days", "merged_keys")
 
 _MONTH = "date_trunc('month', p.date)::DATE"
 
@@ -77,6 +82,16 @@ def _names_sql(where: str) -> str:
             "WHERE level = 'actor' AND name IS NOT NULL GROUP BY ALL ORDER BY level, month NULLS LAST, node, name")
 
 
+def keys_sql(where: str) -> str:
+    """``merged_keys`` rows of the clusters whose ``merged_actors ma`` rows ``where`` selects (``merged`` written
+    first)."""
+    return (
+        "SELECT k.key3, k.cluster_id, m.date, m.quad_class FROM (SELECT DISTINCT substr(ma.code_key, 1, 3) AS key3, "
+        f"ma.cluster_id FROM merged_actors ma WHERE length(ma.code_key) >= 3 AND ({where})) k "
+        "JOIN merged m ON m.cluster_id = k.cluster_id"
+    )
+
+
 def _totals_sql(where: str) -> str:
     return (f"SELECT p.level, {_MONTH} AS month, count(DISTINCT p.cluster_id) AS events FROM merged_pairs p "
             f"WHERE {where} GROUP BY ALL ORDER BY p.level, month NULLS LAST")
@@ -101,8 +116,12 @@ def _dyad_days_sql(where: str) -> str:
 _FILLS = (("merged_net_edges", _edges_sql), ("merged_net_nodes", _nodes_sql), ("merged_net_names", _names_sql),
           ("merged_net_totals", _totals_sql), ("merged_dyad_days", _dyad_days_sql))
 
-#: Statements filling every (empty) rollup table from ``merged_pairs`` and ``merged_dyads`` (the migration's).
-FILL_ALL: tuple[str, ...] = tuple(f"INSERT INTO {table} {sql('TRUE')}" for table, sql in _FILLS)
+#: Statements filling every (empty) rollup table from ``merged_pairs``, ``merged_dyads`` and ``merged_actors`` (the
+#: migration's).
+FILL_ALL: tuple[str, ...] = (
+    *(f"INSERT INTO {table} {sql('TRUE')}" for table, sql in _FILLS),
+    f"INSERT INTO merged_keys SELECT * FROM ({keys_sql('TRUE')}) ORDER BY key3, date, cluster_id",
+)
 
 
 def rebuild(conn: duckdb.DuckDBPyConnection) -> None:

@@ -546,7 +546,8 @@ _V10_GENERATION = (
 
 # v11 (store): pre-aggregated tables for networks (per month) and dyad time series (per dyad and day), see
 # :mod:`communique.store.rollups`; ``merged_dyads`` carries its merged event's date, Goldstein and QuadClass, from
-# which the dyad days are summed.  Filled here from the merged tables as they stand, so a fresh store stays fresh.
+# which the dyad days are summed; ``merged_keys`` lists each merged event under its actors' three-letter code
+# prefixes.  Filled here from the merged tables as they stand, so a fresh store stays fresh.
 _V11_ROLLUPS = (
     "ALTER TABLE merged_dyads ADD COLUMN date DATE",
     "ALTER TABLE merged_dyads ADD COLUMN goldstein DOUBLE",
@@ -571,6 +572,7 @@ _V11_ROLLUPS = (
         q3 BIGINT NOT NULL, q4 BIGINT NOT NULL, cluster_ids BIGINT[] NOT NULL
     )
     """,
+    "CREATE TABLE merged_keys (key3 VARCHAR NOT NULL, cluster_id BIGINT NOT NULL, date DATE, quad_class INTEGER)",
     *FILL_ALL,
 )
 
