@@ -414,7 +414,7 @@ def _update(conn: duckdb.DuckDBPyConnection, affected: set[int], new_uids: list[
     cond = "{}.cluster_id IN (" + marks + ")"
     firsts = sorted(first.values())
     if not firsts:  # every affected cluster is gone
-        rollups.recompute(conn, [before])
+        rollups.recompute(conn, before, ({}, set()))
         return
     # constant lists on indexed columns, so that no table is scanned whole
     sql = _merged_sql(cond, f"t.event_uid IN ({_marks(uids)})", f"f.uid IN ({_marks(firsts)})",
@@ -423,4 +423,4 @@ def _update(conn: duckdb.DuckDBPyConnection, affected: set[int], new_uids: list[
     conn.execute(f"INSERT INTO merged_pairs {_pairs_sql(cond)}", ids * 2)
     conn.execute(f"INSERT INTO merged_dyads {_dyads_sql(cond)}", ids)
     conn.execute(f"INSERT INTO merged_keys {rollups.keys_sql(cond.format('ma'))}", ids)
-    rollups.recompute(conn, [before, rollups.touched(conn, ids)])
+    rollups.recompute(conn, before, rollups.touched(conn, ids))

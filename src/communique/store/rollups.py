@@ -38,8 +38,7 @@ This module reads no other store module, so the schema's migration can fill the 
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import duckdb
@@ -57,7 +56,7 @@ def _edges_sql(where: str) -> str:
     return (
         f"SELECT p.level, {_MONTH} AS month, p.source, p.target, count(*) AS events, "
         "count(*) FILTER (WHERE p.quad_class IN (1, 2)) AS cooperation, "
-        "count(*) FILTER (WHERE p.quad_class IN (3, 4)) AS conflict, sum(p.goldstein) AS goldstein_sum, "
+        "count(*) FILTER (WHERE p.quad_class IN (3, 4)) AS conflict, round(sum(p.goldstein), 6) AS goldstein_sum, "
         f"count(p.goldstein) AS goldstein_n FROM merged_pairs p WHERE {where} GROUP BY ALL "
         "ORDER BY p.level, month NULLS LAST, p.source, p.target"
     )
@@ -132,47 +131,84 @@ def rebuild(conn: duckdb.DuckDBPyConnection) -> None:
         conn.execute(statement)
 
 
-Touched = tuple[set[Any], set[tuple[str, str, Any]]]
+#: Key and value columns of the network rollups (values are sums over merged events, so they can be updated by
+#: adding what a write added and subtracting what it removed).
+_NET = {
+    "merged_net_edges": (("level", "month", "source", "target"),
+                         ("events", "cooperation", "conflict", "goldstein_sum", "goldstein_n")),
+    "merged_net_nodes": (("level", "month", "node"), ("events",)),
+    "merged_net_names": (("level", "month", "node", "name"), ("n",)),
+    "merged_net_totals": (("level", "month"), ("events",)),
+}
+
+Touched = tuple[dict[str, Any], set[tuple[str, str, Any]]]
 
 
 def touched(conn: duckdb.DuckDBPyConnection, clusters: Sequence[int]) -> Touched:
-    """The months (first days; ``None`` for undated) of the pair rows and the (lo, hi, date) dyad days of the
-    ``merged_dyads`` rows of ``clusters``, as the tables hold them now."""
+    """What the pair rows of ``clusters`` add to each network rollup now (Arrow tables of rollup rows), and the
+    (lo, hi, date) dyad days of their ``merged_dyads`` rows."""
     if not clusters:
-        return set(), set()
+        return {}, set()
     ids = list(clusters)
-    months = {r[0] for r in conn.execute(
-        f"SELECT DISTINCT {_MONTH} FROM merged_pairs p WHERE list_contains(?, p.cluster_id)", [ids]).fetchall()}
+    cond = "list_contains(?::BIGINT[], p.cluster_id)"
+    parts = {}
+    for table, sql in _FILLS[:4]:
+        query = sql(cond)
+        parts[table] = conn.sql(query, params=[ids] * query.count("?")).to_arrow_table()
     days = {(str(r[0]), str(r[1]), r[2]) for r in conn.execute(
         "SELECT DISTINCT least(source3, target3), greatest(source3, target3), date FROM merged_dyads "
         "WHERE date IS NOT NULL AND list_contains(?, cluster_id)", [ids]).fetchall()}
-    return months, days
+    return parts, days
 
 
-def recompute(conn: duckdb.DuckDBPyConnection, parts: Iterable[Touched]) -> None:
-    """Aggregate again the months and dyad days of ``parts`` (unions of :func:`touched` results) from
-    ``merged_pairs`` and ``merged_dyads`` as they are now."""
-    months: set[Any] = set()
-    days: set[tuple[str, str, Any]] = set()
-    for m, d in parts:
-        months |= m
-        days |= d
-    if months:
-        dated = sorted(m for m in months if m is not None)
-        cond_m = "list_contains(?::DATE[], month)" + (" OR month IS NULL" if None in months else "")
-        # a month's pair rows; the date bounds let DuckDB skip row groups (the table is in date order)
-        cond_p = ("(p.date >= ? AND p.date <= ? AND list_contains(?::DATE[], date_trunc('month', p.date)::DATE))"
-                  if dated else "FALSE") + (" OR p.date IS NULL" if None in months else "")
-        last = dated[-1] + dt.timedelta(days=30) if dated and dated[-1] < dt.date(9999, 12, 1) else dt.date.max
-        args = [dated[0], last, dated] if dated else []
-        for table, sql in _FILLS[:4]:
-            conn.execute(f"DELETE FROM {table} WHERE {cond_m}", [dated])
-            fill = sql(f"({cond_p})")
-            conn.execute(f"INSERT INTO {table} {fill}", args * (fill.count("?") // 3) if dated else [])
+def _same(keys: Sequence[str], a: str, b: str) -> str:
+    return " AND ".join(f"{a}.{k} IS NOT DISTINCT FROM {b}.{k}" for k in keys)
+
+
+def recompute(conn: duckdb.DuckDBPyConnection, before: Touched, after: Touched) -> None:
+    """Bring the rollups from ``before`` to ``after`` (:func:`touched` of the same clusters before and after their
+    rows changed): the network rollups by adding the difference, the dyad days by aggregating those days again
+    from ``merged_dyads`` as it is now."""
+    for table, (keys, values) in _NET.items():
+        old, new = before[0].get(table), after[0].get(table)
+        if old is None and new is None:
+            continue
+        key_list, parts = ", ".join(keys), []
+        for name, frame, sign in (("_communique_rollup_old", old, "-"), ("_communique_rollup_new", new, "")):
+            if frame is not None and frame.num_rows:
+                conn.register(name, frame)
+                parts.append(f"SELECT {key_list}, " + ", ".join(f"{sign}{v} AS {v}" for v in values) + f" FROM {name}")
+        if not parts:
+            continue
+        sums = ", ".join(f"sum({v}) AS {v}" for v in values)
+        try:
+            conn.execute(f"CREATE OR REPLACE TEMP TABLE _communique_delta AS SELECT {key_list}, {sums} FROM ("
+                         + " UNION ALL ".join(parts) + ") GROUP BY ALL")
+        finally:
+            for name in ("_communique_rollup_old", "_communique_rollup_new"):
+                try:
+                    conn.unregister(name)
+                except duckdb.Error:
+                    pass
+        total = ", ".join(
+            f"CASE WHEN sum(goldstein_n) = 0 THEN NULL ELSE round(sum({v}), 6) END" if v == "goldstein_sum"
+            else f"sum({v})" for v in values)
+        merged_rows = conn.sql(
+            f"SELECT {key_list}, {total} FROM (SELECT t.* FROM {table} t SEMI JOIN _communique_delta d "
+            f"ON {_same(keys, 't', 'd')} UNION ALL SELECT * FROM _communique_delta) GROUP BY ALL "
+            f"HAVING sum({values[0]}) > 0").to_arrow_table()
+        conn.execute(f"DELETE FROM {table} t USING _communique_delta d WHERE {_same(keys, 't', 'd')}")
+        conn.register("_communique_rollup_rows", merged_rows)
+        try:
+            conn.execute(f"INSERT INTO {table} SELECT * FROM _communique_rollup_rows")
+        finally:
+            conn.unregister("_communique_rollup_rows")
+        conn.execute("DROP TABLE _communique_delta")
+    days = before[1] | after[1]
     if days:
-        keys = sorted(days)
-        pairs = sorted({(lo, hi) for lo, hi, _ in keys})
-        dates = sorted({d for _, _, d in keys})
+        day_keys = sorted(days)
+        pairs = sorted({(lo, hi) for lo, hi, _ in day_keys})
+        dates = sorted({d for _, _, d in day_keys})
         conn.execute(
             "DELETE FROM merged_dyad_days WHERE list_contains(?::DATE[], date) AND "
             "list_contains(?::VARCHAR[], lo || '|' || hi)", [dates, [f"{lo}|{hi}" for lo, hi in pairs]])
