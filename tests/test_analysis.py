@@ -185,3 +185,32 @@ def test_examples_store_agrees_with_store_events(example_db: Path) -> None:
         assert [{k: r[k] for k in theirs[0]} for r in mine] == theirs
         net = an.network(s.conn)
         assert {"RUS", "UKR", "TUR", "IRQ"} <= {n["id"] for n in net["nodes"]}
+
+
+@pytest.mark.parametrize(("since", "until", "whole", "parts"), [
+    (None, None, (None, None), []),
+    (D(2024, 1, 1), D(2024, 12, 31), (D(2024, 1, 1), D(2024, 12, 1)), []),
+    (D(2024, 1, 15), D(2024, 1, 20), None, [(D(2024, 1, 15), D(2024, 1, 20))]),
+    (D(2024, 3, 10), None, (D(2024, 4, 1), None), [(D(2024, 3, 10), D(2024, 3, 31))]),
+    (None, D(2024, 3, 10), (None, D(2024, 2, 1)), [(D(2024, 3, 1), D(2024, 3, 10))]),
+    (D(2024, 1, 31), D(2024, 3, 1), (D(2024, 2, 1), D(2024, 2, 1)), [(D(2024, 1, 31), D(2024, 1, 31)),
+                                                                    (D(2024, 3, 1), D(2024, 3, 1))]),
+    (D(9999, 12, 5), None, None, [(D(9999, 12, 5), D(9999, 12, 31))]),
+    (None, D(1, 1, 5), None, [(D(1, 1, 1), D(1, 1, 5))]),
+])
+def test_a_period_splits_into_whole_months_and_days(since: D | None, until: D | None, whole: object,
+                                                     parts: list[tuple[D, D]]) -> None:
+    """The network reads whole months from the monthly rollups and the rest day by day: every day of the period
+    exactly once, at the ends of the calendar too."""
+    from communique.analysis.networks import _month_split
+
+    assert _month_split(since, until) == (whole, parts)
+
+
+def test_goldstein_means_agree_one_by_one_and_in_columns() -> None:
+    """The mean of a sum over its count rounds half to even on the exact quotient, in both forms."""
+    from communique.analysis.filters import goldstein_columns, goldstein_mean
+
+    totals, ns = [-24.1, 4.3 + 4.4 + 1.0, None, 0.1 + 0.2, -0.3], [16, 3, 0, 2, 4]
+    assert [goldstein_mean(t, n) for t, n in zip(totals, ns, strict=True)] == [-1.5062, 3.2333, None, 0.15, -0.075]
+    assert goldstein_columns(totals, ns) == ([-24.1, 9.7, 0.0, 0.3, -0.3], [-1.5062, 3.2333, None, 0.15, -0.075])

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from communique import analysis as an
 from communique.analysis import cache
 from communique.model import Actor, Article, Doc, Event, EventDate, Evidence, Location, Span
-from communique.store import Store, merged
+from communique.store import Store, merged, rollups
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 from synthetic import build, docs  # noqa: E402
@@ -30,6 +30,8 @@ def table_rows(conn: Any) -> dict[str, list[tuple[Any, ...]]]:
         "merged_members": conn.execute("SELECT * FROM merged_members ORDER BY uid").fetchall(),
         "merged_pairs": conn.execute("SELECT * FROM merged_pairs ORDER BY ALL").fetchall(),
         "merged_dyads": conn.execute("SELECT * FROM merged_dyads ORDER BY ALL").fetchall(),
+        # the rollups (per month, per dyad day) follow every write as a rebuild would make them
+        **{t: conn.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in rollups.TABLES},
     }
 
 

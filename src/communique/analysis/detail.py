@@ -9,8 +9,11 @@ from typing import Any
 import duckdb
 
 from ..errors import EventNotFound
-from .events import _complete
+from ..store import merged as merged_tables
+from .events import _complete, report_actors
 from .query import _aggregate_sql, _query
+
+_ACTOR_KEYS = ("actor_id", "name", "code", "kind", "country", "sector", "title", "anonymous")
 
 
 def event_detail(conn: duckdb.DuckDBPyConnection, cluster_id: int) -> dict[str, Any]:
@@ -27,35 +30,28 @@ def event_detail(conn: duckdb.DuckDBPyConnection, cluster_id: int) -> dict[str, 
     ``mentions`` are the article's), and ``status_history``: ``[{"article", "published", "outlet",
     "status", "negated"}]`` in publication order.  Raises :class:`EventNotFound` for an unknown id.
     """
-    rows = _query(
-        conn,
-        "SELECT * FROM (" + _aggregate_sql("WHERE e.cluster_id = ? ") + ") m",
-        [cluster_id],
-    )
-    if not rows:
+    reports = _query(conn, "SELECT * FROM events WHERE cluster_id = ? ORDER BY uid", [cluster_id])
+    if not reports:
         raise EventNotFound(cluster_id)
-    merged = _complete(conn, rows)[0]
-    reports = _query(
-        conn,
-        "SELECT e.*, a.title, a.published, a.url, a.outlet, a.text FROM events e "
-        "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ? ORDER BY e.uid",
-        [cluster_id],
-    )
     uids = [r["uid"] for r in reports]
     aids = sorted({r["article_id"] for r in reports})
     marks_u = ", ".join("?" for _ in uids)
     marks_a = ", ".join("?" for _ in aids)
-    actors: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
-    for r in _query(
-        conn,
-        "SELECT ea.event_uid, ea.role, ea.actor_id, ea.code, ac.name, ac.kind, ac.country, ac.sector, ac.title, "
-        "ac.anonymous FROM event_actors ea LEFT JOIN actors ac ON ac.article_id = ea.article_id "
-        f"AND ac.id = ea.actor_id WHERE ea.event_uid IN ({marks_u}) ORDER BY ea.event_uid, ea.role, ea.position",
-        uids,
-    ):
-        actors[(r["event_uid"], r["role"])].append(
-            {k: r[k] for k in ("actor_id", "name", "code", "kind", "country", "sector", "title", "anonymous")}
-        )
+    papers = {r["id"]: r for r in _query(
+        conn, f"SELECT id, title, published, url, outlet, text FROM articles WHERE id IN ({marks_a})", aids)}
+    reports = [r | {k: papers[r["article_id"]][k] for k in ("title", "published", "url", "outlet", "text")}
+               for r in reports if r["article_id"] in papers]
+    # every report's actors in one query: the reports' lists and the merged row's sides both come from it
+    sides = report_actors(conn, uids)
+    actors = {key: [{k: a[k] for k in _ACTOR_KEYS} for a in side] for key, side in sides.items()}
+    if merged_tables.fresh(conn):  # the maintained row
+        rows = _query(conn, "SELECT * EXCLUDE (articles, source_actors, target_actors) FROM merged "
+                      "WHERE cluster_id = ?", [cluster_id])
+    else:
+        rows = _query(conn, "SELECT * FROM (" + _aggregate_sql("WHERE e.cluster_id = ? ") + ") m", [cluster_id])
+    if not rows:
+        raise EventNotFound(cluster_id)
+    merged = _complete(conn, rows, sides)[0]
     attributions: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for r in _query(
         conn,

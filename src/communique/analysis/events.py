@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from .filters import EventFilter
-from .query import _merged_sql, _query
+from .query import _CODE3, _merged_sql, _query
 
 
 def count_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> int:
@@ -44,23 +44,31 @@ def events_page(
     sql, params = _merged_sql(conn, f or EventFilter())
     if sql.startswith("SELECT * FROM merged m"):  # the maintained table: order and count narrow rows first
         narrow = sql.replace("SELECT *", "SELECT m.cluster_id, m.date", 1)
+        keyed = _key_hits(f or EventFilter())
+        if keyed is not None:  # one country code: its rows in ``merged_keys`` carry the date, no pass over ``merged``
+            narrow, params = keyed
         bounds = (" LIMIT ?" if limit is not None else "") + " OFFSET ?"
         page_params = [*params, *([] if limit is None else [limit]), offset]
         if not params and sql == "SELECT * FROM merged m":  # no filter: a top-N over the table and its row count
             # (a count(*) OVER () beside the ORDER BY made DuckDB sort every row: 200 ms for a million, now 2 ms)
-            ids = _query(conn, "SELECT m.cluster_id FROM merged m ORDER BY m.date NULLS LAST, m.cluster_id" + bounds,
+            ids = _query(conn, "SELECT m.cluster_id, m.date FROM merged m ORDER BY m.date NULLS LAST, m.cluster_id"
+                         + bounds,
                          page_params)
             total = int(_query(conn, "SELECT count(*) AS n FROM merged", [])[0]["n"])
         else:  # the matching rows once, then their count and the page
-            ids = _query(conn, f"WITH hit AS MATERIALIZED ({narrow}) SELECT m.cluster_id, "
+            ids = _query(conn, f"WITH hit AS MATERIALIZED ({narrow}) SELECT m.cluster_id, m.date, "
                          "(SELECT count(*) FROM hit) AS total FROM hit m ORDER BY m.date NULLS LAST, m.cluster_id"
                          + bounds, page_params)
             total = int(ids[0]["total"]) if ids else (count_events(conn, f) if offset else 0)
         wanted = [int(r["cluster_id"]) for r in ids]
+        # the page's dates bound the lookup: ``merged`` is in date order, so DuckDB reads a row group or two
+        dates = [r["date"] for r in ids if r["date"] is not None]
+        span = "(date BETWEEN ? AND ?" + (" OR date IS NULL)" if len(dates) < len(ids) else ")") if dates \
+            else "date IS NULL"
         rows = {r["cluster_id"]: r for r in _query(
             conn, "SELECT * EXCLUDE (articles, source_actors, target_actors) FROM merged "
-            f"WHERE cluster_id IN ({', '.join('?' for _ in wanted)})", wanted)} \
-            if wanted else {}
+            f"WHERE cluster_id IN ({', '.join('?' for _ in wanted)}) AND {span}",
+            [*wanted, *([min(dates), max(dates)] if dates else [])])} if wanted else {}
         return {"total": total, "offset": offset, "limit": limit,
                 "events": _complete(conn, [rows[c] for c in wanted])}
     page_sql = f"SELECT m.*, count(*) OVER () AS total FROM ({sql}) m ORDER BY m.date NULLS LAST, m.cluster_id"
@@ -74,6 +82,26 @@ def events_page(
     return {"total": total, "offset": offset, "limit": limit, "events": _complete(conn, merged)}
 
 
+def _key_hits(f: EventFilter) -> tuple[str, list[Any]] | None:
+    """(cluster_id, date) of the merged events matching ``f`` from ``merged_keys`` alone, when ``f`` is an actor
+    given as a three-letter code with at most dates and QuadClasses beside it; else ``None``."""
+    if f.actor is None or not _CODE3.fullmatch(f.actor) \
+            or set(f.model_dump(exclude_defaults=True)) - {"actor", "since", "until", "quad_class"}:
+        return None
+    where = ["k.key3 = ?"]
+    params: list[Any] = [f.actor]
+    if f.since is not None:
+        where.append("k.date >= ?")
+        params.append(f.since)
+    if f.until is not None:
+        where.append("k.date <= ?")
+        params.append(f.until)
+    if f.quad_class:
+        where.append(f"k.quad_class IN ({', '.join('?' for _ in f.quad_class)})")
+        params += list(f.quad_class)
+    return f"SELECT k.cluster_id, k.date FROM merged_keys k WHERE {' AND '.join(where)}", params
+
+
 def event_rows(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *, limit: int | None = None) -> list[
     dict[str, Any]
 ]:
@@ -81,8 +109,32 @@ def event_rows(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, *,
     return list(events_page(conn, f, limit=limit)["events"])
 
 
-def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add the first report's fields, actors, evidence, articles and attribution to merged rows."""
+def report_actors(conn: duckdb.DuckDBPyConnection, uids: list[int]) -> dict[tuple[int, str], list[dict[str, Any]]]:
+    """The actors of the reports ``uids`` in one query: ``{(uid, role): [{"id", "actor_id", "name", "code", "kind",
+    "country", "sector", "title", "anonymous"}, ...]}`` in position order (``id`` and ``actor_id`` the same)."""
+    sides: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
+    if not uids:
+        return sides
+    for r in _query(
+        conn,
+        "SELECT ea.event_uid, ea.role, ea.actor_id, ea.code, ac.name, ac.kind, ac.country, ac.sector, ac.title, "
+        "ac.anonymous FROM event_actors ea LEFT JOIN actors ac ON ac.article_id = ea.article_id "
+        f"AND ac.id = ea.actor_id WHERE ea.event_uid IN ({', '.join('?' for _ in uids)}) "
+        "ORDER BY ea.event_uid, ea.role, ea.position",
+        uids,
+    ):
+        uid, role = r.pop("event_uid"), r.pop("role")
+        sides[(uid, role)].append({"id": r["actor_id"], **r})
+    return sides
+
+
+_SIDE_KEYS = ("id", "name", "code", "country", "sector")
+
+
+def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]],
+              actors: dict[tuple[int, str], list[dict[str, Any]]] | None = None) -> list[dict[str, Any]]:
+    """Add the first report's fields, actors, evidence, articles and attribution to merged rows; ``actors``: the
+    first reports' actors when the caller has them (:func:`report_actors`), else they are read here."""
     if not merged:
         return []
     if "articles_json" in merged[0]:  # rows of the maintained ``merged`` table: only the evidence text is missing
@@ -101,17 +153,8 @@ def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> 
             uids,
         )
     }
-    sides: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
-    for r in _query(
-        conn,
-        "SELECT ea.event_uid, ea.role, ea.actor_id, ea.code, ac.name, ac.country, ac.sector FROM event_actors ea "
-        "LEFT JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id "
-        f"WHERE ea.event_uid IN ({marks_u}) ORDER BY ea.event_uid, ea.role, ea.position",
-        uids,
-    ):
-        sides[(r["event_uid"], r["role"])].append(
-            {"id": r["actor_id"], "name": r["name"], "code": r["code"], "country": r["country"], "sector": r["sector"]}
-        )
+    sides = {key: [{k: a[k] for k in _SIDE_KEYS} for a in side]
+             for key, side in (report_actors(conn, uids) if actors is None else actors).items()}
     outlets: dict[int, int] = {}
     articles: dict[int, list[str]] = {}
     for r in _query(

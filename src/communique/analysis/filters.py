@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -89,3 +90,35 @@ class EventFilter(BaseModel):
         if self.since and self.until and self.since > self.until:
             raise ValueError(f"since {self.since} is after until {self.until}")
         return self
+
+
+def goldstein_mean(total: float | None, n: int | None) -> float | None:
+    """The mean of ``n`` Goldstein scores summing to ``total``, rounded half-even to 4 decimals; ``None`` when ``n``
+    is 0.  The sum is first taken to 6 decimals (scores have one), then divided exactly, so sums added up in another
+    order (per month, per day) give the same mean; :func:`goldstein_columns` computes the same for many."""
+    if not n or total is None:
+        return None
+    micro, den = round(float(total) * 1e6), int(n) * 100  # mean * 10^4 = micro / den
+    q, r = divmod(micro, den)
+    if 2 * r > den or 2 * r == den and q % 2:
+        q += 1
+    return q / 10000
+
+
+def goldstein_columns(totals: Sequence[float | None], ns: Sequence[int]) -> tuple[list[float], list[float | None]]:
+    """For sums ``totals`` (``None``: no score) of ``ns`` scores: the sums rounded to 4 decimals (``None`` as 0.0)
+    and the means of :func:`goldstein_mean`, computed with numpy (the same values)."""
+    import numpy as np
+
+    if not len(totals):
+        return [], []
+    s = np.array([0.0 if t is None else t for t in totals], dtype=float)
+    n = np.asarray(ns, dtype=np.int64)
+    sums = (np.rint(s * 1e4) / 1e4).tolist()
+    micro = np.rint(s * 1e6).astype(np.int64)
+    den = np.maximum(n, 1) * 100
+    q = np.floor_divide(micro, den)
+    r = micro - q * den
+    q = q + ((2 * r > den) | ((2 * r == den) & (q % 2 == 1)))
+    means = (q / 10000).tolist()
+    return sums, [None if k == 0 else m for m, k in zip(means, n.tolist(), strict=True)]

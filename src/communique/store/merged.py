@@ -32,6 +32,8 @@ These tables hold the result, so queries (:mod:`communique.analysis`) read one r
     ``cluster_id``, ``source3``, ``target3``: the distinct pairs of the first three letters of a source
     code and of a target code of the same report, over every report of the cluster (the dyad filter on
     three-letter codes, e.g. USA-RUS, which matches code prefixes); rows in code order.
+``merged_dyads`` also carries the merged event's ``date``, ``goldstein`` and ``quad_class``; the rollups of
+:mod:`communique.store.rollups` (networks per month, dyad series per day) are kept with these tables.
 ``merged_state``
     one row: ``reports``, ``max_uid``, ``cluster_sum`` of ``events`` and the store's ``generation`` when the
     tables were last brought up to date.  :func:`fresh` compares it with ``events`` and with
@@ -59,6 +61,7 @@ from typing import Any
 
 import duckdb
 
+from . import rollups
 from .schema import resolved_status_sql
 
 __all__ = ["AGGREGATE_COLUMNS", "aggregate_sql", "changed", "fresh", "generation", "rebuild", "refresh"]
@@ -182,12 +185,15 @@ def _pairs_sql(cond: str) -> str:
 
 def _dyads_sql(cond: str) -> str:
     """``merged_dyads`` rows of the clusters selected by ``cond`` (its parameters once): the distinct
-    (first three letters of a source code, of a target code) of the same report, over every report."""
+    (first three letters of a source code, of a target code) of the same report, over every report, with the
+    merged event's ``date``, ``goldstein`` and ``quad_class`` (read from ``merged``, written first)."""
     return (
+        "SELECT d.*, m.date, m.goldstein, m.quad_class FROM ("
         "SELECT DISTINCT s.cluster_id, substr(s.code_key, 1, 3) AS source3, substr(t.code_key, 1, 3) AS target3 "
         "FROM merged_actors s JOIN merged_actors t ON t.event_uid = s.event_uid AND t.role = 'target' "
         "AND length(t.code_key) >= 3 "
-        f"WHERE s.role = 'source' AND length(s.code_key) >= 3 AND {cond.format('s')}"
+        f"WHERE s.role = 'source' AND length(s.code_key) >= 3 AND {cond.format('s')}) d "
+        "JOIN merged m ON m.cluster_id = d.cluster_id"
     )
 
 
@@ -281,6 +287,7 @@ def rebuild(conn: duckdb.DuckDBPyConnection) -> int:
     conn.execute(f"INSERT INTO merged_pairs SELECT * FROM ({_pairs_sql('TRUE')}) "
                  "ORDER BY level, date NULLS LAST, cluster_id, source, target")
     conn.execute(f"INSERT INTO merged_dyads SELECT * FROM ({_dyads_sql('TRUE')}) ORDER BY source3, target3, cluster_id")
+    rollups.rebuild(conn)
     _save_state(conn, _fingerprint(conn))
     return int(conn.execute("SELECT count(*) FROM merged").fetchall()[0][0])
 
@@ -401,11 +408,13 @@ def _update(conn: duckdb.DuckDBPyConnection, affected: set[int], new_uids: list[
         _append(conn, "merged_actors", tuple(c.strip() for c in _ACTOR_COLUMNS.split(",")),
                 [[cluster_of[int(r[0])], *r[:11], int(r[0]) == first[cluster_of[int(r[0])]], r[11], r[12]]
                  for r in rows])
-    for table in ("merged", "merged_pairs", "merged_dyads"):
+    before = rollups.touched(conn, ids)  # the months and dyad days these clusters' old rows counted in
+    for table in ("merged", "merged_pairs", "merged_dyads", "merged_keys"):
         conn.execute(f"DELETE FROM {table} WHERE cluster_id IN ({marks})", ids)
     cond = "{}.cluster_id IN (" + marks + ")"
     firsts = sorted(first.values())
     if not firsts:  # every affected cluster is gone
+        rollups.recompute(conn, before, ({}, set()))
         return
     # constant lists on indexed columns, so that no table is scanned whole
     sql = _merged_sql(cond, f"t.event_uid IN ({_marks(uids)})", f"f.uid IN ({_marks(firsts)})",
@@ -413,3 +422,5 @@ def _update(conn: duckdb.DuckDBPyConnection, affected: set[int], new_uids: list[
     conn.execute(f"INSERT INTO merged {sql}", ids + aids + ids * 3 + uids + firsts)
     conn.execute(f"INSERT INTO merged_pairs {_pairs_sql(cond)}", ids * 2)
     conn.execute(f"INSERT INTO merged_dyads {_dyads_sql(cond)}", ids)
+    conn.execute(f"INSERT INTO merged_keys {rollups.keys_sql(cond.format('ma'))}", ids)
+    rollups.recompute(conn, before, rollups.touched(conn, ids))

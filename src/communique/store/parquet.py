@@ -31,7 +31,7 @@ from typing import Any
 import duckdb
 
 from ..errors import ExportError, ImportConflict, StoreError
-from . import merged
+from . import merged, rollups
 from .schema import schema_version
 from .transactions import transaction
 
@@ -40,7 +40,7 @@ __all__ = ["dump", "load", "store_tables"]
 #: Bookkeeping, and the merged-event tables (derived from the reports; rebuilt after a load).
 _SKIP = frozenset({"schema_version", "status_rank", "merged", "merged_actors", "merged_members", "merged_state",
                    "store_generation", "merged_dirty",
-                   "merged_pairs", "merged_dyads"})
+                   "merged_pairs", "merged_dyads", *rollups.TABLES})
 
 
 def store_tables(conn: duckdb.DuckDBPyConnection) -> list[str]:

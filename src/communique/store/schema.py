@@ -46,6 +46,7 @@ from __future__ import annotations
 import duckdb
 
 from ..errors import SchemaVersionError, StoreError, one_line
+from .rollups import FILL_ALL
 from .transactions import transaction
 
 __all__ = ["DECISIVE_STATUSES", "MIGRATIONS", "SCHEMA_VERSION", "STATUS_ORDER", "migrate", "resolved_status_sql",
@@ -543,10 +544,42 @@ _V10_GENERATION = (
     "CREATE TABLE merged_dirty (cluster_id BIGINT)",
 )
 
+# v11 (store): pre-aggregated tables for networks (per month) and dyad time series (per dyad and day), see
+# :mod:`communique.store.rollups`; ``merged_dyads`` carries its merged event's date, Goldstein and QuadClass, from
+# which the dyad days are summed; ``merged_keys`` lists each merged event under its actors' three-letter code
+# prefixes.  Filled here from the merged tables as they stand, so a fresh store stays fresh.
+_V11_ROLLUPS = (
+    "ALTER TABLE merged_dyads ADD COLUMN date DATE",
+    "ALTER TABLE merged_dyads ADD COLUMN goldstein DOUBLE",
+    "ALTER TABLE merged_dyads ADD COLUMN quad_class INTEGER",
+    "UPDATE merged_dyads SET date = m.date, goldstein = m.goldstein, quad_class = m.quad_class FROM merged m "
+    "WHERE m.cluster_id = merged_dyads.cluster_id",
+    """
+    CREATE TABLE merged_net_edges (
+        level VARCHAR NOT NULL, month DATE, source VARCHAR NOT NULL, target VARCHAR NOT NULL,
+        events BIGINT NOT NULL, cooperation BIGINT NOT NULL, conflict BIGINT NOT NULL, goldstein_sum DOUBLE,
+        goldstein_n BIGINT NOT NULL
+    )
+    """,
+    "CREATE TABLE merged_net_nodes (level VARCHAR NOT NULL, month DATE, node VARCHAR NOT NULL, events BIGINT NOT NULL)",
+    "CREATE TABLE merged_net_names (level VARCHAR NOT NULL, month DATE, node VARCHAR NOT NULL, name VARCHAR NOT NULL, "
+    "n BIGINT NOT NULL)",
+    "CREATE TABLE merged_net_totals (level VARCHAR NOT NULL, month DATE, events BIGINT NOT NULL)",
+    """
+    CREATE TABLE merged_dyad_days (
+        lo VARCHAR NOT NULL, hi VARCHAR NOT NULL, dir VARCHAR NOT NULL, date DATE NOT NULL, events BIGINT NOT NULL,
+        goldstein_sum DOUBLE, goldstein_n BIGINT NOT NULL, q1 BIGINT NOT NULL, q2 BIGINT NOT NULL,
+        q3 BIGINT NOT NULL, q4 BIGINT NOT NULL, cluster_ids BIGINT[] NOT NULL
+    )
+    """,
+    "CREATE TABLE merged_keys (key3 VARCHAR NOT NULL, cluster_id BIGINT NOT NULL, date DATE, quad_class INTEGER)",
+    *FILL_ALL,
+)
+
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE), (5, _V5_ROLES), (6, _V6_MENTIONS), (7, _V7_WATCH),
-    (8, _V8_MERGED), (9, _V9_PAIRS), (10, _V10_GENERATION))
+    (8, _V8_MERGED), (9, _V9_PAIRS), (10, _V10_GENERATION), (11, _V11_ROLLUPS))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
