@@ -252,3 +252,46 @@ def test_types_listed_as_needing_a_target_ask_the_parse_for_one() -> None:
     assert [c.require_target for c in plain] == [False, False]
     # the shipped model asks it of assaults
     assert LearnedCoder().target_types == frozenset({"ASSAULT"})
+
+
+def test_who_acts_is_read_from_subject_agent_owner_or_shared_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    from communique.stages.events.features import sentence_lemmas, subject_lemma
+
+    doc = nlp("Police detained two students after gunmen were seen by soldiers near the market.")
+    assert [(t.text, subject_lemma(t)) for t in doc if t.pos_ == "VERB"] == [
+        ("detained", "police"), ("seen", "soldier")]
+    doc = nlp("The army's shelling of the port ended when rebels vowed to retreat and regroup.")
+    got = {t.text: subject_lemma(t) for t in doc if t.text in ("shelling", "vowed", "retreat", "regroup")}
+    assert got == {"shelling": "army", "vowed": "rebel", "retreat": "rebel", "regroup": "rebel"}
+    assert subject_lemma(nlp("Talks resumed.")[1]) == "talk"
+    assert subject_lemma(nlp("Resume the talks.")[0]) is None
+    assert sentence_lemmas(list(nlp("Police detained students and detained teachers at the market."))) == [
+        "police", "detain", "student", "teacher", "market"]
+
+
+def test_word_vectors_of_the_subject_and_the_sentence_reach_the_scores(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from communique.stages.events.lexicon import lemma_hash
+
+    keys = np.array(sorted(lemma_hash(w) for w in ("police", "rebel")), dtype=np.uint64)
+    rows = np.array([0 if k == lemma_hash("police") else 1 for k in keys], dtype=np.uint16)
+    # vector row 0 ("police") as the subject favours ASSAULT; row 1 ("rebel") in a sentence favours CONSULT
+    subj = np.array([[3.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    sent = np.array([[0.0, 0.0, 0.0], [0.0, 6.0, 0.0]])
+    base = _toy_model()
+    model = EventModel(coef=base.coef, intercept=base.intercept, classes=["ASSAULT", NONE, "SUPPORT"],
+                       features=base.features, meta=base.meta, lex_keys=keys, lex_rows=rows,
+                       lex_scores=np.zeros((2, 3)), lex_subj_scores=subj, sent_coef=np.zeros((3, 1)),
+                       sent_intercept=np.zeros(3), sent_classes=["ASSAULT", "CONSULT", NONE],
+                       sent_features=["s=none|V"], sent_lex_scores=sent)
+    model.save(tmp_path / "m.npz")
+    loaded = EventModel.load(tmp_path / "m.npz")
+    doc = nlp("Police surrounded the building. Villagers surrounded the building.")
+    police, villagers = doc[1], doc[6]
+    p = loaded.probabilities([police, villagers])
+    assert float(p[0, 0]) > 0.5 > float(p[1, 0])  # only the police's "surround" leans to ASSAULT
+    rebels = nlp("Rebels talked for hours.")
+    sp = loaded.sentence_probabilities(list(rebels))
+    # "rebel" is one of the sentence's two verb/noun lemmas (rebel, talk, hour: a third of 6.0 each)
+    assert sp is not None and abs(float(sp[1]) - np.exp(2.0) / (np.exp(2.0) + 2)) < 1e-2
+    plain = loaded.sentence_probabilities(list(nlp("Villagers talked for hours.")))
+    assert plain is not None and np.allclose(plain, 1 / 3, atol=1e-3)
