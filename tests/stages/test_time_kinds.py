@@ -333,3 +333,52 @@ def test_deadlines_bare_months_decades_and_weekdays(text: str, ents: list, want:
         marked.append((k, k + len(surface), label))
     got_ = [(text[t.span.start : t.span.end], t.timeml) for t in extract(text, ents=marked, published=published)]
     assert got_ == want
+
+
+# -- round 4: weekdays whose clause says past or future, beyond a short window --------------------------------
+
+THURSDAY = D(2025, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "value"),
+    [
+        # a past verb between an earlier future cue and the weekday: the weekday is the past one
+        ("They said they would appeal the ruling, announced Wednesday by the court.", "Wednesday", D(2025, 3, 12)),
+        ("The carmaker announced plans Monday to close 300 dealerships.", "Monday", D(2025, 3, 10)),
+        ("The union, which will strike again in April, voted Tuesday to reject the offer.", "Tuesday", D(2025, 3, 11)),
+        # a future cue further back in the clause, with no past verb after it
+        ("The envoy is scheduled to spend an hour in Kigali, her first stop Saturday.", "Saturday", D(2025, 3, 15)),
+        ("The minister will leave for the border at dawn (6 a.m. local time Friday).", "Friday", D(2025, 3, 14)),
+        # a deadline: "until", "by" a weekday looks forward
+        ("The agency extended its deadline until 9 a.m. Monday.", "Monday", D(2025, 3, 17)),
+        ("Rebels were given until Sunday to hand over their weapons.", "Sunday", D(2025, 3, 16)),
+        ("The exchange will stay shut by order until Friday.", "Friday", D(2025, 3, 14)),
+        # a clause opened by the weekday whose future verb comes late
+        (
+            "On Saturday, the National Association of Independent Petroleum Retailers plans to hold a rally.",
+            "Saturday",
+            D(2025, 3, 15),
+        ),
+    ],
+)
+def test_weekdays_read_by_their_clause(text: str, quoted: str, value: dt.date) -> None:
+    found = [(q, v) for q, v, _, _ in got(text, THURSDAY) if q.startswith(quoted)]
+    assert found == [(found[0][0], value)] if found else False
+
+
+def test_a_past_stay_until_a_weekday_is_not_a_deadline() -> None:
+    assert got("Markets remained closed until Monday.", THURSDAY) == [("Monday", D(2025, 3, 10), "day", "2025-03-10")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Until Monday, they had described him only as a witness.",
+        "But by Monday, officials hardened their stance.",
+        "It was not until Monday that the minister spoke.",
+        "Twelve states had filed their reports by Monday.",
+    ],
+)
+def test_a_deadline_told_as_passed_is_past(text: str) -> None:
+    assert [(q, v) for q, v, _, _ in got(text, THURSDAY)] == [("Monday", D(2025, 3, 10))]
