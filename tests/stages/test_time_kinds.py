@@ -371,6 +371,79 @@ def test_a_past_stay_until_a_weekday_is_not_a_deadline() -> None:
     assert got("Markets remained closed until Monday.", THURSDAY) == [("Monday", D(2025, 3, 10), "day", "2025-03-10")]
 
 
+# -- round 4: quarters and months tied to a year word ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The bank lost $2 billion in the third quarter of this year.", ("the third quarter of this year", "2025-Q3")),
+        ("In the first quarter of last year, it had lost $300 million.", ("the first quarter of last year", "2024-Q1")),
+        ("The spin-off could be done as early as next year's first quarter.", ("next year's first quarter", "2026-Q1")),
+        ("Franchises will not be renewed after October of next year.", ("October of next year", "2026-10")),
+        ("In June last year the leaders fell out.", ("June last year", "2024-06")),
+        ("Sales in March of last year were higher.", ("March of last year", "2024-03")),
+    ],
+)
+def test_quarters_and_months_of_a_named_year(text: str, want: tuple[str, str]) -> None:
+    assert [(q, tm) for q, _, _, tm in got(text, D(2025, 5, 20))] == [want]
+
+
+def test_a_quarters_results_are_past_whatever_the_plans() -> None:
+    text = "The lender said it plans to cut jobs in the wake of a third-quarter loss of $7 million."
+    assert [(q, tm) for q, _, _, tm in got(text, D(2025, 10, 23))] == [("third-quarter", "2025-Q3")]
+
+
+# -- round 4: year ends, weeks ago, the same period a year before -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The merger should close by year-end.", ("year-end", D(2025, 12, 31))),
+        ("Stricter capital rules are due to be in place by year's end.", ("year's end", D(2025, 12, 31))),
+        ("The deal is expected to close around year end.", ("year end", D(2025, 12, 31))),
+        ("The index has fallen 12% since year-end.", ("year-end", D(2024, 12, 31))),
+    ],
+)
+def test_year_end_is_the_last_day_of_the_year(text: str, want: tuple[str, dt.date]) -> None:
+    quoted, value = want
+    assert got(text, D(2025, 10, 30)) == [(quoted, value, "day", value.isoformat())]
+
+
+def test_three_weeks_ago_or_more_give_an_iso_week() -> None:
+    text = "The boat capsized six weeks ago; two weeks ago the survivors were moved."
+    assert got(text, D(2025, 3, 13)) == [
+        ("six weeks ago", D(2025, 1, 27), "week", "2025-W05"),
+        ("two weeks ago", D(2025, 2, 27), "day", "2025-02-27"),  # a week or two: the same weekday
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Sales rose 43% in February compared to the same period last year.", ("last year", "2024-02")),
+        ("Exports fell in January from the same month a year ago.", ("a year ago", "2024-01")),
+        ("Output rose in the second quarter from the same quarter a year earlier.", ("a year earlier", "2024-Q2")),
+    ],
+)
+def test_the_same_period_a_year_before(text: str, want: tuple[str, str]) -> None:
+    assert [(q, tm) for q, _, _, tm in got(text, D(2025, 8, 5)) if q == want[0]] == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the nine months, net was $40 million, compared with $52 million a year earlier. Third-quarter net rose.",
+        "In the first half, the company earned $3.1 million, or 40 cents a share, up from $2 million a year ago. "
+        "Third-quarter net fell.",
+    ],
+)
+def test_a_multi_month_period_compared_a_year_before_is_the_year(text: str) -> None:
+    found = [(q, tm) for q, _, _, tm in got(text, D(2025, 10, 23)) if q.startswith("a year")]
+    assert found == [(found[0][0], "2024")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
