@@ -576,3 +576,58 @@ def test_towns_take_the_country_of_the_storys_other_places(
 ) -> None:
     got = {name: country for name, country, _, _ in places(gaz, text, *marked)}
     assert got[want[0]] == want[1]
+
+
+# -- round 4: a local-state rule and a qualifier must not take a famous place's alternate name or a list --------
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            # a list of cities is no "A, B" qualifier: not a Washington inside New York state
+            "After stops in Washington, New York and Boston, the prince flew on.",
+            [("Washington", "GPE"), ("New York", "GPE"), ("Boston", "GPE")],
+            [
+                ("Washington", "USA", 4140963, "city"),
+                ("New York", "USA", 5128581, "city"),
+                ("Boston", "USA", 4930956, "city"),
+            ],
+        ),
+        (
+            # a town once called San Antonio in a state the story names is not San Antonio
+            "The Oakland, Calif. team lost to San Antonio on Friday.",
+            [("Oakland", "GPE"), ("Calif.", "GPE"), ("San Antonio", "GPE")],
+            [
+                ("Oakland", "USA", 5378538, "city"),
+                ("Calif.", "USA", 5332921, "state"),
+                ("San Antonio", "USA", 4726206, "city"),
+            ],
+        ),
+    ],
+)
+def test_state_towns_by_their_own_names_and_lists(
+    gaz: Gazetteer, text: str, marked: list[tuple[str, str]], want: list[tuple[str, str | None, int | None, str]]
+) -> None:
+    assert places(gaz, text, *marked) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            "Sewage from the river in Baja California reached the beaches.",
+            [("Baja", "GPE"), ("California", "GPE")],
+            [("Baja California", "MEX", 4017700, "state")],
+        ),
+        (
+            "Flooding struck Nuevo Leon overnight.",
+            [("Nuevo", "ORG"), ("Leon", "GPE")],
+            [("Nuevo Leon", "MEX", 3522542, "state")],
+        ),
+    ],
+)
+def test_a_name_split_by_the_tagger_is_joined(
+    gaz: Gazetteer, text: str, marked: list[tuple[str, str]], want: list[tuple[str, str | None, int | None, str]]
+) -> None:
+    assert places(gaz, text, *marked) == want

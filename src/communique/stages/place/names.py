@@ -4,6 +4,7 @@ around them show to be people or organisations, and entities the tagger ran over
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -130,4 +131,26 @@ def _split_in(text: str, ents: Sequence[Entity]) -> list[Entity]:
             out.append((start, end, label))
         else:
             out += [(m.start(1), m.end(1), label), (m.start(3), m.end(3), label)]
+    return out
+
+
+def _ascii(name: str) -> str:
+    """A name normalised and stripped of accents ("Nuevo León" -> "nuevo leon")."""
+    return unicodedata.normalize("NFKD", normalise(name)).encode("ascii", "ignore").decode()
+
+
+def _join_split(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
+    """Neighbouring entities the tagger split out of one name ("Baja" and "California" for Baja California),
+    joined as one GPE when the gazetteer knows the whole name as a place's own name."""
+    out: list[Entity] = []
+    for start, end, label in sorted(ents):
+        if out and label in PLACE_LABELS | RESCUE_LABELS and out[-1][2] in PLACE_LABELS | RESCUE_LABELS:
+            p_start, p_end, _ = out[-1]
+            if text[p_end:start] == " " and text[start : start + 1].isupper():
+                whole = text[p_start:end]
+                c = gazetteer.lookup(whole)
+                if c is not None and _ascii(c.name) == _ascii(whole):
+                    out[-1] = (p_start, end, "GPE")
+                    continue
+        out.append((start, end, label))
     return out

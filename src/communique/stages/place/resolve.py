@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ...knowledge.gazetteer import DWARF_RATIO, Candidate, Gazetteer, normalise
 from ...model import Place, Span
-from .names import _after_preposition, _not_a_place, _split_in, _trim, _whole_name, datelines
+from .names import _after_preposition, _join_split, _not_a_place, _split_in, _trim, _whole_name, datelines
 from .patterns import (
     _AFTER_COUNTY,
     _ARRESTERS,
@@ -30,6 +30,8 @@ from .patterns import (
     RESCUE_MIN_POPULATION,
     Entity,
 )
+
+_LIST_GAP = re.compile(r",?\s+(?:and|or|&)\s+")
 
 
 def _qualified(gazetteer: Gazetteer, name: str, qualifier: str) -> tuple[Candidate, Candidate] | None:
@@ -57,7 +59,7 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     named: set[str] = set()  # ISO3 of countries and states named as places
     min_pop: dict[int, int] = {}  # span number -> the population a rescued city needs
     towns_only: set[int] = set()  # span numbers rescued as the object of an attack: cities only
-    ents = _split_in(text, ents)
+    ents = _join_split(text, _split_in(text, ents), gazetteer)
     lines = datelines(text, gazetteer)
     if lines:
         ents = [e for e in ents if not any(s < e[1] and e[0] < t for s, t, _ in lines)] + lines
@@ -123,7 +125,9 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     fixed: dict[int, Candidate] = {}
     for k in range(len(spans) - 1):
         (s1, e1, _, _), (s2, e2, label2, _) = spans[k], spans[k + 1]
-        if label2 in PLACE_LABELS and _QUALIFIER_GAP.match(text[e1:s2]):
+        in_list = k + 2 < len(spans) and _LIST_GAP.fullmatch(text, e2, spans[k + 2][0]) is not None
+        if label2 in PLACE_LABELS and _QUALIFIER_GAP.match(text[e1:s2]) and not in_list:
+            # ("stops in Washington, New York and Boston": a list, not Washington inside New York)
             pair = _qualified(gazetteer, text[s1:e1], text[s2:e2])
             if pair:
                 fixed.setdefault(k, pair[0])
@@ -216,7 +220,8 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                     for c in gazetteer.candidates(text[s:e])
                     if (
                         (c.feature == "county" and normalise(c.name) == key)
-                        or (c.feature == "city" and c.population >= 1000)
+                        # by its own name: "San Antonio Heights", once called San Antonio, is no San Antonio
+                        or (c.feature == "city" and c.population >= 1000 and normalise(c.name) == key)
                     )
                     and (c.country, c.admin1) in states
                 ]
