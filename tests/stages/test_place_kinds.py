@@ -631,3 +631,36 @@ def test_a_name_split_by_the_tagger_is_joined(
     gaz: Gazetteer, text: str, marked: list[tuple[str, str]], want: list[tuple[str, str | None, int | None, str]]
 ) -> None:
     assert places(gaz, text, *marked) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            # counties named together lie in one state (each alone would go to its most populous namesake)
+            "Grants went to Daviess County, then McLean County and Ohio County schools.",
+            [("Daviess County", "GPE"), ("McLean County", "GPE"), ("Ohio County", "GPE")],
+            [
+                ("Daviess County", "USA", 4289518, "county"),
+                ("McLean County", "USA", 4300401, "county"),
+                ("Ohio County", "USA", 4302977, "county"),
+            ],
+        ),
+        (
+            # a county in the state of the large city the story names, whatever the tagger called the city
+            "Two men from Chattanooga were taken to the Hamilton County jail.",
+            [("Chattanooga", "PRODUCT"), ("Hamilton County", "GPE")],
+            [("Chattanooga", "USA", 4612862, "city"), ("Hamilton County", "USA", 4627306, "county")],
+        ),
+        (
+            # a state in brackets qualifies the county
+            "The Walker County (Ga.) Sheriff's Office asked for help.",
+            [("Walker County", "GPE"), ("Ga.", "GPE")],
+            [("Walker County", "USA", 4229163, "county"), ("Ga.", "USA", 4197000, "state")],
+        ),
+    ],
+)
+def test_counties_lie_together(
+    gaz: Gazetteer, text: str, marked: list[tuple[str, str]], want: list[tuple[str, str | None, int | None, str]]
+) -> None:
+    assert places(gaz, text, *marked) == want

@@ -31,6 +31,45 @@ from .patterns import (
     Entity,
 )
 
+
+def _counties_together(
+    text: str,
+    spans: list[tuple[int, int, str, str]],
+    fixed: dict[int, Candidate],
+    gazetteer: Gazetteer,
+) -> None:
+    """Counties a story names lie together (in place, into ``fixed``): each county name goes to the state that
+    holds the most of the story's other county names and its large cities ("Daviess County ... McLean County ...
+    Ohio County": Kentucky's, not Illinois' or West Virginia's; "Hamilton County jail" in a Chattanooga story:
+    Tennessee's), when one state holds more than any other."""
+    options: dict[int, list[Candidate]] = {}
+    for k, (s, e, label, key) in enumerate(spans):
+        if label in PLACE_LABELS and k not in fixed and key.endswith((" county", " parish")):
+            found = [c for c in gazetteer.candidates(text[s:e]) if c.feature == "county" and normalise(c.name) == key]
+            if len(found) > 1:
+                options[k] = found
+    if not options:
+        return
+    city_states: set[tuple[str | None, str | None]] = set()  # whatever the tagger called the city
+    for s, e, _, _ in spans:
+        c = gazetteer.lookup(text[s:e])
+        if c is not None and c.feature == "city" and c.population >= 100_000:
+            city_states.add((c.country, c.admin1))
+    names_in: dict[tuple[str | None, str | None], set[str]] = {}
+    for k, found in options.items():
+        for c in found:
+            names_in.setdefault((c.country, c.admin1), set()).add(spans[k][3])
+    for k, found in options.items():
+        key = spans[k][3]
+
+        def support(c: Candidate, key: str = key) -> int:
+            return len(names_in[(c.country, c.admin1)] - {key}) + ((c.country, c.admin1) in city_states)
+
+        ranked = sorted(found, key=support, reverse=True)
+        if support(ranked[0]) > 0 and support(ranked[0]) > support(ranked[1]):
+            fixed[k] = ranked[0]
+
+
 _LIST_GAP = re.compile(r",?\s+(?:and|or|&)\s+")
 
 
@@ -126,7 +165,9 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     for k in range(len(spans) - 1):
         (s1, e1, _, _), (s2, e2, label2, _) = spans[k], spans[k + 1]
         in_list = k + 2 < len(spans) and _LIST_GAP.fullmatch(text, e2, spans[k + 2][0]) is not None
-        if label2 in PLACE_LABELS and _QUALIFIER_GAP.match(text[e1:s2]) and not in_list:
+        # "Walker County (Ga.)": a state in brackets qualifies as after a comma
+        bracketed = text[e1:s2].strip() == "(" and text[e2 : e2 + 1] == ")"
+        if label2 in PLACE_LABELS and (_QUALIFIER_GAP.match(text[e1:s2]) or bracketed) and not in_list:
             # ("stops in Washington, New York and Boston": a list, not Washington inside New York)
             pair = _qualified(gazetteer, text[s1:e1], text[s2:e2])
             if pair:
@@ -145,6 +186,7 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
             c = gazetteer.lookup(text[s:e])
             if c is not None and c.feature == "city" and c.population >= 100_000 and c.admin1:
                 city_states.add((c.country, c.admin1))
+    _counties_together(text, spans, fixed, gazetteer)
     for k, (s, e, label, key) in enumerate(spans):
         if label not in PLACE_LABELS:
             continue
