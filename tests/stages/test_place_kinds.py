@@ -664,3 +664,24 @@ def test_counties_lie_together(
     gaz: Gazetteer, text: str, marked: list[tuple[str, str]], want: list[tuple[str, str | None, int | None, str]]
 ) -> None:
     assert places(gaz, text, *marked) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            "Peace on the Korean Peninsula matters to Beijing.",
+            [("the Korean Peninsula", "LOC"), ("Beijing", "GPE")],
+            [("Korean Peninsula", None, 11494804, "region"), ("Beijing", "CHN", 1816670, "city")],
+        ),
+        (
+            "Migrants crossed the Mediterranean in small boats.",
+            [("the Mediterranean", "LOC")],
+            [("Mediterranean", None, 363196, "sea")],
+        ),
+    ],
+)
+def test_regions_and_seas_carry_geonames_ids(
+    gaz: Gazetteer, text: str, marked: list[tuple[str, str]], want: list[tuple[str, str | None, int | None, str]]
+) -> None:
+    assert places(gaz, text, *marked) == want
