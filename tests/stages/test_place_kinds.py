@@ -685,3 +685,12 @@ def test_regions_and_seas_carry_geonames_ids(
     gaz: Gazetteer, text: str, marked: list[tuple[str, str]], want: list[tuple[str, str | None, int | None, str]]
 ) -> None:
     assert places(gaz, text, *marked) == want
+
+
+def test_a_name_matches_its_hyphenated_spelling(gaz: Gazetteer) -> None:
+    # South Africa's North-West province, named with a space beside Limpopo
+    text = "Platinum mining in the North West and Limpopo provinces has displaced villages."
+    assert places(gaz, text, ("North West", "LOC"), ("Limpopo", "GPE")) == [
+        ("North West", "ZAF", 1085598, "state"),
+        ("Limpopo", "ZAF", 1085597, "state"),
+    ]
