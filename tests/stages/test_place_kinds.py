@@ -694,3 +694,9 @@ def test_a_name_matches_its_hyphenated_spelling(gaz: Gazetteer) -> None:
         ("North West", "ZAF", 1085598, "state"),
         ("Limpopo", "ZAF", 1085597, "state"),
     ]
+
+
+def test_a_town_chosen_by_size_moves_to_a_province_of_its_name_in_the_storys_country(gaz: Gazetteer) -> None:
+    text = "The mayor of Calamba met the governor of Laguna on Monday."
+    got = places(gaz, text, ("Calamba", "GPE"), ("Laguna", "GPE"))
+    assert [(n, iso, f) for n, iso, _, f in got] == [("Calamba", "PHL", "city"), ("Laguna", "PHL", "county")]

@@ -317,6 +317,12 @@ def _towns_near_towns(text: str, places: list[Place], uncontexted: list[int], ga
         key = normalise(name)
         found = [c for c in gazetteer.candidates(name) if c.feature == "city" and c.country == home]
         local = [c for c in found if c.population >= 1000 and normalise(c.name) == key]
+        if not local:  # a province of the name in that country ("CALAMBA CITY, Laguna": Laguna province)
+            local = [
+                c
+                for c in gazetteer.candidates(name)
+                if c.feature in ("county", "state") and c.country == home and normalise(c.name) == key
+            ]
         if not local and chosen is not None:  # by another name of a bigger town ("Palmyra": Tadmur, Syria)
             local = [c for c in found if c.population >= max(1000, chosen.population)]
         if not local or chosen is None or chosen.capital:
