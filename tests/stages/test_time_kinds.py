@@ -455,3 +455,22 @@ def test_a_multi_month_period_compared_a_year_before_is_the_year(text: str) -> N
 )
 def test_a_deadline_told_as_passed_is_past(text: str) -> None:
     assert [(q, v) for q, v, _, _ in got(text, THURSDAY)] == [("Monday", D(2025, 3, 10))]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The ministry recently tightened the rules.", [("recently", "PAST_REF")]),
+        ("Only recently did the envoy return.", [("Only recently", "PAST_REF")]),
+        ("Until recently, the border was open.", []),
+    ],
+)
+def test_recently_is_before_publication(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(q, tm) for q, _, _, tm in got(text, THURSDAY)] == want
+
+
+def test_the_quarter_of_an_earnings_report_is_its_quarter() -> None:
+    text = "Acme posted third-quarter net of $4 million. In the quarter, sales rose 5%."
+    ents = [(text.index("the quarter"), text.index("the quarter") + len("the quarter"), "DATE")]
+    found = [(text[t.span.start : t.span.end], t.timeml) for t in extract(text, ents=ents, published=D(2025, 10, 23))]
+    assert found == [("third-quarter", "2025-Q3"), ("the quarter", "2025-Q3")]

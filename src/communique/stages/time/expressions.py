@@ -39,6 +39,7 @@ from .patterns import (
     _QUARTER,
     _QUARTER_OF_YEAR,
     _QUARTER_YEAR,
+    _RECENTLY,
     _RESULTS_AFTER,
     _SEASON,
     _SEASON_START,
@@ -406,6 +407,18 @@ def _present(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), "deictic", relative=resolve)
 
 
+def _recently(m: re.Match[str], text: str) -> _Cand | None:
+    """"recently": on or before publication (PAST_REF); not "until recently" (a state that has ended)."""
+    quoted = m.group(0)
+    if quoted.lower().startswith(("until", "more", "most")):
+        return None
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        return base, "on_or_before", f'"{quoted}": some time before publication ({_iso(base)}) (PAST_REF)'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
 def _year_range(m: re.Match[str], text: str) -> list[_Cand] | None:
     y1 = int(m.group("y1"))
     raw = m.group("y2")
@@ -472,6 +485,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_YEAR_END, _year_end),
     (_CENTURY, _century),
     (_PRESENT, _present),
+    (_RECENTLY, _recently),
     (_YEAR_RANGE, _year_range),
     (_SPOKEN_YEAR, _spoken_year),
 ]
@@ -500,6 +514,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _QUARTER_OF_YEAR: ("quarter",),
     _MONTH_OF_YEAR: ("year",),
     _YEAR_END: ("end",),
+    _RECENTLY: ("recently",),
     _AGO: ("ago",),
     _SEASON: ("spring", "summer", "autumn", "fall", "winter"),
     _DECADE: ("0s",),

@@ -170,6 +170,8 @@ _CENTURY = re.compile(
     r"[\s-]+century)\b(?![\s-]+(?:old|long))"
 )
 _PRESENT = re.compile(r"\b(?i:now|currently|at\s+present|presently|nowadays|at\s+the\s+moment)\b(?!-|\s+that\b)")
+# "recently": some time before publication (TimeML PAST_REF)
+_RECENTLY = re.compile(r"\b(?i:(?:only\s+|until\s+|more\s+|most\s+)?recently)\b")
 _PRESENT_NOT = re.compile(r"(?i)\b(?:until|till|by|from|since|right|just|for)\s+$")
 _YEAR_RANGE = re.compile(r"(?<![\d-])(?P<y1>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{4}|\d{2})\b(?![-–/.,]?\d|%)")
 _ANY_YEAR = re.compile(r"(?<![\d'’])(1\d{3}|20\d{2})(?![\d]|s\b|\s*[-–/]\s*\d)")
