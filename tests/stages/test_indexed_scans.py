@@ -20,8 +20,8 @@ from communique import api
 from communique.model import Actor, Doc, Span
 from communique.read import read_file
 from communique.serialize import doc_to_dict
-from communique.stages import place
 from communique.stages.events import learned
+from communique.stages.place import mentions as place
 from communique.stages.provenance import attribution, common
 from communique.textutil import SpanIndex
 

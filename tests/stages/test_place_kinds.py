@@ -576,3 +576,127 @@ def test_towns_take_the_country_of_the_storys_other_places(
 ) -> None:
     got = {name: country for name, country, _, _ in places(gaz, text, *marked)}
     assert got[want[0]] == want[1]
+
+
+# -- round 4: a local-state rule and a qualifier must not take a famous place's alternate name or a list --------
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            # a list of cities is no "A, B" qualifier: not a Washington inside New York state
+            "After stops in Washington, New York and Boston, the prince flew on.",
+            [("Washington", "GPE"), ("New York", "GPE"), ("Boston", "GPE")],
+            [
+                ("Washington", "USA", 4140963, "city"),
+                ("New York", "USA", 5128581, "city"),
+                ("Boston", "USA", 4930956, "city"),
+            ],
+        ),
+        (
+            # a town once called San Antonio in a state the story names is not San Antonio
+            "The Oakland, Calif. team lost to San Antonio on Friday.",
+            [("Oakland", "GPE"), ("Calif.", "GPE"), ("San Antonio", "GPE")],
+            [
+                ("Oakland", "USA", 5378538, "city"),
+                ("Calif.", "USA", 5332921, "state"),
+                ("San Antonio", "USA", 4726206, "city"),
+            ],
+        ),
+    ],
+)
+def test_state_towns_by_their_own_names_and_lists(
+    gaz: Gazetteer, text: str, marked: list[tuple[str, str]], want: list[tuple[str, str | None, int | None, str]]
+) -> None:
+    assert places(gaz, text, *marked) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            "Sewage from the river in Baja California reached the beaches.",
+            [("Baja", "GPE"), ("California", "GPE")],
+            [("Baja California", "MEX", 4017700, "state")],
+        ),
+        (
+            "Flooding struck Nuevo Leon overnight.",
+            [("Nuevo", "ORG"), ("Leon", "GPE")],
+            [("Nuevo Leon", "MEX", 3522542, "state")],
+        ),
+    ],
+)
+def test_a_name_split_by_the_tagger_is_joined(
+    gaz: Gazetteer, text: str, marked: list[tuple[str, str]], want: list[tuple[str, str | None, int | None, str]]
+) -> None:
+    assert places(gaz, text, *marked) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            # counties named together lie in one state (each alone would go to its most populous namesake)
+            "Grants went to Daviess County, then McLean County and Ohio County schools.",
+            [("Daviess County", "GPE"), ("McLean County", "GPE"), ("Ohio County", "GPE")],
+            [
+                ("Daviess County", "USA", 4289518, "county"),
+                ("McLean County", "USA", 4300401, "county"),
+                ("Ohio County", "USA", 4302977, "county"),
+            ],
+        ),
+        (
+            # a county in the state of the large city the story names, whatever the tagger called the city
+            "Two men from Chattanooga were taken to the Hamilton County jail.",
+            [("Chattanooga", "PRODUCT"), ("Hamilton County", "GPE")],
+            [("Chattanooga", "USA", 4612862, "city"), ("Hamilton County", "USA", 4627306, "county")],
+        ),
+        (
+            # a state in brackets qualifies the county
+            "The Walker County (Ga.) Sheriff's Office asked for help.",
+            [("Walker County", "GPE"), ("Ga.", "GPE")],
+            [("Walker County", "USA", 4229163, "county"), ("Ga.", "USA", 4197000, "state")],
+        ),
+    ],
+)
+def test_counties_lie_together(
+    gaz: Gazetteer, text: str, marked: list[tuple[str, str]], want: list[tuple[str, str | None, int | None, str]]
+) -> None:
+    assert places(gaz, text, *marked) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            "Peace on the Korean Peninsula matters to Beijing.",
+            [("the Korean Peninsula", "LOC"), ("Beijing", "GPE")],
+            [("Korean Peninsula", None, 11494804, "region"), ("Beijing", "CHN", 1816670, "city")],
+        ),
+        (
+            "Migrants crossed the Mediterranean in small boats.",
+            [("the Mediterranean", "LOC")],
+            [("Mediterranean", None, 363196, "sea")],
+        ),
+    ],
+)
+def test_regions_and_seas_carry_geonames_ids(
+    gaz: Gazetteer, text: str, marked: list[tuple[str, str]], want: list[tuple[str, str | None, int | None, str]]
+) -> None:
+    assert places(gaz, text, *marked) == want
+
+
+def test_a_name_matches_its_hyphenated_spelling(gaz: Gazetteer) -> None:
+    # South Africa's North-West province, named with a space beside Limpopo
+    text = "Platinum mining in the North West and Limpopo provinces has displaced villages."
+    assert places(gaz, text, ("North West", "LOC"), ("Limpopo", "GPE")) == [
+        ("North West", "ZAF", 1085598, "state"),
+        ("Limpopo", "ZAF", 1085597, "state"),
+    ]
+
+
+def test_a_town_chosen_by_size_moves_to_a_province_of_its_name_in_the_storys_country(gaz: Gazetteer) -> None:
+    text = "The mayor of Calamba met the governor of Laguna on Monday."
+    got = places(gaz, text, ("Calamba", "GPE"), ("Laguna", "GPE"))
+    assert [(n, iso, f) for n, iso, _, f in got] == [("Calamba", "PHL", "city"), ("Laguna", "PHL", "county")]

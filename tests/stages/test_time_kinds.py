@@ -333,3 +333,144 @@ def test_deadlines_bare_months_decades_and_weekdays(text: str, ents: list, want:
         marked.append((k, k + len(surface), label))
     got_ = [(text[t.span.start : t.span.end], t.timeml) for t in extract(text, ents=marked, published=published)]
     assert got_ == want
+
+
+# -- round 4: weekdays whose clause says past or future, beyond a short window --------------------------------
+
+THURSDAY = D(2025, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "value"),
+    [
+        # a past verb between an earlier future cue and the weekday: the weekday is the past one
+        ("They said they would appeal the ruling, announced Wednesday by the court.", "Wednesday", D(2025, 3, 12)),
+        ("The carmaker announced plans Monday to close 300 dealerships.", "Monday", D(2025, 3, 10)),
+        ("The union, which will strike again in April, voted Tuesday to reject the offer.", "Tuesday", D(2025, 3, 11)),
+        # a future cue further back in the clause, with no past verb after it
+        ("The envoy is scheduled to spend an hour in Kigali, her first stop Saturday.", "Saturday", D(2025, 3, 15)),
+        ("The minister will leave for the border at dawn (6 a.m. local time Friday).", "Friday", D(2025, 3, 14)),
+        # a deadline: "until", "by" a weekday looks forward
+        ("The agency extended its deadline until 9 a.m. Monday.", "Monday", D(2025, 3, 17)),
+        ("Rebels were given until Sunday to hand over their weapons.", "Sunday", D(2025, 3, 16)),
+        ("The exchange will stay shut by order until Friday.", "Friday", D(2025, 3, 14)),
+        # a clause opened by the weekday whose future verb comes late
+        (
+            "On Saturday, the National Association of Independent Petroleum Retailers plans to hold a rally.",
+            "Saturday",
+            D(2025, 3, 15),
+        ),
+    ],
+)
+def test_weekdays_read_by_their_clause(text: str, quoted: str, value: dt.date) -> None:
+    found = [(q, v) for q, v, _, _ in got(text, THURSDAY) if q.startswith(quoted)]
+    assert found == [(found[0][0], value)] if found else False
+
+
+def test_a_past_stay_until_a_weekday_is_not_a_deadline() -> None:
+    assert got("Markets remained closed until Monday.", THURSDAY) == [("Monday", D(2025, 3, 10), "day", "2025-03-10")]
+
+
+# -- round 4: quarters and months tied to a year word ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The bank lost $2 billion in the third quarter of this year.", ("the third quarter of this year", "2025-Q3")),
+        ("In the first quarter of last year, it had lost $300 million.", ("the first quarter of last year", "2024-Q1")),
+        ("The spin-off could be done as early as next year's first quarter.", ("next year's first quarter", "2026-Q1")),
+        ("Franchises will not be renewed after October of next year.", ("October of next year", "2026-10")),
+        ("In June last year the leaders fell out.", ("June last year", "2024-06")),
+        ("Sales in March of last year were higher.", ("March of last year", "2024-03")),
+    ],
+)
+def test_quarters_and_months_of_a_named_year(text: str, want: tuple[str, str]) -> None:
+    assert [(q, tm) for q, _, _, tm in got(text, D(2025, 5, 20))] == [want]
+
+
+def test_a_quarters_results_are_past_whatever_the_plans() -> None:
+    text = "The lender said it plans to cut jobs in the wake of a third-quarter loss of $7 million."
+    assert [(q, tm) for q, _, _, tm in got(text, D(2025, 10, 23))] == [("third-quarter", "2025-Q3")]
+
+
+# -- round 4: year ends, weeks ago, the same period a year before -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The merger should close by year-end.", ("year-end", D(2025, 12, 31))),
+        ("Stricter capital rules are due to be in place by year's end.", ("year's end", D(2025, 12, 31))),
+        ("The deal is expected to close around year end.", ("year end", D(2025, 12, 31))),
+        ("The index has fallen 12% since year-end.", ("year-end", D(2024, 12, 31))),
+    ],
+)
+def test_year_end_is_the_last_day_of_the_year(text: str, want: tuple[str, dt.date]) -> None:
+    quoted, value = want
+    assert got(text, D(2025, 10, 30)) == [(quoted, value, "day", value.isoformat())]
+
+
+def test_three_weeks_ago_or_more_give_an_iso_week() -> None:
+    text = "The boat capsized six weeks ago; two weeks ago the survivors were moved."
+    assert got(text, D(2025, 3, 13)) == [
+        ("six weeks ago", D(2025, 1, 27), "week", "2025-W05"),
+        ("two weeks ago", D(2025, 2, 27), "day", "2025-02-27"),  # a week or two: the same weekday
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Sales rose 43% in February compared to the same period last year.", ("last year", "2024-02")),
+        ("Exports fell in January from the same month a year ago.", ("a year ago", "2024-01")),
+        ("Output rose in the second quarter from the same quarter a year earlier.", ("a year earlier", "2024-Q2")),
+    ],
+)
+def test_the_same_period_a_year_before(text: str, want: tuple[str, str]) -> None:
+    assert [(q, tm) for q, _, _, tm in got(text, D(2025, 8, 5)) if q == want[0]] == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the nine months, net was $40 million, compared with $52 million a year earlier. Third-quarter net rose.",
+        "In the first half, the company earned $3.1 million, or 40 cents a share, up from $2 million a year ago. "
+        "Third-quarter net fell.",
+    ],
+)
+def test_a_multi_month_period_compared_a_year_before_is_the_year(text: str) -> None:
+    found = [(q, tm) for q, _, _, tm in got(text, D(2025, 10, 23)) if q.startswith("a year")]
+    assert found == [(found[0][0], "2024")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Until Monday, they had described him only as a witness.",
+        "But by Monday, officials hardened their stance.",
+        "It was not until Monday that the minister spoke.",
+        "Twelve states had filed their reports by Monday.",
+    ],
+)
+def test_a_deadline_told_as_passed_is_past(text: str) -> None:
+    assert [(q, v) for q, v, _, _ in got(text, THURSDAY)] == [("Monday", D(2025, 3, 10))]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The ministry recently tightened the rules.", [("recently", "PAST_REF")]),
+        ("Only recently did the envoy return.", [("Only recently", "PAST_REF")]),
+        ("Until recently, the border was open.", []),
+    ],
+)
+def test_recently_is_before_publication(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(q, tm) for q, _, _, tm in got(text, THURSDAY)] == want
+
+
+def test_the_quarter_of_an_earnings_report_is_its_quarter() -> None:
+    text = "Acme posted third-quarter net of $4 million. In the quarter, sales rose 5%."
+    ents = [(text.index("the quarter"), text.index("the quarter") + len("the quarter"), "DATE")]
+    found = [(text[t.span.start : t.span.end], t.timeml) for t in extract(text, ents=ents, published=D(2025, 10, 23))]
+    assert found == [("third-quarter", "2025-Q3"), ("the quarter", "2025-Q3")]

@@ -66,6 +66,12 @@ class Gazetteer:
         if hit is None:
             return ()
         ids = (hit,) if isinstance(hit, int) else hit
+        words = key.split(" ")
+        if 1 < len(words) <= 3:
+            # the same name with a hyphen ("North West" and South Africa's "North-West")
+            hyphened = {"-".join(words)}
+            hyphened |= {" ".join(words[:k]) + "-" + " ".join(words[k:]) for k in range(1, len(words))}
+            ids = (*ids, *(j for v in sorted(hyphened) for j in self._hits(v) if j not in ids))
         if all(self._ix.pop[i] < 1000 for i in ids):
             # a hamlet's exact name may be a province's other spelling ("Hiraan" / Hiiraan): take both
             extra = [j for v in _vowel_variants(_fold(key)) for j in self._hits(v) if j not in ids]

@@ -194,6 +194,7 @@ _OWN_IDS: dict[str, int] = {
     "Kurdistan": 126585, "Persian Gulf": 235616, "Siberia": 2016590, "Atlantic Ocean": 3411923,
     "European Union": 6255148,  # Europe's id: GeoNames-based gold (GeoWebNews) puts the EU there
     "Abkhazia": 6643410, "Indian Ocean": 1545739, "Pacific Ocean": 2363254, "North Africa": 7729887,
+    "Mediterranean Sea": 363196, "Korean Peninsula": 11494804, "Nagorno-Karabakh": 409432, "Al-Tanf": 11614781,
 }  # fmt: skip
 
 # Demonyms countryinfo lacks or gives in another form (ISO3)

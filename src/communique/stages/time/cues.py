@@ -29,7 +29,8 @@ def _future_clause(text: str, start: int) -> bool:
 
 # a sentence's end: a period, ! or ? and a space, not after an initial ("Daniel P. Davison") or a title
 _SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bInc)(?<!\bCorp)(?<!\bJr)[.!?]\s|\n"
+    r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bInc)(?<!\bCorp)(?<!\bJr)(?<![ap]\.m)"
+    r"[.!?](?:''|['\"\u201d\u2019])?\s|\n"
 )
 
 
@@ -52,23 +53,60 @@ def _future(text: str, start: int) -> bool:
 _WEEKDAY_FUTURE_BEFORE = re.compile(r"(?i)\b(?:planned|planning|plans|intends|intended|hopes|would)\b")
 # a weekday opening a clause whose verb is future: "On Tuesday, the league plans to hold ..."
 _WEEKDAY_FUTURE_AFTER = re.compile(
-    rf"(?i)[^.;]{{0,60}}?\b(?:will|plans?\s+to|is\s+(?:scheduled|expected|due|set)\s+to|are\s+(?:scheduled|expected"
+    rf"(?i)[^.;]{{0,100}}?\b(?:will|plans?\s+to|is\s+(?:scheduled|expected|due|set)\s+to|are\s+(?:scheduled|expected"
     rf"|due|set)\s+to|{_DUE_TO})\b"
 )
 
 
+# a verb in the past tense (not a participle after "be", "will", "to"): "announced", "said", "met"
+_PAST_VERB = re.compile(
+    r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)"
+    r"\b(?:said|told|met|held|made|gave|took|came|went|began|won|lost|left|sent|put|set|struck|\w{2,}ed)\b"
+)
+# any future cue of a weekday's clause: the tense cues, plans and reported futures
+_WEEKDAY_CUE = re.compile(
+    rf"(?i)\b(?:will|shall|'ll|scheduled|{_DUE_TO}|set\s+to|expected\s+to|plans?\s+to|planned|planning|plans"
+    r"|intends?|intended|hopes?|would|going\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as)\b"
+)
+_WEEKDAY_WINDOW = 100  # characters before a weekday searched for its clause's future cue
+# a deadline: "until 9 a.m. Monday", "by Friday", "given until Sunday" (not a past stay: "remained closed until")
+_DEADLINE = re.compile(
+    r"(?i)\b(?:until|till|by|deadline\s+of)\s+(?:(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight)"
+    r"\s+(?:[A-Z]{2,4}\s+)?)?$"
+)
+_PAST_STAY = re.compile(r"(?i)\b(?:remained|stayed|lasted|had\s+been)\s+(?:\w+\s+)?$")
+# a deadline told as passed: "Until Thursday, they had described him ...", "it was not until Tuesday that",
+# "had filed reports by Wednesday"
+_PASSED_DEADLINE = re.compile(r"(?i)\b(?:had|not|up)\b")
+
+
 def _future_weekday(text: str, start: int, end: int) -> bool:
-    """A weekday of the coming week: a future cue shortly before it (:func:`_future`, or "planned", "plans"
-    in the 60 characters before, same sentence; not a possessive "Wednesday's"), or, when the weekday opens
-    its sentence or clause ("On Tuesday, ..."), a future verb shortly after."""
+    """A weekday of the coming week: a deadline ("until 9 a.m. Monday", "given until Sunday"; not a past stay,
+    "remained closed until Monday"), or a future cue earlier in its sentence ("will", "is scheduled to",
+    "plans", "would", within ``_WEEKDAY_WINDOW`` characters) with no verb in the past tense between the cue and
+    the weekday ("would appeal the ruling, announced Wednesday" is past; not a possessive "Wednesday's"), or,
+    when the weekday opens its sentence or clause ("On Tuesday, ..."), a future verb after it."""
     if re.match(r"['\u2019]s\b", text[end : end + 3]):
         return False  # "get around Wednesday's ruling": a past event's day
-    if _future(text, start):
+    line_start = _sentence_start(text, start)
+    deadline = _DEADLINE.search(text, max(line_start, start - 40), start)
+    if deadline:
+        before = text[line_start : deadline.start()]
+        return not (
+            _PAST_STAY.search(before)
+            or before.strip(" ,\u201c\"'`").lower() in ("", "but", "and", "yet", "so")
+            or _PASSED_DEADLINE.search(text, max(line_start, deadline.start() - 40), min(len(text), end + 40))
+        )
+    lo = max(line_start, start - _WEEKDAY_WINDOW)
+    cues = list(_WEEKDAY_CUE.finditer(text, lo, start))
+    if cues and cues[-1].group(0).lower() in ("plans", "hopes") and _PAST_VERB.search(
+        text, max(lo, cues[-1].start() - 15), cues[-1].start()
+    ):
+        cues.pop()  # "announced plans Monday to close": the plans are a noun, the verb is past
+    if cues and not _PAST_VERB.search(text, cues[-1].end(), start):
         return True
-    line_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    if _WEEKDAY_FUTURE_BEFORE.search(text, max(line_start, start - 60), start):
-        return True
-    lead = text[line_start:start].strip().lower()
+    clause_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    lead = text[clause_start:start].strip().lower()
     return lead in ("", "on", "and on", "but on") and bool(_WEEKDAY_FUTURE_AFTER.match(text, end))
 
 

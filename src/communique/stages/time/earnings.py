@@ -17,7 +17,7 @@ _YEAR_AGO_PERIOD = re.compile(
     r"|the\s+comparable)$"
 )
 _LATEST_PERIOD = re.compile(
-    r"(?i)^(?:the\s+)?(?:latest|most\s+recent|recent|just-ended|past)\s+(?:quarter|period)(?:'s)?$"
+    r"(?i)^(?:the\s+)?(?:(?:latest|most\s+recent|recent|just-ended|past)\s+(?:quarter|period)|the\s+quarter)(?:'s)?$"
 )
 _CURRENT_PERIOD = re.compile(r"(?i)^(?:the\s+)?(?:current|present)\s+quarter(?:'s)?$")
 
@@ -56,8 +56,50 @@ def _earnings_periods(text: str, out: list[Timex], published: dt.date) -> None:
                 continue
             if quoted.lower() == "last year" and not _QUARTER_WORD.search(sentence):
                 continue  # "Last year, the company earned $5 million": the whole year
+            if _MULTI_MONTH.search(sentence) and not _QUARTER_WORD.search(sentence):
+                # "For the nine months, net was $40 million, compared with $52 million a year earlier": the year
+                out[k] = Timex(t.span, dt.date(report.year - 1, 1, 1), "year",
+                               f'"{quoted}": the year before that of {how} (a period of several months compared)')
+                continue
             ago = dt.date(report.year - 1, report.month, 1)
             out[k] = Timex(t.span, ago, "quarter", f'"{quoted}": the same quarter a year before {how}')
 
 
 _FIGURES = re.compile(r"(?i)\b(?:cents?|pence)\s+a\s+share\b|\$\s?\d[\d.,]*\s+(?:million|billion)")
+_MULTI_MONTH = re.compile(
+    r"(?i)\b(?:(?:first\s+)?(?:six|nine|twelve|12|9|6)\s+months|(?:first|second)\s+half|half[\s-]year|full\s+year"
+    r"|fiscal\s+year|year\s+to\s+date)\b"
+)
+_A_YEAR_BEFORE = re.compile(
+    r"(?i)^(?:last\s+year|(?:just\s+)?a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|prior|preceding)\s+year)$"
+)
+_SAME_PERIOD = re.compile(r"(?i)\bthe\s+same\s+(?:period|month|quarter|week|season|time)\s+(?:of\s+|in\s+)?$")
+
+
+_NAMED_PERIODS = ("month", "quarter", "season", "day")
+
+
+def _same_period(text: str, out: list[Timex]) -> None:
+    """"rose in February compared to the same period last year": the period the sentence named a year before
+    (in place): "last year", "a year ago", "a year earlier" after "the same period / month / quarter" take the
+    month, quarter, season or day named earlier in the sentence, with the year before."""
+    for k, t in enumerate(out):
+        quoted = text[t.span.start : t.span.end].strip()
+        if not _A_YEAR_BEFORE.match(quoted) or not _SAME_PERIOD.search(text, max(0, t.span.start - 40), t.span.start):
+            continue
+        line_start = max(text.rfind(". ", 0, t.span.start), text.rfind("\n", 0, t.span.start)) + 1
+        prior = [
+            o
+            for o in out[:k]
+            if o.span.start >= line_start and o.value is not None and o.precision in _NAMED_PERIODS
+        ]
+        if not prior:
+            continue
+        named = prior[-1]
+        assert named.value is not None
+        try:
+            value = named.value.replace(year=named.value.year - 1)
+        except ValueError:  # 29 February
+            value = named.value.replace(year=named.value.year - 1, day=28)
+        what = text[named.span.start : named.span.end]
+        out[k] = Timex(t.span, value, named.precision, f'"{quoted}": the same period as "{what}", a year before')

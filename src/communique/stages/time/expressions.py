@@ -29,6 +29,7 @@ from .patterns import (
     _MONTH_ALONE,
     _MONTH_MOD,
     _MONTH_NAMES,
+    _MONTH_OF_YEAR,
     _MONTH_YEAR,
     _NUMERIC,
     _ORDINALS,
@@ -36,7 +37,10 @@ from .patterns import (
     _PRESENT,
     _PRESENT_NOT,
     _QUARTER,
+    _QUARTER_OF_YEAR,
     _QUARTER_YEAR,
+    _RECENTLY,
+    _RESULTS_AFTER,
     _SEASON,
     _SEASON_START,
     _SET,
@@ -50,6 +54,7 @@ from .patterns import (
     _WEEKDAY_EXPR,
     _WEEKDAYS,
     _YEAR_ALONE,
+    _YEAR_END,
     _YEAR_RANGE,
     Resolver,
     _Cand,
@@ -195,6 +200,12 @@ def _ago(m: re.Match[str], text: str) -> _Cand:
             if unit != "day":
                 v = base - _DAY
             return v, "on_or_before", f'"{quoted}": some time before publication ({_iso(base)})'
+        if unit == "week" and n > 2:  # "six weeks ago": the ISO week six weeks before ("a week ago": the day)
+            v = base - 7 * n * _DAY
+            monday = v - v.weekday() * _DAY
+            year, week, _ = monday.isocalendar()
+            how = f"ISO week {year}-W{week:02d}, {_count(n, unit)} before publication ({_iso(base)})"
+            return monday, "week", f'"{quoted}": {how}'
         if unit == "decade":  # "a decade ago": the year ten years before
             v, precision = _offset(base, 10 * n, "year", -1)
         else:
@@ -286,15 +297,20 @@ def _quarter(m: re.Match[str], text: str) -> _Cand | None:
         if before.group("y"):
             value = dt.date(int(before.group("y")), 3 * q - 2, 1)
             return _Cand(start, m.end(), "stated", value, "quarter", f'"{text[start : m.end()]}": stated quarter')
-        back = 0 if before.group("this") else 1
+        back = 0 if before.group("this") else -1 if before.group("next") else 1
 
         def resolve_year(base: dt.date) -> tuple[dt.date, Precision, str]:
             v = dt.date(base.year - back, 3 * q - 2, 1)
-            which = "the year before publication's" if back else "the year of publication"
+            which = {0: "the year of publication", 1: "the year before publication's"}.get(
+                back, "the year after publication's"
+            )
             return v, "quarter", f'"{text[start : m.end()]}": {v.year}-Q{q}, {which} ({_iso(base)})'
 
         return _Cand(start, m.end(), "deictic", relative=resolve_year)
-    forward = _future(text, m.start())
+    # a quarter's results are past unless they are to be reported ("will report second-quarter results")
+    forward = _future(text, m.start()) and not (
+        _RESULTS_AFTER.match(text, m.end()) and not _TO_REPORT.search(text, max(0, m.start() - 30), m.start())
+    )
 
     def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
         v = dt.date(base.year, 3 * q - 2, 1)
@@ -307,6 +323,52 @@ def _quarter(m: re.Match[str], text: str) -> _Cand | None:
         return v, "quarter", f'"{quoted}": {v.year}-Q{q}, {how} publication ({_iso(base)})'
 
     return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
+_TO_REPORT = re.compile(
+    r"(?i)\b(?:report|release|post|announce|publish|unveil|issue)s?\s+(?:its\s+|their\s+|a\s+|the\s+)?$"
+)
+_YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
+
+
+def _quarter_of_year(m: re.Match[str], text: str) -> _Cand:
+    """"the third quarter of this year", "the first quarter of last year": that quarter of the year named."""
+    q = _QUARTER_WORDS[m.group("qw").lower()]
+    shift = _YEAR_SHIFT[m.group("yw").lower()]
+    quoted = m.group(0)
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        v = dt.date(base.year + shift, 3 * q - 2, 1)
+        return v, "quarter", f'"{quoted}": {v.year}-Q{q}, the quarter of the year named from publication ({_iso(base)})'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
+def _month_of_year(m: re.Match[str], text: str) -> _Cand:
+    """"June last year", "October of next year": that month of the year named."""
+    month = _month_of(m.group("month"))
+    shift = _YEAR_SHIFT[m.group("yw").lower()]
+    quoted = m.group(0)
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        v = dt.date(base.year + shift, month, 1)
+        return v, "month", f'"{quoted}": {_MONTH_NAMES[month]} {v.year}, the year named from publication ({_iso(base)})'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
+def _year_end(m: re.Match[str], text: str) -> _Cand:
+    """"by year-end", "around year end": 31 December of the year of publication; "since year-end": of the year
+    before."""
+    since = m.group("prep").lower() in ("since", "from")
+    quoted = m.group("q")
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        v = dt.date(base.year - 1 if since else base.year, 12, 31)
+        which = "the year before publication" if since else "the year of publication"
+        return v, "day", f'"{quoted}": the last day of {which} ({_iso(base)})'
+
+    return _Cand(m.start("q"), m.end(), "deictic", relative=resolve)
 
 
 def _decade(m: re.Match[str], text: str) -> _Cand:
@@ -341,6 +403,18 @@ def _present(m: re.Match[str], text: str) -> _Cand | None:
 
     def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
         return base, "present", f'"{quoted}": the present (PRESENT_REF), publication ({_iso(base)})'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
+def _recently(m: re.Match[str], text: str) -> _Cand | None:
+    """"recently": on or before publication (PAST_REF); not "until recently" (a state that has ended)."""
+    quoted = m.group(0)
+    if quoted.lower().startswith(("until", "more", "most")):
+        return None
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        return base, "on_or_before", f'"{quoted}": some time before publication ({_iso(base)}) (PAST_REF)'
 
     return _Cand(m.start(), m.end(), "deictic", relative=resolve)
 
@@ -406,8 +480,12 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_SEASON, _season),
     (_DECADE, _decade),
     (_QUARTER, _quarter),
+    (_QUARTER_OF_YEAR, _quarter_of_year),
+    (_MONTH_OF_YEAR, _month_of_year),
+    (_YEAR_END, _year_end),
     (_CENTURY, _century),
     (_PRESENT, _present),
+    (_RECENTLY, _recently),
     (_YEAR_RANGE, _year_range),
     (_SPOKEN_YEAR, _spoken_year),
 ]
@@ -433,6 +511,10 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     ),
     _WEEKDAY_EXPR: tuple(_WEEKDAYS),
     _PERIOD: ("week", "month", "year"),
+    _QUARTER_OF_YEAR: ("quarter",),
+    _MONTH_OF_YEAR: ("year",),
+    _YEAR_END: ("end",),
+    _RECENTLY: ("recently",),
     _AGO: ("ago",),
     _SEASON: ("spring", "summer", "autumn", "fall", "winter"),
     _DECADE: ("0s",),

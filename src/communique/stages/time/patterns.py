@@ -138,8 +138,26 @@ _QUARTER = re.compile(
     rf"|Q(?P<qn>[1-4]))\b(?:,?\s+(?:of\s+)?(?:fiscal\s+)?{_YEAR}\b{_NOT_NUM})?(?![\s-]+(?:of\s+a|century|mile))"
 )
 _QUARTER_YEAR = re.compile(
-    r"(?i)(?:\b(?P<y>(?:19|20)\d\d)|\byear[\s-](?:ago|earlier)|\blast\s+year'?s?|(?P<this>\bthis\s+year'?s?))"
+    r"(?i)(?:\b(?P<y>(?:19|20)\d\d)|\byear[\s-](?:ago|earlier)|\blast\s+year'?s?|(?P<this>\bthis\s+year'?s?)"
+    r"|(?P<next>\bnext\s+year'?s?))"
     r"(?:\s+(?:fiscal|comparable|corresponding))?\s+(?:the\s+)?$"
+)
+# a quarter or a month of a year named by a word: "the third quarter of this year", "June last year", "October of
+# next year"
+_QUARTER_OF_YEAR = re.compile(
+    r"\b(?i:(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+of\s+(?P<yw>this|last|next)"
+    r"\s+year)\b"
+)
+_MONTH_OF_YEAR = re.compile(rf"\b(?P<month>{_FULL_MONTH})(?:\s+of)?\s+(?P<yw>(?i:this|last|next))\s+(?i:year)\b")
+# the end of a year: "by year-end", "at year's end", "since year end" (not "year-end results": a period's name)
+_YEAR_END = re.compile(
+    r"\b(?i:(?P<prep>since|by|at|before|until|till|around|near|toward|towards|through|after|from)\s+)"
+    r"(?P<q>(?i:(?:the\s+)?year[\s-]end|year['\u2019]s\s+end))\b(?![\s-]+[a-z])"
+)
+# what a quarter's results are: a quarter before them is past whatever the future cues ("plans ... after a
+# third-quarter loss")
+_RESULTS_AFTER = re.compile(
+    r"(?i)[\s-]+(?:net\s+)?(?:loss|losses|profits?|earnings|results|net|income|revenues?|sales|deficit|surplus)\b"
 )
 _DECADE = re.compile(r"\b(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<dec>(?:1\d|20)\d0)s\b")
 _ORDINALS = {
@@ -152,6 +170,8 @@ _CENTURY = re.compile(
     r"[\s-]+century)\b(?![\s-]+(?:old|long))"
 )
 _PRESENT = re.compile(r"\b(?i:now|currently|at\s+present|presently|nowadays|at\s+the\s+moment)\b(?!-|\s+that\b)")
+# "recently": some time before publication (TimeML PAST_REF)
+_RECENTLY = re.compile(r"\b(?i:(?:only\s+|until\s+|more\s+|most\s+)?recently)\b")
 _PRESENT_NOT = re.compile(r"(?i)\b(?:until|till|by|from|since|right|just|for)\s+$")
 _YEAR_RANGE = re.compile(r"(?<![\d-])(?P<y1>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{4}|\d{2})\b(?![-–/.,]?\d|%)")
 _ANY_YEAR = re.compile(r"(?<![\d'’])(1\d{3}|20\d{2})(?![\d]|s\b|\s*[-–/]\s*\d)")

@@ -7,7 +7,7 @@ import datetime as dt
 
 from ...model import Precision, Span, Timex
 from .cues import SOON_DAYS
-from .earnings import _QUARTER_WORD, _earnings_periods
+from .earnings import _QUARTER_WORD, _earnings_periods, _same_period
 from .expressions import _candidates, _from_entity
 from .patterns import _FUTURE_SLACK, _Cand, _iso, _show
 
@@ -75,6 +75,8 @@ def extract(
                 last_year = timex.value.year
     if published is not None and _QUARTER_WORD.search(text):
         _earnings_periods(text, out, published)
+    if "same" in text:
+        _same_period(text, out)
     return out
 
 

@@ -1,0 +1,156 @@
+"""Which entities are toponyms: spaCy's entities and stray proper nouns, wire datelines, the names the words
+around them show to be people or organisations, and entities the tagger ran over two toponyms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from ...knowledge.gazetteer import Gazetteer, normalise
+from ...knowledge.groups import group_for
+from .patterns import (
+    _DATELINE,
+    _GIVEN_NAMES,
+    _LEADING_THE,
+    _LOCATIVE_BEFORE,
+    _ORG_AFTER,
+    _ORG_BEFORE,
+    _PERSON_AFTER,
+    _PERSON_BEFORE,
+    _RESCUE_PREP,
+    _TRAILING_POSSESSIVE,
+    PLACE_LABELS,
+    RESCUE_LABELS,
+    Entity,
+)
+
+
+def entities(sdoc: Any) -> list[Entity]:
+    """``(start_char, end_char, label)`` of a spaCy Doc's entities, and of capitalised proper nouns outside
+    them (label ``PROPN``: "drones at Kharkiv" when the model tagged nothing)."""
+    out = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+    covered = {t.i for e in sdoc.ents for t in e}
+    for t in sdoc:
+        if (
+            t.i not in covered
+            and t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.is_alpha
+            and (t.i + 1 >= len(sdoc) or sdoc[t.i + 1].pos_ != "PROPN")
+            and (t.i == 0 or sdoc[t.i - 1].pos_ != "PROPN")
+        ):
+            out.append((t.idx, t.idx + len(t), "PROPN"))
+    return out
+
+
+def datelines(text: str, gazetteer: Gazetteer) -> list[Entity]:
+    """Toponyms of wire datelines (``(start, end, "GPE")``): a place in capitals the gazetteer knows, at the
+    start of the text, of a line or of a sentence, then optionally ", Region", an agency in brackets and a
+    dash or colon ("ALBUQUERQUE, N.M. (AP) -": ALBUQUERQUE and N.M.)."""
+    out: list[Entity] = []
+    for m in _DATELINE.finditer(text):
+        place = m.group("place")
+        if sum(c.isalpha() for c in place) < 3:
+            continue
+        names = [m.span("place")] if "&" not in place else []
+        if "&" in place:  # "TIJUANA & SAN DIEGO"
+            s = m.start("place")
+            for part in re.finditer(r"[^&]+", place):
+                a, b = s + part.start(), s + part.end()
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                names.append((a, b))
+        found = [(a, b) for a, b in names if gazetteer.lookup(text[a:b].title()) is not None]
+        if not found:
+            continue
+        out += [(a, b, "GPE") for a, b in found]
+        if m.group("region") and gazetteer.lookup(m.group("region")) is not None:
+            out.append((m.start("region"), m.end("region"), "GPE"))
+    return out
+
+
+def _whole_name(gazetteer: Gazetteer, name: str) -> bool:
+    """A country's name or alias, or a first-level division's own name of two words or more ("Tamil Nadu"),
+    and not a common given name ("Jordan", "Chad"): a place whatever label the NER gave it."""
+    key = normalise(name)
+    if key in _GIVEN_NAMES or not name[:1].isupper():
+        return False
+    if gazetteer.country_code(name):
+        return True
+    c = gazetteer.lookup(name)
+    return c is not None and c.feature == "state" and " " in key and normalise(c.name) == key
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """A capitalised word right after in/to/from/at."""
+    return text[start : start + 1].isupper() and bool(_RESCUE_PREP.search(text[max(0, start - 8) : start]))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading 'the' and a trailing possessive from an entity span."""
+    piece = text[start:end]
+    m = _LEADING_THE.match(piece)
+    if m and m.end() < len(piece):
+        start += m.end()
+    piece = text[start:end]
+    m2 = _TRAILING_POSSESSIVE.search(piece)
+    if m2 and m2.start() > 0:
+        end = start + m2.start()
+    return start, end
+
+
+def _not_a_place(text: str, start: int, end: int) -> bool:
+    """The words around the name show a person or an organisation ("coach Austin said", "United Russia"), or the
+    name is a known armed group's ("talks between Israel and Hamas": not Hamm, Germany, whose other name it is;
+    "the Taliban"), unless a locative preposition governs it ("in Fano")."""
+    before = text[max(0, start - 24) : start]
+    if group_for(text[start:end]) is not None and not _LOCATIVE_BEFORE.search(before):
+        return True
+    return bool(
+        _PERSON_BEFORE.search(before)
+        or _PERSON_AFTER.match(text, end)
+        or _ORG_BEFORE.search(before)
+        or _ORG_AFTER.match(text, end)
+    )
+
+
+_X_IN_Y = re.compile(r"([A-Z][^\s,]*(?:\s[A-Z][^\s,]*)*)(,\s+|\s+in\s+)([A-Z][^\s,]*(?:\s[A-Z][^\s,]*)*)")
+
+
+def _split_in(text: str, ents: Sequence[Entity]) -> list[Entity]:
+    """Entities the tagger ran over two toponyms ("Khnatsakh in Syunik" as one ORG, "Lund, Sweden" as one GPE) as
+    two of the same label."""
+    out: list[Entity] = []
+    for start, end, label in ents:
+        m = _X_IN_Y.fullmatch(text, start, end) if label in RESCUE_LABELS or label in PLACE_LABELS else None
+        if m is None or ("," in m.group(2) and label not in PLACE_LABELS):  # "Smith, Jones" stays one PERSON
+            out.append((start, end, label))
+        else:
+            out += [(m.start(1), m.end(1), label), (m.start(3), m.end(3), label)]
+    return out
+
+
+def _ascii(name: str) -> str:
+    """A name normalised and stripped of accents ("Nuevo León" -> "nuevo leon")."""
+    return unicodedata.normalize("NFKD", normalise(name)).encode("ascii", "ignore").decode()
+
+
+def _join_split(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
+    """Neighbouring entities the tagger split out of one name ("Baja" and "California" for Baja California),
+    joined as one GPE when the gazetteer knows the whole name as a place's own name."""
+    out: list[Entity] = []
+    for start, end, label in sorted(ents):
+        if out and label in PLACE_LABELS | RESCUE_LABELS and out[-1][2] in PLACE_LABELS | RESCUE_LABELS:
+            p_start, p_end, _ = out[-1]
+            if text[p_end:start] == " " and text[start : start + 1].isupper():
+                whole = text[p_start:end]
+                c = gazetteer.lookup(whole)
+                if c is not None and _ascii(c.name) == _ascii(whole):
+                    out[-1] = (p_start, end, "GPE")
+                    continue
+        out.append((start, end, label))
+    return out

@@ -1,0 +1,333 @@
+"""Geocoding: the toponyms among a document's entities looked up in the gazetteer, disambiguated by the
+document itself (qualifiers, the countries, states and counties it names, its other towns)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...knowledge.gazetteer import DWARF_RATIO, Candidate, Gazetteer, normalise
+from ...model import Place, Span
+from .names import _after_preposition, _join_split, _not_a_place, _split_in, _trim, _whole_name, datelines
+from .patterns import (
+    _AFTER_COUNTY,
+    _ARRESTERS,
+    _ATTACK_OBJECT,
+    _CONTEXT_FEATURES,
+    _COUNTIES_AFTER,
+    _GIVEN_NAMES,
+    _IN_NEAR,
+    _LOCAL_HEAD,
+    _NATION_DEMONYMS,
+    _NOWHERE,
+    _OWN_DEMONYM,
+    _QUALIFIER_GAP,
+    _SETTLEMENT_OF,
+    _SITE_SUFFIX,
+    PLACE_LABELS,
+    RESCUE_IN_MIN_POPULATION,
+    RESCUE_LABELS,
+    RESCUE_MIN_POPULATION,
+    Entity,
+)
+
+
+def _counties_together(
+    text: str,
+    spans: list[tuple[int, int, str, str]],
+    fixed: dict[int, Candidate],
+    gazetteer: Gazetteer,
+) -> None:
+    """Counties a story names lie together (in place, into ``fixed``): each county name goes to the state that
+    holds the most of the story's other county names and its large cities ("Daviess County ... McLean County ...
+    Ohio County": Kentucky's, not Illinois' or West Virginia's; "Hamilton County jail" in a Chattanooga story:
+    Tennessee's), when one state holds more than any other."""
+    options: dict[int, list[Candidate]] = {}
+    for k, (s, e, label, key) in enumerate(spans):
+        if label in PLACE_LABELS and k not in fixed and key.endswith((" county", " parish")):
+            found = [c for c in gazetteer.candidates(text[s:e]) if c.feature == "county" and normalise(c.name) == key]
+            if len(found) > 1:
+                options[k] = found
+    if not options:
+        return
+    city_states: set[tuple[str | None, str | None]] = set()  # whatever the tagger called the city
+    for s, e, _, _ in spans:
+        c = gazetteer.lookup(text[s:e])
+        if c is not None and c.feature == "city" and c.population >= 100_000:
+            city_states.add((c.country, c.admin1))
+    names_in: dict[tuple[str | None, str | None], set[str]] = {}
+    for k, found in options.items():
+        for c in found:
+            names_in.setdefault((c.country, c.admin1), set()).add(spans[k][3])
+    for k, found in options.items():
+        key = spans[k][3]
+
+        def support(c: Candidate, key: str = key) -> int:
+            return len(names_in[(c.country, c.admin1)] - {key}) + ((c.country, c.admin1) in city_states)
+
+        ranked = sorted(found, key=support, reverse=True)
+        if support(ranked[0]) > 0 and support(ranked[0]) > support(ranked[1]):
+            fixed[k] = ranked[0]
+
+
+_LIST_GAP = re.compile(r",?\s+(?:and|or|&)\s+")
+
+
+def _qualified(gazetteer: Gazetteer, name: str, qualifier: str) -> tuple[Candidate, Candidate] | None:
+    """Resolve "name, qualifier" jointly: a place inside a country or US state of that name."""
+    inner = [c for c in gazetteer.candidates(name) if c.feature not in ("country", "continent")]
+    if not inner:
+        return None
+    for outer in gazetteer.candidates(qualifier):
+        if outer.feature == "country":
+            hits = [c for c in inner if c.country == outer.country]
+        elif outer.feature == "state":
+            hits = [c for c in inner if c.country == outer.country and c.admin1 == outer.admin1]
+        else:
+            continue
+        if hits:
+            return hits[0], outer
+    return None
+
+
+def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Place]:
+    """Geocode the toponyms among ``ents`` (spans into ``text``); unknown names are dropped."""
+    spans: list[tuple[int, int, str, str]] = []  # start, end, label, key
+    context: dict[str, set[str]] = {}  # ISO3 -> normalised names that vouch for it
+    demonyms: list[tuple[int, str]] = []  # (offset, ISO3) of each demonym
+    named: set[str] = set()  # ISO3 of countries and states named as places
+    min_pop: dict[int, int] = {}  # span number -> the population a rescued city needs
+    towns_only: set[int] = set()  # span numbers rescued as the object of an attack: cities only
+    ents = _join_split(text, _split_in(text, ents), gazetteer)
+    lines = datelines(text, gazetteer)
+    if lines:
+        ents = [e for e in ents if not any(s < e[1] and e[0] < t for s, t, _ in lines)] + lines
+    for start, end, label in sorted(ents):
+        if _not_a_place(text, start, end):
+            continue
+        if label in RESCUE_LABELS and _LOCAL_HEAD.match(text, end) and text[start : start + 1].isupper():
+            local = gazetteer.lookup(text[start:end])
+            if local is not None and local.feature == "city":
+                spans.append((start, end, "GPE", normalise(text[start:end])))  # "Duluth police"
+                continue
+        org_place = gazetteer.lookup(text[start:end]) if label == "ORG" else None
+        if org_place is not None and org_place.feature in ("country", "region") and org_place.geonames_id:
+            label = "GPE"  # a country named as an actor ("the DPRK", "U.S." tagged ORG): still a toponym
+        if label == "NORP":
+            iso = gazetteer.demonym(text[start:end])
+            if iso:
+                context.setdefault(iso, set()).add(normalise(text[start:end]))
+                demonyms.append((start, iso))
+                continue  # a demonym is not a place
+            if _SETTLEMENT_OF.search(text, max(0, start - 40), start):
+                min_pop[len(spans)] = 0  # "the village of Kidal" tagged NORP
+            elif _IN_NEAR.search(text, max(0, start - 20), start):
+                min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION  # "a base in Kidal" tagged NORP
+        elif label not in PLACE_LABELS and label not in RESCUE_LABELS:
+            continue
+        elif label in RESCUE_LABELS:
+            listed = bool(spans) and bool(re.fullmatch(r",?\s+(?:and|or|&)\s+|,\s+", text[spans[-1][1] : start]))
+            if _whole_name(gazetteer, text[start:end]):
+                label = "GPE"  # "Tamil Nadu said", "to Nigeria" tagged PERSON
+            elif (
+                text[start:end].isupper()
+                and len(text[start:end]) <= 5
+                and (gazetteer.lookup(text[start:end]) or _NOWHERE).feature not in ("country", "state")
+            ):
+                continue  # an acronym ("the EU and NATO") is an organisation's, unless a state's ("BC")
+            elif _SETTLEMENT_OF.search(text, max(0, start - 40), start):
+                min_pop[len(spans)] = 0  # "the village of Sotk", "the border town of Dhobley": a settlement
+            elif listed or _IN_NEAR.search(text, max(0, start - 20), start):
+                min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
+            elif (m_obj := _ATTACK_OBJECT.search(text, max(0, start - 20), start)) and (
+                normalise(text[start:end]) not in _GIVEN_NAMES
+            ):
+                if m_obj.group(0).lower().startswith("captur") and _ARRESTERS.search(
+                    text, max(0, m_obj.start() - 80), m_obj.start()
+                ):
+                    continue  # "Police captured Santos after a chase": whom the police capture is a person
+                min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
+                towns_only.add(len(spans))
+            elif not _after_preposition(text, start):
+                continue
+        s, e = _trim(text, start, end)
+        if not text[s:e].strip():
+            continue
+        m = _SITE_SUFFIX.match(text, e)
+        if m:  # "Hmeimim air base": the small model tags only the first word
+            site = gazetteer.lookup(text[s : m.end()])
+            if site is not None and site.feature == "site":
+                e, label = m.end(), "FAC"
+        spans.append((s, e, label, normalise(text[s:e])))
+
+    # "A, B": B qualifies A
+    fixed: dict[int, Candidate] = {}
+    for k in range(len(spans) - 1):
+        (s1, e1, _, _), (s2, e2, label2, _) = spans[k], spans[k + 1]
+        in_list = k + 2 < len(spans) and _LIST_GAP.fullmatch(text, e2, spans[k + 2][0]) is not None
+        # "Walker County (Ga.)": a state in brackets qualifies as after a comma
+        bracketed = text[e1:s2].strip() == "(" and text[e2 : e2 + 1] == ")"
+        if label2 in PLACE_LABELS and (_QUALIFIER_GAP.match(text[e1:s2]) or bracketed) and not in_list:
+            # ("stops in Washington, New York and Boston": a list, not Washington inside New York)
+            pair = _qualified(gazetteer, text[s1:e1], text[s2:e2])
+            if pair:
+                fixed.setdefault(k, pair[0])
+                fixed[k + 1] = pair[1]
+
+    states: set[tuple[str, str]] = set()  # (ISO3, admin1) of the states and counties the text names
+    countries_at: list[tuple[int, str]] = []  # (offset, ISO3) of each country named as a place
+    inside: set[str] = set()  # ISO3 of the countries whose states, counties or regions the text names
+    whole_countries: list[Candidate] = []  # countries named as places
+    # a state holding the large cities the text names beats a country of its name: "southern Georgia ...
+    # officials in Atlanta" is the state (only country/state clashes: "New York" stays the city)
+    city_states = set()
+    for s, e, label, _ in spans:
+        if label in PLACE_LABELS:
+            c = gazetteer.lookup(text[s:e])
+            if c is not None and c.feature == "city" and c.population >= 100_000 and c.admin1:
+                city_states.add((c.country, c.admin1))
+    _counties_together(text, spans, fixed, gazetteer)
+    for k, (s, e, label, key) in enumerate(spans):
+        if label not in PLACE_LABELS:
+            continue
+        chosen = fixed.get(k)
+        if (
+            chosen is None
+            and city_states
+            and (gazetteer.lookup(text[s:e]) or Candidate("", None, None, None, None, "")).feature == "country"
+        ):
+            state = next(
+                (
+                    c
+                    for c in gazetteer.candidates(text[s:e])
+                    if c.feature == "state" and (c.country, c.admin1) in city_states
+                ),
+                None,
+            )
+            if state is not None and normalise(state.name) == key:
+                chosen = fixed[k] = state
+        if chosen is None and _AFTER_COUNTY.search(text, max(0, s - 14), s):  # "Floyd County, Georgia"
+            chosen = next((c for c in gazetteer.candidates(text[s:e]) if c.feature == "state"), None)
+            if chosen is not None:
+                fixed[k] = chosen
+        chosen = chosen or gazetteer.lookup(text[s:e])
+        if chosen is not None and chosen.feature in _CONTEXT_FEATURES and chosen.country:
+            context.setdefault(chosen.country, set()).add(key)
+            named.add(chosen.country)
+            if chosen.feature == "country":
+                countries_at.append((s, chosen.country))
+                whole_countries.append(chosen)
+            else:
+                inside.add(chosen.country)
+            if chosen.feature in ("state", "county") and chosen.admin1:
+                states.add((chosen.country, chosen.admin1))
+
+    places: list[Place] = []
+    uncontexted: list[int] = []  # indexes into places of cities chosen by size alone (no context of theirs)
+    for k, (s, e, label, key) in enumerate(spans):
+        cand = fixed.get(k)
+        by_size = False
+        if cand is None:  # "Trinidad" in a story naming Trinidad and Tobago: the country
+            cand = next((c for c in whole_countries if normalise(c.name).startswith(key + " and ")), None)
+        if cand is None and _COUNTIES_AFTER.match(text, e):  # "Orange and Seminole counties"
+            counties = [c for c in gazetteer.candidates(f"{text[s:e]} County") if c.feature == "county"]
+            cand = next((c for c in counties if (c.country, c.admin1) in states), counties[0] if counties else None)
+        if cand is None:
+            # travellers of several nationalities meeting somewhere make it neutral ground: their demonyms
+            # do not pull the venue home ("Chinese and American negotiators met in Geneva"), nor do the
+            # countries named as the parties ("the Geneva talks between Iran and the United States"), unless
+            # the text also names a state, county or region of theirs (a local story)
+            # (the parties' countries only when they pull the name to a smaller namesake: "the US consulate in
+            # St. Petersburg" that Russia closes stays Russia's)
+            near = {iso for off, iso in demonyms if abs(off - s) < 160}
+            parties = {iso for off, iso in countries_at if abs(off - s) < 160 and off != s}
+            ignore = near - named if len(near | parties) > 1 else set()
+            away = parties - inside - ignore if len(near | parties) > 1 else set()
+            own = _OWN_DEMONYM.search(text, max(0, s - 50), s)
+            if own:  # "the English city of Salisbury": the demonym says whose town it is
+                word = own.group(1)
+                away -= {gazetteer.demonym(word) or _NATION_DEMONYMS.get(word.lower())}
+            ctx = [iso for iso, names in context.items() if names - {key} and iso not in ignore]
+            cand = gazetteer.lookup(text[s:e], context_countries=ctx)
+            if away and cand is not None:
+                rest = [iso for iso in ctx if iso not in away]
+                neutral = gazetteer.lookup(text[s:e], context_countries=rest)
+                if neutral is not None and neutral.population > cand.population:
+                    cand, ctx = neutral, rest
+            by_size = cand is not None and cand.feature == "city" and cand.country not in ctx and not states
+            if cand is not None and cand.feature == "city" and states:
+                # a town of a state the story names beats a famous namesake ("Rome police" in Georgia)
+                in_states = [
+                    c
+                    for c in gazetteer.candidates(text[s:e])
+                    if (
+                        (c.feature == "county" and normalise(c.name) == key)
+                        # by its own name: "San Antonio Heights", once called San Antonio, is no San Antonio
+                        or (c.feature == "city" and c.population >= 1000 and normalise(c.name) == key)
+                    )
+                    and (c.country, c.admin1) in states
+                ]
+                if in_states and (cand.country, cand.admin1) not in states:
+                    cand = max(in_states, key=lambda c: c.population)
+        if cand is None:
+            continue
+        if k in towns_only and cand.feature != "city":
+            continue
+        if label in RESCUE_LABELS and not (
+            cand.feature in ("country", "state", "county", "region")
+            or (cand.feature == "city" and cand.population > min_pop.get(k, RESCUE_MIN_POPULATION))
+        ):
+            continue
+        if label == "NORP" and not (
+            cand.feature in ("site", "region")
+            or (cand.feature == "city" and cand.population > min_pop.get(k, RESCUE_MIN_POPULATION))
+        ):
+            continue
+        if by_size:
+            uncontexted.append(len(places))
+        places.append(cand.place(Span(s, e)))
+    return _towns_near_towns(text, places, uncontexted, gazetteer)
+
+
+def _towns_near_towns(text: str, places: list[Place], uncontexted: list[int], gazetteer: Gazetteer) -> list[Place]:
+    """A town the story chose by size alone, with no country of its own in the story, moves to a namesake in the
+    country of the story's other towns when every one of those lies in one country ("a stabbing in Dundalk"
+    with Dundrum: Ireland's Dundalk, not Maryland's; "to Cirencester from Gloucester and Cheltenham")."""
+    if not uncontexted:
+        return places
+
+    def clear(p: Place) -> bool:
+        """The place's entry is at least four times as populous as any namesake elsewhere (Cheltenham)."""
+        name = text[p.span.start : p.span.end]
+        found = [c for c in gazetteer.candidates(name) if c.feature == "city"]
+        mine = max((c.population for c in found if c.country == p.country), default=0)
+        return all(c.population * 4 <= mine for c in found if c.country != p.country)
+
+    sure = {k: p.country for k, p in enumerate(places) if p.feature in ("city", "county")
+            and (k not in uncontexted or clear(p))}
+    out = list(places)
+    for k in uncontexted:
+        homes = {c for j, c in sure.items() if j != k}
+        p = out[k]
+        if len(homes) != 1 or p.country in homes or None in homes:
+            continue
+        (home,) = homes
+        chosen = gazetteer.lookup(text[p.span.start : p.span.end])
+        name = text[p.span.start : p.span.end]
+        key = normalise(name)
+        found = [c for c in gazetteer.candidates(name) if c.feature == "city" and c.country == home]
+        local = [c for c in found if c.population >= 1000 and normalise(c.name) == key]
+        if not local:  # a province of the name in that country ("CALAMBA CITY, Laguna": Laguna province)
+            local = [
+                c
+                for c in gazetteer.candidates(name)
+                if c.feature in ("county", "state") and c.country == home and normalise(c.name) == key
+            ]
+        if not local and chosen is not None:  # by another name of a bigger town ("Palmyra": Tadmur, Syria)
+            local = [c for c in found if c.population >= max(1000, chosen.population)]
+        if not local or chosen is None or chosen.capital:
+            continue
+        best = max(local, key=lambda c: c.population)
+        if best.population * DWARF_RATIO >= chosen.population:  # not a village against a metropolis
+            out[k] = best.place(p.span)
+    return out
