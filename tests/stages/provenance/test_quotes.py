@@ -47,3 +47,30 @@ def test_a_clause_beside_the_quote_or_in_another_paragraph_does_not_report_it(pi
     doc = analyze('"We will not sign this," Tomas Berg said.\nAna Ruiz said the talks would go on.',
                   published="2024-05-02", pipeline=pipeline)
     assert _sources(doc) == [("We will not sign this", "Tomas Berg", None, None)]
+
+
+def _speakers(doc: Doc) -> list[tuple[str, str | None, str | None]]:
+    return [(q.span.text(doc.text), doc.actor(q.speaker).name if q.speaker else None,  # type: ignore[union-attr]
+             q.speaker_span.text(doc.text) if q.speaker_span else None) for q in doc.quotes]
+
+
+def test_as_someone_put_it_is_a_speech_tag(pipeline: Pipeline) -> None:
+    doc = analyze('As Ana Ruiz, a lawyer in Lyon, put it last week, "Nobody in the north will pay it."',
+                  published="2024-05-02", pipeline=pipeline)
+    assert _speakers(doc) == [("Nobody in the north will pay it.", "Ana Ruiz", "Ana Ruiz")]
+    doc = analyze('"Nobody in the north will pay it," as one farmer put it.', published="2024-05-02",
+                  pipeline=pipeline)
+    assert _speakers(doc) == [("Nobody in the north will pay it", "one farmer", "one farmer")]
+
+
+def test_saying_after_a_preposition_is_said_by_the_main_clauses_subject(pipeline: Pipeline) -> None:
+    # "before/after saying ...": the one who said it is the main clause's subject, a passive one too (never the
+    # passive's agent)
+    for text, want in [
+        ('Before saying the plan was "dead on arrival," Ana Ruiz was asked about the vote.',
+         ("dead on arrival", "Ana Ruiz", "Ana Ruiz")),
+        ('After calling the levy "a tax on every family," Tomas Berg was booed by farmers.',
+         ("a tax on every family", "Tomas Berg", "Tomas Berg")),
+        ('Ana Ruiz responded by saying the plan was "dead on arrival."', ("dead on arrival.", "Ana Ruiz", "Ana Ruiz")),
+    ]:
+        assert _speakers(analyze(text, published="2024-05-02", pipeline=pipeline)) == [want], text

@@ -64,15 +64,20 @@ def speech_verb(tok: Any, quote: Span | None = None, parts: list[Span] | None = 
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    # quote before the verb: "'...,' the minister said." / "'...,' added the minister."
+    # quote before the verb: "'...,' the minister said." / "'...,' added the minister."; "As Ruiz put it, '...'"
     for t in tok.sent:
-        if t.lemma_.lower() in _QUOTE_VERBS and t.pos_ == "VERB" and outside(t) and (
+        if (t.lemma_.lower() in _QUOTE_VERBS or _puts_it(t)) and t.pos_ == "VERB" and outside(t) and (
                 quote is None or t.idx >= quote.end or t.idx < quote.start):
             if ended and quote is not None and t.idx >= quote.end:
                 break  # '“... in the neighborhood.” Russia insisted ...': the next sentence's verb, merged
             if speaker_tokens(t):
                 return t
     return None
+
+
+def _puts_it(verb: Any) -> bool:
+    """'As Ruiz put it, “...”', 'as one voter put it': *put it* is a speech verb."""
+    return verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
 
 
 def _ends_sentence(text: str, end: int) -> bool:
@@ -108,6 +113,11 @@ def speaker_tokens(verb: Any, parts: list[Span] | None = None) -> list[Any]:
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ == "VERB" and (
             speaker_tokens(verb.head, parts)):
         return speaker_tokens(verb.head, parts)  # "..., urging her backers to ...": the subject above speaks
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        # "After calling it “a tax,” Berg was booed by farmers": the main clause's subject (passive: not its agent)
+        for c in verb.head.head.children:
+            if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "NOUN", "PRON") and not quoted(c):
+                return source_tokens(c)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB" and (
             speaker_tokens(verb.head.head, parts)):
         return speaker_tokens(verb.head.head, parts)  # "responded by saying ...", "began by saying ..."
