@@ -320,6 +320,10 @@ class Quote:
     via: str | None = None  # "sources close to the Israeli government"
     parts: list[Span] = field(default_factory=list)  # the fragments of a quotation split by its speaker tag
     cue: Span | None = None  # the speech verb or tag: "said", "added"
+    # the outer source the quote reaches the reporter through, when another actor than the speaker: "Ruiz said
+    # Berg had called the plan “a disaster”" -> speaker Berg, reported_by Ruiz (actor id and its mention)
+    reported_by: str | None = None
+    reported_by_span: Span | None = None
 
 
 @dataclass(slots=True)

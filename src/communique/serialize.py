@@ -97,6 +97,8 @@ def _quote(doc: Doc, q: Quote) -> dict[str, Any]:
         "sentence": doc.sentence_of(q.span.start) if doc.sentences else None,
         "parts": [_span(p, doc.article.text) for p in (q.parts or [q.span])],
         "cue": _span(q.cue, doc.article.text),
+        "reported_by": q.reported_by,
+        "reported_by_text": q.reported_by_span.text(doc.article.text) if q.reported_by_span else None,
     }
 
 

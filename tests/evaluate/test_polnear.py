@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from communique import Pipeline, analyze
 from communique.evaluate.polnear import (
     GoldAttribution,
     GoldDoc,
@@ -17,6 +18,7 @@ from communique.evaluate.polnear import (
     figures,
     main,
     parse_ann,
+    prediction,
     score,
 )
 
@@ -128,3 +130,15 @@ def test_main_on_three_articles(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--limit", "3", "--shared", str(SHARED)]) == 0
     out = capsys.readouterr().out
     assert "documents: 3" in out and "(a) direct quotes" in out and "failure patterns" in out
+
+
+def test_prediction_scores_the_outermost_source_of_a_nested_quote(pipeline: Pipeline) -> None:
+    # PolNeAR is univocal: the quote Berg's words belong to Ruiz's attribution, so Ruiz is the source scored;
+    # a quote nobody reports keeps its speaker
+    text = ('Senator Ana Ruiz said Tomas Berg had called the merger "a disaster waiting to happen." '
+            '"We will not sign this," Berg said.')
+    doc = analyze(text, published="2024-05-02", pipeline=pipeline)
+    pred = prediction(doc, text)
+    assert [(text[q.start : q.end], q.has_speaker, text[q.speaker_span[0] : q.speaker_span[1]])
+            for q in pred.quotes if q.speaker_span] == [
+        ("a disaster waiting to happen.", True, "Ana Ruiz"), ("We will not sign this", True, "Berg")]

@@ -8,9 +8,12 @@ annotated by several annotators are scored against the first annotation file (by
 
 * quotes: gold contents that are direct quotes (containing or delimited by quote marks): recall of our
   ``doc.quotes`` (any character overlap), and the precision of our quotes against every gold content;
-* speakers: for found quotes whose gold attribution has a source, whether our ``speaker_span`` (else the
-  mention of the speaker actor nearest the quote) overlaps the gold source; "lenient" accepts any mention
-  of our speaker actor;
+* speakers: for found quotes whose gold attribution has a source, whether our source span overlaps the gold
+  source; "lenient" accepts any mention of our speaker actor.  PolNeAR is univocal (each token belongs to
+  one attribution), so a quote nested in another attribution ("Ruiz said Berg had called the plan “a
+  disaster”") is annotated with the outermost source only: our source span is the quote's
+  ``reported_by_span`` when it has one (Ruiz), else its ``speaker_span`` (else the mention of the speaker
+  actor nearest the quote);
 * anonymity: PolNeAR does not mark anonymous sources, so a lexical *proxy* on the gold source text ("a
   source", "senior officials", "people familiar with ...") is compared with our ``anonymous`` flags;
 * attributions: our ``doc.attributions`` spans against gold source spans (precision and recall by overlap,
@@ -500,7 +503,13 @@ def prediction(doc: Any, raw: str) -> Prediction:
         if actor is not None:
             mentions = [(doc.mentions[i].span.start, doc.mentions[i].span.end) for i in actor.mentions]
         sp = (q.speaker_span.start, q.speaker_span.end) if q.speaker_span is not None else _nearest(mentions, qs)
-        pred.quotes.append(PredQuote(qs[0], qs[1], q.speaker is not None, sp, mentions, q.anonymous))
+        if q.reported_by_span is not None:  # the outermost source: PolNeAR's (see the module docstring)
+            sp = (q.reported_by_span.start, q.reported_by_span.end)
+            outer = doc.actor(q.reported_by) if q.reported_by else None
+            mentions = [(doc.mentions[i].span.start, doc.mentions[i].span.end) for i in outer.mentions] if outer \
+                else [sp]
+        has = q.speaker is not None or q.reported_by is not None
+        pred.quotes.append(PredQuote(qs[0], qs[1], has, sp, mentions, q.anonymous))
     for a in doc.attributions:
         if a.span is None:
             pred.unspanned_attributions += 1

@@ -32,7 +32,7 @@ from ...model import Actor, Attribution, Doc, Event, Mention, Quote, Span
 from ...pipeline import stage
 from ...textutil import SpanIndex
 from ..events import ActorIndex
-from .attribution import chain, direct, speech, stance
+from .attribution import chain, direct, joined, speech, stance
 from .common import Speakers, source_tokens, span_of, tok_at
 from .quotes import extract_quotes, label_lines
 from .status import StatusStatement, independent_sources, resolve_status, restatements, stated_status
@@ -311,7 +311,7 @@ def extract(doc: Doc) -> ProvenanceResult:
         if sent is None:
             continue
         found = chain(doc, sent, speakers, quoted=quoted)
-        res.attributions.extend(found)
+        res.attributions.extend(a for a in found if not joined(a, found))  # joined subjects: the events' only
         if found:
             contents = [a.content for a in found]
             for ev in _events_meant(doc, i, index=index):
@@ -326,11 +326,14 @@ def extract(doc: Doc) -> ProvenanceResult:
         for att, clause in spoken + held:
             if _restated(att, outer):
                 continue
-            res.attributions.append(att)
+            if not joined(att, outer):
+                res.attributions.append(att)
             for ev in _events_meant(doc, i, clause, index=index):
                 if id(att) in stances and ev.evidence.sentence != i:
                     continue  # "described the discussions as ...": a position on events told earlier, not their source
-                res.per_event.setdefault(ev.id, [att])
+                chained = res.per_event.setdefault(ev.id, [att])
+                if chained[-1] is not att and chained[-1].cue == att.cue and chained[-1].content == att.content:
+                    chained.append(att)  # "the army and the governor warned that ...": each joined subject speaks
     triggers = sorted((ev.trigger.start, k) for k, ev in enumerate(doc.events))
     for att in direct(doc, res.quotes, speakers):
         same = next((a for a in res.attributions if a.span is not None and att.span is not None

@@ -95,8 +95,9 @@ def _content(tok: Any, exclude: Any | None = None) -> Span:
     return span_of(toks or [tok])
 
 
-def _reporting(doc: Doc, speakers: Speakers, t: Any, who: list[Any], out: list[Attribution]) -> None:
-    """'X reported / said / claimed ...': the attribution of a reporting verb with its subject ``who``."""
+def _reporting(doc: Doc, speakers: Speakers, t: Any, who: list[Any], out: list[Attribution]) -> Attribution | None:
+    """'X reported / said / claimed ...': the attribution of a reporting verb with its subject ``who``, appended to
+    ``out`` and returned (None when ``who`` is no source or is already there)."""
     comp = next((c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj")), None)
     content = _content(comp) if comp is not None and comp.dep_ != "dobj" else None
     if content is None and t.dep_ in ("parataxis", "ccomp") and t.head.i != t.i:
@@ -104,6 +105,35 @@ def _reporting(doc: Doc, speakers: Speakers, t: Any, who: list[Any], out: list[A
     att = _attribution(doc, speakers, who, kind="official", cue=Span(t.idx, t.idx + len(t)), content=content)
     if att is not None and not any(x.span == att.span for x in out):
         out.append(att)
+        return att
+    return None
+
+
+def joined(att: Attribution, others: Sequence[Attribution]) -> bool:
+    """Is ``att`` a subject joined by "and" to another attribution of ``others`` (:func:`_coordinated_subjects`):
+    its source inside the other's, the same cue?"""
+    return att.span is not None and att.cue is not None and any(
+        o is not att and o.span is not None and o.cue == att.cue and o.span.contains(att.span) and o.span != att.span
+        for o in others)
+
+
+def _coordinated_subjects(doc: Doc, speakers: Speakers, verb: Any, first: Attribution) -> list[Attribution]:
+    """'..., the army and the governor of North Kivu said': one attribution for each subject joined by "and"
+    after the first (its cue and content shared); each is a source of its own, side by side with the first, for
+    the status of the events it speaks for.  The first keeps the span of the whole phrase (one attribution in
+    ``doc.attributions``, as PolNeAR annotates it); the joined ones lie inside it (:func:`joined`)."""
+    out: list[Attribution] = []
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        for cj in c.conjuncts:
+            if cj.i < c.i or cj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            att = _attribution(doc, speakers, source_tokens(cj), kind=first.kind, cue=first.cue,
+                               content=first.content, direct=first.direct)
+            if att is not None and att.span != first.span:
+                out.append(att)
+    return out
 
 
 def _misparsed_subject(verb: Any) -> list[Any]:
@@ -145,7 +175,9 @@ def chain(doc: Doc, sent: Any, speakers: Speakers, *, quoted: Sequence[Span] | S
             if misparsed:
                 who = _misparsed_subject(t)
             if who and misparsed or who and not any(w.lower_ in ("it", "this", "that", "which", "who") for w in who):
-                _reporting(doc, speakers, t, who, out)
+                first = _reporting(doc, speakers, t, who, out)
+                if first is not None and not misparsed:
+                    coordinated += _coordinated_subjects(doc, speakers, t, first)
         if t.lower_ in CITE_WORDS:
             objs = [c for c in t.subtree if c.i != t.i and (c.dep_ == "pobj" or (c.dep_ == "dobj" and c.head.i == t.i))]
             for o in objs:
@@ -213,6 +245,7 @@ def speech(doc: Doc, sent: Any, speakers: Speakers, taken: list[Attribution],
         if att is None:
             continue
         out.append((att, clause[0]))
+        out += [(more, clause[0]) for more in _coordinated_subjects(doc, speakers, t, att)]
     return out
 
 

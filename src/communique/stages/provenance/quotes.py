@@ -64,15 +64,20 @@ def speech_verb(tok: Any, quote: Span | None = None, parts: list[Span] | None = 
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    # quote before the verb: "'...,' the minister said." / "'...,' added the minister."
+    # quote before the verb: "'...,' the minister said." / "'...,' added the minister."; "As Ruiz put it, '...'"
     for t in tok.sent:
-        if t.lemma_.lower() in _QUOTE_VERBS and t.pos_ == "VERB" and outside(t) and (
+        if (t.lemma_.lower() in _QUOTE_VERBS or _puts_it(t)) and t.pos_ == "VERB" and outside(t) and (
                 quote is None or t.idx >= quote.end or t.idx < quote.start):
             if ended and quote is not None and t.idx >= quote.end:
                 break  # '“... in the neighborhood.” Russia insisted ...': the next sentence's verb, merged
             if speaker_tokens(t):
                 return t
     return None
+
+
+def _puts_it(verb: Any) -> bool:
+    """'As Ruiz put it, “...”', 'as one voter put it': *put it* is a speech verb."""
+    return verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
 
 
 def _ends_sentence(text: str, end: int) -> bool:
@@ -108,6 +113,11 @@ def speaker_tokens(verb: Any, parts: list[Span] | None = None) -> list[Any]:
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ == "VERB" and (
             speaker_tokens(verb.head, parts)):
         return speaker_tokens(verb.head, parts)  # "..., urging her backers to ...": the subject above speaks
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        # "After calling it “a tax,” Berg was booed by farmers": the main clause's subject (passive: not its agent)
+        for c in verb.head.head.children:
+            if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "NOUN", "PRON") and not quoted(c):
+                return source_tokens(c)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB" and (
             speaker_tokens(verb.head.head, parts)):
         return speaker_tokens(verb.head.head, parts)  # "responded by saying ...", "began by saying ..."
@@ -498,9 +508,72 @@ def extract_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
             speaker_span = speakers.mention_span(before[0], before[1].start_char, before[1].end_char)
         anonymous = (speakers.actor(speaker).anonymous or anon_head) if speaker is not None else (
             anon_head or via is not None)
+        reported_by: str | None = None
+        reported_span: Span | None = None
+        if tok is not None and turn is None and dash is None:
+            start = tok_at(sdoc, cue.start) if cue is not None and cue.end <= len(doc.text) else None
+            outer = _outer_source(start if start is not None and start.sent == tok.sent else tok, parts, speakers)
+            if outer is not None and outer[0] == speaker:
+                speaker_span = outer[1]  # "Ruiz says she regrets what she calls “a mistake”": the outer mention
+            elif outer is not None:
+                reported_by, reported_span = outer
         quotes.append(Quote(span=span, speaker=speaker, speaker_span=speaker_span, anonymous=anonymous, via=via,
-                            parts=list(parts), cue=cue))
+                            parts=list(parts), cue=cue, reported_by=reported_by, reported_by_span=reported_span))
     return quotes
+
+
+#: the relations through which a quote's clause lies inside another attribution's content: a clause ("said
+#: that Berg had called ..."), a relative or free relative ("denounced what Berg called ..."), a preposition's
+#: object ("through what she calls ...") and the words between
+_NESTING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "pcomp", "pobj", "prep", "dobj", "acl", "oprd",
+                           "conj", "mark", "advmod", "attr", "acomp", "amod", "nmod", "compound", "nummod",
+                           "quantmod", "det", "poss", "case", "neg", "aux", "auxpass", "prt", "dative"})
+
+
+def _outer_source(tok: Any, parts: list[Span], speakers: Speakers) -> tuple[str, Span] | None:
+    """The outermost source whose attribution holds the quote in its sentence, walking up the heads from the
+    quote's cue (else its first word): 'Ruiz said Berg had called the plan “a disaster”' -> Ruiz;
+    'Other leaders denounced what Berg called “reckless” acts' -> Other leaders; 'According to the Daily
+    Courier, Berg said “...”' -> the Daily Courier.  ``(actor id, span of its mention)`` or None when the quote's
+    own cue is the outermost.  Every source is resolved as a quote's speaker is (:meth:`Speakers.resolve`); a
+    verb inside the quoted words never counts.  This is the source PolNeAR annotates (each token belongs to
+    one attribution, the outermost)."""
+
+    def quoted(t: Any) -> bool:
+        return any(p.start <= t.idx < p.end for p in parts)
+
+    text = doc_text(tok.doc)
+    ended = _ends_sentence(text, parts[-1].end)
+    found: tuple[str, Span] | None = None
+    cur = tok
+    sent = tok.sent
+    for _ in range(16):
+        if cur.head.i == cur.i or cur.head.sent != sent:
+            break
+        if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            break  # "..., and the lawyer replied, “...”": a clause of its own, whatever the parser hung it from
+        if cur.dep_ not in _NESTING_DEPS:
+            break  # "Rep. Ruiz called on ... -- meddling the congressman said is “...”": no clause around the quote
+        sibling = cur.dep_ == "conj"  # "said ... and added “...”": a verb beside, not around, the quote
+        cur = cur.head
+        if sibling or quoted(cur) or cur.pos_ not in ("VERB", "AUX") or cur.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        lo, hi = sorted((cur.idx, parts[0].start if cur.idx < parts[0].start else parts[-1].end))
+        if "\n" in text[lo:hi] or (ended and cur.idx >= parts[-1].end):
+            break  # another paragraph, or the next sentence the parser ran into this one
+        who = [t for t in speaker_tokens(cur, parts) if not quoted(t)]
+        aid = speakers.resolve(who) if who else None
+        if aid is not None:
+            ws = span_of(who)
+            found = (aid, speakers.mention_span(aid, ws.start, ws.end) or ws)
+    acc = _according_to(sent)
+    if acc is not None and not quoted(acc):
+        at_toks = source_tokens(acc)
+        aid = speakers.resolve(at_toks)
+        if aid is not None:
+            at = span_of(at_toks)
+            found = (aid, speakers.mention_span(aid, at.start, at.end) or at)
+    return found
 
 
 def _outer_mention(verb: Any, actor_id: str, parts: list[Span], speakers: Speakers) -> Span | None:
