@@ -84,8 +84,17 @@ _ATTACK_VERBS = frozenset({"shell", "bomb", "strike", "hit", "attack", "raid", "
 _LANDINGS = frozenset({"land", "disembark", "arrive"})
 
 
+_COUNTRY_SPANS: list[tuple[list[Any], int, set[Span]]] = []  # the last document's (places, count, spans)
+
+
 def _country(doc: Doc, loc: Location) -> bool:
-    return any(p.span == loc.evidence and p.feature in ("country", "continent") for p in doc.places)
+    # the spans of the document's country and continent places, kept for the place list they came from (a scan
+    # of every place per event was quadratic in the article's length)
+    cached = _COUNTRY_SPANS[0] if _COUNTRY_SPANS else None
+    if cached is None or cached[0] is not doc.places or cached[1] != len(doc.places):
+        cached = (doc.places, len(doc.places), {p.span for p in doc.places if p.feature in ("country", "continent")})
+        _COUNTRY_SPANS[:] = [cached]
+    return loc.evidence in cached[2]
 
 
 _NON_LOCAL_PREPS = frozenset({"for", "about", "over", "with", "by", "despite", "after", "before", "since", "like",
