@@ -4,6 +4,7 @@ later stages find across a cut (a pronoun's antecedent, a relative date's anchor
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 import communique
 from communique.serialize import doc_to_dict
-from communique.stages.nlp import CHUNK_CHARS, NLPStage, chunk_spans, load_nlp
+from communique.stages.nlp import CHUNK_CHARS, NLPStage, batches, chunk_spans, load_nlp
 
 
 def _offsets_module():  # tests/test_offsets.py: the offset checker and the layout garbler, shared
@@ -142,16 +143,59 @@ def test_text_over_spacys_limit_is_analysed() -> None:
     assert doc.sentences[-1].end == len(text.rstrip())
 
 
+COUNTRIES = ("Kenya", "Uganda", "Ethiopia", "Somalia", "Egypt", "Nigeria", "Ghana", "Senegal", "Mali", "Chad",
+             "Sudan", "Libya", "Algeria", "Morocco", "Tunisia", "Angola", "Zambia", "Malawi", "Rwanda", "Burundi")
+
+
+def long_report(chars: int) -> str:
+    """About ``chars`` characters of paragraphs: REPORT (one meeting, told again and again: one event) and an
+    accusation between a pair of countries of its own (380 pairs in turn)."""
+    pairs = itertools.cycle(itertools.permutations(COUNTRIES, 2))
+    para = [f"{REPORT.strip()} Round {i} of the talks ended. {a} accused {b} of blocking trucks."
+            for i, (a, b) in zip(range(chars // (len(REPORT) + 60)), pairs, strict=False)]
+    return "\n\n".join(para)
+
+
+def test_a_long_report_has_an_event_per_pair() -> None:
+    """The long article of the slow test below, 30 paragraphs: the meeting once, an accusation per pair."""
+    doc = communique.analyze(long_report(30 * (len(REPORT) + 60)), published="2025-03-12")
+    assert len(doc.events) == 31
+    assert [e.cameo for e in doc.events].count("040") == 1
+
+
+def test_batches_hold_a_count_and_a_length() -> None:
+    words = ["aaaa", "bb", "cccccccc", "d", "ee", "f"]
+    assert list(batches(words, 3, None, len)) == [["aaaa", "bb", "cccccccc"], ["d", "ee", "f"]]
+    assert list(batches(words, 10, 6, len)) == [["aaaa", "bb"], ["cccccccc"], ["d", "ee", "f"]]
+    assert list(batches(words, 2, 6, len)) == [["aaaa", "bb"], ["cccccccc"], ["d", "ee"], ["f"]]
+    assert list(batches([], 2, 6, len)) == []
+
+
+def test_batches_by_length_parse_as_one_batch(pipeline: communique.Pipeline) -> None:
+    """Texts parsed in batches cut at 300 characters get the parses they get in one batch of 32."""
+    nlp = pipeline.stages[0].nlp
+    texts = [f"{a} accused {b} of blocking trucks at the border on Monday, officials said."
+             for a, b in itertools.islice(itertools.permutations(COUNTRIES, 2), 12)]
+    whole = [d.nlp.to_bytes() for d in NLPStage(nlp).pipe([communique.Doc(communique.Article(id=str(i), text=t))
+                                                      for i, t in enumerate(texts)])]
+    small = NLPStage(nlp, batch_chars=300)
+    cut = [d.nlp.to_bytes() for d in small.pipe([communique.Doc(communique.Article(id=str(i), text=t))
+                                            for i, t in enumerate(texts)])]
+    assert cut == whole
+
+
 @pytest.mark.slow
 def test_two_megabyte_article_is_analysed(tmp_path: Path) -> None:
-    """A generated 2 MB article goes through ingest whole: stored, with events, every offset in the text."""
+    """A generated 2 MB article goes through ingest whole: stored, with its events, in minutes (every stage is
+    linear in length; parsed in batches of at most BATCH_CHARS characters, so in bounded memory)."""
     from communique import ingest
     from communique.store import Store
 
-    body = "\n\n".join(f"{REPORT.strip()} Round {i} of the talks ended." for i in range(2_000_000 // len(REPORT)))
+    body = long_report(2_000_000)
+    assert len(body) > 1_900_000
     path = tmp_path / "long.txt"
     path.write_text(body, encoding="utf-8")
     with Store.open(tmp_path / "s.duckdb") as store:
         report = ingest([path], store=store, published="2025-03-12")
         assert (report.added, report.errors) == (1, [])
-        assert store.count()["events"] > 100
+        assert store.count()["events"] > 300  # 380 pairs, REPORT's meeting and accusation

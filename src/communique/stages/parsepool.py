@@ -105,17 +105,20 @@ class ParsePool:
             self.close()
             raise ParserWorkerDied(str(exc) or type(exc).__name__) from None
 
-    def pipe(self, texts: Iterable[str], vocab: Any, batch_size: int) -> Iterator[Any]:
-        """spaCy docs of ``texts`` (built on ``vocab``), in order, parsed in batches of ``batch_size``.
+    def pipe(self, texts: Iterable[str], vocab: Any, batch_size: int, batch_chars: int | None = None) -> Iterator[Any]:
+        """spaCy docs of ``texts`` (built on ``vocab``), in order, parsed in batches of ``batch_size`` texts and
+        at most ``batch_chars`` characters (a longer text alone; None: no limit).
         Raises :class:`ParserWorkerDied` when a worker ends abnormally."""
         from spacy.tokens import Doc as SpacyDoc
 
+        from .nlp import batches
+
         ex = self._live()
         pending: collections.deque[Future[list[bytes]]] = collections.deque()
-        stream = iter(texts)
+        stream = batches(texts, batch_size, batch_chars, len)
 
         def submit() -> bool:
-            batch = [t for _, t in zip(range(batch_size), stream, strict=False)]
+            batch = next(stream, None)
             if batch:
                 pending.append(ex.submit(_parse_batch, batch))
             return bool(batch)

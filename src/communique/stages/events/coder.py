@@ -73,7 +73,12 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
     extra_actors: list[Actor] = []
     extra_mentions: list[Mention] = []
     episode: dict[str, int] = {}
-    anaphors: list[tuple[Any, str]] = []  # (token of "the visit", id of the event it refers to)
+    # (token of "the visit", id of the event it refers to), by the first token of the anaphor's spaCy sentence;
+    # the events so far by their sentence: what a new
+    # event is compared with is in its own sentence, so each is found without reading every earlier one
+    # (scans of the whole lists made this stage quadratic in the article's length)
+    anaphors_at: dict[int, list[tuple[Any, str]]] = {}
+    by_sentence: dict[int, list[Event]] = {}
     countries = {a.id: a.country for a in doc.actors}
     quotes = find_quotes(doc.text)
     for sent in range(len(doc.sentences)):
@@ -89,7 +94,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             if tok.pos_ != "VERB" and not has_own_arguments(tok, args) and _is_anaphor(tok):
                 ref = _link_reference(events, tok, trigger, episode)
                 if ref is not None:
-                    anaphors.append((tok, ref))
+                    anaphors_at.setdefault(tok.sent.start, []).append((tok, ref))
                     continue
             code = cand.cameo
             found = find_arguments(doc, tok, code, args=args, events=events, countries=countries,
@@ -115,7 +120,8 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             if mood.status:
                 ev.intent = intent_code(code)
             coordinated = frozenset(t.idx for t in _conjoined(tok))
-            if _duplicate(events, ev, coordinated=coordinated) or (tok.pos_ != "VERB" and _restates(events, ev)):
+            here = by_sentence.get(sent, [])  # _duplicate and _restates compare events of one sentence only
+            if _duplicate(here, ev, coordinated=coordinated) or (tok.pos_ != "VERB" and _restates(here, ev)):
                 continue
             ev.location = _location(doc, tok, sent, trigger, quotes)
             refusal = _refusal(ev, mood.status, len(events) + 1)
@@ -128,23 +134,29 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             # whose subject refers to an earlier in-person event is part of that event's occasion
             if tok.pos_ != "VERB" and ev.cameo in IN_PERSON:
                 # "visited Riyadh last Tuesday for talks with ...": the talks are part of the visit
-                for other in events:
+                for other in here:
                     if other.evidence.sentence == sent and other.cameo in IN_PERSON and any(
                             a.idx == other.trigger.start for a in tok.ancestors):
                         episode[ev.id] = _episode_id(episode, other.id)
-            for ana, ref_id in anaphors:
+            for ana, ref_id in anaphors_at.get(tok.sent.start, []):
                 if ana.sent == tok.sent and ana.dep_ in ("nsubj", "nsubjpass") and ana.head in tok.ancestors \
                         and ev.cameo in IN_PERSON and any(o.id == ref_id and o.cameo in IN_PERSON for o in events):
                     episode[ev.id] = _episode_id(episode, ref_id)
             events.append(ev)
+            by_sentence.setdefault(ev.evidence.sentence, []).append(ev)
             threat = _conditional_threat(tok, ev, args, len(events) + 1) or _demand(tok, ev, args, len(events) + 1)
-            if threat is not None and not _duplicate(events, threat):
+            if threat is not None and not _duplicate(by_sentence.get(threat.evidence.sentence, []), threat):
                 events.append(threat)
+                by_sentence.setdefault(threat.evidence.sentence, []).append(threat)
     for ev in events:
         ev.episode = episode.get(ev.id)
     events = _merge_restatements(events)
+    episodes: dict[int, list[Event]] = {}
     for ev in events:
-        refs = [r for o in events if o is ev or (ev.episode is not None and o.episode == ev.episode)
+        if ev.episode is not None:
+            episodes.setdefault(ev.episode, []).append(ev)
+    for ev in events:
+        refs = [r for o in (episodes[ev.episode] if ev.episode is not None else [ev])
                 for r in [o.trigger, *o.references]]
         ev.date = event_date(doc, sentence=ev.evidence.sentence, trigger=ev.trigger, refs=refs)
     _inherit_places(events)

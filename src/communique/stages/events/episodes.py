@@ -90,14 +90,14 @@ def _merge_restatements(events: list[Event]) -> list[Event]:
     """Within one report, a later sentence with the same kind of event between the same parties, in the same
     mood and not placed elsewhere, is the same event told again ("The ministers also discussed ...")."""
     kept: list[Event] = []
+    alike: dict[tuple[Any, ...], list[Event]] = {}  # the kept events by kind, parties and mood (not a scan of all)
     for ev in events:
-        parties = set(ev.source) | set(ev.target)
-        same = next((k for k in kept if k.cameo[:2] == ev.cameo[:2] and k.evidence.sentence != ev.evidence.sentence
-                     and set(k.source) | set(k.target) == parties
-                     and k.status == ev.status and k.negated == ev.negated
+        key = (ev.cameo[:2], frozenset(ev.source) | frozenset(ev.target), ev.status, ev.negated)
+        same = next((k for k in alike.get(key, []) if k.evidence.sentence != ev.evidence.sentence
                      and (k.location is None or ev.location is None or k.location.name == ev.location.name)), None)
         if same is None:
             kept.append(ev)
+            alike.setdefault(key, []).append(ev)
             continue
         same.references.append(ev.trigger)
         same.location = same.location or ev.location
@@ -121,6 +121,7 @@ def _inherit_places(events: list[Event], *, window: int = 3) -> None:
         if ev.episode is not None and ev.location is not None and ev.cameo in IN_PERSON:
             by_episode.setdefault(ev.episode, ev.location)
     last_seen: dict[str, Event] = {}
+    top = max((e.episode or 0 for e in events), default=0)  # the highest episode number in use
     for ev in events:
         if ev.cameo not in IN_PERSON:
             # what a person says or signs happens where they are: inherit, but never place anything
@@ -139,7 +140,8 @@ def _inherit_places(events: list[Event], *, window: int = 3) -> None:
                     # the same people, together again, in the next sentences: one occasion
                     ev.location = seen_ev.location
                     if seen_ev.episode is None:
-                        seen_ev.episode = max((e.episode or 0 for e in events), default=0) + 1
+                        top += 1
+                        seen_ev.episode = top
                     ev.episode = seen_ev.episode
                     if _undated(ev) and not _undated(seen_ev):
                         ev.date = seen_ev.date

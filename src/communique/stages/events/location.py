@@ -19,9 +19,10 @@ Two steps, each saying how it chose (``Location.basis``):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
-from ...model import Doc, Event, Location, Span
+from ...model import Doc, Event, Location, Place, Span
 from ..place import _SPECIFICITY, event_location
 from ._codes import IN_PERSON, SPOKEN_ROOTS
 from .arguments import _SKIP_DEPS, TOPIC_VERBS
@@ -57,7 +58,7 @@ def _location(doc: Doc, tok: Any, sent: int, trigger: Span, quotes: list[Span]) 
     # the sentence's first choice is not the event's: another place of the clause may be ("Russia condemned
     # the Aleppo bombing": the bombing's place is Aleppo)
     sent_span = doc.sentences[sent]
-    others = sorted((p for p in doc.places if sent_span.contains(p.span) and p.span != loc.evidence
+    others = sorted((p for p in _places_within(doc, sent_span) if p.span != loc.evidence
                      and not any(q.contains(p.span) for q in quotes)),
                     key=lambda p: (_SPECIFICITY.get(p.feature, 2), abs(p.span.start - trigger.start)))
     for p in others:
@@ -84,8 +85,41 @@ _ATTACK_VERBS = frozenset({"shell", "bomb", "strike", "hit", "attack", "raid", "
 _LANDINGS = frozenset({"land", "disembark", "arrive"})
 
 
+class _PlaceIndex:
+    """The document's places by start offset, and the spans of its countries and continents: an event's
+    questions about places are answered without reading them all (a scan per event was quadratic in the
+    article's length)."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.places, self.count = places, len(places)
+        order = sorted(range(len(places)), key=lambda k: places[k].span.start)
+        self.starts = [places[k].span.start for k in order]
+        self.order = order
+        self.countries = {p.span for p in places if p.feature in ("country", "continent")}
+
+    def within(self, span: Span) -> list[Place]:
+        """The places inside ``span``, in the document's order of places."""
+        lo, hi = bisect_left(self.starts, span.start), bisect_right(self.starts, span.end)
+        return [self.places[k] for k in sorted(self.order[lo:hi]) if span.contains(self.places[k].span)]
+
+
+_PLACE_INDEX: list[_PlaceIndex] = []  # the last document's
+
+
+def _place_index(doc: Doc) -> _PlaceIndex:
+    index = _PLACE_INDEX[0] if _PLACE_INDEX else None
+    if index is None or index.places is not doc.places or index.count != len(doc.places):
+        index = _PlaceIndex(doc.places)
+        _PLACE_INDEX[:] = [index]
+    return index
+
+
+def _places_within(doc: Doc, span: Span) -> list[Place]:
+    return _place_index(doc).within(span)
+
+
 def _country(doc: Doc, loc: Location) -> bool:
-    return any(p.span == loc.evidence and p.feature in ("country", "continent") for p in doc.places)
+    return loc.evidence in _place_index(doc).countries
 
 
 _NON_LOCAL_PREPS = frozenset({"for", "about", "over", "with", "by", "despite", "after", "before", "since", "like",

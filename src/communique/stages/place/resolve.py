@@ -4,6 +4,8 @@ document itself (qualifiers, the countries, states and counties it names, its ot
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 
 from ...knowledge.gazetteer import DWARF_RATIO, Candidate, Gazetteer, normalise
@@ -224,11 +226,19 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
 
     places: list[Place] = []
     uncontexted: list[int] = []  # indexes into places of cities chosen by size alone (no context of theirs)
+    # the countries named as places, each name once (the first of a name is the one a scan would find), and the
+    # demonyms' and countries' offsets: what a span looks at is found without reading the whole text's lists
+    country_names: dict[str, Candidate] = {}
+    for c in whole_countries:
+        country_names.setdefault(normalise(c.name), c)
+    demonyms_by_offset, countries_by_offset = sorted(demonyms), sorted(countries_at)
+    demonym_at = [off for off, _ in demonyms_by_offset]
+    country_at = [off for off, _ in countries_by_offset]
     for k, (s, e, label, key) in enumerate(spans):
         cand = fixed.get(k)
         by_size = False
         if cand is None:  # "Trinidad" in a story naming Trinidad and Tobago: the country
-            cand = next((c for c in whole_countries if normalise(c.name).startswith(key + " and ")), None)
+            cand = next((c for n, c in country_names.items() if n.startswith(key + " and ")), None)
         if cand is None and _COUNTIES_AFTER.match(text, e):  # "Orange and Seminole counties"
             counties = [c for c in gazetteer.candidates(f"{text[s:e]} County") if c.feature == "county"]
             cand = next((c for c in counties if (c.country, c.admin1) in states), counties[0] if counties else None)
@@ -239,8 +249,10 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
             # the text also names a state, county or region of theirs (a local story)
             # (the parties' countries only when they pull the name to a smaller namesake: "the US consulate in
             # St. Petersburg" that Russia closes stays Russia's)
-            near = {iso for off, iso in demonyms if abs(off - s) < 160}
-            parties = {iso for off, iso in countries_at if abs(off - s) < 160 and off != s}
+            lo, hi = bisect_left(demonym_at, s - 159), bisect_right(demonym_at, s + 159)  # |off - s| < 160
+            near = {iso for _, iso in demonyms_by_offset[lo:hi]}
+            lo, hi = bisect_left(country_at, s - 159), bisect_right(country_at, s + 159)
+            parties = {iso for off, iso in countries_by_offset[lo:hi] if off != s}
             ignore = near - named if len(near | parties) > 1 else set()
             away = parties - inside - ignore if len(near | parties) > 1 else set()
             own = _OWN_DEMONYM.search(text, max(0, s - 50), s)
@@ -306,8 +318,9 @@ def _towns_near_towns(text: str, places: list[Place], uncontexted: list[int], ga
     sure = {k: p.country for k, p in enumerate(places) if p.feature in ("city", "county")
             and (k not in uncontexted or clear(p))}
     out = list(places)
+    counts = Counter(sure.values())  # how many sure places each country has (not a scan of them per town)
     for k in uncontexted:
-        homes = {c for j, c in sure.items() if j != k}
+        homes = {c for c, n in counts.items() if n > (1 if k in sure and sure[k] == c else 0)}
         p = out[k]
         if len(homes) != 1 or p.country in homes or None in homes:
             continue

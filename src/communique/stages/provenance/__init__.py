@@ -73,7 +73,12 @@ class _EventIndex:
     def __init__(self, doc: Doc) -> None:
         self.by_sentence: dict[int, list[Event]] = {}
         self.by_episode: dict[int, list[Event]] = {}
+        # (sentence, event) -> the event's references in that sentence, in order (an event told again and again
+        # has a reference in every such sentence: reading them all per sentence was quadratic)
+        self.references: dict[tuple[int, int], list[Span]] = {}
         for ev in doc.events:
+            for r in ev.references:
+                self.references.setdefault((doc.sentence_of(r.start), id(ev)), []).append(r)
             for s in sorted({ev.evidence.sentence, *(doc.sentence_of(r.start) for r in ev.references)}):
                 self.by_sentence.setdefault(s, []).append(ev)
             if ev.episode is not None:
@@ -132,8 +137,8 @@ def _events_meant(doc: Doc, sent_index: int, anchor: Any | None = None, *,
         if ev.evidence.sentence == sent_index and (region is None or ev.trigger.start in region):
             out.append(ev)
             continue
-        for r in ev.references:
-            if doc.sentence_of(r.start) != sent_index or (region is not None and r.start not in region):
+        for r in index.references.get((sent_index, id(ev)), []):
+            if region is not None and r.start not in region:
                 continue
             span = sdoc.char_span(r.start, r.end, alignment_mode="expand")
             tok = span.root if span is not None and len(span) else None
