@@ -61,6 +61,8 @@ def test_possessive_country_of_several_words(pipeline: Pipeline, text: str,
     # one country word before two state bodies is both's
     ("Danish media and government criticised the plan.", [("Danish media", "DNKMED"),
                                                           ("Danish government", "DNKGOV")]),
+    # nor across the second noun's own determiner: whose governor or mayor is unsaid
+    ("The Danish army and the mayor criticised the plan.", [("Danish army", "DNKMIL")]),
     # but never given to armed groups, rebels or civilians joined to them
     ("US troops and militants clashed near Mosul.", [("US troops", "USAMIL"), ("militants", "UAF"),
                                                      ("Iraq", "IRQ")]),

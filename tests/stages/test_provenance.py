@@ -471,9 +471,9 @@ def test_stated_positions_are_attributions_and_intentions_are_not(pipeline: Pipe
 
     assert atts("Senator Ana Ruiz has called for the repeal of the fuel tax.") == [
         ("Senator Ana Ruiz", "Ana Ruiz", "called for", "the repeal of the fuel tax")]
-    # a name the actors stage made no actor of stays the source as written: a stance makes no new actor
+    # a name the tagger missed is a party of its own (no country), and the source is that actor
     assert atts("Ana Ruiz called the charges fabricated.") == [
-        ("Ana Ruiz", None, "called", "the charges fabricated")]
+        ("Ana Ruiz", "Ana Ruiz", "called", "the charges fabricated")]
     assert atts("Mayor Tomas Reyes refused to release the budget.") == [
         ("Mayor Tomas Reyes", "Tomas Reyes", "refused", "to release the budget")]
     assert atts("The pipeline was endorsed by the Daily Ledger.")[0][2:] == ("endorsed", "The pipeline")

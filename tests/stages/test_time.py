@@ -200,6 +200,27 @@ def test_event_date_reported_on_is_an_upper_bound() -> None:
     )
 
 
+def test_event_date_a_bound_like_recently_yields_to_a_stated_date() -> None:
+    text = "A delegation recently visited Damascus. The visit was first reported on November 16."
+    doc = make_doc(text, PUB)
+    assert event_date(doc, sentence=0, trigger=at(text, "visited")) == EventDate(
+        D(2025, 11, 16),
+        "on_or_before",
+        'no date stated; on or before it was first reported: "November 16": stated date, '
+        "year from publication date 2025-11-17",
+        evidence=at(text, "November 16"),
+    )
+    text = "Ministers recently met in Geneva on Thursday."  # a day beside it wins too
+    doc = make_doc(text, PUB)
+    assert event_date(doc, sentence=0, trigger=at(text, "met")).value == D(2025, 11, 13)
+    text = "Ministers recently met in Geneva."  # nothing more precise: the bound, with its evidence
+    doc = make_doc(text, PUB)
+    (recently,) = doc.timexes
+    assert event_date(doc, sentence=0, trigger=at(text, "met")) == EventDate(
+        PUB, "on_or_before", recently.basis, evidence=at(text, "recently")
+    )
+
+
 def test_event_date_falls_back_to_first_report_then_publication() -> None:
     text = "The visit was reported on November 16. Officials discussed security."
     doc = make_doc(text, PUB)
@@ -235,8 +256,9 @@ def test_seed_article_dates() -> None:
     text = SEED.read_text(encoding="utf-8")
     got = [(text[t.span.start : t.span.end], t.value, t.precision, t.anchor) for t in extract(text, published=PUB)]
     assert got == [
+        ("recently", PUB, "on_or_before", None),
         ("November 16", D(2025, 11, 16), "day", None),
-        ("the previous day", D(2025, 11, 15), "day", 0),
+        ("the previous day", D(2025, 11, 15), "day", 1),
     ]
 
 

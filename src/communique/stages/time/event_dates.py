@@ -21,14 +21,20 @@ def event_date(doc: Doc, *, sentence: int, trigger: Span, refs: Sequence[Span] |
     dates the *reporting* of the event ("first reported ... on November 16") only bounds it: on or before.
     With no date in the sentence: on or before the date the text says it was first reported (only a
     report sentence holding one of ``refs``, the phrases that refer to this event, when given), else on or
-    before publication, else unknown.
+    before publication, else unknown.  A timex that only bounds the event ("recently": on or before
+    publication) dates it only when nothing more precise does: "X recently led a delegation ..., first reported
+    on November 16" is on or before November 16.
     """
     text = doc.text
     published = doc.article.published
     sent = doc.sentences[sentence] if 0 <= sentence < len(doc.sentences) else trigger
     best: tuple[float, Timex] | None = None
+    bound: Timex | None = None  # the sentence's first timex that only bounds ("recently")
     for t in doc.timexes:
         if t.value is None or not sent.contains(t.span):
+            continue
+        if t.precision == "on_or_before":
+            bound = bound or t
             continue
         if t.span.overlaps(trigger):
             score = 0.0
@@ -71,6 +77,9 @@ def event_date(doc: Doc, *, sentence: int, trigger: Span, refs: Sequence[Span] |
                 f"no date stated; on or before it was first reported: {t.basis}",
                 evidence=t.span,
             )
+    if bound is not None:
+        assert bound.value is not None
+        return EventDate(bound.value, bound.precision, bound.basis, evidence=bound.span)
     if published is not None:
         return EventDate(published, "on_or_before", f"no date stated; on or before publication ({_iso(published)})")
     return EventDate(None, "unknown", "no date stated and no publication date")

@@ -346,8 +346,11 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                 tok, doc_places, located=low in ("forces", "force") and "security" in modifiers)):
             countries = [(iso, -1) for iso in isos]  # "security forces in Guinea" are Guinea's; "troops in Iraq"
             # may be anyone's; "lawmakers in Kenya and Uganda" are two countries' lawmakers, one actor each
-        if not countries and tok.dep_ == "conj" and tok.head.i in shared and low not in CIVIL_GROUPS:
-            countries = shared[tok.head.i]  # "Danish media and government": the country word is both nouns'
+        if not countries and tok.dep_ == "conj" and tok.head.i in shared and low not in CIVIL_GROUPS and not any(
+                c.dep_ in ("det", "poss") for c in tok.children):
+            # "Danish media and government": the country word is both nouns'; not across a determiner of the
+            # second noun's own ("the Congolese army and the governor of North Kivu": the governor's is unsaid)
+            countries = shared[tok.head.i]
         if not countries and low in CLAUSE_PLACE_NOUNS and (iso := _clause_place_country(tok, doc_places)):
             countries = [(iso, -1)]  # "demonstrators gathered outside the embassy in Tripoli"
         if countries and all(0 <= ki < tok.i for _, ki in countries):
