@@ -531,3 +531,17 @@ def test_emergency_rule_demobilisation_pardons_expulsions(pipeline: Pipeline, te
 ])
 def test_object_control(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a directed act told with the sides swapped is a second act, not the first told again
+    ("Kenya accused Uganda of blocking trucks. Later, Uganda accused Kenya of blocking trucks.",
+     [("112", ["KEN"], ["UGA"]), ("112", ["UGA"], ["KEN"])]),
+    ("Israeli jets struck Lebanon on Monday. On Tuesday Lebanon attacked Israel with rockets.",
+     [("190", ["ISR"], ["LBN"]), ("190", ["LBN"], ["ISR"])]),
+    # the same side again is the same act told again; a mutual act is one whichever side is named first
+    ("Kenya accused Uganda of blocking trucks. Kenya accused Uganda of acting in bad faith.",
+     [("112", ["KEN"], ["UGA"])]),
+])
+def test_restatements_keep_their_sides(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

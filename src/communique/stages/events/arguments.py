@@ -16,7 +16,7 @@ from typing import Any
 
 from ...knowledge.countries import resolve_country
 from ...model import Actor, Doc, Event, Mention, Span
-from ._codes import IN_PERSON, OWN_AGENT_CODES, SYMMETRIC
+from ._codes import IN_PERSON, MUTUAL_ROOTS, OWN_AGENT_CODES, SYMMETRIC
 from .episodes import FAMILIES
 from .modality import condition_of
 from .phrases import _SKIP_DEPS as _SKIP_DEPS  # re-exported: location.py reads it here
@@ -216,8 +216,6 @@ PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "13", "14", "15", "16", 
 # codes whose object may be a place the actors stage took for a party: force, occupation, visits, withdrawals
 PLACE_PARTY_ROOTS = frozenset({"18", "19", "20"})
 PLACE_PARTY_CODES = frozenset({"042", "171", "087", "0874", "0871"})
-# roots whose coordinated parties act with each other (cooperation), not side by side on someone else
-MUTUAL_ROOTS = frozenset({"06"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 
 

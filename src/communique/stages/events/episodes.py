@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...model import Event, Location, Span
-from ._codes import IN_PERSON, SPOKEN_ROOTS
+from ._codes import IN_PERSON, MUTUAL_ROOTS, SPOKEN_ROOTS, SYMMETRIC
 from .triggers import triggers
 
 ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those", "such"})
@@ -88,11 +88,16 @@ def _duplicate(events: list[Event], ev: Event, *, coordinated: frozenset[int] = 
 
 def _merge_restatements(events: list[Event]) -> list[Event]:
     """Within one report, a later sentence with the same kind of event between the same parties, in the same
-    mood and not placed elsewhere, is the same event told again ("The ministers also discussed ...")."""
+    mood and not placed elsewhere, is the same event told again ("The ministers also discussed ..."). The
+    parties keep their sides unless the act is mutual (a meeting, talks): "Uganda accused Kenya" after "Kenya
+    accused Uganda" is a second accusation, not the first told again."""
     kept: list[Event] = []
     alike: dict[tuple[Any, ...], list[Event]] = {}  # the kept events by kind, parties and mood (not a scan of all)
     for ev in events:
-        key = (ev.cameo[:2], frozenset(ev.source) | frozenset(ev.target), ev.status, ev.negated)
+        mutual = ev.cameo in SYMMETRIC or ev.cameo in IN_PERSON or ev.cameo[:2] in MUTUAL_ROOTS
+        parties: Any = (frozenset(ev.source) | frozenset(ev.target) if mutual
+                        else (frozenset(ev.source), frozenset(ev.target)))
+        key = (ev.cameo[:2], parties, ev.status, ev.negated)
         same = next((k for k in alike.get(key, []) if k.evidence.sentence != ev.evidence.sentence
                      and (k.location is None or ev.location is None or k.location.name == ev.location.name)), None)
         if same is None:
