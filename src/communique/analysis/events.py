@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from .filters import EventFilter
+from .filters import EventFilter, date_bounds
 from .query import _CODE3, _merged_sql, _query
 
 
@@ -90,12 +90,9 @@ def _key_hits(f: EventFilter) -> tuple[str, list[Any]] | None:
         return None
     where = ["k.key3 = ?"]
     params: list[Any] = [f.actor]
-    if f.since is not None:
-        where.append("k.date >= ?")
-        params.append(f.since)
-    if f.until is not None:
-        where.append("k.date <= ?")
-        params.append(f.until)
+    bounds, bound_params = date_bounds(f, "k.date")
+    where += bounds
+    params += bound_params
     if f.quad_class:
         where.append(f"k.quad_class IN ({', '.join('?' for _ in f.quad_class)})")
         params += list(f.quad_class)

@@ -92,6 +92,20 @@ class EventFilter(BaseModel):
         return self
 
 
+
+def date_bounds(f: EventFilter, column: str) -> tuple[list[str], list[dt.date]]:
+    """The SQL conditions (and their parameters) that keep ``column`` within the filter's ``since``/``until``
+    (ISO dates, both ends inclusive): ``(["m.date >= ?"], [since])`` and the like; none for an open range."""
+    where: list[str] = []
+    params: list[dt.date] = []
+    if f.since is not None:
+        where.append(f"{column} >= ?")
+        params.append(f.since)
+    if f.until is not None:
+        where.append(f"{column} <= ?")
+        params.append(f.until)
+    return where, params
+
 def goldstein_mean(total: float | None, n: int | None) -> float | None:
     """The mean of ``n`` Goldstein scores summing to ``total``, rounded half-even to 4 decimals; ``None`` when ``n``
     is 0.  The sum is first taken to 6 decimals (scores have one), then divided exactly, so sums added up in another

@@ -12,7 +12,7 @@ import duckdb
 from ..errors import StoreError
 from ..store import merged as merged_tables
 from .cache import kept
-from .filters import EventFilter, goldstein_columns
+from .filters import EventFilter, date_bounds, goldstein_columns
 from .query import _merged_sql
 
 Level = Literal["actor", "country"]
@@ -166,12 +166,9 @@ def _network(conn: duckdb.DuckDBPyConnection, f: EventFilter, level: Level, max_
         pairs_sql = ("SELECT p.cluster_id, p.source, p.target, p.quad_class, p.goldstein, p.source_name, "
                      "p.target_name FROM merged_pairs p WHERE p.level = ?")
         pair_params: list[Any] = [level]
-        if f.since is not None:
-            pairs_sql += " AND p.date >= ?"
-            pair_params.append(f.since)
-        if f.until is not None:
-            pairs_sql += " AND p.date <= ?"
-            pair_params.append(f.until)
+        bounds, bound_params = date_bounds(f, "p.date")
+        pairs_sql += "".join(f" AND {b}" for b in bounds)
+        pair_params += bound_params
         if set(f.model_dump(exclude_defaults=True)) - {"since", "until"}:  # other filters: the events that match
             pairs_sql += f" AND p.cluster_id IN (SELECT m.cluster_id FROM ({sql}) m)"
             pair_params += params

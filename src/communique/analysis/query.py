@@ -12,7 +12,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..store import merged as merged_tables
-from .filters import EventFilter
+from .filters import EventFilter, date_bounds
 
 _CODE_LIKE = re.compile(r"[A-Z0-9]{2,15}")
 #: A three-character code (``RUS``): as a dyad side it is looked up in ``merged_dyads``.
@@ -81,12 +81,9 @@ def _merged_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
     if f.quad_class:
         where.append("m.quad_class IN (" + ", ".join("?" for _ in f.quad_class) + ")")
         params += list(f.quad_class)
-    if f.since is not None:
-        where.append("m.date >= ?")
-        params.append(f.since)
-    if f.until is not None:
-        where.append("m.date <= ?")
-        params.append(f.until)
+    bounds, bound_params = date_bounds(f, "m.date")
+    where += bounds
+    params += bound_params
     if f.place is not None:
         where.append("lower(m.location) = lower(?)")
         params.append(f.place)
@@ -126,12 +123,9 @@ def _necessary_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
     if f.quad_class:
         where.append("e.quad_class IN (" + ", ".join("?" for _ in f.quad_class) + ")")
         params += list(f.quad_class)
-    if f.since is not None:
-        where.append("e.date >= ?")
-        params.append(f.since)
-    if f.until is not None:
-        where.append("e.date <= ?")
-        params.append(f.until)
+    bounds, bound_params = date_bounds(f, "e.date")
+    where += bounds
+    params += bound_params
     if f.place is not None:
         where.append("lower(e.location_name) = lower(?)")
         params.append(f.place)

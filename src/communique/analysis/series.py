@@ -7,7 +7,7 @@ from typing import Any, Literal
 import duckdb
 
 from .cache import kept
-from .filters import EventFilter, goldstein_mean
+from .filters import EventFilter, date_bounds, goldstein_mean
 from .query import _CODE3, _merged_sql, _query
 
 Interval = Literal["day", "week", "month"]
@@ -50,12 +50,9 @@ def _rollup_sql(f: EventFilter, interval: Interval, max_events_per_point: int | 
     dirs = ["fwd", "rev", "both"] if not f.directed else (["fwd", "both"] if a == lo else ["rev", "both"])
     where = ["lo = ?", "hi = ?", "list_contains(?, dir)"]
     params: list[Any] = [lo, hi, dirs]
-    if f.since is not None:
-        where.append("date >= ?")
-        params.append(f.since)
-    if f.until is not None:
-        where.append("date <= ?")
-        params.append(f.until)
+    bounds, bound_params = date_bounds(f, "date")
+    where += bounds
+    params += bound_params
     ids = "flatten(list(ids ORDER BY date))"
     if max_events_per_point is not None:
         ids = f"list_slice({ids}, 1, ?)"
