@@ -165,6 +165,7 @@ def test_signals_from_store_carry_their_events(tmp_path: Path) -> None:
         assert got is not None and got.end == day(49) and got.blocs == [["RUS", "SYR"]]
 
 
+@pytest.mark.slow  # minutes on 2 busy cores: run apart (./run test -m slow)
 def test_dates_at_the_ends_of_the_calendar_are_answered(tmp_path: Path) -> None:
     """--since and the bloc windows subtract days: at 0001-01-01 that would overflow (a 500 from the API)."""
     import datetime as dt
@@ -216,6 +217,7 @@ def test_the_api_and_the_cli_give_each_signal_its_evidence(tmp_path: Path) -> No
     assert r.exit_code == 0 and "a2025-02-10-0 [8:40]" in r.output, r.output
 
 
+@pytest.mark.slow  # minutes on 2 busy cores: run apart (./run test -m slow)
 def test_the_store_aggregate_equals_the_python_series(tmp_path: Path) -> None:
     """The SQL aggregation (DuckDB GROUP BY) gives the series ``build`` gives from ``Store.events()`` rows, on a
     generated store with sectors, several reports of one event, negated, planned and confirmed events."""

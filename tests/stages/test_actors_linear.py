@@ -187,6 +187,7 @@ def _actors(parsed: bytes) -> list[Any]:
             [(a.id, a.name, a.kind, a.country, a.sector, a.code, a.title, a.mentions) for a in doc.actors]]
 
 
+@pytest.mark.slow  # minutes on 2 busy cores: run apart (./run test -m slow)
 def test_indexed_coreference_equals_the_old_scans(monkeypatch: pytest.MonkeyPatch) -> None:
     nlp = api.default_pipeline(workers=1).stages[0]
     docs = [Doc(make_article(LONG * 3, published="2024-03-05"))]

@@ -131,6 +131,7 @@ def test_antecedent_and_date_anchor_across_a_cut(pipeline: communique.Pipeline) 
                      ("112", ["William Ruto"], ["Tanzania"], "2025-03-11")]
 
 
+@pytest.mark.slow  # minutes on 2 busy cores: run apart (./run test -m slow)
 def test_text_over_spacys_limit_is_analysed() -> None:
     """A text over spaCy's own 1,000,000-character limit is parsed in pieces, not rejected."""
     nlp = load_nlp()

@@ -198,7 +198,7 @@ def tables(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, pytest.param(2, marks=pytest.mark.slow), pytest.param(3, marks=pytest.mark.slow)])
 def test_batched_store_equals_one_event_at_a_time(seed: int) -> None:
     docs = generated(120, seed)
     batched, reference = Store.memory(), OneByOne.memory()

@@ -459,6 +459,7 @@ def _clusters(s: Store) -> set[frozenset[tuple[str, str]]]:
     return {frozenset(g) for g in groups.values()}
 
 
+@pytest.mark.slow  # minutes on 2 busy cores: run apart (./run test -m slow)
 def test_clusters_do_not_depend_on_order() -> None:
     expected = {
         frozenset({("a-reuters", "e1"), ("b-ap", "e1"), ("c-reuters2", "e1")}),

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +38,7 @@ def test_batch_refreshes_once_and_readers_see_stale_tables_meanwhile() -> None:
         assert an.event_rows(batched.conn) == an.event_rows(single.conn)
 
 
+@pytest.mark.slow  # minutes on 2 busy cores: run apart (./run test -m slow)
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(article_st, min_size=1, max_size=9), st.lists(st.integers(1, 4), min_size=1, max_size=9))
 def test_batched_tables_equal_per_article_tables(articles: list[list[dict[str, Any]]], sizes: list[int]) -> None:

@@ -291,6 +291,7 @@ def make_doc(n: int, events: list[dict[str, Any]]) -> Doc:
     return doc
 
 
+@pytest.mark.slow  # minutes on 2 busy cores: run apart (./run test -m slow)
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(article_st, min_size=1, max_size=7))
 def test_incremental_tables_equal_a_rebuild(articles: list[list[dict[str, Any]]]) -> None:
