@@ -56,7 +56,9 @@ back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import duckdb
@@ -64,7 +66,7 @@ import duckdb
 from . import rollups
 from .schema import resolved_status_sql
 
-__all__ = ["AGGREGATE_COLUMNS", "aggregate_sql", "changed", "fresh", "generation", "rebuild", "refresh"]
+__all__ = ["AGGREGATE_COLUMNS", "aggregate_sql", "changed", "fresh", "fresh_known", "generation", "rebuild", "refresh"]
 
 _PRECISION_RANK = (
     "CASE e.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 "
@@ -215,10 +217,32 @@ def _state(conn: duckdb.DuckDBPyConnection) -> tuple[int, int, int] | None:
     return (int(rows[0][0]), int(rows[0][1]), int(rows[0][2])) if rows else None
 
 
+#: What :func:`fresh` answers without a query inside :func:`fresh_known` (None: ask the store).
+_KNOWN: ContextVar[bool | None] = ContextVar("communique_merged_fresh", default=None)
+
+
+@contextmanager
+def fresh_known(value: bool) -> Iterator[None]:
+    """Within this block (this thread or asyncio task), :func:`fresh` answers ``value`` without reading the store.
+
+    For a process that holds the store file and writes it only through :class:`~communique.store.Store` (which
+    keeps the merged tables fresh in every write transaction), such as ``communique serve``: it asks
+    :func:`fresh` once per store generation and passes the answer here, sparing each request the fingerprint
+    of ``events`` (a scan of a million reports costs about 4 ms of CPU)."""
+    token = _KNOWN.set(value)
+    try:
+        yield
+    finally:
+        _KNOWN.reset(token)
+
+
 def fresh(conn: duckdb.DuckDBPyConnection) -> bool:
     """Do the merged tables describe ``events`` as it is now?  (False on a store without them.)  They do when
     ``events`` has the count, largest uid and sum of cluster ids they were built from and no write was recorded
-    since (:func:`changed`)."""
+    since (:func:`changed`).  Inside :func:`fresh_known` the answer given there, without a query."""
+    known = _KNOWN.get()
+    if known is not None:
+        return known
     try:
         rows = conn.execute(
             "SELECT s.reports = f.n AND s.max_uid = f.m AND s.cluster_sum = f.c AND s.generation = g.generation "
