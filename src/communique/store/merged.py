@@ -157,7 +157,7 @@ def _merged_sql(cond: str, attr_cond: str = "TRUE", first_cond: str = "TRUE", ar
         "SELECT agg.*, f.id, f.article_id, f.evidence_sentence, f.evidence_start, f.evidence_end, f.plover_mode, "
         "f.plover_context, rep.outlets, NULL, cited.sources, NULL, NULL, to_json(coalesce(rep.ids, [])), "
         "to_json(coalesce(sides.src, [])), to_json(coalesce(sides.tgt, [])), "
-        f"substring(a.text, f.evidence_start + 1, f.evidence_end - f.evidence_start) "
+        "substring(a.text, f.evidence_start + 1, f.evidence_end - f.evidence_start) "
         f"FROM agg JOIN events f ON f.uid = agg.first_uid JOIN articles a ON a.id = f.article_id AND {art_cond} "
         "LEFT JOIN rep ON rep.cluster_id = agg.cluster_id "
         "LEFT JOIN sides ON sides.cluster_id = agg.cluster_id LEFT JOIN cited ON cited.cluster_id = agg.cluster_id "
