@@ -1,7 +1,7 @@
 """Query benchmark: a store of N generated events (1,000,000 by default), the analysis queries, and the API under load.
 
     python scripts/bench_store.py [--events 1000000] [--db build/bench.duckdb] [--reuse]
-                                  [--clients 20] [--requests 1000] [--repeat 7]
+                                  [--clients 20] [--requests 1000] [--repeat 7] [--query-threads 1]
 
 Generation (seeded, so every run builds the same store; ``--reuse`` keeps an existing file):
 
@@ -18,13 +18,14 @@ Generation (seeded, so every run builds the same store; ``--reuse`` keeps an exi
 * 30% carry a location (a capital of one of the two countries).
 
 Measured (each the median of ``--repeat`` cold runs after one warm-up, in one process, library calls on one
-DuckDB connection; wall and CPU milliseconds, the load average beside them, and the wall time of a call the
-result cache of :mod:`communique.analysis.cache` answers): a dyad time series (monthly, the busiest dyad), a
-one-year country network, a filtered event list (actor + QuadClass + a year, first page of 50) and two more list
-pages. Then ``communique
-serve`` runs on 127.0.0.1 and ``--clients`` threads send ``--requests`` requests in all (event-list pages
-and dyad series in equal parts, bounded in count and by a 10-minute limit); the script prints p50/p95/max,
-the load average and the server's CPU seconds.
+DuckDB connection with ``--query-threads`` threads; wall and CPU milliseconds, the time the process's threads
+were runnable but waited for a CPU (Linux schedstat: on a loaded machine this is where wall time goes), the load
+average beside them, and the wall time of a call the result cache of :mod:`communique.analysis.cache` answers): a
+dyad time series (monthly, the busiest dyad), a one-year country network, a filtered event list (actor +
+QuadClass + a year, first page of 50) and two more list pages. Then ``communique serve`` runs on 127.0.0.1 and
+``--clients`` threads send ``--requests`` requests in all (event-list pages and dyad series in equal parts,
+bounded in count and by a 10-minute limit); the script prints p50/p95/max, the load average, the server's CPU
+seconds (and per request) and how long its threads waited for a CPU.
 """
 
 from __future__ import annotations
@@ -205,23 +206,39 @@ def build_merged(db: Path) -> None:
     conn.close()
 
 
-def timed(fn, repeat: int) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
-    """Median wall and CPU milliseconds of ``repeat`` cold calls of ``fn`` (the analysis result cache cleared before
-    each; CPU: every thread of this process), after one warm-up; and the wall milliseconds of one call right after,
-    answered from that cache when the query keeps its results (networks, series)."""
+def run_queue_wait(pid: int | str = "self") -> float:
+    """Seconds the threads of process ``pid`` have spent runnable but waiting for a CPU (Linux
+    ``/proc/PID/task/*/schedstat``, second field; 0.0 where it is missing).  Wall time minus CPU time minus this
+    is time spent blocked (locks, I/O, sleeping)."""
+    total = 0
+    for path in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+        try:
+            total += int(path.read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / 1e9
+
+
+def timed(fn, repeat: int) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
+    """Median wall, CPU and run-queue wait milliseconds of ``repeat`` cold calls of ``fn`` (the analysis result
+    cache cleared before each; CPU and wait: every thread of this process), after one warm-up; and the wall
+    milliseconds of one call right after, answered from that cache when the query keeps its results (networks,
+    series)."""
     from communique.analysis import cache
 
     fn()
-    walls, cpus = [], []
+    walls, cpus, waits = [], [], []
     for _ in range(repeat):
         cache.clear()
-        w0, c0 = time.perf_counter(), time.process_time()
+        w0, c0, q0 = time.perf_counter(), time.process_time(), run_queue_wait()
         fn()
         walls.append((time.perf_counter() - w0) * 1000)
         cpus.append((time.process_time() - c0) * 1000)
+        waits.append((run_queue_wait() - q0) * 1000)
     w0 = time.perf_counter()
     fn()
-    return statistics.median(walls), statistics.median(cpus), (time.perf_counter() - w0) * 1000
+    warm = (time.perf_counter() - w0) * 1000
+    return statistics.median(walls), statistics.median(cpus), statistics.median(waits), warm
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -232,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--query-threads", type=int, default=1, help="DuckDB threads per query, for the library calls and "
+                    "the server (communique serve's default: 1)")
     args = ap.parse_args(argv)
 
     import duckdb
@@ -245,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         build_merged(args.db)
     conn = duckdb.connect(str(args.db), read_only=True)
+    conn.execute(f"SET threads = {int(args.query_threads)}")
     counts = conn.execute("SELECT count(*), count(DISTINCT cluster_id), (SELECT count(*) FROM articles) "
                           "FROM events").fetchone()
     print(f"store: {counts[0]:,} reports, {counts[1]:,} merged events, {counts[2]:,} articles")
@@ -267,12 +287,14 @@ def main(argv: list[str] | None = None) -> int:
                                                      until=dt.date(2025, 3, 31)), limit=50)),
         ("event list, no filter (first page)", "", None, lambda: an.events_page(conn, an.EventFilter(), limit=50)),
     ]
-    print(f"{'query':36} {'args':14} {'wall ms':>8} {'CPU ms':>8} {'kept ms':>8} {'load':>5} {'target':>7}")
+    print(f"DuckDB threads per query: {args.query_threads}; 'wait ms': time runnable but waiting for a CPU")
+    print(f"{'query':36} {'args':14} {'wall ms':>8} {'CPU ms':>8} {'wait ms':>8} {'kept ms':>8} {'load':>5} "
+          f"{'target':>7}")
     for name, what, target, fn in checks:
         load = os.getloadavg()[0]
-        ms, cpu, warm = timed(fn, args.repeat)
+        ms, cpu, wait, warm = timed(fn, args.repeat)
         verdict = "" if target is None else ("ok" if ms < target else "SLOW")
-        print(f"{name:36} {what:14} {ms:8.1f} {cpu:8.1f} {warm:8.1f} {load:5.1f} "
+        print(f"{name:36} {what:14} {ms:8.1f} {cpu:8.1f} {wait:8.1f} {warm:8.1f} {load:5.1f} "
               f"{('<' + str(target)) if target else '':>7} {verdict}")
     conn.close()
     return load_test(args, dyad)
@@ -302,7 +324,8 @@ def load_test(args: argparse.Namespace, dyad: tuple[str, str]) -> int:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-c", "from communique.cli import main; main()", "serve", "--db",
-                             str(args.db), "--port", str(port)], stdout=subprocess.DEVNULL)
+                             str(args.db), "--port", str(port), "--query-threads", str(args.query_threads)],
+                            stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         if not wait_until_serving(base, proc, 60):
@@ -346,6 +369,7 @@ def load_test(args: argparse.Namespace, dyad: tuple[str, str]) -> int:
 
         load_start = os.getloadavg()[0]
         cpu0 = sum(psutil.Process(proc.pid).cpu_times()[:2])
+        wait0 = run_queue_wait(proc.pid)
         t0 = time.perf_counter()
         threads = [threading.Thread(target=worker, args=(k,)) for k in range(args.clients)]
         for t in threads:
@@ -360,8 +384,10 @@ def load_test(args: argparse.Namespace, dyad: tuple[str, str]) -> int:
         p = lambda q: times[min(len(times) - 1, int(q * len(times)))]  # noqa: E731
         load = os.getloadavg()[0]
         cpu = sum(psutil.Process(proc.pid).cpu_times()[:2]) - cpu0
+        wait = run_queue_wait(proc.pid) - wait0
         print(f"API, {args.clients} clients, {len(times)} requests (event pages and dyad series 1:1) in {wall:.1f} s "
-              f"(load average {load_start:.1f} at start, {load:.1f} at end; server CPU {cpu:.1f} s): "
+              f"(load average {load_start:.1f} at start, {load:.1f} at end; server CPU {cpu:.1f} s, "
+              f"{cpu * 1000 / len(times):.1f} ms a request; its threads waited {wait:.1f} s for a CPU): "
               f"p50 {p(0.5):.0f} ms, p95 {p(0.95):.0f} ms, max {times[-1]:.0f} ms, {len(times) / wall:.1f} req/s, "
               f"{len(errors)} errors {'ok' if p(0.95) < 500 else 'SLOW'}")
         return 1 if errors else 0

@@ -159,3 +159,37 @@ def test_signals_endpoint(client: TestClient) -> None:
         assert {"unit", "direction", "start", "end", "score", "observed", "expected", "events"} <= set(sig)
     assert client.get("/api/signals", params={"level": "planet"}).status_code == 422
     assert client.get("/api/signals", params={"limit": 0}).status_code == 422
+
+
+def test_freshness_is_asked_once_per_store_generation(db: Path, tmp_path: Path, pipeline: object,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server reads the merged tables' fingerprint once per generation, not per request; a write through the
+    server is a new generation, and its events are answered from the tables it kept fresh."""
+    from communique.store import merged
+
+    copy = tmp_path / "g.duckdb"
+    shutil.copy(db, copy)
+    asked: list[bool] = []
+    real = merged.fresh
+
+    def counted(conn: object) -> bool:
+        value = real(conn)  # type: ignore[arg-type]
+        if merged._KNOWN.get() is None:  # the store itself was asked (not a request inside fresh_known)
+            asked.append(value)
+        return value
+
+    monkeypatch.setattr(merged, "fresh", counted)
+    app = create_app(ServerSettings(db=copy, token=TOKEN, query_threads=1))
+    assert app.state.database.conn.execute("SELECT current_setting('threads')").fetchall() == [(1,)]
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        for params in ({"actor": "RUS"}, {"dyad": ["RUS", "SYR"]}, {"outlet": "Wire A"}):
+            assert c.get("/api/events", params=params).status_code == 200
+        assert c.get("/api/series", params={"dyad": ["RUS", "SYR"]}).status_code == 200
+        assert asked == [True]  # four requests, one question to the store
+        body = {"text": "Chile and Peru signed a trade agreement in Lima on Monday.", "published": "2025-04-02",
+                "outlet": "Andes Wire"}
+        assert c.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 201
+        page = c.get("/api/events", params={"outlet": "Andes Wire"}).json()
+        assert page["total"] >= 1 and asked == [True, True]
+        assert c.get("/api/events", params={"actor": "CHL"}).json()["total"] >= 1 and asked == [True, True]
+    app.state.database.conn.close()

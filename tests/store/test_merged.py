@@ -368,3 +368,17 @@ def test_a_later_denial_outranks_an_earlier_confirmation_everywhere() -> None:
         assert [r["status"] for r in an.event_rows(conn)] == ["denied"]
         assert [r["status"] for r in store.events(all_statuses=True)] == ["denied"]
         assert an.count_events(conn, an.EventFilter(status=("confirmed",))) == 0
+
+
+def test_fresh_known_answers_without_asking_the_store() -> None:
+    """Inside ``fresh_known`` the given answer stands (a server that owns the file knows it); outside, the store
+    is asked again."""
+    with Store.open(":memory:") as store:
+        store.conn.execute("DELETE FROM merged_state")  # stale tables
+        assert not merged.fresh(store.conn)
+        with merged.fresh_known(True):
+            assert merged.fresh(store.conn)
+            with merged.fresh_known(False):
+                assert not merged.fresh(store.conn)
+            assert merged.fresh(store.conn)
+        assert not merged.fresh(store.conn)

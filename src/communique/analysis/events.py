@@ -135,7 +135,7 @@ def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]],
     if not merged:
         return []
     if "articles_json" in merged[0]:  # rows of the maintained ``merged`` table: only the evidence text is missing
-        return _complete_table(conn, merged)
+        return _complete_table(merged)
     uids = [int(m["first_uid"]) for m in merged]
     clusters = [int(m["cluster_id"]) for m in merged]
     marks_u = ", ".join("?" for _ in uids)
@@ -217,16 +217,12 @@ def _complete(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]],
     return out
 
 
-def _complete_table(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """:func:`_complete` for rows of the ``merged`` table: the evidence is cut from the first article's text."""
-    aids = sorted({m["first_article"] for m in merged})
-    texts = {r["id"]: r["text"] for r in _query(
-        conn, f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' for _ in aids)})", aids)}
+def _complete_table(merged: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """:func:`_complete` for rows of the ``merged`` table, which hold every field (the evidence text too)."""
     out = []
     for m in merged:
         src = json.loads(m["source_json"] or "[]")
         tgt = json.loads(m["target_json"] or "[]")
-        text = texts.get(m["first_article"], "")
         out.append({
             "cluster_id": int(m["cluster_id"]), "event_id": m["event_id"], "date": m["date"],
             "date_precision": m["date_precision"], "cameo": m["cameo"], "label": m["label"], "plover": m["plover"],
@@ -237,7 +233,7 @@ def _complete_table(conn: duckdb.DuckDBPyConnection, merged: list[dict[str, Any]
             "geonames_id": m["geonames_id"], "status": m["status"], "negated": bool(m["negated"]),
             "corroboration": int(m["corroboration"]), "outlets": int(m["outlets"] or 0),
             "report_count": int(m["reports"]), "articles": json.loads(m["articles_json"] or "[]"),
-            "evidence": text[m["evidence_start"]:m["evidence_end"]], "attribution": m["attribution"],
+            "evidence": m["evidence"], "attribution": m["attribution"],
             "first_article": m["first_article"], "sentence": m["sentence"], "evidence_start": m["evidence_start"],
             "evidence_end": m["evidence_end"], "source_actors": src, "target_actors": tgt,
             "plover_mode": m["plover_mode"], "plover_context": m["plover_context"],

@@ -131,6 +131,8 @@ def serve(
                                                "(0: none).", min=0, max=65536)] = 64,
     memory_limit: Annotated[str, typer.Option(help="DuckDB's memory limit for the server (e.g. 1GB).")] = "1GB",
     threads: Annotated[int, typer.Option(help="Requests worked on at once (the rest wait).", min=1, max=256)] = 8,
+    query_threads: Annotated[int, typer.Option(help="DuckDB threads per query (1: requests run in parallel, "
+                                                    "each on one thread).", min=1, max=256)] = 1,
 ) -> None:
     """Serve the REST API (OpenAPI at /docs) and the dashboard at / (read-only; writes need COMMUNIQUE_TOKEN)."""
     import uvicorn
@@ -143,7 +145,7 @@ def serve(
     try:
         application = create_app(ServerSettings.from_env(db=db, cors_origins=tuple(cors_origin or ()),
                                                          cache_mb=cache_mb, memory_limit=memory_limit,
-                                                         threads=threads))
+                                                         threads=threads, query_threads=query_threads))
     except ValidationError as exc:
         err(f"serve: {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}")
         raise typer.Exit(2) from None

@@ -14,7 +14,8 @@ These tables hold the result, so queries (:mod:`communique.analysis`) read one r
     ``evidence_start``/``evidence_end`` (characters into that article's text), ``plover_mode``,
     ``plover_context``, ``source_actors``/``target_actors`` (lists of ``{id, name, code, country,
     sector}`` by position); ``outlets`` (distinct named outlets), ``articles`` (ids in the order they
-    first reported it), ``attribution`` (distinct cited sources, first cited first, joined by ``; ``).
+    first reported it), ``attribution`` (distinct cited sources, first cited first, joined by ``; ``);
+    ``evidence`` (the first report's evidence text, cut from its article, so an event page reads no article).
 ``merged_actors``
     one row per actor of every report (``event_actors`` with its ``actors`` row): ``cluster_id``,
     ``event_uid``, ``role`` ('source' | 'target'), ``position``, ``actor_id``, ``code``, ``name``,
@@ -56,7 +57,9 @@ back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import duckdb
@@ -64,7 +67,7 @@ import duckdb
 from . import rollups
 from .schema import resolved_status_sql
 
-__all__ = ["AGGREGATE_COLUMNS", "aggregate_sql", "changed", "fresh", "generation", "rebuild", "refresh"]
+__all__ = ["AGGREGATE_COLUMNS", "aggregate_sql", "changed", "fresh", "fresh_known", "generation", "rebuild", "refresh"]
 
 _PRECISION_RANK = (
     "CASE e.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 "
@@ -133,8 +136,9 @@ def _merged_sql(cond: str, attr_cond: str = "TRUE", first_cond: str = "TRUE", ar
     ``events e``, ``merged_members mm``, ``merged_actors ma`` and, through ``t.event_uid``, ``attributions
     t``), with parameters in this order: ``cond``'s, ``art_cond``'s (on the reports' ``articles a``,
     which may only narrow the rows to the clusters' articles), ``cond``'s three more times, ``attr_cond``'s
-    (on ``attributions t``, likewise) and ``first_cond``'s (on the first reports ``events f``,
-    likewise); from ``events`` and the other merged tables."""
+    (on ``attributions t``, likewise), ``art_cond``'s again (on the first reports' ``articles a``, whose text
+    gives the ``evidence``) and ``first_cond``'s (on the first reports ``events f``, likewise); from ``events``,
+    ``articles`` and the other merged tables."""
     sides = (
         "list({{'id': ma.actor_id, 'name': ma.name, 'code': ma.code, 'country': ma.country, 'sector': ma.sector}} "
         "ORDER BY ma.position) FILTER (WHERE ma.role = '{}')"
@@ -152,8 +156,10 @@ def _merged_sql(cond: str, attr_cond: str = "TRUE", first_cond: str = "TRUE", ar
         "GROUP BY mm.cluster_id, t.source) GROUP BY cluster_id) "
         "SELECT agg.*, f.id, f.article_id, f.evidence_sentence, f.evidence_start, f.evidence_end, f.plover_mode, "
         "f.plover_context, rep.outlets, NULL, cited.sources, NULL, NULL, to_json(coalesce(rep.ids, [])), "
-        "to_json(coalesce(sides.src, [])), to_json(coalesce(sides.tgt, [])) "
-        "FROM agg JOIN events f ON f.uid = agg.first_uid LEFT JOIN rep ON rep.cluster_id = agg.cluster_id "
+        "to_json(coalesce(sides.src, [])), to_json(coalesce(sides.tgt, [])), "
+        "substring(a.text, f.evidence_start + 1, f.evidence_end - f.evidence_start) "
+        f"FROM agg JOIN events f ON f.uid = agg.first_uid JOIN articles a ON a.id = f.article_id AND {art_cond} "
+        "LEFT JOIN rep ON rep.cluster_id = agg.cluster_id "
         "LEFT JOIN sides ON sides.cluster_id = agg.cluster_id LEFT JOIN cited ON cited.cluster_id = agg.cluster_id "
         f"WHERE {first_cond}"
     )
@@ -215,10 +221,32 @@ def _state(conn: duckdb.DuckDBPyConnection) -> tuple[int, int, int] | None:
     return (int(rows[0][0]), int(rows[0][1]), int(rows[0][2])) if rows else None
 
 
+#: What :func:`fresh` answers without a query inside :func:`fresh_known` (None: ask the store).
+_KNOWN: ContextVar[bool | None] = ContextVar("communique_merged_fresh", default=None)
+
+
+@contextmanager
+def fresh_known(value: bool) -> Iterator[None]:
+    """Within this block (this thread or asyncio task), :func:`fresh` answers ``value`` without reading the store.
+
+    For a process that holds the store file and writes it only through :class:`~communique.store.Store` (which
+    keeps the merged tables fresh in every write transaction), such as ``communique serve``: it asks
+    :func:`fresh` once per store generation and passes the answer here, sparing each request the fingerprint
+    of ``events`` (a scan of a million reports costs about 4 ms of CPU)."""
+    token = _KNOWN.set(value)
+    try:
+        yield
+    finally:
+        _KNOWN.reset(token)
+
+
 def fresh(conn: duckdb.DuckDBPyConnection) -> bool:
     """Do the merged tables describe ``events`` as it is now?  (False on a store without them.)  They do when
     ``events`` has the count, largest uid and sum of cluster ids they were built from and no write was recorded
-    since (:func:`changed`)."""
+    since (:func:`changed`).  Inside :func:`fresh_known` the answer given there, without a query."""
+    known = _KNOWN.get()
+    if known is not None:
+        return known
     try:
         rows = conn.execute(
             "SELECT s.reports = f.n AND s.max_uid = f.m AND s.cluster_sum = f.c AND s.generation = g.generation "
@@ -419,7 +447,7 @@ def _update(conn: duckdb.DuckDBPyConnection, affected: set[int], new_uids: list[
     # constant lists on indexed columns, so that no table is scanned whole
     sql = _merged_sql(cond, f"t.event_uid IN ({_marks(uids)})", f"f.uid IN ({_marks(firsts)})",
                       f"a.id IN ({_marks(aids)})")
-    conn.execute(f"INSERT INTO merged {sql}", ids + aids + ids * 3 + uids + firsts)
+    conn.execute(f"INSERT INTO merged {sql}", ids + aids + ids * 3 + uids + aids + firsts)
     conn.execute(f"INSERT INTO merged_pairs {_pairs_sql(cond)}", ids * 2)
     conn.execute(f"INSERT INTO merged_dyads {_dyads_sql(cond)}", ids)
     conn.execute(f"INSERT INTO merged_keys {rollups.keys_sql(cond.format('ma'))}", ids)
