@@ -59,7 +59,8 @@ def test_a_denial_set_beside_the_report_in_the_same_sentence(pipeline: Pipeline)
     assert _status("Kenyan police arrested twelve protesters in Nairobi, the ministry said, a claim denied by the "
                    "police.", pipeline, "173") == ("denied", [("ministry", "said"), ("Kenyan police", "denied")])
     assert _status("Kenyan police arrested twelve protesters in Nairobi, the ministry said, a claim the police "
-                   "confirmed.", pipeline, "173") == ("confirmed", [("ministry", "said"), ("Kenyan police", "confirmed")])
+                   "confirmed.", pipeline, "173") == (
+        "confirmed", [("ministry", "said"), ("Kenyan police", "confirmed")])
     # a charge denied reaches what a source told, never what the reporter tells in their own voice
     assert _status("Rwandan troops shelled a village near Goma on Monday, residents said, but Kigali denied any "
                    "involvement.", pipeline, "194") == ("denied", [residents, ("Kigali", "denied")])
