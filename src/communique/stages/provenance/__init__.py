@@ -25,7 +25,7 @@ statements and the event's sources state (:func:`.status.stated_status`).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from typing import Any
 
 from ...model import Actor, Attribution, Doc, Event, Mention, Quote, Span
@@ -66,6 +66,33 @@ class ProvenanceResult:
         self.actors: list[Actor] = []
         self.mentions: list[Mention] = []
         self.links: list[tuple[str, int]] = []
+
+
+class _BySpan:
+    """A growing list of attributions (``res.attributions``, appended to, never reordered) indexed by where their
+    source spans start: the ones overlapping a span are found by bisection, not by reading them all per quote
+    (quadratic in the article's length)."""
+
+    def __init__(self, atts: list[Attribution]) -> None:
+        self.atts = atts
+        self.keys: list[tuple[int, int]] = []  # (span start, position in atts), sorted
+        self.widest = 0
+        for k in range(len(atts)):
+            self.add(k)
+
+    def add(self, k: int) -> None:
+        """Index ``atts[k]`` (just appended)."""
+        span = self.atts[k].span
+        if span is not None:
+            insort(self.keys, (span.start, k))
+            self.widest = max(self.widest, len(span))
+
+    def overlapping(self, span: Span) -> list[Attribution]:
+        """The attributions whose source span overlaps ``span``, in list order."""
+        lo = bisect_left(self.keys, (span.start - self.widest, -1))
+        hi = bisect_left(self.keys, (span.end, -1))
+        hits = sorted(k for _, k in self.keys[lo:hi] if self.atts[k].span.overlaps(span))  # type: ignore[union-attr]
+        return [self.atts[k] for k in hits]
 
 
 class _EventIndex:
@@ -374,8 +401,9 @@ def _latest_report(doc: Doc, sent_index: int, index: _EventIndex) -> list[Event]
         if evs:
             chosen = {id(e) for e in evs}
             for episode in dict.fromkeys(e.episode for e in evs if e.episode is not None):
-                evs += [e for e in index.by_episode.get(episode, []) if id(e) not in chosen]  # type: ignore
-                chosen.update(id(e) for e in evs)
+                more = [e for e in index.by_episode.get(episode, []) if id(e) not in chosen]  # type: ignore
+                evs += more
+                chosen.update(id(e) for e in more)
             return evs
     return []
 
@@ -423,27 +451,29 @@ def extract(doc: Doc) -> ProvenanceResult:
                 if chained[-1] is not att and chained[-1].cue == att.cue and chained[-1].content == att.content:
                     chained.append(att)  # "the army and the governor warned that ...": each joined subject speaks
     triggers = sorted((ev.trigger.start, k) for k, ev in enumerate(doc.events))
+    by_span = _BySpan(res.attributions)
     for att in direct(doc, res.quotes, speakers):
-        same = next((a for a in res.attributions if a.span is not None and att.span is not None
-                     and a.span.overlaps(att.span) and (a.content is None or att.content is None
-                                                        or a.content.overlaps(att.content))), None)
+        same = next((a for a in by_span.overlapping(att.span) if a.content is None or att.content is None
+                     or a.content.overlaps(att.content)), None) if att.span is not None else None
         if same is not None:  # "'...,' Fidan said": the speech verb's attribution is this quote's
             same.content, same.direct, same.cue = att.content, att.direct, same.cue or att.cue
         else:
             res.attributions.append(att)
+            by_span.add(len(res.attributions) - 1)
         if att.content is not None:
             lo = bisect_left(triggers, (att.content.start, -1))
             hi = bisect_left(triggers, (att.content.end, -1))
             for _, k in triggers[lo:hi]:  # the events whose trigger starts inside the content
                 res.per_event.setdefault(doc.events[k].id, [att])
     for aid, label, colon, content in label_lines(doc, speakers):  # "PENCE: Well, ...", "Ana Ruiz: ‘...’"
-        if any(a.span is not None and a.span.overlaps(label) for a in res.attributions):
+        if by_span.overlapping(label):
             continue
         a = speakers.actor(aid)  # type: ignore[arg-type]
         turn = label.text(doc.text).isupper()  # a transcript's turn is the speaker's own words
         att = Attribution(source=a.name, anonymous=a.anonymous, kind="outlet" if a.kind == "outlet" else "speaker",
                           span=label, actor_id=aid, cue=colon, content=content, direct=turn)
         res.attributions.append(att)
+        by_span.add(len(res.attributions) - 1)
         lo = bisect_left(triggers, (content.start, -1))
         hi = bisect_left(triggers, (content.end, -1))
         for _, k in triggers[lo:hi]:
