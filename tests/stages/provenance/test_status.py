@@ -66,6 +66,11 @@ def test_a_denial_set_beside_the_report_in_the_same_sentence(pipeline: Pipeline)
                    "involvement.", pipeline, "194") == ("denied", [residents, ("Kigali", "denied")])
     assert _status("The Kenyan minister met the Ugandan ambassador in Nairobi and denied any wrongdoing.",
                    pipeline, "040") == ("reported", [])
+    # a denial of something else the sentence does not tell leaves the report alone
+    assert _status("Police arrested twelve protesters in Nairobi, although the police denied that they had used "
+                   "force.", pipeline, "173") == ("reported", [])
+    assert _status("Rwandan troops shelled a village near Goma, residents said, and the army denied that civilians "
+                   "were killed.", pipeline, "194") == ("reported", [residents])
     # "did not deny" is no denial
     assert _status("Rwandan troops shelled a village near Goma on Monday, residents said, although the army did not "
                    "deny it.", pipeline, "194") == ("reported", [residents])
