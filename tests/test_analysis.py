@@ -167,7 +167,8 @@ def test_event_detail(store: Store) -> None:
     assert second["attribution"] == [{"seq": 0, "source": "sources", "anonymous": True, "kind": "source",
                                       "start": None, "end": None, "actor_id": None, "cites": None}]
     assert first["quotes"] == [{"start": 0, "end": 6, "speaker": "r", "speaker_start": None, "speaker_end": None,
-                                "anonymous": False, "via": None}]
+                                "anonymous": False, "via": None, "reported_by": None, "reported_by_start": None,
+                                "reported_by_end": None}]
     assert [(m["start"], m["end"], m["actor_id"]) for m in first["mentions"]][:2] == [(0, 6, "r"), (15, 20, "s")]
     assert detail["status_history"] == [
         {"article": "a1", "published": D(2025, 1, 3), "outlet": "Wire A", "status": "reported", "negated": False},

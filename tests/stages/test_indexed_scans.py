@@ -22,7 +22,7 @@ from communique.read import read_file
 from communique.serialize import doc_to_dict
 from communique.stages.events import learned
 from communique.stages.place import mentions as place
-from communique.stages.provenance import attribution, common
+from communique.stages.provenance import attribution, common, quotes
 from communique.textutil import SpanIndex
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
@@ -52,6 +52,17 @@ def by_recency_as_before(self: common.Speakers, offset: int) -> Iterator[Actor]:
     return iter(out)
 
 
+def titled_before_as_before(self: common.Speakers, head: Any, toks: list[Any]) -> str | None:
+    if head.tag_ != "NN":
+        return None
+    iso = next((c for t in toks if t is not head and (c := common.resolve_country(t.text))), None)
+    for a in by_recency_as_before(self, head.idx):
+        if self._named_person(a.id) and a.title and head.lower_ in a.title.lower().split() and (
+                iso is None or a.country in (None, iso)):
+            return a.id
+    return None
+
+
 def _analyse(parsed: bytes) -> dict[str, Any]:
     doc: Doc = pickle.loads(parsed)
     for st in api.default_pipeline(workers=1).stages[1:]:
@@ -70,9 +81,9 @@ def test_indexed_stages_equal_the_plain_scans(monkeypatch: pytest.MonkeyPatch) -
                 parsed.append(pickle.dumps(nlp(Doc(art))))
     assert len(parsed) >= 15
     fast = [_analyse(p) for p in parsed]
-    for module in (place, learned, attribution, provenance):
+    for module in (place, learned, attribution, provenance, quotes):
         monkeypatch.setattr(module, "SpanIndex", ScanIndex)
-    monkeypatch.setattr(common.Speakers, "_by_recency", by_recency_as_before)
+    monkeypatch.setattr(common.Speakers, "_titled_before", titled_before_as_before)
     for p, got in zip(parsed, fast, strict=True):
         assert got == _analyse(p)
     assert sum(len(d["events"]) for d in fast) > 20 and sum(len(d["quotes"]) for d in fast) > 10

@@ -59,3 +59,41 @@ def test_upgrade_from_version_1(tmp_path: Path) -> None:
         assert new_uids == 2
     with Store.open(path) as again:  # opening an upgraded store changes nothing
         assert schema_version(again.conn) == SCHEMA_VERSION and again.count()["events"] == 3
+
+
+def _v11_store(path: Path) -> None:
+    """A store written by a communique that knew schema versions 1 to 11, with one quote in it."""
+    conn = duckdb.connect(str(path))
+    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TIMESTAMP NOT NULL "
+                 "DEFAULT current_timestamp)")
+    for version, statements in MIGRATIONS:
+        if version > 11:
+            break
+        for statement in statements:
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+    conn.execute("INSERT INTO articles (id, title, published, outlet, text) VALUES "
+                 "('old1', 'Old story', DATE '2024-05-01', 'Old Wire', 'Ruiz said: \"No deal.\"')")
+    conn.execute("INSERT INTO quotes VALUES ('old1', 0, 12, 20, 'r', 0, 4, false, NULL)")
+    conn.close()
+
+
+def test_quotes_reported_by_from_version_11(tmp_path: Path) -> None:
+    # v13 adds who the reporter has a quote from: old quotes keep every column, with no outer source
+    from communique.model import Actor, Article, Doc, Quote, Span
+
+    path = tmp_path / "v11.duckdb"
+    _v11_store(path)
+    text = "Senator Ana Ruiz said Tomas Berg had called the merger \u201ca disaster waiting to happen.\u201d"
+    quote = Quote(Span(56, 84), "a2", Span(22, 32), False, reported_by="a1", reported_by_span=Span(8, 16))
+    doc = Doc(Article("new1", text, None, None, None, "New Wire", None),
+              actors=[Actor("a1", "Ana Ruiz", "person"), Actor("a2", "Tomas Berg", "person")], quotes=[quote])
+    with Store.open(path) as store:
+        assert schema_version(store.conn) == SCHEMA_VERSION >= 13
+        store.add(doc)
+        rows = store.conn.execute(
+            'SELECT article_id, start, "end", speaker, speaker_start, speaker_end, anonymous, via, reported_by, '
+            "reported_by_start, reported_by_end FROM quotes ORDER BY article_id").fetchall()
+    assert text[56:84] == "a disaster waiting to happen" and text[8:16] == "Ana Ruiz"
+    assert rows == [("new1", 56, 84, "a2", 22, 32, False, None, "a1", 8, 16),
+                    ("old1", 12, 20, "r", 0, 4, False, None, None, None, None)]

@@ -25,7 +25,8 @@ def event_detail(conn: duckdb.DuckDBPyConnection, cluster_id: int) -> dict[str, 
     "location", "evidence": {"sentence", "start", "end", "text"}, "trigger": {"start", "end",
     "text"}, "source": [actor], "target": [actor], "attribution": [{"seq", "source", "anonymous",
     "kind", "start", "end", "actor_id", "cites"}], "quotes": [{"start", "end", "speaker",
-    "speaker_start", "speaker_end", "anonymous", "via"}], "mentions": [{"start", "end", "label",
+    "speaker_start", "speaker_end", "anonymous", "via", "reported_by", "reported_by_start",
+    "reported_by_end"}], "mentions": [{"start", "end", "label",
     "actor_id"}]}`` (offsets are characters into that article's ``text``; ``quotes`` and
     ``mentions`` are the article's), and ``status_history``: ``[{"article", "published", "outlet",
     "status", "negated"}]`` in publication order.  Raises :class:`EventNotFound` for an unknown id.
@@ -63,7 +64,8 @@ def event_detail(conn: duckdb.DuckDBPyConnection, cluster_id: int) -> dict[str, 
     quotes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in _query(
         conn,
-        'SELECT article_id, start, "end", speaker, speaker_start, speaker_end, anonymous, via FROM quotes '
+        'SELECT article_id, start, "end", speaker, speaker_start, speaker_end, anonymous, via, reported_by, '
+        'reported_by_start, reported_by_end FROM quotes '
         f"WHERE article_id IN ({marks_a}) ORDER BY article_id, seq",
         aids,
     ):

@@ -20,7 +20,9 @@ Tables (schema version 1)::
                      code (actor code, else country; NULL when neither is known)
     attributions     article_id, event_uid (NULL for the article's own attributions), seq,
                      source, anonymous, kind, span_start, span_end, actor_id, cites
-    quotes           article_id, seq, start, end, speaker, speaker_start, speaker_end, anonymous, via
+    quotes           article_id, seq, start, end, speaker, speaker_start, speaker_end, anonymous, via;
+                     (v13) reported_by, reported_by_start, reported_by_end (the outer source of a quote
+                     inside someone else's statement: actor id and its mention)
     mentions         (version 3) article_id, seq, start, end, label (PERSON, ORG, GPE, ...), actor_id
     status_rank      status, rank: which report status wins when reports are merged
     story_versions   (version 3) article_id (PK), story_id, reason ('same URL' | 'near-identical text'),
@@ -585,10 +587,21 @@ _V12_EVIDENCE = (
     "merged.evidence_start) FROM articles a WHERE a.id = merged.first_article",
 )
 
+# v13 (provenance): who the reporter has a quote from when it sits inside someone else's statement ("Senator Ana
+# Ruiz said Tomas Berg had called the merger 'a disaster'": speaker Berg, reported by Ruiz), the actor id and its
+# mention's offsets into ``articles.text``, as ``quotes[].reported_by`` in the JSON.  NULL for quotes stored before
+# this migration (the store keeps no parse to recompute them from: re-ingest the article to fill them).
+_V13_REPORTED_BY = (
+    "ALTER TABLE quotes ADD COLUMN reported_by VARCHAR",
+    "ALTER TABLE quotes ADD COLUMN reported_by_start INTEGER",
+    "ALTER TABLE quotes ADD COLUMN reported_by_end INTEGER",
+)
+
 #: ``(version, statements)`` in order.  Append; never edit a released entry.
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (1, _V1), (2, _V2), (3, _V3_VERSIONS), (4, _V4_MERGE), (5, _V5_ROLES), (6, _V6_MENTIONS), (7, _V7_WATCH),
-    (8, _V8_MERGED), (9, _V9_PAIRS), (10, _V10_GENERATION), (11, _V11_ROLLUPS), (12, _V12_EVIDENCE))
+    (8, _V8_MERGED), (9, _V9_PAIRS), (10, _V10_GENERATION), (11, _V11_ROLLUPS), (12, _V12_EVIDENCE),
+    (13, _V13_REPORTED_BY))
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 

@@ -33,3 +33,73 @@ def test_joined_sources_are_one_attribution_of_the_document(pipeline: Pipeline) 
                   "Kivu said.", published="2024-05-02", pipeline=pipeline)
     assert [(a.source, a.span.text(doc.text) if a.span else None) for a in doc.attributions] == [
         ("Congolese army", "the Congolese army and the governor of North Kivu")]
+
+
+def _status(text: str, pipeline: Pipeline, cameo: str) -> tuple[str, list[tuple[str, str | None]]]:
+    doc = analyze(text, published="2024-05-02", pipeline=pipeline)
+    [ev] = [e for e in doc.events if e.cameo == cameo]
+    return ev.status, [(a.source, a.cue.text(doc.text) if a.cue else None) for a in ev.attribution]
+
+
+def test_a_denial_set_beside_the_report_in_the_same_sentence(pipeline: Pipeline) -> None:
+    # a concessive or contrasting clause, a "but" clause or a claim noun: the denial reaches the rest of the sentence
+    residents = ("residents", "said")
+    assert _status("Rwandan troops shelled a village near Goma on Monday, residents said, but the Rwandan army denied "
+                   "it.", pipeline, "194") == ("denied", [residents, ("Rwandan army", "denied")])
+    assert _status("Even as the Rwandan army denied it, residents said Rwandan troops shelled a village near Goma on "
+                   "Monday.", pipeline, "194") == ("denied", [residents, ("Rwandan army", "denied")])
+    assert _status("Police arrested twelve protesters in Nairobi on Monday, witnesses said, though the police "
+                   "spokesman denied any arrests.", pipeline, "173") == (
+        "denied", [("witnesses", "said"), ("police spokesman", "denied")])
+    assert _status("Police arrested twelve protesters in Nairobi on Monday, witnesses said, although the police denied "
+                   "that anyone had been arrested.", pipeline, "173") == (
+        "denied", [("witnesses", "said"), ("police", "denied")])
+    assert _status("Kenyan police arrested twelve protesters in Nairobi, the ministry said, a claim the police "
+                   "denied.", pipeline, "173") == ("denied", [("ministry", "said"), ("Kenyan police", "denied")])
+    assert _status("Kenyan police arrested twelve protesters in Nairobi, the ministry said, a claim denied by the "
+                   "police.", pipeline, "173") == ("denied", [("ministry", "said"), ("Kenyan police", "denied")])
+    assert _status("Kenyan police arrested twelve protesters in Nairobi, the ministry said, a claim the police "
+                   "confirmed.", pipeline, "173") == (
+        "confirmed", [("ministry", "said"), ("Kenyan police", "confirmed")])
+    # a charge denied reaches what a source told, never what the reporter tells in their own voice
+    assert _status("Rwandan troops shelled a village near Goma on Monday, residents said, but Kigali denied any "
+                   "involvement.", pipeline, "194") == ("denied", [residents, ("Kigali", "denied")])
+    assert _status("The Kenyan minister met the Ugandan ambassador in Nairobi and denied any wrongdoing.",
+                   pipeline, "040") == ("reported", [])
+    # a denial of something else the sentence does not tell leaves the report alone
+    assert _status("Police arrested twelve protesters in Nairobi, although the police denied that they had used "
+                   "force.", pipeline, "173") == ("reported", [])
+    assert _status("Rwandan troops shelled a village near Goma, residents said, and the army denied that civilians "
+                   "were killed.", pipeline, "194") == ("reported", [residents])
+    # "did not deny" is no denial
+    assert _status("Rwandan troops shelled a village near Goma on Monday, residents said, although the army did not "
+                   "deny it.", pipeline, "194") == ("reported", [residents])
+
+
+def test_a_denial_without_a_subject_of_its_own_is_its_clauses_subjects(pipeline: Pipeline) -> None:
+    assert _status("The army, while denying that its soldiers had shelled the village, said it was investigating.",
+                   pipeline, "194") == ("denied", [("army", "denying")])
+
+
+def test_reports_dismissed_as_false(pipeline: Pipeline) -> None:
+    assert _status("The ministry dismissed as baseless reports that its troops had attacked Georgian positions.",
+                   pipeline, "190") == ("denied", [("ministry", "dismissed")])
+
+
+def test_what_nobody_could_verify_is_unconfirmed(pipeline: Pipeline) -> None:
+    governor = ("governor", "said")
+    assert _status("The Rwandan army shelled a village near Goma, the governor said. The claim could not be "
+                   "independently verified.", pipeline, "194") == ("unconfirmed", [governor])
+    # "unable to verify" is no confirmation (it was one)
+    assert _status("The Rwandan army shelled a village near Goma, the governor said. Reuters was unable to verify "
+                   "the report.", pipeline, "194") == ("unconfirmed", [governor])
+    assert _status("The Rwandan army shelled a village near Goma, the governor said. The Rwandan army later confirmed "
+                   "the shelling.", pipeline, "194") == ("confirmed", [governor, ("Rwandan army", "confirmed")])
+
+
+def test_hearsay_the_reporter_does_not_vouch_for_is_unconfirmed(pipeline: Pipeline) -> None:
+    assert _status("The Rwandan army reportedly shelled a village near Goma on Monday.", pipeline, "194") == (
+        "unconfirmed", [])
+    assert _status("Rwandan troops allegedly shelled a village near Goma on Monday.", pipeline, "194") == (
+        "unconfirmed", [])
+    assert _status("Rwandan troops shelled a village near Goma on Monday.", pipeline, "194") == ("reported", [])

@@ -25,7 +25,7 @@ statements and the event's sources state (:func:`.status.stated_status`).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from typing import Any
 
 from ...model import Actor, Attribution, Doc, Event, Mention, Quote, Span
@@ -44,6 +44,8 @@ _REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation",
                            "accounts", "story", "stories", "rumour", "rumours", "rumor", "rumors", "it", "this",
                            "that", "charge", "charges", "accusation", "accusations", "assertion", "suggestion",
                            "suggestions", "involvement", "responsibility", "wrongdoing", "role"})
+#: report nouns that charge a party rather than point at a report: "denied involvement", "denied any wrongdoing"
+_CHARGE_NOUNS = frozenset({"involvement", "responsibility", "wrongdoing", "role"})
 #: words that call a report untrue: "Belgrade called the report false", "branded the claims baseless"
 _FALSE_WORDS = frozenset({"false", "untrue", "baseless", "groundless", "fabricated", "fabrication", "fake", "lie",
                           "lies", "nonsense", "unfounded", "invented", "fiction", "propaganda", "misinformation",
@@ -64,6 +66,33 @@ class ProvenanceResult:
         self.actors: list[Actor] = []
         self.mentions: list[Mention] = []
         self.links: list[tuple[str, int]] = []
+
+
+class _BySpan:
+    """A growing list of attributions (``res.attributions``, appended to, never reordered) indexed by where their
+    source spans start: the ones overlapping a span are found by bisection, not by reading them all per quote
+    (quadratic in the article's length)."""
+
+    def __init__(self, atts: list[Attribution]) -> None:
+        self.atts = atts
+        self.keys: list[tuple[int, int]] = []  # (span start, position in atts), sorted
+        self.widest = 0
+        for k in range(len(atts)):
+            self.add(k)
+
+    def add(self, k: int) -> None:
+        """Index ``atts[k]`` (just appended)."""
+        span = self.atts[k].span
+        if span is not None:
+            insort(self.keys, (span.start, k))
+            self.widest = max(self.widest, len(span))
+
+    def overlapping(self, span: Span) -> list[Attribution]:
+        """The attributions whose source span overlaps ``span``, in list order."""
+        lo = bisect_left(self.keys, (span.start - self.widest, -1))
+        hi = bisect_left(self.keys, (span.end, -1))
+        hits = sorted(k for _, k in self.keys[lo:hi] if self.atts[k].span.overlaps(span))  # type: ignore[union-attr]
+        return [self.atts[k] for k in hits]
 
 
 class _EventIndex:
@@ -166,15 +195,88 @@ def _restated(att: Attribution, others: list[Attribution]) -> bool:
                o.content.contains(att.span) for o in others)
 
 
+#: adverbs of hearsay the reporter vouches nothing for: "Police reportedly arrested twelve protesters"
+_HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+#: words that unmake the verb under them: "declined to confirm", "was unable to verify"
+_UNMAKING = frozenset({"decline", "refuse", "fail", "unable", "impossible"})
+
+
 def _negated_verb(t: Any) -> bool:
     chain_ = [t, t.head] if t.dep_ in ("xcomp",) else [t]
     for v in chain_:
         for c in v.children:
             if c.dep_ == "neg" or c.lower_ in ("yet", "never"):
                 return True
-        if v.lemma_.lower() in ("decline", "refuse", "fail") and v is not t:
+        if v.lemma_.lower() in _UNMAKING and v is not t:
             return True
     return False
+
+
+def _subject_of(t: Any) -> list[Any]:
+    """Who makes the statement ``t``: its subject, the agent of a passive ("a claim denied by the police"),
+    else the subject of the verb it hangs from when it has none of its own ("The army, while denying that
+    ..., said ...", "denied the report and said ...")."""
+    for c in t.children:
+        if c.dep_ == "nsubj":
+            return source_tokens(c)
+        if c.dep_ == "agent":
+            return [g for p in c.children for g in source_tokens(p)]
+    if t.dep_ in ("advcl", "conj", "xcomp") and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i:
+        return next((source_tokens(c) for c in t.head.children if c.dep_ == "nsubj"), [])
+    return []
+
+
+def _names_trigger(toks: list[Any], trig: Any, cameo: str) -> bool:
+    """Does a word of ``toks`` name the event whose trigger is the token ``trig``: a noun or verb of the same
+    CAMEO root in our trigger table, or of the same stem (:func:`_same_stem`: "arrests" / "arrested")?"""
+    from ..events import match_trigger
+
+    word = trig.lemma_.lower()
+    for n in toks:
+        if n.pos_ not in ("NOUN", "VERB") or not n.is_alpha or n.i == trig.i:
+            continue
+        row = match_trigger(n)
+        if (row is not None and row.cameo[:3] == cameo[:3]) or _same_stem(n.lemma_.lower(), word):
+            return True
+    return False
+
+
+def _told_beside(doc: Doc, sent_index: int, verb: Any, objs: list[Any], index: _EventIndex,
+                 sourced: dict[str, list[Attribution]]) -> list[Event]:
+    """The events of the rest of its sentence that a denial or confirmation set beside them speaks of: "Rwandan
+    troops shelled a village, residents said, but the army denied it", "Although the government denied it,
+    police arrested twelve protesters", "..., a claim the police denied", "..., though the spokesman denied
+    any arrests".  Only events whose trigger lies outside the statement's own clause (``verb``'s subtree, or
+    the report noun's it describes); all of them when the statement points at them with a pronoun or a report
+    noun with no clause of its own ("it", "the claim"); those a source told (``sourced``: event id -> its
+    attributions) when the object is a charge ("but Kigali denied involvement": never "met the ambassador and
+    denied any wrongdoing"); else those a word of its object names (:func:`_names_trigger`); each with its
+    episode.  A statement that is the sentence's main clause reaches
+    nothing here (its subtree is the whole sentence)."""
+    clause = verb.head if verb.dep_ in ("relcl", "acl") and verb.head.lower_ in _REPORT_NOUNS else verb
+    inside = {x.i for x in clause.subtree}
+    sdoc = doc.nlp
+    evs: list[tuple[Event, Any]] = []
+    for e in index.by_sentence.get(sent_index, []):
+        trig = tok_at(sdoc, e.trigger.start) if e.evidence.sentence == sent_index else None
+        if trig is not None and trig.i not in inside:
+            evs.append((e, trig))
+    if not evs:
+        return []
+    bare = [o for o in objs if o.lower_ in _REPORT_NOUNS and not any(
+        c.dep_ in ("acl", "relcl", "ccomp") for c in o.children)]
+    pointing = clause is not verb or any(o.lower_ not in _CHARGE_NOUNS for o in bare)
+    charged = bool(bare) and not pointing  # "denied involvement": in what a source told, never the reporter's
+    words = [x for o in objs for x in o.subtree]
+    out = [e for e, trig in evs if pointing or (charged and sourced.get(e.id)) or
+           _names_trigger(words, trig, e.cameo)]
+    chosen = {id(e) for e in out}
+    for episode in dict.fromkeys(e.episode for e in out if e.episode is not None):
+        for e in index.by_episode.get(episode, []):  # type: ignore[arg-type]
+            if id(e) not in chosen:
+                chosen.add(id(e))
+                out.append(e)
+    return out
 
 
 def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _EventIndex) -> None:
@@ -193,20 +295,22 @@ def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _Eve
             if (lemma in ("confirm", "deny", "verify", "corroborate", "dismiss", "reject", "refute") or calling) and \
                     t.pos_ == "VERB":
                 negative = _negated_verb(t)
+                # "dismissed as false reports that ...": the report is the object of "as"
+                as_objs = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                           if g.dep_ == "pobj" and g.lower_ in _REPORT_NOUNS]
+                # "a claim the police denied", "a claim denied by the police": the claim is what is denied
+                noun_obj = [t.head] if t.dep_ in ("relcl", "acl") and t.head.lower_ in _REPORT_NOUNS and not any(
+                    c.dep_ in ("dobj", "ccomp") for c in t.children) else []
                 if calling:
                     kind = "retract" if negative else "deny"
                 elif lemma in ("deny", "dismiss", "reject", "refute"):
-                    if lemma != "deny" and not any(c.lower_ in _REPORT_NOUNS for c in t.children):
+                    if lemma != "deny" and not any(c.lower_ in _REPORT_NOUNS for c in t.children) and not (
+                            as_objs or noun_obj):
                         continue  # "rejected the plan" is no denial; "dismissed the reports" is
                     kind = "retract" if negative else "deny"
                 else:
                     kind = "not_confirmed" if negative else "confirm"
-                who = []
-                for c in t.children:
-                    if c.dep_ == "nsubj":
-                        who = source_tokens(c)
-                    elif c.dep_ == "agent":
-                        who = [g for p in c.children for g in source_tokens(p)]
+                who = _subject_of(t)
                 by = None
                 if who and who[0].lower_ not in ("it", "this", "that", "which"):
                     aid = speakers.resolve(who)
@@ -215,13 +319,15 @@ def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _Eve
                         by = Attribution(source=a.name, anonymous=a.anonymous,
                                          kind="outlet" if a.kind == "outlet" else "official", span=span_of(who),
                                          actor_id=aid, cue=cue)
-                objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")]
+                objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")] + as_objs
                 meant: list[Event] = []
                 for o in objs:
                     meant += [e for e in _events_meant(doc, i, o, index=index) if e not in meant]
                 if not meant and kind in ("deny", "confirm", "not_confirmed"):
+                    meant = _told_beside(doc, i, t, objs + noun_obj, index, res.per_event)
+                if not meant and kind in ("deny", "confirm", "not_confirmed"):
                     meant = _named_by_noun(doc, i, [x for o in objs for x in o.subtree], index)
-                if not meant and kind in ("deny", "confirm") and any(
+                if not meant and kind in ("deny", "confirm", "not_confirmed") and any(
                         o.lower_ in _REPORT_NOUNS and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in o.children)
                         for o in objs):
                     # "denied that it had asked Moscow ..., dismissing a report as false": the report is of what
@@ -234,6 +340,10 @@ def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _Eve
                     by.content = span_of([x for o in objs for x in o.subtree]) if objs else None
                 for ev in meant:
                     res.statements.setdefault(ev.id, []).append(StatusStatement(kind, cue, by))  # type: ignore
+            elif t.lower_ in _HEARSAY and t.dep_ == "advmod" and t.head.pos_ in ("VERB", "AUX"):
+                # "Police reportedly arrested ...": hearsay the reporter does not vouch for, with no source named
+                for ev in _events_meant(doc, i, t.head, index=index):
+                    res.statements.setdefault(ev.id, []).append(StatusStatement("not_confirmed", cue))
             elif t.lower_ == "unconfirmed" and t.dep_ in ("amod", "acomp"):
                 for ev in _events_meant(doc, i, t.head if t.dep_ == "amod" else None, index=index):
                     res.statements.setdefault(ev.id, []).append(StatusStatement("not_confirmed", cue))
@@ -291,8 +401,9 @@ def _latest_report(doc: Doc, sent_index: int, index: _EventIndex) -> list[Event]
         if evs:
             chosen = {id(e) for e in evs}
             for episode in dict.fromkeys(e.episode for e in evs if e.episode is not None):
-                evs += [e for e in index.by_episode.get(episode, []) if id(e) not in chosen]  # type: ignore
-                chosen.update(id(e) for e in evs)
+                more = [e for e in index.by_episode.get(episode, []) if id(e) not in chosen]  # type: ignore
+                evs += more
+                chosen.update(id(e) for e in more)
             return evs
     return []
 
@@ -340,27 +451,29 @@ def extract(doc: Doc) -> ProvenanceResult:
                 if chained[-1] is not att and chained[-1].cue == att.cue and chained[-1].content == att.content:
                     chained.append(att)  # "the army and the governor warned that ...": each joined subject speaks
     triggers = sorted((ev.trigger.start, k) for k, ev in enumerate(doc.events))
+    by_span = _BySpan(res.attributions)
     for att in direct(doc, res.quotes, speakers):
-        same = next((a for a in res.attributions if a.span is not None and att.span is not None
-                     and a.span.overlaps(att.span) and (a.content is None or att.content is None
-                                                        or a.content.overlaps(att.content))), None)
+        same = next((a for a in by_span.overlapping(att.span) if a.content is None or att.content is None
+                     or a.content.overlaps(att.content)), None) if att.span is not None else None
         if same is not None:  # "'...,' Fidan said": the speech verb's attribution is this quote's
             same.content, same.direct, same.cue = att.content, att.direct, same.cue or att.cue
         else:
             res.attributions.append(att)
+            by_span.add(len(res.attributions) - 1)
         if att.content is not None:
             lo = bisect_left(triggers, (att.content.start, -1))
             hi = bisect_left(triggers, (att.content.end, -1))
             for _, k in triggers[lo:hi]:  # the events whose trigger starts inside the content
                 res.per_event.setdefault(doc.events[k].id, [att])
     for aid, label, colon, content in label_lines(doc, speakers):  # "PENCE: Well, ...", "Ana Ruiz: ‘...’"
-        if any(a.span is not None and a.span.overlaps(label) for a in res.attributions):
+        if by_span.overlapping(label):
             continue
         a = speakers.actor(aid)  # type: ignore[arg-type]
         turn = label.text(doc.text).isupper()  # a transcript's turn is the speaker's own words
         att = Attribution(source=a.name, anonymous=a.anonymous, kind="outlet" if a.kind == "outlet" else "speaker",
                           span=label, actor_id=aid, cue=colon, content=content, direct=turn)
         res.attributions.append(att)
+        by_span.add(len(res.attributions) - 1)
         lo = bisect_left(triggers, (content.start, -1))
         hi = bisect_left(triggers, (content.end, -1))
         for _, k in triggers[lo:hi]:

@@ -11,6 +11,7 @@ and attached by the stage.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -125,6 +126,19 @@ class Speakers:
         self.links: list[tuple[str, int]] = []  # (actor id of the document, index of its new mention)
         self._all: list[Mention] = list(doc.mentions)  # the document's mentions, then the new ones
         self._genders: dict[str, str | None] = {}
+        # the mentions with an actor, indexed (kept up to date as mentions are added): (start, index into
+        # ``_all``) sorted, and per actor its mention indexes in ``_all`` order.  Every "the latest mention before
+        # ..." and "a mention of X in ..." question is then a bisection or a walk over one actor's mentions, not
+        # a scan of the whole document's mentions per quote (quadratic in the article's length)
+        self._starts: list[tuple[int, int]] = sorted(
+            (m.span.start, i) for i, m in enumerate(self._all) if m.actor_id)
+        self._of_actor: dict[str, list[int]] = {}
+        for i, m in enumerate(self._all):
+            if m.actor_id:
+                self._of_actor.setdefault(m.actor_id, []).append(i)
+        self._actor_starts: dict[str, list[int]] = {  # per actor the starts of its mentions, sorted
+            aid: sorted(self._all[i].span.start for i in idx) for aid, idx in self._of_actor.items()}
+        self._titled: dict[str, list[str]] | None = None
 
     def all_mentions(self) -> list[Mention]:
         """The document's mentions followed by the new ones (index = the mention's index once attached)."""
@@ -173,11 +187,20 @@ class Speakers:
         if head.tag_ != "NN":
             return None
         iso = next((c for t in toks if t is not head and (c := resolve_country(t.text))), None)
-        for a in self._by_recency(head.idx):
-            if self._named_person(a.id) and a.title and head.lower_ in a.title.lower().split() and (
-                    iso is None or a.country in (None, iso)):
-                return a.id
-        return None
+        if self._titled is None:  # named people by the words of their titles (the actors stage's, fixed here)
+            self._titled = {}
+            for a in self.actors.values():
+                if a.title and self._named_person(a.id):
+                    for w in dict.fromkeys(a.title.lower().split()):
+                        self._titled.setdefault(w, []).append(a.id)
+        best: tuple[int, str] | None = None  # the fitting person mentioned last before the head (ties: greatest id)
+        for aid in self._titled.get(head.lower_, []):
+            a = self.actors[aid]
+            starts = self._actor_starts.get(aid, [])
+            k = bisect_left(starts, head.idx)
+            if k and (iso is None or a.country in (None, iso)) and (best is None or (starts[k - 1], aid) > best):
+                best = (starts[k - 1], aid)
+        return best[1] if best else None
 
     def _new_in(self, toks: list[Any]) -> list[str]:
         idx = {t.idx for t in toks}
@@ -196,9 +219,8 @@ class Speakers:
             return _GENDER_OF[given]
         text = self.doc.text
         votes = {"m": 0, "f": 0}
-        for m in self.all_mentions():
-            if m.actor_id != actor_id:
-                continue
+        for i in self._of_actor.get(actor_id, []):
+            m = self._all[i]
             word = m.span.text(text).lower()
             if m.label == "PRONOUN" and word in _PRONOUN_GENDER:
                 votes[_PRONOUN_GENDER[word]] += 1
@@ -220,15 +242,12 @@ class Speakers:
             return None
         want = _PRONOUN_GENDER.get(pronoun or "")
         first = self.doc.sentences[max(0, self.doc.sentence_of(offset) - 12)].start
-        best: tuple[int, str] | None = None
-        for m in self.all_mentions():
-            if m.actor_id is None or not (first <= m.span.start < offset) or m.label == "PRONOUN":
-                continue
-            a = self.actors.get(m.actor_id)
-            if a is not None and self._named_person(a.id) and not a.anonymous and (
-                    best is None or m.span.start > best[0]) and (want is None or self._gender(a.id) in (None, want)):
-                best = (m.span.start, a.id)
-        return best[1] if best else None
+        for m in self._latest_first(first, offset):
+            a = self.actors.get(m.actor_id) if m.actor_id else None
+            if a is not None and m.label != "PRONOUN" and self._named_person(a.id) and not a.anonymous and (
+                    want is None or self._gender(a.id) in (None, want)):
+                return a.id
+        return None
 
     def body_before(self, offset: int) -> str | None:
         """The organisation, outlet, group or country mentioned last before ``offset`` in the sentence or the
@@ -236,15 +255,24 @@ class Speakers:
         if not self.doc.sentences:
             return None
         first = self.doc.sentences[max(0, self.doc.sentence_of(offset) - 1)].start
-        best: tuple[int, str] | None = None
-        for m in self.all_mentions():
-            if m.actor_id is None or not (first <= m.span.start < offset) or m.label == "PRONOUN":
-                continue
-            a = self.actors.get(m.actor_id)
-            if a is not None and a.kind in ("organization", "outlet", "group") and (
-                    best is None or m.span.start > best[0]):
-                best = (m.span.start, a.id)
-        return best[1] if best else None
+        for m in self._latest_first(first, offset):
+            a = self.actors.get(m.actor_id) if m.actor_id else None
+            if a is not None and m.label != "PRONOUN" and a.kind in ("organization", "outlet", "group"):
+                return a.id
+        return None
+
+    def _latest_first(self, first: int, offset: int) -> Iterator[Mention]:
+        """The mentions with an actor starting in ``[first, offset)``, the latest first; of mentions starting at
+        the same character, the one earlier in the document's list first."""
+        k = bisect_left(self._starts, (offset, -1))
+        while k > 0 and self._starts[k - 1][0] >= first:
+            start = self._starts[k - 1][0]
+            j = k
+            while j > 0 and self._starts[j - 1][0] == start:
+                j -= 1
+            for _, i in self._starts[j:k]:
+                yield self._all[i]
+            k = j
 
     def _describe(self, head: Any, toks: list[Any]) -> str | None:
         text = self.doc.text
@@ -294,6 +322,9 @@ class Speakers:
         mention = Mention(span=span, label=label, actor_id=actor_id)
         self.new_mentions.append(mention)
         self._all.append(mention)
+        insort(self._starts, (span.start, index))
+        self._of_actor.setdefault(actor_id, []).append(index)
+        insort(self._actor_starts.setdefault(actor_id, []), span.start)
         if any(a.id == actor_id for a in self.new_actors):
             self.actors[actor_id].mentions.append(index)
         else:  # an actor of the document: linked when the stage attaches its results
@@ -301,23 +332,12 @@ class Speakers:
         self.args.by_char.append((span, actor_id))
         self.args.kinds[actor_id] = self.actors[actor_id].kind
 
-    def _by_recency(self, offset: int) -> Iterator[Actor]:
-        """The actors mentioned before ``offset``, the latest mentioned first, each once (lazily: a caller
-        looking for the first that fits stops there; de-duplicated by id, one actor object per id)."""
-        seen: list[tuple[int, str]] = sorted(
-            ((m.span.start, m.actor_id) for m in self.all_mentions() if m.actor_id and m.span.start < offset),
-            reverse=True)
-        done: set[str] = set()
-        for _, aid in seen:
-            if aid not in done:
-                done.add(aid)
-                yield self.actors[aid]
-
     def mention_span(self, actor_id: str, lo: int, hi: int, *, outside: Span | None = None) -> Span | None:
         """A mention of the actor in ``[lo, hi)``, not overlapping ``outside``: the name part of a titled one."""
-        for m in self.all_mentions():
+        for i in self._of_actor.get(actor_id, []):
+            m = self._all[i]
             if outside is not None and outside.overlaps(m.span):
                 continue
-            if m.actor_id == actor_id and lo <= m.span.start < hi:
+            if lo <= m.span.start < hi:
                 return m.head if m.label == "PERSON" and m.head else m.span
         return None

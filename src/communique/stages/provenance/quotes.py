@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from ...model import Doc, Quote, Span
-from ...textutil import find_quotations
+from ...textutil import SpanIndex, find_quotations
 from ..events import ActorIndex, noun_phrase
 from ..nlp import doc_text
 from .common import (
@@ -400,14 +400,14 @@ def one_word_quotes(doc: Doc, sdoc: Any, taken: list[list[Span]]) -> list[list[S
     verb outside any quote, with a subject, governs it in its sentence (walking up at most eight heads, never
     through a copula's own subject); a single word in the reporter's own voice (the “reset”, the woman's
     “head”) is no quote (:func:`communique.textutil.find_quotations` leaves every single word out)."""
-    spans = [p for g in taken for p in g]
+    spans = SpanIndex(p for g in taken for p in g)
     out: list[list[Span]] = []
     for m in _ONE_WORD.finditer(doc.text):
         start, end = m.start(1), m.end(1)
         while end > start and doc.text[end - 1] in ".,!?":
             end -= 1
         span = Span(start, end)
-        if end <= start or any(span.overlaps(p) or p.overlaps(Span(m.start(), m.end())) for p in spans):
+        if end <= start or spans.overlaps(span) or spans.overlaps(Span(m.start(), m.end())):
             continue
         tok = tok_at(sdoc, start)
         if tok is None:
@@ -417,7 +417,7 @@ def one_word_quotes(doc: Doc, sdoc: Any, taken: list[list[Span]]) -> list[list[S
             if cur.head.i == cur.i or cur.head.sent != tok.sent:
                 break
             cur = cur.head
-            if any(p.start <= cur.idx < p.end for p in spans):
+            if spans.covers(cur.idx):
                 break
             if cur.pos_ == "VERB" and cur.lemma_.lower() in _WORD_VERBS:
                 if speaker_tokens(cur, [span]) and not any(c.dep_ == "nsubj" and c.i == tok.i for c in cur.children):

@@ -202,10 +202,12 @@ class WriteMixin(ClusterMixin):
                      [[aid, a.id, a.name, a.kind, a.code, a.country, a.sector, a.title, a.anonymous]
                       for a in doc.actors])
         self._append("quotes", ("article_id", "seq", "start", "end", "speaker", "speaker_start", "speaker_end",
-                                "anonymous", "via"),
+                                "anonymous", "via", "reported_by", "reported_by_start", "reported_by_end"),
                      [[aid, i, q.span.start, q.span.end, q.speaker,
                        q.speaker_span.start if q.speaker_span else None,
-                       q.speaker_span.end if q.speaker_span else None, q.anonymous, q.via]
+                       q.speaker_span.end if q.speaker_span else None, q.anonymous, q.via, q.reported_by,
+                       q.reported_by_span.start if q.reported_by_span else None,
+                       q.reported_by_span.end if q.reported_by_span else None]
                       for i, q in enumerate(doc.quotes)])
         self._append("mentions", ("article_id", "seq", "start", "end", "label", "actor_id"),
                      [[aid, i, m.span.start, m.span.end, m.label, m.actor_id] for i, m in enumerate(doc.mentions)])
