@@ -20,7 +20,8 @@ Three kinds of expression, resolved against different bases:
 
 A value's precision says how to read it: ``day``, ``month`` (value is the 1st),
 ``year`` (value is 1 January), ``on_or_before`` (weeks, "a few days ago"...: the
-event is on or before the value) or ``unknown`` (no value).
+event is on or before the value), ``on_or_after`` ("in the near future": on or after
+publication, TimeML ``FUTURE_REF``) or ``unknown`` (no value).
 
 :func:`event_date` picks the date of an event from the timexes of its sentence.
 

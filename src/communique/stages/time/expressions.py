@@ -25,6 +25,7 @@ from .patterns import (
     _DURATION,
     _DURATION_PART,
     _ENDS_IN_UNIT,
+    _FUTURE_REF,
     _ISO,
     _MONTH_ALONE,
     _MONTH_MOD,
@@ -50,6 +51,9 @@ from .patterns import (
     _STATED_MDY,
     _TEENS,
     _TENS,
+    _THE_DAY,
+    _THE_WEEKEND,
+    _THE_YEAR,
     _UNITS,
     _WEEKDAY_EXPR,
     _WEEKDAYS,
@@ -408,13 +412,65 @@ def _present(m: re.Match[str], text: str) -> _Cand | None:
 
 
 def _recently(m: re.Match[str], text: str) -> _Cand | None:
-    """"recently": on or before publication (PAST_REF); not "until recently" (a state that has ended)."""
+    """"recently", "more recently", "in the past": on or before publication (PAST_REF); not "until recently" (a state
+    that has ended)."""
     quoted = m.group(0)
-    if quoted.lower().startswith(("until", "more", "most")):
+    if quoted.lower().startswith(("until", "most")):
         return None
 
     def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
         return base, "on_or_before", f'"{quoted}": some time before publication ({_iso(base)}) (PAST_REF)'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
+def _the_weekend(m: re.Match[str], text: str) -> _Cand:
+    """"over the weekend": the last weekend before publication (the one under way on a Saturday or Sunday); "ahead
+    of the weekend", "will ... over the weekend": the coming one."""
+    s, e = m.span("q")
+    quoted = m.group("q")
+    ahead = m.group("prep").lower().startswith(("ahead", "before", "by")) or _future(text, m.start())
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        saturday = base + (5 - base.weekday()) * _DAY  # this week's Saturday
+        if not ahead and base.weekday() < 5:
+            saturday -= 7 * _DAY
+        year, week, _ = saturday.isocalendar()
+        how = "the coming weekend" if ahead else "the last weekend"
+        return saturday, "weekend", f'"{quoted}": {how} (ISO week {year}-W{week:02d}), from publication ({_iso(base)})'
+
+    return _Cand(s, e, "deictic", relative=resolve)
+
+
+def _the_day(m: re.Match[str], text: str) -> _Cand:
+    """"to end the day at 8,017", "later in the day": the day the story last named (else publication)."""
+    s, e = m.span("q")
+    quoted = m.group("q")
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        return base, "day", f'"{quoted}": the same day as {{anchor}}'
+
+    return _Cand(s, e, "anaphoric", relative=resolve)
+
+
+def _the_year(m: re.Match[str], text: str) -> _Cand:
+    """"for the year", "sales for the full year", "in the current fiscal year": the year of publication (a report's
+    year)."""
+    s, e = m.span("q")
+    quoted = m.group("q")
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        return dt.date(base.year, 1, 1), "year", f'"{quoted}": the year of publication ({_iso(base)})'
+
+    return _Cand(s, e, "deictic", relative=resolve)
+
+
+def _future_ref(m: re.Match[str], text: str) -> _Cand:
+    """"in the near future", "at a later date": on or after publication (FUTURE_REF)."""
+    quoted = m.group(0)
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        return base, "on_or_after", f'"{quoted}": some time after publication ({_iso(base)}) (FUTURE_REF)'
 
     return _Cand(m.start(), m.end(), "deictic", relative=resolve)
 
@@ -486,6 +542,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_CENTURY, _century),
     (_PRESENT, _present),
     (_RECENTLY, _recently),
+    (_FUTURE_REF, _future_ref),
+    (_THE_WEEKEND, _the_weekend),
+    (_THE_DAY, _the_day),
+    (_THE_YEAR, _the_year),
     (_YEAR_RANGE, _year_range),
     (_SPOKEN_YEAR, _spoken_year),
 ]
@@ -514,7 +574,11 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _QUARTER_OF_YEAR: ("quarter",),
     _MONTH_OF_YEAR: ("year",),
     _YEAR_END: ("end",),
-    _RECENTLY: ("recently",),
+    _RECENTLY: ("recently", "the past"),
+    _THE_WEEKEND: ("the weekend",),
+    _THE_DAY: ("the day",),
+    _THE_YEAR: ("year",),
+    _FUTURE_REF: ("future", "term", "later date"),
     _AGO: ("ago",),
     _SEASON: ("spring", "summer", "autumn", "fall", "winter"),
     _DECADE: ("0s",),
