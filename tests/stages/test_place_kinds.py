@@ -357,6 +357,46 @@ def test_datelines_anywhere_in_a_compilation(gaz: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("MEXICO CITY (AP) Mexico's Senate passed the bill.", [("MEXICO CITY", "MEX", "city")]),
+        ("Note.\nBEIRUT (AP) A militia spokesman said the talks failed.", [("BEIRUT", "LBN", "city")]),
+        ("KABUL, April 5 (APP): The army chief visited troops.", [("KABUL", "AFG", "city")]),
+        ("BEIRUT (AP) \ufffd A militia spokesman spoke.", [("BEIRUT", "LBN", "city")]),
+        # not mid-line, and not without an agency
+        ("He said NATO (AP) Reporters were told.", []),
+        ("BEIRUT Reporters gathered.", []),
+    ],
+)
+def test_datelines_without_a_dash_or_with_a_date(gaz: Gazetteer, text: str, want: list) -> None:
+    assert [(n, c, f) for n, c, _, f in places(gaz, text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        ("Floods hit villages in West Wales on Sunday.", ("West Wales", "GPE"), ("Wales", "GBR", 2634895)),
+        ("Miners dug for gold in South Venezuela.", ("South Venezuela", "GPE"), ("Venezuela", "VEN", 3625428)),
+        ("Hiring grew in the Western US last year.", ("the Western US", "LOC"), ("US", "USA", 6252001)),
+        ("He grew up in west London.", ("west London", "GPE"), ("London", "GBR", 2643743)),
+    ],
+)
+def test_a_compass_part_of_a_place_is_the_place(gaz: Gazetteer, text: str, marked: tuple, want: tuple) -> None:
+    assert [(n, c, i) for n, c, i, _ in places(gaz, text, marked)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("Aides left the West Wing in a hurry.", ("West Wing", "FAC")),  # no part of Wing, a village
+        ("Lending in Northern Europe rose.", ("Northern Europe", "LOC")),  # a region, not the continent
+    ],
+)
+def test_a_compass_part_of_a_village_or_a_continent_is_not_it(gaz: Gazetteer, text: str, marked: tuple) -> None:
+    assert places(gaz, text, marked) == []
+
+
+@pytest.mark.parametrize(
     ("text", "marked", "want"),
     [
         # a small town after "in", whatever the tag

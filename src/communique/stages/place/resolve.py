@@ -15,6 +15,7 @@ from .patterns import (
     _AFTER_COUNTY,
     _ARRESTERS,
     _ATTACK_OBJECT,
+    _COMPASS_PART,
     _CONTEXT_FEATURES,
     _COUNTIES_AFTER,
     _GIVEN_NAMES,
@@ -155,6 +156,16 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
         s, e = _trim(text, start, end)
         if not text[s:e].strip():
             continue
+        part = _COMPASS_PART.match(text, s, e)
+        if part and label in PLACE_LABELS and gazetteer.lookup(text[s:e]) is None:
+            # "West Wales": Wales (the gazetteer has no West Wales); a part of a country, state or large city,
+            # not of a village ("the West Wing" is no part of Wing) nor of a continent ("Northern Europe" and
+            # "Central Asia" are regions of their own)
+            base = gazetteer.lookup(text[part.end() : e])
+            if base is not None and base.feature != "continent" and (
+                base.feature != "city" or base.population >= RESCUE_MIN_POPULATION
+            ):
+                s = part.end()
         m = _SITE_SUFFIX.match(text, e)
         if m:  # "Hmeimim air base": the small model tags only the first word
             site = gazetteer.lookup(text[s : m.end()])
