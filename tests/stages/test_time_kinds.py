@@ -60,6 +60,8 @@ def test_weeks_across_a_year_boundary_and_weekends() -> None:
         ("He said the truce would last until June.", D(2025, 6, 1)),
         ("Elections, the commission said on Friday, are expected to take place in October.", D(2025, 10, 1)),
         ("The ministry plans to reopen the crossing, possibly in December.", D(2025, 12, 1)),
+        ("The sale should be completed in June.", D(2025, 6, 1)),
+        ("Envoys are planning for the summit in June.", D(2025, 6, 1)),
     ],
 )
 def test_future_months_in_future_clauses(text: str, value: dt.date) -> None:
@@ -69,6 +71,7 @@ def test_future_months_in_future_clauses(text: str, value: dt.date) -> None:
 
 def test_past_months_stay_in_the_past() -> None:
     assert got("The border was closed in June.", TUESDAY) == [("June", D(2024, 6, 1), "month", "2024-06")]
+    assert got("The sale should have closed in June.", TUESDAY) == [("June", D(2024, 6, 1), "month", "2024-06")]
 
 
 def test_year_ranges_are_two_years() -> None:
