@@ -740,3 +740,41 @@ def test_a_town_chosen_by_size_moves_to_a_province_of_its_name_in_the_storys_cou
     text = "The mayor of Calamba met the governor of Laguna on Monday."
     got = places(gaz, text, ("Calamba", "GPE"), ("Laguna", "GPE"))
     assert [(n, iso, f) for n, iso, _, f in got] == [("Calamba", "PHL", "city"), ("Laguna", "PHL", "county")]
+
+
+# ---------------------------------------------------------------- a namesake near the story's other places (r5)
+
+
+def test_a_town_near_another_place_of_the_story_beats_a_namesake_a_country_pulled(gaz: Gazetteer) -> None:
+    text = (
+        "The boy's parents thanked the United States for its offer of help. Their lawyers filed a new appeal on "
+        "Monday, and the judges are expected to rule within days on whether he may travel abroad for treatment. "
+        "Doctors at the Vatican said he would be flown to a hospital in Rome."
+    )
+    got = places(gaz, text, ("United States", "GPE"), ("Vatican", "GPE"), ("Rome", "GPE"))
+    assert [(n, c, i) for n, c, i, _ in got] == [
+        ("United States", "USA", 6252001),
+        ("Vatican", "VAT", 3164670),
+        ("Rome", "ITA", 3169070),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # a smaller namesake near New York does not take a qualified capital
+        (
+            "He lives in Bogota, Colombia, after years in New York City.",
+            [("Bogota", "GPE"), ("Colombia", "GPE"), ("New York City", "GPE")],
+            [("Bogota", "COL"), ("Colombia", "COL"), ("New York City", "USA")],
+        ),
+        # the local town of a state the story names stays
+        (
+            "Deputies in Floyd County, Georgia said Rome police found the car.",
+            [("Floyd County", "GPE"), ("Georgia", "GPE"), ("Rome", "GPE")],
+            [("Floyd County", "USA"), ("Georgia", "USA"), ("Rome", "USA")],
+        ),
+    ],
+)
+def test_a_town_near_the_story_keeps_its_place(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert [(n, c) for n, c, _, _ in places(gaz, text, *marked)] == want
