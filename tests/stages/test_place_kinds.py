@@ -390,6 +390,8 @@ def test_a_compass_part_of_a_place_is_the_place(gaz: Gazetteer, text: str, marke
     [
         ("Aides left the West Wing in a hurry.", ("West Wing", "FAC")),  # no part of Wing, a village
         ("Lending in Northern Europe rose.", ("Northern Europe", "LOC")),  # a region, not the continent
+        ("Police in the West Midlands made arrests.", ("the West Midlands", "LOC")),  # not Zimbabwe's Midlands
+        ("Rain fell on the Central Plateau.", ("the Central Plateau", "LOC")),  # not Benin's Plateau state
     ],
 )
 def test_a_compass_part_of_a_village_or_a_continent_is_not_it(gaz: Gazetteer, text: str, marked: tuple) -> None:

@@ -159,12 +159,14 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
             continue
         part = _COMPASS_PART.match(text, s, e)
         if part and label in PLACE_LABELS and gazetteer.lookup(text[s:e]) is None:
-            # "West Wales": Wales (the gazetteer has no West Wales); a part of a country, state or large city,
-            # not of a village ("the West Wing" is no part of Wing) nor of a continent ("Northern Europe" and
-            # "Central Asia" are regions of their own)
+            # "West Wales": Wales (the gazetteer has no West Wales); a part of a country, a region, a sea or a
+            # large city, not of a village ("the West Wing" is no part of Wing), of a continent ("Northern
+            # Europe" and "Central Asia" are regions of their own) nor of a state a namesake abroad may hold
+            # ("the West Midlands" are not Zimbabwe's Midlands)
             base = gazetteer.lookup(text[part.end() : e])
-            if base is not None and base.feature != "continent" and (
-                base.feature != "city" or base.population >= RESCUE_MIN_POPULATION
+            if base is not None and (
+                base.feature in ("country", "region", "sea")
+                or (base.feature == "city" and base.population >= RESCUE_MIN_POPULATION)
             ):
                 s = part.end()
         m = _SITE_SUFFIX.match(text, e)
