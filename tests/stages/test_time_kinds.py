@@ -587,6 +587,26 @@ def test_entities_that_are_no_dates_are_dropped(text: str, entity: str) -> None:
     assert extract(text, ents=ents, published=THURSDAY) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        ("The boy was found on Thanksgiving Day.", D(2025, 1, 10), ("Thanksgiving Day", "2024-11-28")),
+        ("It is our theme from now to Election Day.", D(2024, 10, 1), ("Election Day", "2024-11-05")),
+        ("Protesters prayed as Easter week began.", D(2025, 4, 15), ("Easter week", "2025-W16")),
+        ("They met last Christmas.", THURSDAY, ("last Christmas", "2024-12-25")),
+        ("They will meet next Christmas.", THURSDAY, ("next Christmas", "2025-12-25")),
+        ("The talks will resume after Christmas.", THURSDAY, ("Christmas", "2025-12-25")),
+        ("Fireworks lit the sky on New Year's Eve.", D(2025, 1, 2), ("New Year's Eve", "2024-12-31")),
+    ],
+)
+def test_holidays_are_their_day_nearest_publication(text: str, published: dt.date, want: tuple[str, str]) -> None:
+    assert [(q, tm) for q, _, _, tm in got(text, published) if q != "now"] == [want]
+
+
+def test_holiday_names_of_things_are_not_dates() -> None:
+    assert got("Christmas sales fell on Easter Island.", THURSDAY) == []
+
+
 def test_the_quarter_of_an_earnings_report_is_its_quarter() -> None:
     text = "Acme posted third-quarter net of $4 million. In the quarter, sales rose 5%."
     ents = [(text.index("the quarter"), text.index("the quarter") + len("the quarter"), "DATE")]

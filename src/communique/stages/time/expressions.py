@@ -26,6 +26,8 @@ from .patterns import (
     _DURATION_PART,
     _ENDS_IN_UNIT,
     _FUTURE_REF,
+    _FUTURE_SLACK,
+    _HOLIDAY,
     _ISO,
     _MONTH_ALONE,
     _MONTH_MOD,
@@ -424,6 +426,67 @@ def _recently(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), "deictic", relative=resolve)
 
 
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of a year (Gregorian; the anonymous algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return dt.date(year, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    """The day of a holiday in a year: Thanksgiving the fourth Thursday of November, (US) Election Day the
+    Tuesday after the first Monday of November, Christmas, New Year's and Independence (4 July) Days fixed."""
+    key = name.split()[0].lower()
+    if key == "thanksgiving":
+        first = dt.date(year, 11, 1)
+        return first + ((3 - first.weekday()) % 7 + 21) * _DAY
+    if key == "election":
+        first = dt.date(year, 11, 1)
+        return first + ((0 - first.weekday()) % 7 + 1) * _DAY
+    if key == "easter":
+        return _easter(year)
+    if key == "christmas":
+        return dt.date(year, 12, 24 if name.lower().endswith("eve") else 25)
+    if key == "independence":
+        return dt.date(year, 7, 4)
+    return dt.date(year, 12, 31) if name.lower().endswith("eve") else dt.date(year, 1, 1)  # New Year's
+
+
+def _holiday(m: re.Match[str], text: str) -> _Cand:
+    """"Thanksgiving Day", "last Christmas", "Election Day", "Easter week": the holiday's day (its ISO week for
+    "Easter week") nearest publication as year-less dates are (the last one, unless the next is within two months
+    or the clause looks forward); "last"/"next" say which."""
+    quoted = m.group(0)
+    name = " ".join(m.group("name").split())
+    mod = (m.group("mod") or "").lower()
+    forward = _future_clause(text, m.start())
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        this = _holiday_date(name, base.year)
+        if mod == "last":
+            v = this if this < base else _holiday_date(name, base.year - 1)
+        elif mod == "next":
+            v = this if this > base else _holiday_date(name, base.year + 1)
+        elif this > base and not forward and this - base > _FUTURE_SLACK:
+            v = _holiday_date(name, base.year - 1)
+        elif this < base and forward and mod != "this":
+            v = _holiday_date(name, base.year + 1)
+        else:
+            v = this
+        if name.lower().endswith("week"):
+            year, week, _ = v.isocalendar()
+            return v - v.weekday() * _DAY, "week", f'"{quoted}": ISO week {year}-W{week:02d}, Easter {_iso(v)}'
+        return v, "day", f'"{quoted}": {name} {v.year} ({_iso(v)}), the one nearest publication ({_iso(base)})'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
 def _the_weekend(m: re.Match[str], text: str) -> _Cand:
     """"over the weekend": the last weekend before publication (the one under way on a Saturday or Sunday); "ahead
     of the weekend", "will ... over the weekend": the coming one."""
@@ -544,6 +607,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_RECENTLY, _recently),
     (_FUTURE_REF, _future_ref),
     (_THE_WEEKEND, _the_weekend),
+    (_HOLIDAY, _holiday),
     (_THE_DAY, _the_day),
     (_THE_YEAR, _the_year),
     (_YEAR_RANGE, _year_range),
@@ -576,6 +640,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _YEAR_END: ("end",),
     _RECENTLY: ("recently", "the past"),
     _THE_WEEKEND: ("the weekend",),
+    _HOLIDAY: ("thanksgiving", "christmas", "new year", "election day", "independence day", "easter"),
     _THE_DAY: ("the day",),
     _THE_YEAR: ("year",),
     _FUTURE_REF: ("future", "term", "later date"),

@@ -179,6 +179,12 @@ _RECENTLY = re.compile(
     r"\b(?i:(?:only\s+|until\s+|more\s+|most\s+)?recently|(?<=in\s)the\s+past|(?<=of\s)the\s+past)\b"
     r"(?![\s-]+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|century|centuries|quarters?|hours?)\b)"
 )
+# holidays with a date of their own each year: "Thanksgiving Day", "last Christmas", "Election Day", "Easter week"
+_HOLIDAY = re.compile(
+    r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?"
+    r"|New\s+Year['\u2019]s\s+(?:Day|Eve)|Election\s+Day|Independence\s+Day|Easter(?:\s+Sunday|\s+week)?)\b"
+    r"(?!['\u2019]s|\s+(?:Island|sales|shopping|season|holidays?|period|tree|cards?|party|parade|bombing)\b)"
+)
 # the weekend a clause is about: "over the weekend", "ahead of the weekend" (a preposition before it)
 _THE_WEEKEND = re.compile(r"\b(?i:(?P<prep>over|during|at|on|ahead\s+of|before|after|for|by)\s+(?P<q>the\s+weekend))\b")
 # the day a market or a story tells of: "to end the day at 8,017", "later in the day", "for the day"
