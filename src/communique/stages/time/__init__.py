@@ -25,7 +25,9 @@ publication, TimeML ``FUTURE_REF``) or ``unknown`` (no value).
 
 :func:`event_date` picks the date of an event from the timexes of its sentence.
 
-The package: ``expressions`` finds candidates (our patterns, spaCy DATE entities), ``resolve`` turns them
+The package: ``expressions`` finds candidates (our patterns, spaCy DATE entities; ``references`` reads the ones
+that name no calendar date outright: "now", "recently", "in the near future", "over the weekend", holidays),
+``resolve`` turns them
 into values (:func:`extract`), ``earnings`` re-reads an earnings report's periods as quarters, ``cues``
 decides whether a year-less date or a weekday looks forward, ``patterns`` holds the patterns and tables,
 ``event_dates`` dates events (:func:`event_date`).
