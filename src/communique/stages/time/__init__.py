@@ -27,10 +27,9 @@ publication, TimeML ``FUTURE_REF``) or ``unknown`` (no value).
 
 The package: ``expressions`` finds candidates (our patterns, spaCy DATE entities; ``references`` reads the ones
 that name no calendar date outright: "now", "recently", "in the near future", "over the weekend", holidays),
-``resolve`` turns them
-into values (:func:`extract`), ``earnings`` re-reads an earnings report's periods as quarters, ``cues``
-decides whether a year-less date or a weekday looks forward, ``patterns`` holds the patterns and tables,
-``event_dates`` dates events (:func:`event_date`).
+``resolve`` turns them into values (:func:`extract`), ``earnings`` re-reads an earnings report's periods as
+quarters, ``cues`` decides whether a year-less date or a weekday looks forward, ``patterns`` holds the patterns
+and tables, ``event_dates`` dates events (:func:`event_date`).
 """
 
 from __future__ import annotations
