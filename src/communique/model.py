@@ -48,6 +48,7 @@ Precision = Literal[
     "decade",
     "century",
     "present",
+    "on_or_after",
 ]
 _SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}  # TimeML season codes by the season's first month
 
@@ -60,7 +61,8 @@ def timeml_value(value: dt.date | None, precision: str) -> str:
     day: March, June, September, December 1st; winter belongs to the year it starts in); ``year`` -> ``2013``;
     ``decade`` -> ``199``;
     ``century`` -> ``19`` (value is 1 January of the century's first year, e.g. 1900 for the 20th);
-    ``present`` -> ``PRESENT_REF``; ``on_or_before`` -> ``PAST_REF``; no value -> ``XXXX-XX-XX``.
+    ``present`` -> ``PRESENT_REF``; ``on_or_before`` -> ``PAST_REF``; ``on_or_after`` -> ``FUTURE_REF`` (value: the
+    publication date, "in the near future"); no value -> ``XXXX-XX-XX``.
     """
     if precision == "present":
         return "PRESENT_REF"
@@ -68,6 +70,8 @@ def timeml_value(value: dt.date | None, precision: str) -> str:
         return "XXXX-XX-XX"
     if precision == "on_or_before":
         return "PAST_REF"
+    if precision == "on_or_after":
+        return "FUTURE_REF"
     if precision == "week" or precision == "weekend":
         year, week, _ = value.isocalendar()
         return f"{year:04d}-W{week:02d}" + ("-WE" if precision == "weekend" else "")

@@ -357,6 +357,48 @@ def test_datelines_anywhere_in_a_compilation(gaz: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("MEXICO CITY (AP) Mexico's Senate passed the bill.", [("MEXICO CITY", "MEX", "city")]),
+        ("Note.\nBEIRUT (AP) A militia spokesman said the talks failed.", [("BEIRUT", "LBN", "city")]),
+        ("KABUL, April 5 (APP): The army chief visited troops.", [("KABUL", "AFG", "city")]),
+        ("BEIRUT (AP) \ufffd A militia spokesman spoke.", [("BEIRUT", "LBN", "city")]),
+        # not mid-line, and not without an agency
+        ("He said NATO (AP) Reporters were told.", []),
+        ("BEIRUT Reporters gathered.", []),
+    ],
+)
+def test_datelines_without_a_dash_or_with_a_date(gaz: Gazetteer, text: str, want: list) -> None:
+    assert [(n, c, f) for n, c, _, f in places(gaz, text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        ("Floods hit villages in West Wales on Sunday.", ("West Wales", "GPE"), ("Wales", "GBR", 2634895)),
+        ("Miners dug for gold in South Venezuela.", ("South Venezuela", "GPE"), ("Venezuela", "VEN", 3625428)),
+        ("Hiring grew in the Western US last year.", ("the Western US", "LOC"), ("US", "USA", 6252001)),
+        ("He grew up in west London.", ("west London", "GPE"), ("London", "GBR", 2643743)),
+    ],
+)
+def test_a_compass_part_of_a_place_is_the_place(gaz: Gazetteer, text: str, marked: tuple, want: tuple) -> None:
+    assert [(n, c, i) for n, c, i, _ in places(gaz, text, marked)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("Aides left the West Wing in a hurry.", ("West Wing", "FAC")),  # no part of Wing, a village
+        ("Lending in Northern Europe rose.", ("Northern Europe", "LOC")),  # a region, not the continent
+        ("Police in the West Midlands made arrests.", ("the West Midlands", "LOC")),  # not Zimbabwe's Midlands
+        ("Rain fell on the Central Plateau.", ("the Central Plateau", "LOC")),  # not Benin's Plateau state
+    ],
+)
+def test_a_compass_part_of_a_village_or_a_continent_is_not_it(gaz: Gazetteer, text: str, marked: tuple) -> None:
+    assert places(gaz, text, marked) == []
+
+
+@pytest.mark.parametrize(
     ("text", "marked", "want"),
     [
         # a small town after "in", whatever the tag
@@ -700,3 +742,41 @@ def test_a_town_chosen_by_size_moves_to_a_province_of_its_name_in_the_storys_cou
     text = "The mayor of Calamba met the governor of Laguna on Monday."
     got = places(gaz, text, ("Calamba", "GPE"), ("Laguna", "GPE"))
     assert [(n, iso, f) for n, iso, _, f in got] == [("Calamba", "PHL", "city"), ("Laguna", "PHL", "county")]
+
+
+# ---------------------------------------------------------------- a namesake near the story's other places (r5)
+
+
+def test_a_town_near_another_place_of_the_story_beats_a_namesake_a_country_pulled(gaz: Gazetteer) -> None:
+    text = (
+        "The boy's parents thanked the United States for its offer of help. Their lawyers filed a new appeal on "
+        "Monday, and the judges are expected to rule within days on whether he may travel abroad for treatment. "
+        "Doctors at the Vatican said he would be flown to a hospital in Rome."
+    )
+    got = places(gaz, text, ("United States", "GPE"), ("Vatican", "GPE"), ("Rome", "GPE"))
+    assert [(n, c, i) for n, c, i, _ in got] == [
+        ("United States", "USA", 6252001),
+        ("Vatican", "VAT", 3164670),
+        ("Rome", "ITA", 3169070),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # a smaller namesake near New York does not take a qualified capital
+        (
+            "He lives in Bogota, Colombia, after years in New York City.",
+            [("Bogota", "GPE"), ("Colombia", "GPE"), ("New York City", "GPE")],
+            [("Bogota", "COL"), ("Colombia", "COL"), ("New York City", "USA")],
+        ),
+        # the local town of a state the story names stays
+        (
+            "Deputies in Floyd County, Georgia said Rome police found the car.",
+            [("Floyd County", "GPE"), ("Georgia", "GPE"), ("Rome", "GPE")],
+            [("Floyd County", "USA"), ("Georgia", "USA"), ("Rome", "USA")],
+        ),
+    ],
+)
+def test_a_town_near_the_story_keeps_its_place(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert [(n, c) for n, c, _, _ in places(gaz, text, *marked)] == want

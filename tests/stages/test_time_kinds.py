@@ -60,6 +60,8 @@ def test_weeks_across_a_year_boundary_and_weekends() -> None:
         ("He said the truce would last until June.", D(2025, 6, 1)),
         ("Elections, the commission said on Friday, are expected to take place in October.", D(2025, 10, 1)),
         ("The ministry plans to reopen the crossing, possibly in December.", D(2025, 12, 1)),
+        ("The sale should be completed in June.", D(2025, 6, 1)),
+        ("Envoys are planning for the summit in June.", D(2025, 6, 1)),
     ],
 )
 def test_future_months_in_future_clauses(text: str, value: dt.date) -> None:
@@ -69,6 +71,7 @@ def test_future_months_in_future_clauses(text: str, value: dt.date) -> None:
 
 def test_past_months_stay_in_the_past() -> None:
     assert got("The border was closed in June.", TUESDAY) == [("June", D(2024, 6, 1), "month", "2024-06")]
+    assert got("The sale should have closed in June.", TUESDAY) == [("June", D(2024, 6, 1), "month", "2024-06")]
 
 
 def test_year_ranges_are_two_years() -> None:
@@ -121,8 +124,22 @@ def test_now_and_currently_are_present_ref() -> None:
         ("now", TUESDAY, "present", "PRESENT_REF"),
         ("currently", TUESDAY, "present", "PRESENT_REF"),
         ("at present", TUESDAY, "present", "PRESENT_REF"),
+        ("now", TUESDAY, "present", "PRESENT_REF"),
     ]
-    assert got("The now-defunct agency; right now; by now; for now.", TUESDAY) == []
+    assert got("The now-defunct agency had left by now.", TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For now, the border crossing stays shut.",
+        "Right now the port is calm.",
+        "The camp had until now been spared.",
+        "Now that the vote is over, talks can resume.",
+    ],
+)
+def test_now_after_for_right_until_and_before_that_is_the_present(text: str) -> None:
+    assert [(q.lower(), tm) for q, _, _, tm in got(text, TUESDAY)] == [("now", "PRESENT_REF")]
 
 
 def test_timeml_values_of_every_precision() -> None:
@@ -467,6 +484,127 @@ def test_a_deadline_told_as_passed_is_past(text: str) -> None:
 )
 def test_recently_is_before_publication(text: str, want: list[tuple[str, str]]) -> None:
     assert [(q, tm) for q, _, _, tm in got(text, THURSDAY)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Talks will resume in the near future.", [("the near future", "FUTURE_REF")]),
+        ("The bank sees no rate cut in the foreseeable future.", [("the foreseeable future", "FUTURE_REF")]),
+        ("In future, visitors will need a permit.", [("future", "FUTURE_REF")]),
+        ("Prices will stay high in the short term.", [("the short term", "FUTURE_REF")]),
+        ("The vote was put off to a later date.", [("a later date", "FUTURE_REF")]),
+        ("The firm expects losses in future quarters.", [("future quarters", "FUTURE_REF")]),
+        ("Nobody knows what the future holds for the port.", [("the future", "FUTURE_REF")]),
+        # a thing, not a time
+        ("They debated the future of the alliance.", []),
+        ("The fund serves future generations.", []),
+    ],
+)
+def test_the_future_is_after_publication(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(q, tm) for q, _, _, tm in got(text, THURSDAY)] == want
+    assert all((v, p) == (THURSDAY, "on_or_after") for q, v, p, _ in got(text, THURSDAY))
+
+
+def test_the_future_does_not_date_an_event() -> None:
+    text = "The two ministers will meet in the near future."
+    doc = Doc(Article("a", text, published=THURSDAY))
+    doc.sentences = [Span(0, len(text))]
+    doc.timexes = extract(text, published=THURSDAY)
+    found = event_date(doc, sentence=0, trigger=Span(text.index("meet"), text.index("meet") + 4))
+    assert (found.value, found.precision) == (THURSDAY, "on_or_before")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("In the past, the ministry denied such reports.", [("the past", "PAST_REF")]),
+        ("Sanctions of the past did not work.", [("the past", "PAST_REF")]),
+        ("More recently, the envoy visited Kigali.", [("More recently", "PAST_REF")]),
+        ("Prices rose in the past year.", []),  # a duration
+        ("In the past few days, the army advanced.", []),
+    ],
+)
+def test_the_past_is_before_publication(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(q, tm) for q, _, _, tm in got(text, THURSDAY) if tm in ("PAST_REF", "PRESENT_REF") or not want] == want
+
+
+MONDAY = D(2025, 3, 10)  # ISO week 2025-W11; the weekend before it is 8-9 March (2025-W10)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        ("Over the weekend, rebels shelled the town.", MONDAY, ("the weekend", D(2025, 3, 8), "2025-W10-WE")),
+        ("Officials met during the weekend.", THURSDAY, ("the weekend", D(2025, 3, 8), "2025-W10-WE")),
+        ("Traders sold shares ahead of the weekend.", THURSDAY, ("the weekend", D(2025, 3, 15), "2025-W11-WE")),
+        ("Talks will continue over the weekend.", THURSDAY, ("the weekend", D(2025, 3, 15), "2025-W11-WE")),
+        ("Protesters gathered over the weekend.", D(2025, 3, 9), ("the weekend", D(2025, 3, 8), "2025-W10-WE")),
+    ],
+)
+def test_the_weekend_after_a_preposition(text: str, published: dt.date, want: tuple[str, dt.date, str]) -> None:
+    quoted, value, tm = want
+    assert got(text, published) == [(quoted, value, "weekend", tm)]
+
+
+def test_the_day_a_market_report_tells_of_is_the_day_it_named() -> None:
+    text = "On Monday, the index fell 3% to end the day at 8,017. Later in the day, the minister resigned."
+    assert got(text, D(2025, 3, 12)) == [
+        ("Monday", MONDAY, "day", "2025-03-10"),
+        ("the day", MONDAY, "day", "2025-03-10"),
+        ("the day", MONDAY, "day", "2025-03-10"),
+    ]
+    assert [q for q, *_ in got("Shares closed the day's trading lower.", MONDAY)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("For the year, sales rose 4%.", [("the year", "2025")]),
+        ("Sales for the full year were $6 billion.", [("the full year", "2025")]),
+        ("It expects a profit in the current fiscal year.", [("the current fiscal year", "2025")]),
+        ("Net income for the year ended June 30 fell.", [("June 30", "2025-06-30")]),
+        ("Profit in the year-ago quarter was flat.", []),
+        ("He was named player of the year two years running.", []),
+    ],
+)
+def test_the_year_of_a_report_is_the_publication_year(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(q, tm) for q, _, _, tm in got(text, D(2025, 10, 23))] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("The firm raised its quarterly dividend.", "quarterly"),
+        ("Sales were seasonally slow.", "seasonally"),
+        ("Intel's 80486 chip was faster.", "80486"),
+        ("The quake struck at 0735 GMT.", "0735"),
+        ("The update, version 1.1.1, fixed the flaw.", "1.1.1"),
+    ],
+)
+def test_entities_that_are_no_dates_are_dropped(text: str, entity: str) -> None:
+    ents = [(text.index(entity), text.index(entity) + len(entity), "DATE")]
+    assert extract(text, ents=ents, published=THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        ("The boy was found on Thanksgiving Day.", D(2025, 1, 10), ("Thanksgiving Day", "2024-11-28")),
+        ("It is our theme from now to Election Day.", D(2024, 10, 1), ("Election Day", "2024-11-05")),
+        ("Protesters prayed as Easter week began.", D(2025, 4, 15), ("Easter week", "2025-W16")),
+        ("They met last Christmas.", THURSDAY, ("last Christmas", "2024-12-25")),
+        ("They will meet next Christmas.", THURSDAY, ("next Christmas", "2025-12-25")),
+        ("The talks will resume after Christmas.", THURSDAY, ("Christmas", "2025-12-25")),
+        ("Fireworks lit the sky on New Year's Eve.", D(2025, 1, 2), ("New Year's Eve", "2024-12-31")),
+    ],
+)
+def test_holidays_are_their_day_nearest_publication(text: str, published: dt.date, want: tuple[str, str]) -> None:
+    assert [(q, tm) for q, _, _, tm in got(text, published) if q != "now"] == [want]
+
+
+def test_holiday_names_of_things_are_not_dates() -> None:
+    assert got("Christmas sales fell on Easter Island.", THURSDAY) == []
 
 
 def test_the_quarter_of_an_earnings_report_is_its_quarter() -> None:

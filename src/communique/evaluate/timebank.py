@@ -65,8 +65,15 @@ _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
 def _date(value: str) -> dt.date | None:
+    """An ISO date (``1998-02-05``, time of day ignored), or a day-month-year one (``03-02-2009``: one MEANTIME
+    creation time is written so; its own relative dates, "last month" = January, read it as 3 February)."""
     try:
         return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    m = re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", value.strip())
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
     except ValueError:
         return None
 

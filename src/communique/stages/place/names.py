@@ -12,6 +12,7 @@ from ...knowledge.gazetteer import Gazetteer, normalise
 from ...knowledge.groups import group_for
 from .patterns import (
     _DATELINE,
+    _DATELINE_BARE,
     _GIVEN_NAMES,
     _LEADING_THE,
     _LOCATIVE_BEFORE,
@@ -48,10 +49,15 @@ def entities(sdoc: Any) -> list[Entity]:
 def datelines(text: str, gazetteer: Gazetteer) -> list[Entity]:
     """Toponyms of wire datelines (``(start, end, "GPE")``): a place in capitals the gazetteer knows, at the
     start of the text, of a line or of a sentence, then optionally ", Region", an agency in brackets and a
-    dash or colon ("ALBUQUERQUE, N.M. (AP) -": ALBUQUERQUE and N.M.)."""
+    dash or colon ("ALBUQUERQUE, N.M. (AP) -": ALBUQUERQUE and N.M.; "KABUL, April 5 (APP):"), or at the start of the
+    text or a line, an agency in brackets and no dash ("MEXICO CITY (AP) Mexico's Senate ...")."""
     out: list[Entity] = []
-    for m in _DATELINE.finditer(text):
+    seen: set[int] = set()
+    for m in [*_DATELINE.finditer(text), *_DATELINE_BARE.finditer(text)]:
         place = m.group("place")
+        if m.start("place") in seen:
+            continue
+        seen.add(m.start("place"))
         if sum(c.isalpha() for c in place) < 3:
             continue
         names = [m.span("place")] if "&" not in place else []

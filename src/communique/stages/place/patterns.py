@@ -20,11 +20,19 @@ _GIVEN_NAMES = frozenset({
     "montana", "nevada", "tennessee", "indiana", "trinidad", "niger", "guinea", "america", "orissa", "sindh",
 })  # fmt: skip
 # a wire dateline anywhere in the text (a compilation of reports): "BEIRUT (AP) -", "COLUMBUS, Ohio (AP) -",
-# "TORONTO -", "NEW DELHI:", at the text's start, a line's or a sentence's
+# "TORONTO -", "NEW DELHI:", "MEXICO CITY (AP) Mexico's", "KABUL, April 5 (APP):", at the text's start, a line's or
+# a sentence's
 _DATELINE = re.compile(
     r"(?:\A|(?<=\n)|(?<=[.!?\u201d\"]\s))\s*(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s(?:&\s)?[A-Z][A-Z.'\u2019-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\u2019-]+(?:\s[A-Z][A-Za-z.'\u2019-]+){0,2}))?"
-    r"\s*(?:\((?:[A-Z][\w .&'\u2019-]{0,40})\)\s*)?(?:\u2014|\u2013|--|-|:)"
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"  # "KABUL, April 5 (APP):"
+    r"\s*(?:\((?:[A-Z][\w .&'\u2019-]{0,40})\)\s*)?(?:\u2014|\u2013|--|-|:|\ufffd)"
+)
+# a dateline without a dash, at the text's or a line's start, its agency in brackets: "MEXICO CITY (AP) Mexico's"
+_DATELINE_BARE = re.compile(
+    r"(?:\A|(?<=\n))[^\S\n]*(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s(?:&\s)?[A-Z][A-Z.'\u2019-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\u2019-]+(?:\s[A-Z][A-Za-z.'\u2019-]+){0,2}))?"
+    r"\s*\((?:[A-Z]{2,6}|Reuters|Xinhua|Bloomberg)\)\s+(?=[A-Z])"
 )
 _RESCUE_PREP = re.compile(r"\b(?:in|to|from|at|near|outside|visit|visits|visited|visiting|toured)\s+$", re.IGNORECASE)
 _IN_NEAR = re.compile(
@@ -93,6 +101,12 @@ _LOCAL_HEAD = re.compile(
     r"|firefighters|area|suburbs?|native|neighborhood|neighbourhood|homeowners|voters|airport)\b"
 )
 _DEMONYM_WORD = re.compile(r"\b(?:(?:North|South|Sri|New|Saudi|Latin|Central|Middle)\s+)?[A-Z][a-z]+(?:s)?\b")
+# a compass part of a place the gazetteer knows only whole: "West Wales", "South Venezuela", "the Western US",
+# "north-east Nigeria" (the place is the part after it)
+_COMPASS_PART = re.compile(
+    r"(?i:(?:north|south)(?:[\s-]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower)[\s-]+"
+    r"(?=[A-Z])"
+)
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _CONTEXT_FEATURES = frozenset({"country", "state", "county", "region"})  # a region of one country: England

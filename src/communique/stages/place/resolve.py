@@ -3,6 +3,7 @@ document itself (qualifiers, the countries, states and counties it names, its ot
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -15,6 +16,7 @@ from .patterns import (
     _AFTER_COUNTY,
     _ARRESTERS,
     _ATTACK_OBJECT,
+    _COMPASS_PART,
     _CONTEXT_FEATURES,
     _COUNTIES_AFTER,
     _GIVEN_NAMES,
@@ -155,6 +157,18 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
         s, e = _trim(text, start, end)
         if not text[s:e].strip():
             continue
+        part = _COMPASS_PART.match(text, s, e)
+        if part and label in PLACE_LABELS and gazetteer.lookup(text[s:e]) is None:
+            # "West Wales": Wales (the gazetteer has no West Wales); a part of a country, a region, a sea or a
+            # large city, not of a village ("the West Wing" is no part of Wing), of a continent ("Northern
+            # Europe" and "Central Asia" are regions of their own) nor of a state a namesake abroad may hold
+            # ("the West Midlands" are not Zimbabwe's Midlands)
+            base = gazetteer.lookup(text[part.end() : e])
+            if base is not None and (
+                base.feature in ("country", "region", "sea")
+                or (base.feature == "city" and base.population >= RESCUE_MIN_POPULATION)
+            ):
+                s = part.end()
         m = _SITE_SUFFIX.match(text, e)
         if m:  # "Hmeimim air base": the small model tags only the first word
             site = gazetteer.lookup(text[s : m.end()])
@@ -298,7 +312,55 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
         if by_size:
             uncontexted.append(len(places))
         places.append(cand.place(Span(s, e)))
-    return _towns_near_towns(text, places, uncontexted, gazetteer)
+    return _near_the_story(text, _towns_near_towns(text, places, uncontexted, gazetteer), gazetteer)
+
+
+NEAR_KM = 50.0  # a town this close to another place the story names is that place's town
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres between two points (degrees WGS84)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _near_the_story(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """A town far from every other place of the story moves to a namesake abroad, at least as populous, that lies
+    within :data:`NEAR_KM` of one of them, when only one does ("the hospital in Rome" in a story naming the
+    Vatican: Rome, Italy, not Rome, Georgia, which the story's one mention of the United States had pulled; a
+    smaller namesake near New York does not take "Bogota, Colombia")."""
+    points = [
+        (k, p.lat, p.lon, normalise(p.name)) for k, p in enumerate(places) if p.lat is not None and p.lon is not None
+    ]
+    if len(points) < 2:
+        return places
+    out = list(places)
+    for k, p in enumerate(places):
+        if p.feature != "city" or p.lat is None or p.lon is None:
+            continue
+        name = text[p.span.start : p.span.end]
+        key = normalise(name)
+        chosen = gazetteer.by_id(p.geonames_id) if p.geonames_id else None
+        if chosen is None:
+            continue
+        others = [(lat, lon) for j, lat, lon, n in points if j != k and n != normalise(p.name) and n != key]
+        if not others or any(_km(p.lat, p.lon, lat, lon) <= NEAR_KM for lat, lon in others):
+            continue
+        near = {
+            c.geonames_id: c
+            for c in gazetteer.candidates(name)
+            if c.feature == "city"
+            and c.country != p.country
+            and c.population >= max(1000, chosen.population)
+            and normalise(c.name) == key
+            and c.lat is not None
+            and c.lon is not None
+            and any(_km(c.lat, c.lon, lat, lon) <= NEAR_KM for lat, lon in others)
+        }
+        if len(near) == 1:
+            out[k] = next(iter(near.values())).place(p.span)
+    return out
 
 
 def _towns_near_towns(text: str, places: list[Place], uncontexted: list[int], gazetteer: Gazetteer) -> list[Place]:

@@ -20,14 +20,16 @@ Three kinds of expression, resolved against different bases:
 
 A value's precision says how to read it: ``day``, ``month`` (value is the 1st),
 ``year`` (value is 1 January), ``on_or_before`` (weeks, "a few days ago"...: the
-event is on or before the value) or ``unknown`` (no value).
+event is on or before the value), ``on_or_after`` ("in the near future": on or after
+publication, TimeML ``FUTURE_REF``) or ``unknown`` (no value).
 
 :func:`event_date` picks the date of an event from the timexes of its sentence.
 
-The package: ``expressions`` finds candidates (our patterns, spaCy DATE entities), ``resolve`` turns them
-into values (:func:`extract`), ``earnings`` re-reads an earnings report's periods as quarters, ``cues``
-decides whether a year-less date or a weekday looks forward, ``patterns`` holds the patterns and tables,
-``event_dates`` dates events (:func:`event_date`).
+The package: ``expressions`` finds candidates (our patterns, spaCy DATE entities; ``references`` reads the ones
+that name no calendar date outright: "now", "recently", "in the near future", "over the weekend", holidays),
+``resolve`` turns them into values (:func:`extract`), ``earnings`` re-reads an earnings report's periods as
+quarters, ``cues`` decides whether a year-less date or a weekday looks forward, ``patterns`` holds the patterns
+and tables, ``event_dates`` dates events (:func:`event_date`).
 """
 
 from __future__ import annotations

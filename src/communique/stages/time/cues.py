@@ -16,7 +16,7 @@ _FUTURE_CUE = re.compile(
 
 _FUTURE_CLAUSE_CUE = re.compile(
     rf"(?i)\b(?:will|shall|'ll|would|scheduled|{_DUE_TO}|set\s+to|expected\s+to|plans?\s+to|planned|is\s+to|are\s+to"
-    r"|going\s+to|hopes?\s+to|intends?\s+to|aims?\s+to|upcoming|next)\b"
+    r"|going\s+to|hopes?\s+to|intends?\s+to|aims?\s+to|upcoming|next|should(?!\s+have)|planning\s+(?:for|to))\b"
 )
 
 

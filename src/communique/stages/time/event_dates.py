@@ -31,8 +31,8 @@ def event_date(doc: Doc, *, sentence: int, trigger: Span, refs: Sequence[Span] |
     best: tuple[float, Timex] | None = None
     bound: Timex | None = None  # the sentence's first timex that only bounds ("recently")
     for t in doc.timexes:
-        if t.value is None or not sent.contains(t.span):
-            continue
+        if t.value is None or t.precision == "on_or_after" or not sent.contains(t.span):
+            continue  # "in the near future" says only that it has not happened yet
         if t.precision == "on_or_before":
             bound = bound or t
             continue

@@ -25,6 +25,8 @@ from .patterns import (
     _DURATION,
     _DURATION_PART,
     _ENDS_IN_UNIT,
+    _FUTURE_REF,
+    _HOLIDAY,
     _ISO,
     _MONTH_ALONE,
     _MONTH_MOD,
@@ -35,7 +37,6 @@ from .patterns import (
     _ORDINALS,
     _PERIOD,
     _PRESENT,
-    _PRESENT_NOT,
     _QUARTER,
     _QUARTER_OF_YEAR,
     _QUARTER_YEAR,
@@ -50,6 +51,9 @@ from .patterns import (
     _STATED_MDY,
     _TEENS,
     _TENS,
+    _THE_DAY,
+    _THE_WEEKEND,
+    _THE_YEAR,
     _UNITS,
     _WEEKDAY_EXPR,
     _WEEKDAYS,
@@ -64,6 +68,15 @@ from .patterns import (
     _n,
     _offset,
     _shift_months,
+)
+from .references import (
+    _future_ref,
+    _holiday,
+    _present,
+    _recently,
+    _the_day,
+    _the_weekend,
+    _the_year,
 )
 
 
@@ -396,27 +409,22 @@ def _century(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), "deictic", relative=resolve)
 
 
-def _present(m: re.Match[str], text: str) -> _Cand | None:
-    if _PRESENT_NOT.search(text, max(0, m.start() - 8), m.start()):
-        return None  # "until now", "right now", "by now": not the reporter's present as a date
-    quoted = m.group(0)
-
-    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
-        return base, "present", f'"{quoted}": the present (PRESENT_REF), publication ({_iso(base)})'
-
-    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
 
 
-def _recently(m: re.Match[str], text: str) -> _Cand | None:
-    """"recently": on or before publication (PAST_REF); not "until recently" (a state that has ended)."""
-    quoted = m.group(0)
-    if quoted.lower().startswith(("until", "more", "most")):
-        return None
 
-    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
-        return base, "on_or_before", f'"{quoted}": some time before publication ({_iso(base)}) (PAST_REF)'
 
-    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 def _year_range(m: re.Match[str], text: str) -> list[_Cand] | None:
@@ -486,6 +494,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_CENTURY, _century),
     (_PRESENT, _present),
     (_RECENTLY, _recently),
+    (_FUTURE_REF, _future_ref),
+    (_THE_WEEKEND, _the_weekend),
+    (_HOLIDAY, _holiday),
+    (_THE_DAY, _the_day),
+    (_THE_YEAR, _the_year),
     (_YEAR_RANGE, _year_range),
     (_SPOKEN_YEAR, _spoken_year),
 ]
@@ -514,7 +527,12 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _QUARTER_OF_YEAR: ("quarter",),
     _MONTH_OF_YEAR: ("year",),
     _YEAR_END: ("end",),
-    _RECENTLY: ("recently",),
+    _RECENTLY: ("recently", "the past"),
+    _THE_WEEKEND: ("the weekend",),
+    _HOLIDAY: ("thanksgiving", "christmas", "new year", "election day", "independence day", "easter"),
+    _THE_DAY: ("the day",),
+    _THE_YEAR: ("year",),
+    _FUTURE_REF: ("future", "term", "later date"),
     _AGO: ("ago",),
     _SEASON: ("spring", "summer", "autumn", "fall", "winter"),
     _DECADE: ("0s",),

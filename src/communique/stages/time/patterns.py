@@ -121,8 +121,11 @@ _DURATION = re.compile(
     r"(?:[\s-]+(?:old|long|later|earlier))?$"
 )
 _DURATION_PART = re.compile(r"(?i)\d+-(?:day|week|month|year|decade)\b|\b(?:years?|months?|days?)[\s-]+(?:old|long)\b")
-_SET = re.compile(r"(?i)^(?:annual(?:ly)?|daily|weekly|monthly|yearly|every\s+.*|each\s+.*|per\s+.*|a\s+year)$")
-_NUMERIC = re.compile(r"^(?:\d{1,3}|\d{1,2}s|'\d0s)$")
+_SET = re.compile(
+    r"(?i)^(?:annual(?:ly)?|daily|weekly|monthly|quarterly|yearly|seasonally|every\s+.*|each\s+.*|per\s+.*|a\s+year)$"
+)
+# numbers that are no dates: "44" (an age), "the 30s", a model number "80486", a clock time "0735"
+_NUMERIC = re.compile(r"^(?:\d{1,3}|\d{1,2}s|'\d0s|(?!1\d{3}$|20\d\d$)\d{4,}|[\d.]*\d\.\d[\d.]*)$")
 _ENDS_IN_UNIT = re.compile(r"(?i)\b(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)$")
 _DATE_WORD = re.compile(
     rf"(?i)\b(?:{_FULL_MONTH}|{_WEEKDAY}|today|yesterday|tomorrow|ago|this|last|next|that|same|previous|following"
@@ -169,10 +172,43 @@ _CENTURY = re.compile(
     r"|nineteenth|twentieth|twenty[- ]first|twenty[- ]second)|(?P<mod>this|last|next|the\s+last|the\s+previous))"
     r"[\s-]+century)\b(?![\s-]+(?:old|long))"
 )
-_PRESENT = re.compile(r"\b(?i:now|currently|at\s+present|presently|nowadays|at\s+the\s+moment)\b(?!-|\s+that\b)")
-# "recently": some time before publication (TimeML PAST_REF)
-_RECENTLY = re.compile(r"\b(?i:(?:only\s+|until\s+|more\s+|most\s+)?recently)\b")
-_PRESENT_NOT = re.compile(r"(?i)\b(?:until|till|by|from|since|right|just|for)\s+$")
+_PRESENT = re.compile(r"\b(?i:now|currently|at\s+present|presently|nowadays|at\s+the\s+moment)\b(?!-)")
+# "recently", "in the past": some time before publication (TimeML PAST_REF); not "the past year" (a duration),
+# "the past century", "the past decade"
+_RECENTLY = re.compile(
+    r"\b(?i:(?:only\s+|until\s+|more\s+|most\s+)?recently|(?<=in\s)the\s+past|(?<=of\s)the\s+past)\b"
+    r"(?![\s-]+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|century|centuries|quarters?|hours?)\b)"
+)
+# holidays with a date of their own each year: "Thanksgiving Day", "last Christmas", "Election Day", "Easter week"
+_HOLIDAY = re.compile(
+    r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?"
+    r"|New\s+Year['\u2019]s\s+(?:Day|Eve)|Election\s+Day|Independence\s+Day|Easter(?:\s+Sunday|\s+week)?)\b"
+    r"(?!['\u2019]s|\s+(?:Island|sales|shopping|season|holidays?|period|tree|cards?|party|parade|bombing)\b)"
+)
+# the weekend a clause is about: "over the weekend", "ahead of the weekend" (a preposition before it)
+_THE_WEEKEND = re.compile(r"\b(?i:(?P<prep>over|during|at|on|ahead\s+of|before|after|for|by)\s+(?P<q>the\s+weekend))\b")
+# the day a market or a story tells of: "to end the day at 8,017", "later in the day", "for the day"
+_THE_DAY = re.compile(
+    r"\b(?i:(?:end(?:ed|ing|s)?|finish(?:ed|es|ing)?|clos(?:ed|es|ing)|start(?:ed|ing)?|beg[au]n|for"
+    r"|(?:later|earlier|late|early)\s+in|the\s+(?:start|end|beginning)\s+of)\s+(?P<q>the\s+day))\b(?!['\u2019]s)"
+)
+# the year an earnings report or a forecast is about: "for the year", "sales for the full year", "in the current
+# fiscal year" (not "the year ended June 30" of another year, "the year-ago", "the year before", "the year 2000")
+_THE_YEAR = re.compile(
+    r"\b(?i:(?:for|in|during|through|of)\s+(?P<q>the\s+(?:(?P<cur>current|present)\s+)?(?:full\s+|entire\s+|whole\s+)?"
+    r"(?:fiscal\s+|financial\s+|calendar\s+)?year))\b(?![\s-]+(?:ago|earlier|before|after|end(?:ing|ed)?|to|two"
+    r"|(?:19|20)\d\d|\d)\b|-)"
+)
+# some time after publication (TimeML FUTURE_REF): "in the near future", "in future", "for the short term", "at a
+# later date", "future quarters"; not "the future of the alliance" (a thing, not a time)
+_FUTURE_REF = re.compile(
+    r"\b(?i:(?:the\s+)?(?:near|distant|foreseeable|immediate|not[\s-]too[\s-]distant)\s+future|the\s+future"
+    r"|future\s+(?:quarters|years)|(?<=in\s)future|the\s+(?:near|short)\s+term|a\s+later\s+date)\b"
+    r"(?!\s+(?:of|for)\b|[\s-]+(?:generations?|plans?|of|growth)\b)"
+)
+# "by now", "from now", "just now": no present of the report ("for now", "right now", "until now" are, as TimeML
+# annotates them)
+_PRESENT_NOT = re.compile(r"(?i)\b(?:by|from|since|just)\s+$")
 _YEAR_RANGE = re.compile(r"(?<![\d-])(?P<y1>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{4}|\d{2})\b(?![-–/.,]?\d|%)")
 _ANY_YEAR = re.compile(r"(?<![\d'’])(1\d{3}|20\d{2})(?![\d]|s\b|\s*[-–/]\s*\d)")
 
