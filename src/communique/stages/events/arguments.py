@@ -51,10 +51,18 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into"
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "review", "address", "raise"})
 
 
-def _object_country(verb: Any) -> tuple[str, Span] | None:
-    """A country word modifying the verb's object ("an Indian proposal", "Serbia's suppression")."""
-    for child in verb.children:
-        if child.dep_ not in ("dobj", "obj"):
+def _object_country(verb: Any, *, passive: bool = False) -> tuple[str, Span] | None:
+    """A country word modifying the verb's object ("an Indian proposal", "Serbia's suppression"), the object
+    coordinated verbs share ("arrested and charged two Nigerian traders") or, for a passive, its subject ("a
+    Chinese fishing boat was seized")."""
+    deps = ("nsubjpass",) if passive else ("dobj", "obj")
+    children = list(verb.children)
+    if not passive and not any(c.dep_ in deps for c in children):
+        children += [c for conj in verb.children if conj.dep_ == "conj" and conj.pos_ == "VERB"
+                     and not any(x.dep_ in ("nsubj", "nsubjpass") for x in conj.children)
+                     for c in conj.children if c.dep_ in deps]
+    for child in children:
+        if child.dep_ not in deps:
             continue
         for t in _np_tokens(child):
             if t.i != child.i and t.dep_ in ("amod", "poss", "compound", "nmod") and t.text[:1].isupper():
@@ -66,7 +74,8 @@ def _object_country(verb: Any) -> tuple[str, Span] | None:
 
 # prepositions under a verb's object noun that name the event's target: "filed a lawsuit against X", "opened an
 # investigation into X", "issued a warrant for X", "held a meeting with X"
-OBJECT_NOUN_PREPS = ("with", "by", "of", "to", "on", "against", "into", "for", "at", "toward", "towards", "from")
+OBJECT_NOUN_PREPS = ("with", "by", "of", "to", "on", "against", "into", "for", "at", "toward", "towards", "from",
+                     "between")
 
 
 CREATION_VERBS = frozenset({"establish", "build", "create", "found", "construct", "form", "inaugurate", "erect",
@@ -143,6 +152,15 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
         # "followed a phone call on November 3 between A and B": the parser often hangs "between" on the verb
         src, tgt = _between(tok.head, args)
     if src or tgt:
+        # "Egypt's mediation between Israel and Hamas", "talks between X and Y brokered by Qatar": a third party
+        # named as the noun's possessor or by-phrase does it, to both sides
+        third = [a for a in args.in_tokens(t for c in tok.children
+                                           if c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ == "by")
+                                           for t in (noun_phrase(c) if c.dep_ == "poss" else
+                                                     [x for p in c.children for x in noun_phrase(p)]))
+                 if a not in src and a not in tgt]
+        if third:
+            return third, list(dict.fromkeys(src + tgt))
         return src, tgt
     src, tgt = [], []
     by = any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children)
@@ -464,7 +482,9 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
     if not tgt and verbal and code[:2] == "13":
         # "threatened to stop negotiations if the United States deploys missiles": whoever the condition names
-        for verb in [tok, *(x for x in tok.children if x.dep_ == "xcomp")]:
+        # ... or "warned that it would retaliate if Finland joins NATO": the condition of the act threatened
+        said = [x for x in tok.children if x.dep_ in ("xcomp", "ccomp") and x.pos_ in ("VERB", "AUX")]
+        for verb in [tok, *said, *(y for x in said for y in x.children if y.dep_ == "xcomp")]:
             cond = condition_of(verb)
             if cond is not None:
                 tgt = [t for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -485,7 +505,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         tgt = [t for t in _clause_subject(tok, args) if t not in src]
     if not tgt and verbal:
         # "rejected an Indian proposal", "denounced Serbia's suppression": the country the object belongs to
-        found = _object_country(tok)
+        found = _object_country(tok, passive=passive)
         if found is not None and not any(countries.get(s) == found[0] for s in src):
             aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
             countries[aid] = found[0]

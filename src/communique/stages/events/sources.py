@@ -57,7 +57,7 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
                 found, _ = subject_of(cur.head, args)
             if found or child is subjects[-1]:
                 # "The rebel Free Syrian Army threatened": the parser may split one subject in two
-                return found, False
+                return list(dict.fromkeys(found + _companions(child, cur, verb, args))) if found else found, False
         for child in cur.children:
             if child.dep_ == "nsubjpass":
                 for c2 in cur.children:
@@ -83,6 +83,32 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
             continue
         break
     return [], False
+
+
+# adverbs that make a with-phrase a party acting beside the subject: "France, along with Germany, condemned ..."
+COMPANION_ADVERBS = frozenset({"along", "together"})
+
+
+def _companions(subj: Any, verb: Any, act: Any, args: ActorIndex) -> list[str]:
+    """Parties acting beside the subject ``subj`` of ``verb`` (``act`` the trigger, ``verb`` or below it):
+    "France, together with Germany, imposed ...", "France condemned the coup along with Germany" (the parser hangs
+    "along with" on the subject or on the verb), "Kenya joined Uganda in condemning the attack"."""
+    out: list[str] = []
+    for holder in (subj, verb):
+        for c in holder.children:
+            if c.dep_ != "prep":
+                continue
+            if c.lower_ == "with" and any(a.dep_ == "advmod" and a.lower_ in COMPANION_ADVERBS for a in c.children):
+                out += args.in_tokens(t for p in c.children if p.dep_ == "pobj" for t in noun_phrase(p))
+            elif c.lower_ in COMPANION_ADVERBS | {"alongside"}:
+                withs = [w for w in c.children if w.dep_ == "prep" and w.lower_ == "with"] or [c]
+                out += args.in_tokens(t for w in withs for p in w.children if p.dep_ == "pobj" for t in noun_phrase(p))
+    if verb.lemma_.lower() == "join" and act.i != verb.i:
+        # "joined Uganda in condemning": the one joined does it too
+        clause = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < act.i]
+        if clause and any(t.i == act.i for t in clause[0].subtree):
+            out += args.in_tokens(t for c in verb.children if c.dep_ in ("dobj", "obj") for t in noun_phrase(c))
+    return out
 
 
 # verbs with an object whose to-clause is still done by their subject: "promised Iran to lift sanctions"
