@@ -56,3 +56,58 @@ def test_third_parties_between_two_sides(pipeline: Pipeline, text: str, expected
 ])
 def test_threat_targets_from_the_condition(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # coordinated subjects of a mutual act with no party named act with each other (a topic is no party) ...
+    ("Kenya and Uganda agreed to share intelligence on al-Shabaab.", [("030", ["KEN"], ["UGA"])]),
+    ("Portugal and Angola are upgrading diplomatic ties.", [("050", ["PRT"], ["AGO"])]),
+    # ... but a party the act announced names stays theirs
+    ("Kenya and Uganda agreed to hold talks with Tanzania.",
+     [("030", ["KEN", "UGA"], ["TZA"]), ("040", ["KEN", "UGA"], ["TZA"])]),
+])
+def test_coordinated_subjects_of_mutual_acts(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a complaint's target is whoever did the act complained of, not the one complained to
+    ("Lebanon complained to the United Nations about two Israeli air raids.", [("114", ["LBN"], ["ISR"])]),
+    # an act talked about is not done by the talkers
+    ("Iran discussed the bombing with Iraq.", [("040", ["IRN"], [])]),
+])
+def test_acts_complained_of_and_talked_about(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a raising passive's subject does its to-clause
+    ("Russia is expected to withdraw its troops from Syria.", [("087", ["RUS"], ["SYR"])]),
+    ("Kenya is reported to have arrested two Ugandan activists.", [("173", ["KEN"], ["UGA"])]),
+    ("Tanzania is scheduled to host the summit.", [("043", ["TZA"], [])]),
+])
+def test_raising_passives(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+def _moods(pipeline: Pipeline, text: str) -> list[tuple[str, str, bool]]:
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    return [(e.cameo, e.status, e.negated) for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what is hoped, likely, scheduled, weighed or asked for has not happened
+    ("Mexico hopes to sign a trade deal with Canada.", [("057", "planned", False)]),
+    ("The United States is unlikely to impose new sanctions on Cuba.", [("163", "hypothetical", False)]),
+    ("Ghana is considering sanctions against Mali.", [("163", "hypothetical", False)]),
+    ("Tanzania is scheduled to host the summit.", [("043", "planned", False)]),
+    ("Serbia demanded the release of its citizens by Kosovo police.",
+     [("100", "reported", False), ("0841", "hypothetical", False)]),
+    # what is yet to happen, or could not be done, did not happen
+    ("Sudan's army has yet to attack the city.", [("190", "reported", True)]),
+    ("The Indian army was unable to capture the town.", [("192", "reported", True)]),
+    # done
+    ("Russia imposed sanctions on Ukraine.", [("163", "reported", False)]),
+])
+def test_modality_of_heads(pipeline: Pipeline, text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert _moods(pipeline, text) == expected

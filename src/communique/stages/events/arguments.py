@@ -40,6 +40,7 @@ from .sources import (
     _stranded_subject,
     located_source,
     subject_of,
+    subject_token,
 )
 from .triggers import match_trigger, triggers
 
@@ -49,6 +50,8 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into"
 
 
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "review", "address", "raise"})
+# ... of which those whose object act is only talked about, not done by the talkers ("discussed the bombing")
+TALKED_ABOUT = TOPIC_VERBS - {"negotiate", "consider"}
 
 
 def _object_country(verb: Any, *, passive: bool = False) -> tuple[str, Span] | None:
@@ -82,9 +85,15 @@ CREATION_VERBS = frozenset({"establish", "build", "create", "found", "construct"
                             "install"})
 
 
-def _objects(tok: Any, args: ActorIndex, *, owners: bool = True) -> list[str]:
+# prepositions under an object that name what a mutual act is about, never a party to it: "Turkey and Iraq signed a
+# memorandum on the Tigris", "House and Senate negotiators reached an agreement on the budget bill"
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def _objects(tok: Any, args: ActorIndex, *, owners: bool = True, topics: bool = True) -> list[str]:
     """Targets of a verb: its object and with/to/against phrases (what is discussed is a topic, not a party).
-    A news outlet is a party when it is acted on ("sued the newspaper"), though never as a reporter."""
+    A news outlet is a party when it is acted on ("sued the newspaper"), though never as a reporter.  With
+    ``topics`` false, what the object's on/about/over phrase names is a topic, not a target."""
     out: list[str] = []
     topic = tok.lemma_.lower() in TOPIC_VERBS
     children = list(tok.children)
@@ -101,7 +110,8 @@ def _objects(tok: Any, args: ActorIndex, *, owners: bool = True) -> list[str]:
             found = [] if made and child.dep_ in ("dobj", "obj") else args.in_tokens(noun_phrase(child), outlets=True)
             # "described the discussions with Evkurov" / "welcomed the decision of X"
             for grand in child.children:
-                if grand.dep_ == "prep" and grand.lower_ in OBJECT_NOUN_PREPS:
+                if grand.dep_ == "prep" and grand.lower_ in OBJECT_NOUN_PREPS and (
+                        topics or grand.lower_ not in TOPIC_PREPS):
                     found += args.in_tokens((t for p in grand.children for t in noun_phrase(p)), outlets=True)
             if not found and owners and not made and child.pos_ == "NOUN" and child.dep_ in ("dobj", "obj"):
                 # "struck an arms depot of the Syrian army", "criticised the ruling party's plan": the owner
@@ -212,7 +222,8 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
             verb = verb.head  # "declared a state of siege", "launched a wave of arrests": the measure's verb acts
         if verb.lemma_.lower() in CLAIMED and verb.dep_ in ("dobj", "obj"):
             verb = verb.head  # "claimed responsibility for the attack": the claimer did it
-        if verb.pos_ == "VERB" and not _judges(verb):
+        if verb.pos_ == "VERB" and not _judges(verb) and verb.lemma_.lower() not in TALKED_ABOUT:
+            # ("discussed the attack with Iraq": an act talked about is not the talkers')
             src, _ = subject_of(verb, args)
             if not tgt:
                 tgt = [a for a in _objects(verb, args) if a not in src]
@@ -224,6 +235,20 @@ CLAIMED = frozenset({"responsibility", "credit"})
 # roots of verbs that judge an act named as their object, done by someone else: "condemned the sanctions",
 # "called the blockade illegal", "praised the ceasefire" (the judge imposed no sanctions)
 JUDGED_ROOTS = frozenset({"11", "12"})
+
+
+COMPLAINED_PREPS = frozenset({"about", "over", "against"})
+
+
+def _doer_country(noun: Any) -> tuple[str, Span] | None:
+    """The country word naming who did the act an event noun of the trigger table names ("Israeli air raids",
+    "the Turkish offensive") with the word's offsets (characters into the text); ``None`` when it names none."""
+    if noun.pos_ != "NOUN" or not any(r.pos in ("NOUN", "ANY") for r in triggers().get(noun.lemma_.lower(), [])):
+        return None
+    for t in noun.children:
+        if t.dep_ in ("amod", "compound", "nmod") and t.text[:1].isupper() and (iso := resolve_country(t.text)):
+            return iso, Span(t.idx, t.idx + len(t))
+    return None
 
 
 def _judges(verb: Any) -> bool:
@@ -354,7 +379,7 @@ def _target_of_event_object(tok: Any, events: list[Event]) -> list[str]:
 LETTING_VERBS = frozenset({"allow", "let", "permit", "enable", "help", "invite", "authorize", "authorise"})
 
 
-def _purpose_targets(tok: Any, args: ActorIndex, src: list[str], depth: int = 3) -> list[str]:
+def _purpose_targets(tok: Any, args: ActorIndex, src: list[str], depth: int = 3, *, topics: bool = True) -> list[str]:
     """The target of the act a verb announces, agrees to or serves, down a chain of to-clauses: "agreed to
     allow access of UN aid workers", "offered to send troops to help the Philippine army", "agreed to let
     inspectors visit" (the one let or helped)."""
@@ -364,7 +389,7 @@ def _purpose_targets(tok: Any, args: ActorIndex, src: list[str], depth: int = 3)
             x.dep_ == "xcomp" or (x.dep_ in ("advcl", "ccomp") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in x.children)))]
         for v in nxt:
-            found = [t for t in _objects(v, args) if t not in src]
+            found = [t for t in _objects(v, args, owners=topics, topics=topics) if t not in src]
             if not found and v.lemma_.lower() in LETTING_VERBS:
                 found = [t for c in v.children if c.dep_ in ("ccomp", "xcomp")
                          for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
@@ -381,6 +406,22 @@ def _own_country(doc: Doc, iso: str, src: list[str], countries: dict[str, str | 
     ("French police stormed a camp in Calais" is FRA police -> FRA, a domestic dyad, as are protesters at home:
     "Palestinians protested in Hebron" is PSE civilians -> PSE, as the PLOVER GSR codes domestic protests)."""
     return any(countries.get(s) == iso and is_country(doc, s, extra) for s in src)
+
+
+# codes besides the symmetric ones whose coordinated subjects act with each other: diplomatic cooperation
+COORDINATED_MUTUAL = frozenset({"050"})
+
+
+def _coordinated(tok: Any) -> bool:
+    """Is the subject of ``tok`` several parties joined by "and" or "along with" ("Trump and Putin", "UK and EU
+    negotiators", "France, together with Germany")?"""
+    subj = subject_token(tok)
+    if subj is None:
+        return False
+    return any(t.dep_ == "conj" for t in noun_phrase(subj)) or any(
+        c.dep_ == "prep" and (c.lower_ in ("along", "together", "alongside") or any(
+            a.dep_ == "advmod" and a.lower_ in ("along", "together") for a in c.children))
+        for h in (subj, tok) for c in h.children)
 
 
 def has_own_arguments(tok: Any, args: ActorIndex) -> bool:
@@ -408,7 +449,14 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # coordinated parties to a mutual act are each other's counterparts, before whatever their object holds
         # ("Turkey and Iraq signed a memorandum on the Tigris")
         mutual = len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS)
-        tgt = _objects(tok, args, owners=not mutual) if not passive else _patients(tok, args)
+        tgt = _objects(tok, args, owners=not mutual, topics=not mutual) if not passive else _patients(tok, args)
+        if not tgt and not passive and _coordinated(tok) and (
+                code in SYMMETRIC | IN_PERSON | COORDINATED_MUTUAL or code[:2] in MUTUAL_ROOTS) and \
+                not _purpose_targets(tok, args, src, topics=False):
+            # "Trump and Putin agreed to share information on North Korea", "the United States and Sudan are
+            # upgrading ties": with no party named, coordinated subjects act with each other, before whatever the
+            # act announced or its place would give
+            src, tgt = src[:1], src[1:]
         if passive and not src:
             src = [a for a in _episode_agent(tok, args) if a not in tgt] or _previous_agent(doc, tok, code, events, tgt)
     else:
@@ -431,13 +479,25 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
     if verbal and code[:2] in VERBAL_ROOTS:
         # "condemned Russia's invasion of Ukraine", "the detention of X by police was condemned": the target is
         # whoever did the event the verb reacts to, not everyone its phrase names
-        for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
+        judged = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if code[:2] in JUDGED_ROOTS:
+            # "complained to the UN about Israeli air raids", "protested to Cairo over the arrest of ...": whoever
+            # did the act complained of, not the one complained to
+            judged += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in COMPLAINED_PREPS
+                       for p in c.children if p.dep_ == "pobj"]
+        for obj in judged:
             doer = [a for a in event_doer(obj, args) if a not in src]
             if doer and _same_side(doc, doer, src):
                 # "Erdogan reiterated Turkey's support for the GNA": the act is the source's own side's
                 tgt = [t for t in tgt if t not in doer]
             elif doer:
                 tgt = doer
+            elif code[:2] in JUDGED_ROOTS and (found := _doer_country(obj)) is not None and not any(
+                    countries.get(s) == found[0] for s in src):
+                # "two Israeli air raids": an act named with its doer's country word only
+                aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+                countries[aid] = found[0]
+                tgt = [aid]
     if code[:2] in PLACE_PARTY_ROOTS or code in PLACE_PARTY_CODES:
         # "Russian forces captured Kherson", "shelled Kadugli": a town the actors stage took for a person or a
         # group is a place, its country the target (unless a source is that country itself)

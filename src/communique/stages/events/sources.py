@@ -17,7 +17,7 @@ from typing import Any
 
 from ...knowledge.countries import resolve_country
 from ...model import Actor, Doc, Event, Mention, Span
-from .modality import HOLDING_VERBS, LIABLE
+from .modality import HOLDING_VERBS, LIABLE, lemma_in
 from .phrases import ActorIndex, _np_tokens, _reduced_passive, noun_phrase, owner_of
 from .place_targets import country_actor
 
@@ -59,6 +59,10 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
                 # "The rebel Free Syrian Army threatened": the parser may split one subject in two
                 return list(dict.fromkeys(found + _companions(child, cur, verb, args))) if found else found, False
         for child in cur.children:
+            if child.dep_ == "nsubjpass" and cur.i != verb.i and lemma_in(cur, RAISING_PASSIVES) and not any(
+                    c2.dep_ == "agent" for c2 in cur.children):
+                # "Russia is expected to withdraw", "Kenya is reported to have arrested": the one said to act
+                return list(dict.fromkeys(_subject_actors(child, args))), False
             if child.dep_ == "nsubjpass":
                 for c2 in cur.children:
                     if c2.dep_ == "agent":
@@ -109,6 +113,12 @@ def _companions(subj: Any, verb: Any, act: Any, args: ActorIndex) -> list[str]:
         if clause and any(t.i == act.i for t in clause[0].subtree):
             out += args.in_tokens(t for c in verb.children if c.dep_ in ("dobj", "obj") for t in noun_phrase(c))
     return out
+
+
+# passives whose subject does their to-clause: "is expected to withdraw", "is reported to have arrested"
+RAISING_PASSIVES = frozenset({"expect", "report", "believe", "say", "schedule", "set", "slate", "think",
+                              "understand", "know", "rumour", "rumor", "suppose", "allege", "claim", "see", "poise",
+                              "fear", "suspect", "plan", "due", "tip", "consider"})
 
 
 # verbs with an object whose to-clause is still done by their subject: "promised Iran to lift sanctions"
