@@ -111,3 +111,16 @@ def _moods(pipeline: Pipeline, text: str) -> list[tuple[str, str, bool]]:
 ])
 def test_modality_of_heads(pipeline: Pipeline, text: str, expected: list[tuple[str, str, bool]]) -> None:
     assert _moods(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the aimed phrase names its target by a country word only
+    ("The United States imposed sanctions on three Iranian organizations.", [("163", ["USA"], ["IRN"])]),
+    ("Chad imposed sanctions on Sudanese traders.", [("163", ["TCD"], ["SDN"])]),
+    # a visit called off targets the country it was to go to
+    ("The Turkish president cancelled a planned visit to Berlin.", [("125", ["TUR"], ["DEU"])]),
+    ("The Kenyan president called off his visit to Kampala.", [("125", ["KEN"], ["UGA"])]),
+])
+def test_targets_named_by_country_words_and_destinations(pipeline: Pipeline, text: str,
+                                                         expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

@@ -54,6 +54,10 @@ TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "review",
 TALKED_ABOUT = TOPIC_VERBS - {"negotiate", "consider"}
 
 
+# prepositions that aim an act at its target ("sanctions on", "fired at", "a campaign against")
+AIMED_AT = frozenset({"on", "against", "at", "upon", "toward", "towards"})
+
+
 def _object_country(verb: Any, *, passive: bool = False) -> tuple[str, Span] | None:
     """A country word modifying the verb's object ("an Indian proposal", "Serbia's suppression"), the object
     coordinated verbs share ("arrested and charged two Nigerian traders") or, for a passive, its subject ("a
@@ -64,6 +68,13 @@ def _object_country(verb: Any, *, passive: bool = False) -> tuple[str, Span] | N
         children += [c for conj in verb.children if conj.dep_ == "conj" and conj.pos_ == "VERB"
                      and not any(x.dep_ in ("nsubj", "nsubjpass") for x in conj.children)
                      for c in conj.children if c.dep_ in deps]
+    if not passive:
+        # "imposed sanctions on three Iranian organizations", "fired at Palestinian demonstrators": a country word
+        # in the aimed phrase of the verb or of its object
+        aimed = [p for h in (verb, *(c for c in children if c.dep_ in deps)) for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in AIMED_AT for p in c.children if p.dep_ == "pobj"]
+        children += aimed
+        deps = (*deps, "pobj")
     for child in children:
         if child.dep_ not in deps:
             continue
@@ -511,7 +522,9 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 countries[aid] = found[0]
                 placed.append(aid)
         tgt = list(dict.fromkeys(placed))
-    dest = destination(doc, tok) if code in ("042", "050", "161", "166") or code[:2] in ("07", "19") else None
+    dest = destination(doc, tok) if code in ("042", "050", "125", "161", "166") or code[:2] in ("07", "19") else None
+    if dest is not None and code == "125" and any(countries.get(s) == dest[0] for s in src):
+        dest = None  # a visit called off at home is no act on another country
     if dest is not None:
         iso, span = dest
         # the place's country is a target unless a source is that country or a target already stands in it
