@@ -53,6 +53,9 @@ def test_third_parties_between_two_sides(pipeline: Pipeline, text: str, expected
 @pytest.mark.parametrize(("text", "expected"), [
     # "X will do Y if Z does W": the threat's target is Z, also when the threat is told in a that-clause
     ("Moscow warned that it would retaliate if Finland joins NATO.", [("130", ["RUS"], ["FIN"])]),
+    # ... also when the threat is a noun
+    ("Uganda repeated its threat that it would close the border unless Kenya paid its debts.",
+     [("130", ["UGA"], ["KEN"])]),
 ])
 def test_threat_targets_from_the_condition(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
@@ -123,4 +126,14 @@ def test_modality_of_heads(pipeline: Pipeline, text: str, expected: list[tuple[s
 ])
 def test_targets_named_by_country_words_and_destinations(pipeline: Pipeline, text: str,
                                                          expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # whoever did the act judged is the target: the act noun's by-phrase, wherever the parser hangs it
+    ("Russia condemned the expulsion of its diplomats by Poland.", [("111", ["RUS"], ["POL"])]),
+    ("Ghana criticised the closure of the border by Togo.", [("111", ["GHA"], ["TGO"])]),
+    ("Egypt praised the mediation by Qatar.", [("051", ["EGY"], ["QAT"])]),
+])
+def test_doers_of_acts_judged(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)

@@ -339,6 +339,11 @@ def _same_side(doc: Doc, ids: list[str], src: list[str]) -> bool:
                              for i in ids)
 
 
+# endings of nouns that name acts ("expulsion", "treatment", "closure", "refusal", "blockade"): their by-phrase is
+# their doer, where a thing's ("a book by X", "a report by X") is its maker
+ACT_NOUN_ENDINGS = ("tion", "sion", "ment", "ure", "al", "ade", "ing")
+
+
 def event_doer(tok: Any, args: ActorIndex) -> list[str]:
     """Who did the event the noun ``tok`` names ("Russia's invasion of Ukraine" -> Russia; "the arrest of X by
     Y" -> Y); ``[]`` when ``tok`` is no event noun of the trigger table or names no doer."""
@@ -351,6 +356,10 @@ def event_doer(tok: Any, args: ActorIndex) -> list[str]:
         owners = [c for c in tok.children if c.dep_ == "poss"]
         if args.at(tok) or any(t.lower_ in OWN_POSSESSIVES for c in owners for t in c.subtree):
             return []  # "reaffirmed his administration's commitment": the speaker's own side
+        if not owners and tok.lower_.endswith(ACT_NOUN_ENDINGS):
+            # "condemned the expulsion of its diplomats by Poland": an act noun's by-phrase does it
+            return args.in_tokens(t for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                                  for p in c.children for t in noun_phrase(p))
         return args.in_tokens(t for c in owners for t in noun_phrase(c))
     doer, _ = _noun_args(tok, args, climb=False, code=rows[-1].cameo)
     return doer
@@ -498,6 +507,12 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                        for p in c.children if p.dep_ == "pobj"]
         for obj in judged:
             doer = [a for a in event_doer(obj, args) if a not in src]
+            if not doer and obj.dep_ in ("dobj", "obj") and obj.pos_ == "NOUN" and (
+                    obj.lower_.endswith(ACT_NOUN_ENDINGS) or triggers().get(obj.lemma_.lower())):
+                # "praised the mediation by Qatar": the parser hangs the act's by-phrase on the active verb
+                doer = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i
+                        for a in args.in_tokens(t for p in c.children if p.dep_ == "pobj" for t in noun_phrase(p))
+                        if a not in src]
             if doer and _same_side(doc, doer, src):
                 # "Erdogan reiterated Turkey's support for the GNA": the act is the source's own side's
                 tgt = [t for t in tgt if t not in doer]
@@ -553,10 +568,11 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 break
     if not tgt:
         tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
-    if not tgt and verbal and code[:2] == "13":
+    if not tgt and code[:2] == "13":
         # "threatened to stop negotiations if the United States deploys missiles": whoever the condition names
-        # ... or "warned that it would retaliate if Finland joins NATO": the condition of the act threatened
-        said = [x for x in tok.children if x.dep_ in ("xcomp", "ccomp") and x.pos_ in ("VERB", "AUX")]
+        # ... or "warned that it would retaliate if Finland joins NATO", "its threat that it would close the border
+        # unless Kenya paid": the condition of the act threatened
+        said = [x for x in tok.children if x.dep_ in ("xcomp", "ccomp", "acl", "relcl") and x.pos_ in ("VERB", "AUX")]
         for verb in [tok, *said, *(y for x in said for y in x.children if y.dep_ == "xcomp")]:
             cond = condition_of(verb)
             if cond is not None:
