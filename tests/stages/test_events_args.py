@@ -137,3 +137,15 @@ def test_targets_named_by_country_words_and_destinations(pipeline: Pipeline, tex
 ])
 def test_doers_of_acts_judged(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "came under attack from": the subject undergoes it, the from-phrase does it
+    ("Ukrainian positions came under attack from Russian forces.", [("190", ["RUS"], ["UKR"])]),
+    # a passive's agent named by its country word only ("by Russian missiles")
+    ("Kyiv was hit by Russian missiles overnight.", [("190", ["RUS"], ["UKR"])]),
+    # a receiver is the target of what the giver does
+    ("Syria received military aid from Russia.", [("071", ["RUS"], ["SYR"])]),
+])
+def test_undergoers_and_receivers(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

@@ -365,14 +365,23 @@ def event_doer(tok: Any, args: ActorIndex) -> list[str]:
     return doer
 
 
+# verbs of "came under attack", "remained under fire", "is under pressure from"
+UNDERGOING_VERBS = frozenset({"come", "be", "remain", "fall", "stay", "go"})
+
+
 def _received(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]] | None:
     """"The plan drew criticism from the EU", "Israel faced condemnation from Turkey": the from-phrase does it
     to the verb's subject, or, when the subject is an event ("the arrest of X by Y drew criticism"), to its doer."""
     verb = tok.head
-    if tok.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in RECEIVING_VERBS or verb.pos_ != "VERB":
+    under = tok.dep_ == "pobj" and verb.lower_ == "under" and verb.head.pos_ in ("VERB", "AUX") and \
+        verb.head.lemma_.lower() in UNDERGOING_VERBS
+    if under:
+        # "Ukrainian positions came under attack from Russian forces": the from- or by-phrase does it to the subject
+        verb = verb.head
+    elif tok.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in RECEIVING_VERBS or verb.pos_ != "VERB":
         return None
-    froms = [p for holder in (tok, verb) for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"
-             for p in c.children]
+    froms = [p for holder in (tok, verb) for c in holder.children if c.dep_ in ("prep", "agent") and (
+        c.lower_ == "from" or (under and c.lower_ == "by")) for p in c.children]
     src = args.in_tokens(t for p in froms for t in noun_phrase(p))
     tgt: list[str] = []
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -444,6 +453,22 @@ def _coordinated(tok: Any) -> bool:
         for h in (subj, tok) for c in h.children)
 
 
+# verbs that get what another gives: their from-phrase does the act coded at them
+RECEIVED_ACTS = frozenset({"receive", "obtain", "get", "secure", "win", "gain", "collect"})
+
+
+def _agent_country(verb: Any) -> tuple[str, Span] | None:
+    """The country word of a passive's agent that names no actor ("by Russian missiles", "by Turkish drones"),
+    with its offsets (characters into the text); ``None`` when there is none."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for p in (x for x in agent.children if x.dep_ == "pobj"):
+            for t in _np_tokens(p):
+                if t.dep_ in ("amod", "compound", "nmod", "poss") and t.text[:1].isupper() and (
+                        iso := resolve_country(t.text)):
+                    return iso, Span(t.idx, t.idx + len(t))
+    return None
+
+
 def has_own_arguments(tok: Any, args: ActorIndex) -> bool:
     """Does an event noun name its own source ("Macron's visit", "the visit by X", "talks between X and Y")?"""
     own, _ = _noun_args(tok, args, climb=False)
@@ -479,6 +504,15 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
             src, tgt = src[:1], src[1:]
         if passive and not src:
             src = [a for a in _episode_agent(tok, args) if a not in tgt] or _previous_agent(doc, tok, code, events, tgt)
+        if passive and not src and (found := _agent_country(tok)) is not None:
+            # "Kyiv was hit by Russian missiles", "were killed by Israeli airstrikes": the agent's country word
+            src = [country_actor(doc, found[0], found[1], extra_actors, extra_mentions)]
+            countries[src[0]] = found[0]
+        elif not passive and tok.lemma_.lower() in RECEIVED_ACTS and (
+                giver := [a for a in args.in_tokens(t for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                                                    for p in c.children for t in noun_phrase(p)) if a not in src]):
+            # "Syria received military aid from Russia": the giver acts on the receiver
+            src, tgt = giver, src
     else:
         src, tgt = _noun_args(tok, args, code=code)
     if verbal and tok.lemma_.lower() in TRANSFER_VERBS:
