@@ -40,6 +40,7 @@ from .sources import (
     _stranded_subject,
     located_source,
     subject_of,
+    subject_token,
 )
 from .triggers import match_trigger, triggers
 
@@ -49,12 +50,33 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into"
 
 
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "consider", "review", "address", "raise"})
+# ... of which those whose object act is only talked about, not done by the talkers ("discussed the bombing")
+TALKED_ABOUT = TOPIC_VERBS - {"negotiate", "consider"}
 
 
-def _object_country(verb: Any) -> tuple[str, Span] | None:
-    """A country word modifying the verb's object ("an Indian proposal", "Serbia's suppression")."""
-    for child in verb.children:
-        if child.dep_ not in ("dobj", "obj"):
+# prepositions that aim an act at its target ("sanctions on", "fired at", "a campaign against")
+AIMED_AT = frozenset({"on", "against", "at", "upon", "toward", "towards"})
+
+
+def _object_country(verb: Any, *, passive: bool = False) -> tuple[str, Span] | None:
+    """A country word modifying the verb's object ("an Indian proposal", "Serbia's suppression"), the object
+    coordinated verbs share ("arrested and charged two Nigerian traders") or, for a passive, its subject ("a
+    Chinese fishing boat was seized")."""
+    deps = ("nsubjpass",) if passive else ("dobj", "obj")
+    children = list(verb.children)
+    if not passive and not any(c.dep_ in deps for c in children):
+        children += [c for conj in verb.children if conj.dep_ == "conj" and conj.pos_ == "VERB"
+                     and not any(x.dep_ in ("nsubj", "nsubjpass") for x in conj.children)
+                     for c in conj.children if c.dep_ in deps]
+    if not passive:
+        # "imposed sanctions on three Iranian organizations", "fired at Palestinian demonstrators": a country word
+        # in the aimed phrase of the verb or of its object
+        aimed = [p for h in (verb, *(c for c in children if c.dep_ in deps)) for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in AIMED_AT for p in c.children if p.dep_ == "pobj"]
+        children += aimed
+        deps = (*deps, "pobj")
+    for child in children:
+        if child.dep_ not in deps:
             continue
         for t in _np_tokens(child):
             if t.i != child.i and t.dep_ in ("amod", "poss", "compound", "nmod") and t.text[:1].isupper():
@@ -66,16 +88,23 @@ def _object_country(verb: Any) -> tuple[str, Span] | None:
 
 # prepositions under a verb's object noun that name the event's target: "filed a lawsuit against X", "opened an
 # investigation into X", "issued a warrant for X", "held a meeting with X"
-OBJECT_NOUN_PREPS = ("with", "by", "of", "to", "on", "against", "into", "for", "at", "toward", "towards", "from")
+OBJECT_NOUN_PREPS = ("with", "by", "of", "to", "on", "against", "into", "for", "at", "toward", "towards", "from",
+                     "between")
 
 
 CREATION_VERBS = frozenset({"establish", "build", "create", "found", "construct", "form", "inaugurate", "erect",
                             "install"})
 
 
-def _objects(tok: Any, args: ActorIndex, *, owners: bool = True) -> list[str]:
+# prepositions under an object that name what a mutual act is about, never a party to it: "Turkey and Iraq signed a
+# memorandum on the Tigris", "House and Senate negotiators reached an agreement on the budget bill"
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def _objects(tok: Any, args: ActorIndex, *, owners: bool = True, topics: bool = True) -> list[str]:
     """Targets of a verb: its object and with/to/against phrases (what is discussed is a topic, not a party).
-    A news outlet is a party when it is acted on ("sued the newspaper"), though never as a reporter."""
+    A news outlet is a party when it is acted on ("sued the newspaper"), though never as a reporter.  With
+    ``topics`` false, what the object's on/about/over phrase names is a topic, not a target."""
     out: list[str] = []
     topic = tok.lemma_.lower() in TOPIC_VERBS
     children = list(tok.children)
@@ -92,7 +121,8 @@ def _objects(tok: Any, args: ActorIndex, *, owners: bool = True) -> list[str]:
             found = [] if made and child.dep_ in ("dobj", "obj") else args.in_tokens(noun_phrase(child), outlets=True)
             # "described the discussions with Evkurov" / "welcomed the decision of X"
             for grand in child.children:
-                if grand.dep_ == "prep" and grand.lower_ in OBJECT_NOUN_PREPS:
+                if grand.dep_ == "prep" and grand.lower_ in OBJECT_NOUN_PREPS and (
+                        topics or grand.lower_ not in TOPIC_PREPS):
                     found += args.in_tokens((t for p in grand.children for t in noun_phrase(p)), outlets=True)
             if not found and owners and not made and child.pos_ == "NOUN" and child.dep_ in ("dobj", "obj"):
                 # "struck an arms depot of the Syrian army", "criticised the ruling party's plan": the owner
@@ -143,6 +173,15 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
         # "followed a phone call on November 3 between A and B": the parser often hangs "between" on the verb
         src, tgt = _between(tok.head, args)
     if src or tgt:
+        # "Egypt's mediation between Israel and Hamas", "talks between X and Y brokered by Qatar": a third party
+        # named as the noun's possessor or by-phrase does it, to both sides
+        third = [a for a in args.in_tokens(t for c in tok.children
+                                           if c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ == "by")
+                                           for t in (noun_phrase(c) if c.dep_ == "poss" else
+                                                     [x for p in c.children for x in noun_phrase(p)]))
+                 if a not in src and a not in tgt]
+        if third:
+            return third, list(dict.fromkeys(src + tgt))
         return src, tgt
     src, tgt = [], []
     by = any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children)
@@ -194,7 +233,8 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
             verb = verb.head  # "declared a state of siege", "launched a wave of arrests": the measure's verb acts
         if verb.lemma_.lower() in CLAIMED and verb.dep_ in ("dobj", "obj"):
             verb = verb.head  # "claimed responsibility for the attack": the claimer did it
-        if verb.pos_ == "VERB" and not _judges(verb):
+        if verb.pos_ == "VERB" and not _judges(verb) and verb.lemma_.lower() not in TALKED_ABOUT:
+            # ("discussed the attack with Iraq": an act talked about is not the talkers')
             src, _ = subject_of(verb, args)
             if not tgt:
                 tgt = [a for a in _objects(verb, args) if a not in src]
@@ -206,6 +246,20 @@ CLAIMED = frozenset({"responsibility", "credit"})
 # roots of verbs that judge an act named as their object, done by someone else: "condemned the sanctions",
 # "called the blockade illegal", "praised the ceasefire" (the judge imposed no sanctions)
 JUDGED_ROOTS = frozenset({"11", "12"})
+
+
+COMPLAINED_PREPS = frozenset({"about", "over", "against"})
+
+
+def _doer_country(noun: Any) -> tuple[str, Span] | None:
+    """The country word naming who did the act an event noun of the trigger table names ("Israeli air raids",
+    "the Turkish offensive") with the word's offsets (characters into the text); ``None`` when it names none."""
+    if noun.pos_ != "NOUN" or not any(r.pos in ("NOUN", "ANY") for r in triggers().get(noun.lemma_.lower(), [])):
+        return None
+    for t in noun.children:
+        if t.dep_ in ("amod", "compound", "nmod") and t.text[:1].isupper() and (iso := resolve_country(t.text)):
+            return iso, Span(t.idx, t.idx + len(t))
+    return None
 
 
 def _judges(verb: Any) -> bool:
@@ -285,6 +339,11 @@ def _same_side(doc: Doc, ids: list[str], src: list[str]) -> bool:
                              for i in ids)
 
 
+# endings of nouns that name acts ("expulsion", "treatment", "closure", "refusal", "blockade"): their by-phrase is
+# their doer, where a thing's ("a book by X", "a report by X") is its maker
+ACT_NOUN_ENDINGS = ("tion", "sion", "ment", "ure", "al", "ade", "ing")
+
+
 def event_doer(tok: Any, args: ActorIndex) -> list[str]:
     """Who did the event the noun ``tok`` names ("Russia's invasion of Ukraine" -> Russia; "the arrest of X by
     Y" -> Y); ``[]`` when ``tok`` is no event noun of the trigger table or names no doer."""
@@ -297,19 +356,32 @@ def event_doer(tok: Any, args: ActorIndex) -> list[str]:
         owners = [c for c in tok.children if c.dep_ == "poss"]
         if args.at(tok) or any(t.lower_ in OWN_POSSESSIVES for c in owners for t in c.subtree):
             return []  # "reaffirmed his administration's commitment": the speaker's own side
+        if not owners and tok.lower_.endswith(ACT_NOUN_ENDINGS):
+            # "condemned the expulsion of its diplomats by Poland": an act noun's by-phrase does it
+            return args.in_tokens(t for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                                  for p in c.children for t in noun_phrase(p))
         return args.in_tokens(t for c in owners for t in noun_phrase(c))
     doer, _ = _noun_args(tok, args, climb=False, code=rows[-1].cameo)
     return doer
+
+
+# verbs of "came under attack", "remained under fire", "is under pressure from"
+UNDERGOING_VERBS = frozenset({"come", "be", "remain", "fall", "stay", "go"})
 
 
 def _received(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]] | None:
     """"The plan drew criticism from the EU", "Israel faced condemnation from Turkey": the from-phrase does it
     to the verb's subject, or, when the subject is an event ("the arrest of X by Y drew criticism"), to its doer."""
     verb = tok.head
-    if tok.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in RECEIVING_VERBS or verb.pos_ != "VERB":
+    under = tok.dep_ == "pobj" and verb.lower_ == "under" and verb.head.pos_ in ("VERB", "AUX") and \
+        verb.head.lemma_.lower() in UNDERGOING_VERBS
+    if under:
+        # "Ukrainian positions came under attack from Russian forces": the from- or by-phrase does it to the subject
+        verb = verb.head
+    elif tok.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in RECEIVING_VERBS or verb.pos_ != "VERB":
         return None
-    froms = [p for holder in (tok, verb) for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"
-             for p in c.children]
+    froms = [p for holder in (tok, verb) for c in holder.children if c.dep_ in ("prep", "agent") and (
+        c.lower_ == "from" or (under and c.lower_ == "by")) for p in c.children]
     src = args.in_tokens(t for p in froms for t in noun_phrase(p))
     tgt: list[str] = []
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -336,7 +408,7 @@ def _target_of_event_object(tok: Any, events: list[Event]) -> list[str]:
 LETTING_VERBS = frozenset({"allow", "let", "permit", "enable", "help", "invite", "authorize", "authorise"})
 
 
-def _purpose_targets(tok: Any, args: ActorIndex, src: list[str], depth: int = 3) -> list[str]:
+def _purpose_targets(tok: Any, args: ActorIndex, src: list[str], depth: int = 3, *, topics: bool = True) -> list[str]:
     """The target of the act a verb announces, agrees to or serves, down a chain of to-clauses: "agreed to
     allow access of UN aid workers", "offered to send troops to help the Philippine army", "agreed to let
     inspectors visit" (the one let or helped)."""
@@ -346,7 +418,7 @@ def _purpose_targets(tok: Any, args: ActorIndex, src: list[str], depth: int = 3)
             x.dep_ == "xcomp" or (x.dep_ in ("advcl", "ccomp") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in x.children)))]
         for v in nxt:
-            found = [t for t in _objects(v, args) if t not in src]
+            found = [t for t in _objects(v, args, owners=topics, topics=topics) if t not in src]
             if not found and v.lemma_.lower() in LETTING_VERBS:
                 found = [t for c in v.children if c.dep_ in ("ccomp", "xcomp")
                          for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
@@ -363,6 +435,38 @@ def _own_country(doc: Doc, iso: str, src: list[str], countries: dict[str, str | 
     ("French police stormed a camp in Calais" is FRA police -> FRA, a domestic dyad, as are protesters at home:
     "Palestinians protested in Hebron" is PSE civilians -> PSE, as the PLOVER GSR codes domestic protests)."""
     return any(countries.get(s) == iso and is_country(doc, s, extra) for s in src)
+
+
+# codes besides the symmetric ones whose coordinated subjects act with each other: diplomatic cooperation
+COORDINATED_MUTUAL = frozenset({"050"})
+
+
+def _coordinated(tok: Any) -> bool:
+    """Is the subject of ``tok`` several parties joined by "and" or "along with" ("Trump and Putin", "UK and EU
+    negotiators", "France, together with Germany")?"""
+    subj = subject_token(tok)
+    if subj is None:
+        return False
+    return any(t.dep_ == "conj" for t in noun_phrase(subj)) or any(
+        c.dep_ == "prep" and (c.lower_ in ("along", "together", "alongside") or any(
+            a.dep_ == "advmod" and a.lower_ in ("along", "together") for a in c.children))
+        for h in (subj, tok) for c in h.children)
+
+
+# verbs that get what another gives: their from-phrase does the act coded at them
+RECEIVED_ACTS = frozenset({"receive", "obtain", "get", "secure", "win", "gain", "collect"})
+
+
+def _agent_country(verb: Any) -> tuple[str, Span] | None:
+    """The country word of a passive's agent that names no actor ("by Russian missiles", "by Turkish drones"),
+    with its offsets (characters into the text); ``None`` when there is none."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for p in (x for x in agent.children if x.dep_ == "pobj"):
+            for t in _np_tokens(p):
+                if t.dep_ in ("amod", "compound", "nmod", "poss") and t.text[:1].isupper() and (
+                        iso := resolve_country(t.text)):
+                    return iso, Span(t.idx, t.idx + len(t))
+    return None
 
 
 def has_own_arguments(tok: Any, args: ActorIndex) -> bool:
@@ -390,9 +494,25 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # coordinated parties to a mutual act are each other's counterparts, before whatever their object holds
         # ("Turkey and Iraq signed a memorandum on the Tigris")
         mutual = len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS)
-        tgt = _objects(tok, args, owners=not mutual) if not passive else _patients(tok, args)
+        tgt = _objects(tok, args, owners=not mutual, topics=not mutual) if not passive else _patients(tok, args)
+        if not tgt and not passive and _coordinated(tok) and (
+                code in SYMMETRIC | IN_PERSON | COORDINATED_MUTUAL or code[:2] in MUTUAL_ROOTS) and \
+                not _purpose_targets(tok, args, src, topics=False):
+            # "Trump and Putin agreed to share information on North Korea", "the United States and Sudan are
+            # upgrading ties": with no party named, coordinated subjects act with each other, before whatever the
+            # act announced or its place would give
+            src, tgt = src[:1], src[1:]
         if passive and not src:
             src = [a for a in _episode_agent(tok, args) if a not in tgt] or _previous_agent(doc, tok, code, events, tgt)
+        if passive and not src and (found := _agent_country(tok)) is not None:
+            # "Kyiv was hit by Russian missiles", "were killed by Israeli airstrikes": the agent's country word
+            src = [country_actor(doc, found[0], found[1], extra_actors, extra_mentions)]
+            countries[src[0]] = found[0]
+        elif not passive and tok.lemma_.lower() in RECEIVED_ACTS and (
+                giver := [a for a in args.in_tokens(t for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                                                    for p in c.children for t in noun_phrase(p)) if a not in src]):
+            # "Syria received military aid from Russia": the giver acts on the receiver
+            src, tgt = giver, src
     else:
         src, tgt = _noun_args(tok, args, code=code)
     if verbal and tok.lemma_.lower() in TRANSFER_VERBS:
@@ -413,13 +533,31 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
     if verbal and code[:2] in VERBAL_ROOTS:
         # "condemned Russia's invasion of Ukraine", "the detention of X by police was condemned": the target is
         # whoever did the event the verb reacts to, not everyone its phrase names
-        for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
+        judged = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if code[:2] in JUDGED_ROOTS:
+            # "complained to the UN about Israeli air raids", "protested to Cairo over the arrest of ...": whoever
+            # did the act complained of, not the one complained to
+            judged += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in COMPLAINED_PREPS
+                       for p in c.children if p.dep_ == "pobj"]
+        for obj in judged:
             doer = [a for a in event_doer(obj, args) if a not in src]
+            if not doer and obj.dep_ in ("dobj", "obj") and obj.pos_ == "NOUN" and (
+                    obj.lower_.endswith(ACT_NOUN_ENDINGS) or triggers().get(obj.lemma_.lower())):
+                # "praised the mediation by Qatar": the parser hangs the act's by-phrase on the active verb
+                doer = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i
+                        for a in args.in_tokens(t for p in c.children if p.dep_ == "pobj" for t in noun_phrase(p))
+                        if a not in src]
             if doer and _same_side(doc, doer, src):
                 # "Erdogan reiterated Turkey's support for the GNA": the act is the source's own side's
                 tgt = [t for t in tgt if t not in doer]
             elif doer:
                 tgt = doer
+            elif code[:2] in JUDGED_ROOTS and (found := _doer_country(obj)) is not None and not any(
+                    countries.get(s) == found[0] for s in src):
+                # "two Israeli air raids": an act named with its doer's country word only
+                aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+                countries[aid] = found[0]
+                tgt = [aid]
     if code[:2] in PLACE_PARTY_ROOTS or code in PLACE_PARTY_CODES:
         # "Russian forces captured Kherson", "shelled Kadugli": a town the actors stage took for a person or a
         # group is a place, its country the target (unless a source is that country itself)
@@ -433,7 +571,9 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 countries[aid] = found[0]
                 placed.append(aid)
         tgt = list(dict.fromkeys(placed))
-    dest = destination(doc, tok) if code in ("042", "050", "161", "166") or code[:2] in ("07", "19") else None
+    dest = destination(doc, tok) if code in ("042", "050", "125", "161", "166") or code[:2] in ("07", "19") else None
+    if dest is not None and code == "125" and any(countries.get(s) == dest[0] for s in src):
+        dest = None  # a visit called off at home is no act on another country
     if dest is not None:
         iso, span = dest
         # the place's country is a target unless a source is that country or a target already stands in it
@@ -462,9 +602,12 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 break
     if not tgt:
         tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
-    if not tgt and verbal and code[:2] == "13":
+    if not tgt and code[:2] == "13":
         # "threatened to stop negotiations if the United States deploys missiles": whoever the condition names
-        for verb in [tok, *(x for x in tok.children if x.dep_ == "xcomp")]:
+        # ... or "warned that it would retaliate if Finland joins NATO", "its threat that it would close the border
+        # unless Kenya paid": the condition of the act threatened
+        said = [x for x in tok.children if x.dep_ in ("xcomp", "ccomp", "acl", "relcl") and x.pos_ in ("VERB", "AUX")]
+        for verb in [tok, *said, *(y for x in said for y in x.children if y.dep_ == "xcomp")]:
             cond = condition_of(verb)
             if cond is not None:
                 tgt = [t for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -485,7 +628,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         tgt = [t for t in _clause_subject(tok, args) if t not in src]
     if not tgt and verbal:
         # "rejected an Indian proposal", "denounced Serbia's suppression": the country the object belongs to
-        found = _object_country(tok)
+        found = _object_country(tok, passive=passive)
         if found is not None and not any(countries.get(s) == found[0] for s in src):
             aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
             countries[aid] = found[0]

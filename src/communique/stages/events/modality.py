@@ -36,7 +36,7 @@ HOLDING_VERBS = frozenset({
 
 CONDITION_MARKS = frozenset({"if", "unless"})
 INVERTED_AUX = frozenset({"should", "had", "were"})  # "Should Washington impose ...", "Had they known ..."
-NEGATING_HEADS = frozenset({"fail", "refuse", "decline"})  # "refused to meet": no meeting
+NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "unable"})  # "refused to meet": no meeting
 # heads whose clause is an act asked of someone: "its demand that Israel release ...", "urged Iran to stop"
 DEMAND_HEADS = frozenset({"demand", "urge", "call", "ask", "request", "insist", "appeal", "press", "order",
                           "pressure", "persuade", "encourage", "invite", "advise", "tell", "instruct", "warn",
@@ -45,6 +45,33 @@ DEMAND_HEADS = frozenset({"demand", "urge", "call", "ask", "request", "insist", 
 INTENT_HEADS = frozenset({"agree", "offer", "promise", "pledge", "vow", "swear", "plan", "intend", "decide", "threaten",
                           "want", "seek", "aim", "hope", "propose", "prepare", "willing", "ready", "eager",
                           "prepared", "determined", "expect", "undertake", "commit"})
+
+
+# adjectives and participles whose to-clause may not happen: "is unlikely to impose", "is likely to meet"
+LIKELIHOOD_HEADS = frozenset({"likely", "unlikely", "possible", "able", "free"})
+# ... and whose to-clause is scheduled: "is set to visit", "is poised to sign", "is due to meet"
+SCHEDULE_HEADS = frozenset({"set", "poised", "due", "about", "scheduled", "slated", "bound"})
+# verbs whose object, an event noun, is weighed, sought or asked for, not done: "is considering sanctions",
+# "sought talks", "proposed a ceasefire", "demanded the release of ..."
+WEIGHING_HEADS = frozenset({"consider", "weigh", "mull", "contemplate", "propose", "suggest", "seek", "want",
+                            "demand", "request", "urge"})
+PLANNING_HEADS = frozenset({"plan", "prepare", "schedule", "announce", "set"})
+# prepositions after which an event noun is asked for: "called for a ceasefire", "pushed for talks"
+ASKING_VERBS = frozenset({"call", "push", "press", "appeal", "ask", "plead", "lobby", "campaign", "pray", "wait",
+                          "hope"})
+
+
+def lemma_in(tok: Any, words: frozenset[str]) -> bool:
+    """Is ``tok`` one of ``words``, by its lemma or, when the lemmatizer missed ("hopes" -> "hop"), by its
+    inflected form (-s, -es, -ed, -d, -ing)?"""
+    w = tok.lower_
+    if tok.lemma_.lower() in words or w in words:
+        return True
+    for end, add in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""),
+                     ("ing", "e")):
+        if w.endswith(end) and w[: len(w) - len(end)] + add in words:
+            return True
+    return False
 
 
 def is_condition(verb: Any) -> bool:
@@ -88,11 +115,15 @@ def _mood(tok: Any) -> str | None:
         # "have sworn to fight": the parser may make the to-clause an advcl
         to_clause = t.dep_ == "xcomp" or (t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                      for c in t.children))
-        if to_clause and t.head.lemma_.lower() in INTENT_HEADS:
+        if to_clause and lemma_in(t.head, LIKELIHOOD_HEADS):
+            return "hypothetical"  # "is unlikely to impose sanctions"
+        if to_clause and lemma_in(t.head, SCHEDULE_HEADS) and t.head.pos_ in ("ADJ", "VERB", "ADV"):
+            return "planned"  # "is set to visit", "is due to meet"
+        if to_clause and lemma_in(t.head, INTENT_HEADS):
             # "agreed to hold joint exercises", "is willing to withdraw": not done yet; "threatened to halt talks
             # if Australia bans Huawei": only on a condition
             return "hypothetical" if condition_of(t) is not None or condition_of(t.head) is not None else "planned"
-        if t.dep_ in ("xcomp", "ccomp", "acl", "advcl") and t.head.i != t.i and t.head.lemma_.lower() in DEMAND_HEADS \
+        if t.dep_ in ("xcomp", "ccomp", "acl", "advcl") and t.head.i != t.i and lemma_in(t.head, DEMAND_HEADS) \
                 and t.tag_ == "VB":
             return "hypothetical"  # "demanded that Israel release the prisoners", "urged Iran to stop": asked for
         if is_condition(t):
@@ -110,6 +141,15 @@ def _mood(tok: Any) -> str | None:
         if t.lemma_ in ("plan", "intend", "expect", "schedule", "prepare") or (
                 t.lemma_ == "be" and any(c.lower_ == "to" for c in t.children)):
             return "planned"
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and not _negated(tok.head):
+        # "is considering sanctions", "proposed talks", "plans an offensive": the act weighed or planned
+        if lemma_in(tok.head, WEIGHING_HEADS):
+            return "hypothetical"
+        if lemma_in(tok.head, PLANNING_HEADS) and tok.head.lemma_.lower() != "announce":
+            return "planned"
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
+            lemma_in(tok.head.head, ASKING_VERBS):
+        return "hypothetical"  # "called for a ceasefire", "pushed for talks"
     if any(c.lower_ in ("next", "upcoming") for c in tok.children) or any(
             c.dep_ == "amod" and c.lower_ in ("planned", "upcoming", "proposed", "expected", "scheduled")
             for c in tok.children):
@@ -135,7 +175,10 @@ def _negated(tok: Any) -> bool:
     head = tok.head
     if tok.dep_ in ("pobj", "pcomp") and head.lower_ == "without":
         return True
-    return tok.dep_ == "xcomp" and head.lemma_.lower() in NEGATING_HEADS
+    if tok.dep_ == "xcomp" and head.lemma_.lower() in ("have", "be") and any(
+            c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
+        return True  # "has yet to attack", "is yet to sign": not done
+    return tok.dep_ == "xcomp" and lemma_in(head, NEGATING_HEADS)
 
 
 

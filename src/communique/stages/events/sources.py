@@ -17,7 +17,7 @@ from typing import Any
 
 from ...knowledge.countries import resolve_country
 from ...model import Actor, Doc, Event, Mention, Span
-from .modality import HOLDING_VERBS, LIABLE
+from .modality import HOLDING_VERBS, LIABLE, lemma_in
 from .phrases import ActorIndex, _np_tokens, _reduced_passive, noun_phrase, owner_of
 from .place_targets import country_actor
 
@@ -57,8 +57,12 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
                 found, _ = subject_of(cur.head, args)
             if found or child is subjects[-1]:
                 # "The rebel Free Syrian Army threatened": the parser may split one subject in two
-                return found, False
+                return list(dict.fromkeys(found + _companions(child, cur, verb, args))) if found else found, False
         for child in cur.children:
+            if child.dep_ == "nsubjpass" and cur.i != verb.i and lemma_in(cur, RAISING_PASSIVES) and not any(
+                    c2.dep_ == "agent" for c2 in cur.children):
+                # "Russia is expected to withdraw", "Kenya is reported to have arrested": the one said to act
+                return list(dict.fromkeys(_subject_actors(child, args))), False
             if child.dep_ == "nsubjpass":
                 for c2 in cur.children:
                     if c2.dep_ == "agent":
@@ -83,6 +87,38 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
             continue
         break
     return [], False
+
+
+# adverbs that make a with-phrase a party acting beside the subject: "France, along with Germany, condemned ..."
+COMPANION_ADVERBS = frozenset({"along", "together"})
+
+
+def _companions(subj: Any, verb: Any, act: Any, args: ActorIndex) -> list[str]:
+    """Parties acting beside the subject ``subj`` of ``verb`` (``act`` the trigger, ``verb`` or below it):
+    "France, together with Germany, imposed ...", "France condemned the coup along with Germany" (the parser hangs
+    "along with" on the subject or on the verb), "Kenya joined Uganda in condemning the attack"."""
+    out: list[str] = []
+    for holder in (subj, verb):
+        for c in holder.children:
+            if c.dep_ != "prep":
+                continue
+            if c.lower_ == "with" and any(a.dep_ == "advmod" and a.lower_ in COMPANION_ADVERBS for a in c.children):
+                out += args.in_tokens(t for p in c.children if p.dep_ == "pobj" for t in noun_phrase(p))
+            elif c.lower_ in COMPANION_ADVERBS | {"alongside"}:
+                withs = [w for w in c.children if w.dep_ == "prep" and w.lower_ == "with"] or [c]
+                out += args.in_tokens(t for w in withs for p in w.children if p.dep_ == "pobj" for t in noun_phrase(p))
+    if verb.lemma_.lower() == "join" and act.i != verb.i:
+        # "joined Uganda in condemning": the one joined does it too
+        clause = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < act.i]
+        if clause and any(t.i == act.i for t in clause[0].subtree):
+            out += args.in_tokens(t for c in verb.children if c.dep_ in ("dobj", "obj") for t in noun_phrase(c))
+    return out
+
+
+# passives whose subject does their to-clause: "is expected to withdraw", "is reported to have arrested"
+RAISING_PASSIVES = frozenset({"expect", "report", "believe", "say", "schedule", "set", "slate", "think",
+                              "understand", "know", "rumour", "rumor", "suppose", "allege", "claim", "see", "poise",
+                              "fear", "suspect", "plan", "due", "tip", "consider"})
 
 
 # verbs with an object whose to-clause is still done by their subject: "promised Iran to lift sanctions"

@@ -1,0 +1,151 @@
+"""Who is the source and who the target (issue 6, section 2), round 5: kinds of fault on sentences of our own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from communique import Doc, Pipeline, analyze
+
+
+def _view(doc: Doc) -> list[tuple[Any, ...]]:
+    iso = {a.id: a.country or a.name for a in doc.actors}
+    return [(e.cameo, [iso[s] for s in e.source], [iso[t] for t in e.target]) for e in doc.events]
+
+
+def _check(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _view(analyze(text, published="2025-06-14", pipeline=pipeline)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the thing acted on says whose it is by a country word: a passive's subject as an active's object
+    ("A Chinese fishing boat was seized by the Indonesian navy.", [("171", ["IDN"], ["CHN"])]),
+    ("The Indonesian navy seized a Chinese fishing boat.", [("171", ["IDN"], ["CHN"])]),
+    # ... and coordinated verbs share their object
+    ("Ghanaian police arrested and charged two Nigerian traders.", [("173", ["GHA"], ["NGA"])]),
+])
+def test_things_with_a_country_word(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("France, along with Germany, condemned the coup.", [("111", ["FRA", "DEU"], [])]),
+    ("France, together with Germany, imposed sanctions on Belarus.", [("163", ["FRA", "DEU"], ["BLR"])]),
+    ("Britain imposed sanctions on Iran together with Canada.", [("163", ["GBR", "CAN"], ["IRN"])]),
+    ("Kenya joined Uganda in condemning Rwanda.", [("111", ["KEN", "UGA"], ["RWA"])]),
+])
+def test_parties_acting_beside_the_subject(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a third party named as the possessor of a noun with "between": it acts, on both sides
+    ("Egypt's mediation between Israel and Hamas resumed on Monday.", [("045", ["EGY"], ["ISR", "PSE"])]),
+    ("Mediation by Qatar between Sudan and Chad resumed on Monday.", [("045", ["QAT"], ["SDN", "TCD"])]),
+    # with no third party the sides are each other's
+    ("Talks between Serbia and Kosovo resumed on Monday.", [("040", ["SRB"], ["XKX"])]),
+])
+def test_third_parties_between_two_sides(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "X will do Y if Z does W": the threat's target is Z, also when the threat is told in a that-clause
+    ("Moscow warned that it would retaliate if Finland joins NATO.", [("130", ["RUS"], ["FIN"])]),
+    # ... also when the threat is a noun
+    ("Uganda repeated its threat that it would close the border unless Kenya paid its debts.",
+     [("130", ["UGA"], ["KEN"])]),
+])
+def test_threat_targets_from_the_condition(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # coordinated subjects of a mutual act with no party named act with each other (a topic is no party) ...
+    ("Kenya and Uganda agreed to share intelligence on al-Shabaab.", [("030", ["KEN"], ["UGA"])]),
+    ("Portugal and Angola are upgrading diplomatic ties.", [("050", ["PRT"], ["AGO"])]),
+    # ... but a party the act announced names stays theirs
+    ("Kenya and Uganda agreed to hold talks with Tanzania.",
+     [("030", ["KEN", "UGA"], ["TZA"]), ("040", ["KEN", "UGA"], ["TZA"])]),
+])
+def test_coordinated_subjects_of_mutual_acts(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a complaint's target is whoever did the act complained of, not the one complained to
+    ("Lebanon complained to the United Nations about two Israeli air raids.", [("114", ["LBN"], ["ISR"])]),
+    # an act talked about is not done by the talkers
+    ("Iran discussed the bombing with Iraq.", [("040", ["IRN"], [])]),
+])
+def test_acts_complained_of_and_talked_about(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a raising passive's subject does its to-clause
+    ("Russia is expected to withdraw its troops from Syria.", [("087", ["RUS"], ["SYR"])]),
+    ("Kenya is reported to have arrested two Ugandan activists.", [("173", ["KEN"], ["UGA"])]),
+    ("Tanzania is scheduled to host the summit.", [("043", ["TZA"], [])]),
+])
+def test_raising_passives(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+def _moods(pipeline: Pipeline, text: str) -> list[tuple[str, str, bool]]:
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    return [(e.cameo, e.status, e.negated) for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what is hoped, likely, scheduled, weighed or asked for has not happened
+    ("Mexico hopes to sign a trade deal with Canada.", [("057", "planned", False)]),
+    ("The United States is unlikely to impose new sanctions on Cuba.", [("163", "hypothetical", False)]),
+    ("Ghana is considering sanctions against Mali.", [("163", "hypothetical", False)]),
+    ("Tanzania is scheduled to host the summit.", [("043", "planned", False)]),
+    ("Serbia demanded the release of its citizens by Kosovo police.",
+     [("100", "reported", False), ("0841", "hypothetical", False)]),
+    # what is yet to happen, or could not be done, did not happen
+    ("Sudan's army has yet to attack the city.", [("190", "reported", True)]),
+    ("The Indian army was unable to capture the town.", [("192", "reported", True)]),
+    # done
+    ("Russia imposed sanctions on Ukraine.", [("163", "reported", False)]),
+])
+def test_modality_of_heads(pipeline: Pipeline, text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert _moods(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the aimed phrase names its target by a country word only
+    ("The United States imposed sanctions on three Iranian organizations.", [("163", ["USA"], ["IRN"])]),
+    ("Chad imposed sanctions on Sudanese traders.", [("163", ["TCD"], ["SDN"])]),
+    # a visit called off targets the country it was to go to
+    ("The Turkish president cancelled a planned visit to Berlin.", [("125", ["TUR"], ["DEU"])]),
+    ("The Kenyan president called off his visit to Kampala.", [("125", ["KEN"], ["UGA"])]),
+])
+def test_targets_named_by_country_words_and_destinations(pipeline: Pipeline, text: str,
+                                                         expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # whoever did the act judged is the target: the act noun's by-phrase, wherever the parser hangs it
+    ("Russia condemned the expulsion of its diplomats by Poland.", [("111", ["RUS"], ["POL"])]),
+    ("Ghana criticised the closure of the border by Togo.", [("111", ["GHA"], ["TGO"])]),
+    ("Egypt praised the mediation by Qatar.", [("051", ["EGY"], ["QAT"])]),
+])
+def test_doers_of_acts_judged(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "came under attack from": the subject undergoes it, the from-phrase does it
+    ("Ukrainian positions came under attack from Russian forces.", [("190", ["RUS"], ["UKR"])]),
+    # a passive's agent named by its country word only ("by Russian missiles")
+    ("Kyiv was hit by Russian missiles overnight.", [("190", ["RUS"], ["UKR"])]),
+    # a receiver is the target of what the giver does
+    ("Syria received military aid from Russia.", [("071", ["RUS"], ["SYR"])]),
+])
+def test_undergoers_and_receivers(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
