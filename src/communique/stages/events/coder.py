@@ -86,6 +86,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
         if model is not None:
             cands = sorted(model.label(doc, sent, cands), key=lambda c: c.token)
         absorbed = _absorbed(sdoc, cands)
+        taken = {c.token for c in cands}
         for cand in cands:
             if cand.token in absorbed or wrong_sense(sdoc[cand.token], cand.cameo):
                 continue
@@ -100,7 +101,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             found = find_arguments(doc, tok, code, args=args, events=events, countries=countries,
                                    extra_actors=extra_actors, extra_mentions=extra_mentions)
             confidence = cand.confidence
-            if found is None and _unnamed_doer(code, cand):
+            if found is None and _unnamed_doer(code, cand) and not _operand(tok, code, taken):
                 # "Besigye was arrested in Kampala", "protests erupted", "an airstrike hit the town": the act is
                 # seen done though no one is named doing it; coded with no source, and ranked below named acts
                 found = ([], _patients_named(tok, args))
@@ -188,6 +189,31 @@ def _unnamed_doer(code: str, cand: Candidate) -> bool:
     if code[:2] not in UNNAMED_DOER_ROOTS:
         return False
     return cand.model is None or (cand.confidence or 0.0) >= UNNAMED_DOER_MODEL_AT
+
+
+# prepositions whose object is what the head word's act is about ("an offer of mediation", "calls for talks")
+_ABOUT = frozenset({"of", "for", "on", "to", "about", "in"})
+# prepositions placing someone in detention ("began a hunger strike in Israeli jails", "died in custody"): a state,
+# not an arrest seen done
+_HELD_IN = frozenset({"in", "into", "from", "out", "inside", "at"})
+
+
+def _operand(tok: Any, code: str, taken: set[int]) -> bool:
+    """Is the word what another candidate of its sentence acts on: its object, or in its object's phrase
+    ("accepted Brazil's offer of mediation", "called for protests", "release the detained journalists")?  Then it
+    is no act seen done by itself.  A detention noun placing someone ("in Israeli jails") is a state, not an act."""
+    if (code[:2] == "17" and tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in _HELD_IN):
+        return True
+    cur = tok
+    for _ in range(6):
+        dep = cur.dep_
+        if cur.head.i == cur.i or not (dep in ("dobj", "obj", "pobj", "compound", "conj", "appos", "xcomp", "acl", "amod")
+                                        or (dep == "prep" and cur.lower_ in _ABOUT)):
+            return False
+        cur = cur.head
+        if cur.i in taken:
+            return True
+    return False
 
 
 def _patients_named(tok: Any, args: ActorIndex) -> list[str]:
