@@ -298,7 +298,8 @@ def test_a_dismissed_report_is_of_what_the_sentence_denies(pipeline: Pipeline) -
     # ... never the patient itself, nor a clause about something else: the arrest has no doer
     ("The Ugandan journalist was arrested after he criticized President Ruto.",
      [("173", [], ["UGA"]), ("111", ["UGA"], ["KEN"])]),
-    ("Two Ugandan journalists were arrested after Kenyan students protested.", [("173", [], ["UGA"]), ("141", ["KEN"], [])]),
+    ("Two Ugandan journalists were arrested after Kenyan students protested.",
+     [("173", [], ["UGA"]), ("141", ["KEN"], [])]),
 ])
 def test_passives_without_agent_take_the_episodes_doer(pipeline: Pipeline, text: str,
                                                        expected: list[tuple[Any, ...]]) -> None:

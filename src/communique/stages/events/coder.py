@@ -195,6 +195,7 @@ def _unnamed_doer(code: str, cand: Candidate) -> bool:
 _ABOUT = frozenset({"of", "for", "on", "to", "about", "in"})
 # prepositions placing someone in detention ("began a hunger strike in Israeli jails", "died in custody"): a state,
 # not an arrest seen done
+_OPERAND_DEPS = frozenset({"dobj", "obj", "pobj", "compound", "conj", "appos", "xcomp", "acl", "amod"})
 _HELD_IN = frozenset({"in", "into", "from", "out", "inside", "at"})
 
 
@@ -207,8 +208,7 @@ def _operand(tok: Any, code: str, taken: set[int]) -> bool:
     cur = tok
     for _ in range(6):
         dep = cur.dep_
-        if cur.head.i == cur.i or not (dep in ("dobj", "obj", "pobj", "compound", "conj", "appos", "xcomp", "acl", "amod")
-                                        or (dep == "prep" and cur.lower_ in _ABOUT)):
+        if cur.head.i == cur.i or not (dep in _OPERAND_DEPS or (dep == "prep" and cur.lower_ in _ABOUT)):
             return False
         cur = cur.head
         if cur.i in taken:
