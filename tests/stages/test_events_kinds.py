@@ -65,7 +65,7 @@ def test_targets(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]])
     ("Pakistan shot down an Indian drone over Kashmir.", [("190", ["PAK"], ["IND"])]),
     ("Venezuela accepted Brazil's offer of mediation.", [("038", ["VEN"], ["BRA"])]),
     ("Iran accepted the proposal.", [("030", ["IRN"], [])]),
-    ("Israel denied involvement in the attack.", [("016", ["ISR"], [])]),
+    ("Israel denied involvement in the attack.", [("016", ["ISR"], []), ("190", [], [])]),
     ("Egyptian police detained three Sudanese activists.", [("173", ["EGY"], ["SDN"])]),
     ("Hamas vowed revenge against Israel.", [("130", ["PSE"], ["ISR"])]),
     ("Japan pledged military aid to Ukraine.", [("071", ["JPN"], ["UKR"])]),
@@ -119,8 +119,8 @@ def test_targets_through_clauses(pipeline: Pipeline, text: str, expected: list[t
     # a participle is passive: its noun undergoes it, its agent does it
     ("Police in Kampala released two Kenyan activists detained by Ugandan soldiers.",
      [("0841", ["UGA"], ["KEN"]), ("173", ["UGA"], ["KEN"])]),
-    # victims are never the source: with no doer named, the killing has none
-    ("Two Israeli soldiers were reported killed.", [("190", [], [])]),
+    # victims are never the source; a death with no killer named is no act (floods and accidents kill too)
+    ("Two Israeli soldiers were reported killed.", []),
     ("Protesters stormed the parliament in Colombo.", [("145", ["LKA"], ["parliament"])]),
     ("Israeli forces demolished the home of a Palestinian man.", [("1712", ["ISR"], ["PSE"])]),
 ])
@@ -354,8 +354,12 @@ def test_an_event_with_no_doer_leaves_no_actor(pipeline: Pipeline) -> None:
     # acts seen done whoever does them: arrests, protests, force, meetings, with no doer named
     ("The opposition leader Kizito Wamala was arrested on Thursday in Kampala.", [("173", [], ["Kizito Wamala"])]),
     ("Protests erupted in several cities after the vote.", [("141", [], [])]),
-    ("Two soldiers were killed in an ambush near the border.", [("190", [], ["two soldiers"])]),
-    ("The summit was held in Geneva last week.", [("040", [], [])]),
+    ("Two soldiers were wounded in an ambush near the border.", [("190", [], ["two soldiers"])]),
+    ("A suicide bomber struck a crowded market in the north of the country.", [("190", [], [])]),
+    # ... but not a death with no killer named, a consultation with no party, nor the fighting the report is set in
+    ("Three people were killed in the north of the country.", []),
+    ("The summit was held in Geneva last week.", []),
+    ("Heavy fighting continued in the east of the country.", []),
     # what another act is about is not seen done ("an offer of mediation", "called for protests")
     ("The union called for protests across the country.", []),
     # detention as a place is a state, not an arrest
@@ -376,8 +380,7 @@ def test_acts_with_no_doer_named(pipeline: Pipeline, text: str, expected: list[t
     ("Russian troops shelled the city overnight. Three civilians were killed, officials said.",
      [("194", ["RUS"], []), ("190", ["RUS"], ["three civilians"])]),
     # the doers are the patients' own side: no one is named as their killer
-    ("Rebels attacked the town of Goma on Sunday. Two rebels were killed.",
-     [("190", ["Rebels"], ["COD"]), ("190", [], ["two rebels"])]),
+    ("Rebels attacked the town of Goma on Sunday. Two rebels were killed.", [("190", ["Rebels"], ["COD"])]),
     # a protest is no act of force: the arrests are not the protesters'
     ("Protesters marched through Nairobi on Monday. Two men were arrested.", [("141", ["KEN"], []), ("173", [], [])]),
 ])

@@ -101,7 +101,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             found = find_arguments(doc, tok, code, args=args, events=events, countries=countries,
                                    extra_actors=extra_actors, extra_mentions=extra_mentions)
             confidence = cand.confidence
-            if found is None and _unnamed_doer(code, cand) and not _operand(tok, code, taken):
+            if found is None and _unnamed_doer(tok, code, cand) and not _operand(tok, code, taken):
                 # "Besigye was arrested in Kampala", "protests erupted", "an airstrike hit the town": the act is
                 # seen done though no one is named doing it; coded with no source, and ranked below named acts
                 found = ([], _patients_named(tok, args))
@@ -172,11 +172,16 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
     return events, extra_actors, extra_mentions
 
 
-# CAMEO roots of acts seen done whoever does them (meetings, protests, force, arrests, attacks): with no doer
-# named ("was arrested", "the airstrike", "protests erupted") they are still coded, with an empty source.  Verbal
-# acts (statements, appeals, intents, demands, disapproval, rejections, threats) and exchanges (cooperation, aid,
-# concessions, sanctions) are what someone does: without their doer they are not coded.
-UNNAMED_DOER_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20"})
+# CAMEO roots of acts seen done whoever does them (protests, force, arrests, attacks): with no doer named ("was
+# arrested", "the airstrike", "protests erupted") they are still coded, with an empty source.  Verbal acts
+# (statements, appeals, intents, demands, disapproval, rejections, threats) and exchanges (cooperation, aid,
+# concessions, sanctions) are what someone does, and a consultation is between parties: with no one named they are
+# not coded.
+UNNAMED_DOER_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# words that with no doer named report no act: a death ("three people were killed": floods and accidents kill too),
+# and the ongoing situation the report is set in ("the fighting", "clashes continued", "the war")
+UNNAMED_DOER_NOT = frozenset({"kill", "die", "murder", "fighting", "fight", "war", "clash", "violence", "conflict",
+                              "battle", "combat", "unrest", "hostility"})
 # the confidence of an act with no doer named, times its candidate's (1.0 for a row): a named event of the sentence
 # outranks it
 UNNAMED_DOER_CONFIDENCE = 0.5
@@ -184,15 +189,15 @@ UNNAMED_DOER_CONFIDENCE = 0.5
 UNNAMED_DOER_MODEL_AT = 0.6
 
 
-def _unnamed_doer(code: str, cand: Candidate) -> bool:
+def _unnamed_doer(tok: Any, code: str, cand: Candidate) -> bool:
     """May the candidate, whose parse names no source actor, be coded with an empty source?"""
-    if code[:2] not in UNNAMED_DOER_ROOTS:
+    if code[:2] not in UNNAMED_DOER_ROOTS or tok.lemma_.lower() in UNNAMED_DOER_NOT or tok.lower_ in UNNAMED_DOER_NOT:
         return False
     return cand.model is None or (cand.confidence or 0.0) >= UNNAMED_DOER_MODEL_AT
 
 
 # prepositions whose object is what the head word's act is about ("an offer of mediation", "calls for talks")
-_ABOUT = frozenset({"of", "for", "on", "to", "about", "in"})
+_ABOUT = frozenset({"of", "for", "on", "to", "about"})
 # prepositions placing someone in detention ("began a hunger strike in Israeli jails", "died in custody"): a state,
 # not an arrest seen done
 _OPERAND_DEPS = frozenset({"dobj", "obj", "pobj", "compound", "conj", "appos", "xcomp", "acl", "amod"})
