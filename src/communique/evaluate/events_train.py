@@ -40,10 +40,8 @@ from ..stages.events.features import (
     is_candidate,
     object_lemma,
     sentence_dense,
-    sentence_lemmas,
     sentence_sparse,
     sparse,
-    subject_lemma,
 )
 from ..stages.events.lexicon import LemmaVectors
 from ..stages.events.model import NONE, EventModel
@@ -90,18 +88,9 @@ SENTENCE_C = 0.5
 # "conflict", "fighting" with no one attacked), changed PLV macro-F1 by -0.001, the GSR +0.001, UP +0.001;
 # CONSULT, PROTEST, COERCE gained nothing
 TARGET_TYPES: tuple[str, ...] = ("ASSAULT",)
-# word vectors of who acts (features.subject_lemma) in the word model; of the sentence's verbs and nouns (their mean,
-# features.sentence_lemmas) in the sentence model.  Both off: by the joint 5-fold cross-validation of round 4 (both
-# on; `communique eval events --dataset plv,plover_gsr,universalpetrarch,m2e2`) they moved nothing beyond noise:
-# PLV macro-F1 0.663 -> 0.663, micro 0.718 -> 0.716; GSR type recall 61.2% -> 61.2% at precision 68.2% -> 68.0%;
-# UniversalPetrarch root recall 22.9% -> 22.9% at precision 0.500 -> 0.486; M2E2 micro-F1 0.383 -> 0.385.  Word-level
-# cross-validation of the word model: the subject's vector cost GSR macro-F1 0.03 and UniversalPetrarch 0.016
-# (PLV +0.002, M2E2 +0.003); the sentence vectors gained the sentence model 0.003-0.009 macro-F1 on every set
-# but WikiEvents (-0.008), and alone in the pipeline: PLV macro-F1 0.664, micro 0.720; GSR unchanged; UP precision
-# 0.496; M2E2 0.384 (noise again).  The losses are not in the classifier (see the round-4 note: most missed records have
-# a candidate of the right type without an event, or only candidates of another type from the table)
-SUBJECT_VECTORS = False
-SENTENCE_VECTORS = False
+# Round 4 tried word vectors of who acts (the subject's lemma) in the word model and the mean word vector of the
+# sentence's verbs and nouns in the sentence model; by the joint 5-fold cross-validation neither moved PLV, the GSR,
+# UniversalPetrarch or M2E2 beyond noise (PLV macro-F1 0.663 -> 0.663/0.664), so round 5 removed them.
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +100,7 @@ class Example:
 
     sparse: tuple[str, ...]
     dense: np.ndarray
-    lvec: np.ndarray  # the lemma's word vector (lexicon.py); a sentence's: its lemmas' mean (sentence_lemmas)
+    lvec: np.ndarray  # the lemma's word vector (lexicon.py); empty for a sentence
     label: str
     weight: float
     lemma: str
@@ -121,7 +110,6 @@ class Example:
     group: str
     ovec: np.ndarray | None = None  # the word vector of what it acts on (features.object_lemma), zeros if none
     kind: str = "token"  # "token": a candidate word; "sentence": a whole sentence (sparse/dense: its features)
-    svec: np.ndarray | None = None  # the word vector of who acts (features.subject_lemma), zeros if none
 
 
 def parse_items(items: Sequence[Item], nlp: Any, *, batch_size: int = 64) -> list[Any]:
@@ -272,7 +260,7 @@ def examples_for(dataset: str, items: Sequence[Item], sdocs: Sequence[Any], *,
                 continue
             out.append(Example(tuple(sorted(set(sparse(tok)))), dense(tok), lex.vector(str(tok.lemma_).lower()),
                                label, weight, str(tok.lemma_).lower(), tok.pos_, cameo, dataset, item.group,
-                               lex.vector(object_lemma(tok) or ""), svec=lex.vector(subject_lemma(tok) or "")))
+                               lex.vector(object_lemma(tok) or "")))
         out += _sentence_examples(dataset, item, sdoc, {i: lab for i, (lab, _) in chosen.items()}, lex)
     return out
 
@@ -290,11 +278,8 @@ def _sentence_examples(dataset: str, item: Item, sdoc: Any, chosen: dict[int, st
             continue
         feats = tuple(sorted(set(sentence_sparse(toks))))
         vec = sentence_dense(toks)
-        lemmas = sentence_lemmas(toks)
-        lvec = (np.mean([lex.vector(w) for w in lemmas], axis=0).astype(np.float32) if lemmas
-                else np.zeros(lex.vectors.shape[1], dtype=np.float32))
         for t in types or [NONE]:
-            out.append(Example(feats, vec, lvec, t, 1.0 / max(len(types), 1), "", "",
+            out.append(Example(feats, vec, np.zeros(0, dtype=np.float32), t, 1.0 / max(len(types), 1), "", "",
                                None, dataset, item.group, kind="sentence"))
     return out
 
@@ -315,10 +300,6 @@ def fit(examples: Sequence[Example], *, sets: Iterable[str] = (), notes: dict[st
     with_obj = any(e.ovec is not None for e in examples)
     if with_obj:
         blocks.append(sp.csr_matrix(np.stack([e.ovec if e.ovec is not None else np.zeros(vdim, dtype=np.float32)
-                                              for e in examples])))
-    with_subj = SUBJECT_VECTORS and any(e.svec is not None for e in examples)
-    if with_subj:
-        blocks.append(sp.csr_matrix(np.stack([e.svec if e.svec is not None else np.zeros(vdim, dtype=np.float32)
                                               for e in examples])))
     x = sp.hstack(blocks, format="csr")
     y = np.array([e.label for e in examples])
@@ -344,13 +325,10 @@ def fit(examples: Sequence[Example], *, sets: Iterable[str] = (), notes: dict[st
     lex_scores = lex.vectors @ clf.coef_[:, width:width + vdim].T.astype(np.float32)  # rows x classes
     obj_scores = (lex.vectors @ clf.coef_[:, width + vdim:width + 2 * vdim].T.astype(np.float32) if with_obj
                   else None)
-    at = width + vdim * (1 + int(with_obj))
-    subj_scores = lex.vectors @ clf.coef_[:, at:at + vdim].T.astype(np.float32) if with_subj else None
-    sent = _fit_sentences(sentences, lex) if len({e.label for e in sentences}) > 1 else {}
+    sent = _fit_sentences(sentences) if len({e.label for e in sentences}) > 1 else {}
     return EventModel(coef=clf.coef_[:, :width], intercept=clf.intercept_, classes=[str(c) for c in clf.classes_],
                       features=names + [f"dense:{i}" for i in range(dim)], meta=meta, lex_keys=lex.keys,
-                      lex_rows=lex.rows, lex_scores=lex_scores, lex_obj_scores=obj_scores,
-                      lex_subj_scores=subj_scores, **sent)
+                      lex_rows=lex.rows, lex_scores=lex_scores, lex_obj_scores=obj_scores, **sent)
 
 
 def _design(examples: Sequence[Example]) -> tuple[list[str], int, Any, np.ndarray]:
@@ -379,25 +357,18 @@ def _design(examples: Sequence[Example]) -> tuple[list[str], int, Any, np.ndarra
     return names, dim, x_sparse, dense_rows
 
 
-def _fit_sentences(examples: Sequence[Example], lex: LemmaVectors) -> dict[str, Any]:
+def _fit_sentences(examples: Sequence[Example]) -> dict[str, Any]:
     """The sentence model's arrays (``EventModel`` keyword arguments): a multinomial logistic regression over
-    the sentence features (``features.sentence_sparse``/``sentence_dense``; with :data:`SENTENCE_VECTORS`, the
-    mean word vector of its verbs and nouns, kept as each vector row's class scores), balanced class weights."""
+    the sentence features (``features.sentence_sparse``/``sentence_dense``), balanced class weights."""
     from scipy import sparse as sp
     from sklearn.linear_model import LogisticRegression
 
     names, dim, x_sparse, dense_rows = _design(examples)
-    vdim = lex.vectors.shape[1]
-    blocks = [x_sparse, sp.csr_matrix(dense_rows)]
-    if SENTENCE_VECTORS:
-        blocks.append(sp.csr_matrix(np.stack([e.lvec if e.lvec.shape[0] == vdim else np.zeros(vdim, np.float32)
-                                              for e in examples])))
-    x = sp.hstack(blocks, format="csr")
+    x = sp.hstack([x_sparse, sp.csr_matrix(dense_rows)], format="csr")
     clf = LogisticRegression(C=SENTENCE_C, max_iter=2000, class_weight="balanced")
     clf.fit(x, np.array([e.label for e in examples]), sample_weight=np.array([e.weight for e in examples]))
     width = len(names) + dim
-    lex_scores = lex.vectors @ clf.coef_[:, width:].T.astype(np.float32) if SENTENCE_VECTORS else None
-    return {"sent_coef": clf.coef_[:, :width], "sent_intercept": clf.intercept_, "sent_lex_scores": lex_scores,
+    return {"sent_coef": clf.coef_[:, :width], "sent_intercept": clf.intercept_,
             "sent_classes": [str(c) for c in clf.classes_], "sent_features": names + [f"dense:{i}" for i in range(dim)]}
 
 

@@ -86,6 +86,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
         if model is not None:
             cands = sorted(model.label(doc, sent, cands), key=lambda c: c.token)
         absorbed = _absorbed(sdoc, cands)
+        taken = {c.token for c in cands}
         for cand in cands:
             if cand.token in absorbed or wrong_sense(sdoc[cand.token], cand.cameo):
                 continue
@@ -99,6 +100,12 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             code = cand.cameo
             found = find_arguments(doc, tok, code, args=args, events=events, countries=countries,
                                    extra_actors=extra_actors, extra_mentions=extra_mentions)
+            confidence = cand.confidence
+            if found is None and _unnamed_doer(tok, code, cand) and not _operand(tok, code, taken):
+                # "Besigye was arrested in Kampala", "protests erupted", "an airstrike hit the town": the act is
+                # seen done though no one is named doing it; coded with no source, and ranked below named acts
+                found = ([], _patients_named(tok, args))
+                confidence = round(UNNAMED_DOER_CONFIDENCE * (cand.confidence or 1.0), 3)
             if found is None or (cand.require_target and not found[1] and code[:2] != "14"
                                  and not held_to_account(tok, args)):
                 continue
@@ -114,7 +121,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                 goldstein=entry.goldstein, quad_class=entry.quad_class, source=src, target=tgt,
                 evidence=Evidence(sent, s.start, s.end), trigger=trigger, plover_mode=entry.plover_mode,
                 plover_context=entry.plover_context, negated=mood.negated,
-                found_by=cand.found_by, rule=cand.rule, model=cand.model, confidence=cand.confidence,
+                found_by=cand.found_by, rule=cand.rule, model=cand.model, confidence=confidence,
             )
             ev.status = resolve_status(mood.status)  # type: ignore[assignment]
             if mood.status:
@@ -124,7 +131,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             if _duplicate(here, ev, coordinated=coordinated) or (tok.pos_ != "VERB" and _restates(here, ev)):
                 continue
             ev.location = _location(doc, tok, sent, trigger, quotes)
-            refusal = _refusal(ev, mood.status, len(events) + 1)
+            refusal = _refusal(ev, mood.status, len(events) + 1) if src else None
             if refusal is not None and not _duplicate(events, refusal):
                 # the refusal is what happened; it comes first, the negated act keeps its flag after it
                 refusal.location = ev.location
@@ -144,7 +151,8 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                     episode[ev.id] = _episode_id(episode, ref_id)
             events.append(ev)
             by_sentence.setdefault(ev.evidence.sentence, []).append(ev)
-            threat = _conditional_threat(tok, ev, args, len(events) + 1) or _demand(tok, ev, args, len(events) + 1)
+            threat = ((_conditional_threat(tok, ev, args, len(events) + 1) or _demand(tok, ev, args, len(events) + 1))
+                      if src else None)
             if threat is not None and not _duplicate(by_sentence.get(threat.evidence.sentence, []), threat):
                 events.append(threat)
                 by_sentence.setdefault(threat.evidence.sentence, []).append(threat)
@@ -162,6 +170,67 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
     _inherit_places(events)
     inherit_locations(doc, events)
     return events, extra_actors, extra_mentions
+
+
+# CAMEO roots of acts seen done whoever does them (protests, force, arrests, attacks): with no doer named ("was
+# arrested", "the airstrike", "protests erupted") they are still coded, with an empty source.  Verbal acts
+# (statements, appeals, intents, demands, disapproval, rejections, threats) and exchanges (cooperation, aid,
+# concessions, sanctions) are what someone does, and a consultation is between parties: with no one named they are
+# not coded.
+UNNAMED_DOER_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# words that with no doer named report no act: a death ("three people were killed": floods and accidents kill too),
+# and the ongoing situation the report is set in ("the fighting", "clashes continued", "the war")
+UNNAMED_DOER_NOT = frozenset({"kill", "die", "murder", "fighting", "fight", "war", "clash", "violence", "conflict",
+                              "battle", "combat", "unrest", "hostility"})
+# the confidence of an act with no doer named, times its candidate's (1.0 for a row): a named event of the sentence
+# outranks it
+UNNAMED_DOER_CONFIDENCE = 0.5
+# the least confidence of a model's candidate coded with no doer named
+UNNAMED_DOER_MODEL_AT = 0.6
+
+
+def _unnamed_doer(tok: Any, code: str, cand: Candidate) -> bool:
+    """May the candidate, whose parse names no source actor, be coded with an empty source?"""
+    if code[:2] not in UNNAMED_DOER_ROOTS or tok.lemma_.lower() in UNNAMED_DOER_NOT or tok.lower_ in UNNAMED_DOER_NOT:
+        return False
+    return cand.model is None or (cand.confidence or 0.0) >= UNNAMED_DOER_MODEL_AT
+
+
+# prepositions whose object is what the head word's act is about ("an offer of mediation", "calls for talks")
+_ABOUT = frozenset({"of", "for", "on", "to", "about"})
+# prepositions placing someone in detention ("began a hunger strike in Israeli jails", "died in custody"): a state,
+# not an arrest seen done
+_OPERAND_DEPS = frozenset({"dobj", "obj", "pobj", "compound", "conj", "appos", "xcomp", "acl", "amod"})
+_HELD_IN = frozenset({"in", "into", "from", "out", "inside", "at"})
+
+
+def _operand(tok: Any, code: str, taken: set[int]) -> bool:
+    """Is the word what another candidate of its sentence acts on: its object, or in its object's phrase
+    ("accepted Brazil's offer of mediation", "called for protests", "release the detained journalists")?  Then it
+    is no act seen done by itself.  A detention noun placing someone ("in Israeli jails") is a state, not an act."""
+    if (code[:2] == "17" and tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in _HELD_IN):
+        return True
+    cur = tok
+    for _ in range(6):
+        dep = cur.dep_
+        if cur.head.i == cur.i or not (dep in _OPERAND_DEPS or (dep == "prep" and cur.lower_ in _ABOUT)):
+            return False
+        cur = cur.head
+        if cur.i in taken:
+            return True
+    return False
+
+
+def _patients_named(tok: Any, args: ActorIndex) -> list[str]:
+    """The actors an act with no doer named is done to: a passive's subject ("Besigye was arrested"), a verb's
+    object ("shot two police officers") or a noun's of/against/on-phrase ("the arrest of Navalny")."""
+    if tok.pos_ == "VERB":
+        deps = ("nsubjpass", "dobj", "obj")
+        heads = [c for c in tok.children if c.dep_ in deps]
+    else:
+        heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "on")
+                 for g in c.children if g.dep_ == "pobj"]
+    return [a for h in heads for a in args.in_tokens(noun_phrase(h))]
 
 
 def _conjoined(tok: Any) -> list[Any]:

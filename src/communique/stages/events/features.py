@@ -9,9 +9,7 @@ What is described generalises beyond the words seen in training:
   subject and object (``subj=GPE``);
 * modality cues (``neg``, ``aux=will``, passive);
 * the word-vector lexicon's row of what it acts on (``object_lemma``: its object, else its first
-  prepositional object) and of who acts (``subject_lemma``: its subject, the agent of a passive, the owner
-  of a noun: "police detained", "the army's shelling"), so that "police" and "gunmen" weigh like their
-  neighbours whatever the verb;
+  prepositional object);
 * the parser's contextual vector of the word (spaCy's ``tok2vec`` output, ``doc.tensor``, 96 numbers in
   ``en_core_web_sm``), which places words nobody listed near the listed ones.
 
@@ -19,9 +17,8 @@ What is described generalises beyond the words seen in training:
 (empty when the parse has no tensor).
 
 The sentence model reads a whole sentence: ``sentence_sparse(toks)`` (the lemmas of its verbs and nouns, its
-root's lemma, the entity types it names), ``sentence_dense(toks)`` (the mean of its words' unit contextual
-vectors) and ``sentence_lemmas(toks)`` (the lemmas of its verbs and nouns, whose word vectors' mean the model
-scores through the lexicon, as it scores a word's own vector).
+root's lemma, the entity types it names) and ``sentence_dense(toks)`` (the mean of its words' unit contextual
+vectors).
 """
 
 from __future__ import annotations
@@ -30,8 +27,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["dense", "is_candidate", "object_lemma", "sentence_dense", "sentence_lemmas", "sentence_sparse", "sparse",
-           "subject_lemma"]
+__all__ = ["dense", "is_candidate", "object_lemma", "sentence_dense", "sentence_sparse", "sparse"]
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -138,37 +134,6 @@ def object_lemma(tok: Any) -> str | None:
     return pobj
 
 
-def _subject_of(tok: Any) -> Any | None:
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
-        if child.dep_ == "agent":
-            found = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if found is not None:
-                return found
-        if child.dep_ == "poss" and tok.pos_ != "VERB":
-            return child
-        if child.dep_ == "prep" and child.lower_ == "by" and tok.pos_ != "VERB":
-            found = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if found is not None:
-                return found
-    return None
-
-
-def subject_lemma(tok: Any) -> str | None:
-    """The lemma of who acts: the word's subject, the agent of a passive ("were detained by police" ->
-    ``police``), the owner or "by" object of a noun ("the army's shelling", "the arrest by police"); for a verb
-    sharing its subject ("troops crossed and shelled", "vowed to retreat and regroup") the subject up the chain; None
-    when there is none.  The model scores it through the word-vector lexicon, like ``object_lemma``."""
-    subj = _subject_of(tok)
-    for _ in range(3):  # up a chain of shared subjects: "vowed to retreat and regroup"
-        if subj is not None or tok.dep_ not in ("conj", "xcomp") or tok.head.i == tok.i:
-            break
-        tok = tok.head
-        subj = _subject_of(tok)
-    return None if subj is None else _lemma(subj)
-
-
 def dense(tok: Any) -> np.ndarray:
     """The parser's contextual vector of the word, scaled to unit length (empty when there is none)."""
     tensor = getattr(tok.doc, "tensor", None)
@@ -203,9 +168,3 @@ def sentence_dense(toks: Any) -> np.ndarray:  # a list of tokens or a spaCy Span
     m = np.asarray(tensor[idx], dtype=np.float32)
     norms = np.linalg.norm(m, axis=1, keepdims=True)
     return (m / np.where(norms > 0, norms, 1.0)).mean(axis=0).astype(np.float32)  # type: ignore[no-any-return]
-
-
-def sentence_lemmas(toks: Any) -> list[str]:
-    """The lower-case lemmas of a sentence's verbs and nouns (alphabetic words; a lemma once per sentence), whose
-    word vectors' mean is a sentence feature (``model.py`` scores it through the lexicon)."""
-    return list(dict.fromkeys(_lemma(t) for t in toks if t.pos_ in ("VERB", "NOUN") and t.is_alpha))

@@ -11,13 +11,11 @@ PLOVER 2021 type and for ``NONE`` (no event).  The CAMEO code at full depth come
 File format (``numpy.savez_compressed``, no pickles): ``coef`` (classes x features, float16), ``intercept``
 (classes), ``classes`` (str), ``features`` (str; the sparse names then ``dense:0 .. dense:95``), the lexicon
 (``lex_keys``, ``lex_rows``, ``lex_scores``: see ``lexicon.py``; ``lex_obj_scores``, the rows' scores as the
-word's object, optional; ``lex_subj_scores``, the same as the word's subject, optional), ``meta`` (a JSON
+word's object, optional), ``meta`` (a JSON
 string: name, version, threshold, per-type thresholds (``type_thresholds``, optional), noun lexicon, lemma
 codes, training sets) and, optionally, the sentence model (``sent_coef``,
 ``sent_intercept``, ``sent_classes``, ``sent_features``: a linear classifier over a whole sentence's features,
-``features.sentence_sparse``/``sentence_dense`` and, optionally, ``sent_lex_scores``, each vector row's
-contribution to the sentence's class scores through the mean word vector of its verbs and nouns
-(``features.sentence_lemmas``), giving each PLOVER type and ``NONE``, no event, a probability;
+``features.sentence_sparse``/``sentence_dense``, giving each PLOVER type and ``NONE``, no event, a probability;
 ``learned.py`` uses it to suppress the model's words in sentences of no event and to propose a type for
 sentences where no word was a candidate).
 Training is ``communique train events`` (``evaluate/events_train.py``), which needs scikit-learn; loading
@@ -45,10 +43,8 @@ from .features import (
     is_candidate,
     object_lemma,
     sentence_dense,
-    sentence_lemmas,
     sentence_sparse,
     sparse,
-    subject_lemma,
 )
 from .lexicon import lemma_rows
 
@@ -81,7 +77,6 @@ class EventModel:
     def __init__(self, *, coef: np.ndarray, intercept: np.ndarray, classes: list[str], features: list[str],
                  meta: dict[str, Any], lex_keys: np.ndarray | None = None, lex_rows: np.ndarray | None = None,
                  lex_scores: np.ndarray | None = None, lex_obj_scores: np.ndarray | None = None,
-                 lex_subj_scores: np.ndarray | None = None, sent_lex_scores: np.ndarray | None = None,
                  sent_coef: np.ndarray | None = None, sent_intercept: np.ndarray | None = None,
                  sent_classes: list[str] | None = None, sent_features: list[str] | None = None) -> None:
         self.coef = np.asarray(coef, dtype=np.float32)
@@ -110,9 +105,6 @@ class EventModel:
         # the same rows' contribution when the word is the candidate's object (``features.object_lemma``)
         self.lex_obj_scores = (None if lex_obj_scores is None or not len(lex_obj_scores)
                                else np.asarray(lex_obj_scores, dtype=np.float32))
-        # ... and when the word is the candidate's subject (``features.subject_lemma``)
-        self.lex_subj_scores = (None if lex_subj_scores is None or not len(lex_subj_scores)
-                                else np.asarray(lex_subj_scores, dtype=np.float32))
         # the sentence model (optional): classes x features, sparse names then ``dense:i``
         self.sent_classes = list(sent_classes or [])
         self.sent_coef = None if sent_coef is None or not self.sent_classes else np.asarray(sent_coef, np.float32)
@@ -123,9 +115,6 @@ class EventModel:
         self.sent_dense_start = sent_dense[0] if sent_dense else len(self.sent_features)
         self.sent_dense_dim = len(sent_dense)
         self.sent_none = self.sent_classes.index(NONE) if NONE in self.sent_classes else -1
-        # vector rows x sentence classes: the sentence's mean word vector's contribution (optional)
-        self.sent_lex_scores = (None if sent_lex_scores is None or not len(sent_lex_scores) or self.sent_coef is None
-                                else np.asarray(sent_lex_scores, dtype=np.float32))
 
     # -- io ------------------------------------------------------------------------------------------------------
 
@@ -134,8 +123,7 @@ class EventModel:
         """Read a model file (``.npz``); :class:`EventModelError` when it is missing or malformed."""
         try:
             with np.load(path, allow_pickle=False) as z:
-                arrays = ("lex_keys", "lex_rows", "lex_scores", "lex_obj_scores", "lex_subj_scores", "sent_coef",
-                          "sent_intercept", "sent_lex_scores")
+                arrays = ("lex_keys", "lex_rows", "lex_scores", "lex_obj_scores", "sent_coef", "sent_intercept")
                 lex: dict[str, Any] = {k: z[k] for k in arrays if k in z.files}
                 names: dict[str, Any] = {k: [str(c) for c in z[k]] for k in ("sent_classes", "sent_features")
                                          if k in z.files}
@@ -154,13 +142,9 @@ class EventModel:
             "lex_keys": self.lex_keys, "lex_rows": self.lex_rows, "lex_scores": self.lex_scores.astype(np.float16)}
         if self.lex_obj_scores is not None:
             arrays["lex_obj_scores"] = self.lex_obj_scores.astype(np.float16)
-        if self.lex_subj_scores is not None:
-            arrays["lex_subj_scores"] = self.lex_subj_scores.astype(np.float16)
         if self.sent_coef is not None:
             arrays.update(sent_coef=self.sent_coef.astype(np.float16), sent_intercept=self.sent_intercept,
                           sent_classes=np.array(self.sent_classes), sent_features=np.array(self.sent_features))
-            if self.sent_lex_scores is not None:
-                arrays["sent_lex_scores"] = self.sent_lex_scores.astype(np.float16)
         np.savez_compressed(path, **arrays)
 
     # -- prediction ----------------------------------------------------------------------------------------------
@@ -179,10 +163,6 @@ class EventModel:
                 orows = lemma_rows([o or "" for o in objs], self.lex_keys, self.lex_rows)
                 oknown = orows >= 0
                 scores[oknown] += self.lex_obj_scores[orows[oknown]]
-            if self.lex_subj_scores is not None:
-                srows = lemma_rows([subject_lemma(t) or "" for t in toks], self.lex_keys, self.lex_rows)
-                sknown = srows >= 0
-                scores[sknown] += self.lex_subj_scores[srows[sknown]]
         for row, tok in enumerate(toks):
             cols = [self.index[f] for f in set(sparse(tok)) if f in self.index]
             if cols:
@@ -209,11 +189,6 @@ class EventModel:
             v = sentence_dense(toks)
             if v.shape[0] == self.sent_dense_dim:
                 score += self.sent_coef[:, self.sent_dense_start: self.sent_dense_start + self.sent_dense_dim] @ v
-        if self.sent_lex_scores is not None and len(self.lex_keys):
-            lemmas = sentence_lemmas(toks)
-            rows = lemma_rows(lemmas, self.lex_keys, self.lex_rows)
-            if len(lemmas):  # the mean over the sentence's lemmas (those without a vector count as zeros)
-                score += self.sent_lex_scores[rows[rows >= 0]].sum(axis=0) / len(lemmas)
         p = np.exp(score - score.max())
         return p / p.sum()  # type: ignore[no-any-return]
 
