@@ -83,6 +83,12 @@ def _reference_names(name: str, title: str | None) -> list[str]:
     if title:
         out += [f"{title} {name}", f"{title.split()[-1]} {name}"]
     out.append(name)
+    if "-" in name:  # "Jean-Bertrand Aristide": PETRARCH dictionaries join a name's words with "_" only
+        spaced = " ".join(w if w.split("-", 1)[0].casefold() in _PARTICLES else w.replace("-", " ")
+                          for w in name.split())
+        if title:
+            out += [f"{title} {spaced}"]
+        out.append(spaced)
     words = [w.split("-", 1)[1] if "-" in w and w.split("-", 1)[0].casefold() in _PARTICLES else w
              for w in name.split() if w.casefold() not in _PARTICLES]
     if len(words) >= 2:

@@ -22,6 +22,7 @@ publication date they held on (``Actor.roles``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ...knowledge.actors import ActorKB
@@ -298,9 +299,11 @@ def _resolve_possessors(doc: Doc, found: list[Found], mentions: list[Mention], a
             continue
         actor = by_id[own.actor_id]
         lo = doc.sentences[max(0, doc.sentence_of(f.span.start) - 1)].start
+        singular = re.search(r"\bits\s+(?:\w+\s+){0,2}$", doc.text[max(0, f.span.start - 40) : f.span.start],
+                             re.I) is not None or doc.text[f.span.start : f.span.start + 4].casefold() == "its "
         prior = [m for m in mentions if lo <= m.span.start and m.span.end <= f.span.start and m.actor_id in by_id
                  and by_id[m.actor_id].kind in ("organization", "country", "group") and m.actor_id != actor.id
-                 and m.label != "PRONOUN"]
+                 and m.label != "PRONOUN" and not (singular and _plural_collective(doc.text, m))]
         if not prior:
             continue
         owner = by_id[prior[-1].actor_id or ""]
@@ -311,6 +314,15 @@ def _resolve_possessors(doc: Doc, found: list[Found], mentions: list[Mention], a
         elif owner.kind == "group" and owner.code:
             actor.code, actor.sector = owner.code, owner.sector
         actor.name = f"{owner.name} {actor.name.split()[-1]}"
+
+
+def _plural_collective(text: str, m: Mention) -> bool:
+    """Is mention ``m`` a collective named by a plural common noun ("Armenian forces", "the rebels")? "its" does
+    not refer to one ("Azerbaijan's Defence Ministry said Armenian forces shelled its positions": the ministry's)."""
+    if m.label != "GROUP":
+        return False
+    last = text[m.span.start : m.span.end].split()[-1] if m.span.end > m.span.start else ""
+    return last.islower() and last.endswith("s") and not last.endswith("ss") and last not in ("news", "media")
 
 
 def _igo(a: Actor) -> str | None:
