@@ -119,3 +119,40 @@ def test_a_name_with_its_article_is_no_person(pipeline: Pipeline) -> None:
     # a name with an article before a noun still qualifies it ("the Bush administration")
     doc = analyze("The Bush administration rejected the plan.", pipeline=pipeline)
     assert [a.name for a in doc.actors] == ["Bush", "administration"]
+
+
+# --- a government named after its leader ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the leader's country from the knowledge base; the leader's name is the body's mention, no party of its own
+    ("The Biden administration imposed sanctions on Venezuela.",
+     [("Biden administration", "USAGOV"), ("Venezuela", "VEN")]),
+    ("Vladimir Putin's government rejected the offer.", [("Putin's government", "RUSGOV")]),
+    # a leader we cannot place leaves the body without a country
+    ("The Bush administration rejected the plan.", [("Bush", None), ("administration", "GOV")]),
+])
+def test_government_named_after_its_leader(pipeline: Pipeline, text: str,
+                                           expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+# --- border police, agents, prisoners; outlets of one state; an office of a state we do not know ---------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Phoenix.agents BORDER_PATROL [~COP]
+    ("U.S. border patrol agents detained Guatemalan migrants.",
+     [("U.S. patrol", "USACOP"), ("Guatemalan migrants", "GTMREF")]),
+    ("Mexican border police detained the men.", [("Mexican police", "MEXCOP")]),
+    ("A Palestinian prisoner died in custody.", [("Palestinian prisoner", "PSECVL")]),
+    # a state's agency or national paper is that state's outlet; an international wire stands for no state
+    ("Reuters reported that TASS and Haaretz had published the letter.",
+     [("Reuters", "MED"), ("TASS", "RUSMED"), ("Haaretz", "ISRMED")]),
+    # an office of a state we do not know: an actor with no country (a missing country, never a guessed one)
+    ("Arnor's foreign minister said the talks had failed.", [("foreign minister", "GOV")]),
+    ("Gondor's army crossed the river.", [("army", "MIL")]),
+    # a company's or a named group's people are not a state's
+    ("Google's executives met the minister.", [("Google", None)]),
+])
+def test_services_outlets_and_unknown_states(pipeline: Pipeline, text: str,
+                                             expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected

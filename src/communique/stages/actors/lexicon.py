@@ -40,6 +40,7 @@ GROUP_NOUNS = frozenset({
     "politicians", "elders", "inhabitants", "groups",
     # trades and services named with their country ("Somali businessmen", "Burkinabe miners", "Nigerien intelligence")
     "businessmen", "businesswomen", "executives", "miners", "landowners", "guerillas", "intelligence", "gangs",
+    "patrol", "patrols", "prisoner",
 })
 # Unnamed collectives that are actors even when no country is said ("the army", "gunmen", "state media"):
 # their events are kept with the country empty unless the phrase, a coreference chain or the knowledge base says it.
@@ -111,7 +112,7 @@ ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldi
                          "commandos", "marines", "navies", "armies", "coalition", "junta", "destroyers", "frigates",
                          "submarines", "servicemen",
                          "drones", "navy", "commander", "commanders", "officer", "officers", "general", "positions",
-                         "posts", "post", "units", "bases", "guards"})
+                         "posts", "post", "units", "bases", "guards", "patrol", "patrols"})
 CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "fighters": "UAF", "gunmen": "UAF",
                 "settlers": "CVL",
                 "media": "MED", "television": "MED", "paramilitaries": "UAF", "mercenaries": "UAF",
@@ -130,7 +131,7 @@ CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "
                 # Phoenix.agents BUSINESSMAN [~BUS], MINER/WORKER [~LAB], LANDOWNER [~CVL], GUERILLA [~REB]
                 "businessman": "BUS", "businesswoman": "BUS", "businessmen": "BUS", "businesswomen": "BUS",
                 "executive": "BUS", "executives": "BUS", "miners": "LAB", "landowners": "CVL", "guerillas": "REB",
-                "guerilla": "REB", "gangs": "CRM"}
+                "guerilla": "REB", "gangs": "CRM", "prisoner": "CVL"}
 MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
                        "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
                        "former", "and", "-", ",", "both", "led", "government", "riot", "military",
@@ -151,7 +152,24 @@ KNOWN_OUTLETS = frozenset({
     "the wall street journal", "wall street journal", "haaretz", "the times of israel", "times of israel", "kyodo",
     "yonhap", "dpa", "efe", "ansa", "al mayadeen", "sky news", "fox news", "france 24", "dw", "ria", "sputnik",
     "itar-tass", "wafa", "mena", "trt", "press tv", "asharq al-awsat", "politico", "axios", "nbc", "cbs", "abc",
+    "kcna", "fars", "tasnim", "global times", "people's daily", "cctv", "armenpress", "azertac", "bernama",
+    "antara", "granma", "el tiempo", "o globo", "clarín", "clarin",
 })
+#: Outlets of one state (its state news agencies and broadcasters, national papers): that country, as Phoenix codes
+#: HAARETZ [ISRMED]. International wires and broadcasters (Reuters, AP, AFP, Bloomberg, BBC, CNN, Al Jazeera, ...)
+#: report from everywhere and stand for no state: no country, as Phoenix codes them ([MED]).
+OUTLET_COUNTRIES = {
+    "haaretz": "ISR", "times of israel": "ISR", "the times of israel": "ISR", "tass": "RUS", "itar-tass": "RUS",
+    "ria novosti": "RUS", "ria": "RUS", "interfax": "RUS", "sputnik": "RUS", "irna": "IRN", "press tv": "IRN",
+    "fars": "IRN", "tasnim": "IRN", "sana": "SYR", "wafa": "PSE", "mena": "EGY", "al-ahram": "EGY", "anadolu": "TUR",
+    "anadolu agency": "TUR", "trt": "TUR", "kcna": "PRK", "yonhap": "KOR", "kyodo": "JPN", "al mayadeen": "LBN",
+    "asharq al-awsat": "SAU", "saudi press agency": "SAU", "qatar news agency": "QAT", "wam": "ARE", "bernama": "MYS",
+    "antara": "IDN", "xinhua": "CHN", "global times": "CHN", "people's daily": "CHN", "cctv": "CHN", "granma": "CUB",
+    "kenya news agency": "KEN", "ethiopian news agency": "ETH", "sudan tribune": "SDN", "apa": "AZE",
+    "armenpress": "ARM", "azertac": "AZE", "georgian public broadcaster": "GEO", "vietnam news agency": "VNM",
+    "philippine news agency": "PHL", "news agency of nigeria": "NGA", "aps": "DZA", "map": "MAR", "tap": "TUN",
+    "el tiempo": "COL", "folha de s.paulo": "BRA", "o globo": "BRA", "clarín": "ARG", "clarin": "ARG",
+}
 ANONYMOUS_NOUNS = frozenset({"official", "officials", "source", "sources", "diplomat", "diplomats", "insider",
                              "aide", "aides", "officer", "officers"})
 PLURAL_ANAPHORS = re.compile(r"^(?:the|both|all)\s+(?:two\s+|three\s+)?(leaders|ministers|presidents|officials|"

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ....knowledge.countries import is_capital
 from ....knowledge.sectors import TITLE_WORDS, sector_for_title
 from ....model import Span
 from ....textutil import SpanIndex
@@ -226,7 +227,8 @@ def _owner_before_possessive(sdoc: Any, k: int, doc_places: list[Any],
         while lo > 0 and sdoc[lo - 1].idx >= place.span.start:
             lo -= 1
         return str(place.country), lo
-    if prev.pos_ == "PROPN" and place_country is not None and (iso := place_country(prev.text)):
+    if prev.pos_ == "PROPN" and (prev.ent_type_ in ("", "GPE") or is_capital(prev.text)) and place_country is not None \
+            and (iso := place_country(prev.text)):
         return iso, k - 1
     return None
 
@@ -235,6 +237,28 @@ def _owner_before_possessive(sdoc: Any, k: int, doc_places: list[Any],
 #: not theirs.
 _ALLY_WORDS = frozenset({"ally", "allies", "proxy", "proxies", "partner", "partners", "client", "surrogate",
                          "surrogates"})
+
+
+#: Nouns of a state's offices and forces: what only a state owns ("Arnor's foreign minister", "Gondor's army").
+STATE_NOUNS = frozenset({"minister", "ministers", "president", "premier", "government", "army", "military", "navy",
+                         "parliament", "troops", "forces", "officials", "ministry", "ambassador", "envoy", "embassy",
+                         "police", "cabinet", "king", "queen", "leader", "leaders", "diplomats", "soldiers"})
+
+
+def _unknown_state_owner(sdoc: Any, first: int, taken_index: SpanIndex) -> bool:
+    """Does a one-word name we cannot place own the phrase starting at token ``first`` ("Arnor's foreign
+    minister")? A capitalised proper noun before the possessive that is no country, no person, organisation or
+    group the NER or an earlier finder named, and no title or organisation word."""
+    if first < 2 or sdoc[first - 1].tag_ != "POS":
+        return False
+    owner = sdoc[first - 2]
+    if owner.pos_ != "PROPN" or not owner.text[:1].isupper() or not owner.is_alpha or len(owner) < 2:
+        return False
+    if first >= 3 and sdoc[first - 3].text[:1].isupper() and not sdoc[first - 3].is_sent_start:
+        return False  # the end of a longer name
+    if owner.ent_type_ not in ("", "GPE", "ORG") or taken_index.overlaps(Span(owner.idx, owner.idx + len(owner))):
+        return False
+    return not resolve_country(owner.text) and owner.lower_ not in TITLE_WORDS and owner.lower_ not in GROUP_NOUNS
 
 
 #: Craft that are civilians' when a civil use qualifies them ("fishing boats", "cargo ships"); else state craft.
@@ -408,7 +432,10 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             countries = [(last_group[tok.lemma_], -1)]  # "The demonstrators accuse ...": the ones named before
         if low in ("media", "television") and "state" not in modifiers and not countries:
             continue  # "social media", "television footage": not an actor
-        if not countries and not possessor and low not in STANDALONE_NOUNS and not people:
+        unknown_owner = not countries and low in STATE_NOUNS and _unknown_state_owner(sdoc, first, taken_index)
+        if unknown_owner:
+            first -= 2  # "Arnor's foreign minister": a state we do not know owns the noun; no country, an actor
+        if not countries and not possessor and low not in STANDALONE_NOUNS and not people and not unknown_owner:
             # "officials", "people" alone carry no country and no identity: not an actor of their own here
             continue
         plural = low.endswith("s") and low not in ("forces", "news", "media")

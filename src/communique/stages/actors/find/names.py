@@ -19,12 +19,13 @@ from ..lexicon import (
     KNOWN_OUTLETS,
     MODIFIERS,
     ORG_WORDS,
+    OUTLET_COUNTRIES,
     OUTLET_WORDS,
     PERSON_NOUNS,
     PLACE_BOUND_NOUNS,
 )
 from .base import Found, _is_title_token, _state, _strip_possessive, country_at, doc_text, resolve_country
-from .collectives import _own_phrase_country
+from .collectives import STATE_NOUNS, _own_phrase_country
 from .peoples import _ethnic
 
 
@@ -52,6 +53,15 @@ def _modifies_actor(sdoc: Any, end: int) -> bool:
                 sdoc[end].text[:1].isupper() and sdoc[end].dep_ in ("amod", "compound")
                 and sdoc[end + 1].lower_ in GROUP_NOUNS)):
             end += 1  # "Egypt's highest court", "Russia's top prosecutor", "Nicaragua's Sandinista government"
+    else:
+        start = end
+        while end + 1 < len(sdoc) and sdoc[end].is_lower and sdoc[end].is_alpha and sdoc[end].lower_ != "and" \
+                and sdoc[end].lower_ not in GROUP_NOUNS and (sdoc[end].lower_ in MODIFIERS or (
+                sdoc[end].dep_ == "compound" and sdoc[end].head.i > end and (
+                    sdoc[end].head.lower_ in GROUP_NOUNS or sdoc[end].head.lower_ in PERSON_NOUNS))):
+            end += 1  # "U.S. border patrol", "US security forces": the noun after the modifiers
+        if end > start:
+            return end < len(sdoc) and (sdoc[end].lower_ in GROUP_NOUNS or sdoc[end].lower_ in PERSON_NOUNS)
     if end >= len(sdoc):
         return False
     nxt = sdoc[end]
@@ -105,6 +115,10 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
         if all(t.lower_ in ETHNONYMS for t in ent) and ent.end < len(sdoc) and (
                 sdoc[ent.end].lower_ in GROUP_NOUNS or sdoc[ent.end].lower_ in PERSON_NOUNS):
             continue  # "Hutu rebels", "Kurdish fighters": a people qualifying a collective, found with it
+        if ent.label_ in ("GPE", "ORG") and len(ent) <= 2 and _unknown_word(ent[0]) and ent.end < len(sdoc) \
+                and sdoc[ent.end - 1 if ent[-1].tag_ == "POS" else ent.end].tag_ == "POS" \
+                and _state_noun_after(sdoc, ent.end if ent[-1].tag_ == "POS" else ent.end + 1):
+            continue  # "Arnor's foreign minister": a state we do not know, found with its office (no country)
         if ent.label_ in ("PERSON", "ORG") and (_common_noun(ent) or _as_landmark(ent)):
             continue  # "Missiles struck ...", "along the Tigris", "the Tigris valley": no party
         text = ent.text
@@ -179,7 +193,8 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                                   sector=sector, key=f"org:{code}"))
             elif _is_outlet(ent):
                 out.append(Found(span=bare_span, label="ORG", kind="outlet", name=_strip_possessive(bare),
-                                  sector="MED", key=f"outlet:{bare.lower()}"))
+                                  sector="MED", key=f"outlet:{bare.lower()}",
+                                  country=OUTLET_COUNTRIES.get(_strip_possessive(bare).casefold())))
             elif (bank := central_bank_country(bare)) is not None:
                 out.append(Found(span=bare_span, label="ORG", kind="organization", name=_strip_possessive(bare),
                                  country=bank, sector="GOV", key=f"bank:{bank}"))
@@ -468,6 +483,15 @@ def find_unknown_names(sdoc: Any, taken: list[Span], places: list[Any] | None = 
             # surname, "Ruto said", joins that person: the stage's merge)
         i = j
     return out
+
+
+def _state_noun_after(sdoc: Any, i: int) -> bool:
+    """Is a state's office or force (:data:`.collectives.STATE_NOUNS`) the noun of the phrase starting at token
+    ``i``, after modifiers ("foreign minister", "army")?"""
+    while i < len(sdoc) and (sdoc[i].lower_ in MODIFIERS or sdoc[i].lower_ in TITLE_WORDS) \
+            and sdoc[i].lower_ not in STATE_NOUNS:
+        i += 1
+    return i < len(sdoc) and sdoc[i].lower_ in STATE_NOUNS
 
 
 def _country_word_before(sdoc: Any, start: int) -> tuple[str, int] | None:
