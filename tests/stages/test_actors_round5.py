@@ -156,3 +156,17 @@ def test_government_named_after_its_leader(pipeline: Pipeline, text: str,
 def test_services_outlets_and_unknown_states(pipeline: Pipeline, text: str,
                                              expected: list[tuple[str, str | None]]) -> None:
     assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+# --- organisations of one country the text names without it (the Phoenix dictionary's, as facts) ---------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The CIA said the report was false.", [("CIA", "USASPY")]),
+    ("The FSB arrested a journalist in Tbilisi.", [("FSB", "RUSCOP"), ("Georgia", "GEO")]),
+    # a legislature is LEG by our table (Phoenix writes GOVLEG)
+    ("The Knesset voted to dissolve itself.", [("Knesset", "ISRLEG")]),
+    # a generic body of any state gives no country ("National Security Council" is not only the US's)
+    ("The National Security Council met on Monday.", [("National Security Council", "GOV")]),
+])
+def test_organisations_of_one_country(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected

@@ -31,7 +31,16 @@ attorney/solicitor general, courts     JUD     not military ("General" after a t
 general assembly, parliament           LEG     the UN General Assembly is IGO (an organisation)
 secretary-/director-general            GOV     of an IGO: the IGO's code ("IGOUNO")
 central bank                           GOV     Phoenix CENTRAL_BANK [~GOVBUS]
-state media, outlets                   MED
+state media, outlets                   MED     a state's agency/paper has its country (TASS RUSMED,
+                                               Haaretz ISRMED); international wires none (Phoenix)
+border patrol, border police           COP     Phoenix BORDER_PATROL [~COP]; border guards MIL
+businessmen, executives                BUS     Phoenix BUSINESSMAN [~BUS]
+miners, workers                        LAB     "Burkinabe gold miners" BFALAB
+landowners, settlers, prisoners        CVL     Phoenix LANDOWNER, SETTLER [~CVL]
+fishing boats, cargo ships             CVL     civilians' craft; a state's ships, boats: its forces
+a state's Security Council             GOV     "Armenia's Security Council"; the UN's is IGOUNO
+a country's Red Cross/Red Crescent     NGO     with the country ("Kenyan Red Cross" KENNGO)
+"X's ally", "X's proxy militias"       (none)  an ally of X is not X's: no country from X
 =====================================  ======  ==============================================
 """
 
