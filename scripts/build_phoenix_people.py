@@ -1,4 +1,5 @@
-"""Build ``knowledge/data/phoenix_people.tsv`` from the Phoenix country-actors dictionary in ../shared.
+"""Build ``knowledge/data/phoenix_people.tsv`` and ``phoenix_orgs.tsv`` (its organisations of one country) from the
+Phoenix country-actors dictionary in ../shared.
 
     python scripts/build_phoenix_people.py [../shared/reference/petrarch2/Phoenix.Countries.actors.txt]
 
@@ -18,6 +19,7 @@ from communique.knowledge.petrarch import parse_petrarch_actors
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "reference" / "petrarch2" / "Phoenix.Countries.actors.txt"
 OUT = ROOT / "src" / "communique" / "knowledge" / "data" / "phoenix_people.tsv"
+ORGS = ROOT / "src" / "communique" / "knowledge" / "data" / "phoenix_orgs.tsv"
 
 
 def main(argv: list[str]) -> int:
@@ -34,7 +36,41 @@ def main(argv: list[str]) -> int:
                                 e.valid_to.isoformat() if e.valid_to else "", e.code or ""]))
     OUT.write_text("\n".join(lines) + "\n", "utf-8")
     print(f"{OUT}: {len(lines) - 3} rows")
+    surnames = {e.name.split()[-1].casefold() for e in rows if e.kind == "person" and " " in e.name}
+    orgs = ["# Organisations of one country from the Phoenix country-actors dictionary (Open Event Data Alliance, MIT",
+            "# licence): name, aliases (|), country, sector, kind, valid_from, valid_to, code. Built by",
+            "# scripts/build_phoenix_people.py; completes the country of an organisation the text names (\"the CIA\").",
+            "# Kept: names of two words or more (generic offices only with a country word), acronyms of three",
+            "# capitals or more, one-word names that are no person's surname and no word of our sector lexicon",
+            "# (\"Knesset\", not \"Senate\")."]
+    for e in rows:
+        if e.kind == "person" or not e.country or not e.sector:
+            continue
+        names = [n for n in (e.name, *e.aliases) if _org_name(n, surnames)]
+        if not names:
+            continue
+        orgs.append("\t".join([names[0], "|".join(names[1:]), e.country, e.sector, "organization",
+                                e.valid_from.isoformat() if e.valid_from else "",
+                                e.valid_to.isoformat() if e.valid_to else "", e.code or ""]))
+    ORGS.write_text("\n".join(orgs) + "\n", "utf-8")
+    print(f"{ORGS}: {len(orgs) - 6} rows")
     return 0
+
+
+def _org_name(name: str, surnames: set[str]) -> bool:
+    """A name of an organisation specific enough to give its country wherever it is written (see the header)."""
+    from communique.knowledge.countries import resolve_country
+    from communique.knowledge.sectors import sector_for_title
+
+    words = name.split()
+    if len(words) >= 2:
+        # a generic office or body ("Secretary of State", "National Security Council") is any state's; with a
+        # country word in it ("US State Department") or no word of our sector lexicon ("Federal Reserve") it is one's
+        return sector_for_title(name) is None or any(resolve_country(w.strip("'s")) for w in words)
+    word = words[0] if words else ""
+    if word.isupper():
+        return len(word) >= 3 and word.isalpha()
+    return word[:1].isupper() and word.casefold() not in surnames and sector_for_title(word) is None
 
 
 if __name__ == "__main__":

@@ -83,6 +83,12 @@ def _reference_names(name: str, title: str | None) -> list[str]:
     if title:
         out += [f"{title} {name}", f"{title.split()[-1]} {name}"]
     out.append(name)
+    if "-" in name:  # "Jean-Bertrand Aristide": PETRARCH dictionaries join a name's words with "_" only
+        spaced = " ".join(w if w.split("-", 1)[0].casefold() in _PARTICLES else w.replace("-", " ")
+                          for w in name.split())
+        if title:
+            out += [f"{title} {spaced}"]
+        out.append(spaced)
     words = [w.split("-", 1)[1] if "-" in w and w.split("-", 1)[0].casefold() in _PARTICLES else w
              for w in name.split() if w.casefold() not in _PARTICLES]
     if len(words) >= 2:
@@ -113,6 +119,35 @@ def parse_kb(text: str, *, source: str = "<kb>", origin: str = "user") -> list[K
         except ValueError as exc:
             raise InputError(f"{source}:{n}", f"bad knowledge row ({exc})") from None
     return rows
+
+
+@functools.lru_cache(maxsize=1)
+def _organisations() -> dict[str, KnownActor]:
+    """The bundled organisations of one country (``phoenix_orgs.tsv``, built by ``scripts/build_phoenix_people.py``
+    from the Phoenix dictionary, MIT licence): name or alias -> a country-and-sector entry.
+    Acronyms are keyed as written ("CIA"), other names casefolded; a name two countries share is no one's."""
+    data = resources.files("communique.knowledge").joinpath("data")
+    rows = parse_kb(data.joinpath("phoenix_orgs.tsv").read_text("utf-8"), source="phoenix_orgs.tsv", origin="bundled")
+    out: dict[str, KnownActor] = {}
+    shared: set[str] = set()
+    for e in rows:
+        # a legislature Phoenix codes GOVLEG is LEG by our sector table (knowledge.sectors: parliament LEG)
+        sector = "LEG" if "LEG" in (e.code or "")[3:] else e.sector
+        entry = KnownActor(name=e.name, aliases=(), country=e.country, sector=sector, kind="organization",
+                           valid_from=None, valid_to=None, origin="bundled")
+        for key in (e.name, *e.aliases):
+            k = key if key.isupper() else key.casefold()
+            if k in out and out[k].country != e.country:
+                shared.add(k)
+            out.setdefault(k, entry)
+    return {k: v for k, v in out.items() if k not in shared}
+
+
+def _organisation_reference(name: str) -> KnownActor | None:
+    """The country and sector of an organisation of one country so named ("CIA", "the Knesset", "Mossad")."""
+    bare = name[4:] if name[:4].casefold() == "the " else name
+    orgs = _organisations()
+    return orgs.get(bare) or orgs.get(bare.casefold())  # ("USAID": the dictionary writes "Usaid")
 
 
 class ActorKB:
@@ -318,6 +353,8 @@ class ActorKB:
                                                            sector=actor.sector)) is not None), None)
         if hit is None and actor.kind == "person" and actor.title and actor.country is None:
             hit = self.misspelled_reference(actor.name, sector=actor.sector)
+        if hit is None and actor.kind == "organization" and actor.country is None and self.reference:
+            hit = _organisation_reference(actor.name)
         if hit is None:
             return
         if len(hit.name) > len(actor.name) and actor.name.casefold() in (a.casefold() for a in hit.aliases):

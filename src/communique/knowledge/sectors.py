@@ -19,6 +19,7 @@ actor                                  sector  note
 =====================================  ======  ==============================================
 head of state/government, minister     GOV     also monarchs, governors, mayors, diplomats
 defence minister/ministry, generals    MIL     CAMEO dictionaries write GOVMIL for the minister
+a military government, junta, council  GOV     they govern: Phoenix MILITARY_GOVERNMENT [~GOVMIL]
 former/ousted office-holder            ELI     Phoenix FORMER_PRESIDENT [~ELI]
 a capital standing for its state       GOV     "Ankara said" -> TURGOV (GSR: "Washington" USAGOV)
 plural demonym as a people             CVL     "Palestinians protested" -> PSECVL (GSR)
@@ -30,7 +31,16 @@ attorney/solicitor general, courts     JUD     not military ("General" after a t
 general assembly, parliament           LEG     the UN General Assembly is IGO (an organisation)
 secretary-/director-general            GOV     of an IGO: the IGO's code ("IGOUNO")
 central bank                           GOV     Phoenix CENTRAL_BANK [~GOVBUS]
-state media, outlets                   MED
+state media, outlets                   MED     a state's agency/paper has its country (TASS RUSMED,
+                                               Haaretz ISRMED); international wires none (Phoenix)
+border patrol, border police           COP     Phoenix BORDER_PATROL [~COP]; border guards MIL
+businessmen, executives                BUS     Phoenix BUSINESSMAN [~BUS]
+miners, workers                        LAB     "Burkinabe gold miners" BFALAB
+landowners, settlers, prisoners        CVL     Phoenix LANDOWNER, SETTLER [~CVL]
+fishing boats, cargo ships             CVL     civilians' craft; a state's ships, boats: its forces
+a state's Security Council             GOV     "Armenia's Security Council"; the UN's is IGOUNO
+a country's Red Cross/Red Crescent     NGO     with the country ("Kenyan Red Cross" KENNGO)
+"X's ally", "X's proxy militias"       (none)  an ally of X is not X's: no country from X
 =====================================  ======  ==============================================
 """
 
@@ -52,7 +62,11 @@ _LEXICON = {
         secretary general, director general, inspector general, auditor general, central bank,
         central bank governor, state council, council of ministers, white house, kremlin, downing street,
         white house chief of staff, regime, authorities, head of state, justice minister, justice ministry,
-        leader, head of government, junta, inspector, investigator""",
+        leader, head of government, junta, inspector, investigator, department, department of foreign affairs,
+        ministry of foreign affairs, foreign affairs, city government, city council, municipality,
+        municipal council, district administration, local government, security council,
+        national security council, military government, military junta, military regime, military ruler,
+        military leader, military council""",
     "MIL": """defense minister, defense ministry, defense secretary, secretary of defense, defense department,
         minister of defense, ministry of defense, deputy minister of defense, chief of staff, general staff,
         defense official, pentagon, general, army, armed forces, military, troops, troop, soldier, colonel,
@@ -64,14 +78,15 @@ _LEXICON = {
         defense, defense chief""",
     "LEG": """parliament, parliamentarian, lawmaker, legislator, legislature, senator, senate, mp, member of parliament,
         congress, congressman, congresswoman, house of representatives, speaker of parliament, parliament speaker,
-        national assembly, general assembly""",
+        national assembly, general assembly, assembly, legislative assembly, constituent assembly""",
     "JUD": """judge, justice, court, supreme court, prosecutor, prosecutor general, attorney general, solicitor general,
         procurator general,
         judiciary, tribunal, defense attorney, defense lawyer, military court, judicial council,
         supreme judicial council, judicial, lawyer""",
     "COP": """police, policeman, policewoman, police officer, police chief, riot police, gendarmerie, gendarme,
-        security forces, deputy sheriff, sheriff""",
-    "SPY": """intelligence, intelligence agency, intelligence service, intelligence official, spy, spy agency""",
+        security forces, deputy sheriff, sheriff, border patrol, border patrol agent, border police""",
+    "SPY": """intelligence, intelligence agency, intelligence service, intelligence official, spy, spy agency,
+        intelligence agent, secret agent""",
     "REB": """rebel, rebels, insurgent, guerrilla, separatist, rebel group""",
     "UAF": """militant, militia, militiaman, militiamen, gunman, armed group, armed men""",
     "OPP": """opposition, opposition leader, dissident, activist, protester, demonstrator""",
@@ -83,15 +98,16 @@ _LEXICON = {
     "NGO": """ngo, non-governmental organization, charity, aid group, aid agency, aid worker, humanitarian group,
         rights group, human rights group""",
     "IGO": """international organization, peacekeeper, peacekeeping force, un peacekeeper""",
-    "CVL": """civilian, resident, villager, citizen, people, population, passenger, pedestrian, migrant""",
+    "CVL": """civilian, resident, villager, citizen, people, population, passenger, pedestrian, migrant, landowner""",
     "REF": """refugee, displaced person, asylum seeker, internally displaced""",
     "HLH": """doctor, nurse, hospital, health official, medic, paramedic, surgeon general""",
     "EDU": """student, teacher, professor, university, school, academic""",
-    "LAB": """worker, union, trade union, labor union, striker, union leader""",
+    "LAB": """worker, trade union, labor union, workers union, striker, union leader, miner, mineworker, dockworker,
+        laborer, teachers union""",
     "AGR": """farmer, peasant""",
     "REL": """cleric, imam, priest, bishop, archbishop, rabbi, pope, ayatollah, mullah, monk, church, mosque, pilgrim,
         worshipper""",
-    "CRM": """criminal, gang, smuggler, pirate, kidnapper, drug trafficker, cartel""",
+    "CRM": """criminal, gang, smuggler, pirate, kidnapper, drug trafficker, cartel, gang leader, gang member""",
 }
 SECTORS: frozenset[str] = frozenset(_LEXICON)
 
@@ -111,6 +127,8 @@ _SPELLING = {
     "policemen": "policeman",
     "policewomen": "policewoman",
     "gunmen": "gunman",
+    "guerilla": "guerrilla",
+    "guerillas": "guerrillas",
     "businessmen": "businessman",
     "businesswomen": "businesswoman",
     "congressmen": "congressman",

@@ -22,6 +22,7 @@ publication date they held on (``Actor.roles``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ...knowledge.actors import ActorKB
@@ -164,6 +165,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
         if a.kind == "person" and a.gender is None:
             a.gender = title_gender(a.title)  # a title the knowledge base filled
     split_compound(mentions, actors)
+    _leaders_governments(doc.text, mentions, actors)
     _country_from_chain(mentions, actors)
     _spokespeople(doc, mentions, actors)
     _resolve_possessors(doc, found, mentions, actors)
@@ -298,9 +300,11 @@ def _resolve_possessors(doc: Doc, found: list[Found], mentions: list[Mention], a
             continue
         actor = by_id[own.actor_id]
         lo = doc.sentences[max(0, doc.sentence_of(f.span.start) - 1)].start
+        singular = re.search(r"\bits\s+(?:\w+\s+){0,2}$", doc.text[max(0, f.span.start - 40) : f.span.start],
+                             re.I) is not None or doc.text[f.span.start : f.span.start + 4].casefold() == "its "
         prior = [m for m in mentions if lo <= m.span.start and m.span.end <= f.span.start and m.actor_id in by_id
                  and by_id[m.actor_id].kind in ("organization", "country", "group") and m.actor_id != actor.id
-                 and m.label != "PRONOUN"]
+                 and m.label != "PRONOUN" and not (singular and _plural_collective(doc.text, m))]
         if not prior:
             continue
         owner = by_id[prior[-1].actor_id or ""]
@@ -311,6 +315,46 @@ def _resolve_possessors(doc: Doc, found: list[Found], mentions: list[Mention], a
         elif owner.kind == "group" and owner.code:
             actor.code, actor.sector = owner.code, owner.sector
         actor.name = f"{owner.name} {actor.name.split()[-1]}"
+
+
+#: Bodies named after the person who leads them ("the Biden administration", "the Maduro government").
+_LED_BODIES = frozenset({"government", "administration", "regime", "cabinet", "junta"})
+
+
+def _leaders_governments(text: str, mentions: list[Mention], actors: list[Actor]) -> None:
+    """"The Biden administration", "Maduro's government": a government named after its leader is the leader's
+    country's (known from a title or the knowledge base); the leader's name there is a mention of the body, not
+    a party of its own (a person left with no mention is dropped)."""
+    by_id = {a.id: a for a in actors}
+    ends = {m.span.end: m for m in mentions if m.actor_id in by_id and by_id[m.actor_id].kind == "person"
+            and m.label != "PRONOUN"}
+    moved = False
+    for m in mentions:
+        body = by_id.get(m.actor_id or "")
+        if body is None or body.country or body.code or body.kind not in ("organization", "group") \
+                or text[m.span.start : m.span.end].casefold().removeprefix("the ") not in _LED_BODIES:
+            continue
+        head = text[max(0, m.span.start - 3) : m.span.start]
+        lead = next((ends[e] for e in (m.span.start - 1, m.span.start - 3) if e in ends
+                     and text[e : m.span.start] in (" ", "'s ", "’s ")), None)
+        leader = by_id.get(lead.actor_id or "") if lead is not None else None
+        if lead is None or leader is None or not leader.country or not head:
+            continue
+        body.country = leader.country
+        body.name = f"{text[lead.span.start : lead.span.end].split()[-1]} {body.name}"
+        lead.actor_id, moved = body.id, True
+    if moved:
+        index_mentions(mentions, actors)
+        actors[:] = [a for a in actors if a.mentions or a.kind != "person"]
+
+
+def _plural_collective(text: str, m: Mention) -> bool:
+    """Is mention ``m`` a collective named by a plural common noun ("Armenian forces", "the rebels")? "its" does
+    not refer to one ("Azerbaijan's Defence Ministry said Armenian forces shelled its positions": the ministry's)."""
+    if m.label != "GROUP":
+        return False
+    last = text[m.span.start : m.span.end].split()[-1] if m.span.end > m.span.start else ""
+    return last.islower() and last.endswith("s") and not last.endswith("ss") and last not in ("news", "media")
 
 
 def _igo(a: Actor) -> str | None:

@@ -15,7 +15,7 @@ PERSON_NOUNS = frozenset({
     "representative", "adviser", "advisor", "aide", "soldier", "journalist", "prosecutor", "judge", "counterpart",
     "chancellor", "premier", "king", "queen", "emir", "monarch", "governor", "mayor", "foreign minister",
     "rebel", "insurgent", "militant", "dissident", "activist", "protester", "gunman", "guerrilla", "separatist",
-    "inspector", "investigator", "pilgrim", "lawyer",
+    "inspector", "investigator", "pilgrim", "lawyer", "businessman", "businesswoman", "guerilla", "executive",
 })
 GROUP_NOUNS = frozenset({
     "officials", "diplomats", "delegation", "delegations", "troops", "forces", "army", "military", "government",
@@ -38,6 +38,9 @@ GROUP_NOUNS = frozenset({
     "judges", "clerics", "doctors", "teachers", "employees", "servicemen", "youths",
     # peoples' collectives ("Hausa politicians", "Ibo elders", "Druze inhabitants"), groups ("opposition groups")
     "politicians", "elders", "inhabitants", "groups",
+    # trades and services named with their country ("Somali businessmen", "Burkinabe miners", "Nigerien intelligence")
+    "businessmen", "businesswomen", "executives", "miners", "landowners", "guerillas", "intelligence", "gangs",
+    "patrol", "patrols", "prisoner",
 })
 # Unnamed collectives that are actors even when no country is said ("the army", "gunmen", "state media"):
 # their events are kept with the country empty unless the phrase, a coreference chain or the knowledge base says it.
@@ -48,7 +51,7 @@ STANDALONE_NOUNS = frozenset({
     "jets", "warplanes", "drones", "aircraft", "helicopters", "gunships", "warships", "gunboats", "artillery",
     "gendarmes", "gendarmerie", "paramilitaries", "mercenaries", "policemen", "commandos", "marines",
     "separatists", "media", "television", "cabinet", "administration", "parliament", "civilians", "villagers",
-    "destroyers", "frigates", "submarines", "activists",
+    "destroyers", "frigates", "submarines", "activists", "guerillas",
 })
 # Collectives that belong to the place they are "in" ("police in Hyderabad, Pakistan", "Karachi police",
 # "rebels in Darfur", "opposition parties in Nepal"). Not state armed forces: "troops in Iraq" may be foreign.
@@ -58,7 +61,7 @@ PLACE_BOUND_NOUNS = frozenset({"police", "policemen", "authorities", "officials"
                                "guerrillas", "militants", "militias", "militia", "militiamen", "separatists",
                                "opposition", "parties", "groups", "activists", "villagers", "journalists",
                                "lawmakers", "judges", "clerics", "traders", "teachers", "doctors", "inhabitants",
-                               "politicians", "elders"})
+                               "politicians", "elders", "guerillas", "miners"})
 #: Peoples named by an ethnonym that is no state's demonym (forms as written in English news). Before a noun
 #: ("Kurdish fighters", "Hutu rebels") they are part of the phrase and give no country; after a country word they
 #: are its people ("Bosnian Serbs", "Iraqi Kurds": BIH, IRQ). "ethnic X" is handled by ``find.ETHNIC_WORDS``.
@@ -109,7 +112,7 @@ ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldi
                          "commandos", "marines", "navies", "armies", "coalition", "junta", "destroyers", "frigates",
                          "submarines", "servicemen",
                          "drones", "navy", "commander", "commanders", "officer", "officers", "general", "positions",
-                         "posts", "post", "units", "bases", "guards"})
+                         "posts", "post", "units", "bases", "guards", "patrol", "patrols"})
 CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "fighters": "UAF", "gunmen": "UAF",
                 "settlers": "CVL",
                 "media": "MED", "television": "MED", "paramilitaries": "UAF", "mercenaries": "UAF",
@@ -124,7 +127,11 @@ CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "
                 "newspapers": "MED", "channels": "MED", "fishermen": "CVL",
                 "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL",
                 "pilgrims": "REL", "pilgrim": "REL", "worshippers": "REL", "employees": "LAB", "youths": "CVL",
-                "politicians": "PTY", "elders": "CVL", "inhabitants": "CVL"}  # Phoenix POLITICIAN [~PTY]
+                "politicians": "PTY", "elders": "CVL", "inhabitants": "CVL",  # Phoenix POLITICIAN [~PTY]
+                # Phoenix.agents BUSINESSMAN [~BUS], MINER/WORKER [~LAB], LANDOWNER [~CVL], GUERILLA [~REB]
+                "businessman": "BUS", "businesswoman": "BUS", "businessmen": "BUS", "businesswomen": "BUS",
+                "executive": "BUS", "executives": "BUS", "miners": "LAB", "landowners": "CVL", "guerillas": "REB",
+                "guerilla": "REB", "gangs": "CRM", "prisoner": "CVL"}
 MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
                        "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
                        "former", "and", "-", ",", "both", "led", "government", "riot", "military",
@@ -132,7 +139,7 @@ MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border",
                        "coast", "guard", "patrol", "fishing", "opposition", "ruling", "rival", "rebel", "insurgent",
                        "militant", "separatist", "peacekeeping",
                        "two", "three", "several", "many", "some", "nine", "ten"})
-ORGANIZATION_NOUNS = frozenset({"court", "courts",
+ORGANIZATION_NOUNS = frozenset({"court", "courts", "intelligence",
                                 "force", "government", "ministry", "army", "military", "navy", "police", "parliament",
                                 "regime", "junta", "coalition", "gendarmerie", "media", "television",
                                 "embassy", "cabinet", "administration", "authorities"})
@@ -145,7 +152,24 @@ KNOWN_OUTLETS = frozenset({
     "the wall street journal", "wall street journal", "haaretz", "the times of israel", "times of israel", "kyodo",
     "yonhap", "dpa", "efe", "ansa", "al mayadeen", "sky news", "fox news", "france 24", "dw", "ria", "sputnik",
     "itar-tass", "wafa", "mena", "trt", "press tv", "asharq al-awsat", "politico", "axios", "nbc", "cbs", "abc",
+    "kcna", "fars", "tasnim", "global times", "people's daily", "cctv", "armenpress", "azertac", "bernama",
+    "antara", "granma", "el tiempo", "o globo", "clarín", "clarin",
 })
+#: Outlets of one state (its state news agencies and broadcasters, national papers): that country, as Phoenix codes
+#: HAARETZ [ISRMED]. International wires and broadcasters (Reuters, AP, AFP, Bloomberg, BBC, CNN, Al Jazeera, ...)
+#: report from everywhere and stand for no state: no country, as Phoenix codes them ([MED]).
+OUTLET_COUNTRIES = {
+    "haaretz": "ISR", "times of israel": "ISR", "the times of israel": "ISR", "tass": "RUS", "itar-tass": "RUS",
+    "ria novosti": "RUS", "ria": "RUS", "interfax": "RUS", "sputnik": "RUS", "irna": "IRN", "press tv": "IRN",
+    "fars": "IRN", "tasnim": "IRN", "sana": "SYR", "wafa": "PSE", "mena": "EGY", "al-ahram": "EGY", "anadolu": "TUR",
+    "anadolu agency": "TUR", "trt": "TUR", "kcna": "PRK", "yonhap": "KOR", "kyodo": "JPN", "al mayadeen": "LBN",
+    "asharq al-awsat": "SAU", "saudi press agency": "SAU", "qatar news agency": "QAT", "wam": "ARE", "bernama": "MYS",
+    "antara": "IDN", "xinhua": "CHN", "global times": "CHN", "people's daily": "CHN", "cctv": "CHN", "granma": "CUB",
+    "kenya news agency": "KEN", "ethiopian news agency": "ETH", "sudan tribune": "SDN", "apa": "AZE",
+    "armenpress": "ARM", "azertac": "AZE", "georgian public broadcaster": "GEO", "vietnam news agency": "VNM",
+    "philippine news agency": "PHL", "news agency of nigeria": "NGA", "aps": "DZA", "map": "MAR", "tap": "TUN",
+    "el tiempo": "COL", "folha de s.paulo": "BRA", "o globo": "BRA", "clarín": "ARG", "clarin": "ARG",
+}
 ANONYMOUS_NOUNS = frozenset({"official", "officials", "source", "sources", "diplomat", "diplomats", "insider",
                              "aide", "aides", "officer", "officers"})
 PLURAL_ANAPHORS = re.compile(r"^(?:the|both|all)\s+(?:two\s+|three\s+)?(leaders|ministers|presidents|officials|"

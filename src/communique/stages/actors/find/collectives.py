@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ....knowledge.countries import is_capital
 from ....knowledge.sectors import TITLE_WORDS, sector_for_title
 from ....model import Span
 from ....textutil import SpanIndex
@@ -210,6 +211,61 @@ def _country_before_possessive(sdoc: Any, k: int) -> tuple[str, int] | None:
     return None
 
 
+def _owner_before_possessive(sdoc: Any, k: int, doc_places: list[Any],
+                             place_country: Callable[[str], str | None] | None) -> tuple[str, int] | None:
+    """The country owning the noun after the possessive at token ``k``: a country named right before it ("South
+    Africa’s"), else a city or region the place stage geocoded there, or a one-word city the gazetteer knows
+    ("Kinshasa’s governor", "Ankara’s district administration": the place's country). (ISO3, its first token)."""
+    if (poss := _country_before_possessive(sdoc, k)) is not None:
+        return poss
+    prev = sdoc[k - 1]
+    if not prev.text[:1].isupper() or prev.sent != sdoc[k].sent:
+        return None
+    place = _place_around(doc_places, prev.idx)
+    if place is not None and place.feature in ("city", "region", "site"):
+        lo = k - 1
+        while lo > 0 and sdoc[lo - 1].idx >= place.span.start:
+            lo -= 1
+        return str(place.country), lo
+    if prev.pos_ == "PROPN" and (prev.ent_type_ in ("", "GPE") or is_capital(prev.text)) and place_country is not None \
+            and (iso := place_country(prev.text)):
+        return iso, k - 1
+    return None
+
+
+#: Nouns naming another party's partner ("Israel's militia ally", "Iran's proxy militias"): the owner's country is
+#: not theirs.
+_ALLY_WORDS = frozenset({"ally", "allies", "proxy", "proxies", "partner", "partners", "client", "surrogate",
+                         "surrogates"})
+
+
+#: Nouns of a state's offices and forces: what only a state owns ("Arnor's foreign minister", "Gondor's army").
+STATE_NOUNS = frozenset({"minister", "ministers", "president", "premier", "government", "army", "military", "navy",
+                         "parliament", "troops", "forces", "officials", "ministry", "ambassador", "envoy", "embassy",
+                         "police", "cabinet", "king", "queen", "leader", "leaders", "diplomats", "soldiers"})
+
+
+def _unknown_state_owner(sdoc: Any, first: int, taken_index: SpanIndex) -> bool:
+    """Does a one-word name we cannot place own the phrase starting at token ``first`` ("Arnor's foreign
+    minister")? A capitalised proper noun before the possessive that is no country, no person, organisation or
+    group the NER or an earlier finder named, and no title or organisation word."""
+    if first < 2 or sdoc[first - 1].tag_ != "POS":
+        return False
+    owner = sdoc[first - 2]
+    if owner.pos_ != "PROPN" or not owner.text[:1].isupper() or not owner.is_alpha or len(owner) < 2:
+        return False
+    if first >= 3 and sdoc[first - 3].text[:1].isupper() and not sdoc[first - 3].is_sent_start:
+        return False  # the end of a longer name
+    if owner.ent_type_ not in ("", "GPE", "ORG") or taken_index.overlaps(Span(owner.idx, owner.idx + len(owner))):
+        return False
+    return not resolve_country(owner.text) and owner.lower_ not in TITLE_WORDS and owner.lower_ not in GROUP_NOUNS
+
+
+#: Craft that are civilians' when a civil use qualifies them ("fishing boats", "cargo ships"); else state craft.
+_CRAFT = frozenset({"ships", "boats", "vessels", "planes", "aircraft"})
+_CIVIL_USES = frozenset({"fishing", "cargo", "merchant", "commercial", "civilian", "passenger", "grain", "trawler"})
+
+
 def homeland_in_context(people: str, doc_places: list[Any]) -> str | None:
     """The country a people (an ethnonym, lower case) is of in this article: the one of its homelands
     (:data:`~..lexicon.ETHNIC_HOMELANDS`) among the countries of the article's geocoded places, when exactly one
@@ -267,6 +323,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         sector_words: list[str] = [tok.lower_]
         modifiers: list[str] = []
         ethnic_home: tuple[str | None, int] | None = None  # "Serb forces": the state of the people named
+        possessed: set[int] = set()  # first tokens of the owners read from a possessive ("Israel's")
         while k >= 0 and sdoc[k].sent == tok.sent:
             t = sdoc[k]
             if taken_index.overlaps(Span(t.idx, t.idx + len(t))):
@@ -283,13 +340,22 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             elif t.text[:1].isupper() and (iso := resolve_country(t.text)):
                 countries.append((iso, k))
                 first = k
-            elif t.tag_ == "POS" and k > 0 and (poss := _country_before_possessive(sdoc, k)) is not None:
-                countries.append(poss)  # "Kenya's government", "South Africa's government"
+            elif t.tag_ == "POS" and k > 0 and (poss := _owner_before_possessive(
+                    sdoc, k, doc_places, place_country)) is not None:
+                countries.append(poss)  # "Kenya's government", "South Africa's government", "Kinshasa's governor"
+                possessed.add(poss[1])
                 first = poss[1]
                 k = poss[1]
             elif t.text[:1].isupper() and t.dep_ in ("amod", "compound") and k >= 2 and sdoc[k - 1].tag_ == "POS" \
-                    and _country_before_possessive(sdoc, k - 1) is not None:
+                    and _owner_before_possessive(sdoc, k - 1, doc_places, place_country) is not None:
                 modifiers.append(t.text)  # "Nicaragua's Sandinista government": a name between owner and noun
+                first = k
+            elif t.is_lower and t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.i > t.i and k < tok.i \
+                    and t.lower_ not in MODIFIERS:
+                # "French paper workers", "Haitian gang leaders", "Moscow's city government": a trade or service
+                # between the country word and the noun says the sector, not another actor
+                sector_words.insert(0, t.lower_)
+                modifiers.append(t.lower_)
                 first = k
             elif low in PLACE_BOUND_NOUNS and k == tok.i - 1 and t.text[:1].isupper() and t.pos_ == "PROPN" and (
                     iso := _place_country(doc_places, t.idx, t.idx + len(t))
@@ -320,6 +386,11 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             else:
                 break
             k -= 1
+        if possessed and (_ALLY_WORDS & set(modifiers) or (tok.dep_ == "compound" and tok.head.lower_ in _ALLY_WORDS)):
+            # "Israel's militia ally in southern Lebanon": an ally of the owner, not the owner's own
+            countries = [c for c in countries if c[1] not in possessed]
+            pos = next((j for j in range(max(possessed), tok.i) if sdoc[j].tag_ == "POS"), tok.i - 1)
+            first = max(first, pos + 1)  # the owner and its "'s" are no part of the ally's name
         said_in_phrase = bool(own_phrase_countries(tok, doc_places)) if not countries else True
         if not countries and ethnic_home is not None and ethnic_home[0] is not None:
             countries = [(ethnic_home[0], ethnic_home[1])]
@@ -361,7 +432,10 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             countries = [(last_group[tok.lemma_], -1)]  # "The demonstrators accuse ...": the ones named before
         if low in ("media", "television") and "state" not in modifiers and not countries:
             continue  # "social media", "television footage": not an actor
-        if not countries and not possessor and low not in STANDALONE_NOUNS and not people:
+        unknown_owner = not countries and low in STATE_NOUNS and _unknown_state_owner(sdoc, first, taken_index)
+        if unknown_owner:
+            first -= 2  # "Arnor's foreign minister": a state we do not know owns the noun; no country, an actor
+        if not countries and not possessor and low not in STANDALONE_NOUNS and not people and not unknown_owner:
             # "officials", "people" alone carry no country and no identity: not an actor of their own here
             continue
         plural = low.endswith("s") and low not in ("forces", "news", "media")
@@ -380,6 +454,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         if low in _PEOPLES_ELITES and (ethnic_home is not None or named) and all(_ethnonym_at(sdoc, ki)
                                                                                  for ki in named):
             sector = "ELI"  # "Yoruba leaders", "Hausa politicians", "Ibo elders": a people's elites, no government
+        if low in _CRAFT and _CIVIL_USES & set(modifiers):
+            sector = "CVL"  # "Vietnamese fishing boats", "Ukrainian cargo ships": civilians' craft
         if low in ("forces", "force") and "security" in modifiers and "military" not in modifiers:
             sector = "MIL"  # Phoenix.agents: SECURITY_FORCE [~MIL] (also [~COP])
         det = sdoc[first - 1].lower_ if first > 0 else ""

@@ -19,12 +19,13 @@ from ..lexicon import (
     KNOWN_OUTLETS,
     MODIFIERS,
     ORG_WORDS,
+    OUTLET_COUNTRIES,
     OUTLET_WORDS,
     PERSON_NOUNS,
     PLACE_BOUND_NOUNS,
 )
 from .base import Found, _is_title_token, _state, _strip_possessive, country_at, doc_text, resolve_country
-from .collectives import _own_phrase_country
+from .collectives import STATE_NOUNS, _own_phrase_country
 from .peoples import _ethnic
 
 
@@ -41,13 +42,26 @@ def _modifies_actor(sdoc: Any, end: int) -> bool:
     """Is the country word ending at token ``end`` part of an actor phrase that follows it?"""
     if end < len(sdoc) and sdoc[end].tag_ == "POS":
         end += 1
+        if end < len(sdoc) and sdoc[end].ent_type_ == "ORG" and sdoc[end].ent_iob_ == "B":
+            return True  # "Venezuela's National Assembly": the organisation's owner
         while end + 1 < len(sdoc) and end - 1 < len(sdoc) and not (
                 sdoc[end].lower_ in GROUP_NOUNS and sdoc[end].dep_ not in ("amod", "compound")) and (
                 sdoc[end].lower_ in MODIFIERS or (
                 sdoc[end].is_lower and sdoc[end].dep_ == "amod" and sdoc[end].head.i > end) or (
+                sdoc[end].is_lower and sdoc[end].dep_ == "compound" and sdoc[end].head.i > end
+                and (sdoc[end].head.lower_ in GROUP_NOUNS or sdoc[end].head.lower_ in PERSON_NOUNS)) or (
                 sdoc[end].text[:1].isupper() and sdoc[end].dep_ in ("amod", "compound")
                 and sdoc[end + 1].lower_ in GROUP_NOUNS)):
             end += 1  # "Egypt's highest court", "Russia's top prosecutor", "Nicaragua's Sandinista government"
+    else:
+        start = end
+        while end + 1 < len(sdoc) and sdoc[end].is_lower and sdoc[end].is_alpha and sdoc[end].lower_ != "and" \
+                and sdoc[end].lower_ not in GROUP_NOUNS and (sdoc[end].lower_ in MODIFIERS or (
+                sdoc[end].dep_ == "compound" and sdoc[end].head.i > end and (
+                    sdoc[end].head.lower_ in GROUP_NOUNS or sdoc[end].head.lower_ in PERSON_NOUNS))):
+            end += 1  # "U.S. border patrol", "US security forces": the noun after the modifiers
+        if end > start:
+            return end < len(sdoc) and (sdoc[end].lower_ in GROUP_NOUNS or sdoc[end].lower_ in PERSON_NOUNS)
     if end >= len(sdoc):
         return False
     nxt = sdoc[end]
@@ -101,13 +115,19 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
         if all(t.lower_ in ETHNONYMS for t in ent) and ent.end < len(sdoc) and (
                 sdoc[ent.end].lower_ in GROUP_NOUNS or sdoc[ent.end].lower_ in PERSON_NOUNS):
             continue  # "Hutu rebels", "Kurdish fighters": a people qualifying a collective, found with it
+        if ent.label_ in ("GPE", "ORG") and len(ent) <= 2 and _unknown_word(ent[0]) and ent.end < len(sdoc) \
+                and sdoc[ent.end - 1 if ent[-1].tag_ == "POS" else ent.end].tag_ == "POS" \
+                and _state_noun_after(sdoc, ent.end if ent[-1].tag_ == "POS" else ent.end + 1):
+            continue  # "Arnor's foreign minister": a state we do not know, found with its office (no country)
         if ent.label_ in ("PERSON", "ORG") and (_common_noun(ent) or _as_landmark(ent)):
             continue  # "Missiles struck ...", "along the Tigris", "the Tigris valley": no party
         text = ent.text
         bare = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
         bare_span = Span(ent.end_char - len(bare), ent.end_char)
-        if ent.label_ in ("GPE", "ORG", "NORP", "PERSON") and resolve_country(bare) and _modifies_actor(sdoc, ent.end):
-            continue  # "the Ugandan envoy", "Kenya’s Foreign Ministry": part of a larger actor, found there
+        if ent.label_ in ("GPE", "ORG", "NORP", "PERSON") and (resolve_country(bare) or (
+                is_capital(bare) and ent.end < len(sdoc) and sdoc[ent.end].tag_ == "POS")) \
+                and _modifies_actor(sdoc, ent.end):
+            continue  # "the Ugandan envoy", "Kenya’s Foreign Ministry", "Kinshasa's governor": part of a larger actor
         if ent.label_ in ("PERSON", "GPE", "NORP", "ORG") and (iso := resolve_country(bare)) \
                 and (start := _one_national(ent)) is not None:
             # "a Mexican was arrested", "killed an Iraqi": one of the country's people, a civilian (CVL) as the
@@ -128,6 +148,9 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             if iso:
                 out.append(_state(bare_span, "GPE", iso, capital=named is None, name=bare))
             continue
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and sdoc[ent.start - 1].lower_ == "the" \
+                and (ent.end >= len(sdoc) or sdoc[ent.end].pos_ not in ("NOUN", "PROPN")):
+            continue  # "in the Sahel", "across the Donbas": a name with an article is no person (a region)
         if ent.label_ == "PERSON":
             iso = None
             if ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":  # "Japan’s Haruki Tanabe"
@@ -163,14 +186,15 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             # the NER's "organisation" is a country, or a capital standing for its government ("accusing Minsk")
             out.append(_state(bare_span, "GPE", iso, capital=resolve_country(bare) is None, name=bare))
         elif ent.label_ == "ORG":
-            igo = igo_code(bare)
+            igo = igo_code(bare) if not _national_body(sdoc, ent.start, bare) else None
             if igo:
                 code, sector = igo
                 out.append(Found(span=bare_span, label="ORG", kind="organization", name=bare, code=code,
                                   sector=sector, key=f"org:{code}"))
             elif _is_outlet(ent):
                 out.append(Found(span=bare_span, label="ORG", kind="outlet", name=_strip_possessive(bare),
-                                  sector="MED", key=f"outlet:{bare.lower()}"))
+                                  sector="MED", key=f"outlet:{bare.lower()}",
+                                  country=OUTLET_COUNTRIES.get(_strip_possessive(bare).casefold())))
             elif (bank := central_bank_country(bare)) is not None:
                 out.append(Found(span=bare_span, label="ORG", kind="organization", name=_strip_possessive(bare),
                                  country=bank, sector="GOV", key=f"bank:{bank}"))
@@ -278,6 +302,27 @@ def _strip_honorific(name: str) -> str:
     return _HONORIFIC_PREFIX.sub("", name, count=1)
 
 
+#: Names of international bodies that states have too ("Armenia's Security Council", "Iran's Supreme National
+#: Security Council"): a state's own body when a country or a state's qualifier stands before the name.
+_NATIONAL_IGO_NAMES = frozenset({"security council"})
+#: Movements made of national societies: "the Kenyan Red Cross" is Kenya's society (an NGO of that country).
+_NATIONAL_SOCIETIES = frozenset({"red cross", "red crescent"})
+_STATE_QUALIFIERS = frozenset({"national", "supreme", "federal", "state"})
+
+
+def _national_body(sdoc: Any, start: int, name: str) -> bool:
+    """Is ``name`` (an organisation name starting at token ``start``) a state's body of an international name: a
+    country word, a country's possessive or "National"/"Supreme" right before it?"""
+    if re.sub(r"^(?:the)\s+", "", name, flags=re.I).casefold() not in _NATIONAL_IGO_NAMES or start == 0:
+        return False
+    prev = sdoc[start - 1]
+    if prev.lower_ in _STATE_QUALIFIERS:
+        return True
+    if prev.tag_ == "POS" and start >= 2:
+        return any(resolve_country(sdoc[lo : start - 1].text) for lo in range(max(0, start - 4), start - 1))
+    return _country_word_before(sdoc, start) is not None
+
+
 def find_igos(sdoc: Any, taken: list[Span], kb: ActorKB | None = None) -> list[Found]:
     """International organisations by name or short form wherever they stand, whatever the NER called them
     ("ECOWAS suspended Mali", "The EU imposed ..."): :func:`~communique.knowledge.sectors.igo_code`'s table,
@@ -297,7 +342,8 @@ def find_igos(sdoc: Any, taken: list[Span], kb: ActorKB | None = None) -> list[F
                 span = Span(sdoc[i].idx, last.idx + len(last))
                 if taken_index.overlaps(span) or any("\n" in t.text for t in sdoc[i : i + w]):
                     continue
-                if (found := igo_code(sdoc[i : i + w].text)) is not None:
+                if (found := igo_code(sdoc[i : i + w].text)) is not None \
+                        and not _national_body(sdoc, i, sdoc[i : i + w].text):
                     name = sdoc[i : i + w].text
                     named = [k for k in ((kb.find(name), kb.find(f"the {name}")) if kb else ()) if k is not None]
                     hit = None if any(k.code for k in named) else (w, span, found)
@@ -308,6 +354,13 @@ def find_igos(sdoc: Any, taken: list[Span], kb: ActorKB | None = None) -> list[F
         w, span, (code, sector) = hit
         name = sdoc[i : i + w].text
         name = name[4:] if name[:4].casefold() == "the " else name
+        if name.casefold() in _NATIONAL_SOCIETIES and (home := _country_word_before(sdoc, i)) is not None:
+            # "the Egyptian Red Crescent": the country's own society, a national NGO, not the federation
+            out.append(Found(span=Span(sdoc[home[1]].idx, span.end), label="ORG", kind="organization",
+                             name=sdoc[home[1] : i + w].text, country=home[0], sector="NGO",
+                             key=f"org:{home[0]}:{name.casefold()}"))
+            i += w
+            continue
         out.append(Found(span=span, label="ORG", kind="organization", name=name, code=code, sector=sector,
                          key=f"org:{code}"))
         i += w
@@ -430,6 +483,15 @@ def find_unknown_names(sdoc: Any, taken: list[Span], places: list[Any] | None = 
             # surname, "Ruto said", joins that person: the stage's merge)
         i = j
     return out
+
+
+def _state_noun_after(sdoc: Any, i: int) -> bool:
+    """Is a state's office or force (:data:`.collectives.STATE_NOUNS`) the noun of the phrase starting at token
+    ``i``, after modifiers ("foreign minister", "army")?"""
+    while i < len(sdoc) and (sdoc[i].lower_ in MODIFIERS or sdoc[i].lower_ in TITLE_WORDS) \
+            and sdoc[i].lower_ not in STATE_NOUNS:
+        i += 1
+    return i < len(sdoc) and sdoc[i].lower_ in STATE_NOUNS
 
 
 def _country_word_before(sdoc: Any, start: int) -> tuple[str, int] | None:

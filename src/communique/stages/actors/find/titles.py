@@ -77,6 +77,29 @@ def _surname_in_title(sdoc: Any, t0: int, j: int) -> bool:
     return last.pos_ == "PROPN" and any(t.lower_ in HEAD_TITLES for t in sdoc[t0 : j - 1])
 
 
+#: Words that make the office after them a past one ("Former", "ex-", "ousted").
+_PAST_WORDS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown"})
+
+
+def _past_before(sdoc: Any, i: int) -> int | None:
+    """The token of a past-office word ("Former") standing before token ``i`` with one or two party or ideology
+    words between ("Former Socialist", "former Conservative", "ex-Labour"), else ``None``; a country word between
+    ends the search (its own phrase)."""
+    k = i - 1
+    between = 0
+    while k >= 0 and between <= 2:
+        t = sdoc[k]
+        if t.lower_ in _PAST_WORDS:
+            return k if between else None  # (with nothing between, the title chain holds it already)
+        if t.text in ("-", "‐") and k > 0 and sdoc[k - 1].lower_ in _PAST_WORDS:
+            return k - 1 if between else None
+        if not t.is_alpha or resolve_country(t.text) or t.sent != sdoc[i].sent or t.pos_ not in ("ADJ", "PROPN"):
+            return None
+        between += 1
+        k -= 1
+    return None
+
+
 def find_titled_people(sdoc: Any) -> list[Found]:
     """"[demonym|Country’s] title-words name": the NER label of the name does not matter.
 
@@ -129,6 +152,9 @@ def find_titled_people(sdoc: Any) -> list[Found]:
             # the title proper runs to its last head word ("General Army" stays in it)
             title = chain.text
             start_char = sdoc[i].idx
+            if (past := _past_before(sdoc, i)) is not None:
+                # "Former Socialist prime minister Andreas Papandreou": a past office, a party word between
+                title, start_char = f"{sdoc[past].text} {title}", sdoc[past].idx
             last = end
             if country is None and igo is None and end + 1 < n and sdoc[end].lower_ == "of" \
                     and (cw := country_at(sdoc, end + 1)) is not None:
