@@ -1,0 +1,66 @@
+"""The table-kept lemmatizer gives every token spaCy's own lemma."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc as SpacyDoc
+
+from communique.stages.fastlemma import FastLemmatizer, speed_up
+from communique.stages.nlp import DEFAULT_MODEL, load_nlp
+
+EXAMPLES = Path(__file__).parents[2] / "examples" / "articles"
+OWN = [
+    "", "   ", "\n\n",
+    # the same form as different parts of speech; irregular forms; proper nouns; numbers and symbols
+    "The leaders met. Their meeting was better than the meetings before; they were meeting again on 3 May.",
+    "Geese flew over Nairobi as the children ran, and the mice hid. She'd've gone; he has been seen.",
+    "Ruto's ministers said Kenya's talks with Tanzania's Hassan were the best yet — 12.5% better, $40m more.",
+    "He lies. The lies were told. She saw the saw; they saw it sawn. Leaves leave; the leaves left.",
+]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    found = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.iterdir()) if p.is_file()]
+    assert found, "example articles missing"
+    return found + OWN
+
+
+def test_same_lemmas_as_spacy(texts: list[str]) -> None:
+    plain = spacy.load(DEFAULT_MODEL)
+    unlemmatised = list(plain.pipe(texts, disable=["lemmatizer"]))
+    blobs = [d.to_bytes() for d in unlemmatised]
+    lemmatizer = plain.get_pipe("lemmatizer")
+    want = [lemmatizer(SpacyDoc(plain.vocab).from_bytes(b)) for b in blobs]
+    assert sum(len(d) for d in want) > 1000
+    assert speed_up(plain) and isinstance(lemmatizer, FastLemmatizer)
+    assert not speed_up(plain)  # already done
+    for _ in range(2):  # worked out, then from the kept table
+        got = [lemmatizer(SpacyDoc(plain.vocab).from_bytes(b)) for b in blobs]
+        for a, b in zip(want, got, strict=True):
+            assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+            assert a.to_bytes() == b.to_bytes()
+
+
+def test_a_lemma_set_before_is_kept() -> None:
+    nlp = spacy.load(DEFAULT_MODEL)
+    assert speed_up(nlp)
+    doc = nlp("The ministers met.", disable=["lemmatizer"])
+    doc[1].lemma_ = "envoy"  # as the attribute ruler sets lemmas of its exceptions
+    nlp.get_pipe("lemmatizer")(doc)
+    assert [t.lemma_ for t in doc] == ["the", "envoy", "meet", "."]
+    arr = doc.to_array([LEMMA])
+    assert arr.shape == (4,)
+
+
+def test_the_pipeline_uses_it_and_it_pickles() -> None:
+    lem = load_nlp(DEFAULT_MODEL).get_pipe("lemmatizer")
+    assert isinstance(lem, FastLemmatizer)
+    again = pickle.loads(pickle.dumps(lem))
+    assert type(again) is type(lem)
+    assert "_lemma_table" not in again.__dict__
