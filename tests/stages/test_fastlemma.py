@@ -11,7 +11,7 @@ import spacy
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc as SpacyDoc
 
-from communique.stages.fastlemma import FastLemmatizer, speed_up
+from communique.stages.fastlemma import _TABLES, FastLemmatizer, speed_up
 from communique.stages.nlp import DEFAULT_MODEL, load_nlp
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "articles"
@@ -65,8 +65,11 @@ def test_a_lemma_set_before_is_kept(plain: Any) -> None:
 
 
 def test_the_pipeline_uses_it_and_it_pickles() -> None:
-    lem = load_nlp(DEFAULT_MODEL).get_pipe("lemmatizer")
+    nlp = load_nlp(DEFAULT_MODEL)
+    lem = nlp.get_pipe("lemmatizer")
     assert isinstance(lem, FastLemmatizer)
+    nlp("Ministers met.")
+    assert _TABLES[lem]
     again = pickle.loads(pickle.dumps(lem))
     assert type(again) is type(lem)
-    assert "_lemma_table" not in again.__dict__
+    assert again not in _TABLES  # the table (hashes of this vocabulary) stays behind

@@ -17,11 +17,15 @@ A lemmatizer in another mode ("lookup") is left to spaCy (:func:`speed_up`).
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 __all__ = ["FastLemmatizer", "speed_up"]
 
 _TABLE_LIMIT = 500_000  # distinct (form, POS, morphology) triples remembered per lemmatizer
+# each lemmatizer's table, kept outside the component: it holds string hashes of this process's vocabulary, so it
+# must not travel with a pickled or copied component
+_TABLES: weakref.WeakKeyDictionary[Any, dict[tuple[int, int, int], int]] = weakref.WeakKeyDictionary()
 
 
 class FastLemmatizer:
@@ -36,9 +40,9 @@ class FastLemmatizer:
 
         if not self._validated:  # type: ignore[attr-defined]
             self._validate_tables(Errors.E1004)  # type: ignore[attr-defined]
-        table: dict[tuple[int, int, int], int] | None = self.__dict__.get("_lemma_table")
+        table = _TABLES.get(self)
         if table is None:
-            table = self.__dict__["_lemma_table"] = {}
+            table = _TABLES[self] = {}
         try:
             if not len(doc):
                 return doc
@@ -61,11 +65,6 @@ class FastLemmatizer:
         except Exception as e:  # noqa: BLE001 - spaCy's own error handling, as its Lemmatizer.__call__ does
             self.get_error_handler()(self.name, self, [doc], e)  # type: ignore[attr-defined]
             return doc
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state.pop("_lemma_table", None)
-        return state
 
 
 def speed_up(nlp: Any, name: str = "lemmatizer") -> bool:
