@@ -286,3 +286,27 @@ def test_extract_never_raises_and_spans_lie_in_the_text(
         assert (t.value is None) == (t.precision == "unknown")
         assert t.anchor is None or 0 <= t.anchor < len(out)
     assert [t.span.start for t in out] == sorted(t.span.start for t in out)
+
+
+def test_event_date_each_event_bounded_by_its_own_report() -> None:
+    """Several reports in one text: each event takes the report sentence holding a phrase that refers to it
+    (the reports are read once per document, then asked per event), and a document with new timexes is read
+    again."""
+    text = ("Troops attacked a village. The attack was first reported on November 12. A delegation visited "
+            "Damascus. The visit was first reported on November 14. Officials discussed security.")
+    doc = make_doc(text, PUB)
+
+    def bound(day: int) -> EventDate:
+        return EventDate(D(2025, 11, day), "on_or_before", 'no date stated; on or before it was first reported: '
+                         f'"November {day}": stated date, year from publication date 2025-11-17',
+                         evidence=at(text, f"November {day}"))
+
+    assert event_date(doc, sentence=0, trigger=at(text, "attacked"), refs=[at(text, "The attack")]) == bound(12)
+    assert event_date(doc, sentence=2, trigger=at(text, "visited"), refs=[at(text, "The visit")]) == bound(14)
+    assert event_date(doc, sentence=4, trigger=at(text, "discussed")) == bound(12)  # no refs: the first report
+    assert event_date(doc, sentence=4, trigger=at(text, "discussed"), refs=[at(text, "security")]) == EventDate(
+        PUB, "on_or_before", "no date stated; on or before publication (2025-11-17)")
+    doc.timexes = [t for t in doc.timexes if t.span != at(text, "November 12")]
+    assert event_date(doc, sentence=0, trigger=at(text, "attacked"), refs=[at(text, "The attack")]) == EventDate(
+        PUB, "on_or_before", "no date stated; on or before publication (2025-11-17)")
+    assert event_date(doc, sentence=4, trigger=at(text, "discussed")) == bound(14)

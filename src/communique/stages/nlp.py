@@ -41,8 +41,9 @@ BATCH_CHARS = 100_000
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Any:
     """Load a spaCy pipeline once per process (lemmatizer and parser kept; ``stages.dateline``'s component
-    added first, so a wire dateline is a sentence of its own; the attribute ruler matched by table lookup,
-    same results: :mod:`communique.stages.ruler`)."""
+    added first, so a wire dateline is a sentence of its own; the attribute ruler matched by table lookup and
+    the lemmatizer's answers kept per form, part of speech and morphology, same results:
+    :mod:`communique.stages.ruler`, :mod:`communique.stages.fastlemma`)."""
     import spacy
 
     from .dateline import COMPONENT  # registers the component: a wire dateline is a sentence of its own
@@ -52,9 +53,11 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Any:
     except OSError:
         raise ModelNotInstalled(name) from None
     nlp.add_pipe(COMPONENT, first=True)
+    from .fastlemma import speed_up as lemmas_by_table
     from .ruler import speed_up
 
     speed_up(nlp)  # the same attribute-ruler matches by table lookup (stages/ruler.py)
+    lemmas_by_table(nlp)  # the same lemmas, each worked out once per (form, POS, morphology) (stages/fastlemma.py)
     nlp.communique_model = name  # type: ignore[attr-defined]  # what a spawned parser worker loads (stages/parsepool.py)
     return nlp
 

@@ -63,14 +63,8 @@ def event_date(doc: Doc, *, sentence: int, trigger: Span, refs: Sequence[Span] |
                 )
         return EventDate(t.value, t.precision, t.basis, evidence=t.span)
 
-    for t in doc.timexes:
-        if t.value is None or t.precision != "day":
-            continue
-        s = doc.sentence_of(t.span.start) if doc.sentences else 0
-        where = doc.sentences[s] if doc.sentences else Span(0, len(text))
-        if refs is not None and not any(where.contains(r) for r in refs):
-            continue
-        if _REPORTED.search(text, where.start, where.end):
+    for t, where in _reported_days(doc):
+        if refs is None or any(where.contains(r) for r in refs):
             return EventDate(
                 t.value,
                 "on_or_before",
@@ -83,3 +77,28 @@ def event_date(doc: Doc, *, sentence: int, trigger: Span, refs: Sequence[Span] |
     if published is not None:
         return EventDate(published, "on_or_before", f"no date stated; on or before publication ({_iso(published)})")
     return EventDate(None, "unknown", "no date stated and no publication date")
+
+
+_REPORTED_DAYS: list[tuple[list[Timex], int, list[Span], int, list[tuple[Timex, Span]]]] = []  # the last doc's
+
+
+def _reported_days(doc: Doc) -> list[tuple[Timex, Span]]:
+    """The document's day-precise timexes whose sentence says something was reported, each with its sentence
+    (the whole text when there are none), in the order of ``doc.timexes``; worked out once per document (and
+    again when its timexes or sentences change): a scan of every timex per event was quadratic in the article's
+    length."""
+    if _REPORTED_DAYS:
+        timexes, n_t, sentences, n_s, found = _REPORTED_DAYS[0]
+        if timexes is doc.timexes and n_t == len(timexes) and sentences is doc.sentences and \
+                n_s == len(sentences):
+            return found
+    text = doc.text
+    found = []
+    for t in doc.timexes:
+        if t.value is None or t.precision != "day":
+            continue
+        where = doc.sentences[doc.sentence_of(t.span.start)] if doc.sentences else Span(0, len(text))
+        if _REPORTED.search(text, where.start, where.end):
+            found.append((t, where))
+    _REPORTED_DAYS[:] = [(doc.timexes, len(doc.timexes), doc.sentences, len(doc.sentences), found)]
+    return found

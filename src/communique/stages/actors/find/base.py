@@ -132,21 +132,37 @@ def _ends_person(tok: Any) -> bool:
 def country_at(sdoc: Any, i: int) -> tuple[str, int] | None:
     """A country word starting at token ``i`` ("Russian", "South Korean", "United Arab Emirates"):
     (ISO3, index after it)."""
-    if not sdoc[i].text[:1].isupper() or sdoc[i].lower_ == "the":
+    first = sdoc[i]
+    if not first.text[:1].isupper() or first.lower_ == "the":
         return None
-    for width in (3, 2, 1):
-        if i + width <= len(sdoc) and all(t.text[:1].isupper() for t in sdoc[i : i + width]):
-            if (iso := resolve_country(sdoc[i : i + width].text)):
-                return iso, i + width
+    ends = _capital_run_ends(sdoc, i)
+    text = doc_text(sdoc)
+    for width in range(len(ends), 0, -1):
+        if (iso := resolve_country(text[first.idx : ends[width - 1]])):
+            return iso, i + width
     return None
+
+
+def _capital_run_ends(sdoc: Any, i: int, most: int = 3) -> list[int]:
+    """End offsets of the first 1, 2, ... (at most ``most``) tokens from ``i`` while each starts with a capital
+    (each token read once: a spaCy token is a new object at every ``sdoc[k]``)."""
+    ends: list[int] = []
+    for k in range(i, min(i + most, len(sdoc))):
+        t = sdoc[k]
+        if not t.text[:1].isupper():
+            break
+        ends.append(t.idx + len(t))
+    return ends
 
 
 def _possessive_country(sdoc: Any, i: int) -> tuple[str, int] | None:
     """``Country’s`` starting at token ``i`` ("Kenya’s", "South Korea’s"): (ISO3, index after the possessive)."""
-    for width in (3, 2, 1):
+    ends = _capital_run_ends(sdoc, i)
+    n = len(sdoc)
+    for width in range(len(ends), 0, -1):
         end = i + width
-        if end < len(sdoc) and sdoc[end].tag_ == "POS" and all(t.text[:1].isupper() for t in sdoc[i:end]) \
-                and (iso := resolve_country(sdoc[i:end].text)):
+        if end < n and sdoc[end].tag_ == "POS" and \
+                (iso := resolve_country(doc_text(sdoc)[sdoc[i].idx : ends[width - 1]])):
             return iso, end + 1
     return None
 

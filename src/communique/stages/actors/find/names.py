@@ -331,20 +331,24 @@ def find_igos(sdoc: Any, taken: list[Span], kb: ActorKB | None = None) -> list[F
     out: list[Found] = []
     taken_index = SpanIndex(taken)
     n = len(sdoc)
+    # each token read once (a spaCy token is a new object at every ``sdoc[k]``: up to 8 spans per word)
+    text = doc_text(sdoc)
+    starts = [t.idx for t in sdoc]
+    ends = [a + len(t) for a, t in zip(starts, sdoc, strict=True)]
+    capital = [t.text[:1].isupper() for t in sdoc]
+    can_end = [c or t.is_alpha for c, t in zip(capital, sdoc, strict=True)]
     i = 0
     while i < n:
         hit = None
-        if sdoc[i].text[:1].isupper():
+        if capital[i]:
             for w in range(min(8, n - i), 0, -1):
-                last = sdoc[i + w - 1]
-                if not last.text[:1].isupper() and not last.is_alpha:
+                if not can_end[i + w - 1]:
                     continue
-                span = Span(sdoc[i].idx, last.idx + len(last))
-                if taken_index.overlaps(span) or any("\n" in t.text for t in sdoc[i : i + w]):
+                span = Span(starts[i], ends[i + w - 1])
+                name = text[span.start : span.end]  # the tokens' text (a token's own whitespace is one space)
+                if taken_index.overlaps(span) or "\n" in name:
                     continue
-                if (found := igo_code(sdoc[i : i + w].text)) is not None \
-                        and not _national_body(sdoc, i, sdoc[i : i + w].text):
-                    name = sdoc[i : i + w].text
+                if (found := igo_code(name)) is not None and not _national_body(sdoc, i, name):
                     named = [k for k in ((kb.find(name), kb.find(f"the {name}")) if kb else ()) if k is not None]
                     hit = None if any(k.code for k in named) else (w, span, found)
                     break
@@ -352,7 +356,7 @@ def find_igos(sdoc: Any, taken: list[Span], kb: ActorKB | None = None) -> list[F
             i += 1
             continue
         w, span, (code, sector) = hit
-        name = sdoc[i : i + w].text
+        name = text[span.start : span.end]
         name = name[4:] if name[:4].casefold() == "the " else name
         if name.casefold() in _NATIONAL_SOCIETIES and (home := _country_word_before(sdoc, i)) is not None:
             # "the Egyptian Red Crescent": the country's own society, a national NGO, not the federation

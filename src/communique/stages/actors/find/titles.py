@@ -109,19 +109,21 @@ def find_titled_people(sdoc: Any) -> list[Found]:
     """
     out: list[Found] = []
     n = len(sdoc)
+    capital = [t.text[:1].isupper() for t in sdoc]  # read once: a spaCy token is a new object at every sdoc[k]
     i = 0
     while i < n:
         country = None
         j = i
-        if (pos := _possessive_country(sdoc, i)) is not None:
-            country, j = pos
-        elif (cw := country_at(sdoc, i)) is not None and cw[1] < n \
-                and (_is_title_token(sdoc[cw[1]]) or sdoc[cw[1]].lower_ in ORG_WORDS
-                     or _portfolio_end(sdoc, cw[1]) is not None):
-            country, j = cw
         igo = None
-        if country is None and (org := _igo_prefix(sdoc, i)) is not None:
-            igo, j = org  # "UN Secretary-General", "NATO chief", "IAEA head": the organisation's official
+        if capital[i]:  # a country, its possessive and an organisation's name start with a capital
+            if (pos := _possessive_country(sdoc, i)) is not None:
+                country, j = pos
+            elif (cw := country_at(sdoc, i)) is not None and cw[1] < n \
+                    and (_is_title_token(sdoc[cw[1]]) or sdoc[cw[1]].lower_ in ORG_WORDS
+                         or _portfolio_end(sdoc, cw[1]) is not None):
+                country, j = cw
+            if country is None and (org := _igo_prefix(sdoc, i)) is not None:
+                igo, j = org  # "UN Secretary-General", "NATO chief", "IAEA head": the organisation's official
         t0 = j
         while j < n and "\n" not in sdoc[j].text:
             t = sdoc[j]
