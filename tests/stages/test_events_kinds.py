@@ -571,3 +571,22 @@ def test_object_control(pipeline: Pipeline, text: str, expected: list[tuple[Any,
 ])
 def test_restatements_keep_their_sides(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the act told again with no doer is the act already told: one event, which the denial reaches
+    ("Kenyan police arrested two journalists in Nairobi, a rights group said. Officials denied that any arrests "
+     "were made.", [("173", "denied")]),
+    ("Ugandan troops shelled a village near Bunia, residents said. The army denied that any shelling took place.",
+     [("194", "denied")]),
+    # other people arrested are another arrest
+    ("Kenyan police arrested two journalists on Monday. Separately, three students were arrested in Mombasa.",
+     [("173", "reported"), ("173", "reported")]),
+    # an act of another kind with no doer is its own event
+    ("Nigerian police detained an opposition senator in Lagos. Protests erupted in the city on Tuesday.",
+     [("173", "reported"), ("141", "reported")]),
+])
+def test_an_act_told_again_with_no_doer_is_the_act_told(pipeline: Pipeline, text: str,
+                                                       expected: list[tuple[str, str]]) -> None:
+    doc = analyze(text, published="2024-05-02", pipeline=pipeline)
+    assert [(e.cameo, e.status) for e in doc.events] == expected
