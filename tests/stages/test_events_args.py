@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from communique import Doc, Pipeline, analyze
+from communique import Pipeline, analyze
 
-
-def _view(doc: Doc) -> list[tuple[Any, ...]]:
-    iso = {a.id: a.country or a.name for a in doc.actors}
-    return [(e.cameo, [iso[s] for s in e.source], [iso[t] for t in e.target]) for e in doc.events]
-
-
-def _check(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
-    assert _view(analyze(text, published="2025-06-14", pipeline=pipeline)) == expected
+sys.path.insert(0, str(Path(__file__).parent))
+from test_events_kinds import _check  # noqa: E402  (one view of an event: code, sources' and targets' countries)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
