@@ -106,13 +106,13 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                 # seen done though no one is named doing it; coded with no source, and ranked below named acts
                 found = ([], _patients_named(tok, args))
                 confidence = round(UNNAMED_DOER_CONFIDENCE * (cand.confidence or 1.0), 3)
-                ref = _told_before(events, code, found[1])
-                if ref is not None:
+                told = _told_before(events, code, found[1])
+                if told is not None:
                     # "..., their party said. A spokesman denied that any arrests had taken place.": the arrest
                     # told again with no doer is the earlier arrest, not a second one (a denial then reaches it)
-                    ref.references.append(trigger)
-                    _episode_id(episode, ref.id)
-                    anaphors_at.setdefault(tok.sent.start, []).append((tok, ref.id))
+                    told.references.append(trigger)
+                    _episode_id(episode, told.id)
+                    anaphors_at.setdefault(tok.sent.start, []).append((tok, told.id))
                     continue
             if found is None or (cand.require_target and not found[1] and code[:2] != "14"
                                  and not held_to_account(tok, args)):
