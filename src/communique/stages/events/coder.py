@@ -41,7 +41,9 @@ from .episodes import (
     _is_anaphor,
     _link_reference,
     _merge_restatements,
+    _refer,
     _restates,
+    _told_before,
 )
 from .location import _location, inherit_locations
 from .modality import condition_of, conditional_intent, modality, obliged_by, resolve_status
@@ -110,9 +112,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                 if told is not None:
                     # "..., their party said. A spokesman denied that any arrests had taken place.": the arrest
                     # told again with no doer is the earlier arrest, not a second one (a denial then reaches it)
-                    told.references.append(trigger)
-                    _episode_id(episode, told.id)
-                    anaphors_at.setdefault(tok.sent.start, []).append((tok, told.id))
+                    anaphors_at.setdefault(tok.sent.start, []).append((tok, _refer(told, trigger, episode)))
                     continue
             if found is None or (cand.require_target and not found[1] and code[:2] != "14"
                                  and not held_to_account(tok, args)):
@@ -195,20 +195,6 @@ UNNAMED_DOER_NOT = frozenset({"kill", "die", "murder", "fighting", "fight", "war
 UNNAMED_DOER_CONFIDENCE = 0.5
 # the least confidence of a model's candidate coded with no doer named
 UNNAMED_DOER_MODEL_AT = 0.6
-
-
-#: how many of the latest events an act with no doer may be the retelling of (a bound, so long texts stay linear)
-TOLD_BEFORE_WINDOW = 30
-
-
-def _told_before(events: list[Event], code: str, patients: list[str]) -> Event | None:
-    """The latest earlier event of the same CAMEO root whose parties include every party an act with no doer
-    names (``patients``, actor ids), among the last ``TOLD_BEFORE_WINDOW`` events: the same act told again, not a
-    new one; None when there is none."""
-    for ev in reversed(events[-TOLD_BEFORE_WINDOW:]):
-        if ev.cameo[:2] == code[:2] and set(patients) <= set(ev.source) | set(ev.target):
-            return ev
-    return None
 
 
 def _unnamed_doer(tok: Any, code: str, cand: Candidate) -> bool:

@@ -64,9 +64,29 @@ def _link_reference(events: list[Event], tok: Any, span: Span, episode: dict[str
         return None
     for ev in reversed(events):
         if ev.cameo in family:
-            ev.references.append(span)
-            _episode_id(episode, ev.id)
-            return ev.id
+            return _refer(ev, span, episode)
+    return None
+
+
+def _refer(ev: Event, span: Span, episode: dict[str, int]) -> str:
+    """Record ``span`` (character offsets into the article's text) as a reference to ``ev``, in ``ev``'s episode;
+    ``ev``'s id."""
+    ev.references.append(span)
+    _episode_id(episode, ev.id)
+    return ev.id
+
+
+#: how many of the latest events an act with no doer may be the retelling of (a bound, so long texts stay linear)
+TOLD_BEFORE_WINDOW = 30
+
+
+def _told_before(events: list[Event], code: str, patients: list[str]) -> Event | None:
+    """The latest earlier event of the same CAMEO root whose parties include every party an act with no doer
+    names (``patients``, actor ids), among the last ``TOLD_BEFORE_WINDOW`` events: the same act told again, not a
+    new one; None when there is none."""
+    for ev in reversed(events[-TOLD_BEFORE_WINDOW:]):
+        if ev.cameo[:2] == code[:2] and set(patients) <= set(ev.source) | set(ev.target):
+            return ev
     return None
 
 
