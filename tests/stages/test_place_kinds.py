@@ -780,3 +780,131 @@ def test_a_town_near_another_place_of_the_story_beats_a_namesake_a_country_pulle
 )
 def test_a_town_near_the_story_keeps_its_place(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
     assert [(n, c) for n, c, _, _ in places(gaz, text, *marked)] == want
+
+
+# ---------------------------------------------------------------- famous places against small namesakes (r6)
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # a compass word before a country the gazetteer also knows as a small town's whole name
+        (
+            "Israeli jets struck targets in South Lebanon on Tuesday, the army said.",
+            [("Israeli", "NORP"), ("South Lebanon", "GPE")],
+            [("Lebanon", "LBN", "country")],
+        ),
+        (
+            "Hezbollah fighters in South Lebanon fired rockets at northern Israel.",
+            [("South Lebanon", "GPE"), ("Israel", "GPE")],
+            [("Lebanon", "LBN", "country"), ("Israel", "ISR", "country")],
+        ),
+        # the town stays when the text says where it is, or the story is at home there
+        (
+            "A house fire in South Lebanon, Ohio, killed two people.",
+            [("South Lebanon", "GPE"), ("Ohio", "GPE")],
+            [("South Lebanon", "USA", "city"), ("Ohio", "USA", "state")],
+        ),
+        (
+            "Warren County officials in Ohio said the South Lebanon fire station would reopen.",
+            [("Warren County", "GPE"), ("Ohio", "GPE"), ("South Lebanon", "GPE")],
+            [("Warren County", "USA", "county"), ("Ohio", "USA", "state"), ("South Lebanon", "USA", "city")],
+        ),
+        # a part of a city is no part of a country ("East London" is South Africa's city)
+        (
+            "Police in East London arrested three men.",
+            [("East London", "GPE")],
+            [("East London", "ZAF", "city")],
+        ),
+    ],
+)
+def test_a_compass_part_of_a_country_beats_a_small_town_of_that_whole_name(
+    gaz: Gazetteer, text: str, marked: list, want: list
+) -> None:
+    assert [(n, c, f) for n, c, _, f in places(gaz, text, *marked)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # the bare name is the larger country's
+        (
+            "Refugees from Congo crossed into Uganda.",
+            [("Congo", "GPE"), ("Uganda", "GPE")],
+            [("Congo", "COD"), ("Uganda", "UGA")],
+        ),
+        # "the" after "of" left out or written
+        (
+            "Aid workers in the Democratic Republic of Congo reported new cases.",
+            [("the Democratic Republic of Congo", "GPE")],
+            [("Democratic Republic of Congo", "COD")],
+        ),
+        (
+            "Officials from the Republic of Congo and Gabon met in Libreville.",
+            [("the Republic of Congo", "GPE"), ("Gabon", "GPE"), ("Libreville", "GPE")],
+            [("Republic of Congo", "COG"), ("Gabon", "GAB"), ("Libreville", "GAB")],
+        ),
+        # the tagger split the name at "of", or left its first word out
+        (
+            "The virus has spread in Democratic Republic of the Congo since May.",
+            [("Democratic Republic", "GPE"), ("Congo", "GPE")],
+            [("Democratic Republic of the Congo", "COD")],
+        ),
+        (
+            "The virus has spread in Democratic Republic of the Congo since May.",
+            [("Republic of the Congo", "GPE")],
+            [("Democratic Republic of the Congo", "COD")],
+        ),
+        # a story naming the smaller country means it by the bare name too
+        (
+            "The Republic of the Congo held a vote on Sunday. Turnout in Congo was low.",
+            [("Republic of the Congo", "GPE"), ("Congo", "GPE")],
+            [("Republic of the Congo", "COG"), ("Congo", "COG")],
+        ),
+    ],
+)
+def test_a_name_two_countries_share(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert [(n, c) for n, c, _, _ in places(gaz, text, *marked)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        (
+            "British diplomats in Washington said the deal was close.",
+            [("British", "NORP"), ("Washington", "GPE")],
+            [("Washington", "USA", 4140963)],
+        ),
+        (
+            "Canadian officials met their counterparts in London on Friday.",
+            [("Canadian", "NORP"), ("London", "GPE")],
+            [("London", "GBR", 2643743)],
+        ),
+        (
+            "American students rallied in Moscow on Saturday.",
+            [("American", "NORP"), ("Moscow", "GPE")],
+            [("Moscow", "RUS", 524901)],
+        ),
+        # a large city of the demonym's country stays (Lebanon's second city, a fifth of the capital's size)
+        (
+            "Clashes broke out in Tripoli overnight, the Lebanese army said.",
+            [("Tripoli", "GPE"), ("Lebanese", "NORP")],
+            [("Tripoli", "LBN", 266826)],
+        ),
+        # the town stays when a place near it is named, or another place of its country
+        (
+            "A British man was stabbed in Washington, Sunderland police said.",
+            [("British", "NORP"), ("Washington", "GPE"), ("Sunderland", "GPE")],
+            [("Washington", "GBR", 2634715), ("Sunderland", "GBR", 2636531)],
+        ),
+        (
+            "Canadian police in London and Toronto made arrests on Friday.",
+            [("Canadian", "NORP"), ("London", "GPE"), ("Toronto", "GPE")],
+            [("London", "CAN", 6058560), ("Toronto", "CAN", 6167865)],
+        ),
+    ],
+)
+def test_a_national_capital_beats_a_namesake_only_a_demonym_pulled(
+    gaz: Gazetteer, text: str, marked: list, want: list
+) -> None:
+    assert [(n, c, i) for n, c, i, _ in places(gaz, text, *marked)] == want

@@ -63,6 +63,10 @@ class Gazetteer:
                 hit = self._ix.keys.get(variant)
                 if hit is not None:
                     break
+        if hit is None and " of " in key:
+            # "the" after "of" written or left out ("Democratic Republic of Congo", "Republic of the Congo")
+            other = key.replace(" of the ", " of ") if " of the " in key else key.replace(" of ", " of the ", 1)
+            hit = self._ix.keys.get(other)
         if hit is None:
             return ()
         ids = (hit,) if isinstance(hit, int) else hit
@@ -100,7 +104,11 @@ class Gazetteer:
     def country_code(self, name: str) -> str | None:
         """ISO3 of a country name or common alias ('Syria', 'U.S.', 'Britain'), else None."""
         key = normalise(name)
-        return self._ix.country_keys.get(key) or self._ix.country_keys.get(_fold(key))
+        code = self._ix.country_keys.get(key) or self._ix.country_keys.get(_fold(key))
+        if code is None and " of " in key:  # "Democratic Republic of Congo" (see :meth:`_ids`)
+            other = key.replace(" of the ", " of ") if " of the " in key else key.replace(" of ", " of the ", 1)
+            code = self._ix.country_keys.get(other)
+        return code
 
     def demonym(self, word: str) -> str | None:
         """ISO3 of a country demonym ('Syrian' -> 'SYR'), else None; demonyms are not places."""

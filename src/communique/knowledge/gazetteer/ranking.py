@@ -59,7 +59,13 @@ def rank(ix: _Index, ids: Iterable[int], context: Sequence[str], key: str) -> li
         order += state_in_ctx  # Georgia in a US story
     elif state_in_ctx and not countries and not (cities and iso(cities[0]) in ctx):
         order += state_in_ctx  # Victoria in an Australian story, not the Seychelles' capital
-    order += sorted(top, key=lambda i: (ix.feature[i] != _F["country"], -ix.pop[i]))
+    # a country the document names otherwise before a larger one sharing the name ("Congo" in a story naming the
+    # Republic of the Congo is that one; alone it is the Democratic Republic's)
+    def top_key(i: int) -> tuple[bool, bool, int]:
+        country = ix.feature[i] == _F["country"]
+        return (not country, country and iso(i) not in ctx, -ix.pop[i])
+
+    order += sorted(top, key=top_key)
     # the best city beats a state of the same name when it is a national capital or has a million people
     # (Washington, New York), when it is in the document's countries and no such state is (Victoria in a
     # Canadian story), when it has at least a quarter of the state's people (Portland, Oregon, not the

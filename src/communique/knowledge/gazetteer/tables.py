@@ -226,7 +226,10 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "UK": "GBR", "U.K.": "GBR", "Britain": "GBR", "Great Britain": "GBR",
     "Holland": "NLD", "Netherlands": "NLD", "Czech Republic": "CZE", "Burma": "MMR",
     "Côte d'Ivoire": "CIV", "Cote d'Ivoire": "CIV", "DRC": "COD", "DR Congo": "COD", "D.R. Congo": "COD",
-    "Congo-Kinshasa": "COD", "Congo-Brazzaville": "COG", "Palestine": "PSE", "Palestinian territories": "PSE",
+    "Congo-Kinshasa": "COD", "Congo-Brazzaville": "COG",
+    # the bare name of two countries is the larger one's in news use (AP: "Congo" is Kinshasa's; "Congolese" is
+    # COD's below too); a story naming the Republic of the Congo takes the smaller (ranking.rank: context first)
+    "Congo": "COD", "Palestine": "PSE", "Palestinian territories": "PSE",
     "Vatican City": "VAT", "Holy See": "VAT", "East Timor": "TLS", "Timor-Leste": "TLS", "Swaziland": "SWZ",
     "Macedonia": "MKD", "Cape Verde": "CPV", "Turkiye": "TUR", "Türkiye": "TUR", "UAE": "ARE", "U.A.E.": "ARE",
     "Emirates": "ARE", "DPRK": "PRK", "ROK": "KOR", "Korea": "KOR", "KSA": "SAU", "PRC": "CHN",

@@ -147,16 +147,32 @@ def _ascii(name: str) -> str:
 
 def _join_split(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
     """Neighbouring entities the tagger split out of one name ("Baja" and "California" for Baja California),
-    joined as one GPE when the gazetteer knows the whole name as a place's own name."""
+    joined as one GPE when the gazetteer knows the whole name as a place's own name; a country's name split at
+    "of" ("Democratic Republic" and "Congo"); and a country's name whose first word the tagger left out
+    ("Democratic" before "Republic of the Congo", another country's name)."""
     out: list[Entity] = []
     for start, end, label in sorted(ents):
         if out and label in PLACE_LABELS | RESCUE_LABELS and out[-1][2] in PLACE_LABELS | RESCUE_LABELS:
             p_start, p_end, _ = out[-1]
-            if text[p_end:start] == " " and text[start : start + 1].isupper():
+            gap = text[p_end:start]
+            if gap == " " and text[start : start + 1].isupper():
                 whole = text[p_start:end]
                 c = gazetteer.lookup(whole)
                 if c is not None and _ascii(c.name) == _ascii(whole):
                     out[-1] = (p_start, end, "GPE")
                     continue
+            elif _OF_GAP.fullmatch(gap) and text[start : start + 1].isupper():
+                if gazetteer.country_code(text[p_start:end]) is not None:
+                    out[-1] = (p_start, end, "GPE")
+                    continue
+        if label in PLACE_LABELS and (m := _WORD_BEFORE.search(text, max(0, start - 40), start)):
+            own = gazetteer.country_code(text[start:end])
+            longer = gazetteer.country_code(text[m.start() : end])
+            if longer is not None and longer != own and not (out and out[-1][1] > m.start()):
+                start = m.start()
         out.append((start, end, label))
     return out
+
+
+_OF_GAP = re.compile(r"\s+of(?:\s+the)?\s+")
+_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+\Z")

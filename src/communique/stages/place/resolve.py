@@ -102,6 +102,7 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     named: set[str] = set()  # ISO3 of countries and states named as places
     min_pop: dict[int, int] = {}  # span number -> the population a rescued city needs
     towns_only: set[int] = set()  # span numbers rescued as the object of an attack: cities only
+    compass: dict[int, int] = {}  # span number -> where the country's name starts in a "South Lebanon" town's
     ents = _join_split(text, _split_in(text, ents), gazetteer)
     lines = datelines(text, gazetteer)
     if lines:
@@ -158,7 +159,14 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
         if not text[s:e].strip():
             continue
         part = _COMPASS_PART.match(text, s, e)
-        if part and label in PLACE_LABELS and gazetteer.lookup(text[s:e]) is None:
+        whole = gazetteer.lookup(text[s:e]) if part and label in PLACE_LABELS else None
+        if part and whole is not None and whole.feature == "city" and whole.population < RESCUE_MIN_POPULATION:
+            # "South Lebanon": the part of the country, unless the story is at home near the town of that name
+            # (decided below, once the story's countries are known); not a part of a city ("East London")
+            base = gazetteer.lookup(text[part.end() : e])
+            if base is not None and base.feature in ("country", "region", "sea"):
+                compass[len(spans)] = part.end()
+        if part and label in PLACE_LABELS and whole is None:
             # "West Wales": Wales (the gazetteer has no West Wales); a part of a country, a region, a sea or a
             # large city, not of a village ("the West Wing" is no part of Wing), of a continent ("Northern
             # Europe" and "Central Asia" are regions of their own) nor of a state a namesake abroad may hold
@@ -251,6 +259,7 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     for k, (s, e, label, key) in enumerate(spans):
         cand = fixed.get(k)
         by_size = False
+        ctx: list[str] | None = None  # the countries that pulled the name, when the story's context chose it
         if cand is None:  # "Trinidad" in a story naming Trinidad and Tobago: the country
             cand = next((c for n, c in country_names.items() if n.startswith(key + " and ")), None)
         if cand is None and _COUNTIES_AFTER.match(text, e):  # "Orange and Seminole counties"
@@ -295,6 +304,17 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 ]
                 if in_states and (cand.country, cand.admin1) not in states:
                     cand = max(in_states, key=lambda c: c.population)
+        if (
+            k in compass
+            and ctx is not None
+            and cand is not None
+            and cand.feature == "city"
+            and cand.country not in ctx
+            and (cand.country, cand.admin1) not in states
+        ):
+            part_of = gazetteer.lookup(text[compass[k] : e], context_countries=ctx)
+            if part_of is not None:
+                cand, s = part_of, compass[k]  # "Israeli jets struck South Lebanon": Lebanon, not a US town
         if cand is None:
             continue
         if k in towns_only and cand.feature != "city":
@@ -312,9 +332,11 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
         if by_size:
             uncontexted.append(len(places))
         places.append(cand.place(Span(s, e)))
-    return _near_the_story(text, _towns_near_towns(text, places, uncontexted, gazetteer), gazetteer)
+    places = _near_the_story(text, _towns_near_towns(text, places, uncontexted, gazetteer), gazetteer)
+    return _capitals_over_demonyms(text, places, {iso for _, iso in demonyms} - named, gazetteer)
 
 
+CAPITAL_RATIO = 20  # a national capital this many times larger beats a city only a demonym pulled home
 NEAR_KM = 50.0  # a town this close to another place the story names is that place's town
 
 
@@ -360,6 +382,48 @@ def _near_the_story(text: str, places: list[Place], gazetteer: Gazetteer) -> lis
         }
         if len(near) == 1:
             out[k] = next(iter(near.values())).place(p.span)
+    return out
+
+
+def _capitals_over_demonyms(text: str, places: list[Place], by_demonym: set[str], gazetteer: Gazetteer) -> list[Place]:
+    """A town that only a demonym pulled home gives way to the national capital of its name ("British diplomats
+    in Washington": Washington, D.C., not Washington, Tyne and Wear; "Canadian officials met in London"): a
+    traveller's nationality says who went, not where.  Only a town (under ``RESCUE_MIN_POPULATION``) or a city
+    :data:`CAPITAL_RATIO` times smaller than the capital gives way ("Clashes in Tripoli, the Lebanese army said"
+    stays Lebanon's second city).  The town stays when the story names another place of its country, or a place
+    within :data:`NEAR_KM` of it ("stabbed in Washington, Sunderland police said").
+    ``by_demonym``: ISO3 of the countries the story names only by demonyms."""
+    if not by_demonym:
+        return places
+    out = list(places)
+    for k, p in enumerate(places):
+        if p.feature != "city" or p.country not in by_demonym or p.lat is None or p.lon is None:
+            continue
+        name = text[p.span.start : p.span.end]
+        key = normalise(name)
+        others = [q for j, q in enumerate(places) if j != k and normalise(text[q.span.start : q.span.end]) != key]
+        if any(q.country == p.country for q in others) or any(
+            q.lat is not None and q.lon is not None and _km(p.lat, p.lon, q.lat, q.lon) <= NEAR_KM for q in others
+        ):
+            continue
+        found = gazetteer.candidates(name)
+        mine = next((c for c in found if c.geonames_id == p.geonames_id), None)
+        if mine is None or mine.capital:
+            continue
+        capitals = {
+            c.geonames_id: c
+            for c in found
+            if c.feature == "city"
+            and c.capital
+            and c.country != p.country
+            and (
+                c.population >= CAPITAL_RATIO * mine.population
+                or (c.population > mine.population and mine.population < RESCUE_MIN_POPULATION)
+            )
+            and normalise(c.name) == key
+        }
+        if len(capitals) == 1:
+            out[k] = next(iter(capitals.values())).place(p.span)
     return out
 
 
