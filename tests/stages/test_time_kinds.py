@@ -612,3 +612,46 @@ def test_the_quarter_of_an_earnings_report_is_its_quarter() -> None:
     ents = [(text.index("the quarter"), text.index("the quarter") + len("the quarter"), "DATE")]
     found = [(text[t.span.start : t.span.end], t.timeml) for t in extract(text, ents=ents, published=D(2025, 10, 23))]
     assert found == [("third-quarter", "2025-Q3"), ("the quarter", "2025-Q3")]
+
+
+# ---------------------------------------------------------------- "the day before" beside a date (r6)
+
+THURSDAY = D(2025, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # counted from the date that follows at once
+        (
+            "The day before last Tuesday's hearing, the envoy flew to Doha.",
+            [("The day before", "2025-03-10"), ("last Tuesday", "2025-03-11")],
+        ),
+        (
+            "Two days after Monday's vote, the ministers met in Accra.",
+            [("Two days after", "2025-03-12"), ("Monday", "2025-03-10")],
+        ),
+        # another name for the date it stands beside
+        (
+            "Shares fell sharply on March 3, the day before the central bank raised rates.",
+            [("March 3", "2025-03-03"), ("the day before", "2025-03-03")],
+        ),
+        # "in the day after ..." is that day: "after" starts a clause
+        (
+            "The index recovered late in the day after falling 2% in the morning.",
+            [("the day", "2025-03-13")],
+        ),
+        # with no date beside it, an event's "day before" stays undated
+        (
+            "Two days after the vote, the ministers met in Accra.",
+            [("Two days after", "XXXX-XX-XX")],
+        ),
+        # and a date after a full stop is not what it counts from
+        (
+            "Troops left two days after the vote. Monday was calm.",
+            [("two days after", "XXXX-XX-XX"), ("Monday", "2025-03-10")],
+        ),
+    ],
+)
+def test_the_day_before_takes_the_date_beside_it(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(q, timeml) for q, _, _, timeml in got(text, THURSDAY)] == want

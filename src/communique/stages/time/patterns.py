@@ -105,8 +105,8 @@ _ANAPHORIC_DAY = re.compile(
     r"\b(?i:(?P<same>(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:that|the)\s+same\s+day"
     r"|that\s+(?:day|morning|afternoon|evening|night))"
     r"|(?P<prev>the\s+(?:previous|prior|preceding)\s+(?:day|morning|afternoon|evening|night)"
-    r"|the\s+day\s+(?:before|earlier|prior))"
-    r"|(?P<next>the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+after)"
+    r"|(?<!\bin\s)the\s+day\s+(?:before|earlier|prior))"  # not "late in the day before closing": that day
+    r"|(?P<next>the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|(?<!\bin\s)the\s+day\s+after)"
     rf"|(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after|afterwards?|prior))\b"
 )
 # "the day before the vote" counts from the vote, not from the anchor

@@ -4,12 +4,13 @@ expressions; :func:`extract`."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ...model import Precision, Span, Timex
 from .cues import SOON_DAYS
 from .earnings import _QUARTER_WORD, _earnings_periods, _same_period
 from .expressions import _candidates, _from_entity
-from .patterns import _FUTURE_SLACK, _Cand, _iso, _show
+from .patterns import _FUTURE_SLACK, _Cand, _iso, _n, _show
 
 
 def _year_for(
@@ -73,6 +74,8 @@ def extract(
                 anchors[unit] = len(out) - 1
             if c.kind == "stated":
                 last_year = timex.value.year
+    if "day" in text:
+        _days_from_a_neighbour(text, out)
     if published is not None and _QUARTER_WORD.search(text):
         _earnings_periods(text, out, published)
     if "same" in text:
@@ -122,3 +125,41 @@ def _resolve(
         return Timex(span, value, precision, basis.replace("{anchor}", f"publication ({_iso(published)})"))
     except (ValueError, OverflowError):
         return Timex(span, None, "unknown", f'"{quoted}": outside the calendar')
+
+
+_FROM_EVENT = re.compile(r"(?i)(?:the|a|one|(?P<n>\w+))\s+days?\s+(?P<dir>before|after|earlier|later|prior)$")
+_APPOSITION = re.compile(r",\s*$")
+
+
+def _days_from_a_neighbour(text: str, out: list[Timex]) -> None:
+    """"The day before X" that :func:`_resolve` left undated (it counts from an event) takes its date from a
+    date beside it (in place): from the date it counts from when that follows at once ("the day before last
+    Tuesday's hearing": the Monday), or the date it renames when it stands in apposition after one ("on Oct. 12,
+    the day before the crash": 12 October)."""
+    for k, t in enumerate(out):
+        if t.value is not None or not t.basis.endswith("counted from an event, not a date"):
+            continue
+        m = _FROM_EVENT.search(text, t.span.start, t.span.end)
+        if m is None or m.start() != t.span.start:
+            continue
+        n = _n(m.group("n")) if m.group("n") else 1
+        if n is None:
+            continue
+        sign = -1 if m.group("dir").lower() in ("before", "earlier", "prior") else 1
+        quoted = text[t.span.start : t.span.end]
+        after = out[k + 1] if k + 1 < len(out) else None
+        before = out[k - 1] if k > 0 else None
+        if after is not None and after.precision == "day" and after.value is not None and (
+            not text[t.span.end : after.span.start].strip()
+        ):
+            value = after.value + dt.timedelta(days=sign * n)
+            shown = text[after.span.start : after.span.end]
+            out[k] = Timex(t.span, value, "day", f'"{quoted}": counted from "{shown}" ({_iso(after.value)})', k + 1)
+        elif (
+            before is not None
+            and before.precision == "day"
+            and before.value is not None
+            and _APPOSITION.fullmatch(text, before.span.end, t.span.start)
+        ):
+            shown = text[before.span.start : before.span.end]
+            out[k] = Timex(t.span, before.value, "day", f'"{quoted}": another name for "{shown}", before it', k - 1)
