@@ -229,3 +229,17 @@ def test_compact_keys_answer_like_the_dict(mapping: dict, probe: str) -> None:
     assert len(keys) == len(mapping)
     assert all(keys.get(k) == v for k, v in mapping.items())
     assert keys.get(probe) == mapping.get(probe)
+
+
+def test_remembered_lookups_equal_fresh_ones(gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.knowledge.gazetteer import lookup as lk
+
+    names = ["Paris", "Georgia", "Democratic Republic of Congo", "Hodeida", "Nowhere-at-all", "Paris", "Georgia"]
+    want = [gaz._find_ids(n) for n in names]
+    monkeypatch.setattr(lk, "_IDS_MEMO_SIZE", 3)  # the memo fills and starts afresh on the way
+    gaz._ids_of.clear()
+    assert [gaz._ids(n) for n in names] == want
+    assert len(gaz._ids_of) <= 3
+    assert [gaz.lookup(n) for n in names] == [
+        gaz._entry(gaz._ranked(w, (), normalise(n))[0]) if w else None for n, w in zip(names, want, strict=True)
+    ]

@@ -14,6 +14,9 @@ from .ranking import rank
 # --------------------------------------------------------------------------- the public class
 
 
+_IDS_MEMO_SIZE = 50_000  # names whose entries a gazetteer remembers (each a short tuple); then it starts afresh
+
+
 class Gazetteer:
     """Name -> place lookups over the offline index.  Build once; share (see :meth:`default`)."""
 
@@ -26,6 +29,7 @@ class Gazetteer:
         else:
             directory = Path(cache)
         self._ix = _load_or_build(directory)
+        self._ids_of: dict[str, tuple[int, ...]] = {}  # name -> entries: a story looks its names up again and again
 
     @classmethod
     @functools.cache
@@ -54,6 +58,14 @@ class Gazetteer:
         )
 
     def _ids(self, name: str) -> tuple[int, ...]:
+        found = self._ids_of.get(name)
+        if found is None:
+            if len(self._ids_of) >= _IDS_MEMO_SIZE:
+                self._ids_of.clear()
+            found = self._ids_of[name] = self._find_ids(name)
+        return found
+
+    def _find_ids(self, name: str) -> tuple[int, ...]:
         key = normalise(name)
         hit = self._ix.keys.get(key)
         if hit is None:
