@@ -908,3 +908,102 @@ def test_a_national_capital_beats_a_namesake_only_a_demonym_pulled(
     gaz: Gazetteer, text: str, marked: list, want: list
 ) -> None:
     assert [(n, c, i) for n, c, i, _ in places(gaz, text, *marked)] == want
+
+
+# ---------------------------------------------------------------- streets and roads the gazetteer lacks (r6)
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # placed at the town named right after it, or at the story's town
+        (
+            "Crews were called to the 200 block of River Avenue in Winnipeg on Saturday.",
+            [("River Avenue", "FAC"), ("Winnipeg", "GPE")],
+            [("River Avenue", "CAN", None, "street"), ("Winnipeg", "CAN", 6183235, "city")],
+        ),
+        (
+            "Firefighters in Winnipeg said the blaze on River Avenue was out.",
+            [("Winnipeg", "GPE"), ("River Avenue", "PERSON")],
+            [("Winnipeg", "CAN", 6183235, "city"), ("River Avenue", "CAN", None, "street")],
+        ),
+        # British road numbers after "the", before a road word, or in a list of them
+        (
+            "The A417 southbound carriageway near Cirencester will close tonight.",
+            [("A417", "PRODUCT"), ("Cirencester", "GPE")],
+            [("A417", "GBR", None, "street"), ("Cirencester", "GBR", 2652995, "city")],
+        ),
+        (
+            "In Cheltenham, a diversion will run via the A436, A40 and A429.",
+            [("Cheltenham", "GPE")],
+            [
+                ("Cheltenham", "GBR", 2653261, "city"),
+                ("A436", "GBR", None, "street"),
+                ("A40", "GBR", None, "street"),
+                ("A429", "GBR", None, "street"),
+            ],
+        ),
+        # the road of a town's possessive, not the town
+        (
+            "He owned a shop on Middletown's New Road in Wakefield for years.",
+            [("Wakefield", "GPE")],
+            [("New Road", "GBR", None, "street"), ("Wakefield", "GBR", 2634910, "city")],
+        ),
+        # no town to put it in: left out; names of this form that are no streets; buildings are not read
+        ("Protesters gathered on Baker Street on Sunday.", [("Baker Street", "FAC")], []),
+        (
+            "Wall Street rallied as traders in New York bought shares.",
+            [("Wall Street", "FAC"), ("New York", "GPE")],
+            [("New York", "USA", 5128581, "city")],
+        ),
+        ("The injured man was taken to Colchester General Hospital.", [("Colchester General Hospital", "ORG")], []),
+    ],
+)
+def test_streets_and_roads_are_places_at_their_town(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert places(gaz, text, *marked) == want
+
+
+def test_a_street_has_its_towns_coordinates(gaz: Gazetteer) -> None:
+    text = "Crews were called to River Avenue in Winnipeg."
+    street, town = extract(text, ents(text, ("River Avenue", "FAC"), ("Winnipeg", "GPE")), gaz)
+    assert (street.name, street.lat, street.lon) == ("River Avenue", town.lat, town.lon)
+
+
+# ---------------------------------------------------------------- one sense per story (r6)
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # a place the tagger called a person or an organisation elsewhere in the story
+        (
+            "Traffic to Cirencester will be diverted. Drivers heading for Cirencester should expect delays.",
+            [("Cirencester", "GPE"), ("Cirencester", "PERSON")],
+            [("Cirencester", "GBR"), ("Cirencester", "GBR")],
+        ),
+        (
+            "Shelling hit Douma on Monday. Douma is surrounded by troops.",
+            [("Douma", "GPE"), ("Douma", "PERSON")],
+            [("Douma", "SYR"), ("Douma", "SYR")],
+        ),
+        # not a person's name ("Mohamed Salah"), a title's name ("Coach Tyler"), nor a common noun ("the Centre"
+        # beside "the city centre")
+        (
+            "Mohamed Salah visited Salah on Monday. Salah scored twice.",
+            [("Mohamed Salah", "PERSON"), ("Salah", "GPE"), ("Salah", "PERSON")],
+            [("Salah", "TUR")],
+        ),
+        (
+            "Police in Tyler arrested a man. Coach Tyler said the team would play.",
+            [("Tyler", "GPE"), ("Tyler", "PERSON")],
+            [("Tyler", "USA")],
+        ),
+        (
+            "Officials in Centre, Alabama met on Monday. The Centre said the city centre would reopen.",
+            [("Centre", "GPE"), ("Alabama", "GPE"), ("Centre", "ORG")],
+            [("Centre", "USA"), ("Alabama", "USA")],
+        ),
+    ],
+)
+def test_a_place_is_the_same_place_again(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert [(n, c) for n, c, _, _ in places(gaz, text, *marked)] == want

@@ -34,6 +34,7 @@ _OWN_PLACES: tuple[tuple[str, tuple[str, ...], str | None, float, float, str], .
     ("Golan Heights", ("Golan", "the Golan"), "SYR", 33.0, 35.75, "region"),
     ("Crimea", ("Crimean Peninsula", "Crimean peninsula"), "UKR", 45.0, 34.1, "region"),
     ("Donbas", ("Donbass",), "UKR", 48.0, 38.0, "region"),
+    ("Ghouta", ("Eastern Ghouta", "East Ghouta", "Ghuta", "al-Ghouta"), "SYR", 33.53, 36.37, "region"),
     ("Kurdistan Region", ("Iraqi Kurdistan", "Kurdistan region"), "IRQ", 36.4, 44.4, "region"),
     ("Kurdistan", (), None, 37.0, 43.5, "region"),
     ("Nagorno-Karabakh", ("Nagorno Karabakh", "Karabakh"), "AZE", 39.9, 46.7, "region"),
@@ -191,7 +192,7 @@ _STATE_ABBREVIATIONS: dict[str, tuple[str, str]] = {
 # GeoNames ids of our own regions and seas (GeoNames' own entries: ADM1 of GB, CONT-level regions, seas)
 _OWN_IDS: dict[str, int] = {
     "Middle East": 6269133, "England": 6269131, "Scotland": 2638360, "Wales": 2634895, "Northern Ireland": 2641364,
-    "Kurdistan": 126585, "Persian Gulf": 235616, "Siberia": 2016590, "Atlantic Ocean": 3411923,
+    "Kurdistan": 126585, "Ghouta": 173866, "Persian Gulf": 235616, "Siberia": 2016590, "Atlantic Ocean": 3411923,
     "European Union": 6255148,  # Europe's id: GeoNames-based gold (GeoWebNews) puts the EU there
     "Abkhazia": 6643410, "Indian Ocean": 1545739, "Pacific Ocean": 2363254, "North Africa": 7729887,
     "Mediterranean Sea": 363196, "Korean Peninsula": 11494804, "Nagorno-Karabakh": 409432, "Al-Tanf": 11614781,

@@ -20,8 +20,13 @@ Names that the words around them show to be a person or an organisation are not 
 word before or after ("United Russia", "Radio Free Europe", "Jordan Times").  A capitalised name that a
 local story leads with ("Duluth police", "the Boise mayor") is a place when the gazetteer knows the town.
 
+A name the story took as a place is that place again where the tagger called it a person or an organisation
+("Cirencester" GPE, then PERSON).  Streets and roads the gazetteer lacks ("River Avenue", "the A417") are places
+at the town that holds them (feature ``street``, no GeoNames id).
+
 The package: ``names`` decides which entities are toponyms (datelines, people and organisations), ``resolve``
-geocodes them (:func:`extract`), ``mentions`` exposes demonyms and the toponyms inside organisations' names
+geocodes them (:func:`extract`), ``sites`` adds streets and roads, ``mentions`` exposes demonyms and the toponyms
+inside organisations' names
 (:func:`country_mentions`), ``locations`` places events (:func:`event_location`), ``patterns`` holds the
 patterns and tables.
 """

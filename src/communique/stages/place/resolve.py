@@ -34,6 +34,7 @@ from .patterns import (
     RESCUE_MIN_POPULATION,
     Entity,
 )
+from .sites import sites
 
 
 def _counties_together(
@@ -333,7 +334,64 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
             uncontexted.append(len(places))
         places.append(cand.place(Span(s, e)))
     places = _near_the_story(text, _towns_near_towns(text, places, uncontexted, gazetteer), gazetteer)
-    return _capitals_over_demonyms(text, places, {iso for _, iso in demonyms} - named, gazetteer)
+    places = _capitals_over_demonyms(text, places, {iso for _, iso in demonyms} - named, gazetteer)
+    return sites(text, _named_again(text, ents, places, gazetteer))
+
+
+AGAIN_MIN_POPULATION = 5_000  # a town this large is taken again where the tagger called its name otherwise
+
+
+def _population(gazetteer: Gazetteer, name: str, p: Place) -> int:
+    return next((c.population for c in gazetteer.candidates(name) if c.geonames_id == p.geonames_id), 0)
+
+
+def _named_again(text: str, ents: Sequence[Entity], places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """A name the story took as a place is that place again where the tagger called it an organisation or a
+    person ("Cirencester" a place in one sentence, PERSON in the next; "flights between Harare and the UK" with
+    Harare tagged ORG): one sense per story, unless the words around it say person or organisation
+    (:func:`_not_a_place`: "coach Austin said") or it is part of a longer name.  Only names the tagger itself
+    called a place somewhere, no acronyms, and towns of :data:`AGAIN_MIN_POPULATION` or more."""
+    tagged = {(s, e) for s, e, label in ents if label in ("GPE", "LOC")}
+    known: dict[str, Place] = {}
+    for p in places:
+        name = text[p.span.start : p.span.end]
+        # only what the tagger itself called a place, and no acronym ("BA", "MoD": an airline, a ministry)
+        if (
+            (p.span.start, p.span.end) in tagged
+            and not name.isupper()
+            and any(c.islower() for c in name[1:])
+            and normalise(name) not in known
+            and (p.feature != "city" or _population(gazetteer, name, p) >= AGAIN_MIN_POPULATION)
+        ):
+            known[normalise(name)] = p
+    if not known:
+        return places
+    # a name the tagger calls a person more often than a place is a person's ("Noma said"); a word the story
+    # also writes in lower case is a common noun ("the Centre" of India's government, "City" the club)
+    as_place: Counter[str] = Counter()
+    as_person: Counter[str] = Counter()
+    for s, e, label in ents:
+        if label in ("GPE", "LOC"):
+            as_place[normalise(text[s:e])] += 1
+        elif label == "PERSON":  # "Mohamed Salah" makes "Salah" a person's name too
+            as_person.update({normalise(text[s:e]), *normalise(text[s:e]).split(" ")})
+    known = {
+        key: p
+        for key, p in known.items()
+        if as_person[key] <= as_place[key] and not re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text)
+    }
+    taken = [(p.span.start, p.span.end) for p in places]
+    found: list[Place] = []
+    for start, end, label in ents:
+        if label not in RESCUE_LABELS:
+            continue
+        s, e = _trim(text, start, end)
+        same = known.get(normalise(text[s:e]))
+        if same is None or any(a < e and s < b for a, b in taken) or _not_a_place(text, s, e):
+            continue
+        found.append(Place(Span(s, e), same.name, same.country, same.lat, same.lon, same.geonames_id, same.feature))
+        taken.append((s, e))
+    return sorted([*places, *found], key=lambda p: p.span.start) if found else places
 
 
 CAPITAL_RATIO = 20  # a national capital this many times larger beats a city only a demonym pulled home
