@@ -111,7 +111,9 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _CONTEXT_FEATURES = frozenset({"country", "state", "county", "region"})  # a region of one country: England
 # lower ranks are more specific: an event "in Damascus, Syria" happened in Damascus
-_SPECIFICITY = {"site": 0, "city": 0, "county": 1, "state": 1, "region": 1, "sea": 2, "country": 2, "continent": 3}
+_SPECIFICITY = {
+    "site": 0, "street": 0, "city": 0, "county": 1, "state": 1, "region": 1, "sea": 2, "country": 2, "continent": 3,
+}  # fmt: skip
 
 
 _NOWHERE = Candidate("", None, None, None, None, "")
