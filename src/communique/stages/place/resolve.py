@@ -34,7 +34,7 @@ from .patterns import (
     RESCUE_MIN_POPULATION,
     Entity,
 )
-from .sites import sites
+from .sites import _population, sites
 
 
 def _counties_together(
@@ -335,14 +335,10 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
         places.append(cand.place(Span(s, e)))
     places = _near_the_story(text, _towns_near_towns(text, places, uncontexted, gazetteer), gazetteer)
     places = _capitals_over_demonyms(text, places, {iso for _, iso in demonyms} - named, gazetteer)
-    return sites(text, _named_again(text, ents, places, gazetteer))
+    return sites(text, _named_again(text, ents, places, gazetteer), gazetteer)
 
 
 AGAIN_MIN_POPULATION = 5_000  # a town this large is taken again where the tagger called its name otherwise
-
-
-def _population(gazetteer: Gazetteer, name: str, p: Place) -> int:
-    return next((c.population for c in gazetteer.candidates(name) if c.geonames_id == p.geonames_id), 0)
 
 
 def _named_again(text: str, ents: Sequence[Entity], places: list[Place], gazetteer: Gazetteer) -> list[Place]:

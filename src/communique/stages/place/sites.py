@@ -15,10 +15,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ...knowledge.gazetteer import Gazetteer
 from ...model import Place, Span
 
 _STREET_HEADS = (
-    "Street|Avenue|Road|Drive|Lane|Boulevard|Square|Bridge|Highway|Parkway|Crescent|Terrace|Embankment|Quay"
+    "Street|Avenue|Road|Drive|Lane|Boulevard|Square|Bridge|Highway|Parkway|Terrace|Embankment|Quay"
     "|Expressway|Motorway|Freeway"
 )
 _SITE_HEADS = (
@@ -48,19 +49,22 @@ _NOT_SITES = re.compile(
 # a following place that holds the site: "Fourth Street in Red Oak", "Rogers Centre, Toronto", "Hospital at Wana"
 _HOLDER_GAP = re.compile(r"(?:,\s*|\s+(?:in|at|near|of|on)\s+(?:the\s+)?)")
 _HOLDER_FEATURES = ("city", "county")
+MAIN_MIN_POPULATION = 5_000  # the story's own town, where a street named without its town is
 _POSSESSIVE = re.compile(r".*['\u2019]s\s+")
 
 
-def sites(text: str, places: Sequence[Place]) -> list[Place]:
-    """Streets, roads and buildings of ``text`` outside ``places``, each placed at the town that holds it (see the
-    module docstring), sorted with ``places`` by offset."""
+def sites(text: str, places: Sequence[Place], gazetteer: Gazetteer) -> list[Place]:
+    """Streets and roads of ``text`` outside ``places``, each placed at the town that holds it (see the module
+    docstring), sorted with ``places`` by offset.  The story's own town must have :data:`MAIN_MIN_POPULATION`
+    people (a person's name taken for a hamlet abroad is no story's town)."""
     taken = [(p.span.start, p.span.end) for p in places]
     towns = [p for p in places if p.feature in _HOLDER_FEATURES and p.lat is not None]
     if not towns:
         return list(places)
-    counts = Counter(p.geonames_id or p.name for p in towns)
-    main = max(towns, key=lambda p: (counts[p.geonames_id or p.name], -p.span.start))
     starts = {p.span.start: p for p in towns}
+    sizeable = [p for p in towns if _population(gazetteer, text[p.span.start : p.span.end], p) >= MAIN_MIN_POPULATION]
+    counts = Counter(p.geonames_id or p.name for p in sizeable)
+    main = max(sizeable, key=lambda p: (counts[p.geonames_id or p.name], -p.span.start)) if sizeable else None
     found: list[Place] = []
     listed = [r for m in _ROAD_LIST.finditer(text) for r in _ONE_ROAD.finditer(text, m.start(), m.end())]
     for m in [*_NAME.finditer(text), *_ROAD_NUMBER.finditer(text), *listed]:
@@ -81,8 +85,15 @@ def sites(text: str, places: Sequence[Place]) -> list[Place]:
         gap = _HOLDER_GAP.match(text, m.end())
         holder = starts.get(gap.end()) if gap else None
         town = holder or main
+        if town is None:
+            continue
         head = m.group("head") if "head" in m.re.groupindex else None
         feature = "street" if head is None or re.fullmatch(_STREET_HEADS, head) else "site"
         found.append(Place(Span(s, e), name, town.country, town.lat, town.lon, None, feature))
         taken.append((s, e))
     return sorted([*places, *found], key=lambda p: p.span.start)
+
+
+def _population(gazetteer: Gazetteer, name: str, p: Place) -> int:
+    """The population of the gazetteer entry ``p`` was resolved to (0 when the name no longer finds it)."""
+    return next((c.population for c in gazetteer.candidates(name) if c.geonames_id == p.geonames_id), 0)
