@@ -891,7 +891,13 @@ def test_a_name_two_countries_share(gaz: Gazetteer, text: str, marked: list, wan
             [("Tripoli", "GPE"), ("Lebanese", "NORP")],
             [("Tripoli", "LBN", 266826)],
         ),
-        # the town stays when a place near it is named, or another place of its country
+        # another place of its own country far away does not keep it
+        (
+            "British ministers met in London on Monday before flying to Washington for trade talks.",
+            [("British", "NORP"), ("London", "GPE"), ("Washington", "GPE")],
+            [("London", "GBR", 2643743), ("Washington", "USA", 4140963)],
+        ),
+        # the town stays when a place near it is named
         (
             "A British man was stabbed in Washington, Sunderland police said.",
             [("British", "NORP"), ("Washington", "GPE"), ("Sunderland", "GPE")],

@@ -390,6 +390,7 @@ def _named_again(text: str, ents: Sequence[Entity], places: list[Place], gazette
     return sorted([*places, *found], key=lambda p: p.span.start) if found else places
 
 
+LOCAL_KM = 200.0  # a town with another place of the story this close is the story's town, not a traveller's goal
 CAPITAL_RATIO = 20  # a national capital this many times larger beats a city only a demonym pulled home
 NEAR_KM = 50.0  # a town this close to another place the story names is that place's town
 
@@ -448,8 +449,9 @@ def _capitals_over_demonyms(text: str, places: list[Place], by_demonym: set[str]
     in Washington": Washington, D.C., not Washington, Tyne and Wear; "Canadian officials met in London"): a
     traveller's nationality says who went, not where.  Only a town (under ``RESCUE_MIN_POPULATION``) or a city
     :data:`CAPITAL_RATIO` times smaller than the capital gives way ("Clashes in Tripoli, the Lebanese army said"
-    stays Lebanon's second city).  The town stays when the story names another place of its country, or a place
-    within :data:`NEAR_KM` of it ("stabbed in Washington, Sunderland police said").
+    stays Lebanon's second city).  The town stays when the story names a place within :data:`LOCAL_KM` of it
+    ("stabbed in Washington, Sunderland police said"; "police in London and Toronto"), not merely one of its
+    country ("British ministers met in London before flying to Washington").
     ``by_demonym``: ISO3 of the countries the story names only by demonyms."""
     if not by_demonym:
         return places
@@ -460,8 +462,8 @@ def _capitals_over_demonyms(text: str, places: list[Place], by_demonym: set[str]
         name = text[p.span.start : p.span.end]
         key = normalise(name)
         others = [q for j, q in enumerate(places) if j != k and normalise(text[q.span.start : q.span.end]) != key]
-        if any(q.country == p.country for q in others) or any(
-            q.lat is not None and q.lon is not None and _km(p.lat, p.lon, q.lat, q.lon) <= NEAR_KM for q in others
+        if any(
+            q.lat is not None and q.lon is not None and _km(p.lat, p.lon, q.lat, q.lon) <= LOCAL_KM for q in others
         ):
             continue
         found = gazetteer.candidates(name)
