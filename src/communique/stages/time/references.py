@@ -1,12 +1,11 @@
 """Time expressions that name no calendar date outright: the present ("now", PRESENT_REF), some time before or
 after publication ("recently", "in the past": PAST_REF; "in the near future": FUTURE_REF), the weekend, day or
 year a clause is about ("over the weekend", "to end the day", "for the year") and holidays ("Thanksgiving Day",
-"Easter week", "Eid al-Fitr", "Diwali", "the Lunar New Year"); each read into a candidate for :mod:`.resolve`."""
+"Easter week"); each read into a candidate for :mod:`.resolve`."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
 from ...model import Precision
@@ -51,49 +50,9 @@ def _easter(year: int) -> dt.date:
     return dt.date(year, month, (h + l_ - 7 * m + 114) % 31 + 1)
 
 
-# holidays of other calendars: (the country whose calendar the `holidays` library keeps them in, the start of the
-# library's name for the holiday); the first day of it in a Gregorian year
-_CALENDARS = {
-    "eid al fitr": ("SA", "Eid al-Fitr"),  # Saudi Arabia's Umm al-Qura calendar
-    "eid al adha": ("SA", "Eid al-Adha"),
-    "diwali": ("IN", "Diwali"),
-    "deepavali": ("IN", "Diwali"),
-    "lunar new year": ("CN", "Chinese New Year (Spring"),
-    "chinese new year": ("CN", "Chinese New Year (Spring"),
-    "passover": ("IL", "Pesach"),
-    "rosh hashanah": ("IL", "Rosh Hashanah"),
-    "yom kippur": ("IL", "Yom Kippur"),
-}
-
-
-def _calendar_key(name: str) -> str:
-    """"Eid ul-Fitr", "Eid-al-Adha" -> "eid al fitr", "eid al adha"; other names lower-cased, spaces single."""
-    key = " ".join(name.lower().replace("-", " ").split())
-    return re.sub(r"^eid (?:ul|el|al )?\s*", "eid al ", key) if key.startswith("eid ") else key
-
-
-@functools.lru_cache(maxsize=256)
-def _calendar_holiday(key: str, year: int) -> dt.date | None:
-    """The first day in ``year`` of a holiday of another calendar (:data:`_CALENDARS`), from the ``holidays``
-    library's country calendars (offline tables and calendar arithmetic); None when it has none that year."""
-    import holidays  # only stories that name such a holiday pay for the import
-
-    country, prefix = _CALENDARS[key]
-    days = holidays.country_holidays(country, years=year)
-    return min((d for d, n in days.items() if any(p.startswith(prefix) for p in n.split("; "))), default=None)
-
-
 def _holiday_date(name: str, year: int) -> dt.date:
     """The day of a holiday in a year: Thanksgiving the fourth Thursday of November, (US) Election Day the
-    Tuesday after the first Monday of November, Christmas, New Year's and Independence (4 July) Days fixed;
-    Eid al-Fitr, Eid al-Adha, Diwali, the Lunar New Year, Passover, Rosh Hashanah and Yom Kippur from their
-    calendars (:func:`_calendar_holiday`; ValueError when the calendar has no such day that year)."""
-    calendar = _calendar_key(name)
-    if calendar in _CALENDARS:
-        day = _calendar_holiday(calendar, year)
-        if day is None:
-            raise ValueError(f"no {name} in {year}")
-        return day
+    Tuesday after the first Monday of November, Christmas, New Year's and Independence (4 July) Days fixed."""
     key = name.split()[0].lower()
     if key == "thanksgiving":
         first = dt.date(year, 11, 1)
