@@ -133,8 +133,9 @@ def ingest(
                     err(str(e))
                 report.added, report.skipped, report.errors = got.added, got.skipped, list(got.errors)
             else:
-                pipe = api.default_pipeline(settings=settings)
-                for outcome in api.ingest_stream(paths, store=db, published=day, pipeline=pipe, workers=workers):
+                # the pipeline is built where it runs: in worker processes for a long stream (this process then
+                # only reads and stores), here for a short one
+                for outcome in api.ingest_stream(paths, store=db, published=day, settings=settings, workers=workers):
                     report.record(outcome)
                     if outcome.error is not None:
                         err(str(outcome.error))  # as it happens, not at the end
