@@ -38,9 +38,9 @@ def _role(name: str, country: str) -> KnownActor:
                       valid_from=dt.date(2025, 6, 2), valid_to=None, origin="learned")
 
 
-def _result(keys: set[str], version: int = 0, width: int = 1) -> Result:
+def _result(names: set[str], version: int = 0, width: int = 1) -> Result:
     doc = Doc(make_article("Banda spoke."))
-    return Result(doc.article.id, doc, None, frozenset(keys), width, version, {})
+    return Result(doc.article.id, doc, None, frozenset((n, dt.date(2025, 6, 3)) for n in names), width, version, {})
 
 
 def test_an_analysis_is_redone_only_when_a_role_it_looked_up_changed() -> None:
@@ -50,13 +50,16 @@ def test_an_analysis_is_redone_only_when_a_role_it_looked_up_changed() -> None:
         pool.learn([_role("Mulenga Chanda", "ZMB"), _role("Tiyamike Banda", "MWI")])
         assert pool.version == 2
         text = make_article("Tiyamike Banda spoke.")
-        assert pool._changed(_result({"banda"}, version=1), text, 2)  # looked "Banda" up before the role came
-        assert not pool._changed(_result({"chanda", "lusaka"}, version=1, width=2), text, 2)  # Chanda: no change
+        assert pool._changed(_result({"Banda"}, version=1), text, 2)  # looked "Banda" up before the role came
+        assert not pool._changed(_result({"Chanda", "Lusaka"}, version=1, width=2), text, 2)  # Chanda: no change
+        # a role that does not hold on the day looked up changes nothing
+        early = Result(text.id, Doc(text), None, frozenset({("Banda", dt.date(2025, 1, 1))}), 2, 1, {})
+        assert not pool._changed(early, text, 2)
         # a name longer than any the worker knew was never tried at that width: the text decides
         assert pool._changed(_result(set(), version=1, width=1), text, 2)
         assert not pool._changed(_result(set(), version=1, width=1), make_article("Someone spoke."), 2)
         assert not pool._changed(_result(set(), version=1, width=2), text, 2)
-        failed = Result(text.id, None, "analysis failed", frozenset(), 1, 1, {})
+        failed = Result(text.id, None, "analysis failed", frozenset(), 2, 1, {})
         assert pool._changed(failed, text, 2)  # a failure is tried again
         pool.learn([_role("Mulenga Chanda", "ZMB"), _role("Tiyamike Banda", "MWI")])  # the same roles: no version
         assert pool.version == 2

@@ -15,9 +15,10 @@ in :func:`communique.api.ingest_stream`).  Workers run ahead of the store, so a 
 known when it was sent (a *version* of the learned list), and :meth:`AnalysePool.analyse` checks each result
 before handing it over, once the batches before it are stored: a worker records every name its actor stage
 looked up in the knowledge base (:class:`_Recording`), and an article is analysed again, with the roles known
-now, when a role under one of those names changed since its version, or when a new role's name is longer than
-any the worker knew (its scan never tried that width) and every word of it is in the text.  Nothing else of an
-analysis depends on other articles, so the results, and the store, are those of the single-process run.
+now, when one of those names (on that day) is found as another entry now than with its version, or when a new
+role's name is longer than any the worker knew (its scan never tried that width) and every word of it is in the
+text.  Nothing else of an analysis depends on other articles, so the results, and the store, are those of the
+single-process run.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ArticleFailed, ParserWorkerDied
@@ -57,38 +58,40 @@ WARM_TEXT = ("GENEVA (Reuters) - President Laurent Gbago of Ivory Coast met UN S
 @dataclass(slots=True)
 class Result:
     """One article's analysis from a worker: ``doc`` (``nlp`` None), or ``failed`` (the one-line reason, as
-    single-process ingest words it); ``keys`` the casefolded names its actor stage looked up; ``width`` the
-    longest name, in words, its knowledge base held; ``stage_seconds`` the wall time of each stage."""
+    single-process ingest words it); ``looked`` the (name, day) pairs its actor stage looked up in the knowledge
+    base, and ``base`` the knowledge's own entries (not learned ones) under those names, casefolded; ``width`` the
+    longest name, in words, the knowledge base held; ``stage_seconds`` the wall time of each stage."""
 
     article_id: str
     doc: Doc | None
     failed: str | None
-    keys: frozenset[str]
+    looked: frozenset[tuple[str, Any]]
     width: int
     version: int
     stage_seconds: dict[str, float]
+    base: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+
+
+def _keys(name: str) -> tuple[str, ...]:
+    """The index keys :meth:`ActorKB.find` reads for ``name``: casefolded, and with underscores read as spaces."""
+    key = name.casefold()
+    return (key, " ".join(key.replace("_", " ").split())) if "_" in key else (key,)
 
 
 class _Recording:
-    """An actor knowledge base that notes the names looked up in it (``find`` and ``complete``: the only ways a
-    learned role reaches an analysis; ``find`` is also tried with underscores read as spaces)."""
+    """An actor knowledge base that notes the (name, day) pairs looked up in it (``find``, and ``complete``,
+    which finds the actor's name: the only ways a learned role reaches an analysis)."""
 
     def __init__(self, kb: Any) -> None:
         self._kb = kb
-        self.keys: set[str] = set()
-
-    def _note(self, name: str) -> None:
-        key = name.casefold()
-        self.keys.add(key)
-        if "_" in key:
-            self.keys.add(" ".join(key.replace("_", " ").split()))
+        self.looked: set[tuple[str, Any]] = set()
 
     def find(self, name: str, *, on: Any = None) -> Any:
-        self._note(name)
+        self.looked.add((name, on))
         return self._kb.find(name, on=on)
 
     def complete(self, actor: Any, *, on: Any = None) -> None:
-        self._note(actor.name)
+        self.looked.add((actor.name, on))
         self._kb.complete(actor, on=on)
 
     def __getattr__(self, name: str) -> Any:
@@ -124,12 +127,23 @@ def _use_learned(version: int, learned: list[Any] | None) -> None:
     _VERSION = version
 
 
-def _take_keys() -> frozenset[str]:
-    keys: set[str] = set()
+def _take_keys() -> frozenset[tuple[str, Any]]:
+    looked: set[tuple[str, Any]] = set()
     for rec in _RECORDERS:
-        keys |= rec.keys
-        rec.keys = set()
-    return frozenset(keys)
+        looked |= rec.looked
+        rec.looked = set()
+    return frozenset(looked)
+
+
+def _base_entries(looked: frozenset[tuple[str, Any]]) -> dict[str, tuple[Any, ...]]:
+    """The actor stages' own entries (not learned) under the keys of the names ``looked`` up."""
+    out: dict[str, tuple[Any, ...]] = {}
+    for name, _ in looked:
+        for key in _keys(name):
+            hits = tuple(e for _, kb in _BASE for e in kb._index.get(key, ()))
+            if hits:
+                out[key] = hits
+    return out
 
 
 def _timed(name: str, items: Iterable[Doc], clock: dict[str, float]) -> Iterator[Doc]:
@@ -164,7 +178,7 @@ def _analyse_batch(articles: list[Article], version: int, learned: list[Any] | N
             keys = _take_keys()
             if isinstance(item, Doc):
                 item.nlp = None
-                out.append(Result(item.article.id, item, None, keys, width, version, {}))
+                out.append(Result(item.article.id, item, None, keys, width, version, {}, _base_entries(keys)))
             else:
                 out.append(Result(item[0], None, item[1], keys, width, version, {}))
     except Exception:  # noqa: BLE001 - any failure of any stage: the unfinished articles, one by one, as ingest does
@@ -177,7 +191,7 @@ def _analyse_batch(articles: list[Article], version: int, learned: list[Any] | N
                 keys = _take_keys()
                 if isinstance(item, Doc):
                     item.nlp = None
-                    out.append(Result(a.id, item, None, keys, width, version, {}))
+                    out.append(Result(a.id, item, None, keys, width, version, {}, _base_entries(keys)))
                 else:
                     out.append(Result(a.id, None, item.problem, keys, width, version, {}))
     if out:
@@ -315,19 +329,22 @@ class AnalysePool:
         return out
 
     def _changed(self, r: Result, article: Article, now: int) -> bool:
+        """Whether a role learned between ``r``'s version and ``now`` may change its analysis: a name it looked
+        up is found as another entry now, or a new name is longer than any its knowledge held (its scan never
+        tried that width) and every word of it is in the text."""
         if r.doc is None:
             return True  # a failure: cheap to try again, and the roles might be why
         old, new = self._by_key(r.version), self._by_key(now)
-        for key in old.keys() | new.keys():
-            if old.get(key) == new.get(key):
-                continue
-            if key in r.keys:
+        changed = {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+        if not changed:
+            return False
+        for name, on in r.looked:
+            keys = _keys(name)
+            if any(k in changed for k in keys) and \
+                    _found(name, on, keys, r.base, old) != _found(name, on, keys, r.base, new):
                 return True
-            if len(key.split()) > r.width:
-                text = article.text.casefold()
-                if all(w in text for w in _WORD.findall(key)):
-                    return True
-        return False
+        text = article.text.casefold()
+        return any(len(k.split()) > r.width and all(w in text for w in _WORD.findall(k)) for k in changed)
 
     def _by_key(self, version: int) -> dict[str, tuple[Any, ...]]:
         """The learned roles of ``version`` under each casefolded name or alias, in order."""
@@ -355,6 +372,19 @@ class AnalysePool:
         ex, self._executor = self._executor, None
         if ex is not None:
             ex.shutdown(wait=True, cancel_futures=True)
+
+
+def _found(name: str, on: Any, keys: tuple[str, ...], base: dict[str, tuple[Any, ...]],
+           learned: dict[str, tuple[Any, ...]]) -> Any:
+    """What the knowledge base (its own entries ``base`` plus ``learned``, both by key) finds for ``name`` on
+    ``on``: the whole base's answer, from the entries under ``name``'s keys alone (its own entries first)."""
+    from ..knowledge.actors import ActorKB
+
+    entries: list[Any] = []
+    for group in (base, learned):
+        for key in keys:
+            entries.extend(e for e in group.get(key, ()) if e not in entries)
+    return ActorKB(entries).find(name, on=on) if entries else None
 
 
 _POOLS: dict[tuple[Settings, int], AnalysePool] = {}
