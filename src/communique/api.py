@@ -199,7 +199,8 @@ def ingest_stream(
     Re-ingesting a stored article adds nothing (and warns when its ``published`` differs).
     ``articles``: articles already read, handled after those under ``paths``.
 
-    Worker processes: with ``settings`` (or a pipeline :func:`default_pipeline` built, or none) and more than one
+    Worker processes: with ``settings.stages_in_workers`` (``settings``, or those of a pipeline
+    :func:`default_pipeline` built) and more than one
     process (``settings.workers``; 0: one per core), a stream of more than ``batch_size`` articles per process is
     analysed whole (parse and stages) in spawned workers (:mod:`communique.scale.local`), and this process only
     reads and stores; the results are those of one process, learned roles included.  A shorter stream, or another
@@ -266,7 +267,7 @@ def ingest_stream(
     def analyse(articles: Iterable[Article]) -> Iterator[Doc | ArticleFailed]:
         it = iter(articles)
         head: list[Article] = []
-        if settings is not None and processes > 1:
+        if settings is not None and processes > 1 and settings.stages_in_workers:
             head = list(itertools.islice(it, batch_size * processes + 1))
         if len(head) <= batch_size * processes:
             local()

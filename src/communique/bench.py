@@ -220,6 +220,7 @@ def run_bench(
     dask_workers: int | None = None,
     compare_spacy: bool = True,
     db: Path | None = None,
+    stages_in_workers: bool = False,
 ) -> BenchResult:
     """Run ``articles`` through read → NLP → stages → store (a new DuckDB file, ``db`` or a temporary one) and,
     with ``compare_spacy``, through spaCy alone; the model is loaded before the clock starts in both."""
@@ -228,7 +229,7 @@ def run_bench(
     from .store import Store
 
     articles = list(articles)
-    settings = Settings(on_error="skip", workers=workers, batch_size=batch_size)
+    settings = Settings(on_error="skip", workers=workers, batch_size=batch_size, stages_in_workers=stages_in_workers)
     tmp = tempfile.TemporaryDirectory(prefix="communique-bench-")
     db = db or Path(tmp.name) / "bench.duckdb"
     clock: dict[str, float] = {}
@@ -258,7 +259,7 @@ def run_bench(
         else:
             n_proc = settings.workers if settings.workers > 0 else max(1, os.cpu_count() or 1)
             mode = "single"
-            if n_proc > 1 and len(articles) > batch_size * n_proc:
+            if stages_in_workers and n_proc > 1 and len(articles) > batch_size * n_proc:
                 # what ``communique ingest`` runs: parse and stages in the worker processes, read and store here
                 from .scale.local import pool_for
 

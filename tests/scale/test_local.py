@@ -78,11 +78,12 @@ def test_workers_give_the_single_process_store_with_roles_learned_in_the_run(tmp
         db = tmp_path / f"{name}.duckdb"
         with Store.open(db) as store:
             outcomes = list(api.ingest_stream([folder], store=store, published="2025-06-02", batch_size=1,
-                                              settings=Settings(on_error="skip", workers=workers)))
+                                              settings=Settings(on_error="skip", workers=workers,
+                                                                stages_in_workers=True)))
         assert [o.status for o in outcomes] == ["added"] * len(REPORTS), [str(o.error) for o in outcomes]
         stores[name] = snapshot(db)
     assert stores["workers"] == stores["single"]
     from communique.scale.local import _POOLS
 
-    pool = _POOLS[(Settings(on_error="skip", workers=2), 2)]
+    pool = _POOLS[(Settings(on_error="skip", workers=2, stages_in_workers=True), 2)]
     assert pool.reanalysed >= 1  # "Banda rejected ..." was analysed before Banda's role was stored
