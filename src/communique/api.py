@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import functools
 import itertools
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,7 @@ def _build_pipeline(settings: Settings) -> Pipeline:
     pipe = Pipeline(DEFAULT_STAGES, services=services, on_error=settings.on_error)
     pipe.stages[0].n_process = settings.workers
     pipe.stages[0].batch_size = settings.batch_size
+    pipe.settings = settings  # type: ignore[attr-defined]  # what worker processes build the same pipeline from
     return pipe
 
 
@@ -180,6 +182,8 @@ def ingest_stream(
     workers: int = 1,
     batch_size: int = INGEST_BATCH,
     wait: float | None = None,
+    settings: Settings | None = None,
+    articles: Iterable[Article] = (),
 ) -> Iterator[Outcome]:
     """Read, analyse and store every article under ``paths``, yielding one :class:`Outcome` per item as
     soon as it is known.
@@ -193,11 +197,33 @@ def ingest_stream(
     open it between batches (each batch's articles are visible once written; an interrupted run keeps
     every batch written before it).  ``wait`` is how long to wait for the file when readers hold it.
     Re-ingesting a stored article adds nothing (and warns when its ``published`` differs).
+    ``articles``: articles already read, handled after those under ``paths``.
+
+    Worker processes: with ``settings.stages_in_workers`` (``settings``, or those of a pipeline
+    :func:`default_pipeline` built) and more than one
+    process (``settings.workers``; 0: one per core), a stream of more than ``batch_size`` articles per process is
+    analysed whole (parse and stages) in spawned workers (:mod:`communique.scale.local`), and this process only
+    reads and stores; the results are those of one process, learned roles included.  A shorter stream, or another
+    pipeline, is analysed here (its parser still on worker processes when it has them).
     """
     from .store import Store
 
-    pipe = pipeline or default_pipeline(on_error="skip", workers=workers)
-    if workers > 1 or any(getattr(st, "n_process", 1) > 1 for st in pipe.stages):
+    if settings is None and pipeline is not None:
+        settings = getattr(pipeline, "settings", None)
+    elif settings is None:
+        settings = Settings(on_error="skip", workers=workers)
+    processes = 1
+    if settings is not None:
+        processes = settings.workers if settings.workers > 0 else max(1, os.cpu_count() or 1)
+    built: list[Pipeline] = [pipeline] if pipeline is not None else []
+
+    def local() -> Pipeline:
+        if not built:
+            built.append(default_pipeline(settings))
+        return built[0]
+
+    if workers > 1 or processes > 1 or (pipeline is not None and any(
+            getattr(st, "n_process", 1) > 1 for st in pipeline.stages)):
         from .lifecycle import children_die_with_parent
 
         children_die_with_parent()
@@ -214,33 +240,66 @@ def ingest_stream(
 
     # roles stored by earlier ingests, and by earlier batches of this run, find and code names in the articles
     # still to analyse (the actor stages' own knowledge is restored when the run ends)
-    originals = _actor_kbs(pipe)
+    originals: list[tuple[Any, Any]] = []
+    state: dict[str, Any] = {"learned": None, "pool": None}
+
+    def apply() -> None:
+        learned = state["learned"]
+        if state["pool"] is not None:
+            state["pool"].learn(learned or [])
+        elif built and learned:
+            if not originals:
+                originals.extend(_actor_kbs(built[0]))
+            for stage, kb in originals:
+                stage.kb = kb.with_learned(learned)
 
     def relearn() -> None:
         try:
             with session(True) as known_store:
-                if known_store is not None:
-                    _learn_from(known_store, originals)
+                if known_store is not None and getattr(known_store, "conn", None) is not None:
+                    from .store.roles import known_actors
+
+                    state["learned"] = known_actors(known_store.conn) or state["learned"]
         except CommuniqueError:
-            pass
+            return
+        apply()
+
+    def analyse(articles: Iterable[Article]) -> Iterator[Doc | ArticleFailed]:
+        it = iter(articles)
+        head: list[Article] = []
+        if settings is not None and processes > 1 and settings.stages_in_workers:
+            head = list(itertools.islice(it, batch_size * processes + 1))
+        if len(head) <= batch_size * processes:
+            local()
+            apply()
+            yield from _analyse_stream(itertools.chain(head, it), local())
+            return
+        from .scale.local import pool_for
+
+        state["pool"] = pool = pool_for(settings, processes)  # type: ignore[arg-type]
+        pool.version, pool._learned, pool._keyed = 0, {0: []}, {}
+        apply()
+        yield from pool.analyse(itertools.chain(head, it), batch_size)
 
     relearn()
     try:
-        yield from _ingest_run(paths, pipe, session, published=published, batch_size=batch_size, relearn=relearn)
+        yield from _ingest_run(paths, analyse, session, published=published, batch_size=batch_size,
+                               relearn=relearn, articles=articles)
     finally:
         for stage, kb in originals:
             stage.kb = kb
 
 
-def _ingest_run(paths: Iterable[str | Path], pipe: Pipeline, session: Callable[[bool], Any], *,
+def _ingest_run(paths: Iterable[str | Path], analyse: Callable[[Iterable[Article]], Iterator[Doc | ArticleFailed]],
+                session: Callable[[bool], Any], *,
                 published: str | dt.date | None, batch_size: int,
-                relearn: Callable[[], None] | None = None) -> Iterator[Outcome]:
+                relearn: Callable[[], None] | None = None, articles: Iterable[Article] = ()) -> Iterator[Outcome]:
     pending: list[Outcome] = []  # outcomes known before analysis (read errors, skips), yielded in order
 
     def fresh() -> Iterator[Article]:
         """The articles still to analyse, read lazily; the store is asked about ``batch_size`` at a time."""
         seen: set[str] = set()
-        for chunk in _chunks(read_inputs(paths, published=published), batch_size):
+        for chunk in _chunks(itertools.chain(read_inputs(paths, published=published), articles), batch_size):
             arts: list[Article] = []
             for item in chunk:
                 if isinstance(item, UnsupportedLanguage):
@@ -268,7 +327,7 @@ def _ingest_run(paths: Iterable[str | Path], pipe: Pipeline, session: Callable[[
 
     # one continuous stream through the pipeline, so that parsing processes stay up for the whole run;
     # the store is written (and opened) once per ``batch_size`` analysed documents
-    for group in _chunks(_analyse_stream(fresh(), pipe), batch_size):
+    for group in _chunks(analyse(fresh()), batch_size):
         yield from pending
         pending.clear()
         docs = [d for d in group if isinstance(d, Doc)]
@@ -393,20 +452,6 @@ def _actor_kbs(pipe: Pipeline) -> list[tuple[Any, Any]]:
     """(stage, its own knowledge base) for every stage of ``pipe`` that codes actors from one."""
     return [(stage, kb) for stage in pipe.stages
             if (kb := getattr(stage, "kb", None)) is not None and hasattr(kb, "with_learned")]
-
-
-def _learn_from(store: object, originals: list[tuple[Any, Any]]) -> None:
-    """Give each actor stage its own knowledge (``originals``) plus the store's roles, learned and imported."""
-    from .store.roles import known_actors
-
-    conn = getattr(store, "conn", None)
-    if conn is None:
-        return
-    learned = known_actors(conn)
-    if not learned:
-        return
-    for stage, kb in originals:
-        stage.kb = kb.with_learned(learned)
 
 
 def ingest(

@@ -20,6 +20,7 @@ Peak RSS is sampled every 50 ms over this process and its children (spaCy's work
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -63,6 +64,11 @@ class BenchResult:
     spacy_alone_articles_per_s: float | None = None
     spacy_alone_peak_rss_mb: float | None = None
     ratio: float | None = None  # our articles/s divided by spaCy alone's
+    #: CPU seconds of this process and its worker processes while the clock ran (robust on a shared machine)
+    cpu_seconds: float | None = None
+    spacy_alone_cpu_seconds: float | None = None
+    cpu_ratio: float | None = None  # spaCy alone's CPU seconds divided by ours (above 1: we spend less)
+    reanalysed: int = 0  # articles the worker processes analysed again for a role learned meanwhile
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2)
@@ -118,6 +124,8 @@ class _PeakRSS:
         self.proc = psutil.Process()
         self.interval = interval
         self.peak = 0
+        self._cpu_first: dict[int, float] = {}
+        self._cpu_last: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -127,14 +135,33 @@ class _PeakRSS:
         total = 0
         try:
             total = self.proc.memory_info().rss
+            self._cpu(self.proc)
             for child in self.proc.children(recursive=True):
                 try:
                     total += child.memory_info().rss
+                    self._cpu(child)
                 except psutil.Error:
                     pass
         except psutil.Error:
             return
         self.peak = max(self.peak, total)
+
+    def _cpu(self, proc: Any) -> None:
+        t = proc.cpu_times()
+        self._cpu_first.setdefault(proc.pid, t.user + t.system)
+        self._cpu_last[proc.pid] = t.user + t.system
+
+    def restart_cpu(self) -> None:
+        """Count CPU time from now on."""
+        self._cpu_first = {}
+        self._cpu_last = {}
+        self.sample()
+
+    @property
+    def cpu(self) -> float:
+        """CPU seconds (user + system) of this process and its children since the first sample (a child's last
+        50 ms before it ends are not seen)."""
+        return round(sum(v - self._cpu_first[k] for k, v in self._cpu_last.items()), 2)
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
@@ -169,20 +196,19 @@ def _timed(name: str, items: Iterable[Any], clock: dict[str, float]) -> Iterator
         yield x
 
 
-def spacy_alone(texts: list[str], *, model: str, batch_size: int, n_process: int) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of spaCy's own full pipeline (freshly loaded, nothing excluded) over ``texts``."""
+def spacy_alone(texts: list[str], *, model: str, batch_size: int, n_process: int) -> tuple[float, float, float]:
+    """Seconds, peak RSS (MB) and CPU seconds (the model's loading left out; its worker processes in) of spaCy's
+    own full pipeline (freshly loaded, nothing excluded) over ``texts``."""
     import spacy
 
     with _PeakRSS() as rss:
-        t0 = time.perf_counter()
         nlp = spacy.load(model)
-        load = time.perf_counter() - t0
+        rss.restart_cpu()
         t0 = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
             pass
         seconds = time.perf_counter() - t0
-    del load
-    return seconds, rss.mb
+    return seconds, rss.mb, rss.cpu
 
 
 def run_bench(
@@ -194,6 +220,7 @@ def run_bench(
     dask_workers: int | None = None,
     compare_spacy: bool = True,
     db: Path | None = None,
+    stages_in_workers: bool = False,
 ) -> BenchResult:
     """Run ``articles`` through read → NLP → stages → store (a new DuckDB file, ``db`` or a temporary one) and,
     with ``compare_spacy``, through spaCy alone; the model is loaded before the clock starts in both."""
@@ -202,10 +229,13 @@ def run_bench(
     from .store import Store
 
     articles = list(articles)
-    settings = Settings(on_error="skip", workers=workers, batch_size=batch_size)
+    settings = Settings(on_error="skip", workers=workers, batch_size=batch_size, stages_in_workers=stages_in_workers)
     tmp = tempfile.TemporaryDirectory(prefix="communique-bench-")
     db = db or Path(tmp.name) / "bench.duckdb"
     clock: dict[str, float] = {}
+    own: dict[str, float] = {}
+    cpu: float | None = None
+    reanalysed = 0
     try:
         if dask_workers:
             from .scale import connect, ingest_dask
@@ -220,55 +250,118 @@ def run_bench(
                                 settings=settings)
                     seconds = time.perf_counter() - t0
                     events = store.count()["events"]
-                peak = rss.mb + _cluster_rss(client)
+                peak, cpu = rss.mb + _cluster_rss(client), rss.cpu
             finally:
                 cluster = client.cluster
                 client.close()
                 cluster.close()
             n_proc, mode = dask_workers, "dask"
         else:
-            pipe = api.default_pipeline(settings)
-            nlp_stage: NLPStage = pipe.stages[0]
-            n_proc, mode = nlp_stage.processes(), "single"
-            nlp_stage.start_workers()  # the parser workers load the model before the clock starts, as ingest's do once
-            with _PeakRSS() as rss, Store.open(db) as store:
-                t0 = time.perf_counter()
-                stream: Iterable[Doc] = _timed("read", (Doc(a) for a in articles), clock)
-                for st in pipe.stages:
-                    stream = _timed(st.name, pipe._guard(st, stream), clock)
-                # written as ``communique ingest`` writes: batches of api.INGEST_BATCH articles, the merged-event
-                # tables refreshed once per batch
-                for group in api._chunks(stream, api.INGEST_BATCH):
-                    t1 = time.perf_counter()
-                    with store.deferred_merged():
-                        for doc in group:
-                            store.add(doc)
-                    clock["store"] = clock.get("store", 0.0) + time.perf_counter() - t1
-                seconds = time.perf_counter() - t0
-                events = store.count()["events"]
-            peak = rss.mb
+            n_proc = settings.workers if settings.workers > 0 else max(1, os.cpu_count() or 1)
+            mode = "single"
+            if stages_in_workers and n_proc > 1 and len(articles) > batch_size * n_proc:
+                # what ``communique ingest`` runs: parse and stages in the worker processes, read and store here
+                from .scale.local import pool_for
+
+                mode = "workers"
+                pool = pool_for(settings, n_proc)
+                pool.warm()  # each worker has built its pipeline and run a short text before the clock starts
+                pool.stage_seconds, pool.reanalysed = {}, 0
+                with _PeakRSS() as rss, Store.open(db) as store:
+                    timed = _TimedStore(store, clock)
+                    t0 = time.perf_counter()
+                    for outcome in api.ingest_stream([], store=timed, settings=settings, batch_size=api.INGEST_BATCH,
+                                                     articles=articles):
+                        if outcome.error is not None:
+                            raise outcome.error
+                    seconds = time.perf_counter() - t0
+                    events = store.count()["events"]
+                peak, cpu = rss.mb, rss.cpu
+                own = {"read": 0.0, **{k: round(v, 3) for k, v in pool.stage_seconds.items()},
+                       "store": round(clock.get("store", 0.0), 3)}
+                reanalysed = pool.reanalysed
+            else:
+                pipe = api.default_pipeline(settings)
+                nlp_stage: NLPStage = pipe.stages[0]
+                n_proc = nlp_stage.processes()
+                nlp_stage.start_workers()  # the parser workers load the model before the clock starts
+                pipe(Doc(make_article(_WARM)))  # the stages' lazily built tables too
+                with _PeakRSS() as rss, Store.open(db) as store:
+                    t0 = time.perf_counter()
+                    stream: Iterable[Doc] = _timed("read", (Doc(a) for a in articles), clock)
+                    for st in pipe.stages:
+                        stream = _timed(st.name, pipe._guard(st, stream), clock)
+                    # written as ``communique ingest`` writes: batches of api.INGEST_BATCH articles, the merged-event
+                    # tables refreshed once per batch
+                    for group in api._chunks(stream, api.INGEST_BATCH):
+                        t1 = time.perf_counter()
+                        with store.deferred_merged():
+                            for doc in group:
+                                store.add(doc)
+                        clock["store"] = clock.get("store", 0.0) + time.perf_counter() - t1
+                    seconds = time.perf_counter() - t0
+                    events = store.count()["events"]
+                peak, cpu = rss.mb, rss.cpu
+                own = _own_times(clock, ["read", *(s.name for s in pipe.stages)])
+                own["store"] = round(clock.get("store", 0.0), 3)
     finally:
         tmp.cleanup()
     words = sum(len(a.text.split()) for a in articles)
     chars = sum(len(a.text) for a in articles)
-    own = _own_times(clock, ["read", *(s.name for s in pipe.stages)] if not dask_workers else [])
-    if own:
-        own["store"] = round(clock.get("store", 0.0), 3)
     spacy_s = own.get("communique.nlp.v1")
+    work = sum(own.values())
     result = BenchResult(
         corpus=corpus, articles=len(articles), words=words, chars=chars, workers=n_proc, batch_size=batch_size,
         mode=mode, seconds=round(seconds, 3), articles_per_s=round(len(articles) / seconds, 2),
         words_per_s=round(words / seconds, 1), peak_rss_mb=peak, stage_seconds=own,
-        outside_spacy_share=round(1 - spacy_s / seconds, 3) if spacy_s is not None else None, stored_events=events,
+        outside_spacy_share=round(1 - spacy_s / work, 3) if spacy_s is not None and work else None,
+        stored_events=events, cpu_seconds=cpu, reanalysed=reanalysed,
     )
     if compare_spacy:
-        s_sec, s_rss = spacy_alone([a.text for a in articles], model=settings.model, batch_size=batch_size,
+        s_sec, s_rss, s_cpu = spacy_alone([a.text for a in articles], model=settings.model, batch_size=batch_size,
                                    n_process=n_proc)
         result.spacy_alone_seconds = round(s_sec, 3)
         result.spacy_alone_articles_per_s = round(len(articles) / s_sec, 2)
         result.spacy_alone_peak_rss_mb = s_rss
         result.ratio = round(result.articles_per_s / result.spacy_alone_articles_per_s, 3)
+        result.spacy_alone_cpu_seconds = s_cpu
+        if result.cpu_seconds:
+            result.cpu_ratio = round(s_cpu / result.cpu_seconds, 3)
     return result
+
+
+#: A short text through the stages before the clock, so that no timing pays for their lazily built tables.
+_WARM = ("GENEVA (Reuters) - President Laurent Gbago of Ivory Coast met UN Secretary-General Antonio Guterres in "
+         "Geneva on Monday, the foreign ministry said.\n")
+
+
+class _TimedStore:
+    """A store whose writes (each article, and the merged tables' refresh at the end of a batch) add their time
+    to ``clock["store"]``; everything else passes through."""
+
+    def __init__(self, store: Any, clock: dict[str, float]) -> None:
+        self._store = store
+        self._clock = clock
+
+    def _add(self, t0: float) -> None:
+        self._clock["store"] = self._clock.get("store", 0.0) + time.perf_counter() - t0
+
+    def put(self, doc: Doc) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return self._store.put(doc)
+        finally:
+            self._add(t0)
+
+    @contextlib.contextmanager
+    def deferred_merged(self) -> Iterator[Any]:
+        with self._store.deferred_merged():
+            yield self
+            t0 = time.perf_counter()
+        self._add(t0)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
 
 
 def _own_times(clock: dict[str, float], order: list[str]) -> dict[str, float]:
@@ -313,9 +406,10 @@ def format_result(r: BenchResult) -> str:
         f"{r.words_per_s:.0f} words/s, peak RSS {r.peak_rss_mb:.0f} MB, {r.stored_events} events stored",
     ]
     if r.stage_seconds:
-        lines.append("time per stage (own time, s):")
+        work = sum(r.stage_seconds.values()) or 1.0
+        lines.append("time per stage (own time, s; summed over the worker processes; % of all of it):")
         for name, s in r.stage_seconds.items():
-            lines.append(f"  {name:28s} {s:8.2f}  {100 * s / r.seconds:5.1f}%")
+            lines.append(f"  {name:28s} {s:8.2f}  {100 * s / work:5.1f}%")
         if r.outside_spacy_share is not None:
             lines.append(f"share outside spaCy: {100 * r.outside_spacy_share:.1f}%")
     if r.ratio is not None:
@@ -323,4 +417,11 @@ def format_result(r: BenchResult) -> str:
                      f"{r.spacy_alone_seconds:.2f} s, {r.spacy_alone_articles_per_s:.2f} articles/s, "
                      f"peak RSS {r.spacy_alone_peak_rss_mb:.0f} MB")
         lines.append(f"ratio communique / spaCy alone: {r.ratio:.3f}")
+    if r.cpu_seconds is not None:
+        cpu = f"CPU seconds (this process and its workers): {r.cpu_seconds:.1f}"
+        if r.spacy_alone_cpu_seconds is not None and r.cpu_ratio is not None:
+            cpu += f"; spaCy alone {r.spacy_alone_cpu_seconds:.1f}; ratio spaCy alone / communique {r.cpu_ratio:.3f}"
+        lines.append(cpu)
+    if r.reanalysed:
+        lines.append(f"articles analysed again for a role learned meanwhile: {r.reanalysed}")
     return "\n".join(lines)

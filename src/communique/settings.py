@@ -33,6 +33,10 @@ class Settings(BaseModel):
         "bundled", description="learned event coder used where the trigger table is silent: 'bundled' (the shipped"
         " model), 'none' (trigger table only) or the path of a model file made by `communique train events`"
     )
+    stages_in_workers: bool = Field(
+        False, description="ingest: run the stages, not only the parse, in the worker processes (the calling process"
+        " only reads and stores; same results, about 200 MB more memory with two workers)"
+    )
 
 
 def describe() -> list[tuple[str, str, str]]:

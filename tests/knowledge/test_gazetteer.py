@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import pickle
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,17 @@ def test_candidates_are_ranked(gaz: Gazetteer) -> None:
 def test_by_id(gaz: Gazetteer) -> None:
     assert gaz.by_id(170654) == look(gaz, "Damascus")
     assert gaz.by_id(1) is None
+
+
+def test_by_id_is_the_linear_scan_of_the_ids(gaz: Gazetteer) -> None:
+    """The sorted-id search finds what ``gid.index`` finds: every 997th entry, the first of two entries sharing an
+    id, no entry for 0 (our own places without an id), for an absent id or one past either end."""
+    gid = list(gaz._ix.gid)
+    shared = [i for i, n in collections.Counter(gid).items() if i and n > 1]
+    assert shared, "the index has two entries with one id (test it)"
+    present = set(gid)
+    for i in [*gid[::997], *shared, 0, 1, -5, max(gid) + 1]:
+        assert gaz.by_id(i) == (gaz._entry(gid.index(i)) if i and i in present else None), i
 
 
 def test_place_and_location(gaz: Gazetteer) -> None:

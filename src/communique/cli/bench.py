@@ -28,6 +28,7 @@ def bench(
     dask_workers: Annotated[int | None, typer.Option(help="Time ingest on a LocalCluster of N workers instead.",
                                                      min=1, max=256)] = None,
     spacy: Annotated[bool, typer.Option(help="Also time spaCy alone on the same texts.")] = True,
+    stages_in_workers: Annotated[bool, typer.Option(help="Run the stages in the worker processes too.")] = False,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures to this JSON file.")] = None,
 ) -> None:
     """Time read → NLP → stages → store on a corpus and print articles/s, words/s, peak RSS, time per stage and
@@ -50,7 +51,7 @@ def bench(
             err(f"{name}: no readable articles")
             raise typer.Exit(2)
         result = run_bench(corpus_articles(base, articles), corpus=name, workers=workers, batch_size=batch_size,
-                           dask_workers=dask_workers, compare_spacy=spacy)
+                           dask_workers=dask_workers, compare_spacy=spacy, stages_in_workers=stages_in_workers)
     except CommuniqueError as exc:
         err(str(exc))
         raise typer.Exit(2) from None

@@ -94,6 +94,7 @@ def ingest(
     dask_workers: Annotated[int | None, typer.Option(help="Analyse on a LocalCluster of N worker processes.",
                                                      min=1, max=256)] = None,
     partition_size: Annotated[int, typer.Option(help="Articles per Dask partition.", min=1, max=100_000)] = 64,
+    stages_in_workers: Annotated[bool, typer.Option(help=setting_help("stages_in_workers"))] = False,
 ) -> None:
     """Analyse articles and store them in the DuckDB file; re-ingesting the same article adds nothing.
 
@@ -117,7 +118,7 @@ def ingest(
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("analysing", total=None)
             settings = Settings(on_error="skip", workers=workers, knowledge=knowledge_paths(kb),
-                                verbs=knowledge_paths(verbs, "verb dictionary"))
+                                verbs=knowledge_paths(verbs, "verb dictionary"), stages_in_workers=stages_in_workers)
             if dask_scheduler or dask_workers:
                 from ..scale import ingest_on_cluster
 
@@ -133,8 +134,9 @@ def ingest(
                     err(str(e))
                 report.added, report.skipped, report.errors = got.added, got.skipped, list(got.errors)
             else:
-                pipe = api.default_pipeline(settings=settings)
-                for outcome in api.ingest_stream(paths, store=db, published=day, pipeline=pipe, workers=workers):
+                # the pipeline is built where it runs: in worker processes for a long stream (this process then
+                # only reads and stores), here for a short one
+                for outcome in api.ingest_stream(paths, store=db, published=day, settings=settings, workers=workers):
                     report.record(outcome)
                     if outcome.error is not None:
                         err(str(outcome.error))  # as it happens, not at the end

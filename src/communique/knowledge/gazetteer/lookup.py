@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from .cache import _load_or_build, cache_dir
 from .index import _F, _FEATURES, Candidate
@@ -30,6 +31,7 @@ class Gazetteer:
             directory = Path(cache)
         self._ix = _load_or_build(directory)
         self._ids_of: dict[str, tuple[int, ...]] = {}  # name -> entries: a story looks its names up again and again
+        self._by_id: tuple[Any, Any] | None = None  # see _id_order
 
     @classmethod
     @functools.cache
@@ -103,11 +105,26 @@ class Gazetteer:
         return [self._entry(i) for i in self._ranked(self._ids(name), (), normalise(name))]
 
     def by_id(self, geonames_id: int) -> Candidate | None:
-        """The entry with this GeoNames id (a linear scan: for evaluation, not per token)."""
-        try:
-            return self._entry(self._ix.gid.index(geonames_id)) if geonames_id else None
-        except ValueError:
+        """The entry with this GeoNames id (the first one when two entries share it), else ``None``.  A binary
+        search over the ids sorted once per gazetteer (:meth:`_id_order`; the place stage asks per place)."""
+        if not geonames_id:
             return None
+        import numpy as np
+
+        ids, order = self._id_order()
+        k = int(np.searchsorted(ids, geonames_id, side="left"))
+        return self._entry(int(order[k])) if k < len(ids) and ids[k] == geonames_id else None
+
+    def _id_order(self) -> tuple[Any, Any]:
+        """(the GeoNames ids sorted, the entry number of each), built on first use: a stable sort, so the first
+        of equal ids comes first (4.6 MB for 286,659 entries; a dict would take ~30 MB)."""
+        if self._by_id is None:
+            import numpy as np
+
+            gid = np.frombuffer(self._ix.gid, dtype=np.dtype(f"i{self._ix.gid.itemsize}"))
+            order = np.argsort(gid, kind="stable")
+            self._by_id = (gid[order], order)
+        return self._by_id
 
     def geonames_ids(self) -> frozenset[int]:
         """Every GeoNames id the index holds (for coverage figures)."""
