@@ -58,3 +58,72 @@ def test_an_office_of_a_state_then_of_an_organisation() -> None:
         ("USA", "GOV", "USAGOV"), (None, "IGO", "IGOUNOKID")]
     assert kb.reference_for("Ann Veneman") is None  # undated: the countries disagree
 
+
+# --- a person introduced with a country keeps it through the article ------------------------------------------
+
+def _mentions(doc: Doc) -> list[tuple[str, str | None, list[str]]]:
+    return [(a.name, a.code, [doc.text[doc.mentions[i].span.start:doc.mentions[i].span.end] for i in a.mentions])
+            for a in doc.actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the surname, a title with "the", a pronoun: one person, the country of the first mention
+    ("Ghana's president John Mahama arrived on Monday. Mahama said the border would reopen.",
+     [("John Mahama", "GHAGOV", ["Ghana's president John Mahama", "Mahama"])]),
+    ("Kenyan Foreign Minister Musalia Mudavadi flew to Mogadishu on Tuesday. Somali officials greeted him. "
+     "The minister said the talks had gone well. Mudavadi later left.",
+     [("Musalia Mudavadi", "KENGOV",
+       ["Kenyan Foreign Minister Musalia Mudavadi", "him", "The minister", "Mudavadi"])]),
+    ("Senegal's prime minister Ousmane Sonko spoke on Friday. In a speech, Sonko said the bases must close. "
+     "He added that the decision was final.",
+     [("Ousmane Sonko", "SENGOV", ["Senegal's prime minister Ousmane Sonko", "Sonko", "He"])]),
+    # a country-and-title word between the possessive and the name ("junta leader")
+    ("Mali's junta leader Assimi Goita spoke on Friday. Goita asked for more weapons.",
+     [("Assimi Goita", "MLIGOV", ["Mali's junta leader Assimi Goita", "Goita"])]),
+    ("Guinea's junta chief Mamadi Doumbouya dissolved the cabinet.",
+     [("Mamadi Doumbouya", "GINGOV", ["Guinea's junta chief Mamadi Doumbouya"])]),
+])
+def test_a_person_keeps_the_country_of_the_first_mention(pipeline: Pipeline, text: str,
+                                                          expected: list[tuple[str, str | None, list[str]]]) -> None:
+    assert _mentions(analyze(text, published="2025-03-01", pipeline=pipeline)) == expected
+
+
+def test_the_title_of_two_people_named_together_is_neither(pipeline: Pipeline) -> None:
+    # "the president" after two presidents is either of them: no country rather than a wrong one
+    doc = analyze("Ghana's president John Mahama met Nigerian President Bola Tinubu on Monday. "
+                  "The president said the border would reopen.", published="2025-03-01", pipeline=pipeline)
+    assert _mentions(doc) == [
+        ("John Mahama", "GHAGOV", ["Ghana's president John Mahama"]),
+        ("Bola Tinubu", "NGAGOV", ["Nigerian President Bola Tinubu"]),
+        ("president", None, ["president"]),
+    ]
+    # with the country the title names only one of them
+    doc = analyze("Ghana's president John Mahama met Nigerian President Bola Tinubu on Monday. "
+                  "The Nigerian president said the border would reopen.", published="2025-03-01", pipeline=pipeline)
+    assert _mentions(doc)[1] == ("Bola Tinubu", "NGAGOV",
+                                 ["Nigerian President Bola Tinubu", "Nigerian president"])
+
+
+# --- an apposition naming an international organisation's office ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kofi Annan, the UN secretary-general, said the talks would resume.",
+     [("Kofi Annan", "IGOUNO", "UN secretary-general"), ("UN", "IGOUNO", None)]),
+    ("Kenya rejected calls by Amina Mohammed, UN deputy secretary-general, to reopen the camps.",
+     [("Kenya", "KEN", None), ("Amina Mohammed", "IGOUNO", "UN deputy secretary-general"), ("UN", "IGOUNO", None)]),
+    ("Jens Stoltenberg, NATO's secretary general, said the alliance would respond.",
+     [("Jens Stoltenberg", "IGOWSTNAT", "NATO's secretary general"), ("NATO", "IGOWSTNAT", None)]),
+    ("Moussa Faki, the African Union commission chairman, urged Ethiopia to talk.",
+     [("Moussa Faki", "IGOAFRAFU", "African Union commission chairman"), ("African Union", "IGOAFRAFU", None),
+      ("Ethiopia", "ETH", None)]),
+])
+def test_an_apposition_names_the_organisation(pipeline: Pipeline, text: str,
+                                              expected: list[tuple[str, str | None, str | None]]) -> None:
+    doc = analyze(text, pipeline=pipeline)
+    assert [(a.name, a.code, a.title) for a in doc.actors] == expected
+
+
+def test_an_apposition_does_not_override_the_persons_own_country(pipeline: Pipeline) -> None:
+    # "Kenyan diplomat X, a UN envoy": the person's own country stays; the organisation is another actor
+    doc = analyze("Kenyan diplomat Martin Kimani, the UN envoy, said the talks would resume.", pipeline=pipeline)
+    assert [(a.name, a.code) for a in doc.actors] == [("Martin Kimani", "KENGOV"), ("UN", "IGOUNO")]

@@ -143,7 +143,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
                 if actor is None:
                     actor = by_key[key] = new_actor(f)
         else:
-            actor = by_key.get(f.key)
+            actor = by_key.get(f.key) or _definite_person(doc.text, f, people)
             if actor is None:
                 actor = by_key[f.key] = new_actor(f)
         if f.title and f.title_span is not None:
@@ -173,6 +173,17 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     for a in actors:
         a.code = _code(a.country, a.sector, a.code or _igo(a))
     return mentions, actors
+
+
+def _definite_person(text: str, f: Found, people: list[tuple[list[str], Actor]]) -> Actor | None:
+    """"Nigerian President Bola Tinubu ... the Nigerian president said": the one person named before with that
+    country and that noun in the title, for a definite singular collective of a person ("the <demonym> <noun>");
+    ``None`` when none or several fit (either may be meant: no one rather than a wrong one)."""
+    if f.kind != "person" or not f.country or not text[: f.span.start].rstrip().lower().endswith(("the", "this")):
+        return None
+    noun = f.name.split()[-1].casefold() if f.name.split() else ""
+    fits = [a for _, a in people if a.country == f.country and a.title and noun in a.title.casefold().split()]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _genders(text: str, mentions: list[Mention], actors: list[Actor]) -> None:

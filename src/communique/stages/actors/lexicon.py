@@ -183,7 +183,8 @@ LOWER_PARTICLES = frozenset({"al", "bin", "ibn", "el", "de", "van", "von", "der"
 ORG_WORDS = frozenset({"assembly", "commission", "secretariat",
                        "ministry", "department", "office", "council", "agency", "committee", "government", "embassy",
                        "parliament", "army", "forces", "command", "court", "bank", "party", "front", "union",
-                       "organization", "organisation", "administration", "authority", "corps", "guard", "service"})
+                       "organization", "organisation", "administration", "authority", "corps", "guard", "service",
+                       "junta"})
 CHAIN_EXTRA = frozenset({"diplomat", "official", "officer", "veteran", "regional", "provincial", "local",
                          "opposition", "top", "military", "foreign"})
 HEAD_TITLES = frozenset({
