@@ -207,9 +207,13 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             else:
                 org_country = _country_in(ent)
                 if org_country is None and ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":
-                    owner = resolve_country(sdoc[ent.start - 2].text)  # "Kenya’s Foreign Ministry"
-                    if owner:
-                        org_country, bare_span = owner, Span(sdoc[ent.start - 2].idx, ent.end_char)
+                    # "Kenya’s Foreign Ministry", "Ivory Coast's Supreme Court": the longest country name before
+                    for width in (3, 2, 1):
+                        first = ent.start - 1 - width
+                        if first >= 0 and all(t.text[:1].isupper() for t in sdoc[first : ent.start - 1]) and (
+                                owner := resolve_country(sdoc[first : ent.start - 1].text)):
+                            org_country, bare_span = owner, Span(sdoc[first].idx, ent.end_char)
+                            break
                 if org_country is None and (before := _country_word_before(sdoc, ent.start)) is not None:
                     org_country, bare_span = before[0], Span(sdoc[before[1]].idx, ent.end_char)  # "US Congress"
                 out.append(Found(span=bare_span, label="ORG", kind="organization",
