@@ -127,3 +127,30 @@ def test_an_apposition_does_not_override_the_persons_own_country(pipeline: Pipel
     # "Kenyan diplomat X, a UN envoy": the person's own country stays; the organisation is another actor
     doc = analyze("Kenyan diplomat Martin Kimani, the UN envoy, said the talks would resume.", pipeline=pipeline)
     assert [(a.name, a.code) for a in doc.actors] == [("Martin Kimani", "KENGOV"), ("UN", "IGOUNO")]
+
+
+# --- a country of several words before an organisation's possessive; an organisation's forces -----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ivory Coast's Supreme Court rejected the appeal.", [("Ivory Coast's Supreme Court", "CIVJUD")]),
+    ("South Africa's Constitutional Court struck down the law.",
+     [("South Africa's Constitutional Court", "ZAFJUD")]),
+    ("Sierra Leone's Electoral Commission announced the results.",
+     [("Sierra Leone's Electoral Commission", "SLE")]),
+    ("Kenya's Supreme Court annulled the vote.", [("Kenya's Supreme Court", "KENJUD")]),
+])
+def test_a_country_of_several_words_owns_the_organisation(pipeline: Pipeline, text: str,
+                                                          expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the organisation's forces are the organisation's (Phoenix codes its peacekeepers with its IGO code)
+    ("NATO peacekeeping troops arrived in the town.", [("NATO peacekeeping troops", "IGOWSTNAT")]),
+    ("African Union troops attacked the camp.", [("African Union troops", "IGOAFRAFU")]),
+    # a state's troops beside it stay the state's
+    ("The African Union condemned the coup. Kenyan troops arrived.",
+     [("African Union", "IGOAFRAFU"), ("Kenyan troops", "KENMIL")]),
+])
+def test_an_organisations_forces(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected

@@ -166,6 +166,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
             a.gender = title_gender(a.title)  # a title the knowledge base filled
     split_compound(mentions, actors)
     _leaders_governments(doc.text, mentions, actors)
+    _igo_collectives(doc.text, mentions, actors)
     _country_from_chain(mentions, actors)
     _spokespeople(doc, mentions, actors)
     _resolve_possessors(doc, found, mentions, actors)
@@ -357,6 +358,33 @@ def _leaders_governments(text: str, mentions: list[Mention], actors: list[Actor]
     if moved:
         index_mentions(mentions, actors)
         actors[:] = [a for a in actors if a.mentions or a.kind != "person"]
+
+
+def _igo_collectives(text: str, mentions: list[Mention], actors: list[Actor]) -> None:
+    """"NATO peacekeeping troops", "African Union troops", "the UN's peacekeepers": an unnamed collective right
+    after an international organisation's name is the organisation's (its code, sector IGO), one actor: the
+    organisation's name there is a mention of the collective (an organisation left with no mention is dropped)."""
+    by_id = {a.id: a for a in actors}
+    ends = {m.span.end: m for m in mentions if m.label != "PRONOUN" and m.actor_id in by_id
+            and by_id[m.actor_id].kind == "organization" and (by_id[m.actor_id].code or "").startswith("IGO")}
+    moved: set[str] = set()  # the organisations whose name became a mention of a collective
+    for m in mentions:
+        body = by_id.get(m.actor_id or "")
+        if body is None or m.label != "GROUP" or body.country or body.code or body.kind not in ("organization",
+                                                                                             "group"):
+            continue
+        lead = next((ends[e] for e in (m.span.start - 1, m.span.start - 3) if e in ends
+                     and text[e : m.span.start] in (" ", "'s ", "’s ")), None)
+        igo = by_id.get(lead.actor_id or "") if lead is not None else None
+        if lead is None or igo is None:
+            continue
+        body.code, body.sector = igo.code, "IGO"
+        body.name = f"{igo.name} {body.name}"
+        moved.add(igo.id)
+        lead.actor_id = body.id
+    if moved:
+        index_mentions(mentions, actors)
+        actors[:] = [a for a in actors if a.mentions or a.id not in moved]
 
 
 def _plural_collective(text: str, m: Mention) -> bool:
