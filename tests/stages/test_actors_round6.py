@@ -154,3 +154,14 @@ def test_a_country_of_several_words_owns_the_organisation(pipeline: Pipeline, te
 ])
 def test_an_organisations_forces(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the state after "of" owns the organisation the NER named without it
+    ("Workers of the National Oil Company of Libya went on strike.",
+     [("Workers", "LBYLAB"), ("National Oil Company of Libya", "LBYBUS")]),
+    ("The Electoral Commission of Ghana announced the results.", [("Electoral Commission of Ghana", "GHA")]),
+])
+def test_the_state_after_of_owns_the_organisation(pipeline: Pipeline, text: str,
+                                                  expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected

@@ -100,9 +100,10 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
         return any(c.contains(span) or span.contains(c) for c in cities[lo:hi])
 
     taken_index = SpanIndex(taken)
+    absorbed: set[int] = set()  # first characters of countries read into an organisation ("... Company of Libya")
     for ent in sdoc.ents:
         span = Span(ent.start_char, ent.end_char)
-        if taken_index.overlaps(span) or "\n" in ent.text:
+        if taken_index.overlaps(span) or "\n" in ent.text or span.start in absorbed:
             continue
         if ent.label_ in ("PERSON", "ORG") and nests_with_city(span) \
                 and not igo_code(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)):
@@ -216,6 +217,13 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                             break
                 if org_country is None and (before := _country_word_before(sdoc, ent.start)) is not None:
                     org_country, bare_span = before[0], Span(sdoc[before[1]].idx, ent.end_char)  # "US Congress"
+                if org_country is None and ent.end + 1 < len(sdoc) and sdoc[ent.end].lower_ == "of" \
+                        and (after := country_at(sdoc, ent.end + 1)) is not None \
+                        and (after[1] >= len(sdoc) or not sdoc[after[1]].text[:1].isupper()):
+                    # "the National Oil Company of Libya", "the Supreme Court of Kenya": the state after "of"
+                    org_country, bare_span = after[0], Span(bare_span.start, sdoc[after[1] - 1].idx
+                                                            + len(sdoc[after[1] - 1]))
+                    absorbed.add(sdoc[ent.end + 1].idx)
                 out.append(Found(span=bare_span, label="ORG", kind="organization",
                                   name=_strip_possessive(bare_span.text(doc_text(sdoc))), country=org_country,
                                   sector=sector_for_title(bare)))
