@@ -211,7 +211,8 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                     # "Kenya’s Foreign Ministry", "Ivory Coast's Supreme Court": the longest country name before
                     for width in (3, 2, 1):
                         first = ent.start - 1 - width
-                        if first >= 0 and all(t.text[:1].isupper() for t in sdoc[first : ent.start - 1]) and (
+                        if first >= 0 and sdoc[first].lower_ != "the" and all(
+                                t.text[:1].isupper() for t in sdoc[first : ent.start - 1]) and (
                                 owner := resolve_country(sdoc[first : ent.start - 1].text)):
                             org_country, bare_span = owner, Span(sdoc[first].idx, ent.end_char)
                             break
