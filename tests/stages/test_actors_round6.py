@@ -165,3 +165,17 @@ def test_an_organisations_forces(pipeline: Pipeline, text: str, expected: list[t
 def test_the_state_after_of_owns_the_organisation(pipeline: Pipeline, text: str,
                                                   expected: list[tuple[str, str | None]]) -> None:
     assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+# --- sectors of common nouns: a state's chiefs, security officials; a party ------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Phoenix.agents SECURITY_OFFICIAL, SECURITY_OFFICER [~COP]; "chief" after a country's possessive is an actor
+    ("Egypt's security chief warned the protesters.", [("Egypt chief", "EGYCOP"), ("protesters", "OPP")]),
+    ("The Kenyan security official said the attack was foiled.", [("Kenyan official", "KENCOP")]),
+    ("Sudan's army chief met the envoy.", [("Sudan army chief", "SDNMIL")]),
+    # Fatah (Phoenix.Countries: a name of Palestine) is a party
+    ("Fatah officials condemned the raid.", [("Fatah", "PSEPTY")]),
+])
+def test_sectors_of_common_nouns(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected

@@ -16,6 +16,7 @@ PERSON_NOUNS = frozenset({
     "chancellor", "premier", "king", "queen", "emir", "monarch", "governor", "mayor", "foreign minister",
     "rebel", "insurgent", "militant", "dissident", "activist", "protester", "gunman", "guerrilla", "separatist",
     "inspector", "investigator", "pilgrim", "lawyer", "businessman", "businesswoman", "guerilla", "executive",
+    "chief",
 })
 GROUP_NOUNS = frozenset({
     "officials", "diplomats", "delegation", "delegations", "troops", "forces", "army", "military", "government",
