@@ -179,3 +179,19 @@ def test_the_state_after_of_owns_the_organisation(pipeline: Pipeline, text: str,
 ])
 def test_sectors_of_common_nouns(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an organisation named after a capital is that state's ...
+    ("Doctors from Baghdad University Medical School treated the wounded.",
+     [("Baghdad University Medical School", "IRQEDU")]),
+    ("The Nairobi City Council banned the march.", [("Nairobi City Council", "KENGOV")]),
+    ("Iranian authorities pressured workers of the United Bus Company of Tehran.",
+     [("Iranian authorities", "IRNGOV"), ("United Bus Company of Tehran", "IRNBUS")]),
+    # ... a forum of states named after the capital where it met is no state's
+    ("The Paris Club agreed to restructure the debt.", [("Paris Club", None)]),
+    ("The Minsk Group met on Monday.", [("Minsk Group", None)]),
+])
+def test_an_organisation_named_after_a_capital(pipeline: Pipeline, text: str,
+                                               expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected

@@ -218,6 +218,8 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                             break
                 if org_country is None and (before := _country_word_before(sdoc, ent.start)) is not None:
                     org_country, bare_span = before[0], Span(sdoc[before[1]].idx, ent.end_char)  # "US Congress"
+                if org_country is None and (capital := _capital_in_name(ent, sdoc)) is not None:
+                    org_country = capital  # "Baghdad University", "the United Bus Company of Tehran"
                 if org_country is None and ent.end + 1 < len(sdoc) and sdoc[ent.end].lower_ == "of" \
                         and (after := country_at(sdoc, ent.end + 1)) is not None \
                         and (after[1] >= len(sdoc) or not sdoc[after[1]].text[:1].isupper()):
@@ -229,6 +231,32 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                                   name=_strip_possessive(bare_span.text(doc_text(sdoc))), country=org_country,
                                   sector=sector_for_title(bare)))
     return out
+
+
+#: Last words of the names of forums of states named after a capital ("Paris Club", "Minsk Group").
+_FORUM_WORDS = frozenset({"club", "group", "process", "agreement", "agreements", "accord", "accords", "conference",
+                          "convention", "conventions", "summit", "declaration", "format", "talks", "protocol",
+                          "treaty", "pact", "initiative", "platform", "forum"})
+
+
+def _capital_in_name(ent: Any, sdoc: Any) -> str | None:
+    """The state whose capital an organisation's name begins with or ends with after "of" ("Baghdad University
+    Medical School", "the Nairobi City Council", "the United Bus Company of Tehran", the "of" phrase inside the
+    name or right after it), else ``None``. Capitals only: a capital names one state, other towns may be several
+    states'. A forum of states named after the capital where it met ("the Paris Club", "the Minsk Group", "the
+    Astana process") is no state's (:data:`_FORUM_WORDS`)."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if words and words[-1].lower_ in _FORUM_WORDS:
+        return None
+    if len(words) >= 2 and words[0].text[:1].isupper() and (iso := is_capital(words[0].text)):
+        return iso
+    end = ent.end
+    if len(words) >= 3 and words[-2].lower_ == "of" and (iso := is_capital(words[-1].text)):
+        return iso
+    if end + 1 < len(sdoc) and sdoc[end].lower_ == "of" and sdoc[end + 1].text[:1].isupper() and (
+            end + 2 >= len(sdoc) or not sdoc[end + 2].text[:1].isupper()):
+        return is_capital(sdoc[end + 1].text)
+    return None
 
 
 #: Prepositions of place an organisation or person is not the object of ("along the Tigris", "near the Euphrates").
