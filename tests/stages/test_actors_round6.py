@@ -101,7 +101,7 @@ def test_the_title_of_two_people_named_together_is_neither(pipeline: Pipeline) -
     doc = analyze("Ghana's president John Mahama met Nigerian President Bola Tinubu on Monday. "
                   "The Nigerian president said the border would reopen.", published="2025-03-01", pipeline=pipeline)
     assert _mentions(doc)[1] == ("Bola Tinubu", "NGAGOV",
-                                 ["Nigerian President Bola Tinubu", "Nigerian president"])
+                                 ["Nigerian President Bola Tinubu", "The Nigerian president"])
 
 
 # --- an apposition naming an international organisation's office ----------------------------------------------

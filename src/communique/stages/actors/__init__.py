@@ -126,6 +126,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
 
     for f in found:
         actor: Actor | None = None
+        span = f.span
         if f.kind == "person" and not f.key:
             actor = person_for(f.name)
             if actor is None:
@@ -143,13 +144,17 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
                 if actor is None:
                     actor = by_key[key] = new_actor(f)
         else:
-            actor = by_key.get(f.key) or _definite_person(doc.text, f, people)
+            actor = by_key.get(f.key)
+            if actor is None and (actor := _definite_person(doc.text, f, people)) is not None:
+                # "the Nigerian president": a mention of the person with its determiner, as a title's reference
+                det = doc.text[: f.span.start].rstrip()
+                span = Span(len(det) - len(det.split()[-1]), f.span.end)
             if actor is None:
                 actor = by_key[f.key] = new_actor(f)
         if f.title and f.title_span is not None:
             actor.roles.append(Role(title=f.title, country=f.country, sector=f.sector, as_of=doc.article.published,
                                     evidence=Span(f.span.start, f.title_span.end) if f.country else f.title_span))
-        mentions.append(Mention(span=f.span, label=f.label, actor_id=actor.id, head=f.head))
+        mentions.append(Mention(span=span, label=f.label, actor_id=actor.id, head=f.head))
         actor.mentions.append(len(mentions) - 1)
 
     _surname_mentions(doc, sdoc, people, mentions, actors)
