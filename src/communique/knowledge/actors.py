@@ -154,7 +154,8 @@ class ActorKB:
     """Look up actors by name or alias, respecting the dates their roles held.
 
     ``reference`` entries (the bundled Phoenix people table) only complete actors the text found: they never
-    make an actor of a name by themselves, and they give a country only when every entry under the name agrees.
+    make an actor of a name by themselves, and they give a country only when every entry under the name agrees (or,
+    on the article's date, the role then held by the one person so named: :meth:`reference_for`).
     """
 
     def __init__(self, entries: list[KnownActor], *, reference: list[KnownActor] | None = None,
