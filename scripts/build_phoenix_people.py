@@ -1,5 +1,7 @@
 """Build ``knowledge/data/phoenix_people.tsv`` and ``phoenix_orgs.tsv`` (its organisations of one country) from the
-Phoenix country-actors dictionary in ../shared.
+Phoenix country-actors dictionary in ../shared, and ``phoenix_igo_people.tsv`` (the officials of international
+and non-governmental organisations, with their dated offices) from the Phoenix international-actors dictionary
+beside it.
 
     python scripts/build_phoenix_people.py [../shared/reference/petrarch2/Phoenix.Countries.actors.txt]
 
@@ -14,12 +16,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from communique.knowledge.actors import KnownActor
 from communique.knowledge.petrarch import parse_petrarch_actors
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "reference" / "petrarch2" / "Phoenix.Countries.actors.txt"
 OUT = ROOT / "src" / "communique" / "knowledge" / "data" / "phoenix_people.tsv"
 ORGS = ROOT / "src" / "communique" / "knowledge" / "data" / "phoenix_orgs.tsv"
+IGO_PEOPLE = ROOT / "src" / "communique" / "knowledge" / "data" / "phoenix_igo_people.tsv"
 
 
 def main(argv: list[str]) -> int:
@@ -28,14 +32,22 @@ def main(argv: list[str]) -> int:
     lines = ["# People from the Phoenix country-actors dictionary (Open Event Data Alliance, MIT licence):",
              "# name, aliases (|), country, sector, kind, valid_from, valid_to, code. Built by",
              "# scripts/build_phoenix_people.py; a reference for filling countries, not a source of actors."]
-    for e in rows:
-        if e.kind != "person" or not e.country:
-            continue
-        lines.append("\t".join([e.name, "|".join(e.aliases), e.country or "", e.sector or "", e.kind,
-                                e.valid_from.isoformat() if e.valid_from else "",
-                                e.valid_to.isoformat() if e.valid_to else "", e.code or ""]))
+    lines += [_row(e) for e in rows if e.kind == "person" and e.country]
     OUT.write_text("\n".join(lines) + "\n", "utf-8")
     print(f"{OUT}: {len(lines) - 3} rows")
+    intl = src.with_name("Phoenix.International.actors.txt")
+    officials = parse_petrarch_actors(intl.read_text("utf-8"), source=str(intl))
+    igo = ["# Officials of international and non-governmental organisations from the Phoenix international-actors",
+           "# dictionary (Open Event Data Alliance, MIT licence): name, aliases (|), country, sector, kind,",
+           "# valid_from, valid_to, code. People only (organisations are our groups table's), with every dated",
+           "# office they held, an organisation's (IGOUNO 1997-01-01..2006-12-31) or a state's (USAGOV), and the",
+           "# undated code PETRARCH gives when no dated one holds (ELI: a former official). Built by",
+           "# scripts/build_phoenix_people.py; a reference that completes people the text names, by the article's",
+           "# date, never a source of actors."]
+    held = {e.name for e in officials if e.kind == "person" and (e.code or "")[:3] in ("IGO", "NGO")}
+    igo += [_row(e) for e in officials if e.kind == "person" and e.name in held]
+    IGO_PEOPLE.write_text("\n".join(igo) + "\n", "utf-8")
+    print(f"{IGO_PEOPLE}: {len(igo) - 7} rows")
     surnames = {e.name.split()[-1].casefold() for e in rows if e.kind == "person" and " " in e.name}
     orgs = ["# Organisations of one country from the Phoenix country-actors dictionary (Open Event Data Alliance, MIT",
             "# licence): name, aliases (|), country, sector, kind, valid_from, valid_to, code. Built by",
@@ -55,6 +67,13 @@ def main(argv: list[str]) -> int:
     ORGS.write_text("\n".join(orgs) + "\n", "utf-8")
     print(f"{ORGS}: {len(orgs) - 6} rows")
     return 0
+
+
+def _row(e: KnownActor) -> str:
+    """One knowledge-file row (the columns of :func:`communique.knowledge.actors.parse_kb`)."""
+    return "\t".join([e.name, "|".join(e.aliases), e.country or "", e.sector or "", e.kind,
+                      e.valid_from.isoformat() if e.valid_from else "", e.valid_to.isoformat() if e.valid_to else "",
+                      e.code or ""])
 
 
 def _org_name(name: str, surnames: set[str]) -> bool:

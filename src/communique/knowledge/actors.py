@@ -154,7 +154,8 @@ class ActorKB:
     """Look up actors by name or alias, respecting the dates their roles held.
 
     ``reference`` entries (the bundled Phoenix people table) only complete actors the text found: they never
-    make an actor of a name by themselves, and they give a country only when every entry under the name agrees.
+    make an actor of a name by themselves, and they give a country only when every entry under the name agrees (or,
+    on the article's date, the role then held by the one person so named: :meth:`reference_for`).
     """
 
     def __init__(self, entries: list[KnownActor], *, reference: list[KnownActor] | None = None,
@@ -190,14 +191,17 @@ class ActorKB:
     @functools.lru_cache(maxsize=1)
     def default(cls) -> ActorKB:
         data = resources.files("communique.knowledge").joinpath("data")
+        reference = [e for name in ("phoenix_people.tsv", "phoenix_igo_people.tsv")
+                     for e in parse_kb(data.joinpath(name).read_text("utf-8"), source=name, origin="bundled")]
         return cls(parse_kb(data.joinpath("actors.tsv").read_text("utf-8"), source="actors.tsv", origin="bundled"),
-                   reference=parse_kb(data.joinpath("phoenix_people.tsv").read_text("utf-8"),
-                                      source="phoenix_people.tsv", origin="bundled"))
+                   reference=reference)
 
     def reference_for(self, name: str, *, on: dt.date | None = None, titled: bool = True,
                       sector: str | None = None) -> KnownActor | None:
-        """A reference person so named whose country all entries agree on; the entry holding on ``on`` when
-        there is one (its sector and code), else a country-only entry.  A one-word name of the reference
+        """A reference person so named: on a day ``on``, when the name is one person's, the dated entry holding
+        that day (its country, sector and code: "Kofi Annan" IGOUNO in 2003), else, when none holds, the person's
+        undated entry, PETRARCH's default code (ELI in 2010: a former official; a former leader is ``AFGELI``);
+        otherwise, when every entry agrees on one country, a country-only entry.  A one-word name of the reference
         ("Suharto") counts only for a ``titled`` mention ("President Suharto"): alone it may be a word the NER
         took for a name ("Kurd"); with the mention's ``sector`` it counts only for people who held an office of
         that sector ("Senator King" is not the Saint Lucian head of government Stephenson King)."""
@@ -209,11 +213,16 @@ class ActorKB:
             # ("Stephenson King", a head of government, is no senator)
             held_sector = {e.name for e in hits if e.sector == sector}
             hits = [e for e in hits if e.name in held_sector]
+        if on is not None and len({e.name for e in hits}) == 1:  # a role only when the name is one person's
+            dated = [e for e in hits if e.valid_from is not None or e.valid_to is not None]
+            held = [e for e in dated if e.sector and e.holds_on(on)]
+            if held:
+                return held[-1]
+            default = [e for e in hits if e.sector and e not in dated]
+            if dated and default:  # dated offices, none held that day: the code for the other days
+                return default[-1]
         if not hits or len({e.country for e in hits}) != 1:
             return None
-        held = [e for e in hits if e.sector and on is not None and e.valid_from is not None and e.holds_on(on)]
-        if held and len({e.name for e in hits}) == 1:  # a role only when the name is one person's
-            return held[-1]
         return KnownActor(name=hits[0].name, aliases=(), country=hits[0].country, sector=None, kind="person",
                           valid_from=None, valid_to=None, origin="bundled")
 

@@ -156,13 +156,19 @@ def _parse_code(body: str, where: str, problems: list[str]) -> tuple[str, dt.dat
     return code, None, None, False
 
 
+#: Sectors of a code besides our lexicon's: ``ELI`` (elites; Phoenix codes a former office-holder ``AFGELI``, or ``ELI``
+#: alone for a former official of an international organisation), as :func:`knowledge.sectors.sector_for_title`
+#: gives it for "former president".
+_CODE_SECTORS = SECTORS | {"ELI"}
+
+
 def _split_code(code: str) -> tuple[str | None, str | None]:
     if "/" in code:
         return None, None  # several actors' codes: the actor stage splits them (``actors.split_compound``)
     known = countries()
     if code[:3] in known:
-        return code[:3], (code[3:6] if code[3:6] in SECTORS else None)
-    return None, (code[:3] if code[:3] in SECTORS else None)
+        return code[:3], (code[3:6] if code[3:6] in _CODE_SECTORS else None)
+    return None, (code[:3] if code[:3] in _CODE_SECTORS else None)
 
 
 def _is_person(entry: _Entry) -> bool:

@@ -34,6 +34,7 @@ central bank                           GOV     Phoenix CENTRAL_BANK [~GOVBUS]
 state media, outlets                   MED     a state's agency/paper has its country (TASS RUSMED,
                                                Haaretz ISRMED); international wires none (Phoenix)
 border patrol, border police           COP     Phoenix BORDER_PATROL [~COP]; border guards MIL
+security chief/official/officer        COP     Phoenix SECURITY_OFFICIAL, SECURITY_OFFICER [~COP]
 businessmen, executives                BUS     Phoenix BUSINESSMAN [~BUS]
 miners, workers                        LAB     "Burkinabe gold miners" BFALAB
 landowners, settlers, prisoners        CVL     Phoenix LANDOWNER, SETTLER [~CVL]
@@ -84,7 +85,8 @@ _LEXICON = {
         judiciary, tribunal, defense attorney, defense lawyer, military court, judicial council,
         supreme judicial council, judicial, lawyer""",
     "COP": """police, policeman, policewoman, police officer, police chief, riot police, gendarmerie, gendarme,
-        security forces, deputy sheriff, sheriff, border patrol, border patrol agent, border police""",
+        security forces, deputy sheriff, sheriff, border patrol, border patrol agent, border police,
+        security chief, security official, security officer""",
     "SPY": """intelligence, intelligence agency, intelligence service, intelligence official, spy, spy agency,
         intelligence agent, secret agent""",
     "REB": """rebel, rebels, insurgent, guerrilla, separatist, rebel group""",

@@ -126,6 +126,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
 
     for f in found:
         actor: Actor | None = None
+        span = f.span
         if f.kind == "person" and not f.key:
             actor = person_for(f.name)
             if actor is None:
@@ -144,12 +145,16 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
                     actor = by_key[key] = new_actor(f)
         else:
             actor = by_key.get(f.key)
+            if actor is None and (actor := _definite_person(doc.text, f, people)) is not None:
+                # "the Nigerian president": a mention of the person with its determiner, as a title's reference
+                det = doc.text[: f.span.start].rstrip()
+                span = Span(len(det) - len(det.split()[-1]), f.span.end)
             if actor is None:
                 actor = by_key[f.key] = new_actor(f)
         if f.title and f.title_span is not None:
             actor.roles.append(Role(title=f.title, country=f.country, sector=f.sector, as_of=doc.article.published,
                                     evidence=Span(f.span.start, f.title_span.end) if f.country else f.title_span))
-        mentions.append(Mention(span=f.span, label=f.label, actor_id=actor.id, head=f.head))
+        mentions.append(Mention(span=span, label=f.label, actor_id=actor.id, head=f.head))
         actor.mentions.append(len(mentions) - 1)
 
     _surname_mentions(doc, sdoc, people, mentions, actors)
@@ -166,6 +171,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
             a.gender = title_gender(a.title)  # a title the knowledge base filled
     split_compound(mentions, actors)
     _leaders_governments(doc.text, mentions, actors)
+    _igo_collectives(doc.text, mentions, actors)
     _country_from_chain(mentions, actors)
     _spokespeople(doc, mentions, actors)
     _resolve_possessors(doc, found, mentions, actors)
@@ -173,6 +179,17 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     for a in actors:
         a.code = _code(a.country, a.sector, a.code or _igo(a))
     return mentions, actors
+
+
+def _definite_person(text: str, f: Found, people: list[tuple[list[str], Actor]]) -> Actor | None:
+    """"Nigerian President Bola Tinubu ... the Nigerian president said": the one person named before with that
+    country and that noun in the title, for a definite singular collective of a person ("the <demonym> <noun>");
+    ``None`` when none or several fit (either may be meant: no one rather than a wrong one)."""
+    if f.kind != "person" or not f.country or not text[: f.span.start].rstrip().lower().endswith(("the", "this")):
+        return None
+    noun = f.name.split()[-1].casefold() if f.name.split() else ""
+    fits = [a for _, a in people if a.country == f.country and a.title and noun in a.title.casefold().split()]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _genders(text: str, mentions: list[Mention], actors: list[Actor]) -> None:
@@ -346,6 +363,33 @@ def _leaders_governments(text: str, mentions: list[Mention], actors: list[Actor]
     if moved:
         index_mentions(mentions, actors)
         actors[:] = [a for a in actors if a.mentions or a.kind != "person"]
+
+
+def _igo_collectives(text: str, mentions: list[Mention], actors: list[Actor]) -> None:
+    """"NATO peacekeeping troops", "African Union troops", "the UN's peacekeepers": an unnamed collective right
+    after an international organisation's name is the organisation's (its code, sector IGO), one actor: the
+    organisation's name there is a mention of the collective (an organisation left with no mention is dropped)."""
+    by_id = {a.id: a for a in actors}
+    ends = {m.span.end: m for m in mentions if m.label != "PRONOUN" and m.actor_id in by_id
+            and by_id[m.actor_id].kind == "organization" and (by_id[m.actor_id].code or "").startswith("IGO")}
+    moved: set[str] = set()  # the organisations whose name became a mention of a collective
+    for m in mentions:
+        body = by_id.get(m.actor_id or "")
+        if body is None or m.label != "GROUP" or body.country or body.code or body.kind not in ("organization",
+                                                                                             "group"):
+            continue
+        lead = next((ends[e] for e in (m.span.start - 1, m.span.start - 3) if e in ends
+                     and text[e : m.span.start] in (" ", "'s ", "’s ")), None)
+        igo = by_id.get(lead.actor_id or "") if lead is not None else None
+        if lead is None or igo is None:
+            continue
+        body.code, body.sector = igo.code, "IGO"
+        body.name = f"{igo.name} {body.name}"
+        moved.add(igo.id)
+        lead.actor_id = body.id
+    if moved:
+        index_mentions(mentions, actors)
+        actors[:] = [a for a in actors if a.mentions or a.id not in moved]
 
 
 def _plural_collective(text: str, m: Mention) -> bool:

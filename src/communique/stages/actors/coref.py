@@ -15,7 +15,7 @@ from ...knowledge.sectors import sector_for_title
 from ...model import Actor, Doc, Mention, Span
 from ...textutil import SpanIndex
 from .gender import title_gender
-from .lexicon import PARTICLE_PREFIX, PERSON_NOUNS, PLURAL_ANAPHORS, PRONOUNS
+from .lexicon import HEAD_TITLES, PARTICLE_PREFIX, PERSON_NOUNS, PLURAL_ANAPHORS, PRONOUNS
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -39,6 +39,9 @@ def _merge_appositions(sdoc: Any, mentions: list[Mention], actors: list[Actor]) 
         if tok.dep_ != "appos":
             continue
         a_m, b_m = at_token.get(tok.head.i), at_token.get(tok.i)
+        if a_m is not None and b_m is None and a_m.actor_id in by_id and _igo_office(tok, at_token, by_id,
+                                                                                      by_id[a_m.actor_id]):
+            continue
         if a_m is not None and b_m is None and tok.lower_ in PERSON_NOUNS and a_m.actor_id in by_id:
             person = by_id[a_m.actor_id]  # "Garnik Avetisyan, a retired officer": a role learned from the text
             if person.kind == "person" and not person.title:
@@ -66,6 +69,24 @@ def _merge_appositions(sdoc: Any, mentions: list[Mention], actors: list[Actor]) 
     if removed:
         actors[:] = [a for a in actors if a.id not in removed]
     index_mentions(mentions, actors)
+
+
+def _igo_office(tok: Any, at_token: dict[int, Mention], by_id: dict[str, Actor], person: Actor) -> bool:
+    """"Kofi Annan, UN secretary-general": an apposition whose title word (``tok``) has an international
+    organisation's mention before it gives the person with no country or code of their own the organisation's
+    code (IGOUNO), sector IGO and the title. True when it did."""
+    if person.kind != "person" or person.country or person.code or not (
+            tok.lower_ in HEAD_TITLES or tok.lower_ in PERSON_NOUNS):
+        return False
+    for child in tok.children:
+        org_m = at_token.get(child.i) if child.dep_ in ("compound", "poss", "nmod") else None
+        org = by_id.get(org_m.actor_id or "") if org_m is not None else None
+        if org is not None and org.kind == "organization" and (org.code or "").startswith("IGO"):
+            person.code, person.sector = org.code, "IGO"
+            words = [t for t in tok.subtree if t.dep_ not in ("det", "punct") or t.text in ("-", "‐")]
+            person.title = person.title or tok.doc[words[0].i : words[-1].i + 1].text
+            return True
+    return False
 
 
 def index_mentions(mentions: list[Mention], actors: list[Actor]) -> None:
@@ -156,24 +177,34 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
         for aid in best:
             mentions.append(Mention(span=Span(chunk.start_char, chunk.end_char), label="PRONOUN", actor_id=aid))
     taken = SpanIndex(m.span for m in mentions)
-    # "the official said": the latest person whose name or title has that noun
+    # "the official said": the latest person whose name or title has that noun, unless another person with it was
+    # named in the same stretch (the sentence of that person's latest mention or the two before it): "Ghana's
+    # president met Nigeria's president. The president said ..." is either of them, so neither
     starts = [m.span.start for m in ordered]
     holds: dict[tuple[str, str], bool] = {}
     for tok in sdoc:
         if tok.lower_ in PERSON_NOUNS and tok.i > 0 and sdoc[tok.i - 1].lower_ in ("the", "this", "that") \
                 and not taken.covers(tok.idx):
+            chosen: str | None = None
+            reach = -1  # the first sentence of the stretch, once a person is chosen
             for j in range(bisect_left(starts, tok.idx) - 1, -1, -1):
                 m = ordered[j]
                 if m.span.end > tok.idx or not m.actor_id:
                     continue
+                if chosen is not None and sent_of[j] < reach:
+                    break
                 key = (m.actor_id, tok.lower_)
                 if key not in holds:
                     a = by_id[m.actor_id]
                     holds[key] = a.kind == "person" and tok.lower_ in f"{a.name} {a.title or ''}".lower()
-                if holds[key]:
-                    mentions.append(Mention(span=Span(sdoc[tok.i - 1].idx, tok.idx + len(tok)), label="PRONOUN",
-                                            actor_id=m.actor_id))
+                if holds[key] and chosen is None:
+                    chosen, reach = m.actor_id, sent_of[j] - 2
+                elif holds[key] and m.actor_id != chosen:
+                    chosen = None  # two people it may stand for
                     break
+            if chosen is not None:
+                mentions.append(Mention(span=Span(sdoc[tok.i - 1].idx, tok.idx + len(tok)), label="PRONOUN",
+                                        actor_id=chosen))
     # known genders: the actor's own (title, honorific, given name: set by the caller), else its title's
     gender = {a.id: g for a in actors if a.kind == "person" and (g := a.gender or _gender(a.title))}
     ordered = sorted(mentions, key=lambda m: m.span.start)

@@ -16,6 +16,7 @@ PERSON_NOUNS = frozenset({
     "chancellor", "premier", "king", "queen", "emir", "monarch", "governor", "mayor", "foreign minister",
     "rebel", "insurgent", "militant", "dissident", "activist", "protester", "gunman", "guerrilla", "separatist",
     "inspector", "investigator", "pilgrim", "lawyer", "businessman", "businesswoman", "guerilla", "executive",
+    "chief",
 })
 GROUP_NOUNS = frozenset({
     "officials", "diplomats", "delegation", "delegations", "troops", "forces", "army", "military", "government",
@@ -183,7 +184,8 @@ LOWER_PARTICLES = frozenset({"al", "bin", "ibn", "el", "de", "van", "von", "der"
 ORG_WORDS = frozenset({"assembly", "commission", "secretariat",
                        "ministry", "department", "office", "council", "agency", "committee", "government", "embassy",
                        "parliament", "army", "forces", "command", "court", "bank", "party", "front", "union",
-                       "organization", "organisation", "administration", "authority", "corps", "guard", "service"})
+                       "organization", "organisation", "administration", "authority", "corps", "guard", "service",
+                       "junta"})
 CHAIN_EXTRA = frozenset({"diplomat", "official", "officer", "veteran", "regional", "provincial", "local",
                          "opposition", "top", "military", "foreign"})
 HEAD_TITLES = frozenset({

@@ -183,7 +183,9 @@ class Speakers:
             i < len(mentions) and mentions[i].label == "PERSON" for i in a.mentions)
 
     def _titled_before(self, head: Any, toks: list[Any]) -> str | None:
-        """'the Turkish minister': the latest named person whose title holds the head word, country fitting."""
+        """'the Turkish minister': the latest named person whose title holds the head word, country fitting; ``None``
+        when another fitting person was named in the same stretch (the sentence of the latest one's mention or the
+        two before): "Ghana's president met Nigeria's president. The president said" may be either."""
         if head.tag_ != "NN":
             return None
         iso = next((c for t in toks if t is not head and (c := resolve_country(t.text))), None)
@@ -193,14 +195,19 @@ class Speakers:
                 if a.title and self._named_person(a.id):
                     for w in dict.fromkeys(a.title.lower().split()):
                         self._titled.setdefault(w, []).append(a.id)
-        best: tuple[int, str] | None = None  # the fitting person mentioned last before the head (ties: greatest id)
+        fitting: list[tuple[int, str]] = []  # (latest mention before the head, id) of each fitting person
         for aid in self._titled.get(head.lower_, []):
             a = self.actors[aid]
             starts = self._actor_starts.get(aid, [])
             k = bisect_left(starts, head.idx)
-            if k and (iso is None or a.country in (None, iso)) and (best is None or (starts[k - 1], aid) > best):
-                best = (starts[k - 1], aid)
-        return best[1] if best else None
+            if k and (iso is None or a.country in (None, iso)):
+                fitting.append((starts[k - 1], aid))
+        if not fitting:
+            return None
+        fitting.sort(reverse=True)  # the latest first (ties: greatest id)
+        if len(fitting) > 1 and self.doc.sentence_of(fitting[1][0]) >= self.doc.sentence_of(fitting[0][0]) - 2:
+            return None
+        return fitting[0][1]
 
     def _new_in(self, toks: list[Any]) -> list[str]:
         idx = {t.idx for t in toks}

@@ -100,9 +100,10 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
         return any(c.contains(span) or span.contains(c) for c in cities[lo:hi])
 
     taken_index = SpanIndex(taken)
+    absorbed: set[int] = set()  # first characters of countries read into an organisation ("... Company of Libya")
     for ent in sdoc.ents:
         span = Span(ent.start_char, ent.end_char)
-        if taken_index.overlaps(span) or "\n" in ent.text:
+        if taken_index.overlaps(span) or "\n" in ent.text or span.start in absorbed:
             continue
         if ent.label_ in ("PERSON", "ORG") and nests_with_city(span) \
                 and not igo_code(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)):
@@ -207,15 +208,55 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             else:
                 org_country = _country_in(ent)
                 if org_country is None and ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":
-                    owner = resolve_country(sdoc[ent.start - 2].text)  # "Kenya’s Foreign Ministry"
-                    if owner:
-                        org_country, bare_span = owner, Span(sdoc[ent.start - 2].idx, ent.end_char)
+                    # "Kenya’s Foreign Ministry", "Ivory Coast's Supreme Court": the longest country name before
+                    for width in (3, 2, 1):
+                        first = ent.start - 1 - width
+                        if first >= 0 and sdoc[first].lower_ != "the" and all(
+                                t.text[:1].isupper() for t in sdoc[first : ent.start - 1]) and (
+                                owner := resolve_country(sdoc[first : ent.start - 1].text)):
+                            org_country, bare_span = owner, Span(sdoc[first].idx, ent.end_char)
+                            break
                 if org_country is None and (before := _country_word_before(sdoc, ent.start)) is not None:
                     org_country, bare_span = before[0], Span(sdoc[before[1]].idx, ent.end_char)  # "US Congress"
+                if org_country is None and (capital := _capital_in_name(ent, sdoc)) is not None:
+                    org_country = capital  # "Baghdad University", "the United Bus Company of Tehran"
+                if org_country is None and ent.end + 1 < len(sdoc) and sdoc[ent.end].lower_ == "of" \
+                        and (after := country_at(sdoc, ent.end + 1)) is not None \
+                        and (after[1] >= len(sdoc) or not sdoc[after[1]].text[:1].isupper()):
+                    # "the National Oil Company of Libya", "the Supreme Court of Kenya": the state after "of"
+                    org_country, bare_span = after[0], Span(bare_span.start, sdoc[after[1] - 1].idx
+                                                            + len(sdoc[after[1] - 1]))
+                    absorbed.add(sdoc[ent.end + 1].idx)
                 out.append(Found(span=bare_span, label="ORG", kind="organization",
                                   name=_strip_possessive(bare_span.text(doc_text(sdoc))), country=org_country,
                                   sector=sector_for_title(bare)))
     return out
+
+
+#: Last words of the names of forums of states named after a capital ("Paris Club", "Minsk Group").
+_FORUM_WORDS = frozenset({"club", "group", "process", "agreement", "agreements", "accord", "accords", "conference",
+                          "convention", "conventions", "summit", "declaration", "format", "talks", "protocol",
+                          "treaty", "pact", "initiative", "platform", "forum"})
+
+
+def _capital_in_name(ent: Any, sdoc: Any) -> str | None:
+    """The state whose capital an organisation's name begins with or ends with after "of" ("Baghdad University
+    Medical School", "the Nairobi City Council", "the United Bus Company of Tehran", the "of" phrase inside the
+    name or right after it), else ``None``. Capitals only: a capital names one state, other towns may be several
+    states'. A forum of states named after the capital where it met ("the Paris Club", "the Minsk Group", "the
+    Astana process") is no state's (:data:`_FORUM_WORDS`)."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if words and words[-1].lower_ in _FORUM_WORDS:
+        return None
+    if len(words) >= 2 and words[0].text[:1].isupper() and (iso := is_capital(words[0].text)):
+        return iso
+    end = ent.end
+    if len(words) >= 3 and words[-2].lower_ == "of" and (iso := is_capital(words[-1].text)):
+        return iso
+    if end + 1 < len(sdoc) and sdoc[end].lower_ == "of" and sdoc[end + 1].text[:1].isupper() and (
+            end + 2 >= len(sdoc) or not sdoc[end + 2].text[:1].isupper()):
+        return is_capital(sdoc[end + 1].text)
+    return None
 
 
 #: Prepositions of place an organisation or person is not the object of ("along the Tigris", "near the Euphrates").
