@@ -103,3 +103,29 @@ def test_hearsay_the_reporter_does_not_vouch_for_is_unconfirmed(pipeline: Pipeli
     assert _status("Rwandan troops allegedly shelled a village near Goma on Monday.", pipeline, "194") == (
         "unconfirmed", [])
     assert _status("Rwandan troops shelled a village near Goma on Monday.", pipeline, "194") == ("reported", [])
+
+
+def test_an_act_denied_or_confirmed_as_a_gerund(pipeline: Pipeline) -> None:
+    # "denied shelling": the act the denial's open complement states is denied, by the denier (was "reported")
+    assert _status("Ukraine denied shelling the Russian town of Belgorod on Monday.", pipeline, "194") == (
+        "denied", [("Ukraine", "denied")])
+    assert _status("The police denied having arrested twelve protesters in Nairobi.", pipeline, "173") == (
+        "denied", [("police", "denied")])
+    assert _status("The army denied carrying out air strikes on the village.", pipeline, "195") == (
+        "denied", [("army", "denied")])
+    assert _status("Ukraine, denying shelling the Russian town of Belgorod, said it had hit only military targets.",
+                   pipeline, "194") == ("denied", [("Ukraine", "denying")])
+    assert _status("Ukraine denied being behind the shelling of the Russian town of Belgorod.", pipeline,
+                   "194") == ("denied", [("Ukraine", "denied")])
+    # a confirmation the same way confirms; "did not deny" and "refused to confirm" stay no denial
+    assert _status("Ukraine confirmed shelling the Russian town of Belgorod.", pipeline, "194") == (
+        "confirmed", [("Ukraine", "confirmed")])
+    assert _status("Ukraine did not deny shelling the Russian town of Belgorod.", pipeline, "194") == (
+        "reported", [("Ukraine", "deny")])
+    assert _status("Ukraine refused to confirm shelling the Russian town of Belgorod.", pipeline, "194")[0] == \
+        "unconfirmed"
+    # the nouns that name such an act ("accusations of shelling", "responsibility for shelling") already did
+    assert _status("Ukraine rejected accusations of shelling the Russian town of Belgorod.", pipeline, "194") == (
+        "denied", [("Ukraine", "rejected")])
+    assert _status("Ukraine denied responsibility for shelling the Russian town of Belgorod.", pipeline, "194") == (
+        "denied", [("Ukraine", "denied")])

@@ -226,6 +226,14 @@ def _subject_of(t: Any) -> list[Any]:
     return []
 
 
+def _gerund_objects(t: Any) -> list[Any]:
+    """The act a denial or confirmation states as a gerund: "Ukraine denied shelling the town", "denied having
+    shelled", "denied carrying out air strikes", "denied being behind the shelling", "confirmed shelling" (an
+    open complement in -ing, or one with "having"/"being"); not "declined to confirm" (an infinitive)."""
+    return [c for c in t.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and (
+        c.tag_ == "VBG" or any(a.dep_ in ("aux", "auxpass") and a.lower_ in ("having", "being") for a in c.children))]
+
+
 def _names_trigger(toks: list[Any], trig: Any, cameo: str) -> bool:
     """Does a word of ``toks`` name the event whose trigger is the token ``trig``: a noun or verb of the same
     CAMEO root in our trigger table, or of the same stem (:func:`_same_stem`: "arrests" / "arrested")?"""
@@ -320,6 +328,8 @@ def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _Eve
                                          kind="outlet" if a.kind == "outlet" else "official", span=span_of(who),
                                          actor_id=aid, cue=cue)
                 objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")] + as_objs
+                if lemma in ("confirm", "deny"):
+                    objs += _gerund_objects(t)
                 meant: list[Event] = []
                 for o in objs:
                     meant += [e for e in _events_meant(doc, i, o, index=index) if e not in meant]
