@@ -129,3 +129,18 @@ def test_an_act_denied_or_confirmed_as_a_gerund(pipeline: Pipeline) -> None:
         "denied", [("Ukraine", "rejected")])
     assert _status("Ukraine denied responsibility for shelling the Russian town of Belgorod.", pipeline, "194") == (
         "denied", [("Ukraine", "denied")])
+
+
+def test_reports_disputed_or_rebuffed_are_denied(pipeline: Pipeline) -> None:
+    # "disputed"/"rebuffed" deny a report they take as object, like "rejected"/"dismissed" (was "reported")
+    assert _status("Ukraine disputed reports that its forces had shelled the town of Belgorod.", pipeline,
+                   "194") == ("denied", [("Ukraine", "disputed")])
+    assert _status("Ukraine rebuffed accusations of shelling the Russian town of Belgorod.", pipeline, "194") == (
+        "denied", [("Ukraine", "rebuffed")])
+    # the accusation itself is the telling, not what is denied
+    doc = analyze("Ukraine rebuffed accusations of shelling the Russian town of Belgorod.", published="2024-05-02",
+                  pipeline=pipeline)
+    assert [e.status for e in doc.events if e.cameo == "112"] == ["reported"]
+    # with any other object they deny nothing
+    assert _status("The Kenyan minister disputed the figures and met the Ugandan ambassador in Nairobi.", pipeline,
+                   "040") == ("reported", [])
