@@ -78,3 +78,18 @@ def test_the_cached_stage_attaches_known_parses_and_parses_the_rest(tmp_path: Pa
     docs = list(stage.pipe([Doc(make_article(TEXTS[0])), Doc(make_article(TEXTS[1]))]))
     assert docs[0].nlp is known[0] and docs[1].nlp is not None
     assert [d.text[s.start:s.end] for d in docs for s in d.sentences] == TEXTS
+
+
+def test_pre_tokenised_sentences_keep_their_tokens_and_come_back_from_disk(tmp_path: Path) -> None:
+    # ECB+ mentions are token numbers: the words given are the tokens, whatever the tokenizer would do
+    nlp = load_nlp()
+    words = [["Police", "arrested", "the", "suspect", "in", "Los", "Angeles", "."],
+             ["He", "didn't", "resist", "."]]
+    first = ParseCache(nlp, tmp_path)
+    fresh = first.parse_tokens(words, label="ecbplus")
+    assert [[t.text for t in d] for d in fresh] == words and first.misses == 1
+    assert fresh[0][1].lemma_ == "arrest" and fresh[0][1].head.i == 1 and fresh[0][0].dep_ == "nsubj"
+    again = ParseCache(nlp, tmp_path)
+    cached = again.parse_tokens(words, label="ecbplus")
+    assert (again.hits, again.misses) == (1, 0)
+    assert [_view(d) for d in cached] == [_view(d) for d in fresh]

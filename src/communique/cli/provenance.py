@@ -74,9 +74,12 @@ def eval_coref(
         "--doc-threshold", help="Similarity at which documents of a topic join one sub-topic (tuned on dev).")
     ] = DOC_THRESHOLD,
     shared: Annotated[Path | None, typer.Option("--shared", help=SHARED_HELP)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every sentence afresh; keep nothing (the "
+                                           "default keeps the parses in the shared parse cache).")] = False,
 ) -> None:
     """Cross-document event coreference on ECB+: MUC, B3, CEAF-e, CoNLL F1, with the same-lemma baseline."""
     from ..evaluate.ecbplus import DEV_TOPICS, ECBPLUS, TEST_TOPICS, annotate, evaluate, read_topics, table
+    from ..evaluate.parse_cache import ParseCache
     from ..stages.nlp import load_nlp
 
     root = (shared or _default_shared()) / ECBPLUS
@@ -88,11 +91,12 @@ def eval_coref(
         raise typer.Exit(2)
     docs = read_topics(root, DEV_TOPICS if topics == "dev" else TEST_TOPICS)
     nlp = load_nlp()
-    annotate(docs, nlp, own=mentions != "gold")
+    cache = None if no_cache else ParseCache(nlp)
+    annotate(docs, nlp, own=mentions != "gold", cache=cache)
     train = None
     if topics == "test":  # the learned pairwise scorer is trained on topics 1-35 only
         train = read_topics(root, DEV_TOPICS)
-        annotate(train, nlp)
+        annotate(train, nlp, cache=cache)
     n_gold = sum(len(d.mentions) for d in docs)
     typer.echo(f"== ECB+ topics {topics} ({len(docs)} documents, {n_gold} gold event mentions in validated "
                f"sentences; document threshold {doc_threshold})")

@@ -148,19 +148,31 @@ def read_topics(root: Path, topics: Iterable[int]) -> list[Document]:
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 
 
-def annotate(docs: Sequence[Document], nlp: Any, *, table: Any = None, own: bool = False) -> None:
-    """Head lemmas and CAMEO codes of the mentions and the document's lemma counts; with ``own`` also our
-    own event mentions (:func:`_is_event_token`) in ``doc.own``."""
-    from spacy.tokens import Doc as SpacyDoc
+def parse_sentences(docs: Sequence[Document], nlp: Any, *, cache: Any = None) -> dict[tuple[str, int], Any]:
+    """spaCy docs of every validated sentence, on ECB+'s own tokens: ``(document name, sentence number) ->
+    doc``; from ``cache`` (a :class:`.parse_cache.ParseCache`) when given, which parses them once."""
+    keys = [(d.name, s) for d in docs for s in sorted(d.sentences)]
+    words = [[w or "_" for w in d.sentences[s]] for d in docs for s in sorted(d.sentences)]
+    if cache is not None:
+        parsed = cache.parse_tokens(words, label="ecbplus")
+    else:
+        from spacy.tokens import Doc as SpacyDoc
 
+        parsed = list(nlp.pipe((SpacyDoc(nlp.vocab, words=w) for w in words), batch_size=64))
+    return dict(zip(keys, parsed, strict=True))
+
+
+def annotate(docs: Sequence[Document], nlp: Any, *, table: Any = None, own: bool = False, cache: Any = None) -> None:
+    """Head lemmas and CAMEO codes of the mentions and the document's lemma counts; with ``own`` also our
+    own event mentions (:func:`_is_event_token`) in ``doc.own``.  ``cache`` keeps the parses
+    (:func:`parse_sentences`)."""
     from ..stages.events import match_trigger
 
+    parses = parse_sentences(docs, nlp, cache=cache)
     for d in docs:
         own_list: list[Mention] = []
-        for s, words in sorted(d.sentences.items()):
-            sd = SpacyDoc(nlp.vocab, words=[w or "_" for w in words])
-            for _, proc in nlp.pipeline:
-                sd = proc(sd)
+        for s in sorted(d.sentences):
+            sd = parses[(d.name, s)]
             for t in sd:
                 if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha:
                     d.lemmas[t.lemma_.lower()] += 1
@@ -436,52 +448,16 @@ def b_cubed(key: list[Cluster], response: list[Cluster]) -> tuple[float, float]:
 
 
 def _assignment(weights: list[list[float]]) -> float:
-    """The largest total weight of a one-to-one assignment (Hungarian algorithm, rectangular allowed)."""
-    n_rows = len(weights)
-    n_cols = len(weights[0]) if weights else 0
-    if not n_rows or not n_cols:
+    """The largest total weight of a one-to-one assignment (rectangular allowed; scipy's
+    ``linear_sum_assignment``)."""
+    if not weights or not weights[0]:
         return 0.0
-    n = max(n_rows, n_cols)
-    big = max(max(r) for r in weights)
-    cost = [[big - (weights[i][j] if i < n_rows and j < n_cols else 0.0) for j in range(n)] for i in range(n)]
-    u = [0.0] * (n + 1)
-    v = [0.0] * (n + 1)
-    p = [0] * (n + 1)
-    way = [0] * (n + 1)
-    for i in range(1, n + 1):
-        p[0] = i
-        j0 = 0
-        minv = [math.inf] * (n + 1)
-        used = [False] * (n + 1)
-        while True:
-            used[j0] = True
-            i0, delta, j1 = p[j0], math.inf, 0
-            for j in range(1, n + 1):
-                if not used[j]:
-                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
-                    if cur < minv[j]:
-                        minv[j], way[j] = cur, j0
-                    if minv[j] < delta:
-                        delta, j1 = minv[j], j
-            for j in range(n + 1):
-                if used[j]:
-                    u[p[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
-            j0 = j1
-            if p[j0] == 0:
-                break
-        while j0:
-            j1 = way[j0]
-            p[j0] = p[j1]
-            j0 = j1
-    total = 0.0
-    for j in range(1, n + 1):
-        i = p[j]
-        if i and i <= n_rows and j <= n_cols:
-            total += weights[i - 1][j - 1]
-    return total
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    w = np.asarray(weights, dtype=np.float64)
+    rows, cols = linear_sum_assignment(w, maximize=True)
+    return float(w[rows, cols].sum())
 
 
 def ceaf_e(key: list[Cluster], response: list[Cluster], *, block: Any = None) -> tuple[float, float]:

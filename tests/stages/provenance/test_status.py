@@ -103,3 +103,44 @@ def test_hearsay_the_reporter_does_not_vouch_for_is_unconfirmed(pipeline: Pipeli
     assert _status("Rwandan troops allegedly shelled a village near Goma on Monday.", pipeline, "194") == (
         "unconfirmed", [])
     assert _status("Rwandan troops shelled a village near Goma on Monday.", pipeline, "194") == ("reported", [])
+
+
+def test_an_act_denied_or_confirmed_as_a_gerund(pipeline: Pipeline) -> None:
+    # "denied shelling": the act the denial's open complement states is denied, by the denier (was "reported")
+    assert _status("Ukraine denied shelling the Russian town of Belgorod on Monday.", pipeline, "194") == (
+        "denied", [("Ukraine", "denied")])
+    assert _status("The police denied having arrested twelve protesters in Nairobi.", pipeline, "173") == (
+        "denied", [("police", "denied")])
+    assert _status("The army denied carrying out air strikes on the village.", pipeline, "195") == (
+        "denied", [("army", "denied")])
+    assert _status("Ukraine, denying shelling the Russian town of Belgorod, said it had hit only military targets.",
+                   pipeline, "194") == ("denied", [("Ukraine", "denying")])
+    assert _status("Ukraine denied being behind the shelling of the Russian town of Belgorod.", pipeline,
+                   "194") == ("denied", [("Ukraine", "denied")])
+    # a confirmation the same way confirms; "did not deny" and "refused to confirm" stay no denial
+    assert _status("Ukraine confirmed shelling the Russian town of Belgorod.", pipeline, "194") == (
+        "confirmed", [("Ukraine", "confirmed")])
+    assert _status("Ukraine did not deny shelling the Russian town of Belgorod.", pipeline, "194") == (
+        "reported", [("Ukraine", "deny")])
+    assert _status("Ukraine refused to confirm shelling the Russian town of Belgorod.", pipeline, "194")[0] == \
+        "unconfirmed"
+    # the nouns that name such an act ("accusations of shelling", "responsibility for shelling") already did
+    assert _status("Ukraine rejected accusations of shelling the Russian town of Belgorod.", pipeline, "194") == (
+        "denied", [("Ukraine", "rejected")])
+    assert _status("Ukraine denied responsibility for shelling the Russian town of Belgorod.", pipeline, "194") == (
+        "denied", [("Ukraine", "denied")])
+
+
+def test_reports_disputed_or_rebuffed_are_denied(pipeline: Pipeline) -> None:
+    # "disputed"/"rebuffed" deny a report they take as object, like "rejected"/"dismissed" (was "reported")
+    assert _status("Ukraine disputed reports that its forces had shelled the town of Belgorod.", pipeline,
+                   "194") == ("denied", [("Ukraine", "disputed")])
+    assert _status("Ukraine rebuffed accusations of shelling the Russian town of Belgorod.", pipeline, "194") == (
+        "denied", [("Ukraine", "rebuffed")])
+    # the accusation itself is the telling, not what is denied
+    doc = analyze("Ukraine rebuffed accusations of shelling the Russian town of Belgorod.", published="2024-05-02",
+                  pipeline=pipeline)
+    assert [e.status for e in doc.events if e.cameo == "112"] == ["reported"]
+    # with any other object they deny nothing
+    assert _status("The Kenyan minister disputed the figures and met the Ugandan ambassador in Nairobi.", pipeline,
+                   "040") == ("reported", [])

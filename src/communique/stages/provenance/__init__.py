@@ -117,7 +117,11 @@ class _EventIndex:
 #: verbs of reporting, confirming and denying: "the visit was first reported by ...", "the ministry denied the
 #: attack", "the meeting has not been confirmed" — their subject or object is the event as the thing reported
 _REALISING = frozenset({"report", "confirm", "deny", "verify", "corroborate", "announce", "publish", "break",
-                        "broadcast", "dismiss", "reject", "refute", "disclose", "reveal"})
+                        "broadcast", "dismiss", "reject", "refute", "disclose", "reveal", "dispute", "contest",
+                        "rebut", "rebuff"})
+#: verbs that deny a report they take as object ("disputed reports that ...", "rebuffed accusations of ..."); with
+#: any other object they are no denial ("rejected the plan", "contested the election")
+_REJECTING = frozenset({"dismiss", "reject", "refute", "dispute", "contest", "rebut", "rebuff"})
 #: nouns of reporting: "reports of the attack", "news of the meeting"
 _NEWS_NOUNS = frozenset({"report", "reports", "news", "word", "account", "accounts", "claim", "claims",
                          "rumour", "rumours", "rumor", "rumors", "confirmation", "denial", "footage", "images"})
@@ -226,6 +230,14 @@ def _subject_of(t: Any) -> list[Any]:
     return []
 
 
+def _gerund_objects(t: Any) -> list[Any]:
+    """The act a denial or confirmation states as a gerund: "Ukraine denied shelling the town", "denied having
+    shelled", "denied carrying out air strikes", "denied being behind the shelling", "confirmed shelling" (an
+    open complement in -ing, or one with "having"/"being"); not "declined to confirm" (an infinitive)."""
+    return [c for c in t.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and (
+        c.tag_ == "VBG" or any(a.dep_ in ("aux", "auxpass") and a.lower_ in ("having", "being") for a in c.children))]
+
+
 def _names_trigger(toks: list[Any], trig: Any, cameo: str) -> bool:
     """Does a word of ``toks`` name the event whose trigger is the token ``trig``: a noun or verb of the same
     CAMEO root in our trigger table, or of the same stem (:func:`_same_stem`: "arrests" / "arrested")?"""
@@ -292,7 +304,7 @@ def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _Eve
                 c.lower_ in _REPORT_NOUNS for c in t.children if c.dep_ == "dobj") and any(
                 k.lower_ in _FALSE_WORDS for c in t.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "dobj")
                 for k in c.subtree)
-            if (lemma in ("confirm", "deny", "verify", "corroborate", "dismiss", "reject", "refute") or calling) and \
+            if (lemma in ("confirm", "deny", "verify", "corroborate") or lemma in _REJECTING or calling) and \
                     t.pos_ == "VERB":
                 negative = _negated_verb(t)
                 # "dismissed as false reports that ...": the report is the object of "as"
@@ -303,7 +315,7 @@ def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _Eve
                     c.dep_ in ("dobj", "ccomp") for c in t.children) else []
                 if calling:
                     kind = "retract" if negative else "deny"
-                elif lemma in ("deny", "dismiss", "reject", "refute"):
+                elif lemma == "deny" or lemma in _REJECTING:
                     if lemma != "deny" and not any(c.lower_ in _REPORT_NOUNS for c in t.children) and not (
                             as_objs or noun_obj):
                         continue  # "rejected the plan" is no denial; "dismissed the reports" is
@@ -320,9 +332,14 @@ def _statements(doc: Doc, speakers: Speakers, res: ProvenanceResult, index: _Eve
                                          kind="outlet" if a.kind == "outlet" else "official", span=span_of(who),
                                          actor_id=aid, cue=cue)
                 objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")] + as_objs
+                if lemma in ("confirm", "deny"):
+                    objs += _gerund_objects(t)
                 meant: list[Event] = []
+                # the report noun itself is the telling, not the act denied ("rebuffed accusations of shelling")
+                told = {o.idx for o in objs if o.lower_ in _REPORT_NOUNS}
                 for o in objs:
-                    meant += [e for e in _events_meant(doc, i, o, index=index) if e not in meant]
+                    meant += [e for e in _events_meant(doc, i, o, index=index) if e not in meant and
+                              e.trigger.start not in told]
                 if not meant and kind in ("deny", "confirm", "not_confirmed"):
                     meant = _told_beside(doc, i, t, objs + noun_obj, index, res.per_event)
                 if not meant and kind in ("deny", "confirm", "not_confirmed"):
