@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -124,6 +125,18 @@ def test_v2_streams_have_zipf_dyads_and_story_bursts() -> None:
     day_total = sum(c[i] for c in others)
     usual = sum(sum(c[i - 14 : i]) for c in others) / 14
     assert day_total < 1.5 * usual
+
+
+def test_v3_streams_shift_only_dyads_with_a_measurable_baseline() -> None:
+    from communique.signals.synthetic import MEASURABLE
+
+    v2, v3 = generate(seed=0), generate(seed=0, version="v3")
+    # the same dyads, rates and dispersions: only which dyad-channels shift differs
+    assert v2.rates == v3.rates and v2.dispersion == v3.dispersion and v2.unit_volume == v3.unit_volume
+    eligible = {k for k, r in v3.rates.items() if r * np.median(list(v3.unit_volume.values())) >= MEASURABLE}
+    assert 10 <= len(v3.injected) == len(eligible) < 48  # one shift per eligible channel, fewer than asked
+    assert all(i.base_daily >= MEASURABLE and (i.unit, i.channel) in eligible for i in v3.injected)
+    assert sum(i.base_daily < 1 for i in v2.injected) > len(v2.injected) // 3  # v2's shifts: many sparse
 
 
 def test_a_one_day_spike_of_duplicates_is_not_a_signal() -> None:
@@ -273,3 +286,5 @@ def test_cli(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "--level must be one of country, actor, actor_single" in r.output
     r = runner.invoke(app, ["eval", "signals", "--runs", "1", "--json", str(tmp_path / "s.json")])
     assert r.exit_code == 0 and "precision" in r.output and (tmp_path / "s.json").exists()
+    r = runner.invoke(app, ["eval", "signals", "--runs", "1", "--generator", "v4"])
+    assert r.exit_code == 2 and "--generator must be one of v1, v2, v3" in r.output

@@ -60,20 +60,32 @@ def eval_signals(
     runs: Annotated[int, typer.Option(help="Generated streams to score.", min=1, max=100)] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the first stream.")] = 0,
     min_score: Annotated[float, typer.Option(help="Detector threshold.", min=0.0)] = 3.3,
-    generator: Annotated[str, typer.Option(help="Generator version: v2 (Zipf-like dyads, story bursts) or v1.")
+    generator: Annotated[str, typer.Option(help="Generator version: v2 (Zipf-like dyads, story bursts), v3 (v2 with "
+                                                 "shifts on dyads of 3 or more events a day) or v1.")
                          ] = "v2",
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures to this file.")] = None,
+    power: Annotated[bool, typer.Option("--power", help="Instead of the detector, the best any window test could "
+                                        "do: an oracle that knows each dyad's true rate, dispersion and shift "
+                                        "start, at the false-alarm rate of precision 0.80.")] = False,
+    poisson: Annotated[bool, typer.Option("--poisson", help="With --power: as if counts were Poisson.")] = False,
 ) -> None:
     """Score the shift detector on generated streams with known shifts: recall and delay by shift size,
-    precision, false signals on story (busy news) days and on the stories' own dyads."""
+    precision, false signals on story (busy news) days and on the stories' own dyads. ``--power``: the oracle
+    power analysis of the same streams (communique.evaluate.signals_power)."""
     from ..evaluate.signals import evaluate, render
     from ..signals.synthetic import VERSIONS
 
     if generator not in VERSIONS:
         err(f"--generator must be one of {', '.join(VERSIONS)}, not {generator!r}")
         raise typer.Exit(2)
-    result = evaluate(runs=runs, seed=seed, min_score=min_score, version=generator)
-    typer.echo(render(result))
+    if power:
+        from ..evaluate import signals_power
+
+        result = signals_power.analyse(runs=runs, seed=seed, version=generator, poisson=poisson)
+        typer.echo(signals_power.render(result))
+    else:
+        result = evaluate(runs=runs, seed=seed, min_score=min_score, version=generator)
+        typer.echo(render(result))
     if json_out is not None:
         json_out.write_text(json.dumps(result, indent=2), encoding="utf-8")
 
