@@ -51,3 +51,22 @@ def test_acts_named_by_nouns(pipeline: Pipeline, text: str, expected: list[tuple
 ])
 def test_everyday_verbs_missing_before(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bombings by other than military means, coded with no doer named (an empty source)
+    ("Two Kenyan soldiers were killed in a suicide bombing in Mogadishu.", [("1831", [], [])]),
+    ("A roadside bomb killed three Afghan policemen near Kandahar.", [("1833", [], [])]),
+    ("A gas explosion destroyed a building in Lagos.", []),
+    # peacekeepers arriving or deployed: peacekeeping provided, not a visit
+    ("Two hundred Ghanaian peacekeepers arrived in Liberia on Monday.", [("074", ["GHA"], ["LBR"])]),
+    ("The Nigerian president arrived in Ghana on Monday.", [("042", ["NGA"], ["GHA"])]),
+    ("Uganda deployed peacekeepers to Somalia.", [("074", ["UGA"], ["SOM"])]),
+    # curfews eased; facilities taken are places taken, as towns are; what police seize is property
+    ("The Sudanese government lifted the curfew in Khartoum.", [("0813", ["SDN"], ["SDN"])]),
+    ("Ugandan troops captured the mosque in Mogadishu.", [("192", ["UGA"], ["SOM"])]),
+    ("Iraqi forces seized the oil fields near Kirkuk.", [("192", ["IRQ"], ["IRQ"])]),
+])
+def test_bombings_peacekeeping_curfews_facilities(pipeline: Pipeline, text: str,
+                                                  expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

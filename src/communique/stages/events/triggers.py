@@ -124,6 +124,10 @@ PLACE_WORDS = frozenset({
     "airbase", "base", "port", "harbour", "harbor", "hill", "height", "heights", "position", "settlement",
     "bridge", "border", "crossing", "stronghold", "neighbourhood", "neighborhood", "suburb", "outskirts", "island",
     "county", "state", "valley", "mountain", "peninsula", "coast", "enclave", "zone", "hamlet",
+    # facilities held or taken ("captured the mosque", "seized the oil fields", "took over the refinery")
+    "mosque", "church", "building", "compound", "headquarters", "refinery", "oilfield", "field", "dam", "palace",
+    "parliament", "barracks", "checkpoint", "outpost", "garrison", "fort", "fortress", "camp", "embassy",
+    "facility", "plant", "highway", "pass",
 })
 POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "officers", "detective", "detectives",
                           "agent", "agents", "sheriff", "deputy", "deputies", "marshal", "marshals", "authority",
