@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from communique import Pipeline
 from communique.evaluate.event_sets import Gold, Item, _gsr_markup, _strip_marks
 from communique.evaluate.events import Predicted, fold_of, score
 
@@ -75,3 +76,16 @@ def test_folds_are_stable_and_spread() -> None:
     folds = [fold_of(f"doc-{n}") for n in range(200)]
     assert folds == [fold_of(f"doc-{n}") for n in range(200)]
     assert set(folds) == {0, 1, 2, 3, 4} and min(folds.count(k) for k in range(5)) > 20
+
+
+def test_announced_acts_are_scored_by_the_convention_of_the_sets_gold(pipeline: Pipeline) -> None:
+    from communique.evaluate.events import ACT_CODED, predict
+
+    items = [Item("a", "Kenya is about to restore full diplomatic ties with Somalia.", None, "a", ()),
+             Item("b", "The Kenyan president will meet his Ugandan counterpart in Kampala next week.", None, "b", ()),
+             Item("c", "Kenya expelled two Ugandan diplomats on Monday.", None, "c", ())]
+    # CAMEO news gold codes the announcement (express intent: 03x); PETRARCH records code the act named
+    news = [[p.cameo for p in ours] for ours in predict(items, pipeline)]
+    records = [[p.cameo for p in ours] for ours in predict(items, pipeline, act_coded=True)]
+    assert (news, records) == ([["032"], ["036"], ["166"]], [["050"], ["040"], ["166"]])
+    assert {"petrarch2", "universalpetrarch", "universalpetrarch_dict"} == ACT_CODED

@@ -56,3 +56,19 @@ def test_examples_tie_the_gold_type_to_the_word_between_the_actors_and_fit_learn
     assert model.sent_classes == ["ACCUSE", "ASSAULT"]
     sp = model.sentence_probabilities(list(probe))
     assert sp is not None and model.sent_classes[int(sp.argmax())] == "ACCUSE"
+
+
+def test_rule_precision_is_each_rows_hit_rate_smoothed_toward_all_rows() -> None:
+    from communique.evaluate.events_train import Example, rule_precision
+
+    def fired(row: str, label: str) -> Example:
+        empty = np.zeros(0, dtype=np.float32)
+        return Example((), empty, empty, label, 1.0, row, "VERB", None, "plv", "g", kind="rule")
+
+    rows = [fired("meet\tVERB\t040", "hit")] * 3 + [fired("meet\tVERB\t040", "miss")] + [
+        fired("call\tVERB\t041", "miss")] * 2 + [fired("call\tVERB\t041", "hit")]
+    precision, prior = rule_precision(rows, smoothing=2.0)
+    assert prior == round(4 / 7, 3)
+    assert precision == {"call\tVERB\t041": round((1 + 2 * 4 / 7) / 5, 3),
+                         "meet\tVERB\t040": round((3 + 2 * 4 / 7) / 6, 3)}
+    assert rule_precision([], smoothing=2.0) == ({}, 1.0)

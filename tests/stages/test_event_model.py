@@ -46,7 +46,8 @@ def test_prediction_code_and_round_trip(nlp, tmp_path: Path) -> None:  # type: i
     doc = nlp("Rebels bombarded a convoy and the minister congratulated the police.")
     preds = loaded.predict([doc[1], doc[7]])
     assert [(doc[p.token].text, p.plover, p.cameo) for p in preds] == [("bombarded", "ASSAULT", "194"),
-                                                                      ("congratulated", "SUPPORT", "050")]
+                                                                      # the table's row for the word: praise
+                                                                      ("congratulated", "SUPPORT", "051")]
     assert all(0.5 <= p.confidence <= 1 for p in preds)
     assert loaded.predict([doc[1]], threshold=0.99) == []
 
@@ -252,3 +253,29 @@ def test_types_listed_as_needing_a_target_ask_the_parse_for_one() -> None:
     assert [c.require_target for c in plain] == [False, False]
     # the shipped model asks it of assaults
     assert LearnedCoder().target_types == frozenset({"ASSAULT"})
+
+
+def test_rows_carry_their_calibrated_confidence_and_yield_only_to_a_surer_model() -> None:
+    from communique.stages.events.learned import LearnedCoder
+    from communique.stages.events.triggers import candidates
+
+    doc = _table_doc("The Kenyan minister condemned the Ugandan envoy for his courage.")
+    rule = candidates(doc, 0)
+    calibrated = {"rule_precision": {"condemn\tANY\t111": 0.9}, "rule_prior": 0.6, "rule_confidence": True}
+    (got,) = LearnedCoder(_frame_model({}, **calibrated)).label(doc, 0, rule)
+    assert (got.cameo, got.rule, got.model, got.found_by, got.confidence) == (
+        "111", "condemn\tANY\t111", None, "rule", 0.9)
+    # a row the calibration never saw takes all rows' rate; a model file without calibration leaves rows as they were
+    (other,) = LearnedCoder(_frame_model({}, rule_precision={}, rule_prior=0.6, rule_confidence=True)).label(
+        doc, 0, rule)
+    assert other.confidence == 0.6
+    assert LearnedCoder(_frame_model({})).label(doc, 0, rule) == rule
+    # rates written but not asked for (the shipped model): rows as they were
+    assert LearnedCoder(_frame_model({}, **{**calibrated, "rule_confidence": False})).label(doc, 0, rule) == rule
+    # the model overrules the row only when surer than the row (about 0.81 < 0.9 here; about 0.99 > 0.9)
+    (kept,) = LearnedCoder(_frame_model({"SUPPORT": {"w=condemn": 3.0}}, **calibrated), relabel_at=0.6).label(
+        doc, 0, rule)
+    assert (kept.cameo, kept.model, kept.confidence) == ("111", None, 0.9)
+    (overruled,) = LearnedCoder(_frame_model({"SUPPORT": {"w=condemn": 6.0}}, **calibrated), relabel_at=0.6).label(
+        doc, 0, rule)
+    assert (overruled.cameo, overruled.rule, overruled.model) == ("050", "condemn\tANY\t111", "toy/0")

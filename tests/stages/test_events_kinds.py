@@ -344,9 +344,15 @@ def test_places_taken_and_places_read_as_people(pipeline: Pipeline, text: str, e
 
 def test_an_event_with_no_doer_leaves_no_actor(pipeline: Pipeline) -> None:
     # no source: the strike is coded with none, ranked below named acts, and no country actor is made for the place
+    from communique.stages.events.coder import UNNAMED_DOER_CONFIDENCE
+    from communique.stages.events.model import default_event_model
+
     doc = analyze("Missiles struck a market in Aleppo on Tuesday.", published="2025-06-14", pipeline=pipeline)
-    assert [(e.cameo, e.source, e.target, e.found_by, e.confidence) for e in doc.events] == [
-        ("195", [], [], "rule", 0.5)]
+    meta = default_event_model().meta  # the row's confidence (1.0 unless the model file calibrates rows), halved
+    row = "strike\tANY\t195\tnear:air|drone|missile|aerial"
+    rate = meta["rule_precision"].get(row, meta["rule_prior"]) if meta.get("rule_confidence") else 1.0
+    assert [(e.cameo, e.source, e.target, e.found_by, e.rule, e.confidence) for e in doc.events] == [
+        ("195", [], [], "rule", row, round(UNNAMED_DOER_CONFIDENCE * rate, 3))]
     assert doc.actors == []
 
 
@@ -415,7 +421,7 @@ def test_truces_returns_and_refuge(pipeline: Pipeline, text: str, expected: list
     ("Egypt rejected Turkey's deployment of troops to Libya.", [("120", ["EGY"], ["TUR"])]),
     ("Iran criticized Britain's treatment of its diplomats.", [("111", ["IRN"], ["GBR"])]),
     # ... unless it is the source's own country: then the act is aimed where its phrase says
-    ("Erdogan reiterated Turkey's support for the Libyan government.", [("050", ["TUR"], ["LBY"])]),
+    ("Erdogan reiterated Turkey's support for the Libyan government.", [("051", ["TUR"], ["LBY"])]),
     # a name before a sanction is who is sanctioned once someone else imposes it
     ("The European Union extended its Iran sanctions on Monday.", [("163", ["European Union"], ["IRN"])]),
     ("The United States imposed new Russia sanctions on Friday.", [("163", ["USA"], ["RUS"])]),
@@ -452,7 +458,7 @@ def test_an_act_one_is_held_responsible_for_happened(pipeline: Pipeline) -> None
 @pytest.mark.parametrize(("text", "expected"), [
     # a subject that names no actor stands for the country or body it is of, from or in
     ("Israeli intelligence officials shared evidence with the United States.", [("060", ["ISR"], ["USA"])]),
-    ("The Czech Republic's prime minister pledged support for the Libyan government.", [("030", ["CZE"], ["LBY"])]),
+    ("The Czech Republic's prime minister pledged support for the Libyan government.", [("051", ["CZE"], ["LBY"])]),
     ("A delegation from the African Union arrived in Khartoum on Monday.", [("042", ["African Union"], ["SDN"])]),
     ("Thousands of people in Pakistan protested against the government.", [("141", ["PAK"], ["government"])]),
     # ... but a subject that names nobody at all is no source: the strike is coded with none

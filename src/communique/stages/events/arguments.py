@@ -150,8 +150,9 @@ def _between(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]]:
     return [], []
 
 
-# event nouns whose of-phrase (and possessor) is who undergoes it: "the arrest of X", "Navalny's detention"
-PATIENT_NOUN_CODES = frozenset({"0841", "166", "172", "173", "174", "175", "181", "186"})
+# event nouns whose of-phrase (and possessor) is who undergoes it: "the arrest of X", "Navalny's detention",
+# "the recognition of Kosovo"
+PATIENT_NOUN_CODES = frozenset({"054", "0841", "166", "172", "173", "174", "175", "181", "186"})
 # ... and whose of-phrase does when a possessor or by-phrase names the doer: "Russia's invasion of Ukraine"
 PATIENT_OF_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # ... and whose name before the noun is whom it is done to once someone else is its doer ("its Iran sanctions")

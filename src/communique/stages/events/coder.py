@@ -256,7 +256,8 @@ OPERATORS = frozenset({"suspend", "halt", "cancel", "postpone", "end", "abandon"
 
 def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
     """Tokens of noun candidates that are what a verb candidate acts on, so part of the verb's event, not
-    events of their own: "suspend talks" (a halt of negotiations, no talks), "launched an attack"."""
+    events of their own: "suspend talks" (a halt of negotiations, no talks), "launched an attack", "demanded an
+    apology" (what is asked for)."""
     verbs = {c.token: c for c in cands if sdoc[c.token].pos_ == "VERB"}
     out: set[int] = set()
     for c in cands:
@@ -272,9 +273,20 @@ def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
         # the words the row's obj: condition names ("call<TAB>VERB<TAB>082<TAB>prt:off;obj:strike|boycott")
         words = {w for part in (verb.rule or "").split("\t")[3:4] for c in part.split(";") if c.startswith("obj:")
                  for w in c[4:].split("|")}
-        if obj.head.lemma_.lower() in OPERATORS or tok.lemma_.lower() in words or tok.lower_ in words:
+        # what an appeal or demand (02, 10) asks for, naming no doer of its own, is not done by the asker: "demanded an
+        # apology from Japan" ("demanded the release of its citizens by Kosovo police" keeps the police's release)
+        if (obj.head.lemma_.lower() in OPERATORS or tok.lemma_.lower() in words or tok.lower_ in words
+                or (verb.cameo[:2] in ("02", "10") and not _names_its_doer(tok))):
             out.add(c.token)
     return out
+
+
+def _names_its_doer(tok: Any) -> bool:
+    """Does an act noun name its doer: a possessor ("Japan's apology") or a by-phrase, also one the parser hung on
+    its of-phrase ("the release of its citizens by Kosovo police")?"""
+    heads = [tok, *(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+    return any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ == "by") for h in heads
+               for c in h.children)
 
 
 # the rejection (CAMEO 12) that a cooperative act not done is: "will not release the prisoners" (1243), "failed to

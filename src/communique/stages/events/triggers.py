@@ -124,6 +124,10 @@ PLACE_WORDS = frozenset({
     "airbase", "base", "port", "harbour", "harbor", "hill", "height", "heights", "position", "settlement",
     "bridge", "border", "crossing", "stronghold", "neighbourhood", "neighborhood", "suburb", "outskirts", "island",
     "county", "state", "valley", "mountain", "peninsula", "coast", "enclave", "zone", "hamlet",
+    # facilities held or taken ("captured the mosque", "seized the oil fields", "took over the refinery")
+    "mosque", "church", "building", "compound", "headquarters", "refinery", "oilfield", "field", "dam", "palace",
+    "parliament", "barracks", "checkpoint", "outpost", "garrison", "fort", "fortress", "camp", "embassy",
+    "facility", "plant", "highway", "pass",
 })
 POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "officers", "detective", "detectives",
                           "agent", "agents", "sheriff", "deputy", "deputies", "marshal", "marshals", "authority",
@@ -154,8 +158,11 @@ def is_place_word(tok: Any) -> bool:
 
 def _object_heads(tok: Any) -> list[Any]:
     """The trigger's objects and what their of-phrases name ("control of the airport", "the town of Bakhmut"),
-    coordinated ones included."""
+    a noun trigger's own of-phrase, coordinated ones included."""
     heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if tok.pos_ != "VERB":  # a noun's own of-phrase: "the recognition of Kosovo", "the capture of the town"
+        heads += [p for g in tok.children if g.dep_ == "prep" and g.lower_ == "of" for p in g.children
+                  if p.dep_ == "pobj"]
     heads += [p for h in list(heads) for g in h.children if g.dep_ == "prep" and g.lower_ == "of"
               for p in g.children if p.dep_ == "pobj"]
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "conj"]

@@ -1,0 +1,72 @@
+"""Which events are found and their type (issue 6, section 1): trigger-table kinds, on sentences of our own."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from communique import Pipeline
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_events_kinds import _check  # noqa: E402  (one view of an event: code, sources' and targets' countries)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # support expressed, pledged or promised is support given (051, PLOVER SUPPORT), not an intent (030)
+    ("Hungary pledged its full support for the Polish government on Thursday.", [("051", ["HUN"], ["POL"])]),
+    ("The Kenyan president voiced strong support for the Ugandan government.", [("051", ["KEN"], ["UGA"])]),
+    ("Japan expressed solidarity with Turkey after the earthquake.", [("051", ["JPN"], ["TUR"])]),
+    ("Chile congratulated Peru on its new government.", [("051", ["CHL"], ["PER", "PER"])]),
+    # ... money pledged stays aid
+    ("Brazil pledged $50 million in aid to Haiti.", [("071", ["BRA"], ["HTI"])]),
+])
+def test_support_expressed_is_support(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Poland announced the expulsion of two Russian diplomats.", [("166", ["POL"], ["RUS"])]),
+    ("Ethiopia's withdrawal from Somalia began on Monday.", [("087", ["ETH"], [])]),
+    ("The withdrawal of Turkish troops from Iraq was completed.", [("087", ["TUR"], [])]),
+    ("Kenya's recognition of Kosovo angered Serbia.", [("054", ["KEN"], ["XKX"])]),
+    ("Japan issued an apology to South Korea.", [("055", ["JPN"], ["KOR"])]),
+    # ... and what these nouns also name that is no such act
+    ("The candidate announced his withdrawal from the election.", []),
+])
+def test_acts_named_by_nouns(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vietnam recognized Palestine as a state.", [("054", ["VNM"], ["PSE"])]),
+    ("The Chinese president invited his Kenyan counterpart to Beijing.", [("036", ["CHN"], ["KEN"])]),
+    ("Germany invited bids for the contract.", []),
+    ("Russia cut gas supplies to Moldova.", [("162", ["RUS"], ["MDA"])]),
+    ("Ghanaian police arrested and charged two Nigerian traders.",
+     [("173", ["GHA"], ["NGA"]), ("1121", ["GHA"], ["NGA"])]),
+    ("The Egyptian police tortured two Sudanese activists.", [("1822", ["EGY"], ["SDN"])]),
+])
+def test_everyday_verbs_missing_before(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bombings by other than military means, coded with no doer named (an empty source)
+    ("Two Kenyan soldiers were killed in a suicide bombing in Mogadishu.", [("1831", [], [])]),
+    ("A roadside bomb killed three Afghan policemen near Kandahar.", [("1833", [], [])]),
+    ("A gas explosion destroyed a building in Lagos.", []),
+    # peacekeepers arriving or deployed: peacekeeping provided, not a visit
+    ("Two hundred Ghanaian peacekeepers arrived in Liberia on Monday.", [("074", ["GHA"], ["LBR"])]),
+    ("The Nigerian president arrived in Ghana on Monday.", [("042", ["NGA"], ["GHA"])]),
+    ("Uganda deployed peacekeepers to Somalia.", [("074", ["UGA"], ["SOM"])]),
+    # curfews eased; facilities taken are places taken, as towns are; what police seize is property
+    ("The Sudanese government lifted the curfew in Khartoum.", [("0813", ["SDN"], ["SDN"])]),
+    ("Ugandan troops captured the mosque in Mogadishu.", [("192", ["UGA"], ["SOM"])]),
+    ("Iraqi forces seized the oil fields near Kirkuk.", [("192", ["IRQ"], ["IRQ"])]),
+])
+def test_bombings_peacekeeping_curfews_facilities(pipeline: Pipeline, text: str,
+                                                  expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
