@@ -18,7 +18,7 @@ from ...knowledge.countries import resolve_country
 from ...model import Actor, Doc, Event, Mention, Span
 from ._codes import IN_PERSON, MUTUAL_ROOTS, OWN_AGENT_CODES, SYMMETRIC
 from .episodes import FAMILIES
-from .modality import condition_of
+from .modality import condition_of, summoning
 from .phrases import _SKIP_DEPS as _SKIP_DEPS  # re-exported: location.py reads it here
 from .phrases import ActorIndex, _np_tokens, noun_phrase, owner_of
 from .place_targets import (
@@ -136,6 +136,9 @@ def _objects(tok: Any, args: ActorIndex, *, owners: bool = True, topics: bool = 
                                         and g.lower_ in ("from", "by") for q in g.children for t in noun_phrase(q)),
                                        outlets=True)
             out += found
+        elif child.dep_ == "prep" and child.lower_ == "in" and child.i == tok.i + 1 and summoning(tok):
+            # "called in the Chinese ambassador": the parser makes the particle a preposition; the one summoned
+            out += args.in_tokens(t for p in child.children if p.dep_ == "pobj" for t in noun_phrase(p))
     return list(dict.fromkeys(out))
 
 
@@ -264,7 +267,11 @@ def _doer_country(noun: Any) -> tuple[str, Span] | None:
 
 def _judges(verb: Any) -> bool:
     trig = match_trigger(verb)
-    return trig is not None and (trig.cameo[:2] in JUDGED_ROOTS or trig.cameo == "051")
+    return trig is not None and (trig.cameo[:2] in JUDGED_ROOTS | PROTESTING_ROOTS or trig.cameo == "051")
+
+
+# roots of protests: what is protested ("protested the arrests", "to protest the incursion") is another's act
+PROTESTING_ROOTS = frozenset({"14"})
 # roots whose event, with no party named, is aimed at the country of the place it is done in or for
 PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "13", "14", "15", "16", "17", "18", "20"})
 # codes whose object may be a place the actors stage took for a party: force, occupation, visits, withdrawals
@@ -435,6 +442,33 @@ def _own_country(doc: Doc, iso: str, src: list[str], countries: dict[str, str | 
     ("French police stormed a camp in Calais" is FRA police -> FRA, a domestic dyad, as are protesters at home:
     "Palestinians protested in Hebron" is PSE civilians -> PSE, as the PLOVER GSR codes domestic protests)."""
     return any(countries.get(s) == iso and is_country(doc, s, extra) for s in src)
+
+
+# measures a government imposes on its own country: a curfew (1723), a state of emergency or martial law (1724)
+DOMESTIC_MEASURES = frozenset({"1723", "1724"})
+
+
+def _home_country(doc: Doc, tok: Any, src: list[str], countries: dict[str, str | None], extra: list[Actor],
+                  mentions: list[Mention]) -> str | None:
+    """The actor id of the country the sources belong to, when it is one country: the document's actor for it, or
+    one made at a country word in the sentence ("Pakistani President Pervez Musharraf"); ``None`` when the sources
+    have no country, several, are the country itself, or the country is named nowhere in the sentence (no actor is
+    made without a mention of its own)."""
+    home = {countries.get(s) for s in src}
+    if len(home) != 1 or None in home:
+        return None
+    iso = next(iter(home))
+    if any(is_country(doc, s, extra) for s in src):
+        return None  # "Egypt declared a state of emergency": the country acts on itself, one actor
+    for a in [*doc.actors, *extra]:
+        if a.kind == "country" and a.country == iso and a.id not in src:
+            return a.id
+    for t in tok.sent:
+        if t.text[:1].isupper() and resolve_country(t.text) == iso:
+            aid = country_actor(doc, iso, Span(t.idx, t.idx + len(t)), extra, mentions)
+            countries[aid] = iso
+            return aid
+    return None
 
 
 # codes besides the symmetric ones whose coordinated subjects act with each other: diplomatic cooperation
@@ -655,6 +689,11 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
             tgt = [aid] if aid not in src else []
     if not src:
         return None
+    if not tgt and code in DOMESTIC_MEASURES and (
+            own := _home_country(doc, tok, src, countries, extra_actors, extra_mentions)):
+        # "Musharraf imposed martial law", "the Thai army declared a state of emergency": a measure imposed with no
+        # place or party named is imposed on the source's own country (the domestic dyad CAMEO and PLOVER code)
+        tgt = [own]
     if not tgt and len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS):
         # "Jordan and the United States began joint exercises": the parties act with each other
         src, tgt = src[:1], src[1:]
