@@ -61,7 +61,10 @@ def occasionless(tok: Any) -> bool:
 def generic(tok: Any) -> bool:
     """Is the trigger ``tok`` (a spaCy Token) a kind of act or a habit, not an occasion (module docstring)?"""
     if tok.pos_ in ("VERB", "AUX"):
-        return _habitual(tok)
+        # "agents who target dissidents", "groups that mount attacks": a relative clause in the simple present
+        # tells what its noun's people do, a habit
+        return _habitual(tok) or (tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children) and not _timed(tok))
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(c.dep_ == "det" and c.lower_ in KIND_DETERMINERS for c in tok.children) or any(
