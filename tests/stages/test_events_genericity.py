@@ -19,6 +19,7 @@ def _codes(pipeline: Pipeline, text: str) -> list[tuple[str, str]]:
     "India has the highest number of acid attacks in the world.",
     # ... or a noun a kind word makes a kind
     "Such protests are common in the capital.",
+    "Any attack on a member state is an attack on all.",
     # habits: an act done regularly, every year, or as it used to be
     "The two leaders regularly meet to discuss trade.",
     "Police routinely arrest activists in the capital.",

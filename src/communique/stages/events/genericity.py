@@ -37,6 +37,8 @@ HABITUAL_ADVERBS = frozenset({
 EVERY = frozenset({"every", "each"})
 # determiners that make a noun a kind, not an occasion: "any attack", "such protests", "every arrest"
 KIND_DETERMINERS = frozenset({"any", "every", "each", "such"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+ORDINALS = frozenset({"first", "second", "third", "last", "latest", "next", "previous", "recent"})
 # determiners, numbers and quantities that single out occasions: "the attacks", "two attacks", "several protests"
 ANCHORING_DEPS = frozenset({"det", "poss", "nummod", "predet"})
 # clause verbs whose tense tells no occasion: the base form (after a modal or "to") and the simple present
@@ -67,9 +69,13 @@ def generic(tok: Any) -> bool:
             c.dep_ in ("aux", "auxpass") for c in tok.children) and not _timed(tok))
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    if any(c.dep_ == "det" and c.lower_ in KIND_DETERMINERS for c in tok.children) or any(
-            c.dep_ == "amod" and c.lower_ == "such" for c in tok.children):
-        return True
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE or c.tag_ == "JJS" or c.lower_ in ORDINALS
+               for c in tok.children) and (
+            any(c.dep_ == "det" and c.lower_ in KIND_DETERMINERS for c in tok.children) or any(
+            c.dep_ in ("amod", "predet") and c.lower_ == "such" for c in tok.children)):
+        return True  # "any attack on a member", "such protests" (but "the first such incursion" is one)
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.head.tag_ in ("VBZ", "VBP"):
+        return True  # "an attack on one is an attack on all": what something is called, not an occasion
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
         return True  # "protest leaders", "the attack helicopter", "an arrest warrant": a kind naming another thing
     if tok.tag_ not in ("NNS", "NN") or any(c.dep_ in ANCHORING_DEPS for c in tok.children):
