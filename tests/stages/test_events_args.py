@@ -172,3 +172,19 @@ def test_purpose_clauses_and_object_control(pipeline: Pipeline, text: str, expec
 ])
 def test_domestic_measures(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act withheld until someone acts is aimed at that someone (and so is the refusal)
+    ("Washington will not lift the embargo until Cuba frees political prisoners.",
+     [("1244", ["USA"], ["CUB"]), ("085", ["USA"], ["CUB"])]),
+    # force is aimed at the whole phrase of its against-phrase, however deep
+    ("The Egyptian army mobilized troops for a possible strike against Libya's militias.",
+     [("154", ["EGY"], ["LBY"]), ("190", ["EGY"], ["LBY"])]),
+    # whoever attends a meeting meets the body whose meeting it is
+    ("President Ruto attends a meeting of the African Union Commission in Addis Ababa.",
+     [("040", ["KEN"], ["African Union"])]),
+    ("Chinese Foreign Minister Wang Yi attended an ASEAN meeting in Jakarta on Monday.", [("040", ["CHN"], ["ASEAN"])]),
+])
+def test_targets_awaited_aimed_and_attended(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

@@ -186,6 +186,17 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
         if third:
             return third, list(dict.fromkeys(src + tgt))
         return src, tgt
+    if climb and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in ATTENDING:
+        # "Trump attends a meeting of the North Atlantic Council", "attended an OPEC meeting": whoever attends meets
+        # the body whose meeting it is
+        attendees, _ = subject_of(tok.head, args)
+        if attendees:
+            body = [a for a in args.in_tokens(
+                t for c in tok.children if c.dep_ in ("compound", "poss", "prep")
+                for t in (noun_phrase(c) if c.dep_ != "prep" else
+                          [x for p in c.children if c.lower_ in ("of", "with") for x in noun_phrase(p)]))
+                if a not in attendees]
+            return list(dict.fromkeys(attendees)), list(dict.fromkeys(body))
     src, tgt = [], []
     by = any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children)
     poss = any(c.dep_ == "poss" for c in tok.children)
@@ -245,6 +256,8 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
 
 
 CLAIMED = frozenset({"responsibility", "credit"})
+# verbs whose subject takes part in the meeting that is their object
+ATTENDING = frozenset({"attend", "join", "address", "chair"})
 
 # roots of verbs that judge an act named as their object, done by someone else: "condemned the sanctions",
 # "called the blockade illegal", "praised the ceasefire" (the judge imposed no sanctions)
@@ -442,6 +455,25 @@ def _own_country(doc: Doc, iso: str, src: list[str], countries: dict[str, str | 
     ("French police stormed a camp in Calais" is FRA police -> FRA, a domestic dyad, as are protesters at home:
     "Palestinians protested in Hebron" is PSE civilians -> PSE, as the PLOVER GSR codes domestic protests)."""
     return any(countries.get(s) == iso and is_country(doc, s, extra) for s in src)
+
+
+# marks of a clause that an act waits for: "will not lift the embargo until Cuba undertakes reforms"
+AWAITING_MARKS = frozenset({"until", "unless", "till"})
+
+
+def _awaited(verb: Any, args: ActorIndex, src: list[str]) -> list[str]:
+    """The actors whose act ``verb`` waits for: the subject of its until/unless clause, or, when that subject is the
+    source itself ("until he is satisfied Vietnam is doing all it can"), the subject of the clause it completes;
+    ``[]`` when there is none."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in AWAITING_MARKS for m in clause.children):
+            continue
+        for holder in (clause, *(c for c in clause.children if c.dep_ in ("ccomp", "xcomp"))):
+            found = [a for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")
+                     for a in args.in_tokens(noun_phrase(c)) if a not in src]
+            if found:
+                return found
+    return []
 
 
 # measures a government imposes on its own country: a curfew (1723), a state of emergency or martial law (1724)
@@ -649,6 +681,10 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 if tgt:
                     break
     if not tgt and verbal:
+        # "will not lift the embargo until Cuba undertakes reforms", "will not end the strike unless the management is
+        # sacked": an act withheld until someone acts is aimed at that someone
+        tgt = _awaited(tok, args, src)
+    if not tgt and verbal:
         # "agreed to lend $1 billion to Indonesia", "refused to meet Chinese officials": the target of the act
         # announced; "summoned the ambassador to complain": the one summoned
         tgt = _purpose_targets(tok, args, src)
@@ -673,8 +709,9 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                if t not in src]
     if not tgt and code[:2] in ("15", "17", "18", "19", "20"):
         # "opened fire with small arms on Armenian positions": whoever the force is aimed at
-        tgt = [t for t in args.in_tokens(x for x in clause_tokens(tok) if x.dep_ == "pobj"
-                                         and x.head.lower_ in ("on", "against", "at", "into"))
+        # ... its whole phrase: "for a battle against the remnants of the Brotherhood", "against Syria's weapons"
+        tgt = [t for t in args.in_tokens(y for x in clause_tokens(tok) if x.dep_ == "pobj"
+                                         and x.head.lower_ in ("on", "against", "at", "into") for y in noun_phrase(x))
                if t not in src]
     if not tgt and src and dest is None:
         # "airstrikes on Idlib", "troops entered Kharkiv", "visited Beijing", "stormed a camp in Calais"; for the
