@@ -490,7 +490,7 @@ def _home_country(doc: Doc, tok: Any, src: list[str], countries: dict[str, str |
     if len(home) != 1 or None in home:
         return None
     iso = next(iter(home))
-    if any(is_country(doc, s, extra) for s in src):
+    if iso is None or any(is_country(doc, s, extra) for s in src):
         return None  # "Egypt declared a state of emergency": the country acts on itself, one actor
     for a in [*doc.actors, *extra]:
         if a.kind == "country" and a.country == iso and a.id not in src:
