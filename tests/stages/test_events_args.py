@@ -147,3 +147,46 @@ def test_doers_of_acts_judged(pipeline: Pipeline, text: str, expected: list[tupl
 ])
 def test_undergoers_and_receivers(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a to-clause after the object of a verb that does not control its object is the subject's purpose
+    ("Germany summoned the Russian ambassador in Berlin to complain about the cyberattack.",
+     [("114", ["DEU"], ["RUS"])]),
+    ("Kenya summoned the Ugandan envoy to complain about the arrests.", [("114", ["KEN"], ["UGA"])]),
+    # ... also "called in" (the parser makes the particle a preposition); what is protested is no one's act here
+    ("Japan called in the Chinese ambassador to protest the incursion.", [("141", ["JPN"], ["CHN"])]),
+    # ... while the one urged, asked or allowed does the to-clause
+    ("Turkey urged Sweden to extradite the suspects.", [("020", ["TUR"], ["SWE"])]),
+])
+def test_purpose_clauses_and_object_control(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a curfew or martial law with no place or party named is imposed on the source's own country
+    ("Pakistani President Pervez Musharraf imposed martial law.", [("1724", ["PAK"], ["PAK"])]),
+    ("The Thai army declared martial law on Tuesday.", [("1724", ["THA"], ["THA"])]),
+    # ... a place named is the target as before
+    ("The Nigerian government imposed a curfew in Jos.", [("1723", ["NGA"], ["NGA"])]),
+    # ... and a country acting on itself is one actor, no target
+    ("Egypt declared a state of emergency after the bombings.", [("1724", ["EGY"], [])]),
+])
+def test_domestic_measures(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act withheld until someone acts is aimed at that someone (and so is the refusal)
+    ("Washington will not lift the embargo until Cuba frees political prisoners.",
+     [("1244", ["USA"], ["CUB"]), ("085", ["USA"], ["CUB"])]),
+    # force is aimed at the whole phrase of its against-phrase, however deep
+    ("The Egyptian army mobilized troops for a possible strike against Libya's militias.",
+     [("154", ["EGY"], ["LBY"]), ("190", ["EGY"], ["LBY"])]),
+    # whoever attends a meeting meets the body whose meeting it is
+    ("President Ruto attends a meeting of the African Union Commission in Addis Ababa.",
+     [("040", ["KEN"], ["African Union"])]),
+    ("Chinese Foreign Minister Wang Yi attended an ASEAN meeting in Jakarta on Monday.", [("040", ["CHN"], ["ASEAN"])]),
+])
+def test_targets_awaited_aimed_and_attended(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

@@ -18,7 +18,7 @@ from ...knowledge.countries import resolve_country
 from ...model import Actor, Doc, Event, Mention, Span
 from ._codes import IN_PERSON, MUTUAL_ROOTS, OWN_AGENT_CODES, SYMMETRIC
 from .episodes import FAMILIES
-from .modality import condition_of
+from .modality import condition_of, summoning
 from .phrases import _SKIP_DEPS as _SKIP_DEPS  # re-exported: location.py reads it here
 from .phrases import ActorIndex, _np_tokens, noun_phrase, owner_of
 from .place_targets import (
@@ -136,6 +136,9 @@ def _objects(tok: Any, args: ActorIndex, *, owners: bool = True, topics: bool = 
                                         and g.lower_ in ("from", "by") for q in g.children for t in noun_phrase(q)),
                                        outlets=True)
             out += found
+        elif child.dep_ == "prep" and child.lower_ == "in" and child.i == tok.i + 1 and summoning(tok):
+            # "called in the Chinese ambassador": the parser makes the particle a preposition; the one summoned
+            out += args.in_tokens(t for p in child.children if p.dep_ == "pobj" for t in noun_phrase(p))
     return list(dict.fromkeys(out))
 
 
@@ -184,6 +187,17 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
         if third:
             return third, list(dict.fromkeys(src + tgt))
         return src, tgt
+    if climb and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in ATTENDING:
+        # "Trump attends a meeting of the North Atlantic Council", "attended an OPEC meeting": whoever attends meets
+        # the body whose meeting it is
+        attendees, _ = subject_of(tok.head, args)
+        if attendees:
+            body = [a for a in args.in_tokens(
+                t for c in tok.children if c.dep_ in ("compound", "poss", "prep")
+                for t in (noun_phrase(c) if c.dep_ != "prep" else
+                          [x for p in c.children if c.lower_ in ("of", "with") for x in noun_phrase(p)]))
+                if a not in attendees]
+            return list(dict.fromkeys(attendees)), list(dict.fromkeys(body))
     src, tgt = [], []
     by = any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children)
     poss = any(c.dep_ == "poss" for c in tok.children)
@@ -243,6 +257,8 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
 
 
 CLAIMED = frozenset({"responsibility", "credit"})
+# verbs whose subject takes part in the meeting that is their object
+ATTENDING = frozenset({"attend", "join", "address", "chair"})
 
 # roots of verbs that judge an act named as their object, done by someone else: "condemned the sanctions",
 # "called the blockade illegal", "praised the ceasefire" (the judge imposed no sanctions)
@@ -265,7 +281,11 @@ def _doer_country(noun: Any) -> tuple[str, Span] | None:
 
 def _judges(verb: Any) -> bool:
     trig = match_trigger(verb)
-    return trig is not None and (trig.cameo[:2] in JUDGED_ROOTS or trig.cameo == "051")
+    return trig is not None and (trig.cameo[:2] in JUDGED_ROOTS | PROTESTING_ROOTS or trig.cameo == "051")
+
+
+# roots of protests: what is protested ("protested the arrests", "to protest the incursion") is another's act
+PROTESTING_ROOTS = frozenset({"14"})
 # roots whose event, with no party named, is aimed at the country of the place it is done in or for
 PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "13", "14", "15", "16", "17", "18", "20"})
 # codes whose object may be a place the actors stage took for a party: force, occupation, visits, withdrawals
@@ -436,6 +456,52 @@ def _own_country(doc: Doc, iso: str, src: list[str], countries: dict[str, str | 
     ("French police stormed a camp in Calais" is FRA police -> FRA, a domestic dyad, as are protesters at home:
     "Palestinians protested in Hebron" is PSE civilians -> PSE, as the PLOVER GSR codes domestic protests)."""
     return any(countries.get(s) == iso and is_country(doc, s, extra) for s in src)
+
+
+# marks of a clause that an act waits for: "will not lift the embargo until Cuba undertakes reforms"
+AWAITING_MARKS = frozenset({"until", "unless", "till"})
+
+
+def _awaited(verb: Any, args: ActorIndex, src: list[str]) -> list[str]:
+    """The actors whose act ``verb`` waits for: the subject of its until/unless clause, or, when that subject is the
+    source itself ("until he is satisfied Vietnam is doing all it can"), the subject of the clause it completes;
+    ``[]`` when there is none."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in AWAITING_MARKS for m in clause.children):
+            continue
+        for holder in (clause, *(c for c in clause.children if c.dep_ in ("ccomp", "xcomp"))):
+            found = [a for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")
+                     for a in args.in_tokens(noun_phrase(c)) if a not in src]
+            if found:
+                return found
+    return []
+
+
+# measures a government imposes on its own country: a curfew (1723), a state of emergency or martial law (1724)
+DOMESTIC_MEASURES = frozenset({"1723", "1724"})
+
+
+def _home_country(doc: Doc, tok: Any, src: list[str], countries: dict[str, str | None], extra: list[Actor],
+                  mentions: list[Mention]) -> str | None:
+    """The actor id of the country the sources belong to, when it is one country: the document's actor for it, or
+    one made at a country word in the sentence ("Pakistani President Pervez Musharraf"); ``None`` when the sources
+    have no country, several, are the country itself, or the country is named nowhere in the sentence (no actor is
+    made without a mention of its own)."""
+    home = {countries.get(s) for s in src}
+    if len(home) != 1 or None in home:
+        return None
+    iso = next(iter(home))
+    if iso is None or any(is_country(doc, s, extra) for s in src):
+        return None  # "Egypt declared a state of emergency": the country acts on itself, one actor
+    for a in [*doc.actors, *extra]:
+        if a.kind == "country" and a.country == iso and a.id not in src:
+            return a.id
+    for t in tok.sent:
+        if t.text[:1].isupper() and resolve_country(t.text) == iso:
+            aid = country_actor(doc, iso, Span(t.idx, t.idx + len(t)), extra, mentions)
+            countries[aid] = iso
+            return aid
+    return None
 
 
 # codes besides the symmetric ones whose coordinated subjects act with each other: diplomatic cooperation
@@ -616,6 +682,10 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 if tgt:
                     break
     if not tgt and verbal:
+        # "will not lift the embargo until Cuba undertakes reforms", "will not end the strike unless the management is
+        # sacked": an act withheld until someone acts is aimed at that someone
+        tgt = _awaited(tok, args, src)
+    if not tgt and verbal:
         # "agreed to lend $1 billion to Indonesia", "refused to meet Chinese officials": the target of the act
         # announced; "summoned the ambassador to complain": the one summoned
         tgt = _purpose_targets(tok, args, src)
@@ -640,8 +710,9 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                if t not in src]
     if not tgt and code[:2] in ("15", "17", "18", "19", "20"):
         # "opened fire with small arms on Armenian positions": whoever the force is aimed at
-        tgt = [t for t in args.in_tokens(x for x in clause_tokens(tok) if x.dep_ == "pobj"
-                                         and x.head.lower_ in ("on", "against", "at", "into"))
+        # ... its whole phrase: "for a battle against the remnants of the Brotherhood", "against Syria's weapons"
+        tgt = [t for t in args.in_tokens(y for x in clause_tokens(tok) if x.dep_ == "pobj"
+                                         and x.head.lower_ in ("on", "against", "at", "into") for y in noun_phrase(x))
                if t not in src]
     if not tgt and src and dest is None:
         # "airstrikes on Idlib", "troops entered Kharkiv", "visited Beijing", "stormed a camp in Calais"; for the
@@ -656,6 +727,11 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
             tgt = [aid] if aid not in src else []
     if not src:
         return None
+    if not tgt and code in DOMESTIC_MEASURES and (
+            own := _home_country(doc, tok, src, countries, extra_actors, extra_mentions)):
+        # "Musharraf imposed martial law", "the Thai army declared a state of emergency": a measure imposed with no
+        # place or party named is imposed on the source's own country (the domestic dyad CAMEO and PLOVER code)
+        tgt = [own]
     if not tgt and len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS):
         # "Jordan and the United States began joint exercises": the parties act with each other
         src, tgt = src[:1], src[1:]

@@ -45,6 +45,7 @@ from .episodes import (
     _restates,
     _told_before,
 )
+from .genericity import occasionless
 from .location import _location, inherit_locations
 from .modality import condition_of, conditional_intent, modality, obliged_by, resolve_status
 from .senses import wrong_sense
@@ -90,7 +91,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
         absorbed = _absorbed(sdoc, cands)
         taken = {c.token for c in cands}
         for cand in cands:
-            if cand.token in absorbed or wrong_sense(sdoc[cand.token], cand.cameo):
+            if cand.token in absorbed or wrong_sense(sdoc[cand.token], cand.cameo) or occasionless(sdoc[cand.token]):
                 continue
             tok = sdoc[cand.token]
             trigger = cand.trigger

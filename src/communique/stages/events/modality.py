@@ -124,7 +124,7 @@ def _mood(tok: Any) -> str | None:
             # if Australia bans Huawei": only on a condition
             return "hypothetical" if condition_of(t) is not None or condition_of(t.head) is not None else "planned"
         if t.dep_ in ("xcomp", "ccomp", "acl", "advcl") and t.head.i != t.i and lemma_in(t.head, DEMAND_HEADS) \
-                and t.tag_ == "VB":
+                and t.tag_ == "VB" and not summoning(t.head):
             return "hypothetical"  # "demanded that Israel release the prisoners", "urged Iran to stop": asked for
         if is_condition(t):
             return "hypothetical"  # the condition itself: "if the talks fail", "Should Washington impose ..."
@@ -155,6 +155,13 @@ def _mood(tok: Any) -> str | None:
             for c in tok.children):
         return "planned"
     return None
+
+
+def summoning(verb: Any) -> bool:
+    """"called in the ambassador to lodge a protest", "called up reservists to defend the border": a verb with the
+    particle in or up summons someone; its to-clause is its subject's purpose, not an act asked of the one called."""
+    return any(c.lower_ in ("in", "up") and (c.dep_ == "prt" or (c.dep_ == "prep" and c.i == verb.i + 1))
+               for c in verb.children)  # the parser may make the particle a preposition: "called [in the envoy]"
 
 
 def _reported(verb: Any) -> bool:

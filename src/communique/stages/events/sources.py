@@ -72,10 +72,9 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
             if cur.dep_ == "pcomp" and (held := _held_to_account(cur.head, args)) is not None:
                 return held, False  # "accused the army of killing civilians": the army is said to have killed
             controller = [c for c in cur.head.children if c.dep_ in ("dobj", "obj") and c.i < cur.i]
-            if cur.dep_ == "xcomp" and controller and cur.head.pos_ == "VERB" and \
-                    cur.head.lemma_.lower() not in SUBJECT_CONTROL:
+            if cur.dep_ == "xcomp" and controller and cur.head.pos_ == "VERB" and lemma_in(cur.head, OBJECT_CONTROL):
                 # "urged Iran to release the sailors", "pressed the workers to call off the strike": the one urged
-                # is to act, not the urger
+                # is to act, not the urger (but "summoned the ambassador to complain": a purpose, the summoner's)
                 return args.in_tokens(t for c in controller for t in noun_phrase(c)), False
             cur = cur.head
             if cur.pos_ == "ADP" and cur.head.i != cur.i:  # "opened the session by appealing ..."
@@ -121,8 +120,19 @@ RAISING_PASSIVES = frozenset({"expect", "report", "believe", "say", "schedule", 
                               "fear", "suspect", "plan", "due", "tip", "consider"})
 
 
-# verbs with an object whose to-clause is still done by their subject: "promised Iran to lift sanctions"
-SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
+# verbs whose object does their to-clause: "urged Iran to release", "allowed inspectors to visit", "asked the UN to
+# send"; any other verb's to-clause after an object is a purpose, done by the subject: "summoned the ambassador to
+# complain", "sent troops to fight", "promised Iran to lift sanctions", "used drones to attack"
+OBJECT_CONTROL = frozenset({
+    "ask", "urge", "tell", "order", "force", "compel", "oblige", "obligate", "persuade", "convince", "encourage",
+    "allow", "permit", "enable", "let", "invite", "press", "pressure", "push", "require", "request", "advise",
+    "instruct", "warn", "remind", "expect", "want", "need", "help", "assist", "get", "lead", "prompt", "cause",
+    "authorize", "authorise", "beg", "implore", "exhort", "call", "appeal", "petition", "plead", "challenge", "dare",
+    "direct", "command", "mandate", "empower", "entitle", "commission", "recruit", "hire", "train", "teach",
+    "forbid", "prohibit", "lobby", "inspire", "incite", "induce", "provoke", "coerce", "bribe", "pay", "appoint",
+    "elect", "choose", "select", "designate", "nominate", "assign", "employ", "trust", "spur", "drive", "prod",
+    "nudge", "motivate", "galvanize", "galvanise", "like", "prefer", "wish", "leave",
+})
 
 
 # prepositions whose gerund or event noun is done by the verb's object: "accused the army of killing civilians",
