@@ -17,6 +17,7 @@ def _codes(pipeline: Pipeline, text: str) -> list[tuple[str, str]]:
     "Pakistan believes terrorist attacks will help it gain territory.",
     "Militant groups rarely claim credit for attacks.",
     "India has the highest number of acid attacks in the world.",
+    "The threat of bombings keeps tourists away from the coast.",
     # ... or a noun a kind word makes a kind
     "Such protests are common in the capital.",
     "Any attack on a member state is an attack on all.",
@@ -38,6 +39,11 @@ def test_kinds_of_act_and_habits_are_no_events(pipeline: Pipeline, text: str) ->
     ("Israel carried out airstrikes on Gaza.", [("195", "airstrikes")]),
     ("Mass protests in 2013 toppled the government.", [("141", "protests")]),
     ("Kenya and Uganda are holding talks in Nairobi.", [("040", "talks")]),
+    # ... or the noun whose of-phrase it is, though its own clause tells no occasion
+    ("Kenya has yet to confirm the presence of Ugandan delegations in Nairobi to discuss trade.",
+     [("042", "delegations")]),
+    ("Nepal has yet to comment, despite the presence of Chinese, Indian and Bhutanese delegations in Kathmandu to "
+     "discuss water.", [("042", "delegations")]),
     # ... and a plan keeps its status: the act is coded as planned, not dropped as a kind
     ("Israel vowed to carry out strikes on Hamas.", [("190", "strikes")]),
 ])

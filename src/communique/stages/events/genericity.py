@@ -46,6 +46,10 @@ UNANCHORED_TAGS = frozenset({"VB", "VBZ", "VBP"})
 # nouns that count occasions in their of-phrase: "scores of attacks", "a wave of arrests"
 COUNTED = frozenset({"scores", "score", "dozens", "dozen", "hundreds", "thousands", "series", "wave", "spate",
                      "string", "round", "rash", "flurry", "couple", "handful", "days", "weeks", "months"})
+# nouns whose of-phrase is a kind measured, feared or compared: "the number of attacks", "the threat of strikes"
+MEASURES = frozenset({"number", "rate", "level", "share", "percentage", "proportion", "frequency", "count", "total",
+                      "threat", "risk", "fear", "danger", "possibility", "prospect", "spectre", "specter", "use",
+                      "kind", "type", "form", "sort", "history", "pattern", "campaign", "policy", "practice"})
 # verbs whose to-clause happens when they do: "began to carry out raids", "continued to hold talks"
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "proceed", "manage", "go", "come", "stop",
                        "cease"})
@@ -82,6 +86,11 @@ def generic(tok: Any) -> bool:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in COUNTED:
         return False  # "scores of attacks", "a wave of arrests": occasions counted
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "of Russian, American, and Turkish delegations": the of-phrase's first conjunct
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and _anchored(first.head.head):
+        return False  # "the presence of Turkish delegations", "Monday's arrival of troops": the noun's occasion
     if tok.tag_ == "NN" and tok.dep_ not in ("pobj", "dobj", "nsubj", "conj"):
         return False
     verb = _clause_verb(tok)
@@ -90,6 +99,14 @@ def generic(tok: Any) -> bool:
     if verb is None or _timed(tok):
         return False  # a caption or heading with no verb ("Protests in Paris") tells its occasion by its picture
     return not _episodic(verb)
+
+
+def _anchored(noun: Any) -> bool:
+    """Is ``noun`` one occasion by its own words: a definite determiner, a possessor or a number ("the presence",
+    "Monday's arrival", "two visits")?  Its of-phrase then names the occasion's parties, not a kind.  Nouns that
+    measure or fear a kind ("the number of attacks", "the threat of strikes") single out no occasion."""
+    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in MEASURES and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE or c.dep_ in ("poss", "nummod") for c in noun.children)
 
 
 def _habitual(verb: Any) -> bool:
