@@ -35,6 +35,7 @@ from typing import Any
 from . import api
 from .errors import InputError
 from .model import Article, Doc
+from .pipeline import timed as _timed
 from .read import make_article
 
 __all__ = ["BenchResult", "corpus_articles", "run_bench", "shared_corpus", "spacy_alone"]
@@ -180,20 +181,6 @@ class _PeakRSS:
     @property
     def mb(self) -> float:
         return round(self.peak / 2**20, 1)
-
-
-def _timed(name: str, items: Iterable[Any], clock: dict[str, float]) -> Iterator[Any]:
-    """``items``, adding the time spent producing each one (upstream included) to ``clock[name]``."""
-    it = iter(items)
-    while True:
-        t0 = time.perf_counter()
-        try:
-            x = next(it)
-        except StopIteration:
-            clock[name] = clock.get(name, 0.0) + time.perf_counter() - t0
-            return
-        clock[name] = clock.get(name, 0.0) + time.perf_counter() - t0
-        yield x
 
 
 def spacy_alone(texts: list[str], *, model: str, batch_size: int, n_process: int) -> tuple[float, float, float]:

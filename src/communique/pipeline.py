@@ -13,6 +13,7 @@ Each stage is a class with ``__call__(doc) -> doc`` and optionally a faster
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
@@ -145,3 +146,18 @@ def _build(spec: StageSpec, services: dict[str, Any]) -> Any:
     params = inspect.signature(spec.factory).parameters
     kwargs = {k: v for k, v in services.items() if k in params}
     return spec.factory(**kwargs)
+
+
+def timed(name: str, items: Iterable[Any], clock: dict[str, float]) -> Iterator[Any]:
+    """``items``, adding the wall time (seconds) spent producing each one, upstream included, to ``clock[name]``:
+    how the bench and the analysis workers time each stage of a stream."""
+    it = iter(items)
+    while True:
+        t0 = time.perf_counter()
+        try:
+            x = next(it)
+        except StopIteration:
+            clock[name] = clock.get(name, 0.0) + time.perf_counter() - t0
+            return
+        clock[name] = clock.get(name, 0.0) + time.perf_counter() - t0
+        yield x

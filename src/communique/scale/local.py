@@ -28,7 +28,6 @@ import collections
 import os
 import re
 import sys
-import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -38,6 +37,7 @@ from typing import Any
 from ..errors import ArticleFailed, ParserWorkerDied
 from ..lifecycle import spawned_worker_start
 from ..model import Article, Doc
+from ..pipeline import timed as _timed
 from ..settings import Settings
 
 __all__ = ["AnalysePool", "Result", "pool_for"]
@@ -144,19 +144,6 @@ def _base_entries(looked: frozenset[tuple[str, Any]]) -> dict[str, tuple[Any, ..
             if hits:
                 out[key] = hits
     return out
-
-
-def _timed(name: str, items: Iterable[Doc], clock: dict[str, float]) -> Iterator[Doc]:
-    it = iter(items)
-    while True:
-        t0 = time.perf_counter()
-        try:
-            x = next(it)
-        except StopIteration:
-            clock[name] = clock.get(name, 0.0) + time.perf_counter() - t0
-            return
-        clock[name] = clock.get(name, 0.0) + time.perf_counter() - t0
-        yield x
 
 
 def _analyse_batch(articles: list[Article], version: int, learned: list[Any] | None) -> list[Result]:
