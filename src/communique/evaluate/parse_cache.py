@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -75,21 +75,10 @@ class ParseCache:
 
         ``label`` names the file (e.g. the dataset); it is not part of the key.  ``keep=False`` does not hold
         the docs in memory after returning them (a training set read once)."""
-        key = self.key(texts)
-        if key in self._memory:
-            self.hits += 1
-            return self._memory[key]
-        docs = self._read(label, key, len(texts)) if self.root is not None else None
-        if docs is None:
-            self.misses += 1
-            docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
-            if self.root is not None:
-                self._write(label, key, docs)
-        else:
-            self.hits += 1
-        if keep:
-            self._memory[key] = docs
-        return docs
+        def produce() -> Iterable[Any]:
+            return self.nlp.pipe(texts, batch_size=self.batch_size)
+
+        return self._cached(self.key(texts), label, len(texts), produce, keep=keep)
 
     def parse_tokens(self, sentences: Sequence[Sequence[str]], *, label: str = "tokens") -> list[Any]:
         """spaCy docs of pre-tokenised ``sentences`` (lists of words, kept as the tokens, in order), from the
@@ -97,21 +86,27 @@ class ParseCache:
         tokens: mention offsets are token numbers).  Keyed like :meth:`parse`, on the words and their breaks."""
         from spacy.tokens import Doc as SpacyDoc
 
-        texts = ["\x1f".join(words) for words in sentences]
-        key = self.key(["\x00tokens", *texts])
+        key = self.key(["\x00tokens", *("\x1f".join(words) for words in sentences)])
+        return self._cached(key, label, len(sentences), lambda: self.nlp.pipe(
+            (SpacyDoc(self.nlp.vocab, words=list(w)) for w in sentences), batch_size=self.batch_size))
+
+    def _cached(self, key: str, label: str, n: int, produce: Callable[[], Iterable[Any]], *,
+                keep: bool = True) -> list[Any]:
+        """The ``n`` docs under ``key``: from memory, else from the file ``label``-``key``, else ``produce()``d,
+        written and counted a miss.  ``keep=False`` does not hold them in memory afterwards."""
         if key in self._memory:
             self.hits += 1
             return self._memory[key]
-        docs = self._read(label, key, len(texts)) if self.root is not None else None
+        docs = self._read(label, key, n) if self.root is not None else None
         if docs is None:
             self.misses += 1
-            docs = list(self.nlp.pipe((SpacyDoc(self.nlp.vocab, words=list(w)) for w in sentences),
-                                      batch_size=self.batch_size))
+            docs = list(produce())
             if self.root is not None:
                 self._write(label, key, docs)
         else:
             self.hits += 1
-        self._memory[key] = docs
+        if keep:
+            self._memory[key] = docs
         return docs
 
     def _paths(self, label: str, key: str) -> tuple[Path, Path]:
