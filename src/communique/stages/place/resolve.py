@@ -423,9 +423,7 @@ def _near_the_story(text: str, places: list[Place], gazetteer: Gazetteer) -> lis
         others = [(lat, lon) for j, lat, lon, n in points if j != k and n != normalise(p.name) and n != key]
         if not others or any(_km(p.lat, p.lon, lat, lon) <= NEAR_KM for lat, lon in others):
             continue
-        # the chosen entry among the name's own (by_id scans the whole index: a third of the stage's time)
-        chosen = next((c for c in gazetteer.candidates(name) if c.geonames_id == p.geonames_id), None)
-        chosen = chosen or gazetteer.by_id(p.geonames_id)
+        chosen = gazetteer.by_id(p.geonames_id)
         if chosen is None:
             continue
         near = {
