@@ -144,3 +144,31 @@ def test_reports_disputed_or_rebuffed_are_denied(pipeline: Pipeline) -> None:
     # with any other object they deny nothing
     assert _status("The Kenyan minister disputed the figures and met the Ugandan ambassador in Nairobi.", pipeline,
                    "040") == ("reported", [])
+
+
+def _doer(text: str, pipeline: Pipeline, cameo: str) -> tuple[str, list[str], list[tuple[str, str | None]]]:
+    doc = analyze(text, published="2024-05-02", pipeline=pipeline)
+    [ev] = [e for e in doc.events if e.cameo == cameo]
+    names = {a.id: a.name for a in doc.actors}
+    return ev.status, [names[s] for s in ev.source], [
+        (a.source, a.cue.text(doc.text) if a.cue else None) for a in ev.attribution]
+
+
+def test_an_act_in_the_simple_past_inside_a_denied_claim(pipeline: Pipeline) -> None:
+    # the that-clause of a claim noun with a subject of its own is that subject's act, not the claim's: with a
+    # simple past the parser hangs it on the noun ("claims that its troops shelled") and the act had been lost
+    assert _doer("Kigali denied claims that its troops shelled a village near Goma.", pipeline, "194") == (
+        "denied", ["Kigali troops"], [("Kigali", "denied")])
+    assert _doer("The Russian Defence Ministry on Thursday denied reports that its troops attacked Georgian "
+                 "positions near South Ossetia.", pipeline, "190")[0::2] == (
+        "denied", [("Russian Defence Ministry", "denied")])
+    assert _status("The army refuted allegations that soldiers killed civilians in the village.", pipeline,
+                   "190") == ("denied", [("army", "refuted")])
+    # "it"/"they" in the clause is whoever takes up the claim
+    assert _doer("Ukraine rejected the accusation that it shelled the Russian town of Belgorod.", pipeline,
+                 "194") == ("denied", ["Ukraine"], [("Ukraine", "rejected")])
+    assert _doer("Russia dismissed reports that it bombed a hospital in Aleppo.", pipeline, "195") == (
+        "denied", ["Russia"], [("Russia", "dismissed")])
+    # and a confirmed one is confirmed
+    assert _status("Israel confirmed reports that its jets struck a convoy in Syria.", pipeline, "190") == (
+        "confirmed", [("Israel", "confirmed")])

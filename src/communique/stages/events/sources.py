@@ -38,6 +38,21 @@ def _patients(verb: Any, args: ActorIndex) -> list[str]:
     return args.in_tokens(t for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in noun_phrase(c))
 
 
+#: nouns whose that-clause tells what someone says happened: "denied claims that ...", "rejected the report that ..."
+CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "charge", "rumour", "rumor", "assertion",
+                         "suggestion", "story", "account"})
+
+
+def _content_clause(verb: Any) -> bool:
+    """Is ``verb`` the head of a that-clause giving the content of a claim noun (:data:`CLAIM_NOUNS`) that is a
+    verb's object ("denied claims that its troops shelled ...", "rejected the accusation that it shelled ...")?
+    A threat's or a plan's clause is not one: what is threatened is no act told."""
+    noun = verb.head
+    return verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and (
+        noun.pos_ == "NOUN" and noun.lemma_.lower() in CLAIM_NOUNS and noun.dep_ in ("dobj", "obj")
+        and noun.head.pos_ == "VERB" and noun.head.i != noun.i)
+
+
 def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
     """Source actors of a verb and whether the verb is passive."""
     cur = verb
@@ -45,7 +60,10 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
         # "activists detained by police", "two people reported killed": a participle is passive; its agent acts
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
         return args.in_tokens(t for p in agents for t in noun_phrase(p)), True
-    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        # (a clause with a subject or a "that" of its own is no such misparse: "denied claims that its troops
+        # shelled ..." is the troops' shelling, not the claims')
         # "The two ministers called on ...": a finite verb the parser hung on its subject as a clause
         return args.in_tokens(noun_phrase(verb.head)), False
     for _ in range(4):
@@ -55,6 +73,9 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
             if not found and child.lower_ in RESUMING_PRONOUNS and cur.dep_ == "ccomp" and cur.head.i != cur.i:
                 # "the government said it would free 1,500 prisoners": "it" is whoever said so
                 found, _ = subject_of(cur.head, args)
+            elif not found and child.lower_ in RESUMING_PRONOUNS and _content_clause(cur):
+                # "Ukraine rejected the accusation that it shelled ...": "it" is whoever takes up the claim
+                found, _ = subject_of(cur.head.head, args)
             if found or child is subjects[-1]:
                 # "The rebel Free Syrian Army threatened": the parser may split one subject in two
                 return list(dict.fromkeys(found + _companions(child, cur, verb, args))) if found else found, False
