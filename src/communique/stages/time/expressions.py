@@ -162,7 +162,11 @@ def _weekday(m: re.Match[str], text: str) -> _Cand:
 
     def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
         if forward:
-            delta = (wd - base.weekday()) % 7 or 7
+            # "is set to land on Monday" said on a Monday: that day (wire style names the day, not "today");
+            # "next Monday" said on a Monday: a week later
+            delta = (wd - base.weekday()) % 7 or (7 if "next" in mod or "coming" in mod else 0)
+            if delta == 0:
+                return base, "day", f'"{quoted}": the day of publication ({_iso(base)}), a {name}, still ahead'
             return base + delta * _DAY, "day", f'"{quoted}": the first {name} after publication ({_iso(base)})'
         delta = (base.weekday() - wd) % 7
         if delta == 0 and ("last" in mod or "past" in mod):  # "last Tuesday" said on a Tuesday: a week earlier
