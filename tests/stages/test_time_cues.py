@@ -34,7 +34,7 @@ def got(text: str, published: dt.date) -> list[tuple[str, str]]:
             [("the spring", "2025-SP"), ("December", "2024-12")],
         ),
         (
-            "\"We will see higher rates,\" he said. The bank cut rates in December.",
+            '"We will see higher rates," he said. The bank cut rates in December.',
             D(2025, 2, 6),
             [("December", "2024-12")],
         ),
@@ -45,9 +45,16 @@ def got(text: str, published: dt.date) -> list[tuple[str, str]]:
             [("March", "2025-03")],
         ),
         # a word in -ed before a noun is an adjective, not a past verb
-        ("The dividend will be paid on a still unspecified date in January.", D(2025, 10, 26), [("January", "2026-01")]),
-        ("The revised budget will be debated in the reformed chamber in January.", D(2025, 10, 26),
-         [("January", "2026-01")]),
+        (
+            "The dividend will be paid on a still unspecified date in January.",
+            D(2025, 10, 26),
+            [("January", "2026-01")],
+        ),
+        (
+            "The revised budget will be debated in the reformed chamber in January.",
+            D(2025, 10, 26),
+            [("January", "2026-01")],
+        ),
     ],
 )
 def test_a_year_less_month_after_a_future_cue(text: str, published: dt.date, want: list[tuple[str, str]]) -> None:
@@ -61,8 +68,11 @@ def test_a_year_less_month_after_a_future_cue(text: str, published: dt.date, wan
         ("The envoy would be travelling to the United States on Thursday.", D(2025, 3, 12), "2025-03-13"),
         ("The talks will be chaired by Crown Prince Mohammed on Friday.", D(2025, 3, 12), "2025-03-14"),
         # a past verb right after the weekday is the weekday's own
-        ("Lawyers will keep fighting even after the court Thursday rejected their appeal.", D(2025, 3, 15),
-         "2025-03-13"),
+        (
+            "Lawyers will keep fighting even after the court Thursday rejected their appeal.",
+            D(2025, 3, 15),
+            "2025-03-13",
+        ),
         # the same weekday as publication, still ahead: that day; "next Monday": a week later
         ("The plane is set to land in Boston on Monday.", D(2025, 3, 10), "2025-03-10"),
         ("The leaders will meet again next Monday.", D(2025, 3, 10), "2025-03-17"),
