@@ -19,6 +19,7 @@ from .patterns import (
     _COMPLEMENT,
     _DATE_WORD,
     _DAY,
+    _DAY_WORDS,
     _DECADE,
     _DECADE_WORDS,
     _DEICTIC_DAY,
@@ -34,6 +35,7 @@ from .patterns import (
     _MONTH_OF_YEAR,
     _MONTH_YEAR,
     _NUMERIC,
+    _PART_OF_YEAR,
     _PERIOD,
     _PRESENT,
     _QUARTER,
@@ -45,6 +47,8 @@ from .patterns import (
     _SPOKEN_YEAR,
     _STATED_DMY,
     _STATED_MDY,
+    _STATED_WORD_DMY,
+    _STATED_WORD_MDY,
     _THE_DAY,
     _THE_WEEKEND,
     _THE_YEAR,
@@ -66,6 +70,7 @@ from .periods import (
     _century,
     _decade,
     _month_of_year,
+    _part_of_year,
     _quarter,
     _quarter_of_year,
     _season,
@@ -88,7 +93,10 @@ def _stated(m: re.Match[str], text: str, *, start: int | None = None) -> _Cand |
     s, e = (start if start is not None else m.start()), m.end()
     quoted = text[s:e]
     month = _month_of(m.group("month")) if "month" in m.groupdict() else int(m.group("m"))
-    day = int(m.group("day")) if m.groupdict().get("day") else 0
+    if m.groupdict().get("dayw"):  # "March eighth", "the twenty-first of June"
+        day = _DAY_WORDS[re.sub(r"[\s-]+", "-", m.group("dayw").lower())]
+    else:
+        day = int(m.group("day")) if m.groupdict().get("day") else 0
     year = int(m.group("year")) if m.groupdict().get("year") else 0
     if not 1 <= month <= 12 or (day and not 1 <= day <= 31):
         return None
@@ -265,6 +273,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_ISO, _stated),
     (_STATED_MDY, _stated),
     (_STATED_DMY, _stated),
+    (_STATED_WORD_MDY, _stated),
+    (_STATED_WORD_DMY, _stated),
+    (_PART_OF_YEAR, _part_of_year),
     (_MONTH_YEAR, _stated),
     (_MONTH_ALONE, _stated_month_alone),
     (_YEAR_ALONE, _year_alone),
@@ -298,6 +309,9 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _ISO: ("-",),
     _STATED_MDY: _MONTH_KEYS,
     _STATED_DMY: _MONTH_KEYS,
+    _STATED_WORD_MDY: _MONTH_KEYS,
+    _STATED_WORD_DMY: _MONTH_KEYS,
+    _PART_OF_YEAR: ("half of", "quarters of", "quarter of"),
     _MONTH_YEAR: _MONTH_KEYS,
     _MONTH_ALONE: _MONTH_KEYS,
     _DEICTIC_DAY: (

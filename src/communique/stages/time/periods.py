@@ -9,6 +9,9 @@ import re
 from ...model import Precision
 from .cues import _future
 from .patterns import (
+    _DAY_WORD_ALTS,
+    _DAY_WORDS,
+    _FULL_MONTH,
     _MONTH_NAMES,
     _ORDINALS,
     _QUARTER_YEAR,
@@ -221,5 +224,50 @@ def _spoken_year(m: re.Match[str], text: str) -> _Cand | None:
     if not m.group("the") and year > 2000 and not m.group("century") and not m.group("after"):
         return None
     s = m.start() if not m.group("the") else m.start("the") + len("the ")
+    before = _BEFORE_SPOKEN_YEAR.search(text, max(0, s - 30), s)
+    if before and before.group("month"):  # "January nineteen ninety-seven", "June first, two thousand and one"
+        month = _month_of(before.group("month"))
+        quoted = text[before.start() : m.end()]
+        d = before.group("d")
+        day = (int(d) if d.isdigit() else _DAY_WORDS[re.sub(r"[\s-]+", "-", d.lower())]) if d else 0
+        try:
+            value = dt.date(year, month, day or 1)
+        except ValueError:
+            return None
+        return _Cand(before.start(), m.end(), "stated", value, "day" if day else "month", f'"{quoted}": stated date')
+    if before:  # "the winter of nineteen ninety-four"
+        month = _SEASON_START[before.group("season").lower()]
+        quoted = text[before.start() : m.end()]
+        return _Cand(before.start(), m.end(), "stated", dt.date(year, month, 1), "season", f'"{quoted}": stated season')
     quoted = text[s : m.end()]
     return _Cand(s, m.end(), "stated", dt.date(year, 1, 1), "year", f'"{quoted}": a year said in words ({year})')
+
+
+_BEFORE_SPOKEN_YEAR = re.compile(
+    rf"(?:\b(?P<month>{_FULL_MONTH})(?:\s+(?P<d>[0-3]?\d|(?i:{_DAY_WORD_ALTS})))?,?\s+|\b(?i:(?:the\s+)?(?P<season>spring|summer|autumn|winter|fall)\s+of\s+))$"
+)
+
+
+def _part_of_year(m: re.Match[str], text: str) -> _Cand | None:
+    """"the second half of 2024", "the last half of 1989", "the first two quarters of 1990" (a half, TimeML
+    ``1990-H1``), "the final quarter of 2009" (its fourth quarter); the year may be "this/last/next year"."""
+    which = m.group("which").lower()
+    if m.group("quarter"):
+        if which not in ("last", "final"):
+            return None  # "the first quarter of 2009": _QUARTER reads it
+        month, precision, what = 10, "quarter", "the fourth quarter"
+    else:
+        second = which in ("second", "last", "latter", "final")
+        month, precision, what = (7 if second else 1), "half", ("the second half" if second else "the first half")
+    prec: Precision = "quarter" if precision == "quarter" else "half"
+    quoted = m.group(0)
+    if m.group("year"):
+        value = dt.date(int(m.group("year")), month, 1)
+        return _Cand(m.start(), m.end(), "stated", value, prec, f'"{quoted}": {what} of {value.year}')
+    shift = _YEAR_SHIFT[m.group("yw").lower()]
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        v = dt.date(base.year + shift, month, 1)
+        return v, prec, f'"{quoted}": {what} of {v.year}, the year named from publication ({_iso(base)})'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)

@@ -80,7 +80,27 @@ def extract(
         _earnings_periods(text, out, published)
     if "same" in text:
         _same_period(text, out)
+    if "week of" in text:
+        _week_of(text, out)
     return out
+
+
+_THE_WEEK_OF = re.compile(r"(?i)\bthe\s+week\s+of\s+$")
+
+
+def _week_of(text: str, out: list[Timex]) -> None:
+    """"a hearing the week of March 6": the ISO week holding the date (in place, the span taking in "the week of")."""
+    for k, t in enumerate(out):
+        if t.precision != "day" or t.value is None:
+            continue
+        m = _THE_WEEK_OF.search(text, max(0, t.span.start - 20), t.span.start)
+        if m is None:
+            continue
+        monday = t.value - dt.timedelta(days=t.value.weekday())
+        year, week, _ = monday.isocalendar()
+        quoted = text[m.start() : t.span.end]
+        basis = f'"{quoted}": ISO week {year}-W{week:02d}, the week holding {_iso(t.value)}'
+        out[k] = Timex(Span(m.start(), t.span.end), monday, "week", basis, t.anchor)
 
 
 _AT_LEAST = {"day": ("day", "month", "year"), "month": ("month", "year"), "year": ("year",)}
