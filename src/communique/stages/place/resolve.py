@@ -206,11 +206,14 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     # a state holding the large cities the text names beats a country of its name: "southern Georgia ...
     # officials in Atlanta" is the state (only country/state clashes: "New York" stays the city)
     city_states = set()
+    capitals: set[str] = set()  # ISO3 of the countries whose capitals the text names ("Brazzaville": COG)
     for s, e, label, _ in spans:
         if label in PLACE_LABELS:
             c = gazetteer.lookup(text[s:e])
             if c is not None and c.feature == "city" and c.population >= 100_000 and c.admin1:
                 city_states.add((c.country, c.admin1))
+            if c is not None and c.capital and c.country:
+                capitals.add(c.country)
     _counties_together(text, spans, fixed, gazetteer)
     for k, (s, e, label, key) in enumerate(spans):
         if label not in PLACE_LABELS:
@@ -236,6 +239,16 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
             if chosen is not None:
                 fixed[k] = chosen
         chosen = chosen or gazetteer.lookup(text[s:e])
+        if chosen is not None and chosen.feature == "country" and capitals and chosen.country not in capitals:
+            # a name two countries share is the one whose capital the story names ("the government of Congo
+            # ... in Brazzaville": the Republic of the Congo); only between countries, so a capital never pulls
+            # a town to its country
+            twin = next(
+                (c for c in gazetteer.candidates(text[s:e]) if c.feature == "country" and c.country in capitals),
+                None,
+            )
+            if twin is not None:
+                chosen = fixed[k] = twin
         if chosen is not None and chosen.feature in _CONTEXT_FEATURES and chosen.country:
             context.setdefault(chosen.country, set()).add(key)
             named.add(chosen.country)
