@@ -91,3 +91,48 @@ def test_a_city_against_a_namesake_division(gaz: Gazetteer, text: str, marked: l
 )
 def test_a_shared_country_name_goes_with_the_capital_named(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
     assert places(gaz, text, *marked) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # wire datelines after a sentence or a byline, the dash optional, whatever the tagger called them
+        (
+            "The law gives the Guard a supporting role. WASHINGTON (AP) - The president renewed his attack.",
+            [("Guard", "ORG"), ("WASHINGTON", "ORG")],
+            [("WASHINGTON", "USA", "city")],
+        ),
+        (
+            "By Jane Roe and John Doe, Associated Press NAIROBI (AP) \u2014 Kenya's parliament voted on Friday.",
+            [("Jane Roe", "PERSON"), ("John Doe", "PERSON"), ("NAIROBI", "ORG"), ("Kenya", "GPE")],
+            [("NAIROBI", "KEN", "city"), ("Kenya", "KEN", "country")],
+        ),
+        # a large city tagged as an organisation, listed before a place or after "the cities of"
+        (
+            "Airlines want direct flights between Harare and London again.",
+            [("Harare", "ORG"), ("London", "GPE")],
+            [("Harare", "ZWE", "city"), ("London", "GBR", "city")],
+        ),
+        (
+            "Games were moved from Seoul to the nearby cities of Suwon and Incheon.",
+            [("Seoul", "GPE"), ("Suwon", "ORG"), ("Incheon", "ORG")],
+            [("Seoul", "KOR", "city"), ("Suwon", "KOR", "city"), ("Incheon", "KOR", "city")],
+        ),
+        # ... or before a place's noun
+        (
+            "The former president appeared in a Durban court on Friday.",
+            [("Durban", "ORG")],
+            [("Durban", "ZAF", "city")],
+        ),
+        (
+            "Work will start soon to improve Tijuana's sewage system.",
+            [("Tijuana", "ORG")],
+            [("Tijuana", "MEX", "city")],
+        ),
+        # not before a person's noun or a verb
+        ("The judge rejected the plea made by Tyler's attorney.", [("Tyler", "ORG")], []),
+        ("The White House announced new tariffs.", [("The White House", "ORG")], []),
+    ],
+)
+def test_places_the_tagger_called_organisations(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert places(gaz, text, *marked) == want
