@@ -83,3 +83,28 @@ def test_the_same_month_a_year_ago_is_one_period() -> None:
 def test_half_values() -> None:
     assert timeml_value(D(2013, 7, 1), "half") == "2013-H2"
     assert timeml_value(D(2013, 1, 1), "half") == "2013-H1"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        (
+            "The economy contracted by 0.9% between April and June.",
+            D(2008, 11, 18),
+            [("April", "month", "2008-04"), ("June", "month", "2008-06")],
+        ),
+        (
+            "Sales rose from March to May.",
+            D(2008, 11, 18),
+            [("March", "month", "2008-03"), ("May", "month", "2008-05")],
+        ),
+        # not a span of months: a day follows
+        (
+            "The fair runs from April to June 3.",
+            D(2008, 5, 1),
+            [("April", "month", "2008-04"), ("June 3", "day", "2008-06-03")],
+        ),
+    ],
+)
+def test_two_months_bounding_a_span(text: str, published: dt.date, want: list[tuple[str, str, str]]) -> None:
+    assert got(text, published) == want

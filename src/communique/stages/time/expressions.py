@@ -33,6 +33,7 @@ from .patterns import (
     _MONTH_MOD,
     _MONTH_NAMES,
     _MONTH_OF_YEAR,
+    _MONTH_SPAN,
     _MONTH_YEAR,
     _NUMERIC,
     _PART_OF_YEAR,
@@ -120,6 +121,17 @@ def _stated_month_alone(m: re.Match[str], text: str) -> _Cand | None:
             return _Cand(s, m.end(), "deictic", relative=_month_relative(word, month, text[s : m.end()]))
     month = _month_of(m.group("month"))
     return _Cand(s, m.end(), "stated", month=month, forward=_future_clause(text, s), soon=_soon(text, m.start("month")))
+
+
+def _month_span(m: re.Match[str], text: str) -> list[_Cand]:
+    """Two year-less months bounding a span ("contracted between April and June"), each a stated month (the
+    spaCy entity over both would be one undated timex)."""
+    forward, soon = _future_clause(text, m.start()), _soon(text, m.start())
+    first, second = _month_of(m.group("m1")), _month_of(m.group("m2"))
+    return [
+        _Cand(m.start("m1"), m.end("m1"), "stated", month=first, forward=forward, soon=soon),
+        _Cand(m.start("m2"), m.end("m2"), "stated", month=second, forward=forward, soon=soon),
+    ]
 
 
 def _month_relative(word: str, month: int, quoted: str) -> Resolver:
@@ -278,6 +290,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_PART_OF_YEAR, _part_of_year),
     (_MONTH_YEAR, _stated),
     (_MONTH_ALONE, _stated_month_alone),
+    (_MONTH_SPAN, _month_span),
     (_YEAR_ALONE, _year_alone),
     (_DEICTIC_DAY, _deictic_day),
     (_WEEKDAY_EXPR, _weekday),
@@ -314,6 +327,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _PART_OF_YEAR: ("half of", "quarters of", "quarter of"),
     _MONTH_YEAR: _MONTH_KEYS,
     _MONTH_ALONE: _MONTH_KEYS,
+    _MONTH_SPAN: _MONTH_KEYS,
     _DEICTIC_DAY: (
         "today",
         "tonight",

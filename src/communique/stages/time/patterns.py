@@ -97,6 +97,11 @@ _MONTH_ALONE = re.compile(
     rf"\b(?:(?i:in|since|by|until|till|through|during|from|before|after|to|of|since|last|this|next|early|mid|late)"
     rf"(?:[\s-]+(?i:early|mid|late))?[\s-]+)(?P<month>{_FULL_MONTH})\b(?!\s+\d)"
 )
+# two year-less months bounding a span: "between April and June", "from March to May"
+_MONTH_SPAN = re.compile(
+    rf"\b(?i:between|from)\s+(?P<m1>{_FULL_MONTH})\s+(?i:and|to|through|until|till)\s+(?P<m2>{_FULL_MONTH})\b"
+    r"(?!\s+\d|,?\s+(?:1\d{3}|20\d{2})\b)"
+)
 # a month named alone (a spaCy DATE entity: "sales fell in October" without a preposition we know)
 _BARE_MONTH = re.compile(rf"^(?i:the\s+month\s+of\s+)?(?P<month>{_FULL_MONTH})$")
 _MONTH_MOD = re.compile(r"(?i)\b(last|this|next|early|mid|late)[\s-]+(?:(early|mid|late)[\s-]+)?$")
