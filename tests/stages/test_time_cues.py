@@ -82,3 +82,23 @@ def test_a_year_less_month_after_a_future_cue(text: str, published: dt.date, wan
 )
 def test_weekday_tense(text: str, published: dt.date, want: str) -> None:
     assert [v for _, v in got(text, published)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        # a past verb of the date's own clause: a date after publication this year is last year's
+        ("The cemetery operator changed to a calendar year in December.", D(2025, 10, 27), [("December", "2024-12")]),
+        ("In that quarter, which ended Nov. 30, the firm lost money.", D(2025, 10, 27), [("Nov. 30", "2024-11-30")]),
+        ("Shares closed at a record on Nov. 3.", D(2025, 10, 30), [("Nov. 3", "2024-11-03")]),
+        # not a deadline, a modifier or a verb of saying or timing: those may look ahead
+        ("The offer was extended to Nov. 20.", D(2025, 11, 2), [("Nov. 20", "2025-11-20")]),
+        ("The agency gave no reason for the Jan. 14 deadline.", D(2026, 1, 5), [("Jan. 14", "2026-01-14")]),
+        ("The board has set Nov. 10 as the deadline for bids.", D(2025, 11, 2), [("Nov. 10", "2025-11-10")]),
+        ("He said the plant closes in December.", D(2025, 10, 27), [("December", "2025-12")]),
+        # no past verb: still this year
+        ("The plant closes in December.", D(2025, 10, 27), [("December", "2025-12")]),
+    ],
+)
+def test_a_year_less_date_in_a_past_clause(text: str, published: dt.date, want: list[tuple[str, str]]) -> None:
+    assert got(text, published) == want

@@ -147,3 +147,33 @@ SOON_DAYS = 125
 
 def _soon(text: str, start: int) -> bool:
     return bool(_SOON_CUE.search(text, max(0, start - 12), start))
+
+
+# verbs of saying, planning and timing: their past tense says nothing of the date's ("has set Nov. 10 as the deadline")
+_REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted", "warned", "predicted",
+                        "estimated", "expected", "forecast", "projected", "scheduled", "planned", "agreed", "decided",
+                        "proposed", "voted", "approved", "asked", "urged", "ordered", "called", "set", "moved",
+                        "pushed", "postponed", "delayed", "extended", "rescheduled", "slated", "fixed", "targeted",
+                        "timed"})  # fmt: skip
+_PAST_WINDOW = 60  # characters before a year-less date searched for its clause's verb
+# a deadline or target before a date, or a determiner making it a modifier: "until mid-November", "the Jan. 14 deadline"
+_TARGET_BEFORE = re.compile(
+    r"(?i)\b(?:to|until|till|by|for|through|before|the|a|an|its|their|his|her|until\s+(?:early|mid|late))[\s-]+"
+    r"(?:(?:early|mid|late)[\s-]+)?$"
+)
+
+
+def _past(text: str, start: int) -> bool:
+    """The verb of a year-less date's clause is in the past tense ("changed to a calendar year in December", "the
+    quarter ended Oct. 31"): the date is not after publication.  Not a verb of saying or planning, whose
+    complement may look ahead ("said the plant closes in December", "agreed to pay in January", "has set Nov. 10
+    as the deadline"), not when a
+    future cue follows the verb, and not for a deadline or a modifier ("extended to Nov. 20", "the Jan. 14
+    deadline")."""
+    if _TARGET_BEFORE.search(text, max(0, start - 16), start):
+        return False  # "extended to Nov. 20", "gave them until mid-November", "the Jan. 14 deadline"
+    lo = max(_sentence_start(text, start), start - _PAST_WINDOW)
+    verbs = [m for m in _PAST_VERB.finditer(text, lo) if m.end() <= start]
+    if not verbs or verbs[-1].group(0).lower() in _REPORTING:
+        return False
+    return not _FUTURE_CLAUSE_CUE.search(text, verbs[-1].end(), start)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from ...model import Precision
-from .cues import _future, _future_clause, _future_weekday, _soon
+from .cues import _future, _future_clause, _future_weekday, _past, _soon
 from .earnings import _CURRENT_PERIOD, _LATEST_PERIOD, _YEAR_AGO_PERIOD
 from .patterns import (
     _AGO,
@@ -107,7 +107,9 @@ def _stated(m: re.Match[str], text: str, *, start: int | None = None) -> _Cand |
         except ValueError:
             return _Cand(s, e, "undated", basis=f'"{quoted}": not a calendar date')
         return _Cand(s, e, "stated", value, "day" if day else "month", f'"{quoted}": stated date')
-    return _Cand(s, e, "stated", month=month, day=day, forward=_future(text, s), soon=_soon(text, s))
+    return _Cand(
+        s, e, "stated", month=month, day=day, forward=_future(text, s), soon=_soon(text, s), past=_past(text, s)
+    )
 
 
 def _stated_month_alone(m: re.Match[str], text: str) -> _Cand | None:
@@ -120,7 +122,10 @@ def _stated_month_alone(m: re.Match[str], text: str) -> _Cand | None:
             month = _month_of(m.group("month"))
             return _Cand(s, m.end(), "deictic", relative=_month_relative(word, month, text[s : m.end()]))
     month = _month_of(m.group("month"))
-    return _Cand(s, m.end(), "stated", month=month, forward=_future_clause(text, s), soon=_soon(text, m.start("month")))
+    return _Cand(
+        s, m.end(), "stated", month=month, forward=_future_clause(text, s), soon=_soon(text, m.start("month")),
+        past=_past(text, s),
+    )
 
 
 def _month_span(m: re.Match[str], text: str) -> list[_Cand]:
@@ -399,7 +404,7 @@ def _from_entity(text: str, start: int, end: int) -> _Cand | None:
     if month:  # "October": a year-less month, as if stated after "in"
         return _Cand(
             start, end, "stated", month=_month_of(month.group("month")), forward=_future_clause(text, start),
-            soon=_soon(text, start),
+            soon=_soon(text, start), past=_past(text, start),
         )
     decade = _SHORT_DECADE.match(quoted)
     if decade:  # "the nineties", "the '70s": a decade of the 20th century

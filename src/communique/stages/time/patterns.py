@@ -261,6 +261,7 @@ class _Cand:
     day: int = 0
     forward: bool = False  # a year-less date in a future-tense clause: the next such date
     soon: bool = False  # a year-less date after "effective", "through", "by": the next one when it is near
+    past: bool = False  # a year-less date whose clause's verb is past: not after publication
     unit: str = "day"  # what an anaphoric expression counts in: it needs an anchor at least this precise
     relative: Resolver | None = None
 

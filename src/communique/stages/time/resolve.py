@@ -14,13 +14,16 @@ from .patterns import _FUTURE_SLACK, _Cand, _iso, _n, _show
 
 
 def _year_for(
-    month: int, day: int, published: dt.date, *, forward: bool = False, soon: bool = False
+    month: int, day: int, published: dt.date, *, forward: bool = False, soon: bool = False, past: bool = False
 ) -> tuple[int, str]:
     year = published.year
     try:
         first = dt.date(year, month, day or 1)
     except ValueError:  # 29 February outside a leap year
         first = dt.date(year, month, 28)
+    after = first > published if day else (year, month) > (published.year, published.month)
+    if past and not forward and after:
+        return year - 1, f"year {year - 1}: its clause is in the past tense and {year} would be after publication"
     if forward and (first < published if day else (year, month) < (published.year, published.month)):
         return year + 1, f"year {year + 1}: the first such date after publication {_iso(published)} (future tense)"
     if soon and (first < published if day else (year, month) < (published.year, published.month)):
@@ -124,7 +127,7 @@ def _resolve(
                 return Timex(span, c.value, c.precision, c.basis)
             precision: Precision = "day" if c.day else "month"
             if published is not None:
-                year, how = _year_for(c.month, c.day, published, forward=c.forward, soon=c.soon)
+                year, how = _year_for(c.month, c.day, published, forward=c.forward, soon=c.soon, past=c.past)
             elif last_year is not None:
                 year, how = last_year, f"year {last_year} from the last year stated earlier in the text"
             else:
