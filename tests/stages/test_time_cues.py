@@ -102,3 +102,7 @@ def test_weekday_tense(text: str, published: dt.date, want: str) -> None:
 )
 def test_a_year_less_date_in_a_past_clause(text: str, published: dt.date, want: list[tuple[str, str]]) -> None:
     assert got(text, published) == want
+
+
+def test_irregular_past_verbs_are_past() -> None:
+    assert got("Exports fell sharply in December.", D(2025, 11, 20)) == [("December", "2024-12")]

@@ -108,3 +108,18 @@ def test_half_values() -> None:
 )
 def test_two_months_bounding_a_span(text: str, published: dt.date, want: list[tuple[str, str, str]]) -> None:
     assert got(text, published) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a full week (Monday to Sunday) of a named month
+        ("Car sales rebounded in the last week of March.", [("the last week of March", "week", "2009-W13")]),
+        ("Talks resume in the first week of June.", [("the first week of June", "week", "2009-W23")]),
+        ("Aid arrived in the second week of January.", [("the second week of January", "week", "2009-W03")]),
+        # unchanged: "the last week" alone counts from publication
+        ("Shelling eased over the last week.", [("the last week", "week", "2009-W13")]),
+    ],
+)
+def test_a_week_of_a_month(text: str, want: list[tuple[str, str, str]]) -> None:
+    assert got(text, D(2009, 4, 1)) == want

@@ -74,6 +74,7 @@ _WEEKDAY_FUTURE_AFTER = re.compile(
 _PAST_VERB = re.compile(
     r"(?<![bB]e\s)(?<![bB]een\s)(?<![bB]eing\s)(?<![tT]o\s)(?<![wW]ill\s)(?<![wW]ould\s)"
     r"\b(?:said|told|met|held|made|gave|took|came|went|began|won|lost|left|sent|put|set(?!\s+(?:to|for)\b)|struck"
+    r"|fell|rose|grew|fought|saw|became|spoke|broke|flew|fled|ran|stood|kept|paid|bought|sold|built|brought|found"
     r"|(?<=\bwas\s)(?:[a-z]\w+(?<!e)ed|(?:agr|fr|decr)eed)|(?<=\bwere\s)(?:[a-z]\w+(?<!e)ed|(?:agr|fr|decr)eed)"
     r"|(?<=\bhad\s)(?:[a-z]\w+(?<!e)ed|(?:agr|fr|decr)eed)"
     r"|(?!(?:hundred|indeed|naked|sacred|wicked|kindred)\b)(?:[a-z]\w+(?<!e)ed|(?:agr|disagr|fr|decr|guarant)eed)"

@@ -26,6 +26,7 @@ from .patterns import (
     _DURATION,
     _DURATION_PART,
     _ENDS_IN_UNIT,
+    _FULL_MONTH,
     _FUTURE_REF,
     _HOLIDAY,
     _ISO,
@@ -211,6 +212,8 @@ def _period(m: re.Match[str], text: str) -> _Cand | None:
     quoted = m.group(0)
     if mod in ("the last", "the past") and unit != "week":
         return None  # "the past year": a duration
+    if _OF_A_MONTH.match(text, m.end()):
+        return None  # "the last week of March": a week of that month (resolve._week_of)
     anaphoric = mod.startswith(("the ", "that")) and mod not in ("the last", "the past")
     step = {"last": -1, "next": 1, "the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1}
     step |= {"the next": 1, "the last": -1, "the past": -1}  # "the last week": the week before this one
@@ -233,6 +236,9 @@ def _period(m: re.Match[str], text: str) -> _Cand | None:
 
     kind = "anaphoric" if anaphoric else "deictic"
     return _Cand(m.start(), m.end(), kind, relative=resolve, unit=unit if unit in ("month", "year") else "day")
+
+
+_OF_A_MONTH = re.compile(rf"\s+of\s+{_FULL_MONTH}\b")
 
 
 def _ago(m: re.Match[str], text: str) -> _Cand:

@@ -88,21 +88,33 @@ def extract(
     return out
 
 
-_THE_WEEK_OF = re.compile(r"(?i)\bthe\s+week\s+of\s+$")
+_THE_WEEK_OF = re.compile(r"(?i)\bthe\s+(?:(?P<nth>first|second|third|fourth|last|final)\s+)?week\s+of\s+$")
+_NTH_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 
 
 def _week_of(text: str, out: list[Timex]) -> None:
-    """"a hearing the week of March 6": the ISO week holding the date (in place, the span taking in "the week of")."""
+    """"a hearing the week of March 6": the ISO week holding the date; "the last week of March", "the first week of
+    June": that full week (Monday to Sunday) of the month (in place, the span taking in "the ... week of")."""
     for k, t in enumerate(out):
-        if t.precision != "day" or t.value is None:
+        if t.precision not in ("day", "month") or t.value is None:
             continue
-        m = _THE_WEEK_OF.search(text, max(0, t.span.start - 20), t.span.start)
-        if m is None:
+        m = _THE_WEEK_OF.search(text, max(0, t.span.start - 30), t.span.start)
+        if m is None or (t.precision == "month") != bool(m.group("nth")):
             continue
-        monday = t.value - dt.timedelta(days=t.value.weekday())
+        if t.precision == "day":
+            monday = t.value - dt.timedelta(days=t.value.weekday())
+        else:
+            nth = m.group("nth").lower()
+            first_monday = t.value + dt.timedelta(days=(7 - t.value.weekday()) % 7)
+            if nth in _NTH_WEEK:
+                monday = first_monday + dt.timedelta(weeks=_NTH_WEEK[nth])
+            else:  # the last week whose Sunday is still in the month
+                last_day = (t.value.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+                sunday = last_day - dt.timedelta(days=(last_day.weekday() + 1) % 7)
+                monday = sunday - dt.timedelta(days=6)
         year, week, _ = monday.isocalendar()
         quoted = text[m.start() : t.span.end]
-        basis = f'"{quoted}": ISO week {year}-W{week:02d}, the week holding {_iso(t.value)}'
+        basis = f'"{quoted}": ISO week {year}-W{week:02d} (from Monday {_iso(monday)})'
         out[k] = Timex(Span(m.start(), t.span.end), monday, "week", basis, t.anchor)
 
 
