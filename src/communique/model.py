@@ -45,6 +45,7 @@ Precision = Literal[
     "weekend",
     "season",
     "quarter",
+    "half",
     "decade",
     "century",
     "present",
@@ -57,7 +58,8 @@ def timeml_value(value: dt.date | None, precision: str) -> str:
     """The TimeML (ISO-TimeML / TIMEX3) ``value`` string of a calendar value at a precision.
 
     ``day`` -> ``2013-03-19``; ``week`` -> ``2013-W12`` (ISO week of ``value``); ``weekend`` -> ``2013-W12-WE``;
-    ``month`` -> ``2013-03``; ``quarter`` -> ``2013-Q1``; ``season`` -> ``2013-SU`` (value is the season's first
+    ``month`` -> ``2013-03``; ``quarter`` -> ``2013-Q1``; ``half`` -> ``2013-H2`` (value is 1 January or 1 July);
+    ``season`` -> ``2013-SU`` (value is the season's first
     day: March, June, September, December 1st; winter belongs to the year it starts in); ``year`` -> ``2013``;
     ``decade`` -> ``199``;
     ``century`` -> ``19`` (value is 1 January of the century's first year, e.g. 1900 for the 20th);
@@ -79,6 +81,8 @@ def timeml_value(value: dt.date | None, precision: str) -> str:
         return f"{value.year:04d}-{value.month:02d}"
     if precision == "quarter":
         return f"{value.year:04d}-Q{(value.month - 1) // 3 + 1}"
+    if precision == "half":
+        return f"{value.year:04d}-H{1 if value.month <= 6 else 2}"
     if precision == "season":
         return f"{value.year:04d}-{_SEASON_CODES.get(value.month, 'XX')}"
     if precision == "year":

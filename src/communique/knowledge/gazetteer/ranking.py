@@ -10,6 +10,7 @@ from .names import _fold, normalise
 ALTERNATE_PENALTY = 20
 DWARF_RATIO = 200
 STATE_RATIO = 4
+BIG_CITY = 100_000  # a city this large elsewhere is not given up for a same-named division of the story's country
 HAMLET_RATIO = 50  # a city inside a same-named state needs at least 1/50 of its people to be meant by the name
 
 
@@ -50,7 +51,7 @@ def rank(ix: _Index, ids: Iterable[int], context: Sequence[str], key: str) -> li
 
     top = [i for i in ids if ix.feature[i] in _TOP_LEVEL]
     counties = sorted((i for i in ids if ix.feature[i] == _F["county"]), key=lambda i: -ix.pop[i])
-    states = [i for i in ids if ix.feature[i] == _F["state"]]
+    states = sorted((i for i in ids if ix.feature[i] == _F["state"]), key=lambda i: -ix.pop[i])
     cities = sorted(city_ids, key=city_key, reverse=True)
     order: list[int] = []
     countries = [i for i in top if ix.feature[i] == _F["country"]]
@@ -90,9 +91,13 @@ def rank(ix: _Index, ids: Iterable[int], context: Sequence[str], key: str) -> li
         order += cities + states
     else:
         order += states + cities
-    # a second-level division in the document's countries beats cities elsewhere ("Kent" in a British story)
+    # a second-level division in the document's countries beats cities elsewhere ("Kent" in a British story),
+    # not a city of :data:`BIG_CITY` people or more, larger than the division ("Gaza" in a story with Israelis
+    # is the city, not an Israeli district of that name)
     county_in_ctx = [i for i in counties if iso(i) in ctx]
-    if county_in_ctx and not (cities and iso(cities[0]) in ctx):
+    biggest_county = max((ix.pop[i] for i in county_in_ctx), default=0)
+    big_elsewhere = any(ix.pop[i] >= BIG_CITY and ix.pop[i] > biggest_county for i in cities)
+    if county_in_ctx and not (cities and iso(cities[0]) in ctx) and not big_elsewhere:
         order = [i for i in order if ix.feature[i] != _F["city"] or iso(i) in ctx] + county_in_ctx
     order += counties + cities
     seen: set[int] = set()

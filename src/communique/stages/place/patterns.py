@@ -28,11 +28,13 @@ _DATELINE = re.compile(
     r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"  # "KABUL, April 5 (APP):"
     r"\s*(?:\((?:[A-Z][\w .&'\u2019-]{0,40})\)\s*)?(?:\u2014|\u2013|--|-|:|\ufffd)"
 )
-# a dateline without a dash, at the text's or a line's start, its agency in brackets: "MEXICO CITY (AP) Mexico's"
+# a dateline with its agency in brackets, at the text's, a line's or a sentence's start or after a byline, the dash
+# optional: "MEXICO CITY (AP) Mexico's", "... Associated Press WASHINGTON (AP) \u2014 China"
 _DATELINE_BARE = re.compile(
-    r"(?:\A|(?<=\n))[^\S\n]*(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s(?:&\s)?[A-Z][A-Z.'\u2019-]+){0,3})"
+    r"(?:\A|(?<=\n)|(?<=[.!?\u201d\"]\s)|(?<=\bPress\s))"  # also after a sentence or a byline's "Press"
+    r"[^\S\n]*(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s(?:&\s)?[A-Z][A-Z.'\u2019-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\u2019-]+(?:\s[A-Z][A-Za-z.'\u2019-]+){0,2}))?"
-    r"\s*\((?:[A-Z]{2,6}|Reuters|Xinhua|Bloomberg)\)\s+(?=[A-Z])"
+    r"\s*\((?:[A-Z]{2,6}|Reuters|Xinhua|Bloomberg)\)\s*(?:\u2014|\u2013|--|-|\"|\ufffd)?\s+(?=[A-Z])"
 )
 _RESCUE_PREP = re.compile(r"\b(?:in|to|from|at|near|outside|visit|visits|visited|visiting|toured)\s+$", re.IGNORECASE)
 _IN_NEAR = re.compile(
@@ -40,7 +42,7 @@ _IN_NEAR = re.compile(
 )
 # a settlement noun before a name: "near the town of Djenne", "the besieged city of El Fasher"
 _SETTLEMENT_OF = re.compile(
-    r"\b(?:town|city|village|hamlet|port|settlement|(?:refugee\s+)?camp)\s+of\s+$", re.IGNORECASE
+    r"\b(?:towns?|city|cities|villages?|hamlets?|ports?|settlements?|(?:refugee\s+)?camps?)\s+of\s+$", re.IGNORECASE
 )
 _GOVERNING_PREP = re.compile(
     r"\b(?P<prep>in|to|at|into|near|outside|inside)\s+(?:the\s+)?(?:(?:port|city|town|village|capital|region"

@@ -108,8 +108,10 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     lines = datelines(text, gazetteer)
     if lines:
         ents = [e for e in ents if not any(s < e[1] and e[0] < t for s, t, _ in lines)] + lines
+    dated = {(s, t) for s, t, _ in lines}  # a dateline's place is one whatever the words before it
+    place_starts = {s for s, _, label in ents if label in PLACE_LABELS}
     for start, end, label in sorted(ents):
-        if _not_a_place(text, start, end):
+        if (start, end) not in dated and _not_a_place(text, start, end):
             continue
         if label in RESCUE_LABELS and _LOCAL_HEAD.match(text, end) and text[start : start + 1].isupper():
             local = gazetteer.lookup(text[start:end])
@@ -133,6 +135,9 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
             continue
         elif label in RESCUE_LABELS:
             listed = bool(spans) and bool(re.fullmatch(r",?\s+(?:and|or|&)\s+|,\s+", text[spans[-1][1] : start]))
+            # or listed before a place: "flights between Harare and London"
+            joined = _JOINED_BEFORE.match(text, end)
+            listed = listed or (joined is not None and joined.end() in place_starts)
             if _whole_name(gazetteer, text[start:end]):
                 label = "GPE"  # "Tamil Nadu said", "to Nigeria" tagged PERSON
             elif (
@@ -154,8 +159,11 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                     continue  # "Police captured Santos after a chase": whom the police capture is a person
                 min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
                 towns_only.add(len(spans))
-            elif not _after_preposition(text, start):
-                continue
+            elif not _after_preposition(text, start) and not (
+                label == "ORG" and _MODIFIES.match(text, end) and text[start : start + 1].isupper()
+            ):
+                continue  # (an organisation's name that is a large city's and modifies a noun: "a Durban court",
+                # "Tijuana's sewage": the city, if it has RESCUE_MIN_POPULATION people)
         s, e = _trim(text, start, end)
         if not text[s:e].strip():
             continue
@@ -206,11 +214,14 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     # a state holding the large cities the text names beats a country of its name: "southern Georgia ...
     # officials in Atlanta" is the state (only country/state clashes: "New York" stays the city)
     city_states = set()
+    capitals: set[str] = set()  # ISO3 of the countries whose capitals the text names ("Brazzaville": COG)
     for s, e, label, _ in spans:
         if label in PLACE_LABELS:
             c = gazetteer.lookup(text[s:e])
             if c is not None and c.feature == "city" and c.population >= 100_000 and c.admin1:
                 city_states.add((c.country, c.admin1))
+            if c is not None and c.capital and c.country:
+                capitals.add(c.country)
     _counties_together(text, spans, fixed, gazetteer)
     for k, (s, e, label, key) in enumerate(spans):
         if label not in PLACE_LABELS:
@@ -236,6 +247,16 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
             if chosen is not None:
                 fixed[k] = chosen
         chosen = chosen or gazetteer.lookup(text[s:e])
+        if chosen is not None and chosen.feature == "country" and capitals and chosen.country not in capitals:
+            # a name two countries share is the one whose capital the story names ("the government of Congo
+            # ... in Brazzaville": the Republic of the Congo); only between countries, so a capital never pulls
+            # a town to its country
+            twin = next(
+                (c for c in gazetteer.candidates(text[s:e]) if c.feature == "country" and c.country in capitals),
+                None,
+            )
+            if twin is not None:
+                chosen = fixed[k] = twin
         if chosen is not None and chosen.feature in _CONTEXT_FEATURES and chosen.country:
             context.setdefault(chosen.country, set()).add(key)
             named.add(chosen.country)
@@ -337,6 +358,17 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     places = _capitals_over_demonyms(text, places, {iso for _, iso in demonyms} - named, gazetteer)
     return sites(text, _named_again(text, ents, places, gazetteer), gazetteer)
 
+
+_JOINED_BEFORE = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?")
+# a name before a place's noun, possessive or not: "Tijuana's sewage", "a Durban court appearance" (not "Tyler's
+# attorney", "the Vista employee")
+_MODIFIES = re.compile(
+    r"(?:['\u2019]s)?\s+(?:court|courts|mayor|city|council|police|airport|port|harbou?r|residents|officials|authorities"
+    r"|municipality|suburbs?|streets?|sewage|water|metro|region|area|district|province|hospitals?)\b|['\u2019]s\s+(?:own\s+)?"
+    r"(?:sewage|water|streets?|roads?|economy|population|residents|mayor|council|airport|port|suburbs?|outskirts"
+    r"|centre|center|downtown|skyline|neighbou?rhoods?|schools|hospitals|police)\b",
+    re.IGNORECASE,
+)
 
 AGAIN_MIN_POPULATION = 5_000  # a town this large is taken again where the tagger called its name otherwise
 

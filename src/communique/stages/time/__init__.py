@@ -25,7 +25,8 @@ publication, TimeML ``FUTURE_REF``) or ``unknown`` (no value).
 
 :func:`event_date` picks the date of an event from the timexes of its sentence.
 
-The package: ``expressions`` finds candidates (our patterns, spaCy DATE entities; ``references`` reads the ones
+The package: ``expressions`` finds candidates (our patterns, spaCy DATE entities; ``periods`` reads seasons,
+quarters, decades, centuries, ranges and years said in words; ``references`` reads the ones
 that name no calendar date outright: "now", "recently", "in the near future", "over the weekend", holidays),
 ``resolve`` turns them into values (:func:`extract`), ``earnings`` re-reads an earnings report's periods as
 quarters, ``cues`` decides whether a year-less date or a weekday looks forward, ``patterns`` holds the patterns

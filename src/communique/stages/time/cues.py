@@ -20,11 +20,19 @@ _FUTURE_CLAUSE_CUE = re.compile(
 )
 
 
+_SINCE = re.compile(r"(?i)\bsince\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?$")
+
+
 def _future_clause(text: str, start: int) -> bool:
     """A future-tense cue anywhere earlier in the sentence ("the ceasefire will hold until June"; reported
-    "would last until June"): a year-less month there is the next such month."""
-    line_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    return bool(_FUTURE_CLAUSE_CUE.search(text, line_start, start))
+    "would last until June"): a year-less month there is the next such month.  Not when a verb in the past
+    tense stands between the cue and the month ("it will take custody from the relatives who have cared for
+    him since he was rescued in late November": the rescue is past), and not across a sentence that ends in a
+    quotation mark (``going to start in the spring.'' ... in December``)."""
+    if _SINCE.search(text, max(0, start - 12), start):
+        return False  # "since March": a month that has begun
+    cues = list(_FUTURE_CLAUSE_CUE.finditer(text, _sentence_start(text, start), start))
+    return bool(cues) and not _past_verb_between(text, cues[-1].end(), start)
 
 
 # a sentence's end: a period, ! or ? and a space, not after an initial ("Daniel P. Davison") or a title
@@ -58,11 +66,31 @@ _WEEKDAY_FUTURE_AFTER = re.compile(
 )
 
 
-# a verb in the past tense (not a participle after "be", "will", "to"): "announced", "said", "met"
+# a verb in the past tense (not a participle after "be", "will", "to"): "announced", "said", "met"; lower case
+# only (a name is no verb: "the United States", "Ahmed"), not the words in -ed that are no verbs ("hundred",
+# "indeed", "speed", "need"), and a word in -ed only where a verb's object, particle or clause follows it ("he was
+# rescued off the coast", "changed from", "refused to") or "was/were/had" precedes it: before a noun it is an
+# adjective ("on a still unspecified date", "the revised plan")
 _PAST_VERB = re.compile(
-    r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)"
-    r"\b(?:said|told|met|held|made|gave|took|came|went|began|won|lost|left|sent|put|set|struck|\w{2,}ed)\b"
+    r"(?<![bB]e\s)(?<![bB]een\s)(?<![bB]eing\s)(?<![tT]o\s)(?<![wW]ill\s)(?<![wW]ould\s)"
+    r"\b(?:said|told|met|held|made|gave|took|came|went|began|won|lost|left|sent|put|set(?!\s+(?:to|for)\b)|struck"
+    r"|fell|rose|grew|fought|saw|became|spoke|broke|flew|fled|ran|stood|kept|paid|bought|sold|built|brought|found"
+    r"|(?<=\bwas\s)(?:[a-z]\w+(?<!e)ed|(?:agr|fr|decr)eed)|(?<=\bwere\s)(?:[a-z]\w+(?<!e)ed|(?:agr|fr|decr)eed)"
+    r"|(?<=\bhad\s)(?:[a-z]\w+(?<!e)ed|(?:agr|fr|decr)eed)"
+    r"|(?!(?:hundred|indeed|naked|sacred|wicked|kindred)\b)(?:[a-z]\w+(?<!e)ed|(?:agr|disagr|fr|decr|guarant)eed)"
+    r"(?=\s+(?:a|an|the|to|in|on|at|by|from|for|with|off|out|up|down|over|into|its|his|her|their|that|this|it|him"
+    r"|them|us|\d\S*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*)"
+    r"\b|\s*[,.;]))\b"
 )
+
+
+def _past_verb_between(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first verb in the past tense that starts in ``text[start:end]`` (it may look past ``end``)."""
+    m = _PAST_VERB.search(text, start)
+    return m if m is not None and m.end() <= end else None
+
+
+_ED_WORD = re.compile(r"\b[a-z]\w+ed\b")  # "announced plans": a verb before a noun
 # any future cue of a weekday's clause: the tense cues, plans and reported futures
 _WEEKDAY_CUE = re.compile(
     rf"(?i)\b(?:will|shall|'ll|scheduled|{_DUE_TO}|set\s+to|expected\s+to|plans?\s+to|planned|planning|plans"
@@ -88,6 +116,8 @@ def _future_weekday(text: str, start: int, end: int) -> bool:
     when the weekday opens its sentence or clause ("On Tuesday, ..."), a future verb after it."""
     if re.match(r"['\u2019]s\b", text[end : end + 3]):
         return False  # "get around Wednesday's ruling": a past event's day
+    if _PAST_VERB.match(text, end + 1) and text[end : end + 1] == " ":
+        return False  # "even after the appeals court Thursday refused to": the weekday's own verb is past
     line_start = _sentence_start(text, start)
     deadline = _DEADLINE.search(text, max(line_start, start - 40), start)
     if deadline:
@@ -99,11 +129,11 @@ def _future_weekday(text: str, start: int, end: int) -> bool:
         )
     lo = max(line_start, start - _WEEKDAY_WINDOW)
     cues = list(_WEEKDAY_CUE.finditer(text, lo, start))
-    if cues and cues[-1].group(0).lower() in ("plans", "hopes") and _PAST_VERB.search(
+    if cues and cues[-1].group(0).lower() in ("plans", "hopes") and _ED_WORD.search(
         text, max(lo, cues[-1].start() - 15), cues[-1].start()
     ):
         cues.pop()  # "announced plans Monday to close": the plans are a noun, the verb is past
-    if cues and not _PAST_VERB.search(text, cues[-1].end(), start):
+    if cues and not _past_verb_between(text, cues[-1].end(), start):
         return True
     clause_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     lead = text[clause_start:start].strip().lower()
@@ -118,3 +148,33 @@ SOON_DAYS = 125
 
 def _soon(text: str, start: int) -> bool:
     return bool(_SOON_CUE.search(text, max(0, start - 12), start))
+
+
+# verbs of saying, planning and timing: their past tense says nothing of the date's ("has set Nov. 10 as the deadline")
+_REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted", "warned", "predicted",
+                        "estimated", "expected", "forecast", "projected", "scheduled", "planned", "agreed", "decided",
+                        "proposed", "voted", "approved", "asked", "urged", "ordered", "called", "set", "moved",
+                        "pushed", "postponed", "delayed", "extended", "rescheduled", "slated", "fixed", "targeted",
+                        "timed"})  # fmt: skip
+_PAST_WINDOW = 60  # characters before a year-less date searched for its clause's verb
+# a deadline or target before a date, or a determiner making it a modifier: "until mid-November", "the Jan. 14 deadline"
+_TARGET_BEFORE = re.compile(
+    r"(?i)\b(?:to|until|till|by|for|through|before|the|a|an|its|their|his|her|until\s+(?:early|mid|late))[\s-]+"
+    r"(?:(?:early|mid|late)[\s-]+)?$"
+)
+
+
+def _past(text: str, start: int) -> bool:
+    """The verb of a year-less date's clause is in the past tense ("changed to a calendar year in December", "the
+    quarter ended Oct. 31"): the date is not after publication.  Not a verb of saying or planning, whose
+    complement may look ahead ("said the plant closes in December", "agreed to pay in January", "has set Nov. 10
+    as the deadline"), not when a
+    future cue follows the verb, and not for a deadline or a modifier ("extended to Nov. 20", "the Jan. 14
+    deadline")."""
+    if _TARGET_BEFORE.search(text, max(0, start - 16), start):
+        return False  # "extended to Nov. 20", "gave them until mid-November", "the Jan. 14 deadline"
+    lo = max(_sentence_start(text, start), start - _PAST_WINDOW)
+    verbs = [m for m in _PAST_VERB.finditer(text, lo) if m.end() <= start]
+    if not verbs or verbs[-1].group(0).lower() in _REPORTING:
+        return False
+    return not _FUTURE_CLAUSE_CUE.search(text, verbs[-1].end(), start)

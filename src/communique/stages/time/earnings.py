@@ -88,10 +88,20 @@ def _same_period(text: str, out: list[Timex]) -> None:
         if not _A_YEAR_BEFORE.match(quoted) or not _SAME_PERIOD.search(text, max(0, t.span.start - 40), t.span.start):
             continue
         line_start = max(text.rfind(". ", 0, t.span.start), text.rfind("\n", 0, t.span.start)) + 1
+        before = out[k - 1] if k > 0 else None
+        if not (
+            before is not None
+            and not text[before.span.end : t.span.start].strip()
+            and _SAME_PERIOD.search(text, before.span.start, t.span.start)
+        ):
+            before = None  # else "the same month a year ago" is one period, and "the same month" names none
         prior = [
             o
             for o in out[:k]
-            if o.span.start >= line_start and o.value is not None and o.precision in _NAMED_PERIODS
+            if o.span.start >= line_start
+            and o.value is not None
+            and o.precision in _NAMED_PERIODS
+            and o is not before
         ]
         if not prior:
             continue
@@ -103,3 +113,8 @@ def _same_period(text: str, out: list[Timex]) -> None:
             value = named.value.replace(year=named.value.year - 1, day=28)
         what = text[named.span.start : named.span.end]
         out[k] = Timex(t.span, value, named.precision, f'"{quoted}": the same period as "{what}", a year before')
+        if before is not None:  # "the same month a year ago": the month a year before, not the month named
+            same = text[before.span.start : before.span.end]
+            out[k - 1] = Timex(
+                before.span, value, named.precision, f'"{same}": the period of "{what}", a year before, with "{quoted}"'
+            )

@@ -70,6 +70,25 @@ _STATED_MDY = re.compile(
 _STATED_DMY = re.compile(
     rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAYNUM}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR}\b{_NOT_NUM})?"
 )
+# days said as ordinal words (broadcast transcripts): "Sunday, March eighth", "the twenty-first of June"
+_DAY_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
+        " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+}
+_DAY_WORDS |= {f"twenty-{w}": 20 + n for w, n in list(_DAY_WORDS.items())[:9]} | {"thirtieth": 30, "thirty-first": 31}
+_DAY_WORD_ALTS = "|".join(w.replace("-", r"[\s-]") for w in sorted(_DAY_WORDS, key=len, reverse=True))
+_DAYWORD = rf"(?P<dayw>{_DAY_WORD_ALTS})"
+_NOT_PART = r"(?![\s-](?i:round|half|quarter|time|place|term|wave|leg|stage|straight|largest|biggest)\b)"
+_STATED_WORD_MDY = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_FULL_MONTH})\s+(?i:{_DAYWORD})\b{_NOT_PART}(?:,?\s+{_YEAR}\b{_NOT_NUM})?"
+)
+_STATED_WORD_DMY = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?(?i:the)\s+(?i:{_DAYWORD})\s+of\s+(?P<month>{_FULL_MONTH})\b(?:,?\s+{_YEAR}\b{_NOT_NUM})?"
+)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b(?!-\d)")
 _MONTH_YEAR = re.compile(
     rf"\b(?:(?:early|mid|late)[\s-]+)?(?P<month>{_FULL_MONTH}|{_ABBR_MONTH})(?:\s+of)?,?\s+{_YEAR}\b{_NOT_NUM}"
@@ -77,6 +96,11 @@ _MONTH_YEAR = re.compile(
 _MONTH_ALONE = re.compile(
     rf"\b(?:(?i:in|since|by|until|till|through|during|from|before|after|to|of|since|last|this|next|early|mid|late)"
     rf"(?:[\s-]+(?i:early|mid|late))?[\s-]+)(?P<month>{_FULL_MONTH})\b(?!\s+\d)"
+)
+# two year-less months bounding a span: "between April and June", "from March to May"
+_MONTH_SPAN = re.compile(
+    rf"\b(?i:between|from)\s+(?P<m1>{_FULL_MONTH})\s+(?i:and|to|through|until|till)\s+(?P<m2>{_FULL_MONTH})\b"
+    r"(?!\s+\d|,?\s+(?:1\d{3}|20\d{2})\b)"
 )
 # a month named alone (a spaCy DATE entity: "sales fell in October" without a preposition we know)
 _BARE_MONTH = re.compile(rf"^(?i:the\s+month\s+of\s+)?(?P<month>{_FULL_MONTH})$")
@@ -134,6 +158,13 @@ _DATE_WORD = re.compile(
 _SEASON = re.compile(
     rf"\b(?:(?P<mod>(?i:last|this\s+past|this|next|this\s+coming|early|late|mid|in\s+the|during\s+the|the))[\s-]+)?"
     rf"(?P<season>(?i:spring|summer|autumn|winter)|[Ff]all)(?:,?\s+(?:of\s+)?{_YEAR}\b{_NOT_NUM})?\b"
+)
+# a half or the last quarter of a named year: "the second half of 2024", "the last half of 1989", "the first two
+# quarters of 1990", "the final quarter of 2009", "the first half of next year"
+_PART_OF_YEAR = re.compile(
+    rf"\b(?i:(?:the\s+)?(?P<which>first|second|last|latter|final)\s+(?:(?P<half>half)|(?P<two>two\s+quarters)"
+    rf"|(?P<quarter>quarter))\s+of\s+(?:(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?)?)"
+    rf"(?:{_YEAR}\b{_NOT_NUM}|(?P<yw>(?i:this|last|next))\s+(?i:year)\b)"
 )
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _QUARTER = re.compile(
@@ -230,6 +261,7 @@ class _Cand:
     day: int = 0
     forward: bool = False  # a year-less date in a future-tense clause: the next such date
     soon: bool = False  # a year-less date after "effective", "through", "by": the next one when it is near
+    past: bool = False  # a year-less date whose clause's verb is past: not after publication
     unit: str = "day"  # what an anaphoric expression counts in: it needs an anchor at least this precise
     relative: Resolver | None = None
 

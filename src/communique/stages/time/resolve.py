@@ -14,13 +14,16 @@ from .patterns import _FUTURE_SLACK, _Cand, _iso, _n, _show
 
 
 def _year_for(
-    month: int, day: int, published: dt.date, *, forward: bool = False, soon: bool = False
+    month: int, day: int, published: dt.date, *, forward: bool = False, soon: bool = False, past: bool = False
 ) -> tuple[int, str]:
     year = published.year
     try:
         first = dt.date(year, month, day or 1)
     except ValueError:  # 29 February outside a leap year
         first = dt.date(year, month, 28)
+    after = first > published if day else (year, month) > (published.year, published.month)
+    if past and not forward and after:
+        return year - 1, f"year {year - 1}: its clause is in the past tense and {year} would be after publication"
     if forward and (first < published if day else (year, month) < (published.year, published.month)):
         return year + 1, f"year {year + 1}: the first such date after publication {_iso(published)} (future tense)"
     if soon and (first < published if day else (year, month) < (published.year, published.month)):
@@ -80,7 +83,39 @@ def extract(
         _earnings_periods(text, out, published)
     if "same" in text:
         _same_period(text, out)
+    if "week of" in text:
+        _week_of(text, out)
     return out
+
+
+_THE_WEEK_OF = re.compile(r"(?i)\bthe\s+(?:(?P<nth>first|second|third|fourth|last|final)\s+)?week\s+of\s+$")
+_NTH_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _week_of(text: str, out: list[Timex]) -> None:
+    """"a hearing the week of March 6": the ISO week holding the date; "the last week of March", "the first week of
+    June": that full week (Monday to Sunday) of the month (in place, the span taking in "the ... week of")."""
+    for k, t in enumerate(out):
+        if t.precision not in ("day", "month") or t.value is None:
+            continue
+        m = _THE_WEEK_OF.search(text, max(0, t.span.start - 30), t.span.start)
+        if m is None or (t.precision == "month") != bool(m.group("nth")):
+            continue
+        if t.precision == "day":
+            monday = t.value - dt.timedelta(days=t.value.weekday())
+        else:
+            nth = m.group("nth").lower()
+            first_monday = t.value + dt.timedelta(days=(7 - t.value.weekday()) % 7)
+            if nth in _NTH_WEEK:
+                monday = first_monday + dt.timedelta(weeks=_NTH_WEEK[nth])
+            else:  # the last week whose Sunday is still in the month
+                last_day = (t.value.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+                sunday = last_day - dt.timedelta(days=(last_day.weekday() + 1) % 7)
+                monday = sunday - dt.timedelta(days=6)
+        year, week, _ = monday.isocalendar()
+        quoted = text[m.start() : t.span.end]
+        basis = f'"{quoted}": ISO week {year}-W{week:02d} (from Monday {_iso(monday)})'
+        out[k] = Timex(Span(m.start(), t.span.end), monday, "week", basis, t.anchor)
 
 
 _AT_LEAST = {"day": ("day", "month", "year"), "month": ("month", "year"), "year": ("year",)}
@@ -104,7 +139,7 @@ def _resolve(
                 return Timex(span, c.value, c.precision, c.basis)
             precision: Precision = "day" if c.day else "month"
             if published is not None:
-                year, how = _year_for(c.month, c.day, published, forward=c.forward, soon=c.soon)
+                year, how = _year_for(c.month, c.day, published, forward=c.forward, soon=c.soon, past=c.past)
             elif last_year is not None:
                 year, how = last_year, f"year {last_year} from the last year stated earlier in the text"
             else:
