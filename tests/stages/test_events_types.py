@@ -70,3 +70,23 @@ def test_everyday_verbs_missing_before(pipeline: Pipeline, text: str, expected: 
 def test_bombings_peacekeeping_curfews_facilities(pipeline: Pipeline, text: str,
                                                   expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people other than diplomats expelled or deported: 174 (diplomats stay 166); a member expelled from a party is
+    # no such act
+    ("Russia expelled two British journalists on Friday.", [("174", ["RUS"], ["GBR"])]),
+    ("The Kenyan government ordered the expulsion of three Ugandan students.", [("174", ["KEN"], ["UGA"])]),
+    ("Hungary ordered the deportation of two Afghan migrants.", [("174", ["HUN"], ["AFG"])]),
+    ("The party expelled two of its senators.", []),
+    # weapons of mass destruction used (204x), not a protest or a plain attack
+    ("Syrian government forces used chemical weapons against rebels in Idlib.", [("2041", ["SYR"], ["SYR"])]),
+    ("The United States used nuclear weapons against Japan in 1945.", [("2042", ["USA"], ["JPN"])]),
+    ("France uses nuclear power for most of its electricity.", []),
+    # an attack in words is criticism (111), not force
+    ("The Russian foreign minister verbally attacked the Polish government.", [("111", ["RUS"], ["POL"])]),
+    ("The Egyptian president launched a verbal attack on Ethiopia.", [("111", ["EGY"], ["ETH"])]),
+])
+def test_expulsions_weapons_of_mass_destruction_verbal_attacks(pipeline: Pipeline, text: str,
+                                                               expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
