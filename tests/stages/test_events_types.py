@@ -90,3 +90,22 @@ def test_bombings_peacekeeping_curfews_facilities(pipeline: Pipeline, text: str,
 def test_expulsions_weapons_of_mass_destruction_verbal_attacks(pipeline: Pipeline, text: str,
                                                                expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # words said to no one are no consultation; someone spoken with is
+    ("The Kenyan police chief speaks during a news conference in Nairobi.", []),
+    ("The Ugandan president spoke at the opening of parliament on Monday.", []),
+    ("The Ugandan president spoke with his Kenyan counterpart on Monday.", [("041", ["UGA"], ["KEN"])]),
+    # demonstrate meaning show is no protest
+    ("The leaked documents demonstrate clearly why Germany opposed the plan.", [("110", ["DEU"], [])]),
+    ("Brazil demonstrated its commitment to the treaty.", []),
+    # people are no acts; a funeral procession is no protest
+    ("Another protester said the police had fired tear gas.", []),
+    ("Hezbollah fighters carried the coffin through Beirut in a funeral procession.", []),
+    # a call for something is an appeal, not a telephone call
+    ("The Arab League's call for a ceasefire in Yemen drew mixed reactions.", [("020", ["Arab League"], [])]),
+])
+def test_wrong_senses_of_speaking_showing_people_and_calls(pipeline: Pipeline, text: str,
+                                                            expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
