@@ -109,3 +109,18 @@ def test_expulsions_weapons_of_mass_destruction_verbal_attacks(pipeline: Pipelin
 def test_wrong_senses_of_speaking_showing_people_and_calls(pipeline: Pipeline, text: str,
                                                             expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a call for sanctions or a boycott rallies opposition (113, PLOVER ACCUSE); the sanctions called for are part of
+    # the call, no hypothetical sanctions by the caller.  (The target inside the for-phrase is not found yet.)
+    ("Germany called for sanctions against Belarus.", [("113", ["DEU"], [])]),
+    ("Kenya has called for a boycott against Uganda.", [("113", ["KEN"], [])]),
+    ("Germany called for an end to sanctions against Iran.", [("020", ["DEU"], [])]),
+    ("Germany called for new elections in Belarus.", [("020", ["DEU"], [])]),
+    # diplomatic ties renewed are diplomatic cooperation (050), as ties restored are
+    ("Old foes Ethiopia and Eritrea have renewed diplomatic ties after a 20-year break.",
+     [("050", ["ETH", "ERI"], [])]),
+])
+def test_calls_for_sanctions_and_ties_renewed(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

@@ -260,6 +260,7 @@ def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
     events of their own: "suspend talks" (a halt of negotiations, no talks), "launched an attack", "demanded an
     apology" (what is asked for)."""
     verbs = {c.token: c for c in cands if sdoc[c.token].pos_ == "VERB"}
+    by_token = {c.token: c for c in cands}
     out: set[int] = set()
     for c in cands:
         tok = sdoc[c.token]
@@ -268,18 +269,28 @@ def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
         obj = tok
         while obj.dep_ == "conj" and obj.head.i != obj.i:  # "suspended talks and cooperation"
             obj = obj.head
+        # "called for sanctions against Belarus": what a row naming it in its obj: condition calls for is part of
+        # that row's event (rallying opposition, 113), no hypothetical sanctions of the caller's own
+        caller = obj.head.head if obj.dep_ == "pobj" and obj.head.lower_ == "for" else None
+        if caller is not None and caller.i in by_token and tok.lemma_.lower() in _obj_words(by_token[caller.i]):
+            out.add(c.token)
+            continue
         if obj.dep_ not in ("dobj", "obj", "nsubjpass") or obj.head.i not in verbs:
             continue
         verb = verbs[obj.head.i]
-        # the words the row's obj: condition names ("call<TAB>VERB<TAB>082<TAB>prt:off;obj:strike|boycott")
-        words = {w for part in (verb.rule or "").split("\t")[3:4] for c in part.split(";") if c.startswith("obj:")
-                 for w in c[4:].split("|")}
+        words = _obj_words(verb)
         # what an appeal or demand (02, 10) asks for, naming no doer of its own, is not done by the asker: "demanded an
         # apology from Japan" ("demanded the release of its citizens by Kosovo police" keeps the police's release)
         if (obj.head.lemma_.lower() in OPERATORS or tok.lemma_.lower() in words or tok.lower_ in words
                 or (verb.cameo[:2] in ("02", "10") and not _names_its_doer(tok))):
             out.add(c.token)
     return out
+
+
+def _obj_words(cand: Candidate) -> set[str]:
+    """The words the candidate's row names in its obj: condition ("call<TAB>VERB<TAB>082<TAB>prt:off;obj:strike|boycott")."""
+    return {w for part in (cand.rule or "").split("\t")[3:4] for c in part.split(";") if c.startswith("obj:")
+            for w in c[4:].split("|")}
 
 
 def _names_its_doer(tok: Any) -> bool:
