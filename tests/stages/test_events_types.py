@@ -124,3 +124,28 @@ def test_wrong_senses_of_speaking_showing_people_and_calls(pipeline: Pipeline, t
 ])
 def test_calls_for_sanctions_and_ties_renewed(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a protest demands is part of the protest (14), no appeal or demand of its own, nor the act demanded
+    ("Thousands of Kenyan students demonstrated in Nairobi on Sunday, demanding the release of their leaders.",
+     [("141", ["KEN"], ["KEN"])]),
+    ("Ugandan farmers blocked roads in Kampala to press their demands for higher prices.",
+     [("144", ["UGA"], ["UGA"])]),
+    ("Algerian teachers began a hunger strike outside parliament to demand higher pay.",
+     [("142", ["DZA"], ["parliament"])]),
+    # a separate act coordinated with the protest stays an event
+    ("The Kenyan opposition protested against the election result and called for a recount.",
+     [("141", ["KEN"], []), ("020", ["KEN"], [])]),
+])
+def test_a_protests_demands_are_part_of_it(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+def test_an_obliged_act_is_announced_by_the_demand(pipeline: Pipeline) -> None:
+    from communique import analyze
+
+    doc = analyze("Russia said on Tuesday that Sudan must return the helicopter.", published="2025-06-14",
+                  pipeline=pipeline)
+    assert [(e.cameo, e.status, e.intent) for e in doc.events] == [("0842", "hypothetical", "100"),
+                                                                  ("100", "reported", None)]
