@@ -149,3 +149,16 @@ def test_an_obliged_act_is_announced_by_the_demand(pipeline: Pipeline) -> None:
                   pipeline=pipeline)
     assert [(e.cameo, e.status, e.intent) for e in doc.events] == [("0842", "hypothetical", "100"),
                                                                   ("100", "reported", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # material cooperation (06, PLOVER COOPERATE): information shared (064), soldiers trained and war games (062)
+    ("The Kenyan police shared evidence with their Ugandan counterparts about the smuggling ring.",
+     [("064", ["KEN"], ["UGA"])]),
+    ("The British army trains Kenyan soldiers in counterinsurgency.", [("062", ["GBR"], ["KEN"])]),
+    ("Chile and Peru launched joint war games near the border.", [("062", ["CHL"], ["PER"])]),
+    ("The two friends shared a meal in Nairobi.", []),
+    ("Ghana trains its own teachers.", []),
+])
+def test_material_cooperation(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
