@@ -162,3 +162,25 @@ def test_an_obliged_act_is_announced_by_the_demand(pipeline: Pipeline) -> None:
 ])
 def test_material_cooperation(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # aid (07, PLV's second weakest type): refugees let in (075), peacekeepers sent (074), money lent or
+    # provided (071), equipment given or handed over (070)
+    ("Chile opened its borders to Venezuelan refugees in 2018.", [("075", ["CHL"], ["VEN"])]),
+    ("Canada accepted 2,000 Syrian refugees last year.", [("075", ["CAN"], ["SYR"])]),
+    ("Germany took in more than a million refugees.", [("075", ["DEU"], [])]),
+    ("Police opened the doors to the stadium.", []),
+    ("Japan provided $50 million to Kenya last year.", [("071", ["JPN"], ["KEN"])]),
+    ("China lent $2 billion to Kenya for the railway.", [("071", ["CHN"], ["KEN"])]),
+    ("The United States handed over medical equipment to the Ethiopian health ministry.",
+     [("070", ["USA"], ["ETH"])]),
+    ("Japan gave ambulances to the Kenyan government.", [("070", ["JPN"], ["KEN"])]),
+    ("Russia deployed troops to the Ukrainian border.", [("154", ["RUS"], [])]),
+    # protests: a flag burnt, a sit-in strike (not military force)
+    ("Protesters in Belgrade burned the Albanian flag.", [("140", ["SRB"], ["ALB"])]),
+    ("Kenyan textile workers staged a sit-in strike in Nairobi.", [("143", ["KEN"], ["KEN"])]),
+    ("The Syrian army staged a strike on rebel positions.", [("190", ["SYR"], [])]),
+])
+def test_aid_and_protests(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
