@@ -94,6 +94,20 @@ def test_announced_acts_are_scored_by_the_convention_of_the_sets_gold(pipeline: 
     assert {"petrarch2", "universalpetrarch", "universalpetrarch_dict"} == ACT_CODED
 
 
+def test_negated_acts_are_scored_by_their_refusal_in_cameo_news_sets(pipeline: Pipeline) -> None:
+    from communique.evaluate.events import REFUSAL_CODED, predict
+
+    items = [Item("a", "The Kenyan president refused to meet his Ugandan counterpart on Monday.", None, "a", ()),
+             Item("b", "Kenya will not restore diplomatic ties with Somalia.", None, "b", ()),
+             Item("c", "Kenya expelled two Ugandan diplomats on Monday.", None, "c", ())]
+    # CAMEO news gold codes the refusal (12x), never the act not done; ACE and PETRARCH score the act as well
+    news = [[p.cameo for p in ours] for ours in predict(items, pipeline, refusal_coded=True)]
+    other = [[p.cameo for p in ours] for ours in predict(items, pipeline)]
+    assert news == [["120"], ["120"], ["166"]]
+    assert other == [["120", "040"], ["120", "032"], ["166"]]
+    assert {"plv", "plover_gsr"} == REFUSAL_CODED
+
+
 def test_m2e2_sentence_in_both_files_is_one_item_with_both_files_events(tmp_path: Path) -> None:
     import json
     import zipfile
