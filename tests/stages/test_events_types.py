@@ -184,3 +184,14 @@ def test_material_cooperation(pipeline: Pipeline, text: str, expected: list[tupl
 ])
 def test_aid_and_protests(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the wounded" are people, no attack; welcoming what someone said is support (051), a person hosting (043)
+    ("UN helicopters evacuated the wounded from the besieged town of Gorazde on Friday.", []),
+    ("Syrian troops wounded three Turkish soldiers near the border.", [("190", ["SYR"], ["TUR"])]),
+    ("The German government welcomed President Biden's latest policy statement.", [("051", ["DEU"], ["USA"])]),
+    ("The Kenyan president welcomed his Ugandan counterpart in Nairobi.", [("043", ["KEN"], ["UGA"])]),
+])
+def test_the_wounded_and_what_is_welcomed(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

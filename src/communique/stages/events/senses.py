@@ -11,8 +11,8 @@
   *sought* in a country is a request to it, as the PLOVER manual files refugees' demands: the trigger table's);
 * vehicles: "flew the drone" is no visit (the trigger table's ``noobj`` condition), and a trigger whose
   subject is a machine ("the drone flew to") moves no one;
-* people are no acts: a noun naming who takes part ("another protester said", "a demonstrator died") is no
-  event of its own;
+* people are no acts: a noun naming who takes part ("another protester said", "a demonstrator died") or who was
+  hurt ("evacuated the wounded") is no event of its own;
 * words said to no one: "spoke at the opening of parliament", "speaks during a news conference" is a statement,
   no consultation (04x), which needs someone spoken with or to, a subject of several, or a telephone;
 * "demonstrate" meaning show ("the documents demonstrate why", "demonstrated its commitment") is no protest: a
@@ -71,6 +71,8 @@ PARTICIPANT_NOUNS = frozenset({
     "sniper", "kidnapper", "abductor", "hostage", "captive", "detainee", "prisoner", "victim", "negotiator",
     "mediator", "invader", "raider", "looter", "arsonist", "boycotter",
 })
+# participles that with "the" name people hurt ("evacuated the wounded", "buried the dead")
+CASUALTY_WORDS = frozenset({"wounded", "injured", "dead", "killed", "maimed"})
 # verbs of speaking that consult only with someone spoken with or to
 SPEAKING = frozenset({"speak", "talk"})
 _TELEPHONE = frozenset({"phone", "telephone", "telephonic", "call", "videoconference", "video"})
@@ -114,6 +116,9 @@ def wrong_sense(tok: Any, cameo: str) -> bool:
     if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in PARTICIPANT_NOUNS | {
             w + "s" for w in PARTICIPANT_NOUNS}:
         return True
+    if tok.lower_ in CASUALTY_WORDS and tok.dep_ in ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "conj") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return True  # "evacuated the wounded": people, no attack
     if cameo[:2] == "04" and _said_to_no_one(tok):
         return True
     if cameo[:2] == "14" and (_showing(tok) or _ceremony(tok)):
