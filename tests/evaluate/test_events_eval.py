@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from communique import Pipeline
 from communique.evaluate.event_sets import Gold, Item, _gsr_markup, _strip_marks
 from communique.evaluate.events import Predicted, fold_of, score
@@ -89,3 +92,41 @@ def test_announced_acts_are_scored_by_the_convention_of_the_sets_gold(pipeline: 
     records = [[p.cameo for p in ours] for ours in predict(items, pipeline, act_coded=True)]
     assert (news, records) == ([["032"], ["036"], ["166"]], [["050"], ["040"], ["166"]])
     assert {"petrarch2", "universalpetrarch", "universalpetrarch_dict"} == ACT_CODED
+
+
+def test_negated_acts_are_scored_by_their_refusal_in_cameo_news_sets(pipeline: Pipeline) -> None:
+    from communique.evaluate.events import REFUSAL_CODED, predict
+
+    items = [Item("a", "The Kenyan president refused to meet his Ugandan counterpart on Monday.", None, "a", ()),
+             Item("b", "Kenya will not restore diplomatic ties with Somalia.", None, "b", ()),
+             Item("c", "Kenya expelled two Ugandan diplomats on Monday.", None, "c", ())]
+    # CAMEO news gold codes the refusal (12x), never the act not done; ACE and PETRARCH score the act as well
+    news = [[p.cameo for p in ours] for ours in predict(items, pipeline, refusal_coded=True)]
+    other = [[p.cameo for p in ours] for ours in predict(items, pipeline)]
+    assert news == [["120"], ["120"], ["166"]]
+    assert other == [["120", "040"], ["120", "032"], ["166"]]
+    assert {"plv", "plover_gsr"} == REFUSAL_CODED
+
+
+def test_m2e2_sentence_in_both_files_is_one_item_with_both_files_events(tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    from communique.evaluate.event_sets import read_m2e2
+
+    def rec(sid: str, text: str, events: list[tuple[str, str]]) -> dict[str, Any]:
+        return {"sentence_id": sid, "sentence": text,
+                "golden-event-mentions": [{"event_type": t, "trigger": {"text": w}} for t, w in events]}
+
+    text = "Protesters marched in Nairobi before police detained their leader."
+    text_only = [rec("VOA_EN_NW_2016.01.02.1_1", text, [("Conflict:Demonstrate", "marched")]),
+                 rec("VOA_EN_NW_2016.01.02.1_2", "The minister flew to Kampala.", [("Movement:Transport", "flew")])]
+    multimedia = [rec("VOA_EN_NW_2016.01.02.1_1", text, [("Justice:Arrest-Jail", "detained")])]
+    path = tmp_path / "m2e2.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("m2e2_annotations/text_only_event.json", json.dumps(text_only))
+        z.writestr("m2e2_annotations/text_multimedia_event.json", json.dumps(multimedia))
+    items = read_m2e2(path)
+    assert [(i.id, [g.cameo for g in i.gold], i.unmapped) for i in items] == [
+        ("VOA_EN_NW_2016.01.02.1_1", ["141", "173"], 0), ("VOA_EN_NW_2016.01.02.1_2", [], 1)]
+    assert items[0].gold[1].trigger == (text.index("detained"), text.index("detained") + len("detained"))

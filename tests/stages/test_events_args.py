@@ -60,7 +60,8 @@ def test_threat_targets_from_the_condition(pipeline: Pipeline, text: str, expect
 
 @pytest.mark.parametrize(("text", "expected"), [
     # coordinated subjects of a mutual act with no party named act with each other (a topic is no party) ...
-    ("Kenya and Uganda agreed to share intelligence on al-Shabaab.", [("030", ["KEN"], ["UGA"])]),
+    ("Kenya and Uganda agreed to share intelligence on al-Shabaab.",
+     [("030", ["KEN"], ["UGA"]), ("064", ["KEN"], ["UGA"])]),
     ("Portugal and Angola are upgrading diplomatic ties.", [("050", ["PRT"], ["AGO"])]),
     # ... but a party the act announced names stays theirs
     ("Kenya and Uganda agreed to hold talks with Tanzania.",

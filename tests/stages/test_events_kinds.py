@@ -102,7 +102,7 @@ def test_bomb_without_warning_is_no_threat(pipeline: Pipeline) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # the target of an announced act is the act's
-    ("Australia agreed to lend $2 billion to Indonesia.", [("030", ["AUS"], ["IDN"])]),
+    ("Australia agreed to lend $2 billion to Indonesia.", [("030", ["AUS"], ["IDN"]), ("071", ["AUS"], ["IDN"])]),
     ("Japan offered to send troops to Ukraine.", [("030", ["JPN"], ["UKR"])]),
     # one summoned to hear a complaint is its target
     ("Poland summoned the Russian ambassador to complain about the drones.",
@@ -457,7 +457,7 @@ def test_an_act_one_is_held_responsible_for_happened(pipeline: Pipeline) -> None
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a subject that names no actor stands for the country or body it is of, from or in
-    ("Israeli intelligence officials shared evidence with the United States.", [("060", ["ISR"], ["USA"])]),
+    ("Israeli intelligence officials shared evidence with the United States.", [("064", ["ISR"], ["USA"])]),
     ("The Czech Republic's prime minister pledged support for the Libyan government.", [("051", ["CZE"], ["LBY"])]),
     ("A delegation from the African Union arrived in Khartoum on Monday.", [("042", ["African Union"], ["SDN"])]),
     ("Thousands of people in Pakistan protested against the government.", [("141", ["PAK"], ["government"])]),

@@ -35,7 +35,7 @@ import json
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..knowledge.cameo import lookup
@@ -275,7 +275,11 @@ def _find(text: str, needle: str, near: int = 0) -> tuple[int, int] | None:
 
 
 def read_m2e2(path: Path) -> list[Item]:
+    """M2E2's sentences, one item each.  The text-only and the multimedia file each hold the events of their own
+    kind, and a sentence with events of both kinds is in both files: its gold is the union of the two (read as two
+    items, each file's events made the other's a false positive and a miss)."""
     items: list[Item] = []
+    seen: dict[str, int] = {}
     with zipfile.ZipFile(path) as z:
         for name in M2E2_FILES:
             for rec in json.load(io.TextIOWrapper(z.open(name), encoding="utf-8")):
@@ -292,6 +296,11 @@ def read_m2e2(path: Path) -> list[Item]:
                 sid = rec["sentence_id"]
                 doc = sid.rsplit("_", 1)[0]
                 date = _parse_date(doc.split("_")[3][:10].replace(".", "")) if doc.count("_") >= 3 else None
+                if sid in seen:
+                    was = items[seen[sid]]
+                    items[seen[sid]] = replace(was, gold=was.gold + tuple(gold), unmapped=was.unmapped + unmapped)
+                    continue
+                seen[sid] = len(items)
                 items.append(Item(id=sid, text=text, date=date, group=doc, gold=tuple(gold), unmapped=unmapped))
     return items
 

@@ -33,6 +33,12 @@ convention of the set's gold (:data:`ACT_CODED`):
   named, whatever its mood: PETRARCH reads no modality, so "is about to restore full diplomatic ties" is 050 and
   "will meet" 040 there, and the event's own ``cameo`` is scored.
 
+**Negated acts** ("did not attack", "refused to meet") did not happen.  CAMEO and PLOVER news coding (PLV, the GSR:
+:data:`REFUSAL_CODED`) codes what was done instead, the refusal (12x: "refused to meet" is 125), never the act, so a
+negated event is scored there only when its announcement is a refusal ("will not meet" -> intent 125); a refusal
+the coder adds beside a negated act is an event of its own and is scored as any other.  ACE (M2E2) annotates an
+event whatever its polarity, and PETRARCH reads no negation: those sets score negated events as before.
+
 Only the scoring differs: the events, their status and ``negated`` are the same for every set.
 
 Confusion tables list (gold, ours) pairs: ours is ``NONE`` when we coded nothing for that record/category.
@@ -51,7 +57,7 @@ from typing import Any
 from .event_sets import Gold, Item, read_dataset
 from .parse_cache import CachedParse, ParseCache
 
-__all__ = ["ACT_CODED", "CATEGORIES", "DATASETS", "Predicted", "evaluate", "score"]
+__all__ = ["ACT_CODED", "CATEGORIES", "DATASETS", "REFUSAL_CODED", "Predicted", "evaluate", "score"]
 
 FOLDS = 5
 NONE = "NONE"
@@ -109,6 +115,8 @@ DATASETS: dict[str, tuple[str, str]] = {
 # sets whose gold codes the act named whatever its mood (PETRARCH codes no modality): a planned or hypothetical event
 # is scored by its own code there, by its announcement's (``Event.intent``) elsewhere (see the module docstring)
 ACT_CODED = frozenset({"petrarch2", "universalpetrarch", "universalpetrarch_dict"})
+# sets whose gold codes a negated act by its refusal (12x), never as the act (see the module docstring)
+REFUSAL_CODED = frozenset({"plv", "plover_gsr"})
 UP_DICTIONARIES = ("reference/universalpetrarch/PETR_Validate_actors_2_02.txt",
                    "reference/universalpetrarch/PETR_Validate_verbs_2_02.txt",
                    "reference/universalpetrarch/PETR_Validate_agents_2_02.txt")  # agents: "cleric" -> ~REL
@@ -289,11 +297,13 @@ def score(name: str, kind: str, items: Sequence[Item], predicted: Sequence[Seque
 # -- running the pipeline ----------------------------------------------------------------------------------------
 
 
-def predict(items: Sequence[Item], pipeline: Any, *, act_coded: bool = False) -> list[list[Predicted]]:
+def predict(items: Sequence[Item], pipeline: Any, *, act_coded: bool = False,
+            refusal_coded: bool = False) -> list[list[Predicted]]:
     """Our events for each item, each analysed from its raw text as an article of its own.
 
     A planned or hypothetical event is scored by its announcement's code (``Event.intent``: "will visit" ->
-    036), or with ``act_coded`` (gold that codes the act whatever its mood, :data:`ACT_CODED`) by its own."""
+    036), or with ``act_coded`` (gold that codes the act whatever its mood, :data:`ACT_CODED`) by its own.  With
+    ``refusal_coded`` (:data:`REFUSAL_CODED`) a negated event is left out unless its announcement is a refusal."""
     from ..api import analyze_articles
     from ..knowledge.cameo import lookup
     from ..read import make_article
@@ -314,6 +324,8 @@ def predict(items: Sequence[Item], pipeline: Any, *, act_coded: bool = False) ->
 
         events: list[Predicted] = []
         for e in doc.events:
+            if refusal_coded and e.negated and not (e.intent or "").startswith("12"):
+                continue  # an act not done: what happened is its refusal, an event of its own when there is one
             if e.status in ("planned", "hypothetical") and e.intent and not act_coded:
                 code = e.intent  # the announcement, as CAMEO-coded news gold codes it ("will visit" -> 036)
             else:
@@ -386,7 +398,7 @@ def _evaluate(name: str, kind: str, set_name: str, shared: Path, items: list[Ite
               progress: Callable[[str], None] | None) -> Scores:
     notes: list[str] = []
     if not cross_validate:
-        predicted = predict(items, pipe, act_coded=name in ACT_CODED)
+        predicted = predict(items, pipe, act_coded=name in ACT_CODED, refusal_coded=name in REFUSAL_CODED)
         if set_name in trained_on and base.event_model == "bundled":
             notes.append("scored with the shipped model, which was trained on this set: figures are inflated")
     else:
@@ -415,7 +427,8 @@ def _evaluate(name: str, kind: str, set_name: str, shared: Path, items: list[Ite
             if progress:
                 progress(f"{name}: fold {k + 1}/{FOLDS}: coding {len(held)} items")
             stage.model = LearnedCoder(_FOLD_MODELS[(key, k)], table=stage.table)
-            for item, p in zip(held, predict(held, pipe, act_coded=name in ACT_CODED), strict=True):
+            for item, p in zip(held, predict(held, pipe, act_coded=name in ACT_CODED,
+                                                   refusal_coded=name in REFUSAL_CODED), strict=True):
                 predicted_by_id[item.id] = p
         stage.model = shipped_coder
         predicted = [predicted_by_id[i.id] for i in items]

@@ -162,6 +162,10 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             by_sentence.setdefault(ev.evidence.sentence, []).append(ev)
             threat = ((_conditional_threat(tok, ev, args, len(events) + 1) or _demand(tok, ev, args, len(events) + 1))
                       if src else None)
+            if threat is not None and threat.cameo == "100" and ev.status in ("planned", "hypothetical"):
+                # "Russia says Israel must end its attacks": what announces the obliged act is the sayer's demand,
+                # no intent of the one obliged
+                ev.intent = threat.cameo
             if threat is not None and not _duplicate(by_sentence.get(threat.evidence.sentence, []), threat):
                 events.append(threat)
                 by_sentence.setdefault(threat.evidence.sentence, []).append(threat)
@@ -260,20 +264,28 @@ def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
     events of their own: "suspend talks" (a halt of negotiations, no talks), "launched an attack", "demanded an
     apology" (what is asked for)."""
     verbs = {c.token: c for c in cands if sdoc[c.token].pos_ == "VERB"}
+    by_token = {c.token: c for c in cands}
     out: set[int] = set()
     for c in cands:
         tok = sdoc[c.token]
+        if c.cameo[:2] in ("02", "10") and _protest_purpose(tok, by_token):
+            out.add(c.token)
+            continue
         if tok.pos_ == "VERB":
             continue
         obj = tok
         while obj.dep_ == "conj" and obj.head.i != obj.i:  # "suspended talks and cooperation"
             obj = obj.head
+        # "called for sanctions against Belarus": what a row naming it in its obj: condition calls for is part of
+        # that row's event (rallying opposition, 113), no hypothetical sanctions of the caller's own
+        caller = obj.head.head if obj.dep_ == "pobj" and obj.head.lower_ == "for" else None
+        if caller is not None and caller.i in by_token and tok.lemma_.lower() in _obj_words(by_token[caller.i]):
+            out.add(c.token)
+            continue
         if obj.dep_ not in ("dobj", "obj", "nsubjpass") or obj.head.i not in verbs:
             continue
         verb = verbs[obj.head.i]
-        # the words the row's obj: condition names ("call<TAB>VERB<TAB>082<TAB>prt:off;obj:strike|boycott")
-        words = {w for part in (verb.rule or "").split("\t")[3:4] for c in part.split(";") if c.startswith("obj:")
-                 for w in c[4:].split("|")}
+        words = _obj_words(verb)
         # what an appeal or demand (02, 10) asks for, naming no doer of its own, is not done by the asker: "demanded an
         # apology from Japan" ("demanded the release of its citizens by Kosovo police" keeps the police's release)
         if (obj.head.lemma_.lower() in OPERATORS or tok.lemma_.lower() in words or tok.lower_ in words
@@ -282,12 +294,42 @@ def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
     return out
 
 
+# how a protest's purpose hangs on it: "staged demonstrations to demand reforms", "blocked roads demanding that ...",
+# "blocked roads to press their demands"
+_PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "dobj", "obj", "pobj", "prep"})
+
+
+def _protest_purpose(tok: Any, by_token: dict[int, Candidate]) -> bool:
+    """Is the appeal or demand ``tok`` the purpose of a protest candidate of its sentence ("Students
+    demonstrated in Jakarta, demanding reforms")?  Then it is what the protest (14) asks, part of its event."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in _PURPOSE_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        # the protest word, or the object of a light verb ("began a hunger strike to demand ...")
+        for word in (cur, *(c for c in cur.children if c.dep_ in ("dobj", "obj"))):
+            other = by_token.get(word.i)
+            if other is not None and other.cameo[:2] == "14":
+                return True
+    return False
+
+
+def _obj_words(cand: Candidate) -> set[str]:
+    """The words the candidate's row names in its obj: condition
+    ("call<TAB>VERB<TAB>082<TAB>prt:off;obj:strike|boycott")."""
+    return {w for part in (cand.rule or "").split("\t")[3:4] for c in part.split(";") if c.startswith("obj:")
+            for w in c[4:].split("|")}
+
+
 def _names_its_doer(tok: Any) -> bool:
     """Does an act noun name its doer: a possessor ("Japan's apology") or a by-phrase, also one the parser hung on
     its of-phrase ("the release of its citizens by Kosovo police")?"""
+    if any(c.dep_ == "poss" for c in tok.children):
+        return True
+    # the of-phrase's own possessor is whose the patients are, no doer: "the release of their leaders"
     heads = [tok, *(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
-    return any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ == "by") for h in heads
-               for c in h.children)
+    return any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for h in heads for c in h.children)
 
 
 # the rejection (CAMEO 12) that a cooperative act not done is: "will not release the prisoners" (1243), "failed to

@@ -10,7 +10,13 @@
 * shelter taken: "took shelter in a school", "took cover" is people fleeing, no seizure or request (refuge
   *sought* in a country is a request to it, as the PLOVER manual files refugees' demands: the trigger table's);
 * vehicles: "flew the drone" is no visit (the trigger table's ``noobj`` condition), and a trigger whose
-  subject is a machine ("the drone flew to") moves no one.
+  subject is a machine ("the drone flew to") moves no one;
+* people are no acts: a noun naming who takes part ("another protester said", "a demonstrator died") or who was
+  hurt ("evacuated the wounded") is no event of its own;
+* words said to no one: "spoke at the opening of parliament", "speaks during a news conference" is a statement,
+  no consultation (04x), which needs someone spoken with or to, a subject of several, or a telephone;
+* "demonstrate" meaning show ("the documents demonstrate why", "demonstrated its commitment") is no protest: a
+  protest has no object or clause; processions and parades of funerals, weddings or feasts are no protests.
 """
 
 from __future__ import annotations
@@ -59,9 +65,63 @@ def _sheltering(tok: Any) -> bool:
         for p in c.children)
 
 
+# nouns naming people who take part in an act: the person is no act ("another protester said")
+PARTICIPANT_NOUNS = frozenset({
+    "protester", "protestor", "demonstrator", "rioter", "marcher", "picketer", "attacker", "assailant", "gunman",
+    "sniper", "kidnapper", "abductor", "hostage", "captive", "detainee", "prisoner", "victim", "negotiator",
+    "mediator", "invader", "raider", "looter", "arsonist", "boycotter",
+})
+# participles that with "the" name people hurt ("evacuated the wounded", "buried the dead")
+CASUALTY_WORDS = frozenset({"wounded", "injured", "dead", "killed", "maimed"})
+# verbs of speaking that consult only with someone spoken with or to
+SPEAKING = frozenset({"speak", "talk"})
+_TELEPHONE = frozenset({"phone", "telephone", "telephonic", "call", "videoconference", "video"})
+# what makes a procession or a parade no protest
+CEREMONY_WORDS = frozenset({"funeral", "wedding", "religious", "easter", "christmas", "pilgrim", "pilgrims",
+                            "pilgrimage", "carnival", "festival", "holiday", "feast", "mourner", "mourners",
+                            "coffin", "coffins", "burial", "saint", "friday", "anniversary", "independence"})
+_CEREMONIES = frozenset({"procession", "parade", "cortege", "cortège"})
+
+
+def _said_to_no_one(tok: Any) -> bool:
+    """"spoke at the opening of parliament": a verb of speaking with no one spoken with or to, one subject, and
+    no telephone in its sentence."""
+    if tok.lemma_.lower() not in SPEAKING or tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("dobj", "obj", "dative") or (c.dep_ in ("prep", "prt") and c.lower_ in ("with", "to", "by"))
+           for c in tok.children):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.dep_ == "conj" for s in subjects for c in s.children) or any(s.tag_ in ("NNS", "NNPS")
+                                                                          for s in subjects):
+        return False  # "the two leaders spoke", "Putin and Erdogan talked"
+    return not any(t.lemma_.lower() in _TELEPHONE for t in tok.sent)
+
+
+def _showing(tok: Any) -> bool:
+    """"demonstrated its commitment", "the figures demonstrate that ...": demonstrate meaning show."""
+    return tok.lemma_.lower() == "demonstrate" and tok.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "obj", "ccomp") for c in tok.children)
+
+
+def _ceremony(tok: Any) -> bool:
+    """"a funeral procession", "the Good Friday procession", "an independence day parade"."""
+    return tok.lemma_.lower() in _CEREMONIES and any(t.lower_ in CEREMONY_WORDS for t in tok.sent)
+
+
 def wrong_sense(tok: Any, cameo: str) -> bool:
     """Is the trigger token ``tok`` (a spaCy Token) coded ``cameo`` used in a sense that is no event?"""
     if _sheltering(tok) and cameo[:2] != "07":
+        return True
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in PARTICIPANT_NOUNS | {
+            w + "s" for w in PARTICIPANT_NOUNS}:
+        return True
+    if tok.lower_ in CASUALTY_WORDS and tok.dep_ in ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "conj") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return True  # "evacuated the wounded": people, no attack
+    if cameo[:2] == "04" and _said_to_no_one(tok):
+        return True
+    if cameo[:2] == "14" and (_showing(tok) or _ceremony(tok)):
         return True
     sent = tok.sent
     if cameo[:2] in HOSTILE_ROOTS:
