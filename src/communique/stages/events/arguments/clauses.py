@@ -24,26 +24,57 @@ NOT_RECIPIENT_HEADS = frozenset({"according", "due", "thanks", "next", "close", 
                                  "addition", "date", "back", "up", "ahead"})
 
 
-def _recipient(verb: Any, args: ActorIndex, src: list[str]) -> list[str]:
-    """Actors of the last to-phrase anywhere under a transfer verb ("returned an 18th-century manuscript, missing
-    since 1943, to Italy"), not inside a clause with a subject of its own; ``[]`` when none names one."""
-    best: list[str] = []
+def _second(prep: Any, head: Any) -> bool:
+    """Does ``head`` hold another to-phrase before the to-phrase ``prep`` (so that ``prep`` is not its own)?"""
+    return any(x.dep_ == "prep" and x.lower_ in ("to", "into") and x.i < prep.i for x in head.subtree if x.i != prep.i)
+
+
+def _recipient_phrases(verb: Any) -> list[Any]:
+    """The to-phrases (prepositions) anywhere under a transfer verb that say where what is handed over goes
+    ("returned an 18th-century manuscript, missing since 1943, to Italy"), in text order: not inside a clause with
+    a subject of its own, unless that clause's verb already took a to-phrase of its own before it (a verb takes one:
+    "returned statues that date back to the 9th century to Cambodia" sends them to Cambodia)."""
+    out: list[Any] = []
     for t in verb.subtree:
         if t.dep_ != "prep" or t.lower_ not in ("to", "into") or t.i < verb.i:
             continue
-        if t.head.lower_ in NOT_RECIPIENT_HEADS:  # "according to US officials", "due to the storm"
-            continue
+        if t.head.lower_ in NOT_RECIPIENT_HEADS and not _second(t, t.head):
+            continue  # "according to US officials", "due to the storm", "date back to the 9th century"
         up, own = t.head, False
         while up.i != verb.i and up.head.i != up.i:
             if up.pos_ in ("VERB", "AUX"):  # "to assist Ethiopia with its response to COVID-19": another act's
-                own = True
+                own = not _second(t, up)
                 break
             up = up.head
+        if not own:
+            out.append(t)
+    return out
+
+
+def _recipient(verb: Any, args: ActorIndex, src: list[str]) -> list[str]:
+    """Actors of the last to-phrase under a transfer verb that names one (``_recipient_phrases``); ``[]`` when
+    none does."""
+    best: list[str] = []
+    for t in _recipient_phrases(verb):
         found = [a for a in args.in_tokens((x for p in t.children for x in noun_phrase(p)), outlets=True)
                  if a not in src]
-        if found and not own:
+        if found:
             best = found
     return best
+
+
+# roots of acts on what someone holds: returns and releases (08), cuts (16), seizures (17), force (18-20)
+HELD_ROOTS = frozenset({"08", "16", "17", "18", "19", "20"})
+
+
+def _taken_from(verb: Any, args: ActorIndex, src: list[str]) -> list[str]:
+    """Actors of the from-phrase of a verb acting on something, whose it was: "seized weapons from the rebels",
+    "released the detained leaders from the opposition party", "the town was recaptured from the militants" (the
+    parser hangs the phrase on the verb); ``[]`` when the verb has no object or the phrase names no actor."""
+    if not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children):
+        return []
+    return [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+            for a in args.in_tokens(t for p in c.children for t in noun_phrase(p)) if a not in src]
 
 
 # verbs whose clause names who is let or helped: "allowed aid workers to enter", "let inspectors visit"

@@ -15,6 +15,7 @@ from ..episodes import FAMILIES
 from ..modality import condition_of
 from ..phrases import ActorIndex, noun_phrase
 from ..place_targets import (
+    _place_at,
     clause_tokens,
     country_actor,
     destination,
@@ -35,6 +36,7 @@ from ..sources import (
 from ..triggers import triggers
 from .clauses import (
     COORDINATED_MUTUAL,
+    HELD_ROOTS,
     RECEIVED_ACTS,
     TRANSFER_VERBS,
     _agent_country,
@@ -42,9 +44,11 @@ from .clauses import (
     _coordinated,
     _purpose_targets,
     _recipient,
+    _recipient_phrases,
+    _taken_from,
 )
 from .nominal import ACT_NOUN_ENDINGS, _doer_country, _noun_args, event_doer
-from .objects import JUDGED_ROOTS, _object_country, _objects
+from .objects import JUDGED_ROOTS, PROTESTING_ROOTS, _object_country, _objects
 
 COMPLAINED_PREPS = frozenset({"about", "over", "against"})
 
@@ -137,6 +141,31 @@ def _home_country(doc: Doc, tok: Any, src: list[str], countries: dict[str, str |
     return None
 
 
+# measures only a state takes: administrative sanctions and bans (172), arrests and detentions (173), expulsions and
+# deportations of persons (174)
+STATE_MEASURES = frozenset({"172", "173", "174"})
+
+
+def _state_place(doc: Doc, verb: Any, code: str) -> tuple[str, Span] | None:
+    """Country (ISO3) and offsets of the place a state measure coded ``code`` is taken in ("arrested in Niger") or,
+    for an expulsion (174), from ("deported from Bahrain"); ``None`` when no place is named."""
+    found = destination(doc, verb)
+    if found is None and code.startswith("174"):
+        found = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for t in c.children if t.dep_ == "pobj" if (p := _place_at(doc, t)) is not None), None)
+    return found
+
+
+def _recipient_place(doc: Doc, verb: Any) -> tuple[str, Span] | None:
+    """Country (ISO3) and offsets of the place named by the last to-phrase of a transfer verb that names one
+    (``_recipient_phrases``); ``None`` when none does."""
+    for prep in reversed(_recipient_phrases(verb)):
+        for t in (x for p in prep.children if p.dep_ == "pobj" for x in noun_phrase(p)):
+            if (found := _place_at(doc, t)) is not None:
+                return found
+    return None
+
+
 def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: list[Event],
                    countries: dict[str, str | None], extra_actors: list[Actor],
                    extra_mentions: list[Mention]) -> tuple[list[str], list[str]] | None:
@@ -170,6 +199,12 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
             # "Kyiv was hit by Russian missiles", "were killed by Israeli airstrikes": the agent's country word
             src = [country_actor(doc, found[0], found[1], extra_actors, extra_mentions)]
             countries[src[0]] = found[0]
+        elif passive and not src and code[:3] in STATE_MEASURES and (found := _state_place(doc, tok, code)) is not None:
+            # "the journalist was arrested in Niger", "two Britons were deported from ...": with no agent named, an
+            # arrest, a deportation or a ban is the state's where it is done (as CAMEO and PLOVER coders code it)
+            src = [country_actor(doc, found[0], found[1], extra_actors, extra_mentions)]
+            countries[src[0]] = found[0]
+            tgt = [t for t in tgt if t not in src]
         elif not passive and tok.lemma_.lower() in RECEIVED_ACTS and (
                 giver := [a for a in args.in_tokens(t for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                                                     for p in c.children for t in noun_phrase(p)) if a not in src]):
@@ -177,7 +212,9 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
             src, tgt = giver, src
     else:
         src, tgt = _noun_args(tok, args, code=code)
-    if verbal and tok.lemma_.lower() in TRANSFER_VERBS:
+    transfer = verbal and tok.lemma_.lower() in TRANSFER_VERBS
+    recipient: list[str] = []
+    if transfer:
         # "returned 12 skulls that date back to A.D. 800 to Peru", "was returned by US officials to Spanish
         # authorities": what is handed over goes to the recipient, the target, however deep its to-phrase hangs
         recipient = _recipient(tok, args, src)
@@ -192,6 +229,12 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
     if not src:
         # nothing is created for an event that is not coded ("Missiles struck a market in Aleppo" makes no actor)
         return None
+    if transfer and not recipient and (found := _recipient_place(doc, tok)) is not None and \
+            not _own_country(doc, found[0], src, countries, extra_actors):
+        # "returned a manuscript, missing since 1943, to Venafro, Italy": the place it goes to stands for its country
+        aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+        countries[aid] = found[0]
+        tgt = [aid]
     if verbal and code[:2] in VERBAL_ROOTS:
         # "condemned Russia's invasion of Ukraine", "the detention of X by police was condemned": the target is
         # whoever did the event the verb reacts to, not everyone its phrase names
@@ -289,6 +332,18 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 # "called King Salman on Saturday, discussing oil supplies": a participle shares its verb's party
                 or (tok.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))):
             tgt = [t for t in _objects(tok.head, args) if t not in src]
+    if not tgt and not verbal and code[:2] in PROTESTING_ROOTS:
+        # "began a hunger strike to protest against Sweden's decision", "went on strike to protest the closure": a
+        # protest is aimed at whoever its purpose clause aims at (on the noun, or on the verb that holds it)
+        holders = [tok]
+        if tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+            holders.append(tok.head)
+        elif tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+            holders.append(tok.head.head)
+        tgt = next((aimed for h in holders if (aimed := _purpose_targets(h, args, src))), [])
+    if not tgt and verbal and code[:2] in HELD_ROOTS:
+        # "seized weapons from the rebels", "released the detained leaders from the opposition party": whose it was
+        tgt = _taken_from(tok, args, src)
     if not tgt and verbal and code[:2] in ("02", "10", "11", "12", "13"):
         # "demanded that the US cancel ...", "urged Iran to ...": whoever is asked to act
         tgt = [t for t in _clause_subject(tok, args) if t not in src]
