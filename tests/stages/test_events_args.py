@@ -240,6 +240,11 @@ def test_state_measures_with_no_agent(pipeline: Pipeline, text: str, expected: l
      [("143", ["KEN"], ["government"])]),
     ("Kenyan doctors began a strike on Monday to protest against the government's refusal to raise pay.",
      [("143", ["KEN"], ["government"])]),
+    # ... or its "in protest" phrase: whoever did the act protested, or the party protested against
+    ("The Kenyan activist Boniface Mwangi staged a hunger strike in prison in protest against abuses by Kenyan police.",
+     [("142", ["KEN"], ["KEN"])]),
+    ("Algerian lawyers went on a hunger strike on Sunday in protest against the arrests of journalists by the "
+     "security forces.", [("142", ["DZA"], ["security forces"]), ("173", ["security forces"], [])]),
 ])
 def test_protests_aimed_by_their_purpose(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)

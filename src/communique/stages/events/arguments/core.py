@@ -156,6 +156,30 @@ def _state_place(doc: Doc, verb: Any, code: str) -> tuple[str, Span] | None:
     return found
 
 
+# prepositions of what a protest is "in protest" of: "in protest against the violations by the security forces"
+PROTESTED_PREPS = frozenset({"against", "of", "at", "over"})
+
+
+def _protested(holder: Any, args: ActorIndex, src: list[str]) -> list[str]:
+    """Whom an "in protest against/of/at X" phrase under ``holder`` aims at: whoever did the act X names ("in
+    protest of the government's refusal", "against violations by the police"), or X itself when it is no act
+    ("in protest against the government"); ``[]`` when it names no one."""
+    out: list[str] = []
+    for c in holder.children:
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        for protest in (p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "protest"):
+            for what in (w for q in protest.children if q.dep_ == "prep" and q.lower_ in PROTESTED_PREPS
+                         for w in q.children if w.dep_ == "pobj"):
+                doer = event_doer(what, args) or args.in_tokens(
+                    t for b in what.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"
+                    for x in b.children for t in noun_phrase(x))  # "abuses by the police"
+                if not doer and not triggers().get(what.lemma_.lower()) and not what.lower_.endswith(ACT_NOUN_ENDINGS):
+                    doer = args.in_tokens(noun_phrase(what))
+                out += [a for a in doer if a not in src]
+    return list(dict.fromkeys(out))
+
+
 def _recipient_place(doc: Doc, verb: Any) -> tuple[str, Span] | None:
     """Country (ISO3) and offsets of the place named by the last to-phrase of a transfer verb that names one
     (``_recipient_phrases``); ``None`` when none does."""
@@ -340,7 +364,8 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
             holders.append(tok.head)
         elif tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
             holders.append(tok.head.head)
-        tgt = next((aimed for h in holders if (aimed := _purpose_targets(h, args, src))), [])
+        tgt = next((aimed for h in holders if (aimed := _purpose_targets(h, args, src) or _protested(h, args, src))),
+                   [])
     if not tgt and verbal and code[:2] in HELD_ROOTS:
         # "seized weapons from the rebels", "released the detained leaders from the opposition party": whose it was
         tgt = _taken_from(tok, args, src)
