@@ -191,3 +191,61 @@ def test_domestic_measures(pipeline: Pipeline, text: str, expected: list[tuple[A
 ])
 def test_targets_awaited_aimed_and_attended(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what is handed over goes to the last to-phrase, also past a relative clause that took a to-phrase of its own
+    ("Kenyan customs officials returned 40 stone statues that date back to the 9th century to Cambodia on Monday.",
+     [("0842", ["KEN"], ["KHM"])]),
+    ("Britain returned twelve bronze heads that date back to the 16th century to Nigeria.",
+     [("0842", ["GBR"], ["NGA"])]),
+    # ... and a place it goes to stands for its country
+    ("German police returned a 17th-century painting, stolen in 1944, to Lucca, Italy.", [("0842", ["DEU"], ["ITA"])]),
+    # ... while "according to" names no recipient
+    ("The museum returned the manuscript, according to Italian officials.", []),
+])
+def test_transfers_to_recipients_and_places(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a thing seized, retaken or let go from someone was theirs: the from-phrase is the target
+    ("Malian rebels seized weapons from the army.", [("171", ["MLI"], ["army"])]),
+    ("Indian police confiscated rifles from Maoist rebels on Sunday.", [("171", ["IND"], ["rebels"])]),
+    ("Ukraine recaptured the village from Russian forces.", [("192", ["UKR"], ["RUS"])]),
+    ("The town was recaptured from al-Shabaab by Somali troops.", [("192", ["SOM"], ["SOM"])]),
+    # ... a from-phrase that names no party is nobody's
+    ("Malian soldiers released the hostages from captivity.", [("0841", ["MLI"], [])]),
+])
+def test_what_was_taken_from_someone(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an arrest, detention or deportation with no agent named is the state's where it is done
+    ("The opposition leader Kizza Besigye was arrested on Monday in Uganda for treason.",
+     [("173", ["UGA"], ["Kizza Besigye"])]),
+    ("Two British tourists were detained in Dubai.", [("173", ["ARE"], ["GBR"])]),
+    ("Hundreds of protesters were arrested in Nairobi after the vote.", [("173", ["KEN"], ["protesters"])]),
+    ("Three activists were deported from Bahrain on Sunday.", [("174", ["BHR"], ["three activists"])]),
+    # ... with no place named, nobody is made its doer
+    ("The editor was arrested for sedition.", [("173", [], [])]),
+])
+def test_state_measures_with_no_agent(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a strike is aimed at whoever its purpose clause aims at, on the noun or on the verb that holds it
+    ("Dock workers in Mombasa went on strike to protest the government's privatisation plan.",
+     [("143", ["KEN"], ["government"])]),
+    ("Kenyan doctors began a strike on Monday to protest against the government's refusal to raise pay.",
+     [("143", ["KEN"], ["government"])]),
+    # ... or its "in protest" phrase: whoever did the act protested, or the party protested against
+    ("The Kenyan activist Boniface Mwangi staged a hunger strike in prison in protest against abuses by Kenyan police.",
+     [("142", ["KEN"], ["KEN"])]),
+    ("Algerian lawyers went on a hunger strike on Sunday in protest against the arrests of journalists by the "
+     "security forces.", [("142", ["DZA"], ["security forces"]), ("173", ["security forces"], [])]),
+])
+def test_protests_aimed_by_their_purpose(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

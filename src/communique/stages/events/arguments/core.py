@@ -1,0 +1,415 @@
+"""``find_arguments``: the source and target actor ids of one trigger, wiring the verbal (``objects``,
+``clauses``, ``..sources``) and nominal (``nominal``) finders with the place and country fallbacks.
+
+Actors are ids of ``doc.actors``; offsets are characters into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ....knowledge.countries import resolve_country
+from ....model import Actor, Doc, Event, Mention, Span
+from .._codes import IN_PERSON, MUTUAL_ROOTS, OWN_AGENT_CODES, SYMMETRIC
+from ..episodes import FAMILIES
+from ..modality import condition_of
+from ..phrases import ActorIndex, noun_phrase
+from ..place_targets import (
+    _place_at,
+    clause_tokens,
+    country_actor,
+    destination,
+    is_country,
+    mistaken_place,
+    place_target,
+)
+from ..sources import (
+    SUBJECT_DEPS,
+    _clause_subject,
+    _episode_agent,
+    _patients,
+    _previous_agent,
+    _stranded_subject,
+    located_source,
+    subject_of,
+)
+from ..triggers import triggers
+from .clauses import (
+    COORDINATED_MUTUAL,
+    HELD_ROOTS,
+    RECEIVED_ACTS,
+    TRANSFER_VERBS,
+    _agent_country,
+    _awaited,
+    _coordinated,
+    _purpose_targets,
+    _recipient,
+    _recipient_phrases,
+    _taken_from,
+)
+from .nominal import ACT_NOUN_ENDINGS, _doer_country, _noun_args, event_doer
+from .objects import JUDGED_ROOTS, PROTESTING_ROOTS, _object_country, _objects
+
+COMPLAINED_PREPS = frozenset({"about", "over", "against"})
+
+
+# roots whose event, with no party named, is aimed at the country of the place it is done in or for
+PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "13", "14", "15", "16", "17", "18", "20"})
+# codes whose object may be a place the actors stage took for a party: force, occupation, visits, withdrawals
+PLACE_PARTY_ROOTS = frozenset({"18", "19", "20"})
+PLACE_PARTY_CODES = frozenset({"042", "171", "087", "0874", "0871"})
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+
+
+# codes whose verb's object is the forces the source moves: mobilize (154), de-escalate or withdraw (087)
+FORCES_MOVED = frozenset({"154", "087", "0874"})
+
+
+def _without_affiliations(doc: Doc, tok: Any, src: list[str], args: ActorIndex,
+                          countries: dict[str, str | None]) -> list[str]:
+    """Sources without a country named only as the possessor of another source of that country: "Sudan's
+    government lifted a state of emergency in Darfur" is done by the government (SDN), not by Sudan besides, so
+    Sudan's own places are its target as for any government (a domestic dyad)."""
+    if len(src) < 2:
+        return src
+    kinds = {a.id: a.kind for a in doc.actors}
+    drop: set[str] = set()
+    for t in tok.sent:
+        if t.dep_ != "poss":
+            continue
+        owners = [a for a in args.at(t) if a in src and kinds.get(a) == "country"]
+        owned = [b for b in args.at(t.head) if b in src and b not in owners]
+        drop.update(a for a in owners if any(countries.get(b) == countries.get(a) for b in owned))
+    return [s for s in src if s not in drop] or src
+
+
+def _same_side(doc: Doc, ids: list[str], src: list[str]) -> bool:
+    """Is every actor of ``ids`` the country a source acts for ("Turkey" in "Erdogan reiterated Turkey's support
+    for ...")?  A person or a body of the same country is a party of its own ("the parliament rejected the prime
+    minister's deal")."""
+    actors = {a.id: a for a in doc.actors}
+    own = {a.country for s in src if (a := actors.get(s)) is not None and a.country}
+    return bool(own) and all((a := actors.get(i)) is not None and a.kind == "country" and a.country in own
+                             for i in ids)
+
+
+def _target_of_event_object(tok: Any, events: list[Event]) -> list[str]:
+    """"criticized the sanctions", "condemned the shooting": the target is whoever did the earlier event."""
+    for child in tok.children:
+        if child.dep_ not in ("dobj", "obj") or child.pos_ != "NOUN":
+            continue
+        lemma = child.lemma_.lower()
+        family = FAMILIES.get(lemma)
+        for ev in reversed(events):
+            if (family and ev.cameo in family) or any(t.cameo == ev.cameo for t in triggers().get(lemma, [])):
+                return list(ev.source)
+    return []
+
+
+def _own_country(doc: Doc, iso: str, src: list[str], countries: dict[str, str | None],
+                 extra: list[Actor]) -> bool:
+    """Is a source the country ``iso`` itself? Its government, police or army act on their own country's places
+    ("French police stormed a camp in Calais" is FRA police -> FRA, a domestic dyad, as are protesters at home:
+    "Palestinians protested in Hebron" is PSE civilians -> PSE, as the PLOVER GSR codes domestic protests)."""
+    return any(countries.get(s) == iso and is_country(doc, s, extra) for s in src)
+
+
+# measures a government imposes on its own country: a curfew (1723), a state of emergency or martial law (1724)
+DOMESTIC_MEASURES = frozenset({"1723", "1724"})
+
+
+def _home_country(doc: Doc, tok: Any, src: list[str], countries: dict[str, str | None], extra: list[Actor],
+                  mentions: list[Mention]) -> str | None:
+    """The actor id of the country the sources belong to, when it is one country: the document's actor for it, or
+    one made at a country word in the sentence ("Pakistani President Pervez Musharraf"); ``None`` when the sources
+    have no country, several, are the country itself, or the country is named nowhere in the sentence (no actor is
+    made without a mention of its own)."""
+    home = {countries.get(s) for s in src}
+    if len(home) != 1 or None in home:
+        return None
+    iso = next(iter(home))
+    if iso is None or any(is_country(doc, s, extra) for s in src):
+        return None  # "Egypt declared a state of emergency": the country acts on itself, one actor
+    for a in [*doc.actors, *extra]:
+        if a.kind == "country" and a.country == iso and a.id not in src:
+            return a.id
+    for t in tok.sent:
+        if t.text[:1].isupper() and resolve_country(t.text) == iso:
+            aid = country_actor(doc, iso, Span(t.idx, t.idx + len(t)), extra, mentions)
+            countries[aid] = iso
+            return aid
+    return None
+
+
+# measures only a state takes: administrative sanctions and bans (172), arrests and detentions (173), expulsions and
+# deportations of persons (174)
+STATE_MEASURES = frozenset({"172", "173", "174"})
+
+
+def _state_place(doc: Doc, verb: Any, code: str) -> tuple[str, Span] | None:
+    """Country (ISO3) and offsets of the place a state measure coded ``code`` is taken in ("arrested in Niger") or,
+    for an expulsion (174), from ("deported from Bahrain"); ``None`` when no place is named."""
+    found = destination(doc, verb)
+    if found is None and code.startswith("174"):
+        found = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for t in c.children if t.dep_ == "pobj" if (p := _place_at(doc, t)) is not None), None)
+    return found
+
+
+# prepositions of what a protest is "in protest" of: "in protest against the violations by the security forces"
+PROTESTED_PREPS = frozenset({"against", "of", "at", "over"})
+
+
+def _protested(holder: Any, args: ActorIndex, src: list[str]) -> list[str]:
+    """Whom an "in protest against/of/at X" phrase under ``holder`` aims at: whoever did the act X names ("in
+    protest of the government's refusal", "against violations by the police"), or X itself when it is no act
+    ("in protest against the government"); ``[]`` when it names no one."""
+    out: list[str] = []
+    for c in holder.children:
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        for protest in (p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "protest"):
+            for what in (w for q in protest.children if q.dep_ == "prep" and q.lower_ in PROTESTED_PREPS
+                         for w in q.children if w.dep_ == "pobj"):
+                doer = event_doer(what, args) or args.in_tokens(
+                    t for b in what.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"
+                    for x in b.children for t in noun_phrase(x))  # "abuses by the police"
+                if not doer and not triggers().get(what.lemma_.lower()) and not what.lower_.endswith(ACT_NOUN_ENDINGS):
+                    doer = args.in_tokens(noun_phrase(what))
+                out += [a for a in doer if a not in src]
+    return list(dict.fromkeys(out))
+
+
+def _recipient_place(doc: Doc, verb: Any) -> tuple[str, Span] | None:
+    """Country (ISO3) and offsets of the place named by the last to-phrase of a transfer verb that names one
+    (``_recipient_phrases``); ``None`` when none does."""
+    for prep in reversed(_recipient_phrases(verb)):
+        for t in (x for p in prep.children if p.dep_ == "pobj" for x in noun_phrase(p)):
+            if (found := _place_at(doc, t)) is not None:
+                return found
+    return None
+
+
+def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: list[Event],
+                   countries: dict[str, str | None], extra_actors: list[Actor],
+                   extra_mentions: list[Mention]) -> tuple[list[str], list[str]] | None:
+    """Source and target actor ids of the trigger token ``tok`` coded ``code``; ``None`` when it has no source.
+
+    ``events`` are the events coded so far (a criticised "sanctions" points back to whoever imposed them).
+    A destination or owner country that is not yet an actor is created: appended to ``extra_actors`` and
+    ``extra_mentions`` (and ``countries``, actor id -> ISO3), which the caller attaches to the document.
+    """
+    # a word the parser made the root with a subject is a verb it mistagged ("Germany and UNICEF hand over ...")
+    verbal = tok.pos_ == "VERB" or (tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children))
+    passive = False
+    if verbal:
+        src, passive = subject_of(tok, args)
+        if not src and not passive:
+            src = _stranded_subject(tok, args)
+        # coordinated parties to a mutual act are each other's counterparts, before whatever their object holds
+        # ("Turkey and Iraq signed a memorandum on the Tigris")
+        mutual = len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS)
+        tgt = _objects(tok, args, owners=not mutual, topics=not mutual) if not passive else _patients(tok, args)
+        if not tgt and not passive and _coordinated(tok) and (
+                code in SYMMETRIC | IN_PERSON | COORDINATED_MUTUAL or code[:2] in MUTUAL_ROOTS) and \
+                not _purpose_targets(tok, args, src, topics=False):
+            # "Trump and Putin agreed to share information on North Korea", "the United States and Sudan are
+            # upgrading ties": with no party named, coordinated subjects act with each other, before whatever the
+            # act announced or its place would give
+            src, tgt = src[:1], src[1:]
+        if passive and not src:
+            src = [a for a in _episode_agent(tok, args) if a not in tgt] or _previous_agent(doc, tok, code, events, tgt)
+        if passive and not src and (found := _agent_country(tok)) is not None:
+            # "Kyiv was hit by Russian missiles", "were killed by Israeli airstrikes": the agent's country word
+            src = [country_actor(doc, found[0], found[1], extra_actors, extra_mentions)]
+            countries[src[0]] = found[0]
+        elif passive and not src and code[:3] in STATE_MEASURES and (found := _state_place(doc, tok, code)) is not None:
+            # "the journalist was arrested in Niger", "two Britons were deported from ...": with no agent named, an
+            # arrest, a deportation or a ban is the state's where it is done (as CAMEO and PLOVER coders code it)
+            src = [country_actor(doc, found[0], found[1], extra_actors, extra_mentions)]
+            countries[src[0]] = found[0]
+            tgt = [t for t in tgt if t not in src]
+        elif not passive and tok.lemma_.lower() in RECEIVED_ACTS and (
+                giver := [a for a in args.in_tokens(t for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                                                    for p in c.children for t in noun_phrase(p)) if a not in src]):
+            # "Syria received military aid from Russia": the giver acts on the receiver
+            src, tgt = giver, src
+    else:
+        src, tgt = _noun_args(tok, args, code=code)
+    transfer = verbal and tok.lemma_.lower() in TRANSFER_VERBS
+    recipient: list[str] = []
+    if transfer:
+        # "returned 12 skulls that date back to A.D. 800 to Peru", "was returned by US officials to Spanish
+        # authorities": what is handed over goes to the recipient, the target, however deep its to-phrase hangs
+        recipient = _recipient(tok, args, src)
+        if recipient:
+            tgt = recipient
+    if not src and not passive:
+        # "a court in Venezuela banned ...", "Israeli officials shared ...": the subject's country acts
+        src = located_source(doc, tok, args, extra_actors, extra_mentions)
+        for s in src:
+            countries.setdefault(s, next((a.country for a in [*doc.actors, *extra_actors] if a.id == s), None))
+    src = _without_affiliations(doc, tok, src, args, countries)
+    if not src:
+        # nothing is created for an event that is not coded ("Missiles struck a market in Aleppo" makes no actor)
+        return None
+    if transfer and not recipient and (found := _recipient_place(doc, tok)) is not None and \
+            not _own_country(doc, found[0], src, countries, extra_actors):
+        # "returned a manuscript, missing since 1943, to Venafro, Italy": the place it goes to stands for its country
+        aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+        countries[aid] = found[0]
+        tgt = [aid]
+    if verbal and code[:2] in VERBAL_ROOTS:
+        # "condemned Russia's invasion of Ukraine", "the detention of X by police was condemned": the target is
+        # whoever did the event the verb reacts to, not everyone its phrase names
+        judged = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if code[:2] in JUDGED_ROOTS:
+            # "complained to the UN about Israeli air raids", "protested to Cairo over the arrest of ...": whoever
+            # did the act complained of, not the one complained to
+            judged += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in COMPLAINED_PREPS
+                       for p in c.children if p.dep_ == "pobj"]
+        for obj in judged:
+            doer = [a for a in event_doer(obj, args) if a not in src]
+            if not doer and obj.dep_ in ("dobj", "obj") and obj.pos_ == "NOUN" and (
+                    obj.lower_.endswith(ACT_NOUN_ENDINGS) or triggers().get(obj.lemma_.lower())):
+                # "praised the mediation by Qatar": the parser hangs the act's by-phrase on the active verb
+                doer = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i
+                        for a in args.in_tokens(t for p in c.children if p.dep_ == "pobj" for t in noun_phrase(p))
+                        if a not in src]
+            if doer and _same_side(doc, doer, src):
+                # "Erdogan reiterated Turkey's support for the GNA": the act is the source's own side's
+                tgt = [t for t in tgt if t not in doer]
+            elif doer:
+                tgt = doer
+            elif code[:2] in JUDGED_ROOTS and (found := _doer_country(obj)) is not None and not any(
+                    countries.get(s) == found[0] for s in src):
+                # "two Israeli air raids": an act named with its doer's country word only
+                aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+                countries[aid] = found[0]
+                tgt = [aid]
+    if code[:2] in PLACE_PARTY_ROOTS or code in PLACE_PARTY_CODES:
+        # "Russian forces captured Kherson", "shelled Kadugli": a town the actors stage took for a person or a
+        # group is a place, its country the target (unless a source is that country itself)
+        placed: list[str] = []
+        for t in tgt:
+            found = mistaken_place(doc, t, tok)
+            if found is None:
+                placed.append(t)
+            elif not _own_country(doc, found[0], src, countries, extra_actors):
+                aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+                countries[aid] = found[0]
+                placed.append(aid)
+        tgt = list(dict.fromkeys(placed))
+    dest = destination(doc, tok) if code in ("042", "050", "125", "161", "166") or code[:2] in ("07", "19") else None
+    if dest is not None and code == "125" and any(countries.get(s) == dest[0] for s in src):
+        dest = None  # a visit called off at home is no act on another country
+    if dest is not None:
+        iso, span = dest
+        # the place's country is a target unless a source is that country or a target already stands in it
+        # ("Kenyan police fired at protesters in Nairobi": the Kenyan protesters, not Kenya besides)
+        if not _own_country(doc, iso, src, countries, extra_actors) and not any(countries.get(t) == iso for t in tgt):
+            aid = country_actor(doc, iso, span, extra_actors, extra_mentions)
+            countries[aid] = iso
+            if aid not in tgt:
+                tgt.append(aid)
+    tgt = [t for t in tgt if t not in src]
+    if code in OWN_AGENT_CODES:
+        # "recalled its ambassador", "appointed a new envoy": the diplomat is the source's own, not a target
+        own_countries = {countries.get(s) for s in src} - {None}  # an actor of no known country is no one's own
+        tgt = [t for t in tgt if countries.get(t) not in own_countries or is_country(doc, t, extra_actors)]
+    if code in FORCES_MOVED and verbal:
+        # "mobilized army reservists", "withdrew the troops": forces moved with no country of their own are the
+        # source's, never its target (the target is where or against whom: "for a war against Iraq")
+        moved = {a for c in tok.children if c.dep_ in ("dobj", "obj") for a in args.in_tokens(noun_phrase(c))}
+        tgt = [t for t in tgt if t not in moved or countries.get(t) is not None]
+    if not tgt and code in ("015", "016"):
+        # "claimed responsibility for the attack on Israeli soldiers": whoever the claimed event struck
+        for t in clause_tokens(tok):
+            if t.dep_ == "pobj" and t.head.lower_ in ("for", "in", "of") and t.pos_ == "NOUN" and triggers().get(
+                    t.lemma_.lower()):
+                tgt = [a for a in _noun_args(t, args, climb=False)[1] if a not in src]
+                break
+    if not tgt:
+        tgt = [t for t in _target_of_event_object(tok, events) if t not in src]
+    if not tgt and code[:2] == "13":
+        # "threatened to stop negotiations if the United States deploys missiles": whoever the condition names
+        # ... or "warned that it would retaliate if Finland joins NATO", "its threat that it would close the border
+        # unless Kenya paid": the condition of the act threatened
+        said = [x for x in tok.children if x.dep_ in ("xcomp", "ccomp", "acl", "relcl") and x.pos_ in ("VERB", "AUX")]
+        for verb in [tok, *said, *(y for x in said for y in x.children if y.dep_ == "xcomp")]:
+            cond = condition_of(verb)
+            if cond is not None:
+                tgt = [t for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")
+                       for t in args.in_tokens(noun_phrase(c)) if t not in src]
+                if tgt:
+                    break
+    if not tgt and verbal:
+        # "will not lift the embargo until Cuba undertakes reforms", "will not end the strike unless the management is
+        # sacked": an act withheld until someone acts is aimed at that someone
+        tgt = _awaited(tok, args, src)
+    if not tgt and verbal:
+        # "agreed to lend $1 billion to Indonesia", "refused to meet Chinese officials": the target of the act
+        # announced; "summoned the ambassador to complain": the one summoned
+        tgt = _purpose_targets(tok, args, src)
+        if not tgt and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" and (
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                # "called King Salman on Saturday, discussing oil supplies": a participle shares its verb's party
+                or (tok.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))):
+            tgt = [t for t in _objects(tok.head, args) if t not in src]
+    if not tgt and not verbal and code[:2] in PROTESTING_ROOTS:
+        # "began a hunger strike to protest against Sweden's decision", "went on strike to protest the closure": a
+        # protest is aimed at whoever its purpose clause aims at (on the noun, or on the verb that holds it)
+        holders = [tok]
+        if tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+            holders.append(tok.head)
+        elif tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+            holders.append(tok.head.head)
+        tgt = next((aimed for h in holders if (aimed := _purpose_targets(h, args, src) or _protested(h, args, src))),
+                   [])
+    if not tgt and verbal and code[:2] in HELD_ROOTS:
+        # "seized weapons from the rebels", "released the detained leaders from the opposition party": whose it was
+        tgt = _taken_from(tok, args, src)
+    if not tgt and verbal and code[:2] in ("02", "10", "11", "12", "13"):
+        # "demanded that the US cancel ...", "urged Iran to ...": whoever is asked to act
+        tgt = [t for t in _clause_subject(tok, args) if t not in src]
+    if not tgt and verbal:
+        # "rejected an Indian proposal", "denounced Serbia's suppression": the country the object belongs to
+        found = _object_country(tok, passive=passive)
+        if found is not None and not any(countries.get(s) == found[0] for s in src):
+            aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+            countries[aid] = found[0]
+            tgt = [aid]
+    if not tgt and code[:2] in ("02", "10"):
+        # "demanded an apology from the prime minister": whoever is asked
+        tgt = [t for t in args.in_tokens(x for x in clause_tokens(tok) if x.dep_ == "pobj" and x.head.lower_ == "from")
+               if t not in src]
+    if not tgt and code[:2] in ("15", "17", "18", "19", "20"):
+        # "opened fire with small arms on Armenian positions": whoever the force is aimed at
+        # ... its whole phrase: "for a battle against the remnants of the Brotherhood", "against Syria's weapons"
+        tgt = [t for t in args.in_tokens(y for x in clause_tokens(tok) if x.dep_ == "pobj"
+                                         and x.head.lower_ in ("on", "against", "at", "into") for y in noun_phrase(x))
+               if t not in src]
+    if not tgt and src and dest is None:
+        # "airstrikes on Idlib", "troops entered Kharkiv", "visited Beijing", "stormed a camp in Calais"; for the
+        # roots acting on what lies in a place also where it is done: "agreed to a ceasefire in eastern Ukraine",
+        # "gave 350 million euros for development in Ethiopia": with no party named, the place's country
+        found = place_target(doc, tok, code)
+        if found is None and code[:2] in PLACE_TARGET_ROOTS:
+            found = destination(doc, tok)
+        if found is not None and not _own_country(doc, found[0], src, countries, extra_actors):
+            aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+            countries[aid] = found[0]
+            tgt = [aid] if aid not in src else []
+    if not src:
+        return None
+    if not tgt and code in DOMESTIC_MEASURES and (
+            own := _home_country(doc, tok, src, countries, extra_actors, extra_mentions)):
+        # "Musharraf imposed martial law", "the Thai army declared a state of emergency": a measure imposed with no
+        # place or party named is imposed on the source's own country (the domestic dyad CAMEO and PLOVER code)
+        tgt = [own]
+    if not tgt and len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS):
+        # "Jordan and the United States began joint exercises": the parties act with each other
+        src, tgt = src[:1], src[1:]
+    if code in ("042",) and tgt and all(countries.get(t) == countries.get(src[0]) for t in tgt) and not dest:
+        return None
+    return src, tgt
