@@ -42,6 +42,12 @@ GROUP_NOUNS = frozenset({
     # trades and services named with their country ("Somali businessmen", "Burkinabe miners", "Nigerien intelligence")
     "businessmen", "businesswomen", "executives", "miners", "landowners", "guerillas", "intelligence", "gangs",
     "patrol", "patrols", "prisoner",
+    # offices held one to a state, named for several states at once ("the Kenyan and Ugandan presidents": one
+    # actor each) or as a state's several ("Gulf foreign ministers")
+    "presidents", "ministers", "premiers", "kings", "emirs", "monarchs", "governors", "mayors", "ambassadors",
+    "chancellors", "generals", "chiefs", "spokesmen",
+    # armour and bombers, the state's military as their country word says ("Israeli tanks", "Russian bombers")
+    "tanks", "bombers",
 })
 # Unnamed collectives that are actors even when no country is said ("the army", "gunmen", "state media"):
 # their events are kept with the country empty unless the phrase, a coreference chain or the knowledge base says it.
@@ -111,7 +117,7 @@ ETHNIC_PLURALS = frozenset(w for w in ETHNONYMS if w.endswith("s") and w[:-1] in
 ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
                          "aircraft", "planes", "helicopters", "gunships", "warships", "gunboats", "artillery",
                          "commandos", "marines", "navies", "armies", "coalition", "junta", "destroyers", "frigates",
-                         "submarines", "servicemen",
+                         "submarines", "servicemen", "tanks", "bombers",
                          "drones", "navy", "commander", "commanders", "officer", "officers", "general", "positions",
                          "posts", "post", "units", "bases", "guards", "patrol", "patrols"})
 CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "fighters": "UAF", "gunmen": "UAF",
