@@ -89,3 +89,36 @@ def test_the_head_of_state_after_a_minister_is_no_one(pipeline: Pipeline) -> Non
 ])
 def test_armour_and_bombers(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+# --- a town acted on by force or its threat is its civilians (the PLOVER GSR's rule for cities) ------------------
+
+def _targets(doc: Doc) -> list[tuple[str, str | None]]:
+    by_id = {a.id: a for a in doc.actors}
+    return [(by_id[t].name, by_id[t].code) for e in doc.events for t in e.target if t in by_id]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israeli tanks shelled Jericho on Monday.", [("civilians in Jericho", "PSECVL")]),
+    ("Iran threatened to shell Iraqi towns in retaliation for the raid.", [("civilians in Iraqi towns", "IRQCVL")]),
+    ("Turkish authorities imposed a curfew in the town of Cizre.", [("civilians in Cizre", "TURCVL")]),
+    # a capital acted on stands for its state (PETRARCH codes capitals as the state)
+    ("The army fired two artillery shells at Nairobi.", [("Kenya", "KEN")]),
+    ("Russian forces shelled Kharkiv overnight.", [("civilians in Kharkiv", "UKRCVL")]),
+    # a capital as the object stands for the government (actors stage), as the GSR codes it
+    ("Russian missiles struck Kyiv overnight.", [("Kyiv", "UKRGOV")]),
+])
+def test_a_town_attacked_is_its_civilians(pipeline: Pipeline, text: str,
+                                          expected: list[tuple[str, str | None]]) -> None:
+    assert _targets(analyze(text, pipeline=pipeline)) == expected
+
+
+def test_a_town_visited_is_its_country(pipeline: Pipeline) -> None:
+    # a visit is to the state, not to its people: only force and its threat make a town its civilians
+    doc = analyze("The Kenyan foreign minister arrived in Mombasa on Monday.", pipeline=pipeline)
+    assert all(not (a.code or "").endswith("CVL") for a in doc.actors)
+
+
+def test_a_weapon_naming_what_it_fires_is_no_party(pipeline: Pipeline) -> None:
+    doc = analyze("The army fired two artillery shells at the border post.", pipeline=pipeline)
+    assert _codes(doc) == [("army", "MIL")]

@@ -346,6 +346,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         tspan = Span(tok.idx, tail)
         if taken_index.overlaps(tspan):
             continue
+        if low in WEAPON_NOUNS and tok.dep_ == "compound" and tok.head.i > tok.i:
+            continue  # "artillery shells", "artillery fire": what the weapon fires, no party
         if low in WEAPON_NOUNS and _as_instrument(tok):
             continue  # "launched forty drones at Kharkiv": what is launched or fired is no party to the event
         if low in ARMED_NOUNS and _own_forces(tok):
