@@ -122,3 +122,32 @@ def test_a_town_visited_is_its_country(pipeline: Pipeline) -> None:
 def test_a_weapon_naming_what_it_fires_is_no_party(pipeline: Pipeline) -> None:
     doc = analyze("The army fired two artillery shells at the border post.", pipeline=pipeline)
     assert _codes(doc) == [("army", "MIL")]
+
+
+# --- abbreviated ranks and titles ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Haitian Lt. Gen. Raoul Cedras resigned yesterday.", [("Raoul Cedras", "HTIMIL")]),
+    ("Gen. Michel Aoun rejected the plan.", [("Michel Aoun", "LBNMIL")]),
+    ("Maj. Gen. Mohamed Hamdan Dagalo spoke to reporters.", [("Mohamed Hamdan Dagalo", "MIL")]),
+    ("Sen. Bernie Sanders criticised the deal.", [("Bernie Sanders", "LEG")]),
+])
+def test_abbreviated_ranks(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+# --- people a country word places: immigrants, advisers, administrators, missionaries; refugees where they flee --
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Phoenix.agents IMMIGRANT [~CVL], MISSIONARY [~REL]
+    ("Border agents detained illegal Mexican immigrants.", [("Mexican immigrants", "MEXCVL")]),
+    ("Russian military advisers arrived on Monday.", [("Russian advisers", "RUSMIL")]),
+    ("Rebels kidnapped 16 Russian civilian advisers.", [("Rebels", "REB"), ("Russian advisers", "RUSCVL")]),
+    ("Settlers set fire to the offices of the Palestinian administrators.", [("Palestinian administrators", "PSEGOV")]),
+    ("A Canadian missionary was detained at the airport.", [("Canadian missionary", "CANREL")]),
+    ("The agency will send food to refugees fleeing the civil war in Liberia.", [("refugees", "LBRREF"),
+                                                                                 ("Liberia", "LBR")]),
+    ("Refugees fleeing Myanmar crossed the river.", [("Refugees", "MMRREF"), ("Myanmar", "MMR")]),
+])
+def test_people_a_country_places(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected

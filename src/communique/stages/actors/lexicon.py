@@ -16,7 +16,7 @@ PERSON_NOUNS = frozenset({
     "chancellor", "premier", "king", "queen", "emir", "monarch", "governor", "mayor", "foreign minister",
     "rebel", "insurgent", "militant", "dissident", "activist", "protester", "gunman", "guerrilla", "separatist",
     "inspector", "investigator", "pilgrim", "lawyer", "businessman", "businesswoman", "guerilla", "executive",
-    "chief",
+    "chief", "immigrant", "missionary",
 })
 GROUP_NOUNS = frozenset({
     "officials", "diplomats", "delegation", "delegations", "troops", "forces", "army", "military", "government",
@@ -48,6 +48,9 @@ GROUP_NOUNS = frozenset({
     "chancellors", "generals", "chiefs", "spokesmen",
     # armour and bombers, the state's military as their country word says ("Israeli tanks", "Russian bombers")
     "tanks", "bombers",
+    # people a country word places ("illegal Mexican immigrants" CVL, "Russian military advisers", "a Canadian
+    # missionary" REL, "Palestinian administrators" GOV)
+    "immigrants", "advisers", "advisors", "administrators", "missionaries",
 })
 # Unnamed collectives that are actors even when no country is said ("the army", "gunmen", "state media"):
 # their events are kept with the country empty unless the phrase, a coreference chain or the knowledge base says it.
@@ -202,6 +205,8 @@ HEAD_TITLES = frozenset({
     "diplomat", "official", "officer", "marshal", "captain", "lieutenant", "major", "brigadier", "speaker", "mp",
     "congressman", "congresswoman", "ayatollah", "imam", "pope", "cardinal", "archbishop", "head", "rabbi",
     "undersecretary",
+    # abbreviated ("Lt. Gen. X", "Col. X", "Gov. X"): the token keeps its full stop
+    "gen.", "lt.", "col.", "maj.", "capt.", "adm.", "sgt.", "brig.", "gov.", "sen.", "rep.",
 })
 
 

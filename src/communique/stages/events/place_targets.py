@@ -187,30 +187,38 @@ SETTLEMENT_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "c
                               "townships", "hamlet", "hamlets"})
 
 
+#: Prepositions of what lies by a town, not in it: "struck targets near Hodeidah", "a convoy outside Gao".
+PROXIMITY_PREPS = frozenset({"near", "outside", "around", "beyond", "off", "by"})
+
+
 def _settlement(doc: Doc, span: Span) -> str | None:
     """The name of the town, city, village or site at ``span`` (a city or site the place stage geocoded, or a word
-    in a settlement noun's phrase: "Iraqi towns", "villages near Macedonia"), else ``None``. A capital stands for
+    in a settlement noun's phrase: "Iraqi towns", "a village in Western Cambodia"), else ``None``. What lies near a
+    town is not in it ("targets near the port of Hodeidah", "a convoy near Gao": ``None``), and a capital stands for
     its state ("fired shells at Seoul": KOR, as PETRARCH's dictionaries code capitals), not for its people."""
+    city = None
     for pl in doc.places:
         if pl.span.start <= span.start < pl.span.end:
             if pl.feature in ("city", "site") and not is_capital(name := span.text(doc.text)):
-                return name
+                city = name
             break
     sdoc = doc.nlp
     if sdoc is None:
-        return None
+        return city
     words = sdoc.char_span(span.start, span.end, alignment_mode="expand")
     tok = words[0] if words is not None and len(words) else None
-    for _ in range(3):
+    for _ in range(4):
         if tok is None:
+            break
+        if tok.dep_ == "prep" and tok.lower_ in PROXIMITY_PREPS:
             return None
-        if tok.lower_ in SETTLEMENT_NOUNS:
+        if city is None and tok.lower_ in SETTLEMENT_NOUNS:
             return doc.text[tok.left_edge.idx : tok.idx + len(tok)].removeprefix("the ").removeprefix("a ")
-        if tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ in SETTLEMENT_NOUNS and sdoc[tok.i + 1] is not tok:
+        if city is None and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ in SETTLEMENT_NOUNS:
             nxt = sdoc[tok.i + 1]
             return doc.text[tok.idx : nxt.idx + len(nxt)]
         tok = tok.head if tok.head is not tok else None
-    return None
+    return city
 
 
 def country_actor(doc: Doc, iso: str, span: Span, extra: list[Actor], mentions: list[Mention], *,

@@ -141,6 +141,24 @@ def _clause_place_country(tok: Any, doc_places: list[Any]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+#: People who flee, and the verbs of their flight: "refugees fleeing the civil war in Liberia" are Liberia's.
+_FLEEING_NOUNS = frozenset({"refugees", "migrants", "civilians", "people", "residents"})
+_FLEE_VERBS = frozenset({"flee", "escape"})
+
+
+def _fled_country(tok: Any, doc_places: list[Any]) -> str | None:
+    """The country a fleeing people's clause names ("refugees fleeing the civil war in Liberia", "families escaping
+    the fighting in Sudan"): a country word in it, else the country of a place geocoded in it."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in _FLEE_VERBS and c.i > tok.i:
+            sub = list(c.subtree)
+            for t in sub:
+                if t.text[:1].isupper() and (cw := country_at(tok.doc, t.i)) is not None:
+                    return cw[0]
+            return _place_country(doc_places, sub[0].idx, sub[-1].idx + len(sub[-1]))
+    return None
+
+
 def _own_phrase_group(tok: Any, groups: list[Found]) -> Found | None:
     """A named group in the noun's "from"/"of" phrase ("Fighters from JNIM")."""
     for child in tok.children:
@@ -458,6 +476,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                 tok, doc_places, located=low in ("forces", "force") and "security" in modifiers)):
             countries = [(iso, -1) for iso in isos]  # "security forces in Guinea" are Guinea's; "troops in Iraq"
             # may be anyone's; "lawmakers in Kenya and Uganda" are two countries' lawmakers, one actor each
+        if not countries and low in _FLEEING_NOUNS and (iso := _fled_country(tok, doc_places)):
+            countries = [(iso, -1)]  # "refugees fleeing the civil war in Liberia": where they flee from
         if not countries and tok.dep_ == "conj" and tok.head.i in shared and low not in CIVIL_GROUPS and not any(
                 c.dep_ in ("det", "poss") for c in tok.children):
             # "Danish media and government": the country word is both nouns'; not across a determiner of the
