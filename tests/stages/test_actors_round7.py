@@ -151,3 +151,14 @@ def test_abbreviated_ranks(pipeline: Pipeline, text: str, expected: list[tuple[s
 ])
 def test_people_a_country_places(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+# --- former names of states, still read in older reports (Phoenix.Countries.actors lists them) -------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kampuchean guerrillas attacked the convoy.", [("Kampuchean guerrillas", "KHMREB")]),
+    ("Zaire closed its border on Friday.", [("Democratic Republic of the Congo", "COD")]),
+    ("The Ceylonese government protested on Friday.", [("Ceylonese government", "LKAGOV")]),
+])
+def test_former_names_of_states(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
