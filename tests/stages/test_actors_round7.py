@@ -162,3 +162,18 @@ def test_people_a_country_places(pipeline: Pipeline, text: str, expected: list[t
 ])
 def test_former_names_of_states(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+# --- a definite title, then its holder set off by commas ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Ghanaian president, John Mahama, arrived on Monday.", [("John Mahama", "GHAGOV")]),
+    ("Kenya's foreign minister, Musalia Mudavadi, said the talks would resume.", [("Musalia Mudavadi", "KENGOV")]),
+    # the title's country comes from the knowledge base when the phrase has none
+    ("The Secretary of State, Hillary Clinton, said the talks would resume.", [("Hillary Clinton", "USAGOV")]),
+    # a clause set off by commas is no name
+    ("The minister, who spoke on Monday, said the talks would resume.", [("minister", None)]),
+])
+def test_a_title_then_its_holder_in_apposition(pipeline: Pipeline, text: str,
+                                               expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
