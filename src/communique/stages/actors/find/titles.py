@@ -162,8 +162,8 @@ def find_titled_people(sdoc: Any) -> list[Found]:
             i = max(i + 1, t0) if j == t0 else i + 1
             continue
         end = _name_run(sdoc, j)
-        if end == j and (k := _apposed_name(sdoc, i, j, country)) is not None:
-            j, end = k  # "The Secretary of State, Hillary Clinton, said": the title, then its holder set off
+        if end == j and (apposed := _apposed_name(sdoc, i, j, country)) is not None:
+            j, end = apposed  # "The Secretary of State, Hillary Clinton, said": the title, then its holder set off
         if end == j and j - t0 >= 2 and _surname_in_title(sdoc, t0, j):
             j -= 1  # "Foreign Minister Bishop said": a title word ending the chain is the surname
             chain = sdoc[t0:j] if not (igo and j > t0) else sdoc[i:j]
