@@ -58,7 +58,8 @@ def test_criticism_targets_whoever_did_the_earlier_event(pipeline: Pipeline) -> 
 def test_air_strike_near_a_town(pipeline: Pipeline) -> None:
     doc = analyze("Sudanese army jets bombed positions near Nyala on Thursday, residents said.",
                   published="2024-06-14", pipeline=pipeline)
-    # the positions bombed lie near a Sudanese town: Sudan is the target (a domestic dyad), Nyala the place
+    # the positions bombed lie near a Sudanese town: Sudan is the target (a domestic dyad), Nyala the place; what
+    # lies near a town is not its civilians
     assert _view(doc) == [("195", ["Sudanese army jets"], ["Sudan"], "2024-06-13", "Nyala", "reported")]
 
 

@@ -42,6 +42,12 @@ fishing boats, cargo ships             CVL     civilians' craft; a state's ships
 a state's Security Council             GOV     "Armenia's Security Council"; the UN's is IGOUNO
 a country's Red Cross/Red Crescent     NGO     with the country ("Kenyan Red Cross" KENNGO)
 "X's ally", "X's proxy militias"       (none)  an ally of X is not X's: no country from X
+a town acted on by force or threat     CVL     "shelled Jericho" PSECVL (GSR: cities go to CVL);
+                                               a capital, or what lies near a town: the state
+tanks, bombers                         MIL     Phoenix BOMBER [~MIL]; suicide bombers REB (SUICIDE_BOMBER)
+immigrants; missionaries               CVL;REL Phoenix IMMIGRANT [~CVL], MISSIONARY [~REL]
+abbreviated ranks (Lt., Gen., Col.)    MIL     Phoenix LT., GEN., MAJ., CAPT. [~MIL]
+head of state/government               GOV     of the state its phrase names ("the Polish head of state")
 =====================================  ======  ==============================================
 """
 
@@ -67,7 +73,7 @@ _LEXICON = {
         ministry of foreign affairs, foreign affairs, city government, city council, municipality,
         municipal council, district administration, local government, security council,
         national security council, military government, military junta, military regime, military ruler,
-        military leader, military council""",
+        military leader, military council, gov, pres""",
     "MIL": """defense minister, defense ministry, defense secretary, secretary of defense, defense department,
         minister of defense, ministry of defense, deputy minister of defense, chief of staff, general staff,
         defense official, pentagon, general, army, armed forces, military, troops, troop, soldier, colonel,
@@ -76,10 +82,11 @@ _LEXICON = {
         army chief, military official, major, captain, sergeant, corporal, marshal,
         government troops, government forces, government soldiers,
         border guard, coast guard, paratroopers, revolutionary guards, national guard, forces, defense forces,
-        defense, defense chief""",
+        defense, defense chief, gen, lt, col, maj, capt, adm, sgt, brig, cpl, lt gen, maj gen, brig gen,
+        lt col""",
     "LEG": """parliament, parliamentarian, lawmaker, legislator, legislature, senator, senate, mp, member of parliament,
         congress, congressman, congresswoman, house of representatives, speaker of parliament, parliament speaker,
-        national assembly, general assembly, assembly, legislative assembly, constituent assembly""",
+        national assembly, general assembly, assembly, legislative assembly, constituent assembly, sen, rep""",
     "JUD": """judge, justice, court, supreme court, prosecutor, prosecutor general, attorney general, solicitor general,
         procurator general,
         judiciary, tribunal, defense attorney, defense lawyer, military court, judicial council,
@@ -100,7 +107,8 @@ _LEXICON = {
     "NGO": """ngo, non-governmental organization, charity, aid group, aid agency, aid worker, humanitarian group,
         rights group, human rights group""",
     "IGO": """international organization, peacekeeper, peacekeeping force, un peacekeeper""",
-    "CVL": """civilian, resident, villager, citizen, people, population, passenger, pedestrian, migrant, landowner""",
+    "CVL": """civilian, resident, villager, citizen, people, population, passenger, pedestrian, migrant, landowner,
+        immigrant""",
     "REF": """refugee, displaced person, asylum seeker, internally displaced""",
     "HLH": """doctor, nurse, hospital, health official, medic, paramedic, surgeon general""",
     "EDU": """student, teacher, professor, university, school, academic""",
@@ -108,7 +116,7 @@ _LEXICON = {
         laborer, teachers union""",
     "AGR": """farmer, peasant""",
     "REL": """cleric, imam, priest, bishop, archbishop, rabbi, pope, ayatollah, mullah, monk, church, mosque, pilgrim,
-        worshipper""",
+        worshipper, missionary""",
     "CRM": """criminal, gang, smuggler, pirate, kidnapper, drug trafficker, cartel, gang leader, gang member""",
 }
 SECTORS: frozenset[str] = frozenset(_LEXICON)
@@ -155,6 +163,10 @@ _SPELLING = {
     "pres": "president",
 }
 
+#: Titles written abbreviated, with a full stop as their own token ("Lt. Gen.", "Col.", "Gov."): the dotted forms are
+#: title words too; their sectors are in the lexicon (Phoenix.agents: GEN., LT., MAJ., CAPT. [~MIL]).
+_ABBREVIATED = ("gen", "lt", "col", "maj", "capt", "adm", "sgt", "brig", "cpl", "gov", "sen", "rep", "pres")
+
 TITLE_WORDS: frozenset[str] = frozenset(
     """deputy vice acting interim former outgoing incoming caretaker first senior assistant under junior
     prime minister president premier chancellor secretary general foreign defense defence interior home finance
@@ -166,7 +178,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     pope cardinal archbishop bishop imam rabbi cleric dr mr mrs ms gen lt col maj capt adm sgt sen rep gov pres
     brig lady director executive ceo chairman chairwoman chairperson head solicitor inspector surgeon auditor
     procurator undersecretary""".split()
-)
+) | frozenset(f"{w}." for w in _ABBREVIATED)
 
 # Title words that can end a title ("Defense Minister") or open one ("Secretary of State").
 _HEADS = frozenset(

@@ -14,6 +14,7 @@ from typing import Any
 from ...knowledge.sectors import sector_for_title
 from ...model import Actor, Doc, Mention, Span
 from ...textutil import SpanIndex
+from .find.collectives import _head_of_state
 from .gender import title_gender
 from .lexicon import HEAD_TITLES, PARTICLE_PREFIX, PERSON_NOUNS, PLURAL_ANAPHORS, PRONOUNS
 
@@ -183,8 +184,12 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
     starts = [m.span.start for m in ordered]
     holds: dict[tuple[str, str], bool] = {}
     for tok in sdoc:
-        if tok.lower_ in PERSON_NOUNS and tok.i > 0 and sdoc[tok.i - 1].lower_ in ("the", "this", "that") \
+        office = _head_of_state(sdoc, tok.i)  # "the head of state": a president, monarch ... named before
+        if (tok.lower_ in PERSON_NOUNS or office) and tok.i > 0 and sdoc[tok.i - 1].lower_ in ("the", "this", "that") \
                 and not taken.covers(tok.idx):
+            noun = sdoc[tok.i + 2].lower_ if office else tok.lower_
+            fitting = _OFFICES.get(noun, (noun,)) if office else (noun,)
+            last = sdoc[tok.i + office - 1] if office else tok
             chosen: str | None = None
             reach = -1  # the first sentence of the stretch, once a person is chosen
             for j in range(bisect_left(starts, tok.idx) - 1, -1, -1):
@@ -193,17 +198,18 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
                     continue
                 if chosen is not None and sent_of[j] < reach:
                     break
-                key = (m.actor_id, tok.lower_)
+                key = (m.actor_id, noun)
                 if key not in holds:
                     a = by_id[m.actor_id]
-                    holds[key] = a.kind == "person" and tok.lower_ in f"{a.name} {a.title or ''}".lower()
+                    said = f"{a.name} {a.title or ''}".lower()
+                    holds[key] = a.kind == "person" and any(w in said for w in fitting)
                 if holds[key] and chosen is None:
                     chosen, reach = m.actor_id, sent_of[j] - 2
                 elif holds[key] and m.actor_id != chosen:
                     chosen = None  # two people it may stand for
                     break
             if chosen is not None:
-                mentions.append(Mention(span=Span(sdoc[tok.i - 1].idx, tok.idx + len(tok)), label="PRONOUN",
+                mentions.append(Mention(span=Span(sdoc[tok.i - 1].idx, last.idx + len(last)), label="PRONOUN",
                                         actor_id=chosen))
     # known genders: the actor's own (title, honorific, given name: set by the caller), else its title's
     gender = {a.id: g for a in actors if a.kind == "person" and (g := a.gender or _gender(a.title))}
@@ -251,6 +257,11 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
         resolved.append((mention, doc.sentence_of(tok.idx)))
     for aid, g in gender.items():  # the pronoun chain teaches a person's gender
         by_id[aid].gender = by_id[aid].gender or g
+
+
+#: The titles "the head of state" and "the head of government" may stand for (a person's title holding one).
+_OFFICES = {"state": ("president", "king", "queen", "emir", "monarch", "sultan", "head of state"),
+            "government": ("prime minister", "premier", "chancellor", "head of government")}
 
 
 def _latest_person(candidates: Iterable[tuple[str | None, bool]], want: str, gender: dict[str, str],

@@ -16,7 +16,7 @@ PERSON_NOUNS = frozenset({
     "chancellor", "premier", "king", "queen", "emir", "monarch", "governor", "mayor", "foreign minister",
     "rebel", "insurgent", "militant", "dissident", "activist", "protester", "gunman", "guerrilla", "separatist",
     "inspector", "investigator", "pilgrim", "lawyer", "businessman", "businesswoman", "guerilla", "executive",
-    "chief",
+    "chief", "immigrant", "missionary",
 })
 GROUP_NOUNS = frozenset({
     "officials", "diplomats", "delegation", "delegations", "troops", "forces", "army", "military", "government",
@@ -42,6 +42,15 @@ GROUP_NOUNS = frozenset({
     # trades and services named with their country ("Somali businessmen", "Burkinabe miners", "Nigerien intelligence")
     "businessmen", "businesswomen", "executives", "miners", "landowners", "guerillas", "intelligence", "gangs",
     "patrol", "patrols", "prisoner",
+    # offices held one to a state, named for several states at once ("the Kenyan and Ugandan presidents": one
+    # actor each) or as a state's several ("Gulf foreign ministers")
+    "presidents", "ministers", "premiers", "kings", "emirs", "monarchs", "governors", "mayors", "ambassadors",
+    "chancellors", "generals", "chiefs", "spokesmen",
+    # armour and bombers, the state's military as their country word says ("Israeli tanks", "Russian bombers")
+    "tanks", "bombers",
+    # people a country word places ("illegal Mexican immigrants" CVL, "Russian military advisers", "a Canadian
+    # missionary" REL, "Palestinian administrators" GOV)
+    "immigrants", "advisers", "advisors", "administrators", "missionaries",
 })
 # Unnamed collectives that are actors even when no country is said ("the army", "gunmen", "state media"):
 # their events are kept with the country empty unless the phrase, a coreference chain or the knowledge base says it.
@@ -111,7 +120,7 @@ ETHNIC_PLURALS = frozenset(w for w in ETHNONYMS if w.endswith("s") and w[:-1] in
 ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "soldier", "jets", "warplanes",
                          "aircraft", "planes", "helicopters", "gunships", "warships", "gunboats", "artillery",
                          "commandos", "marines", "navies", "armies", "coalition", "junta", "destroyers", "frigates",
-                         "submarines", "servicemen",
+                         "submarines", "servicemen", "tanks", "bombers",
                          "drones", "navy", "commander", "commanders", "officer", "officers", "general", "positions",
                          "posts", "post", "units", "bases", "guards", "patrol", "patrols"})
 CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "fighters": "UAF", "gunmen": "UAF",
@@ -196,6 +205,8 @@ HEAD_TITLES = frozenset({
     "diplomat", "official", "officer", "marshal", "captain", "lieutenant", "major", "brigadier", "speaker", "mp",
     "congressman", "congresswoman", "ayatollah", "imam", "pope", "cardinal", "archbishop", "head", "rabbi",
     "undersecretary",
+    # abbreviated ("Lt. Gen. X", "Col. X", "Gov. X"): the token keeps its full stop
+    "gen.", "lt.", "col.", "maj.", "capt.", "adm.", "sgt.", "brig.", "gov.", "sen.", "rep.",
 })
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...knowledge.countries import country_name
+from ...knowledge.countries import country_name, is_capital
 from ...knowledge.gazetteer import Gazetteer, normalise
 from ...model import Actor, Doc, Mention, Span
 
@@ -178,9 +178,61 @@ def is_country(doc: Doc, actor_id: str, extra: list[Actor]) -> bool:
     return any(a.id == actor_id and a.kind == "country" for a in list(doc.actors) + extra)
 
 
-def country_actor(doc: Doc, iso: str, span: Span, extra: list[Actor], mentions: list[Mention]) -> str:
+#: CAMEO roots of force and its threat (threaten, posture, coerce, assault, fight, mass violence): a town they are
+#: aimed at stands for the people in it.
+CIVIL_TARGET_ROOTS = frozenset({"13", "15", "17", "18", "19", "20"})
+#: Nouns of settlements: "shell Iraqi towns", "villages near the border" are their people's.
+SETTLEMENT_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "neighbourhood",
+                              "neighborhood", "neighbourhoods", "neighborhoods", "suburb", "suburbs", "township",
+                              "townships", "hamlet", "hamlets"})
+
+
+#: Prepositions of what lies by a town, not in it: "struck targets near Hodeidah", "a convoy outside Gao".
+PROXIMITY_PREPS = frozenset({"near", "outside", "around", "beyond", "off", "by"})
+
+
+def _settlement(doc: Doc, span: Span) -> str | None:
+    """The name of the town, city, village or site at ``span`` (a city or site the place stage geocoded, or a word
+    in a settlement noun's phrase: "Iraqi towns", "a village in Western Cambodia"), else ``None``. What lies near a
+    town is not in it ("targets near the port of Hodeidah", "a convoy near Gao": ``None``), and a capital stands for
+    its state ("fired shells at Seoul": KOR, as PETRARCH's dictionaries code capitals), not for its people."""
+    city = None
+    for pl in doc.places:
+        if pl.span.start <= span.start < pl.span.end:
+            if pl.feature in ("city", "site") and not is_capital(name := span.text(doc.text)):
+                city = name
+            break
+    sdoc = doc.nlp
+    if sdoc is None:
+        return city
+    words = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    tok = words[0] if words is not None and len(words) else None
+    for _ in range(4):
+        if tok is None:
+            break
+        if tok.dep_ == "prep" and tok.lower_ in PROXIMITY_PREPS:
+            return None
+        if city is None and tok.lower_ in SETTLEMENT_NOUNS:
+            return doc.text[tok.left_edge.idx : tok.idx + len(tok)].removeprefix("the ").removeprefix("a ")
+        if city is None and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ in SETTLEMENT_NOUNS:
+            nxt = sdoc[tok.i + 1]
+            return doc.text[tok.idx : nxt.idx + len(nxt)]
+        tok = tok.head if tok.head is not tok else None
+    return city
+
+
+def country_actor(doc: Doc, iso: str, span: Span, extra: list[Actor], mentions: list[Mention], *,
+                  code: str | None = None) -> str:
     """Id of the country actor for ``iso`` (ISO3), created (and appended to ``extra``) when the document has none;
-    a mention at ``span`` (the place's offsets) is added for it unless one is there already."""
+    a mention at ``span`` (the place's offsets) is added for it unless one is there already.
+
+    With ``code`` (CAMEO) of force or its threat (:data:`CIVIL_TARGET_ROOTS`), a town, city, village or site acted
+    on is its civilians (sector CVL): "threatened to shell Iraqi towns", "imposed a curfew in Algiers", "shelled
+    Jericho" (the PLOVER GSR's rule: cities go to CVL); a capital stays its state (the GSR makes a capital the
+    government as subject or object, civilians elsewhere; PETRARCH's dictionaries code it as the state: we keep
+    the state); one actor per place named, ``ISOCVL``."""
+    if code is not None and code[:2] in CIVIL_TARGET_ROOTS and (town := _settlement(doc, span)) is not None:
+        return _civilians_actor(doc, iso, town, span, extra, mentions)
     for a in list(doc.actors) + extra:
         if a.kind == "country" and a.country == iso:
             if not any(m.actor_id == a.id and m.span.start <= span.start and span.end <= m.span.end
@@ -188,6 +240,22 @@ def country_actor(doc: Doc, iso: str, span: Span, extra: list[Actor], mentions: 
                 mentions.append(Mention(span=span, label="GPE", actor_id=a.id))
             return a.id
     a = Actor(id=doc.new_actor_id(extra), name=country_name(iso), kind="country", code=iso, country=iso)
+    extra.append(a)
+    mentions.append(Mention(span=span, label="GPE", actor_id=a.id))
+    return a.id
+
+
+def _civilians_actor(doc: Doc, iso: str, town: str, span: Span, extra: list[Actor], mentions: list[Mention]) -> str:
+    """Id of the civilians of ``town`` (a group, "civilians in Jericho", ``ISOCVL``), created when the document has
+    none of that name; with a mention at ``span`` (the place's offsets)."""
+    name = f"civilians in {town}"
+    for a in list(doc.actors) + extra:
+        if a.kind == "group" and a.code == iso + "CVL" and a.name == name:
+            if not any(m.actor_id == a.id and m.span.start <= span.start and span.end <= m.span.end
+                       for m in (*doc.mentions, *mentions)):
+                mentions.append(Mention(span=span, label="GPE", actor_id=a.id))
+            return a.id
+    a = Actor(id=doc.new_actor_id(extra), name=name, kind="group", code=iso + "CVL", country=iso, sector="CVL")
     extra.append(a)
     mentions.append(Mention(span=span, label="GPE", actor_id=a.id))
     return a.id

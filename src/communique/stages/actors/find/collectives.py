@@ -141,6 +141,24 @@ def _clause_place_country(tok: Any, doc_places: list[Any]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+#: People who flee, and the verbs of their flight: "refugees fleeing the civil war in Liberia" are Liberia's.
+_FLEEING_NOUNS = frozenset({"refugees", "migrants", "civilians", "people", "residents"})
+_FLEE_VERBS = frozenset({"flee", "escape"})
+
+
+def _fled_country(tok: Any, doc_places: list[Any]) -> str | None:
+    """The country a fleeing people's clause names ("refugees fleeing the civil war in Liberia", "families escaping
+    the fighting in Sudan"): a country word in it, else the country of a place geocoded in it."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in _FLEE_VERBS and c.i > tok.i:
+            sub = list(c.subtree)
+            for t in sub:
+                if t.text[:1].isupper() and (cw := country_at(tok.doc, t.i)) is not None:
+                    return cw[0]
+            return _place_country(doc_places, sub[0].idx, sub[-1].idx + len(sub[-1]))
+    return None
+
+
 def _own_phrase_group(tok: Any, groups: list[Found]) -> Found | None:
     """A named group in the noun's "from"/"of" phrase ("Fighters from JNIM")."""
     for child in tok.children:
@@ -155,7 +173,7 @@ def _own_phrase_group(tok: Any, groups: list[Found]) -> Found | None:
 
 #: Weapons and craft: the actor when they act ("Israeli drones struck"), the instrument when launched or fired.
 WEAPON_NOUNS = frozenset({"jets", "warplanes", "drones", "aircraft", "helicopters", "gunships", "warships", "gunboats",
-                          "artillery", "destroyers", "frigates", "submarines", "planes"})
+                          "artillery", "destroyers", "frigates", "submarines", "planes", "tanks", "bombers"})
 
 
 #: Verbs whose object is the subject's own forces when the forces have no country of their own.
@@ -283,6 +301,35 @@ def homeland_in_context(people: str, doc_places: list[Any]) -> str | None:
     return principal if principal is not None and not here and countries <= homes else None
 
 
+#: Offices held one to a state: named for several states at once ("the Kenyan and Ugandan presidents") they are one
+#: person per state, not a group.
+_ONE_PER_STATE = frozenset({"presidents", "premiers", "kings", "emirs", "monarchs", "chancellors"})
+
+#: Words before "tanks" that make them no armour ("oil tanks", "think tanks").
+_NOT_ARMOUR = frozenset({"think", "oil", "fuel", "water", "storage", "gas", "septic", "fish", "petrol"})
+
+
+def _head_of_state(sdoc: Any, i: int) -> int:
+    """Tokens the office "head(s) of state" or "head(s) of government" takes from token ``i``: 3, else 0."""
+    if sdoc[i].lower_ in ("head", "heads") and i + 2 < len(sdoc) and sdoc[i + 1].lower_ == "of" \
+            and sdoc[i + 2].lower_ in ("state", "government"):
+        return 3
+    return 0
+
+
+def tspan_text(sdoc: Any, tok: Any, office: int) -> str:
+    """The noun as written, or the office's words from it ("head of state")."""
+    return sdoc[tok.i : tok.i + office].text if office else str(tok.text)
+
+
+def _demonym_before_and(sdoc: Any, k: int) -> bool:
+    """Is token ``k`` "the" after "<demonym> and" ("Japanese and the Australian armies": both states')?"""
+    if k < 2 or sdoc[k].lower_ != "the" or sdoc[k - 1].lower_ != "and":
+        return False
+    d = sdoc[k - 2]
+    return d.text[:1].isupper() and (d.pos_ == "ADJ" or d.ent_type_ == "NORP") and resolve_country(d.text) is not None
+
+
 def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = None, *,
                  place_country: Callable[[str], str | None] | None = None,
                  groups: list[Found] | None = None) -> list[Found]:
@@ -304,11 +351,21 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
     for tok in sdoc:
         low = tok.lower_
         people = low in ETHNIC_PLURALS and tok.text[:1].isupper()  # "Bosnian Serbs": a state's people
-        if tok.pos_ not in ("NOUN", "PROPN") or (low not in PERSON_NOUNS and low not in GROUP_NOUNS and not people):
+        office = _head_of_state(sdoc, tok.i)  # "the Polish head of state": the office's three words
+        if tok.pos_ not in ("NOUN", "PROPN") or (low not in PERSON_NOUNS and low not in GROUP_NOUNS and not people
+                                                 and not office):
             continue
-        tspan = Span(tok.idx, tok.idx + len(tok))
+        if low == "tanks" and tok.i > 0 and sdoc[tok.i - 1].lower_ in _NOT_ARMOUR:
+            continue
+        if tok.i >= 2 and _head_of_state(sdoc, tok.i - 2):
+            continue  # "head of government": the office's last word, not the government
+        last_tok = sdoc[tok.i + office - 1] if office else tok  # the phrase's last word
+        tail = last_tok.idx + len(last_tok)
+        tspan = Span(tok.idx, tail)
         if taken_index.overlaps(tspan):
             continue
+        if low in WEAPON_NOUNS and tok.dep_ == "compound" and tok.head.i > tok.i:
+            continue  # "artillery shells", "artillery fire": what the weapon fires, no party
         if low in WEAPON_NOUNS and _as_instrument(tok):
             continue  # "launched forty drones at Kharkiv": what is launched or fired is no party to the event
         if low in ARMED_NOUNS and _own_forces(tok):
@@ -320,7 +377,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         place_ends: dict[int, int] = {}  # a place of several words before the noun: its first token -> end
         k = tok.i - 1
         first = tok.i
-        sector_words: list[str] = [tok.lower_]
+        sector_words: list[str] = [sdoc[tok.i : tok.i + office].text.lower() if office else tok.lower_]
         modifiers: list[str] = []
         ethnic_home: tuple[str | None, int] | None = None  # "Serb forces": the state of the people named
         possessed: set[int] = set()  # first tokens of the owners read from a possessive ("Israel's")
@@ -332,6 +389,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                 countries.append((cw[0], k - 1))  # "South Korean"
                 first = k - 1
                 k -= 1
+            elif _demonym_before_and(sdoc, k):
+                modifiers.append("and")  # "Japanese and the Australian armies": the demonym before is the noun's too
             elif t.text[:1].isupper() and resolve_country(t.text) and k >= 2 and sdoc[k - 1].text in ("-", "‐") \
                     and sdoc[k - 2].lower_ in ("anti", "pro"):
                 modifiers += [t.text, "-", sdoc[k - 2].lower_]  # "anti-Syria journalist": against it, not of it
@@ -417,6 +476,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                 tok, doc_places, located=low in ("forces", "force") and "security" in modifiers)):
             countries = [(iso, -1) for iso in isos]  # "security forces in Guinea" are Guinea's; "troops in Iraq"
             # may be anyone's; "lawmakers in Kenya and Uganda" are two countries' lawmakers, one actor each
+        if not countries and low in _FLEEING_NOUNS and (iso := _fled_country(tok, doc_places)):
+            countries = [(iso, -1)]  # "refugees fleeing the civil war in Liberia": where they flee from
         if not countries and tok.dep_ == "conj" and tok.head.i in shared and low not in CIVIL_GROUPS and not any(
                 c.dep_ in ("det", "poss") for c in tok.children):
             # "Danish media and government": the country word is both nouns'; not across a determiner of the
@@ -440,6 +501,9 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             continue
         plural = low.endswith("s") and low not in ("forces", "news", "media")
         kind = "organization" if low in ORGANIZATION_NOUNS else ("group" if plural or low in GROUP_NOUNS else "person")
+        if office and low == "head" or (low in _ONE_PER_STATE and len(countries) > 1):
+            kind = "person"  # "the Polish head of state"; "the Kenyan and Ugandan presidents": one each
+        lemma = sdoc[tok.i : tok.i + office].lemma_.lower() if office else tok.lemma_
         sector = "CVL" if people else (
             CIVIL_GROUPS.get(low)
             or (sector_for_title(" ".join(sector_words)) if len(sector_words) > 1 else None)
@@ -458,25 +522,28 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             sector = "CVL"  # "Vietnamese fishing boats", "Ukrainian cargo ships": civilians' craft
         if low in ("forces", "force") and "security" in modifiers and "military" not in modifiers:
             sector = "MIL"  # Phoenix.agents: SECURITY_FORCE [~MIL] (also [~COP])
+        if low == "bombers" and tok.i > 0 and sdoc[tok.i - 1].lower_ == "suicide":
+            sector = "REB"  # Phoenix.agents: SUICIDE_BOMBER [~REB]; BOMBER (the aircraft) [~MIL]
         det = sdoc[first - 1].lower_ if first > 0 else ""
         anonymous = low in ANONYMOUS_NOUNS and (det in ("a", "an", "one", "two", "three", "several")
                                                 or _is_anonymous_context(sdoc, tok.i + 1))
         if low in ("sources", "source"):
             anonymous = True
         start = sdoc[first].idx
-        span = Span(start, tok.idx + len(tok))
+        span = Span(start, tail)
         if not countries:
-            words = " ".join([*reversed([m for m in modifiers if m not in ("and", ",", "-")]), tok.text])
+            words = " ".join([*reversed([m for m in modifiers if m not in ("and", ",", "-")]),
+                              tspan_text(sdoc, tok, office)])
             out.append(Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=words,
                              country=None, sector=sector, anonymous=anonymous,
-                             key=f"unnamed::{sector}:{tok.lemma_}:{tok.i if possessor else ''}",
-                             head=Span(tok.idx, tok.idx + len(tok)),
+                             key=f"unnamed::{sector}:{lemma}:{tok.i if possessor else ''}",
+                             head=tspan,
                              extra={"possessor": possessor}))
             continue
-        noun = tok.lemma_ if len(countries) > 1 or plural else tok.text
+        noun = lemma if len(countries) > 1 or plural else tspan_text(sdoc, tok, office)
         for iso, ki in sorted(countries, key=lambda c: c[1]):
             demonym_tok = sdoc[ki] if ki >= 0 else tok
-            label_noun = noun if len(countries) > 1 else tok.text
+            label_noun = noun if len(countries) > 1 else tspan_text(sdoc, tok, office)
             cw = country_at(sdoc, ki) if ki >= 0 else None
             own = 0 <= ki < tok.i  # a word before the noun names the country (not "Kurds" placed by context)
             lead = sdoc[ki : cw[1]].text if cw else (sdoc[ki : place_ends.get(ki, ki + 1)].text if own else "")
@@ -485,7 +552,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             name = " ".join(name.split())
             out.append(Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=name,
                              country=iso, sector=sector, anonymous=anonymous,
-                             key=f"unnamed:{iso}:{sector}:{tok.lemma_}:{'' if not anonymous else tok.i}",
+                             key=f"unnamed:{iso}:{sector}:{lemma}:{'' if not anonymous else tok.i}",
                              head=Span(demonym_tok.idx, demonym_tok.idx + len(demonym_tok))))
             last_group[tok.lemma_] = iso
     return out

@@ -100,6 +100,22 @@ def _past_before(sdoc: Any, i: int) -> int | None:
     return None
 
 
+def _apposed_name(sdoc: Any, i: int, j: int, country: str | None) -> tuple[int, int] | None:
+    """A name set off by commas right after a definite title ending at token ``j`` ("The foreign minister, Sergei
+    Lavrov, said", "Kenya's foreign minister, Musalia Mudavadi, said"): (first, end) of the name, else ``None``.
+    The title must open with "the" or a country's possessive, and the name must end the apposition (a comma or
+    the sentence's end after it)."""
+    n = len(sdoc)
+    if j + 1 >= n or sdoc[j].text != "," or not (country is not None or (i > 0 and sdoc[i - 1].lower_ == "the")):
+        return None
+    end = _name_run(sdoc, j + 1)
+    if end == j + 1 or end - j - 1 > 4 or not all(t.pos_ == "PROPN" for t in sdoc[j + 1 : end]):
+        return None
+    if end < n and sdoc[end].text not in (",", ".", ";"):
+        return None
+    return j + 1, end
+
+
 def find_titled_people(sdoc: Any) -> list[Found]:
     """"[demonym|Country’s] title-words name": the NER label of the name does not matter.
 
@@ -146,6 +162,8 @@ def find_titled_people(sdoc: Any) -> list[Found]:
             i = max(i + 1, t0) if j == t0 else i + 1
             continue
         end = _name_run(sdoc, j)
+        if end == j and (apposed := _apposed_name(sdoc, i, j, country)) is not None:
+            j, end = apposed  # "The Secretary of State, Hillary Clinton, said": the title, then its holder set off
         if end == j and j - t0 >= 2 and _surname_in_title(sdoc, t0, j):
             j -= 1  # "Foreign Minister Bishop said": a title word ending the chain is the surname
             chain = sdoc[t0:j] if not (igo and j > t0) else sdoc[i:j]

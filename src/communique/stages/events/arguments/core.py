@@ -296,7 +296,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
             if found is None:
                 placed.append(t)
             elif not _own_country(doc, found[0], src, countries, extra_actors):
-                aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+                aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions, code=code)
                 countries[aid] = found[0]
                 placed.append(aid)
         tgt = list(dict.fromkeys(placed))
@@ -308,7 +308,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # the place's country is a target unless a source is that country or a target already stands in it
         # ("Kenyan police fired at protesters in Nairobi": the Kenyan protesters, not Kenya besides)
         if not _own_country(doc, iso, src, countries, extra_actors) and not any(countries.get(t) == iso for t in tgt):
-            aid = country_actor(doc, iso, span, extra_actors, extra_mentions)
+            aid = country_actor(doc, iso, span, extra_actors, extra_mentions, code=code)
             countries[aid] = iso
             if aid not in tgt:
                 tgt.append(aid)
@@ -376,7 +376,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # "rejected an Indian proposal", "denounced Serbia's suppression": the country the object belongs to
         found = _object_country(tok, passive=passive)
         if found is not None and not any(countries.get(s) == found[0] for s in src):
-            aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+            aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions, code=code)
             countries[aid] = found[0]
             tgt = [aid]
     if not tgt and code[:2] in ("02", "10"):
@@ -397,7 +397,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         if found is None and code[:2] in PLACE_TARGET_ROOTS:
             found = destination(doc, tok)
         if found is not None and not _own_country(doc, found[0], src, countries, extra_actors):
-            aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
+            aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions, code=code)
             countries[aid] = found[0]
             tgt = [aid] if aid not in src else []
     if not src:
