@@ -194,7 +194,14 @@ class EventModel:
         return p / p.sum()  # type: ignore[no-any-return]
 
     def candidates(self, sdoc: Any) -> list[Any]:
-        """The words of a spaCy doc the model considers."""
+        """The words of a spaCy doc (or span, or list of tokens) the model considers, in order."""
+        from spacy.symbols import NOUN, POS, VERB
+        from spacy.tokens import Doc as SpacyDoc
+
+        if isinstance(sdoc, SpacyDoc):  # only verbs and nouns can be candidates: the others are not made tokens
+            pos = sdoc.to_array(POS)
+            return [t for t in (sdoc[int(i)] for i in np.flatnonzero((pos == VERB) | (pos == NOUN)))
+                    if is_candidate(t, self.noun_lexicon)]
         return [t for t in sdoc if is_candidate(t, self.noun_lexicon)]
 
     def predict(self, toks: list[Any], *, threshold: float | None = None,
