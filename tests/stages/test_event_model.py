@@ -279,3 +279,35 @@ def test_rows_carry_their_calibrated_confidence_and_yield_only_to_a_surer_model(
     (overruled,) = LearnedCoder(_frame_model({"SUPPORT": {"w=condemn": 6.0}}, **calibrated), relabel_at=0.6).label(
         doc, 0, rule)
     assert (overruled.cameo, overruled.rule, overruled.model) == ("050", "condemn\tANY\t111", "toy/0")
+
+
+def test_a_document_scored_once_gives_every_sentence_its_own_scores(nlp) -> None:  # type: ignore[no-untyped-def]
+    from communique.stages.events.features import unit_rows
+
+    # the learned coder scores a document's candidate words and scales its tensor once; each sentence's rows must be
+    # what scoring the sentence alone gives, bit for bit (thresholds and rounded confidences read them)
+    doc = nlp("Rebels ambushed an army convoy near the border on Monday. The minister condemned the attack and "
+              "promised an inquiry. Talks between the two governments resumed in Nairobi, officials said.")
+    model = default_event_model()
+    cands = model.candidates(doc)
+    rows = {t.i: r for r, t in enumerate(cands)}
+    probs = model.probabilities(cands)
+    unit = unit_rows(doc)
+    assert unit is not None and unit.shape == doc.tensor.shape and len(list(doc.sents)) == 3
+    for sent in doc.sents:
+        toks = model.candidates(sent)
+        assert toks and np.array_equal(probs[[rows[t.i] for t in toks]], model.probabilities(toks))
+        assert np.array_equal(model.sentence_probabilities(list(sent), unit=unit),  # type: ignore[arg-type]
+                              model.sentence_probabilities(list(sent)))  # type: ignore[arg-type]
+
+
+def test_one_coder_labels_document_after_document_as_a_fresh_one_would() -> None:
+    from communique.stages.events.learned import LearnedCoder
+
+    first = _table_doc("Rebels pummelled the town of Goma overnight. The army answered with shelling.")
+    second = _table_doc("Protesters pummelled a police van in Harare. Police answered with tear gas.")
+    coder = LearnedCoder(default_event_model())
+    every = [(d, s) for d in (first, second) for s in range(len(d.sentences))]
+    seen = [coder.label(d, s, []) for d, s in every]
+    assert seen == [LearnedCoder(default_event_model()).label(d, s, []) for d, s in every]
+    assert sum(map(len, seen)) >= 2  # the model codes words of both documents

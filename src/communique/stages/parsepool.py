@@ -47,7 +47,30 @@ def _init_worker(model: str, barrier: Any) -> None:
 
 
 def _parse_batch(texts: list[str]) -> list[bytes]:
-    return [d.to_bytes() for d in _NLP.pipe(texts, batch_size=max(1, len(texts)))]
+    out = [d.to_bytes() for d in _NLP.pipe(texts, batch_size=max(1, len(texts)))]
+    _trim_heap()
+    return out
+
+
+def _trim_heap() -> None:
+    """Give the pages the batch's arrays freed back to the system (glibc ``malloc_trim``; nothing elsewhere).
+
+    A batch holding long articles needs a few hundred MB of parser arrays; freed, they stay in the worker's heap,
+    fragmented, so without this each worker kept ~520 MB after the first long batch instead of ~180-220 MB (300
+    PolNeAR train texts in batches of 32).  The parses are unchanged: only memory already freed is returned."""
+    global _MALLOC_TRIM
+    if _MALLOC_TRIM is None:
+        import ctypes
+
+        try:
+            _MALLOC_TRIM = ctypes.CDLL(None).malloc_trim
+        except (AttributeError, OSError):
+            _MALLOC_TRIM = False
+    if _MALLOC_TRIM:
+        _MALLOC_TRIM(0)
+
+
+_MALLOC_TRIM: Any = None  # glibc's malloc_trim, False where there is none
 
 
 def _ready() -> int:

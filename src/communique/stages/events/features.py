@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["dense", "is_candidate", "object_lemma", "sentence_dense", "sentence_sparse", "sparse"]
+__all__ = ["dense", "is_candidate", "object_lemma", "sentence_dense", "sentence_sparse", "sparse", "unit_rows"]
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -158,13 +158,29 @@ def sentence_sparse(toks: Any) -> list[str]:
     return out
 
 
-def sentence_dense(toks: Any) -> np.ndarray:  # a list of tokens or a spaCy Span
+def sentence_dense(toks: Any, unit: np.ndarray | None = None) -> np.ndarray:  # a list of tokens or a spaCy Span
     """The mean of the sentence's words' unit contextual vectors (``dense``), punctuation left out; empty when
-    the parse has no tensor."""
+    the parse has no tensor.  ``unit``: ``unit_rows`` of the tokens' doc, when already computed (a document's
+    sentences then share one scaling of its tensor; the result is the same)."""
     idx = [t.i for t in toks if not t.is_punct]
     tensor = getattr(toks[0].doc, "tensor", None) if idx else None
     if tensor is None or not getattr(tensor, "size", 0) or len(tensor) <= max(idx):
         return np.zeros(0, dtype=np.float32)
-    m = np.asarray(tensor[idx], dtype=np.float32)
+    if unit is not None and len(unit) == len(tensor):
+        return unit[idx].mean(axis=0).astype(np.float32)  # type: ignore[no-any-return]
+    return _unit(np.asarray(tensor[idx], dtype=np.float32)).mean(axis=0).astype(np.float32)  # type: ignore[no-any-return]
+
+
+def unit_rows(sdoc: Any) -> np.ndarray | None:
+    """Every row of a spaCy doc's contextual vectors (``doc.tensor``, tokens x width, float32) scaled to unit
+    length as ``sentence_dense`` scales them (a zero row stays zero); None when the parse has no tensor.  Each
+    row is scaled on its own, so a sentence's rows taken from it equal the sentence's own scaling, bit for bit."""
+    tensor = getattr(sdoc, "tensor", None)
+    if tensor is None or not getattr(tensor, "size", 0):
+        return None
+    return _unit(np.asarray(tensor, dtype=np.float32))
+
+
+def _unit(m: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(m, axis=1, keepdims=True)
-    return (m / np.where(norms > 0, norms, 1.0)).mean(axis=0).astype(np.float32)  # type: ignore[no-any-return]
+    return m / np.where(norms > 0, norms, 1.0)  # type: ignore[no-any-return]

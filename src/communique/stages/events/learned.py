@@ -56,13 +56,17 @@ Added candidates carry ``model="<name>/<version>"`` (so ``Event.found_by == "mod
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from typing import Any
+
+import numpy as np
 
 from ...knowledge.cameo import lookup
 from ...knowledge.triggers import TriggerTable, default_triggers
 from ...model import Doc, Span
 from ...textutil import SpanIndex
+from .features import unit_rows
 from .modality import modality
 from .model import NONE, EventModel, default_event_model
 from .triggers import Candidate, match_trigger
@@ -99,6 +103,11 @@ class LearnedCoder:
         # (doc, its mentions list, their count, index of the actor mentions' spans): built once per document,
         # not once per sentence (that was quadratic in the document's length); replaced whole, so thread-safe
         self._actor_spans: tuple[Doc, list[Any], int, SpanIndex] | None = None
+        # the model's view of one document, built once per document (not once per sentence, whose fixed numpy
+        # costs made it most of the events stage): its parse, its candidate words in token order, their token
+        # indices, their probabilities (one row each, in that order; a word's row depends on the word alone),
+        # and ``features.unit_rows`` of its tensor; replaced whole, so thread-safe
+        self._doc_view: tuple[Doc, Any, list[Any], list[int], np.ndarray, np.ndarray | None] | None = None
 
     def _actor_index(self, doc: Doc) -> SpanIndex:
         cached = self._actor_spans
@@ -108,26 +117,42 @@ class LearnedCoder:
         self._actor_spans = (doc, doc.mentions, len(doc.mentions), index)
         return index
 
+    def _view(self, doc: Doc) -> tuple[list[Any], list[int], np.ndarray, np.ndarray | None]:
+        """The document's candidate words, their token indices, their probabilities and its unit tensor rows."""
+        cached = self._doc_view
+        if cached is not None and cached[0] is doc and cached[1] is doc.nlp:
+            return cached[2], cached[3], cached[4], cached[5]
+        sdoc = doc.nlp
+        cands = self.model.candidates(sdoc)
+        probs = self.model.probabilities(cands)
+        unit = unit_rows(sdoc) if self.suppress_at is not None or self.propose_at is not None else None
+        self._doc_view = (doc, sdoc, cands, [t.i for t in cands], probs, unit)
+        return cands, self._doc_view[3], probs, unit
+
     def label(self, doc: Doc, sentence: int, candidates: list[Candidate]) -> list[Candidate]:
         """The rule candidates of the sentence plus the model's (contract: ``coder.Coder``)."""
         rows = self.table if self.table is not None else default_triggers()
         sdoc = doc.nlp
         span = doc.sentences[sentence]
         taken = {c.token for c in candidates}
-        words = sdoc.char_span(span.start, span.end, alignment_mode="expand")
-        if words is None:
-            words = [t for t in sdoc if span.start <= t.idx < span.end]
+        found = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+        words = list(found) if found is not None else [t for t in sdoc if span.start <= t.idx < span.end]
         actor_spans = self._actor_index(doc)
         listed_ok = self.listed_at is not None
-        toks = [t for t in self.model.candidates(words) if t.i not in taken
-                and (listed_ok or not _listed(t, rows))
-                and not (t.dep_ in ("xcomp", "advcl") and t.head.i in taken)
-                and not any(c.dep_ in ("xcomp", "advcl") and c.i in taken for c in t.children)
-                and not actor_spans.covers(t.idx)]
+        # the model's candidates among the sentence's words (``model.candidates(words)``), taken from the
+        # document's: the words are a contiguous run of its tokens, and a word's candidacy is its own
+        cands, at, doc_probs, unit = self._view(doc)
+        lo, hi = (bisect.bisect_left(at, words[0].i), bisect.bisect_left(at, words[-1].i + 1)) if words else (0, 0)
+        picked = [r for r in range(lo, hi) if (t := cands[r]).i not in taken
+                  and (listed_ok or not _listed(t, rows))
+                  and not (t.dep_ in ("xcomp", "advcl") and t.head.i in taken)
+                  and not any(c.dep_ in ("xcomp", "advcl") and c.i in taken for c in t.children)
+                  and not actor_spans.covers(t.idx)]
+        toks = [cands[r] for r in picked]
         candidates = [self._calibrated(c) for c in candidates]
         out = self._relabelled(sdoc, candidates, rows) if self.relabel_at is not None else list(candidates)
-        probs = self.model.probabilities(toks)
-        sprobs = (self.model.sentence_probabilities(words)
+        probs = doc_probs[picked]
+        sprobs = (self.model.sentence_probabilities(words, unit=unit)
                   if self.suppress_at is not None or self.propose_at is not None else None)
         suppressed = (sprobs is not None and self.suppress_at is not None and self.model.sent_none >= 0
                       and float(sprobs[self.model.sent_none]) >= float(self.suppress_at))

@@ -175,9 +175,10 @@ class EventModel:
         p = np.exp(scores)
         return p / p.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
 
-    def sentence_probabilities(self, toks: Any) -> np.ndarray | None:
+    def sentence_probabilities(self, toks: Any, *, unit: np.ndarray | None = None) -> np.ndarray | None:
         """The sentence model's probabilities (``sent_classes`` order) for a sentence given as spaCy tokens;
-        None when the model has no sentence model."""
+        None when the model has no sentence model.  ``unit``: ``features.unit_rows`` of the tokens' doc, when a
+        caller scoring every sentence of a document computed it once (the probabilities are the same)."""
         if self.sent_coef is None or self.sent_intercept is None:
             return None
         toks = list(toks)
@@ -186,14 +187,21 @@ class EventModel:
         if cols:
             score += self.sent_coef[:, cols].sum(axis=1)
         if self.sent_dense_dim:
-            v = sentence_dense(toks)
+            v = sentence_dense(toks, unit)
             if v.shape[0] == self.sent_dense_dim:
                 score += self.sent_coef[:, self.sent_dense_start: self.sent_dense_start + self.sent_dense_dim] @ v
         p = np.exp(score - score.max())
         return p / p.sum()  # type: ignore[no-any-return]
 
     def candidates(self, sdoc: Any) -> list[Any]:
-        """The words of a spaCy doc the model considers."""
+        """The words of a spaCy doc (or span, or list of tokens) the model considers, in order."""
+        from spacy.symbols import NOUN, POS, VERB
+        from spacy.tokens import Doc as SpacyDoc
+
+        if isinstance(sdoc, SpacyDoc):  # only verbs and nouns can be candidates: the others are not made tokens
+            pos = sdoc.to_array(POS)
+            return [t for t in (sdoc[int(i)] for i in np.flatnonzero((pos == VERB) | (pos == NOUN)))
+                    if is_candidate(t, self.noun_lexicon)]
         return [t for t in sdoc if is_candidate(t, self.noun_lexicon)]
 
     def predict(self, toks: list[Any], *, threshold: float | None = None,
