@@ -181,25 +181,34 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
     # named in the same stretch (the sentence of that person's latest mention or the two before it): "Ghana's
     # president met Nigeria's president. The president said ..." is either of them, so neither
     starts = [m.span.start for m in ordered]
-    holds: dict[tuple[str, str], bool] = {}
+    # per noun, the positions in ``ordered`` of the mentions of people whose name or title has it: the mentions
+    # that can decide, read from the latest back, not every mention back to the article's start per noun
+    # (quadratic in its length); sentences grow with positions, so the stretch ends at the first one before it
+    holding: dict[str, list[int]] = {}
     for tok in sdoc:
         if tok.lower_ in PERSON_NOUNS and tok.i > 0 and sdoc[tok.i - 1].lower_ in ("the", "this", "that") \
                 and not taken.covers(tok.idx):
+            noun = tok.lower_
+            if noun not in holding:
+                holds: dict[str, bool] = {}
+                for m in ordered:
+                    if m.actor_id and m.actor_id not in holds:
+                        a = by_id[m.actor_id]
+                        holds[m.actor_id] = a.kind == "person" and noun in f"{a.name} {a.title or ''}".lower()
+                holding[noun] = [j for j, m in enumerate(ordered) if m.actor_id and holds[m.actor_id]]
+            rows = holding[noun]
             chosen: str | None = None
             reach = -1  # the first sentence of the stretch, once a person is chosen
-            for j in range(bisect_left(starts, tok.idx) - 1, -1, -1):
+            for k in range(bisect_left(rows, bisect_left(starts, tok.idx)) - 1, -1, -1):
+                j = rows[k]
                 m = ordered[j]
-                if m.span.end > tok.idx or not m.actor_id:
+                if m.span.end > tok.idx:
                     continue
                 if chosen is not None and sent_of[j] < reach:
                     break
-                key = (m.actor_id, tok.lower_)
-                if key not in holds:
-                    a = by_id[m.actor_id]
-                    holds[key] = a.kind == "person" and tok.lower_ in f"{a.name} {a.title or ''}".lower()
-                if holds[key] and chosen is None:
+                if chosen is None:
                     chosen, reach = m.actor_id, sent_of[j] - 2
-                elif holds[key] and m.actor_id != chosen:
+                elif m.actor_id != chosen:
                     chosen = None  # two people it may stand for
                     break
             if chosen is not None:
