@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
 from ...knowledge.gazetteer import DWARF_RATIO, Candidate, Gazetteer, normalise
 from ...model import Place, Span
-from ...textutil import SpanIndex
+from ...textutil import GrowingSpanIndex, SpanIndex
 from .names import _after_preposition, _join_split, _not_a_place, _split_in, _trim, _whole_name, datelines
 from .patterns import (
     _AFTER_COUNTY,
@@ -402,10 +402,8 @@ def _named_again(text: str, ents: Sequence[Entity], places: list[Place], gazette
             as_person.update({normalise(text[s:e]), *normalise(text[s:e]).split(" ")})
     written = _Written(text)
     known = {key: p for key, p in known.items() if as_person[key] <= as_place[key] and not written.has(key)}
-    taken = SpanIndex(p.span for p in places)
+    taken = GrowingSpanIndex(p.span for p in places)  # (indexed: a scan per entity was quadratic)
     found: list[Place] = []
-    found_at: list[tuple[int, int]] = []  # (start, end) of ``found``, sorted: their overlaps by bisection
-    widest = 0
     for start, end, label in ents:
         if label not in RESCUE_LABELS:
             continue
@@ -413,12 +411,8 @@ def _named_again(text: str, ents: Sequence[Entity], places: list[Place], gazette
         same = known.get(normalise(text[s:e]))
         if same is None or taken.overlaps(Span(s, e)) or _not_a_place(text, s, e):
             continue
-        lo, hi = bisect_left(found_at, (s - widest, s - widest)), bisect_left(found_at, (e, e))
-        if any(a < e and s < b for a, b in found_at[lo:hi]):
-            continue
         found.append(Place(Span(s, e), same.name, same.country, same.lat, same.lon, same.geonames_id, same.feature))
-        insort(found_at, (s, e))
-        widest = max(widest, e - s)
+        taken.add(Span(s, e))
     return sorted([*places, *found], key=lambda p: p.span.start) if found else places
 
 
