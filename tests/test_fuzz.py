@@ -101,6 +101,32 @@ def test_span_index_agrees_with_a_scan(pairs: list[tuple[int, int]], start: int,
     assert index.covers(start) == any(s.start <= start < s.end for s in spans)
 
 
+@FAST
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 20)), max_size=20),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=10))
+def test_growing_span_index_agrees_with_a_scan(pairs: list[tuple[int, int]], asked: list[tuple[int, int]]) -> None:
+    from communique.model import Span
+    from communique.textutil import GrowingSpanIndex
+
+    spans = [Span(a, a + w) for a, w in pairs]
+    index = GrowingSpanIndex(spans[:3])
+    for s in spans[3:]:
+        index.add(s)
+    for a, w in asked:
+        q = Span(a, a + w)
+        assert index.overlaps(q) == any(q.overlaps(s) for s in spans)
+
+
+@FAST
+@given(st.text(alphabet="ab- .'\n", max_size=40), st.text(alphabet="ab- .'", max_size=6))
+def test_written_words_agree_with_the_regex(text: str, key: str) -> None:
+    import re
+
+    from communique.stages.place.resolve import _Written
+
+    assert _Written(text).has(key) == (re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None)
+
+
 # -- structured inputs: feeds and HTML pages built from random parts, datelines, dates -----------------------------
 
 WORDS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)

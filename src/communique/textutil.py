@@ -24,7 +24,7 @@ Offsets are characters into the text given.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 
 from .model import Span
@@ -150,8 +150,8 @@ def find_quotations(text: str) -> list[list[Span]]:
     docstring for what is joined and what is not a quote.
     """
     groups = _multi_paragraph(text)
-    found: list[Span] = [p for g in groups for p in g]
-    covered = [Span(g[0].start, g[-1].end) for g in groups]
+    found = GrowingSpanIndex(p for g in groups for p in g)  # (indexed: a scan per match was quadratic)
+    covered = SpanIndex(Span(g[0].start, g[-1].end) for g in groups)
     for pat in _QUOTE_PATTERNS:
         for m in pat.finditer(text):
             inner = m.group(1)
@@ -162,9 +162,9 @@ def find_quotations(text: str) -> list[list[Span]]:
                 continue
             start, end = _trim(text, m.start(1), m.end(1))
             span = Span(start, end)
-            if end <= start or any(span.overlaps(f) for f in found) or any(c.overlaps(span) for c in covered):
+            if end <= start or found.overlaps(span) or covered.overlaps(span):
                 continue
-            found.append(span)
+            found.add(span)
             groups.append([span])
     groups.sort(key=lambda g: g[0].start)
     return _join_split(text, groups)
@@ -245,3 +245,26 @@ class SpanIndex:
         """True when some indexed span holds character ``offset`` (``start <= offset < end``)."""
         i = bisect_right(self._starts, offset)
         return i > 0 and self._max_end[i - 1] > offset
+
+
+class GrowingSpanIndex:
+    """A set of spans that grows, answering "does this span overlap any of them?" by bisection: the spans are kept
+    sorted by start with the longest one's length, so only those starting at most that far before the query can
+    reach it (where a scan of every span per question made a loop quadratic in the text's length).  Offsets are
+    characters into whatever text the spans index."""
+
+    __slots__ = ("_spans", "_widest")
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._spans: list[tuple[int, int]] = sorted((s.start, s.end) for s in spans)
+        self._widest = max((e - s for s, e in self._spans), default=0)
+
+    def add(self, span: Span) -> None:
+        insort(self._spans, (span.start, span.end))
+        self._widest = max(self._widest, span.end - span.start)
+
+    def overlaps(self, span: Span) -> bool:
+        """True when some span of the set shares a character with ``span`` (as :meth:`Span.overlaps`)."""
+        lo = bisect_left(self._spans, (span.start - self._widest, span.start - self._widest))
+        hi = bisect_left(self._spans, (span.end, span.end))
+        return any(s < span.end and span.start < e for s, e in self._spans[lo:hi])

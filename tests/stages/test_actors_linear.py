@@ -205,3 +205,16 @@ def test_indexed_coreference_equals_the_old_scans(monkeypatch: pytest.MonkeyPatc
     assert sum(1 for m in long_mentions if m[2] == "PRONOUN") >= 20
     assert re.search("Zubaidi", str(fast[0][1]))
     assert groups.name_prefixes() is not AllPrefixes
+
+
+def test_ends_before_a_member_are_those_the_scan_accepted() -> None:
+    """A group's member is looked up by where the group may end ("Hamas leader X", "al-Shabaab's spokesman Y",
+    across spaces and line breaks): every offset whose gap to the name is blank or a possessive, as the scan of
+    every group tested it."""
+    from communique.stages.actors import _ends_before
+
+    for text in ("Hamas  leader Yahya", "al-Shabaab's spokesman Ali", "the Front ’s \n envoy Said", "X's 's Y",
+                 "Kataib  's  chief Z", "s chief", "   Q", "Hamas'sY"):
+        start = len(text) - 1  # the last letter, a member's name
+        assert sorted(_ends_before(text, start)) == [
+            end for end in range(start + 1) if text[end:start].strip() in ("", "'s", "’s")], text

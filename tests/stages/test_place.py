@@ -176,3 +176,34 @@ def test_stage_with_spacy(gaz: Gazetteer) -> None:
     assert (spec.factory, spec.requires, spec.assigns) == (
         PlaceStage, ("nlp", "sentences"), ("places", "country_mentions")
     )
+
+
+def test_written_index_answers_as_the_whole_text_search() -> None:
+    """The places' lower-case check ("a word the story also writes in lower case") looks a key up among the word
+    runs of the text; it must answer as the regular expression searched over the whole text did."""
+    from communique.stages.place.resolve import _Written
+
+    text = ("Delegates from new york-based groups met in the centre of town; the Centre said the new york office "
+            "and the co-op's centre-left wing would meet. (georgia) was written in brackets, ‘salah’ in quotes.")
+    written = _Written(text)
+    keys = ["new york", "new", "york", "centre", "centre-left", "centre-left wing", "co-op", "co", "op", "town",
+            "georgia", "salah", "(georgia)", "wing would", "meet", "meet.", "", "york-based", "based", "the centre",
+            "centr", "delegates", "egates"]
+    assert {k: written.has(k) for k in keys} == {
+        k: re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", text) is not None for k in keys}
+
+
+def test_points_near_answers_as_every_distance() -> None:
+    """The latitude-sorted points find the places within a distance of a point as measuring every distance does,
+    names excluded, near the poles and across the date line too."""
+    from communique.stages.place.resolve import _km, _Points
+
+    pts = [(lat / 4, lon / 3, name) for lat in range(-360, 361, 7) for lon, name in ((-539, "a"), (0, "b"), (2, "c"),
+                                                                                     (538, "d"))]
+    story = _Points(pts)
+    for lat, lon in ((0.0, 0.0), (0.4, 0.3), (89.9, 10.0), (-45.2, 179.8), (12.1, -179.9), (33.3, 0.7)):
+        for km in (1.0, 50.0, 200.0):
+            for but in (set(), {"b"}, {"b", "c"}):
+                assert story.near(lat, lon, km, but) == any(
+                    n not in but and _km(lat, lon, a, b) <= km for a, b, n in pts), (lat, lon, km, but)
+    assert story.any_but({"a", "b", "c"}) and not story.any_but({"a", "b", "c", "d"})

@@ -23,6 +23,7 @@ publication date they held on (``Actor.roles``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from ...knowledge.actors import ActorKB
@@ -104,6 +105,17 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     mentions: list[Mention] = []
     by_key: dict[str, Actor] = {}
     people: list[tuple[list[str], Actor]] = []
+    # the people by their names' every ending (the whole name too) and by the first word of names of two words or
+    # more: a name is looked up, not compared with every person named before (quadratic in the article's length)
+    ends: dict[tuple[str, ...], Actor] = {}
+    first_words: dict[str, list[Actor]] = {}
+
+    def add_person(full: list[str], a: Actor) -> None:
+        people.append((full, a))
+        for k in range(max(1, len(full))):
+            ends.setdefault(tuple(full[k:]), a)  # the first person so named wins, as in a scan
+        if len(full) > 1:
+            first_words.setdefault(full[0], []).append(a)
 
     def new_actor(f: Found) -> Actor:
         a = Actor(id=f"a{len(actors) + 1}", name=f.name, kind=f.kind, country=f.country,  # type: ignore[arg-type]
@@ -115,11 +127,10 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
         """A known person this name refers to: the full name, its end ("Abu Kasra"), or a single token that
         begins exactly one known name ("Liu" for "Liu Yanping", family name first)."""
         toks = _name_tokens(name)
-        for full, a in people:
-            if toks == full or (len(toks) < len(full) and full[-len(toks):] == toks):
-                return a
+        if (a := ends.get(tuple(toks))) is not None:
+            return a
         if len(toks) == 1:
-            firsts = [a for full, a in people if len(full) > 1 and full[0] == toks[0]]
+            firsts = first_words.get(toks[0], [])
             if len(firsts) == 1:
                 return firsts[0]
         return None
@@ -131,7 +142,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
             actor = person_for(f.name)
             if actor is None:
                 actor = new_actor(f)
-                people.append((_name_tokens(f.name), actor))
+                add_person(_name_tokens(f.name), actor)
             elif f.title and not actor.title:
                 actor.title, actor.sector = f.title, f.sector
                 actor.country = actor.country or f.country
@@ -236,12 +247,32 @@ def split_compound(mentions: list[Mention], actors: list[Actor]) -> None:
 def _group_officials(text: str, titled: list[Found], groups: list[Found]) -> None:
     """"Hamas leader Yahya X", "al-Shabaab's spokesman Y": a titled person right after a named group
     belongs to it (the group's country; sector REB/UAF as the group's)."""
+    ending: dict[int, list[int]] = {}  # where groups end -> their places in ``groups`` (looked up, not scanned)
+    for k, g in enumerate(groups):
+        ending.setdefault(g.span.end, []).append(k)
     for f in titled:
-        for g in groups:
+        near = sorted(k for end in _ends_before(text, f.span.start) for k in ending.get(end, ()))
+        for g in (groups[k] for k in near):
             if g.span.end > f.span.start or f.country is not None or f.code is not None:
                 continue  # the group must come first: a person named before it is no member of it
             if text[g.span.end : f.span.start].strip() in ("", "'s", "’s"):
                 f.country, f.sector, f.code = g.country, g.sector, g.code
+
+
+def _ends_before(text: str, start: int) -> list[int]:
+    """The offsets ``end`` for which ``text[end:start].strip()`` is empty, "'s" or "’s" (what may part a group's
+    name from its member's): across the whitespace before ``start``, and across a possessive and the whitespace
+    before it."""
+    def blank_from(i: int) -> int:
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        return i
+
+    a = blank_from(start)
+    out = list(range(a, start + 1))
+    if text[max(0, a - 2) : a] in ("'s", "’s") and a >= 2:
+        out += range(blank_from(a - 2), a - 1)
+    return out
 
 
 def _country_from_chain(mentions: list[Mention], actors: list[Actor]) -> None:
@@ -252,6 +283,13 @@ def _country_from_chain(mentions: list[Mention], actors: list[Actor]) -> None:
     orgs: list[tuple[int, Actor]] = sorted(
         ((mentions[a.mentions[0]].span.start, a) for a in actors
          if a.kind == "organization" and a.country and a.mentions), key=lambda x: x[0])
+    # per organisation word, the organisations whose name has it, as (first offset, place in ``orgs``): the latest
+    # before a mention is found by bisection, not by reading every organisation per actor
+    by_word: dict[str, list[tuple[int, int]]] = {}
+    for k, (off, o) in enumerate(orgs):
+        for w in dict.fromkeys(o.name.lower().split()):
+            if w in ORG_WORDS:
+                by_word.setdefault(w, []).append((off, k))
     for a in actors:
         if a.country or not a.mentions or a.kind not in ("person", "organization") or a.code:
             continue
@@ -260,9 +298,10 @@ def _country_from_chain(mentions: list[Mention], actors: list[Actor]) -> None:
         if not words:
             continue
         first = mentions[a.mentions[0]].span.start
-        prior = [o for off, o in orgs if off < first and o.id != a.id and words & set(o.name.lower().split())]
-        if prior and prior[-1].id in by_id:
-            a.country = prior[-1].country
+        latest = [row[i - 1][1] for w in words if (i := bisect_left(row := by_word.get(w, []), (first, -1))) > 0]
+        prior = orgs[max(latest)][1] if latest else None  # (an actor with no country is none of ``orgs``)
+        if prior is not None and prior.id in by_id:
+            a.country = prior.country
 
 
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
@@ -273,6 +312,7 @@ def _spokespeople(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> Non
     no body speaks for the organisation or group named last before them in their sentence or the one before
     (bridging coreference): its country, and its code when it is an IGO or a named group."""
     by_id = {a.id: a for a in actors}
+    starts = [m.span.start for m in mentions]  # (sorted by start: a sentence's mentions by bisection)
     for a in actors:
         if a.kind != "person" or a.country or a.code or not a.mentions or not a.title:
             continue
@@ -280,8 +320,9 @@ def _spokespeople(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> Non
             continue
         first = mentions[a.mentions[0]].span.start
         lo = doc.sentences[max(0, doc.sentence_of(first) - 1)].start
-        prior = [by_id[m.actor_id] for m in mentions if m.actor_id in by_id and lo <= m.span.start < first
-                 and by_id[m.actor_id].kind in ("organization", "group") and m.label != "PRONOUN"]
+        prior = [by_id[m.actor_id] for m in mentions[bisect_left(starts, lo) : bisect_left(starts, first)]
+                 if m.actor_id in by_id and by_id[m.actor_id].kind in ("organization", "group")
+                 and m.label != "PRONOUN"]
         if prior:
             body = prior[-1]
             a.country = body.country
@@ -309,17 +350,20 @@ def _resolve_possessors(doc: Doc, found: list[Found], mentions: list[Mention], a
     organisation, country or group named last before it in its sentence or the one before (its country;
     an IGO's code with the collective's sector)."""
     by_id = {a.id: a for a in actors}
+    keys = [(m.span.start, m.span.end) for m in mentions]  # (sorted: a span's mentions by bisection)
     for f in found:
         if not f.extra.get("possessor"):
             continue
-        own = next((m for m in mentions if m.span == f.span), None)
+        at = bisect_left(keys, (f.span.start, f.span.end))
+        own = mentions[at] if at < len(keys) and keys[at] == (f.span.start, f.span.end) else None
         if own is None or own.actor_id not in by_id:
             continue
         actor = by_id[own.actor_id]
         lo = doc.sentences[max(0, doc.sentence_of(f.span.start) - 1)].start
         singular = re.search(r"\bits\s+(?:\w+\s+){0,2}$", doc.text[max(0, f.span.start - 40) : f.span.start],
                              re.I) is not None or doc.text[f.span.start : f.span.start + 4].casefold() == "its "
-        prior = [m for m in mentions if lo <= m.span.start and m.span.end <= f.span.start and m.actor_id in by_id
+        near = mentions[bisect_left(keys, (lo, -1)) : bisect_left(keys, (f.span.start + 1, -1))]
+        prior = [m for m in near if lo <= m.span.start and m.span.end <= f.span.start and m.actor_id in by_id
                  and by_id[m.actor_id].kind in ("organization", "country", "group") and m.actor_id != actor.id
                  and m.label != "PRONOUN" and not (singular and _plural_collective(doc.text, m))]
         if not prior:

@@ -182,7 +182,10 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
     # named in the same stretch (the sentence of that person's latest mention or the two before it): "Ghana's
     # president met Nigeria's president. The president said ..." is either of them, so neither
     starts = [m.span.start for m in ordered]
-    holds: dict[tuple[str, str], bool] = {}
+    # per noun, the positions in ``ordered`` of the mentions of people whose name or title has it: the mentions
+    # that can decide, read from the latest back, not every mention back to the article's start per noun
+    # (quadratic in its length); sentences grow with positions, so the stretch ends at the first one before it
+    holding: dict[tuple[str, ...], list[int]] = {}
     for tok in sdoc:
         office = _head_of_state(sdoc, tok.i)  # "the head of state": a president, monarch ... named before
         if (tok.lower_ in PERSON_NOUNS or office) and tok.i > 0 and sdoc[tok.i - 1].lower_ in ("the", "this", "that") \
@@ -190,22 +193,27 @@ def _anaphora(doc: Doc, sdoc: Any, mentions: list[Mention], actors: list[Actor])
             noun = sdoc[tok.i + 2].lower_ if office else tok.lower_
             fitting = _OFFICES.get(noun, (noun,)) if office else (noun,)
             last = sdoc[tok.i + office - 1] if office else tok
+            if fitting not in holding:
+                holds: dict[str, bool] = {}
+                for m in ordered:
+                    if m.actor_id and m.actor_id not in holds:
+                        a = by_id[m.actor_id]
+                        said = f"{a.name} {a.title or ''}".lower()
+                        holds[m.actor_id] = a.kind == "person" and any(w in said for w in fitting)
+                holding[fitting] = [j for j, m in enumerate(ordered) if m.actor_id and holds[m.actor_id]]
+            rows = holding[fitting]
             chosen: str | None = None
             reach = -1  # the first sentence of the stretch, once a person is chosen
-            for j in range(bisect_left(starts, tok.idx) - 1, -1, -1):
+            for k in range(bisect_left(rows, bisect_left(starts, tok.idx)) - 1, -1, -1):
+                j = rows[k]
                 m = ordered[j]
-                if m.span.end > tok.idx or not m.actor_id:
+                if m.span.end > tok.idx:
                     continue
                 if chosen is not None and sent_of[j] < reach:
                     break
-                key = (m.actor_id, noun)
-                if key not in holds:
-                    a = by_id[m.actor_id]
-                    said = f"{a.name} {a.title or ''}".lower()
-                    holds[key] = a.kind == "person" and any(w in said for w in fitting)
-                if holds[key] and chosen is None:
+                if chosen is None:
                     chosen, reach = m.actor_id, sent_of[j] - 2
-                elif holds[key] and m.actor_id != chosen:
+                elif m.actor_id != chosen:
                     chosen = None  # two people it may stand for
                     break
             if chosen is not None:

@@ -96,11 +96,18 @@ class _PlaceIndex:
         self.starts = [places[k].span.start for k in order]
         self.order = order
         self.countries = {p.span for p in places if p.feature in ("country", "continent")}
+        self.widest = max((len(p.span) for p in places), default=0)
 
     def within(self, span: Span) -> list[Place]:
         """The places inside ``span``, in the document's order of places."""
         lo, hi = bisect_left(self.starts, span.start), bisect_right(self.starts, span.end)
         return [self.places[k] for k in sorted(self.order[lo:hi]) if span.contains(self.places[k].span)]
+
+    def holding(self, offset: int) -> list[Place]:
+        """The places whose span holds character ``offset``, in the document's order of places."""
+        lo, hi = bisect_left(self.starts, offset - self.widest), bisect_right(self.starts, offset)
+        return [self.places[k] for k in sorted(self.order[lo:hi])
+                if self.places[k].span.start <= offset < self.places[k].span.end]
 
 
 _PLACE_INDEX: list[_PlaceIndex] = []  # the last document's
@@ -241,9 +248,7 @@ def _speaker_place(doc: Doc, ev: Event, window: int = 2) -> Location | None:
                    key=lambda k: (abs(k - here), k))
     for k in order:
         sent = doc.sentences[k]
-        for p in doc.places:
-            if not sent.contains(p.span):
-                continue
+        for p in _places_within(doc, sent):
             span = sdoc.char_span(p.span.start, p.span.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -338,7 +343,7 @@ def _sides(doc: Doc, ev: Event) -> set[str]:
     k = ev.evidence.sentence
     sent = doc.sentences[k] if 0 <= k < len(doc.sentences) else Span(ev.evidence.start, ev.evidence.end)
     out |= {m.country for m in doc.country_mentions if m.country and sent.contains(m.span)}
-    out |= {p.country for p in doc.places if p.country and p.feature == "country" and sent.contains(p.span)}
+    out |= {p.country for p in _places_within(doc, sent) if p.country and p.feature == "country"}
     return out
 
 

@@ -47,8 +47,10 @@ def _governed_place(t: Any, trigger: Any, preps: tuple[str, ...]) -> bool:
 
 def _place_at(doc: Doc, tok: Any) -> tuple[str, Span] | None:
     """The country and offsets of the place a token lies in, when the place stage gave it a country."""
-    for pl in doc.places:
-        if pl.span.start <= tok.idx < pl.span.end and pl.country:
+    from .location import _place_index  # (indexed: a scan of every place per token was quadratic)
+
+    for pl in _place_index(doc).holding(tok.idx):
+        if pl.country:
             return pl.country, pl.span
     return None
 

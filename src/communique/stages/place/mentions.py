@@ -48,7 +48,7 @@ def country_mentions(
             countries[iso] = gazetteer.country(iso)
         c = countries[iso]
         out.append(CountryMention(Span(s, e), iso, c.name if c else iso, c.geonames_id if c else None))
-    taken = blocked + [(m.span.start, m.span.end) for m in out]
+    taken = SpanIndex([*(Span(bs, be) for bs, be in blocked), *(m.span for m in out)])
     embedded = [
         m
         for m in _embedded(
@@ -58,7 +58,7 @@ def country_mentions(
             [(p.span.start, p.span.end) for p in places],
             sorted({p.country for p in places if p.country and p.feature in _CONTEXT_FEATURES}),
         )
-        if not any(s < m.span.end and m.span.start < e for s, e in taken)
+        if not taken.overlaps(m.span)
     ]
     return sorted([*out, *embedded], key=lambda m: m.span.start)
 
@@ -93,8 +93,9 @@ def _embedded(
     "Beverly Hills Police Department"): countries, states and regions by their own names, cities of
     ``EMBEDDED_MIN_POPULATION``, and towns of ``EMBEDDED_TOWN_MIN_POPULATION`` leading a body of theirs."""
     out: list[CountryMention] = []
+    taken_index = SpanIndex(Span(s, e) for s, e in taken)  # (a scan of every place per name was quadratic)
     for start, end, label in ents:
-        if label != "ORG" or any(s < end and start < e for s, e in taken):
+        if label != "ORG" or taken_index.overlaps(Span(start, end)):
             continue
         for run in _CAPITALISED_RUN.finditer(text, start, end):
             words = list(re.finditer(r"\S+", run.group(0)))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ...knowledge.gazetteer import DWARF_RATIO, Candidate, Gazetteer, normalise
 from ...model import Place, Span
+from ...textutil import GrowingSpanIndex, SpanIndex
 from .names import _after_preposition, _join_split, _not_a_place, _split_in, _trim, _whole_name, datelines
 from .patterns import (
     _AFTER_COUNTY,
@@ -106,8 +107,9 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     compass: dict[int, int] = {}  # span number -> where the country's name starts in a "South Lebanon" town's
     ents = _join_split(text, _split_in(text, ents), gazetteer)
     lines = datelines(text, gazetteer)
-    if lines:
-        ents = [e for e in ents if not any(s < e[1] and e[0] < t for s, t, _ in lines)] + lines
+    if lines:  # (indexed: a scan of every dateline per entity was quadratic in the article's length)
+        line_index = SpanIndex(Span(s, t) for s, t, _ in lines)
+        ents = [e for e in ents if not line_index.overlaps(Span(e[0], e[1]))] + lines
     dated = {(s, t) for s, t, _ in lines}  # a dateline's place is one whatever the words before it
     place_starts = {s for s, _, label in ents if label in PLACE_LABELS}
     for start, end, label in sorted(ents):
@@ -370,6 +372,34 @@ _MODIFIES = re.compile(
     re.IGNORECASE,
 )
 
+
+class _Written:
+    """Where the text writes each run of word characters and hyphens, by the run: whether the text writes a
+    string with no word character or hyphen on either side is looked up among the places its first run stands
+    (one pass over the text), not searched for in the whole text once per string (quadratic in its length)."""
+
+    _RUN = re.compile(r"[\w-]+")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at: dict[str, list[int]] = {}
+        for m in self._RUN.finditer(text):
+            self.at.setdefault(m.group(0), []).append(m.start())
+
+    def has(self, key: str) -> bool:
+        """Does the text write ``key`` exactly, no word character or hyphen right before or after it (as
+        ``re.search(rf"(?<![\\w-]){re.escape(key)}(?![\\w-])", text)``)?"""
+        first = self._RUN.match(key)
+        if not key or first is None:  # (a key starting with another character: searched for, as it was)
+            return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", self.text) is not None
+        run = first.group(0)
+        n = len(key)
+        # a match starts a run of the text (nothing of the kind before it) that is the key's first run exactly
+        # (the key's next character, if any, is none of the kind, nor then the text's)
+        return any(self.text.startswith(key, i) and not self._RUN.match(self.text, i + n, i + n + 1)
+                   for i in self.at.get(run, ()))
+
+
 AGAIN_MIN_POPULATION = 5_000  # a town this large is taken again where the tagger called its name otherwise
 
 
@@ -403,22 +433,19 @@ def _named_again(text: str, ents: Sequence[Entity], places: list[Place], gazette
             as_place[normalise(text[s:e])] += 1
         elif label == "PERSON":  # "Mohamed Salah" makes "Salah" a person's name too
             as_person.update({normalise(text[s:e]), *normalise(text[s:e]).split(" ")})
-    known = {
-        key: p
-        for key, p in known.items()
-        if as_person[key] <= as_place[key] and not re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text)
-    }
-    taken = [(p.span.start, p.span.end) for p in places]
+    written = _Written(text)
+    known = {key: p for key, p in known.items() if as_person[key] <= as_place[key] and not written.has(key)}
+    taken = GrowingSpanIndex(p.span for p in places)  # (indexed: a scan per entity was quadratic)
     found: list[Place] = []
     for start, end, label in ents:
         if label not in RESCUE_LABELS:
             continue
         s, e = _trim(text, start, end)
         same = known.get(normalise(text[s:e]))
-        if same is None or any(a < e and s < b for a, b in taken) or _not_a_place(text, s, e):
+        if same is None or taken.overlaps(Span(s, e)) or _not_a_place(text, s, e):
             continue
         found.append(Place(Span(s, e), same.name, same.country, same.lat, same.lon, same.geonames_id, same.feature))
-        taken.append((s, e))
+        taken.add(Span(s, e))
     return sorted([*places, *found], key=lambda p: p.span.start) if found else places
 
 
@@ -434,44 +461,77 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+class _Points:
+    """The story's places with coordinates, ``(lat, lon, normalised name)``, each distinct one once and sorted by
+    latitude: the ones within a distance of a point are looked for only among those whose latitude is that close
+    (a great-circle distance is never shorter than the difference in latitude), not among all of them per town
+    (quadratic in the article's length)."""
+
+    def __init__(self, points: Sequence[tuple[float, float, str]]) -> None:
+        self.points = sorted(set(points))
+        self.lats = [lat for lat, _, _ in self.points]
+        self.names = dict.fromkeys(n for _, _, n in self.points)
+
+    def any_but(self, names: set[str]) -> bool:
+        """Is some point named otherwise than ``names``?"""
+        return any(n not in names for n in self.names)
+
+    def near(self, lat: float, lon: float, km: float, but: set[str]) -> bool:
+        """Is some point named otherwise than ``but`` within ``km`` of (``lat``, ``lon``)?"""
+        band = math.degrees(km / 6371.0) * 1.01 + 1e-9  # the latitudes it can lie at, with room for rounding
+        lo, hi = bisect_left(self.lats, lat - band), bisect_right(self.lats, lat + band)
+        return any(n not in but and _km(lat, lon, a, b) <= km for a, b, n in self.points[lo:hi])
+
+
 def _near_the_story(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
     """A town far from every other place of the story moves to a namesake abroad, at least as populous, that lies
     within :data:`NEAR_KM` of one of them, when only one does ("the hospital in Rome" in a story naming the
     Vatican: Rome, Italy, not Rome, Georgia, which the story's one mention of the United States had pulled; a
     smaller namesake near New York does not take "Bogota, Colombia")."""
-    points = [
-        (k, p.lat, p.lon, normalise(p.name)) for k, p in enumerate(places) if p.lat is not None and p.lon is not None
-    ]
+    points = [(p.lat, p.lon, normalise(p.name)) for p in places if p.lat is not None and p.lon is not None]
     if len(points) < 2:
         return places
+    story = _Points(points)
     out = list(places)
+    moved: dict[tuple[str, str, int, float, float, str | None], Candidate | None] = {}  # one answer per town
     for k, p in enumerate(places):
         if p.feature != "city" or p.lat is None or p.lon is None:
             continue
         name = text[p.span.start : p.span.end]
-        key = normalise(name)
         if not p.geonames_id:
             continue
-        others = [(lat, lon) for j, lat, lon, n in points if j != k and n != normalise(p.name) and n != key]
-        if not others or any(_km(p.lat, p.lon, lat, lon) <= NEAR_KM for lat, lon in others):
-            continue
-        chosen = gazetteer.by_id(p.geonames_id)
-        if chosen is None:
-            continue
-        near = {
-            c.geonames_id: c
-            for c in gazetteer.candidates(name)
-            if c.feature == "city"
-            and c.country != p.country
-            and c.population >= max(1000, chosen.population)
-            and normalise(c.name) == key
-            and c.lat is not None
-            and c.lon is not None
-            and any(_km(c.lat, c.lon, lat, lon) <= NEAR_KM for lat, lon in others)
-        }
-        if len(near) == 1:
-            out[k] = next(iter(near.values())).place(p.span)
+        asked = (name, normalise(p.name), p.geonames_id, p.lat, p.lon, p.country)
+        if asked not in moved:
+            moved[asked] = _namesake_near(story, gazetteer, *asked)
+        if (to := moved[asked]) is not None:
+            out[k] = to.place(p.span)
     return out
+
+
+def _namesake_near(story: _Points, gazetteer: Gazetteer, name: str, own: str, geonames_id: int, lat: float,
+                   lon: float, country: str | None) -> Candidate | None:
+    """The one namesake abroad of a town (written ``name``, its place's normalised name ``own``, at ``lat``,
+    ``lon`` in ``country``) near another place of the story (see :func:`_near_the_story`), else ``None``.  The
+    town's own name and the name it is written with name no other place."""
+    key = normalise(name)
+    but = {own, key}
+    if not story.any_but(but) or story.near(lat, lon, NEAR_KM, but):
+        return None
+    chosen = gazetteer.by_id(geonames_id)
+    if chosen is None:
+        return None
+    near = {
+        c.geonames_id: c
+        for c in gazetteer.candidates(name)
+        if c.feature == "city"
+        and c.country != country
+        and c.population >= max(1000, chosen.population)
+        and normalise(c.name) == key
+        and c.lat is not None
+        and c.lon is not None
+        and story.near(c.lat, c.lon, NEAR_KM, but)
+    }
+    return next(iter(near.values())) if len(near) == 1 else None
 
 
 def _capitals_over_demonyms(text: str, places: list[Place], by_demonym: set[str], gazetteer: Gazetteer) -> list[Place]:

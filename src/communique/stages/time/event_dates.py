@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ...model import Doc, EventDate, Span, Timex
@@ -30,8 +31,8 @@ def event_date(doc: Doc, *, sentence: int, trigger: Span, refs: Sequence[Span] |
     sent = doc.sentences[sentence] if 0 <= sentence < len(doc.sentences) else trigger
     best: tuple[float, Timex] | None = None
     bound: Timex | None = None  # the sentence's first timex that only bounds ("recently")
-    for t in doc.timexes:
-        if t.value is None or t.precision == "on_or_after" or not sent.contains(t.span):
+    for t in _timexes_within(doc, sent):
+        if t.value is None or t.precision == "on_or_after":
             continue  # "in the near future" says only that it has not happened yet
         if t.precision == "on_or_before":
             bound = bound or t
@@ -102,3 +103,20 @@ def _reported_days(doc: Doc) -> list[tuple[Timex, Span]]:
             found.append((t, where))
     _REPORTED_DAYS[:] = [(doc.timexes, len(doc.timexes), doc.sentences, len(doc.sentences), found)]
     return found
+
+
+_TIMEX_ORDER: list[tuple[list[Timex], int, list[int], list[int]]] = []  # the last doc's timexes by start
+
+
+def _timexes_within(doc: Doc, span: Span) -> list[Timex]:
+    """The document's timexes inside ``span``, in the order of ``doc.timexes``, found by bisection among them
+    sorted by start (worked out once per document, and again when its timexes change): a scan of every timex per
+    event was quadratic in the article's length."""
+    hit = _TIMEX_ORDER[0] if _TIMEX_ORDER else None
+    if hit is None or hit[0] is not doc.timexes or hit[1] != len(doc.timexes):
+        order = sorted(range(len(doc.timexes)), key=lambda k: doc.timexes[k].span.start)
+        hit = (doc.timexes, len(doc.timexes), order, [doc.timexes[k].span.start for k in order])
+        _TIMEX_ORDER[:] = [hit]
+    timexes, _, order, starts = hit
+    lo, hi = bisect_left(starts, span.start), bisect_right(starts, span.end)
+    return [timexes[k] for k in sorted(order[lo:hi]) if span.contains(timexes[k].span)]

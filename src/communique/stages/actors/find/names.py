@@ -100,6 +100,7 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
         return any(c.contains(span) or span.contains(c) for c in cities[lo:hi])
 
     taken_index = SpanIndex(taken)
+    place_index = SpanIndex(p.span for p in places or [])
     absorbed: set[int] = set()  # first characters of countries read into an organisation ("... Company of Libya")
     for ent in sdoc.ents:
         span = Span(ent.start_char, ent.end_char)
@@ -165,7 +166,7 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                 iso = is_capital(bare)  # "Ankara said", "urged Moscow": the capital stands for the government
             if iso:
                 out.append(_state(bare_span, "GPE", iso, capital=named is None, name=bare))
-            elif _unknown_party(ent, places):
+            elif _unknown_party(ent, place_index):
                 # "Arnor is to restore ties with Gondor": a state or people we do not know, acting; no country
                 out.append(Found(span=bare_span, label="GPE", kind="organization", name=_strip_possessive(bare)))
         elif ent.label_ == "NORP":
@@ -480,10 +481,10 @@ def _acts(tok: Any) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in _PARTY_PREPS
 
 
-def _unknown_party(ent: Any, places: list[Any] | None) -> bool:
-    """An unresolved place-like name (no country of ours, no place the place stage geocoded) that acts."""
-    span = Span(ent.start_char, ent.end_char)
-    if any(p.span.start < span.end and span.start < p.span.end for p in places or []):
+def _unknown_party(ent: Any, places: SpanIndex) -> bool:
+    """An unresolved place-like name (no country of ours, no place the place stage geocoded: ``places`` indexes
+    their spans) that acts."""
+    if places.overlaps(Span(ent.start_char, ent.end_char)):
         return False
     words = [t for t in ent if t.tag_ != "POS"]
     return _acts(ent.root) and all(_unknown_word(t) for t in words)
@@ -505,7 +506,7 @@ def find_unknown_names(sdoc: Any, taken: list[Span], places: list[Any] | None = 
     Spans are character offsets into the parsed text."""
     out: list[Found] = []
     taken_index = SpanIndex(taken)
-    place_spans = [p.span for p in places or []]
+    place_index = SpanIndex(p.span for p in places or [])
     n = len(sdoc)
     i = 0
     while i < n:
@@ -521,8 +522,7 @@ def find_unknown_names(sdoc: Any, taken: list[Span], places: list[Any] | None = 
             continue
         span = Span(sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1]))
         root = sdoc[j - 1]
-        if _acts(root) and not taken_index.overlaps(span) \
-                and not any(p.start < span.end and span.start < p.end for p in place_spans):
+        if _acts(root) and not taken_index.overlaps(span) and not place_index.overlaps(span):
             name = sdoc[i:j].text
             out.append(Found(span=span, label="ORG", kind="organization", name=name))  # (a known person's
             # surname, "Ruto said", joins that person: the stage's merge)
