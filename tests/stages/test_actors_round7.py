@@ -107,6 +107,9 @@ def _targets(doc: Doc) -> list[tuple[str, str | None]]:
     ("Russian forces shelled Kharkiv overnight.", [("civilians in Kharkiv", "UKRCVL")]),
     # a capital as the object stands for the government (actors stage), as the GSR codes it
     ("Russian missiles struck Kyiv overnight.", [("Kyiv", "UKRGOV")]),
+    # a town's name qualifying an area names the area, not the town's people
+    ("Russian forces struck military sites in the Kharkiv region.", [("Ukraine", "UKR")]),
+    ("Russian jets bombed Idlib province overnight.", [("Syria", "SYR")]),
 ])
 def test_a_town_attacked_is_its_civilians(pipeline: Pipeline, text: str,
                                           expected: list[tuple[str, str | None]]) -> None:

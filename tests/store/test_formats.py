@@ -114,9 +114,10 @@ def test_cli_export_with_filters(example_db: Path, tmp_path: Path) -> None:
                                  "--dyad", "RUS", "UKR", "--quad-class", "4"])
     assert result.exit_code == 0, result.output
     df = pd.read_csv(out, sep="\t", header=None, names=list(GDELT_COLUMNS), dtype=str, keep_default_na=False)
-    # (the second: an attack on a Ukrainian place, whose country is its target since place targets, ev-rules)
+    # the drone strikes on Kharkiv hit its civilians (a town acted on by force is its civilians, as the GSR codes
+    # cities); the second, on "the Kharkiv region", is an attack on a Ukrainian place, whose country is its target
     assert list(zip(df.Actor1Code, df.EventCode, df.Actor2Code, strict=True)) == [
-        ("RUSMIL", "195", "UKR"), ("RUSMIL", "190", "UKR")]
+        ("RUSMIL", "195", "UKRCVL"), ("RUSMIL", "190", "UKR")]  # (the region: its state)
     bad = runner.invoke(app, ["export", "--db", str(example_db), "--out", str(out), "--status", "rumoured"])
     assert bad.exit_code == 2 and "rumoured" in bad.output
     bad = runner.invoke(app, ["export", "--db", str(example_db), "--out", str(out), "--format", "xml"])

@@ -191,6 +191,9 @@ SETTLEMENT_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "c
 
 #: Prepositions of what lies by a town, not in it: "struck targets near Hodeidah", "a convoy outside Gao".
 PROXIMITY_PREPS = frozenset({"near", "outside", "around", "beyond", "off", "by"})
+#: Nouns of the area a town's name can qualify: "the Kharkiv region", "Idlib province" are no town.
+AREA_NOUNS = frozenset({"region", "regions", "province", "provinces", "oblast", "district", "districts", "governorate",
+                        "area", "areas", "county", "state", "prefecture", "territory", "countryside", "outskirts"})
 
 
 def _settlement(doc: Doc, span: Span) -> str | None:
@@ -209,6 +212,8 @@ def _settlement(doc: Doc, span: Span) -> str | None:
         return city
     words = sdoc.char_span(span.start, span.end, alignment_mode="expand")
     tok = words[0] if words is not None and len(words) else None
+    if tok is not None and words is not None and words[-1].dep_ == "compound" and words[-1].head.lower_ in AREA_NOUNS:
+        return None  # "facilities in the Kharkiv region": the area, not the town, is acted on
     for _ in range(4):
         if tok is None:
             break
