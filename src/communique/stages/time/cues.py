@@ -157,6 +157,7 @@ _REPORTING = frozenset({"said", "told", "announced", "reported", "added", "state
                         "pushed", "postponed", "delayed", "extended", "rescheduled", "slated", "fixed", "targeted",
                         "timed"})  # fmt: skip
 _PAST_WINDOW = 60  # characters before a year-less date searched for its clause's verb
+_LOOKAHEAD = 64  # characters past the date a verb's lookahead may read ("set" not followed by "to"/"for")
 # a deadline or target before a date, or a determiner making it a modifier: "until mid-November", "the Jan. 14 deadline"
 _TARGET_BEFORE = re.compile(
     r"(?i)\b(?:to|until|till|by|for|through|before|the|a|an|its|their|his|her|until\s+(?:early|mid|late))[\s-]+"
@@ -174,7 +175,8 @@ def _past(text: str, start: int) -> bool:
     if _TARGET_BEFORE.search(text, max(0, start - 16), start):
         return False  # "extended to Nov. 20", "gave them until mid-November", "the Jan. 14 deadline"
     lo = max(_sentence_start(text, start), start - _PAST_WINDOW)
-    verbs = [m for m in _PAST_VERB.finditer(text, lo) if m.end() <= start]
+    # (searched up to a little past the date, for the verbs' lookaheads: to the text's end was quadratic in its length)
+    verbs = [m for m in _PAST_VERB.finditer(text, lo, min(len(text), start + _LOOKAHEAD)) if m.end() <= start]
     if not verbs or verbs[-1].group(0).lower() in _REPORTING:
         return False
     return not _FUTURE_CLAUSE_CUE.search(text, verbs[-1].end(), start)
