@@ -157,6 +157,10 @@ def ingest(
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+    if stopped is None and _INTERRUPTED.is_set():
+        # Ctrl-C whose KeyboardInterrupt was swallowed where Python cannot raise it (a finaliser, a pool's
+        # internals) while the ended parsing processes closed the stream early: still an interrupted run
+        stopped = "interrupted"
     prefix = f"{stopped}; " if stopped else ""
     typer.echo(f"{prefix}{report.summary()} -> {db}", err=True)
     if stopped == "interrupted":
