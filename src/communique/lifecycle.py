@@ -9,12 +9,15 @@ On other systems, or with the "spawn" start method, it does nothing.
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import os
 import signal
 import sys
+from collections.abc import Callable, Hashable
+from typing import Protocol, TypeVar
 
-__all__ = ["children_die_with_parent", "spawned_worker_start"]
+__all__ = ["PoolRegistry", "children_die_with_parent", "spawned_worker_start"]
 
 _PR_SET_PDEATHSIG = 1
 _installed = False
@@ -67,3 +70,37 @@ def spawned_worker_start(parent: int, init: str, *args: object) -> None:
 
     module, _, name = init.partition(":")
     getattr(importlib.import_module(module), name)(*args)
+
+
+class _Pool(Protocol):
+    @property
+    def closed(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+K = TypeVar("K", bound=Hashable)
+P = TypeVar("P", bound=_Pool)
+
+
+class PoolRegistry(dict[K, P]):
+    """The process-wide worker pools of one kind, by key (a model name or settings, and a process count): each
+    started on first use, started again once closed, and all closed when this process exits."""
+
+    def __init__(self, start: Callable[[K], P]) -> None:
+        super().__init__()
+        self._start = start
+        atexit.register(self.close_all)
+
+    def pool_for(self, key: K) -> P:
+        """The open pool for ``key``, started if there is none."""
+        pool = self.get(key)
+        if pool is None or pool.closed:
+            pool = self[key] = self._start(key)
+        return pool
+
+    def close_all(self) -> None:
+        """Stop every pool's workers and forget them."""
+        for pool in list(self.values()):
+            pool.close()
+        self.clear()

@@ -23,7 +23,6 @@ single-process run.
 
 from __future__ import annotations
 
-import atexit
 import collections
 import os
 import re
@@ -35,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ArticleFailed, ParserWorkerDied
-from ..lifecycle import spawned_worker_start
+from ..lifecycle import PoolRegistry, spawned_worker_start
 from ..model import Article, Doc
 from ..pipeline import timed as _timed
 from ..settings import Settings
@@ -354,6 +353,11 @@ class AnalysePool:
             raise ParserWorkerDied("the pool was closed")
         return self._executor
 
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` ended the workers."""
+        return self._executor is None
+
     def close(self) -> None:
         """Stop the workers (idempotent)."""
         ex, self._executor = self._executor, None
@@ -374,19 +378,9 @@ def _found(name: str, on: Any, keys: tuple[str, ...], base: dict[str, tuple[Any,
     return ActorKB(entries).find(name, on=on) if entries else None
 
 
-_POOLS: dict[tuple[Settings, int], AnalysePool] = {}
+_POOLS: PoolRegistry[tuple[Settings, int], AnalysePool] = PoolRegistry(lambda key: AnalysePool(*key))
 
 
 def pool_for(settings: Settings, processes: int) -> AnalysePool:
     """The process-wide pool of ``processes`` workers for ``settings``, started on first use."""
-    pool = _POOLS.get((settings, processes))
-    if pool is None or pool._executor is None:
-        pool = _POOLS[(settings, processes)] = AnalysePool(settings, processes)
-    return pool
-
-
-@atexit.register
-def _close_all() -> None:
-    for pool in list(_POOLS.values()):
-        pool.close()
-    _POOLS.clear()
+    return _POOLS.pool_for((settings, processes))

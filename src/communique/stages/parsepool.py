@@ -18,7 +18,6 @@ handles it and stops them), and are stopped at interpreter exit.
 
 from __future__ import annotations
 
-import atexit
 import collections
 import os
 import sys
@@ -31,7 +30,7 @@ from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import Any
 
 from ..errors import ParserWorkerDied
-from ..lifecycle import spawned_worker_start
+from ..lifecycle import PoolRegistry, spawned_worker_start
 
 __all__ = ["ParsePool", "pool_for"]
 
@@ -166,6 +165,11 @@ class ParsePool:
             raise ParserWorkerDied("the pool was closed")
         return self._executor
 
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` ended the workers."""
+        return self._executor is None
+
     def close(self) -> None:
         """Stop the workers (idempotent)."""
         ex, self._executor = self._executor, None
@@ -174,18 +178,9 @@ class ParsePool:
         _POOLS.pop((self.model, self.processes), None)
 
 
-_POOLS: dict[tuple[str, int], ParsePool] = {}
+_POOLS: PoolRegistry[tuple[str, int], ParsePool] = PoolRegistry(lambda key: ParsePool(*key))
 
 
 def pool_for(model: str, processes: int) -> ParsePool:
     """The process-wide pool of ``processes`` workers for ``model``, started on first use."""
-    pool = _POOLS.get((model, processes))
-    if pool is None or pool._executor is None:
-        pool = _POOLS[(model, processes)] = ParsePool(model, processes)
-    return pool
-
-
-@atexit.register
-def _close_all() -> None:
-    for pool in list(_POOLS.values()):
-        pool.close()
+    return _POOLS.pool_for((model, processes))
