@@ -372,10 +372,17 @@ def _store_batch(docs: list[Doc], session: Callable[[bool], Any]) -> Iterator[Ou
         try:
             # the merged-event tables are refreshed once for the batch, not once per article
             with defer() if defer is not None else contextlib.nullcontext():
-                for d in docs:
+                results: list[Any] | None = None
+                if hasattr(st, "put_many"):
+                    try:  # the batch in one transaction, each table's rows appended once
+                        results = st.put_many(docs)
+                    except CommuniqueError:
+                        results = None  # nothing of the batch stored: one by one, so only a failing article is lost
+                for i, d in enumerate(docs):
                     where = _where(d.article)
                     try:
-                        result = st.put(d) if hasattr(st, "put") else st.add(d)
+                        result = (results[i] if results is not None
+                                  else st.put(d) if hasattr(st, "put") else st.add(d))
                     except CommuniqueError as exc:
                         outcomes.append(Outcome("failed", where, d.article.id, error=ArticleFailed(where, str(exc))))
                         continue

@@ -268,15 +268,16 @@ def generation(conn: duckdb.DuckDBPyConnection) -> int:
     return int(rows[0][0]) if rows else 0
 
 
-def changed(conn: duckdb.DuckDBPyConnection, clusters: Iterable[int] | None = None) -> None:
+def changed(conn: duckdb.DuckDBPyConnection, clusters: Iterable[int] | None = None, *, writes: int = 1) -> None:
     """Record a write of the reports, in the writer's transaction: advance the store's generation, and list
     ``clusters`` as changed in place so that the next :func:`refresh` recomputes them.
 
     ``clusters``: the ids of the clusters whose reports were updated in place (status, date, place, actors);
     an empty list when the write only added reports or removed an article's (:func:`refresh` finds those by
     uid and count); ``None`` when unknown, so that the next refresh rebuilds every table.  Until that refresh
-    :func:`fresh` is False and readers compute merged events from the reports."""
-    conn.execute("UPDATE store_generation SET generation = generation + 1")
+    :func:`fresh` is False and readers compute merged events from the reports.  ``writes``: how many writes
+    this records at once (the generation advances by as many; :meth:`Store.put_many` stores a batch)."""
+    conn.execute("UPDATE store_generation SET generation = generation + ?", [writes])
     if clusters is None:
         conn.execute("INSERT INTO merged_dirty VALUES (NULL)")
         return

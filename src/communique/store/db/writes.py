@@ -49,6 +49,8 @@ class WriteMixin(ClusterMixin):
     """The writing half of :class:`~communique.store.db.Store`."""
 
     read_only: bool
+    #: inside :meth:`put_many`: the rows of the tables it appends once per batch (table -> columns, rows)
+    _pending: dict[str, tuple[Sequence[str], list[list[Any]]]] | None = None
     _merged_deferred = 0  # > 0 inside :meth:`deferred_merged`: put() leaves the merged tables to one refresh
 
     def add(self, doc: Doc) -> bool:
@@ -74,30 +76,78 @@ class WriteMixin(ClusterMixin):
             raise StoreError(f"cannot add article {art.id}: the store was opened read-only")
         with transaction(conn, f"cannot store article {art.id}",
                          begin_failure=f"cannot start a transaction to add article {art.id}") as tx:
-            found = conn.execute("SELECT 1 FROM articles WHERE id = ? UNION ALL SELECT 1 FROM story_versions "
-                                 "WHERE article_id = ?", [art.id, art.id]).fetchone()
-            if found:
+            result = self._put_one(doc)
+            if result.status == "skipped":
                 tx.rollback()
-                return AddResult("skipped")
-            fingerprint = simhash(art.text)
-            original = self._story_of(art, fingerprint)
-            result = AddResult("added")
-            if original is not None:
-                old_id, old_published, reason = original
-                newer = art.published is None or old_published is None or art.published >= old_published
-                if not newer:
-                    self._record_version(art.id, old_id, reason, art)
-                    return AddResult("superseded", f"{_where(art)}: an older version ({reason}) of stored article "
-                                                   f"{old_id}; linked to it, nothing else stored")
-                self._replace(old_id, art.id, reason)
-                result = AddResult("replaced", f"{_where(art)}: a newer version ({reason}) of stored article "
-                                               f"{old_id}, which it replaces")
-            roles.complete_doc(conn, doc)  # what earlier news taught fills what this article left open
-            self._insert(doc, fingerprint=fingerprint, story=story_url(art.url))
-            roles.record_doc(conn, doc)
+                return result
+            if result.status == "superseded":
+                return result  # only listed among the story's versions: no report written
             merged.changed(conn, ())  # a new store generation: reports were added (and removed), none changed
             if not self._merged_deferred:
                 merged.refresh(conn)  # the merged-event tables follow the reports, in the same transaction
+        return result
+
+    def put_many(self, docs: Sequence[Doc]) -> list[AddResult]:
+        """Store analysed articles as :meth:`put` does one after another, in one transaction: the same rows,
+        the same statuses (in ``docs`` order), the same store generation.  Faster: the rows of ``actors``,
+        ``quotes``, ``mentions``, ``event_actors`` and ``attributions`` (which no later article's storing
+        reads) are appended once per table for the whole batch, not once per article, and the batch pays one
+        commit.  ``articles`` and ``events`` rows are written article by article, since the next article's
+        story and event matching read them; each article's ``added`` is the transaction's start plus its
+        position in microseconds, so ``added`` orders them as separate transactions would.
+
+        All or nothing: when any article fails, nothing of the batch is stored and
+        :class:`~communique.errors.StoreError` is raised (store them one by one with :meth:`put` to keep the
+        others)."""
+        if not docs:
+            return []
+        if self.read_only:
+            raise StoreError(f"cannot add {len(docs)} articles: the store was opened read-only")
+        conn = self.conn
+        first = docs[0].article.id
+        with transaction(conn, f"cannot store the batch of {len(docs)} articles from {first}",
+                         begin_failure=f"cannot start a transaction to add {len(docs)} articles") as tx:
+            self._pending = {}
+            try:
+                results = [self._put_one(doc, position=i) for i, doc in enumerate(docs)]
+                self._flush()
+            finally:
+                self._pending = None
+            writes = sum(1 for r in results if r.status in ("added", "replaced"))
+            if not writes and not any(r.status == "superseded" for r in results):
+                tx.rollback()
+                return results
+            if writes:
+                merged.changed(conn, (), writes=writes)  # one generation per article stored, as put() counts
+                if not self._merged_deferred:
+                    merged.refresh(conn)
+        return results
+
+    def _put_one(self, doc: Doc, *, position: int | None = None) -> AddResult:
+        """The body of :meth:`put` inside the caller's transaction (``position``: the article's place in a
+        :meth:`put_many` batch)."""
+        conn = self.conn
+        art = doc.article
+        found = conn.execute("SELECT 1 FROM articles WHERE id = ? UNION ALL SELECT 1 FROM story_versions "
+                             "WHERE article_id = ?", [art.id, art.id]).fetchone()
+        if found:
+            return AddResult("skipped")
+        fingerprint = simhash(art.text)
+        original = self._story_of(art, fingerprint)
+        result = AddResult("added")
+        if original is not None:
+            old_id, old_published, reason = original
+            newer = art.published is None or old_published is None or art.published >= old_published
+            if not newer:
+                self._record_version(art.id, old_id, reason, art)
+                return AddResult("superseded", f"{_where(art)}: an older version ({reason}) of stored article "
+                                               f"{old_id}; linked to it, nothing else stored")
+            self._replace(old_id, art.id, reason)
+            result = AddResult("replaced", f"{_where(art)}: a newer version ({reason}) of stored article "
+                                           f"{old_id}, which it replaces")
+        roles.complete_doc(conn, doc)  # what earlier news taught fills what this article left open
+        self._insert(doc, fingerprint=fingerprint, story=story_url(art.url), position=position)
+        roles.record_doc(conn, doc)
         return result
 
     @contextlib.contextmanager
@@ -154,6 +204,7 @@ class WriteMixin(ClusterMixin):
     def _replace(self, old_id: str, new_id: str, reason: str) -> None:
         """Move stored article ``old_id`` to ``story_versions`` under ``new_id``, dropping what was found in it."""
         conn = self.conn
+        self._flush()  # a stored article of this very batch: its rows must be in the tables to be deleted
         row = conn.execute("SELECT id, text, title, published, url, outlet, source_path FROM articles WHERE id = ?",
                            [old_id]).fetchone()
         assert row is not None
@@ -184,19 +235,25 @@ class WriteMixin(ClusterMixin):
         """Add each document in its own transaction; return how many were new."""
         return sum(1 for doc in docs if self.add(doc))
 
-    def _insert(self, doc: Doc, *, fingerprint: int | None = None, story: str | None = None) -> None:
-        """Write one analysed article: one statement per table (rows appended through Arrow), the article's
-        events matched against the stored ones in one query (:meth:`_match_events`)."""
+    def _insert(self, doc: Doc, *, fingerprint: int | None = None, story: str | None = None,
+                position: int | None = None) -> None:
+        """Write one analysed article: one statement per table (rows appended through Arrow; inside
+        :meth:`put_many` kept for the batch's one statement per table), the article's events matched against
+        the stored ones in one query (:meth:`_match_events`).  ``position``: the article's place in a batch,
+        added in microseconds to ``added`` (the transaction's start, shared by the batch)."""
         conn = self.conn
         art = doc.article
         aid = art.id
         body, head = art.body, art.title_span
+        added = "DEFAULT" if position is None else "CAST(current_timestamp AS TIMESTAMP) + to_microseconds(?)"
         conn.execute(
             "INSERT INTO articles (id, title, published, url, outlet, source_path, text, body_start, body_end, "
-            "title_start, title_end, simhash, story_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"title_start, title_end, simhash, story_url, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            f"{added})",
             [aid, art.title, art.published, art.url, art.outlet, art.source_path, art.text,
              body.start if body else None, body.end if body else None,
-             head.start if head else None, head.end if head else None, fingerprint, story],
+             head.start if head else None, head.end if head else None, fingerprint, story,
+             *(() if position is None else (position,))],
         )
         self._append("actors", ("article_id", "id", "name", "kind", "code", "country", "sector", "title", "anonymous"),
                      [[aid, a.id, a.name, a.kind, a.code, a.country, a.sector, a.title, a.anonymous]
@@ -234,6 +291,23 @@ class WriteMixin(ClusterMixin):
         statement per row, the larger part of the store's time)."""
         if not rows:
             return
+        if self._pending is not None and table in _BATCHED:
+            kept = self._pending.setdefault(table, (columns, []))
+            assert tuple(kept[0]) == tuple(columns)
+            kept[1].extend(rows)
+            return
+        self._write(table, columns, rows)
+
+    def _flush(self) -> None:
+        """Write the rows :meth:`put_many` kept so far, one statement per table."""
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, {}
+        for table in _BATCHED:
+            if table in pending:
+                self._write(table, *pending[table])
+
+    def _write(self, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
         import pyarrow as pa
 
         types = self._arrow_types(table)
@@ -306,6 +380,10 @@ def _attribution_row(aid: str, uid: int | None, seq: int, t: Attribution) -> lis
         t.cites,
     ]
 
+
+#: the tables :meth:`Store.put_many` appends once per batch: no later article's storing reads them (a replaced
+#: article's rows are written out before they are deleted), and each is appended to by this path alone
+_BATCHED: tuple[str, ...] = ("actors", "quotes", "mentions", "event_actors", "attributions")
 
 #: the ``events`` columns :meth:`Store._event_rows` fills, in its order
 _EVENT_COLUMNS: tuple[str, ...] = (
