@@ -21,6 +21,7 @@ from ..lexicon import (
     ETHNONYMS,
     GROUP_NOUNS,
     MODIFIERS,
+    MOVEMENT_WORDS,
     ORGANIZATION_NOUNS,
     PERSON_NOUNS,
     PLACE_BOUND_NOUNS,
@@ -445,6 +446,13 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             else:
                 break
             k -= 1
+        if low in ("movement", "movements") and not MOVEMENT_WORDS & {*modifiers, *sector_words}:
+            continue  # "Russian troop movements": no political movement, no actor
+        if low in ("radical", "extremist") and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].pos_ in ("NOUN", "PROPN",
+                                                                                                    "ADJ"):
+            continue  # "Radical French farmers", "an extremist organization": a modifier, not the actor
+        if low in ("newspaper", "broadcaster") and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].pos_ == "PROPN":
+            continue  # "the Syrian newspaper Tishreen": the outlet is the name that follows
         if possessed and (_ALLY_WORDS & set(modifiers) or (tok.dep_ == "compound" and tok.head.lower_ in _ALLY_WORDS)):
             # "Israel's militia ally in southern Lebanon": an ally of the owner, not the owner's own
             countries = [c for c in countries if c[1] not in possessed]

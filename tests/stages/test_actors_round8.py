@@ -1,0 +1,82 @@
+"""Issue 7, eighth round: extremists and radicals (RAD), political movements, a state's newspaper, a state's
+military named by its armed acts ("U.S. military airstrikes"), and abbreviated ranks the tokenizer splits
+("Col. X"). Inputs are ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import Pipeline, analyze
+from communique.knowledge.sectors import SECTORS, sector_for_title
+from communique.model import Doc
+
+
+def _codes(doc: Doc) -> list[tuple[str, str | None]]:
+    return [(a.name, a.code) for a in doc.actors]
+
+
+def _sources(doc: Doc) -> list[tuple[str, list[str | None]]]:
+    return [(e.cameo, [doc.actor(a).code for a in e.source]) for e in doc.events]
+
+
+# --- extremists and radicals: RAD (Phoenix EXTREMIST [~RAD]) --------------------------------------------------
+
+def test_rad_is_a_sector() -> None:
+    assert "RAD" in SECTORS
+    assert [sector_for_title(w) for w in ("extremists", "radicals", "extremist group", "militants")] == [
+        "RAD", "RAD", "RAD", "UAF"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Croatian extremists attacked a Serb village.", [("Croatian extremists", "HRVRAD")]),
+    ("Police in Oslo detained two Norwegian extremists on Friday.",
+     [("Police", "NORCOP"), ("Norwegian extremists", "NORRAD")]),
+    ("Extremists burned a church near Jos on Sunday.", [("Extremists", "RAD")]),
+])
+def test_extremists_and_radicals_are_rad(pipeline: Pipeline, text: str,
+                                         expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+def test_radical_as_a_modifier_is_no_actor(pipeline: Pipeline) -> None:
+    # "Radical reforms", "an extremist organization": the adjective or modifier is no party of its own
+    assert _codes(analyze("Radical reforms were announced by the Polish government.", pipeline=pipeline)) == [
+        ("Polish government", "POLGOV")]
+    assert [c for _, c in _codes(analyze("The ministry banned an extremist organization.", pipeline=pipeline))] == [
+        "GOV"]
+
+
+# --- political movements: OPP; separatist movements REB (Phoenix RESISTANCE_MOVEMENT, SEPARATIST_MOVEMENT) ------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("An Israeli peace movement met Palestinian officials.",
+     [("Israeli peace movement", "ISROPP"), ("Palestinian officials", "PSEGOV")]),
+    ("The Burmese pro-democracy movement called for talks.", [("Burmese movement", "MMROPP")]),
+    ("A Chilean student movement marched through Santiago.", [("Chilean student movement", "CHLOPP")]),
+    ("A Philippine separatist movement rejected the peace offer.",
+     [("Philippine movement", "PHLREB")]),
+])
+def test_political_movements(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+def test_a_movement_that_is_no_group(pipeline: Pipeline) -> None:
+    assert _codes(analyze("Chinese population movements slowed in March.", pipeline=pipeline)) == []
+    assert [c for _, c in _codes(analyze("Russian troop movements worried the Estonian government.",
+                                         pipeline=pipeline))] == ["ESTGOV"]
+
+
+# --- a state's newspaper or broadcaster: MED with its country -------------------------------------------------
+
+def test_a_states_newspaper(pipeline: Pipeline) -> None:
+    assert _codes(analyze("A Syrian newspaper accused Israel of aggression.", pipeline=pipeline)) == [
+        ("Syrian newspaper", "SYRMED"), ("Israel", "ISR")]
+    assert _codes(analyze("An Egyptian broadcaster aired the speech.", pipeline=pipeline)) == [
+        ("Egyptian broadcaster", "EGYMED")]
+
+
+def test_a_newspaper_named_after_it_is_not_doubled(pipeline: Pipeline) -> None:
+    # "the Syrian newspaper Tishreen": the outlet is the name; no second actor "Syrian newspaper"
+    codes = [c for _, c in _codes(analyze("The Syrian newspaper Tishreen accused Israel of aggression.",
+                                          pipeline=pipeline))]
+    assert "SYRMED" not in codes
