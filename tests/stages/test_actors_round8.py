@@ -80,3 +80,39 @@ def test_a_newspaper_named_after_it_is_not_doubled(pipeline: Pipeline) -> None:
     codes = [c for _, c in _codes(analyze("The Syrian newspaper Tishreen accused Israel of aggression.",
                                           pipeline=pipeline))]
     assert "SYRMED" not in codes
+
+
+# --- a state's military named by its armed acts ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "actor", "events"), [
+    ("U.S. military airstrikes killed 12 fighters in Somalia on Tuesday.", ("U.S. military", "USAMIL"),
+     [("195", ["USAMIL"]), ("190", ["USAMIL"])]),
+    ("Recent US Predator attacks have killed eight commanders since July.", ("US military", "USAMIL"),
+     [("190", ["USAMIL"])]),
+    ("Israeli airstrikes killed five people in Gaza.", ("Israeli military", "ISRMIL"),
+     [("195", ["ISRMIL"]), ("190", ["ISRMIL"])]),
+    ("Russian missile strikes hit Kharkiv overnight.", ("Russian military", "RUSMIL"),
+     [("195", ["RUSMIL"]), ("190", ["RUSMIL"])]),
+])
+def test_armed_acts_name_the_states_military(pipeline: Pipeline, text: str, actor: tuple[str, str],
+                                             events: list[tuple[str, list[str]]]) -> None:
+    doc = analyze(text, pipeline=pipeline)
+    assert _codes(doc)[0] == actor
+    assert _sources(doc) == events
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan attacks on the border were reported.",  # no force word: whose attacks is not said
+    "US-led coalition airstrikes hit the town.",  # the coalition's, not the United States' own
+    "Workers at the French plant began a strike.",
+])
+def test_acts_without_a_states_force(pipeline: Pipeline, text: str) -> None:
+    assert not [c for _, c in _codes(analyze(text, pipeline=pipeline)) if c and c.endswith("MIL") and len(c) == 6]
+
+
+def test_armed_act_force_helper(pipeline: Pipeline) -> None:
+    from communique.stages.actors.find import armed_act_force
+
+    sdoc = analyze("Israeli airstrikes and Kenyan attacks and army raids continued.", pipeline=pipeline).nlp
+    assert [(t.text, armed_act_force(t)) for t in sdoc if armed_act_force(t) or t.lower_ in ("attacks",)] == [
+        ("airstrikes", "MIL"), ("attacks", None), ("raids", "MIL")]
