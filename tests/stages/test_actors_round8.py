@@ -116,3 +116,16 @@ def test_armed_act_force_helper(pipeline: Pipeline) -> None:
     sdoc = analyze("Israeli airstrikes and Kenyan attacks and army raids continued.", pipeline=pipeline).nlp
     assert [(t.text, armed_act_force(t)) for t in sdoc if armed_act_force(t) or t.lower_ in ("attacks",)] == [
         ("airstrikes", "MIL"), ("attacks", None), ("raids", "MIL")]
+
+
+# --- abbreviated ranks the tokenizer splits ("Col" ".") ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Col. Ahmed Bashir said the troops had withdrawn.", [("Ahmed Bashir", "MIL"), ("troops", "MIL")]),
+    ("The army said it was ready. Col. Ahmed Bashir said the troops had withdrawn.",
+     [("army", "MIL"), ("Ahmed Bashir", "MIL"), ("troops", "MIL")]),
+    ("Sudanese Col. Omar Idris visited Juba.", [("Omar Idris", "SDNMIL"), ("Juba", "SSDGOV")]),
+    ("Lt. Col. Sara Mendes, a Brazilian officer, led the patrol.", [("Sara Mendes", "BRAMIL")]),
+])
+def test_split_abbreviated_ranks(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
