@@ -129,3 +129,14 @@ def test_armed_act_force_helper(pipeline: Pipeline) -> None:
 ])
 def test_split_abbreviated_ranks(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+# --- an ally's own place: "X's militia ally in <country>" ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iran's militia allies in Iraq attacked the base.", [("militia", "IRQUAF"), ("Iraq", "IRQ")]),
+    ("Russia's militia proxies in eastern Ukraine shelled Donetsk.", [("militia", "UKRUAF"), ("Ukraine", "UKR")]),
+    ("Iran's proxy militias attacked the convoy.", [("proxy militias", "UAF")]),  # no place: no country
+])
+def test_an_ally_is_where_it_is(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected

@@ -41,7 +41,8 @@ landowners, settlers, prisoners        CVL     Phoenix LANDOWNER, SETTLER [~CVL]
 fishing boats, cargo ships             CVL     civilians' craft; a state's ships, boats: its forces
 a state's Security Council             GOV     "Armenia's Security Council"; the UN's is IGOUNO
 a country's Red Cross/Red Crescent     NGO     with the country ("Kenyan Red Cross" KENNGO)
-"X's ally", "X's proxy militias"       (none)  an ally of X is not X's: no country from X
+"X's ally", "X's proxy militias"       (none)  an ally of X is not X's: no country from X; an ally "in
+                                               southern Lebanon" is where it is (LBN)
 a town acted on by force or threat     CVL     "shelled Jericho" PSECVL (GSR: cities go to CVL);
                                                a capital, or what lies near a town: the state
 tanks, bombers                         MIL     Phoenix BOMBER [~MIL]; suicide bombers REB (SUICIDE_BOMBER)

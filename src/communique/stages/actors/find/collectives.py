@@ -480,8 +480,11 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                              name=owner.name, country=owner.country, sector=owner.sector, code=owner.code,
                              key=owner.key, head=owner.head))
             continue
+        ally = tok.head if tok.dep_ == "compound" and tok.head.lower_ in _ALLY_WORDS else None
         if not countries and (isos := own_phrase_countries(
-                tok, doc_places, located=low in ("forces", "force") and "security" in modifiers)):
+                ally or tok, doc_places, located=ally is not None or low in ("forces", "force") and "security" in
+                modifiers)):
+            # "... militia ally in southern Lebanon" is where the ally is (not its owner's)
             countries = [(iso, -1) for iso in isos]  # "security forces in Guinea" are Guinea's; "troops in Iraq"
             # may be anyone's; "lawmakers in Kenya and Uganda" are two countries' lawmakers, one actor each
         if not countries and low in _FLEEING_NOUNS and (iso := _fled_country(tok, doc_places)):
