@@ -140,3 +140,22 @@ def test_split_abbreviated_ranks(pipeline: Pipeline, text: str, expected: list[t
 ])
 def test_an_ally_is_where_it_is(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+# --- a collective placed by where it acts: "operating in", "active in" ----------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ethnic Albanian guerrillas operating in Macedonia handed over their weapons.",
+     [("guerrillas", "MKDREB"), ("North Macedonia", "MKD")]),
+    ("Rebels operating in northern Uganda attacked a village.", [("Rebels", "UGAREB"), ("Uganda", "UGA")]),
+    ("Militants active in northern Mali burned the market.", [("Militants", "MLIUAF"), ("Mali", "MLI")]),
+])
+def test_a_collective_is_where_it_acts(pipeline: Pipeline, text: str,
+                                       expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+def test_based_abroad_is_not_the_hosts(pipeline: Pipeline) -> None:
+    # a group based abroad is not of its host country
+    doc = analyze("Rebel leaders based in Nairobi rejected the plan.", pipeline=pipeline)
+    assert not [c for _, c in _codes(doc) if c == "KENREB"]

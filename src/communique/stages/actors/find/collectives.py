@@ -66,12 +66,20 @@ def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = Fals
     return found[0] if found else None
 
 
+#: Participles placing a collective where it acts ("rebels operating in Darfur"); not "based in" (a group based
+#: abroad is not of its host: "Hamas officials based in Qatar").
+_ACTING_IN = frozenset({"operate", "active", "fight"})
+
+
 def _shared_preps(tok: Any) -> list[Any]:
     """The prepositions of the noun's phrase: its own, else those of the nouns it is joined to by "and"
     ("Lawmakers and officials in Fornost": "in Fornost" is both's; the parser hangs it on one of them)."""
     own = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
     if own:
         return own
+    acting = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.i > tok.i and c.lemma_ in _ACTING_IN]
+    if acting:  # "guerrillas operating in Macedonia", "militants active in the north": where they act
+        return [c for a in acting for c in a.children if c.dep_ == "prep" and c.i > a.i]
     kin = [tok.head] if tok.dep_ == "conj" and tok.head is not tok else []
     kin += [c for c in tok.children if c.dep_ == "conj"]
     return [c for k in kin if k.pos_ in ("NOUN", "PROPN") for c in k.children if c.dep_ == "prep" and c.i > k.i]
