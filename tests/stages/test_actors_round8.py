@@ -93,6 +93,9 @@ def test_a_newspaper_named_after_it_is_not_doubled(pipeline: Pipeline) -> None:
      [("195", ["ISRMIL"]), ("190", ["ISRMIL"])]),
     ("Russian missile strikes hit Kharkiv overnight.", ("Russian military", "RUSMIL"),
      [("195", ["RUSMIL"]), ("190", ["RUSMIL"])]),
+    # the words between are the force's: no second, bare "government" actor
+    ("Syrian government airstrikes hit Idlib on Monday.", ("Syrian military", "SYRMIL"),
+     [("195", ["SYRMIL"]), ("190", ["SYRMIL"])]),
 ])
 def test_armed_acts_name_the_states_military(pipeline: Pipeline, text: str, actor: tuple[str, str],
                                              events: list[tuple[str, list[str]]]) -> None:

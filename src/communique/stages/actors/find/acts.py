@@ -49,8 +49,9 @@ def armed_act_force(tok: Any) -> str | None:
 
 def find_armed_acts(sdoc: Any, taken: list[Span]) -> list[Found]:
     """The military of the state a country word names before an armed act noun: "U.S. military airstrikes" ->
-    "U.S. military" USAMIL (span: the country word to the force word), "Israeli airstrikes" -> "Israeli" ISRMIL
-    (the country word alone). Offsets are characters into the text the parse was made from.
+    "U.S. military" USAMIL (span: the country word to the act noun, excluded), "Israeli airstrikes" -> "Israeli"
+    ISRMIL, "Syrian government airstrikes" -> "Syrian government" SYRMIL (the military carries them out).
+    Offsets are characters into the text the parse was made from.
 
     Not read: a country word with "-led"/"-backed" ("US-led coalition airstrikes": the coalition's), one before
     "anti"/"pro", or an act noun with no force ("Kenyan attacks": whose attacks the country word does not say).
@@ -72,8 +73,7 @@ def find_armed_acts(sdoc: Any, taken: list[Span]) -> list[Found]:
         between = sdoc[cw[1] : tok.i]
         if any(not (t.is_lower or t.lower_ in FORCE_WORDS) for t in between):
             continue  # another name between: "US Predator" is a force word; "U.S. Marine Corps" is not read here
-        forces = _force_words(tok)
-        end_tok = max(forces, key=lambda t: t.i) if forces else sdoc[cw[1] - 1]
+        end_tok = sdoc[tok.i - 1]  # the words between are the force's ("U.S. military", "Syrian government")
         span = Span(sdoc[begin].idx, end_tok.idx + len(end_tok))
         if taken_index.overlaps(span):
             continue
