@@ -4,7 +4,7 @@ Our own lexicon.  Codes: GOV government, MIL military, LEG legislature, JUD
 judiciary, COP police, SPY intelligence, REB rebels, UAF unidentified armed
 forces, OPP opposition, PTY party, BUS business, MED media, NGO, IGO, CVL
 civilians, REF refugees, HLH health, EDU education, LAB labour, AGR agriculture,
-REL religion, CRM criminals.
+REL religion, CRM criminals, RAD radicals and extremists.
 
 ``sector_for_title`` finds every lexicon phrase inside the words it is given;
 the longest wins, then one that is not a generic role word ("spokesman",
@@ -41,13 +41,18 @@ landowners, settlers, prisoners        CVL     Phoenix LANDOWNER, SETTLER [~CVL]
 fishing boats, cargo ships             CVL     civilians' craft; a state's ships, boats: its forces
 a state's Security Council             GOV     "Armenia's Security Council"; the UN's is IGOUNO
 a country's Red Cross/Red Crescent     NGO     with the country ("Kenyan Red Cross" KENNGO)
-"X's ally", "X's proxy militias"       (none)  an ally of X is not X's: no country from X
+"X's ally", "X's proxy militias"       (none)  an ally of X is not X's: no country from X; an ally "in
+                                               southern Lebanon" is where it is (LBN)
 a town acted on by force or threat     CVL     "shelled Jericho" PSECVL (GSR: cities go to CVL);
                                                a capital, or what lies near a town: the state
 tanks, bombers                         MIL     Phoenix BOMBER [~MIL]; suicide bombers REB (SUICIDE_BOMBER)
 immigrants; missionaries               CVL;REL Phoenix IMMIGRANT [~CVL], MISSIONARY [~REL]
 abbreviated ranks (Lt., Gen., Col.)    MIL     Phoenix LT., GEN., MAJ., CAPT. [~MIL]
 head of state/government               GOV     of the state its phrase names ("the Polish head of state")
+extremists, radicals                   RAD     Phoenix EXTREMIST, RADICAL_LEFTIST_GROUP [~RAD] ("Croatian extremists")
+peace/protest/resistance movement      OPP     Phoenix RESISTANCE_MOVEMENT, PRO-DEMOCRACY_MOVEMENT [~OPP];
+                                               separatist/insurgent/militant movement REB (Phoenix)
+a state's newspaper, broadcaster       MED     "a Syrian newspaper" SYRMED, as "Syrian newspapers"
 =====================================  ======  ==============================================
 """
 
@@ -96,9 +101,11 @@ _LEXICON = {
         security chief, security official, security officer""",
     "SPY": """intelligence, intelligence agency, intelligence service, intelligence official, spy, spy agency,
         intelligence agent, secret agent""",
-    "REB": """rebel, rebels, insurgent, guerrilla, separatist, rebel group""",
+    "REB": """rebel, rebels, insurgent, guerrilla, separatist, rebel group, separatist movement, insurgent movement,
+        militant movement, armed separatist movement""",
     "UAF": """militant, militia, militiaman, militiamen, gunman, armed group, armed men""",
-    "OPP": """opposition, opposition leader, dissident, activist, protester, demonstrator""",
+    "OPP": """opposition, opposition leader, dissident, activist, protester, demonstrator, resistance movement,
+        liberation movement, pro democracy movement, democracy movement, peace movement, protest movement""",
     "PTY": """party, political party, ruling party""",
     "BUS": """company, firm, corporation, executive, chief executive, ceo, businessman, businesswoman, business,
         bank, banker, investor, defense contractor, defense industry, general contractor""",
@@ -117,6 +124,7 @@ _LEXICON = {
     "AGR": """farmer, peasant""",
     "REL": """cleric, imam, priest, bishop, archbishop, rabbi, pope, ayatollah, mullah, monk, church, mosque, pilgrim,
         worshipper, missionary""",
+    "RAD": """extremist, radical, extremist group, radical group, extremist organization""",
     "CRM": """criminal, gang, smuggler, pirate, kidnapper, drug trafficker, cartel, gang leader, gang member""",
 }
 SECTORS: frozenset[str] = frozenset(_LEXICON)

@@ -36,6 +36,7 @@ from .agents import find_agents
 from .coref import _anaphora, _merge_appositions, _name_tokens, _surname_mentions, index_mentions
 from .find import (
     Found,
+    find_armed_acts,
     find_entities,
     find_groups,
     find_igos,
@@ -88,8 +89,10 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     if kb is not None:  # "the Shire": a name the knowledge writes with its article, before the NER's "Shire"
         igos += (articled := find_known(sdoc, taken, kb, on=doc.article.published, articled=True))
         taken += [f.span for f in articled]
-    ents = find_entities(sdoc, taken, doc.places)
-    taken += [f.span for f in ents]
+    forces = find_armed_acts(sdoc, taken)  # "U.S. military airstrikes": the state's military, before its name
+    taken += [f.span for f in forces]
+    ents = forces + find_entities(sdoc, taken, doc.places)
+    taken += [f.span for f in ents[len(forces):]]
     unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups)
     taken += [f.span for f in unnamed]
     known = find_known(sdoc, taken, kb, on=doc.article.published) if kb is not None else []

@@ -16,7 +16,7 @@ PERSON_NOUNS = frozenset({
     "chancellor", "premier", "king", "queen", "emir", "monarch", "governor", "mayor", "foreign minister",
     "rebel", "insurgent", "militant", "dissident", "activist", "protester", "gunman", "guerrilla", "separatist",
     "inspector", "investigator", "pilgrim", "lawyer", "businessman", "businesswoman", "guerilla", "executive",
-    "chief", "immigrant", "missionary",
+    "chief", "immigrant", "missionary", "extremist", "radical",
 })
 GROUP_NOUNS = frozenset({
     "officials", "diplomats", "delegation", "delegations", "troops", "forces", "army", "military", "government",
@@ -51,6 +51,9 @@ GROUP_NOUNS = frozenset({
     # people a country word places ("illegal Mexican immigrants" CVL, "Russian military advisers", "a Canadian
     # missionary" REL, "Palestinian administrators" GOV)
     "immigrants", "advisers", "advisors", "administrators", "missionaries",
+    # extremists and radicals (Phoenix EXTREMIST [~RAD]); political movements ("an Israeli peace movement" OPP,
+    # read only after a word that makes it political: :data:`MOVEMENT_WORDS`); a state's paper or broadcaster
+    "extremists", "radicals", "movement", "movements", "newspaper", "broadcaster",
 })
 # Unnamed collectives that are actors even when no country is said ("the army", "gunmen", "state media"):
 # their events are kept with the country empty unless the phrase, a coreference chain or the knowledge base says it.
@@ -61,7 +64,7 @@ STANDALONE_NOUNS = frozenset({
     "jets", "warplanes", "drones", "aircraft", "helicopters", "gunships", "warships", "gunboats", "artillery",
     "gendarmes", "gendarmerie", "paramilitaries", "mercenaries", "policemen", "commandos", "marines",
     "separatists", "media", "television", "cabinet", "administration", "parliament", "civilians", "villagers",
-    "destroyers", "frigates", "submarines", "activists", "guerillas",
+    "destroyers", "frigates", "submarines", "activists", "guerillas", "extremists",
 })
 # Collectives that belong to the place they are "in" ("police in Hyderabad, Pakistan", "Karachi police",
 # "rebels in Darfur", "opposition parties in Nepal"). Not state armed forces: "troops in Iraq" may be foreign.
@@ -71,7 +74,7 @@ PLACE_BOUND_NOUNS = frozenset({"police", "policemen", "authorities", "officials"
                                "guerrillas", "militants", "militias", "militia", "militiamen", "separatists",
                                "opposition", "parties", "groups", "activists", "villagers", "journalists",
                                "lawmakers", "judges", "clerics", "traders", "teachers", "doctors", "inhabitants",
-                               "politicians", "elders", "guerillas", "miners"})
+                               "politicians", "elders", "guerillas", "miners", "extremists", "radicals"})
 #: Peoples named by an ethnonym that is no state's demonym (forms as written in English news). Before a noun
 #: ("Kurdish fighters", "Hutu rebels") they are part of the phrase and give no country; after a country word they
 #: are its people ("Bosnian Serbs", "Iraqi Kurds": BIH, IRQ). "ethnic X" is handled by ``find.ETHNIC_WORDS``.
@@ -141,7 +144,15 @@ CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "
                 # Phoenix.agents BUSINESSMAN [~BUS], MINER/WORKER [~LAB], LANDOWNER [~CVL], GUERILLA [~REB]
                 "businessman": "BUS", "businesswoman": "BUS", "businessmen": "BUS", "businesswomen": "BUS",
                 "executive": "BUS", "executives": "BUS", "miners": "LAB", "landowners": "CVL", "guerillas": "REB",
-                "guerilla": "REB", "gangs": "CRM", "prisoner": "CVL"}
+                "guerilla": "REB", "gangs": "CRM", "prisoner": "CVL",
+                # Phoenix EXTREMIST [~RAD], NEWSPAPER [~MED]; a political movement OPP (RESISTANCE_MOVEMENT)
+                "extremists": "RAD", "radicals": "RAD", "extremist": "RAD", "radical": "RAD",
+                "movement": "OPP", "movements": "OPP", "newspaper": "MED", "broadcaster": "MED"}
+#: Words that make a "movement" a political one, an actor ("an Israeli peace movement", "the Kurdish separatist
+#: movement"); without one a movement is none ("Russian troop movements", "freedom of movement").
+MOVEMENT_WORDS = frozenset({"peace", "protest", "resistance", "liberation", "opposition", "democracy", "pro",
+                            "separatist", "independence", "reform", "student", "nationalist", "islamist",
+                            "secessionist", "insurgent", "militant", "rebel", "rights", "youth", "labor", "labour"})
 MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border", "national", "state", "foreign",
                        "defence", "defense", "interior", "justice", "senior", "top", "high", "level", "ranking",
                        "former", "and", "-", ",", "both", "led", "government", "riot", "military",
@@ -149,7 +160,7 @@ MODIFIERS = frozenset({"air", "naval", "armed", "security", "special", "border",
                        "coast", "guard", "patrol", "fishing", "opposition", "ruling", "rival", "rebel", "insurgent",
                        "militant", "separatist", "peacekeeping",
                        "two", "three", "several", "many", "some", "nine", "ten"})
-ORGANIZATION_NOUNS = frozenset({"court", "courts", "intelligence",
+ORGANIZATION_NOUNS = frozenset({"court", "courts", "intelligence", "movement", "newspaper", "broadcaster",
                                 "force", "government", "ministry", "army", "military", "navy", "police", "parliament",
                                 "regime", "junta", "coalition", "gendarmerie", "media", "television",
                                 "embassy", "cabinet", "administration", "authorities"})

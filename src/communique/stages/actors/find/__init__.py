@@ -3,10 +3,17 @@
 Each ``find_*`` returns :class:`Found` records whose spans are character offsets into the article text the parse
 was made from. Modules: :mod:`.base` (the record, country words, title and name tokens), :mod:`.titles` (titled
 people), :mod:`.names` (named entities, international organisations, knowledge-base names), :mod:`.collectives`
-(officials, forces and collectives named by a common noun), :mod:`.groups` (named non-state groups),
+(officials, forces and collectives named by a common noun), :mod:`.acts` (a state's military named by its armed
+acts: "U.S. military airstrikes"), :mod:`.groups` (named non-state groups),
 :mod:`.peoples` (ethnic peoples). Every name stays importable from ``communique.stages.actors.find``.
 """
 
+from .acts import (
+    armed_act_force as armed_act_force,
+)
+from .acts import (
+    find_armed_acts as find_armed_acts,
+)
 from .base import (
     _EXTRA_COUNTRIES as _EXTRA_COUNTRIES,
 )

@@ -21,6 +21,7 @@ from ..lexicon import (
     ETHNONYMS,
     GROUP_NOUNS,
     MODIFIERS,
+    MOVEMENT_WORDS,
     ORGANIZATION_NOUNS,
     PERSON_NOUNS,
     PLACE_BOUND_NOUNS,
@@ -65,12 +66,20 @@ def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = Fals
     return found[0] if found else None
 
 
+#: Participles placing a collective where it acts ("rebels operating in Darfur"); not "based in" (a group based
+#: abroad is not of its host: "Hamas officials based in Qatar").
+_ACTING_IN = frozenset({"operate", "active", "fight"})
+
+
 def _shared_preps(tok: Any) -> list[Any]:
     """The prepositions of the noun's phrase: its own, else those of the nouns it is joined to by "and"
     ("Lawmakers and officials in Fornost": "in Fornost" is both's; the parser hangs it on one of them)."""
     own = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
     if own:
         return own
+    acting = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.i > tok.i and c.lemma_ in _ACTING_IN]
+    if acting:  # "guerrillas operating in Macedonia", "militants active in the north": where they act
+        return [c for a in acting for c in a.children if c.dep_ == "prep" and c.i > a.i]
     kin = [tok.head] if tok.dep_ == "conj" and tok.head is not tok else []
     kin += [c for c in tok.children if c.dep_ == "conj"]
     return [c for k in kin if k.pos_ in ("NOUN", "PROPN") for c in k.children if c.dep_ == "prep" and c.i > k.i]
@@ -445,6 +454,13 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             else:
                 break
             k -= 1
+        if low in ("movement", "movements") and not MOVEMENT_WORDS & {*modifiers, *sector_words}:
+            continue  # "Russian troop movements": no political movement, no actor
+        if low in ("radical", "extremist") and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].pos_ in ("NOUN", "PROPN",
+                                                                                                    "ADJ"):
+            continue  # "Radical French farmers", "an extremist organization": a modifier, not the actor
+        if low in ("newspaper", "broadcaster") and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].pos_ == "PROPN":
+            continue  # "the Syrian newspaper Tishreen": the outlet is the name that follows
         if possessed and (_ALLY_WORDS & set(modifiers) or (tok.dep_ == "compound" and tok.head.lower_ in _ALLY_WORDS)):
             # "Israel's militia ally in southern Lebanon": an ally of the owner, not the owner's own
             countries = [c for c in countries if c[1] not in possessed]
@@ -472,8 +488,11 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                              name=owner.name, country=owner.country, sector=owner.sector, code=owner.code,
                              key=owner.key, head=owner.head))
             continue
+        ally = tok.head if tok.dep_ == "compound" and tok.head.lower_ in _ALLY_WORDS else None
         if not countries and (isos := own_phrase_countries(
-                tok, doc_places, located=low in ("forces", "force") and "security" in modifiers)):
+                ally or tok, doc_places, located=ally is not None or low in ("forces", "force") and "security" in
+                modifiers)):
+            # "... militia ally in southern Lebanon" is where the ally is (not its owner's)
             countries = [(iso, -1) for iso in isos]  # "security forces in Guinea" are Guinea's; "troops in Iraq"
             # may be anyone's; "lawmakers in Kenya and Uganda" are two countries' lawmakers, one actor each
         if not countries and low in _FLEEING_NOUNS and (iso := _fled_country(tok, doc_places)):

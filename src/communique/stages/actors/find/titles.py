@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ....knowledge.sectors import igo_code, sector_for_title
+from ....knowledge.sectors import TITLE_WORDS, igo_code, sector_for_title
 from ....model import Span
 from ..lexicon import (
     HEAD_TITLES,
@@ -116,6 +116,13 @@ def _apposed_name(sdoc: Any, i: int, j: int, country: str | None) -> tuple[int, 
     return j + 1, end
 
 
+def _split_abbreviation(sdoc: Any, k: int) -> bool:
+    """Is token ``k`` the full stop of an abbreviated title the tokenizer split off ("Col" "." in "Col. Ahmed
+    Bashir", "Lt" "." in "Lt. Gen.")? The stop follows the title word with no space and a word follows it."""
+    return 0 < k < len(sdoc) - 1 and sdoc[k].text == "." and not sdoc[k - 1].whitespace_ \
+        and f"{sdoc[k - 1].lower_}." in TITLE_WORDS
+
+
 def find_titled_people(sdoc: Any) -> list[Found]:
     """"[demonym|Country’s] title-words name": the NER label of the name does not matter.
 
@@ -147,6 +154,8 @@ def find_titled_people(sdoc: Any) -> list[Found]:
                 j += 1
             elif (k := _portfolio_end(sdoc, j)) is not None:
                 j = k  # "Labour Minister", "Planning and Investment Minister": a portfolio before the office
+            elif t.text == "." and j > t0 and _split_abbreviation(sdoc, j):
+                j += 1  # "Col. Ahmed Bashir": the tokenizer split "Col." into "Col" and "."
             elif t.text in ("-", "‐") and j > t0 and not t.whitespace_ and j + 1 < n and _is_title_token(sdoc[j + 1]):
                 j += 1  # "Secretary-General", "Director-General": one title, not a military rank
             elif t.lower_ in ("of", "for") and j > t0 and j + 1 < n and _is_title_token(sdoc[j + 1]):
@@ -158,7 +167,8 @@ def find_titled_people(sdoc: Any) -> list[Found]:
         chain = sdoc[t0:j]
         if igo and j > t0:
             chain = sdoc[i:j]  # the title names the organisation: "UN Secretary-General"
-        if j == t0 or not any(t.lower_ in HEAD_TITLES for t in chain):
+        if j == t0 or not any(t.lower_ in HEAD_TITLES or (f"{t.lower_}." in HEAD_TITLES and _split_abbreviation(
+                sdoc, t.i + 1)) for t in chain):
             i = max(i + 1, t0) if j == t0 else i + 1
             continue
         end = _name_run(sdoc, j)
