@@ -47,7 +47,7 @@ from .episodes import (
 )
 from .genericity import occasionless
 from .location import _location, inherit_locations
-from .modality import condition_of, conditional_intent, modality, obliged_by, resolve_status
+from .modality import condition_of, conditional_intent, in_condition, modality, obliged_by, resolve_status
 from .senses import wrong_sense
 from .sources import held_to_account
 from .triggers import Candidate, candidates
@@ -133,7 +133,9 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                 found_by=cand.found_by, rule=cand.rule, model=cand.model, confidence=confidence,
             )
             ev.status = resolve_status(mood.status)  # type: ignore[assignment]
-            if mood.status:
+            if mood.status and not in_condition(tok):
+                # what announcing the act is ("will visit" -> 036); an act supposed in a condition ("if Washington
+                # imposes sanctions") is announced by no one: its intent stays None
                 ev.intent = intent_code(code)
             coordinated = frozenset(t.idx for t in _conjoined(tok))
             here = by_sentence.get(sent, [])  # _duplicate and _restates compare events of one sentence only
