@@ -113,9 +113,11 @@ def test_wrong_senses_of_speaking_showing_people_and_calls(pipeline: Pipeline, t
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a call for sanctions or a boycott rallies opposition (113, PLOVER ACCUSE); the sanctions called for are part of
-    # the call, no hypothetical sanctions by the caller.  (The target inside the for-phrase is not found yet.)
-    ("Germany called for sanctions against Belarus.", [("113", ["DEU"], [])]),
-    ("Kenya has called for a boycott against Uganda.", [("113", ["KEN"], [])]),
+    # the call, no hypothetical sanctions by the caller; whoever they are against or on is the target
+    ("Germany called for sanctions against Belarus.", [("113", ["DEU"], ["BLR"])]),
+    ("Kenya has called for a boycott against Uganda.", [("113", ["KEN"], ["UGA"])]),
+    ("The European Union called for new sanctions on Russia over the poisoning.",
+     [("113", ["European Union"], ["RUS"])]),
     ("Germany called for an end to sanctions against Iran.", [("020", ["DEU"], [])]),
     ("Germany called for new elections in Belarus.", [("020", ["DEU"], [])]),
     # diplomatic ties renewed are diplomatic cooperation (050), as ties restored are
