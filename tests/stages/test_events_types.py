@@ -211,8 +211,9 @@ def test_the_wounded_and_what_is_welcomed(pipeline: Pipeline, text: str, expecte
     ("The Ugandan president attended Sunday services in Kampala.", []),
     ("The Kenyan president discussed trade with his Ugandan counterpart in Kampala.", [("040", ["KEN"], ["UGA"])]),
     ("Putin and Erdogan discussed Syria in Sochi on Monday.", [("040", ["RUS"], ["TUR"])]),
-    # a rally of an election campaign is no protest
+    # a rally of an election campaign is no protest (a candidate meeting supporters, as ACE files it)
     ("Both presidential candidates held rallies in Ohio on Sunday.", []),
+    ("The Kenyan presidential candidate spoke to supporters at a campaign rally in Mombasa.", [("040", ["KEN"], [])]),
 ])
 def test_wrong_senses_of_force_consultation_and_rallies(pipeline: Pipeline, text: str,
                                                         expected: list[tuple[Any, ...]]) -> None:

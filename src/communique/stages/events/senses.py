@@ -17,9 +17,9 @@
   no consultation (04x), which needs someone spoken with or to, a subject of several, or a telephone;
 * "demonstrate" meaning show ("the documents demonstrate why", "demonstrated its commitment") is no protest: a
   protest has no object or clause; processions and parades of funerals, weddings or feasts are no protests;
-* gatherings are no consultation: "protesters gathered at a rally", "the march" are never a meeting (04); a rally of
-  an election campaign ("the candidates staged last-minute rallies", "waves during a campaign rally") is no protest
-  either, unless it is against someone or something;
+* protests are no consultation: "protesters gathered at a rally", "the march" are no meeting (04); a rally of an
+  election campaign ("the candidates staged last-minute rallies", "speaks to supporters at a campaign rally") is a
+  candidate meeting supporters, as ACE files it, and no protest unless it is against someone or something;
 * a topic discussed with no one ("the president discussed the economy in a speech", "in discussing the creation of
   wealth") is a statement, no consultation: discussing needs someone to discuss with, a subject of several, or a
   telephone; an interview is an appearance before the media, and attending a service, a concert or a funeral
@@ -180,8 +180,12 @@ def _discussed_with_no_one(tok: Any) -> bool:
 def _meets_no_one(tok: Any) -> bool:
     """"gave an interview", "interviewed by Voice of America", "attends Sunday services": no consultation."""
     lemma = tok.lemma_.lower()
-    if lemma in ("interview", "interviewer") or lemma in GATHERINGS:
+    if lemma in ("interview", "interviewer"):
         return True
+    if lemma in GATHERINGS or tok.lower_ in ("rallies", "marches"):
+        # a protest's rally or march meets no one; a candidate's campaign rally with supporters is a meeting as ACE
+        # files it (Contact:Meet), and no protest (``_campaign_rally``)
+        return not _campaign_rally(tok)
     return lemma == "attend" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _ATTENDED
                                      for c in tok.children)
 
