@@ -166,8 +166,8 @@ def _discussed_with_no_one(tok: Any) -> bool:
     (no with-phrase, one subject or none, no telephone in the sentence)."""
     if tok.lemma_.lower() not in DISCUSSING or tok.pos_ != "VERB":
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.subtree):
+        return False  # "discussed the bombing with Iraq": the parser may hang the with-phrase on the object
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and tok.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and tok.tag_ != "VBG":
         return False  # "met and discussed trade", "agreed to discuss": the subject is the head verb's
