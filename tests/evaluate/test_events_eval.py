@@ -130,3 +130,15 @@ def test_m2e2_sentence_in_both_files_is_one_item_with_both_files_events(tmp_path
     assert [(i.id, [g.cameo for g in i.gold], i.unmapped) for i in items] == [
         ("VOA_EN_NW_2016.01.02.1_1", ["141", "173"], 0), ("VOA_EN_NW_2016.01.02.1_2", [], 1)]
     assert items[0].gold[1].trigger == (text.index("detained"), text.index("detained") + len("detained"))
+
+
+def test_acts_supposed_in_a_condition_are_announced_by_no_one(pipeline: Pipeline) -> None:
+    from communique.evaluate.events import predict
+
+    items = [Item("a", "Kenya will expel the Ugandan ambassador if Uganda closes the border.", None, "a", ()),
+             Item("b", "Egypt would cut off gas supplies to Sudan unless Khartoum withdrew its troops.", None, "b", ())]
+    # the news sets code the threat, never the condition's act as an intent of its doer; PETRARCH codes every act
+    news = [[p.cameo for p in ours] for ours in predict(items, pipeline)]
+    records = [[p.cameo for p in ours] for ours in predict(items, pipeline, act_coded=True)]
+    assert news == [["136", "136"], ["136", "136"]]  # the consequence's intent and the conditional threat
+    assert records == [["166", "136", "191"], ["162", "136", "087"]]

@@ -46,7 +46,7 @@ def test_nominal_actors_are_found_with_country_and_sector(pipeline: Pipeline, te
 
 
 def test_nominal_actors_are_sources_of_their_events(pipeline: Pipeline) -> None:
-    for text, source in [("ECOWAS suspended Mali after the coup.", "IGOWAFWAS"),
+    for text, source in [("ECOWAS condemned the coup in Mali.", "IGOWAFWAS"),
                          ("German prosecutors charged two men with spying for China.", "DEUJUD"),
                          ("Afghan pilgrims arrived in Mecca.", "AFGREL"),
                          ("The European Union condemned the attack.", "IGOEUREEC")]:

@@ -102,3 +102,20 @@ def test_a_possible_attack_has_not_happened(pipeline: Pipeline) -> None:
 def test_agreed_and_intended_acts_are_planned(pipeline: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
     doc = analyze(text, published="2025-06-14", pipeline=pipeline)
     assert [(e.cameo, e.status) for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the condition's act is supposed, announced by no one (no intent); the consequence's is its doer's threat
+    ("Kenya will expel the Ugandan ambassador if Uganda closes the border.",
+     [("166", "136"), ("136", None), ("191", None)]),
+    ("Hamas will release the hostages if Israel frees Palestinian prisoners, a spokesman said.",
+     [("0841", "0353"), ("0353", None), ("0841", None)]),
+    ("Should Washington impose new sanctions, Tehran would suspend talks with the IAEA, Foreign Minister Abbas "
+     "Araghchi said.", [("163", None), ("164", "134"), ("134", None)]),
+    # a condition reached through a to-clause: "if Taipei decided to hold a referendum"
+    ("Egypt would cut off gas supplies to Sudan if Khartoum decided to expel Egyptian diplomats.",
+     [("162", "136"), ("136", None), ("166", None)]),
+])
+def test_acts_in_a_condition_have_no_intent(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    assert [(e.cameo, e.intent) for e in doc.events] == expected

@@ -113,9 +113,11 @@ def test_wrong_senses_of_speaking_showing_people_and_calls(pipeline: Pipeline, t
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a call for sanctions or a boycott rallies opposition (113, PLOVER ACCUSE); the sanctions called for are part of
-    # the call, no hypothetical sanctions by the caller.  (The target inside the for-phrase is not found yet.)
-    ("Germany called for sanctions against Belarus.", [("113", ["DEU"], [])]),
-    ("Kenya has called for a boycott against Uganda.", [("113", ["KEN"], [])]),
+    # the call, no hypothetical sanctions by the caller; whoever they are against or on is the target
+    ("Germany called for sanctions against Belarus.", [("113", ["DEU"], ["BLR"])]),
+    ("Kenya has called for a boycott against Uganda.", [("113", ["KEN"], ["UGA"])]),
+    ("The European Union called for new sanctions on Russia over the poisoning.",
+     [("113", ["European Union"], ["RUS"])]),
     ("Germany called for an end to sanctions against Iran.", [("020", ["DEU"], [])]),
     ("Germany called for new elections in Belarus.", [("020", ["DEU"], [])]),
     # diplomatic ties renewed are diplomatic cooperation (050), as ties restored are
@@ -194,4 +196,41 @@ def test_aid_and_protests(pipeline: Pipeline, text: str, expected: list[tuple[An
     ("The Kenyan president welcomed his Ugandan counterpart in Nairobi.", [("043", ["KEN"], ["UGA"])]),
 ])
 def test_the_wounded_and_what_is_welcomed(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # force against no one: an abstraction fought or countered, a contest called a fight, the verb wind
+    ("Pakistan's prime minister vowed to fight terrorism after the bombing.", []),
+    ("The fight against corruption in Nigeria has stalled, the minister said.", []),
+    ("The two parties are locked in political and legal fights over the election results in Kenya.", []),
+    ("The funeral procession wound up at the cathedral in Nairobi.", []),
+    ("Kenyan troops fought al-Shabaab militants near the border.", [("193", ["KEN"], ["SOM"])]),
+    # a topic discussed with no one, an interview, a service attended: no consultation
+    ("The Kenyan president discussed the economy in a speech to parliament.", []),
+    ("The Ugandan president attended Sunday services in Kampala.", []),
+    ("The Kenyan president discussed trade with his Ugandan counterpart in Kampala.", [("040", ["KEN"], ["UGA"])]),
+    ("Putin and Erdogan discussed Syria in Sochi on Monday.", [("040", ["RUS"], ["TUR"])]),
+    # a rally of an election campaign is no protest (a candidate meeting supporters, as ACE files it)
+    ("Both presidential candidates held rallies in Ohio on Sunday.", []),
+    ("The Kenyan presidential candidate spoke to supporters at a campaign rally in Mombasa.", [("040", ["KEN"], [])]),
+])
+def test_wrong_senses_of_force_consultation_and_rallies(pipeline: Pipeline, text: str,
+                                                        expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an earlier act named only as the time of this one, with no party in its own phrase, is background: the
+    # clause's subject is not its doer
+    ("President Ashraf Ghani has removed several army commanders following the attack.", []),
+    ("Kenyan police arrested 20 people after the riots in Mombasa.", [("173", ["KEN"], ["KEN"])]),
+    ("Kenya recalled its ambassador in the wake of the bombing.", [("161", ["KEN"], [])]),
+    # ... one naming its parties is an event of its own
+    ("The Kenyan president flew to Kampala after talks with Tanzania's president.",
+     [("042", ["KEN"], ["UGA"]), ("040", ["KEN"], ["TZA"])]),
+    ("Kenya closed its border with Somalia after the attack on a Kenyan army base by al-Shabaab.",
+     [("191", ["KEN"], ["SOM"]), ("190", ["SOM"], ["KEN"])]),
+])
+def test_acts_named_as_the_time_of_another(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)

@@ -29,6 +29,8 @@ convention of the set's gold (:data:`ACT_CODED`):
 
 * CAMEO news coding (PLV, the GSR, M2E2, WikiEvents, RAMS) codes an announced act as its announcement: "will visit"
   is 036 (express intent to meet), so the event's ``intent`` code is scored;
+  An act supposed in a condition ("X will do Y if Z does W": W) is announced by no one (its ``intent`` is None):
+  what is coded is the consequence's threat or promise, so it is not scored there;
 * PETRARCH-style record sets (the PETRARCH-2 unit tests, UniversalPetrarch's validation records) code the act
   named, whatever its mood: PETRARCH reads no modality, so "is about to restore full diplomatic ties" is 050 and
   "will meet" 040 there, and the event's own ``cameo`` is scored.
@@ -302,8 +304,9 @@ def predict(items: Sequence[Item], pipeline: Any, *, act_coded: bool = False,
     """Our events for each item, each analysed from its raw text as an article of its own.
 
     A planned or hypothetical event is scored by its announcement's code (``Event.intent``: "will visit" ->
-    036), or with ``act_coded`` (gold that codes the act whatever its mood, :data:`ACT_CODED`) by its own.  With
-    ``refusal_coded`` (:data:`REFUSAL_CODED`) a negated event is left out unless its announcement is a refusal."""
+    036; an act supposed in a condition has none and is left out), or with ``act_coded`` (gold that codes the act
+    whatever its mood, :data:`ACT_CODED`) by its own.  With ``refusal_coded`` (:data:`REFUSAL_CODED`) a negated
+    event is left out unless its announcement is a refusal."""
     from ..api import analyze_articles
     from ..knowledge.cameo import lookup
     from ..read import make_article
@@ -326,7 +329,9 @@ def predict(items: Sequence[Item], pipeline: Any, *, act_coded: bool = False,
         for e in doc.events:
             if refusal_coded and e.negated and not (e.intent or "").startswith("12"):
                 continue  # an act not done: what happened is its refusal, an event of its own when there is one
-            if e.status in ("planned", "hypothetical") and e.intent and not act_coded:
+            if e.status in ("planned", "hypothetical") and not act_coded:
+                if not e.intent:
+                    continue  # an act supposed in a condition ("if Washington imposes sanctions"): announced by no one
                 code = e.intent  # the announcement, as CAMEO-coded news gold codes it ("will visit" -> 036)
             else:
                 code = e.cameo

@@ -318,9 +318,11 @@ def predict(sentences: Sequence[GoldSentence], pipeline: Any = None) -> list[lis
             return frozenset(a.country for a in (doc.actor(i) for i in ids) if a is not None and a.country)
 
         # a planned or hypothetical event is scored by its announcement's code ("will visit" -> 036), as
-        # CAMEO-coded gold codes it
+        # CAMEO-coded gold codes it; an act supposed in a condition ("if Washington imposes sanctions") has no
+        # announcement (intent None) and is left out
         out.append([Predicted(e.intent or e.cameo, lookup(e.intent).plover if e.intent else e.plover,
-                              countries(e.source), countries(e.target)) for e in doc.events])
+                              countries(e.source), countries(e.target)) for e in doc.events
+                    if e.intent or e.status not in ("planned", "hypothetical")])
     return out
 
 

@@ -47,7 +47,7 @@ from .episodes import (
 )
 from .genericity import occasionless
 from .location import _location, inherit_locations
-from .modality import condition_of, conditional_intent, modality, obliged_by, resolve_status
+from .modality import condition_of, conditional_intent, in_condition, modality, obliged_by, resolve_status
 from .senses import wrong_sense
 from .sources import held_to_account
 from .triggers import Candidate, candidates
@@ -100,6 +100,11 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                 if ref is not None:
                     anaphors_at.setdefault(tok.sent.start, []).append((tok, ref))
                     continue
+            if tok.pos_ != "VERB" and _time_anchor(tok) and not args.in_tokens(t for t in tok.subtree if t.i != tok.i):
+                # "removed several commanders following the attack", "arrested 20 people after the riots": an earlier
+                # act named only as the time of this one, with no party in its own phrase (the clause's subject is
+                # not its doer): background, not an event reported here
+                continue
             code = cand.cameo
             found = find_arguments(doc, tok, code, args=args, events=events, countries=countries,
                                    extra_actors=extra_actors, extra_mentions=extra_mentions)
@@ -133,7 +138,9 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                 found_by=cand.found_by, rule=cand.rule, model=cand.model, confidence=confidence,
             )
             ev.status = resolve_status(mood.status)  # type: ignore[assignment]
-            if mood.status:
+            if mood.status and not in_condition(tok):
+                # what announcing the act is ("will visit" -> 036); an act supposed in a condition ("if Washington
+                # imposes sanctions") is announced by no one: its intent stays None
                 ev.intent = intent_code(code)
             coordinated = frozenset(t.idx for t in _conjoined(tok))
             here = by_sentence.get(sent, [])  # _duplicate and _restates compare events of one sentence only
@@ -200,6 +207,25 @@ UNNAMED_DOER_NOT = frozenset({"kill", "die", "murder", "fighting", "fight", "war
 UNNAMED_DOER_CONFIDENCE = 0.5
 # the least confidence of a model's candidate coded with no doer named
 UNNAMED_DOER_MODEL_AT = 0.6
+
+
+# prepositions whose object is the time of another act ("after the riots", "following the attack", "since the
+# invasion"), and nouns whose of-phrase is ("in the wake of the bombing", "in the aftermath of the attacks")
+_AFTER = frozenset({"after", "following", "since"})
+_WAKE = frozenset({"wake", "aftermath"})
+
+
+def _time_anchor(tok: Any) -> bool:
+    """Is the event noun the time of another act: "after the riots", "following the attack and the fire", "in the
+    aftermath of the bombing"?"""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("pobj", "dobj"):
+        return False
+    prep = tok.head
+    if prep.lower_ in _AFTER and prep.dep_ in ("prep", "advcl", "acl") and prep.head.i != prep.i:
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _WAKE
 
 
 def _unnamed_doer(tok: Any, code: str, cand: Candidate) -> bool:

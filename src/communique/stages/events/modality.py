@@ -88,6 +88,18 @@ def is_condition(verb: Any) -> bool:
                and c.i == verb.left_edge.i for c in verb.children)
 
 
+def in_condition(tok: Any) -> bool:
+    """Is the trigger ``tok`` inside a condition clause ("if the United States attacked its sites", "unless Athens
+    withdraws its troops", "Should Washington impose sanctions", "if Seoul decided to hold drills")?  Such an act
+    is only supposed: no one announces it (the threat or promise is the consequence's, ``conditional_intent``)."""
+    for a in (tok, *tok.ancestors):
+        if a.pos_ in ("VERB", "AUX") and is_condition(a):
+            return True
+        if a.dep_ in ("ROOT", "relcl", "acl", "ccomp", "advcl", "parataxis"):  # the top of the trigger's clause
+            return False
+    return False
+
+
 def condition_of(verb: Any) -> Any | None:
     """The condition clause's head verb hanging on ``verb`` ("would suspend talks [if / should] ..."), if any."""
     for c in verb.children:

@@ -16,7 +16,17 @@
 * words said to no one: "spoke at the opening of parliament", "speaks during a news conference" is a statement,
   no consultation (04x), which needs someone spoken with or to, a subject of several, or a telephone;
 * "demonstrate" meaning show ("the documents demonstrate why", "demonstrated its commitment") is no protest: a
-  protest has no object or clause; processions and parades of funerals, weddings or feasts are no protests.
+  protest has no object or clause; processions and parades of funerals, weddings or feasts are no protests;
+* protests are no consultation: "protesters gathered at a rally", "the march" are no meeting (04); a rally of an
+  election campaign ("the candidates staged last-minute rallies", "speaks to supporters at a campaign rally") is a
+  candidate meeting supporters, as ACE files it, and no protest unless it is against someone or something;
+* a topic discussed with no one ("the president discussed the economy in a speech", "in discussing the creation of
+  wealth") is a statement, no consultation: discussing needs someone to discuss with, a subject of several, or a
+  telephone; an interview is an appearance before the media, and attending a service, a concert or a funeral
+  meets no one (04);
+* force against no one: fighting or countering an abstraction ("to fight terrorism", "countering the group's
+  message", "fight corruption") and fights that are contests ("legal fights", "a political battle", "a trade war")
+  are no force (18-20); "wound up" is the verb wind.
 """
 
 from __future__ import annotations
@@ -109,6 +119,98 @@ def _ceremony(tok: Any) -> bool:
     return tok.lemma_.lower() in _CEREMONIES and any(t.lower_ in CEREMONY_WORDS for t in tok.sent)
 
 
+# gatherings: never a consultation (04); a rally of an election campaign is no protest (14)
+GATHERINGS = frozenset({"rally", "march", "demonstration", "protest", "vigil", "parade", "sit-in", "procession"})
+CAMPAIGN_WORDS = frozenset({"campaign", "campaigning", "candidate", "candidates", "nominee", "election", "elections",
+                            "electoral", "primary", "primaries", "presidential", "re-election", "reelection"})
+# what makes a campaign-season rally a protest after all: "rallied against the election result"
+_PROTESTING = frozenset({"against", "protest", "protesting", "demand", "demanding", "denounce", "oppose", "opposing"})
+# verbs whose object is a topic, consulting only with someone discussed with
+DISCUSSING = frozenset({"discuss", "debate"})
+# what is attended without meeting anyone
+_ATTENDED = frozenset({"service", "mass", "funeral", "concert", "game", "match", "festival", "wedding", "prayer",
+                       "church", "school", "class", "university", "college", "celebration", "parade", "premiere",
+                       "show", "screening", "race", "liturgy", "vigil", "burial", "memorial", "worship"})
+# abstractions fought or countered: no one is attacked ("vowed to fight terrorism", "countering the message")
+ABSTRACT_FOES = frozenset({
+    "terrorism", "extremism", "radicalism", "radicalization", "radicalisation", "corruption", "poverty", "crime",
+    "disease", "virus", "pandemic", "epidemic", "inflation", "drug", "trafficking", "hunger", "racism",
+    "discrimination", "propaganda", "message", "narrative", "ideology", "misinformation", "disinformation",
+    "climate", "wildfire", "flood", "malaria", "ebola", "cancer", "aids", "hiv", "famine",
+    "impunity", "evasion", "fraud", "injustice", "inequality", "unemployment", "illiteracy", "hate", "hatred",
+    "antisemitism", "islamophobia", "xenophobia", "smuggling", "piracy", "money-laundering", "laundering",
+    "desertification", "deforestation", "pollution", "obesity", "addiction", "cybercrime", "influence",
+})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+# contests called fights: "legal fights", "a political battle", "a trade war", "the bidding war"
+CONTEST_WORDS = frozenset({"legal", "political", "court", "courtroom", "judicial", "uphill", "electoral", "budget",
+                           "custody", "bidding", "price", "trade", "tariff", "currency", "culture", "cultural",
+                           "ideological", "verbal", "rhetorical", "procedural", "partisan", "lawsuit"})
+_FIGHTS = frozenset({"fight", "battle", "war", "struggle", "clash", "fighting"})
+# verbs and nouns that fight or counter whatever is their object
+_FIGHTING = _FIGHTS | {"combat", "counter", "tackle", "confront", "counteract", "crackdown", "offensive", "campaign"}
+
+
+def _campaign_rally(tok: Any) -> bool:
+    """"both candidates are staging last-minute rallies", "waves during a rally in Indianapolis, when Cruz announced
+    his running mate": a rally of an election campaign, not against anyone or anything."""
+    words = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]  # "held rallies", "staged a rally"
+    if not any(w.lemma_.lower() in ("rally", "ralli") or w.lower_ in ("rally", "rallies", "rallied") for w in words):
+        return False
+    said = {t.lower_ for t in tok.sent}
+    return bool(said & CAMPAIGN_WORDS) and not said & _PROTESTING
+
+
+def _discussed_with_no_one(tok: Any) -> bool:
+    """"discussed the economy in a speech", "in discussing the creation of wealth": a topic discussed with no one
+    (no with-phrase, one subject or none, no telephone in the sentence)."""
+    if tok.lemma_.lower() not in DISCUSSING or tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.subtree):
+        return False  # "discussed the bombing with Iraq": the parser may hang the with-phrase on the object
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and tok.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and tok.tag_ != "VBG":
+        return False  # "met and discussed trade", "agreed to discuss": the subject is the head verb's
+    if any(c.dep_ == "conj" for s in subjects for c in s.children) or any(
+            s.tag_ in ("NNS", "NNPS") or s.lower_ in ("both", "we", "they") for s in subjects):
+        return False  # "the two leaders discussed trade", "Putin and Erdogan discussed Syria"
+    return not any(t.lemma_.lower() in _TELEPHONE for t in tok.sent)
+
+
+def _meets_no_one(tok: Any) -> bool:
+    """"gave an interview", "interviewed by Voice of America", "attends Sunday services": no consultation."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("interview", "interviewer"):
+        return True
+    if lemma in GATHERINGS or tok.lower_ in ("rallies", "marches"):
+        # a protest's rally or march meets no one; a candidate's campaign rally with supporters is a meeting as ACE
+        # files it (Contact:Meet), and no protest (``_campaign_rally``)
+        return not _campaign_rally(tok)
+    return lemma == "attend" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _ATTENDED
+                                     for c in tok.children)
+
+
+def _no_one_fought(tok: Any) -> bool:
+    """"to fight terrorism", "countering the Islamic State message", "the fight against corruption", "political and
+    legal fights over elections", "the procession wound up at the church": no force against anyone."""
+    if tok.lower_ == "wound" and any(c.dep_ == "prt" or (c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in
+                                                         ("up", "down", "through", "along"))
+                                     for c in tok.children):
+        return True  # "wound up at the church": the verb wind
+    if tok.lemma_.lower() not in _FIGHTING:
+        return False  # "exchanged fire with gunmen" is force: only fighting words can fight an abstraction
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for p in c.children
+                if p.dep_ == "pobj"]
+    if objects and all(o.lemma_.lower() in ABSTRACT_FOES for o in objects):
+        return True
+    if tok.lemma_.lower() in _FIGHTS and tok.pos_ == "NOUN":
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+        mods += [g for m in mods for g in m.children if g.dep_ == "conj"]  # "political and legal fights"
+        return any(m.lower_ in CONTEST_WORDS for m in mods)
+    return False
+
+
 def wrong_sense(tok: Any, cameo: str) -> bool:
     """Is the trigger token ``tok`` (a spaCy Token) coded ``cameo`` used in a sense that is no event?"""
     if _sheltering(tok) and cameo[:2] != "07":
@@ -119,9 +221,11 @@ def wrong_sense(tok: Any, cameo: str) -> bool:
     if tok.lower_ in CASUALTY_WORDS and tok.dep_ in ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "conj") and any(
             c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return True  # "evacuated the wounded": people, no attack
-    if cameo[:2] == "04" and _said_to_no_one(tok):
+    if cameo[:2] == "04" and (_said_to_no_one(tok) or _discussed_with_no_one(tok) or _meets_no_one(tok)):
         return True
-    if cameo[:2] == "14" and (_showing(tok) or _ceremony(tok)):
+    if cameo[:2] == "14" and (_showing(tok) or _ceremony(tok) or _campaign_rally(tok)):
+        return True
+    if cameo[:2] in FORCE_ROOTS and _no_one_fought(tok):
         return True
     sent = tok.sent
     if cameo[:2] in HOSTILE_ROOTS:

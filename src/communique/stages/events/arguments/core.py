@@ -383,9 +383,10 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # "demanded an apology from the prime minister": whoever is asked
         tgt = [t for t in args.in_tokens(x for x in clause_tokens(tok) if x.dep_ == "pobj" and x.head.lower_ == "from")
                if t not in src]
-    if not tgt and code[:2] in ("15", "17", "18", "19", "20"):
+    if not tgt and (code[:2] in ("15", "17", "18", "19", "20") or code == "113"):
         # "opened fire with small arms on Armenian positions": whoever the force is aimed at
-        # ... its whole phrase: "for a battle against the remnants of the Brotherhood", "against Syria's weapons"
+        # ... its whole phrase: "for a battle against the remnants of the Brotherhood", "against Syria's weapons";
+        # "called for sanctions against Belarus" (113): whoever the opposition rallied is aimed at
         tgt = [t for t in args.in_tokens(y for x in clause_tokens(tok) if x.dep_ == "pobj"
                                          and x.head.lower_ in ("on", "against", "at", "into") for y in noun_phrase(x))
                if t not in src]
