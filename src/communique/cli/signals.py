@@ -15,7 +15,7 @@ from ._app import DB_OPTION, DEFAULT_DB, app, date_arg, err, eval_app, open_stor
 def signals(
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     since: Annotated[str | None, typer.Option(help="Only signals still running on or after YYYY-MM-DD.")] = None,
-    min_score: Annotated[float, typer.Option(help="Least surprise score (-log10 p) to report.", min=0.0)] = 3.3,
+    min_score: Annotated[float, typer.Option(help="Least surprise score (-log10 p) to report.", min=0.0)] = 3.7,
     level: Annotated[str, typer.Option(help="country (country dyads), actor (actor-code dyads) or "
                                             "actor_single (each actor).")] = "country",
     limit: Annotated[int, typer.Option(help="At most this many signals.", min=1, max=10_000)] = 20,
@@ -59,7 +59,7 @@ def signals(
 def eval_signals(
     runs: Annotated[int, typer.Option(help="Generated streams to score.", min=1, max=100)] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the first stream.")] = 0,
-    min_score: Annotated[float, typer.Option(help="Detector threshold.", min=0.0)] = 3.3,
+    min_score: Annotated[float, typer.Option(help="Detector threshold.", min=0.0)] = 3.7,
     generator: Annotated[str, typer.Option(help="Generator version: v2 (Zipf-like dyads, story bursts), v3 (v2 with "
                                                  "shifts on dyads of 3 or more events a day) or v1.")
                          ] = "v2",
@@ -68,15 +68,22 @@ def eval_signals(
                                         "do: an oracle that knows each dyad's true rate, dispersion and shift "
                                         "start, at the false-alarm rate of precision 0.80.")] = False,
     poisson: Annotated[bool, typer.Option("--poisson", help="With --power: as if counts were Poisson.")] = False,
+    exposure: Annotated[str, typer.Option(help="The detector's exposure: robust (articles times an activity index "
+                                               "one story cannot move) or articles (the article volume alone, "
+                                               "before round 8).")] = "robust",
 ) -> None:
     """Score the shift detector on generated streams with known shifts: recall and delay by shift size,
     precision, false signals on story (busy news) days and on the stories' own dyads. ``--power``: the oracle
     power analysis of the same streams (communique.evaluate.signals_power)."""
     from ..evaluate.signals import evaluate, render
+    from ..signals.detect import EXPOSURES
     from ..signals.synthetic import VERSIONS
 
     if generator not in VERSIONS:
         err(f"--generator must be one of {', '.join(VERSIONS)}, not {generator!r}")
+        raise typer.Exit(2)
+    if exposure not in EXPOSURES:
+        err(f"--exposure must be one of {', '.join(EXPOSURES)}, not {exposure!r}")
         raise typer.Exit(2)
     if power:
         from ..evaluate import signals_power
@@ -84,7 +91,7 @@ def eval_signals(
         result = signals_power.analyse(runs=runs, seed=seed, version=generator, poisson=poisson)
         typer.echo(signals_power.render(result))
     else:
-        result = evaluate(runs=runs, seed=seed, min_score=min_score, version=generator)
+        result = evaluate(runs=runs, seed=seed, min_score=min_score, version=generator, exposure=exposure)
         typer.echo(render(result))
     if json_out is not None:
         json_out.write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -409,7 +409,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     def signals(
         level: Literal["country", "actor", "actor_single"] = "country",
         since: dt.date | None = None,
-        min_score: Annotated[float, Query(ge=0.0, le=100.0)] = 3.3,
+        min_score: Annotated[float, Query(ge=0.0, le=100.0)] = 3.7,  # signals.detect.MIN_SCORE
         limit: Annotated[int, Query(ge=1, le=500)] = 20,
         bloc_days: Annotated[int, Query(ge=0, le=3650)] = 30,
         events: Annotated[int, Query(ge=0, le=1000, description="events, with their evidence, per signal")] = 20,
