@@ -54,9 +54,10 @@ def test_everyday_verbs_missing_before(pipeline: Pipeline, text: str, expected: 
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # bombings by other than military means, coded with no doer named (an empty source)
-    ("Two Kenyan soldiers were killed in a suicide bombing in Mogadishu.", [("1831", [], [])]),
-    ("A roadside bomb killed three Afghan policemen near Kandahar.", [("1833", [], [])]),
+    # bombings by other than military means; with no doer named, the country where it was done (the GSR's rule,
+    # round 8: ev-args) against whom it harmed
+    ("Two Kenyan soldiers were killed in a suicide bombing in Mogadishu.", [("1831", ["SOM"], ["KEN"])]),
+    ("A roadside bomb killed three Afghan policemen near Kandahar.", [("1833", ["AFG"], ["AFG"])]),
     ("A gas explosion destroyed a building in Lagos.", []),
     # peacekeepers arriving or deployed: peacekeeping provided, not a visit
     ("Two hundred Ghanaian peacekeepers arrived in Liberia on Monday.", [("074", ["GHA"], ["LBR"])]),
@@ -113,9 +114,9 @@ def test_wrong_senses_of_speaking_showing_people_and_calls(pipeline: Pipeline, t
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a call for sanctions or a boycott rallies opposition (113, PLOVER ACCUSE); the sanctions called for are part of
-    # the call, no hypothetical sanctions by the caller.  (The target inside the for-phrase is not found yet.)
-    ("Germany called for sanctions against Belarus.", [("113", ["DEU"], [])]),
-    ("Kenya has called for a boycott against Uganda.", [("113", ["KEN"], [])]),
+    # the call, no hypothetical sanctions by the caller; the target is whom the measure is against (round 8: ev-args)
+    ("Germany called for sanctions against Belarus.", [("113", ["DEU"], ["BLR"])]),
+    ("Kenya has called for a boycott against Uganda.", [("113", ["KEN"], ["UGA"])]),
     ("Germany called for an end to sanctions against Iran.", [("020", ["DEU"], [])]),
     ("Germany called for new elections in Belarus.", [("020", ["DEU"], [])]),
     # diplomatic ties renewed are diplomatic cooperation (050), as ties restored are
