@@ -249,3 +249,81 @@ def test_state_measures_with_no_agent(pipeline: Pipeline, text: str, expected: l
 ])
 def test_protests_aimed_by_their_purpose(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+# round 8 ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act of force named by a noun, with no doer named: the country where it was done (the GSR's coders infer
+    # the actor from the location), and whom it harmed is its target
+    ("A roadside bomb killed three Kenyan soldiers near Garissa on Tuesday.", [("1833", ["KEN"], ["KEN"])]),
+    ("Two Turkish police officers were killed in a car bombing in Diyarbakir.", [("1832", ["TUR"], ["TUR"])]),
+    ("A car bomb exploded in a market in Mosul.", [("1832", ["IRQ"], [])]),
+    # ... a doer named keeps it ("Rebels detonated"), and with no place nobody is made its doer
+    ("Rebels detonated a car bomb in Kabul.", [("1832", ["Rebels"], ["AFG"])]),
+    ("A roadside bomb killed three soldiers on Tuesday.", [("1833", [], [])]),
+])
+def test_unattributed_attacks(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a country word before an act of force names the state's armed forces as its doer, for the noun's event and
+    # for the verb it is the subject of
+    ("U.S. military airstrikes killed 20 militants in Somalia.",
+     [("195", ["USAMIL"], ["UAF"]), ("190", ["USAMIL"], ["UAF", "SOM"])]),
+    ("Israeli airstrikes killed five people in Gaza.", [("195", ["ISRMIL"], ["PSECVL"])]),
+    # ... "-led" still names the doer; "strike" may be a walkout, so the doer is the state, not its forces
+    ("A Saudi-led strike on a Yemeni school bus killed 40 children.", [("190", ["SAU"], [])]),
+])
+def test_force_nouns_with_a_country_word(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    code = {a.id: a.code for a in doc.actors}
+    assert [(e.cameo, [code[s] for s in e.source], [code[t] for t in e.target]) for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a meeting with no other party named, held abroad, is with its hosts; at home it has no target
+    ("The Kenyan president attended a summit in Ethiopia on Friday.", [("040", ["KEN"], ["ETH"])]),
+    ("Iranian officials held talks in Baghdad on Monday.", [("040", ["IRN"], ["IRQ"])]),
+    ("Kenyan officials held talks in Nairobi on Monday.", [("040", ["KEN"], [])]),
+    # ... a party named stays the only one
+    ("German Chancellor Friedrich Merz met French President Emmanuel Macron in Wuppertal on Friday.",
+     [("040", ["DEU"], ["FRA"])]),
+])
+def test_meetings_abroad(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a call for a measure against someone is aimed at them
+    ("The Ukrainian foreign minister called for sanctions against Belarus.", [("113", ["UKR"], ["BLR"])]),
+    ("Human Rights Watch called for an arms embargo on Myanmar.", [("113", ["Human Rights Watch"], ["MMR"])]),
+    # a concession after a deal is made to the deal's other party
+    ("The Nigerian teachers' union called off the strike after an agreement with the Nigerian government.",
+     [("082", ["NGA"], ["NGA"])]),
+    ("Ghanaian nurses ended their strike after reaching a deal with the Ghanaian government.",
+     [("082", ["GHA"], ["GHA"])]),
+])
+def test_calls_and_concessions(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the forces a withdrawal or deployment moves are the doer's own: the doer is whoever withdraws them ...
+    ("The United States completed its withdrawal of troops from Iraq in December.", [("087", ["USA"], ["IRQ"])]),
+    # ... unless no one else is named
+    ("The withdrawal of Russian troops from Kherson was completed on Friday.", [("087", ["RUS"], [])]),
+])
+def test_forces_moved_by_a_noun(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people named by where they work, in a place: that place's country acts
+    ("Workers at a copper mine in Peru went on strike on Monday.", [("143", ["PER"], [])]),
+    ("Nurses at a hospital in Kisumu went on strike over unpaid wages.", [("143", ["KEN"], [])]),
+])
+def test_workers_at_a_place(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

@@ -54,9 +54,10 @@ def test_everyday_verbs_missing_before(pipeline: Pipeline, text: str, expected: 
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # bombings by other than military means, coded with no doer named (an empty source)
-    ("Two Kenyan soldiers were killed in a suicide bombing in Mogadishu.", [("1831", [], [])]),
-    ("A roadside bomb killed three Afghan policemen near Kandahar.", [("1833", [], [])]),
+    # bombings by other than military means; with no doer named, the country where it was done (the GSR's rule,
+    # round 8: ev-args) against whom it harmed
+    ("Two Kenyan soldiers were killed in a suicide bombing in Mogadishu.", [("1831", ["SOM"], ["KEN"])]),
+    ("A roadside bomb killed three Afghan policemen near Kandahar.", [("1833", ["AFG"], ["AFG"])]),
     ("A gas explosion destroyed a building in Lagos.", []),
     # peacekeepers arriving or deployed: peacekeeping provided, not a visit
     ("Two hundred Ghanaian peacekeepers arrived in Liberia on Monday.", [("074", ["GHA"], ["LBR"])]),

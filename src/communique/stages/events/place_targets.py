@@ -266,3 +266,21 @@ def _civilians_actor(doc: Doc, iso: str, town: str, span: Span, extra: list[Acto
     extra.append(a)
     mentions.append(Mention(span=span, label="GPE", actor_id=a.id))
     return a.id
+
+
+def forces_actor(doc: Doc, iso: str, span: Span, extra: list[Actor], mentions: list[Mention]) -> str:
+    """Id of the armed forces of ``iso`` (ISO3; a group ``ISOMIL``, "armed forces of Israel"): the doer of an act of
+    force a country word names ("Israeli airstrikes", "U.S. military airstrikes"). The document's own actor of
+    that code is used when it has one, else one is created (appended to ``extra``); a mention at ``span`` (the
+    country word's offsets, characters into ``Article.text``) is added unless one is there already."""
+    for a in list(doc.actors) + extra:
+        if a.code == iso + "MIL" and a.kind in ("group", "organization"):
+            if not any(m.actor_id == a.id and m.span.start <= span.start and span.end <= m.span.end
+                       for m in (*doc.mentions, *mentions)):
+                mentions.append(Mention(span=span, label="NORP", actor_id=a.id))
+            return a.id
+    a = Actor(id=doc.new_actor_id(extra), name=f"armed forces of {country_name(iso)}", kind="group",
+              code=iso + "MIL", country=iso, sector="MIL")
+    extra.append(a)
+    mentions.append(Mention(span=span, label="NORP", actor_id=a.id))
+    return a.id

@@ -17,9 +17,12 @@ from typing import Any
 
 from ...knowledge.countries import resolve_country
 from ...model import Actor, Doc, Event, Mention, Span
+from .force import FORCE_ROOTS as ARMED_ROOTS
+from .force import force_doer_word
 from .modality import HOLDING_VERBS, LIABLE, lemma_in
 from .phrases import ActorIndex, _np_tokens, _reduced_passive, noun_phrase, owner_of
-from .place_targets import country_actor
+from .place_targets import country_actor, forces_actor
+from .triggers import triggers
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -341,6 +344,13 @@ def subject_token(verb: Any) -> Any | None:
     return None
 
 
+def _names_force(noun: Any) -> bool:
+    """Is ``noun`` a word the trigger table codes only as force ("airstrikes", "shelling", "a raid"; not "strike",
+    which may be a walkout)?"""
+    rows = [r for r in triggers().get(noun.lemma_.lower(), []) if r.pos in ("NOUN", "ANY")]
+    return noun.pos_ == "NOUN" and bool(rows) and all(r.cameo[:2] in ARMED_ROOTS for r in rows)
+
+
 def located_source(doc: Doc, verb: Any, args: ActorIndex, extra: list[Actor],
                    mentions: list[Mention]) -> list[str]:
     """Who acts when the subject names no actor of its own but says whose or where it is: a from-phrase naming an
@@ -355,6 +365,9 @@ def located_source(doc: Doc, verb: Any, args: ActorIndex, extra: list[Actor],
     # "thousands of people in Pakistan": the in-phrase may hang on the of-phrase's noun
     heads = [subj, *(p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                      if p.dep_ == "pobj")]
+    # ... or on where they work: "workers at a copper mine in Peru", "staff at a hospital in Gaza"
+    heads += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children
+              if p.dep_ == "pobj" and not args.at(p)]
     for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "in")):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             found = args.in_tokens(_np_tokens(pobj))
@@ -363,6 +376,10 @@ def located_source(doc: Doc, verb: Any, args: ActorIndex, extra: list[Actor],
             place = next((pl for pl in doc.places if pl.country and pl.span.start <= pobj.idx < pl.span.end), None)
             if place is not None and place.country and prep.lower_ == "in":
                 return [country_actor(doc, place.country, place.span, extra, mentions)]
+    if _names_force(subj) and (word := force_doer_word(subj)) is not None:
+        # "U.S. military airstrikes killed 20 militants": the forces of the country named did it (USAMIL), as for
+        # the airstrikes' own event
+        return [forces_actor(doc, word[0], word[1], extra, mentions)]
     if subj.text[:1].isupper() and (iso := resolve_country(subj.text)) is not None:
         # "Ethnic Albanians vowed to fight": a people named by its country
         return [country_actor(doc, iso, Span(subj.idx, subj.idx + len(subj)), extra, mentions)]

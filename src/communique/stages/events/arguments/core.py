@@ -10,8 +10,9 @@ from typing import Any
 
 from ....knowledge.countries import resolve_country
 from ....model import Actor, Doc, Event, Mention, Span
-from .._codes import IN_PERSON, MUTUAL_ROOTS, OWN_AGENT_CODES, SYMMETRIC
+from .._codes import FORCES_MOVED, IN_PERSON, MUTUAL_ROOTS, OWN_AGENT_CODES, SYMMETRIC
 from ..episodes import FAMILIES
+from ..force import FORCE_ROOTS, attack_place, done_by_itself, force_doer_word, is_force_noun, victims
 from ..modality import condition_of
 from ..phrases import ActorIndex, noun_phrase
 from ..place_targets import (
@@ -19,6 +20,7 @@ from ..place_targets import (
     clause_tokens,
     country_actor,
     destination,
+    forces_actor,
     is_country,
     mistaken_place,
     place_target,
@@ -61,8 +63,6 @@ PLACE_PARTY_CODES = frozenset({"042", "171", "087", "0874", "0871"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 
 
-# codes whose verb's object is the forces the source moves: mobilize (154), de-escalate or withdraw (087)
-FORCES_MOVED = frozenset({"154", "087", "0874"})
 
 
 def _without_affiliations(doc: Doc, tok: Any, src: list[str], args: ActorIndex,
@@ -190,6 +190,84 @@ def _recipient_place(doc: Doc, verb: Any) -> tuple[str, Span] | None:
     return None
 
 
+# nouns of a deal or of the talks that led to it, and the prepositions placing a concession after them
+DEAL_NOUNS = frozenset({"agreement", "deal", "accord", "talks", "deliberation", "negotiation", "consultation",
+                        "meeting", "compromise", "settlement", "understanding"})
+AFTER_PREPS = frozenset({"after", "following"})
+
+
+def _agreed_with(verb: Any, args: ActorIndex, src: list[str]) -> list[str]:
+    """The other party of the deal a concession follows: "called off the strike after the agreement with the
+    government", "after reaching agreement with the government", "following talks with the union"; ``[]`` when
+    the verb follows no deal or it names no party."""
+    found: list[str] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in AFTER_PREPS):
+        deals = [p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in DEAL_NOUNS]
+        for reach in (p for p in prep.children if p.dep_ == "pcomp" and p.pos_ == "VERB"):
+            # "after reaching agreement with X": the with-phrase on the verb or on its object
+            deals += [reach] + [o for o in reach.children if o.dep_ in ("dobj", "obj")
+                                and o.lemma_.lower() in DEAL_NOUNS]
+        found += args.in_tokens(x for d in deals for w in d.children if w.dep_ == "prep" and w.lower_ == "with"
+                                for p in w.children if p.dep_ == "pobj" for x in noun_phrase(p))
+    return [a for a in dict.fromkeys(found) if a not in src]
+
+
+def _announced(verb: Any, depth: int = 2) -> list[Any]:
+    """The verbs of the acts ``verb`` announces, agrees to or offers, down a chain of to-clauses ("agreed to lift
+    its ban", "is ready to start talks")."""
+    out: list[Any] = []
+    level = [verb]
+    for _ in range(depth):
+        level = [x for v in level for x in v.children if x.pos_ == "VERB" and x.dep_ == "xcomp"
+                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)]
+        out += level
+    return out
+
+
+# roots of a call for a measure ("called for sanctions against X"), and the prepositions aiming the measure at X
+CALLED_FOR_ROOTS = frozenset({"02", "10", "11"})
+AIMED_AT = frozenset({"against", "on"})
+
+
+def _foreign_meeting_place(doc: Doc, tok: Any, src: list[str],
+                           countries: dict[str, str | None]) -> tuple[str, Span] | None:
+    """Country (ISO3) and offsets of the foreign place a meeting with no other party named is held in ("attended a
+    summit in the United Kingdom", "Iranian officials held talks in Baghdad"): its hosts, as PLV and CAMEO coders
+    code it. A place in a source's own country gives ``None`` (a meeting at home is no dyad with one's own state),
+    as does a place where an actor of no known country meets (its home is unknown)."""
+    holders = [tok]
+    if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+        holders.append(tok.head)  # "held talks in Baghdad": the parser hangs the place on the light verb
+    own = {countries.get(s) for s in src}
+    if not own or None in own or len(src) >= 2:
+        return None  # several parties named meet each other ("talks between Israel and Hamas in Cairo")
+    for holder in holders:
+        found = destination(doc, holder)
+        if found is not None:
+            return None if found[0] in own else found
+    return None
+
+
+def _force_noun_args(doc: Doc, tok: Any, src: list[str], tgt: list[str], args: ActorIndex,
+                     countries: dict[str, str | None], extra: list[Actor],
+                     mentions: list[Mention]) -> tuple[list[str], list[str]]:
+    """Source and target of an act of force named by a noun, past what its own phrase names (``_noun_args``): a
+    country word before it is its doer's forces ("U.S. military airstrikes" USAMIL); whom it harmed is its target
+    ("a roadside bomb killed three Kenyan soldiers"); with no doer named at all, the country where it was done
+    ("a car bombing in Diyarbakir" TUR, as the PLOVER GSR codes it and ``located_source`` does for a verb)."""
+    if not src and (word := force_doer_word(tok)) is not None:
+        # ... its forces when the noun names force only; "a Chilean strike" may be a walkout: the country
+        armed = all(r.cameo[:2] in FORCE_ROOTS for r in triggers().get(tok.lemma_.lower(), []))
+        src = [(forces_actor if armed else country_actor)(doc, word[0], word[1], extra, mentions)]
+        countries[src[0]] = word[0]
+    if not tgt:
+        tgt = [t for t in victims(tok, args) if t not in src]
+    if not src and (place := attack_place(doc, tok)) is not None:
+        src = [country_actor(doc, place[0], place[1], extra, mentions)]
+        countries[src[0]] = place[0]
+    return src, [t for t in tgt if t not in src]
+
+
 def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: list[Event],
                    countries: dict[str, str | None], extra_actors: list[Actor],
                    extra_mentions: list[Mention]) -> tuple[list[str], list[str]] | None:
@@ -236,6 +314,8 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
             src, tgt = giver, src
     else:
         src, tgt = _noun_args(tok, args, code=code)
+        if is_force_noun(tok, code) and done_by_itself(tok):
+            src, tgt = _force_noun_args(doc, tok, src, tgt, args, countries, extra_actors, extra_mentions)
     transfer = verbal and tok.lemma_.lower() in TRANSFER_VERBS
     recipient: list[str] = []
     if transfer:
@@ -366,15 +446,30 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
             holders.append(tok.head.head)
         tgt = next((aimed for h in holders if (aimed := _purpose_targets(h, args, src) or _protested(h, args, src))),
                    [])
+    if not tgt and verbal and code[:2] == "08":
+        # "called off the strike after an agreement with the government": a concession made on a deal is made to
+        # the other party of the deal
+        tgt = _agreed_with(tok, args, src)
     if not tgt and verbal and code[:2] in HELD_ROOTS:
         # "seized weapons from the rebels", "released the detained leaders from the opposition party": whose it was
         tgt = _taken_from(tok, args, src)
+    if not tgt and verbal and code[:2] in CALLED_FOR_ROOTS:
+        # "called for sanctions against Belarus", "appealed for an arms embargo on Myanmar": whom the measure asked
+        # for is aimed at
+        tgt = [a for a in args.in_tokens(x for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                                         for m in c.children if m.dep_ == "pobj" and m.pos_ == "NOUN"
+                                         for q in m.children if q.dep_ == "prep" and q.lower_ in AIMED_AT
+                                         for p in q.children if p.dep_ == "pobj" for x in noun_phrase(p))
+               if a not in src]
     if not tgt and verbal and code[:2] in ("02", "10", "11", "12", "13"):
         # "demanded that the US cancel ...", "urged Iran to ...": whoever is asked to act
         tgt = [t for t in _clause_subject(tok, args) if t not in src]
     if not tgt and verbal:
         # "rejected an Indian proposal", "denounced Serbia's suppression": the country the object belongs to
         found = _object_country(tok, passive=passive)
+        if found is None and not passive:
+            # "agreed to lift its ban on British beef", "offered to buy German goods": the act announced's object
+            found = next((f for v in _announced(tok) if (f := _object_country(v)) is not None), None)
         if found is not None and not any(countries.get(s) == found[0] for s in src):
             aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions, code=code)
             countries[aid] = found[0]
@@ -397,6 +492,8 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         found = place_target(doc, tok, code)
         if found is None and code[:2] in PLACE_TARGET_ROOTS:
             found = destination(doc, tok)
+        if found is None and code[:2] == "04":
+            found = _foreign_meeting_place(doc, tok, src, countries)
         if found is not None and not _own_country(doc, found[0], src, countries, extra_actors):
             aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions, code=code)
             countries[aid] = found[0]

@@ -11,6 +11,7 @@ from typing import Any
 
 from ....knowledge.countries import resolve_country
 from ....model import Span
+from .._codes import FORCES_MOVED
 from ..phrases import ActorIndex, _np_tokens, noun_phrase
 from ..sources import MEASURE_NOUNS, _held_to_account, subject_of
 from ..triggers import triggers
@@ -79,6 +80,7 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
     patient = code in PATIENT_NOUN_CODES
     of_is_patient = patient or (code[:2] in PATIENT_OF_ROOTS and (by or poss)) or code[:2] in JUDGING_ROOTS
     children = list(tok.children)
+    moved: list[str] = []
     named: list[str] = []  # "the Iran sanctions", "the Gaza offensive": a name before the noun, doer or done to
     if patient and not by:
         # "the arrest of the opposition leader by police": the parser often hangs the by-phrase on the patient
@@ -94,6 +96,10 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
             (tgt if patient and not by and not has_of else src).extend(args.in_tokens(noun_phrase(child)))
         elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
             src += args.in_tokens(t for p in child.children for t in noun_phrase(p))
+        elif child.dep_ == "prep" and child.lower_ == "of" and code in FORCES_MOVED:
+            # "completed its withdrawal of troops from Iraq": the forces moved are the doer's own, the doer only when
+            # no one else is ("the withdrawal of Russian troops began")
+            moved += args.in_tokens(t for p in child.children for t in noun_phrase(p))
         elif child.dep_ == "prep" and child.lower_ == "of":
             (tgt if of_is_patient else src).extend(args.in_tokens(t for p in child.children for t in noun_phrase(p)))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
@@ -127,7 +133,9 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
             # ("discussed the attack with Iraq": an act talked about is not the talkers')
             src, _ = subject_of(verb, args)
             if not tgt:
-                tgt = [a for a in _objects(verb, args) if a not in src]
+                tgt = [a for a in _objects(verb, args) if a not in src and a not in moved]
+    if not src:
+        src = moved
     return list(dict.fromkeys(src)), list(dict.fromkeys(tgt))
 
 
