@@ -40,6 +40,17 @@ _RESCUE_PREP = re.compile(r"\b(?:in|to|from|at|near|outside|visit|visits|visited
 _IN_NEAR = re.compile(
     r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|outskirts\s+of)\s+$", re.IGNORECASE
 )
+# a journey's end or start before a name: "driving to Castlegar", "moved back to Thornhill", "travelling to
+# Cirencester" (a verb of travel, so not "spoke to Nelson", nor "the award went to Nelson")
+_JOURNEY = re.compile(
+    r"\b(?:driv(?:e|es|ing)|drove|driven|travel(?:s|led|ling|ed|ing)?|mov(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)"
+    r"|flew|fly|flies|flying|return(?:s|ed|ing)?|head(?:s|ed|ing)|fled|flee(?:s|ing)?|commut(?:e|es|ed|ing)"
+    r"|sail(?:s|ed|ing)?|journey(?:s|ed|ing)?|trips?)\s+(?:back\s+|home\s+|on\s+)?(?:to|from)\s+$",
+    re.IGNORECASE,
+)
+# a person's home town in apposition: "Miss Abdhou, of Hayes, was", "Jodi Mahler, of Bellmore."
+_OF_HOME = re.compile(r"\w,\s+of\s+$")
+_OF_HOME_END = re.compile(r"\s*(?:[,.;)]|\Z)")
 # a settlement noun before a name: "near the town of Djenne", "the besieged city of El Fasher"
 _SETTLEMENT_OF = re.compile(
     r"\b(?:towns?|city|cities|villages?|hamlets?|ports?|settlements?|(?:refugee\s+)?camps?)\s+of\s+$", re.IGNORECASE

@@ -22,7 +22,10 @@ from .patterns import (
     _COUNTIES_AFTER,
     _GIVEN_NAMES,
     _IN_NEAR,
+    _JOURNEY,
     _LOCAL_HEAD,
+    _OF_HOME,
+    _OF_HOME_END,
     _NATION_DEMONYMS,
     _NOWHERE,
     _OWN_DEMONYM,
@@ -150,7 +153,13 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 continue  # an acronym ("the EU and NATO") is an organisation's, unless a state's ("BC")
             elif _SETTLEMENT_OF.search(text, max(0, start - 40), start):
                 min_pop[len(spans)] = 0  # "the village of Sotk", "the border town of Dhobley": a settlement
-            elif listed or _IN_NEAR.search(text, max(0, start - 20), start):
+            elif (
+                listed
+                or _IN_NEAR.search(text, max(0, start - 20), start)
+                or _JOURNEY.search(text, max(0, start - 30), start)
+                or (_OF_HOME.search(text, max(0, start - 8), start) and _OF_HOME_END.match(text, end))
+            ):
+                # "a base in Kidal", "driving to Castlegar", "Miss Abdhou, of Hayes, was": a town of 1,000 or more
                 min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
             elif (m_obj := _ATTACK_OBJECT.search(text, max(0, start - 20), start)) and (
                 normalise(text[start:end]) not in _GIVEN_NAMES
