@@ -405,10 +405,8 @@ class _Written:
         n = len(key)
         # a match starts a run of the text (nothing of the kind before it) that is the key's first run exactly
         # (the key's next character, if any, is none of the kind, nor then the text's)
-        return any(
-            self.text.startswith(key, i) and not self._RUN.match(self.text, i + n, i + n + 1)
-            for i in self.at.get(run, ())
-        )
+        return any(self.text.startswith(key, i) and not self._RUN.match(self.text, i + n, i + n + 1)
+                   for i in self.at.get(run, ()))
 
 
 AGAIN_MIN_POPULATION = 5_000  # a town this large is taken again where the tagger called its name otherwise
@@ -519,16 +517,8 @@ def _near_the_story(text: str, places: list[Place], gazetteer: Gazetteer) -> lis
     return out
 
 
-def _namesake_near(
-    story: _Points,
-    gazetteer: Gazetteer,
-    name: str,
-    own: str,
-    geonames_id: int,
-    lat: float,
-    lon: float,
-    country: str | None,
-) -> Candidate | None:
+def _namesake_near(story: _Points, gazetteer: Gazetteer, name: str, own: str, geonames_id: int, lat: float,
+                   lon: float, country: str | None) -> Candidate | None:
     """The one namesake abroad of a town (written ``name``, its place's normalised name ``own``, at ``lat``,
     ``lon`` in ``country``) near another place of the story (see :func:`_near_the_story`), else ``None``.  The
     town's own name and the name it is written with name no other place."""
@@ -571,7 +561,9 @@ def _capitals_over_demonyms(text: str, places: list[Place], by_demonym: set[str]
         name = text[p.span.start : p.span.end]
         key = normalise(name)
         others = [q for j, q in enumerate(places) if j != k and normalise(text[q.span.start : q.span.end]) != key]
-        if any(q.lat is not None and q.lon is not None and _km(p.lat, p.lon, q.lat, q.lon) <= LOCAL_KM for q in others):
+        if any(
+            q.lat is not None and q.lon is not None and _km(p.lat, p.lon, q.lat, q.lon) <= LOCAL_KM for q in others
+        ):
             continue
         found = gazetteer.candidates(name)
         mine = next((c for c in found if c.geonames_id == p.geonames_id), None)
@@ -608,11 +600,8 @@ def _towns_near_towns(text: str, places: list[Place], uncontexted: list[int], ga
         mine = max((c.population for c in found if c.country == p.country), default=0)
         return all(c.population * 4 <= mine for c in found if c.country != p.country)
 
-    sure = {
-        k: p.country
-        for k, p in enumerate(places)
-        if p.feature in ("city", "county") and (k not in uncontexted or clear(p))
-    }
+    sure = {k: p.country for k, p in enumerate(places) if p.feature in ("city", "county")
+            and (k not in uncontexted or clear(p))}
     out = list(places)
     counts = Counter(sure.values())  # how many sure places each country has (not a scan of them per town)
     for k in uncontexted:
