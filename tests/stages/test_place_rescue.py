@@ -8,7 +8,7 @@ import re
 import pytest
 
 from communique.knowledge.gazetteer import Gazetteer
-from communique.stages.place import extract
+from communique.stages.place import datelines, extract
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +60,47 @@ def places(gaz: Gazetteer, text: str, *marked: tuple[str, str]) -> list[tuple[st
 )
 def test_a_town_tagged_as_a_person(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
     assert places(gaz, text, *marked) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # after at/from/to: a town of 20,000 people or more (it had needed 100,000)
+        (
+            "The tribute show comes to Clacton this weekend.",
+            [("Clacton", "ORG")],
+            [("Clacton", "GBR", "city")],
+        ),
+        (
+            "The injured cyclist was seen at Dewsbury on Sunday.",
+            [("Dewsbury", "PERSON")],
+            [("Dewsbury", "GBR", "city")],
+        ),
+        # a person after "according to", "a resemblance to", "lost to": a city only if it is a large one
+        ("According to Dewsbury, the team was impressed.", [("Dewsbury", "PERSON")], []),
+        ("His resemblance to Kettering was striking.", [("Kettering", "PERSON")], []),
+        # still not a village after "at" ("at Smith's" is no town of 1,000)
+        ("The meeting was held at Coggeshall on Friday.", [("Coggeshall", "ORG")], []),
+    ],
+)
+def test_a_town_after_a_preposition(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert places(gaz, text, *marked) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a large city in capitals before the story's first word, no dash
+        ("OKLAHOMA CITY The first buses of striking teachers arrived on Monday.", ["OKLAHOMA CITY"]),
+        ("Some text.\nSAN ANTONIO Coaches gathered for the final.", ["SAN ANTONIO"]),
+        # a dateline's date in capitals with its year, and a doubled comma
+        ("TIJUANA & SAN DIEGO,, MARCH 29, 2018 -- Work on the pipes began.", ["TIJUANA", "SAN DIEGO"]),
+        # a headline's word in capitals, or a small town's name, is no dateline
+        ("BREAKING Officials said the bridge was closed.", []),
+        ("SPEAKING Officials said the bridge was closed.", []),
+        # not inside a line
+        ("The team from SAN ANTONIO Spurs won.", []),
+    ],
+)
+def test_datelines_in_capitals_without_a_dash(gaz: Gazetteer, text: str, want: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in sorted(datelines(text, gaz))] == want

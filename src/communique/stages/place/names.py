@@ -13,6 +13,7 @@ from ...knowledge.groups import group_for
 from .patterns import (
     _DATELINE,
     _DATELINE_BARE,
+    _DATELINE_CAPS,
     _GIVEN_NAMES,
     _LEADING_THE,
     _LOCATIVE_BEFORE,
@@ -22,6 +23,7 @@ from .patterns import (
     _PERSON_BEFORE,
     _RESCUE_PREP,
     _TRAILING_POSSESSIVE,
+    DATELINE_CAPS_MIN_POPULATION,
     PLACE_LABELS,
     RESCUE_LABELS,
     Entity,
@@ -50,7 +52,8 @@ def datelines(text: str, gazetteer: Gazetteer) -> list[Entity]:
     """Toponyms of wire datelines (``(start, end, "GPE")``): a place in capitals the gazetteer knows, at the
     start of the text, of a line or of a sentence, then optionally ", Region", an agency in brackets and a
     dash or colon ("ALBUQUERQUE, N.M. (AP) -": ALBUQUERQUE and N.M.; "KABUL, April 5 (APP):"), or at the start of the
-    text or a line, an agency in brackets and no dash ("MEXICO CITY (AP) Mexico's Senate ...")."""
+    text or a line, an agency in brackets and no dash ("MEXICO CITY (AP) Mexico's Senate ..."), or there a large city,
+    a state or a country in capitals before the story's first word ("OKLAHOMA CITY The Latest on ...")."""
     out: list[Entity] = []
     seen: set[int] = set()
     for m in [*_DATELINE.finditer(text), *_DATELINE_BARE.finditer(text)]:
@@ -76,6 +79,14 @@ def datelines(text: str, gazetteer: Gazetteer) -> list[Entity]:
         out += [(a, b, "GPE") for a, b in found]
         if m.group("region") and gazetteer.lookup(m.group("region")) is not None:
             out.append((m.start("region"), m.end("region"), "GPE"))
+    for m in _DATELINE_CAPS.finditer(text):
+        if m.start("place") in seen:
+            continue
+        c = gazetteer.lookup(m.group("place").title())
+        if c is not None and (
+            c.feature in ("country", "state") or (c.feature == "city" and c.population >= DATELINE_CAPS_MIN_POPULATION)
+        ):
+            out.append((m.start("place"), m.end("place"), "GPE"))
     return out
 
 

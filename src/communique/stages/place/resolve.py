@@ -32,10 +32,12 @@ from .patterns import (
     _QUALIFIER_GAP,
     _SETTLEMENT_OF,
     _SITE_SUFFIX,
+    _TO_A_PERSON,
     PLACE_LABELS,
     RESCUE_IN_MIN_POPULATION,
     RESCUE_LABELS,
     RESCUE_MIN_POPULATION,
+    RESCUE_PREP_MIN_POPULATION,
     Entity,
 )
 from .sites import _population, sites
@@ -170,9 +172,12 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                     continue  # "Police captured Santos after a chase": whom the police capture is a person
                 min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
                 towns_only.add(len(spans))
-            elif not _after_preposition(text, start) and not (
-                label == "ORG" and _MODIFIES.match(text, end) and text[start : start + 1].isupper()
-            ):
+            elif _after_preposition(text, start):
+                # "taken to Colchester", "at Coggeshall": a town of RESCUE_PREP_MIN_POPULATION ("according to
+                # Davis" leads to a person: a city of RESCUE_MIN_POPULATION only, as before)
+                to_a_person = _TO_A_PERSON.search(text, max(0, start - 30), start) is not None
+                min_pop[len(spans)] = RESCUE_MIN_POPULATION if to_a_person else RESCUE_PREP_MIN_POPULATION
+            elif not (label == "ORG" and _MODIFIES.match(text, end) and text[start : start + 1].isupper()):
                 continue  # (an organisation's name that is a large city's and modifies a noun: "a Durban court",
                 # "Tijuana's sewage": the city, if it has RESCUE_MIN_POPULATION people)
         s, e = _trim(text, start, end)
