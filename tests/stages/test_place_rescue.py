@@ -104,3 +104,32 @@ def test_a_town_after_a_preposition(gaz: Gazetteer, text: str, marked: list, wan
 )
 def test_datelines_in_capitals_without_a_dash(gaz: Gazetteer, text: str, want: list[str]) -> None:
     assert [text[s:e] for s, e, _ in sorted(datelines(text, gaz))] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # a place in the possessive inside what the tagger called an organisation or a person
+        (
+            "Peru's Energy Minister resigned on Friday.",
+            [("Peru's Energy Minister", "ORG")],
+            [("Peru", "PER", "country")],
+        ),
+        (
+            "Leeds’s Central Library will close for a year.",
+            [("Leeds’s Central Library", "ORG")],
+            [("Leeds", "GBR", "city")],
+        ),
+        (
+            "Ontario's Progressive Conservatives won the vote.",
+            [("Ontario's Progressive Conservatives", "ORG")],
+            [("Ontario", "CAN", "state")],
+        ),
+        # a person's or a small town's name stays whole: a given name, a village
+        ("Mary's Bakery sold out by noon.", [("Mary's Bakery", "ORG")], []),
+        ("Jordan's Furniture opened a store.", [("Jordan's Furniture", "ORG")], []),
+        ("Coggeshall's Village Hall was full.", [("Coggeshall's Village Hall", "ORG")], []),
+    ],
+)
+def test_a_place_in_the_possessive_inside_a_name(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert places(gaz, text, *marked) == want
