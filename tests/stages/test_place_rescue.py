@@ -95,6 +95,10 @@ def test_a_town_after_a_preposition(gaz: Gazetteer, text: str, marked: list, wan
         ("Some text.\nSAN ANTONIO Coaches gathered for the final.", ["SAN ANTONIO"]),
         # a dateline's date in capitals with its year, and a doubled comma
         ("TIJUANA & SAN DIEGO,, MARCH 29, 2018 -- Work on the pipes began.", ["TIJUANA", "SAN DIEGO"]),
+        # a region's abbreviation before a wire's dashes; a state's abbreviation even after a place we do not know
+        ("PLEASANTON, Calif.--(BUSINESS WIRE)--A maker of sensors said", ["PLEASANTON", "Calif."]),
+        ("FORT NOWHERE, Wash. - Soldiers trained on Monday.", ["Wash."]),
+        ("FORT NOWHERE, Smith - Soldiers trained on Monday.", []),
         # a headline's word in capitals, or a small town's name, is no dateline
         ("BREAKING Officials said the bridge was closed.", []),
         ("SPEAKING Officials said the bridge was closed.", []),

@@ -75,11 +75,16 @@ def datelines(text: str, gazetteer: Gazetteer) -> list[Entity]:
                     b -= 1
                 names.append((a, b))
         found = [(a, b) for a, b in names if gazetteer.lookup(text[a:b].title()) is not None]
-        if not found:
-            continue
         out += [(a, b, "GPE") for a, b in found]
-        if m.group("region") and gazetteer.lookup(m.group("region")) is not None:
-            out.append((m.start("region"), m.end("region"), "GPE"))
+        if m.group("region"):
+            # "PLEASANTON, Calif.--(": the dashes are not the region's; a country or a state's abbreviation counts
+            # even when the place is unknown ("CAMP MURRAY, Wash. -"), another region only beside a known place
+            a, b = m.start("region"), m.start("region") + len(m.group("region").rstrip("-\u2013\u2014"))
+            region = text[a:b]
+            c = gazetteer.lookup(region)
+            abbreviated = region.endswith(".") and c is not None and c.feature == "state"
+            if c is not None and (found or abbreviated or c.feature == "country"):
+                out.append((a, b, "GPE"))
     for m in _DATELINE_CAPS.finditer(text):
         if m.start("place") in seen:
             continue
