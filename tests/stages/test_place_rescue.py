@@ -137,3 +137,37 @@ def test_datelines_in_capitals_without_a_dash(gaz: Gazetteer, text: str, want: l
 )
 def test_a_place_in_the_possessive_inside_a_name(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
     assert places(gaz, text, *marked) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "want"),
+    [
+        # a lower-case word the tagger took into a known place's name
+        (
+            "Warm water in the eastern Pacific equatorial region signals El Nino.",
+            [("Pacific equatorial", "LOC")],
+            [("Pacific", None, "sea")],
+        ),
+        # two countries with the list's comma missing
+        (
+            "Youth unemployment is high in Cyprus, Greece Italy or Spain.",
+            [("Cyprus", "GPE"), ("Greece Italy", "GPE"), ("Spain", "GPE")],
+            [("Cyprus", "CYP", "country"), ("Greece", "GRC", "country"), ("Italy", "ITA", "country"),
+             ("Spain", "ESP", "country")],
+        ),
+        # not a small town's name that is a word ("Grand"), nor two words of which one is no country
+        ("They met at Grand and State where the trains stop.", [("Grand and State where", "GPE")], []),
+        ("Fans gathered in New Jersey Devils colours.", [("New Jersey Devils colours", "GPE")], []),
+    ],
+)
+def test_a_place_with_a_word_too_many(gaz: Gazetteer, text: str, marked: list, want: list) -> None:
+    assert places(gaz, text, *marked) == want
+
+
+def test_country_adjectives_are_demonyms_and_english_names_england(gaz: Gazetteer) -> None:
+    from communique.stages.place import region_adjective
+
+    assert [gaz.demonym(w) for w in ("Bosnian", "Philippine", "Serb")] == ["BIH", "PHL", "SRB"]
+    assert [region_adjective(w) for w in ("English", "European", "Central Americans", "Texan")] == [
+        "England", "Europe", "Central America", None,
+    ]

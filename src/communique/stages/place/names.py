@@ -190,6 +190,34 @@ def _possessive_heads(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -
     return out
 
 
+_LOWER_TAIL = re.compile(r"(?P<head>[A-Z][^\s]*(?:\s[A-Z][^\s]*)*)(?:\s[a-z][\w-]*)+")
+LOOSE_HEAD_CITY = 100_000  # a city before the extra word needs this many people
+_TWO_COUNTRIES = re.compile(r"(?P<a>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s(?P<b>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)")
+
+
+def _loose_ends(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
+    """Place entities the gazetteer does not know whole because the tagger took in a word too many: a lower-case
+    word after a known place ("the eastern Pacific equatorial region": Pacific), or two countries with the list's
+    comma missing ("Cyprus, Greece Italy or Spain": Greece and Italy)."""
+    out: list[Entity] = []
+    for start, end, label in ents:
+        if label not in PLACE_LABELS or gazetteer.lookup(text[start:end]) is not None:
+            out.append((start, end, label))
+            continue
+        tail = _LOWER_TAIL.fullmatch(text, start, end)
+        head = gazetteer.lookup(tail.group("head")) if tail is not None else None
+        if tail is not None and head is not None and (head.feature != "city" or head.population >= LOOSE_HEAD_CITY):
+            # (a town's name may be a word: "at Grand and State where" is no town of Grand)
+            out.append((start, tail.end("head"), label))
+            continue
+        two = _TWO_COUNTRIES.fullmatch(text, start, end)
+        if two is not None and gazetteer.country_code(two.group("a")) and gazetteer.country_code(two.group("b")):
+            out += [(two.start("a"), two.end("a"), label), (two.start("b"), two.end("b"), label)]
+            continue
+        out.append((start, end, label))
+    return out
+
+
 def _ascii(name: str) -> str:
     """A name normalised and stripped of accents ("Nuevo León" -> "nuevo leon")."""
     return unicodedata.normalize("NFKD", normalise(name)).encode("ascii", "ignore").decode()

@@ -112,7 +112,7 @@ _REGION_DEMONYMS = {
     "european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
     "south american": "South America", "latin american": "Latin America", "central american": "Central America",
     "middle eastern": "Middle East", "kurdish": "Kurdistan", "caribbean": "Caribbean", "arctic": "Arctic",
-    "scandinavian": "Scandinavia", "balkan": "Balkans",
+    "scandinavian": "Scandinavia", "balkan": "Balkans", "english": "England",
 }  # fmt: skip
 _AFTER_COUNTY = re.compile(r"\b(?:County|Counties|Parish),?\s+(?:in\s+)?$")
 _PERSON_BEFORE = re.compile(

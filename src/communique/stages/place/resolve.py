@@ -15,6 +15,7 @@ from ...textutil import GrowingSpanIndex, SpanIndex
 from .names import (
     _after_preposition,
     _join_split,
+    _loose_ends,
     _not_a_place,
     _possessive_heads,
     _split_in,
@@ -119,7 +120,8 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     min_pop: dict[int, int] = {}  # span number -> the population a rescued city needs
     towns_only: set[int] = set()  # span numbers rescued as the object of an attack: cities only
     compass: dict[int, int] = {}  # span number -> where the country's name starts in a "South Lebanon" town's
-    ents = _join_split(text, _possessive_heads(text, _split_in(text, ents), gazetteer), gazetteer)
+    ents = _loose_ends(text, _possessive_heads(text, _split_in(text, ents), gazetteer), gazetteer)
+    ents = _join_split(text, ents, gazetteer)
     lines = datelines(text, gazetteer)
     if lines:  # (indexed: a scan of every dateline per entity was quadratic in the article's length)
         line_index = SpanIndex(Span(s, t) for s, t, _ in lines)
