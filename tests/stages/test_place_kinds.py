@@ -363,9 +363,11 @@ def test_datelines_anywhere_in_a_compilation(gaz: Gazetteer) -> None:
         ("Note.\nBEIRUT (AP) A militia spokesman said the talks failed.", [("BEIRUT", "LBN", "city")]),
         ("KABUL, April 5 (APP): The army chief visited troops.", [("KABUL", "AFG", "city")]),
         ("BEIRUT (AP) \ufffd A militia spokesman spoke.", [("BEIRUT", "LBN", "city")]),
-        # not mid-line, and not without an agency
+        # not mid-line; without an agency only a large city, a state or a country (round 8: "OKLAHOMA CITY The
+        # Latest on ..."), not a headline's word in capitals
         ("He said NATO (AP) Reporters were told.", []),
-        ("BEIRUT Reporters gathered.", []),
+        ("BEIRUT Reporters gathered.", [("BEIRUT", "LBN", "city")]),
+        ("WATCH Reporters gathered.", []),
     ],
 )
 def test_datelines_without_a_dash_or_with_a_date(gaz: Gazetteer, text: str, want: list) -> None:

@@ -20,6 +20,8 @@ without the toponyms that are demonyms) and *with demonyms* (our country mention
 every gold toponym with coordinates counts); and between them *places and toponyms inside names* (gold without
 the demonyms, our places and the toponyms we find inside organisations' names, "the Colorado State University",
 which GeoWebNews counts as toponyms and *places only* leaves out of ours but not out of gold).
+A continent's or region's adjective ("European", "Central American"; no country's demonym) is reported both
+ways on the *places only* line: as a demonym (out of gold) and as a place (our mentions of it added).
 Geocoding is also broken down by our predicted feature class,
 and the gazetteer's coverage of the gold GeoNames ids is reported.
 
@@ -45,6 +47,7 @@ from typing import Any
 
 from ..knowledge.gazetteer import Gazetteer
 from ..model import Place
+from ..stages.place import region_adjective
 
 __all__ = ["GoldToponym", "GoldArticle", "Scores", "load_gwn", "load_geovirus", "score", "main"]
 
@@ -294,6 +297,10 @@ def report(name: str, s: Scores) -> str:
     return "\n".join(lines)
 
 
+def _start(p: Place) -> int:
+    return p.span.start
+
+
 def run(articles: list[GoldArticle], *, nlp: Any, gazetteer: Gazetteer, country_of: Any) -> dict[str, Scores]:
     """Geoparse the articles once; score "places only" and "with demonyms" (see the module docstring)."""
     from ..stages.place import country_mentions, entities, extract
@@ -329,9 +336,24 @@ def run(articles: list[GoldArticle], *, nlp: Any, gazetteer: Gazetteer, country_
         sorted([*p, *(as_place(m) for m in ms if m.kind == "organisation")], key=lambda x: x.span.start)
         for p, ms in zip(places, mentions, strict=True)
     ]
+    # a continent's or region's adjective ("European", "Central American"), both ways: a demonym (out of gold, as
+    # the issue's rule for demonyms says) or a place (our mentions of it join the places)
+    no_regions = [
+        GoldArticle(a.id, a.text, tuple(g for g in a.toponyms if not region_adjective(g.name))) for a in no_demonyms
+    ]
+    with_regions = [
+        sorted([*p, *(as_place(m) for m in ms if m.kind == "demonym" and m.country is None)], key=_start)
+        for p, ms in zip(places, mentions, strict=True)
+    ]
     out = {
         "places only (gold without demonym toponyms)": score(
             no_demonyms, places, gazetteer=gazetteer, country_of=country_of
+        ),
+        "places only, region adjectives as demonyms (gold without them either)": score(
+            no_regions, places, gazetteer=gazetteer, country_of=country_of
+        ),
+        "places only, region adjectives as places (our mentions of them added)": score(
+            no_demonyms, with_regions, gazetteer=gazetteer, country_of=country_of
         ),
         "places and toponyms inside names (gold without demonym toponyms)": score(
             no_demonyms, with_names, gazetteer=gazetteer, country_of=country_of

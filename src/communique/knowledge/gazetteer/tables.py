@@ -218,6 +218,7 @@ _EXTRA_DEMONYMS: dict[str, str] = {
     "South African": "ZAF", "North Korean": "PRK", "South Korean": "KOR", "Korean": "KOR", "Australian": "AUS",
     "Indonesian": "IDN", "Malaysian": "MYS", "Thai": "THA", "Bangladeshi": "BGD", "Sri Lankan": "LKA",
     "Slovenian": "SVN", "Slovene": "SVN", "Zimbabwean": "ZWE", "Jamaican": "JAM", "Haitian": "HTI",
+    "Bosnian": "BIH", "Serb": "SRB",  # not "Philippine": its plural would be the country's name
 }  # fmt: skip
 
 _COUNTRY_ALIASES: dict[str, str] = {

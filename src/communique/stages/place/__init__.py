@@ -37,12 +37,21 @@ from ...knowledge.gazetteer import Gazetteer
 from ...model import Doc
 from ...pipeline import stage
 from .locations import event_location
-from .mentions import country_mentions
+from .mentions import country_mentions, region_adjective
 from .names import datelines, entities
 from .patterns import _SPECIFICITY
 from .resolve import extract
 
-__all__ = ["PlaceStage", "extract", "entities", "event_location", "country_mentions", "datelines", "_SPECIFICITY"]
+__all__ = [
+    "PlaceStage",
+    "extract",
+    "entities",
+    "event_location",
+    "country_mentions",
+    "region_adjective",
+    "datelines",
+    "_SPECIFICITY",
+]
 
 
 @stage("communique.place.v1", requires=["nlp", "sentences"], assigns=["places", "country_mentions"])

@@ -13,6 +13,13 @@ from .names import _trim
 from .patterns import _CONTEXT_FEATURES, _DEMONYM_WORD, _REGION_DEMONYMS, Entity
 
 
+def region_adjective(word: str) -> str | None:
+    """The continent or region whose adjective ``word`` is ("European" -> "Europe", "Central Americans" ->
+    "Central America"), else None; countries' demonyms are :meth:`Gazetteer.demonym`'s."""
+    key = normalise(word)
+    return _REGION_DEMONYMS.get(key) or (_REGION_DEMONYMS.get(key[:-1]) if key.endswith("s") else None)
+
+
 def country_mentions(
     text: str, ents: Sequence[Entity], gazetteer: Gazetteer, places: Sequence[Place] = ()
 ) -> list[CountryMention]:

@@ -10,9 +10,11 @@ from typing import Any
 
 from ...knowledge.gazetteer import Gazetteer, normalise
 from ...knowledge.groups import group_for
+from ..actors.gender import given_name_gender
 from .patterns import (
     _DATELINE,
     _DATELINE_BARE,
+    _DATELINE_CAPS,
     _GIVEN_NAMES,
     _LEADING_THE,
     _LOCATIVE_BEFORE,
@@ -22,6 +24,7 @@ from .patterns import (
     _PERSON_BEFORE,
     _RESCUE_PREP,
     _TRAILING_POSSESSIVE,
+    DATELINE_CAPS_MIN_POPULATION,
     PLACE_LABELS,
     RESCUE_LABELS,
     Entity,
@@ -50,7 +53,8 @@ def datelines(text: str, gazetteer: Gazetteer) -> list[Entity]:
     """Toponyms of wire datelines (``(start, end, "GPE")``): a place in capitals the gazetteer knows, at the
     start of the text, of a line or of a sentence, then optionally ", Region", an agency in brackets and a
     dash or colon ("ALBUQUERQUE, N.M. (AP) -": ALBUQUERQUE and N.M.; "KABUL, April 5 (APP):"), or at the start of the
-    text or a line, an agency in brackets and no dash ("MEXICO CITY (AP) Mexico's Senate ...")."""
+    text or a line, an agency in brackets and no dash ("MEXICO CITY (AP) Mexico's Senate ..."), or there a large city,
+    a state or a country in capitals before the story's first word ("OKLAHOMA CITY The Latest on ...")."""
     out: list[Entity] = []
     seen: set[int] = set()
     for m in [*_DATELINE.finditer(text), *_DATELINE_BARE.finditer(text)]:
@@ -71,11 +75,24 @@ def datelines(text: str, gazetteer: Gazetteer) -> list[Entity]:
                     b -= 1
                 names.append((a, b))
         found = [(a, b) for a, b in names if gazetteer.lookup(text[a:b].title()) is not None]
-        if not found:
-            continue
         out += [(a, b, "GPE") for a, b in found]
-        if m.group("region") and gazetteer.lookup(m.group("region")) is not None:
-            out.append((m.start("region"), m.end("region"), "GPE"))
+        if m.group("region"):
+            # "PLEASANTON, Calif.--(": the dashes are not the region's; a country or a state's abbreviation counts
+            # even when the place is unknown ("CAMP MURRAY, Wash. -"), another region only beside a known place
+            a, b = m.start("region"), m.start("region") + len(m.group("region").rstrip("-\u2013\u2014"))
+            region = text[a:b]
+            c = gazetteer.lookup(region)
+            abbreviated = region.endswith(".") and c is not None and c.feature == "state"
+            if c is not None and (found or abbreviated or c.feature == "country"):
+                out.append((a, b, "GPE"))
+    for m in _DATELINE_CAPS.finditer(text):
+        if m.start("place") in seen:
+            continue
+        c = gazetteer.lookup(m.group("place").title())
+        if c is not None and (
+            c.feature in ("country", "state") or (c.feature == "city" and c.population >= DATELINE_CAPS_MIN_POPULATION)
+        ):
+            out.append((m.start("place"), m.end("place"), "GPE"))
     return out
 
 
@@ -137,6 +154,67 @@ def _split_in(text: str, ents: Sequence[Entity]) -> list[Entity]:
             out.append((start, end, label))
         else:
             out += [(m.start(1), m.end(1), label), (m.start(3), m.end(3), label)]
+    return out
+
+
+_POSSESSIVE_HEAD = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})['\u2019]s\s+[A-Z]")
+POSSESSIVE_HEAD_MIN_POPULATION = 20_000
+
+
+def _possessive_heads(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
+    """A place's name in the possessive that the tagger took into the name of what it owns ("Venezuela's Ecological
+    Mining Minister", "Harare's Third Street", "Derry's Altnagelvin Hospital" tagged as one organisation or person):
+    the place split off as a GPE, the rest left to the label.  Only a country, a state, a county or a city of
+    :data:`POSSESSIVE_HEAD_MIN_POPULATION` people or more whose name is no common given name (nomquamgender's,
+    as the actors stage reads them: "Mary's Turkeys" stays whole)."""
+    out: list[Entity] = []
+    for start, end, label in ents:
+        m = _POSSESSIVE_HEAD.match(text, start, end) if label in RESCUE_LABELS or label == "FAC" else None
+        c = gazetteer.lookup(m.group("name")) if m is not None else None
+        if (
+            m is None
+            or c is None
+            or normalise(m.group("name")) in _GIVEN_NAMES
+            or not (
+                c.feature in ("country", "state", "county")
+                or (
+                    c.feature == "city"
+                    and c.population >= POSSESSIVE_HEAD_MIN_POPULATION
+                    and given_name_gender(m.group("name")) is None  # "Mary's Turkeys", "Allen's wines": people's
+                )
+            )
+        ):
+            out.append((start, end, label))
+            continue
+        out.append((m.start("name"), m.end("name"), "GPE"))
+    return out
+
+
+_LOWER_TAIL = re.compile(r"(?P<head>[A-Z][^\s]*(?:\s[A-Z][^\s]*)*)(?:\s[a-z][\w-]*)+")
+LOOSE_HEAD_CITY = 100_000  # a city before the extra word needs this many people
+_TWO_COUNTRIES = re.compile(r"(?P<a>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s(?P<b>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)")
+
+
+def _loose_ends(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
+    """Place entities the gazetteer does not know whole because the tagger took in a word too many: a lower-case
+    word after a known place ("the eastern Pacific equatorial region": Pacific), or two countries with the list's
+    comma missing ("Cyprus, Greece Italy or Spain": Greece and Italy)."""
+    out: list[Entity] = []
+    for start, end, label in ents:
+        if label not in PLACE_LABELS or gazetteer.lookup(text[start:end]) is not None:
+            out.append((start, end, label))
+            continue
+        tail = _LOWER_TAIL.fullmatch(text, start, end)
+        head = gazetteer.lookup(tail.group("head")) if tail is not None else None
+        if tail is not None and head is not None and (head.feature != "city" or head.population >= LOOSE_HEAD_CITY):
+            # (a town's name may be a word: "at Grand and State where" is no town of Grand)
+            out.append((start, tail.end("head"), label))
+            continue
+        two = _TWO_COUNTRIES.fullmatch(text, start, end)
+        if two is not None and gazetteer.country_code(two.group("a")) and gazetteer.country_code(two.group("b")):
+            out += [(two.start("a"), two.end("a"), label), (two.start("b"), two.end("b"), label)]
+            continue
+        out.append((start, end, label))
     return out
 
 

@@ -12,6 +12,7 @@ Entity = tuple[int, int, str]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"ORG", "PERSON", "PROPN", "PRODUCT"})  # PROPN: a proper noun the NER left out
 RESCUE_MIN_POPULATION = 100_000
+RESCUE_PREP_MIN_POPULATION = 20_000  # a town after to/from/at, the tagger calling it a person or organisation
 RESCUE_IN_MIN_POPULATION = 1_000  # a town after "in", or listed with places ("Nitra, Presov and Kosice")
 # names of countries and states that are also people's names: no proof of a place without a preposition
 _GIVEN_NAMES = frozenset({
@@ -25,7 +26,8 @@ _GIVEN_NAMES = frozenset({
 _DATELINE = re.compile(
     r"(?:\A|(?<=\n)|(?<=[.!?\u201d\"]\s))\s*(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s(?:&\s)?[A-Z][A-Z.'\u2019-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\u2019-]+(?:\s[A-Z][A-Za-z.'\u2019-]+){0,2}))?"
-    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"  # "KABUL, April 5 (APP):"
+    # "KABUL, April 5 (APP):", "TIJUANA & SAN DIEGO,, MARCH 29, 2018 --"
+    r"(?:,+\s*(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[A-Za-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\((?:[A-Z][\w .&'\u2019-]{0,40})\)\s*)?(?:\u2014|\u2013|--|-|:|\ufffd)"
 )
 # a dateline with its agency in brackets, at the text's, a line's or a sentence's start or after a byline, the dash
@@ -36,10 +38,36 @@ _DATELINE_BARE = re.compile(
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\u2019-]+(?:\s[A-Z][A-Za-z.'\u2019-]+){0,2}))?"
     r"\s*\((?:[A-Z]{2,6}|Reuters|Xinhua|Bloomberg)\)\s*(?:\u2014|\u2013|--|-|\"|\ufffd)?\s+(?=[A-Z])"
 )
+# a large city in capitals leading the text or a line, no dash, the story's first word next: "OKLAHOMA CITY The
+# Latest on ...", "SAN ANTONIO Turner Sports analyst ..." (a city of DATELINE_CAPS_MIN_POPULATION, a state or a
+# country: a headline's word in capitals is no dateline)
+_DATELINE_CAPS = re.compile(
+    r"(?:\A|(?<=\n))[^\S\n]*(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,3})(?=[^\S\n]+[A-Z][a-z])"
+)
+DATELINE_CAPS_MIN_POPULATION = 100_000
 _RESCUE_PREP = re.compile(r"\b(?:in|to|from|at|near|outside|visit|visits|visited|visiting|toured)\s+$", re.IGNORECASE)
 _IN_NEAR = re.compile(
     r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|outskirts\s+of)\s+$", re.IGNORECASE
 )
+# a journey's end or start before a name: "driving to Castlegar", "moved back to Thornhill", "travelling to
+# Cirencester" (a verb of travel, so not "spoke to Nelson", nor "the award went to Nelson")
+_JOURNEY = re.compile(
+    r"\b(?:driv(?:e|es|ing)|drove|driven|travel(?:s|led|ling|ed|ing)?|mov(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)"
+    r"|flew|fly|flies|flying|return(?:s|ed|ing)?|head(?:s|ed|ing)|fled|flee(?:s|ing)?|commut(?:e|es|ed|ing)"
+    r"|sail(?:s|ed|ing)?|journey(?:s|ed|ing)?|trips?)\s+(?:back\s+|home\s+|on\s+)?(?:to|from)\s+$",
+    re.IGNORECASE,
+)
+# "to" that leads to a person, not a place: "according to Davis", "his resemblance to Allen", "lost to Norwich"
+_TO_A_PERSON = re.compile(
+    r"\b(?:according|resemblance|thanks|due|owing|next|close|similar|compared|relative|married|engaged|letters?"
+    r"|repl(?:y|ied|ies)|said|says|told|wrote|writes|spoke|speaks|talk(?:s|ed|ing)?|speaking|listen(?:s|ed|ing)?"
+    r"|belong(?:s|ed)?|apologi[sz]ed|addressed|sent|given|gave|passed|lost|sold|introduced|credit(?:ed)?|tribute"
+    r"|homage|loyal(?:ty)?|opposed|answer(?:s|ed)?|went|go(?:es)?|fell|falls|turned|refer(?:s|red)?)\s+to\s+$",
+    re.IGNORECASE,
+)
+# a person's home town in apposition: "Miss Abdhou, of Hayes, was", "Jodi Mahler, of Bellmore."
+_OF_HOME = re.compile(r"\w,\s+of\s+$")
+_OF_HOME_END = re.compile(r"\s*(?:[,.;)]|\Z)")
 # a settlement noun before a name: "near the town of Djenne", "the besieged city of El Fasher"
 _SETTLEMENT_OF = re.compile(
     r"\b(?:towns?|city|cities|villages?|hamlets?|ports?|settlements?|(?:refugee\s+)?camps?)\s+of\s+$", re.IGNORECASE
@@ -84,7 +112,7 @@ _REGION_DEMONYMS = {
     "european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
     "south american": "South America", "latin american": "Latin America", "central american": "Central America",
     "middle eastern": "Middle East", "kurdish": "Kurdistan", "caribbean": "Caribbean", "arctic": "Arctic",
-    "scandinavian": "Scandinavia", "balkan": "Balkans",
+    "scandinavian": "Scandinavia", "balkan": "Balkans", "english": "England",
 }  # fmt: skip
 _AFTER_COUNTY = re.compile(r"\b(?:County|Counties|Parish),?\s+(?:in\s+)?$")
 _PERSON_BEFORE = re.compile(

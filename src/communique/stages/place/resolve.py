@@ -12,7 +12,17 @@ from collections.abc import Sequence
 from ...knowledge.gazetteer import DWARF_RATIO, Candidate, Gazetteer, normalise
 from ...model import Place, Span
 from ...textutil import GrowingSpanIndex, SpanIndex
-from .names import _after_preposition, _join_split, _not_a_place, _split_in, _trim, _whole_name, datelines
+from .names import (
+    _after_preposition,
+    _join_split,
+    _loose_ends,
+    _not_a_place,
+    _possessive_heads,
+    _split_in,
+    _trim,
+    _whole_name,
+    datelines,
+)
 from .patterns import (
     _AFTER_COUNTY,
     _ARRESTERS,
@@ -22,17 +32,22 @@ from .patterns import (
     _COUNTIES_AFTER,
     _GIVEN_NAMES,
     _IN_NEAR,
+    _JOURNEY,
     _LOCAL_HEAD,
     _NATION_DEMONYMS,
     _NOWHERE,
+    _OF_HOME,
+    _OF_HOME_END,
     _OWN_DEMONYM,
     _QUALIFIER_GAP,
     _SETTLEMENT_OF,
     _SITE_SUFFIX,
+    _TO_A_PERSON,
     PLACE_LABELS,
     RESCUE_IN_MIN_POPULATION,
     RESCUE_LABELS,
     RESCUE_MIN_POPULATION,
+    RESCUE_PREP_MIN_POPULATION,
     Entity,
 )
 from .sites import _population, sites
@@ -105,7 +120,8 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     min_pop: dict[int, int] = {}  # span number -> the population a rescued city needs
     towns_only: set[int] = set()  # span numbers rescued as the object of an attack: cities only
     compass: dict[int, int] = {}  # span number -> where the country's name starts in a "South Lebanon" town's
-    ents = _join_split(text, _split_in(text, ents), gazetteer)
+    ents = _loose_ends(text, _possessive_heads(text, _split_in(text, ents), gazetteer), gazetteer)
+    ents = _join_split(text, ents, gazetteer)
     lines = datelines(text, gazetteer)
     if lines:  # (indexed: a scan of every dateline per entity was quadratic in the article's length)
         line_index = SpanIndex(Span(s, t) for s, t, _ in lines)
@@ -150,7 +166,13 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                 continue  # an acronym ("the EU and NATO") is an organisation's, unless a state's ("BC")
             elif _SETTLEMENT_OF.search(text, max(0, start - 40), start):
                 min_pop[len(spans)] = 0  # "the village of Sotk", "the border town of Dhobley": a settlement
-            elif listed or _IN_NEAR.search(text, max(0, start - 20), start):
+            elif (
+                listed
+                or _IN_NEAR.search(text, max(0, start - 20), start)
+                or _JOURNEY.search(text, max(0, start - 30), start)
+                or (_OF_HOME.search(text, max(0, start - 8), start) and _OF_HOME_END.match(text, end))
+            ):
+                # "a base in Kidal", "driving to Castlegar", "Miss Abdhou, of Hayes, was": a town of 1,000 or more
                 min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
             elif (m_obj := _ATTACK_OBJECT.search(text, max(0, start - 20), start)) and (
                 normalise(text[start:end]) not in _GIVEN_NAMES
@@ -161,9 +183,12 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
                     continue  # "Police captured Santos after a chase": whom the police capture is a person
                 min_pop[len(spans)] = RESCUE_IN_MIN_POPULATION
                 towns_only.add(len(spans))
-            elif not _after_preposition(text, start) and not (
-                label == "ORG" and _MODIFIES.match(text, end) and text[start : start + 1].isupper()
-            ):
+            elif _after_preposition(text, start):
+                # "taken to Colchester", "at Coggeshall": a town of RESCUE_PREP_MIN_POPULATION ("according to
+                # Davis" leads to a person: a city of RESCUE_MIN_POPULATION only, as before)
+                to_a_person = _TO_A_PERSON.search(text, max(0, start - 30), start) is not None
+                min_pop[len(spans)] = RESCUE_MIN_POPULATION if to_a_person else RESCUE_PREP_MIN_POPULATION
+            elif not (label == "ORG" and _MODIFIES.match(text, end) and text[start : start + 1].isupper()):
                 continue  # (an organisation's name that is a large city's and modifies a noun: "a Durban court",
                 # "Tijuana's sewage": the city, if it has RESCUE_MIN_POPULATION people)
         s, e = _trim(text, start, end)
