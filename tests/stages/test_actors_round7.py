@@ -100,7 +100,9 @@ def _targets(doc: Doc) -> list[tuple[str, str | None]]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Israeli tanks shelled Jericho on Monday.", [("civilians in Jericho", "PSECVL")]),
-    ("Iran threatened to shell Iraqi towns in retaliation for the raid.", [("civilians in Iraqi towns", "IRQCVL")]),
+    # the threat (130) and the threatened shelling (194) are both aimed at the towns' people
+    ("Iran threatened to shell Iraqi towns in retaliation for the raid.",
+     [("civilians in Iraqi towns", "IRQCVL"), ("civilians in Iraqi towns", "IRQCVL")]),
     ("Turkish authorities imposed a curfew in the town of Cizre.", [("civilians in Cizre", "TURCVL")]),
     # a capital acted on stands for its state (PETRARCH codes capitals as the state)
     ("The army fired two artillery shells at Nairobi.", [("Kenya", "KEN")]),

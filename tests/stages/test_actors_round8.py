@@ -89,10 +89,11 @@ def test_a_newspaper_named_after_it_is_not_doubled(pipeline: Pipeline) -> None:
      [("195", ["USAMIL"]), ("190", ["USAMIL"])]),
     ("Recent US Predator attacks have killed eight commanders since July.", ("US military", "USAMIL"),
      [("190", ["USAMIL"])]),
+    # the verb's act is the noun's when both have the same parties: one event (events stage, round 8)
     ("Israeli airstrikes killed five people in Gaza.", ("Israeli military", "ISRMIL"),
-     [("195", ["ISRMIL"]), ("190", ["ISRMIL"])]),
+     [("195", ["ISRMIL"])]),
     ("Russian missile strikes hit Kharkiv overnight.", ("Russian military", "RUSMIL"),
-     [("195", ["RUSMIL"]), ("190", ["RUSMIL"])]),
+     [("195", ["RUSMIL"])]),
     # the words between are the force's: no second, bare "government" actor
     ("Syrian government airstrikes hit Idlib on Monday.", ("Syrian military", "SYRMIL"),
      [("195", ["SYRMIL"]), ("190", ["SYRMIL"])]),
