@@ -54,7 +54,11 @@ TABLES = {
 class OneByOne(Store):
     """The store as it wrote before batching (kept here only as the reference)."""
 
-    def _insert(self, doc: Doc, *, fingerprint: int | None = None, story: str | None = None) -> None:
+    def _insert(self, doc: Doc, *, fingerprint: int | None = None, story: str | None = None,
+                position: int | None = None) -> None:
+        # ``position`` (an article's place in a put_many batch, round 8) only orders ``added``; one at a time
+        # there is no batch, so it is never given here
+        assert position is None
         conn = self.conn
         art = doc.article
         aid = art.id
