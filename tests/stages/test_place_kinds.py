@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import re
+import sys
+from pathlib import Path
 
 import pytest
 
 from communique.knowledge.gazetteer import Gazetteer
 from communique.model import Article, Doc, Span
 from communique.stages.place import country_mentions, event_location, extract
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from place_marks import marked_entities  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -17,13 +21,7 @@ def gaz() -> Gazetteer:
 
 
 def ents(text: str, *marked: tuple[str, str]) -> list[tuple[int, int, str]]:
-    out, pos = [], 0
-    for surface, label in marked:
-        m = re.compile(re.escape(surface)).search(text, pos)
-        assert m, surface
-        out.append((m.start(), m.end(), label))
-        pos = m.end()
-    return out
+    return marked_entities(text, *marked)
 
 
 def places(gaz: Gazetteer, text: str, *marked: tuple[str, str]) -> list[tuple[str, str | None, int | None, str]]:

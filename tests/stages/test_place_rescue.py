@@ -3,12 +3,16 @@ sentences, and the look-alikes that stay people."""
 
 from __future__ import annotations
 
-import re
+import sys
+from pathlib import Path
 
 import pytest
 
 from communique.knowledge.gazetteer import Gazetteer
-from communique.stages.place import datelines, extract
+from communique.stages.place import datelines
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from place_marks import marked_places  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -17,13 +21,7 @@ def gaz() -> Gazetteer:
 
 
 def places(gaz: Gazetteer, text: str, *marked: tuple[str, str]) -> list[tuple[str, str | None, str]]:
-    ents, pos = [], 0
-    for surface, label in marked:
-        m = re.compile(re.escape(surface)).search(text, pos)
-        assert m, surface
-        ents.append((m.start(), m.end(), label))
-        pos = m.end()
-    return [(text[p.span.start : p.span.end], p.country, p.feature) for p in extract(text, ents, gaz)]
+    return marked_places(gaz, text, *marked)
 
 
 @pytest.mark.parametrize(
