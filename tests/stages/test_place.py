@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +12,9 @@ from communique.knowledge.gazetteer import Gazetteer
 from communique.model import Article, Doc, Location, Place, Span
 from communique.pipeline import StageSpec, registered
 from communique.stages.place import PlaceStage, event_location, extract
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from place_marks import marked_entities  # noqa: E402
 
 
 def registered_stage(name: str) -> StageSpec:
@@ -23,13 +28,7 @@ def gaz() -> Gazetteer:
 
 def ents(text: str, *marked: tuple[str, str]) -> list[tuple[int, int, str]]:
     """Entity offsets for (surface, label) pairs, each the next occurrence after the previous one."""
-    out, pos = [], 0
-    for surface, label in marked:
-        m = re.compile(re.escape(surface)).search(text, pos)
-        assert m, surface
-        out.append((m.start(), m.end(), label))
-        pos = m.end()
-    return out
+    return marked_entities(text, *marked)
 
 
 DAMASCUS = ("Damascus", "SYR", 33.5102, 36.29128, 170654, "city")
