@@ -122,7 +122,7 @@ def test_growing_span_index_agrees_with_a_scan(pairs: list[tuple[int, int]], ask
 def test_written_words_agree_with_the_regex(text: str, key: str) -> None:
     import re
 
-    from communique.stages.place.resolve import _Written
+    from communique.stages.place.resolve.again import _Written
 
     assert _Written(text).has(key) == (re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None)
 

@@ -180,7 +180,7 @@ def test_stage_with_spacy(gaz: Gazetteer) -> None:
 def test_written_index_answers_as_the_whole_text_search() -> None:
     """The places' lower-case check ("a word the story also writes in lower case") looks a key up among the word
     runs of the text; it must answer as the regular expression searched over the whole text did."""
-    from communique.stages.place.resolve import _Written
+    from communique.stages.place.resolve.again import _Written
 
     text = ("Delegates from new york-based groups met in the centre of town; the Centre said the new york office "
             "and the co-op's centre-left wing would meet. (georgia) was written in brackets, ‘salah’ in quotes.")
@@ -195,7 +195,7 @@ def test_written_index_answers_as_the_whole_text_search() -> None:
 def test_points_near_answers_as_every_distance() -> None:
     """The latitude-sorted points find the places within a distance of a point as measuring every distance does,
     names excluded, near the poles and across the date line too."""
-    from communique.stages.place.resolve import _km, _Points
+    from communique.stages.place.resolve.neighbours import _km, _Points
 
     pts = [(lat / 4, lon / 3, name) for lat in range(-360, 361, 7) for lon, name in ((-539, "a"), (0, "b"), (2, "c"),
                                                                                      (538, "d"))]
