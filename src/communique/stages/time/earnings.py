@@ -17,7 +17,8 @@ _YEAR_AGO_PERIOD = re.compile(
     r"|the\s+comparable)$"
 )
 _LATEST_PERIOD = re.compile(
-    r"(?i)^(?:the\s+)?(?:(?:latest|most\s+recent|recent|just-ended|past)\s+(?:quarter|period)|the\s+quarter)(?:'s)?$"
+    r"(?i)^(?:the\s+)?(?:(?:latest|most\s+recent|recent|just-ended|past|last)\s+(?:quarter|period)|the\s+quarter)"
+    r"(?:'s)?$"
 )
 _CURRENT_PERIOD = re.compile(r"(?i)^(?:the\s+)?(?:current|present)\s+quarter(?:'s)?$")
 

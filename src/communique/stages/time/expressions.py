@@ -19,6 +19,7 @@ from .patterns import (
     _COMPLEMENT,
     _DATE_WORD,
     _DAY,
+    _DAY_LIST,
     _DAY_WORDS,
     _DECADE,
     _DECADE_WORDS,
@@ -37,11 +38,13 @@ from .patterns import (
     _MONTH_SPAN,
     _MONTH_YEAR,
     _NUMERIC,
+    _NUMERIC_DATE,
     _PART_OF_YEAR,
     _PERIOD,
     _PRESENT,
     _QUARTER,
     _QUARTER_OF_YEAR,
+    _RECENT_YEARS,
     _RECENTLY,
     _SEASON,
     _SET,
@@ -58,6 +61,7 @@ from .patterns import (
     _WEEKDAYS,
     _YEAR_ALONE,
     _YEAR_END,
+    _YEAR_LIST,
     _YEAR_RANGE,
     Resolver,
     _Cand,
@@ -109,7 +113,8 @@ def _stated(m: re.Match[str], text: str, *, start: int | None = None) -> _Cand |
             return _Cand(s, e, "undated", basis=f'"{quoted}": not a calendar date')
         return _Cand(s, e, "stated", value, "day" if day else "month", f'"{quoted}": stated date')
     return _Cand(
-        s, e, "stated", month=month, day=day, forward=_future(text, s), soon=_soon(text, s), past=_past(text, s)
+        s, e, "stated", month=month, day=day, forward=_future(text, s), soon=_soon(text, s), past=_past(text, s),
+        ahead=_future_clause(text, s),
     )
 
 
@@ -154,6 +159,63 @@ def _month_relative(word: str, month: int, quoted: str) -> Resolver:
         return dt.date(year, month, 1), "month", f'"{quoted}": {how} publication ({_iso(base)})'
 
     return resolve
+
+
+def _year_list(m: re.Match[str], text: str) -> list[_Cand]:
+    """Years bounding a span or listed ("from 1991 to 1997", "in 1994, 1995 and 1997"): each a stated year."""
+    return [
+        _Cand(y.start(), y.end(), "stated", dt.date(int(y.group(0)), 1, 1), "year", f'"{y.group(0)}": stated year')
+        for y in _A_YEAR.finditer(text, m.start(), m.end())
+    ]
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
+_A_DAY = re.compile(r"(?<![\d])([0-3]?\d)(?:st|nd|rd|th)?(?!\d)")
+
+
+def _day_list(m: re.Match[str], text: str) -> list[_Cand]:
+    """Days of one month listed ("on April 24 and 25"): each day after the first a stated day of that month (of the
+    year written after them, else waiting for one as a year-less date)."""
+    month = _month_of(m.group("month"))
+    year = int(m.group("year")) if m.group("year") else 0
+    out = []
+    if year:  # the year written after the list is the first day's too ("May 3, 4 and 5, 2024")
+        first = _A_DAY.search(text, m.end("month"), m.start("rest"))
+        if first is not None and 1 <= int(first.group(1)) <= 31:
+            try:
+                value = dt.date(year, month, int(first.group(1)))
+            except ValueError:
+                return []
+            out.append(_Cand(m.start(), first.end(), "stated", value, "day", f'"{text[m.start() : first.end()]}": '
+                             "stated date, listed"))
+    for d in _A_DAY.finditer(text, m.start("rest"), m.end("rest")):
+        day = int(d.group(1))
+        if not 1 <= day <= 31:
+            return []
+        if year:
+            try:
+                value = dt.date(year, month, day)
+            except ValueError:
+                return []
+            out.append(_Cand(d.start(), d.end(), "stated", value, "day", f'"{d.group(0)}": stated date, listed'))
+        else:
+            s = d.start()
+            out.append(_Cand(s, d.end(), "stated", month=month, day=day, forward=_future(text, s), soon=_soon(text, s),
+                             past=_past(text, s), ahead=_future_clause(text, s)))
+    return out
+
+
+def _numeric_date(m: re.Match[str], text: str) -> _Cand | None:
+    """A date in numbers ("7/8/07", "12/25/2008"): month first unless the first number exceeds 12; a two-digit year
+    is 20xx below 50, else 19xx."""
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    month, day = (a, b) if a <= 12 else (b, a)
+    year = y if y >= 100 else 2000 + y if y < 50 else 1900 + y
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return _Cand(m.start(), m.end(), "stated", value, "day", f'"{m.group(0)}": stated date, month first')
 
 
 def _year_alone(m: re.Match[str], text: str) -> _Cand:
@@ -294,6 +356,7 @@ def _anaphoric_day(m: re.Match[str], text: str) -> _Cand | None:
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | list[_Cand] | None]]] = [
     (_ISO, _stated),
+    (_DAY_LIST, _day_list),  # (before _STATED_MDY: its first day takes the list's year)
     (_STATED_MDY, _stated),
     (_STATED_DMY, _stated),
     (_STATED_WORD_MDY, _stated),
@@ -303,6 +366,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_MONTH_ALONE, _stated_month_alone),
     (_MONTH_SPAN, _month_span),
     (_YEAR_ALONE, _year_alone),
+    (_YEAR_LIST, _year_list),
+    (_NUMERIC_DATE, _numeric_date),
     (_DEICTIC_DAY, _deictic_day),
     (_WEEKDAY_EXPR, _weekday),
     (_PERIOD, _period),
@@ -317,6 +382,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_CENTURY, _century),
     (_PRESENT, _present),
     (_RECENTLY, _recently),
+    (_RECENT_YEARS, _recently),
     (_FUTURE_REF, _future_ref),
     (_THE_WEEKEND, _the_weekend),
     (_HOLIDAY, _holiday),
@@ -339,6 +405,10 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _MONTH_YEAR: _MONTH_KEYS,
     _MONTH_ALONE: _MONTH_KEYS,
     _MONTH_SPAN: _MONTH_KEYS,
+    _DAY_LIST: _MONTH_KEYS,
+    _YEAR_LIST: (" to ", " and ", " or ", " until ", " till ", " through "),
+    _NUMERIC_DATE: ("/",),
+    _RECENT_YEARS: ("recent years",),
     _DEICTIC_DAY: (
         "today",
         "tonight",
@@ -396,6 +466,15 @@ def _candidates(text: str) -> list[_Cand]:
     return kept
 
 
+_AGE = re.compile(r"(?i)^(?:at\s+)?(?:the\s+)?ages?\s+(?:of\s+)?\d{1,3}\b")
+_TWO_DIGIT_DECADE = re.compile(r"^['\u2019]?[2-9]0s$")
+# what leads a two-digit decade: "the ", "the late ", "the 70s and "
+_DECADE_BEFORE = re.compile(
+    r"(?i)\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:['\u2019]?[2-9]0s\s*(?:,|and|or|to|through|&)\s*(?:the\s+)?"
+    r"(?:(?:early|mid|late)[\s-]+)?)*$"
+)
+
+
 def _from_entity(text: str, start: int, end: int) -> _Cand | None:
     """A spaCy DATE entity none of our patterns covered: a year, an undated expression, or nothing (a duration)."""
     quoted = text[start:end].strip()
@@ -404,6 +483,12 @@ def _from_entity(text: str, start: int, end: int) -> _Cand | None:
         return _Cand(start, end, "undated", basis=f'"{quoted}": a period named relative to another')
     if not quoted or _DURATION.match(quoted) or _DURATION_PART.search(quoted) or _SET.match(quoted):
         return None
+    if _AGE.match(quoted):
+        return None  # "the age of 56": a person's age
+    if _TWO_DIGIT_DECADE.match(quoted) and _DECADE_BEFORE.search(text, max(0, start - 40), start):
+        # "the 70s and 80s": each a decade of the 20th century (not "in their 30s": an age)
+        value = dt.date(1900 + 10 * int(quoted.lstrip("'\u2019")[0]), 1, 1)
+        return _Cand(start, end, "stated", value, "decade", f'"{quoted}": the decade {value.year}-{value.year + 9}')
     if _NUMERIC.match(quoted) or (_ENDS_IN_UNIT.search(quoted) and not _DATE_WORD.search(quoted)):
         return None  # "44" (an age), "30s", "six, seven years", "30 -- 40 days": amounts of time, not dates
     month = _BARE_MONTH.match(quoted)

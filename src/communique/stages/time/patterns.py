@@ -122,7 +122,7 @@ _WEEKDAY_EXPR = re.compile(
 _PERIOD = re.compile(
     r"\b(?i:(?P<mod>last|this|next|earlier\s+this|later\s+this|the\s+previous|the\s+following|the\s+next"
     r"|the\s+same|that|the\s+prior|the\s+preceding|the\s+last|the\s+past)\s+(?P<unit>week(?:end)?|month|year))\b"
-    r"(?!\s*-|'s\s+\d)"
+    r"(?!\s*-(?=\w)|'s\s+\d)"  # not "this year-end" nor "last week -long"; "this year - the floods" is one
 )
 _AGO = re.compile(rf"\b(?i:(?P<n>{_NUM}|{_VAGUE})\s+(?P<unit>day|week|month|year|decade)s?(?:\s+or\s+so)?\s+ago)\b")
 _ANAPHORIC_DAY = re.compile(
@@ -240,6 +240,30 @@ _FUTURE_REF = re.compile(
 # "by now", "from now", "just now": no present of the report ("for now", "right now", "until now" are, as TimeML
 # annotates them)
 _PRESENT_NOT = re.compile(r"(?i)\b(?:by|from|since|just)\s+$")
+# years bounding a span or listed: "from 1991 to 1997", "between 2014 and 2016", "in 1994, 1995 and 1997" (each
+# year a stated year: _YEAR_ALONE finds only the first); not amounts ("rose from 1900 to 2100 points")
+_YEAR_NO_AMOUNT = (
+    r"(?![\d,.]\d|\d|%|s\b|['\u2019]s\b|\s+(?i:points?|shares|people|units|tons|tonnes|barrels|feet|meters|metres"
+    r"|miles|kilometers|kilometres|yen|dollars|euros|pounds|percent|votes|jobs|troops|deaths|cases|workers|per)\b)"
+)
+_YEAR_LIST = re.compile(
+    rf"\b(?i:from|between|in|since|during|of)\s+(?:1\d{{3}}|20\d{{2}}){_YEAR_NO_AMOUNT}"
+    rf"(?:\s*,\s*(?:1\d{{3}}|20\d{{2}}){_YEAR_NO_AMOUNT})*\s*,?\s+(?i:to|and|until|till|through|or)\s+"
+    rf"(?:1\d{{3}}|20\d{{2}})\b{_YEAR_NO_AMOUNT}"
+)
+# days of one month listed: "on April 24 and 25", "May 3, 4 and 5, 2024" (each after the first a stated day; the
+# first is _STATED_MDY's); not "April 24 and 25 people"
+_DAY_LIST = re.compile(
+    rf"\b{_MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?(?P<rest>(?:\s*,\s*[0-3]?\d(?:st|nd|rd|th)?)*\s*,?\s+(?:and|or|&)\s+"
+    rf"[0-3]?\d(?:st|nd|rd|th)?)\b(?![\d,.]\d|%|\s+(?i:percent|people|of|per|more|others?|were|are|million"
+    rf"|billion|thousand|hundred|years|days|times|[a-z]+s\b))(?:,?\s+{_YEAR}\b{_NOT_NUM})?"
+)
+# a date written in numbers, month first as in American usage unless the first number cannot be a month:
+# "7/8/07", "12/25/2008", "25/12/2008"; not a fraction or a score ("3/4", "6-4")
+_NUMERIC_DATE = re.compile(r"(?<![\d/.,])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/]|\.\d)")
+# "in recent years": some time before publication (TimeML PAST_REF; "recent months" and "recent days" are
+# durations in TimeML)
+_RECENT_YEARS = re.compile(r"\b(?i:recent\s+years)\b")
 _YEAR_RANGE = re.compile(r"(?<![\d-])(?P<y1>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{4}|\d{2})\b(?![-–/.,]?\d|%)")
 _ANY_YEAR = re.compile(r"(?<![\d'’])(1\d{3}|20\d{2})(?![\d]|s\b|\s*[-–/]\s*\d)")
 
@@ -262,6 +286,7 @@ class _Cand:
     forward: bool = False  # a year-less date in a future-tense clause: the next such date
     soon: bool = False  # a year-less date after "effective", "through", "by": the next one when it is near
     past: bool = False  # a year-less date whose clause's verb is past: not after publication
+    ahead: bool = False  # a year-less date in a clause that speaks of the future: never pushed to the year before
     unit: str = "day"  # what an anaphoric expression counts in: it needs an anchor at least this precise
     relative: Resolver | None = None
 

@@ -15,7 +15,8 @@ from .patterns import _FUTURE_SLACK, _Cand, _iso, _n, _show
 
 
 def _year_for(
-    month: int, day: int, published: dt.date, *, forward: bool = False, soon: bool = False, past: bool = False
+    month: int, day: int, published: dt.date, *, forward: bool = False, soon: bool = False, past: bool = False,
+    future_clause: bool = False,
 ) -> tuple[int, str]:
     year = published.year
     try:
@@ -35,6 +36,9 @@ def _year_for(
         if ahead <= SOON_DAYS:
             return year + 1, (f"year {year + 1}: a deadline or start ('effective', 'through', 'by') a few months "
                               f"after publication {_iso(published)}")
+    if future_clause and not past and not forward and first > published:
+        # "a ceremony would still be held on April 24" said in February: that April, not the last one
+        return year, f"year from publication date {_iso(published)} (a clause that speaks of the future)"
     if not forward and first - published > _FUTURE_SLACK:
         return year - 1, f"year {year - 1} from publication date {_iso(published)} ({year} is over two months ahead)"
     return year, f"year from publication date {_iso(published)}"
@@ -140,7 +144,9 @@ def _resolve(
                 return Timex(span, c.value, c.precision, c.basis)
             precision: Precision = "day" if c.day else "month"
             if published is not None:
-                year, how = _year_for(c.month, c.day, published, forward=c.forward, soon=c.soon, past=c.past)
+                year, how = _year_for(
+                    c.month, c.day, published, forward=c.forward, soon=c.soon, past=c.past, future_clause=c.ahead
+                )
             elif last_year is not None:
                 year, how = last_year, f"year {last_year} from the last year stated earlier in the text"
             else:
