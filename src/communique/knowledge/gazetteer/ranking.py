@@ -11,6 +11,8 @@ ALTERNATE_PENALTY = 20
 DWARF_RATIO = 200
 STATE_RATIO = 4
 BIG_CITY = 100_000  # a city this large elsewhere is not given up for a same-named division of the story's country
+COUNTY_ALONE = 400_000  # a county this populous, with no country of the story to choose, can beat towns of its name
+COUNTY_RATIO = 5  # ... when it holds this many times the people of each of them
 HAMLET_RATIO = 50  # a city inside a same-named state needs at least 1/50 of its people to be meant by the name
 
 
@@ -99,6 +101,17 @@ def rank(ix: _Index, ids: Iterable[int], context: Sequence[str], key: str) -> li
     big_elsewhere = any(ix.pop[i] >= BIG_CITY and ix.pop[i] > biggest_county for i in cities)
     if county_in_ctx and not (cities and iso(cities[0]) in ctx) and not big_elsewhere:
         order = [i for i in order if ix.feature[i] != _F["city"] or iso(i) in ctx] + county_in_ctx
+    # with none of the name's countries in the document, a populous county beats the towns of its name it dwarfs
+    # ("Police in Kent said": the English county, not Kent, Washington); not a capital's or a metropolis' name
+    if (
+        counties
+        and not any(iso(i) in ctx for i in ids)
+        and ix.pop[counties[0]] >= COUNTY_ALONE
+        and all(not ix.capital[i] and ix.pop[i] < 1_000_000 and ix.pop[i] * COUNTY_RATIO <= ix.pop[counties[0]]
+                for i in cities)
+    ):
+        first_city = next((n for n, i in enumerate(order) if ix.feature[i] == _F["city"]), len(order))
+        order.insert(first_city, counties[0])
     order += counties + cities
     seen: set[int] = set()
     return [i for i in order if not (i in seen or seen.add(i))]  # type: ignore[func-returns-value]

@@ -253,4 +253,27 @@ def _join_split(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list
 
 
 _OF_GAP = re.compile(r"\s+of(?:\s+the)?\s+")
+# the rest of a name with a lower-case article or particle the tagger cut off: "Deir" + " ez-Zor", "Dar" + " es
+# Salaam", "Ras" + " al-Ain"
+_PARTICLE_TAIL = re.compile(
+    r"(?:[\s-][A-Z][\w'\u2019]*)?[\s-](?:al|el|ez|es|az|as|ad|ar|ash|an|ul|ur|e|i|di|da|de|do|del)[\s-][A-Z][\w'\u2019]+"
+)
+
+
+def _particle_names(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
+    """An entity the tagger cut before a lower-case particle ("Deir" of "Deir ez-Zor", "Dar" of "Dar es Salaam"),
+    grown to the whole name and taken as a GPE when the gazetteer knows that name as a place's own (an alternate
+    spelling of it counts: "Deir ez Zor"); other entities unchanged."""
+    out: list[Entity] = []
+    for start, end, label in ents:
+        m = _PARTICLE_TAIL.match(text, end) if label in PLACE_LABELS | RESCUE_LABELS else None
+        if m is not None:
+            c = gazetteer.lookup(text[start : m.end()])
+            if c is not None and _ascii(c.name).replace("-", " ") == _ascii(text[start : m.end()]).replace("-", " "):
+                out.append((start, m.end(), "GPE"))
+                continue
+        out.append((start, end, label))
+    # an entity the grown name now covers is part of it ("Zor" tagged on its own)
+    grown = [(s, e) for (s, e, _), (s0, e0, _) in zip(out, ents, strict=True) if (s, e) != (s0, e0)]
+    return [x for x in out if not any(s <= x[0] and x[1] <= e and (x[0], x[1]) != (s, e) for s, e in grown)]
 _WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+\Z")

@@ -8,6 +8,11 @@ import re
 from ...knowledge.gazetteer import Candidate
 
 Entity = tuple[int, int, str]
+Toponym = tuple[int, int, str, str]  # start, end, label, normalised key
+# a division's word after its name: "Punjab province", "Carabobo state" (the tagger took the name alone)
+_DIVISION_AFTER = re.compile(
+    r"\s+(?:province|state|region|governorate|county|district|oblast|prefecture)\b", re.IGNORECASE
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"ORG", "PERSON", "PROPN", "PRODUCT"})  # PROPN: a proper noun the NER left out

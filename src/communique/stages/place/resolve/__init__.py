@@ -8,7 +8,7 @@ document itself (qualifiers, the countries, states and counties it names, its ot
 * ``story``: the countries, states and counties the story names, its context (:func:`story`);
 * ``disambiguate``: each toponym's candidate (:func:`choose`);
 * ``neighbours``: the story's geography afterwards (namesakes near the story, capitals over demonyms, towns near
-  towns);
+  towns, a city listed beside states is the state of its name);
 * ``again``: one sense per story (:func:`_named_again`); then ``..sites`` adds streets and roads.
 """
 
@@ -23,7 +23,14 @@ from ..sites import sites
 from .again import _named_again, _Written
 from .candidates import Toponyms, toponyms
 from .disambiguate import choose
-from .neighbours import _capitals_over_demonyms, _km, _near_the_story, _Points, _towns_near_towns
+from .neighbours import (
+    _capitals_over_demonyms,
+    _km,
+    _listed_divisions,
+    _near_the_story,
+    _Points,
+    _towns_near_towns,
+)
 from .qualifiers import qualified_pairs
 from .story import Story, story
 
@@ -39,4 +46,5 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     places, uncontexted = choose(text, found, told, gazetteer)
     places = _near_the_story(text, _towns_near_towns(text, places, uncontexted, gazetteer), gazetteer)
     places = _capitals_over_demonyms(text, places, {iso for _, iso in found.demonyms} - told.named, gazetteer)
+    places = _listed_divisions(text, places, gazetteer)
     return sites(text, _named_again(text, found.ents, places, gazetteer), gazetteer)

@@ -16,6 +16,7 @@ from ..names import (
     _join_split,
     _loose_ends,
     _not_a_place,
+    _particle_names,
     _possessive_heads,
     _split_in,
     _trim,
@@ -26,6 +27,7 @@ from ..patterns import (
     _ARRESTERS,
     _ATTACK_OBJECT,
     _COMPASS_PART,
+    _DIVISION_AFTER,
     _GIVEN_NAMES,
     _IN_NEAR,
     _JOURNEY,
@@ -33,6 +35,7 @@ from ..patterns import (
     _NOWHERE,
     _OF_HOME,
     _OF_HOME_END,
+    _QUALIFIER_GAP,
     _SETTLEMENT_OF,
     _SITE_SUFFIX,
     _TO_A_PERSON,
@@ -42,9 +45,9 @@ from ..patterns import (
     RESCUE_MIN_POPULATION,
     RESCUE_PREP_MIN_POPULATION,
     Entity,
+    Toponym,
 )
-
-Toponym = tuple[int, int, str, str]  # start, end, label, normalised key
+from .qualifiers import _qualified
 
 
 @dataclass
@@ -79,6 +82,28 @@ _MODIFIES = re.compile(
 
 
 
+# a division named with its word, as the tagger may take an organisation: "Enugu State", "the Lagos State"
+_DIVISION_NAME = re.compile(
+    r"(?:[Tt]he\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)\s+(?:State|Province|Governorate)"
+)
+
+
+def _division_named(gazetteer: Gazetteer, name: str) -> bool:
+    """Does the gazetteer hold a state or county of exactly this name?"""
+    key = normalise(name)
+    return any(c.feature in ("state", "county") and normalise(c.name) == key for c in gazetteer.candidates(name))
+
+
+def _qualified_by(text: str, start: int, end: int, after: Entity, gazetteer: Gazetteer) -> bool:
+    """Is the name at ``start:end`` followed by ", <place>" (the entity ``after``, a country, a state or a county,
+    whatever the tagger called it) that holds a place of the name ("Valencia, Carabobo state"; "Springfield,
+    Illinois"; "Silverstone, Northamptonshire")?"""
+    s2, e2, label2 = after
+    if label2 not in PLACE_LABELS | RESCUE_LABELS or not _QUALIFIER_GAP.match(text[end:s2]):
+        return False
+    return _qualified(gazetteer, text[start:end], text[s2:e2]) is not None
+
+
 def toponyms(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> Toponyms:
     """The toponyms among ``ents`` (spans into ``text``), with what the geocoder needs of them (:class:`Toponyms`).
     Pure: the entities are not changed."""
@@ -88,7 +113,8 @@ def toponyms(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> Toponym
     min_pop: dict[int, int] = {}
     towns_only: set[int] = set()
     compass: dict[int, int] = {}
-    ents = _loose_ends(text, _possessive_heads(text, _split_in(text, ents), gazetteer), gazetteer)
+    ents = _loose_ends(text, _possessive_heads(text, _split_in(text, _particle_names(text, ents, gazetteer)),
+                                             gazetteer), gazetteer)
     ents = _join_split(text, ents, gazetteer)
     lines = datelines(text, gazetteer)
     if lines:  # (indexed: a scan of every dateline per entity was quadratic in the article's length)
@@ -96,9 +122,17 @@ def toponyms(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> Toponym
         ents = [e for e in ents if not line_index.overlaps(Span(e[0], e[1]))] + lines
     dated = {(s, t) for s, t, _ in lines}  # a dateline's place is one whatever the words before it
     place_starts = {s for s, _, label in ents if label in PLACE_LABELS}
-    for start, end, label in sorted(ents):
+    ordered = sorted(ents)
+    for n, (start, end, label) in enumerate(ordered):
         if (start, end) not in dated and _not_a_place(text, start, end):
             continue
+        if label in RESCUE_LABELS | {"NORP"} and text[start : start + 1].isupper():
+            if _DIVISION_AFTER.match(text, end) and _division_named(gazetteer, text[start:end]):
+                label = "GPE"  # "the governor of Punjab province" with Punjab tagged NORP
+            elif (div := _DIVISION_NAME.fullmatch(text, start, end)) and _division_named(gazetteer, div.group(1)):
+                start, label = div.start(1), "GPE"  # "a former governor of Enugu State" tagged ORG
+            elif n + 1 < len(ordered) and _qualified_by(text, start, end, ordered[n + 1], gazetteer):
+                label = "GPE"  # "Valencia, Carabobo state" with Valencia tagged PERSON
         if label in RESCUE_LABELS and _LOCAL_HEAD.match(text, end) and text[start : start + 1].isupper():
             local = gazetteer.lookup(text[start:end])
             if local is not None and local.feature == "city":

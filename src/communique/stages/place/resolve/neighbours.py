@@ -5,6 +5,8 @@ moves to the country of the story's other towns."""
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -183,4 +185,43 @@ def _towns_near_towns(text: str, places: list[Place], uncontexted: list[int], ga
         best = max(local, key=lambda c: c.population)
         if best.population * DWARF_RATIO >= chosen.population:  # not a village against a metropolis
             out[k] = best.place(p.span)
+    return out
+
+
+
+_LISTED = re.compile(r",?\s+(?:and|or|&)\s+|,\s+")
+
+
+def _fold_key(name: str) -> str:
+    """A name normalised without accents ("Québec" and "Quebec" are one)."""
+    return unicodedata.normalize("NFKD", normalise(name)).encode("ascii", "ignore").decode()
+
+
+def _listed_divisions(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """A city listed right beside a state or province ("voters in Ontario and Quebec", "Quebec, Ontario and
+    Alberta") is the state of its own name in that state's country, when the gazetteer holds exactly one: a list
+    names things of one kind.  Only beside a state (not a county or a country), and never a national capital."""
+    out = list(places)
+    for k, p in enumerate(places):
+        if p.feature != "city":
+            continue
+        beside: set[str | None] = set()
+        if k and places[k - 1].feature == "state" and _LISTED.fullmatch(text, places[k - 1].span.end, p.span.start):
+            beside.add(places[k - 1].country)
+        if (
+            k + 1 < len(places)
+            and places[k + 1].feature == "state"
+            and _LISTED.fullmatch(text, p.span.end, places[k + 1].span.start)
+        ):
+            beside.add(places[k + 1].country)
+        if not beside:
+            continue
+        own = gazetteer.by_id(p.geonames_id) if p.geonames_id else None
+        if own is not None and own.capital:
+            continue  # "Maryland, Virginia and Washington": the capital, a district of its own
+        name = text[p.span.start : p.span.end]
+        states = [c for c in gazetteer.candidates(name)
+                  if c.feature == "state" and c.country in beside and _fold_key(c.name) == _fold_key(name)]
+        if len(states) == 1:
+            out[k] = states[0].place(p.span)
     return out

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ....knowledge.gazetteer import Candidate, Gazetteer, normalise
-from ..patterns import _QUALIFIER_GAP, PLACE_LABELS
-from .candidates import Toponym
+from ..patterns import _QUALIFIER_GAP, PLACE_LABELS, RESCUE_LABELS, Toponym
+from .neighbours import _km
 
 
 def counties_together(
@@ -51,11 +51,14 @@ def counties_together(
     return fixed
 
 
+COUNTY_KM = 60.0  # a town this close to a county's middle is taken to lie in it
+
 _LIST_GAP = re.compile(r",?\s+(?:and|or|&)\s+")
 
 
 def _qualified(gazetteer: Gazetteer, name: str, qualifier: str) -> tuple[Candidate, Candidate] | None:
-    """Resolve "name, qualifier" jointly: a place inside a country or US state of that name."""
+    """Resolve "name, qualifier" jointly: a place inside a country, a state or province, or a county of that name
+    (a town within :data:`COUNTY_KM` of the county's middle)."""
     inner = [c for c in gazetteer.candidates(name) if c.feature not in ("country", "continent")]
     if not inner:
         return None
@@ -64,6 +67,11 @@ def _qualified(gazetteer: Gazetteer, name: str, qualifier: str) -> tuple[Candida
             hits = [c for c in inner if c.country == outer.country]
         elif outer.feature == "state":
             hits = [c for c in inner if c.country == outer.country and c.admin1 == outer.admin1]
+        elif outer.feature == "county" and outer.lat is not None and outer.lon is not None:
+            # a town inside a county ("Silverstone, Northamptonshire"): the gazetteer keeps no county of a town,
+            # so a town of the county's country near the county's middle
+            hits = [c for c in inner if c.feature == "city" and c.country == outer.country and c.lat is not None
+                    and c.lon is not None and _km(c.lat, c.lon, outer.lat, outer.lon) <= COUNTY_KM]
         else:
             continue
         if hits:
@@ -81,7 +89,8 @@ def qualified_pairs(text: str, spans: list[Toponym], gazetteer: Gazetteer) -> di
         in_list = k + 2 < len(spans) and _LIST_GAP.fullmatch(text, e2, spans[k + 2][0]) is not None
         # "Walker County (Ga.)": a state in brackets qualifies as after a comma
         bracketed = text[e1:s2].strip() == "(" and text[e2 : e2 + 1] == ")"
-        if label2 in PLACE_LABELS and (_QUALIFIER_GAP.match(text[e1:s2]) or bracketed) and not in_list:
+        # (the qualifier may be a name the tagger called a person: "Brands Hatch, Kent")
+        if label2 in PLACE_LABELS | RESCUE_LABELS and (_QUALIFIER_GAP.match(text[e1:s2]) or bracketed) and not in_list:
             # ("stops in Washington, New York and Boston": a list, not Washington inside New York)
             pair = _qualified(gazetteer, text[s1:e1], text[s2:e2])
             if pair:

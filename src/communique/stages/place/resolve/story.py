@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ....knowledge.gazetteer import Candidate, Gazetteer, normalise
-from ..patterns import _AFTER_COUNTY, _CONTEXT_FEATURES, PLACE_LABELS
-from .candidates import Toponym
+from ..patterns import _AFTER_COUNTY, _CONTEXT_FEATURES, PLACE_LABELS, Toponym
 from .qualifiers import counties_together
 
 
