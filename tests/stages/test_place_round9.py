@@ -24,6 +24,11 @@ def gaz() -> Gazetteer:
         ("Troops retook Deir ez-Zor on Monday.", [("Deir", "PROPN"), ("Zor", "PROPN")],
          [("Deir ez-Zor", "SYR", "city")]),
         ("The ferry sailed from Dar es Salaam at dawn.", [("Dar", "PERSON")], [("Dar es Salaam", "TZA", "city")]),
+        # a hyphenated name split in two
+        ("Tourism in Gilgit-Baltistan grew.", [("Gilgit", "ORG"), ("Baltistan", "PROPN")],
+         [("Gilgit-Baltistan", "PAK", "state")]),
+        ("Floods hit Baden-Württemberg overnight.", [("Baden", "GPE"), ("Württemberg", "GPE")],
+         [("Baden-Württemberg", "DEU", "state")]),
         # a person's name with a particle is none
         ("The poet Omar el Sharif spoke.", [("Omar", "PERSON")], []),
     ],

@@ -117,3 +117,20 @@ def test_the_last_quarter_and_recent_years(
 )
 def test_a_date_in_a_clause_about_the_future_stays_in_the_year(text: str, want: list[tuple[str, str]]) -> None:
     assert got(text, D(1999, 2, 10)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        # results reported early in a year, in a past clause, are the year just ended's
+        ("The carmaker posted a loss of $8.6 billion for the entire year.", D(2006, 1, 27), "2005"),
+        ("The brewer reported record sales for the full year.", D(2019, 2, 14), "2018"),
+        # a forecast, "the current year" and a report later in the year are the year of publication
+        ("The carmaker expects a loss for the year.", D(2006, 1, 27), "2006"),
+        ("Sales rose 4% in the current fiscal year.", D(2006, 2, 3), "2006"),
+        ("The bank reported a profit for the full year.", D(2006, 10, 27), "2006"),
+    ],
+)
+def test_a_year_of_results_reported_early_is_the_year_just_ended(text: str, published: dt.date, want: str) -> None:
+    [(_, value)] = got(text, published)
+    assert value == want

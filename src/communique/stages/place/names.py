@@ -224,7 +224,8 @@ def _ascii(name: str) -> str:
 
 
 def _join_split(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
-    """Neighbouring entities the tagger split out of one name ("Baja" and "California" for Baja California),
+    """Neighbouring entities the tagger split out of one name ("Baja" and "California" for Baja California,
+    "Gilgit" and "Baltistan" for Gilgit-Baltistan),
     joined as one GPE when the gazetteer knows the whole name as a place's own name; a country's name split at
     "of" ("Democratic Republic" and "Congo"); and a country's name whose first word the tagger left out
     ("Democratic" before "Republic of the Congo", another country's name)."""
@@ -233,7 +234,7 @@ def _join_split(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list
         if out and label in PLACE_LABELS | RESCUE_LABELS and out[-1][2] in PLACE_LABELS | RESCUE_LABELS:
             p_start, p_end, _ = out[-1]
             gap = text[p_end:start]
-            if gap == " " and text[start : start + 1].isupper():
+            if gap in (" ", "-") and text[start : start + 1].isupper():  # ("Gilgit" + "-" + "Baltistan")
                 whole = text[p_start:end]
                 c = gazetteer.lookup(whole)
                 if c is not None and _ascii(c.name) == _ascii(whole):

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from ...model import Precision
-from .cues import _future, _future_clause
+from .cues import _future, _future_clause, _sentence_start
 from .patterns import _DAY, _FUTURE_SLACK, _PRESENT_NOT, _Cand, _iso
 
 
@@ -127,13 +127,29 @@ def _the_day(m: re.Match[str], text: str) -> _Cand:
     return _Cand(s, e, "anaphoric", relative=resolve)
 
 
+JUST_ENDED_MONTHS = 2  # a year's results reported in its first two months are the year before's
+# a verb that reports results, in the past tense: "posted a loss", "reported a profit", "earned", "lost"
+_RESULTS_VERB = re.compile(
+    r"\b(?:posted|reported|recorded|earned|lost|made|booked|logged|suffered|notched|totall?ed|fell|rose|grew|was|were)\b"
+)
+
+
 def _the_year(m: re.Match[str], text: str) -> _Cand:
     """"for the year", "sales for the full year", "in the current fiscal year": the year of publication (a report's
-    year)."""
+    year); in a past clause published in January or February ("posted a loss of $8.6 billion for the entire year"),
+    not "the current year", the year just ended."""
     s, e = m.span("q")
     quoted = m.group("q")
+    ended = (
+        not m.group("cur")
+        and not _future_clause(text, s)
+        and _RESULTS_VERB.search(text, _sentence_start(text, s), s) is not None
+    )
 
     def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        if ended and base.month <= JUST_ENDED_MONTHS:
+            return (dt.date(base.year - 1, 1, 1), "year",
+                    f'"{quoted}": the year just ended, {base.year - 1} (a past clause published {_iso(base)})')
         return dt.date(base.year, 1, 1), "year", f'"{quoted}": the year of publication ({_iso(base)})'
 
     return _Cand(s, e, "deictic", relative=resolve)
