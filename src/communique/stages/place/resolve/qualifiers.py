@@ -95,5 +95,6 @@ def qualified_pairs(text: str, spans: list[Toponym], gazetteer: Gazetteer) -> di
             pair = _qualified(gazetteer, text[s1:e1], text[s2:e2])
             if pair:
                 fixed.setdefault(k, pair[0])
-                fixed[k + 1] = pair[1]
+                if pair[1].feature != "county":  # (a county's name may be its town's too: "Washington, Sunderland
+                    fixed[k + 1] = pair[1]  # police said" is the city's police; the qualifier resolves on its own)
     return fixed
