@@ -106,7 +106,7 @@ ETHNIC_HOMELANDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v 
 #: Peoples most of whom (about four in five or more) live in one of their homelands: that state is theirs when the
 #: article's places name no country outside their homelands ("Yoruba leaders" NGA, "Chechen rebels" RUS). Peoples
 #: split between states ("Kurdish", "Tamil", "Pashtun", "Tutsi", "Shona" of Zimbabwe and Mozambique) have none:
-#: their country comes from the article's places only (:func:`.find.collectives.homeland_in_context`).
+#: their country comes from the article's places only (:func:`.find.collectives.context.homeland_in_context`).
 PRINCIPAL_HOMELAND: dict[str, str] = {
     "hausa": "NGA", "yoruba": "NGA", "ibo": "NGA", "igbo": "NGA", "kikuyu": "KEN", "uighur": "CHN", "uyghur": "CHN",
     "chechen": "RUS", "amhara": "ETH", "oromo": "ETH", "tigrayan": "ETH", "zulu": "ZAF", "xhosa": "ZAF",
