@@ -47,6 +47,8 @@ a town acted on by force or threat     CVL     "shelled Jericho" PSECVL (GSR: ci
                                                a capital, or what lies near a town: the state
 tanks, bombers                         MIL     Phoenix BOMBER [~MIL]; suicide bombers REB (SUICIDE_BOMBER)
 immigrants; missionaries               CVL;REL Phoenix IMMIGRANT [~CVL], MISSIONARY [~REL]
+sailors, airmen, paratroopers,         MIL     Phoenix SEAMAN, AIRMAN, PARATROOPS, RESERVIST, INFANTRY [~MIL];
+reservists, conscripts, infantry               a merchant or fishing craft's sailors CVL
 abbreviated ranks (Lt., Gen., Col.)    MIL     Phoenix LT., GEN., MAJ., CAPT. [~MIL]
 head of state/government               GOV     of the state its phrase names ("the Polish head of state")
 extremists, radicals                   RAD     Phoenix EXTREMIST, RADICAL_LEFTIST_GROUP [~RAD] ("Croatian extremists")
@@ -86,7 +88,9 @@ _LEXICON = {
         chief of staff, chief of general staff, joint chiefs, navy, naval forces, air force, marines,
         army chief, military official, major, captain, sergeant, corporal, marshal,
         government troops, government forces, government soldiers,
-        border guard, coast guard, paratroopers, revolutionary guards, national guard, forces, defense forces,
+        border guard, coast guard, paratroopers, paratrooper, sailor, seaman, airman, reservist, conscript,
+        infantry, infantryman, guardsman, trooper, servicemember, serviceman, revolutionary guards,
+        national guard, forces, defense forces,
         defense, defense chief, gen, lt, col, maj, capt, adm, sgt, brig, cpl, lt gen, maj gen, brig gen,
         lt col""",
     "LEG": """parliament, parliamentarian, lawmaker, legislator, legislature, senator, senate, mp, member of parliament,

@@ -24,6 +24,11 @@ CLAUSE_PLACE_NOUNS = frozenset({"protesters", "demonstrators", "residents", "civ
                                 "crowd", "crowds", "students", "workers", "farmers"})
 
 
+#: "in" right before a place, perhaps across a part of it ("in central Mali", "in Gao, Mali").
+_IN_PLACE = re.compile(r"\bin\s+(?:(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?"
+                       r"|central)\s+)?(?:[A-Z][\w-]*,?\s+)?$")
+
+
 def _clause_place_country(tok: Any, doc_places: list[Any]) -> str | None:
     """Civilians and protesters belong to where they act: the country of the sub-national places (cities,
     regions, sites) in the clause whose subject or object they are, when those places agree on one country."""
@@ -37,8 +42,8 @@ def _clause_place_country(tok: Any, doc_places: list[Any]) -> str | None:
     text = doc_text(tok.doc)
     found = {str(p.country) for p in doc_places if lo <= p.span.start and p.span.end <= hi and p.country
              and not (tok.idx <= p.span.start < tok.right_edge.idx + 1)
-             and (p.feature in ("city", "region", "site") or re.search(r"\bin\s+(?:[A-Z][\w-]*,?\s+)?$",
-                                                                       text[max(0, p.span.start - 30):p.span.start]))}
+             and (p.feature in ("city", "region", "site") or _IN_PLACE.search(text[max(0, p.span.start - 40):
+                                                                                      p.span.start]))}
     return found.pop() if len(found) == 1 else None
 
 
@@ -61,16 +66,17 @@ def _fled_country(tok: Any, doc_places: list[Any]) -> str | None:
 
 
 
-def homeland_in_context(people: str, doc_places: list[Any]) -> str | None:
+def homeland_in_context(people: str, doc_places: list[Any], named: frozenset[str] = frozenset()) -> str | None:
     """The country a people (an ethnonym, lower case) is of in this article: the one of its homelands
-    (:data:`~..lexicon.ETHNIC_HOMELANDS`) among the countries of the article's geocoded places, when exactly one
+    (:data:`~..lexicon.ETHNIC_HOMELANDS`) among the countries of the article's geocoded places and the states it
+    names (``named``, ISO3: "the Mozambique government"), when exactly one
     is; with no such place, the state most of the people live in (:data:`~..lexicon.PRINCIPAL_HOMELAND`) when the
     article names no country outside their homelands ("Yoruba leaders" NGA; "Uighur activists in Istanbul" none);
     else ``None`` (a people of several of the article's countries, or of none, stays without a country)."""
     homes = ETHNIC_HOMELANDS.get(people)
     if not homes:
         return None
-    countries = {str(p.country) for p in doc_places if p.country}
+    countries = {str(p.country) for p in doc_places if p.country} | named
     here = countries & homes
     if len(here) == 1:
         return here.pop()

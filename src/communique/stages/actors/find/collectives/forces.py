@@ -49,3 +49,21 @@ _CIVIL_USES = frozenset({"fishing", "cargo", "merchant", "commercial", "civilian
 
 #: Words before "tanks" that make them no armour ("oil tanks", "think tanks").
 _NOT_ARMOUR = frozenset({"think", "oil", "fuel", "water", "storage", "gas", "septic", "fish", "petrol"})
+
+
+#: Sailors and seamen are a state's navy unless their phrase puts them on a civil craft ("Filipino sailors aboard a
+#: cargo ship", "seamen of a fishing boat", "merchant sailors"): then civilians.
+CIVIL_CREWS = frozenset({"sailors", "seamen"})
+_CIVIL_CRAFT_WORDS = _CIVIL_USES | {"tanker", "freighter", "trawler", "container", "ferry", "yacht", "bulk"}
+
+
+def civil_crew(tok: Any, modifiers: list[str]) -> bool:
+    """Are the sailors at ``tok`` a civil craft's crew: a civil use among the words before the noun, or in its
+    "aboard/on/of/from" phrase?"""
+    if _CIVIL_CRAFT_WORDS & set(modifiers):
+        return True
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("aboard", "on", "of", "from", "onboard"):
+            if any(t.lower_ in _CIVIL_CRAFT_WORDS for t in prep.subtree):
+                return True
+    return False

@@ -77,9 +77,11 @@ def own_phrase_countries(tok: Any, doc_places: list[Any], *, located: bool = Fal
                     continue  # "of the Israeli-occupied West Bank": the adjective is not where they live
                 if t.text[:1].isupper() and (cw := country_at(sdoc, t.i)) is not None and cw[1] <= sub[-1].i + 1:
                     return [cw[0]]
-            if (child.lower_ in _LOCATED or (child.lower_ == "of" and tok.lower_ in PLACE_BOUND_NOUNS)) and (
+            if (child.lower_ in _LOCATED or child.lower_ == "from"
+                    or (child.lower_ == "of" and tok.lower_ in PLACE_BOUND_NOUNS)) and (
                     iso := _place_country(doc_places, sub[0].idx, sub[-1].idx + len(sub[-1]))):
-                return [iso]  # "police in Hyderabad, Pakistan", "the government of Sindh province"
+                return [iso]  # "police in Hyderabad, Pakistan", "the government of Sindh province", "a missionary
+                # from Calgary" (where one comes from is one's country)
     return []
 
 

@@ -3,6 +3,7 @@ possessives, places, trades, peoples), the country read from the phrase, clause 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,7 +36,17 @@ from .context import (
     _is_anonymous_context,
     homeland_in_context,
 )
-from .forces import _CIVIL_USES, _CRAFT, _NOT_ARMOUR, _SECTOR_MODIFIERS, WEAPON_NOUNS, _as_instrument, _own_forces
+from .forces import (
+    _CIVIL_USES,
+    _CRAFT,
+    _NOT_ARMOUR,
+    _SECTOR_MODIFIERS,
+    CIVIL_CREWS,
+    WEAPON_NOUNS,
+    _as_instrument,
+    _own_forces,
+    civil_crew,
+)
 from .owners import (
     _ALLY_WORDS,
     STATE_NOUNS,
@@ -210,6 +221,8 @@ def _sector(sdoc: Any, tok: Any, low: str, people: bool, left: _Left, countries:
     if low in _PEOPLES_ELITES and (left.ethnic_home is not None or named) and all(_ethnonym_at(sdoc, ki)
                                                                                   for ki in named):
         sector = "ELI"  # "Yoruba leaders", "Hausa politicians", "Ibo elders": a people's elites, no government
+    if low in CIVIL_CREWS and civil_crew(tok, modifiers):
+        sector = "CVL"  # "Filipino sailors aboard a cargo ship": a merchant crew, not a navy
     if low in _CRAFT and _CIVIL_USES & set(modifiers):
         sector = "CVL"  # "Vietnamese fishing boats", "Ukrainian cargo ships": civilians' craft
     if low in ("forces", "force") and "security" in modifiers and "military" not in modifiers:
@@ -219,8 +232,8 @@ def _sector(sdoc: Any, tok: Any, low: str, people: bool, left: _Left, countries:
     return sector
 
 
-def _context_countries(sdoc: Any, tok: Any, low: str, people: bool, left: _Left,
-                       doc_places: list[Any]) -> tuple[list[tuple[str, int]], bool]:
+def _context_countries(sdoc: Any, tok: Any, low: str, people: bool, left: _Left, doc_places: list[Any],
+                       named: frozenset[str]) -> tuple[list[tuple[str, int]], bool]:
     """The countries of the words before the noun, else of a people's state or homeland in the article (read only
     when the noun's own phrase names none); and whether the phrase itself names a country (read by the caller)."""
     countries = left.countries
@@ -230,9 +243,9 @@ def _context_countries(sdoc: Any, tok: Any, low: str, people: bool, left: _Left,
     elif said_in_phrase:
         pass  # "Druze inhabitants of the Syrian Golan Heights": the phrase says where (read below)
     elif not countries and left.ethnic_home is not None and (
-            home := homeland_in_context(sdoc[left.ethnic_home[1]].lower_, doc_places)) is not None:
+            home := homeland_in_context(sdoc[left.ethnic_home[1]].lower_, doc_places, named)) is not None:
         countries = [(home, left.ethnic_home[1])]  # "Hausa politicians" in an article placed in Nigeria
-    elif not countries and people and (home := homeland_in_context(low, doc_places)) is not None:
+    elif not countries and people and (home := homeland_in_context(low, doc_places, named)) is not None:
         countries = [(home, tok.i)]  # "Kurds protested" in an article placed in Iraq
     return countries, said_in_phrase
 
@@ -255,6 +268,9 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
     last_group: dict[str, str] = {}  # noun lemma -> country of the latest group so named
     shared: dict[int, list[tuple[str, int]]] = {}  # noun token -> the country words before it ("Danish media")
     taken_index = SpanIndex(taken)
+    # the states the article names by a word ("the Mozambique government"): where a people's homeland may be
+    named = frozenset(iso for e in sdoc.ents if e.label_ in ("GPE", "NORP")
+                      and (iso := resolve_country(re.sub(r"^the\s+|[’']s$", "", e.text, flags=re.I))))
     for tok in sdoc:
         low = tok.lower_
         people = low in ETHNIC_PLURALS and tok.text[:1].isupper()  # "Bosnian Serbs": a state's people
@@ -277,7 +293,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             left.countries = [c for c in left.countries if c[1] not in left.possessed]
             pos = next((j for j in range(max(left.possessed), tok.i) if sdoc[j].tag_ == "POS"), tok.i - 1)
             first = max(first, pos + 1)  # the owner and its "'s" are no part of the ally's name
-        countries, _said = _context_countries(sdoc, tok, low, people, left, doc_places)
+        countries, _said = _context_countries(sdoc, tok, low, people, left, doc_places, named)
         if countries:
             first = min(first, min(ki for _, ki in countries))
             if any(_ethnic(sdoc, ki) for _, ki in countries):

@@ -1,0 +1,102 @@
+"""Issue 7, ninth round: a state's service members ("American sailors" USAMIL), capitals acted on by force (the
+city's people, CVL) against capitals that speak or are spoken to (GOV), "ethnic <Demonyms>" as a people (never
+the state of their name), domestic roles placed by the one state their sentence names, a people's homeland named
+by a state word, "from <city>", a junta in its capital, civilians "in central Mali". Inputs are ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import Pipeline, analyze
+from communique.model import Doc
+
+
+def _codes(doc: Doc) -> list[tuple[str, str | None]]:
+    return [(a.name, a.code) for a in doc.actors]
+
+
+# --- a state's service members: MIL with their country; a merchant crew's sailors are civilians -----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("American sailors rescued two fishermen.", [("American sailors", "USAMIL")]),
+    ("Two American sailors were killed in the explosion.", [("American sailors", "USAMIL")]),
+    ("Russian paratroopers landed near the airport.", [("Russian paratroopers", "RUSMIL")]),
+    ("British airmen bombed the depot.", [("British airmen", "GBRMIL")]),
+    ("Ukrainian reservists were called up on Monday.", [("Ukrainian reservists", "UKRMIL")]),
+    ("Paratroopers seized the bridge on Friday.", [("Paratroopers", "MIL")]),
+    ("Filipino sailors aboard a cargo ship were freed.", [("Filipino sailors", "PHLCVL")]),
+])
+def test_service_members(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+# --- capitals: acted on by force, the city's people (CVL); speaking or spoken to, the government (GOV) ----------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Farmers blockaded Paris on Monday.", ("Paris", "FRACVL")),
+    ("Russian missiles struck Kyiv overnight.", ("Kyiv", "UKRCVL")),
+    ("Kyiv was shelled on Sunday.", ("Kyiv", "UKRCVL")),
+    ("Rebels besieged Khartoum for a week.", ("Khartoum", "SDNCVL")),
+])
+def test_a_capital_acted_on_by_force_is_its_people(pipeline: Pipeline, text: str,
+                                                   expected: tuple[str, str]) -> None:
+    assert expected in _codes(analyze(text, pipeline=pipeline))
+
+
+def test_a_capital_that_speaks_or_is_spoken_to_is_the_government(pipeline: Pipeline) -> None:
+    assert _codes(analyze("Washington urged Moscow to withdraw.", pipeline=pipeline)) == [
+        ("Washington", "USAGOV"), ("Moscow", "RUSGOV")]
+    assert _codes(analyze("Beijing accused Tokyo of provocation.", pipeline=pipeline)) == [
+        ("Beijing", "CHNGOV"), ("Tokyo", "JPNGOV")]
+
+
+# --- "ethnic <Demonyms>": a people, placed where they are, never the state of their name ------------------------
+
+def test_ethnic_peoples_take_where_they_are(pipeline: Pipeline) -> None:
+    doc = analyze("Up to 200 ethnic Albanians demonstrated on Tuesday in Serbia.", pipeline=pipeline)
+    assert ("Albanians", "SRBCVL") in _codes(doc) and all(c != "ALB" for _, c in _codes(doc))
+    doc = analyze("Ethnic Turks began a hunger strike in Sweden.", pipeline=pipeline)
+    assert ("Turks", "SWECVL") in _codes(doc) and all(c != "TUR" for _, c in _codes(doc))
+
+
+def test_ethnic_peoples_placed_nowhere_have_no_country(pipeline: Pipeline) -> None:
+    doc = analyze("Ethnic Albanians have sworn to fight until they gain control of the villages.", pipeline=pipeline)
+    assert _codes(doc) == [("Albanians", "CVL")]
+    assert [(e.cameo, [doc.actor(a).code for a in e.source]) for e in doc.events] == [("193", ["CVL"])]
+
+
+# --- domestic roles: the one state their sentence names ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Judge Maria Lopez charged 12 Peruvian officials with fraud.", ("Maria Lopez", "PERJUD")),
+    ("Leaders of the opposition coalition postponed the rally in Tbilisi.", ("opposition coalition", "GEOOPP")),
+    ("A Delhi Court on Friday convicted a Nigerian man for possessing drugs.", ("Delhi Court", "INDJUD")),
+])
+def test_domestic_roles_take_the_sentences_one_state(pipeline: Pipeline, text: str,
+                                                    expected: tuple[str, str]) -> None:
+    assert expected in _codes(analyze(text, pipeline=pipeline))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a meeting's party may be the visitor
+    ("Opposition leader Ana Ruiz met Kenyan President William Ruto in Nairobi.", ("Ana Ruiz", "OPP")),
+    # two states named: none
+    ("Opposition leader Ana Ruiz criticised Kenya and Uganda.", ("Ana Ruiz", "OPP")),
+    # armed actors are never placed so: the target's country is not theirs
+    ("Houthi rebels fired missiles at Saudi Arabia.", ("Houthis", "YEMREB")),
+    ("Rebels fired rockets at Peruvian troops.", ("Rebels", "REB")),
+])
+def test_domestic_roles_left_empty(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _codes(analyze(text, pipeline=pipeline))
+
+
+# --- where a collective is from, what it is in ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Mozambique government accepted demands from Shona rebels.", ("Shona rebels", "MOZREB")),
+    ("A Christian missionary from Calgary was arrested in Lebanon.", ("Christian missionary", "CANREL")),
+    ("The junta in Niamey expelled the French ambassador.", ("junta", "NERMIL")),
+    ("Mercenaries executed civilians in central Mali, witnesses said.", ("civilians", "MLICVL")),
+])
+def test_collectives_placed_by_their_words(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _codes(analyze(text, pipeline=pipeline))
