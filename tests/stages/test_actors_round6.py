@@ -171,7 +171,8 @@ def test_the_state_after_of_owns_the_organisation(pipeline: Pipeline, text: str,
 
 @pytest.mark.parametrize(("text", "expected"), [
     # Phoenix.agents SECURITY_OFFICIAL, SECURITY_OFFICER [~COP]; "chief" after a country's possessive is an actor
-    ("Egypt's security chief warned the protesters.", [("Egypt chief", "EGYCOP"), ("protesters", "OPP")]),
+    # (round 9: protesters, a domestic role, are of the one state their sentence names)
+    ("Egypt's security chief warned the protesters.", [("Egypt chief", "EGYCOP"), ("protesters", "EGYOPP")]),
     ("The Kenyan security official said the attack was foiled.", [("Kenyan official", "KENCOP")]),
     ("Sudan's army chief met the envoy.", [("Sudan army chief", "SDNMIL")]),
     # Fatah (Phoenix.Countries: a name of Palestine) is a party

@@ -100,3 +100,35 @@ def test_domestic_roles_left_empty(pipeline: Pipeline, text: str, expected: tupl
 ])
 def test_collectives_placed_by_their_words(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
     assert expected in _codes(analyze(text, pipeline=pipeline))
+
+
+# --- "the soldiers" after a state sent its troops: that state's; two states' forces: none ----------------------
+
+def test_definite_forces_refer_to_the_one_state_that_sent_them(pipeline: Pipeline) -> None:
+    doc = analyze("Cameroon sent troops to the border. The soldiers clashed with separatists.", pipeline=pipeline)
+    assert ("soldiers", "CMRMIL") in _codes(doc) and ("separatists", "REB") in _codes(doc)
+    doc = analyze("Chad deployed troops to Niger. The troops arrested two smugglers.", pipeline=pipeline)
+    assert ("troops", "TCDMIL") in _codes(doc)
+    doc = analyze("Kenyan soldiers clashed with Somali forces. The troops withdrew.", pipeline=pipeline)
+    assert ("troops", "MIL") in _codes(doc)
+
+
+# --- "he" with two candidates: the clause's subject over a known man who is only its object ---------------------
+
+def _pronoun_codes(doc: Doc) -> list[tuple[str, str | None]]:
+    by_id = {a.id: a for a in doc.actors}
+    return [(m.span.text(doc.text), by_id[m.actor_id].code) for m in doc.mentions
+            if m.label == "PRONOUN" and m.actor_id in by_id]
+
+
+def test_he_with_two_candidates_is_the_subject(pipeline: Pipeline) -> None:
+    doc = analyze("Ugandan President Yoweri Museveni hosted Kenyan President William Ruto. He praised the talks.",
+                  pipeline=pipeline)
+    assert _pronoun_codes(doc) == [("He", "UGAGOV")]
+    doc = analyze("Kenyan President William Ruto met Ugandan President Yoweri Museveni. He said the border would "
+                  "reopen.", pipeline=pipeline)
+    assert _pronoun_codes(doc) == [("He", "KENGOV")]
+    # a woman known as such is still preferred for "she" over a subject not known to be one
+    doc = analyze("Chinese President Xi Jinping met Italian Prime Minister Giorgia Meloni. She praised the talks.",
+                  pipeline=pipeline)
+    assert _pronoun_codes(doc) == [("She", "ITAGOV")]

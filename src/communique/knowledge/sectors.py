@@ -21,7 +21,13 @@ head of state/government, minister     GOV     also monarchs, governors, mayors,
 defence minister/ministry, generals    MIL     CAMEO dictionaries write GOVMIL for the minister
 a military government, junta, council  GOV     they govern: Phoenix MILITARY_GOVERNMENT [~GOVMIL]
 former/ousted office-holder            ELI     Phoenix FORMER_PRESIDENT [~ELI]
-a capital standing for its state       GOV     "Ankara said" -> TURGOV (GSR: "Washington" USAGOV)
+a capital standing for its state       GOV     "Ankara said", "urged Moscow" -> TURGOV, RUSGOV (GSR: "Washington"
+                                               USAGOV); acted on by force, its people: "blockaded Paris" FRACVL
+                                               (GSR), "Kyiv was shelled" UKRCVL
+"ethnic" + plural demonym              CVL     a people, of the country its phrase or clause places it in
+                                               ("ethnic Albanians ... in Serbia" SRBCVL), never the state of its name
+domestic roles with no country said    (as     opposition, courts, parliaments, parties, schools, unions take the one
+                                       said)   state their sentence names ("Judge X charged 12 Chilean officials")
 plural demonym as a people             CVL     "Palestinians protested" -> PSECVL (GSR)
 rebels, insurgents, separatists        REB
 militants, militias, gunmen            UAF     unidentified armed forces

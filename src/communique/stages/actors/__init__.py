@@ -48,7 +48,7 @@ from .find import (
     known_countries,
 )
 from .gender import honorific_gender, name_gender, title_gender
-from .lexicon import ORG_WORDS
+from .lexicon import ETHNONYMS, ORG_WORDS
 
 __all__ = ["ActorStage", "attach", "extract"]
 
@@ -387,7 +387,8 @@ def _domestic_roles(doc: Doc, mentions: list[Mention], actors: list[Actor],
     states named, or none, leave it empty (a wrong country is worse than none). A body whose name holds a city
     (``place_country``, name -> ISO3: "a Delhi court") is that city's country's, whatever else the sentence names;
     a party to a visit or meeting is left alone (it may be the visitor)."""
-    todo = [a for a in actors if not a.country and not a.code and a.sector in _DOMESTIC_SECTORS and a.mentions]
+    todo = [a for a in actors if not a.country and not a.code and a.sector in _DOMESTIC_SECTORS and a.mentions
+            and not any(w in ETHNONYMS for w in a.name.lower().split())]  # "Uighur activists in Istanbul"
     if not todo:
         return
     by_id = {a.id: a for a in actors}

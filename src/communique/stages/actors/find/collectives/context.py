@@ -68,18 +68,22 @@ def _fled_country(tok: Any, doc_places: list[Any]) -> str | None:
 
 def homeland_in_context(people: str, doc_places: list[Any], named: frozenset[str] = frozenset()) -> str | None:
     """The country a people (an ethnonym, lower case) is of in this article: the one of its homelands
-    (:data:`~..lexicon.ETHNIC_HOMELANDS`) among the countries of the article's geocoded places and the states it
-    names (``named``, ISO3: "the Mozambique government"), when exactly one
+    (:data:`~..lexicon.ETHNIC_HOMELANDS`) among the countries of the article's geocoded places, else among the states
+    it names by a word (``named``, ISO3: "the Mozambique government"), when exactly one
     is; with no such place, the state most of the people live in (:data:`~..lexicon.PRINCIPAL_HOMELAND`) when the
     article names no country outside their homelands ("Yoruba leaders" NGA; "Uighur activists in Istanbul" none);
     else ``None`` (a people of several of the article's countries, or of none, stays without a country)."""
     homes = ETHNIC_HOMELANDS.get(people)
     if not homes:
         return None
-    countries = {str(p.country) for p in doc_places if p.country} | named
+    countries = {str(p.country) for p in doc_places if p.country}
     here = countries & homes
     if len(here) == 1:
         return here.pop()
+    if not here and len(named_here := set(named & homes)) == 1:
+        return named_here.pop()  # no place in a homeland; one state word is ("the Mozambique government")
+    countries |= named
+    here = countries & homes
     principal = PRINCIPAL_HOMELAND.get(people)
     return principal if principal is not None and not here and countries <= homes else None
 

@@ -172,6 +172,30 @@ def _walk_left(sdoc: Any, tok: Any, office: int, people: bool, taken_index: Span
     return left
 
 
+#: Plural forces a definite article refers back to ("the soldiers", "the troops").
+_DEFINITE_FORCES = frozenset({"troops", "soldiers", "forces", "marines", "commandos", "paratroopers", "sailors"})
+
+
+def _deployer(tok: Any) -> str | None:
+    """The state that sends or deploys the forces at ``tok``: the country word subject of the verb of deployment
+    ("Cameroon sent troops", "Chad deployed soldiers"), else ``None``."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or not subj.text[:1].isupper():
+        return None
+    words = [w for w in subj.subtree if w.dep_ != "det"]
+    return resolve_country(" ".join(w.text for w in words)) if words else None
+
+
+def _one_armed_state(armed: list[tuple[int, str]], sent: int) -> str | None:
+    """The one state whose forces were named or deployed in sentence ``sent`` or the one before, else ``None``
+    (two states' forces: either may be meant)."""
+    states = {iso for k, iso in armed if sent - 1 <= k <= sent}
+    return states.pop() if len(states) == 1 else None
+
+
 def _no_party(sdoc: Any, tok: Any, low: str, taken_index: SpanIndex, tspan: Span) -> bool:
     """Is the noun, before its modifiers are read, no party of its own: "oil tanks", the last word of "head of
     government", a span another finder took, "artillery shells", weapons launched, forces sent, "army jets"?"""
@@ -266,6 +290,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
     out: list[Found] = []
     doc_places = doc_places or []
     last_group: dict[str, str] = {}  # noun lemma -> country of the latest group so named
+    armed: list[tuple[int, str]] = []  # (sentence index, country) of every state force named or deployed
+    sent_of = {s.start: k for k, s in enumerate(sdoc.sents)}
     shared: dict[int, list[tuple[str, int]]] = {}  # noun token -> the country words before it ("Danish media")
     taken_index = SpanIndex(taken)
     # the states the article names by a word ("the Mozambique government"): where a people's homeland may be
@@ -281,6 +307,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         last_tok = sdoc[tok.i + office - 1] if office else tok  # the phrase's last word
         tail = last_tok.idx + len(last_tok)
         tspan = Span(tok.idx, tail)
+        if low in ARMED_NOUNS and _own_forces(tok) and (iso := _deployer(tok)) is not None:
+            armed.append((sent_of[tok.sent.start], iso))  # "Cameroon sent troops": Cameroon's, for "the soldiers"
         if _no_party(sdoc, tok, low, taken_index, tspan):
             continue
         left = _walk_left(sdoc, tok, office, people, taken_index, doc_places, place_country)
@@ -328,6 +356,9 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         prev = sdoc[tok.i - 1].lower_ if tok.i > 0 else ""
         if not countries and not possessor and prev in ("the", "these", "those") and tok.lemma_ in last_group:
             countries = [(last_group[tok.lemma_], -1)]  # "The demonstrators accuse ...": the ones named before
+        if not countries and not possessor and prev in ("the", "these", "those") and low in _DEFINITE_FORCES and (
+                iso := _one_armed_state(armed, sent_of[tok.sent.start])) is not None:
+            countries = [(iso, -1)]  # "Cameroon sent troops to the border. The soldiers clashed ...": CMR
         if low in ("media", "television") and "state" not in modifiers and not countries:
             continue  # "social media", "television footage": not an actor
         unknown_owner = not countries and low in STATE_NOUNS and _unknown_state_owner(sdoc, first, taken_index)
@@ -359,6 +390,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             continue
         out += _per_country(sdoc, tok, office, left, countries, plural, lemma, kind, sector, anonymous, span)
         last_group[tok.lemma_] = sorted(countries, key=lambda c: c[1])[-1][0]
+        if low in ARMED_NOUNS or sector == "MIL":
+            armed += [(sent_of[tok.sent.start], iso) for iso, _ in countries]
     return out
 
 
