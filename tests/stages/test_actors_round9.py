@@ -132,3 +132,19 @@ def test_he_with_two_candidates_is_the_subject(pipeline: Pipeline) -> None:
     doc = analyze("Chinese President Xi Jinping met Italian Prime Minister Giorgia Meloni. She praised the talks.",
                   pipeline=pipeline)
     assert _pronoun_codes(doc) == [("She", "ITAGOV")]
+
+
+# --- people who work or study at a body with a country are of that country; a faith does not block placing -------
+
+def test_workers_of_a_body_take_its_country(pipeline: Pipeline) -> None:
+    doc = analyze("Iranian authorities pressured workers of the United Bus Company of Tehran to cancel the strike.",
+                  pipeline=pipeline)
+    assert ("workers", "IRNLAB") in _codes(doc)
+
+
+def test_a_faith_is_no_people_that_keeps_a_domestic_role_unplaced(pipeline: Pipeline) -> None:
+    doc = analyze("Egyptian police opened fire to disperse Muslim fundamentalist demonstrators on Monday.",
+                  pipeline=pipeline)
+    assert ("Muslim fundamentalist demonstrators", "EGYOPP") in _codes(doc)
+    assert ("Uighur activists", "OPP") in _codes(analyze("Uighur activists protested in Istanbul.",
+                                                         pipeline=pipeline))

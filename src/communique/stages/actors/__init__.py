@@ -48,7 +48,7 @@ from .find import (
     known_countries,
 )
 from .gender import honorific_gender, name_gender, title_gender
-from .lexicon import ETHNONYMS, ORG_WORDS
+from .lexicon import ETHNIC_HOMELANDS, ORG_WORDS
 
 __all__ = ["ActorStage", "attach", "extract"]
 
@@ -95,7 +95,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     taken += [f.span for f in forces]
     ents = forces + find_entities(sdoc, taken, doc.places)
     taken += [f.span for f in ents[len(forces):]]
-    unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups)
+    unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups, bodies=ents)
     taken += [f.span for f in unnamed]
     known = find_known(sdoc, taken, kb, on=doc.article.published) if kb is not None else []
     taken += [f.span for f in known]
@@ -381,14 +381,15 @@ def _travels(doc: Doc, span: Span) -> bool:
 
 def _domestic_roles(doc: Doc, mentions: list[Mention], actors: list[Actor],
                     place_country: Callable[[str], str | None] | None = None) -> None:
-    """A domestic role with no country ("opposition leader X", "Judge Y", "the opposition coalition") is of the one
+    """A domestic role with no country ("opposition leader X", "Judge Y", "the opposition coalition"), not named by a
+    people with homelands of its own ("Uighur activists in Istanbul"; a faith is no such people), is of the one
     state its sentence names: every country of the sentence's other actors (an international organisation aside)
     and of its geocoded places is one ("Judge Y opened investigations against 28 Chilean officials": CHL). Two
     states named, or none, leave it empty (a wrong country is worse than none). A body whose name holds a city
     (``place_country``, name -> ISO3: "a Delhi court") is that city's country's, whatever else the sentence names;
     a party to a visit or meeting is left alone (it may be the visitor)."""
     todo = [a for a in actors if not a.country and not a.code and a.sector in _DOMESTIC_SECTORS and a.mentions
-            and not any(w in ETHNONYMS for w in a.name.lower().split())]  # "Uighur activists in Istanbul"
+            and not any(w in ETHNIC_HOMELANDS for w in a.name.lower().split())]  # "Uighur activists in Istanbul"
     if not todo:
         return
     by_id = {a.id: a for a in actors}

@@ -113,3 +113,23 @@ def _own_phrase_group(tok: Any, groups: list[Found]) -> Found | None:
                     return g
     return None
 
+
+
+#: People who work or study at a body: of its country when the body has one ("workers of the United Bus Company
+#: of Tehran" IRNLAB, "students at Makerere University").
+STAFF_NOUNS = frozenset({"workers", "employees", "staff", "miners", "students", "teachers", "doctors", "nurses"})
+
+
+def _own_phrase_body(tok: Any, bodies: list[Found]) -> Found | None:
+    """An organisation with a country in the "of"/"at"/"from" phrase of a noun of :data:`STAFF_NOUNS`
+    ("workers of the X Company of Tehran"), else ``None``."""
+    if tok.lower_ not in STAFF_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "at") and child.i > tok.i:
+            sub = list(child.subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+            for b in bodies:
+                if b.country and b.kind == "organization" and lo <= b.span.start and b.span.end <= hi:
+                    return b
+    return None

@@ -55,7 +55,7 @@ from .owners import (
     _owner_before_possessive,
     _unknown_state_owner,
 )
-from .phrase import _own_phrase_group, _place_around, _place_country, own_phrase_countries
+from .phrase import _own_phrase_body, _own_phrase_group, _place_around, _place_country, own_phrase_countries
 
 #: A people's leading figures (named by the people, no state word): elites (ELI), as the PLOVER GSR codes "Yoruba
 #: leaders" and "Hausa politicians"; a state's ("Nigerian politicians") keep their sector.
@@ -276,7 +276,7 @@ def _context_countries(sdoc: Any, tok: Any, low: str, people: bool, left: _Left,
 
 def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = None, *,
                  place_country: Callable[[str], str | None] | None = None,
-                 groups: list[Found] | None = None) -> list[Found]:
+                 groups: list[Found] | None = None, bodies: list[Found] | None = None) -> list[Found]:
     """Officials and groups named by a common noun: "Greek officials", "Israeli aircraft", "police in Hyderabad,
     Pakistan", "Karachi police", "its troops", "the army", "gunmen".
 
@@ -285,7 +285,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
     marked (``extra["possessor"]``) for the caller to resolve against the actor just named. Collectives in
     :data:`STANDALONE_NOUNS` are actors with no country when none is said; other nouns need one.
     ``place_country(name)`` (a gazetteer look-up, ISO3 or ``None``) places "Karachi police" when the place
-    stage did not geocode the name.
+    stage did not geocode the name; ``bodies`` (organisations found, with their country) place the people who
+    work or study at one ("workers of the United Bus Company of Tehran").
     """
     out: list[Found] = []
     doc_places = doc_places or []
@@ -341,6 +342,8 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             # "... militia ally in southern Lebanon" is where the ally is (not its owner's)
             countries = [(iso, -1) for iso in isos]  # "security forces in Guinea" are Guinea's; "troops in Iraq"
             # may be anyone's; "lawmakers in Kenya and Uganda" are two countries' lawmakers, one actor each
+        if not countries and (body := _own_phrase_body(tok, bodies or [])) is not None and body.country:
+            countries = [(body.country, -1)]  # "workers of the United Bus Company of Tehran": IRN
         if not countries and low in _FLEEING_NOUNS and (iso := _fled_country(tok, doc_places)):
             countries = [(iso, -1)]  # "refugees fleeing the civil war in Liberia": where they flee from
         if not countries and tok.dep_ == "conj" and tok.head.i in shared and low not in CIVIL_GROUPS and not any(
