@@ -184,11 +184,12 @@ def test_sectors_of_common_nouns(pipeline: Pipeline, text: str, expected: list[t
 
 @pytest.mark.parametrize(("text", "expected"), [
     # an organisation named after a capital is that state's ...
+    # (round 9: the doctors and workers of a body with a country are of its country, actors of their own)
     ("Doctors from Baghdad University Medical School treated the wounded.",
-     [("Baghdad University Medical School", "IRQEDU")]),
+     [("Doctors", "IRQHLH"), ("Baghdad University Medical School", "IRQEDU")]),
     ("The Nairobi City Council banned the march.", [("Nairobi City Council", "KENGOV")]),
     ("Iranian authorities pressured workers of the United Bus Company of Tehran.",
-     [("Iranian authorities", "IRNGOV"), ("United Bus Company of Tehran", "IRNBUS")]),
+     [("Iranian authorities", "IRNGOV"), ("workers", "IRNLAB"), ("United Bus Company of Tehran", "IRNBUS")]),
     # ... a forum of states named after the capital where it met is no state's
     ("The Paris Club agreed to restructure the debt.", [("Paris Club", None)]),
     ("The Minsk Group met on Monday.", [("Minsk Group", None)]),
