@@ -148,3 +148,12 @@ def test_a_faith_is_no_people_that_keeps_a_domestic_role_unplaced(pipeline: Pipe
     assert ("Muslim fundamentalist demonstrators", "EGYOPP") in _codes(doc)
     assert ("Uighur activists", "OPP") in _codes(analyze("Uighur activists protested in Istanbul.",
                                                          pipeline=pipeline))
+
+
+# --- a name and the lower-case "party" after it: a party (PTY), placed as a domestic role -----------------------
+
+def test_a_name_and_party_is_a_party(pipeline: Pipeline) -> None:
+    doc = analyze("The Umma party said it will boycott Algeria's first elections.", pipeline=pipeline)
+    assert ("Umma party", "DZAPTY") in _codes(doc)
+    doc = analyze("Members of the banned Umma party were arrested in Algiers.", pipeline=pipeline)
+    assert ("Umma party", "DZAPTY") in _codes(doc)

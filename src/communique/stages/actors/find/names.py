@@ -169,6 +169,14 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
         if ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and sdoc[ent.start - 1].lower_ == "the" \
                 and (ent.end >= len(sdoc) or sdoc[ent.end].pos_ not in ("NOUN", "PROPN")):
             continue  # "in the Sahel", "across the Donbas": a name with an article is no person (a region)
+        if ent.label_ in ("PERSON", "ORG") and ent.end < len(sdoc) and sdoc[ent.end].text == "party" \
+                and ent[-1].tag_ != "POS":
+            # "the Umma party", "the Likud party": the name and the lower-case "party" after it are a party (PTY)
+            party = Span(bare_span.start, sdoc[ent.end].idx + len(sdoc[ent.end]))
+            before = _country_word_before(sdoc, ent.start)  # "the Israeli Likud party"
+            out.append(Found(span=party, label="ORG", kind="organization", name=f"{bare} party", sector="PTY",
+                             country=before[0] if before is not None else None))
+            continue
         if ent.label_ == "PERSON":
             iso = None
             if ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":  # "Japan’s Haruki Tanabe"
