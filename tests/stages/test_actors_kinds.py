@@ -147,12 +147,13 @@ def _mentions(doc: Doc) -> list[tuple[str, str | None]]:
 
 
 def test_a_speech_naming_a_group_after_people(pipeline: Pipeline) -> None:
-    """Issue 7's speech: the senator is no Syrian lawmaker and "He" no Hamas member."""
+    """Issue 7's speech: the senator is no Syrian lawmaker and "He" no Hamas member. (Round 9: the senator, a
+    domestic role, is of the one state his sentence names, through "He", Trump: USA.)"""
     doc = analyze("President Donald Trump spoke at a rally in Ohio. He attacked Senator Bernie Sanders, saying "
                   "Sanders had betrayed workers. Hamas said it rejected the proposal. Syrian lawmakers met on "
                   "Monday.", pipeline=pipeline)
     assert _mentions(doc) == [("President Donald Trump", "USAGOV"), ("He", "USAGOV"),
-                              ("Senator Bernie Sanders", "LEG"), ("Sanders", "LEG"), ("Hamas", "PSEREBHMS"),
+                              ("Senator Bernie Sanders", "USALEG"), ("Sanders", "USALEG"), ("Hamas", "PSEREBHMS"),
                               ("Syrian lawmakers", "SYRLEG")]
 
 

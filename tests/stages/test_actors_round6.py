@@ -171,7 +171,8 @@ def test_the_state_after_of_owns_the_organisation(pipeline: Pipeline, text: str,
 
 @pytest.mark.parametrize(("text", "expected"), [
     # Phoenix.agents SECURITY_OFFICIAL, SECURITY_OFFICER [~COP]; "chief" after a country's possessive is an actor
-    ("Egypt's security chief warned the protesters.", [("Egypt chief", "EGYCOP"), ("protesters", "OPP")]),
+    # (round 9: protesters, a domestic role, are of the one state their sentence names)
+    ("Egypt's security chief warned the protesters.", [("Egypt chief", "EGYCOP"), ("protesters", "EGYOPP")]),
     ("The Kenyan security official said the attack was foiled.", [("Kenyan official", "KENCOP")]),
     ("Sudan's army chief met the envoy.", [("Sudan army chief", "SDNMIL")]),
     # Fatah (Phoenix.Countries: a name of Palestine) is a party
@@ -183,11 +184,12 @@ def test_sectors_of_common_nouns(pipeline: Pipeline, text: str, expected: list[t
 
 @pytest.mark.parametrize(("text", "expected"), [
     # an organisation named after a capital is that state's ...
+    # (round 9: the doctors and workers of a body with a country are of its country, actors of their own)
     ("Doctors from Baghdad University Medical School treated the wounded.",
-     [("Baghdad University Medical School", "IRQEDU")]),
+     [("Doctors", "IRQHLH"), ("Baghdad University Medical School", "IRQEDU")]),
     ("The Nairobi City Council banned the march.", [("Nairobi City Council", "KENGOV")]),
     ("Iranian authorities pressured workers of the United Bus Company of Tehran.",
-     [("Iranian authorities", "IRNGOV"), ("United Bus Company of Tehran", "IRNBUS")]),
+     [("Iranian authorities", "IRNGOV"), ("workers", "IRNLAB"), ("United Bus Company of Tehran", "IRNBUS")]),
     # ... a forum of states named after the capital where it met is no state's
     ("The Paris Club agreed to restructure the debt.", [("Paris Club", None)]),
     ("The Minsk Group met on Monday.", [("Minsk Group", None)]),

@@ -107,8 +107,9 @@ def _targets(doc: Doc) -> list[tuple[str, str | None]]:
     # a capital acted on stands for its state (PETRARCH codes capitals as the state)
     ("The army fired two artillery shells at Nairobi.", [("Kenya", "KEN")]),
     ("Russian forces shelled Kharkiv overnight.", [("civilians in Kharkiv", "UKRCVL")]),
-    # a capital as the object stands for the government (actors stage), as the GSR codes it
-    ("Russian missiles struck Kyiv overnight.", [("Kyiv", "UKRGOV")]),
+    # a capital as the object of force is its people (round 9: the GSR's "blockade Paris" FRACVL); a capital
+    # spoken to stays the government ("urged Moscow")
+    ("Russian missiles struck Kyiv overnight.", [("Kyiv", "UKRCVL")]),
     # a town's name qualifying an area names the area, not the town's people
     ("Russian forces struck military sites in the Kharkiv region.", [("Ukraine", "UKR")]),
     ("Russian jets bombed Idlib province overnight.", [("Syria", "SYR")]),

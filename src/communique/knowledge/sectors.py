@@ -21,7 +21,13 @@ head of state/government, minister     GOV     also monarchs, governors, mayors,
 defence minister/ministry, generals    MIL     CAMEO dictionaries write GOVMIL for the minister
 a military government, junta, council  GOV     they govern: Phoenix MILITARY_GOVERNMENT [~GOVMIL]
 former/ousted office-holder            ELI     Phoenix FORMER_PRESIDENT [~ELI]
-a capital standing for its state       GOV     "Ankara said" -> TURGOV (GSR: "Washington" USAGOV)
+a capital standing for its state       GOV     "Ankara said", "urged Moscow" -> TURGOV, RUSGOV (GSR: "Washington"
+                                               USAGOV); acted on by force, its people: "blockaded Paris" FRACVL
+                                               (GSR), "Kyiv was shelled" UKRCVL
+"ethnic" + plural demonym              CVL     a people, of the country its phrase or clause places it in
+                                               ("ethnic Albanians ... in Serbia" SRBCVL), never the state of its name
+domestic roles with no country said    (as     opposition, courts, parliaments, parties, schools, unions take the one
+                                       said)   state their sentence names ("Judge X charged 12 Chilean officials")
 plural demonym as a people             CVL     "Palestinians protested" -> PSECVL (GSR)
 rebels, insurgents, separatists        REB
 militants, militias, gunmen            UAF     unidentified armed forces
@@ -47,6 +53,8 @@ a town acted on by force or threat     CVL     "shelled Jericho" PSECVL (GSR: ci
                                                a capital, or what lies near a town: the state
 tanks, bombers                         MIL     Phoenix BOMBER [~MIL]; suicide bombers REB (SUICIDE_BOMBER)
 immigrants; missionaries               CVL;REL Phoenix IMMIGRANT [~CVL], MISSIONARY [~REL]
+sailors, airmen, paratroopers,         MIL     Phoenix SEAMAN, AIRMAN, PARATROOPS, RESERVIST, INFANTRY [~MIL];
+reservists, conscripts, infantry               a merchant or fishing craft's sailors CVL
 abbreviated ranks (Lt., Gen., Col.)    MIL     Phoenix LT., GEN., MAJ., CAPT. [~MIL]
 head of state/government               GOV     of the state its phrase names ("the Polish head of state")
 extremists, radicals                   RAD     Phoenix EXTREMIST, RADICAL_LEFTIST_GROUP [~RAD] ("Croatian extremists")
@@ -86,7 +94,9 @@ _LEXICON = {
         chief of staff, chief of general staff, joint chiefs, navy, naval forces, air force, marines,
         army chief, military official, major, captain, sergeant, corporal, marshal,
         government troops, government forces, government soldiers,
-        border guard, coast guard, paratroopers, revolutionary guards, national guard, forces, defense forces,
+        border guard, coast guard, paratroopers, paratrooper, sailor, seaman, airman, reservist, conscript,
+        infantry, infantryman, guardsman, trooper, servicemember, serviceman, revolutionary guards,
+        national guard, forces, defense forces,
         defense, defense chief, gen, lt, col, maj, capt, adm, sgt, brig, cpl, lt gen, maj gen, brig gen,
         lt col""",
     "LEG": """parliament, parliamentarian, lawmaker, legislator, legislature, senator, senate, mp, member of parliament,

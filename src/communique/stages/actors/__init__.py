@@ -38,6 +38,7 @@ from .find import (
     Found,
     find_armed_acts,
     find_entities,
+    find_ethnic_peoples,
     find_groups,
     find_igos,
     find_known,
@@ -47,7 +48,7 @@ from .find import (
     known_countries,
 )
 from .gender import honorific_gender, name_gender, title_gender
-from .lexicon import ORG_WORDS
+from .lexicon import ETHNIC_HOMELANDS, ORG_WORDS
 
 __all__ = ["ActorStage", "attach", "extract"]
 
@@ -90,10 +91,11 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
         igos += (articled := find_known(sdoc, taken, kb, on=doc.article.published, articled=True))
         taken += [f.span for f in articled]
     forces = find_armed_acts(sdoc, taken)  # "U.S. military airstrikes": the state's military, before its name
+    forces += find_ethnic_peoples(sdoc, taken + [f.span for f in forces], doc.places)  # "ethnic Albanians"
     taken += [f.span for f in forces]
     ents = forces + find_entities(sdoc, taken, doc.places)
     taken += [f.span for f in ents[len(forces):]]
-    unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups)
+    unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups, bodies=ents)
     taken += [f.span for f in unnamed]
     known = find_known(sdoc, taken, kb, on=doc.article.published) if kb is not None else []
     taken += [f.span for f in known]
@@ -190,6 +192,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     _spokespeople(doc, mentions, actors)
     _resolve_possessors(doc, found, mentions, actors)
     _local_officials(doc, mentions, actors)
+    _domestic_roles(doc, mentions, actors, place_country)
     for a in actors:
         a.code = _code(a.country, a.sector, a.code or _igo(a))
     return mentions, actors
@@ -346,6 +349,69 @@ def _local_officials(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> 
     for a in actors:
         if a.country is None and a.code is None and a.title and any(w in a.title.lower() for w in _LOCAL_TITLES):
             a.country = home
+
+
+#: Sectors of roles played only at home: the opposition, courts, parliaments, parties, schools, unions. Not the
+#: government (ministers travel and speak of other states) nor armed actors ("Houthi rebels fired missiles at
+#: Saudi Arabia": the target's country is not theirs).
+_DOMESTIC_SECTORS = frozenset({"OPP", "JUD", "LEG", "PTY", "EDU", "LAB"})
+
+
+#: Verbs of visits and meetings: their parties are often abroad, so the country of the place or of the host is
+#: not theirs.
+_VISIT_VERBS = frozenset({"meet", "visit", "host", "hold", "talk", "receive", "welcome", "travel", "fly", "arrive",
+                          "tour", "join", "attend", "address", "greet"})
+
+
+def _travels(doc: Doc, span: Span) -> bool:
+    """Is the mention at ``span`` a party of a visit or meeting (the subject, object or "with" party of one of
+    :data:`_VISIT_VERBS`)?"""
+    sdoc = doc.nlp
+    words = sdoc.char_span(span.start, span.end, alignment_mode="expand") if sdoc is not None else None
+    if words is None or not len(words):
+        return False
+    t = words.root
+    while t.dep_ in ("compound", "appos", "conj", "poss", "amod") and t.head is not t:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.head is not t.head:
+        t = t.head
+    verb = t.head
+    return verb.lemma_.lower() in _VISIT_VERBS or (t.dep_ == "prep" and verb.head.lemma_.lower() in _VISIT_VERBS)
+
+
+def _domestic_roles(doc: Doc, mentions: list[Mention], actors: list[Actor],
+                    place_country: Callable[[str], str | None] | None = None) -> None:
+    """A domestic role with no country ("opposition leader X", "Judge Y", "the opposition coalition"), not named by a
+    people with homelands of its own ("Uighur activists in Istanbul"; a faith is no such people), is of the one
+    state its sentence names: every country of the sentence's other actors (an international organisation aside)
+    and of its geocoded places is one ("Judge Y opened investigations against 28 Chilean officials": CHL). Two
+    states named, or none, leave it empty (a wrong country is worse than none). A body whose name holds a city
+    (``place_country``, name -> ISO3: "a Delhi court") is that city's country's, whatever else the sentence names;
+    a party to a visit or meeting is left alone (it may be the visitor)."""
+    todo = [a for a in actors if not a.country and not a.code and a.sector in _DOMESTIC_SECTORS and a.mentions
+            and not any(w in ETHNIC_HOMELANDS for w in a.name.lower().split())]  # "Uighur activists in Istanbul"
+    if not todo:
+        return
+    by_id = {a.id: a for a in actors}
+    starts = [m.span.start for m in mentions]  # (sorted by start: a sentence's mentions by bisection)
+    place_starts = sorted((p.span.start, p.country) for p in doc.places if p.country)
+    for a in todo:
+        if a.kind == "organization" and place_country is not None and (
+                home := next((iso for w in a.name.split() if w[:1].isupper() and (iso := place_country(w))), None)):
+            a.country = home  # "a Delhi court convicted a Nigerian man": IND, not the man's
+            continue
+        if _travels(doc, mentions[a.mentions[0]].span):
+            continue  # "Opposition leader X met Kenyan President Ruto in Nairobi": X may be a visitor
+        sent = doc.sentences[doc.sentence_of(mentions[a.mentions[0]].span.start)]
+        states = {c for _, c in place_starts[bisect_left(place_starts, (sent.start, "")) :
+                                             bisect_left(place_starts, (sent.end, ""))]}
+        for m in mentions[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]:
+            other = by_id.get(m.actor_id or "")
+            if other is not None and other is not a and other.country \
+                    and not (other.code or "").startswith(("IGO", "IMG")):
+                states.add(other.country)
+        if len(states) == 1:
+            a.country = states.pop()
 
 
 def _resolve_possessors(doc: Doc, found: list[Found], mentions: list[Mention], actors: list[Actor]) -> None:

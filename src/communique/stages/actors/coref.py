@@ -279,7 +279,9 @@ def _latest_person(candidates: Iterable[tuple[str | None, bool]], want: str, gen
     People only, none known to be of the other gender; of those, in this order: the latest known to be of
     the pronoun's gender and named as a subject, the latest known to be of its gender, the latest named as a
     subject ("Rikabi will visit Ankara for talks with the Turkish president, his office said": Rikabi), the
-    latest. ``None`` when there is no one."""
+    latest. For "he" (``want`` "m"), two candidates of whom one is a subject whose gender is not known: the
+    subject ("Ugandan President Yoweri Museveni hosted William Ruto. He praised his guest": Museveni; a known
+    man who is only an object does not outrank the clause's subject). ``None`` when there is no one."""
     latest = subject = sure = None
     for aid, as_subject in candidates:
         if not aid or by_id[aid].kind != "person" or gender.get(aid, want) != want:
@@ -291,6 +293,8 @@ def _latest_person(candidates: Iterable[tuple[str | None, bool]], want: str, gen
             if as_subject:
                 return aid
             sure = sure or aid
+    if want == "m" and subject is not None:
+        return subject
     return sure or subject or latest
 
 

@@ -9,6 +9,13 @@ from __future__ import annotations
 import re
 
 # Common nouns that denote actors when a country word modifies them.
+#: A state's service members, plural: MIL with the country their phrase names ("Russian paratroopers" RUSMIL).
+MILITARY_PERSONNEL = frozenset({"sailors", "seamen", "airmen", "paratroopers", "reservists", "conscripts",
+                                "infantrymen", "infantry", "guardsmen", "troopers", "servicemembers"})
+#: Of them, those that are actors with no country said ("Paratroopers landed"); sailors and seamen may be a
+#: merchant crew's, so they need a country word.
+_STANDALONE_PERSONNEL = MILITARY_PERSONNEL - {"sailors", "seamen"}
+
 PERSON_NOUNS = frozenset({
     "official", "diplomat", "ambassador", "envoy", "minister", "spokesman", "spokeswoman", "spokesperson",
     "officer", "commander", "general", "source", "negotiator", "lawmaker", "senator", "president", "leader",
@@ -54,6 +61,9 @@ GROUP_NOUNS = frozenset({
     # extremists and radicals (Phoenix EXTREMIST [~RAD]); political movements ("an Israeli peace movement" OPP,
     # read only after a word that makes it political: :data:`MOVEMENT_WORDS`); a state's paper or broadcaster
     "extremists", "radicals", "movement", "movements", "newspaper", "broadcaster",
+    # a state's service members (Phoenix SEAMAN, AIRMAN, PARATROOPS, RESERVIST, INFANTRY [~MIL]): "American sailors"
+    # USAMIL; sailors of a merchant or fishing craft are civilians (``find.collectives.forces.CIVIL_CREWS``)
+    *MILITARY_PERSONNEL,
 })
 # Unnamed collectives that are actors even when no country is said ("the army", "gunmen", "state media"):
 # their events are kept with the country empty unless the phrase, a coreference chain or the knowledge base says it.
@@ -64,7 +74,7 @@ STANDALONE_NOUNS = frozenset({
     "jets", "warplanes", "drones", "aircraft", "helicopters", "gunships", "warships", "gunboats", "artillery",
     "gendarmes", "gendarmerie", "paramilitaries", "mercenaries", "policemen", "commandos", "marines",
     "separatists", "media", "television", "cabinet", "administration", "parliament", "civilians", "villagers",
-    "destroyers", "frigates", "submarines", "activists", "guerillas", "extremists",
+    "destroyers", "frigates", "submarines", "activists", "guerillas", "extremists", *_STANDALONE_PERSONNEL,
 })
 # Collectives that belong to the place they are "in" ("police in Hyderabad, Pakistan", "Karachi police",
 # "rebels in Darfur", "opposition parties in Nepal"). Not state armed forces: "troops in Iraq" may be foreign.
@@ -74,7 +84,8 @@ PLACE_BOUND_NOUNS = frozenset({"police", "policemen", "authorities", "officials"
                                "guerrillas", "militants", "militias", "militia", "militiamen", "separatists",
                                "opposition", "parties", "groups", "activists", "villagers", "journalists",
                                "lawmakers", "judges", "clerics", "traders", "teachers", "doctors", "inhabitants",
-                               "politicians", "elders", "guerillas", "miners", "extremists", "radicals"})
+                               "politicians", "elders", "guerillas", "miners", "extremists", "radicals",
+                               "junta"})
 #: Peoples named by an ethnonym that is no state's demonym (forms as written in English news). Before a noun
 #: ("Kurdish fighters", "Hutu rebels") they are part of the phrase and give no country; after a country word they
 #: are its people ("Bosnian Serbs", "Iraqi Kurds": BIH, IRQ). "ethnic X" is handled by ``find.ETHNIC_WORDS``.
@@ -106,7 +117,7 @@ ETHNIC_HOMELANDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v 
 #: Peoples most of whom (about four in five or more) live in one of their homelands: that state is theirs when the
 #: article's places name no country outside their homelands ("Yoruba leaders" NGA, "Chechen rebels" RUS). Peoples
 #: split between states ("Kurdish", "Tamil", "Pashtun", "Tutsi", "Shona" of Zimbabwe and Mozambique) have none:
-#: their country comes from the article's places only (:func:`.find.collectives.homeland_in_context`).
+#: their country comes from the article's places only (:func:`.find.collectives.context.homeland_in_context`).
 PRINCIPAL_HOMELAND: dict[str, str] = {
     "hausa": "NGA", "yoruba": "NGA", "ibo": "NGA", "igbo": "NGA", "kikuyu": "KEN", "uighur": "CHN", "uyghur": "CHN",
     "chechen": "RUS", "amhara": "ETH", "oromo": "ETH", "tigrayan": "ETH", "zulu": "ZAF", "xhosa": "ZAF",
@@ -125,7 +136,7 @@ ARMED_NOUNS = frozenset({"forces", "force", "troops", "army", "military", "soldi
                          "commandos", "marines", "navies", "armies", "coalition", "junta", "destroyers", "frigates",
                          "submarines", "servicemen", "tanks", "bombers",
                          "drones", "navy", "commander", "commanders", "officer", "officers", "general", "positions",
-                         "posts", "post", "units", "bases", "guards", "patrol", "patrols"})
+                         "posts", "post", "units", "bases", "guards", "patrol", "patrols", *MILITARY_PERSONNEL})
 CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "fighters": "UAF", "gunmen": "UAF",
                 "settlers": "CVL",
                 "media": "MED", "television": "MED", "paramilitaries": "UAF", "mercenaries": "UAF",

@@ -5,7 +5,8 @@ was made from. Modules: :mod:`.base` (the record, country words, title and name 
 people), :mod:`.names` (named entities, international organisations, knowledge-base names), :mod:`.collectives`
 (officials, forces and collectives named by a common noun), :mod:`.acts` (a state's military named by its armed
 acts: "U.S. military airstrikes"), :mod:`.groups` (named non-state groups),
-:mod:`.peoples` (ethnic peoples). Every name stays importable from ``communique.stages.actors.find``.
+:mod:`.peoples` (ethnic words), :mod:`.ethnic` ("ethnic Albanians": a people, not the state).
+Every name stays importable from ``communique.stages.actors.find``.
 """
 
 from .acts import (
@@ -100,6 +101,9 @@ from .collectives import (
 )
 from .collectives import (
     find_unnamed as find_unnamed,
+)
+from .ethnic import (
+    find_ethnic_peoples as find_ethnic_peoples,
 )
 from .groups import (
     _GROUP_TAIL as _GROUP_TAIL,

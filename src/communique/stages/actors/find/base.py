@@ -167,9 +167,14 @@ def _possessive_country(sdoc: Any, i: int) -> tuple[str, int] | None:
     return None
 
 
-def _state(span: Span, label: str, iso: str, *, capital: bool, name: str = "") -> Found:
+def _state(span: Span, label: str, iso: str, *, capital: bool, name: str = "", civil: bool = False) -> Found:
     """A country actor; a capital standing for its state ("Ankara said", "urged Minsk") is the government
-    (CAMEO convention: "Washington" is USAGOV), an actor of its own beside the country, named as written."""
+    (CAMEO convention: "Washington" is USAGOV), an actor of its own beside the country, named as written; a
+    capital acted on by force (``civil``: "blockaded Paris", "Kyiv was shelled") is its people, CVL (the PLOVER
+    GSR's rule for cities attacked), a group named as written."""
+    if capital and civil:
+        return Found(span=span, label=label, kind="group", name=name or country_name(iso), country=iso,
+                     sector="CVL", code=iso + "CVL", key=f"city:{iso}:{(name or iso).casefold()}")
     if capital:
         return Found(span=span, label=label, kind="country", name=name or country_name(iso), country=iso,
                      sector="GOV", code=iso + "GOV", key=f"capital:{iso}")

@@ -77,6 +77,22 @@ def _as_participant(ent: Any) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "by", "between", "and")
 
 
+#: Verbs of force, siege and disruption: a capital they act on is its people, not its government ("blockade
+#: Paris", "shelled Kyiv", "Kabul was bombed"); a capital spoken to or of stays the government ("urged Moscow").
+_FORCE_ON_CITY = frozenset({"blockade", "besiege", "shell", "bomb", "bombard", "rocket", "strafe", "attack", "strike",
+                            "hit", "pound", "raid", "storm", "paralyse", "paralyze", "cripple", "encircle",
+                            "surround", "starve", "terrorize", "terrorise", "target", "shut", "overrun", "loot"})
+
+
+def _acted_on(ent: Any) -> bool:
+    """Is the place ``ent`` what a verb of force acts on: its object ("blockaded Paris") or, passive, its subject
+    ("Kyiv was shelled")?"""
+    root = ent.root
+    verb = root.head
+    return root.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and (
+        verb.lemma_.lower() in _FORCE_ON_CITY or verb.lower_ in _FORCE_ON_CITY)
+
+
 def _is_outlet(ent: Any) -> bool:
     text = ent.text.lower().removeprefix("the ")
     if text in KNOWN_OUTLETS:
@@ -112,7 +128,7 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             # the NER's "person" is a place the gazetteer placed after "in/to/visit": a capital may still act
             iso = is_capital(ent.text) if _as_participant(ent) else None
             if iso:
-                out.append(_state(span, "GPE", iso, capital=True, name=ent.text))
+                out.append(_state(span, "GPE", iso, capital=True, name=ent.text, civil=_acted_on(ent)))
             continue
         if all(t.lower_ in ETHNONYMS for t in ent) and ent.end < len(sdoc) and (
                 sdoc[ent.end].lower_ in GROUP_NOUNS or sdoc[ent.end].lower_ in PERSON_NOUNS):
@@ -148,11 +164,19 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             named = resolve_country(bare)
             iso = named or (is_capital(bare) if _as_participant(ent) else None)
             if iso:
-                out.append(_state(bare_span, "GPE", iso, capital=named is None, name=bare))
+                out.append(_state(bare_span, "GPE", iso, capital=named is None, name=bare, civil=_acted_on(ent)))
             continue
         if ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and sdoc[ent.start - 1].lower_ == "the" \
                 and (ent.end >= len(sdoc) or sdoc[ent.end].pos_ not in ("NOUN", "PROPN")):
             continue  # "in the Sahel", "across the Donbas": a name with an article is no person (a region)
+        if ent.label_ in ("PERSON", "ORG") and ent.end < len(sdoc) and sdoc[ent.end].text == "party" \
+                and ent[-1].tag_ != "POS":
+            # "the Umma party", "the Likud party": the name and the lower-case "party" after it are a party (PTY)
+            party = Span(bare_span.start, sdoc[ent.end].idx + len(sdoc[ent.end]))
+            before = _country_word_before(sdoc, ent.start)  # "the Israeli Likud party"
+            out.append(Found(span=party, label="ORG", kind="organization", name=f"{bare} party", sector="PTY",
+                             country=before[0] if before is not None else None))
+            continue
         if ent.label_ == "PERSON":
             iso = None
             if ent.start >= 2 and sdoc[ent.start - 1].tag_ == "POS":  # "Japan’s Haruki Tanabe"
@@ -165,7 +189,7 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             if iso is None and _as_participant(ent):
                 iso = is_capital(bare)  # "Ankara said", "urged Moscow": the capital stands for the government
             if iso:
-                out.append(_state(bare_span, "GPE", iso, capital=named is None, name=bare))
+                out.append(_state(bare_span, "GPE", iso, capital=named is None, name=bare, civil=_acted_on(ent)))
             elif _unknown_party(ent, place_index):
                 # "Arnor is to restore ties with Gondor": a state or people we do not know, acting; no country
                 out.append(Found(span=bare_span, label="GPE", kind="organization", name=_strip_possessive(bare)))
@@ -186,7 +210,8 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
         elif ent.label_ == "ORG" and (iso := resolve_country(bare) or (
                 is_capital(bare) if _as_participant(ent) else None)):
             # the NER's "organisation" is a country, or a capital standing for its government ("accusing Minsk")
-            out.append(_state(bare_span, "GPE", iso, capital=resolve_country(bare) is None, name=bare))
+            out.append(_state(bare_span, "GPE", iso, capital=resolve_country(bare) is None, name=bare,
+                              civil=_acted_on(ent)))
         elif ent.label_ == "ORG":
             igo = igo_code(bare) if not _national_body(sdoc, ent.start, bare) else None
             if igo:
@@ -524,10 +549,21 @@ def find_unknown_names(sdoc: Any, taken: list[Span], places: list[Any] | None = 
         root = sdoc[j - 1]
         if _acts(root) and not taken_index.overlaps(span) and not place_index.overlaps(span):
             name = sdoc[i:j].text
+            if j - i == 1 and given_name_gender(name) is None and name.lower() not in _COMMON_CAPITALS \
+                    and (iso := is_capital(name)) is not None:
+                # a capital the NER and the place stage left alone ("Kyiv was shelled", "Tbilisi said"); not a
+                # given name ("Victoria", "Santiago") nor an English word capitalised ("Male students")
+                out.append(_state(span, "GPE", iso, capital=True, name=name, civil=_acted_on(sdoc[i:j])))
+                i = j
+                continue
             out.append(Found(span=span, label="ORG", kind="organization", name=name))  # (a known person's
             # surname, "Ruto said", joins that person: the stage's merge)
         i = j
     return out
+
+
+#: Capitals spelt as English words: capitalised to open a sentence they are the word.
+_COMMON_CAPITALS = frozenset({"male", "victoria", "kingston", "hamilton"})
 
 
 def _state_noun_after(sdoc: Any, i: int) -> bool:
