@@ -308,7 +308,9 @@ def test_an_attack_claimed_happened(pipeline: Pipeline) -> None:
     # verdicts, official complaints, complaints that something is so
     ("A Turkish court convicted two German journalists.", [("116", ["TUR"], ["DEU"])]),
     ("Egypt lodged an official protest with Sudan.", [("114", ["EGY"], ["SDN"])]),
-    ("Kenyan students protested that the Ugandan police had beaten them.", [("111", ["KEN"], ["UGA"])]),
+    ("Kenya protested that the Ugandan police had detained two Kenyan diplomats.",
+     [("111", ["KEN"], ["UGA"]), ("173", ["UGA"], ["KEN"])]),
+    ("Kenyan students protested that the Ugandan police had beaten them.", [("141", ["KEN"], [])]),  # a crowd
     # acts of force with a code of their own: human shields, a ceasefire violated, people beaten, ethnic cleansing
     ("Islamic State fighters used Iraqi civilians as human shields.", [("184", ["Islamic State"], ["IRQ"])]),
     ("The Sudanese army violated the ceasefire with the rebels.", [("196", ["SDN"], ["rebels"])]),
