@@ -27,8 +27,10 @@ def test_inverted_conditional_gives_two_hypotheticals_and_a_threat(pipeline: Pip
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # (the drills supposed are a show of force, round 9: hypothetical, announced by no one)
     ("North Korea will attack South Korea if the United States holds military drills.",
-     [("190", ["PRK"], ["KOR"], "hypothetical", False), ("138", ["PRK"], ["USA"], "reported", False)]),
+     [("190", ["PRK"], ["KOR"], "hypothetical", False), ("138", ["PRK"], ["USA"], "reported", False),
+      ("150", ["USA"], [], "hypothetical", False)]),
     ("Turkey would impose sanctions on Greece unless Athens withdraws its troops.",
      [("163", ["TUR"], ["GRC"], "hypothetical", False), ("132", ["TUR"], ["GRC"], "reported", False),
       ("087", ["GRC"], [], "hypothetical", False)]),

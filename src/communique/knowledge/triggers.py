@@ -23,7 +23,9 @@ class Trigger:
     "shot down"), ``prep:w1|w2`` (a particle or preposition of the trigger whose object is no date: "called on"),
     ``pred:w1|w2`` (what the verb calls its object holds one of these lemmas or lemma sequences: "called X a killer"),
     ``place`` (the object, or its of-phrase, is a place: "captured Kherson", "took control of the airport"),
-    ``noobj`` (no direct object); ``a;b`` both hold, ``!a`` does not hold; ``None`` always holds.
+    ``noobj`` (no direct object), ``clause`` (the verb has a clausal complement: "protested that ..."), ``partner``
+    (done with another party: a joint word, a with-phrase, coordinated doers: "drills with India"); ``a;b`` both
+    hold, ``!a`` does not hold; ``None`` always holds.
     """
 
     lemma: str

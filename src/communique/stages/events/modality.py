@@ -24,6 +24,11 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
 
 
 LIABLE = frozenset({"responsible", "accountable", "guilty", "liable", "culpable"})
+# nouns that answer an act already done: "claimed responsibility for the attack", "vowed revenge for the raid"
+ANSWERING_NOUNS = frozenset({"responsibility", "credit", "blame", "revenge", "retaliation", "retribution", "reprisal",
+                             "apology", "compensation", "reparation", "reparations", "punishment", "justice",
+                             "condolence", "condolences", "sympathy", "trial", "warrant", "culprit", "perpetrator",
+                             "perpetrators", "victim", "victims", "investigation", "inquiry", "probe"})
 # verbs that hold their object to an act, as its doer: blame, charge, judgement, thanks
 HOLDING_VERBS = frozenset({
     "accuse", "blame", "charge", "suspect", "convict", "indict", "condemn", "criticize", "criticise", "denounce",
@@ -114,7 +119,7 @@ def _mood(tok: Any) -> str | None:
            for c in tok.children):
         return "hypothetical"  # "mobilized for a possible ground assault"
     if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.lemma_.lower() in PURPOSED_FORCE and \
-            tok.head.head.lemma_.lower() not in HOLDING_VERBS | LIABLE:
+            tok.head.head.lemma_.lower() not in HOLDING_VERBS | LIABLE | ANSWERING_NOUNS:
         # "mobilized troops for an assault": what the force is for has not happened yet (but "blamed Hamas for the
         # attack", "held Iran responsible for the strike": done)
         return "planned"

@@ -100,6 +100,10 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in POLICE_WORDS for c in tok.children):
             return False
         return any(is_place_word(t) for t in _object_heads(tok))
+    if kind == "clause":  # "protested that the authorities are failing": a verb reporting what is said
+        return any(c.dep_ == "ccomp" for c in tok.children)
+    if kind == "partner":  # "joint drills", "drills with India", "Seoul and Washington began drills"
+        return with_partner(tok)
     if kind == "pred":  # "called Putin a killer", "branded the plan illegal", "described X as a liar"
         return any(f" {w} " in f" {phrase} " for phrase in predicates(tok) for w in wanted)
     if kind == "sub":
@@ -116,6 +120,52 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
                     return True
         return False
     return False
+
+
+# words that make an exercise, a patrol or an operation a joint one (062, cooperate militarily), not a show of one's
+# own force (150)
+JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational", "allied",
+                         "alliance", "coalition", "together"})
+_WITH = frozenset({"with", "alongside", "involving", "between", "among"})
+
+
+def with_partner(tok: Any) -> bool:
+    """Is the act named by ``tok`` done with a partner: a joint word beside it ("joint drills", "a multinational
+    exercise"), a with-phrase on it or on the verb that governs it ("held naval drills with India", "exercises
+    between the two navies"), or coordinated doers ("Seoul and Washington began drills", "staged by U.S. marines
+    and Jordanian forces")?"""
+    window = tok.doc[max(tok.sent.start, tok.i - 4) : min(tok.sent.end, tok.i + 5)]
+    if any(t.lemma_.lower() in JOINT_WORDS or t.lower_ in JOINT_WORDS for t in [*tok.children, *window]):
+        return True
+    heads = [tok]
+    h = tok
+    while h.dep_ in ("dobj", "obj", "pobj", "nsubjpass", "prep", "compound", "conj") and h.head.i != h.i:
+        h = h.head
+        heads.append(h)
+        if h.pos_ in ("VERB", "AUX"):
+            break
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in _WITH and any(
+                    g.dep_ == "pobj" and _party(g) for g in c.children):
+                return True
+            if c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "conj" for g in c.children):
+                return True
+            if c.dep_ == "agent" and any(g.dep_ == "conj" for p in c.children for g in p.children):
+                return True
+    return False
+
+
+_PARTNERS = frozenset({"ally", "allies", "partner", "partners", "counterpart", "counterparts", "neighbour",
+                       "neighbours", "neighbor", "neighbors"})
+
+
+def _party(tok: Any) -> bool:
+    """Does ``tok`` name another party ("India", "the Indian navy", "its allies"), not what the act uses ("with
+    10,000 troops", "with live ammunition")?"""
+    if tok.ent_type_ in ("GPE", "NORP", "ORG") or tok.pos_ == "PROPN" or tok.lemma_.lower() in _PARTNERS:
+        return True
+    return any(c.ent_type_ in ("GPE", "NORP", "ORG") and c.dep_ in ("amod", "compound", "poss") for c in tok.children)
 
 
 # common nouns of places held, taken or lost ("captured the town", "seized the airport", "overran positions")
