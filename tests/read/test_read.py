@@ -145,3 +145,22 @@ def test_headline_ending_like_a_sentence_is_still_a_headline(head: str, lead: st
 )
 def test_short_first_paragraph_saying_something_new_stays_body(text: str) -> None:
     assert split_headline(text) == (None, text)
+
+
+WRAPPED = ("The Kenyan foreign minister met with\nPresident Museveni of Uganda in Kampala on Tuesday\n"
+           "and discussed the border dispute, officials said. The two sides\nagreed to resume trade talks next month.")
+
+
+@pytest.mark.parametrize(("text", "head"), [
+    # a hard-wrapped text (lines broken inside sentences): its first line opens the first sentence
+    (WRAPPED, None),
+    ("Rebels shelled the outskirts of\nthe town overnight and the army\nanswered with artillery, residents said.",
+     None),
+    # ... unless a blank line sets it apart
+    (f"Kenya and Uganda agree\n\n{WRAPPED}", "Kenya and Uganda agree"),
+    # a headline over paragraphs of one line each stays a headline
+    ("Kenya and Uganda agree to talks\nThe two ministers met in Kampala.\nThey agreed to meet again.",
+     "Kenya and Uganda agree to talks"),
+])
+def test_first_line_of_a_hard_wrapped_text_is_no_headline(text: str, head: str | None) -> None:
+    assert split_headline(text)[0] == head

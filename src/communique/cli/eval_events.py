@@ -27,7 +27,9 @@ def _shared(path: Path) -> Path:
 def eval_events(
     dataset: Annotated[str, typer.Option("--dataset", help="plv, plover_gsr, petrarch2, universalpetrarch, "
                                          "universalpetrarch_dict (with its dictionaries), m2e2, wikievents, rams, "
-                                         "several joined by commas, or all.")] = "all",
+                                         "wikievents_articles, rams_articles, glocon_articles (whole documents: "
+                                         "per-family recall and precision by trigger span), several joined by "
+                                         "commas, or all.")] = "all",
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write every figure to this JSON file.")] = None,
     shared: Annotated[Path, typer.Option("--shared", help="Folder holding eval/ and reference/.")] = DEFAULT_SHARED,
     limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N items of each set.")] = None,

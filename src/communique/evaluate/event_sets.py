@@ -106,6 +106,8 @@ class Item:
     gold: tuple[Gold, ...]
     unmapped: int = 0  # gold events of types outside the mapping, left out
     extra: dict[str, str] = field(default_factory=dict)
+    # the (start, end) of each of the set's sentences in ``text``, for sets read as whole documents
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 def _plover_of(code: str) -> str | None:

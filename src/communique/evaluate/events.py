@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .event_articles import ARTICLE_SETS, COMPLETE, FAMILIES, read_articles, score_articles, sentence_items
 from .event_sets import Gold, Item, read_dataset
 from .parse_cache import CachedParse, ParseCache
 
@@ -113,6 +114,10 @@ DATASETS: dict[str, tuple[str, str]] = {
     "m2e2": ("m2e2", "multi"),
     "wikievents": ("wikievents", "multi"),
     "rams": ("rams", "recall"),
+    # whole documents, scored by trigger span and family (event_articles.py)
+    "wikievents_articles": ("wikievents_articles", "article"),
+    "rams_articles": ("rams_articles", "article"),
+    "glocon_articles": ("glocon_articles", "article"),
 }
 # sets whose gold codes the act named whatever its mood (PETRARCH codes no modality): a planned or hypothetical event
 # is scored by its own code there, by its announcement's (``Event.intent``) elsewhere (see the module docstring)
@@ -137,6 +142,7 @@ class Predicted:
     source_codes: tuple[str, ...] = ()
     target_codes: tuple[str, ...] = ()
     confidence: float = 1.0
+    trigger_spans: tuple[tuple[int, int], ...] = ()  # the trigger and later phrases referring to the event
 
 
 @dataclass(slots=True)
@@ -300,18 +306,19 @@ def score(name: str, kind: str, items: Sequence[Item], predicted: Sequence[Seque
 
 
 def predict(items: Sequence[Item], pipeline: Any, *, act_coded: bool = False,
-            refusal_coded: bool = False) -> list[list[Predicted]]:
+            refusal_coded: bool = False, split_title: bool = False) -> list[list[Predicted]]:
     """Our events for each item, each analysed from its raw text as an article of its own.
 
     A planned or hypothetical event is scored by its announcement's code (``Event.intent``: "will visit" ->
     036; an act supposed in a condition has none and is left out), or with ``act_coded`` (gold that codes the act
     whatever its mood, :data:`ACT_CODED`) by its own.  With ``refusal_coded`` (:data:`REFUSAL_CODED`) a negated
-    event is left out unless its announcement is a refusal."""
+    event is left out unless its announcement is a refusal.  ``split_title``: read a headline line off the
+    text's start as ``communique analyze`` does with a plain text (article sets)."""
     from ..api import analyze_articles
     from ..knowledge.cameo import lookup
     from ..read import make_article
 
-    articles = [make_article(i.text, published=i.date) for i in items]
+    articles = [make_article(i.text, published=i.date, split_title=split_title) for i in items]
     out: list[list[Predicted]] = []
     for item, doc in zip(items, analyze_articles(articles, pipeline=pipeline), strict=True):
         # offsets of the analysed text map back onto the item's text by position
@@ -345,7 +352,8 @@ def predict(items: Sequence[Item], pipeline: Any, *, act_coded: bool = False,
                 source_countries=frozenset(a.country for a in src if a.country),
                 target_countries=frozenset(a.country for a in tgt if a.country),
                 source_codes=tuple(a.code or "" for a in src), target_codes=tuple(a.code or "" for a in tgt),
-                confidence=e.confidence if e.confidence is not None else 1.0))
+                confidence=e.confidence if e.confidence is not None else 1.0,
+                trigger_spans=tuple((r.start - shift, r.end - shift) for r in (e.trigger, *e.references))))
         out.append(events)
     return out
 
@@ -375,7 +383,9 @@ def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: b
     from ..stages.events.model import default_event_model
 
     set_name, kind = DATASETS[name]
-    items = read_dataset(set_name, shared)[:limit]
+    items = (read_articles(name, shared) if kind == "article" else read_dataset(set_name, shared))[:limit]
+    # the documents of an article set are those of a training set: its folds follow theirs
+    trained_as = (ARTICLE_SETS.get(name) or name) if kind == "article" else set_name
     base = settings or Settings()
     if name == "universalpetrarch_dict":
         base = Settings(**{**base.model_dump(), "knowledge": (shared / UP_DICTIONARIES[0], shared / UP_DICTIONARIES[2]),
@@ -383,16 +393,18 @@ def evaluate(name: str, shared: Path, *, settings: Any = None, cross_validate: b
     shipped = default_event_model()
     trained_on = list(shipped.meta.get("trained_on", []))
     if cross_validate is None:
-        cross_validate = set_name in trained_on and base.event_model == "bundled"
+        cross_validate = trained_as in trained_on and base.event_model == "bundled"
     t0 = time.perf_counter()
     pipe = _build_pipeline(base)  # shared by the process (cached): its parse stage is put back at the end
     parse_stage = pipe.stages[0]
     parses = ParseCache(parse_stage.nlp, cache) if cache is not None else None
     if parses is not None:  # the scored texts' parses, from the cache (parsed and stored on a first run)
         texts = [i.text for i in items]
+        if kind == "article":  # and the documents' sentences, analysed alone for comparison
+            texts += [i.text for i in sentence_items(items)]
         pipe.stages[0] = CachedParse(parse_stage, dict(zip(texts, parses.parse(texts, label=name), strict=True)))
     try:
-        return _evaluate(name, kind, set_name, shared, items, base, pipe, parses, trained_on, cross_validate,
+        return _evaluate(name, kind, trained_as, shared, items, base, pipe, parses, trained_on, cross_validate,
                          t0, progress)
     finally:
         pipe.stages[0] = parse_stage
@@ -402,8 +414,11 @@ def _evaluate(name: str, kind: str, set_name: str, shared: Path, items: list[Ite
               parses: ParseCache | None, trained_on: list[str], cross_validate: bool, t0: float,
               progress: Callable[[str], None] | None) -> Scores:
     notes: list[str] = []
+    alone = sentence_items(items) if kind == "article" else []
+    every = items + alone
     if not cross_validate:
-        predicted = predict(items, pipe, act_coded=name in ACT_CODED, refusal_coded=name in REFUSAL_CODED)
+        predicted = predict(every, pipe, act_coded=name in ACT_CODED, refusal_coded=name in REFUSAL_CODED,
+                            split_title=kind == "article")
         if set_name in trained_on and base.event_model == "bundled":
             notes.append("scored with the shipped model, which was trained on this set: figures are inflated")
     else:
@@ -423,7 +438,7 @@ def _evaluate(name: str, kind: str, set_name: str, shared: Path, items: list[Ite
         stage = _event_stage(pipe)
         shipped_coder = stage.model
         for k in range(FOLDS):
-            held = [i for i in items if fold_of(i.group) == k]
+            held = [i for i in every if fold_of(i.group) == k]
             if (key, k) not in _FOLD_MODELS:  # one model per fold serves every set of the run
                 train = [e for e in examples if fold_of(e.group) != k]
                 if progress:
@@ -432,17 +447,84 @@ def _evaluate(name: str, kind: str, set_name: str, shared: Path, items: list[Ite
             if progress:
                 progress(f"{name}: fold {k + 1}/{FOLDS}: coding {len(held)} items")
             stage.model = LearnedCoder(_FOLD_MODELS[(key, k)], table=stage.table)
-            for item, p in zip(held, predict(held, pipe, act_coded=name in ACT_CODED,
-                                                   refusal_coded=name in REFUSAL_CODED), strict=True):
+            coded = predict(held, pipe, act_coded=name in ACT_CODED, refusal_coded=name in REFUSAL_CODED,
+                            split_title=kind == "article")
+            for item, p in zip(held, coded, strict=True):
                 predicted_by_id[item.id] = p
         stage.model = shipped_coder
-        predicted = [predicted_by_id[i.id] for i in items]
+        predicted = [predicted_by_id[i.id] for i in every]
         notes.append(f"{FOLDS}-fold cross-validation: each fold coded by a model trained without that fold of "
                      "any training set")
-    s = score(name, kind, items, predicted)
+    s = (_score_articles(name, items, predicted[: len(items)], alone, predicted[len(items):]) if kind == "article"
+         else score(name, kind, items, predicted))
     s.seconds = round(time.perf_counter() - t0, 1)
     s.notes = notes + s.notes
     return s
+
+
+def _score_articles(name: str, items: Sequence[Item], predicted: Sequence[Sequence[Predicted]],
+                    alone: Sequence[Item], alone_predicted: Sequence[Sequence[Predicted]]) -> Scores:
+    """Scores of an article set: per family, gold events found in the whole document and in its sentences
+    analysed one by one (the same gold event named by its document and index in both), and what each finds that
+    the other does not."""
+    complete = name in COMPLETE
+    whole = score_articles(items, predicted)
+    # a sentence item's gold event k is the document's gold event with the same trigger
+    by_trigger = {(i.id, g.trigger): (i.id, k) for i in items for k, g in enumerate(i.gold)}
+    starts = {f"{i.id}#{k}": (i.id, a) for i in items for k, (a, _) in enumerate(i.parts)}
+
+    def id_of(item: Item, k: int) -> tuple[str, int]:
+        doc, a = starts[item.id]
+        g = item.gold[k]
+        t = g.trigger or (0, 0)
+        return by_trigger.get((doc, (t[0] + a, t[1] + a)), (doc, -1))
+
+    parts = score_articles(alone, alone_predicted, id_of=id_of)
+    s = Scores(name, "article", items=len(items), gold=sum(whole.gold.values()),
+               predicted=sum(1 for ours in predicted for p in ours if family_of_code(p.cameo)),
+               unmapped=sum(i.unmapped for i in items))
+    s.figures = {
+        "families": whole.figures(precision=complete),
+        "sentences_alone": parts.figures(precision=complete),
+        "found_alone_not_in_article": len(parts.found_ids - whole.found_ids),
+        "found_in_article_not_alone": len(whole.found_ids - parts.found_ids),
+        "missed": [list(m) for m in whole.missed],
+        "missed_in_headline": _in_headline(items, whole.found_ids),
+        "lost_in_article": [[d, k, item_gold_text(items, d, k)] for d, k in sorted(parts.found_ids - whole.found_ids)],
+    }
+    for fam in FAMILIES:
+        row = s.figures["families"][fam]
+        s.per_type[fam] = {"recall": row["recall"] or 0.0, "precision": row.get("precision") or 0.0,
+                           "gold": row["gold"], "found": row["found"]}
+    if not complete:
+        s.notes.append("not every event of the families is marked: precision is not measurable, read recall only")
+    return s
+
+
+def _in_headline(items: Sequence[Item], found: set[tuple[str, int]]) -> int:
+    """How many gold events not ``found`` lie in the headline line ``communique analyze`` reads off a text's start
+    (read as the title, not coded: a headline restates the report)."""
+    from ..read.article import headline_spans
+
+    n = 0
+    for item in items:
+        head = headline_spans(item.text)[0]
+        if head is not None:
+            n += sum(1 for k, g in enumerate(item.gold) if g.trigger and g.types() and (item.id, k) not in found
+                     and head.start <= g.trigger[0] < head.end)
+    return n
+
+
+def family_of_code(code: str) -> str | None:
+    from .event_articles import family_of
+
+    return family_of(code)
+
+
+def item_gold_text(items: Sequence[Item], doc: str, k: int) -> str:
+    item = next(i for i in items if i.id == doc)
+    g = item.gold[k]
+    return item.text[g.trigger[0] : g.trigger[1]] if g.trigger else ""
 
 
 def _event_stage(pipe: Any) -> Any:
@@ -454,6 +536,8 @@ def _event_stage(pipe: Any) -> Any:
 
 def report(s: Scores, *, top: int = 12) -> str:
     """The figures of one dataset as text."""
+    if s.kind == "article":
+        return _article_report(s, top=top)
     lines = [f"== {s.name}: {s.items} items, {s.gold} gold events"
              + (f" ({s.unmapped} of unmapped types left out)" if s.unmapped else "")
              + f", {s.predicted} of ours, {s.seconds:.0f} s"]
@@ -472,4 +556,35 @@ def report(s: Scores, *, top: int = 12) -> str:
         lines.append("   confusions (gold -> ours):")
         shown = [(k, v) for k, v in s.confusion.items() if k.split(" -> ")[0] != k.split(" -> ")[1]][:top]
         lines += [f"   {v:5d}  {k}" for k, v in shown]
+    return "\n".join(lines)
+
+
+def _article_report(s: Scores, *, top: int) -> str:
+    f = s.figures
+    lines = [f"== {s.name}: {s.items} documents, {s.gold} gold events of the five families"
+             + (f" ({s.unmapped} of other types left out)" if s.unmapped else "")
+             + f", {s.predicted} of ours in them, {s.seconds:.0f} s"]
+    lines += [f"   note: {n}" for n in s.notes]
+    precision = "precision" in f["families"]["all"]
+
+    def row(name: str, r: dict[str, Any], a: dict[str, Any]) -> str:
+        def pc(v: float | None) -> str:
+            return f"{v:.3f}" if v is not None else "  -  "
+
+        out = f"   {name:<10}{r['gold']:>6}{r['found']:>7}{pc(r['recall']):>8}"
+        if precision:
+            out += f"{r['ours']:>7}{r['right']:>7}{pc(r['precision']):>8}{r['on_unmapped_gold']:>7}"
+        return out + f"{a['found']:>9}{pc(a['recall']):>8}"
+
+    head = f"   {'family':<10}{'gold':>6}{'found':>7}{'R':>8}"
+    if precision:
+        head += f"{'ours':>7}{'right':>7}{'P':>8}{'other':>7}"
+    lines.append(head + f"{'alone':>9}{'R alone':>8}")
+    for fam in (*FAMILIES, "all"):
+        lines.append(row(fam, f["families"][fam], f["sentences_alone"][fam]))
+    lines.append("   (alone: the same documents' sentences analysed one by one; other: ours on a gold trigger of an "
+                 "unmapped type, not counted)")
+    lines.append(f"   found alone but not in the whole article: {f['found_alone_not_in_article']}; "
+                 f"found only in the whole article: {f['found_in_article_not_alone']}; missed in the headline line "
+                 f"(read off as the title, not coded): {f['missed_in_headline']}")
     return "\n".join(lines)

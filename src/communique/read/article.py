@@ -27,10 +27,25 @@ def normalise(text: str) -> str:
     return out.strip()
 
 
+# a text is hard-wrapped (line breaks inside its sentences) when at least this share of its lines after the first,
+# and two, open in lower case
+WRAPPED_SHARE = 0.25
+_LINE_OPEN = re.compile(r"\n[ \t\u00a0\r]*(\S)")
+
+
+def hard_wrapped(text: str) -> bool:
+    """Are ``text``'s lines broken inside sentences (a fixed-width wire or e-mail text), so that a line break is no
+    sentence end?  True when two or more lines, and at least :data:`WRAPPED_SHARE` of them, open in lower case."""
+    opens = [m.group(1) for m in _LINE_OPEN.finditer(text)]
+    lower = sum(1 for c in opens if c.islower())
+    return lower >= 2 and lower >= WRAPPED_SHARE * len(opens)
+
+
 def headline_spans(raw: str) -> tuple[Span | None, Span]:
     """Where the headline and the body of a plain-text report lie in ``raw`` (character offsets into it).
 
-    The first non-blank line is a headline when it is under 300 characters, more text follows it, and
+    The first non-blank line is a headline when it is under 300 characters, more text follows it, it is not
+    the start of a hard-wrapped text's first sentence (:func:`hard_wrapped`, no blank line after it), and
     it has no sentence-final punctuation or, ending like a sentence, is a short line in title case or
     restating the next paragraph's first sentence, set apart by a blank line. Returns
     ``(headline or None, body)``; both spans leave out surrounding whitespace.
@@ -42,7 +57,9 @@ def headline_spans(raw: str) -> tuple[Span | None, Span]:
         line = raw[lead:nl].rstrip()
         rest = raw[nl:end]
         rest_lead = len(rest) - len(rest.lstrip())
-        if line and len(line) < 300 and rest.strip() and (
+        # in a hard-wrapped text a first line with no blank line after it is the first sentence's start
+        wrapped_on = not re.match(r"[ \t\u00a0\r]*\n[ \t\u00a0\r]*\n", rest) and hard_wrapped(raw)
+        if line and len(line) < 300 and rest.strip() and not wrapped_on and (
             not line.endswith(_SENT_END) or _punctuated_headline(line, rest)
         ):
             return Span(lead, lead + len(line)), Span(nl + rest_lead, end)

@@ -3,7 +3,8 @@
 Two parts:
 
 * a spaCy component, ``communique_dateline``, that ``stages.nlp.load_nlp`` puts first in the spaCy pipeline:
-  it ends a sentence after the dateline, so the parser never reads "BERLIN" as the first sentence's subject;
+  it ends a sentence after the dateline, so the parser never reads "BERLIN" as the first sentence's subject,
+  and at a line break (``mark_lines``: a headline is no subject or object of the line after it);
 * the stage ``communique.dateline.v1`` (after ``time``, ``place`` and ``actors``, before ``events``): records
   ``Doc.dateline`` (the filing place geocoded, the written date resolved against the publication date) and
   removes what earlier stages found inside the dateline -- places, actor mentions, and actors mentioned
@@ -22,16 +23,19 @@ from typing import Any
 from ..knowledge.gazetteer import Gazetteer
 from ..model import Dateline, Doc
 from ..pipeline import stage
+from ..read.article import hard_wrapped
 from ..read.dateline import DatelineMatch, find_dateline
 from . import time as time_stage
 
-__all__ = ["DatelineStage", "attach", "extract", "mark_sentence"]
+__all__ = ["DatelineStage", "attach", "extract", "mark_lines", "mark_sentence"]
 
 COMPONENT = "communique_dateline"
 
 
 def mark_sentence(sdoc: Any) -> Any:
-    """spaCy component: a dateline opening the text is a sentence of its own (before the parser runs)."""
+    """spaCy component: a dateline opening the text is a sentence of its own, and a line opens one
+    (:func:`mark_lines`), before the parser runs."""
+    mark_lines(sdoc)
     found = find_dateline(sdoc.text)
     if found is None:
         return sdoc
@@ -42,6 +46,24 @@ def mark_sentence(sdoc: Any) -> Any:
         if tok.i > 0:
             tok.is_sent_start = False
     return sdoc
+
+
+def mark_lines(sdoc: Any) -> None:
+    """A line opening in upper case, a digit or a quote starts a sentence, as ``Doc.sentences`` has it
+    (``stages/nlp.extract_sentences``), so the parser never reads a headline or a subheading with no final stop
+    into the next line ("Turkey condemns attack" / "Turkish officials condemned ...": no "condemns Turkish
+    officials").  A hard-wrapped text (``read.article.hard_wrapped``: breaks inside sentences) keeps only its
+    blank-line breaks.  Sets ``is_sent_start`` on the first token of each such line; changes nothing else."""
+    if "\n" not in sdoc.text:
+        return
+    wrapped = hard_wrapped(sdoc.text)
+    for tok in sdoc[1:]:
+        prev = sdoc[tok.i - 1]
+        breaks = prev.whitespace_.count("\n") + (prev.text.count("\n") if prev.is_space else 0)
+        if not breaks or tok.is_space or tok.text[:1].islower():
+            continue
+        if breaks >= 2 or not wrapped:
+            tok.is_sent_start = True
 
 
 def _register() -> None:

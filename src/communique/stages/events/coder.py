@@ -90,6 +90,8 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             cands = sorted(model.label(doc, sent, cands), key=lambda c: c.token)
         absorbed = _absorbed(sdoc, cands)
         taken = {c.token for c in cands}
+        # the act words of the sentence: rule candidates and the model's confident ones
+        acts = {c.token for c in cands if c.model is None or (c.confidence or 0.0) >= UNNAMED_DOER_MODEL_AT}
         for cand in cands:
             if cand.token in absorbed or wrong_sense(sdoc[cand.token], cand.cameo) or occasionless(sdoc[cand.token]):
                 continue
@@ -121,7 +123,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                     anaphors_at.setdefault(tok.sent.start, []).append((tok, _refer(told, trigger, episode)))
                     continue
             if found is None or (cand.require_target and not found[1] and code[:2] != "14"
-                                 and not held_to_account(tok, args)):
+                                 and not held_to_account(tok, args) and not _force_done(tok, code, cand, acts)):
                 continue
             src, tgt = found
             try:
@@ -207,6 +209,38 @@ UNNAMED_DOER_NOT = frozenset({"kill", "die", "murder", "fighting", "fight", "war
 UNNAMED_DOER_CONFIDENCE = 0.5
 # the least confidence of a model's candidate coded with no doer named
 UNNAMED_DOER_MODEL_AT = 0.6
+
+
+# roots of acts of force (assault, fight, mass violence): seen done though no one is named harmed ("the IRA
+# detonated 20 bombs across the city", "the shooting incident", "numerous bombings targeted the base")
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+# words that are acts of force by themselves; any other word of force needs a weapon in its sentence ("a blast",
+# "an explosion" may be a gas leak's; "fired tear gas" is no armed act)
+FORCE_ACTS = frozenset({"bomb", "bombing", "shoot", "shooting", "detonate", "assassinate", "assassination", "shell",
+                        "shelling", "airstrike", "gunfire", "stab", "stabbing", "ambush", "behead", "snipe"})
+WEAPONS = frozenset({"bomb", "bomber", "device", "ied", "explosive", "explosives", "grenade", "mine", "landmine",
+                     "rocket", "missile", "mortar", "gun", "gunman", "gunmen", "rifle", "firearm"})
+
+
+def _force_done(tok: Any, code: str, cand: Candidate, acts: set[int]) -> bool:
+    """May a learned act of force with no target named be coded all the same?  A model's guess must otherwise
+    name whom it harms (``Candidate.require_target``): an assault with no one assaulted is mostly a situation
+    ("the war", "the fighting", "the conflict": :data:`UNNAMED_DOER_NOT`, left out).  An act of force by its word
+    (:data:`FORCE_ACTS`: a bombing, a shooting, "detonated") or with a weapon in its sentence
+    (:data:`WEAPONS`) is an act seen done whatever its target (a bakery, a street, "the city"), when it is known
+    to be an occasion (not generic), has the model's confidence an act with no doer named needs
+    (:data:`UNNAMED_DOER_MODEL_AT`) and does not tell what another act word of its sentence did ("a car bomb
+    exploded", "the explosion destroyed": the bomb's, the explosion's event; ``acts``: the token indices of the
+    sentence's rule candidates and confident model candidates)."""
+    lemma = tok.lemma_.lower()
+    if code[:2] not in FORCE_ROOTS or lemma in UNNAMED_DOER_NOT or tok.lower_ in UNNAMED_DOER_NOT \
+            or (cand.confidence or 0.0) < UNNAMED_DOER_MODEL_AT:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i in acts for c in tok.children) or (
+            tok.dep_ == "relcl" and tok.head.i in acts):
+        return False
+    return lemma in FORCE_ACTS or tok.lower_ in FORCE_ACTS or any(
+        t.lemma_.lower() in WEAPONS or t.lower_ in WEAPONS for t in tok.sent if t.i != tok.i)
 
 
 # prepositions whose object is the time of another act ("after the riots", "following the attack", "since the

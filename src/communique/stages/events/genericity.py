@@ -54,6 +54,8 @@ MEASURES = frozenset({"number", "rate", "level", "share", "percentage", "proport
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "proceed", "manage", "go", "come", "stop",
                        "cease"})
 ENTITY_TIMES = frozenset({"DATE", "TIME"})
+# nouns naming the occasion of the act noun compounded with them: "assassination attempt", "shooting incident"
+OCCURRENCES = frozenset({"attempt", "incident", "attack", "operation", "spree", "raid", "episode", "event"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
                       "today", "tonight", "overnight"})
 
@@ -81,6 +83,10 @@ def generic(tok: Any) -> bool:
     if tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.head.tag_ in ("VBZ", "VBP"):
         return True  # "an attack on one is an attack on all": what something is called, not an occasion
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        if tok.head.lemma_.lower() in OCCURRENCES:
+            # "the assassination attempt", "the shooting incidents", "a bomb attack": the head noun is the act's
+            # occasion, so the act is one when its head is
+            return generic(tok.head)
         return True  # "protest leaders", "the attack helicopter", "an arrest warrant": a kind naming another thing
     if tok.tag_ not in ("NNS", "NN") or any(c.dep_ in ANCHORING_DEPS for c in tok.children):
         return False
