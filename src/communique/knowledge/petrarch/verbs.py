@@ -43,6 +43,7 @@ _VERB_PARTICLES = frozenset({"up", "down", "out", "off", "away", "back", "forwar
 _PATTERN_PREPOSITIONS = frozenset({"of", "for", "on", "to", "with", "in", "into", "at", "against", "from", "by",
                                    "over", "about", "behind", "before", "between", "toward", "towards", "under"})
 _OBJ_PREPOSITIONS = frozenset({"of", "for", "on"})  # the prepositional phrases our ``obj:`` condition looks into
+PETRARCH = "petrarch"  # ``Trigger.source`` of the rows read here
 
 
 def _uncommented(text: str) -> Iterator[tuple[int, str]]:
@@ -86,6 +87,15 @@ def _event_code(raw: str) -> tuple[str | None, str]:
     return active, ""
 
 
+def _reverse_code(raw: str) -> str | None:
+    """The other side's code of an ``[active:passive]`` bracket (``[042:043]`` -> 043), when it is a CAMEO code."""
+    _active, colon, passive = raw.strip().partition(":")
+    if not colon:
+        return None
+    code, _why = _event_code(passive)
+    return code
+
+
 def _word_forms(word: str, *, singular: bool = True) -> list[str]:
     """A dictionary word as our matcher compares it (lowercased; a plural also as its singular, unless the
     dictionary marks the word, or its synset, with a final ``_``)."""
@@ -104,17 +114,24 @@ def _head(phrase: str) -> str:
     return words[-1] if words else ""
 
 
+# a converted pattern: (rank, code, condition or None, reverse code, mutual); rank 0 = a single exact word
+_Pattern = tuple[int, str, str | None, str | None, bool]
+
+
 class _VerbBlock:
     __slots__ = ("name", "code", "patterns")
 
     def __init__(self, name: str, code: str) -> None:
         self.name = name
         self.code = code
-        self.patterns: list[tuple[int, str, str]] = []  # (rank, code, condition); rank 0 = a single exact word
+        self.patterns: list[_Pattern] = []
 
 
-def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[tuple[int, str, str] | None, str]:
-    """A pattern line (without its leading ``-``) as (rank, code, condition), or ``None`` and why not."""
+def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None, str]:
+    """A pattern line (without its leading ``-``) as a :data:`_Pattern`, or ``None`` and why not.
+
+    ``- % * [CODE]`` (a compound actor before the verb, nothing after it) is a mutual pattern without a
+    condition: coordinated subjects act on each other."""
     m = _PATTERN_CODE.search(body)
     if m is None:
         return None, "no [code]"
@@ -122,8 +139,10 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[tuple[int, str, 
     if "*" not in text:
         return None, "no verb (*)"
     before, _, after = text.partition("*")
-    if "%" in text:
-        return None, "compound actor (%)"
+    if "%" in after:
+        return None, "compound actor (%) after the verb"
+    mutual = "%" in before
+    before = before.replace("%", " ")
     if any(t not in _PLACEHOLDERS for t in before.split()):
         return None, "words before the verb"
     items: list[tuple[str | None, str | None, bool]] = []  # (preposition, head, head is a whole word)
@@ -156,6 +175,9 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[tuple[int, str, 
             and items[0][1].lower() in _PATTERN_PREPOSITIONS and items[1][0] is None:
         items = [(items[0][1].lower(), items[1][1], items[1][2])]  # "ON &SOLUTION" without parentheses
     if not items:
+        if mutual:
+            code, why = _event_code(m.group(1))
+            return (None, why) if code is None else ((2, code, None, _reverse_code(m.group(1)), True), "")
         return None, "no word after the verb"
     if len(items) > 1:
         return None, "several phrases after the verb"
@@ -178,7 +200,8 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[tuple[int, str, 
     if code is None:
         return None, why
     kind = "near" if prep is None and len(words) == 1 and words[0] in _VERB_PARTICLES else "obj"
-    return (0 if exact and prep is None else 1, code, f"{kind}:{'|'.join(words)}"), ""
+    return (0 if exact and prep is None else 1, code, f"{kind}:{'|'.join(words)}", _reverse_code(m.group(1)),
+            mutual), ""
 
 
 def _verb_key(word: str) -> tuple[str, str | None] | None:
@@ -209,11 +232,16 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
       CABINET} + [050]``, ``- * (OF &TREATY) [057]``) -> ``obj:`` its head word (a plural also as its
       singular; a synset: the heads of its members), ``near:`` for a particle (``- * AWAY``), for each verb
       of its block; placeholders ``$ + ^`` are dropped and the modifiers of a noun phrase are lost;
-    * codes ``[active:passive]`` give the active code when it is a CAMEO code we know.
+    * codes ``[active:passive]`` give the active code when it is a CAMEO code we know, and the passive one as
+      ``Trigger.reverse`` (the target's act towards the source: "arrived" ``[042:043]``);
+    * ``- % * [CODE]`` (a compound actor, nothing after the verb) with the block's own code makes the verbs'
+      default rows ``mutual`` (coordinated subjects act on each other); a ``%`` pattern with a phrase after the
+      verb is a conditional row of its own, mutual.  Rows read here have ``source="petrarch"``.
 
     Not converted (counted in ``stats`` as ``skipped: <reason>``, summed up in ``problems``): patterns with
-    words before the verb, a compound actor ``%``, several phrases, prepositions other than of/for/on, no
-    or null codes, undefined synsets; multi-word verbs of three words and more; transformations.
+    words before the verb, a compound actor ``%`` after the verb, several phrases, prepositions other than of/for/on, no
+    or null codes, undefined synsets, a ``% *`` pattern with another code than its block's; multi-word verbs of three
+    words and more; transformations.
     For each word, conditional rows come before the unconditional one; when two patterns give a verb the same
     condition, a single word beats a phrase's head, then the first listed wins.
     ``stats`` also counts ``verbs`` (keys with a verb entry), ``patterns``, ``patterns converted`` and
@@ -280,23 +308,35 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
     if content and not blocks:
         raise InputError(source, "not a PETRARCH verb dictionary (no '--- NAME [CODE] ---' block anywhere)")
 
-    patterns: dict[str, list[tuple[str, str]]] = {}  # block name -> (code, condition), one per condition
+    # block name -> its conditional patterns (code, condition, reverse, mutual), one per condition; and the
+    # blocks whose "% *" pattern makes their default mutual
+    patterns: dict[str, list[tuple[str, str, str | None, bool]]] = {}
+    mutual_default: dict[str, str] = {}
     for name, blk in blocks.items():
-        first: dict[str, str] = {}
-        for _rank, pcode, pcond in sorted(blk.patterns, key=lambda p: p[0]):
-            if pcond in first:
+        first: dict[str, tuple[str, str | None, bool]] = {}
+        for _rank, pcode, pcond, prev, pmutual in sorted(blk.patterns, key=lambda p: p[0]):
+            if pcond is None:  # "% *": the block's default is mutual, if it has the same code
+                if pcode == _event_code(blk.code)[0]:
+                    mutual_default.setdefault(name, pcode)
+                else:
+                    stats["skipped: compound actor (%) with another code than the block's"] += 1
+            elif pcond in first:
                 stats["skipped: condition given before"] += 1
             else:
-                first[pcond] = pcode
-        patterns[name] = [(pcode, pcond) for pcond, pcode in first.items()]
+                first[pcond] = (pcode, prev, pmutual)
+        patterns[name] = [(pcode, pcond, prev, pmutual) for pcond, (pcode, prev, pmutual) in first.items()]
     conditional: dict[str, list[Trigger]] = {}
     plain: dict[str, list[Trigger]] = {}
     claimed: set[str] = set()
     for (lemma, cond), (name, own_code, forms) in verbs.items():
         blk = blocks[name]
-        rows = [Trigger(lemma, "VERB", pcode, pcond) for pcode, pcond in patterns[name]] if cond is None else []
-        code, why = _event_code(own_code if own_code is not None else blk.code)
-        default = Trigger(lemma, "VERB", code, cond) if code is not None else None
+        rows = [Trigger(lemma, "VERB", pcode, pcond, PETRARCH, prev, pmutual)
+                for pcode, pcond, prev, pmutual in patterns[name]] if cond is None else []
+        raw_code = own_code if own_code is not None else blk.code
+        code, why = _event_code(raw_code)
+        mutual = code is not None and mutual_default.get(name) == code
+        default = Trigger(lemma, "VERB", code, cond, PETRARCH, _reverse_code(raw_code), mutual) \
+            if code is not None else None
         if default is not None and cond is not None:
             rows.append(default)
         elif code is None and why != "null code [---]":
