@@ -23,7 +23,10 @@ class Trigger:
     "shot down"), ``prep:w1|w2`` (a particle or preposition of the trigger whose object is no date: "called on"),
     ``pred:w1|w2`` (what the verb calls its object holds one of these lemmas or lemma sequences: "called X a killer"),
     ``place`` (the object, or its of-phrase, is a place: "captured Kherson", "took control of the airport"),
-    ``noobj`` (no direct object); ``a;b`` both hold, ``!a`` does not hold; ``None`` always holds.
+    ``noobj`` (no direct object), ``pp:p`` / ``pp:p:w1|w2`` (a prepositional phrase with preposition ``p`` of the
+    trigger or of its object, holding one of the words when given: "clashed over the efforts", "condemned an
+    attack by ..."; PETRARCH dictionary patterns use it); ``a;b`` both hold, ``!a`` does not hold; ``None``
+    always holds.
 
     Rows read from a PETRARCH verb dictionary (``knowledge.petrarch.parse_petrarch_verbs``) also say so:
     ``source`` is ``"petrarch"`` (None for ours and tab-separated tables); ``reverse`` the code of its

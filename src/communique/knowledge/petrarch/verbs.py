@@ -179,29 +179,50 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
             code, why = _event_code(m.group(1))
             return (None, why) if code is None else ((2, code, None, _reverse_code(m.group(1)), True), "")
         return None, "no word after the verb"
-    if len(items) > 1:
+    # one phrase, or an object word and a prepositional phrase after it ("ATTACK (BY)", "PLAN (FOR PEACE)")
+    if len(items) > 2 or (len(items) == 2 and (items[0][0] is not None or items[0][1] is None
+                                               or items[1][0] is None)):
         return None, "several phrases after the verb"
-    prep, head, exact = items[0]
-    if head is None or head.lower() in _PATTERN_PREPOSITIONS:
-        return None, "preposition alone"
-    if prep is not None and prep not in _OBJ_PREPOSITIONS:
-        return None, "prepositional phrase other than of/for/on"
-    if head.startswith("&"):
-        members = synsets.get(head[1:].rstrip("_").upper())
-        if members is None:
+    parts: list[str] = []
+    for prep, head, _exact in items:
+        if head is not None and head.lower() in _PATTERN_PREPOSITIONS and prep is None:
+            prep, head = head.lower(), None  # "- * WITH [030]"
+        if head is None:  # a preposition alone: "(WITH)"
+            if prep is None:
+                return None, "no word after the verb"
+            parts.append(f"pp:{prep}")
+            continue
+        words = _phrase_words(head, synsets)
+        if words is None:
             return None, "undefined synset"
-        words = [w for member in members for w in _word_forms(_head(member), singular=not member.endswith("_"))]
-    else:
-        words = _word_forms(_head(head), singular=not head.endswith("_"))
-    words = list(dict.fromkeys(w for w in words if w))
-    if not words:
-        return None, "no word after the verb"
+        if not words:
+            return None, "no word after the verb"
+        if prep is None:
+            kind = "near" if len(words) == 1 and words[0] in _VERB_PARTICLES else "obj"
+            parts.append(f"{kind}:{'|'.join(words)}")
+        elif prep in _OBJ_PREPOSITIONS and len(items) == 1:
+            parts.append(f"obj:{'|'.join(words)}")
+        else:
+            parts.append(f"pp:{prep}:{'|'.join(words)}")
     code, why = _event_code(m.group(1))
     if code is None:
         return None, why
-    kind = "near" if prep is None and len(words) == 1 and words[0] in _VERB_PARTICLES else "obj"
-    return (0 if exact and prep is None else 1, code, f"{kind}:{'|'.join(words)}", _reverse_code(m.group(1)),
-            mutual), ""
+    prep, _head, exact = items[0]
+    rank = -1 if len(items) == 2 else (0 if exact and prep is None else 1)
+    return (rank, code, ";".join(parts), _reverse_code(m.group(1)), mutual), ""
+
+
+def _phrase_words(head: str, synsets: dict[str, list[str]]) -> list[str] | None:
+    """The words a pattern's word, phrase or synset stands for (heads, plurals also as singulars); ``None`` for an
+    undefined synset."""
+    if head.startswith("&"):
+        members = synsets.get(head[1:].rstrip("_").upper())
+        if members is None:
+            return None
+        words = [w for member in members for w in _word_forms(_head(member), singular=not member.endswith("_"))]
+    else:
+        words = _word_forms(_head(head), singular=not head.endswith("_"))
+    return list(dict.fromkeys(w for w in words if w))
 
 
 def _verb_key(word: str) -> tuple[str, str | None] | None:
@@ -231,7 +252,10 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
     * a pattern with one word or noun phrase after the verb (``- * AMBASSADOR [050]``, ``- $ * {NEW
       CABINET} + [050]``, ``- * (OF &TREATY) [057]``) -> ``obj:`` its head word (a plural also as its
       singular; a synset: the heads of its members), ``near:`` for a particle (``- * AWAY``), for each verb
-      of its block; placeholders ``$ + ^`` are dropped and the modifiers of a noun phrase are lost;
+      of its block; placeholders ``$ + ^`` are dropped and the modifiers of a noun phrase are lost; a
+      prepositional phrase with another preposition (``- * (OVER EFFORTS)``, ``- * (WITH)``) -> ``pp:over:efforts``
+      / ``pp:with``; an object word and a prepositional phrase after it (``- * ATTACK (BY)``) ->
+      ``obj:attack;pp:by``, tried before the single words;
     * codes ``[active:passive]`` give the active code when it is a CAMEO code we know, and the passive one as
       ``Trigger.reverse`` (the target's act towards the source: "arrived" ``[042:043]``);
     * ``- % * [CODE]`` (a compound actor, nothing after the verb) with the block's own code makes the verbs'
@@ -239,7 +263,8 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
       verb is a conditional row of its own, mutual.  Rows read here have ``source="petrarch"``.
 
     Not converted (counted in ``stats`` as ``skipped: <reason>``, summed up in ``problems``): patterns with
-    words before the verb, a compound actor ``%`` after the verb, several phrases, prepositions other than of/for/on, no
+    words before the verb, a compound actor ``%`` after the verb, more phrases than an object and a prepositional
+    phrase, no
     or null codes, undefined synsets, a ``% *`` pattern with another code than its block's; multi-word verbs of three
     words and more; transformations.
     For each word, conditional rows come before the unconditional one; when two patterns give a verb the same

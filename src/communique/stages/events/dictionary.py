@@ -16,6 +16,8 @@ they are; for an event whose trigger row came from a dictionary (``rows``: rule 
   target takes the first coded actor named after the trigger within the trigger's own phrase (its object and
   prepositional phrases, clauses under it; not its subject, not a clause it comments on): "acted on a
   resolution with Libya" (Libya), "departed from Libya", "allowed that Mordor is no pleasant place" (Mordor);
+* **a coordinated target is each of its conjuncts**: "ties with Mordor, Rohan and Bree" is three targets,
+  "ties between Gondor and Osgiliath" two;
 * **one phrase, one actor**: on either side of any event, an actor whose code another actor of that side
   spells out further is dropped: "Bree Prime Minister Romendacil" is BREGOV, not also BRE; "White House
   security officials" USAGOV, not also the bare agent GOV.
@@ -92,46 +94,88 @@ def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> lis
                 continue  # the report of an event coded in its clause
         kept.append(ev)
     number = max((int(e.id[1:]) for e in events if e.id[1:].isdigit()), default=len(events))
+    spans: dict[str, list[Any]] = {}
+    for m in doc.mentions:
+        if m.actor_id:
+            spans.setdefault(m.actor_id, []).append(m.span)
+
+    def before(actor: str, tok: Any) -> bool:  # named in the trigger's sentence, before it
+        return any(tok.sent.start_char <= sp.start and sp.end <= tok.idx for sp in spans.get(actor, []))
+
     # the subjects of a mutual row's act, over the events coded for each of them ("Gondor and Osgiliath
-    # postponed ...": one event per subject, none with a target)
+    # postponed ...": one event per subject, no target, or the other subject made the target)
     mutual: dict[tuple[int, str], list[Event]] = {}
     for ev in kept:
         row = rows.get(ev.rule or "")
-        if row is not None and row.mutual and not ev.target and ev.source:
+        tok = tokens[ev.id]
+        if row is not None and row.mutual and ev.source and tok is not None \
+                and all(before(a, tok) for a in ev.target):
             mutual.setdefault((ev.trigger.start, ev.cameo), []).append(ev)
-    out: list[Event] = []
-    added: list[Event] = []
+    paired: list[Event] = []
     for ev in kept:
-        row = rows.get(ev.rule or "")
         group = mutual.get((ev.trigger.start, ev.cameo), [])
-        if row is not None and row.reverse is not None and ev.source and ev.target:
-            number += 1
-            added.append(_copy(ev, number, row.reverse, ev.target, ev.source, "reverse"))
-        elif any(ev is g for g in group):
-            subjects = list(dict.fromkeys(a for g in group for a in g.source))
+        if any(ev is g for g in group):
+            subjects = list(dict.fromkeys(a for g in group for a in [*g.source, *g.target]))
             if len(subjects) < 2:
-                out.append(ev)
+                paired.append(ev)
             elif ev is group[0]:  # the group's first event acts on the second subject; each other pair is added
                 pairs = [(a, b) for a in subjects for b in subjects if a != b]
-                out.append(replace(ev, source=[pairs[0][0]], target=[pairs[0][1]]))
+                paired.append(replace(ev, source=[pairs[0][0]], target=[pairs[0][1]], rule=f"mutual\t{ev.rule}"))
                 for a, b in pairs[1:]:
                     number += 1
-                    added.append(_copy(ev, number, ev.cameo, [a], [b], "mutual"))
+                    paired.append(_copy(ev, number, ev.cameo, [a], [b], "mutual"))
             continue
-        out.append(ev)
+        paired.append(ev)
     final: list[Event] = []
-    for ev in out + added:
+    added: list[Event] = []
+    for ev in paired:
         row = rows.get(ev.rule or "")
         tok = tokens.get(ev.id)
-        if row is not None and ev.source and not ev.target and tok is not None:
-            first = _first_actor_after(doc, tok, codes, set(ev.source))
-            if first is not None:
-                ev = replace(ev, target=[first])
+        if row is not None and tok is not None:
+            if ev.source and not ev.target:
+                first = _first_actor_after(doc, tok, codes, set(ev.source))
+                if first is not None:
+                    ev = replace(ev, target=[first])
+            if ev.target:
+                more = _coordinated(doc, tok, ev.target, spans, codes, {*ev.source, *ev.target})
+                if more:
+                    ev = replace(ev, target=[*ev.target, *more])
+            if row.reverse is not None and ev.source and ev.target:
+                number += 1
+                added.append(_copy(ev, number, row.reverse, ev.target, ev.source, "reverse"))
+        final.append(ev)
+    out: list[Event] = []
+    for ev in final + added:
         source, target = _one_per_phrase(ev.source, codes), _one_per_phrase(ev.target, codes)
         if (source, target) != (ev.source, ev.target):
             ev = replace(ev, source=source, target=target)
-        final.append(ev)
-    return final
+        out.append(ev)
+    return out
+
+
+def _coordinated(doc: Doc, tok: Any, target: list[str], spans: Mapping[str, list[Any]], codes: Mapping[str, str],
+                 exclude: set[str]) -> list[str]:
+    """Coded actors coordinated with a target named after the trigger ("ties with Mordor, Rohan and Bree",
+    "between Gondor and Osgiliath"), in text order."""
+    sdoc = doc.nlp
+    at_token: dict[int, str] = {}
+    for actor, sps in spans.items():
+        if actor in exclude or not codes.get(actor):
+            continue
+        for sp in sps:
+            if tok.idx < sp.start and sp.end <= tok.sent.end_char and (t := _token_at(sdoc, sp.end - 1)) is not None:
+                at_token.setdefault(t.i, actor)
+    out: list[str] = []
+    for actor in target:
+        for sp in spans.get(actor, []):
+            if not (tok.idx < sp.start and sp.end <= tok.sent.end_char):
+                continue
+            last = _token_at(sdoc, sp.end - 1)
+            for c in (last.conjuncts if last is not None else ()):
+                found = next((a for i, a in at_token.items() if i == c.i), None)
+                if found is not None and found not in out:
+                    out.append(found)
+    return out
 
 
 def _first_actor_after(doc: Doc, tok: Any, codes: Mapping[str, str], exclude: set[str]) -> str | None:

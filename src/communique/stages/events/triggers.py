@@ -108,6 +108,14 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
         doc = tok.doc
         window = doc[max(tok.sent.start, tok.i - 4) : min(tok.sent.end, tok.i + 5)]
         return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in list(tok.children) + list(window))
+    if kind == "pp":  # "pp:over:efforts": "clashed over the efforts"; of the object too: "an attack by ..."
+        prep, _, heads = words.partition(":")
+        wanted = set(heads.split("|")) - {""}
+        holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
+        return any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
+                   and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                   and (not wanted or any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in c.subtree))
+                   for h in holders for c in h.children)
     if kind == "obj":
         for child in tok.children:
             if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") or (
