@@ -72,10 +72,11 @@ def rows(verb: str, *spec: tuple[str, str | None] | tuple[str, str | None, str |
 
 
 def test_blocks_verbs_and_patterns() -> None:
-    # an object word and a phrase after it first; [036:036]: the other side's act too; a phrase with another
-    # preposition than of/for/on, or a preposition alone, holds it
-    summon = [("036", "obj:peace;pp:for:talks|talk"), ("111", ENVOY), ("050", "obj:minister"),
-              ("040", "obj:ministers|minister"), ("036", "obj:talks|talk", "036", False),
+    # patterns of more words first (an object word and a phrase after it; a noun phrase's words before its head);
+    # [036:036]: the other side's act too; a phrase with another preposition than of/for/on, or a preposition
+    # alone, holds it
+    summon = [("036", "obj:peace;pp:for:talks|talk"), ("040", "obj:ministers|minister;obj:foreign"),
+              ("111", ENVOY), ("050", "obj:minister"), ("036", "obj:talks|talk", "036", False),
               ("154", "pp:to:border"), ("040", "pp:in")]
     scold = [("112", ENVOY), ("0256", "near:forward")]
     assert parse_petrarch_verbs(DICTIONARY) == {
@@ -238,6 +239,10 @@ ACT
 - * (ON RESOLUTION) [057]
 --- RESTORE [050] ---
 RESTORE
+--- ABANDON [1121] ---
+ABANDON
+- * {MILITARY TIES} [161]
+- * TIES [080]
 --- CONDEMN [111] ---
 CONDEMN
 - * ATTACK (BY) [112]
@@ -273,6 +278,9 @@ def test_a_verb_dictionarys_conventions(tmp_path: Path) -> None:
     assert coded("Chile, Peru and Bolivia deferred the decision.") == [
         ("120", "BOL", "CHL"), ("120", "BOL", "PER"), ("120", "CHL", "BOL"), ("120", "CHL", "PER"),
         ("120", "PER", "BOL"), ("120", "PER", "CHL")]
+    # a noun phrase's words before its head must be in the object too
+    assert coded("Norway abandoned its military ties with Sweden.") == [("161", "NOR", "SWE")]
+    assert coded("Norway abandoned its trade ties with Sweden.") == [("080", "NOR", "SWE")]
     # a coordinated target is each of its conjuncts
     assert coded("Kenya restored diplomatic ties with Uganda, Rwanda and Burundi on Friday.") == [
         ("050", "KEN", "BDI"), ("050", "KEN", "RWA"), ("050", "KEN", "UGA")]

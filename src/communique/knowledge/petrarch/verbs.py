@@ -146,6 +146,7 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
     if any(t not in _PLACEHOLDERS for t in before.split()):
         return None, "words before the verb"
     items: list[tuple[str | None, str | None, bool]] = []  # (preposition, head, head is a whole word)
+    modifiers: dict[int, list[str]] = {}  # the words before a noun phrase's head, by item
     prep: str | None = None
     in_pp = in_np = False
     pp_start = 0
@@ -165,6 +166,7 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
             in_np = False
             if np_words:
                 items.append((prep if in_pp else None, np_words[-1], len(np_words) == 1))
+                modifiers[len(items) - 1] = np_words[:-1]
         elif in_np:
             np_words.append(tok)
         elif in_pp and prep is None:
@@ -184,7 +186,7 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
                                                or items[1][0] is None)):
         return None, "several phrases after the verb"
     parts: list[str] = []
-    for prep, head, _exact in items:
+    for n, (prep, head, _exact) in enumerate(items):
         if head is not None and head.lower() in _PATTERN_PREPOSITIONS and prep is None:
             prep, head = head.lower(), None  # "- * WITH [030]"
         if head is None:  # a preposition alone: "(WITH)"
@@ -200,6 +202,12 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
         if prep is None:
             kind = "near" if len(words) == 1 and words[0] in _VERB_PARTICLES else "obj"
             parts.append(f"{kind}:{'|'.join(words)}")
+            for modifier in modifiers.get(n, []):  # "{NEW &TIETYPES RELATIONS}": each word in the object too
+                mwords = _phrase_words(modifier, synsets)
+                if mwords is None:
+                    return None, "undefined synset"
+                if mwords:
+                    parts.append(f"obj:{'|'.join(mwords)}")
         elif prep in _OBJ_PREPOSITIONS and len(items) == 1:
             parts.append(f"obj:{'|'.join(words)}")
         else:
@@ -208,7 +216,7 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
     if code is None:
         return None, why
     prep, _head, exact = items[0]
-    rank = -1 if len(items) == 2 else (0 if exact and prep is None else 1)
+    rank = -10 * len(parts) + (0 if exact and prep is None else 1)  # the more words, the sooner tried
     return (rank, code, ";".join(parts), _reverse_code(m.group(1)), mutual), ""
 
 
@@ -255,7 +263,9 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
       of its block; placeholders ``$ + ^`` are dropped and the modifiers of a noun phrase are lost; a
       prepositional phrase with another preposition (``- * (OVER EFFORTS)``, ``- * (WITH)``) -> ``pp:over:efforts``
       / ``pp:with``; an object word and a prepositional phrase after it (``- * ATTACK (BY)``) ->
-      ``obj:attack;pp:by``, tried before the single words;
+      ``obj:attack;pp:by``; the words before a noun phrase's head must be in the object too (``{NEW &TIETYPES
+      RELATIONS}`` -> ``obj:relations|relation;obj:new;obj:military|economic|cultural``); patterns of more words are
+      tried first;
     * codes ``[active:passive]`` give the active code when it is a CAMEO code we know, and the passive one as
       ``Trigger.reverse`` (the target's act towards the source: "arrived" ``[042:043]``);
     * ``- % * [CODE]`` (a compound actor, nothing after the verb) with the block's own code makes the verbs'
