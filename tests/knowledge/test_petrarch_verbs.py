@@ -239,6 +239,10 @@ ACT
 - * (ON RESOLUTION) [057]
 --- RESTORE [050] ---
 RESTORE
+--- LEAVE [012] ---
+LEAVE
+--- LEFT [042:043] ---
+LEFT
 --- ABANDON [1121] ---
 ABANDON
 - * {MILITARY TIES} [161]
@@ -278,6 +282,10 @@ def test_a_verb_dictionarys_conventions(tmp_path: Path) -> None:
     assert coded("Chile, Peru and Bolivia deferred the decision.") == [
         ("120", "BOL", "CHL"), ("120", "BOL", "PER"), ("120", "CHL", "BOL"), ("120", "CHL", "PER"),
         ("120", "PER", "BOL"), ("120", "PER", "CHL")]
+    # a form listed as a verb of its own is coded as that verb, not as its lemma's
+    assert coded("The Estonian prime minister left for Finland on Monday.") == [
+        ("042", "EST", "FIN"), ("043", "FIN", "EST")]
+    assert coded("Estonia will leave the alliance, the minister said.") == [("012", "EST", None)]
     # a noun phrase's words before its head must be in the object too
     assert coded("Norway abandoned its military ties with Sweden.") == [("161", "NOR", "SWE")]
     assert coded("Norway abandoned its trade ties with Sweden.") == [("080", "NOR", "SWE")]

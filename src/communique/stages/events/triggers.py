@@ -196,12 +196,16 @@ def predicates(verb: Any) -> list[str]:
 
 
 def match_trigger(tok: Any, table: TriggerTable | None = None) -> Trigger | None:
-    """The first row of the table whose word, part of speech and condition fit the token."""
+    """The first row of the table whose word, part of speech and condition fit the token: rows of its lemma, then of
+    its form as written, or the other way round when a verb dictionary lists the form as a verb of its own."""
     if tok.pos_ not in ("VERB", "NOUN", "PROPN"):
         return None
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
     rows = table if table is not None else default_triggers()
-    for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+    keys = (tok.lemma_.lower(), tok.lower_)
+    if keys[0] != keys[1] and any(t.source is not None and t.lemma == keys[1] for t in rows.get(keys[1], ())):
+        keys = (keys[1], keys[0])  # a form a verb dictionary lists as a verb of its own ("LEFT [042:043]")
+    for key in dict.fromkeys(keys):
         for trig in rows.get(key, []):
             if trig.pos in (pos, "ANY") and _condition_holds(tok, trig.condition):
                 return trig
