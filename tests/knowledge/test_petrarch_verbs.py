@@ -75,9 +75,10 @@ def test_blocks_verbs_and_patterns() -> None:
     # patterns of more words first (an object word and a phrase after it; a noun phrase's words before its head);
     # [036:036]: the other side's act too; a phrase with another preposition than of/for/on, or a preposition
     # alone, holds it
+    # ([---]: a row coding nothing, "---")
     summon = [("036", "obj:peace;pp:for:talks|talk"), ("040", "obj:ministers|minister;obj:foreign"),
-              ("111", ENVOY), ("050", "obj:minister"), ("036", "obj:talks|talk", "036", False),
-              ("154", "pp:to:border"), ("040", "pp:in")]
+              ("111", ENVOY), ("---", "near:away"), ("050", "obj:minister"),
+              ("036", "obj:talks|talk", "036", False), ("154", "pp:to:border"), ("040", "pp:in")]
     scold = [("112", ENVOY), ("0256", "near:forward")]
     assert parse_petrarch_verbs(DICTIONARY) == {
         # [---]: no row of its own, only its patterns; a single word before the head of a phrase
@@ -103,11 +104,10 @@ def test_what_is_skipped_is_counted_and_reported() -> None:
     problems: list[str] = []
     parse_petrarch_verbs(DICTIONARY, source="test.verbs", problems=problems, stats=stats)
     assert stats == Counter({
-        "patterns": 16, "patterns converted": 11, "verbs": 5, "irregular forms": 6, "rows": 51,
-        "skipped: null code [---]": 1,
+        "patterns": 16, "patterns converted": 12, "verbs": 5, "irregular forms": 6, "rows": 56,
+        "patterns that veto their verb ([---])": 1, "skipped: code not in CAMEO": 1,
         "skipped: words before the verb": 1, "skipped: compound actor (%) with another code than the block's": 1,
-        "skipped: passive-only code [:xxx]": 1,
-        "skipped: code not in CAMEO": 1, "skipped: undefined synset": 1,
+        "skipped: passive-only code [:xxx]": 1, "skipped: undefined synset": 1,
         "skipped: multi-word verb": 1, "skipped: verb listed again": 1, "skipped: transformation": 1,
         "skipped: condition given before": 1,
     })
@@ -246,6 +246,7 @@ LEFT
 --- ABANDON [1121] ---
 ABANDON
 - * {MILITARY TIES} [161]
+- * {CULTURAL TIES} [---]
 - * TIES [080]
 --- CONDEMN [111] ---
 CONDEMN
@@ -289,6 +290,8 @@ def test_a_verb_dictionarys_conventions(tmp_path: Path) -> None:
     # a noun phrase's words before its head must be in the object too
     assert coded("Norway abandoned its military ties with Sweden.") == [("161", "NOR", "SWE")]
     assert coded("Norway abandoned its trade ties with Sweden.") == [("080", "NOR", "SWE")]
+    # [---] vetoes the verb where it holds (nor does a less specific pattern code it)
+    assert coded("Norway abandoned its cultural ties with Sweden.") == []
     # a coordinated target is each of its conjuncts
     assert coded("Kenya restored diplomatic ties with Uganda, Rwanda and Burundi on Friday.") == [
         ("050", "KEN", "BDI"), ("050", "KEN", "RWA"), ("050", "KEN", "UGA")]

@@ -44,6 +44,7 @@ _PATTERN_PREPOSITIONS = frozenset({"of", "for", "on", "to", "with", "in", "into"
                                    "over", "about", "behind", "before", "between", "toward", "towards", "under"})
 _OBJ_PREPOSITIONS = frozenset({"of", "for", "on"})  # the prepositional phrases our ``obj:`` condition looks into
 PETRARCH = "petrarch"  # ``Trigger.source`` of the rows read here
+NO_EVENT = "---"  # the code of a pattern that vetoes its verb: the event stage codes nothing for it
 
 
 def _uncommented(text: str) -> Iterator[tuple[int, str]]:
@@ -213,10 +214,12 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
         else:
             parts.append(f"pp:{prep}:{'|'.join(words)}")
     code, why = _event_code(m.group(1))
-    if code is None:
+    if code is None and why != "null code [---]":
         return None, why
     prep, _head, exact = items[0]
     rank = -10 * len(parts) + (0 if exact and prep is None else 1)  # the more words, the sooner tried
+    if code is None:  # "- * BUDGET [---]": the verb codes nothing there (nor a less specific pattern of it)
+        return (rank, NO_EVENT, ";".join(parts), None, False), "veto"
     return (rank, code, ";".join(parts), _reverse_code(m.group(1)), mutual), ""
 
 
@@ -266,6 +269,9 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
       ``obj:attack;pp:by``; the words before a noun phrase's head must be in the object too (``{NEW &TIETYPES
       RELATIONS}`` -> ``obj:relations|relation;obj:new;obj:military|economic|cultural``); patterns of more words are
       tried first;
+    * a pattern with a null code ``[---]`` vetoes its verb where it holds: a row with the code ``---``
+      (:data:`NO_EVENT`), which codes nothing (``- * BUDGET [---]``: "approved the budget" is no event), rather
+      than a less specific pattern's or the verb's code;
     * codes ``[active:passive]`` give the active code when it is a CAMEO code we know, and the passive one as
       ``Trigger.reverse`` (the target's act towards the source: "arrived" ``[042:043]``);
     * ``- % * [CODE]`` (a compound actor, nothing after the verb) with the block's own code makes the verbs'
@@ -274,11 +280,10 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
 
     Not converted (counted in ``stats`` as ``skipped: <reason>``, summed up in ``problems``): patterns with
     words before the verb, a compound actor ``%`` after the verb, more phrases than an object and a prepositional
-    phrase, no
-    or null codes, undefined synsets, a ``% *`` pattern with another code than its block's; multi-word verbs of three
-    words and more; transformations.
-    For each word, conditional rows come before the unconditional one; when two patterns give a verb the same
-    condition, a single word beats a phrase's head, then the first listed wins.
+    phrase, passive-only codes and codes not in CAMEO, undefined synsets, a ``% *`` pattern with another code than
+    its block's; multi-word verbs of three words and more; transformations.
+    For each word, conditional rows come before the unconditional one, patterns of more words first, then a single
+    word before a phrase's head; when two patterns give a verb the same condition, the first listed wins.
     ``stats`` also counts ``verbs`` (keys with a verb entry), ``patterns``, ``patterns converted`` and
     ``rows``.  ``InputError`` when the text has content but no verb block.
     """
@@ -314,6 +319,8 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
                 problems.append(f"{where}: pattern before any verb block")
                 continue
             pattern, why = _pattern(s[1:], synsets)
+            if why == "veto":
+                stats["patterns that veto their verb ([---])"] += 1
             if pattern is None:
                 stats[f"skipped: {why}"] += 1
                 if why == "no [code]":
