@@ -46,7 +46,8 @@ def _build_pipeline(settings: Settings) -> Pipeline:
         from .knowledge.triggers import default_triggers, merge
 
         parsed = [parse_petrarch_verbs(Path(p).read_text("utf-8"), source=str(p)) for p in settings.verbs]
-        services["trigger_table"] = merge(default_triggers(), *parsed)
+        # the user's dictionaries first: a verb they list codes as they say; ours code the words they do not list
+        services["trigger_table"] = merge(*parsed, default_triggers())
     if settings.event_model != "none":
         from .stages.events.learned import LearnedCoder
         from .stages.events.model import EventModel, default_event_model

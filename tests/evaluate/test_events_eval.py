@@ -62,17 +62,67 @@ def test_multi_scoring_by_category_counts_false_positives() -> None:
     assert s.micro["precision"] == 0.5 and s.micro["recall"] == 0.5
 
 
-def test_triples_are_counted_like_universalpetrarch() -> None:
-    items = [Item("a", "x", None, "a", (Gold("SUPPORT", "050", source_code="ARN", target_code="GON"),
-                                        Gold("CONSULT", "040", source_code="ARN", target_code="OSG")))]
+def _record(codings: list[str], category: str = "DEMO", counted: str = "1") -> Item:
+    return Item("r", "x", None, "r", (), extra={"category": category, "counted": counted,
+                                                "codings": "\n".join(codings)})
+
+
+def test_triples_are_counted_like_universalpetrarch_validation() -> None:
+    """Its ``validation.py`` summary: TP = correct / gold codings, FP = extra / records; a side without an actor is
+    ``---`` on both sides; a ``noevents`` record is right when we code nothing; records of categories its file
+    does not include are not counted."""
+    items = [_record(["050\tARN\tGON", "040\tARN\tOSG"]),
+             _record(["222\tGON\t---"], "COMMA"),
+             _record(["noevents"], "COMMA"),
+             _record(["noevents"], "COMMA"),
+             _record(["050\tARN\tGON"], "PARSING", counted="0")]
     predicted = [[Predicted("051", "SUPPORT", source_codes=("ARN",), target_codes=("GON",)),
                   Predicted("040", "CONSULT", source_codes=("ARN",), target_codes=("OSG",)),
-                  Predicted("111", "ACCUSE", source_codes=("GON",), target_codes=("ARN",))]]
+                  Predicted("040", "CONSULT", source_codes=("ARN",), target_codes=("OSG",)),  # one triple
+                  Predicted("111", "ACCUSE", source_codes=("GON",), target_codes=("ARN",))],
+                 [Predicted("050", "COOPERATE", source_codes=("GON",))],  # no target: "---"
+                 [],
+                 [Predicted("010", "COMMENT", source_codes=("ARN", "GON"), target_codes=("OSG",))],
+                 [Predicted("050", "COOPERATE", source_codes=("ARN",), target_codes=("GON",))]]
     s = score("universalpetrarch_dict", "triples", items, predicted)
-    assert {k: s.figures[k] for k in ("true_positives", "false_positives", "true_positives_root",
-                                      "false_positives_root")} == {
-        "true_positives": 0.5, "false_positives": 0.6667, "true_positives_root": 1.0,
-        "false_positives_root": 0.3333}
+    f = s.figures
+    # correct 1 + 0 + 1 + 0; gold codings 2 + 1 + 1 + 1; extra 2 + 1 + 0 + 2 over 4 records
+    assert {k: f[k] for k in ("records", "correct", "uncoded", "extra", "true_positives", "false_positives",
+                              "our_codings_with_a_null_side")} == {
+        "records": 4, "correct": 2, "uncoded": 3, "extra": 5, "true_positives": 0.4, "false_positives": 1.25,
+        "our_codings_with_a_null_side": 1}
+    # at root level 051 is 05 as 050 is
+    assert (f["true_positives_root"], f["false_positives_root"]) == (0.6, 1.0)
+    assert f["by_category"]["COMMA"] == {"records": 3, "correct": 1, "uncoded": 2, "extra": 3, "TP": 0.3333,
+                                         "FP": 1.0}
+    assert s.gold == 5
+
+
+def test_validation_records_keep_what_its_count_reads(tmp_path: Path) -> None:
+    from communique.evaluate.event_sets import read_petrarch
+
+    path = tmp_path / "records.xml"
+    path.write_text("""<Validation><Environment><Include>DEMO SYNSET</Include></Environment><Sentences>
+<Sentence category="DEMO" date="19950101" id="D-1" evaluate="true">
+<EventCoding eventcode="050" sourcecode="ARN" targetcode="GON" />
+<EventCoding eventcode="012" sourcecode="~REL" targetcode="" />
+<Text>Arnor will restore ties with Gondor.</Text></Sentence>
+<Sentence category="SYNSET" date="19950101" id="S-1" evaluate="true">
+<EventCoding eventcode="345" sourcecode="ARN" targetcode="GON" />
+<Text>Arnor will abandon symbolic ties with Gondor.</Text></Sentence>
+<Sentence category="SYNSET" date="19950101" id="S-2" evaluate="true">
+<EventCoding noevents="True" />
+<Text>Arnor and Gondor.</Text></Sentence>
+<Sentence category="PARSING" date="19950101" id="P-1" evaluate="true">
+<EventCoding eventcode="050" sourcecode="ARN" targetcode="GON" />
+<Text>Arnor will restore ties with Gondor.</Text></Sentence>
+</Sentences></Validation>""", encoding="utf-8")
+    got = [(i.id, i.extra["counted"], i.extra["codings"].splitlines(), [g.cameo for g in i.gold])
+           for i in read_petrarch(path)]
+    assert got == [("D-1", "1", ["050\tARN\tGON", "012\t---REL\t---"], ["050", "012"]),
+                   ("S-1", "1", ["345\tARN\tGON"], []),
+                   ("S-2", "1", ["noevents"], []),
+                   ("P-1", "0", ["050\tARN\tGON"], ["050"])]
 
 
 def test_folds_are_stable_and_spread() -> None:

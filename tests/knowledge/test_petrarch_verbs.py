@@ -65,12 +65,20 @@ SUMMON [030]          # listed again: the first block keeps it
 ENVOY = "obj:ambassador|envoy|d'affaires"
 
 
-def rows(verb: str, *spec: tuple[str, str | None]) -> list[Trigger]:
-    return [Trigger(verb, "VERB", code, cond) for code, cond in spec]
+def rows(verb: str, *spec: tuple[str, str | None] | tuple[str, str | None, str | None, bool]) -> list[Trigger]:
+    """Rows of a dictionary verb: (code, condition) or (code, condition, reverse code, mutual)."""
+    return [Trigger(verb, "VERB", *(s if len(s) == 2 else s[:2]), "petrarch",  # type: ignore[misc]
+                    *(s[2:] if len(s) == 4 else ())) for s in spec]
 
 
 def test_blocks_verbs_and_patterns() -> None:
-    summon = [("111", ENVOY), ("050", "obj:minister"), ("040", "obj:ministers|minister"), ("036", "obj:talks|talk")]
+    # patterns of more words first (an object word and a phrase after it; a noun phrase's words before its head);
+    # [036:036]: the other side's act too; a phrase with another preposition than of/for/on, or a preposition
+    # alone, holds it
+    # ([---]: a row coding nothing, "---")
+    summon = [("036", "obj:peace;pp:for:talks|talk"), ("040", "obj:ministers|minister;obj:foreign"),
+              ("111", ENVOY), ("---", "near:away"), ("050", "obj:minister"),
+              ("036", "obj:talks|talk", "036", False), ("154", "pp:to:border"), ("040", "pp:in")]
     scold = [("112", ENVOY), ("0256", "near:forward")]
     assert parse_petrarch_verbs(DICTIONARY) == {
         # [---]: no row of its own, only its patterns; a single word before the head of a phrase
@@ -96,11 +104,10 @@ def test_what_is_skipped_is_counted_and_reported() -> None:
     problems: list[str] = []
     parse_petrarch_verbs(DICTIONARY, source="test.verbs", problems=problems, stats=stats)
     assert stats == Counter({
-        "patterns": 16, "patterns converted": 7, "verbs": 5, "irregular forms": 6, "rows": 36,
-        "skipped: null code [---]": 1, "skipped: prepositional phrase other than of/for/on": 1,
-        "skipped: words before the verb": 1, "skipped: compound actor (%)": 1,
-        "skipped: several phrases after the verb": 1, "skipped: passive-only code [:xxx]": 1,
-        "skipped: code not in CAMEO": 1, "skipped: undefined synset": 1, "skipped: preposition alone": 1,
+        "patterns": 16, "patterns converted": 12, "verbs": 5, "irregular forms": 6, "rows": 56,
+        "patterns that veto their verb ([---])": 1, "skipped: code not in CAMEO": 1,
+        "skipped: words before the verb": 1, "skipped: compound actor (%) with another code than the block's": 1,
+        "skipped: passive-only code [:xxx]": 1, "skipped: undefined synset": 1,
         "skipped: multi-word verb": 1, "skipped: verb listed again": 1, "skipped: transformation": 1,
         "skipped: condition given before": 1,
     })
@@ -134,8 +141,8 @@ SNUB [111] {SNUBS SNUBBED}
 """
     stats: Counter[str] = Counter()
     table = parse_petrarch_verbs(text, stats=stats)
-    patterns = [("043", "obj:rifle|tanks|jets|jet"), ("0234", "obj:camps"), ("051", "obj:relations|relation"),
-                ("036", "obj:talks|talk")]
+    patterns = [("043", "obj:rifle|tanks|jets|jet", "042", False), ("0234", "obj:camps"),
+                ("051", "obj:relations|relation"), ("036", "obj:talks|talk"), ("051", "pp:with:parties|party")]
     assert table == {
         "supply": rows("supply", *patterns, ("070", None)),
         "hand": rows("hand", ("070", "near:over")),
@@ -146,7 +153,7 @@ SNUB [111] {SNUBS SNUBBED}
         "snubbed": rows("snub", *patterns, ("111", None)),
     }
     assert stats["skipped: multi-word verb"] == 1 and stats["skipped: undefined synset"] == 1
-    assert stats["skipped: prepositional phrase other than of/for/on"] == 1
+    assert stats["patterns converted"] == 5
 
 
 def test_comments_stop_and_errors() -> None:
@@ -184,7 +191,8 @@ def test_analyze_with_a_verb_dictionary(tmp_path: Path) -> None:
     assert coded("The Norwegian foreign ministry scolded Sweden on Monday.") == [("1123", "NOR", "SWE")]
     assert coded("Norway summoned its parliament.") == []  # SUMMON codes nothing by itself
     ours = analyze("Norway expelled two Swedish diplomats.", published="2024-05-01").events
-    assert [e.cameo for e in ours] == [c for c, _, _ in coded("Norway expelled two Swedish diplomats.")]  # ours first
+    # a verb the dictionary does not list is ours
+    assert [e.cameo for e in ours] == [c for c, _, _ in coded("Norway expelled two Swedish diplomats.")]
     assert analyze("Norway rebuked Sweden over the border dispute.").events == []  # the default pipeline: no event
 
 
@@ -211,5 +219,91 @@ def test_the_real_verb_dictionaries() -> None:
     assert cameo["verbs"] > 1500 and cameo["patterns converted"] > 3000 and cameo["patterns"] > 4500
     assert counts[REAL[2]]["verbs"] > 100 and counts[REAL[2]]["patterns converted"] > 200
     table = parse_petrarch_verbs((SHARED / REAL[0]).read_text("utf-8"))
-    assert Trigger("appoint", "VERB", "050", "obj:ambassador") in table["appoint"]
-    assert table["say"][-1] == Trigger("say", "VERB", "010", None)
+    assert Trigger("appoint", "VERB", "050", "obj:ambassador", "petrarch") in table["appoint"]
+    assert table["say"][-1] == Trigger("say", "VERB", "010", None, "petrarch")
+
+
+CONVENTIONS = """\
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+--- ARRIVE [042:043] ---
+ARRIVE
+--- MEET [040:040] ---
+MEET
+--- POSTPONE [120] ---
+POSTPONE
+DEFER
+- % * [120]
+--- ACT [100] ---
+ACT
+- * (ON RESOLUTION) [057]
+--- RESTORE [050] ---
+RESTORE
+--- LEAVE [012] ---
+LEAVE
+--- LEFT [042:043] ---
+LEFT
+--- ABANDON [1121] ---
+ABANDON
+- * {MILITARY TIES} [161]
+- * {CULTURAL TIES} [---]
+- * TIES [080]
+--- CONDEMN [111] ---
+CONDEMN
+- * ATTACK (BY) [112]
+- * ATTACK [113]
+- * (OVER FISHING) [112]
+"""
+
+
+def test_a_verb_dictionarys_conventions(tmp_path: Path) -> None:
+    """Reports of a coded event are not events; [active:passive] codes both sides; "% *" coordinated subjects act
+    on each other; the target is the first actor after the verb in its phrase (``stages.events.dictionary``)."""
+    path = tmp_path / "conventions.verbs.txt"
+    path.write_text(CONVENTIONS, "utf-8")
+    pipe = default_pipeline(verbs=(path,))
+
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        doc = analyze(text, published="2024-05-01", pipeline=pipe)
+        country = {a.id: a.country for a in doc.actors}
+        return sorted((e.cameo, country.get(s) if s else None, country.get(t) if t else None)
+                      for e in doc.events for s in (e.source or [""]) for t in (e.target or [""]))
+
+    # the saying of an event coded in what is said is no event of its own; a bare statement is one
+    assert coded("Norway postponed its talks with Sweden, a senior official said on Monday.") == [
+        ("120", "NOR", "SWE")]
+    assert coded("The Danish foreign minister said that Norway had postponed the talks.") == [("120", "NOR", None)]
+    assert coded("Denmark said on Monday that the weather was fine.") == [("010", "DNK", None)]
+    # [042:043]: the visitor's visit and the host's hosting; [040:040]: a meeting each way
+    assert coded("The Norwegian prime minister arrived in Sweden on Monday.") == [
+        ("042", "NOR", "SWE"), ("043", "SWE", "NOR")]
+    assert coded("Finland met Estonia in Helsinki on Tuesday.") == [("040", "EST", "FIN"), ("040", "FIN", "EST")]
+    # "% *": coordinated subjects with no target act on each other
+    assert coded("Norway and Sweden postponed their meeting.") == [("120", "NOR", "SWE"), ("120", "SWE", "NOR")]
+    assert coded("Chile, Peru and Bolivia deferred the decision.") == [
+        ("120", "BOL", "CHL"), ("120", "BOL", "PER"), ("120", "CHL", "BOL"), ("120", "CHL", "PER"),
+        ("120", "PER", "BOL"), ("120", "PER", "CHL")]
+    # a form listed as a verb of its own is coded as that verb, not as its lemma's
+    assert coded("The Estonian prime minister left for Finland on Monday.") == [
+        ("042", "EST", "FIN"), ("043", "FIN", "EST")]
+    assert coded("Estonia will leave the alliance, the minister said.") == [("012", "EST", None)]
+    # a noun phrase's words before its head must be in the object too
+    assert coded("Norway abandoned its military ties with Sweden.") == [("161", "NOR", "SWE")]
+    assert coded("Norway abandoned its trade ties with Sweden.") == [("080", "NOR", "SWE")]
+    # [---] vetoes the verb where it holds (nor does a less specific pattern code it)
+    assert coded("Norway abandoned its cultural ties with Sweden.") == []
+    # a coordinated target is each of its conjuncts
+    assert coded("Kenya restored diplomatic ties with Uganda, Rwanda and Burundi on Friday.") == [
+        ("050", "KEN", "BDI"), ("050", "KEN", "RWA"), ("050", "KEN", "UGA")]
+    assert [e for e in coded("Austria deferred the talks between Hungary and Slovakia.") if e[0] == "120"] == [
+        ("120", "AUT", "HUN"), ("120", "AUT", "SVK")]  # the talks themselves are ours: 040 HUN-SVK
+    # an object and a phrase after it beat the object alone; a phrase with another preposition than of/for/on
+    assert [e for e in coded("Norway condemned an attack by Swedish soldiers.") if e[0][:2] == "11"] == [
+        ("112", "NOR", "SWE")]
+    assert [e for e in coded("Norway condemned the attack on Sweden.") if e[0][:2] == "11"] == [
+        ("113", "NOR", "SWE")]
+    assert coded("Norway condemned Sweden over fishing in the Barents Sea.") == [("112", "NOR", "SWE")]
+    # the first actor after the verb in its phrase is the target
+    assert coded("Kenya acted on the resolution together with Uganda.") == [("057", "KEN", "UGA")]
+    assert coded("Ghana acted swiftly on the resolution with Togo, a Nigerian official said.") == [
+        ("057", "GHA", "TGO")]

@@ -270,3 +270,19 @@ def test_agents_dictionary_codes_agents_beside_a_country(tmp_path: Path) -> None
     assert [(a.name, a.code) for a in past.actors] == [
         ("Lothmark envoys", "LTMELI"), ("cleric", "ELI"), ("Clerics", "HLWREL"), ("envoys", "GOV"),
         ("Holloway", "HLW")]
+
+
+def test_an_agent_coordinated_with_a_countrys_agent_shares_its_country(tmp_path: Path) -> None:
+    """"Rivendale clerics and envoys": the envoys are Rivendale's too (PETRARCH codes both RVD...), not bare agents."""
+    from communique import default_pipeline
+
+    states = tmp_path / "states.actors"
+    states.write_text("RIVENDALE [RVD]\nLOTHMARK [LTM]\n", "utf-8")
+    agents = tmp_path / "roles.agents"
+    agents.write_text("CLERIC [~REL]\nENVOY [~GOV]\nMEDIA {} [~MED]\nGOVERNMENT [~GOV]\n", "utf-8")
+    pipe = default_pipeline(knowledge=(str(states), str(agents)))
+    doc = analyze("Rivendale clerics and envoys criticised Lothmark on Monday.", pipeline=pipe)
+    assert [(a.name, a.code) for a in doc.actors][:2] == [("Rivendale clerics", "RVDREL"), ("envoys", "RVDGOV")]
+    assert [a.code for a in doc.actors] == ["RVDREL", "RVDGOV", "LTM"]
+    doc = analyze("Lothmark clerics and the envoys met Rivendale's main opposition.", pipeline=pipe)
+    assert [a.code for a in doc.actors][:2] == ["LTMREL", "LTMGOV"]

@@ -223,11 +223,38 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 CAMEO_ROOTS = frozenset(f"{i:02d}" for i in range(1, 21))
 
 
+_INCLUDE = re.compile(r"<Include>([^<]*)</Include>")
+# UniversalPetrarch's validation writes a missing or isolated-agent side ("~") as the null actor "---"
+NULL_ACTOR = "---"
+NO_EVENTS = "noevents"
+
+
+def _validation_coding(c: dict[str, str]) -> str:
+    """One ``<EventCoding>`` as UniversalPetrarch's ``validation.py`` reads it: ``code<TAB>source<TAB>target``,
+    an empty side and ``~`` written ``---``; ``noevents`` for ``noevents="True"``."""
+    if c.get("noevents", "").lower() == "true":
+        return NO_EVENTS
+
+    def side(v: str) -> str:
+        return v.strip('"').replace("~", NULL_ACTOR) or NULL_ACTOR
+
+    return "\t".join((c.get("eventcode", "").strip('"') or NULL_ACTOR, side(c.get("sourcecode", "")),
+                      side(c.get("targetcode", ""))))
+
+
 def read_petrarch(path: Path) -> list[Item]:
     """PETRARCH validation records: ``evaluate="false"`` and ``error=`` records left out; gold events whose
-    root is not a CAMEO root (test-only 9xx codes) left out and counted."""
+    root is not a CAMEO root (test-only 9xx codes) left out and counted.
+
+    ``Item.extra`` keeps what UniversalPetrarch's own validation count reads (``evaluate/events.py``,
+    ``up_counts``): ``category``; ``counted`` ("1" when the record's category is one the file's
+    ``<Environment><Include>`` lists, or the file lists none, and it has at least one ``<EventCoding>``) and
+    ``codings`` (every coding as :func:`_validation_coding` writes it, one a line, non-CAMEO test codes and
+    ``noevents`` included)."""
     iso3 = _iso3()
     raw = _COMMENT.sub("", path.read_text(encoding="utf-8"))
+    include_m = _INCLUDE.search(raw)
+    include = frozenset(include_m.group(1).split()) if include_m else None
 
     def country(code: str) -> frozenset[str]:
         found = gold_country(code.strip('"'), iso3, PETRARCH_FICTIONAL)
@@ -257,8 +284,12 @@ def read_petrarch(path: Path) -> list[Item]:
             gold.append(Gold(plover=_plover_of(code), cameo=code, source_code=src or None, target_code=tgt or None,
                              source_countries=country(src), target_countries=country(tgt)))
         sid = attrs.get("id", "?")
+        category = attrs.get("category", "")
+        counted = bool(codings) and (include is None or category in include)
+        extra = {"category": category, "counted": "1" if counted else "0",
+                 "codings": "\n".join(_validation_coding(c) for c in codings)}
         items.append(Item(id=sid, text=_clean(text_m.group(1)), date=_parse_date(attrs.get("date", "")),
-                          group=sid.rsplit("-", 1)[0], gold=tuple(gold), unmapped=unmapped))
+                          group=sid.rsplit("-", 1)[0], gold=tuple(gold), unmapped=unmapped, extra=extra))
     return items
 
 

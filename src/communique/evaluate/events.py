@@ -20,9 +20,11 @@ Scores per dataset (see :func:`score`):
   against the set of ours; per-category P/R/F1, macro and micro.  Categories are CAMEO roots for the PETRARCH
   records and the mapped types for M2E2/WikiEvents/RAMS (:data:`CATEGORIES`: our events outside them are not
   counted).  RAMS marks one event per window, so only its recall means anything.
-* **UniversalPetrarch with its dictionaries**: its own count, exact (source code, target code, CAMEO code)
-  triples: true positives = gold triples we produce / gold triples; false positives = our triples not in the
-  gold / our triples; the same at root level beside it.
+* **UniversalPetrarch with its dictionaries**: its own validation count (:func:`up_counts`), exact (CAMEO code,
+  source code, target code) triples over the record categories its file includes: true positives = our triples
+  a gold coding has / gold codings; false positives = our other triples / records (a share of records, as it
+  reports its 68.3% / 23.0%); a side without an actor is the null actor ``---`` and counts; the same at root
+  level beside it, and per category.
 
 **Planned and hypothetical acts** (``Event.status``; an act that did not happen is never a fact) are scored by the
 convention of the set's gold (:data:`ACT_CODED`):
@@ -57,10 +59,10 @@ from pathlib import Path
 from typing import Any
 
 from .event_articles import ARTICLE_SETS, COMPLETE, FAMILIES, read_articles, score_articles, sentence_items
-from .event_sets import Gold, Item, read_dataset
+from .event_sets import NO_EVENTS, NULL_ACTOR, Gold, Item, read_dataset
 from .parse_cache import CachedParse, ParseCache
 
-__all__ = ["ACT_CODED", "CATEGORIES", "DATASETS", "REFUSAL_CODED", "Predicted", "evaluate", "score"]
+__all__ = ["ACT_CODED", "CATEGORIES", "DATASETS", "REFUSAL_CODED", "Predicted", "evaluate", "score", "up_counts"]
 
 FOLDS = 5
 NONE = "NONE"
@@ -269,37 +271,89 @@ def score(name: str, kind: str, items: Sequence[Item], predicted: Sequence[Seque
         if kind == "recall":
             s.notes.append("one event is marked per window: precision is not measurable, read recall only")
     elif kind == "triples":
-        gold_n = ours_n = hit = ours_hit = 0
-        gold_r = ours_r = hit_r = ours_hit_r = 0
-        for item, ours in zip(items, predicted, strict=True):
-            gold_t = {(g.source_code or "", g.target_code or "", g.cameo or "") for g in item.gold}
-            ours_t = {(sc, tc, p.cameo) for p in ours for sc in (p.source_codes or ("",))
-                      for tc in (p.target_codes or ("",))}
-            gold_n += len(gold_t)
-            ours_n += len(ours_t)
-            hit += len(gold_t & ours_t)
-            ours_hit += len(ours_t & gold_t)
-            groot = {(a, b, c[:2]) for a, b, c in gold_t}
-            oroot = {(a, b, c[:2]) for a, b, c in ours_t}
-            gold_r += len(groot)
-            ours_r += len(oroot)
-            hit_r += len(groot & oroot)
-            ours_hit_r += len(oroot & groot)
-            for g in item.gold:
-                if g.cameo and (g.source_code or "", g.target_code or "", g.cameo) not in ours_t:
-                    near = next((c for a, b, c in ours_t if a == g.source_code and b == g.target_code), NONE)
-                    confusion[f"{g.cameo} -> {near}"] += 1
-        s.gold = gold_n
+        counts = up_counts(items, predicted)
+        roots = up_counts(items, predicted, depth=2)
+        total, total_r = counts["Total"], roots["Total"]
+        s.gold = total["codings"]
         s.figures = {
-            "true_positives": round(hit / gold_n, 4) if gold_n else None,
-            "false_positives": round((ours_n - ours_hit) / ours_n, 4) if ours_n else None,
-            "true_positives_root": round(hit_r / gold_r, 4) if gold_r else None,
-            "false_positives_root": round((ours_r - ours_hit_r) / ours_r, 4) if ours_r else None,
-            "our_codings": ours_n,
+            "true_positives": total["TP"], "false_positives": total["FP"],
+            "true_positives_root": total_r["TP"], "false_positives_root": total_r["FP"],
+            "records": total["records"], "correct": total["correct"], "uncoded": total["uncoded"],
+            "extra": total["extra"], "our_codings": total["coded"],
+            "our_codings_with_a_null_side": total["null_side"],
+            "by_category": {c: {k: v[k] for k in ("records", "correct", "uncoded", "extra", "TP", "FP")}
+                            for c, v in counts.items() if c != "Total"},
             "reference": "UniversalPetrarch: 68.3% true positives, 23.0% false positives",
         }
+        for item, ours in zip(items, predicted, strict=True):
+            if item.extra.get("counted") != "1":
+                continue
+            mine = _our_triples(ours)
+            for g in _gold_codings(item):
+                if g != NO_EVENTS and g not in mine:
+                    near = next((c for c, a, b in mine if (a, b) == g[1:]), NONE)
+                    confusion[f"{g[0]} -> {near}"] += 1
     s.confusion = dict(sorted(confusion.items(), key=lambda kv: (-kv[1], kv[0])))
     return s
+
+
+def _gold_codings(item: Item) -> list[Any]:
+    """The record's codings as UniversalPetrarch's validation reads them: (code, source, target) triples, or
+    :data:`NO_EVENTS` (see ``event_sets.read_petrarch``)."""
+    out: list[Any] = []
+    for line in item.extra.get("codings", "").splitlines():
+        out.append(NO_EVENTS if line == NO_EVENTS else tuple(line.split("\t")))
+    return out
+
+
+def _our_triples(ours: Sequence[Predicted], depth: int | None = None) -> set[tuple[str, str, str]]:
+    """Our events as distinct (code, source, target) triples: one per source code and target code (a
+    coordinated side is one event per actor, as PETRARCH writes it); a side without a coded actor is the
+    null actor ``---``, as UniversalPetrarch writes it."""
+    return {(p.cameo[:depth], sc or NULL_ACTOR, tc or NULL_ACTOR) for p in ours
+            for sc in (p.source_codes or (NULL_ACTOR,)) for tc in (p.target_codes or (NULL_ACTOR,))}
+
+
+def up_counts(items: Sequence[Item], predicted: Sequence[Sequence[Predicted]],
+              depth: int | None = None) -> dict[str, dict[str, Any]]:
+    """UniversalPetrarch's validation count (its ``validation.py`` summary), per record category and in total.
+
+    Counted records: those whose category the file's ``<Include>`` lists, with ``evaluate="true"`` and at least
+    one ``<EventCoding>`` (``Item.extra["counted"]``).  Per record, each of our distinct (code, source, target)
+    triples is *correct* when a gold coding has the same exact code, source code and target code (a side
+    without an actor is ``---`` on both sides; test-only codes outside CAMEO, such as 212 or 345, are gold codings
+    we cannot produce); *uncoded* = gold codings - correct; *extra* = our triples - correct.  A ``noevents``
+    record is one coding, correct when we code nothing, else uncoded, every triple of ours extra.
+    ``TP = correct / (correct + uncoded)``; ``FP = extra / records`` (a share of records, not of our codings, as
+    UniversalPetrarch reports it: its 68.3% / 23.0%).  ``depth=2`` compares CAMEO roots only.  Unlike
+    ``validation.py``, which counts every coded event, ours are distinct triples per record, so one triple
+    found twice (by a verb and its noun) is counted once, correct or extra.  Each entry: ``records``,
+    ``codings``, ``correct``, ``uncoded``, ``extra``, ``coded``, ``null_side`` (our triples with a ``---``
+    side), ``TP`` and ``FP`` (fractions, 4 decimals)."""
+    table: dict[str, dict[str, Any]] = {}
+    keys = ("records", "codings", "correct", "uncoded", "extra", "coded", "null_side")
+    for item, ours in zip(items, predicted, strict=True):
+        if item.extra.get("counted") != "1":
+            continue
+        gold = _gold_codings(item)
+        mine = _our_triples(ours, depth)
+        if gold == [NO_EVENTS]:
+            correct, n_gold = (0 if mine else 1), 1
+        else:
+            want = {(c[:depth], a, b) for c, a, b in gold if isinstance(c, str)}
+            correct, n_gold = len(mine & want), len(gold)
+        row = {"records": 1, "codings": n_gold, "correct": correct, "uncoded": n_gold - correct,
+               "extra": len(mine) - (correct if gold != [NO_EVENTS] else 0), "coded": len(mine),
+               "null_side": sum(1 for _c, a, b in mine if NULL_ACTOR in (a, b))}
+        for cat in (item.extra.get("category", ""), "Total"):
+            acc = table.setdefault(cat, dict.fromkeys(keys, 0))
+            for k in keys:
+                acc[k] += row[k]
+    table.setdefault("Total", dict.fromkeys(keys, 0))
+    for acc in table.values():
+        acc["TP"] = round(acc["correct"] / acc["codings"], 4) if acc["codings"] else None
+        acc["FP"] = round(acc["extra"] / acc["records"], 4) if acc["records"] else None
+    return table
 
 
 # -- running the pipeline ----------------------------------------------------------------------------------------
@@ -434,11 +488,12 @@ def _evaluate(name: str, kind: str, set_name: str, shared: Path, items: list[Ite
             _FOLD_MODELS.clear()
             _EXAMPLES[key] = load_examples(shared, trained_on, load_nlp(base.model), cache=parses)[1]
         examples = _EXAMPLES[key]
-        predicted_by_id: dict[str, list[Predicted]] = {}
+        predicted_by_item: dict[int, list[Predicted]] = {}  # by position: two records may share an id
         stage = _event_stage(pipe)
         shipped_coder = stage.model
         for k in range(FOLDS):
-            held = [i for i in every if fold_of(i.group) == k]
+            held_at = [n for n, i in enumerate(every) if fold_of(i.group) == k]
+            held = [every[n] for n in held_at]
             if (key, k) not in _FOLD_MODELS:  # one model per fold serves every set of the run
                 train = [e for e in examples if fold_of(e.group) != k]
                 if progress:
@@ -449,10 +504,10 @@ def _evaluate(name: str, kind: str, set_name: str, shared: Path, items: list[Ite
             stage.model = LearnedCoder(_FOLD_MODELS[(key, k)], table=stage.table)
             coded = predict(held, pipe, act_coded=name in ACT_CODED, refusal_coded=name in REFUSAL_CODED,
                             split_title=kind == "article")
-            for item, p in zip(held, coded, strict=True):
-                predicted_by_id[item.id] = p
+            for n, p in zip(held_at, coded, strict=True):
+                predicted_by_item[n] = p
         stage.model = shipped_coder
-        predicted = [predicted_by_id[i.id] for i in every]
+        predicted = [predicted_by_item[n] for n in range(len(every))]
         notes.append(f"{FOLDS}-fold cross-validation: each fold coded by a model trained without that fold of "
                      "any training set")
     s = (_score_articles(name, items, predicted[: len(items)], alone, predicted[len(items):]) if kind == "article"

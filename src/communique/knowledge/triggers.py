@@ -24,14 +24,25 @@ class Trigger:
     ``pred:w1|w2`` (what the verb calls its object holds one of these lemmas or lemma sequences: "called X a killer"),
     ``place`` (the object, or its of-phrase, is a place: "captured Kherson", "took control of the airport"),
     ``noobj`` (no direct object), ``clause`` (the verb has a clausal complement: "protested that ..."), ``partner``
-    (done with another party: a joint word, a with-phrase, coordinated doers: "drills with India"); ``a;b`` both
-    hold, ``!a`` does not hold; ``None`` always holds.
+    (done with another party: a joint word, a with-phrase, coordinated doers: "drills with India"), ``pp:p`` /
+    ``pp:p:w1|w2`` (a prepositional phrase with preposition ``p`` of the trigger or of its object, holding one of
+    the words when given: "clashed over the efforts", "condemned an attack by ..."; PETRARCH dictionary patterns
+    use it); ``a;b`` both hold, ``!a`` does not hold; ``None`` always holds.
+
+    Rows read from a PETRARCH verb dictionary (``knowledge.petrarch.parse_petrarch_verbs``) also say so:
+    ``source`` is ``"petrarch"`` (None for ours and tab-separated tables); ``reverse`` the code of its
+    ``[active:passive]`` bracket's other side ("arrived": 042 by the visitor, 043 by the host: the target's act
+    towards the source); ``mutual`` a ``%`` pattern (coordinated subjects act on each other: "Gondor and
+    Osgiliath postponed their meeting").  The event stage reads them in ``stages.events.dictionary``.
     """
 
     lemma: str
     pos: str
     cameo: str
     condition: str | None
+    source: str | None = None
+    reverse: str | None = None
+    mutual: bool = False
 
 
 TriggerTable = dict[str, list[Trigger]]

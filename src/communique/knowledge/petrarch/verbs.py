@@ -43,6 +43,8 @@ _VERB_PARTICLES = frozenset({"up", "down", "out", "off", "away", "back", "forwar
 _PATTERN_PREPOSITIONS = frozenset({"of", "for", "on", "to", "with", "in", "into", "at", "against", "from", "by",
                                    "over", "about", "behind", "before", "between", "toward", "towards", "under"})
 _OBJ_PREPOSITIONS = frozenset({"of", "for", "on"})  # the prepositional phrases our ``obj:`` condition looks into
+PETRARCH = "petrarch"  # ``Trigger.source`` of the rows read here
+NO_EVENT = "---"  # the code of a pattern that vetoes its verb: the event stage codes nothing for it
 
 
 def _uncommented(text: str) -> Iterator[tuple[int, str]]:
@@ -86,6 +88,15 @@ def _event_code(raw: str) -> tuple[str | None, str]:
     return active, ""
 
 
+def _reverse_code(raw: str) -> str | None:
+    """The other side's code of an ``[active:passive]`` bracket (``[042:043]`` -> 043), when it is a CAMEO code."""
+    _active, colon, passive = raw.strip().partition(":")
+    if not colon:
+        return None
+    code, _why = _event_code(passive)
+    return code
+
+
 def _word_forms(word: str, *, singular: bool = True) -> list[str]:
     """A dictionary word as our matcher compares it (lowercased; a plural also as its singular, unless the
     dictionary marks the word, or its synset, with a final ``_``)."""
@@ -104,17 +115,24 @@ def _head(phrase: str) -> str:
     return words[-1] if words else ""
 
 
+# a converted pattern: (rank, code, condition or None, reverse code, mutual); rank 0 = a single exact word
+_Pattern = tuple[int, str, str | None, str | None, bool]
+
+
 class _VerbBlock:
     __slots__ = ("name", "code", "patterns")
 
     def __init__(self, name: str, code: str) -> None:
         self.name = name
         self.code = code
-        self.patterns: list[tuple[int, str, str]] = []  # (rank, code, condition); rank 0 = a single exact word
+        self.patterns: list[_Pattern] = []
 
 
-def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[tuple[int, str, str] | None, str]:
-    """A pattern line (without its leading ``-``) as (rank, code, condition), or ``None`` and why not."""
+def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None, str]:
+    """A pattern line (without its leading ``-``) as a :data:`_Pattern`, or ``None`` and why not.
+
+    ``- % * [CODE]`` (a compound actor before the verb, nothing after it) is a mutual pattern without a
+    condition: coordinated subjects act on each other."""
     m = _PATTERN_CODE.search(body)
     if m is None:
         return None, "no [code]"
@@ -122,11 +140,14 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[tuple[int, str, 
     if "*" not in text:
         return None, "no verb (*)"
     before, _, after = text.partition("*")
-    if "%" in text:
-        return None, "compound actor (%)"
+    if "%" in after:
+        return None, "compound actor (%) after the verb"
+    mutual = "%" in before
+    before = before.replace("%", " ")
     if any(t not in _PLACEHOLDERS for t in before.split()):
         return None, "words before the verb"
     items: list[tuple[str | None, str | None, bool]] = []  # (preposition, head, head is a whole word)
+    modifiers: dict[int, list[str]] = {}  # the words before a noun phrase's head, by item
     prep: str | None = None
     in_pp = in_np = False
     pp_start = 0
@@ -146,6 +167,7 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[tuple[int, str, 
             in_np = False
             if np_words:
                 items.append((prep if in_pp else None, np_words[-1], len(np_words) == 1))
+                modifiers[len(items) - 1] = np_words[:-1]
         elif in_np:
             np_words.append(tok)
         elif in_pp and prep is None:
@@ -156,29 +178,62 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[tuple[int, str, 
             and items[0][1].lower() in _PATTERN_PREPOSITIONS and items[1][0] is None:
         items = [(items[0][1].lower(), items[1][1], items[1][2])]  # "ON &SOLUTION" without parentheses
     if not items:
+        if mutual:
+            code, why = _event_code(m.group(1))
+            return (None, why) if code is None else ((2, code, None, _reverse_code(m.group(1)), True), "")
         return None, "no word after the verb"
-    if len(items) > 1:
+    # one phrase, or an object word and a prepositional phrase after it ("ATTACK (BY)", "PLAN (FOR PEACE)")
+    if len(items) > 2 or (len(items) == 2 and (items[0][0] is not None or items[0][1] is None
+                                               or items[1][0] is None)):
         return None, "several phrases after the verb"
-    prep, head, exact = items[0]
-    if head is None or head.lower() in _PATTERN_PREPOSITIONS:
-        return None, "preposition alone"
-    if prep is not None and prep not in _OBJ_PREPOSITIONS:
-        return None, "prepositional phrase other than of/for/on"
+    parts: list[str] = []
+    for n, (prep, head, _exact) in enumerate(items):
+        if head is not None and head.lower() in _PATTERN_PREPOSITIONS and prep is None:
+            prep, head = head.lower(), None  # "- * WITH [030]"
+        if head is None:  # a preposition alone: "(WITH)"
+            if prep is None:
+                return None, "no word after the verb"
+            parts.append(f"pp:{prep}")
+            continue
+        words = _phrase_words(head, synsets)
+        if words is None:
+            return None, "undefined synset"
+        if not words:
+            return None, "no word after the verb"
+        if prep is None:
+            kind = "near" if len(words) == 1 and words[0] in _VERB_PARTICLES else "obj"
+            parts.append(f"{kind}:{'|'.join(words)}")
+            for modifier in modifiers.get(n, []):  # "{NEW &TIETYPES RELATIONS}": each word in the object too
+                mwords = _phrase_words(modifier, synsets)
+                if mwords is None:
+                    return None, "undefined synset"
+                if mwords:
+                    parts.append(f"obj:{'|'.join(mwords)}")
+        elif prep in _OBJ_PREPOSITIONS and len(items) == 1:
+            parts.append(f"obj:{'|'.join(words)}")
+        else:
+            parts.append(f"pp:{prep}:{'|'.join(words)}")
+    code, why = _event_code(m.group(1))
+    if code is None and why != "null code [---]":
+        return None, why
+    prep, _head, exact = items[0]
+    rank = -10 * len(parts) + (0 if exact and prep is None else 1)  # the more words, the sooner tried
+    if code is None:  # "- * BUDGET [---]": the verb codes nothing there (nor a less specific pattern of it)
+        return (rank, NO_EVENT, ";".join(parts), None, False), "veto"
+    return (rank, code, ";".join(parts), _reverse_code(m.group(1)), mutual), ""
+
+
+def _phrase_words(head: str, synsets: dict[str, list[str]]) -> list[str] | None:
+    """The words a pattern's word, phrase or synset stands for (heads, plurals also as singulars); ``None`` for an
+    undefined synset."""
     if head.startswith("&"):
         members = synsets.get(head[1:].rstrip("_").upper())
         if members is None:
-            return None, "undefined synset"
+            return None
         words = [w for member in members for w in _word_forms(_head(member), singular=not member.endswith("_"))]
     else:
         words = _word_forms(_head(head), singular=not head.endswith("_"))
-    words = list(dict.fromkeys(w for w in words if w))
-    if not words:
-        return None, "no word after the verb"
-    code, why = _event_code(m.group(1))
-    if code is None:
-        return None, why
-    kind = "near" if prep is None and len(words) == 1 and words[0] in _VERB_PARTICLES else "obj"
-    return (0 if exact and prep is None else 1, code, f"{kind}:{'|'.join(words)}"), ""
+    return list(dict.fromkeys(w for w in words if w))
 
 
 def _verb_key(word: str) -> tuple[str, str | None] | None:
@@ -208,14 +263,27 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
     * a pattern with one word or noun phrase after the verb (``- * AMBASSADOR [050]``, ``- $ * {NEW
       CABINET} + [050]``, ``- * (OF &TREATY) [057]``) -> ``obj:`` its head word (a plural also as its
       singular; a synset: the heads of its members), ``near:`` for a particle (``- * AWAY``), for each verb
-      of its block; placeholders ``$ + ^`` are dropped and the modifiers of a noun phrase are lost;
-    * codes ``[active:passive]`` give the active code when it is a CAMEO code we know.
+      of its block; placeholders ``$ + ^`` are dropped and the modifiers of a noun phrase are lost; a
+      prepositional phrase with another preposition (``- * (OVER EFFORTS)``, ``- * (WITH)``) -> ``pp:over:efforts``
+      / ``pp:with``; an object word and a prepositional phrase after it (``- * ATTACK (BY)``) ->
+      ``obj:attack;pp:by``; the words before a noun phrase's head must be in the object too (``{NEW &TIETYPES
+      RELATIONS}`` -> ``obj:relations|relation;obj:new;obj:military|economic|cultural``); patterns of more words are
+      tried first;
+    * a pattern with a null code ``[---]`` vetoes its verb where it holds: a row with the code ``---``
+      (:data:`NO_EVENT`), which codes nothing (``- * BUDGET [---]``: "approved the budget" is no event), rather
+      than a less specific pattern's or the verb's code;
+    * codes ``[active:passive]`` give the active code when it is a CAMEO code we know, and the passive one as
+      ``Trigger.reverse`` (the target's act towards the source: "arrived" ``[042:043]``);
+    * ``- % * [CODE]`` (a compound actor, nothing after the verb) with the block's own code makes the verbs'
+      default rows ``mutual`` (coordinated subjects act on each other); a ``%`` pattern with a phrase after the
+      verb is a conditional row of its own, mutual.  Rows read here have ``source="petrarch"``.
 
     Not converted (counted in ``stats`` as ``skipped: <reason>``, summed up in ``problems``): patterns with
-    words before the verb, a compound actor ``%``, several phrases, prepositions other than of/for/on, no
-    or null codes, undefined synsets; multi-word verbs of three words and more; transformations.
-    For each word, conditional rows come before the unconditional one; when two patterns give a verb the same
-    condition, a single word beats a phrase's head, then the first listed wins.
+    words before the verb, a compound actor ``%`` after the verb, more phrases than an object and a prepositional
+    phrase, passive-only codes and codes not in CAMEO, undefined synsets, a ``% *`` pattern with another code than
+    its block's; multi-word verbs of three words and more; transformations.
+    For each word, conditional rows come before the unconditional one, patterns of more words first, then a single
+    word before a phrase's head; when two patterns give a verb the same condition, the first listed wins.
     ``stats`` also counts ``verbs`` (keys with a verb entry), ``patterns``, ``patterns converted`` and
     ``rows``.  ``InputError`` when the text has content but no verb block.
     """
@@ -251,6 +319,8 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
                 problems.append(f"{where}: pattern before any verb block")
                 continue
             pattern, why = _pattern(s[1:], synsets)
+            if why == "veto":
+                stats["patterns that veto their verb ([---])"] += 1
             if pattern is None:
                 stats[f"skipped: {why}"] += 1
                 if why == "no [code]":
@@ -280,23 +350,35 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
     if content and not blocks:
         raise InputError(source, "not a PETRARCH verb dictionary (no '--- NAME [CODE] ---' block anywhere)")
 
-    patterns: dict[str, list[tuple[str, str]]] = {}  # block name -> (code, condition), one per condition
+    # block name -> its conditional patterns (code, condition, reverse, mutual), one per condition; and the
+    # blocks whose "% *" pattern makes their default mutual
+    patterns: dict[str, list[tuple[str, str, str | None, bool]]] = {}
+    mutual_default: dict[str, str] = {}
     for name, blk in blocks.items():
-        first: dict[str, str] = {}
-        for _rank, pcode, pcond in sorted(blk.patterns, key=lambda p: p[0]):
-            if pcond in first:
+        first: dict[str, tuple[str, str | None, bool]] = {}
+        for _rank, pcode, pcond, prev, pmutual in sorted(blk.patterns, key=lambda p: p[0]):
+            if pcond is None:  # "% *": the block's default is mutual, if it has the same code
+                if pcode == _event_code(blk.code)[0]:
+                    mutual_default.setdefault(name, pcode)
+                else:
+                    stats["skipped: compound actor (%) with another code than the block's"] += 1
+            elif pcond in first:
                 stats["skipped: condition given before"] += 1
             else:
-                first[pcond] = pcode
-        patterns[name] = [(pcode, pcond) for pcond, pcode in first.items()]
+                first[pcond] = (pcode, prev, pmutual)
+        patterns[name] = [(pcode, pcond, prev, pmutual) for pcond, (pcode, prev, pmutual) in first.items()]
     conditional: dict[str, list[Trigger]] = {}
     plain: dict[str, list[Trigger]] = {}
     claimed: set[str] = set()
     for (lemma, cond), (name, own_code, forms) in verbs.items():
         blk = blocks[name]
-        rows = [Trigger(lemma, "VERB", pcode, pcond) for pcode, pcond in patterns[name]] if cond is None else []
-        code, why = _event_code(own_code if own_code is not None else blk.code)
-        default = Trigger(lemma, "VERB", code, cond) if code is not None else None
+        rows = [Trigger(lemma, "VERB", pcode, pcond, PETRARCH, prev, pmutual)
+                for pcode, pcond, prev, pmutual in patterns[name]] if cond is None else []
+        raw_code = own_code if own_code is not None else blk.code
+        code, why = _event_code(raw_code)
+        mutual = code is not None and mutual_default.get(name) == code
+        default = Trigger(lemma, "VERB", code, cond, PETRARCH, _reverse_code(raw_code), mutual) \
+            if code is not None else None
         if default is not None and cond is not None:
             rows.append(default)
         elif code is None and why != "null code [---]":

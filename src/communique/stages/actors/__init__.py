@@ -100,7 +100,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     known = find_known(sdoc, taken, kb, on=doc.article.published) if kb is not None else []
     taken += [f.span for f in known]
     if kb is not None and kb.agents:  # "a senior official said": an agent with no country, PETRARCH's ---GOV
-        known += (bare := find_agents(sdoc, taken, kb.agents, bare=True))
+        known += (bare := find_agents(sdoc, taken, kb.agents, bare=True, beside=agents))
         taken += [f.span for f in bare]
     unknown = find_unknown_names(sdoc, taken, doc.places)
     found = sorted(groups + titled + agents + igos + ents + unnamed + known + unknown,

@@ -93,7 +93,8 @@ def _acting(tok: Any) -> bool:
     return t.dep_ in _ACTING
 
 
-def find_agents(sdoc: Any, taken: Sequence[Span], agents: Sequence[Agent], *, bare: bool = False) -> list[Found]:
+def find_agents(sdoc: Any, taken: Sequence[Span], agents: Sequence[Agent], *, bare: bool = False,
+                beside: Sequence[Found] = ()) -> list[Found]:
     """Agent phrases with a country beside them (before, possessive, "of" list, or after for a code that goes
     first), longest phrase first; phrases overlapping ``taken`` are left alone. A past office ("former Gondor
     prosecutors") is coded country + ``ELI``, as PETRARCH converts it.
@@ -101,7 +102,8 @@ def find_agents(sdoc: Any, taken: Sequence[Span], agents: Sequence[Agent], *, ba
     With ``bare``, also agents with no country beside them that act as subject, object or recipient ("a senior
     official said", "Clerics and lawmakers believe"): coded with the agent code alone (``GOV``, our notation for
     PETRARCH's ``---GOV``); run this pass after every other finder, so that a country said elsewhere in the phrase
-    ("police in Hyderabad, Pakistan") wins."""
+    ("police in Hyderabad, Pakistan") wins.  An agent coordinated with one of ``beside`` (agents found with their
+    country) shares that country: "Danish media and government" is DNKMED and DNKGOV."""
     if not agents:
         return []
     by_first: dict[str, list[Agent]] = {}
@@ -133,6 +135,12 @@ def find_agents(sdoc: Any, taken: Sequence[Span], agents: Sequence[Agent], *, ba
             places += [(code, i, end, f"{sdoc[lo:hi].text} {agent_text}") for code, lo, hi in listed]
             if not listed and hit.before and j < n and (cw := country_at(sdoc, j)) is not None:
                 places.append((cw[0], i, cw[1], sdoc[i:cw[1]].text))  # "MSF Arnor"
+        if bare and not places and beside:  # "Danish media and government": the government is Danish too
+            for c in sdoc[j - 1].conjuncts:
+                f = next((f for f in beside if f.country and f.span.start <= c.idx < f.span.end), None)
+                if f is not None and f.country is not None:
+                    places.append((f.country, i, j, agent_text))
+                    break
         if bare and not places and _acting(sdoc[j - 1]) and hit.code[:3] in SECTORS:
             span = Span(sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1]))
             if not taken_index.overlaps(span):

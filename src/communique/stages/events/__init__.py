@@ -12,7 +12,9 @@ The coder is a package; each module does one thing with a pure function, and thi
 * ``modality``  -- ``modality(tok)``: the event's own mood (planned, hypothetical) and negation;
 * ``senses``    -- ``wrong_sense(tok, cameo)``: sports results, markets and machines are no events;
 * ``episodes``  -- references to earlier events ("the visit"), restatements, places inherited in an episode;
-* ``location``  -- the event's place.
+* ``location``  -- the event's place;
+* ``dictionary`` -- ``apply(doc, events, rows)``: the conventions of a user's PETRARCH verb dictionary (reports,
+  ``[active:passive]`` codes, coordinated subjects acting on each other) for the events its rows coded.
 
 The stage ``communique.events.v1`` takes two services: ``trigger_table`` (replaces the bundled table) and
 ``event_model`` (a ``Coder``; ``None``, the default, codes with the table alone).
@@ -23,6 +25,7 @@ from __future__ import annotations
 from ...knowledge.triggers import TriggerTable
 from ...model import Actor, Doc, Event, Mention
 from ...pipeline import stage
+from . import dictionary
 from .arguments import ActorIndex, find_arguments, noun_phrase, subject_of
 from .coder import Coder, extract
 from .modality import Modality, modality, resolve_status
@@ -56,7 +59,11 @@ class EventStage:
     def __init__(self, trigger_table: TriggerTable | None = None, event_model: Coder | None = None) -> None:
         self.table = trigger_table
         self.model = event_model
+        self.dictionary_rows = dictionary.dictionary_rows(trigger_table)
 
     def __call__(self, doc: Doc) -> Doc:
-        attach(doc, *extract(doc, table=self.table, model=self.model))
+        events, actors, mentions = extract(doc, table=self.table, model=self.model)
+        if self.dictionary_rows:  # a user's PETRARCH verb dictionary coded some: its conventions
+            events = dictionary.apply(doc, events, self.dictionary_rows)
+        attach(doc, events, actors, mentions)
         return doc

@@ -112,6 +112,14 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
         doc = tok.doc
         window = doc[max(tok.sent.start, tok.i - 4) : min(tok.sent.end, tok.i + 5)]
         return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in list(tok.children) + list(window))
+    if kind == "pp":  # "pp:over:efforts": "clashed over the efforts"; of the object too: "an attack by ..."
+        prep, _, heads = words.partition(":")
+        wanted = set(heads.split("|")) - {""}
+        holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
+        return any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
+                   and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                   and (not wanted or any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in c.subtree))
+                   for h in holders for c in h.children)
     if kind == "obj":
         for child in tok.children:
             if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") or (
@@ -238,12 +246,16 @@ def predicates(verb: Any) -> list[str]:
 
 
 def match_trigger(tok: Any, table: TriggerTable | None = None) -> Trigger | None:
-    """The first row of the table whose word, part of speech and condition fit the token."""
+    """The first row of the table whose word, part of speech and condition fit the token: rows of its lemma, then of
+    its form as written, or the other way round when a verb dictionary lists the form as a verb of its own."""
     if tok.pos_ not in ("VERB", "NOUN", "PROPN"):
         return None
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
     rows = table if table is not None else default_triggers()
-    for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+    keys = (tok.lemma_.lower(), tok.lower_)
+    if keys[0] != keys[1] and any(t.source is not None and t.lemma == keys[1] for t in rows.get(keys[1], ())):
+        keys = (keys[1], keys[0])  # a form a verb dictionary lists as a verb of its own ("LEFT [042:043]")
+    for key in dict.fromkeys(keys):
         for trig in rows.get(key, []):
             if trig.pos in (pos, "ANY") and _condition_holds(tok, trig.condition):
                 return trig

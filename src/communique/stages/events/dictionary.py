@@ -1,0 +1,206 @@
+"""PETRARCH verb-dictionary conventions, for events a user's ``--verbs`` dictionary coded.
+
+A PETRARCH verb dictionary (read by ``knowledge.petrarch.parse_petrarch_verbs``) says more than which code a verb
+has.  ``apply(doc, events, rows)`` is pure and keeps the events our bundled table and the learned coder found as
+they are; for an event whose trigger row came from a dictionary (``rows``: rule text -> row) it applies:
+
+* **a report is not an event of its own**: a dictionary's say-verb (a row coding 010) that reports a clause in
+  which another event is coded ("Arnor will restore ties with Gondor, an official said"; "the ministry said
+  Gondor had shelled the town") is dropped: PETRARCH codes what is reported, not the saying of it;
+* **both sides of an ``[active:passive]`` code** (``Trigger.reverse``): "X arrived in Y" ``[042:043]`` is X's
+  visit to Y (042) and Y's hosting of X (043), "X met Y" ``[040:040]`` a meeting each way: the target's act is
+  added, from target to source, when the event has both;
+* **coordinated subjects acting on each other** (``Trigger.mutual``, a ``% *`` pattern): "Gondor and Osgiliath
+  postponed their meeting" has no target; each of the subjects acts on each of the others;
+* **the target is the first actor after the verb, in its phrase**: a dictionary event with a source and no
+  target takes the first coded actor named after the trigger within the trigger's own phrase (its object and
+  prepositional phrases, clauses under it; not its subject, not a clause it comments on): "acted on a
+  resolution with Libya" (Libya), "departed from Libya", "allowed that Mordor is no pleasant place" (Mordor);
+* **a coordinated target is each of its conjuncts**: "ties with Mordor, Rohan and Bree" is three targets,
+  "ties between Gondor and Osgiliath" two;
+* **one phrase, one actor**: on either side of any event, an actor whose code another actor of that side
+  spells out further is dropped: "Bree Prime Minister Romendacil" is BREGOV, not also BRE; "White House
+  security officials" USAGOV, not also the bare agent GOV.
+
+Events are never merged or recoded here; added events get ids after the last one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from ...knowledge.cameo import lookup
+from ...knowledge.triggers import Trigger, TriggerTable
+from ...model import Doc, Event
+from .triggers import rule_name
+
+__all__ = ["apply", "dictionary_rows"]
+
+# dependencies of a say-verb's reported clause
+_REPORTED = frozenset({"ccomp", "parataxis"})
+
+
+def dictionary_rows(table: TriggerTable | None) -> dict[str, Trigger]:
+    """The rows of ``table`` read from a PETRARCH dictionary (``Trigger.source``), by their rule text
+    (``Event.rule``)."""
+    if not table:
+        return {}
+    return {rule_name(t): t for rows in table.values() for t in rows if t.source is not None}
+
+
+def _token_at(sdoc: Any, start: int) -> Any | None:
+    span = sdoc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _reported_clause(tok: Any) -> set[int]:
+    """Token indices of what a say-verb reports: its clausal complements, or the clause it is a comment on ("...,
+    an official said": the rest of the verb's head clause)."""
+    out: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in _REPORTED:
+            out.update(t.i for t in c.subtree)
+    if tok.dep_ in _REPORTED or (tok.dep_ == "advcl" and tok.i > tok.head.i):
+        own = {t.i for t in tok.subtree}
+        out.update(t.i for t in tok.head.subtree if t.i not in own)
+    return out
+
+
+def _copy(ev: Event, number: int, cameo: str, source: list[str], target: list[str], why: str) -> Event:
+    entry = lookup(cameo)
+    return replace(ev, id=f"e{number}", cameo=cameo, plover=entry.plover, label=entry.label,
+                   goldstein=entry.goldstein, quad_class=entry.quad_class, plover_mode=entry.plover_mode,
+                   plover_context=entry.plover_context, source=list(source), target=list(target),
+                   intent=None, references=[], attribution=list(ev.attribution),
+                   rule=f"{why}\t{ev.rule}" if ev.rule else why)
+
+
+def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> list[Event]:
+    """``events`` with the dictionary's conventions (see the module docstring); ``rows`` from
+    :func:`dictionary_rows`.  Needs ``doc.nlp``; returns a new list (the events kept are the same objects)."""
+    if not rows or not events:
+        return list(events)
+    sdoc = doc.nlp
+    tokens = {ev.id: _token_at(sdoc, ev.trigger.start) for ev in events}
+    codes = {a.id: a.code or "" for a in doc.actors}
+    kept: list[Event] = []
+    for ev in events:
+        tok = tokens[ev.id]
+        if ev.cameo == "010" and (ev.rule or "") in rows and tok is not None:
+            clause = _reported_clause(tok)
+            if any(other is not ev and (t := tokens[other.id]) is not None and t.i in clause for other in events):
+                continue  # the report of an event coded in its clause
+        kept.append(ev)
+    number = max((int(e.id[1:]) for e in events if e.id[1:].isdigit()), default=len(events))
+    spans: dict[str, list[Any]] = {}
+    for m in doc.mentions:
+        if m.actor_id:
+            spans.setdefault(m.actor_id, []).append(m.span)
+
+    def before(actor: str, tok: Any) -> bool:  # named in the trigger's sentence, before it
+        return any(tok.sent.start_char <= sp.start and sp.end <= tok.idx for sp in spans.get(actor, []))
+
+    # the subjects of a mutual row's act, over the events coded for each of them ("Gondor and Osgiliath
+    # postponed ...": one event per subject, no target, or the other subject made the target)
+    mutual: dict[tuple[int, str], list[Event]] = {}
+    for ev in kept:
+        row = rows.get(ev.rule or "")
+        tok = tokens[ev.id]
+        if row is not None and row.mutual and ev.source and tok is not None \
+                and all(before(a, tok) for a in ev.target):
+            mutual.setdefault((ev.trigger.start, ev.cameo), []).append(ev)
+    paired: list[Event] = []
+    for ev in kept:
+        group = mutual.get((ev.trigger.start, ev.cameo), [])
+        if any(ev is g for g in group):
+            subjects = list(dict.fromkeys(a for g in group for a in [*g.source, *g.target]))
+            if len(subjects) < 2:
+                paired.append(ev)
+            elif ev is group[0]:  # the group's first event acts on the second subject; each other pair is added
+                pairs = [(a, b) for a in subjects for b in subjects if a != b]
+                paired.append(replace(ev, source=[pairs[0][0]], target=[pairs[0][1]], rule=f"mutual\t{ev.rule}"))
+                for a, b in pairs[1:]:
+                    number += 1
+                    paired.append(_copy(ev, number, ev.cameo, [a], [b], "mutual"))
+            continue
+        paired.append(ev)
+    final: list[Event] = []
+    added: list[Event] = []
+    for ev in paired:
+        row = rows.get(ev.rule or "")
+        tok = tokens.get(ev.id)
+        if row is not None and tok is not None:
+            if ev.source and not ev.target:
+                first = _first_actor_after(doc, tok, codes, set(ev.source))
+                if first is not None:
+                    ev = replace(ev, target=[first])
+            if ev.target:
+                more = _coordinated(doc, tok, ev.target, spans, codes, {*ev.source, *ev.target})
+                if more:
+                    ev = replace(ev, target=[*ev.target, *more])
+            if row.reverse is not None and ev.source and ev.target:
+                number += 1
+                added.append(_copy(ev, number, row.reverse, ev.target, ev.source, "reverse"))
+        final.append(ev)
+    out: list[Event] = []
+    for ev in final + added:
+        source, target = _one_per_phrase(ev.source, codes), _one_per_phrase(ev.target, codes)
+        if (source, target) != (ev.source, ev.target):
+            ev = replace(ev, source=source, target=target)
+        out.append(ev)
+    return out
+
+
+def _coordinated(doc: Doc, tok: Any, target: list[str], spans: Mapping[str, list[Any]], codes: Mapping[str, str],
+                 exclude: set[str]) -> list[str]:
+    """Coded actors coordinated with a target named after the trigger ("ties with Mordor, Rohan and Bree",
+    "between Gondor and Osgiliath"), in text order."""
+    sdoc = doc.nlp
+    at_token: dict[int, str] = {}
+    for actor, sps in spans.items():
+        if actor in exclude or not codes.get(actor):
+            continue
+        for sp in sps:
+            if tok.idx < sp.start and sp.end <= tok.sent.end_char and (t := _token_at(sdoc, sp.end - 1)) is not None:
+                at_token.setdefault(t.i, actor)
+    out: list[str] = []
+    for actor in target:
+        for sp in spans.get(actor, []):
+            if not (tok.idx < sp.start and sp.end <= tok.sent.end_char):
+                continue
+            last = _token_at(sdoc, sp.end - 1)
+            for c in (last.conjuncts if last is not None else ()):
+                found = next((a for i, a in at_token.items() if i == c.i), None)
+                if found is not None and found not in out:
+                    out.append(found)
+    return out
+
+
+def _first_actor_after(doc: Doc, tok: Any, codes: Mapping[str, str], exclude: set[str]) -> str | None:
+    """The first coded actor named after ``tok`` in its own phrase (its subtree, without its subject)."""
+    own = {t.i for t in tok.subtree}
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj", "parataxis") or (c.dep_ == "ccomp" and c.i < tok.i):
+            own -= {t.i for t in c.subtree}
+    lo = tok.idx + len(tok)
+    hi = max((doc.nlp[i].idx + len(doc.nlp[i]) for i in own), default=lo)
+    for m in sorted(doc.mentions, key=lambda m: m.span.start):
+        if m.span.start < lo or m.span.end > hi or not m.actor_id or m.actor_id in exclude:
+            continue
+        if not codes.get(m.actor_id):
+            continue
+        at = _token_at(doc.nlp, m.span.start)
+        if at is not None and at.i in own:
+            return m.actor_id
+    return None
+
+
+def _one_per_phrase(side: list[str], codes: Mapping[str, str]) -> list[str]:
+    """``side`` without an actor whose code another actor of the side spells out further (BRE beside BREGOV, a bare
+    agent GOV beside USAGOV)."""
+    if len(side) < 2:
+        return side
+    return [a for a in side if not (c := codes.get(a, "")) or not any(
+        b != a and (o := codes.get(b, "")) != c and c in o for b in side)]
