@@ -68,3 +68,24 @@ def test_ingest_memory_is_flat(tmp_path: Path) -> None:
     assert report.added + report.replaced + report.superseded == 1_200 and not report.errors
     print("RSS MB at 300/600/900/1200 articles:", [round(s) for s in samples])
     assert samples[-1] - samples[0] < 60, samples
+
+
+def test_bench_cycles_its_corpus_without_holding_it() -> None:
+    """``communique bench --articles N``'s corpus: N articles, the same ones at every reading, made as they are
+    read (the k-th reuse of an article is a new article closing with "Copy k."), never a list of N."""
+    from communique.bench import Cycled
+    from communique.read import make_article
+
+    base = [make_article(f"Ministers met in Cairo on Monday to discuss trade, report {i} said.\n") for i in range(3)]
+    corpus = Cycled(base, 7)
+    first = [(a.id, a.text) for a in corpus]
+    assert len(corpus) == 7 and [(a.id, a.text) for a in corpus] == first
+    assert [t.rsplit("\n", 2)[-2] for _, t in first[3:]] == ["Copy 2."] * 3 + ["Copy 3."]
+    assert first[:3] == [(a.id, a.text) for a in base] and len({i for i, _ in first}) == 7
+    assert not isinstance(corpus, list) and iter(corpus) is not iter(corpus)
+    tracemalloc.start()
+    big = Cycled(base, 20_000)
+    assert sum(1 for _ in big) == 20_000
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 1_000_000, peak  # a few articles' worth, not 20,000

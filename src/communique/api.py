@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import ArticleFailed, CommuniqueError, InputError, TooLong, UnsupportedLanguage
+from .lifecycle import trim_heap
 from .model import Article, Doc
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .read import make_article, parse_date, read_path
@@ -395,6 +396,7 @@ def _store_batch(docs: list[Doc], session: Callable[[bool], Any]) -> Iterator[Ou
             # seeing stale merged tables compute merged events from them; the next write refreshes them
     finally:
         writer.__exit__(None, None, None)
+        trim_heap()  # what earlier batches' parses and Arrow tables freed goes back, not kept fragmented
     yield from outcomes
 
 

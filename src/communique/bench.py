@@ -34,11 +34,12 @@ from typing import Any
 
 from . import api
 from .errors import InputError
+from .lifecycle import trim_heap
 from .model import Article, Doc
 from .pipeline import timed as _timed
 from .read import make_article
 
-__all__ = ["BenchResult", "corpus_articles", "run_bench", "shared_corpus", "spacy_alone"]
+__all__ = ["BenchResult", "Cycled", "corpus_articles", "run_bench", "shared_corpus", "spacy_alone"]
 
 SOURCES = ("polnear", "rams")
 
@@ -98,6 +99,22 @@ def shared_corpus(shared: Path, source: str = "polnear", limit: int | None = Non
     else:
         raise InputError(source, f"unknown bench corpus; one of {', '.join(SOURCES)}")
     return out
+
+
+class Cycled:
+    """``base`` cycled to ``n`` articles (all of it once when ``n`` is None), made afresh at each iteration
+    (:func:`corpus_articles`), so a bench of 20,000 articles never holds more than ``base`` in memory; ``len``
+    is the number of articles."""
+
+    def __init__(self, base: list[Article], n: int | None) -> None:
+        self.base = base
+        self.n = len(base) if n is None else n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self) -> Iterator[Article]:
+        return corpus_articles(self.base, self.n)
 
 
 def corpus_articles(base: list[Article], n: int | None) -> Iterator[Article]:
@@ -183,7 +200,7 @@ class _PeakRSS:
         return round(self.peak / 2**20, 1)
 
 
-def spacy_alone(texts: list[str], *, model: str, batch_size: int, n_process: int) -> tuple[float, float, float]:
+def spacy_alone(texts: Iterable[str], *, model: str, batch_size: int, n_process: int) -> tuple[float, float, float]:
     """Seconds, peak RSS (MB) and CPU seconds (the model's loading left out; its worker processes in) of spaCy's
     own full pipeline (freshly loaded, nothing excluded) over ``texts``."""
     import spacy
@@ -210,12 +227,15 @@ def run_bench(
     stages_in_workers: bool = False,
 ) -> BenchResult:
     """Run ``articles`` through read → NLP → stages → store (a new DuckDB file, ``db`` or a temporary one) and,
-    with ``compare_spacy``, through spaCy alone; the model is loaded before the clock starts in both."""
+    with ``compare_spacy``, through spaCy alone; the model is loaded before the clock starts in both.
+    ``articles`` is read several times when it is a sized collection that makes its items afresh at each
+    iteration (:class:`Cycled`: the corpus is never held whole), else it is read once into a list."""
     from .settings import Settings
     from .stages.nlp import NLPStage
     from .store import Store
 
-    articles = list(articles)
+    if not isinstance(articles, (list, Cycled)):
+        articles = list(articles)
     settings = Settings(on_error="skip", workers=workers, batch_size=batch_size, stages_in_workers=stages_in_workers)
     tmp = tempfile.TemporaryDirectory(prefix="communique-bench-")
     db = db or Path(tmp.name) / "bench.duckdb"
@@ -284,6 +304,8 @@ def run_bench(
                         t1 = time.perf_counter()
                         with store.deferred_merged():
                             store.put_many(group)
+                        del group
+                        trim_heap()  # as ingest's writer does after each batch
                         clock["store"] = clock.get("store", 0.0) + time.perf_counter() - t1
                     seconds = time.perf_counter() - t0
                     events = store.count()["events"]
@@ -292,8 +314,10 @@ def run_bench(
                 own["store"] = round(clock.get("store", 0.0), 3)
     finally:
         tmp.cleanup()
-    words = sum(len(a.text.split()) for a in articles)
-    chars = sum(len(a.text) for a in articles)
+    words = chars = 0
+    for a in articles:
+        words += len(a.text.split())
+        chars += len(a.text)
     spacy_s = own.get("communique.nlp.v1")
     work = sum(own.values())
     result = BenchResult(
@@ -304,7 +328,7 @@ def run_bench(
         stored_events=events, cpu_seconds=cpu, reanalysed=reanalysed,
     )
     if compare_spacy:
-        s_sec, s_rss, s_cpu = spacy_alone([a.text for a in articles], model=settings.model, batch_size=batch_size,
+        s_sec, s_rss, s_cpu = spacy_alone((a.text for a in articles), model=settings.model, batch_size=batch_size,
                                    n_process=n_proc)
         result.spacy_alone_seconds = round(s_sec, 3)
         result.spacy_alone_articles_per_s = round(len(articles) / s_sec, 2)
@@ -382,7 +406,7 @@ def _cluster_rss(client: Any) -> float:
         return 0.0
 
 
-def _write_jsonl(articles: list[Article], folder: Path) -> Path:
+def _write_jsonl(articles: Iterable[Article], folder: Path) -> Path:
     path = folder / "corpus.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for a in articles:

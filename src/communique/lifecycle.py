@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Hashable
 from typing import Protocol, TypeVar
 
-__all__ = ["PoolRegistry", "children_die_with_parent", "spawned_worker_start"]
+__all__ = ["PoolRegistry", "children_die_with_parent", "spawned_worker_start", "trim_heap"]
 
 _PR_SET_PDEATHSIG = 1
 _installed = False
@@ -51,6 +51,24 @@ def children_die_with_parent() -> None:
         return
     os.register_at_fork(before=_before_fork, after_in_child=_in_child)
     _installed = True
+
+
+_MALLOC_TRIM: object = None  # glibc's malloc_trim once looked up; False where there is none
+
+
+def trim_heap() -> None:
+    """Give the pages of memory already freed back to the system (glibc ``malloc_trim(0)``; nothing where the C
+    library has no such call).  A process that builds and drops large objects batch after batch (spaCy docs,
+    Arrow tables, query results) otherwise keeps its peak heap, fragmented, for the rest of the run and its
+    resident memory creeps upward.  Nothing in use is touched; it costs about a millisecond per call."""
+    global _MALLOC_TRIM
+    if _MALLOC_TRIM is None:
+        try:
+            _MALLOC_TRIM = ctypes.CDLL(None).malloc_trim
+        except (AttributeError, OSError):
+            _MALLOC_TRIM = False
+    if _MALLOC_TRIM:
+        _MALLOC_TRIM(0)  # type: ignore[operator]
 
 
 def spawned_worker_start(parent: int, init: str, *args: object) -> None:

@@ -103,3 +103,30 @@ def test_is_title(text: str, expected: bool) -> None:
 )
 def test_igo_code(name: str, code: tuple[str, str] | None) -> None:
     assert igo_code(name) == code
+
+
+def _igo_code_by_lookup(name: str) -> tuple[str, str] | None:
+    """igo_code's rule written out as plain table lookups, with no shortcut (the reference for the test below)."""
+    from communique.knowledge.sectors import _organisations
+
+    text = " ".join(name.replace("\u2019", "'").split())
+    exact, folded = _organisations()
+    forms = [text, text[4:]] if text[:4].casefold() == "the " else [text]
+    forms += [form[:-2] for form in forms if form.endswith("'s")]
+    return next((f for form in forms if (f := exact.get(form) or folded.get(form.casefold())) is not None), None)
+
+
+def test_igo_code_skips_no_name_by_its_first_word() -> None:
+    """The first-word shortcut never hides a name: every organisation in the table, as written, upper- and
+    lower-cased, with "the", with "'s", with a curly apostrophe and extra spaces, and spans that start like
+    one, give what the table lookups give."""
+    from communique.knowledge.sectors import _ORGANISATIONS
+
+    names = []
+    for name in _ORGANISATIONS:
+        for form in (name, name.upper(), name.lower(), f"the {name}", f"The  {name}", f"{name}'s", f"{name}\u2019s",
+                     f"the {name}'s", f" {name} ", name.split()[0], f"{name} officials", "Prime Minister",
+                     "The", "the", "", "'s", "The 's"):
+            names.append(form)
+    assert sum(_igo_code_by_lookup(n) is not None for n in names) > len(_ORGANISATIONS)
+    assert [igo_code(n) for n in names] == [_igo_code_by_lookup(n) for n in names]

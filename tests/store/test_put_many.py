@@ -119,3 +119,30 @@ def test_ingest_writer_loses_only_the_failing_article_of_a_batch() -> None:
     for d in copy.deepcopy(docs[:3] + docs[4:]):
         reference.put(d)
     assert dump(store) == dump(reference)
+
+
+@pytest.mark.parametrize("where", ["last", "twice_last", "stored_earlier_last", "version_last"])
+def test_a_batch_ending_in_an_article_stored_before_is_stored(where: str) -> None:
+    """An article the store already holds (or a story version it lists) is skipped wherever it comes in the
+    batch; a skipped one at the batch's end must not leave the lookup's result open for the batch's appends
+    (DuckDB refused them: "connection has an unfinished result")."""
+    docs = generated(6, 7)
+    store = Store.memory()
+    store.put_many(docs[:2])
+    batch = {
+        "last": docs[2:5] + [docs[0]],
+        "twice_last": docs[2:5] + [docs[3]],
+        "stored_earlier_last": docs[2:5] + [docs[1], docs[0]],
+        "version_last": docs[2:5],
+    }[where]
+    if where == "version_last":
+        older = copy.deepcopy(docs[5])
+        older.article = dataclasses.replace(older.article, id="older-5", text=older.article.text + " Earlier.",
+                                            published=older.article.published - dt.timedelta(days=2))
+        store.put(docs[5])
+        assert store.put(older).status == "superseded"  # listed among docs[5]'s versions only
+        batch = [*batch, older]
+    with store.deferred_merged():
+        statuses = [r.status for r in store.put_many(batch)]
+    assert statuses == ["added"] * 3 + ["skipped"] * (len(batch) - 3)
+    assert store.count()["articles"] == (6 if where == "version_last" else 5)

@@ -34,7 +34,7 @@ def bench(
     """Time read → NLP → stages → store on a corpus and print articles/s, words/s, peak RSS, time per stage and
     the ratio to spaCy alone. Default corpus: ../shared PolNeAR when present, else our example articles."""
     from .. import api
-    from ..bench import corpus_articles, format_result, run_bench, shared_corpus
+    from ..bench import Cycled, format_result, run_bench, shared_corpus
     from ..model import Article
 
     try:
@@ -50,7 +50,7 @@ def bench(
         if not base:
             err(f"{name}: no readable articles")
             raise typer.Exit(2)
-        result = run_bench(corpus_articles(base, articles), corpus=name, workers=workers, batch_size=batch_size,
+        result = run_bench(Cycled(base, articles), corpus=name, workers=workers, batch_size=batch_size,
                            dask_workers=dask_workers, compare_spacy=spacy, stages_in_workers=stages_in_workers)
     except CommuniqueError as exc:
         err(str(exc))

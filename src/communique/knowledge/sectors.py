@@ -395,12 +395,30 @@ def _organisations() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, s
     return exact, folded
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every organisation name (case-folded), with and without a closing "'s"."""
+    exact, folded = _organisations()
+    return frozenset(_head(name) for name in (*exact, *folded))
+
+
+def _head(text: str) -> str:
+    first = text.partition(" ")[0].casefold()
+    return first[:-2] if first.endswith("'s") else first
+
+
 def igo_code(name: str) -> tuple[str, str] | None:
     """(actor code, sector) for an international organisation ("NATO" -> ("IGOWSTNAT", "IGO")), else ``None``.
 
     Acronyms match case-exactly ("WHO", not "who"); names case-insensitively, with or without "the".
     """
     text = " ".join(name.replace("\u2019", "'").split())
+    # most spans asked about start with a word no organisation's name starts with: no table lookup for them
+    first, _, rest = text.partition(" ")
+    heads = _first_words()
+    if first.casefold() not in heads and not (first.endswith("'s") and first[:-2].casefold() in heads) \
+            and not (first.casefold() == "the" and _head(rest) in heads):
+        return None
     exact, folded = _organisations()
     forms = [text, text[4:]] if text[:4].casefold() == "the " else [text]
     forms += [form[:-2] for form in forms if form.endswith("'s")]

@@ -52,24 +52,14 @@ def _parse_batch(texts: list[str]) -> list[bytes]:
 
 
 def _trim_heap() -> None:
-    """Give the pages the batch's arrays freed back to the system (glibc ``malloc_trim``; nothing elsewhere).
+    """Give the pages the batch's arrays freed back to the system (:func:`communique.lifecycle.trim_heap`).
 
     A batch holding long articles needs a few hundred MB of parser arrays; freed, they stay in the worker's heap,
     fragmented, so without this each worker kept ~520 MB after the first long batch instead of ~180-220 MB (300
     PolNeAR train texts in batches of 32).  The parses are unchanged: only memory already freed is returned."""
-    global _MALLOC_TRIM
-    if _MALLOC_TRIM is None:
-        import ctypes
+    from ..lifecycle import trim_heap
 
-        try:
-            _MALLOC_TRIM = ctypes.CDLL(None).malloc_trim
-        except (AttributeError, OSError):
-            _MALLOC_TRIM = False
-    if _MALLOC_TRIM:
-        _MALLOC_TRIM(0)
-
-
-_MALLOC_TRIM: Any = None  # glibc's malloc_trim, False where there is none
+    trim_heap()
 
 
 def _ready() -> int:

@@ -128,8 +128,10 @@ class WriteMixin(ClusterMixin):
         :meth:`put_many` batch)."""
         conn = self.conn
         art = doc.article
+        # fetchall, not fetchone: a result left unread keeps DuckDB's connection busy, and the batch's Arrow
+        # appends (``register``) then fail when a skipped article ends the batch
         found = conn.execute("SELECT 1 FROM articles WHERE id = ? UNION ALL SELECT 1 FROM story_versions "
-                             "WHERE article_id = ?", [art.id, art.id]).fetchone()
+                             "WHERE article_id = ? LIMIT 1", [art.id, art.id]).fetchall()
         if found:
             return AddResult("skipped")
         fingerprint = simhash(art.text)
@@ -205,9 +207,10 @@ class WriteMixin(ClusterMixin):
         """Move stored article ``old_id`` to ``story_versions`` under ``new_id``, dropping what was found in it."""
         conn = self.conn
         self._flush()  # a stored article of this very batch: its rows must be in the tables to be deleted
-        row = conn.execute("SELECT id, text, title, published, url, outlet, source_path FROM articles WHERE id = ?",
-                           [old_id]).fetchone()
-        assert row is not None
+        rows = conn.execute("SELECT id, text, title, published, url, outlet, source_path FROM articles WHERE id = ?",
+                            [old_id]).fetchall()  # whole: an unread result blocks the next Arrow append
+        assert rows
+        row = rows[0]
         old = Article(id=row[0], text=row[1], title=row[2], published=row[3], url=row[4], outlet=row[5],
                       source_path=row[6])
         for table in ("attributions", "event_actors", "events", "actors", "quotes", "articles"):
