@@ -378,6 +378,10 @@ def test_acts_banned_or_rejected(pipeline: Pipeline, text: str, expected: list[t
     ("Iraqi officials imposed a curfew on Basra starting at 4pm (1300 GMT) on Saturday.",
      [("1723", ["IRQ"], ["IRQ"])]),
     ("Nigerian police imposed a curfew on Jos from 6pm (1700 GMT).", [("1723", ["NGA"], ["NGA"])]),
+    # ... but a body of the source's own code is a target when its act is judged, not restated
+    ("The White House defended President Trump's decision.", [("052", ["USA"], ["USA"])]),
+    # ... and a made thing's partner is one ("established ties with X")
+    ("The UAE established diplomatic ties with Liberia.", [("050", ["ARE"], ["LBR"])]),
 ])
 def test_parties_that_are_no_targets(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
@@ -403,6 +407,9 @@ def test_fights_at_home(pipeline: Pipeline, text: str, expected: list[tuple[Any,
      [("130", ["KEN"], ["African Union"]), ("087", ["KEN"], [])]),
     ("The Kenyan president threatened to withdraw Kenyan troops from Somalia.",
      [("130", ["KEN"], ["SOM"]), ("087", ["KEN"], ["SOM"])]),
+    # ... but people of a country acting on their own state are a domestic dyad
+    ("Young Algerians blocked roads to press their demands for jobs from President Bouteflika's government.",
+     [("144", ["DZA"], ["DZA"])]),
 ])
 def test_own_state_in_the_act_announced(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)

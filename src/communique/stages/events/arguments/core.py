@@ -88,15 +88,20 @@ def _without_affiliations(doc: Doc, tok: Any, src: list[str], args: ActorIndex,
     return [s for s in src if s not in drop] or src
 
 
-def _same_side(doc: Doc, ids: list[str], src: list[str]) -> bool:
+# verbs restating one's own side's stance: "reiterated the government's support", "reaffirmed its commitment"
+RESTATING = frozenset({"reiterate", "reaffirm", "restate", "renew", "repeat", "express", "voice", "pledge",
+                       "underline", "underscore", "stress", "emphasize", "emphasise"})
+
+
+def _same_side(doc: Doc, ids: list[str], src: list[str], *, restated: bool = False) -> bool:
     """Is every actor of ``ids`` the country a source acts for ("Turkey" in "Erdogan reiterated Turkey's support
     for ...")?  A person or a body of the same country is a party of its own ("the parliament rejected the prime
     minister's deal")."""
     actors = {a.id: a for a in doc.actors}
     own = {a.country for s in src if (a := actors.get(s)) is not None and a.country}
-    codes = {a.code for s in src if (a := actors.get(s)) is not None and a.code}
-    # ... or a body coded as a source is ("Kenya's foreign minister reiterated the Kenyan government's support":
-    # both KENGOV)
+    # ... or, for a stance restated, a body coded as a source is ("Kenya's foreign minister reiterated the Kenyan
+    # government's support": both KENGOV; "the White House defended the president's decision" keeps its target)
+    codes = {a.code for s in src if (a := actors.get(s)) is not None and a.code} if restated else set()
     return bool(own or codes) and all((a := actors.get(i)) is not None and (
         (a.kind == "country" and a.country in own) or (a.code is not None and a.code in codes)) for i in ids)
 
@@ -124,13 +129,18 @@ def _own_country(doc: Doc, iso: str, src: list[str], countries: dict[str, str | 
 
 def _own_state(doc: Doc, aid: str, src: list[str], countries: dict[str, str | None], extra: list[Actor]) -> bool:
     """Is the actor ``aid`` the state of a source's country, its government or its forces ("US funding", "Kenyan
-    troops" beside a Kenyan source)?  A source that is itself such a body keeps it as a party only when their codes
-    differ (``_same_side`` decides judged acts)."""
+    troops"), a source being that state, government or forces too (Trump, Kenya)?  People of the country acting on
+    their state are a domestic dyad."""
     iso = countries.get(aid)
-    if iso is None or not any(countries.get(s) == iso for s in src):
+    if iso is None:
         return False
-    actor = next((a for a in [*doc.actors, *extra] if a.id == aid), None)
-    return actor is not None and (actor.kind == "country" or actor.code in (iso + "GOV", iso + "MIL"))
+    actors = {a.id: a for a in [*doc.actors, *extra]}
+    state = (iso, iso + "GOV", iso + "MIL")
+    if not any((a := actors.get(s)) is not None and (a.kind == "country" or a.code in state)
+               for s in src if countries.get(s) == iso):
+        return False  # "Young Algerians blocked roads to press demands from the government": a domestic dyad
+    actor = actors.get(aid)
+    return actor is not None and (actor.kind == "country" or actor.code in state)
 
 
 # measures a government imposes on its own country: a curfew (1723), a state of emergency or martial law (1724)
@@ -381,7 +391,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 doer = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i
                         for a in args.in_tokens(t for p in c.children if p.dep_ == "pobj" for t in noun_phrase(p))
                         if a not in src]
-            if doer and _same_side(doc, doer, src):
+            if doer and _same_side(doc, doer, src, restated=tok.lemma_.lower() in RESTATING):
                 # "Erdogan reiterated Turkey's support for the GNA": the act is the source's own side's
                 tgt = [t for t in tgt if t not in doer]
             elif doer:

@@ -89,10 +89,10 @@ def _objects(tok: Any, args: ActorIndex, *, owners: bool = True, topics: bool = 
             found = [] if made and child.dep_ in ("dobj", "obj") else args.in_tokens(noun_phrase(child), outlets=True)
             # "described the discussions with Evkurov" / "welcomed the decision of X"
             for grand in child.children:
-                # (what is made names no party in its own phrases but whom it is for: "set up an institute against
-                # leukaemia")
+                # (what is made names no party in its own phrases but whom it is for or with: "set up an institute
+                # against leukaemia", "established ties with Liberia")
                 if grand.dep_ == "prep" and grand.lower_ in OBJECT_NOUN_PREPS and (
-                        not made or grand.lower_ == "for") and (topics or grand.lower_ not in TOPIC_PREPS):
+                        not made or grand.lower_ in ("for", "with")) and (topics or grand.lower_ not in TOPIC_PREPS):
                     found += args.in_tokens((t for p in grand.children for t in noun_phrase(p)), outlets=True)
             if not found and owners and not made and child.pos_ == "NOUN" and child.dep_ in ("dobj", "obj"):
                 # "struck an arms depot of the Syrian army", "criticised the ruling party's plan": the owner
