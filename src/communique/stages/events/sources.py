@@ -159,11 +159,10 @@ OBJECT_CONTROL = frozenset({
 })
 
 
-# verbs whose to-clause is done by their prepositional object, and those prepositions: "called on Uganda to
-# release ...", "appealed to Ethiopia to withdraw ...", "pleaded with Israel to allow ...", "prevailed upon Iran to ..."
+# verbs of :data:`OBJECT_CONTROL` whose to-clause is done by their prepositional object, and those prepositions:
+# "called on Uganda to release ...", "appealed to Ethiopia to withdraw ...", "pleaded with Israel to allow ..."
 CONTROL_PREPS: dict[str, tuple[str, ...]] = {
-    "call": ("on", "upon"), "prevail": ("on", "upon"), "rely": ("on", "upon"), "count": ("on", "upon"),
-    "appeal": ("to",), "plead": ("with",), "petition": ("to",), "signal": ("to",), "wait": ("for",),
+    "call": ("on", "upon"), "appeal": ("to",), "plead": ("with",), "petition": ("to",),
 }
 
 
