@@ -327,3 +327,89 @@ def test_forces_moved_by_a_noun(pipeline: Pipeline, text: str, expected: list[tu
 ])
 def test_workers_at_a_place(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an acronym opening a sentence, unknown to the tagger, is the subject (round 9) ...
+    ("ECOWAS imposed sanctions on Mali.", [("163", ["ECOWAS"], ["MLI"])]),
+    ("IGAD condemned the attack on Somali troops.", [("111", ["IGAD"], ["SOM"])]),
+    # ... also when the tagger made it a common noun that no entity holds
+    ("MONUSCO accused Rwanda of backing the rebels.", [("112", ["MONUSCO"], ["RWA"])]),
+])
+def test_sentence_initial_acronyms(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one called on, appealed to or urged is asked, and does the act asked for (round 9)
+    ("Kenya called on Uganda to release the journalists.", [("020", ["KEN"], ["UGA"]), ("0841", ["UGA"], [])]),
+    ("The African Union appealed to Ethiopia to withdraw its troops from Somalia.",
+     [("020", ["African Union"], ["ETH"]), ("087", ["ETH"], ["SOM"])]),
+    # ... and is the target even when no actor names it: never a party of the act asked for
+    ("Poland urged its allies to impose sanctions on Iran.", [("020", ["POL"], [])]),
+    ("Kenya called on its neighbours to close their borders with Somalia.", [("020", ["KEN"], [])]),
+])
+def test_parties_asked_to_act(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act that the subject bans or rejects is not the subject's: its own by- or of-phrase does it (round 9)
+    ("The government banned rallies after violent protests by the Muslim Brotherhood.",
+     [("172", ["government"], []), ("141", ["Muslim Brotherhood"], [])]),
+    ("Thailand banned the rallies of the Red Shirts.", [("172", ["THA"], ["Red Shirts"]), ("141", ["Red Shirts"], [])]),
+    # ... and with no doer named it is no event of its own
+    ("Bahrain banned the protests.", [("172", ["BHR"], [])]),
+    # a noun's from-phrase is its doer
+    ("Uganda welcomed a visit from the Chinese foreign minister.", [("051", ["UGA"], ["CHN"])]),
+])
+def test_acts_banned_or_rejected(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body with a source's own code is the source's side, not the target (round 9)
+    ("Kenyan Foreign Minister Raychelle Omamo reiterated the Kenyan government's support for Somalia.",
+     [("051", ["KEN"], ["SOM"])]),
+    # what is made names no party in its own phrases: the place it is made in is the target
+    ("The Kenyan government agreed to set up the Wangari Maathai Institute against Malaria in Kisumu.",
+     [("030", ["KEN"], ["KEN"])]),
+    # a time ("at 4pm (1300 GMT)") names no one acted on
+    ("Iraqi officials imposed a curfew on Basra starting at 4pm (1300 GMT) on Saturday.",
+     [("1723", ["IRQ"], ["IRQ"])]),
+    ("Nigerian police imposed a curfew on Jos from 6pm (1700 GMT).", [("1723", ["NGA"], ["NGA"])]),
+    # ... but a body of the source's own code is a target when its act is judged, not restated
+    ("The White House defended President Trump's decision.", [("052", ["USA"], ["USA"])]),
+    # ... and a made thing's partner is one ("established ties with X")
+    ("The UAE established diplomatic ties with Liberia.", [("050", ["ARE"], ["LBR"])]),
+])
+def test_parties_that_are_no_targets(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where a fight with a party named happens is no target when it is the doer's own country (round 9)
+    ("Indian troops clashed with Chinese soldiers in Ladakh.", [("193", ["IND"], ["CHN"])]),
+    ("Russian troops fought Ukrainian forces in the Kursk region.", [("193", ["RUS"], ["UKR"])]),
+    # ... a place abroad is, as before
+    ("Russian forces attacked Ukrainian positions near Kharkiv.", [("190", ["RUS"], ["UKR"])]),
+])
+def test_fights_at_home(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the state a source acts for, or its forces, named in the act threatened or announced, is its own (round 9):
+    # the target is whoever else the act or its participle's verb aims at
+    ("Trump sent a letter to the head of the World Health Organization threatening to pull US funding.",
+     [("130", ["USA"], ["World Health Organization"])]),
+    ("Kenya sent a letter to the African Union threatening to withdraw Kenyan troops.",
+     [("130", ["KEN"], ["African Union"]), ("087", ["KEN"], [])]),
+    ("The Kenyan president threatened to withdraw Kenyan troops from Somalia.",
+     [("130", ["KEN"], ["SOM"]), ("087", ["KEN"], ["SOM"])]),
+    # ... but people of a country acting on their own state are a domestic dyad
+    ("Young Algerians blocked roads to press their demands for jobs from President Bouteflika's government.",
+     [("144", ["DZA"], ["DZA"])]),
+])
+def test_own_state_in_the_act_announced(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)

@@ -12,9 +12,9 @@ on disk, one file pair per list of texts:
 
 ``key`` is a SHA-256 digest (16 hex digits) of the spaCy model's name and version, spaCy's version, the
 pipeline's component names, the bytes of communique's own parse components (``stages/dateline.py``,
-``stages/ruler.py``) and the texts themselves: a new model, a changed component or changed data gives a new
-file, never a stale parse.  Files are written to a temporary name and renamed, so a killed run leaves no
-half-written cache.  The cache holds parses only (no labels, no features): whatever the event code does with
+``stages/ruler.py``, ``stages/acronyms.py``) and the texts themselves: a new model, a changed component or changed
+data gives a new file, never a stale parse.  Files are written to a temporary name and renamed, so a killed run
+leaves no half-written cache.  The cache holds parses only (no labels, no features): whatever the event code does with
 them is recomputed each run.
 
 :class:`CachedParse` stands in for the pipeline's parse stage (``communique.nlp.v1``) during an evaluation:
@@ -34,7 +34,7 @@ from ..model import Doc
 __all__ = ["DEFAULT_CACHE", "CachedParse", "ParseCache"]
 
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "communique" / "parses"
-_OWN_COMPONENTS = ("dateline.py", "ruler.py")  # files under stages/ that change the parse
+_OWN_COMPONENTS = ("dateline.py", "ruler.py", "acronyms.py")  # files under stages/ that change the parse
 
 
 def _model_id(nlp: Any) -> str:

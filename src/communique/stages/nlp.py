@@ -55,6 +55,9 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Any:
     except OSError:
         raise ModelNotInstalled(name) from None
     nlp.add_pipe(COMPONENT, first=True)
+    from .acronyms import COMPONENT as ACRONYMS  # registers the component: an acronym opening a sentence is a name
+
+    nlp.add_pipe(ACRONYMS, last=True)
     from .fastlemma import speed_up as lemmas_by_table
     from .ruler import speed_up
 

@@ -85,17 +85,19 @@ def _reduced_passive(verb: Any) -> bool:
 
 
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis"})
+_TIMES = frozenset({"TIME", "DATE"})
 
 
 def owner_of(tok: Any, args: ActorIndex) -> list[str]:
     """The first actor inside an object that names none itself: whose or where the thing acted on is ("an arms
     depot of the Syrian army", "a military base in Borno", "a bus carrying government employees", "a camp
     for Congolese refugees"); clauses of its own are left out."""
-    stack = [c for c in reversed(list(tok.children)) if c.dep_ not in _CLAUSE_DEPS]
+    stack = [c for c in reversed(list(tok.children)) if c.dep_ not in _CLAUSE_DEPS and c.ent_type_ not in _TIMES]
     while stack:
         t = stack.pop()
         found = args.at(t, outlets=True)
         if found:
             return found[:1]
-        stack.extend(c for c in reversed(list(t.children)) if c.dep_ not in _CLAUSE_DEPS)
+        # (a time and what it holds owns nothing: "a curfew starting at 4pm (1300 GMT)")
+        stack.extend(c for c in reversed(list(t.children)) if c.dep_ not in _CLAUSE_DEPS and c.ent_type_ not in _TIMES)
     return []

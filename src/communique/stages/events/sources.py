@@ -95,7 +95,7 @@ def subject_of(verb: Any, args: ActorIndex) -> tuple[list[str], bool]:
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head.i != cur.i:
             if cur.dep_ == "pcomp" and (held := _held_to_account(cur.head, args)) is not None:
                 return held, False  # "accused the army of killing civilians": the army is said to have killed
-            controller = [c for c in cur.head.children if c.dep_ in ("dobj", "obj") and c.i < cur.i]
+            controller = controller_of(cur)
             if cur.dep_ == "xcomp" and controller and cur.head.pos_ == "VERB" and lemma_in(cur.head, OBJECT_CONTROL):
                 # "urged Iran to release the sailors", "pressed the workers to call off the strike": the one urged
                 # is to act, not the urger (but "summoned the ambassador to complain": a purpose, the summoner's)
@@ -157,6 +157,34 @@ OBJECT_CONTROL = frozenset({
     "elect", "choose", "select", "designate", "nominate", "assign", "employ", "trust", "spur", "drive", "prod",
     "nudge", "motivate", "galvanize", "galvanise", "like", "prefer", "wish", "leave",
 })
+
+
+# verbs of :data:`OBJECT_CONTROL` whose to-clause is done by their prepositional object, and those prepositions:
+# "called on Uganda to release ...", "appealed to Ethiopia to withdraw ...", "pleaded with Israel to allow ..."
+CONTROL_PREPS: dict[str, tuple[str, ...]] = {
+    "call": ("on", "upon"), "appeal": ("to",), "plead": ("with",), "petition": ("to",),
+}
+
+
+def controller_of(clause: Any) -> list[Any]:
+    """The words naming who is to do the to-clause ``clause`` of the verb above it: its object ("urged Iran to
+    release ...") or, for verbs of :data:`CONTROL_PREPS`, its prepositional object ("called on Uganda to release
+    ..."), when either comes before the clause; ``[]`` otherwise (the head's control is not checked here)."""
+    head = clause.head
+    return [c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < clause.i] or [
+        p for c in head.children if c.dep_ == "prep" and c.i < clause.i
+        and c.lower_ in CONTROL_PREPS.get(head.lemma_.lower(), ()) for p in c.children if p.dep_ == "pobj"]
+
+
+def asks_another(verb: Any) -> list[Any]:
+    """The words naming the one ``verb`` asks, orders or lets do its to-clause ("urged its allies to impose ...",
+    "called on the West to ..."); ``[]`` when the verb controls no such clause."""
+    if verb.pos_ != "VERB" or not lemma_in(verb, OBJECT_CONTROL):
+        return []
+    for clause in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children) and (found := controller_of(clause)):
+            return found
+    return []
 
 
 # prepositions whose gerund or event noun is done by the verb's object: "accused the army of killing civilians",

@@ -32,6 +32,7 @@ from ..sources import (
     _patients,
     _previous_agent,
     _stranded_subject,
+    asks_another,
     located_source,
     subject_of,
 )
@@ -50,7 +51,7 @@ from .clauses import (
     _taken_from,
 )
 from .nominal import ACT_NOUN_ENDINGS, _doer_country, _noun_args, event_doer
-from .objects import JUDGED_ROOTS, PROTESTING_ROOTS, _object_country, _objects
+from .objects import JUDGED_ROOTS, PROTESTING_ROOTS, _object_country, _objects, acts_against
 
 COMPLAINED_PREPS = frozenset({"about", "over", "against"})
 
@@ -61,6 +62,10 @@ PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "13", "14", "15", "16", 
 PLACE_PARTY_ROOTS = frozenset({"18", "19", "20"})
 PLACE_PARTY_CODES = frozenset({"042", "171", "087", "0874", "0871"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+# entity types of times: "at 4pm (1300 GMT)" is no one aimed at
+TIMES = frozenset({"TIME", "DATE"})
+# roots of asking, demanding and warning someone to act ("urged X to ...", "called on X to ...")
+ASKING_ROOTS = frozenset({"01", "02", "10", "13"})
 
 
 
@@ -83,14 +88,22 @@ def _without_affiliations(doc: Doc, tok: Any, src: list[str], args: ActorIndex,
     return [s for s in src if s not in drop] or src
 
 
-def _same_side(doc: Doc, ids: list[str], src: list[str]) -> bool:
+# verbs restating one's own side's stance: "reiterated the government's support", "reaffirmed its commitment"
+RESTATING = frozenset({"reiterate", "reaffirm", "restate", "renew", "repeat", "express", "voice", "pledge",
+                       "underline", "underscore", "stress", "emphasize", "emphasise"})
+
+
+def _same_side(doc: Doc, ids: list[str], src: list[str], *, restated: bool = False) -> bool:
     """Is every actor of ``ids`` the country a source acts for ("Turkey" in "Erdogan reiterated Turkey's support
     for ...")?  A person or a body of the same country is a party of its own ("the parliament rejected the prime
     minister's deal")."""
     actors = {a.id: a for a in doc.actors}
     own = {a.country for s in src if (a := actors.get(s)) is not None and a.country}
-    return bool(own) and all((a := actors.get(i)) is not None and a.kind == "country" and a.country in own
-                             for i in ids)
+    # ... or, for a stance restated, a body coded as a source is ("Kenya's foreign minister reiterated the Kenyan
+    # government's support": both KENGOV; "the White House defended the president's decision" keeps its target)
+    codes = {a.code for s in src if (a := actors.get(s)) is not None and a.code} if restated else set()
+    return bool(own or codes) and all((a := actors.get(i)) is not None and (
+        (a.kind == "country" and a.country in own) or (a.code is not None and a.code in codes)) for i in ids)
 
 
 def _target_of_event_object(tok: Any, events: list[Event]) -> list[str]:
@@ -112,6 +125,22 @@ def _own_country(doc: Doc, iso: str, src: list[str], countries: dict[str, str | 
     ("French police stormed a camp in Calais" is FRA police -> FRA, a domestic dyad, as are protesters at home:
     "Palestinians protested in Hebron" is PSE civilians -> PSE, as the PLOVER GSR codes domestic protests)."""
     return any(countries.get(s) == iso and is_country(doc, s, extra) for s in src)
+
+
+def _own_state(doc: Doc, aid: str, src: list[str], countries: dict[str, str | None], extra: list[Actor]) -> bool:
+    """Is the actor ``aid`` the state of a source's country, its government or its forces ("US funding", "Kenyan
+    troops"), a source being that state, government or forces too (Trump, Kenya)?  People of the country acting on
+    their state are a domestic dyad."""
+    iso = countries.get(aid)
+    if iso is None:
+        return False
+    actors = {a.id: a for a in [*doc.actors, *extra]}
+    state = (iso, iso + "GOV", iso + "MIL")
+    if not any((a := actors.get(s)) is not None and (a.kind == "country" or a.code in state)
+               for s in src if countries.get(s) == iso):
+        return False  # "Young Algerians blocked roads to press demands from the government": a domestic dyad
+    actor = actors.get(aid)
+    return actor is not None and (actor.kind == "country" or actor.code in state)
 
 
 # measures a government imposes on its own country: a curfew (1723), a state of emergency or martial law (1724)
@@ -316,6 +345,11 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         src, tgt = _noun_args(tok, args, code=code)
         if is_force_noun(tok, code) and done_by_itself(tok):
             src, tgt = _force_noun_args(doc, tok, src, tgt, args, countries, extra_actors, extra_mentions)
+    # "urged its allies to impose sanctions on Iran": the one asked is the target even when it is no actor, never a
+    # party of the act asked for
+    asked = asks_another(tok) if verbal and not passive and code[:2] in ASKING_ROOTS else []
+    asked_nobody = bool(asked) and not args.in_tokens(t for c in asked for t in noun_phrase(c))
+    direct = list(tgt)
     transfer = verbal and tok.lemma_.lower() in TRANSFER_VERBS
     recipient: list[str] = []
     if transfer:
@@ -324,8 +358,9 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         recipient = _recipient(tok, args, src)
         if recipient:
             tgt = recipient
-    if not src and not passive:
-        # "a court in Venezuela banned ...", "Israeli officials shared ...": the subject's country acts
+    if not src and not passive and (verbal or tok.dep_ not in ("dobj", "obj") or not acts_against(tok.head)):
+        # "a court in Venezuela banned ...", "Israeli officials shared ...": the subject's country acts (not for an
+        # act the subject bans or rejects: "Bahrain banned the protests")
         src = located_source(doc, tok, args, extra_actors, extra_mentions)
         for s in src:
             countries.setdefault(s, next((a.country for a in [*doc.actors, *extra_actors] if a.id == s), None))
@@ -356,7 +391,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 doer = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i
                         for a in args.in_tokens(t for p in c.children if p.dep_ == "pobj" for t in noun_phrase(p))
                         if a not in src]
-            if doer and _same_side(doc, doer, src):
+            if doer and _same_side(doc, doer, src, restated=tok.lemma_.lower() in RESTATING):
                 # "Erdogan reiterated Turkey's support for the GNA": the act is the source's own side's
                 tgt = [t for t in tgt if t not in doer]
             elif doer:
@@ -387,7 +422,10 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         iso, span = dest
         # the place's country is a target unless a source is that country or a target already stands in it
         # ("Kenyan police fired at protesters in Nairobi": the Kenyan protesters, not Kenya besides)
-        if not _own_country(doc, iso, src, countries, extra_actors) and not any(countries.get(t) == iso for t in tgt):
+        # ... nor, beside a party named, when it is a source's own country ("Indian troops clashed with Chinese
+        # soldiers in Ladakh": with China, not with India besides)
+        if not _own_country(doc, iso, src, countries, extra_actors) and not any(countries.get(t) == iso for t in tgt) \
+                and not (tgt and any(countries.get(s) == iso for s in src)):
             aid = country_actor(doc, iso, span, extra_actors, extra_mentions, code=code)
             countries[aid] = iso
             if aid not in tgt:
@@ -431,6 +469,9 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # "agreed to lend $1 billion to Indonesia", "refused to meet Chinese officials": the target of the act
         # announced; "summoned the ambassador to complain": the one summoned
         tgt = _purpose_targets(tok, args, src)
+        # "threatening to pull US funding", "threatened to withdraw Kenyan troops": the state a source acts for, or
+        # its forces, named in the act announced, are its own, no target
+        tgt = [t for t in tgt if not _own_state(doc, t, src, countries, extra_actors)]
         if not tgt and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" and (
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
                 # "called King Salman on Saturday, discussing oil supplies": a participle shares its verb's party
@@ -482,7 +523,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # "opened fire with small arms on Armenian positions": whoever the force is aimed at
         # ... its whole phrase: "for a battle against the remnants of the Brotherhood", "against Syria's weapons";
         # "called for sanctions against Belarus" (113): whoever the opposition rallied is aimed at
-        tgt = [t for t in args.in_tokens(y for x in clause_tokens(tok) if x.dep_ == "pobj"
+        tgt = [t for t in args.in_tokens(y for x in clause_tokens(tok) if x.dep_ == "pobj" and x.ent_type_ not in TIMES
                                          and x.head.lower_ in ("on", "against", "at", "into") for y in noun_phrase(x))
                if t not in src]
     if not tgt and src and dest is None:
@@ -508,6 +549,8 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
     if not tgt and len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS):
         # "Jordan and the United States began joint exercises": the parties act with each other
         src, tgt = src[:1], src[1:]
+    if asked_nobody:
+        tgt = [t for t in tgt if t in direct]
     if code in ("042",) and tgt and all(countries.get(t) == countries.get(src[0]) for t in tgt) and not dest:
         return None
     return src, tgt

@@ -15,7 +15,7 @@ from .._codes import FORCES_MOVED
 from ..phrases import ActorIndex, _np_tokens, noun_phrase
 from ..sources import MEASURE_NOUNS, _held_to_account, subject_of
 from ..triggers import triggers
-from .objects import TALKED_ABOUT, TARGET_PREPS, _judges, _objects
+from .objects import TALKED_ABOUT, TARGET_PREPS, _judges, _objects, acts_against
 
 
 def _between(tok: Any, args: ActorIndex) -> tuple[list[str], list[str]]:
@@ -38,6 +38,9 @@ PATIENT_OF_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 NAMED_PATIENT_ROOTS = PATIENT_OF_ROOTS
 # ... and whose of-phrase is always whom it is about: "an investigation of X", "criticism of X", "a threat of X"
 JUDGING_ROOTS = frozenset({"09", "11", "12"})
+# ... and whose from-phrase does it: "an offer from the rebels", "a request from Egypt", "aid from Japan" (not
+# withdrawals, releases or expulsions from a place, nor attacks from one)
+FROM_DOER_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13"})
 # "drew criticism from X": the noun is done by the from-phrase to the verb's subject
 RECEIVING_VERBS = frozenset({"draw", "attract", "face", "receive", "earn", "win", "prompt", "spark", "provoke",
                              "trigger", "meet", "get", "invite"})
@@ -96,6 +99,9 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
             (tgt if patient and not by and not has_of else src).extend(args.in_tokens(noun_phrase(child)))
         elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
             src += args.in_tokens(t for p in child.children for t in noun_phrase(p))
+        elif child.dep_ == "prep" and child.lower_ == "from" and code[:2] in FROM_DOER_ROOTS:
+            # "the ceasefire offer from the rebels", "a request from Egypt", "a visit from the Chinese president"
+            src += args.in_tokens(t for p in child.children for t in noun_phrase(p))
         elif child.dep_ == "prep" and child.lower_ == "of" and code in FORCES_MOVED:
             # "completed its withdrawal of troops from Iraq": the forces moved are the doer's own, the doer only when
             # no one else is ("the withdrawal of Russian troops began")
@@ -129,7 +135,7 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
             verb = verb.head  # "declared a state of siege", "launched a wave of arrests": the measure's verb acts
         if verb.lemma_.lower() in CLAIMED and verb.dep_ in ("dobj", "obj"):
             verb = verb.head  # "claimed responsibility for the attack": the claimer did it
-        if verb.pos_ == "VERB" and not _judges(verb) and verb.lemma_.lower() not in TALKED_ABOUT:
+        if verb.pos_ == "VERB" and not acts_against(verb) and verb.lemma_.lower() not in TALKED_ABOUT:
             # ("discussed the attack with Iraq": an act talked about is not the talkers')
             src, _ = subject_of(verb, args)
             if not tgt:

@@ -89,8 +89,10 @@ def _objects(tok: Any, args: ActorIndex, *, owners: bool = True, topics: bool = 
             found = [] if made and child.dep_ in ("dobj", "obj") else args.in_tokens(noun_phrase(child), outlets=True)
             # "described the discussions with Evkurov" / "welcomed the decision of X"
             for grand in child.children:
+                # (what is made names no party in its own phrases but whom it is for or with: "set up an institute
+                # against leukaemia", "established ties with Liberia")
                 if grand.dep_ == "prep" and grand.lower_ in OBJECT_NOUN_PREPS and (
-                        topics or grand.lower_ not in TOPIC_PREPS):
+                        not made or grand.lower_ in ("for", "with")) and (topics or grand.lower_ not in TOPIC_PREPS):
                     found += args.in_tokens((t for p in grand.children for t in noun_phrase(p)), outlets=True)
             if not found and owners and not made and child.pos_ == "NOUN" and child.dep_ in ("dobj", "obj"):
                 # "struck an arms depot of the Syrian army", "criticised the ruling party's plan": the owner
@@ -118,6 +120,20 @@ JUDGED_ROOTS = frozenset({"11", "12"})
 def _judges(verb: Any) -> bool:
     trig = match_trigger(verb)
     return trig is not None and (trig.cameo[:2] in JUDGED_ROOTS | PROTESTING_ROOTS or trig.cameo == "051")
+
+
+# roots of verbs acting against what their object names: "banned the rallies", "rejected the proposal", "dispersed
+# the protest" (the banner held no rally)
+ACTED_AGAINST_ROOTS = frozenset({"12", "17"})
+
+
+def acts_against(verb: Any) -> bool:
+    """Does ``verb`` judge, refuse or suppress the act its object names (``_judges``, or a row of
+    :data:`ACTED_AGAINST_ROOTS` that is no light verb coding its object: "staged a protest" is the protest)?"""
+    if _judges(verb):
+        return True
+    trig = match_trigger(verb)
+    return trig is not None and trig.cameo[:2] in ACTED_AGAINST_ROOTS and not (trig.condition or "").startswith("obj:")
 
 
 # roots of protests: what is protested ("protested the arrests", "to protest the incursion") is another's act
