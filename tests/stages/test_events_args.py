@@ -226,10 +226,12 @@ def test_what_was_taken_from_someone(pipeline: Pipeline, text: str, expected: li
     ("The opposition leader Kizza Besigye was arrested on Monday in Uganda for treason.",
      [("173", ["UGA"], ["UGA"])]),
     ("Two British tourists were detained in Dubai.", [("173", ["ARE"], ["GBR"])]),
-    ("Hundreds of protesters were arrested in Nairobi after the vote.", [("173", ["KEN"], ["protesters"])]),
+    ("Hundreds of protesters were arrested in Nairobi after the vote.", [("173", ["KEN"], ["KEN"])]),
     ("Three activists were deported from Bahrain on Sunday.", [("174", ["BHR"], ["three activists"])]),
     # ... with no place named, nobody is made its doer
     ("The editor was arrested for sedition.", [("173", [], [])]),
+    # ... and people deported or expelled from a state are not made its nationals
+    ("Two opposition activists were expelled from Ethiopia.", [("174", ["ETH"], ["two opposition activists"])]),
 ])
 def test_state_measures_with_no_agent(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
@@ -381,7 +383,7 @@ def test_acts_banned_or_rejected(pipeline: Pipeline, text: str, expected: list[t
     # ... but a body of the source's own code is a target when its act is judged, not restated
     ("The White House defended President Trump's decision.", [("052", ["USA"], ["USA"])]),
     # ... and a made thing's partner is one ("established ties with X")
-    ("The UAE established diplomatic ties with Liberia.", [("050", ["ARE"], ["LBR"])]),
+    ("The UAE established diplomatic ties with Liberia.", [("054", ["ARE"], ["LBR"])]),
 ])
 def test_parties_that_are_no_targets(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
@@ -412,4 +414,16 @@ def test_fights_at_home(pipeline: Pipeline, text: str, expected: list[tuple[Any,
      [("144", ["DZA"], ["DZA"])]),
 ])
 def test_own_state_in_the_act_announced(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # talks an offer, proposal or call names are not held, whoever's the from-phrase is
+    ("The Taliban spurned an offer of talks from the Afghan government.", [("120", ["AFG"], ["AFG"])]),
+    ("The rebels rejected a proposal for talks from the government.", [("120", ["rebels"], ["government"])]),
+    ("Iran welcomed an offer of talks from France.", [("051", ["IRN"], ["FRA"])]),
+    # ... while a visit from someone is theirs
+    ("A visit from the Chinese foreign minister angered India.", [("042", ["CHN"], [])]),
+])
+def test_acts_only_proposed_have_no_doer(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)

@@ -363,9 +363,13 @@ _VISIT_VERBS = frozenset({"meet", "visit", "host", "hold", "talk", "receive", "w
                           "tour", "join", "attend", "address", "greet"})
 
 
-def _travels(doc: Doc, span: Span) -> bool:
+#: Verbs that put people out of a state: whoever is deported or expelled from a state is no national of it
+_REMOVAL_VERBS = frozenset({"deport", "expel", "extradite", "exile", "banish", "evict", "oust", "kick"})
+
+
+def _travels(doc: Doc, span: Span, verbs: frozenset[str] = _VISIT_VERBS) -> bool:
     """Is the mention at ``span`` a party of a visit or meeting (the subject, object or "with" party of one of
-    :data:`_VISIT_VERBS`)?"""
+    :data:`_VISIT_VERBS`, or of ``verbs``)?"""
     sdoc = doc.nlp
     words = sdoc.char_span(span.start, span.end, alignment_mode="expand") if sdoc is not None else None
     if words is None or not len(words):
@@ -376,7 +380,7 @@ def _travels(doc: Doc, span: Span) -> bool:
     if t.dep_ == "pobj" and t.head.head is not t.head:
         t = t.head
     verb = t.head
-    return verb.lemma_.lower() in _VISIT_VERBS or (t.dep_ == "prep" and verb.head.lemma_.lower() in _VISIT_VERBS)
+    return verb.lemma_.lower() in verbs or (t.dep_ == "prep" and verb.head.lemma_.lower() in verbs)
 
 
 def _domestic_roles(doc: Doc, mentions: list[Mention], actors: list[Actor],
@@ -387,7 +391,8 @@ def _domestic_roles(doc: Doc, mentions: list[Mention], actors: list[Actor],
     and of its geocoded places is one ("Judge Y opened investigations against 28 Chilean officials": CHL). Two
     states named, or none, leave it empty (a wrong country is worse than none). A body whose name holds a city
     (``place_country``, name -> ISO3: "a Delhi court") is that city's country's, whatever else the sentence names;
-    a party to a visit or meeting is left alone (it may be the visitor)."""
+    a party to a visit or meeting is left alone (it may be the visitor), and so is one deported or expelled (most
+    likely a foreigner)."""
     todo = [a for a in actors if not a.country and not a.code and a.sector in _DOMESTIC_SECTORS and a.mentions
             and not any(w in ETHNIC_HOMELANDS for w in a.name.lower().split())]  # "Uighur activists in Istanbul"
     if not todo:
@@ -402,6 +407,8 @@ def _domestic_roles(doc: Doc, mentions: list[Mention], actors: list[Actor],
             continue
         if _travels(doc, mentions[a.mentions[0]].span):
             continue  # "Opposition leader X met Kenyan President Ruto in Nairobi": X may be a visitor
+        if _travels(doc, mentions[a.mentions[0]].span, _REMOVAL_VERBS):
+            continue  # "Three activists were deported from Bahrain": foreigners, most likely
         sent = doc.sentences[doc.sentence_of(mentions[a.mentions[0]].span.start)]
         states = {c for _, c in place_starts[bisect_left(place_starts, (sent.start, "")) :
                                              bisect_left(place_starts, (sent.end, ""))]}

@@ -42,8 +42,18 @@ JUDGING_ROOTS = frozenset({"09", "11", "12"})
 # withdrawals, releases or expulsions from a place, nor attacks from one)
 FROM_DOER_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13"})
 # "drew criticism from X": the noun is done by the from-phrase to the verb's subject
+# "an offer of talks from the government": the from-phrase offers; the talks it names are only proposed, not
+# done by anyone yet
+PROPOSING_NOUNS = frozenset({"offer", "proposal", "invitation", "call", "request", "plan", "bid", "appeal",
+                             "suggestion", "idea", "prospect", "possibility", "demand"})
 RECEIVING_VERBS = frozenset({"draw", "attract", "face", "receive", "earn", "win", "prompt", "spark", "provoke",
                              "trigger", "meet", "get", "invite"})
+
+
+def _proposed(tok: Any) -> bool:
+    """Is the event noun ``tok`` what a proposing noun names ("an offer of talks", "a call for talks")?"""
+    return (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.pos_ in ("NOUN", "PROPN")
+            and tok.head.head.lemma_.lower() in PROPOSING_NOUNS)
 
 
 def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = "") -> tuple[list[str], list[str]]:
@@ -99,7 +109,7 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
             (tgt if patient and not by and not has_of else src).extend(args.in_tokens(noun_phrase(child)))
         elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
             src += args.in_tokens(t for p in child.children for t in noun_phrase(p))
-        elif child.dep_ == "prep" and child.lower_ == "from" and code[:2] in FROM_DOER_ROOTS:
+        elif child.dep_ == "prep" and child.lower_ == "from" and code[:2] in FROM_DOER_ROOTS and not _proposed(tok):
             # "the ceasefire offer from the rebels", "a request from Egypt", "a visit from the Chinese president"
             src += args.in_tokens(t for p in child.children for t in noun_phrase(p))
         elif child.dep_ == "prep" and child.lower_ == "of" and code in FORCES_MOVED:
