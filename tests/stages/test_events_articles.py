@@ -30,7 +30,7 @@ def test_acts_of_force_seen_done_are_coded_without_a_target(pipeline: Pipeline, 
     "The war has ruined the country's economy.",
     "Fighting continued in the north of the country.",
     # kinds of act, compounded or not
-    "Firearms are ubiquitous and assassinations are a regular event.",
+    "Guns are everywhere in the province and kidnappings are a daily occurrence.",
     "The army bought two attack helicopters from Russia.",
 ])
 def test_situations_and_kinds_stay_out(pipeline: Pipeline, text: str) -> None:

@@ -146,7 +146,7 @@ def _capitals_over_demonyms(text: str, places: list[Place], by_demonym: set[str]
 def _towns_near_towns(text: str, places: list[Place], uncontexted: list[int], gazetteer: Gazetteer) -> list[Place]:
     """A town the story chose by size alone, with no country of its own in the story, moves to a namesake in the
     country of the story's other towns when every one of those lies in one country ("a stabbing in Dundalk"
-    with Dundrum: Ireland's Dundalk, not Maryland's; "to Cirencester from Gloucester and Cheltenham")."""
+    with Dundrum: Ireland's Dundalk, not Maryland's; "from Cheltenham to Tewkesbury and Gloucester")."""
     if not uncontexted:
         return places
 

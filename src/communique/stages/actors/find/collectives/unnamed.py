@@ -265,7 +265,7 @@ def _context_countries(sdoc: Any, tok: Any, low: str, people: bool, left: _Left,
     if not countries and left.ethnic_home is not None and left.ethnic_home[0] is not None:
         countries = [(left.ethnic_home[0], left.ethnic_home[1])]
     elif said_in_phrase:
-        pass  # "Druze inhabitants of the Syrian Golan Heights": the phrase says where (read below)
+        pass  # "Druze residents of the Golan Heights in Syria": the phrase says where (read below)
     elif not countries and left.ethnic_home is not None and (
             home := homeland_in_context(sdoc[left.ethnic_home[1]].lower_, doc_places, named)) is not None:
         countries = [(home, left.ethnic_home[1])]  # "Hausa politicians" in an article placed in Nigeria
