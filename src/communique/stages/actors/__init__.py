@@ -365,11 +365,13 @@ _VISIT_VERBS = frozenset({"meet", "visit", "host", "hold", "talk", "receive", "w
 
 #: Verbs that put people out of a state: whoever is deported or expelled from a state is no national of it
 _REMOVAL_VERBS = frozenset({"deport", "expel", "extradite", "exile", "banish", "evict", "oust", "kick"})
+#: Parties of these are not placed in the state their sentence names (visitors, people deported)
+_UNPLACED_VERBS = _VISIT_VERBS | _REMOVAL_VERBS
 
 
-def _travels(doc: Doc, span: Span, verbs: frozenset[str] = _VISIT_VERBS) -> bool:
-    """Is the mention at ``span`` a party of a visit or meeting (the subject, object or "with" party of one of
-    :data:`_VISIT_VERBS`, or of ``verbs``)?"""
+def _travels(doc: Doc, span: Span, verbs: frozenset[str]) -> bool:
+    """Is the mention at ``span`` a party of one of ``verbs`` (its subject, object or "with" party: a visit or
+    meeting, :data:`_VISIT_VERBS`; a deportation, :data:`_REMOVAL_VERBS`)?"""
     sdoc = doc.nlp
     words = sdoc.char_span(span.start, span.end, alignment_mode="expand") if sdoc is not None else None
     if words is None or not len(words):
@@ -405,10 +407,10 @@ def _domestic_roles(doc: Doc, mentions: list[Mention], actors: list[Actor],
                 home := next((iso for w in a.name.split() if w[:1].isupper() and (iso := place_country(w))), None)):
             a.country = home  # "a Delhi court convicted a Nigerian man": IND, not the man's
             continue
-        if _travels(doc, mentions[a.mentions[0]].span):
-            continue  # "Opposition leader X met Kenyan President Ruto in Nairobi": X may be a visitor
-        if _travels(doc, mentions[a.mentions[0]].span, _REMOVAL_VERBS):
-            continue  # "Three activists were deported from Bahrain": foreigners, most likely
+        if _travels(doc, mentions[a.mentions[0]].span, _UNPLACED_VERBS):
+            # "Opposition leader X met Kenyan President Ruto in Nairobi": X may be a visitor; "Three activists were
+            # deported from Bahrain": foreigners, most likely
+            continue
         sent = doc.sentences[doc.sentence_of(mentions[a.mentions[0]].span.start)]
         states = {c for _, c in place_starts[bisect_left(place_starts, (sent.start, "")) :
                                              bisect_left(place_starts, (sent.end, ""))]}
