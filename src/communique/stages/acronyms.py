@@ -62,12 +62,11 @@ def reparse_acronyms(nlp: Any, sdoc: Any) -> Any:
 def _reparse(nlp: Any, sdoc: Any, sent: Any) -> None:
     import numpy as np
     from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+    from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Span
 
     words = [STAND_IN] + [t.text for t in sent[1:]]
     spaces = [bool(t.whitespace_) for t in sent]
-    from spacy.tokens import Doc as SpacyDoc
-
     alone = SpacyDoc(nlp.vocab, words=words, spaces=spaces)
     for name, proc in nlp.pipeline:
         if name not in _OWN:
