@@ -34,7 +34,7 @@ convention of the set's gold (:data:`ACT_CODED`):
   An act supposed in a condition ("X will do Y if Z does W": W) is announced by no one (its ``intent`` is None):
   what is coded is the consequence's threat or promise, so it is not scored there;
 * PETRARCH-style record sets (the PETRARCH-2 unit tests, UniversalPetrarch's validation records) code the act
-  named, whatever its mood: PETRARCH reads no modality, so "is about to restore full diplomatic ties" is 050 and
+  named, whatever its mood: PETRARCH reads no modality, so "is set to renew full diplomatic relations" is 050 and
   "will meet" 040 there, and the event's own ``cameo`` is scored.
 
 **Negated acts** ("did not attack", "refused to meet") did not happen.  CAMEO and PLOVER news coding (PLV, the GSR:

@@ -120,7 +120,7 @@ def attack_place(doc: Doc, noun: Any) -> tuple[str, Span] | None:
         holders.append(noun.head)  # "a car bomb exploded in a market in Mosul"
     for holder in holders:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS):
-            # "outside of the Iraqi city of Basra": the of-phrase of a two-word preposition
+            # "outside of the Libyan port of Misrata": the of-phrase of a two-word preposition
             heads = [p for p in prep.children if p.dep_ == "pobj"] + [
                 p for c in prep.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                 if p.dep_ == "pobj"]

@@ -89,8 +89,8 @@ _TIMES = frozenset({"TIME", "DATE"})
 
 
 def owner_of(tok: Any, args: ActorIndex) -> list[str]:
-    """The first actor inside an object that names none itself: whose or where the thing acted on is ("an arms
-    depot of the Syrian army", "a military base in Borno", "a bus carrying government employees", "a camp
+    """The first actor inside an object that names none itself: whose or where the thing acted on is ("a fuel
+    store of the Sudanese army", "a military base in Borno", "a bus carrying government employees", "a camp
     for Congolese refugees"); clauses of its own are left out."""
     stack = [c for c in reversed(list(tok.children)) if c.dep_ not in _CLAUSE_DEPS and c.ent_type_ not in _TIMES]
     while stack:

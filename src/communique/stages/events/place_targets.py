@@ -122,7 +122,7 @@ def place_target(doc: Doc, tok: Any, code: str) -> tuple[str, Span] | None:
     country (ISO3) it stands for and the place's offsets; ``None`` when none is named.
 
     A verb that announces, agrees to or starts an act passes to the act ("agreed to set up two field hospitals in
-    Louisiana", "is willing to withdraw its troops from ...", up to three to-clauses down).
+    Louisiana", "is ready to pull its soldiers out of ...", up to three to-clauses down).
     """
     # refuge sought in a place is asked of that place's country: "sought refuge in Turkey" (the PLOVER manual codes
     # refugees' demands to be let in with the country as target)

@@ -232,7 +232,7 @@ WEAPON_SUBJECTS = frozenset({"missile", "rocket", "shell", "drone", "bomb", "mor
 
 def _subject_actors(subj: Any, args: ActorIndex) -> list[str]:
     """Actors of a subject noun phrase; when it names none, its apposition ("the defence minister, Leonid
-    Maltsev, agreed"), the agent of the weapon it names ("missiles fired by the Israeli military struck") or
+    Maltsev, agreed"), the agent of the weapon it names ("rockets launched by the Sudanese army hit") or
     the by-phrase of the act it names ("an attack by the militia killed")."""
     if subj.lemma_.lower() in WEAPON_SUBJECTS:
         # "missiles launched by the Houthis hit ...": whoever launched the weapon acts, not the weapon

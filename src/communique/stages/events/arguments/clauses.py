@@ -42,7 +42,7 @@ def _recipient_phrases(verb: Any) -> list[Any]:
             continue  # "according to US officials", "due to the storm", "date back to the 9th century"
         up, own = t.head, False
         while up.i != verb.i and up.head.i != up.i:
-            if up.pos_ in ("VERB", "AUX"):  # "to assist Ethiopia with its response to COVID-19": another act's
+            if up.pos_ in ("VERB", "AUX"):  # "to support Malawi in its fight against cholera": another act's
                 own = not _second(t, up)
                 break
             up = up.head
@@ -83,7 +83,7 @@ LETTING_VERBS = frozenset({"allow", "let", "permit", "enable", "help", "invite",
 
 def _purpose_targets(tok: Any, args: ActorIndex, src: list[str], depth: int = 3, *, topics: bool = True) -> list[str]:
     """The target of the act a verb announces, agrees to or serves, down a chain of to-clauses: "agreed to
-    allow access of UN aid workers", "offered to send troops to help the Philippine army", "agreed to let
+    allow access of UN aid workers", "proposed sending soldiers to aid the Nigerian army", "agreed to let
     inspectors visit" (the one let or helped)."""
     level = [tok]
     for _ in range(depth):
@@ -102,13 +102,13 @@ def _purpose_targets(tok: Any, args: ActorIndex, src: list[str], depth: int = 3,
     return []
 
 
-# marks of a clause that an act waits for: "will not lift the embargo until Cuba undertakes reforms"
+# marks of a clause that an act waits for: "won't ease the sanctions until Venezuela holds elections"
 AWAITING_MARKS = frozenset({"until", "unless", "till"})
 
 
 def _awaited(verb: Any, args: ActorIndex, src: list[str]) -> list[str]:
     """The actors whose act ``verb`` waits for: the subject of its until/unless clause, or, when that subject is the
-    source itself ("until he is satisfied Vietnam is doing all it can"), the subject of the clause it completes;
+    source itself ("until she is sure Laos is making every effort"), the subject of the clause it completes;
     ``[]`` when there is none."""
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         if not any(m.dep_ in ("mark", "advmod") and m.lower_ in AWAITING_MARKS for m in clause.children):

@@ -320,7 +320,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         if not tgt and not passive and _coordinated(tok) and (
                 code in SYMMETRIC | IN_PERSON | COORDINATED_MUTUAL or code[:2] in MUTUAL_ROOTS) and \
                 not _purpose_targets(tok, args, src, topics=False):
-            # "Trump and Putin agreed to share information on North Korea", "the United States and Sudan are
+            # "Macron and Modi agreed to exchange intelligence about piracy", "the United States and Sudan are
             # upgrading ties": with no party named, coordinated subjects act with each other, before whatever the
             # act announced or its place would give
             src, tgt = src[:1], src[1:]
@@ -353,8 +353,8 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
     transfer = verbal and tok.lemma_.lower() in TRANSFER_VERBS
     recipient: list[str] = []
     if transfer:
-        # "returned 12 skulls that date back to A.D. 800 to Peru", "was returned by US officials to Spanish
-        # authorities": what is handed over goes to the recipient, the target, however deep its to-phrase hangs
+        # "returned 12 skulls that date back to A.D. 800 to Peru", "was handed back by Italian police to
+        # Greek authorities": what is handed over goes to the recipient, the target, however deep its to-phrase hangs
         recipient = _recipient(tok, args, src)
         if recipient:
             tgt = recipient
@@ -462,7 +462,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 if tgt:
                     break
     if not tgt and verbal:
-        # "will not lift the embargo until Cuba undertakes reforms", "will not end the strike unless the management is
+        # "won't ease the sanctions until Venezuela holds elections", "will not end the strike unless the management is
         # sacked": an act withheld until someone acts is aimed at that someone
         tgt = _awaited(tok, args, src)
     if not tgt and verbal:
@@ -521,14 +521,14 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                if t not in src]
     if not tgt and (code[:2] in ("15", "17", "18", "19", "20") or code == "113"):
         # "opened fire with small arms on Armenian positions": whoever the force is aimed at
-        # ... its whole phrase: "for a battle against the remnants of the Brotherhood", "against Syria's weapons";
+        # ... its whole phrase: "for an offensive against what is left of the militia", "against Syria's weapons";
         # "called for sanctions against Belarus" (113): whoever the opposition rallied is aimed at
         tgt = [t for t in args.in_tokens(y for x in clause_tokens(tok) if x.dep_ == "pobj" and x.ent_type_ not in TIMES
                                          and x.head.lower_ in ("on", "against", "at", "into") for y in noun_phrase(x))
                if t not in src]
     if not tgt and src and dest is None:
         # "airstrikes on Idlib", "troops entered Kharkiv", "visited Beijing", "stormed a camp in Calais"; for the
-        # roots acting on what lies in a place also where it is done: "agreed to a ceasefire in eastern Ukraine",
+        # roots acting on what lies in a place also where it is done: "agreed to a truce in northern Mozambique",
         # "gave 350 million euros for development in Ethiopia": with no party named, the place's country
         found = place_target(doc, tok, code)
         if found is None and code[:2] in PLACE_TARGET_ROOTS:

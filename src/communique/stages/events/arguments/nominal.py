@@ -77,7 +77,7 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
             return third, list(dict.fromkeys(src + tgt))
         return src, tgt
     if climb and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in ATTENDING:
-        # "Trump attends a meeting of the North Atlantic Council", "attended an OPEC meeting": whoever attends meets
+        # "the Polish premier attends a session of the European Council", "attended an OPEC meeting": whoever attends meets
         # the body whose meeting it is
         attendees, _ = subject_of(tok.head, args)
         if attendees:

@@ -65,7 +65,7 @@ CREATION_VERBS = frozenset({"establish", "build", "create", "found", "construct"
 
 
 # prepositions under an object that name what a mutual act is about, never a party to it: "Turkey and Iraq signed a
-# memorandum on the Tigris", "House and Senate negotiators reached an agreement on the budget bill"
+# memorandum on the Tigris", "the two chambers' negotiators struck a deal on the farm bill"
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 
 
@@ -95,7 +95,7 @@ def _objects(tok: Any, args: ActorIndex, *, owners: bool = True, topics: bool = 
                         not made or grand.lower_ in ("for", "with")) and (topics or grand.lower_ not in TOPIC_PREPS):
                     found += args.in_tokens((t for p in grand.children for t in noun_phrase(p)), outlets=True)
             if not found and owners and not made and child.pos_ == "NOUN" and child.dep_ in ("dobj", "obj"):
-                # "struck an arms depot of the Syrian army", "criticised the ruling party's plan": the owner
+                # "shelled a fuel store of the Sudanese army", "criticised the ruling party's plan": the owner
                 found = owner_of(child, args)
             out += found
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:

@@ -1,6 +1,6 @@
 """Where the clause or the article places a collective its own phrase leaves unplaced: protesters and civilians
 by the places of their clause ("demonstrators gathered outside the embassy in Tripoli"), people who flee by what
-they flee ("refugees fleeing the civil war in Liberia"), a people by the one of its homelands the article is in
+they flee ("migrants fleeing the drought in Somalia"), a people by the one of its homelands the article is in
 ("Shona rebels" in an article about Mozambique); and sources who ask not to be named."""
 
 from __future__ import annotations
@@ -47,13 +47,13 @@ def _clause_place_country(tok: Any, doc_places: list[Any]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-#: People who flee, and the verbs of their flight: "refugees fleeing the civil war in Liberia" are Liberia's.
+#: People who flee, and the verbs of their flight: "migrants fleeing the drought in Somalia" are Somalia's.
 _FLEEING_NOUNS = frozenset({"refugees", "migrants", "civilians", "people", "residents"})
 _FLEE_VERBS = frozenset({"flee", "escape"})
 
 
 def _fled_country(tok: Any, doc_places: list[Any]) -> str | None:
-    """The country a fleeing people's clause names ("refugees fleeing the civil war in Liberia", "families escaping
+    """The country a fleeing people's clause names ("migrants fleeing the drought in Somalia", "families escaping
     the fighting in Sudan"): a country word in it, else the country of a place geocoded in it."""
     for c in tok.children:
         if c.dep_ == "acl" and c.lemma_.lower() in _FLEE_VERBS and c.i > tok.i:

@@ -115,8 +115,8 @@ def _own_phrase_group(tok: Any, groups: list[Found]) -> Found | None:
 
 
 
-#: People who work or study at a body: of its country when the body has one ("workers of the United Bus Company
-#: of Tehran" IRNLAB, "students at Makerere University").
+#: People who work or study at a body: of its country when the body has one ("miners employed by the
+#: national copper company of Zambia" ZMBLAB, "students at Makerere University").
 STAFF_NOUNS = frozenset({"workers", "employees", "staff", "miners", "students", "teachers", "doctors", "nurses"})
 
 

@@ -286,7 +286,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
     :data:`STANDALONE_NOUNS` are actors with no country when none is said; other nouns need one.
     ``place_country(name)`` (a gazetteer look-up, ISO3 or ``None``) places "Karachi police" when the place
     stage did not geocode the name; ``bodies`` (organisations found, with their country) place the people who
-    work or study at one ("workers of the United Bus Company of Tehran").
+    work or study at one ("drivers at the state railway company of Ghana").
     """
     out: list[Found] = []
     doc_places = doc_places or []
@@ -343,9 +343,9 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             countries = [(iso, -1) for iso in isos]  # "security forces in Guinea" are Guinea's; "troops in Iraq"
             # may be anyone's; "lawmakers in Kenya and Uganda" are two countries' lawmakers, one actor each
         if not countries and (body := _own_phrase_body(tok, bodies or [])) is not None and body.country:
-            countries = [(body.country, -1)]  # "workers of the United Bus Company of Tehran": IRN
+            countries = [(body.country, -1)]  # "drivers at the state railway company of Ghana": GHA
         if not countries and low in _FLEEING_NOUNS and (iso := _fled_country(tok, doc_places)):
-            countries = [(iso, -1)]  # "refugees fleeing the civil war in Liberia": where they flee from
+            countries = [(iso, -1)]  # "civilians fleeing the fighting in Mali": where they flee from
         if not countries and tok.dep_ == "conj" and tok.head.i in shared and low not in CIVIL_GROUPS and not any(
                 c.dep_ in ("det", "poss") for c in tok.children):
             # "Danish media and government": the country word is both nouns'; not across a determiner of the
