@@ -134,7 +134,7 @@ def test_folds_are_stable_and_spread() -> None:
 def test_announced_acts_are_scored_by_the_convention_of_the_sets_gold(pipeline: Pipeline) -> None:
     from communique.evaluate.events import ACT_CODED, predict
 
-    items = [Item("a", "Kenya is about to restore full diplomatic ties with Somalia.", None, "a", ()),
+    items = [Item("a", "Ghana is about to resume full diplomatic relations with Togo.", None, "a", ()),
              Item("b", "The Kenyan president will meet his Ugandan counterpart in Kampala next week.", None, "b", ()),
              Item("c", "Kenya expelled two Ugandan diplomats on Monday.", None, "c", ())]
     # CAMEO news gold codes the announcement (express intent: 03x); PETRARCH records code the act named

@@ -74,7 +74,7 @@ def test_coordinated_collectives(pipeline: Pipeline, text: str, expected: list[t
 # --- names we do not know, acting as parties ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Arnor is about to restore full diplomatic ties with Gondor.", [("Arnor", None), ("Gondor", None)]),
+    ("Arnor is poised to renew full diplomatic relations with Gondor.", [("Arnor", None), ("Gondor", None)]),
     ("Velmora and Osterland have postponed their meeting.", [("Velmora", None), ("Osterland", None)]),
     ("Karthia signed a trade protocol with Dunmere on Thursday.", [("Karthia", None), ("Dunmere", None)]),
     # a word of our collectives stays a collective; a later bare surname stays its person's
@@ -88,7 +88,7 @@ def test_unknown_names_acting_are_actors_with_no_country(pipeline: Pipeline, tex
 
 
 def test_unknown_names_events_have_parties(pipeline: Pipeline) -> None:
-    doc = analyze("Arnor is about to restore full diplomatic ties with Gondor.", pipeline=pipeline)
+    doc = analyze("Arnor is poised to renew full diplomatic relations with Gondor.", pipeline=pipeline)
     names = {a.id: a.name for a in doc.actors}
     assert [([names[s] for s in e.source], [names[t] for t in e.target]) for e in doc.events] == [
         (["Arnor"], ["Gondor"])]

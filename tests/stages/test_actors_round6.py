@@ -188,8 +188,8 @@ def test_sectors_of_common_nouns(pipeline: Pipeline, text: str, expected: list[t
     ("Doctors from Baghdad University Medical School treated the wounded.",
      [("Doctors", "IRQHLH"), ("Baghdad University Medical School", "IRQEDU")]),
     ("The Nairobi City Council banned the march.", [("Nairobi City Council", "KENGOV")]),
-    ("Iranian authorities pressured workers of the United Bus Company of Tehran.",
-     [("Iranian authorities", "IRNGOV"), ("workers", "IRNLAB"), ("United Bus Company of Tehran", "IRNBUS")]),
+    ("Police questioned employees of the Cairo Transport Authority.",
+     [("Police", "COP"), ("employees", "EGYLAB"), ("Cairo Transport Authority", "EGYGOV")]),
     # ... a forum of states named after the capital where it met is no state's
     ("The Paris Club agreed to restructure the debt.", [("Paris Club", None)]),
     ("The Minsk Group met on Monday.", [("Minsk Group", None)]),

@@ -84,7 +84,8 @@ def test_the_head_of_state_after_a_minister_is_no_one(pipeline: Pipeline) -> Non
     ("Ethiopian tanks shelled the rebel positions.", [("Ethiopian tanks", "ETHMIL")]),
     ("American bombers struck the depot.", [("American bombers", "USAMIL")]),
     # Phoenix.agents SUICIDE_BOMBER [~REB]; Chechens are of Russia when the article names no other state
-    ("Two Chechen suicide bombers blew themselves up at the checkpoint.", [("Chechen suicide bombers", "RUSREB")]),
+    ("Two Chechen suicide bombers detonated their explosives outside the stadium.",
+     [("Chechen suicide bombers", "RUSREB")]),
     ("Russian think tanks criticised the plan.", [("Russia", "RUS")]),
 ])
 def test_armour_and_bombers(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -103,7 +104,7 @@ def _targets(doc: Doc) -> list[tuple[str, str | None]]:
     # the threat (130) and the threatened shelling (194) are both aimed at the towns' people
     ("Iran threatened to shell Iraqi towns in retaliation for the raid.",
      [("civilians in Iraqi towns", "IRQCVL"), ("civilians in Iraqi towns", "IRQCVL")]),
-    ("Turkish authorities imposed a curfew in the town of Cizre.", [("civilians in Cizre", "TURCVL")]),
+    ("Turkish authorities imposed a curfew in the border town of Silopi.", [("civilians in Silopi", "TURCVL")]),
     # a capital acted on stands for its state (PETRARCH codes capitals as the state)
     ("The army fired two artillery shells at Nairobi.", [("Kenya", "KEN")]),
     ("Russian forces shelled Kharkiv overnight.", [("civilians in Kharkiv", "UKRCVL")]),
@@ -149,10 +150,11 @@ def test_abbreviated_ranks(pipeline: Pipeline, text: str, expected: list[tuple[s
     ("Border agents detained illegal Mexican immigrants.", [("Mexican immigrants", "MEXCVL")]),
     ("Russian military advisers arrived on Monday.", [("Russian advisers", "RUSMIL")]),
     ("Rebels kidnapped 16 Russian civilian advisers.", [("Rebels", "REB"), ("Russian advisers", "RUSCVL")]),
-    ("Settlers set fire to the offices of the Palestinian administrators.", [("Palestinian administrators", "PSEGOV")]),
+    ("Rioters burned down the headquarters of the Palestinian administrators.",
+     [("Palestinian administrators", "PSEGOV")]),
     ("A Canadian missionary was detained at the airport.", [("Canadian missionary", "CANREL")]),
-    ("The agency will send food to refugees fleeing the civil war in Liberia.", [("refugees", "LBRREF"),
-                                                                                 ("Liberia", "LBR")]),
+    ("The charity is delivering tents to refugees fleeing the fighting in Sudan.", [("refugees", "SDNREF"),
+                                                                                   ("Sudan", "SDN")]),
     ("Refugees fleeing Myanmar crossed the river.", [("Refugees", "MMRREF"), ("Myanmar", "MMR")]),
 ])
 def test_people_a_country_places(pipeline: Pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:

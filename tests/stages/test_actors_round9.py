@@ -53,15 +53,15 @@ def test_a_capital_that_speaks_or_is_spoken_to_is_the_government(pipeline: Pipel
 # --- "ethnic <Demonyms>": a people, placed where they are, never the state of their name ------------------------
 
 def test_ethnic_peoples_take_where_they_are(pipeline: Pipeline) -> None:
-    doc = analyze("Up to 200 ethnic Albanians demonstrated on Tuesday in Serbia.", pipeline=pipeline)
-    assert ("Albanians", "SRBCVL") in _codes(doc) and all(c != "ALB" for _, c in _codes(doc))
+    doc = analyze("About 300 ethnic Hungarians rallied on Sunday in Romania.", pipeline=pipeline)
+    assert ("Hungarians", "ROUCVL") in _codes(doc) and all(c != "HUN" for _, c in _codes(doc))
     doc = analyze("Ethnic Turks began a hunger strike in Sweden.", pipeline=pipeline)
     assert ("Turks", "SWECVL") in _codes(doc) and all(c != "TUR" for _, c in _codes(doc))
 
 
 def test_ethnic_peoples_placed_nowhere_have_no_country(pipeline: Pipeline) -> None:
-    doc = analyze("Ethnic Albanians have sworn to fight until they gain control of the villages.", pipeline=pipeline)
-    assert _codes(doc) == [("Albanians", "CVL")]
+    doc = analyze("Ethnic Uzbeks have sworn to fight on until they control the border villages.", pipeline=pipeline)
+    assert _codes(doc) == [("Uzbeks", "CVL")]
     assert [(e.cameo, [doc.actor(a).code for a in e.source]) for e in doc.events] == [("193", ["CVL"])]
 
 
@@ -70,7 +70,7 @@ def test_ethnic_peoples_placed_nowhere_have_no_country(pipeline: Pipeline) -> No
 @pytest.mark.parametrize(("text", "expected"), [
     ("Judge Maria Lopez charged 12 Peruvian officials with fraud.", ("Maria Lopez", "PERJUD")),
     ("Leaders of the opposition coalition postponed the rally in Tbilisi.", ("opposition coalition", "GEOOPP")),
-    ("A Delhi Court on Friday convicted a Nigerian man for possessing drugs.", ("Delhi Court", "INDJUD")),
+    ("A Mumbai Court on Tuesday jailed a Kenyan woman for smuggling gold.", ("Mumbai Court", "INDJUD")),
 ])
 def test_domestic_roles_take_the_sentences_one_state(pipeline: Pipeline, text: str,
                                                     expected: tuple[str, str]) -> None:
@@ -94,7 +94,7 @@ def test_domestic_roles_left_empty(pipeline: Pipeline, text: str, expected: tupl
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Mozambique government accepted demands from Shona rebels.", ("Shona rebels", "MOZREB")),
-    ("A Christian missionary from Calgary was arrested in Lebanon.", ("Christian missionary", "CANREL")),
+    ("A Christian missionary from Lyon was detained in Chad.", ("Christian missionary", "FRAREL")),
     ("The junta in Niamey expelled the French ambassador.", ("junta", "NERMIL")),
     ("Mercenaries executed civilians in central Mali, witnesses said.", ("civilians", "MLICVL")),
 ])
@@ -137,9 +137,9 @@ def test_he_with_two_candidates_is_the_subject(pipeline: Pipeline) -> None:
 # --- people who work or study at a body with a country are of that country; a faith does not block placing -------
 
 def test_workers_of_a_body_take_its_country(pipeline: Pipeline) -> None:
-    doc = analyze("Iranian authorities pressured workers of the United Bus Company of Tehran to cancel the strike.",
+    doc = analyze("The ministry pressured workers of the Cairo Transport Authority to call off their strike.",
                   pipeline=pipeline)
-    assert ("workers", "IRNLAB") in _codes(doc)
+    assert ("workers", "EGYLAB") in _codes(doc)
 
 
 def test_a_faith_is_no_people_that_keeps_a_domestic_role_unplaced(pipeline: Pipeline) -> None:

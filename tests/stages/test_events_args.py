@@ -152,8 +152,8 @@ def test_undergoers_and_receivers(pipeline: Pipeline, text: str, expected: list[
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a to-clause after the object of a verb that does not control its object is the subject's purpose
-    ("Germany summoned the Russian ambassador in Berlin to complain about the cyberattack.",
-     [("114", ["DEU"], ["RUS"])]),
+    ("Norway summoned the Iranian envoy in Oslo on Monday to complain about the threats.",
+     [("114", ["NOR"], ["IRN"])]),
     ("Kenya summoned the Ugandan envoy to complain about the arrests.", [("114", ["KEN"], ["UGA"])]),
     # ... also "called in" (the parser makes the particle a preposition); what is protested is no one's act here
     ("Japan called in the Chinese ambassador to protest the incursion.", [("141", ["JPN"], ["CHN"])]),
@@ -179,8 +179,8 @@ def test_domestic_measures(pipeline: Pipeline, text: str, expected: list[tuple[A
 
 @pytest.mark.parametrize(("text", "expected"), [
     # an act withheld until someone acts is aimed at that someone (and so is the refusal)
-    ("Washington will not lift the embargo until Cuba frees political prisoners.",
-     [("1244", ["USA"], ["CUB"]), ("085", ["USA"], ["CUB"])]),
+    ("Canada will not lift the sanctions until Iran releases the detained students.",
+     [("1244", ["CAN"], ["IRN"]), ("085", ["CAN"], ["IRN"])]),
     # force is aimed at the whole phrase of its against-phrase, however deep
     ("The Egyptian army mobilized troops for a possible strike against Libya's militias.",
      [("154", ["EGY"], ["LBY"]), ("190", ["EGY"], ["LBY"])]),
@@ -277,7 +277,7 @@ def test_unattributed_attacks(pipeline: Pipeline, text: str, expected: list[tupl
      [("195", ["USAMIL"], ["UAF"]), ("190", ["USAMIL"], ["UAF", "SOM"])]),
     ("Israeli airstrikes killed five people in Gaza.", [("195", ["ISRMIL"], ["PSECVL"])]),
     # ... "-led" still names the doer; "strike" may be a walkout, so the doer is the state, not its forces
-    ("A Saudi-led strike on a Yemeni school bus killed 40 children.", [("190", ["SAU"], [])]),
+    ("A Russian-led strike on a Syrian hospital killed 15 patients.", [("190", ["RUS"], [])]),
 ])
 def test_force_nouns_with_a_country_word(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     doc = analyze(text, published="2025-06-14", pipeline=pipeline)
@@ -314,7 +314,7 @@ def test_calls_and_concessions(pipeline: Pipeline, text: str, expected: list[tup
 
 @pytest.mark.parametrize(("text", "expected"), [
     # the forces a withdrawal or deployment moves are the doer's own: the doer is whoever withdraws them ...
-    ("The United States completed its withdrawal of troops from Iraq in December.", [("087", ["USA"], ["IRQ"])]),
+    ("Britain finished its withdrawal of forces from Afghanistan in August.", [("087", ["GBR"], ["AFG"])]),
     # ... unless no one else is named
     ("The withdrawal of Russian troops from Kherson was completed on Friday.", [("087", ["RUS"], [])]),
 ])
@@ -377,8 +377,8 @@ def test_acts_banned_or_rejected(pipeline: Pipeline, text: str, expected: list[t
     ("The Kenyan government agreed to set up the Wangari Maathai Institute against Malaria in Kisumu.",
      [("030", ["KEN"], ["KEN"])]),
     # a time ("at 4pm (1300 GMT)") names no one acted on
-    ("Iraqi officials imposed a curfew on Basra starting at 4pm (1300 GMT) on Saturday.",
-     [("1723", ["IRQ"], ["IRQ"])]),
+    ("Syrian officials imposed a curfew on Aleppo from 9pm (1800 GMT) on Thursday.",
+     [("1723", ["SYR"], ["SYR"])]),
     ("Nigerian police imposed a curfew on Jos from 6pm (1700 GMT).", [("1723", ["NGA"], ["NGA"])]),
     # ... but a body of the source's own code is a target when its act is judged, not restated
     ("The White House defended President Trump's decision.", [("052", ["USA"], ["USA"])]),
@@ -403,8 +403,8 @@ def test_fights_at_home(pipeline: Pipeline, text: str, expected: list[tuple[Any,
 @pytest.mark.parametrize(("text", "expected"), [
     # the state a source acts for, or its forces, named in the act threatened or announced, is its own (round 9):
     # the target is whoever else the act or its participle's verb aims at
-    ("Trump sent a letter to the head of the World Health Organization threatening to pull US funding.",
-     [("130", ["USA"], ["World Health Organization"])]),
+    ("Macron sent a letter to the director of UNESCO threatening to withhold French funding.",
+     [("130", ["FRA"], ["UNESCO"])]),
     ("Kenya sent a letter to the African Union threatening to withdraw Kenyan troops.",
      [("130", ["KEN"], ["African Union"]), ("087", ["KEN"], [])]),
     ("The Kenyan president threatened to withdraw Kenyan troops from Somalia.",

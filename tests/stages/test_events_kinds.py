@@ -105,8 +105,8 @@ def test_bomb_without_warning_is_no_threat(pipeline: Pipeline) -> None:
     ("Australia agreed to lend $2 billion to Indonesia.", [("030", ["AUS"], ["IDN"]), ("071", ["AUS"], ["IDN"])]),
     ("Japan offered to send troops to Ukraine.", [("030", ["JPN"], ["UKR"])]),
     # one summoned to hear a complaint is its target
-    ("Poland summoned the Russian ambassador to complain about the drones.",
-     [("114", ["POL"], ["RUS"])]),
+    ("Lithuania summoned the Belarusian ambassador to complain about the border closure.",
+     [("114", ["LTU"], ["BLR"])]),
     # a mutual agreement between coordinated parties
     ("Jordan and Britain agreed to hold joint exercises.", [("030", ["JOR"], ["GBR"]),
                                                             ("062", ["JOR"], ["GBR"])]),  # planned
@@ -122,7 +122,7 @@ def test_targets_through_clauses(pipeline: Pipeline, text: str, expected: list[t
     # victims are never the source; a death with no killer named is no act (floods and accidents kill too)
     ("Two Israeli soldiers were reported killed.", []),
     ("Protesters stormed the parliament in Colombo.", [("145", ["LKA"], ["LKA"])]),
-    ("Israeli forces demolished the home of a Palestinian man.", [("1712", ["ISR"], ["PSE"])]),
+    ("Turkish troops demolished the shop of a Syrian trader.", [("1712", ["TUR"], ["SYR"])]),
 ])
 def test_participles_and_assaults(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
@@ -139,7 +139,7 @@ def test_targets_of_demands_and_force_posture(pipeline: Pipeline, text: str, exp
 
 @pytest.mark.parametrize(("text", "expected"), [
     # "X is willing / ready to do Y": the willing one acts
-    ("Chile is willing to withdraw its troops from Haiti.", [("087", ["CHL"], ["HTI"])]),
+    ("Uruguay is willing to withdraw all of its soldiers from Mali.", [("087", ["URY"], ["MLI"])]),
     ("Canada is ready to provide humanitarian aid to Sudan.", [("070", ["CAN"], ["SDN"])]),
     # "said it would ...": "it" is whoever said so
     ("The Kenyan government said it would release 300 Somali prisoners.", [("0841", ["KEN"], ["SOM"])]),
@@ -161,7 +161,7 @@ def test_sources_behind_the_subject(pipeline: Pipeline, text: str, expected: lis
     ("Mali agreed to allow UN inspectors to visit the mine.", [("030", ["MLI"], ["UN"]), ("042", ["UN"], [])]),
     # no party named: the country of the place acted in
     ("Japan gave $40 million for reconstruction in Ukraine.", [("071", ["JPN"], ["UKR"])]),
-    ("Russia agreed to a ceasefire in eastern Ukraine.", [("030", ["RUS"], ["UKR"])]),
+    ("Ethiopia agreed to a truce in southern Somalia.", [("030", ["ETH"], ["SOM"])]),
     # "called on X", never "called ... on Tuesday"
     # (the talks asked for are India's, the one called on: round 9)
     ("Pakistan called on India to resume talks.", [("020", ["PAK"], ["IND"]), ("040", ["IND"], [])]),
@@ -317,7 +317,7 @@ def test_passives_without_agent_take_the_episodes_doer(pipeline: Pipeline, text:
     ("Kenyan troops shelled the Somali town, killing five civilians.",
      [("194", ["KEN"], ["SOM"]), ("190", ["KEN"], ["five civilians"])]),
     # the thing answered or accepted names whose it is: "a request from X", "a proposal by X"
-    ("Hamas refused to respond to a request from Egypt.", [("120", ["PSE"], ["EGY"])]),
+    ("Hezbollah refused to reply to an offer from Qatar.", [("120", ["LBN"], ["QAT"])]),
 ])
 def test_calls_participles_and_whose_request(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
@@ -467,7 +467,7 @@ def test_an_act_one_is_held_responsible_for_happened(pipeline: Pipeline) -> None
     # ... but a subject that names nobody at all is no source: the strike is coded with none
     ("Missiles struck a market in Aleppo.", [("195", [], [])]),
     # a verb the parser took for a noun, as the root with a subject, is still a verb with its subject
-    ("Germany and UNICEF hand over 30 vehicles to Ethiopia.", [("060", ["DEU", "UNICEF"], ["ETH"])]),
+    ("Norway and UNICEF hand over 25 ambulances to Malawi.", [("060", ["NOR", "UNICEF"], ["MWI"])]),
 ])
 def test_sources_the_subject_locates(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
@@ -476,8 +476,8 @@ def test_sources_the_subject_locates(pipeline: Pipeline, text: str, expected: li
 @pytest.mark.parametrize(("text", "expected"), [
     # a cooperative act said not to be done is a rejection, coded first; the act stays, negated
     ("Israel will not release the Palestinian prisoners.", [("1243", ["ISR"], ["PSE"]), ("0841", ["ISR"], ["PSE"])]),
-    ("Japan and South Korea failed to reach agreement on fishing rights.",
-     [("127", ["JPN"], ["KOR"]), ("057", ["JPN"], ["KOR"])]),
+    ("Peru and Chile again failed to reach agreement over fishing quotas.",
+     [("127", ["PER"], ["CHL"]), ("057", ["PER"], ["CHL"])]),
     # "refused to meet": the refusal is the verb's own event, not a second one
     ("Iran refused to meet American negotiators.", [("120", ["IRN"], ["USA"]), ("040", ["IRN"], ["USA"])]),
     # a meeting or visit called off is a rejected proposal to meet, and no meeting
@@ -509,8 +509,8 @@ def test_refusal_happened_and_the_refused_act_did_not(pipeline: Pipeline) -> Non
     ("The Peruvian government conceded to the demands of Bolivia.",
      [("080", ["PER"], ["BOL"]), ("100", ["BOL"], [])]),
     # forces moved are the mover's own: the target is whom they are moved against
-    ("Britain mobilized army reservists for a possible war against Iraq.",
-     [("154", ["GBR"], ["IRQ"]), ("190", ["GBR"], ["IRQ"])]),
+    ("Greece mobilized navy reservists for a potential war against Turkey.",
+     [("154", ["GRC"], ["TUR"]), ("190", ["GRC"], ["TUR"])]),
 ])
 def test_dissent_eased_and_forces_moved(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)
@@ -518,11 +518,11 @@ def test_dissent_eased_and_forces_moved(pipeline: Pipeline, text: str, expected:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a subject the parser split in two ("rebel" + "Free Syrian Army") is still the actor it names
-    ("The rebel Free Syrian Army on Wednesday threatened to shell positions of the Hezbollah militant group in "
-     "Lebanon.", [("130", ["SYR"], ["LBN"]), ("194", ["SYR"], ["LBN"])]),
+    ("The rebel Free Syrian Army on Thursday threatened to bomb the camps of the Hezbollah militia across the "
+     "border in Lebanon.", [("130", ["SYR"], ["LBN"]), ("195", ["SYR"], ["LBN"])]),
     # a people named by its country acts for it
     # ... an ethnic people is not the state of its name (a wrong country is worse than none)
-    ("Ethnic Albanians have sworn to fight the Macedonian army.", [("193", ["Albanians"], ["MKD"])]),
+    ("Ethnic Uzbeks have sworn to fight the Kyrgyz army.", [("193", ["Uzbeks"], ["KGZ"])]),
     # the act in the of-phrase of a measure is done by the measure's verb's subject
     ("The Kenyan army launched a wave of arrests in Somalia.", [("173", ["KEN"], ["SOM"])]),
 ])
@@ -549,7 +549,7 @@ def test_incursions(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Thai army imposed martial law in Bangkok.", [("1724", ["THA"], ["THA"])]),
-    ("Bolivian authorities declared a state of siege in Pando.", [("1724", ["BOL"], ["BOL"])]),
+    ("Peru's government declared a state of siege across Puno on Monday.", [("1724", ["PER"], ["PER"])]),
     ("The rebels in Colombia laid down their arms on Sunday.", [("0873", ["COL"], ["COL"])]),
     ("President Ruto pardoned the Ugandan opposition leader.", [("080", ["KEN"], ["UGA"])]),
     ("Iran expelled two IAEA inspectors.", [("166", ["IRN"], ["IAEA"])]),

@@ -73,8 +73,8 @@ def test_resolve_status(own: str | None, stated: str | None, anonymous: bool, ex
 
 @pytest.mark.parametrize(("text", "expected"), [
     # an obligation laid on another is a demand by the sayer; the act itself has not happened
-    ("Russia says Israel must end attacks on Syria.",
-     [("190", ["ISR"], ["SYR"], "hypothetical", False), ("100", ["RUS"], ["ISR"], "reported", False)]),
+    ("Iran says Azerbaijan must halt its attacks on Armenia.",
+     [("190", ["AZE"], ["ARM"], "hypothetical", False), ("100", ["IRN"], ["AZE"], "reported", False)]),
     ("France said Iran must release the detained journalists.",
      [("0841", ["IRN"], [], "hypothetical", False), ("100", ["FRA"], ["IRN"], "reported", False)]),
 ])
@@ -92,7 +92,7 @@ def test_a_possible_attack_has_not_happened(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     # an act agreed, offered or intended has not happened yet
     ("Jordan and Britain agreed to hold joint exercises.", [("030", "reported"), ("062", "planned")]),
-    ("Chile is willing to withdraw its troops from Haiti.", [("087", "planned")]),
+    ("Uruguay is willing to withdraw all of its soldiers from Mali.", [("087", "planned")]),
     ("Germany pledged to send tanks to Ukraine.", [("030", "reported"), ("072", "planned")]),
     # a threat's act is on a condition; a demanded act is only asked for
     ("China threatened to halt trade talks if Australia bans Huawei.",

@@ -148,7 +148,7 @@ def test_a_protests_demands_are_part_of_it(pipeline: Pipeline, text: str, expect
 def test_an_obliged_act_is_announced_by_the_demand(pipeline: Pipeline) -> None:
     from communique import analyze
 
-    doc = analyze("Russia said on Tuesday that Sudan must return the helicopter.", published="2025-06-14",
+    doc = analyze("Egypt said on Monday that Libya must return the fishing boats.", published="2025-06-14",
                   pipeline=pipeline)
     assert [(e.cameo, e.status, e.intent) for e in doc.events] == [("0842", "hypothetical", "100"),
                                                                   ("100", "reported", None)]
@@ -191,7 +191,7 @@ def test_aid_and_protests(pipeline: Pipeline, text: str, expected: list[tuple[An
 
 @pytest.mark.parametrize(("text", "expected"), [
     # "the wounded" are people, no attack; welcoming what someone said is support (051), a person hosting (043)
-    ("UN helicopters evacuated the wounded from the besieged town of Gorazde on Friday.", []),
+    ("Red Cross ambulances carried the wounded out of the besieged city of Mariupol on Monday.", []),
     ("Syrian troops wounded three Turkish soldiers near the border.", [("190", ["SYR"], ["TUR"])]),
     ("The German government welcomed President Biden's latest policy statement.", [("051", ["DEU"], ["USA"])]),
     ("The Kenyan president welcomed his Ugandan counterpart in Nairobi.", [("043", ["KEN"], ["UGA"])]),
@@ -321,7 +321,7 @@ def test_an_attack_claimed_happened(pipeline: Pipeline) -> None:
     ("Protesters blocked streets in Nairobi.", [("144", ["KEN"], ["KEN"])]),
     ("The French president gave a warm welcome to the Kenyan president.", [("043", ["FRA"], ["KEN"])]),
     ("Denmark accepted a compromise proposed by Norway.", [("030", ["DNK"], ["NOR"])]),
-    ("Italy announced a suspension of air links with Serbia.", [("161", ["ITA"], ["SRB"])]),
+    ("Kuwait declared a suspension of all flights to Lebanon.", [("161", ["KWT"], ["LBN"])]),
     ("A Thai court ordered the former prime minister to appear for questioning.", [("020", ["THA"], [])]),
     ("The Algerian government suspended publication of the newspaper.", [("1721", ["DZA"], [])]),
 ])

@@ -111,9 +111,9 @@ def test_a_shared_country_name_goes_with_the_capital_named(gaz: Gazetteer, text:
             [("Harare", "ZWE", "city"), ("London", "GBR", "city")],
         ),
         (
-            "Games were moved from Seoul to the nearby cities of Suwon and Incheon.",
-            [("Seoul", "GPE"), ("Suwon", "ORG"), ("Incheon", "ORG")],
-            [("Seoul", "KOR", "city"), ("Suwon", "KOR", "city"), ("Incheon", "KOR", "city")],
+            "Matches were shifted from Osaka to the cities of Kobe and Kyoto.",
+            [("Osaka", "GPE"), ("Kobe", "ORG"), ("Kyoto", "ORG")],
+            [("Osaka", "JPN", "city"), ("Kobe", "JPN", "city"), ("Kyoto", "JPN", "city")],
         ),
         # ... or before a place's noun
         (

@@ -583,7 +583,7 @@ def test_more_members_of_the_quoted_kinds(gaz: Gazetteer) -> None:
 
 def test_a_host_named_among_the_parties_keeps_its_town(gaz: Gazetteer) -> None:
     # the parties' countries are ignored only when they pull the name to a smaller namesake
-    text = "Russia will close the US consulate in St. Petersburg, officials said."
+    text = "Russia said the US consulate in St. Petersburg would be shut by Friday."
     got = places(gaz, text, ("Russia", "GPE"), ("US", "GPE"), ("St. Petersburg", "GPE"))
     assert got[-1][:2] == ("St. Petersburg", "RUS")
     # a demonym qualifying the town says whose it is
@@ -731,7 +731,7 @@ def test_regions_and_seas_carry_geonames_ids(
 
 def test_a_name_matches_its_hyphenated_spelling(gaz: Gazetteer) -> None:
     # South Africa's North-West province, named with a space beside Limpopo
-    text = "Platinum mining in the North West and Limpopo provinces has displaced villages."
+    text = "Drought has hit farmers across the North West and Limpopo regions this year."
     assert places(gaz, text, ("North West", "LOC"), ("Limpopo", "GPE")) == [
         ("North West", "ZAF", 1085598, "state"),
         ("Limpopo", "ZAF", 1085597, "state"),
@@ -924,7 +924,7 @@ def test_a_national_capital_beats_a_namesake_only_a_demonym_pulled(
     [
         # placed at the town named right after it, or at the story's town
         (
-            "Crews were called to the 200 block of River Avenue in Winnipeg on Saturday.",
+            "Paramedics responded to the 500 block of River Avenue in Winnipeg early Sunday.",
             [("River Avenue", "FAC"), ("Winnipeg", "GPE")],
             [("River Avenue", "CAN", None, "street"), ("Winnipeg", "CAN", 6183235, "city")],
         ),

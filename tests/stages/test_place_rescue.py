@@ -65,9 +65,9 @@ def test_a_town_tagged_as_a_person(gaz: Gazetteer, text: str, marked: list, want
     [
         # after at/from/to: a town of 20,000 people or more (it had needed 100,000)
         (
-            "The tribute show comes to Clacton this weekend.",
-            [("Clacton", "ORG")],
-            [("Clacton", "GBR", "city")],
+            "The comedy tour comes to Grantham next month.",
+            [("Grantham", "ORG")],
+            [("Grantham", "GBR", "city")],
         ),
         (
             "The injured cyclist was seen at Dewsbury on Sunday.",
@@ -142,9 +142,9 @@ def test_a_place_in_the_possessive_inside_a_name(gaz: Gazetteer, text: str, mark
     [
         # a lower-case word the tagger took into a known place's name
         (
-            "Warm water in the eastern Pacific equatorial region signals El Nino.",
-            [("Pacific equatorial", "LOC")],
-            [("Pacific", None, "sea")],
+            "Cooler currents in the Atlantic equatorial belt were recorded in May.",
+            [("Atlantic equatorial", "LOC")],
+            [("Atlantic", None, "sea")],
         ),
         # two countries with the list's comma missing
         (

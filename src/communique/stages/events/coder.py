@@ -421,7 +421,7 @@ def _refusal(ev: Event, status: str | None, number: int) -> Event | None:
 
 
 def _demand(tok: Any, ev: Event, args: ActorIndex, number: int) -> Event | None:
-    """"Turkey says Armenia must stop shelling Nakhchivan": the shelling are not reported as done (hypothetical);
+    """"Iran says Azerbaijan must halt its attacks on Armenia": the attacks are not reported as done (hypothetical);
     the sayer demands the act of the one obliged (CAMEO 10)."""
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj") else None
     if verb is None or verb.pos_ != "VERB":

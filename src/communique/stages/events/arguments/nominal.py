@@ -77,7 +77,7 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
             return third, list(dict.fromkeys(src + tgt))
         return src, tgt
     if climb and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in ATTENDING:
-        # "the Polish premier attends a session of the European Council", "attended an OPEC meeting": whoever attends meets
+        # "the Polish premier attends a session of the EU Council", "attended an OPEC meeting": whoever attends meets
         # the body whose meeting it is
         attendees, _ = subject_of(tok.head, args)
         if attendees:
@@ -113,7 +113,7 @@ def _noun_args(tok: Any, args: ActorIndex, *, climb: bool = True, code: str = ""
             # "the ceasefire offer from the rebels", "a request from Egypt", "a visit from the Chinese president"
             src += args.in_tokens(t for p in child.children for t in noun_phrase(p))
         elif child.dep_ == "prep" and child.lower_ == "of" and code in FORCES_MOVED:
-            # "completed its withdrawal of troops from Iraq": the forces moved are the doer's own, the doer only when
+            # "ended its withdrawal of forces from Chad": the forces moved are the doer's own, the doer only when
             # no one else is ("the withdrawal of Russian troops began")
             moved += args.in_tokens(t for p in child.children for t in noun_phrase(p))
         elif child.dep_ == "prep" and child.lower_ == "of":
