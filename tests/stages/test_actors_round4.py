@@ -23,7 +23,7 @@ def _codes(doc: Doc) -> list[tuple[str, str | None]]:
     # as the PLOVER GSR codes them); a state's politicians are a party's (Phoenix POLITICIAN ~PTY)
     ("Hausa politicians met Ibo elders in Kano.", [("Hausa politicians", "NGAELI"), ("Ibo elders", "NGAELI")]),
     ("Nigerian politicians met Yoruba leaders.", [("Nigerian politicians", "NGAPTY"), ("Yoruba leaders", "NGAELI")]),
-    ("Druze inhabitants of the Syrian Golan protested.", [("Druze inhabitants", "SYRCVL")]),
+    ("Kurdish inhabitants of the Syrian northeast protested.", [("Kurdish inhabitants", "SYRCVL")]),
     # no place said: the state most of the people live in
     ("Chechen rebels attacked a convoy.", [("Chechen rebels", "RUSREB")]),
     ("Kikuyu elders called for calm.", [("Kikuyu elders", "KENELI")]),
@@ -109,7 +109,7 @@ def test_knowledge_names_with_article_and_underscores(tmp_path: Path) -> None:
 # --- a country word before an organisation, a state's people, "anti-X", an IGO's collectives --------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The US Congress agreed to lift the embargo.", [("US Congress", "USALEG")]),
+    ("The US Congress voted to ease the trade restrictions.", [("US Congress", "USALEG")]),
     # a state's people, whatever the NER called them
     ("Bosnian Serbs demanded a truce.", [("Bosnian Serbs", "BIHCVL")]),
     # against a country is not of it: no country rather than the wrong one
@@ -122,7 +122,7 @@ def test_countries_said_beside_organisations_and_peoples(pipeline: Pipeline, tex
 
 def test_peoples_placed_by_their_own_phrase_first(pipeline: Pipeline) -> None:
     # the phrase says where they live; the people's other homelands among the article's places do not decide
-    doc = analyze("Druze inhabitants of the Syrian Golan protested near Majdal Shams.", pipeline=pipeline)
-    assert _codes(doc)[0] == ("Druze inhabitants", "SYRCVL")
+    doc = analyze("Kurdish inhabitants of the Syrian northeast protested near Nusaybin.", pipeline=pipeline)
+    assert _codes(doc)[0] == ("Kurdish inhabitants", "SYRCVL")
     # a people of two states, no place said: none (Shona live in Zimbabwe and Mozambique)
     assert _codes(analyze("Shona rebels attacked a train.", pipeline=pipeline)) == [("Shona rebels", "REB")]

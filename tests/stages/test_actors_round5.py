@@ -84,8 +84,8 @@ def test_national_bodies_of_international_names(pipeline: Pipeline, text: str,
 # --- "X's ally" is not X's; "its" is not a plural collective's --------------------------------------------------
 
 def test_an_ally_is_not_the_owner(pipeline: Pipeline) -> None:
-    doc = analyze("Israel's militia ally in southern Lebanon shelled the village.", pipeline=pipeline)
-    assert _codes(doc) == [("militia", "LBNUAF"), ("Lebanon", "LBN")]  # where the ally is (round 8), not Israel
+    doc = analyze("Iran's militia ally in eastern Syria shelled the outpost.", pipeline=pipeline)
+    assert _codes(doc) == [("militia", "SYRUAF"), ("Syria", "SYR")]  # where the ally is (round 8), not Iran
     doc = analyze("Iran's proxy militias attacked the convoy.", pipeline=pipeline)
     assert [c for _, c in _codes(doc)] == ["UAF"]
 

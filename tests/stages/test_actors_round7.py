@@ -102,8 +102,8 @@ def _targets(doc: Doc) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Israeli tanks shelled Jericho on Monday.", [("civilians in Jericho", "PSECVL")]),
     # the threat (130) and the threatened shelling (194) are both aimed at the towns' people
-    ("Iran threatened to shell Iraqi towns in retaliation for the raid.",
-     [("civilians in Iraqi towns", "IRQCVL"), ("civilians in Iraqi towns", "IRQCVL")]),
+    ("Syria threatened to shell Turkish towns in response to the attack.",
+     [("civilians in Turkish towns", "TURCVL"), ("civilians in Turkish towns", "TURCVL")]),
     ("Turkish authorities imposed a curfew in the border town of Silopi.", [("civilians in Silopi", "TURCVL")]),
     # a capital acted on stands for its state (PETRARCH codes capitals as the state)
     ("The army fired two artillery shells at Nairobi.", [("Kenya", "KEN")]),

@@ -55,8 +55,8 @@ def test_a_capital_that_speaks_or_is_spoken_to_is_the_government(pipeline: Pipel
 def test_ethnic_peoples_take_where_they_are(pipeline: Pipeline) -> None:
     doc = analyze("About 300 ethnic Hungarians rallied on Sunday in Romania.", pipeline=pipeline)
     assert ("Hungarians", "ROUCVL") in _codes(doc) and all(c != "HUN" for _, c in _codes(doc))
-    doc = analyze("Ethnic Turks began a hunger strike in Sweden.", pipeline=pipeline)
-    assert ("Turks", "SWECVL") in _codes(doc) and all(c != "TUR" for _, c in _codes(doc))
+    doc = analyze("Ethnic Turks held a silent march in Norway.", pipeline=pipeline)
+    assert ("Turks", "NORCVL") in _codes(doc) and all(c != "TUR" for _, c in _codes(doc))
 
 
 def test_ethnic_peoples_placed_nowhere_have_no_country(pipeline: Pipeline) -> None:
@@ -143,9 +143,9 @@ def test_workers_of_a_body_take_its_country(pipeline: Pipeline) -> None:
 
 
 def test_a_faith_is_no_people_that_keeps_a_domestic_role_unplaced(pipeline: Pipeline) -> None:
-    doc = analyze("Egyptian police opened fire to disperse Muslim fundamentalist demonstrators on Monday.",
+    doc = analyze("Algerian police fired tear gas to break up Muslim fundamentalist protesters on Friday.",
                   pipeline=pipeline)
-    assert ("Muslim fundamentalist demonstrators", "EGYOPP") in _codes(doc)
+    assert ("Muslim fundamentalist protesters", "DZAOPP") in _codes(doc)
     assert ("Uighur activists", "OPP") in _codes(analyze("Uighur activists protested in Istanbul.",
                                                          pipeline=pipeline))
 
@@ -153,7 +153,7 @@ def test_a_faith_is_no_people_that_keeps_a_domestic_role_unplaced(pipeline: Pipe
 # --- a name and the lower-case "party" after it: a party (PTY), placed as a domestic role -----------------------
 
 def test_a_name_and_party_is_a_party(pipeline: Pipeline) -> None:
-    doc = analyze("The Umma party said it will boycott Algeria's first elections.", pipeline=pipeline)
+    doc = analyze("The Umma party said it would boycott Algeria's next parliamentary vote.", pipeline=pipeline)
     assert ("Umma party", "DZAPTY") in _codes(doc)
     doc = analyze("Members of the banned Umma party were arrested in Algiers.", pipeline=pipeline)
     assert ("Umma party", "DZAPTY") in _codes(doc)

@@ -73,7 +73,7 @@ def test_coordinated_subjects_of_mutual_acts(pipeline: Pipeline, text: str, expe
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a complaint's target is whoever did the act complained of, not the one complained to
-    ("Lebanon complained to the United Nations about two Israeli air raids.", [("114", ["LBN"], ["ISR"])]),
+    ("Syria complained to the UN about three Turkish air raids.", [("114", ["SYR"], ["TUR"])]),
     # an act talked about is not done by the talkers
     ("Iran discussed the bombing with Iraq.", [("040", ["IRN"], [])]),
 ])
@@ -324,7 +324,7 @@ def test_forces_moved_by_a_noun(pipeline: Pipeline, text: str, expected: list[tu
 
 @pytest.mark.parametrize(("text", "expected"), [
     # people named by where they work, in a place: that place's country acts
-    ("Workers at a copper mine in Peru went on strike on Monday.", [("143", ["PER"], [])]),
+    ("Staff at a lithium mine in Chile went on strike on Tuesday.", [("143", ["CHL"], [])]),
     ("Nurses at a hospital in Kisumu went on strike over unpaid wages.", [("143", ["KEN"], [])]),
 ])
 def test_workers_at_a_place(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:

@@ -208,12 +208,12 @@ def test_owners_threats_and_demands(pipeline: Pipeline, text: str, expected: lis
 @pytest.mark.parametrize(("text", "expected"), [
     # releases of people, by verb, passive and noun; a released statement is no release
     ("Iran released two British sailors on Monday.", [("0841", ["IRN"], ["GBR"])]),
-    ("Two Kuwaiti fishermen were released by the Iranian navy.", [("0841", ["IRN"], ["KWT"])]),
-    ("Iran announced the release of two Kuwaiti fishermen.", [("0841", ["IRN"], ["KWT"])]),
+    ("Four Indian crew members were released by the Iranian coast guard.", [("0841", ["IRN"], ["IND"])]),
+    ("Qatar announced the release of three Bahraini sailors.", [("0841", ["QAT"], ["BHR"])]),
     ("Ukraine released a statement on Monday.", []),
     # "final" and a tally are no sport
-    ("Egypt's highest court rejected the final appeal of two Al Jazeera journalists.",
-     [("120", ["EGY"], ["Al Jazeera"])]),
+    ("Turkey's top court rejected a final appeal by three Reuters reporters.",
+     [("120", ["TUR"], ["Reuters"])]),
     ("The Kenyan Senate rejected the bill in a 40-21 vote.", [("120", ["KEN"], [])]),
     ("Germany crushed France in the World Cup final.", []),
     # an envoy sent to an actor of no known country is no one's own diplomat: the target stays
@@ -424,7 +424,7 @@ def test_truces_returns_and_refuge(pipeline: Pipeline, text: str, expected: list
     ("Egypt rejected Turkey's deployment of troops to Libya.", [("120", ["EGY"], ["TUR"])]),
     ("Iran criticized Britain's treatment of its diplomats.", [("111", ["IRN"], ["GBR"])]),
     # ... unless it is the source's own country: then the act is aimed where its phrase says
-    ("Erdogan reiterated Turkey's support for the Libyan government.", [("051", ["TUR"], ["LBY"])]),
+    ("Macron reiterated France's support for the Lebanese army.", [("051", ["FRA"], ["LBN"])]),
     # a name before a sanction is who is sanctioned once someone else imposes it
     ("The European Union extended its Iran sanctions on Monday.", [("163", ["European Union"], ["IRN"])]),
     ("The United States imposed new Russia sanctions on Friday.", [("163", ["USA"], ["RUS"])]),
@@ -532,7 +532,7 @@ def test_subjects_split_named_by_a_people_or_behind_a_measure(pipeline: Pipeline
 
 
 def test_an_act_sworn_is_planned(pipeline: Pipeline) -> None:
-    doc = analyze("Ethnic Albanians have sworn to fight the Macedonian army.", pipeline=pipeline)
+    doc = analyze("Ethnic Uzbeks have sworn to fight the Kyrgyz army.", pipeline=pipeline)
     assert [(e.cameo, e.status, e.intent) for e in doc.events] == [("193", "planned", "138")]
 
 

@@ -83,7 +83,7 @@ def test_obligations(pipeline: Pipeline, text: str, expected: list[tuple[Any, ..
 
 
 def test_a_possible_attack_has_not_happened(pipeline: Pipeline) -> None:
-    doc = analyze("Israel mobilized the army for a possible ground assault against Hamas.", pipeline=pipeline)
+    doc = analyze("India mobilized its reserves for a possible ground offensive against Pakistan.", pipeline=pipeline)
     assert [(e.cameo, e.status) for e in doc.events] == [("154", "reported"), ("190", "hypothetical")]
     doc = analyze("Israel mobilized troops for an assault against Hamas.", pipeline=pipeline)
     assert [(e.cameo, e.status) for e in doc.events] == [("154", "reported"), ("190", "planned")]

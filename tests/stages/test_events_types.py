@@ -116,14 +116,14 @@ def test_wrong_senses_of_speaking_showing_people_and_calls(pipeline: Pipeline, t
     # a call for sanctions or a boycott rallies opposition (113, PLOVER ACCUSE); the sanctions called for are part of
     # the call, no hypothetical sanctions by the caller; whoever they are against or on is the target
     ("Germany called for sanctions against Belarus.", [("113", ["DEU"], ["BLR"])]),
-    ("Kenya has called for a boycott against Uganda.", [("113", ["KEN"], ["UGA"])]),
+    ("Ghana called on Monday for a boycott against Togo.", [("113", ["GHA"], ["TGO"])]),
     ("The European Union called for new sanctions on Russia over the poisoning.",
      [("113", ["European Union"], ["RUS"])]),
     ("Germany called for an end to sanctions against Iran.", [("020", ["DEU"], [])]),
     ("Germany called for new elections in Belarus.", [("020", ["DEU"], [])]),
     # diplomatic ties renewed are diplomatic cooperation (050), as ties restored are
-    ("Old foes Ethiopia and Eritrea have renewed diplomatic ties after a 20-year break.",
-     [("050", ["ETH", "ERI"], [])]),
+    ("Former rivals Bahrain and Qatar have renewed diplomatic ties following a six-year rift.",
+     [("050", ["BHR", "QAT"], [])]),
 ])
 def test_calls_for_sanctions_and_ties_renewed(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)

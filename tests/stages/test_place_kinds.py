@@ -436,7 +436,7 @@ def test_people_and_acronyms_stay_out(gaz: Gazetteer, text: str, marked: list) -
 
 def test_toponyms_inside_organisation_names_are_mentions_not_places(gaz: Gazetteer) -> None:
     text = (
-        "The Kidney Foundation of Canada and the Lagos Chamber of Commerce wrote to the Beverly Hills Police "
+        "The Kidney Foundation of Canada and the Lagos Chamber of Commerce contacted the Beverly Hills Police "
         "Department, the New York Times reported; the European Union and the Student Union met in Harare."
     )
     e = ents(
@@ -587,9 +587,9 @@ def test_a_host_named_among_the_parties_keeps_its_town(gaz: Gazetteer) -> None:
     got = places(gaz, text, ("Russia", "GPE"), ("US", "GPE"), ("St. Petersburg", "GPE"))
     assert got[-1][:2] == ("St. Petersburg", "RUS")
     # a demonym qualifying the town says whose it is
-    text = "Britain accuses Russia of the poisoning in the English city of Salisbury."
-    got = places(gaz, text, ("Britain", "GPE"), ("Russia", "GPE"), ("Salisbury", "GPE"))
-    assert got[-1][:2] == ("Salisbury", "GBR")
+    text = "Britain blamed Russia for a cyberattack on a hospital in the English town of Reading."
+    got = places(gaz, text, ("Britain", "GPE"), ("Russia", "GPE"), ("Reading", "GPE"))
+    assert got[-1][:2] == ("Reading", "GBR")
 
 
 @pytest.mark.parametrize(
@@ -598,7 +598,7 @@ def test_a_host_named_among_the_parties_keeps_its_town(gaz: Gazetteer) -> None:
         # a town chosen by size alone moves to a namesake in the country of the story's other towns
         ("A man was stabbed in Dundalk, and a youth appeared in court in Dundrum.",
          [("Dundalk", "GPE"), ("Dundrum", "GPE")], ("Dundalk", "IRL")),
-        ("The road closure will affect people travelling from Gloucester and Cheltenham.",
+        ("Drivers heading out of Gloucester and Cheltenham face long delays.",
          [("Gloucester", "GPE"), ("Cheltenham", "GPE")], ("Gloucester", "GBR")),
         # ... not a capital or a metropolis against a village of the other towns' country
         ("Flights from London landed in Seattle and Tacoma.",
@@ -690,7 +690,7 @@ def test_a_name_split_by_the_tagger_is_joined(
         ),
         (
             # a county in the state of the large city the story names, whatever the tagger called the city
-            "Two men from Chattanooga were taken to the Hamilton County jail.",
+            "A woman from Chattanooga was booked into the Hamilton County jail.",
             [("Chattanooga", "PRODUCT"), ("Hamilton County", "GPE")],
             [("Chattanooga", "USA", 4612862, "city"), ("Hamilton County", "USA", 4627306, "county")],
         ),

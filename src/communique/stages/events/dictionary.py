@@ -14,8 +14,8 @@ they are; for an event whose trigger row came from a dictionary (``rows``: rule 
   postponed their meeting" has no target; each of the subjects acts on each of the others;
 * **the target is the first actor after the verb, in its phrase**: a dictionary event with a source and no
   target takes the first coded actor named after the trigger within the trigger's own phrase (its object and
-  prepositional phrases, clauses under it; not its subject, not a clause it comments on): "acted on a
-  resolution with Libya" (Libya), "departed from Libya", "allowed that Mordor is no pleasant place" (Mordor);
+  prepositional phrases, clauses under it; not its subject, not a clause it comments on): "signed a
+  protocol with Libya" (Libya), "departed from Libya", "allowed that Mordor is no pleasant place" (Mordor);
 * **a coordinated target is each of its conjuncts**: "ties with Mordor, Rohan and Bree" is three targets,
   "ties between Gondor and Osgiliath" two;
 * **one phrase, one actor**: on either side of any event, an actor whose code another actor of that side

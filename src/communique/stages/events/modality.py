@@ -221,7 +221,7 @@ def modality(tok: Any) -> Modality:
 
 
 def obliged_by(verb: Any) -> Any | None:
-    """The reporting verb of an obligation laid on someone else: "Russia says Israel must end attacks" ->
+    """The reporting verb of an obligation laid on someone else: "Iran says Azerbaijan must halt its attacks" ->
     "says" (its subject demands the act of the obligated); ``None`` otherwise."""
     if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
         return None

@@ -2,7 +2,7 @@
 
 * ``destination(doc, tok)`` -- the place a trigger moves to or happens in ("to Damascus", "in Damascus");
 * ``place_target(doc, tok, code)`` -- the place named as the object or target phrase of any code: "airstrikes on
-  Idlib", "troops entered Kharkiv", "visited Beijing", "stormed a migrant camp in Calais", "agreed to set up
+  Idlib", "troops entered Kharkiv", "visited Beijing", "raided a migrant camp near Dunkirk", "agreed to set up
   field hospitals in Louisiana";
 * ``country_actor(...)`` -- the country's actor, created when the document has none, with a mention at the
   place's offsets (characters into ``Article.text``) so every target keeps its provenance.

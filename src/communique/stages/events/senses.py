@@ -52,7 +52,7 @@ SPORT_WORDS = frozenset({
     "gymnast", "fencer", "racquet", "volleyball", "handball", "golf", "boxing", "wrestling", "cycling",
     "athletics", "marathoner", "wimbledon", "fifa", "uefa",
 })
-# harm done: a sentence naming it is about force, not a match ("bombs exploded near the finish line, killing three")
+# harm done: a sentence naming it is about force, not a match ("a blast at the marathon's end killed two runners")
 HARM_WORDS = frozenset({"killed", "kill", "killing", "dead", "died", "wounded", "injured", "bomb", "bombs", "bombing",
                         "bombings", "explosion", "explosions", "blast", "blasts", "explosive", "explosives", "shot",
                         "shooting", "gunman", "gunmen", "terrorist", "terrorists", "victims", "casualties"})

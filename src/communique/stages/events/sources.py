@@ -33,7 +33,7 @@ def _patients(verb: Any, args: ActorIndex) -> list[str]:
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     found = args.in_tokens(t for c in subjects for t in noun_phrase(c))
     if not found and subjects and subjects[0].pos_ == "NOUN":
-        found = owner_of(subjects[0], args)  # "a camp for Congolese refugees was attacked"
+        found = owner_of(subjects[0], args)  # "a shelter for Sudanese refugees was shelled"
     if found or not _reduced_passive(verb):
         return found
     if verb.dep_ == "acl":

@@ -1,6 +1,6 @@
 """Peoples named "ethnic" + a plural demonym ("ethnic Albanians", "Ethnic Turks"): a people, never the state of
 their name. Their country is where their phrase or clause places them ("ethnic Albanians in southern Serbia",
-"ethnic Turks began a hunger strike in Sweden": SRB, SWE; the PLOVER GSR codes such peoples by residence); with
+"ethnic Turks held a silent march in Norway": SRB, NOR; the PLOVER GSR codes such peoples by residence); with
 none said they are an actor with no country (civilians, CVL), so no finder downstream reads the demonym as the
 state."""
 

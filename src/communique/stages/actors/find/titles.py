@@ -183,7 +183,7 @@ def find_titled_people(sdoc: Any) -> list[Found]:
             title = chain.text
             start_char = sdoc[i].idx
             if (past := _past_before(sdoc, i)) is not None:
-                # "Former Socialist prime minister Andreas Papandreou": a past office, a party word between
+                # "Former Labour prime minister Gordon Brown": a past office, a party word between
                 title, start_char = f"{sdoc[past].text} {title}", sdoc[past].idx
             last = end
             if country is None and igo is None and end + 1 < n and sdoc[end].lower_ == "of" \

@@ -69,7 +69,7 @@ HELD_ROOTS = frozenset({"08", "16", "17", "18", "19", "20"})
 
 def _taken_from(verb: Any, args: ActorIndex, src: list[str]) -> list[str]:
     """Actors of the from-phrase of a verb acting on something, whose it was: "seized weapons from the rebels",
-    "released the detained leaders from the opposition party", "the town was recaptured from the militants" (the
+    "freed the jailed organisers from the opposition party", "the town was recaptured from the militants" (the
     parser hangs the phrase on the verb); ``[]`` when the verb has no object or the phrase names no actor."""
     if not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children):
         return []

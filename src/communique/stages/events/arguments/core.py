@@ -73,7 +73,7 @@ ASKING_ROOTS = frozenset({"01", "02", "10", "13"})
 def _without_affiliations(doc: Doc, tok: Any, src: list[str], args: ActorIndex,
                           countries: dict[str, str | None]) -> list[str]:
     """Sources without a country named only as the possessor of another source of that country: "Sudan's
-    government lifted a state of emergency in Darfur" is done by the government (SDN), not by Sudan besides, so
+    government ended the emergency rule in Darfur" is done by the government (SDN), not by Sudan besides, so
     Sudan's own places are its target as for any government (a domestic dyad)."""
     if len(src) < 2:
         return src
@@ -226,7 +226,7 @@ AFTER_PREPS = frozenset({"after", "following"})
 
 
 def _agreed_with(verb: Any, args: ActorIndex, src: list[str]) -> list[str]:
-    """The other party of the deal a concession follows: "called off the strike after the agreement with the
+    """The other party of the deal a concession follows: "ended the walkout after its deal with the
     government", "after reaching agreement with the government", "following talks with the union"; ``[]`` when
     the verb follows no deal or it names no party."""
     found: list[str] = []
@@ -320,7 +320,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         if not tgt and not passive and _coordinated(tok) and (
                 code in SYMMETRIC | IN_PERSON | COORDINATED_MUTUAL or code[:2] in MUTUAL_ROOTS) and \
                 not _purpose_targets(tok, args, src, topics=False):
-            # "Macron and Modi agreed to exchange intelligence about piracy", "the United States and Sudan are
+            # "Macron and Modi agreed to exchange intelligence about piracy", "Kenya and Ethiopia are
             # upgrading ties": with no party named, coordinated subjects act with each other, before whatever the
             # act announced or its place would give
             src, tgt = src[:1], src[1:]
@@ -353,7 +353,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
     transfer = verbal and tok.lemma_.lower() in TRANSFER_VERBS
     recipient: list[str] = []
     if transfer:
-        # "returned 12 skulls that date back to A.D. 800 to Peru", "was handed back by Italian police to
+        # "returned 40 clay figures dating from the 9th century to Mexico", "was handed back by Italian police to
         # Greek authorities": what is handed over goes to the recipient, the target, however deep its to-phrase hangs
         recipient = _recipient(tok, args, src)
         if recipient:
@@ -392,7 +392,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                         for a in args.in_tokens(t for p in c.children if p.dep_ == "pobj" for t in noun_phrase(p))
                         if a not in src]
             if doer and _same_side(doc, doer, src, restated=tok.lemma_.lower() in RESTATING):
-                # "Erdogan reiterated Turkey's support for the GNA": the act is the source's own side's
+                # "Macron reiterated France's support for the Lebanese army": the act is the source's own side's
                 tgt = [t for t in tgt if t not in doer]
             elif doer:
                 tgt = doer
@@ -492,7 +492,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # the other party of the deal
         tgt = _agreed_with(tok, args, src)
     if not tgt and verbal and code[:2] in HELD_ROOTS:
-        # "seized weapons from the rebels", "released the detained leaders from the opposition party": whose it was
+        # "seized weapons from the rebels", "freed the jailed organisers from the opposition party": whose it was
         tgt = _taken_from(tok, args, src)
     if not tgt and verbal and code[:2] in CALLED_FOR_ROOTS:
         # "called for sanctions against Belarus", "appealed for an arms embargo on Myanmar": whom the measure asked
@@ -527,7 +527,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                                          and x.head.lower_ in ("on", "against", "at", "into") for y in noun_phrase(x))
                if t not in src]
     if not tgt and src and dest is None:
-        # "airstrikes on Idlib", "troops entered Kharkiv", "visited Beijing", "stormed a camp in Calais"; for the
+        # "airstrikes on Idlib", "troops entered Kharkiv", "visited Beijing", "raided a camp near Dunkirk"; for the
         # roots acting on what lies in a place also where it is done: "agreed to a truce in northern Mozambique",
         # "gave 350 million euros for development in Ethiopia": with no party named, the place's country
         found = place_target(doc, tok, code)
@@ -547,7 +547,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         # place or party named is imposed on the source's own country (the domestic dyad CAMEO and PLOVER code)
         tgt = [own]
     if not tgt and len(src) >= 2 and (code in SYMMETRIC | IN_PERSON or code[:2] in MUTUAL_ROOTS):
-        # "Jordan and the United States began joint exercises": the parties act with each other
+        # "Chile and Peru began joint naval drills": the parties act with each other
         src, tgt = src[:1], src[1:]
     if asked_nobody:
         tgt = [t for t in tgt if t in direct]

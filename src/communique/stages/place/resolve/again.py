@@ -46,7 +46,7 @@ AGAIN_MIN_POPULATION = 5_000  # a town this large is taken again where the tagge
 
 def _named_again(text: str, ents: Sequence[Entity], places: list[Place], gazetteer: Gazetteer) -> list[Place]:
     """A name the story took as a place is that place again where the tagger called it an organisation or a
-    person ("Cirencester" a place in one sentence, PERSON in the next; "flights between Harare and the UK" with
+    person ("Cirencester" a place in one sentence, PERSON in the next; "air links between Harare and the UK" with
     Harare tagged ORG): one sense per story, unless the words around it say person or organisation
     (:func:`_not_a_place`: "coach Austin said") or it is part of a longer name.  Only names the tagger itself
     called a place somewhere, no acronyms, and towns of :data:`AGAIN_MIN_POPULATION` or more."""

@@ -130,7 +130,7 @@ def toponyms(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> Toponym
             if _DIVISION_AFTER.match(text, end) and _division_named(gazetteer, text[start:end]):
                 label = "GPE"  # "the governor of Punjab province" with Punjab tagged NORP
             elif (div := _DIVISION_NAME.fullmatch(text, start, end)) and _division_named(gazetteer, div.group(1)):
-                start, label = div.start(1), "GPE"  # "a former governor of Enugu State" tagged ORG
+                start, label = div.start(1), "GPE"  # "an ex-governor of Enugu State" tagged ORG
             elif n + 1 < len(ordered) and _qualified_by(text, start, end, ordered[n + 1], gazetteer):
                 label = "GPE"  # "Valencia, Carabobo state" with Valencia tagged PERSON
         if label in RESCUE_LABELS and _LOCAL_HEAD.match(text, end) and text[start : start + 1].isupper():

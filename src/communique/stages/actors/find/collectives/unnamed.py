@@ -318,7 +318,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         modifiers, first = left.modifiers, left.first
         if left.possessed and (_ALLY_WORDS & set(modifiers) or (tok.dep_ == "compound"
                                                                 and tok.head.lower_ in _ALLY_WORDS)):
-            # "Israel's militia ally in southern Lebanon": an ally of the owner, not the owner's own
+            # "Iran's militia ally in eastern Syria": an ally of the owner, not the owner's own
             left.countries = [c for c in left.countries if c[1] not in left.possessed]
             pos = next((j for j in range(max(left.possessed), tok.i) if sdoc[j].tag_ == "POS"), tok.i - 1)
             first = max(first, pos + 1)  # the owner and its "'s" are no part of the ally's name
