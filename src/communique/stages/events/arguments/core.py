@@ -478,7 +478,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 or (tok.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))):
             tgt = [t for t in _objects(tok.head, args) if t not in src]
     if not tgt and not verbal and code[:2] in PROTESTING_ROOTS:
-        # "began a hunger strike to protest against Sweden's decision", "went on strike to protest the closure": a
+        # "started a fast to protest against Sweden's ruling", "went on strike to protest the closure": a
         # protest is aimed at whoever its purpose clause aims at (on the noun, or on the verb that holds it)
         holders = [tok]
         if tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
