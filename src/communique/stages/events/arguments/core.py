@@ -306,7 +306,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
     A destination or owner country that is not yet an actor is created: appended to ``extra_actors`` and
     ``extra_mentions`` (and ``countries``, actor id -> ISO3), which the caller attaches to the document.
     """
-    # a word the parser made the root with a subject is a verb it mistagged ("Germany and UNICEF hand over ...")
+    # a word the parser made the root with a subject is a verb it mistagged ("Norway and UNICEF hand over ...")
     verbal = tok.pos_ == "VERB" or (tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children))
     passive = False
     if verbal:
