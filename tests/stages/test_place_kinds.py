@@ -550,6 +550,11 @@ def test_parties_named_as_countries_do_not_pull_the_venue_home(
         ("Police captured Santos after a chase.", [("Santos", "PERSON")], []),
         ("Federal agents in Miami captured Santos on Monday.", [("Miami", "GPE"), ("Santos", "PERSON")], ["Miami"]),
         ("Rebel fighters captured Santos on Monday.", [("Santos", "PERSON")], ["Santos"]),
+        # a town a curfew, blockade or lockdown is laid on; not a person given a curfew
+        ("Syrian officials imposed a curfew on Homs.", [("Syrian", "NORP"), ("Homs", "ORG")], ["Homs"]),
+        ("Jordanian officials imposed a curfew on Zarqa.", [("Jordanian", "NORP"), ("Zarqa", "PERSON")], ["Zarqa"]),
+        ("The army lifted its blockade on Kadugli.", [("Kadugli", "PERSON")], ["Kadugli"]),
+        ("Her parents imposed a curfew on Smith.", [("Smith", "PERSON")], []),
     ],
 )
 def test_groups_are_parties_and_attacked_towns_are_places(gaz: Gazetteer, text: str, marked: list, want: list) -> None:

@@ -96,9 +96,11 @@ _NATION_DEMONYMS = {"english": "GBR", "scottish": "GBR", "welsh": "GBR", "northe
 _LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|near|at|outside|inside|into)\s+(?:the\s+)?$")
 # a military attack, capture or entry whose object the tagger called a person or an organisation: "shelled
 # Kadugli", "entered Derna": a town of RESCUE_IN_MIN_POPULATION or more, as after "in" (not "attacked": people
-# are attacked in words, "Trump attacked Warren")
+# are attacked in words, "Trump attacked Warren"); a town a curfew, blockade or lockdown is laid on ("imposed a
+# curfew on Homs")
 _ATTACK_OBJECT = re.compile(
     r"(?i)\b(?:shell(?:ed|s|ing)|bomb(?:ed|s|ing)|bombard(?:ed|s|ing)|storm(?:ed|s|ing)|captur(?:ed|es|ing)"
+    r"|(?:curfews?|blockades?|lockdowns?)\s+(?:on|over)"
     r"|besieg(?:ed|es|ing)|enter(?:ed|s|ing)|retook|retake|retakes|recaptur(?:ed|es|ing)|overr?an|overruns?"
     r"|encircl(?:ed|es|ing)|pound(?:ed|s|ing))\s+$"
 )
