@@ -77,6 +77,11 @@ def test_resolve_status(own: str | None, stated: str | None, anonymous: bool, ex
      [("190", ["AZE"], ["ARM"], "hypothetical", False), ("100", ["IRN"], ["AZE"], "reported", False)]),
     ("France said Iran must release the detained journalists.",
      [("0841", ["IRN"], [], "hypothetical", False), ("100", ["FRA"], ["IRN"], "reported", False)]),
+    # ... also when the act obliged hangs under "stop"/"cease" (round 10)
+    ("Iran says Azerbaijan must stop attacking Armenia.",
+     [("190", ["AZE"], ["ARM"], "hypothetical", False), ("100", ["IRN"], ["AZE"], "reported", False)]),
+    ("France said Russia must cease bombing Ukrainian cities.",
+     [("195", ["RUS"], ["UKR"], "hypothetical", False), ("100", ["FRA"], ["RUS"], "reported", False)]),
 ])
 def test_obligations(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _view(analyze(text, published="2025-06-14", pipeline=pipeline)) == expected

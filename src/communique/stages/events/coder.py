@@ -426,6 +426,8 @@ def _demand(tok: Any, ev: Event, args: ActorIndex, number: int) -> Event | None:
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj") else None
     if verb is None or verb.pos_ != "VERB":
         return None
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and obliged_by(verb) is None:
+        verb = verb.head  # "must stop shelling ...", "must cease bombing ...": the obligation is on the verb above
     sayer = obliged_by(verb)
     if sayer is None:
         return None
