@@ -14,7 +14,8 @@ Cybulska & Vossen (2015) only mentions in those sentences are scored.
 
   - ``lemma``: the same-lemma baseline: mentions whose head lemmas are equal corefer;
   - ``ours``: documents are first grouped into sub-topics (the seminal event they report: cosine similarity
-    of their content-word lemma counts, average linkage, threshold ``doc_threshold``), then within a
+    of their content-word lemma counts, plus :data:`SAME_MONTH_BONUS` when their stated dates name the same
+    month, average linkage, threshold ``doc_threshold``), then within a
     sub-topic mentions with the same head stem corefer (:func:`event_stem`: "shooting" and "shoot",
     "negotiation" and "negotiate", the parser's unlemmatised "dies"), and so do mentions whose lemmas our CAMEO
     trigger table codes to the same CAMEO event code (``attack``/``strike``, ``arrest``/``detain``) when the
