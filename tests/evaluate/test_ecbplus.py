@@ -80,6 +80,18 @@ def test_subtopics_group_documents_by_shared_words() -> None:
     assert sub["1_1ecb"] == sub["1_2ecb"] != sub["1_3ecbplus"]
 
 
+def test_subtopics_join_reports_dated_to_the_same_month() -> None:
+    # three reports of fires sharing one word: the two that date their fire to May 2024 are one sub-topic
+    a = E.Document("1_1ecb", 1, lemmas=E.Counter({"fire": 1, "warehouse": 3}), month=(2024, 5))
+    b = E.Document("1_2ecb", 1, lemmas=E.Counter({"fire": 1, "depot": 3}), month=(2024, 5))
+    c = E.Document("1_3ecbplus", 1, lemmas=E.Counter({"fire": 1, "forest": 3}), month=(2024, 8))
+    sub = E.subtopics([a, b, c], 0.1)
+    assert sub["1_1ecb"] == sub["1_2ecb"] != sub["1_3ecbplus"]
+    b.month = (2023, 5)  # the same month of another year is another month
+    sub = E.subtopics([a, b, c], 0.1)
+    assert len({sub["1_1ecb"], sub["1_2ecb"], sub["1_3ecbplus"]}) == 3
+
+
 def test_reader_on_the_real_files(shared: Path) -> None:
     root = shared / E.ECBPLUS
     if not root.is_dir():

@@ -14,7 +14,8 @@ Cybulska & Vossen (2015) only mentions in those sentences are scored.
 
   - ``lemma``: the same-lemma baseline: mentions whose head lemmas are equal corefer;
   - ``ours``: documents are first grouped into sub-topics (the seminal event they report: cosine similarity
-    of their content-word lemma counts, average linkage, threshold ``doc_threshold``), then within a
+    of their content-word lemma counts, plus :data:`SAME_MONTH_BONUS` when their stated dates name the same
+    month, average linkage, threshold ``doc_threshold``), then within a
     sub-topic mentions with the same head stem corefer (:func:`event_stem`: "shooting" and "shoot",
     "negotiation" and "negotiate", the parser's unlemmatised "dies"), and so do mentions whose lemmas our CAMEO
     trigger table codes to the same CAMEO event code (``attack``/``strike``, ``arrest``/``detain``) when the
@@ -311,9 +312,16 @@ def lemma_baseline(mentions: Sequence[Mention]) -> list[int]:
     return [ids.setdefault((m.topic, m.head_lemma), len(ids)) for m in mentions]
 
 
+#: added to the lemma cosine of two documents whose stated dates name the same month most often
+#: (:func:`document_date`): reports of one event date it alike.  Tuned on topics 1-35 against their two
+#: sub-topics: document-pair F1 0.803 without, 0.816 at 0.1, 0.825 at 0.2.
+SAME_MONTH_BONUS = 0.2
+
+
 def subtopics(docs: Sequence[Document], threshold: float) -> dict[str, int]:
     """Documents of each topic grouped by what they report: average-linkage clustering of the cosine
-    similarity of their lemma counts, merging while the best pair is at least ``threshold`` similar."""
+    similarity of their lemma counts (plus :data:`SAME_MONTH_BONUS` for two documents whose stated dates
+    name the same month), merging while the best pair is at least ``threshold`` similar."""
     out: dict[str, int] = {}
     by_topic: dict[int, list[Document]] = defaultdict(list)
     for d in docs:
@@ -326,6 +334,10 @@ def subtopics(docs: Sequence[Document], threshold: float) -> dict[str, int]:
         norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in vecs]
         sim = [[sum(a * vecs[j].get(w, 0.0) for w, a in vecs[i].items()) / (norms[i] * norms[j])
                 for j in range(n)] for i in range(n)]
+        for i in range(n):
+            for j in range(n):
+                if i != j and group[i].month is not None and group[i].month == group[j].month:
+                    sim[i][j] += SAME_MONTH_BONUS
         clusters: list[list[int]] = [[i] for i in range(n)]
         while len(clusters) > 1:
             best, pair = -1.0, (0, 0)
