@@ -358,3 +358,52 @@ def test_a_truce_is_no_force(pipeline: Pipeline) -> None:
     doc = analyze("The UN-brokered ceasefire between Israel and Hamas will start on Tuesday.", published="2025-06-14",
                   pipeline=pipeline)
     assert not [e.cameo for e in doc.events if e.cameo[:2] in ("15", "18", "19", "20")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an explosion or a fire at a works, or from gas, with no weapon or attacker named: an accident, no assault
+    ("An explosion at a chemical factory in Tianjin killed twelve workers on Monday.", []),
+    ("A gas blast tore through an apartment block in Moscow, killing four people.", []),
+    ("A boiler explosion at a textile mill near Dhaka injured 30 employees.", []),
+    ("Nine people died in a blast at a fireworks warehouse in Tultepec.", []),
+    ("A methane explosion at a coal colliery in Shanxi killed 21 miners.", []),
+    # ... a weapon or an attacker named at such a place is an attack
+    ("A bomb blast at a market in Baghdad killed twelve Iraqi civilians.",
+     [("183", [], []), ("190", ["IRQ"], ["IRQ"])]),
+    ("Militants set off an explosion at a gas pipeline in Sinai, killing two Egyptian soldiers.",
+     [("183", ["Militants"], ["EGY"]), ("190", ["Militants"], ["EGY"])]),
+])
+def test_accidental_explosions_are_no_attacks(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # what a coded verb did to its object is that verb's event, not another ("lifted the blockade" is no assault)
+    ("The army declared a state of siege in the northern province.", "siege"),
+    ("Pakistan imposed a curfew on the city after the riots.", "curfew"),
+    ("Ethiopia lifted the curfew in Addis Ababa.", "curfew"),
+])
+def test_object_of_a_coded_verb_is_no_event_of_its_own(pipeline: Pipeline, text: str, absent: str) -> None:
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    assert doc.events and not [e for e in doc.events if doc.text[e.trigger.start:e.trigger.end] == absent]
+
+
+def test_an_accusation_keeps_the_event_it_is_about() -> None:
+    """Only verbs saying what became of their object take it (``learned.DONE_TO_TYPES``): an accusation's or a
+    demand's object is an event of its own ("condemned the attack": ACE marks the attack)."""
+    from communique.stages.events.learned import DONE_TO_TYPES
+
+    assert {"RETREAT", "CONCEDE", "COERCE"} <= DONE_TO_TYPES
+    assert not DONE_TO_TYPES & {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST", "CONSULT", "ASSAULT"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an alert level raised is force shown (152), never aid: the parser tags "alert" an adjective here
+    ("Israel raised the alert level along its northern border.", ["152"]),
+    ("The Indian army raised its alert level in Kashmir.", ["152"]),
+    # ... not a weather alert
+    ("The city raised the flood alert level after the storm.", []),
+])
+def test_an_alert_level_raised_is_force_shown(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    assert [e.cameo for e in doc.events] == expected

@@ -19,7 +19,10 @@ Per sentence it takes the rule candidates (the trigger table is the readable lay
     decided, e.g. "flew the drone" is no visit: only a confident model overrules it);
   - the word is not part of an actor's mention ("Russian forces"), nor linked to a rule candidate as the act
     it operates on or the verb that operates on it ("agreed to lend", "summoned the ambassador to
-    complain": the table's word codes the event);
+    complain": the table's word codes the event), nor what a rule candidate's verb does something to when that
+    verb's type says what became of it (:data:`DONE_TO_TYPES`, bans aside: "lifted the blockade" is a retreat,
+    no assault; "declared a state of siege", "signed a truce"; an accusation, a demand or a ban is about an
+    event of its own: "condemned the attack" keeps the attack, "banned the rallies" the rallies);
   - the word is not a light verb whose object or prepositional object the table codes ("held a phone
     call": the call is the event), nor addresses the media or an audience ("spoke to the radio"), nor is an
     appearance before the media ("an interview", "a news conference", "reported from Kampala"), nor a verb
@@ -135,6 +138,7 @@ class LearnedCoder:
         sdoc = doc.nlp
         span = doc.sentences[sentence]
         taken = {c.token for c in candidates}
+        done_to = {c.token for c in candidates if _plover(c.cameo) in DONE_TO_TYPES and c.cameo not in BANS}
         found = sdoc.char_span(span.start, span.end, alignment_mode="expand")
         words = list(found) if found is not None else [t for t in sdoc if span.start <= t.idx < span.end]
         actor_spans = self._actor_index(doc)
@@ -147,6 +151,7 @@ class LearnedCoder:
                   and (listed_ok or not _listed(t, rows))
                   and not (t.dep_ in ("xcomp", "advcl") and t.head.i in taken)
                   and not any(c.dep_ in ("xcomp", "advcl") and c.i in taken for c in t.children)
+                  and not (done_to and _object_of(t) in done_to)
                   and not actor_spans.covers(t.idx)]
         toks = [cands[r] for r in picked]
         candidates = [self._calibrated(c) for c in candidates]
@@ -242,6 +247,24 @@ class LearnedCoder:
             new[c.token] = dataclasses.replace(c, cameo=self.model.code_for(tok, plover, rows), model=self.name,
                                                confidence=round(float(p[best]), 3))
         return [new.get(c.token, c) for c in candidates]
+
+
+# PLOVER types of a verb that say what became of its object, so the object is no event of its own ("lifted the
+# blockade", "declared a state of siege", "signed a truce", "imposed a curfew"); not accusations, demands,
+# rejections, threats, protests or consultations, whose object is an event of its own ("condemned the attack")
+DONE_TO_TYPES = frozenset({"CONCEDE", "RETREAT", "COERCE", "SANCTION", "MOBILIZE", "AGREE", "COOPERATE", "AID"})
+# ... except bans: the act banned is one of its own ("banned the rallies of the Red Shirts": the rallies, 141)
+BANS = frozenset({"172", "1721", "1722"})
+
+
+def _object_of(tok: Any) -> int | None:
+    """The token index of the verb whose object the word is, directly ("lifted the blockade") or as the object's
+    of-phrase ("declared a state of siege"); None when it is no object."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "obj"):
+        tok = tok.head.head
+    if tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+        return int(tok.head.i)
+    return None
 
 
 def _plover(code: str) -> str:

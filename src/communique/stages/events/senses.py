@@ -30,7 +30,11 @@
 * force against no one: fighting or countering an abstraction ("to fight terrorism", "countering the group's
   message", "fight corruption") and fights that are contests ("legal fights", "a political battle", "a trade war")
   are no force (18-20); "wound up" is the verb wind; a truce or peace named ("the ceasefire will start") is never
-  force or a show of it.
+  force or a show of it;
+* accidents: an explosion, blast or fire at a works, a mine, a depot or a home, or from gas, a boiler or chemicals
+  ("a blast at a fireworks warehouse killed nine", "a gas explosion tore through the block"), with no weapon and no
+  attacker named in the sentence, is no assault: neither the noun nor the harm it did ("killed", "injured") is
+  force (18-20).
 """
 
 from __future__ import annotations
@@ -249,6 +253,54 @@ def _no_one_fought(tok: Any) -> bool:
     return False
 
 
+# what goes off by accident: an explosion, a blast, a fire ...
+MISHAPS = frozenset({"explosion", "blast", "fire", "blaze", "inferno", "leak", "collapse", "explode", "blow"})
+# ... where or from what: works, stores, homes and what burns or bursts in them
+MISHAP_SETTINGS = frozenset({
+    "factory", "plant", "mill", "works", "refinery", "warehouse", "depot", "workshop", "foundry", "colliery",
+    "quarry", "shipyard", "pipeline", "tanker", "cylinder", "boiler", "furnace", "reactor", "gas", "methane",
+    "chemical", "chemicals", "fireworks", "firework", "fuel", "petrol", "gasoline", "propane", "kitchen",
+    "restaurant", "apartment", "laboratory", "lab", "industrial", "accident", "accidental", "accidentally", "leak",
+    "short-circuit", "electrical", "faulty", "malfunction", "stove", "heater", "transformer", "substation", "coal",
+    "fertilizer", "fertiliser", "ammonium", "nitrate", "storage", "mining", "miners",
+})
+# a weapon or an attacker named: then it is an attack, whatever the setting ("a bomb at a factory")
+ATTACK_WORDS = frozenset({
+    "bomb", "bombs", "bomber", "bombers", "bombing", "bombings", "explosive", "explosives", "device", "devices",
+    "ied", "ieds", "grenade", "grenades", "landmine", "landmines", "rocket", "rockets", "missile", "missiles",
+    "mortar", "mortars", "shell", "shells", "shelling", "drone", "drones", "airstrike", "airstrikes", "strike",
+    "strikes", "attack", "attacks", "attacker", "attackers", "assailant", "assailants", "gunman", "gunmen",
+    "militant", "militants", "terrorist", "terrorists", "terror", "insurgent", "insurgents", "rebel", "rebels",
+    "suicide", "sabotage", "saboteur", "saboteurs", "arson", "arsonist", "arsonists", "planted", "detonated",
+    "responsibility", "targeted", "militia", "militias", "jihadist", "jihadists", "extremist", "extremists",
+})
+_HARMS = frozenset({"kill", "injure", "wound", "hurt", "destroy", "damage", "tear", "rock", "level", "flatten",
+                    "leave", "claim", "die"})
+
+
+def _mishap(tok: Any) -> bool:
+    """Is the word an accident (an explosion or fire at a works or from gas, no weapon or attacker named), or the
+    harm one did ("killed" with such an explosion as its subject or its in-/by-phrase)?"""
+    words = {t.lower_ for t in tok.sent}
+    if words & ATTACK_WORDS:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in MISHAPS:
+        noun = tok
+    elif lemma in _HARMS and tok.pos_ == "VERB":
+        noun = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in MISHAPS),
+                    None)
+        noun = noun or next((p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+                             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in MISHAPS), None)
+        if noun is None:
+            return False
+    else:
+        return False
+    # the setting or cause in the explosion's clause ("a gas explosion", "died in a blast at a factory")
+    clause = tok if tok.pos_ == "VERB" else next((a for a in noun.ancestors if a.pos_ == "VERB"), noun)
+    return bool({t.lower_ for t in clause.subtree} & MISHAP_SETTINGS)
+
+
 def wrong_sense(tok: Any, cameo: str) -> bool:
     """Is the trigger token ``tok`` (a spaCy Token) coded ``cameo`` used in a sense that is no event?"""
     if _sheltering(tok) and cameo[:2] != "07":
@@ -269,6 +321,8 @@ def wrong_sense(tok: Any, cameo: str) -> bool:
         return True
     if cameo[:2] in FORCE_ROOTS | {"15"} and tok.lemma_.lower() in PEACE_WORDS:
         return True  # "the UN-brokered ceasefire will start on Tuesday": a truce is never force
+    if cameo[:2] in FORCE_ROOTS and _mishap(tok):
+        return True  # "an explosion at a chemical plant killed twelve workers": an accident
     sent = tok.sent
     if cameo[:2] in HOSTILE_ROOTS:
         words = {t.lower_ for t in sent}
