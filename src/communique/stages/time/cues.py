@@ -108,6 +108,28 @@ _PAST_STAY = re.compile(r"(?i)\b(?:remained|stayed|lasted|had\s+been)\s+(?:\w+\s
 _PASSED_DEADLINE = re.compile(r"(?i)\b(?:had|not|up)\b")
 
 
+# a plan told as past: "had been planned for", "was to have been held on" before the day; after it, the plan's own
+# verb says it was dropped or held ("the vote planned for Saturday was cancelled", "a rally set for Friday went ahead")
+_PLAN_BEFORE = re.compile(
+    r"(?i)\b(?P<past>(?:had\s+been|(?:was|were)\s+to\s+have\s+been)\s+)?(?:planned|scheduled|slated|set|held)"
+    r"\s+(?:for|on)\s+(?:(?:early|mid|late|the)[\s-]+)?$"
+)
+_PLAN_UNDONE_AFTER = re.compile(
+    r"(?i)(?:\s*,)?\s+(?:(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:cancell?ed|called\s+off|scrapped|abandoned|held"
+    r"|staged|dropped)|went\s+ahead|took\s+place|did\s+not\s+(?:take\s+place|go\s+ahead)|never\s+took\s+place)\b"
+)
+
+
+def _past_plan(text: str, start: int, end: int) -> bool:
+    """The date at ``text[start:end]`` is the day of a plan told as past: in the pluperfect ("had been scheduled for
+    Friday", "was to have been held on Friday") or as a participle whose noun's verb after the date says the plan
+    was dropped or held ("the vote planned for Saturday was cancelled"): the date is behind publication."""
+    plan = _PLAN_BEFORE.search(text, max(0, start - 45), start)
+    if plan is None:
+        return False
+    return bool(plan.group("past")) or _PLAN_UNDONE_AFTER.match(text, end) is not None
+
+
 def _future_weekday(text: str, start: int, end: int) -> bool:
     """A weekday of the coming week: a deadline ("until 9 a.m. Monday", "given until Sunday"; not a past stay,
     "remained closed until Monday"), or a future cue earlier in its sentence ("will", "is scheduled to",
@@ -134,7 +156,7 @@ def _future_weekday(text: str, start: int, end: int) -> bool:
     ):
         cues.pop()  # "announced plans Monday to close": the plans are a noun, the verb is past
     if cues and not _past_verb_between(text, cues[-1].end(), start):
-        return True
+        return not _past_plan(text, start, end)
     clause_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     lead = text[clause_start:start].strip().lower()
     return lead in ("", "on", "and on", "but on") and bool(_WEEKDAY_FUTURE_AFTER.match(text, end))
