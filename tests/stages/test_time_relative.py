@@ -1,6 +1,7 @@
 """Kinds of date faults (issue 8, round 10): amounts of time counted from an event, a shift from a plan beside a
 date, a year (month, week, weekday) named from the one before it, the day of a streak, "for the long term" and
-"for the time being", a plan told as past, and "the September 11 attacks"."""
+"for the time being", a plan told as past, "the September 11 attacks", and a scheduled act in the
+present ("the leaders meet Monday")."""
 
 from __future__ import annotations
 
@@ -149,3 +150,19 @@ def test_a_plan_told_as_past_is_past(text: str, want: list[tuple[str, str]]) -> 
 )
 def test_the_day_that_names_the_2001_attacks(text: str, want: list[tuple[str, str]]) -> None:
     assert got(text, D(2007, 2, 27)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The two leaders meet separately Monday with the mediator.", [("Monday", "2025-03-17")]),
+        ("The trial opens on Thursday in the capital.", [("Thursday", "2025-03-13")]),
+        ("Parliament votes Friday on the budget.", [("Friday", "2025-03-14")]),
+        # past and reported acts look back as before
+        ("The leaders met Monday with the mediator.", [("Monday", "2025-03-10")]),
+        ("The envoy did not return Monday, officials said.", [("Monday", "2025-03-10")]),
+        ("The police let him go Monday.", [("Monday", "2025-03-10")]),
+    ],
+)
+def test_a_scheduled_act_in_the_present_looks_forward(text: str, want: list[tuple[str, str]]) -> None:
+    assert got(text) == want

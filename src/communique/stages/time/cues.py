@@ -130,6 +130,14 @@ def _past_plan(text: str, start: int, end: int) -> bool:
     return bool(plan.group("past")) or _PLAN_UNDONE_AFTER.match(text, end) is not None
 
 
+# a verb of a scheduled event in the simple present right before a weekday: news style for the coming one ("the two
+# leaders meet Monday", "the trial opens on Tuesday"); not after "did" or "let him" ("let him go Monday")
+_SCHEDULED_PRESENT = re.compile(
+    r"(?<!\bdid\s)(?<!\bdidn't\s)(?<!\bnot\s)\b(?:meets?|begins?|starts?|opens?|holds?|visits?|travels?|leaves?"
+    r"|returns?|resumes?|votes?|arrives?|goes|convenes?)\s+(?:[a-z]+ly\s+)?(?:on\s+)?$"
+)
+
+
 def _future_weekday(text: str, start: int, end: int) -> bool:
     """A weekday of the coming week: a deadline ("until 9 a.m. Monday", "given until Sunday"; not a past stay,
     "remained closed until Monday"), or a future cue earlier in its sentence ("will", "is scheduled to",
@@ -149,6 +157,8 @@ def _future_weekday(text: str, start: int, end: int) -> bool:
             or before.strip(" ,\u201c\"'`").lower() in ("", "but", "and", "yet", "so")
             or _PASSED_DEADLINE.search(text, max(line_start, deadline.start() - 40), min(len(text), end + 40))
         )
+    if _SCHEDULED_PRESENT.search(text, max(line_start, start - 40), start):
+        return True  # "Netanyahu and Arafat meet separately Monday": the present of a schedule
     lo = max(line_start, start - _WEEKDAY_WINDOW)
     cues = list(_WEEKDAY_CUE.finditer(text, lo, start))
     if cues and cues[-1].group(0).lower() in ("plans", "hopes") and _ED_WORD.search(
