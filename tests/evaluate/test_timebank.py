@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from communique.cli import app
-from communique.evaluate.timebank import _date, compatible, gold_timeml
+from communique.evaluate.timebank import _date, compatible, gold_timeml, read_meantime
 
 
 def test_gold_values_lose_trailing_placeholders_only() -> None:
@@ -48,3 +48,28 @@ def test_eval_commands_without_gold_data(tmp_path: Path) -> None:
     assert (places.exit_code, dates.exit_code) == (2, 2)
     assert "GeoWebNews_GWN.xml: gold data not found" in places.output
     assert "timebank_aquaint: gold data not found" in dates.output
+
+
+_NO_CREATION_TIME = """<Document doc_name="x">
+<token t_id="1" sentence="0" number="0">Ferry</token><token t_id="2" sentence="0" number="1">late</token>
+<token t_id="3" sentence="1" number="0">March</token><token t_id="4" sentence="1" number="1">4</token>
+<token t_id="5" sentence="1" number="2">,</token><token t_id="6" sentence="1" number="3">2011</token>
+<token t_id="7" sentence="2" number="0">It</token><token t_id="8" sentence="2" number="1">sailed</token>
+<token t_id="9" sentence="2" number="2">today</token><token t_id="10" sentence="2" number="3">.</token>
+<Markables>
+<TIMEX3 m_id="1" type="DATE" value="2011-03-04" anchorTimeID="2"><token_anchor t_id="9"/></TIMEX3>
+<TIMEX3 m_id="2" type="DATE" value="2011-03-04" anchorTimeID="" functionInDocument="NONE">
+<token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></TIMEX3>
+</Markables>
+</Document>
+"""
+
+
+def test_a_meantime_file_without_creation_time_takes_its_dateline(tmp_path: Path) -> None:
+    """A file whose dateline date is not marked CREATION_TIME: that date (the one the others are anchored to) is the
+    creation time, and its words are no body text."""
+    path = tmp_path / "x.xml"
+    path.write_text(_NO_CREATION_TIME, "utf-8")
+    doc = read_meantime(path)
+    assert (doc.dct, doc.text) == (dt.date(2011, 3, 4), "It sailed today.")
+    assert [(doc.text[t.start : t.end], t.value) for t in doc.timexes] == [("today", "2011-03-04")]

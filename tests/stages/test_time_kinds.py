@@ -641,16 +641,10 @@ THURSDAY = D(2025, 3, 13)
             "The index recovered late in the day after falling 2% in the morning.",
             [("the day", "2025-03-13")],
         ),
-        # with no date beside it, an event's "day before" stays undated
-        (
-            "Two days after the vote, the ministers met in Accra.",
-            [("Two days after", "XXXX-XX-XX")],
-        ),
+        # with no date beside it, an amount of time counted from an event is no date (TimeML: a duration)
+        ("Two days after the vote, the ministers met in Accra.", []),
         # and a date after a full stop is not what it counts from
-        (
-            "Troops left two days after the vote. Monday was calm.",
-            [("two days after", "XXXX-XX-XX"), ("Monday", "2025-03-10")],
-        ),
+        ("Troops left two days after the vote. Monday was calm.", [("Monday", "2025-03-10")]),
     ],
 )
 def test_the_day_before_takes_the_date_beside_it(text: str, want: list[tuple[str, str]]) -> None:

@@ -40,6 +40,7 @@ DEFAULT_SHARED = Path(__file__).resolve().parents[4] / "shared"
 TIMEBANK = Path("eval/timebank_aquaint")
 MEANTIME = Path("eval/meantime_en")
 MEANTIME_ANNOTATED_SENTENCES = 6
+DATELINE_TOKENS = 20  # a MEANTIME file without a CREATION_TIME: its dateline date starts within these tokens
 
 
 @dataclass(slots=True)
@@ -131,6 +132,15 @@ def read_meantime(path: Path) -> GoldDoc:
             anchors = [index[a.get("t_id", "")] for a in el.iter("token_anchor") if a.get("t_id") in index]
             if anchors:
                 skip_until = max(anchors) + 1
+    if dct is None:  # no CREATION_TIME: the dateline's date, the one the other timexes are anchored to
+        anchored = {el.get("anchorTimeID") for el in timex_elems}
+        for el in timex_elems:
+            if el.get("m_id") in anchored and (day := _date(el.get("value", ""))) is not None:
+                anchors = [index[a.get("t_id", "")] for a in el.iter("token_anchor") if a.get("t_id") in index]
+                if anchors and min(anchors) < DATELINE_TOKENS:
+                    dct, skip_until = day, max(anchors) + 1
+                    timex_elems.remove(el)
+                    break
     if not skip_until:
         skip_until = sum(1 for _, s, _ in tokens if s == "0")
     # time is annotated in the headline and the first five sentences only (sentences 0-5): the text stops there

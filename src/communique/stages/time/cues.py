@@ -108,6 +108,36 @@ _PAST_STAY = re.compile(r"(?i)\b(?:remained|stayed|lasted|had\s+been)\s+(?:\w+\s
 _PASSED_DEADLINE = re.compile(r"(?i)\b(?:had|not|up)\b")
 
 
+# a plan told as past: "had been planned for", "was to have been held on" before the day; after it, the plan's own
+# verb says it was dropped or held ("the vote planned for Saturday was cancelled", "a rally set for Friday went ahead")
+_PLAN_BEFORE = re.compile(
+    r"(?i)\b(?P<past>(?:had\s+been|(?:was|were)\s+to\s+have\s+been)\s+)?(?:planned|scheduled|slated|set|held)"
+    r"\s+(?:for|on)\s+(?:(?:early|mid|late|the)[\s-]+)?$"
+)
+_PLAN_UNDONE_AFTER = re.compile(
+    r"(?i)(?:\s*,)?\s+(?:(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:cancell?ed|called\s+off|scrapped|abandoned|held"
+    r"|staged|dropped)|went\s+ahead|took\s+place|did\s+not\s+(?:take\s+place|go\s+ahead)|never\s+took\s+place)\b"
+)
+
+
+def _past_plan(text: str, start: int, end: int) -> bool:
+    """The date at ``text[start:end]`` is the day of a plan told as past: in the pluperfect ("had been scheduled for
+    Friday", "was to have been held on Friday") or as a participle whose noun's verb after the date says the plan
+    was dropped or held ("the vote planned for Saturday was cancelled"): the date is behind publication."""
+    plan = _PLAN_BEFORE.search(text, max(0, start - 45), start)
+    if plan is None:
+        return False
+    return bool(plan.group("past")) or _PLAN_UNDONE_AFTER.match(text, end) is not None
+
+
+# a verb of a scheduled event in the simple present right before a weekday: news style for the coming one ("the two
+# leaders meet Monday", "the trial opens on Tuesday"); not after "did" or "let him" ("let him go Monday")
+_SCHEDULED_PRESENT = re.compile(
+    r"(?<!\bdid\s)(?<!\bdidn't\s)(?<!\bnot\s)\b(?:meets?|begins?|starts?|opens?|holds?|visits?|travels?|leaves?"
+    r"|returns?|resumes?|votes?|arrives?|goes|convenes?)\s+(?:[a-z]+ly\s+)?(?:on\s+)?$"
+)
+
+
 def _future_weekday(text: str, start: int, end: int) -> bool:
     """A weekday of the coming week: a deadline ("until 9 a.m. Monday", "given until Sunday"; not a past stay,
     "remained closed until Monday"), or a future cue earlier in its sentence ("will", "is scheduled to",
@@ -127,6 +157,8 @@ def _future_weekday(text: str, start: int, end: int) -> bool:
             or before.strip(" ,\u201c\"'`").lower() in ("", "but", "and", "yet", "so")
             or _PASSED_DEADLINE.search(text, max(line_start, deadline.start() - 40), min(len(text), end + 40))
         )
+    if _SCHEDULED_PRESENT.search(text, max(line_start, start - 40), start):
+        return True  # "Netanyahu and Arafat meet separately Monday": the present of a schedule
     lo = max(line_start, start - _WEEKDAY_WINDOW)
     cues = list(_WEEKDAY_CUE.finditer(text, lo, start))
     if cues and cues[-1].group(0).lower() in ("plans", "hopes") and _ED_WORD.search(
@@ -134,7 +166,7 @@ def _future_weekday(text: str, start: int, end: int) -> bool:
     ):
         cues.pop()  # "announced plans Monday to close": the plans are a noun, the verb is past
     if cues and not _past_verb_between(text, cues[-1].end(), start):
-        return True
+        return not _past_plan(text, start, end)
     clause_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     lead = text[clause_start:start].strip().lower()
     return lead in ("", "on", "and on", "but on") and bool(_WEEKDAY_FUTURE_AFTER.match(text, end))

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from ...model import Precision
-from .cues import _future, _future_clause, _future_weekday, _past, _soon
+from .cues import _future, _future_clause, _future_weekday, _past, _past_plan, _soon
 from .earnings import _CURRENT_PERIOD, _LATEST_PERIOD, _YEAR_AGO_PERIOD
 from .patterns import (
     _AGO,
@@ -57,6 +57,7 @@ from .patterns import (
     _THE_DAY,
     _THE_WEEKEND,
     _THE_YEAR,
+    _UNIT_FROM_ANCHOR,
     _WEEKDAY_EXPR,
     _WEEKDAYS,
     _YEAR_ALONE,
@@ -112,6 +113,8 @@ def _stated(m: re.Match[str], text: str, *, start: int | None = None) -> _Cand |
         except ValueError:
             return _Cand(s, e, "undated", basis=f'"{quoted}": not a calendar date')
         return _Cand(s, e, "stated", value, "day" if day else "month", f'"{quoted}": stated date')
+    if _past_plan(text, s, e):  # "the vote planned for March 20 was cancelled": the plan is no future cue
+        return _Cand(s, e, "stated", month=month, day=day)
     return _Cand(
         s, e, "stated", month=month, day=day, forward=_future(text, s), soon=_soon(text, s), past=_past(text, s),
         ahead=_future_clause(text, s),
@@ -249,6 +252,15 @@ def _weekday(m: re.Match[str], text: str) -> _Cand:
     quoted = text[s : m.end()]
     wd = _WEEKDAYS[m.group("wd").lower()]
     name = m.group("wd")
+    if mod[:1] == ["the"]:  # "the previous Friday", "the following Monday": counted from the day the story names
+        step = 1 if mod[1] in ("following", "next") else -1
+
+        def from_anchor(base: dt.date) -> tuple[dt.date, Precision, str]:
+            delta = ((wd - base.weekday()) % 7 or 7) if step > 0 else -((base.weekday() - wd) % 7 or 7)
+            which = "after" if step > 0 else "before"
+            return base + delta * _DAY, "day", f'"{quoted}": the {name} {which} {{anchor}}'
+
+        return _Cand(s, m.end(), "anaphoric", relative=from_anchor)
     # "next Monday", "this coming Monday" and "will meet on Monday" look forward; everything else looks back
     forward = "next" in mod or "coming" in mod or (mod in (["on"], []) and _future_weekday(text, m.start(), m.end()))
 
@@ -301,6 +313,7 @@ def _period(m: re.Match[str], text: str) -> _Cand | None:
 
 
 _OF_A_MONTH = re.compile(rf"\s+of\s+{_FULL_MONTH}\b")
+_THAN = re.compile(r"\s+than\b")
 
 
 def _ago(m: re.Match[str], text: str) -> _Cand:
@@ -346,12 +359,33 @@ def _anaphoric_day(m: re.Match[str], text: str) -> _Cand | None:
         how = f"{_count(n, unit)} {'before' if sign < 0 else 'after'}"
     if quoted.lower().endswith(("before", "after", "prior")) and _COMPLEMENT.match(text, m.end()):
         return _Cand(m.start(), m.end(), "undated", basis=f'"{quoted}": counted from an event, not a date')
+    if _THAN.match(text, m.end()):  # "three days later than planned": counted from the plan, not from a date
+        return _Cand(m.start(), m.end(), "undated", basis=f'"{quoted}": counted from an event, not a date')
 
     def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
         v, precision = _offset(base, n, unit, sign)
         return v, precision, f'"{quoted}": {how} {{anchor}}'
 
     return _Cand(m.start(), m.end(), "anaphoric", relative=resolve, unit=unit if unit in ("month", "year") else "day")
+
+
+def _unit_from_anchor(m: re.Match[str], text: str) -> _Cand:
+    """"the year before", "the year previous", "the month after": the year (month, ISO week) before or after the
+    one the story last named."""
+    quoted = m.group(0)
+    unit = m.group("unit").lower()
+    shift = 1 if m.group("dir").lower() in ("after", "following") else -1
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        how = f'"{quoted}": the {unit} {"after" if shift > 0 else "before"} {{anchor}}'
+        if unit == "year":
+            return dt.date(base.year + shift, 1, 1), "year", how
+        if unit == "month":
+            return _shift_months(base.replace(day=1), shift), "month", how
+        monday = base - base.weekday() * _DAY + 7 * shift * _DAY
+        return monday, "week", how
+
+    return _Cand(m.start(), m.end(), "anaphoric", relative=resolve, unit=unit if unit != "week" else "day")
 
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | list[_Cand] | None]]] = [
@@ -373,6 +407,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_PERIOD, _period),
     (_AGO, _ago),
     (_ANAPHORIC_DAY, _anaphoric_day),
+    (_UNIT_FROM_ANCHOR, _unit_from_anchor),
     (_SEASON, _season),
     (_DECADE, _decade),
     (_QUARTER, _quarter),
@@ -427,7 +462,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _RECENTLY: ("recently", "the past"),
     _THE_WEEKEND: ("the weekend",),
     _HOLIDAY: ("thanksgiving", "christmas", "new year", "election day", "independence day", "easter"),
-    _THE_DAY: ("the day",),
+    _THE_DAY: ("the day", "consecutive day", "straight day", "successive day", "day in a row"),
     _THE_YEAR: ("year",),
     _FUTURE_REF: ("future", "term", "later date"),
     _AGO: ("ago",),
@@ -435,10 +470,11 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _DECADE: ("0s",),
     _QUARTER: ("quarter", "q1", "q2", "q3", "q4"),
     _CENTURY: ("century",),
-    _PRESENT: ("now", "current", "present", "moment"),
+    _PRESENT: ("now", "current", "present", "moment", "time being"),
     _YEAR_RANGE: ("-", "–", "/"),
     _SPOKEN_YEAR: ("nineteen", "twenty", "thousand"),
     _ANAPHORIC_DAY: ("day", "week", "month", "year", "morning", "afternoon", "evening", "night"),
+    _UNIT_FROM_ANCHOR: ("the week", "the month", "the year"),
 }
 
 

@@ -116,13 +116,20 @@ _DEICTIC_DAY = re.compile(
     r"|(?P<tomorrow>tomorrow(?:\s+(?:morning|afternoon|evening|night))?))\b"
 )
 _WEEKDAY_EXPR = re.compile(
-    rf"\b(?:(?P<mod>(?i:last|this\s+past|this|next|on|past|coming|this\s+coming))\s+)?"
+    rf"\b(?:(?P<mod>(?i:last|this\s+past|this|next|on|past|coming|this\s+coming|the\s+(?:previous|preceding|prior"
+    rf"|following|next)))\s+)?"
     rf"(?P<wd>{_WEEKDAY})(?P<part>{_DAY_PART})\b(?!,?\s+(?:{_FULL_MONTH}|{_ABBR_MONTH}|[0-3]?\d\b(?![,.]\d)))"
 )
 _PERIOD = re.compile(
     r"\b(?i:(?P<mod>last|this|next|earlier\s+this|later\s+this|the\s+previous|the\s+following|the\s+next"
     r"|the\s+same|that|the\s+prior|the\s+preceding|the\s+last|the\s+past)\s+(?P<unit>week(?:end)?|month|year))\b"
     r"(?!\s*-(?=\w)|'s\s+\d)"  # not "this year-end" nor "last week -long"; "this year - the floods" is one
+)
+# a week, month or year named from the one the story last named: "the year before", "the year previous", "the
+# month after" (not "the year before the war": that counts from an event)
+_UNIT_FROM_ANCHOR = re.compile(
+    r"\b(?i:the\s+(?P<unit>week|month|year)\s+(?P<dir>before|previous|prior|preceding|earlier|after|following))\b"
+    r"(?![\s-]+(?:the|a|an|his|her|its|their|last|this|that|[A-Z0-9])\b|\s+\w+ed\b|-)"
 )
 _AGO = re.compile(rf"\b(?i:(?P<n>{_NUM}|{_VAGUE})\s+(?P<unit>day|week|month|year|decade)s?(?:\s+or\s+so)?\s+ago)\b")
 _ANAPHORIC_DAY = re.compile(
@@ -203,7 +210,9 @@ _CENTURY = re.compile(
     r"|nineteenth|twentieth|twenty[- ]first|twenty[- ]second)|(?P<mod>this|last|next|the\s+last|the\s+previous))"
     r"[\s-]+century)\b(?![\s-]+(?:old|long))"
 )
-_PRESENT = re.compile(r"\b(?i:now|currently|at\s+present|presently|nowadays|at\s+the\s+moment)\b(?!-)")
+_PRESENT = re.compile(
+    r"\b(?i:now|currently|at\s+present|presently|nowadays|at\s+the\s+moment|(?<=for\s)the\s+time\s+being)\b(?!-)"
+)
 # "recently", "in the past": some time before publication (TimeML PAST_REF); not "the past year" (a duration),
 # "the past century", "the past decade"
 _RECENTLY = re.compile(
@@ -218,10 +227,13 @@ _HOLIDAY = re.compile(
 )
 # the weekend a clause is about: "over the weekend", "ahead of the weekend" (a preposition before it)
 _THE_WEEKEND = re.compile(r"\b(?i:(?P<prep>over|during|at|on|ahead\s+of|before|after|for|by)\s+(?P<q>the\s+weekend))\b")
-# the day a market or a story tells of: "to end the day at 8,017", "later in the day", "for the day"
+# the day a market or a story tells of: "to end the day at 8,017", "later in the day", "for the day", "for a
+# second straight day", "for the third day in a row"
 _THE_DAY = re.compile(
     r"\b(?i:(?:end(?:ed|ing|s)?|finish(?:ed|es|ing)?|clos(?:ed|es|ing)|start(?:ed|ing)?|beg[au]n|for"
-    r"|(?:later|earlier|late|early)\s+in|the\s+(?:start|end|beginning)\s+of)\s+(?P<q>the\s+day))\b(?!['\u2019]s)"
+    r"|(?:later|earlier|late|early)\s+in|the\s+(?:start|end|beginning)\s+of)\s+(?P<q>the\s+day"
+    r"|(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th))\s+(?:(?:consecutive|straight"
+    r"|successive)\s+day|day\s+in\s+a\s+row)))\b(?!['\u2019]s)"
 )
 # the year an earnings report or a forecast is about: "for the year", "sales for the full year", "in the current
 # fiscal year" (not "the year ended June 30" of another year, "the year-ago", "the year before", "the year 2000")
@@ -234,7 +246,7 @@ _THE_YEAR = re.compile(
 # later date", "future quarters"; not "the future of the alliance" (a thing, not a time)
 _FUTURE_REF = re.compile(
     r"\b(?i:(?:the\s+)?(?:near|distant|foreseeable|immediate|not[\s-]too[\s-]distant)\s+future|the\s+future"
-    r"|future\s+(?:quarters|years)|(?<=in\s)future|the\s+(?:near|short)\s+term|a\s+later\s+date)\b"
+    r"|future\s+(?:quarters|years)|(?<=in\s)future|the\s+(?:near|short|long)\s+term|a\s+later\s+date)\b"
     r"(?!\s+(?:of|for)\b|[\s-]+(?:generations?|plans?|of|growth)\b)"
 )
 # "by now", "from now", "just now": no present of the report ("for now", "right now", "until now" are, as TimeML

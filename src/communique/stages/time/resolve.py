@@ -11,7 +11,7 @@ from ...textutil import GrowingSpanIndex
 from .cues import SOON_DAYS
 from .earnings import _QUARTER_WORD, _earnings_periods, _same_period
 from .expressions import _candidates, _from_entity
-from .patterns import _FUTURE_SLACK, _Cand, _iso, _n, _show
+from .patterns import _FUTURE_SLACK, _Cand, _iso, _n, _offset, _show
 
 
 def _year_for(
@@ -82,7 +82,7 @@ def extract(
                 anchors[unit] = len(out) - 1
             if c.kind == "stated":
                 last_year = timex.value.year
-    if "day" in text:
+    if any(t.value is None for t in out):
         _days_from_a_neighbour(text, out)
     if published is not None and _QUARTER_WORD.search(text):
         _earnings_periods(text, out, published)
@@ -90,7 +90,41 @@ def extract(
         _same_period(text, out)
     if "week of" in text:
         _week_of(text, out)
-    return out
+    if "attack" in text:
+        _named_attack_days(text, out)
+    return [t for t in out if not _counted_from_an_event(text, t)]
+
+
+# an amount of time counted from an event: "three years after it was first due", "a day after the vote", "two
+# weeks before the talks" (not "the day after the vote": that names a day)
+_AMOUNT_FROM_EVENT = re.compile(r"(?i)(?!the\b)\w+\s+(?:day|week|month|year)s?\s+(?:before|after|earlier|later|prior)$")
+
+
+def _counted_from_an_event(text: str, t: Timex) -> bool:
+    """An amount of time before or after an event that no date beside it resolved ("13 days after the
+    bombings"): a duration, as TimeML types it, and no date; left out of the timexes."""
+    return (
+        t.value is None
+        and t.basis.endswith("counted from an event, not a date")
+        and _AMOUNT_FROM_EVENT.fullmatch(text, t.span.start, t.span.end) is not None
+    )
+
+
+# a day that names an event of its own year: "the September 11 attacks", "after the September 11th terror attack"
+_NAMED_ATTACK_DAYS = {(9, 11): 2001}
+_ATTACK_AFTER = re.compile(r"(?i)(?:st|nd|rd|th)?\s+(?:terrorist\s+|terror\s+)?attacks?\b")
+
+
+def _named_attack_days(text: str, out: list[Timex]) -> None:
+    """"the September 11 attacks": the day of that year's attacks, whatever the publication year (in place)."""
+    for k, t in enumerate(out):
+        if t.precision != "day" or t.value is None or (t.value.month, t.value.day) not in _NAMED_ATTACK_DAYS:
+            continue
+        year = _NAMED_ATTACK_DAYS[(t.value.month, t.value.day)]
+        quoted = text[t.span.start : t.span.end]
+        if t.value.year != year and not re.search(r"\d{4}", quoted) and _ATTACK_AFTER.match(text, t.span.end):
+            value = t.value.replace(year=year)
+            out[k] = Timex(t.span, value, "day", f'"{quoted}": the day of the {year} attacks ({_iso(value)})', t.anchor)
 
 
 _THE_WEEK_OF = re.compile(r"(?i)\bthe\s+(?:(?P<nth>first|second|third|fourth|last|final)\s+)?week\s+of\s+$")
@@ -169,15 +203,18 @@ def _resolve(
         return Timex(span, None, "unknown", f'"{quoted}": outside the calendar')
 
 
-_FROM_EVENT = re.compile(r"(?i)(?:the|a|one|(?P<n>\w+))\s+days?\s+(?P<dir>before|after|earlier|later|prior)$")
+_FROM_EVENT = re.compile(
+    r"(?i)(?:the|a|one|(?P<n>\w+))\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>before|after|earlier|later|prior)$"
+)
 _APPOSITION = re.compile(r",\s*$")
 
 
 def _days_from_a_neighbour(text: str, out: list[Timex]) -> None:
-    """"The day before X" that :func:`_resolve` left undated (it counts from an event) takes its date from a
-    date beside it (in place): from the date it counts from when that follows at once ("the day before last
-    Tuesday's hearing": the Monday), or the date it renames when it stands in apposition after one ("on Oct. 12,
-    the day before the crash": 12 October)."""
+    """"The day before X" (or "a week later than planned") that :func:`_resolve` left undated (it counts from an
+    event or a plan) takes its date from a date beside it (in place): from the date it counts from when that follows
+    at once ("the day before last Tuesday's hearing": the Monday), or the date it renames when it stands in apposition
+    after one ("on Oct. 12, the day before the crash": 12 October; "arrives on March 3, two days later than
+    planned": 3 March)."""
     for k, t in enumerate(out):
         if t.value is not None or not t.basis.endswith("counted from an event, not a date"):
             continue
@@ -194,9 +231,9 @@ def _days_from_a_neighbour(text: str, out: list[Timex]) -> None:
         if after is not None and after.precision == "day" and after.value is not None and (
             not text[t.span.end : after.span.start].strip()
         ):
-            value = after.value + dt.timedelta(days=sign * n)
+            value, precision = _offset(after.value, n, m.group("unit").lower(), sign)
             shown = text[after.span.start : after.span.end]
-            out[k] = Timex(t.span, value, "day", f'"{quoted}": counted from "{shown}" ({_iso(after.value)})', k + 1)
+            out[k] = Timex(t.span, value, precision, f'"{quoted}": counted from "{shown}" ({_iso(after.value)})', k + 1)
         elif (
             before is not None
             and before.precision == "day"

@@ -94,6 +94,103 @@ def _division_named(gazetteer: Gazetteer, name: str) -> bool:
     return any(c.feature in ("state", "county") and normalise(c.name) == key for c in gazetteer.candidates(name))
 
 
+_NOT_A_DIVISION_AFTER = re.compile(r"\s+(?:University|College|School|Polytechnic)\b")
+
+
+def _untagged_divisions(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
+    """Divisions named with their noun that the tagger left out altogether ("the Benue State commissioner",
+    "Maiduguri, Borno State" with no entity there): each a GPE entity over "<name> State" (not "Ohio State
+    University")."""
+    index = SpanIndex(Span(s, e) for s, e, _ in ents)
+    out: list[Entity] = []
+    for m in _DIVISION_NAME.finditer(text):
+        start, end = m.start(1), m.end()
+        if _NOT_A_DIVISION_AFTER.match(text, end):
+            continue
+        name = m.group(1)
+        if not _division_named(gazetteer, name) and " " in name.strip():
+            last = name.split()[-1]  # "Maiduguri Borno State": the state is the last word's
+            start, name = m.end(1) - len(last), last
+        if not index.overlaps(Span(start, end)) and _division_named(gazetteer, name):
+            out.append((start, end, "GPE"))
+    return out
+
+
+# a place named as a compound's first part: "the U.S.-led coalition", "a Kent-based team", "Iran-backed militias"
+_COMPOUND_AFTER = re.compile(
+    r"-(?:led|based|backed|brokered|born|made|owned|funded|sponsored|run|controlled|registered|headquartered)\b"
+)
+# the name before the hyphen: one or two capitalised words, or initials ("U.S."), at the end of the text before it
+_COMPOUND_NAMES = (
+    re.compile(r"(?<![\w.'\u2019-])[A-Z][\w'\u2019]*\s+[A-Z][\w'\u2019]*$"),
+    re.compile(r"(?<![\w.'\u2019-])(?:(?:[A-Z]\.){2,}|[A-Z][\w'\u2019]*)$"),
+)
+COMPOUND_FEATURES = ("country", "state", "county")
+
+
+def _compound_place(gazetteer: Gazetteer, name: str) -> bool:
+    """Is ``name`` a country's name or alias ("U.S."), or the own name of a state or county of
+    ``RESCUE_MIN_POPULATION`` people or more -- what a compound such as "U.S.-led" or "Kent-based" can name (not a
+    given name: "Smith-led")?"""
+    if normalise(name) in _GIVEN_NAMES:
+        return False
+    if gazetteer.country_code(name):
+        return True
+    c = gazetteer.lookup(name)
+    return (
+        c is not None
+        and c.feature in COMPOUND_FEATURES
+        and c.population >= RESCUE_MIN_POPULATION
+        and c.name.casefold() == name.casefold()
+    )
+
+
+def _compound_places(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
+    """Places named as a compound's first part ("the U.S.-led coalition", "a Kent-based team") that no place entity
+    covers: each a GPE entity; a person's or organisation's entity ending on the name is cut before it ("By: Jane
+    Doe US-based ..."). Returns the entities, changed."""
+    out = list(ents)
+    for m in _COMPOUND_AFTER.finditer(text):
+        lo = max(0, m.start() - 40)
+        found = (p.search(text[lo : m.start()]) for p in _COMPOUND_NAMES)
+        name = next((n for n in found if n is not None and _compound_place(gazetteer, n.group(0))), None)
+        if name is None:
+            continue
+        start, end = lo + name.start(), m.start()
+        over = [k for k, (s, e, _) in enumerate(out) if s < end and start < e]
+        if any(out[k][2] in PLACE_LABELS | {"NORP"} for k in over):
+            continue
+        for k in over:
+            s, e, label = out[k]
+            out[k] = (s, start, label) if e == end and s < start else (s, e, "")
+        out = [x for x in out if x[2] and x[1] > x[0]]
+        out.append((start, end, "GPE"))
+    return sorted(out)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'\u2019.-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w'\u2019-])")
+
+
+def _untagged_countries(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
+    """Countries named where the tagger saw no name ("the first Ukraine Trade Mission", "to the Holy See Jane
+    Doe"): each a GPE entity over the country's name or alias (one or two capitalised words, not a given name
+    such as "Jordan"), where no entity lies."""
+    index = SpanIndex(Span(s, e) for s, e, _ in ents)
+    out: list[Entity] = []
+    for m in _CAPITALISED.finditer(text):
+        words = m.group(0).split()
+        for n in (2, 1) if len(words) == 2 else (1,):
+            name = " ".join(words[:n])
+            start = m.start()
+            end = start + len(name) if n == 1 else m.end()
+            if normalise(name) in _GIVEN_NAMES or index.overlaps(Span(start, end)):
+                continue
+            if gazetteer.country_code(name):
+                out.append((start, end, "GPE"))
+                break
+    return out
+
+
 def _qualified_by(text: str, start: int, end: int, after: Entity, gazetteer: Gazetteer) -> bool:
     """Is the name at ``start:end`` followed by ", <place>" (the entity ``after``, a country, a state or a county,
     whatever the tagger called it) that holds a place of the name ("Valencia, Carabobo state"; "Springfield,
@@ -116,6 +213,11 @@ def toponyms(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> Toponym
     ents = _loose_ends(text, _possessive_heads(text, _split_in(text, _particle_names(text, ents, gazetteer)),
                                              gazetteer), gazetteer)
     ents = _join_split(text, ents, gazetteer)
+    ents = sorted([*ents, *_untagged_countries(text, ents, gazetteer)])
+    if _COMPOUND_AFTER.search(text):
+        ents = _compound_places(text, ents, gazetteer)
+    if " State" in text or " Province" in text or " Governorate" in text:
+        ents = sorted([*ents, *_untagged_divisions(text, ents, gazetteer)])
     lines = datelines(text, gazetteer)
     if lines:  # (indexed: a scan of every dateline per entity was quadratic in the article's length)
         line_index = SpanIndex(Span(s, t) for s, t, _ in lines)

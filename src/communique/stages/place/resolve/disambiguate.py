@@ -1,10 +1,11 @@
 """Disambiguation: each toponym's candidate, chosen by the qualifier, the story's counties, the countries that
 vouch for it (demonyms and countries near it, unless several nationalities meet on neutral ground), the states it
-names ("Rome police" in a Georgia story), a "South Lebanon" read as part of a country, and the population a rescued
-name needs."""
+names ("Rome police" in a Georgia story), a trip's end (a capital abroad: "the U.S. envoy flew to Paris"), a "South
+Lebanon" read as part of a country, and the population a rescued name needs."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from ....knowledge.gazetteer import Candidate, Gazetteer, normalise
@@ -18,6 +19,13 @@ from ..patterns import (
 )
 from .candidates import Toponyms
 from .story import Story
+
+TRIP_CAPITAL_RATIO = 10  # a capital abroad beats a town at home as a trip's end when it has this many times its people
+# the end of a trip before a place's name: "flew to", "travelled to", "a visit to", "arrived in"
+_TRIP_TO = re.compile(
+    r"(?i)\b(?:flew|flies|flying|fly|travel(?:s|led|ling|ed|ing)?|visit(?:s|ed|ing)?|trips?|arriv(?:e|es|ed|ing|al)"
+    r"|head(?:s|ed|ing)|jet(?:s|ted|ting)?)\s+(?:to|in|for)\s+$"
+)
 
 
 def choose(text: str, found: Toponyms, told: Story, gazetteer: Gazetteer) -> tuple[list[Place], list[int]]:
@@ -69,6 +77,19 @@ def choose(text: str, found: Toponyms, told: Story, gazetteer: Gazetteer) -> tup
                 neutral = gazetteer.lookup(text[s:e], context_countries=rest)
                 if neutral is not None and neutral.population > cand.population:
                     cand, ctx = neutral, rest
+            if (
+                cand is not None
+                and cand.feature == "city"
+                and not cand.capital
+                and cand.country in ctx
+                and _TRIP_TO.search(text, max(0, s - 30), s)
+            ):
+                # a trip's end: a national capital abroad, not a far smaller town of its name at home ("the U.S.
+                # envoy flew to Paris"); a state of the town's that the story names brings it back below
+                rest = [iso for iso in ctx if iso != cand.country]
+                abroad = gazetteer.lookup(text[s:e], context_countries=rest)
+                if abroad is not None and abroad.capital and abroad.population >= TRIP_CAPITAL_RATIO * cand.population:
+                    cand, ctx = abroad, rest
             by_size = cand is not None and cand.feature == "city" and cand.country not in ctx and not states
             if cand is not None and cand.feature == "city" and states:
                 # a town of a state the story names beats a famous namesake ("Rome police" in Georgia)
