@@ -49,6 +49,7 @@ from .find import (
 )
 from .gender import honorific_gender, name_gender, title_gender
 from .lexicon import ETHNIC_HOMELANDS, ORG_WORDS
+from .ministers import place_speaking_ministers
 
 __all__ = ["ActorStage", "attach", "extract"]
 
@@ -193,6 +194,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     _resolve_possessors(doc, found, mentions, actors)
     _local_officials(doc, mentions, actors)
     _domestic_roles(doc, mentions, actors, place_country)
+    place_speaking_ministers(doc, mentions, actors)
     for a in actors:
         a.code = _code(a.country, a.sector, a.code or _igo(a))
     return mentions, actors

@@ -21,8 +21,9 @@ from ...lexicon import (
     OUTLET_WORDS,
     PERSON_NOUNS,
     PLACE_BOUND_NOUNS,
+    TIME_NAMES,
 )
-from ..base import Found, _state, _strip_possessive, country_at, doc_text, resolve_country
+from ..base import Found, _state, _strip_possessive, country_at, doc_text, misspelt_capital, resolve_country
 from ..collectives import _own_phrase_country
 from ..peoples import _ethnic
 from .igos import _national_body, central_bank_country
@@ -34,6 +35,16 @@ from .places import (
 )
 from .unknown import _unknown_party, _unknown_word
 from .words import _country_in, _country_word_before, _modifies_actor, _state_noun_after, _state_people
+
+
+def _capital_spelt(span: Span, places: list[Any] | None) -> str | None:
+    """The state whose capital the place stage geocoded at ``span`` under another spelling ("Khatmandu" for
+    Kathmandu: the gazetteer's own spelling variants; :func:`..base.misspelt_capital` for a name the place stage
+    left alone), else ``None``."""
+    for p in places or []:
+        if p.span == span and p.feature == "city" and p.country and is_capital(p.name) == p.country:
+            return str(p.country)
+    return None
 
 
 def _is_outlet(ent: Any) -> bool:
@@ -69,7 +80,7 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                 and not igo_code(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)):
             # (an international organisation the gazetteer also knows as a region, "the European Union", acts)
             # the NER's "person" is a place the gazetteer placed after "in/to/visit": a capital may still act
-            iso = is_capital(ent.text) if _as_participant(ent) else None
+            iso = (is_capital(ent.text) or _capital_spelt(span, places)) if _as_participant(ent) else None
             if iso:
                 out.append(_state(span, "GPE", iso, capital=True, name=ent.text, civil=_acted_on(ent)))
             continue
@@ -80,6 +91,8 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                 and sdoc[ent.end - 1 if ent[-1].tag_ == "POS" else ent.end].tag_ == "POS" \
                 and _state_noun_after(sdoc, ent.end if ent[-1].tag_ == "POS" else ent.end + 1):
             continue  # "Arnor's foreign minister": a state we do not know, found with its office (no country)
+        if all(t.lower_ in TIME_NAMES or t.is_digit or t.is_punct for t in ent):
+            continue  # "0900 GMT", "Thursday": a time the NER took for a party
         if ent.label_ in ("PERSON", "ORG") and (_common_noun(ent) or _as_landmark(ent)):
             continue  # "Missiles struck ...", "along the Tigris", "the Tigris valley": no party
         text = ent.text
@@ -130,7 +143,8 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
             named = resolve_country(bare)
             iso = named
             if iso is None and _as_participant(ent):
-                iso = is_capital(bare)  # "Ankara said", "urged Moscow": the capital stands for the government
+                # "Ankara said", "urged Moscow": the capital stands for the government (also spelt another way)
+                iso = is_capital(bare) or _capital_spelt(bare_span, places) or misspelt_capital(bare)
             if iso:
                 out.append(_state(bare_span, "GPE", iso, capital=named is None, name=bare, civil=_acted_on(ent)))
             elif _unknown_party(ent, place_index):
@@ -151,7 +165,7 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                     out.append(Found(span=bare_span, label="NORP", kind="group", name=bare, country=iso,
                                      sector="CVL", code=iso + "CVL", key=f"people:{iso}"))
         elif ent.label_ == "ORG" and (iso := resolve_country(bare) or (
-                is_capital(bare) if _as_participant(ent) else None)):
+                (is_capital(bare) or misspelt_capital(bare)) if _as_participant(ent) else None)):
             # the NER's "organisation" is a country, or a capital standing for its government ("accusing Minsk")
             out.append(_state(bare_span, "GPE", iso, capital=resolve_country(bare) is None, name=bare,
                               civil=_acted_on(ent)))

@@ -8,6 +8,7 @@ from typing import Any
 
 from .....knowledge.countries import is_capital
 from .....knowledge.sectors import igo_code
+from ....towns import FORCE_VERBS, force_acts_on
 
 
 def _as_participant(ent: Any) -> bool:
@@ -18,20 +19,15 @@ def _as_participant(ent: Any) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "by", "between", "and")
 
 
-#: Verbs of force, siege and disruption: a capital they act on is its people, not its government ("blockade
-#: Paris", "shelled Kyiv", "Kabul was bombed"); a capital spoken to or of stays the government ("urged Moscow").
-_FORCE_ON_CITY = frozenset({"blockade", "besiege", "shell", "bomb", "bombard", "rocket", "strafe", "attack", "strike",
-                            "hit", "pound", "raid", "storm", "paralyse", "paralyze", "cripple", "encircle",
-                            "surround", "starve", "terrorize", "terrorise", "target", "shut", "overrun", "loot"})
+#: Verbs of force, siege and disruption: a capital they act on is its people (the one rule for capitals and towns,
+#: :mod:`communique.stages.towns`).
+_FORCE_ON_CITY = FORCE_VERBS
 
 
 def _acted_on(ent: Any) -> bool:
     """Is the place ``ent`` what a verb of force acts on: its object ("blockaded Paris") or, passive, its subject
-    ("Kyiv was shelled")?"""
-    root = ent.root
-    verb = root.head
-    return root.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and (
-        verb.lemma_.lower() in _FORCE_ON_CITY or verb.lower_ in _FORCE_ON_CITY)
+    ("Kyiv was shelled")? (:func:`communique.stages.towns.force_acts_on`)"""
+    return force_acts_on(ent.root)
 
 
 #: Capitals spelt as English words: capitalised to open a sentence they are the word.

@@ -15,8 +15,9 @@ from ...lexicon import (
     GROUP_NOUNS,
     ORG_WORDS,
     PERSON_NOUNS,
+    TIME_NAMES,
 )
-from ..base import Found, _state, resolve_country
+from ..base import Found, _misspelt, _state, misspelt_capital, resolve_country
 from .places import (
     _COMMON_CAPITALS,
     _acted_on,
@@ -87,10 +88,12 @@ def _unknown_party(ent: Any, places: SpanIndex) -> bool:
 
 def _unknown_word(tok: Any) -> bool:
     """A capitalised proper noun of more than one letter that is no word of our actor lexicons (titles,
-    organisation words, collectives, peoples) and no country: a name we may not know."""
+    organisation words, collectives, peoples) and no country (a country misspelt, "Ethopia", is still unknown to the
+    NER: :func:`find_unknown_names` reads it as the country): a name we may not know."""
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and len(tok) > 1 \
         and tok.lower_ not in TITLE_WORDS and tok.lower_ not in ORG_WORDS and tok.lower_ not in GROUP_NOUNS \
-        and tok.lower_ not in PERSON_NOUNS and tok.lower_ not in ETHNONYMS and not resolve_country(tok.text)
+        and tok.lower_ not in PERSON_NOUNS and tok.lower_ not in ETHNONYMS and tok.lower_ not in TIME_NAMES \
+        and (not resolve_country(tok.text) or _misspelt(tok.text) is not None)
 
 
 def find_unknown_names(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[Found]:
@@ -120,10 +123,15 @@ def find_unknown_names(sdoc: Any, taken: list[Span], places: list[Any] | None = 
         if _acts(root) and not taken_index.overlaps(span) and not place_index.overlaps(span):
             name = sdoc[i:j].text
             if j - i == 1 and given_name_gender(name) is None and name.lower() not in _COMMON_CAPITALS \
-                    and (iso := is_capital(name)) is not None:
+                    and (iso := is_capital(name) or misspelt_capital(name)) is not None:
                 # a capital the NER and the place stage left alone ("Kyiv was shelled", "Tbilisi said"); not a
                 # given name ("Victoria", "Santiago") nor an English word capitalised ("Male students")
                 out.append(_state(span, "GPE", iso, capital=True, name=name, civil=_acted_on(sdoc[i:j])))
+                i = j
+                continue
+            if j - i == 1 and (iso := _misspelt(name)) is not None:
+                # "Ethopia has agreed ...": a country misspelt, no other name fitting it (the NER left it unlabelled)
+                out.append(_state(span, "GPE", iso, capital=False, name=name))
                 i = j
                 continue
             out.append(Found(span=span, label="ORG", kind="organization", name=name))  # (a known person's
