@@ -297,7 +297,7 @@ def _by_deletion() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=4096)
 def misspelt_country(word: str) -> str | None:
     """ISO alpha-3 of the one country whose name or demonym the capitalised single ``word`` misspells by one edit
-    ("Ethopia" ETH, "Quatar" QAT, "Phillippines" PHL); ``None`` when ``word`` is itself a country word, is shorter
+    ("Austira" AUT, "Pakistn" PAK, "Ukranian" UKR); ``None`` when ``word`` is itself a country word, is shorter
     than six letters, or is one edit from names of two countries. Callers check first that no other name fits
     (a place, a person's name, a people)."""
     if len(word) < _MISSPELT_MIN or not word.isalpha() or not word[:1].isupper() or resolve_country(word):

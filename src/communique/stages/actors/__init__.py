@@ -286,7 +286,9 @@ def _ends_before(text: str, start: int) -> list[int]:
 def _country_from_chain(mentions: list[Mention], actors: list[Actor]) -> None:
     """A titled person or body whose title names an organisation word ("Ministry spokeswoman Grace Otieno") takes
     the country of the latest organisation named before with that word ("Kenya’s Foreign Ministry"): a
-    coreference chain. Nothing else is borrowed from nearby text; with no such chain the country stays empty."""
+    coreference chain. Nothing else is borrowed from nearby text; with no such chain the country stays empty, and so
+    it does when organisations of two states were named before with that word ("the Kenyan government ... the
+    Ugandan government. The government said": either may be meant)."""
     by_id = {a.id: a for a in actors}
     orgs: list[tuple[int, Actor]] = sorted(
         ((mentions[a.mentions[0]].span.start, a) for a in actors
@@ -308,7 +310,8 @@ def _country_from_chain(mentions: list[Mention], actors: list[Actor]) -> None:
         first = mentions[a.mentions[0]].span.start
         latest = [row[i - 1][1] for w in words if (i := bisect_left(row := by_word.get(w, []), (first, -1))) > 0]
         prior = orgs[max(latest)][1] if latest else None  # (an actor with no country is none of ``orgs``)
-        if prior is not None and prior.id in by_id:
+        states = {orgs[k][1].country for w in words for _, k in by_word.get(w, []) if orgs[k][0] < first}
+        if prior is not None and prior.id in by_id and len(states) == 1:
             a.country = prior.country
 
 

@@ -1,5 +1,5 @@
 """A minister with no country said, placed by the state they speak of as an agent ("Planning Minister X said
-Vietnam is committed to ..."): the only way the text places them, under guards, because ministers travel and
+Vietnam will open more sectors ..."): the only way the text places them, under guards, because ministers travel and
 speak of other states.
 
 The rule (:func:`place_speaking_ministers`), for an actor with no country whose title is a domestic portfolio

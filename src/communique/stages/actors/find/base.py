@@ -42,7 +42,7 @@ def country_name(iso: str) -> str:
 
 def resolve_country(text: str) -> str | None:
     """ISO3 of a country name or demonym; else a state the current knowledge base names (see above); else the one
-    country a single word misspells by one letter when no other name fits it (:func:`_misspelt`: "Ethopia")."""
+    country a single word misspells by one letter when no other name fits it (:func:`_misspelt`: "Austira")."""
     hit = _real_country(text)
     if hit is None and (extra := _EXTRA_COUNTRIES.get()) is not None and text[:1].isupper():
         hit = extra(text)
@@ -54,7 +54,7 @@ def resolve_country(text: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _misspelt(word: str) -> str | None:
     """The country ``word`` misspells (:func:`~communique.knowledge.countries.misspelt_country`: one edit from one
-    country's name or demonym, "Quatar" QAT), only where no other name fits it: not a place the gazetteer knows
+    country's name or demonym, "Pakistn" PAK), only where no other name fits it: not a place the gazetteer knows
     (its own spelling variants included), not a given name, not a people of our lexicon."""
     iso = misspelt_country(word)
     if iso is None or word.casefold() in ETHNONYMS or given_name_gender(word) is not None:
@@ -66,8 +66,8 @@ def _misspelt(word: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def misspelt_capital(word: str) -> str | None:
-    """ISO3 of the state whose capital the gazetteer reads ``word`` as under another spelling ("Khatmandu" for
-    Kathmandu, by the gazetteer's own spelling variants), when ``word`` is no capital's name itself and no given
+    """ISO3 of the state whose capital the gazetteer reads ``word`` as under another spelling ("Teheran" for
+    Tehran, by the gazetteer's own spelling variants), when ``word`` is no capital's name itself and no given
     name; else ``None``."""
     if not word.isalpha() or not word[:1].isupper() or len(word) < 5 or given_name_gender(word) is not None:
         return None

@@ -38,8 +38,8 @@ from .words import _country_in, _country_word_before, _modifies_actor, _state_no
 
 
 def _capital_spelt(span: Span, places: list[Any] | None) -> str | None:
-    """The state whose capital the place stage geocoded at ``span`` under another spelling ("Khatmandu" for
-    Kathmandu: the gazetteer's own spelling variants; :func:`..base.misspelt_capital` for a name the place stage
+    """The state whose capital the place stage geocoded at ``span`` under another spelling ("Teheran" for
+    Tehran: the gazetteer's own spelling variants; :func:`..base.misspelt_capital` for a name the place stage
     left alone), else ``None``."""
     for p in places or []:
         if p.span == span and p.feature == "city" and p.country and is_capital(p.name) == p.country:

@@ -88,7 +88,7 @@ def _unknown_party(ent: Any, places: SpanIndex) -> bool:
 
 def _unknown_word(tok: Any) -> bool:
     """A capitalised proper noun of more than one letter that is no word of our actor lexicons (titles,
-    organisation words, collectives, peoples) and no country (a country misspelt, "Ethopia", is still unknown to the
+    organisation words, collectives, peoples) and no country (a country misspelt, "Austira", is still unknown to the
     NER: :func:`find_unknown_names` reads it as the country): a name we may not know."""
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and len(tok) > 1 \
         and tok.lower_ not in TITLE_WORDS and tok.lower_ not in ORG_WORDS and tok.lower_ not in GROUP_NOUNS \
@@ -98,7 +98,7 @@ def _unknown_word(tok: Any) -> bool:
 
 def find_unknown_names(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[Found]:
     """Capitalised proper nouns the NER left unlabelled that act as subject, object or a "with"/"against" party
-    ("Arnor is about to restore ties with Gondor", "Gondor and Osgiliath have postponed their meeting"): an actor
+    ("Arnor is about to restore ties with Gondor", "Gondor and Osgiliath called off their summit"): an actor
     each with no country (we do not know the state; a missing country is better than a guessed one). Words of our
     title, organisation and country lists, places the place stage geocoded, and one-letter words are left alone.
     Spans are character offsets into the parsed text."""
@@ -130,7 +130,7 @@ def find_unknown_names(sdoc: Any, taken: list[Span], places: list[Any] | None = 
                 i = j
                 continue
             if j - i == 1 and (iso := _misspelt(name)) is not None:
-                # "Ethopia has agreed ...": a country misspelt, no other name fitting it (the NER left it unlabelled)
+                # "Austira has agreed ...": a country misspelt, no other name fitting it (the NER left it unlabelled)
                 out.append(_state(span, "GPE", iso, capital=False, name=name))
                 i = j
                 continue
