@@ -155,3 +155,19 @@ def test_a_bare_body_after_two_states_bodies_has_no_country(pipeline: Pipeline, 
 def test_a_bare_body_after_one_states_body_is_that_states(pipeline: Pipeline) -> None:
     doc = analyze("The Kenyan government met rebel leaders. The government said talks went well.", pipeline=pipeline)
     assert {a.code for a in doc.actors if a.sector == "GOV"} == {"KENGOV"}
+
+
+# --- "<Surname> administration" when the surname alone is several countries' people: the reference's name for
+# the whole phrase -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Bush administration warned Cuba on Tuesday.", ("Bush administration", "USAGOV")),
+    ("The Clinton administration praised the accord.", ("Clinton administration", "USAGOV")),
+])
+def test_an_administration_named_after_its_leader(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _codes(analyze(text, pipeline=pipeline))
+
+
+def test_a_government_named_after_an_unknown_surname_has_no_country(pipeline: Pipeline) -> None:
+    doc = analyze("The Smith government fell on Monday.", pipeline=pipeline)
+    assert all(a.country is None for a in doc.actors)

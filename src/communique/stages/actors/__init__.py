@@ -187,7 +187,9 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
         if a.kind == "person" and a.gender is None:
             a.gender = title_gender(a.title)  # a title the knowledge base filled
     split_compound(mentions, actors)
-    _leaders_governments(doc.text, mentions, actors)
+    _leaders_governments(doc.text, mentions, actors,
+                         (lambda n: (r.country if (r := kb.reference_for(n)) is not None else None))
+                         if kb is not None else None)
     _igo_collectives(doc.text, mentions, actors)
     _country_from_chain(mentions, actors)
     _spokespeople(doc, mentions, actors)
@@ -465,10 +467,13 @@ def _resolve_possessors(doc: Doc, found: list[Found], mentions: list[Mention], a
 _LED_BODIES = frozenset({"government", "administration", "regime", "cabinet", "junta"})
 
 
-def _leaders_governments(text: str, mentions: list[Mention], actors: list[Actor]) -> None:
+def _leaders_governments(text: str, mentions: list[Mention], actors: list[Actor],
+                         named: Callable[[str], str | None] | None = None) -> None:
     """"The Biden administration", "Maduro's government": a government named after its leader is the leader's
-    country's (known from a title or the knowledge base); the leader's name there is a mention of the body, not
-    a party of its own (a person left with no mention is dropped)."""
+    country's (known from a title or the knowledge base; else from ``named``, phrase -> ISO3, the reference's name
+    for the whole phrase when the surname alone is several countries' people: "the Vance administration"); the
+    leader's name there is a mention of the body, not a party of its own (a person left with no mention is
+    dropped)."""
     by_id = {a.id: a for a in actors}
     ends = {m.span.end: m for m in mentions if m.actor_id in by_id and by_id[m.actor_id].kind == "person"
             and m.label != "PRONOUN"}
@@ -482,9 +487,12 @@ def _leaders_governments(text: str, mentions: list[Mention], actors: list[Actor]
         lead = next((ends[e] for e in (m.span.start - 1, m.span.start - 3) if e in ends
                      and text[e : m.span.start] in (" ", "'s ", "’s ")), None)
         leader = by_id.get(lead.actor_id or "") if lead is not None else None
-        if lead is None or leader is None or not leader.country or not head:
+        if lead is None or leader is None or not head:
             continue
-        body.country = leader.country
+        country = leader.country or (named(text[lead.span.start : m.span.end]) if named is not None else None)
+        if not country:
+            continue
+        body.country = country
         body.name = f"{text[lead.span.start : lead.span.end].split()[-1]} {body.name}"
         lead.actor_id, moved = body.id, True
     if moved:
