@@ -116,9 +116,10 @@ def test_a_name_with_its_article_is_no_person(pipeline: Pipeline) -> None:
     # "the Sahel": the NER's person is a region (before: a Moroccan minister's surname gave MAR)
     doc = analyze("Russia's allies in the Sahel expelled French troops.", pipeline=pipeline)
     assert _codes(doc) == [("Russia", "RUS"), ("French troops", "FRAMIL")]
-    # a name with an article before a noun still qualifies it ("the Bush administration")
-    doc = analyze("The Bush administration rejected the plan.", pipeline=pipeline)
-    assert [a.name for a in doc.actors] == ["Bush", "administration"]
+    # a name with an article before a noun still qualifies it ("the Smith administration"; round 10: "Bush" is
+    # now placed through the reference's name for "Bush Administration", so a surname it lacks shows the kind)
+    doc = analyze("The Smith administration rejected the plan.", pipeline=pipeline)
+    assert [a.name for a in doc.actors] == ["Smith", "administration"]
 
 
 # --- a government named after its leader ----------------------------------------------------------------------
@@ -129,7 +130,9 @@ def test_a_name_with_its_article_is_no_person(pipeline: Pipeline) -> None:
      [("Biden administration", "USAGOV"), ("Venezuela", "VEN")]),
     ("Vladimir Putin's government rejected the offer.", [("Putin's government", "RUSGOV")]),
     # a leader we cannot place leaves the body without a country
-    ("The Bush administration rejected the plan.", [("Bush", None), ("administration", "GOV")]),
+    # (round 10: "the Bush administration" is now USAGOV, the reference's own name for the phrase; a surname the
+    # reference lacks stays unplaced)
+    ("The Smith administration rejected the plan.", [("Smith", None), ("administration", "GOV")]),
 ])
 def test_government_named_after_its_leader(pipeline: Pipeline, text: str,
                                            expected: list[tuple[str, str | None]]) -> None:
@@ -162,7 +165,9 @@ def test_services_outlets_and_unknown_states(pipeline: Pipeline, text: str,
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The CIA said the report was false.", [("CIA", "USASPY")]),
-    ("The FSB arrested a journalist in Tbilisi.", [("FSB", "RUSCOP"), ("Georgia", "GEO")]),
+    # round 10: the arrest's whole target is the capital where it is done, its people as for any town (one rule
+    # for capitals and towns, ``stages/towns.py``; it was the state, GEO)
+    ("The FSB arrested a journalist in Tbilisi.", [("FSB", "RUSCOP"), ("civilians in Tbilisi", "GEOCVL")]),
     # a legislature is LEG by our table (Phoenix writes GOVLEG)
     ("The Knesset voted to dissolve itself.", [("Knesset", "ISRLEG")]),
     # a generic body of any state gives no country ("National Security Council" is not only the US's)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Country", "capital_of", "countries", "country_name", "is_capital", "resolve_country"]
+__all__ = ["Country", "capital_of", "countries", "country_name", "is_capital", "misspelt_country", "resolve_country"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +257,57 @@ def resolve_country(text: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+#: The shortest word read as a misspelt country name, and the shortest name it may stand for: shorter words are
+#: too often other words one letter away ("Iran" and "Iraq", "Mali" and "Malik").
+_MISSPELT_MIN, _NAME_MIN = 6, 5
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` (different strings) one edit apart: a letter added, dropped, changed, or two neighbours
+    swapped (Damerau)?"""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    return a[i + 1 :] == b[i + 1 :] or (i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+                                         and a[i + 2 :] == b[i + 2 :])
+
+
+@lru_cache(maxsize=1)
+def _by_deletion() -> dict[str, frozenset[str]]:
+    """One-word country names and demonyms of :data:`_NAME_MIN` letters or more, casefolded, keyed by themselves
+    and by every form with one letter dropped (a symmetric-deletion index: a name one edit from a word shares a
+    key with it)."""
+    index = _index()
+    out: dict[str, set[str]] = {}
+    for name in index.folded:
+        if len(name) >= _NAME_MIN and name.isalpha():
+            for key in {name, *(name[:k] + name[k + 1 :] for k in range(len(name)))}:
+                out.setdefault(key, set()).add(name)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def misspelt_country(word: str) -> str | None:
+    """ISO alpha-3 of the one country whose name or demonym the capitalised single ``word`` misspells by one edit
+    ("Austira" AUT, "Pakistn" PAK, "Ukranian" UKR); ``None`` when ``word`` is itself a country word, is shorter
+    than six letters, or is one edit from names of two countries. Callers check first that no other name fits
+    (a place, a person's name, a people)."""
+    if len(word) < _MISSPELT_MIN or not word.isalpha() or not word[:1].isupper() or resolve_country(word):
+        return None
+    low = word.casefold()
+    keys = {low, *(low[:k] + low[k + 1 :] for k in range(len(low)))}
+    index, table = _index(), _by_deletion()
+    names = {n for k in keys for n in table.get(k, ()) if _one_edit(low, n)}
+    isos = {index.folded[n] for n in names}
+    return next(iter(isos)) if len(isos) == 1 else None
 
 
 def country_name(iso3: str) -> str:

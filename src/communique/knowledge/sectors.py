@@ -49,8 +49,12 @@ a state's Security Council             GOV     "Armenia's Security Council"; the
 a country's Red Cross/Red Crescent     NGO     with the country ("Kenyan Red Cross" KENNGO)
 "X's ally", "X's proxy militias"       (none)  an ally of X is not X's: no country from X; an ally "in
                                                southern Lebanon" is where it is (LBN)
-a town acted on by force or threat     CVL     "shelled Jericho" PSECVL (GSR: cities go to CVL);
-                                               a capital, or what lies near a town: the state
+a town acted on by force or threat     CVL     "shelled Jericho" PSECVL (GSR: cities go to CVL); a capital
+                                               too ("a curfew in Bamako"), except one only aimed at from afar
+                                               ("shells at Seoul": the state, as PETRARCH); what lies near a town:
+                                               the state (the one rule: ``stages/towns.py``)
+domestic minister, no country said     GOV     of the state they speak of as an agent, when it is the sentence's
+                                               one state ("Planning Minister X said Vietnam ..."; ``ministers.py``)
 tanks, bombers                         MIL     Phoenix BOMBER [~MIL]; suicide bombers REB (SUICIDE_BOMBER)
 immigrants; missionaries               CVL;REL Phoenix IMMIGRANT [~CVL], MISSIONARY [~REL]
 sailors, airmen, paratroopers,         MIL     Phoenix SEAMAN, AIRMAN, PARATROOPS, RESERVIST, INFANTRY [~MIL];

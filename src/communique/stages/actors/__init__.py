@@ -49,6 +49,7 @@ from .find import (
 )
 from .gender import honorific_gender, name_gender, title_gender
 from .lexicon import ETHNIC_HOMELANDS, ORG_WORDS
+from .ministers import place_speaking_ministers
 
 __all__ = ["ActorStage", "attach", "extract"]
 
@@ -186,13 +187,16 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
         if a.kind == "person" and a.gender is None:
             a.gender = title_gender(a.title)  # a title the knowledge base filled
     split_compound(mentions, actors)
-    _leaders_governments(doc.text, mentions, actors)
+    _leaders_governments(doc.text, mentions, actors,
+                         (lambda n: (r.country if (r := kb.reference_for(n)) is not None else None))
+                         if kb is not None else None)
     _igo_collectives(doc.text, mentions, actors)
     _country_from_chain(mentions, actors)
     _spokespeople(doc, mentions, actors)
     _resolve_possessors(doc, found, mentions, actors)
     _local_officials(doc, mentions, actors)
     _domestic_roles(doc, mentions, actors, place_country)
+    place_speaking_ministers(doc, mentions, actors)
     for a in actors:
         a.code = _code(a.country, a.sector, a.code or _igo(a))
     return mentions, actors
@@ -284,7 +288,9 @@ def _ends_before(text: str, start: int) -> list[int]:
 def _country_from_chain(mentions: list[Mention], actors: list[Actor]) -> None:
     """A titled person or body whose title names an organisation word ("Ministry spokeswoman Grace Otieno") takes
     the country of the latest organisation named before with that word ("Kenya’s Foreign Ministry"): a
-    coreference chain. Nothing else is borrowed from nearby text; with no such chain the country stays empty."""
+    coreference chain. Nothing else is borrowed from nearby text; with no such chain the country stays empty, and so
+    it does when organisations of two states were named before with that word ("the Kenyan government ... the
+    Ugandan government. The government said": either may be meant)."""
     by_id = {a.id: a for a in actors}
     orgs: list[tuple[int, Actor]] = sorted(
         ((mentions[a.mentions[0]].span.start, a) for a in actors
@@ -306,7 +312,8 @@ def _country_from_chain(mentions: list[Mention], actors: list[Actor]) -> None:
         first = mentions[a.mentions[0]].span.start
         latest = [row[i - 1][1] for w in words if (i := bisect_left(row := by_word.get(w, []), (first, -1))) > 0]
         prior = orgs[max(latest)][1] if latest else None  # (an actor with no country is none of ``orgs``)
-        if prior is not None and prior.id in by_id:
+        states = {orgs[k][1].country for w in words for _, k in by_word.get(w, []) if orgs[k][0] < first}
+        if prior is not None and prior.id in by_id and len(states) == 1:
             a.country = prior.country
 
 
@@ -460,10 +467,13 @@ def _resolve_possessors(doc: Doc, found: list[Found], mentions: list[Mention], a
 _LED_BODIES = frozenset({"government", "administration", "regime", "cabinet", "junta"})
 
 
-def _leaders_governments(text: str, mentions: list[Mention], actors: list[Actor]) -> None:
+def _leaders_governments(text: str, mentions: list[Mention], actors: list[Actor],
+                         named: Callable[[str], str | None] | None = None) -> None:
     """"The Biden administration", "Maduro's government": a government named after its leader is the leader's
-    country's (known from a title or the knowledge base); the leader's name there is a mention of the body, not
-    a party of its own (a person left with no mention is dropped)."""
+    country's (known from a title or the knowledge base; else from ``named``, phrase -> ISO3, the reference's name
+    for the whole phrase when the surname alone is several countries' people: "the Vance administration"); the
+    leader's name there is a mention of the body, not a party of its own (a person left with no mention is
+    dropped)."""
     by_id = {a.id: a for a in actors}
     ends = {m.span.end: m for m in mentions if m.actor_id in by_id and by_id[m.actor_id].kind == "person"
             and m.label != "PRONOUN"}
@@ -477,9 +487,12 @@ def _leaders_governments(text: str, mentions: list[Mention], actors: list[Actor]
         lead = next((ends[e] for e in (m.span.start - 1, m.span.start - 3) if e in ends
                      and text[e : m.span.start] in (" ", "'s ", "’s ")), None)
         leader = by_id.get(lead.actor_id or "") if lead is not None else None
-        if lead is None or leader is None or not leader.country or not head:
+        if lead is None or leader is None or not head:
             continue
-        body.country = leader.country
+        country = leader.country or (named(text[lead.span.start : m.span.end]) if named is not None else None)
+        if not country:
+            continue
+        body.country = country
         body.name = f"{text[lead.span.start : lead.span.end].split()[-1]} {body.name}"
         lead.actor_id, moved = body.id, True
     if moved:

@@ -233,3 +233,12 @@ HEAD_TITLES = frozenset({
 
 
 PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-", re.I)
+
+#: Names of times that the NER may take for a party (spaCy often tags "GMT" an organisation, a weekday a person):
+#: time zones, weekdays and months are never actors (months that are also names, "May", "June", "April", "August",
+#: are left out: "May said ..." may be Theresa May).
+TIME_NAMES = frozenset({
+    "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wat", "cat", "eat", "ist", "pst", "pdt", "est", "edt", "cst",
+    "cdt", "mst", "mdt", "jst", "kst", "aest", "aedt", "msk", "zulu",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "july", "september", "october", "november", "december"})

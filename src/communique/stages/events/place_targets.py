@@ -17,6 +17,7 @@ from typing import Any
 from ...knowledge.countries import country_name, is_capital
 from ...knowledge.gazetteer import Gazetteer, normalise
 from ...model import Actor, Doc, Mention, Span
+from ..towns import FORCE_ROOTS, town_sector
 
 # clauses hanging off a word: what they name is not the word's own phrase
 SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
@@ -180,9 +181,9 @@ def is_country(doc: Doc, actor_id: str, extra: list[Actor]) -> bool:
     return any(a.id == actor_id and a.kind == "country" for a in list(doc.actors) + extra)
 
 
-#: CAMEO roots of force and its threat (threaten, posture, coerce, assault, fight, mass violence): a town they are
-#: aimed at stands for the people in it.
-CIVIL_TARGET_ROOTS = frozenset({"13", "15", "17", "18", "19", "20"})
+#: CAMEO roots of force and its threat (threaten, posture, coerce, assault, fight, mass violence): a town or capital
+#: they are aimed at stands for the people in it (the one rule: :mod:`communique.stages.towns`).
+CIVIL_TARGET_ROOTS = FORCE_ROOTS
 #: Nouns of settlements: "shell Iraqi towns", "villages near the border" are their people's.
 SETTLEMENT_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "neighbourhood",
                               "neighborhood", "neighbourhoods", "neighborhoods", "suburb", "suburbs", "township",
@@ -196,22 +197,28 @@ AREA_NOUNS = frozenset({"region", "regions", "province", "provinces", "oblast", 
                         "area", "areas", "county", "state", "prefecture", "territory", "countryside", "outskirts"})
 
 
-def _settlement(doc: Doc, span: Span) -> str | None:
+def _settlement(doc: Doc, span: Span, *, whole: bool = False) -> str | None:
     """The name of the town, city, village or site at ``span`` (a city or site the place stage geocoded, or a word
     in a settlement noun's phrase: "Iraqi towns", "a village in Western Cambodia"), else ``None``. What lies near a
-    town is not in it ("targets near the port of Hodeidah", "a convoy near Gao": ``None``), and a capital stands for
-    its state ("fired shells at Seoul": KOR, as PETRARCH's dictionaries code capitals), not for its people."""
+    town is not in it ("targets near the port of Hodeidah", "a convoy near Gao": ``None``). A capital under force is
+    its people as any town is ("a curfew in Bamako"), except one only aimed at from afar, its state ("fired shells
+    at Seoul": KOR, as PETRARCH codes it): :func:`communique.stages.towns.town_sector`."""
+    sdoc = doc.nlp
+    words = sdoc.char_span(span.start, span.end, alignment_mode="expand") if sdoc is not None else None
+    tok = words[0] if words is not None and len(words) else None
+    # (a capital is its people only as the act's whole target: "imposed a curfew in Bamako", not beside whoever the
+    # act was done to, "arrested a journalist in Tbilisi", nor aimed at from afar, "fired shells at Seoul")
+    aimed = not whole or (words is not None and len(words) > 0 and words.root.dep_ == "pobj"
+                          and words.root.head.lower_ in AIMED_PREPS and words.root.head.lower_ not in LOCAL_PREPS)
     city = None
     for pl in doc.places:
         if pl.span.start <= span.start < pl.span.end:
-            if pl.feature in ("city", "site") and not is_capital(name := span.text(doc.text)):
+            if pl.feature in ("city", "site") and town_sector(capital=bool(is_capital(name := span.text(doc.text))),
+                                                             force=True, aimed=aimed) == "CVL":
                 city = name
             break
-    sdoc = doc.nlp
     if sdoc is None:
         return city
-    words = sdoc.char_span(span.start, span.end, alignment_mode="expand")
-    tok = words[0] if words is not None and len(words) else None
     if tok is not None and words is not None and words[-1].dep_ == "compound" and words[-1].head.lower_ in AREA_NOUNS:
         return None  # "facilities in the Kharkiv region": the area, not the town, is acted on
     for _ in range(4):
@@ -229,16 +236,18 @@ def _settlement(doc: Doc, span: Span) -> str | None:
 
 
 def country_actor(doc: Doc, iso: str, span: Span, extra: list[Actor], mentions: list[Mention], *,
-                  code: str | None = None) -> str:
+                  code: str | None = None, whole: bool = False) -> str:
     """Id of the country actor for ``iso`` (ISO3), created (and appended to ``extra``) when the document has none;
     a mention at ``span`` (the place's offsets) is added for it unless one is there already.
 
     With ``code`` (CAMEO) of force or its threat (:data:`CIVIL_TARGET_ROOTS`), a town, city, village or site acted
     on is its civilians (sector CVL): "threatened to shell Iraqi towns", "imposed a curfew in Algiers", "shelled
-    Jericho" (the PLOVER GSR's rule: cities go to CVL); a capital stays its state (the GSR makes a capital the
-    government as subject or object, civilians elsewhere; PETRARCH's dictionaries code it as the state: we keep
-    the state); one actor per place named, ``ISOCVL``."""
-    if code is not None and code[:2] in CIVIL_TARGET_ROOTS and (town := _settlement(doc, span)) is not None:
+    Jericho" (the PLOVER GSR's rule: cities go to CVL), a capital too when it is the act's ``whole`` target, no
+    party named ("a curfew in Bamako"; the one rule of :mod:`communique.stages.towns`); one actor per place named,
+    ``ISOCVL``. Without force, or for a
+    capital only aimed at ("fired shells at Seoul"), the place is its state (as PETRARCH codes capitals)."""
+    if code is not None and code[:2] in CIVIL_TARGET_ROOTS and (town := _settlement(doc, span, whole=whole)) \
+            is not None:
         return _civilians_actor(doc, iso, town, span, extra, mentions)
     for a in list(doc.actors) + extra:
         if a.kind == "country" and a.country == iso:

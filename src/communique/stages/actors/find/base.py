@@ -8,15 +8,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ....knowledge.countries import country_name as _country_name
+from ....knowledge.countries import misspelt_country
 from ....knowledge.countries import resolve_country as _real_country
 from ....knowledge.sectors import TITLE_WORDS
 from ....model import Span
 from ...nlp import doc_text as doc_text  # re-exported: the stage's modules read it from here
+from ...towns import town_sector
+from ..gender import given_name_gender
 from ..lexicon import (
     CHAIN_EXTRA,
+    ETHNONYMS,
     LOWER_PARTICLES,
     NAME_TOKEN,
     ORG_WORDS,
@@ -36,11 +41,43 @@ def country_name(iso: str) -> str:
 
 
 def resolve_country(text: str) -> str | None:
-    """ISO3 of a country name or demonym; else a state the current knowledge base names (see above)."""
+    """ISO3 of a country name or demonym; else a state the current knowledge base names (see above); else the one
+    country a single word misspells by one letter when no other name fits it (:func:`_misspelt`: "Austira")."""
     hit = _real_country(text)
     if hit is None and (extra := _EXTRA_COUNTRIES.get()) is not None and text[:1].isupper():
         hit = extra(text)
+    if hit is None and len(text) >= 6 and text[:1].isupper() and text.isalpha():
+        hit = _misspelt(text)
     return hit
+
+
+@lru_cache(maxsize=4096)
+def _misspelt(word: str) -> str | None:
+    """The country ``word`` misspells (:func:`~communique.knowledge.countries.misspelt_country`: one edit from one
+    country's name or demonym, "Pakistn" PAK), only where no other name fits it: not a place the gazetteer knows
+    (its own spelling variants included), not a given name, not a people of our lexicon."""
+    iso = misspelt_country(word)
+    if iso is None or word.casefold() in ETHNONYMS or given_name_gender(word) is not None:
+        return None
+    from ....knowledge.gazetteer import Gazetteer
+
+    return iso if Gazetteer.default().lookup(word) is None else None
+
+
+@lru_cache(maxsize=4096)
+def misspelt_capital(word: str) -> str | None:
+    """ISO3 of the state whose capital the gazetteer reads ``word`` as under another spelling ("Teheran" for
+    Tehran, by the gazetteer's own spelling variants), when ``word`` is no capital's name itself and no given
+    name; else ``None``."""
+    if not word.isalpha() or not word[:1].isupper() or len(word) < 5 or given_name_gender(word) is not None:
+        return None
+    from ....knowledge.countries import is_capital
+    from ....knowledge.gazetteer import Gazetteer
+
+    hit = Gazetteer.default().lookup(word)
+    if hit is None or hit.feature != "city" or not hit.country or hit.name.casefold() == word.casefold():
+        return None
+    return hit.country if is_capital(hit.name) == hit.country else None
 
 
 @contextmanager
@@ -171,11 +208,13 @@ def _state(span: Span, label: str, iso: str, *, capital: bool, name: str = "", c
     """A country actor; a capital standing for its state ("Ankara said", "urged Minsk") is the government
     (CAMEO convention: "Washington" is USAGOV), an actor of its own beside the country, named as written; a
     capital acted on by force (``civil``: "blockaded Paris", "Kyiv was shelled") is its people, CVL (the PLOVER
-    GSR's rule for cities attacked), a group named as written."""
-    if capital and civil:
+    GSR's rule for cities attacked), a group named as written (the one rule for capitals and towns:
+    :func:`communique.stages.towns.town_sector`)."""
+    sector = town_sector(capital=capital, force=civil)
+    if capital and sector == "CVL":
         return Found(span=span, label=label, kind="group", name=name or country_name(iso), country=iso,
                      sector="CVL", code=iso + "CVL", key=f"city:{iso}:{(name or iso).casefold()}")
-    if capital:
+    if capital and sector == "GOV":
         return Found(span=span, label=label, kind="country", name=name or country_name(iso), country=iso,
                      sector="GOV", code=iso + "GOV", key=f"capital:{iso}")
     return Found(span=span, label=label, kind="country", name=country_name(iso), country=iso, code=iso,

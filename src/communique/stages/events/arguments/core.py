@@ -536,7 +536,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         if found is None and code[:2] == "04":
             found = _foreign_meeting_place(doc, tok, src, countries)
         if found is not None and not _own_country(doc, found[0], src, countries, extra_actors):
-            aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions, code=code)
+            aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions, code=code, whole=True)
             countries[aid] = found[0]
             tgt = [aid] if aid not in src else []
     if not src:

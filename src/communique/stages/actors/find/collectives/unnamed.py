@@ -291,6 +291,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
     out: list[Found] = []
     doc_places = doc_places or []
     last_group: dict[str, str] = {}  # noun lemma -> country of the latest group so named
+    group_states: dict[str, set[str]] = {}  # noun lemma -> every country a group so named had
     armed: list[tuple[int, str]] = []  # (sentence index, country) of every state force named or deployed
     sent_of = {s.start: k for k, s in enumerate(sdoc.sents)}
     shared: dict[int, list[tuple[str, int]]] = {}  # noun token -> the country words before it ("Danish media")
@@ -357,8 +358,11 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             shared[tok.i] = countries
         possessor = not countries and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
         prev = sdoc[tok.i - 1].lower_ if tok.i > 0 else ""
-        if not countries and not possessor and prev in ("the", "these", "those") and tok.lemma_ in last_group:
-            countries = [(last_group[tok.lemma_], -1)]  # "The demonstrators accuse ...": the ones named before
+        if not countries and not possessor and prev in ("the", "these", "those") and tok.lemma_ in last_group \
+                and len(group_states[tok.lemma_]) == 1:
+            # "The demonstrators accuse ...": the ones named before; after two states' groups so named ("the Kenyan
+            # government ... the Ugandan government. The government said"), either may be meant: no country
+            countries = [(last_group[tok.lemma_], -1)]
         if not countries and not possessor and prev in ("the", "these", "those") and low in _DEFINITE_FORCES and (
                 iso := _one_armed_state(armed, sent_of[tok.sent.start])) is not None:
             countries = [(iso, -1)]  # "Cameroon sent troops to the border. The soldiers clashed ...": CMR
@@ -393,6 +397,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             continue
         out += _per_country(sdoc, tok, office, left, countries, plural, lemma, kind, sector, anonymous, span)
         last_group[tok.lemma_] = sorted(countries, key=lambda c: c[1])[-1][0]
+        group_states.setdefault(tok.lemma_, set()).update(iso for iso, _ in countries)
         if low in ARMED_NOUNS or sector == "MIL":
             armed += [(sent_of[tok.sent.start], iso) for iso, _ in countries]
     return out
