@@ -307,3 +307,51 @@ def test_a_verb_dictionarys_conventions(tmp_path: Path) -> None:
     assert coded("Kenya acted on the resolution together with Uganda.") == [("057", "KEN", "UGA")]
     assert coded("Ghana acted swiftly on the resolution with Togo, a Nigerian official said.") == [
         ("057", "GHA", "TGO")]
+
+
+NEGATION = """\
+--- CLASH [190] ---
+CLASH
+- * (OVER EFFORTS) [110]
+--- CONFISCATE [170] ---
+CONFISCATE
+--- COOPERATE [060] ---
+COOPERATE
+--- URGE [023] ---
+URGE
+--- RESPOND [010] ---
+RESPOND
+--- CONDEMN [111] ---
+CONDEMN
+--- TRY [---] ---
+TRY
+"""
+
+
+def test_negation_phrases_and_one_coding_per_verb(tmp_path: Path) -> None:
+    """A negated verb takes its negated code; a preposition the parser reads as a particle still opens its phrase;
+    a coded verb codes its open complement and the nouns of its phrase (``stages.events.dictionary``)."""
+    path = tmp_path / "negation.verbs.txt"
+    path.write_text(NEGATION, "utf-8")
+    pipe = default_pipeline(verbs=(path,))
+
+    def coded(text: str) -> list[tuple[str, str | None, str | None, bool]]:
+        doc = analyze(text, published="2024-05-01", pipeline=pipe)
+        country = {a.id: a.country for a in doc.actors}
+        return sorted((e.cameo, country.get(s) if s else None, country.get(t) if t else None, e.negated)
+                      for e in doc.events for s in (e.source or [""]) for t in (e.target or [""]))
+
+    # "clashed over the efforts": the parser's particle "over" with the object "the efforts" is the pattern's phrase
+    assert coded("Norway clashed over the efforts of Sweden.") == [("110", "NOR", "SWE", False)]
+    # the verb's own negation: the code whose internal value is the verb's less 0xFFFF, an event that happened
+    assert coded("Norway didn't clash over the efforts of Sweden.") == [("050", "NOR", "SWE", False)]
+    assert coded("Norway will never clash over the efforts of Sweden.") == [("050", "NOR", "SWE", False)]
+    assert coded("The Danish police did not confiscate the boats of Sweden.") == [("057", "DNK", "SWE", False)]
+    assert coded("Finland did not cooperate with Estonia.") == [("121", "FIN", "EST", False)]
+    # a code with no negated code in the ontology stays negated; the negation of another verb is not the verb's
+    assert coded("Norway did not clash with Sweden.") == [("190", "NOR", "SWE", True)]
+    assert [e[:3] for e in coded("Norway won't try to clash over the efforts of Sweden.")] == [("110", "NOR", "SWE")]
+    # the open complement of a coded verb is not an event of its own
+    assert coded("Norway urged Sweden to respond to the proposals of Finland.") == [("023", "NOR", "SWE", False)]
+    # nor is a noun of ours in a coded verb's phrase
+    assert coded("Denmark condemned the arrest of Finnish journalists.") == [("111", "DNK", "FIN", False)]

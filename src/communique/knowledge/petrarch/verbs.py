@@ -44,6 +44,17 @@ _PATTERN_PREPOSITIONS = frozenset({"of", "for", "on", "to", "with", "in", "into"
                                    "over", "about", "behind", "before", "between", "toward", "towards", "under"})
 _OBJ_PREPOSITIONS = frozenset({"of", "for", "on"})  # the prepositional phrases our ``obj:`` condition looks into
 PETRARCH = "petrarch"  # ``Trigger.source`` of the rows read here
+
+#: PETRARCH's negation of a verb's code: the code whose value in PETRARCH's internal coding ontology (PICO) is the
+#: verb's value less 0xFFFF, where the ontology has one: "did not clash over the efforts" ``[110]`` (0x1007F) is
+#: 050 (0x0080), "did not wire tap" ``[170]`` (0x10086) is 057 (0x0087), "did not cooperate" 060 (0x0070) is 121
+#: (-0xFFFF + 0x0070), "did not yield" 080 (0x0200) is 124; a statement denied, 010 (0x1000), is 011.  Codes not
+#: listed have no negated code in the ontology.
+NEGATED_CODES: dict[str, str] = {
+    "010": "011", "015": "016", "110": "050", "170": "057", "060": "121", "061": "1211", "062": "1212",
+    "080": "124", "081": "1241", "082": "1242", "0841": "1242", "0842": "1242", "085": "1244", "086": "1245",
+    "087": "1246",
+}
 NO_EVENT = "---"  # the code of a pattern that vetoes its verb: the event stage codes nothing for it
 
 

@@ -20,9 +20,16 @@ they are; for an event whose trigger row came from a dictionary (``rows``: rule 
   "ties between Gondor and Osgiliath" two;
 * **one phrase, one actor**: on either side of any event, an actor whose code another actor of that side
   spells out further is dropped: "Bree Prime Minister Romendacil" is BREGOV, not also BRE; "White House
-  security officials" USAGOV, not also the bare agent GOV.
+  security officials" USAGOV, not also the bare agent GOV; an actor with no code is dropped beside one with a
+  code (a name no dictionary knows is no actor to PETRARCH);
+* **the coded verb codes its phrase**: a verb with no subject of its own in the open complement of a verb the
+  dictionary coded ("urged Bree to respond", "vowed to wage war") and a noun of ours in such a verb's phrase,
+  outside its subject ("chided an attack by the soldiers") are no events of their own;
+* **a negated verb has its negated code** (``NEGATED_CODES``, from PETRARCH's internal coding ontology): "did
+  not clash over the efforts" ``[110]`` is 050, "will not wire tap" ``[170]`` 057; the event is no longer
+  negated.  Only the verb's own negation counts ("won't try to clash" keeps 110).
 
-Events are never merged or recoded here; added events get ids after the last one.
+Events are never merged; recoded only by negation; added events get ids after the last one.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...knowledge.cameo import lookup
+from ...knowledge.petrarch.verbs import NEGATED_CODES
 from ...knowledge.triggers import Trigger, TriggerTable
 from ...model import Doc, Event
 from .triggers import rule_name
@@ -77,6 +85,14 @@ def _copy(ev: Event, number: int, cameo: str, source: list[str], target: list[st
                    rule=f"{why}\t{ev.rule}" if ev.rule else why)
 
 
+def _recoded(ev: Event, cameo: str) -> Event:
+    """``ev`` as its negated code (:data:`NEGATED_CODES`): an event that happened, with its own code."""
+    entry = lookup(cameo)
+    return replace(ev, cameo=cameo, plover=entry.plover, label=entry.label, goldstein=entry.goldstein,
+                   quad_class=entry.quad_class, plover_mode=entry.plover_mode, plover_context=entry.plover_context,
+                   negated=False, intent=None, rule=f"negated\t{ev.rule}")
+
+
 def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> list[Event]:
     """``events`` with the dictionary's conventions (see the module docstring); ``rows`` from
     :func:`dictionary_rows`.  Needs ``doc.nlp``; returns a new list (the events kept are the same objects)."""
@@ -86,12 +102,15 @@ def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> lis
     tokens = {ev.id: _token_at(sdoc, ev.trigger.start) for ev in events}
     codes = {a.id: a.code or "" for a in doc.actors}
     kept: list[Event] = []
+    coded = {t.i for ev in events if (ev.rule or "") in rows and (t := tokens[ev.id]) is not None}
     for ev in events:
         tok = tokens[ev.id]
         if ev.cameo == "010" and (ev.rule or "") in rows and tok is not None:
             clause = _reported_clause(tok)
             if any(other is not ev and (t := tokens[other.id]) is not None and t.i in clause for other in events):
                 continue  # the report of an event coded in its clause
+        if tok is not None and _under_coded_verb(tok, coded, ours=(ev.rule or "") not in rows):
+            continue
         kept.append(ev)
     number = max((int(e.id[1:]) for e in events if e.id[1:].isdigit()), default=len(events))
     spans: dict[str, list[Any]] = {}
@@ -149,8 +168,40 @@ def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> lis
         source, target = _one_per_phrase(ev.source, codes), _one_per_phrase(ev.target, codes)
         if (source, target) != (ev.source, ev.target):
             ev = replace(ev, source=source, target=target)
+        tok = tokens.get(ev.id)
+        if tok is not None and (ev.rule or "") in rows and (neg := NEGATED_CODES.get(ev.cameo)) is not None \
+                and any(c.dep_ == "neg" for c in tok.children):
+            ev = _recoded(ev, neg)  # the verb itself negated: "did not clash over the efforts" [110] is 050
         out.append(ev)
-    return out
+    # the rejection our coder adds beside a cooperative act not done ("did not cooperate": 121) is the negated
+    # code itself here: one coding
+    recoded = {ev.trigger.start for ev in out if (ev.rule or "").startswith("negated\t")}
+    return [ev for ev in out if not (ev.trigger.start in recoded and (ev.rule or "").startswith("refusal\t"))]
+
+
+def _under_coded_verb(tok: Any, coded: set[int], *, ours: bool) -> bool:
+    """Is ``tok`` part of the phrase of a verb the dictionary coded, so that this verb codes it?
+
+    * a verb with no subject of its own in the open complement of a coded verb ("urged Bree to respond", "vowed
+      to wage war"): the verb above codes the clause, with its patterns;
+    * a noun of ours (not the dictionary's) in a coded verb's phrase, outside its subject ("chided an attack by
+      the soldiers", "opposed ... by its resumption of ties"): PETRARCH codes verbs, and the verb above codes
+      the phrase."""
+    t = tok
+    while t.dep_ == "xcomp" and t.head.i != t.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        t = t.head  # "urged Bree to help win": "win" under "help" under "urged"
+        if t.i in coded:
+            return True
+    if not ours or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    child, head = tok, tok.head
+    while head.i != child.i:
+        if head.i in coded and head.pos_ in ("VERB", "AUX"):
+            return child.dep_ not in ("nsubj", "nsubjpass", "csubj")
+        if child.dep_ in ("ccomp", "parataxis", "conj"):  # another clause, or another act of the same doer
+            return False
+        child, head = head, head.head
+    return False
 
 
 def _coordinated(doc: Doc, tok: Any, target: list[str], spans: Mapping[str, list[Any]], codes: Mapping[str, str],
@@ -199,8 +250,11 @@ def _first_actor_after(doc: Doc, tok: Any, codes: Mapping[str, str], exclude: se
 
 def _one_per_phrase(side: list[str], codes: Mapping[str, str]) -> list[str]:
     """``side`` without an actor whose code another actor of the side spells out further (BRE beside BREGOV, a bare
-    agent GOV beside USAGOV)."""
+    agent GOV beside USAGOV), nor an actor with no code beside one with a code (a name the dictionaries do not
+    know is no actor to PETRARCH: "celebrated Eid with Gondor")."""
     if len(side) < 2:
         return side
+    if any(codes.get(a) for a in side):
+        side = [a for a in side if codes.get(a)]
     return [a for a in side if not (c := codes.get(a, "")) or not any(
         b != a and (o := codes.get(b, "")) != c and c in o for b in side)]

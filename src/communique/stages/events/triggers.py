@@ -116,10 +116,17 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
         prep, _, heads = words.partition(":")
         wanted = set(heads.split("|")) - {""}
         holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
-        return any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
-                   and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
-                   and (not wanted or any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in c.subtree))
-                   for h in holders for c in h.children)
+        if any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
+               and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+               and (not wanted or any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in c.subtree))
+               for h in holders for c in h.children):
+            return True
+        # the parser's particle with the object after it: "clashed over the efforts" read as "clashed over" +
+        # object "the efforts"
+        return any(c.dep_ == "prt" and c.lower_ == prep and any(
+            o.dep_ in ("dobj", "obj") and o.i > c.i and not o.ent_type_ in ("DATE", "TIME")
+            and (not wanted or any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in o.subtree))
+            for o in tok.children) for c in tok.children)
     if kind == "obj":
         for child in tok.children:
             if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") or (

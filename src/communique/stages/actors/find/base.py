@@ -36,11 +36,11 @@ def country_name(iso: str) -> str:
 
 
 def resolve_country(text: str) -> str | None:
-    """ISO3 of a country name or demonym; else a state the current knowledge base names (see above)."""
-    hit = _real_country(text)
-    if hit is None and (extra := _EXTRA_COUNTRIES.get()) is not None and text[:1].isupper():
-        hit = extra(text)
-    return hit
+    """The code of a state the current knowledge base names (see above: a user's dictionary's code for a name it
+    lists wins, "KUWAIT [KUW]"); else ISO3 of a country name or demonym."""
+    if (extra := _EXTRA_COUNTRIES.get()) is not None and text[:1].isupper() and (hit := extra(text)) is not None:
+        return hit
+    return _real_country(text)
 
 
 @contextmanager
