@@ -23,7 +23,6 @@ publication date they held on (``Actor.roles``).
 from __future__ import annotations
 
 import functools
-
 import re
 from bisect import bisect_left
 from collections.abc import Callable

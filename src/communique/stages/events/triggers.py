@@ -124,7 +124,7 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
         # the parser's particle with the object after it: "clashed over the efforts" read as "clashed over" +
         # object "the efforts"
         return any(c.dep_ == "prt" and c.lower_ == prep and any(
-            o.dep_ in ("dobj", "obj") and o.i > c.i and not o.ent_type_ in ("DATE", "TIME")
+            o.dep_ in ("dobj", "obj") and o.i > c.i and o.ent_type_ not in ("DATE", "TIME")
             and (not wanted or any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in o.subtree))
             for o in tok.children) for c in tok.children)
     if kind == "obj":
