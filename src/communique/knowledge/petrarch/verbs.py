@@ -127,7 +127,7 @@ def _head(phrase: str) -> str:
 
 
 # a converted pattern: (rank, code, condition or None, reverse code, mutual); rank 0 = a single exact word
-_Pattern = tuple[int, str, str | None, str | None, bool]
+_Pattern = tuple[int, str, str | None, str | None, bool, str | None]
 
 
 class _VerbBlock:
@@ -163,14 +163,20 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
     in_pp = in_np = False
     pp_start = 0
     np_words: list[str] = []
+    pp_role: str | None = None
+    roles: dict[int, str] = {}  # a phrase of placeholders alone, by item: "+with" (the target), "^at" (skipped)
     for tok in _PATTERN_TOKEN.findall(after.replace("*", " ")):
         if tok in _PLACEHOLDERS:
+            if in_pp and prep is not None and tok in ("+", "^"):
+                pp_role = pp_role or f"{tok}{prep}"
             continue
         if tok == "(":
-            in_pp, prep, pp_start = True, None, len(items)
+            in_pp, prep, pp_start, pp_role = True, None, len(items), None
         elif tok == ")":
             if in_pp and prep is not None and len(items) == pp_start:
                 items.append((prep, None, True))  # "(IN)": a preposition alone
+                if pp_role is not None:
+                    roles[len(items) - 1] = pp_role
             in_pp = False
         elif tok == "{":
             in_np, np_words = True, []
@@ -191,11 +197,19 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
     if not items:
         if mutual:
             code, why = _event_code(m.group(1))
-            return (None, why) if code is None else ((2, code, None, _reverse_code(m.group(1)), True), "")
+            return (None, why) if code is None else ((2, code, None, _reverse_code(m.group(1)), True, None), "")
         return None, "no word after the verb"
-    # one phrase, or an object word and a prepositional phrase after it ("ATTACK (BY)", "PLAN (FOR PEACE)")
-    if len(items) > 2 or (len(items) == 2 and (items[0][0] is not None or items[0][1] is None
-                                               or items[1][0] is None)):
+
+    def several(items: list[tuple[str | None, str | None, bool]]) -> bool:
+        # one phrase, or an object word and a prepositional phrase after it ("ATTACK (BY)", "PLAN (FOR PEACE)")
+        return len(items) > 2 or (len(items) == 2 and (items[0][0] is not None or items[0][1] is None
+                                                       or items[1][0] is None))
+
+    role = ";".join(roles.values()) or None
+    if several(items) and roles:  # "EID (AT ^) (WITH +)": phrases of placeholders say roles, not words
+        modifiers = {len([j for j in range(i) if j not in roles]): w for i, w in modifiers.items() if i not in roles}
+        items = [it for i, it in enumerate(items) if i not in roles]
+    if not items or several(items):
         return None, "several phrases after the verb"
     parts: list[str] = []
     for n, (prep, head, _exact) in enumerate(items):
@@ -230,8 +244,8 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
     prep, _head, exact = items[0]
     rank = -10 * len(parts) + (0 if exact and prep is None else 1)  # the more words, the sooner tried
     if code is None:  # "- * BUDGET [---]": the verb codes nothing there (nor a less specific pattern of it)
-        return (rank, NO_EVENT, ";".join(parts), None, False), "veto"
-    return (rank, code, ";".join(parts), _reverse_code(m.group(1)), mutual), ""
+        return (rank, NO_EVENT, ";".join(parts), None, False, None), "veto"
+    return (rank, code, ";".join(parts), _reverse_code(m.group(1)), mutual, role), ""
 
 
 def _phrase_words(head: str, synsets: dict[str, list[str]]) -> list[str] | None:
@@ -363,11 +377,11 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
 
     # block name -> its conditional patterns (code, condition, reverse, mutual), one per condition; and the
     # blocks whose "% *" pattern makes their default mutual
-    patterns: dict[str, list[tuple[str, str, str | None, bool]]] = {}
+    patterns: dict[str, list[tuple[str, str, str | None, bool, str | None]]] = {}
     mutual_default: dict[str, str] = {}
     for name, blk in blocks.items():
-        first: dict[str, tuple[str, str | None, bool]] = {}
-        for _rank, pcode, pcond, prev, pmutual in sorted(blk.patterns, key=lambda p: p[0]):
+        first: dict[str, tuple[str, str | None, bool, str | None]] = {}
+        for _rank, pcode, pcond, prev, pmutual, proles in sorted(blk.patterns, key=lambda p: p[0]):
             if pcond is None:  # "% *": the block's default is mutual, if it has the same code
                 if pcode == _event_code(blk.code)[0]:
                     mutual_default.setdefault(name, pcode)
@@ -376,15 +390,16 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
             elif pcond in first:
                 stats["skipped: condition given before"] += 1
             else:
-                first[pcond] = (pcode, prev, pmutual)
-        patterns[name] = [(pcode, pcond, prev, pmutual) for pcond, (pcode, prev, pmutual) in first.items()]
+                first[pcond] = (pcode, prev, pmutual, proles)
+        patterns[name] = [(pcode, pcond, prev, pmutual, proles)
+                          for pcond, (pcode, prev, pmutual, proles) in first.items()]
     conditional: dict[str, list[Trigger]] = {}
     plain: dict[str, list[Trigger]] = {}
     claimed: set[str] = set()
     for (lemma, cond), (name, own_code, forms) in verbs.items():
         blk = blocks[name]
-        rows = [Trigger(lemma, "VERB", pcode, pcond, PETRARCH, prev, pmutual)
-                for pcode, pcond, prev, pmutual in patterns[name]] if cond is None else []
+        rows = [Trigger(lemma, "VERB", pcode, pcond, PETRARCH, prev, pmutual, proles)
+                for pcode, pcond, prev, pmutual, proles in patterns[name]] if cond is None else []
         raw_code = own_code if own_code is not None else blk.code
         code, why = _event_code(raw_code)
         mutual = code is not None and mutual_default.get(name) == code

@@ -18,6 +18,8 @@ they are; for an event whose trigger row came from a dictionary (``rows``: rule 
   resolution with Libya" (Libya), "departed from Libya", "allowed that Mordor is no pleasant place" (Mordor);
 * **a coordinated target is each of its conjuncts**: "ties with Mordor, Rohan and Bree" is three targets,
   "ties between Gondor and Osgiliath" two;
+* **a pattern's roles** (``Trigger.roles``): "- * EID (AT ^) (WITH +)" makes the with-phrase's actor the target
+  and the at-phrase's none ("celebrated Eid at Osgiliath with Gondor": Gondor);
 * **one phrase, one actor**: on either side of any event, an actor whose code another actor of that side
   spells out further is dropped: "Bree Prime Minister Romendacil" is BREGOV, not also BRE; "White House
   security officials" USAGOV, not also the bare agent GOV; an actor with no code is dropped beside one with a
@@ -159,6 +161,10 @@ def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> lis
                 more = _coordinated(doc, tok, ev.target, spans, codes, {*ev.source, *ev.target})
                 if more:
                     ev = replace(ev, target=[*ev.target, *more])
+            if row.roles and ev.target:
+                target = _by_roles(doc, tok, ev.target, spans, row.roles)
+                if target != ev.target:
+                    ev = replace(ev, target=target)
             if row.reverse is not None and ev.source and ev.target:
                 number += 1
                 added.append(_copy(ev, number, row.reverse, ev.target, ev.source, "reverse"))
@@ -182,14 +188,16 @@ def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> lis
 def _under_coded_verb(tok: Any, coded: set[int], *, ours: bool) -> bool:
     """Is ``tok`` part of the phrase of a verb the dictionary coded, so that this verb codes it?
 
-    * a verb with no subject of its own in the open complement of a coded verb ("urged Bree to respond", "vowed
-      to wage war"): the verb above codes the clause, with its patterns;
+    * a verb with no subject of its own in the open complement or an adverbial clause of a coded verb ("urged
+      Bree to respond", "vowed to wage war", "celebrated Iftar after leaving Eriador"): the verb above codes the
+      clause, with its patterns;
     * a noun of ours (not the dictionary's) in a coded verb's phrase, outside its subject ("chided an attack by
       the soldiers", "opposed ... by its resumption of ties"): PETRARCH codes verbs, and the verb above codes
       the phrase."""
     t = tok
-    while t.dep_ == "xcomp" and t.head.i != t.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-        t = t.head  # "urged Bree to help win": "win" under "help" under "urged"
+    while t.dep_ in ("xcomp", "advcl") and t.head.i != t.i and t.pos_ == "VERB" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+        t = t.head  # "urged Bree to help win": "win" under "help" under "urged"; "after leaving Eriador"
         if t.i in coded:
             return True
     if not ours or tok.pos_ not in ("NOUN", "PROPN"):
@@ -202,6 +210,30 @@ def _under_coded_verb(tok: Any, coded: set[int], *, ours: bool) -> bool:
             return False
         child, head = head, head.head
     return False
+
+
+def _by_roles(doc: Doc, tok: Any, target: list[str], spans: Mapping[str, list[Any]], roles: str) -> list[str]:
+    """``target`` as a pattern's phrases of placeholders say (``Trigger.roles``): the actors in a ``+with``
+    phrase of the trigger (or of its object) are the targets, when there are any; actors in a ``^at`` phrase are
+    not ("celebrated Eid at Osgiliath with Gondor": Gondor)."""
+    sdoc = doc.nlp
+    holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+
+    def inside(prep: str) -> set[int]:
+        return {t.i for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep for t in c.subtree}
+
+    def named_in(actor: str, where: set[int]) -> bool:
+        return any((t := _token_at(sdoc, sp.start)) is not None and t.i in where for sp in spans.get(actor, []))
+
+    for role in roles.split(";"):
+        where = inside(role[1:])
+        if not where:
+            continue
+        if role[0] == "+" and (chosen := [a for a in target if named_in(a, where)]):
+            target = chosen
+        elif role[0] == "^":
+            target = [a for a in target if not named_in(a, where)] or target
+    return target
 
 
 def _coordinated(doc: Doc, tok: Any, target: list[str], spans: Mapping[str, list[Any]], codes: Mapping[str, str],
