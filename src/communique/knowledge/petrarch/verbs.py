@@ -294,6 +294,8 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
       ``obj:attack;pp:by``; the words before a noun phrase's head must be in the object too (``{NEW &TIETYPES
       RELATIONS}`` -> ``obj:relations|relation;obj:new;obj:military|economic|cultural``); patterns of more words are
       tried first;
+    * a verb whose code is null (``--- BURN [---] ---``) codes nothing but its patterns: its default row has the
+      code ``---`` (:data:`NO_EVENT`), so that neither our rows nor the learned coder code it;
     * a pattern with a null code ``[---]`` vetoes its verb where it holds: a row with the code ``---``
       (:data:`NO_EVENT`), which codes nothing (``- * BUDGET [---]``: "approved the budget" is no event), rather
       than a less specific pattern's or the verb's code;
@@ -405,6 +407,8 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
         mutual = code is not None and mutual_default.get(name) == code
         default = Trigger(lemma, "VERB", code, cond, PETRARCH, _reverse_code(raw_code), mutual) \
             if code is not None else None
+        if code is None and why == "null code [---]":  # "--- BURN [---]": the verb alone codes nothing, not even
+            default = Trigger(lemma, "VERB", NO_EVENT, cond, PETRARCH)  # by our own rows
         if default is not None and cond is not None:
             rows.append(default)
         elif code is None and why != "null code [---]":

@@ -121,11 +121,12 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
                and (not wanted or any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in c.subtree))
                for h in holders for c in h.children):
             return True
-        # the parser's particle with the object after it: "clashed over the efforts" read as "clashed over" +
-        # object "the efforts"
-        return any(c.dep_ == "prt" and c.lower_ == prep and any(
+        # the parser's particle with the object after it, when that object is the phrase's word: "clashed over the
+        # efforts" read as "clashed over" + object "the efforts" (a preposition alone is no particle: "- * (DOWN)"
+        # does not hold on "burned down the embassy")
+        return bool(wanted) and any(c.dep_ == "prt" and c.lower_ == prep and any(
             o.dep_ in ("dobj", "obj") and o.i > c.i and o.ent_type_ not in ("DATE", "TIME")
-            and (not wanted or any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in o.subtree))
+            and any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in o.subtree)
             for o in tok.children) for c in tok.children)
     if kind == "obj":
         for child in tok.children:
