@@ -94,8 +94,10 @@ def _event_code(raw: str) -> tuple[str | None, str]:
         return None, "passive-only code [:xxx]" if colon else "null code [---]"
     if set(active) <= {"-"}:
         return None, "null code [---]"
-    if not _EVENT_CODE.match(active) or active not in cameo_table():
+    if not _EVENT_CODE.match(active):
         return None, "code not in CAMEO"
+    if active not in cameo_table():  # "[345]": a number, an event of an ontology we do not code
+        return None, "number not in CAMEO"
     return active, ""
 
 
@@ -239,7 +241,7 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
         else:
             parts.append(f"pp:{prep}:{'|'.join(words)}")
     code, why = _event_code(m.group(1))
-    if code is None and why != "null code [---]":
+    if code is None and why not in ("null code [---]", "number not in CAMEO"):
         return None, why
     prep, _head, exact = items[0]
     rank = -10 * len(parts) + (0 if exact and prep is None else 1)  # the more words, the sooner tried
@@ -296,6 +298,8 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
       tried first;
     * a verb whose code is null (``--- BURN [---] ---``) codes nothing but its patterns: its default row has the
       code ``---`` (:data:`NO_EVENT`), so that neither our rows nor the learned coder code it;
+    * a code that is a number but no CAMEO code (``[345]``, an event of another ontology) is treated as a null code:
+      where its verb or pattern holds we code nothing, rather than another code in its place;
     * a pattern with a null code ``[---]`` vetoes its verb where it holds: a row with the code ``---``
       (:data:`NO_EVENT`), which codes nothing (``- * BUDGET [---]``: "approved the budget" is no event), rather
       than a less specific pattern's or the verb's code;
@@ -407,12 +411,16 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
         mutual = code is not None and mutual_default.get(name) == code
         default = Trigger(lemma, "VERB", code, cond, PETRARCH, _reverse_code(raw_code), mutual) \
             if code is not None else None
-        if code is None and why == "null code [---]":  # "--- BURN [---]": the verb alone codes nothing, not even
-            default = Trigger(lemma, "VERB", NO_EVENT, cond, PETRARCH)  # by our own rows
+        if code is None and why in ("null code [---]", "number not in CAMEO"):
+            # "--- BURN [---]": the verb alone codes nothing, not even by our rows; "--- ARREST [212]": an event we
+            # cannot code, not one of ours in its place
+            default = Trigger(lemma, "VERB", NO_EVENT, cond, PETRARCH)
         if default is not None and cond is not None:
             rows.append(default)
         elif code is None and why != "null code [---]":
             stats[f"verbs without a default: {why}"] += 1
+        if why == "number not in CAMEO":
+            stats["verbs coding a number not in CAMEO: no event"] += 1
         # an irregular form shares the verb's rows (the trigger keeps the verb as its lemma)
         keys = [lemma] + [f for f in dict.fromkeys(forms) if (f, None) not in verbs and f not in claimed]
         claimed.update(keys[1:])  # a form listed for two verbs is the first one's

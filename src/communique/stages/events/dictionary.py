@@ -31,6 +31,9 @@ they are; for an event whose trigger row came from a dictionary (``rows``: rule 
   not clash over the efforts" ``[110]`` is 050, "will not wire tap" ``[170]`` 057; the event is no longer
   negated.  Only the verb's own negation counts ("won't try to clash" keeps 110).
 
+* **a dyad**: an event needs a coded source and a coded target, as PETRARCH's ``require_dyad`` (its default)
+  says ("a senior official said" alone, "the embassy was burned" are no events).
+
 Events are never merged; recoded only by negation; added events get ids after the last one.
 """
 
@@ -43,7 +46,7 @@ from typing import Any
 from ...knowledge.cameo import lookup
 from ...knowledge.petrarch.verbs import NEGATED_CODES
 from ...knowledge.triggers import Trigger, TriggerTable
-from ...model import Doc, Event
+from ...model import Actor, Doc, Event, Mention
 from .triggers import rule_name
 
 __all__ = ["apply", "dictionary_rows"]
@@ -95,14 +98,16 @@ def _recoded(ev: Event, cameo: str) -> Event:
                    negated=False, intent=None, rule=f"negated\t{ev.rule}")
 
 
-def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> list[Event]:
+def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger], *, actors: Sequence[Actor] = (),
+          mentions: Sequence[Mention] = ()) -> list[Event]:
     """``events`` with the dictionary's conventions (see the module docstring); ``rows`` from
-    :func:`dictionary_rows`.  Needs ``doc.nlp``; returns a new list (the events kept are the same objects)."""
+    :func:`dictionary_rows`; ``actors`` and ``mentions`` the coder added and ``doc`` does not hold yet.  Needs
+    ``doc.nlp``; returns a new list (the events kept are the same objects)."""
     if not rows or not events:
         return list(events)
     sdoc = doc.nlp
     tokens = {ev.id: _token_at(sdoc, ev.trigger.start) for ev in events}
-    codes = {a.id: a.code or "" for a in doc.actors}
+    codes = {a.id: a.code or "" for a in [*doc.actors, *actors]}
     kept: list[Event] = []
     coded = {t.i for ev in events if (ev.rule or "") in rows and (t := tokens[ev.id]) is not None}
     for ev in events:
@@ -116,7 +121,7 @@ def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> lis
         kept.append(ev)
     number = max((int(e.id[1:]) for e in events if e.id[1:].isdigit()), default=len(events))
     spans: dict[str, list[Any]] = {}
-    for m in doc.mentions:
+    for m in [*doc.mentions, *mentions]:
         if m.actor_id:
             spans.setdefault(m.actor_id, []).append(m.span)
 
@@ -182,7 +187,8 @@ def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> lis
     # the rejection our coder adds beside a cooperative act not done ("did not cooperate": 121) is the negated
     # code itself here: one coding
     recoded = {ev.trigger.start for ev in out if (ev.rule or "").startswith("negated\t")}
-    return [ev for ev in out if not (ev.trigger.start in recoded and (ev.rule or "").startswith("refusal\t"))]
+    return [ev for ev in out if not (ev.trigger.start in recoded and (ev.rule or "").startswith("refusal\t"))
+            and any(codes.get(a) for a in ev.source) and any(codes.get(a) for a in ev.target)]
 
 
 def _under_coded_verb(tok: Any, coded: set[int], *, ours: bool) -> bool:
