@@ -201,9 +201,11 @@ def _under_coded_verb(tok: Any, coded: set[int], *, ours: bool) -> bool:
       the soldiers", "opposed ... by its resumption of ties"): PETRARCH codes verbs, and the verb above codes
       the phrase."""
     t = tok
-    while t.dep_ in ("xcomp", "advcl") and t.head.i != t.i and t.pos_ == "VERB" \
+    while t.dep_ in ("xcomp", "advcl", "pcomp") and t.head.i != t.i and t.pos_ == "VERB" \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
-        t = t.head  # "urged Bree to help win": "win" under "help" under "urged"; "after leaving Eriador"
+        t = t.head  # "urged Bree to help win": "win" under "help" under "urged"
+        if t.pos_ == "ADP" and t.dep_ == "prep" and t.head.i != t.i:
+            t = t.head  # "celebrated Iftar after leaving Eriador"
         if t.i in coded:
             return True
     if not ours or tok.pos_ not in ("NOUN", "PROPN"):
