@@ -355,3 +355,58 @@ def test_negation_phrases_and_one_coding_per_verb(tmp_path: Path) -> None:
     assert coded("Norway urged Sweden to respond to the proposals of Finland.") == [("023", "NOR", "SWE", False)]
     # nor is a noun of ours in a coded verb's phrase
     assert coded("Denmark condemned the arrest of Finnish journalists.") == [("111", "DNK", "FIN", False)]
+
+
+ONE_CODING = """\
+--- TORCH [---] ---
+TORCH
+- * FLAGS [181]
+--- DETAIN [999] ---
+DETAIN
+--- RESTORE [050] ---
+RESTORE
+- * {FULL TIES} [777]
+--- HONOUR [051] ---
+HONOUR
+- * VETERANS (AT ^) (WITH +) [017]
+--- DEPART [012] ---
+DEPART
+--- SAY [010] ---
+SAY
+"""
+
+
+def test_null_and_foreign_codes_roles_and_dyads(tmp_path: Path) -> None:
+    """A verb listed with a null code, or with a number that is no CAMEO code, codes nothing, not even by our rows;
+    phrases of placeholders say the target; an event needs a coded source and target (``require_dyad``)."""
+    path = tmp_path / "one.verbs.txt"
+    path.write_text(ONE_CODING, "utf-8")
+    table = parse_petrarch_verbs(ONE_CODING)
+    assert table["torch"][-1] == Trigger("torch", "VERB", "---", None, "petrarch")
+    assert table["detain"] == [Trigger("detain", "VERB", "---", None, "petrarch")]
+    assert Trigger("restore", "VERB", "---", "obj:ties|tie;obj:full", "petrarch") in table["restore"]
+    assert Trigger("honour", "VERB", "017", "obj:veterans|veteran", "petrarch", roles="^at;+with") \
+        in table["honour"]
+    pipe = default_pipeline(verbs=(path,))
+
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        doc = analyze(text, published="2024-05-01", pipeline=pipe)
+        country = {a.id: a.country for a in doc.actors}
+        return sorted((e.cameo, country.get(s) if s else None, country.get(t) if t else None)
+                      for e in doc.events for s in (e.source or [""]) for t in (e.target or [""]))
+
+    # "--- TORCH [---]": our rows do not code the verb; its pattern does
+    assert coded("Protesters from Chile torched the embassy of Peru.") == []
+    assert coded("Chilean protesters torched the flags of Peru.") == [("181", "CHL", "PER")]
+    # "[999]", "[777]": an event we cannot code is no event, not another code in its place
+    assert coded("The Danish police detained Swedish fishermen.") == []
+    assert coded("Norway restored full ties with Sweden.") == []
+    assert coded("Norway restored diplomatic ties with Sweden.") == [("050", "NOR", "SWE")]
+    # "(AT ^) (WITH +)": the with-phrase's actor is the target, the at-phrase's is none
+    assert coded("Norway honoured the veterans at Finland with Sweden.") == [("017", "NOR", "SWE")]
+    # a verb with no subject after a preposition of a coded verb is part of its phrase
+    assert coded("Norway honoured the veterans with Sweden after departing from Finland.") == [
+        ("017", "NOR", "SWE")]
+    # no dyad, no event: "a senior official said" alone
+    assert coded("Estonia departed from Latvia, a senior official said.") == [("012", "EST", "LVA")]
+    assert coded("The army departed on Monday, a senior official said.") == []

@@ -118,7 +118,8 @@ def _word_forms(word: str, *, singular: bool = True) -> list[str]:
         return []
     out = [w]
     if singular and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
-        out.append(w[:-3] + "y" if w.endswith("ies") else w[:-1])
+        out.append((w[:-3] + ("ie" if len(w) < 6 and w[:-3] in ("t", "l", "d", "p", "v") else "y"))
+                   if w.endswith("ies") else w[:-1])  # "allies" -> "ally", "ties" -> "tie"
     return out
 
 
