@@ -181,7 +181,8 @@ def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger], *, act
             ev = replace(ev, source=source, target=target)
         tok = tokens.get(ev.id)
         if tok is not None and (ev.rule or "") in rows and (neg := NEGATED_CODES.get(ev.cameo)) is not None \
-                and any(c.dep_ == "neg" for c in tok.children):
+                and any(c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
+                        for c in tok.children):  # "did not even ever clash": "not" under "ever"
             ev = _recoded(ev, neg)  # the verb itself negated: "did not clash over the efforts" [110] is 050
         out.append(ev)
     # the rejection our coder adds beside a cooperative act not done ("did not cooperate": 121) is the negated
