@@ -377,6 +377,9 @@ HONOUR
 DEPART
 --- SAY [010] ---
 SAY
+--- VOW [170] ---
+VOW
+- * WAR [190]
 """
 
 
@@ -411,6 +414,9 @@ def test_null_and_foreign_codes_roles_and_dyads(tmp_path: Path) -> None:
     # a verb with no subject after a preposition of a coded verb is part of its phrase
     assert coded("Norway honoured the veterans with Sweden after departing from Finland.") == [
         ("017", "NOR", "SWE")]
+    # a pattern's object may be the object of the verb's open complement, as PETRARCH reads the words after the verb
+    assert coded("Norway vowed on Monday to wage war on Sweden.") == [("190", "NOR", "SWE")]
+    assert coded("Norway vowed on Monday to punish Sweden.") == [("170", "NOR", "SWE")]
     # no dyad, no event: "a senior official said" alone
     assert coded("Estonia departed from Latvia, a senior official said.") == [("012", "EST", "LVA")]
     assert coded("The army departed on Monday, a senior official said.") == []
