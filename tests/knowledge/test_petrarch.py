@@ -189,3 +189,37 @@ def test_the_real_phoenix_dictionaries() -> None:
     assert (hit := kb.find("Afghanistan")) is not None and (hit.country, hit.code) == ("AFG", "AFG")
     assert (hit := kb.find("Karzai", on=dt.date(2005, 1, 1))) is not None \
         and (hit.name, hit.code, hit.kind) == ("Hamid Karzai", "AFGGOV", "person")
+
+
+STATES = """\
+KENYA_ [KNY]
++KENYAN_
+BURKINA_FASO_
+\t[UPV <840804]
+\t[BFA]
+ORVAN_DELKE_
++DELKE_
+\t[TAL <950601]
+\t[TALGOV 19950601-19990815]
+\t[TALREB >19990816]
+"""
+
+
+@pytest.mark.parametrize(("text", "published", "code"), [
+    # the dictionary's code for a state it lists wins over ours (KEN), for its demonym too
+    ("Kenya expelled the Swedish ambassador on Monday.", "2020-03-02", "KNY"),
+    ("The Kenyan government expelled the Swedish ambassador.", "2020-03-02", "KNYGOV"),
+    # a dated code for a state: the one that held on the day
+    ("Burkina Faso expelled the Swedish ambassador on Monday.", "1983-05-02", "UPV"),
+    ("Burkina Faso expelled the Swedish ambassador on Monday.", "2020-05-04", "BFA"),
+    # a name listed with a bare code before a date and an office after it: the office on later days
+    ("Delke expelled the Swedish ambassador on Monday.", "1994-05-02", "TAL"),
+    ("Delke expelled the Swedish ambassador on Monday.", "1997-05-05", "TALGOV"),
+    ("Delke expelled the Swedish ambassador on Monday.", "2003-05-05", "TALREB"),
+])
+def test_a_dictionarys_state_codes_win_over_ours(tmp_path: Path, text: str, published: str, code: str) -> None:
+    path = tmp_path / "states.actors.txt"
+    path.write_text(STATES, "utf-8")
+    doc = analyze(text, published=published, pipeline=default_pipeline(knowledge=(path,)))
+    # a state the dictionary does not list keeps our code
+    assert sorted(a.code or "" for a in doc.actors) == sorted([code, "SWEGOV"])

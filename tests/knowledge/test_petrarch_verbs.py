@@ -75,19 +75,20 @@ def test_blocks_verbs_and_patterns() -> None:
     # patterns of more words first (an object word and a phrase after it; a noun phrase's words before its head);
     # [036:036]: the other side's act too; a phrase with another preposition than of/for/on, or a preposition
     # alone, holds it
-    # ([---]: a row coding nothing, "---")
+    # ([---], and a number that is no CAMEO code, [0999]: a row coding nothing, "---")
     summon = [("036", "obj:peace;pp:for:talks|talk"), ("040", "obj:ministers|minister;obj:foreign"),
-              ("111", ENVOY), ("---", "near:away"), ("050", "obj:minister"),
+              ("111", ENVOY), ("---", "near:away"), ("---", "obj:plan"), ("050", "obj:minister"),
               ("036", "obj:talks|talk", "036", False), ("154", "pp:to:border"), ("040", "pp:in")]
     scold = [("112", ENVOY), ("0256", "near:forward")]
     assert parse_petrarch_verbs(DICTIONARY) == {
-        # [---]: no row of its own, only its patterns; a single word before the head of a phrase
-        "summon": rows("summon", *summon),
-        "convoke": rows("convoke", *summon),
+        # [---]: its patterns, and a row coding nothing (ours do not code it); a single word before the head of a
+        # phrase
+        "summon": rows("summon", *summon, ("---", None)),
+        "convoke": rows("convoke", *summon, ("---", None)),
         # irregular forms share the rows of their verb, except one that is a verb of its own (SUMMON)
-        "convokes": rows("convoke", *summon),
-        "convoked": rows("convoke", *summon),
-        "convoking": rows("convoke", *summon),
+        "convokes": rows("convoke", *summon, ("---", None)),
+        "convoked": rows("convoke", *summon, ("---", None)),
+        "convoking": rows("convoke", *summon, ("---", None)),
         # conditional rows first; a verb's own code beats its block's
         "rebuke": rows("rebuke", *scold, ("111", None)),
         "scold": rows("scold", *scold, ("1123", None)),
@@ -104,8 +105,8 @@ def test_what_is_skipped_is_counted_and_reported() -> None:
     problems: list[str] = []
     parse_petrarch_verbs(DICTIONARY, source="test.verbs", problems=problems, stats=stats)
     assert stats == Counter({
-        "patterns": 16, "patterns converted": 12, "verbs": 5, "irregular forms": 6, "rows": 56,
-        "patterns that veto their verb ([---])": 1, "skipped: code not in CAMEO": 1,
+        "patterns": 16, "patterns converted": 13, "verbs": 5, "irregular forms": 6, "rows": 66,
+        "patterns that veto their verb ([---])": 2,
         "skipped: words before the verb": 1, "skipped: compound actor (%) with another code than the block's": 1,
         "skipped: passive-only code [:xxx]": 1, "skipped: undefined synset": 1,
         "skipped: multi-word verb": 1, "skipped: verb listed again": 1, "skipped: transformation": 1,
@@ -160,7 +161,7 @@ def test_comments_stop_and_errors() -> None:
     assert parse_petrarch_verbs("") == {}
     assert parse_petrarch_verbs("# only a comment\n<!-- and another -->\n") == {}
     text = "--- HALT [---] ---\nHALT  ; a TABARI comment\n- * TALKS [164]\n---STOP---\n--- GO [042] ---\nGO\n"
-    assert parse_petrarch_verbs(text) == {"halt": rows("halt", ("164", "obj:talks|talk"))}
+    assert parse_petrarch_verbs(text) == {"halt": rows("halt", ("164", "obj:talks|talk"), ("---", None))}
     problems: list[str] = []
     table = parse_petrarch_verbs("HALT\n- * TALKS [164]\n--- HALT [---] ---\nHALT {HALTS\n- * TALKS\n",
                                  problems=problems)
@@ -272,8 +273,10 @@ def test_a_verb_dictionarys_conventions(tmp_path: Path) -> None:
     # the saying of an event coded in what is said is no event of its own; a bare statement is one
     assert coded("Norway postponed its talks with Sweden, a senior official said on Monday.") == [
         ("120", "NOR", "SWE")]
-    assert coded("The Danish foreign minister said that Norway had postponed the talks.") == [("120", "NOR", None)]
-    assert coded("Denmark said on Monday that the weather was fine.") == [("010", "DNK", None)]
+    assert coded("The Danish foreign minister said that Norway had postponed the talks with Sweden.") == [
+        ("120", "NOR", "SWE")]
+    # no dyad, no event (PETRARCH's require_dyad)
+    assert coded("Denmark said on Monday that the weather was fine.") == []
     # [042:043]: the visitor's visit and the host's hosting; [040:040]: a meeting each way
     assert coded("The Norwegian prime minister arrived in Sweden on Monday.") == [
         ("042", "NOR", "SWE"), ("043", "SWE", "NOR")]
@@ -286,7 +289,7 @@ def test_a_verb_dictionarys_conventions(tmp_path: Path) -> None:
     # a form listed as a verb of its own is coded as that verb, not as its lemma's
     assert coded("The Estonian prime minister left for Finland on Monday.") == [
         ("042", "EST", "FIN"), ("043", "FIN", "EST")]
-    assert coded("Estonia will leave the alliance, the minister said.") == [("012", "EST", None)]
+    assert coded("Estonia will leave Latvia, the minister said.") == [("012", "EST", "LVA")]
     # a noun phrase's words before its head must be in the object too
     assert coded("Norway abandoned its military ties with Sweden.") == [("161", "NOR", "SWE")]
     assert coded("Norway abandoned its trade ties with Sweden.") == [("080", "NOR", "SWE")]
@@ -307,3 +310,113 @@ def test_a_verb_dictionarys_conventions(tmp_path: Path) -> None:
     assert coded("Kenya acted on the resolution together with Uganda.") == [("057", "KEN", "UGA")]
     assert coded("Ghana acted swiftly on the resolution with Togo, a Nigerian official said.") == [
         ("057", "GHA", "TGO")]
+
+
+NEGATION = """\
+--- CLASH [190] ---
+CLASH
+- * (OVER EFFORTS) [110]
+--- CONFISCATE [170] ---
+CONFISCATE
+--- COOPERATE [060] ---
+COOPERATE
+--- URGE [023] ---
+URGE
+--- RESPOND [010] ---
+RESPOND
+--- CONDEMN [111] ---
+CONDEMN
+--- TRY [---] ---
+TRY
+"""
+
+
+def test_negation_phrases_and_one_coding_per_verb(tmp_path: Path) -> None:
+    """A negated verb takes its negated code; a preposition the parser reads as a particle still opens its phrase;
+    a coded verb codes its open complement and the nouns of its phrase (``stages.events.dictionary``)."""
+    path = tmp_path / "negation.verbs.txt"
+    path.write_text(NEGATION, "utf-8")
+    pipe = default_pipeline(verbs=(path,))
+
+    def coded(text: str) -> list[tuple[str, str | None, str | None, bool]]:
+        doc = analyze(text, published="2024-05-01", pipeline=pipe)
+        country = {a.id: a.country for a in doc.actors}
+        return sorted((e.cameo, country.get(s) if s else None, country.get(t) if t else None, e.negated)
+                      for e in doc.events for s in (e.source or [""]) for t in (e.target or [""]))
+
+    # "clashed over the efforts": the parser's particle "over" with the object "the efforts" is the pattern's phrase
+    assert coded("Norway clashed over the efforts of Sweden.") == [("110", "NOR", "SWE", False)]
+    # the verb's own negation: the code whose internal value is the verb's less 0xFFFF, an event that happened
+    assert coded("Norway didn't clash over the efforts of Sweden.") == [("050", "NOR", "SWE", False)]
+    assert coded("Norway will never clash over the efforts of Sweden.") == [("050", "NOR", "SWE", False)]
+    assert coded("Norway did not even ever clash over the efforts of Sweden.") == [("050", "NOR", "SWE", False)]
+    assert coded("The Danish police did not confiscate the boats of Sweden.") == [("057", "DNK", "SWE", False)]
+    assert coded("Finland did not cooperate with Estonia.") == [("121", "FIN", "EST", False)]
+    # a code with no negated code in the ontology stays negated; the negation of another verb is not the verb's
+    assert coded("Norway did not clash with Sweden.") == [("190", "NOR", "SWE", True)]
+    assert [e[:3] for e in coded("Norway won't try to clash over the efforts of Sweden.")] == [("110", "NOR", "SWE")]
+    # the open complement of a coded verb is not an event of its own
+    assert coded("Norway urged Sweden to respond to the proposals of Finland.") == [("023", "NOR", "SWE", False)]
+    # nor is a noun of ours in a coded verb's phrase
+    assert coded("Denmark condemned the arrest of Finnish journalists.") == [("111", "DNK", "FIN", False)]
+
+
+ONE_CODING = """\
+--- TORCH [---] ---
+TORCH
+- * FLAGS [181]
+--- DETAIN [999] ---
+DETAIN
+--- RESTORE [050] ---
+RESTORE
+- * {FULL TIES} [777]
+--- HONOUR [051] ---
+HONOUR
+- * VETERANS (AT ^) (WITH +) [017]
+--- DEPART [012] ---
+DEPART
+--- SAY [010] ---
+SAY
+--- VOW [170] ---
+VOW
+- * WAR [190]
+"""
+
+
+def test_null_and_foreign_codes_roles_and_dyads(tmp_path: Path) -> None:
+    """A verb listed with a null code, or with a number that is no CAMEO code, codes nothing, not even by our rows;
+    phrases of placeholders say the target; an event needs a coded source and target (``require_dyad``)."""
+    path = tmp_path / "one.verbs.txt"
+    path.write_text(ONE_CODING, "utf-8")
+    table = parse_petrarch_verbs(ONE_CODING)
+    assert table["torch"][-1] == Trigger("torch", "VERB", "---", None, "petrarch")
+    assert table["detain"] == [Trigger("detain", "VERB", "---", None, "petrarch")]
+    assert Trigger("restore", "VERB", "---", "obj:ties|tie;obj:full", "petrarch") in table["restore"]
+    assert Trigger("honour", "VERB", "017", "obj:veterans|veteran", "petrarch", roles="^at;+with") \
+        in table["honour"]
+    pipe = default_pipeline(verbs=(path,))
+
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        doc = analyze(text, published="2024-05-01", pipeline=pipe)
+        country = {a.id: a.country for a in doc.actors}
+        return sorted((e.cameo, country.get(s) if s else None, country.get(t) if t else None)
+                      for e in doc.events for s in (e.source or [""]) for t in (e.target or [""]))
+
+    # "--- TORCH [---]": our rows do not code the verb; its pattern does
+    assert coded("Protesters from Chile torched the embassy of Peru.") == []
+    assert coded("Chilean protesters torched the flags of Peru.") == [("181", "CHL", "PER")]
+    # "[999]", "[777]": an event we cannot code is no event, not another code in its place
+    assert coded("The Danish police detained Swedish fishermen.") == []
+    assert coded("Norway restored full ties with Sweden.") == []
+    assert coded("Norway restored diplomatic ties with Sweden.") == [("050", "NOR", "SWE")]
+    # "(AT ^) (WITH +)": the with-phrase's actor is the target, the at-phrase's is none
+    assert coded("Norway honoured the veterans at Finland with Sweden.") == [("017", "NOR", "SWE")]
+    # a verb with no subject after a preposition of a coded verb is part of its phrase
+    assert coded("Norway honoured the veterans with Sweden after departing from Finland.") == [
+        ("017", "NOR", "SWE")]
+    # a pattern's object may be the object of the verb's open complement, as PETRARCH reads the words after the verb
+    assert coded("Norway vowed on Monday to wage war on Sweden.") == [("190", "NOR", "SWE")]
+    assert coded("Norway vowed on Monday to punish Sweden.") == [("170", "NOR", "SWE")]
+    # no dyad, no event: "a senior official said" alone
+    assert coded("Estonia departed from Latvia, a senior official said.") == [("012", "EST", "LVA")]
+    assert coded("The army departed on Monday, a senior official said.") == []

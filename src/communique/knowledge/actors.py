@@ -302,31 +302,49 @@ class ActorKB:
         kb.reference, kb._ref = self.reference, self._ref  # the reference index is shared, not rebuilt
         return kb
 
+    @staticmethod
+    def _state_code(e: KnownActor) -> str | None:
+        """The bare three-letter code of a state entry ("ARNOR [ARN]", "KUWAIT [KUW]"), else ``None``."""
+        code = e.code or e.country or ""
+        if e.kind != "person" and len(code) == 3 and code.isalpha() and code.isupper() and not e.sector:
+            return code
+        return None
+
     @functools.cached_property
     def country_words(self) -> dict[str, str]:
         """Casefolded names of the states the knowledge knows by a bare three-letter code ("ARNOR [ARN]" in a
-        PETRARCH dictionary): name -> code. Real countries are resolved by :mod:`communique.knowledge.countries`."""
+        PETRARCH dictionary): name -> code (the first listed; :meth:`country_word` chooses by date)."""
         out: dict[str, str] = {}
         for e in self.entries:
-            code = e.code or e.country or ""
-            if e.kind != "person" and len(code) == 3 and code.isalpha() and code.isupper() and not e.sector:
+            if (code := self._state_code(e)) is not None:
                 for key in (e.name, *e.aliases):
                     out.setdefault(key.casefold(), code)
         return out
 
-    def country_word(self, word: str) -> str | None:
-        """The code of a state the knowledge names ``word`` ("Arnor"), or of its demonym ("Arnorian")."""
+    def country_word(self, word: str, *, on: dt.date | None = None) -> str | None:
+        """The code of a state the knowledge names ``word`` ("Arnor", "Kuwait"), or of its demonym ("Arnorian").
+
+        The actor stage asks this before our own country names, so that a dictionary's code for a name it lists
+        wins over ours ("KUWAIT [KUW]" against our KWT, "NEW_ZEALAND [NZE]" against NZL).  The entry is the one
+        :meth:`find` takes on ``on`` (``None``: still holding): "ZIMBABWE [RHO <790606] [ZBW]" is RHO in 1978 and
+        ZBW after; when that entry is no state (a dated office of a name also listed with a bare code:
+        "GOLLUM [HOB <950601] [HOBGOV 19950601-19990815]"), or none holds, ``None``, and the name is left to the
+        knowledge-base scan."""
         words = self.country_words
         if not words:
             return None
         w = word.casefold().replace("\u2019", "'").removesuffix("'s")
-        if w in words:
-            return words[w]
-        for suffix in ("ian", "ean", "an", "ese", "i", "ish", "n"):
-            stem = w[: -len(suffix)]
-            if w.endswith(suffix) and (hit := words.get(stem) or words.get(stem + "e") or words.get(stem + "a")):
-                return hit
-        return None
+        key: str | None = w if w in words else None
+        for suffix in ("ian", "ean", "an", "ese", "i", "ish", "n") if key is None else ():
+            if w.endswith(suffix):
+                stem = w[: -len(suffix)]
+                key = next((k for k in (stem, stem + "e", stem + "a") if k in words), None)
+                if key is not None:
+                    break
+        if key is None:
+            return None
+        hit = self.find(key, on=on)
+        return self._state_code(hit) if hit is not None else None
 
     @functools.cached_property
     def longest_alias(self) -> int:

@@ -33,7 +33,9 @@ class Trigger:
     ``source`` is ``"petrarch"`` (None for ours and tab-separated tables); ``reverse`` the code of its
     ``[active:passive]`` bracket's other side ("arrived": 042 by the visitor, 043 by the host: the target's act
     towards the source); ``mutual`` a ``%`` pattern (coordinated subjects act on each other: "Gondor and
-    Osgiliath postponed their meeting").  The event stage reads them in ``stages.events.dictionary``.
+    Osgiliath postponed their meeting"); ``roles`` the pattern's phrases of placeholders alone, ``;``-joined:
+    ``+with`` (the target is in the with-phrase), ``^at`` (the at-phrase holds no target: "- * EID (AT ^) (WITH +)",
+    "celebrated Eid at Osgiliath with Gondor").  The event stage reads them in ``stages.events.dictionary``.
     """
 
     lemma: str
@@ -43,6 +45,7 @@ class Trigger:
     source: str | None = None
     reverse: str | None = None
     mutual: bool = False
+    roles: str | None = None
 
 
 TriggerTable = dict[str, list[Trigger]]

@@ -44,6 +44,17 @@ _PATTERN_PREPOSITIONS = frozenset({"of", "for", "on", "to", "with", "in", "into"
                                    "over", "about", "behind", "before", "between", "toward", "towards", "under"})
 _OBJ_PREPOSITIONS = frozenset({"of", "for", "on"})  # the prepositional phrases our ``obj:`` condition looks into
 PETRARCH = "petrarch"  # ``Trigger.source`` of the rows read here
+
+#: PETRARCH's negation of a verb's code: the code whose value in PETRARCH's internal coding ontology (PICO) is the
+#: verb's value less 0xFFFF, where the ontology has one: "did not clash over the efforts" ``[110]`` (0x1007F) is
+#: 050 (0x0080), "did not wire tap" ``[170]`` (0x10086) is 057 (0x0087), "did not cooperate" 060 (0x0070) is 121
+#: (-0xFFFF + 0x0070), "did not yield" 080 (0x0200) is 124; a statement denied, 010 (0x1000), is 011.  Codes not
+#: listed have no negated code in the ontology.
+NEGATED_CODES: dict[str, str] = {
+    "010": "011", "015": "016", "110": "050", "170": "057", "060": "121", "061": "1211", "062": "1212",
+    "080": "124", "081": "1241", "082": "1242", "0841": "1242", "0842": "1242", "085": "1244", "086": "1245",
+    "087": "1246",
+}
 NO_EVENT = "---"  # the code of a pattern that vetoes its verb: the event stage codes nothing for it
 
 
@@ -83,8 +94,10 @@ def _event_code(raw: str) -> tuple[str | None, str]:
         return None, "passive-only code [:xxx]" if colon else "null code [---]"
     if set(active) <= {"-"}:
         return None, "null code [---]"
-    if not _EVENT_CODE.match(active) or active not in cameo_table():
+    if not _EVENT_CODE.match(active):
         return None, "code not in CAMEO"
+    if active not in cameo_table():  # "[345]": a number, an event of an ontology we do not code
+        return None, "number not in CAMEO"
     return active, ""
 
 
@@ -105,7 +118,8 @@ def _word_forms(word: str, *, singular: bool = True) -> list[str]:
         return []
     out = [w]
     if singular and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
-        out.append(w[:-3] + "y" if w.endswith("ies") else w[:-1])
+        out.append((w[:-3] + ("ie" if len(w) < 6 and w[:-3] in ("t", "l", "d", "p", "v") else "y"))
+                   if w.endswith("ies") else w[:-1])  # "allies" -> "ally", "ties" -> "tie"
     return out
 
 
@@ -116,7 +130,7 @@ def _head(phrase: str) -> str:
 
 
 # a converted pattern: (rank, code, condition or None, reverse code, mutual); rank 0 = a single exact word
-_Pattern = tuple[int, str, str | None, str | None, bool]
+_Pattern = tuple[int, str, str | None, str | None, bool, str | None]
 
 
 class _VerbBlock:
@@ -152,14 +166,20 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
     in_pp = in_np = False
     pp_start = 0
     np_words: list[str] = []
+    pp_role: str | None = None
+    roles: dict[int, str] = {}  # a phrase of placeholders alone, by item: "+with" (the target), "^at" (skipped)
     for tok in _PATTERN_TOKEN.findall(after.replace("*", " ")):
         if tok in _PLACEHOLDERS:
+            if in_pp and prep is not None and tok in ("+", "^"):
+                pp_role = pp_role or f"{tok}{prep}"
             continue
         if tok == "(":
-            in_pp, prep, pp_start = True, None, len(items)
+            in_pp, prep, pp_start, pp_role = True, None, len(items), None
         elif tok == ")":
             if in_pp and prep is not None and len(items) == pp_start:
                 items.append((prep, None, True))  # "(IN)": a preposition alone
+                if pp_role is not None:
+                    roles[len(items) - 1] = pp_role
             in_pp = False
         elif tok == "{":
             in_np, np_words = True, []
@@ -180,11 +200,19 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
     if not items:
         if mutual:
             code, why = _event_code(m.group(1))
-            return (None, why) if code is None else ((2, code, None, _reverse_code(m.group(1)), True), "")
+            return (None, why) if code is None else ((2, code, None, _reverse_code(m.group(1)), True, None), "")
         return None, "no word after the verb"
-    # one phrase, or an object word and a prepositional phrase after it ("ATTACK (BY)", "PLAN (FOR PEACE)")
-    if len(items) > 2 or (len(items) == 2 and (items[0][0] is not None or items[0][1] is None
-                                               or items[1][0] is None)):
+
+    def several(items: list[tuple[str | None, str | None, bool]]) -> bool:
+        # one phrase, or an object word and a prepositional phrase after it ("ATTACK (BY)", "PLAN (FOR PEACE)")
+        return len(items) > 2 or (len(items) == 2 and (items[0][0] is not None or items[0][1] is None
+                                                       or items[1][0] is None))
+
+    role = ";".join(roles.values()) or None
+    if several(items) and roles:  # "EID (AT ^) (WITH +)": phrases of placeholders say roles, not words
+        modifiers = {len([j for j in range(i) if j not in roles]): w for i, w in modifiers.items() if i not in roles}
+        items = [it for i, it in enumerate(items) if i not in roles]
+    if not items or several(items):
         return None, "several phrases after the verb"
     parts: list[str] = []
     for n, (prep, head, _exact) in enumerate(items):
@@ -214,13 +242,13 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
         else:
             parts.append(f"pp:{prep}:{'|'.join(words)}")
     code, why = _event_code(m.group(1))
-    if code is None and why != "null code [---]":
+    if code is None and why not in ("null code [---]", "number not in CAMEO"):
         return None, why
     prep, _head, exact = items[0]
     rank = -10 * len(parts) + (0 if exact and prep is None else 1)  # the more words, the sooner tried
     if code is None:  # "- * BUDGET [---]": the verb codes nothing there (nor a less specific pattern of it)
-        return (rank, NO_EVENT, ";".join(parts), None, False), "veto"
-    return (rank, code, ";".join(parts), _reverse_code(m.group(1)), mutual), ""
+        return (rank, NO_EVENT, ";".join(parts), None, False, None), "veto"
+    return (rank, code, ";".join(parts), _reverse_code(m.group(1)), mutual, role), ""
 
 
 def _phrase_words(head: str, synsets: dict[str, list[str]]) -> list[str] | None:
@@ -269,6 +297,10 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
       ``obj:attack;pp:by``; the words before a noun phrase's head must be in the object too (``{NEW &TIETYPES
       RELATIONS}`` -> ``obj:relations|relation;obj:new;obj:military|economic|cultural``); patterns of more words are
       tried first;
+    * a verb whose code is null (``--- BURN [---] ---``) codes nothing but its patterns: its default row has the
+      code ``---`` (:data:`NO_EVENT`), so that neither our rows nor the learned coder code it;
+    * a code that is a number but no CAMEO code (``[345]``, an event of another ontology) is treated as a null code:
+      where its verb or pattern holds we code nothing, rather than another code in its place;
     * a pattern with a null code ``[---]`` vetoes its verb where it holds: a row with the code ``---``
       (:data:`NO_EVENT`), which codes nothing (``- * BUDGET [---]``: "approved the budget" is no event), rather
       than a less specific pattern's or the verb's code;
@@ -352,11 +384,11 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
 
     # block name -> its conditional patterns (code, condition, reverse, mutual), one per condition; and the
     # blocks whose "% *" pattern makes their default mutual
-    patterns: dict[str, list[tuple[str, str, str | None, bool]]] = {}
+    patterns: dict[str, list[tuple[str, str, str | None, bool, str | None]]] = {}
     mutual_default: dict[str, str] = {}
     for name, blk in blocks.items():
-        first: dict[str, tuple[str, str | None, bool]] = {}
-        for _rank, pcode, pcond, prev, pmutual in sorted(blk.patterns, key=lambda p: p[0]):
+        first: dict[str, tuple[str, str | None, bool, str | None]] = {}
+        for _rank, pcode, pcond, prev, pmutual, proles in sorted(blk.patterns, key=lambda p: p[0]):
             if pcond is None:  # "% *": the block's default is mutual, if it has the same code
                 if pcode == _event_code(blk.code)[0]:
                     mutual_default.setdefault(name, pcode)
@@ -365,24 +397,31 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
             elif pcond in first:
                 stats["skipped: condition given before"] += 1
             else:
-                first[pcond] = (pcode, prev, pmutual)
-        patterns[name] = [(pcode, pcond, prev, pmutual) for pcond, (pcode, prev, pmutual) in first.items()]
+                first[pcond] = (pcode, prev, pmutual, proles)
+        patterns[name] = [(pcode, pcond, prev, pmutual, proles)
+                          for pcond, (pcode, prev, pmutual, proles) in first.items()]
     conditional: dict[str, list[Trigger]] = {}
     plain: dict[str, list[Trigger]] = {}
     claimed: set[str] = set()
     for (lemma, cond), (name, own_code, forms) in verbs.items():
         blk = blocks[name]
-        rows = [Trigger(lemma, "VERB", pcode, pcond, PETRARCH, prev, pmutual)
-                for pcode, pcond, prev, pmutual in patterns[name]] if cond is None else []
+        rows = [Trigger(lemma, "VERB", pcode, pcond, PETRARCH, prev, pmutual, proles)
+                for pcode, pcond, prev, pmutual, proles in patterns[name]] if cond is None else []
         raw_code = own_code if own_code is not None else blk.code
         code, why = _event_code(raw_code)
         mutual = code is not None and mutual_default.get(name) == code
         default = Trigger(lemma, "VERB", code, cond, PETRARCH, _reverse_code(raw_code), mutual) \
             if code is not None else None
+        if code is None and why in ("null code [---]", "number not in CAMEO"):
+            # "--- BURN [---]": the verb alone codes nothing, not even by our rows; "--- ARREST [212]": an event we
+            # cannot code, not one of ours in its place
+            default = Trigger(lemma, "VERB", NO_EVENT, cond, PETRARCH)
         if default is not None and cond is not None:
             rows.append(default)
         elif code is None and why != "null code [---]":
             stats[f"verbs without a default: {why}"] += 1
+        if why == "number not in CAMEO":
+            stats["verbs coding a number not in CAMEO: no event"] += 1
         # an irregular form shares the verb's rows (the trigger keeps the verb as its lemma)
         keys = [lemma] + [f for f in dict.fromkeys(forms) if (f, None) not in verbs and f not in claimed]
         claimed.update(keys[1:])  # a form listed for two verbs is the first one's

@@ -22,6 +22,7 @@ publication date they held on (``Actor.roles``).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -71,7 +72,7 @@ def extract(doc: Doc, *, kb: ActorKB | None = None,
     ``kb`` fills what the text leaves open; ``place_country`` (name -> ISO3) places "<city> police".
     Returns (mentions sorted by start character, actors with ``mentions`` as indexes into that list).
     """
-    with known_countries(kb.country_word if kb is not None else None):
+    with known_countries(functools.partial(kb.country_word, on=doc.article.published) if kb is not None else None):
         return _extract(doc, kb=kb, place_country=place_country)
 
 

@@ -64,6 +64,6 @@ class EventStage:
     def __call__(self, doc: Doc) -> Doc:
         events, actors, mentions = extract(doc, table=self.table, model=self.model)
         if self.dictionary_rows:  # a user's PETRARCH verb dictionary coded some: its conventions
-            events = dictionary.apply(doc, events, self.dictionary_rows)
+            events = dictionary.apply(doc, events, self.dictionary_rows, actors=actors, mentions=mentions)
         attach(doc, events, actors, mentions)
         return doc

@@ -18,11 +18,23 @@ they are; for an event whose trigger row came from a dictionary (``rows``: rule 
   protocol with Libya" (Libya), "departed from Libya", "allowed that Mordor is no pleasant place" (Mordor);
 * **a coordinated target is each of its conjuncts**: "ties with Mordor, Rohan and Bree" is three targets,
   "ties between Gondor and Osgiliath" two;
+* **a pattern's roles** (``Trigger.roles``): "- * EID (AT ^) (WITH +)" makes the with-phrase's actor the target
+  and the at-phrase's none ("celebrated Eid at Osgiliath with Gondor": Gondor);
 * **one phrase, one actor**: on either side of any event, an actor whose code another actor of that side
   spells out further is dropped: "Bree Prime Minister Romendacil" is BREGOV, not also BRE; "White House
-  security officials" USAGOV, not also the bare agent GOV.
+  security officials" USAGOV, not also the bare agent GOV; an actor with no code is dropped beside one with a
+  code (a name no dictionary knows is no actor to PETRARCH);
+* **the coded verb codes its phrase**: a verb with no subject of its own in the open complement of a verb the
+  dictionary coded ("urged Bree to respond", "vowed to wage war") and a noun of ours in such a verb's phrase,
+  outside its subject ("chided an attack by the soldiers") are no events of their own;
+* **a negated verb has its negated code** (``NEGATED_CODES``, from PETRARCH's internal coding ontology): "did
+  not clash over the efforts" ``[110]`` is 050, "will not wire tap" ``[170]`` 057; the event is no longer
+  negated.  Only the verb's own negation counts ("won't try to clash" keeps 110).
 
-Events are never merged or recoded here; added events get ids after the last one.
+* **a dyad**: an event needs a coded source and a coded target, as PETRARCH's ``require_dyad`` (its default)
+  says ("a senior official said" alone, "the embassy was burned" are no events).
+
+Events are never merged; recoded only by negation; added events get ids after the last one.
 """
 
 from __future__ import annotations
@@ -32,8 +44,9 @@ from dataclasses import replace
 from typing import Any
 
 from ...knowledge.cameo import lookup
+from ...knowledge.petrarch.verbs import NEGATED_CODES
 from ...knowledge.triggers import Trigger, TriggerTable
-from ...model import Doc, Event
+from ...model import Actor, Doc, Event, Mention
 from .triggers import rule_name
 
 __all__ = ["apply", "dictionary_rows"]
@@ -77,25 +90,38 @@ def _copy(ev: Event, number: int, cameo: str, source: list[str], target: list[st
                    rule=f"{why}\t{ev.rule}" if ev.rule else why)
 
 
-def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> list[Event]:
+def _recoded(ev: Event, cameo: str) -> Event:
+    """``ev`` as its negated code (:data:`NEGATED_CODES`): an event that happened, with its own code."""
+    entry = lookup(cameo)
+    return replace(ev, cameo=cameo, plover=entry.plover, label=entry.label, goldstein=entry.goldstein,
+                   quad_class=entry.quad_class, plover_mode=entry.plover_mode, plover_context=entry.plover_context,
+                   negated=False, intent=None, rule=f"negated\t{ev.rule}")
+
+
+def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger], *, actors: Sequence[Actor] = (),
+          mentions: Sequence[Mention] = ()) -> list[Event]:
     """``events`` with the dictionary's conventions (see the module docstring); ``rows`` from
-    :func:`dictionary_rows`.  Needs ``doc.nlp``; returns a new list (the events kept are the same objects)."""
+    :func:`dictionary_rows`; ``actors`` and ``mentions`` the coder added and ``doc`` does not hold yet.  Needs
+    ``doc.nlp``; returns a new list (the events kept are the same objects)."""
     if not rows or not events:
         return list(events)
     sdoc = doc.nlp
     tokens = {ev.id: _token_at(sdoc, ev.trigger.start) for ev in events}
-    codes = {a.id: a.code or "" for a in doc.actors}
+    codes = {a.id: a.code or "" for a in [*doc.actors, *actors]}
     kept: list[Event] = []
+    coded = {t.i for ev in events if (ev.rule or "") in rows and (t := tokens[ev.id]) is not None}
     for ev in events:
         tok = tokens[ev.id]
         if ev.cameo == "010" and (ev.rule or "") in rows and tok is not None:
             clause = _reported_clause(tok)
             if any(other is not ev and (t := tokens[other.id]) is not None and t.i in clause for other in events):
                 continue  # the report of an event coded in its clause
+        if tok is not None and _under_coded_verb(tok, coded, ours=(ev.rule or "") not in rows):
+            continue
         kept.append(ev)
     number = max((int(e.id[1:]) for e in events if e.id[1:].isdigit()), default=len(events))
     spans: dict[str, list[Any]] = {}
-    for m in doc.mentions:
+    for m in [*doc.mentions, *mentions]:
         if m.actor_id:
             spans.setdefault(m.actor_id, []).append(m.span)
 
@@ -140,6 +166,10 @@ def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> lis
                 more = _coordinated(doc, tok, ev.target, spans, codes, {*ev.source, *ev.target})
                 if more:
                     ev = replace(ev, target=[*ev.target, *more])
+            if row.roles and ev.target:
+                target = _by_roles(doc, tok, ev.target, spans, row.roles)
+                if target != ev.target:
+                    ev = replace(ev, target=target)
             if row.reverse is not None and ev.source and ev.target:
                 number += 1
                 added.append(_copy(ev, number, row.reverse, ev.target, ev.source, "reverse"))
@@ -149,8 +179,70 @@ def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger]) -> lis
         source, target = _one_per_phrase(ev.source, codes), _one_per_phrase(ev.target, codes)
         if (source, target) != (ev.source, ev.target):
             ev = replace(ev, source=source, target=target)
+        tok = tokens.get(ev.id)
+        if tok is not None and (ev.rule or "") in rows and (neg := NEGATED_CODES.get(ev.cameo)) is not None \
+                and any(c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
+                        for c in tok.children):  # "did not even ever clash": "not" under "ever"
+            ev = _recoded(ev, neg)  # the verb itself negated: "did not clash over the efforts" [110] is 050
         out.append(ev)
-    return out
+    # the rejection our coder adds beside a cooperative act not done ("did not cooperate": 121) is the negated
+    # code itself here: one coding
+    recoded = {ev.trigger.start for ev in out if (ev.rule or "").startswith("negated\t")}
+    return [ev for ev in out if not (ev.trigger.start in recoded and (ev.rule or "").startswith("refusal\t"))
+            and any(codes.get(a) for a in ev.source) and any(codes.get(a) for a in ev.target)]
+
+
+def _under_coded_verb(tok: Any, coded: set[int], *, ours: bool) -> bool:
+    """Is ``tok`` part of the phrase of a verb the dictionary coded, so that this verb codes it?
+
+    * a verb with no subject of its own in the open complement or an adverbial clause of a coded verb ("urged
+      Bree to respond", "vowed to wage war", "celebrated Iftar after leaving Eriador"): the verb above codes the
+      clause, with its patterns;
+    * a noun of ours (not the dictionary's) in a coded verb's phrase, outside its subject ("chided an attack by
+      the soldiers", "opposed ... by its resumption of ties"): PETRARCH codes verbs, and the verb above codes
+      the phrase."""
+    t = tok
+    while t.dep_ in ("xcomp", "advcl", "pcomp") and t.head.i != t.i and t.pos_ == "VERB" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+        t = t.head  # "urged Bree to help win": "win" under "help" under "urged"
+        if t.pos_ == "ADP" and t.dep_ == "prep" and t.head.i != t.i:
+            t = t.head  # "celebrated Iftar after leaving Eriador"
+        if t.i in coded:
+            return True
+    if not ours or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    child, head = tok, tok.head
+    while head.i != child.i:
+        if head.i in coded and head.pos_ in ("VERB", "AUX"):
+            return child.dep_ not in ("nsubj", "nsubjpass", "csubj")
+        if child.dep_ in ("ccomp", "parataxis", "conj"):  # another clause, or another act of the same doer
+            return False
+        child, head = head, head.head
+    return False
+
+
+def _by_roles(doc: Doc, tok: Any, target: list[str], spans: Mapping[str, list[Any]], roles: str) -> list[str]:
+    """``target`` as a pattern's phrases of placeholders say (``Trigger.roles``): the actors in a ``+with``
+    phrase of the trigger (or of its object) are the targets, when there are any; actors in a ``^at`` phrase are
+    not ("celebrated Eid at Osgiliath with Gondor": Gondor)."""
+    sdoc = doc.nlp
+    holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+
+    def inside(prep: str) -> set[int]:
+        return {t.i for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep for t in c.subtree}
+
+    def named_in(actor: str, where: set[int]) -> bool:
+        return any((t := _token_at(sdoc, sp.start)) is not None and t.i in where for sp in spans.get(actor, []))
+
+    for role in roles.split(";"):
+        where = inside(role[1:])
+        if not where:
+            continue
+        if role[0] == "+" and (chosen := [a for a in target if named_in(a, where)]):
+            target = chosen
+        elif role[0] == "^":
+            target = [a for a in target if not named_in(a, where)] or target
+    return target
 
 
 def _coordinated(doc: Doc, tok: Any, target: list[str], spans: Mapping[str, list[Any]], codes: Mapping[str, str],
@@ -199,8 +291,11 @@ def _first_actor_after(doc: Doc, tok: Any, codes: Mapping[str, str], exclude: se
 
 def _one_per_phrase(side: list[str], codes: Mapping[str, str]) -> list[str]:
     """``side`` without an actor whose code another actor of the side spells out further (BRE beside BREGOV, a bare
-    agent GOV beside USAGOV)."""
+    agent GOV beside USAGOV), nor an actor with no code beside one with a code (a name the dictionaries do not
+    know is no actor to PETRARCH: "celebrated Eid with Gondor")."""
     if len(side) < 2:
         return side
+    if any(codes.get(a) for a in side):
+        side = [a for a in side if codes.get(a)]
     return [a for a in side if not (c := codes.get(a, "")) or not any(
         b != a and (o := codes.get(b, "")) != c and c in o for b in side)]

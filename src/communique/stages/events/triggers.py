@@ -78,14 +78,16 @@ def candidates(doc: Doc, sentence: int, *, table: TriggerTable | None = None) ->
     return out
 
 
-def _condition_holds(tok: Any, cond: str | None) -> bool:
-    """Does a row's condition hold at ``tok``?  ``a;b`` holds when both do, ``!a`` when ``a`` does not."""
+def _condition_holds(tok: Any, cond: str | None, *, reach: bool = False) -> bool:
+    """Does a row's condition hold at ``tok``?  ``a;b`` holds when both do, ``!a`` when ``a`` does not.  With
+    ``reach`` (a PETRARCH dictionary's row), ``obj:`` also looks into the object of the verb's open complement,
+    as PETRARCH's patterns read the words after the verb: "vowed to wage war" holds ``- * WAR``."""
     if cond is None:
         return True
     if ";" in cond:
-        return all(_condition_holds(tok, part) for part in cond.split(";"))
+        return all(_condition_holds(tok, part, reach=reach) for part in cond.split(";"))
     if cond.startswith("!"):
-        return not _condition_holds(tok, cond[1:])
+        return not _condition_holds(tok, cond[1:], reach=reach)
     kind, _, words = cond.partition(":")
     wanted = set(words.split("|"))
     if kind == "noobj":
@@ -116,12 +118,22 @@ def _condition_holds(tok: Any, cond: str | None) -> bool:
         prep, _, heads = words.partition(":")
         wanted = set(heads.split("|")) - {""}
         holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
-        return any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
-                   and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
-                   and (not wanted or any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in c.subtree))
-                   for h in holders for c in h.children)
+        if any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
+               and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+               and (not wanted or any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in c.subtree))
+               for h in holders for c in h.children):
+            return True
+        # the parser's particle with the object after it, when that object is the phrase's word: "clashed over the
+        # efforts" read as "clashed over" + object "the efforts" (a preposition alone is no particle: "- * (DOWN)"
+        # does not hold on "burned down the embassy")
+        return bool(wanted) and any(c.dep_ == "prt" and c.lower_ == prep and any(
+            o.dep_ in ("dobj", "obj") and o.i > c.i and o.ent_type_ not in ("DATE", "TIME")
+            and any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in o.subtree)
+            for o in tok.children) for c in tok.children)
     if kind == "obj":
-        for child in tok.children:
+        verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp" and not any(
+            g.dep_ in ("nsubj", "nsubjpass") for g in c.children))] if reach else [tok]
+        for child in (c for v in verbs for c in v.children):
             if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") or (
                     child.dep_ == "prep" and child.lower_ in ("of", "for", "on")):
                 if any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in child.subtree):
@@ -257,7 +269,7 @@ def match_trigger(tok: Any, table: TriggerTable | None = None) -> Trigger | None
         keys = (keys[1], keys[0])  # a form a verb dictionary lists as a verb of its own ("LEFT [042:043]")
     for key in dict.fromkeys(keys):
         for trig in rows.get(key, []):
-            if trig.pos in (pos, "ANY") and _condition_holds(tok, trig.condition):
+            if trig.pos in (pos, "ANY") and _condition_holds(tok, trig.condition, reach=trig.source is not None):
                 return trig
     return None
 

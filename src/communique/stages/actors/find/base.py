@@ -41,11 +41,12 @@ def country_name(iso: str) -> str:
 
 
 def resolve_country(text: str) -> str | None:
-    """ISO3 of a country name or demonym; else a state the current knowledge base names (see above); else the one
-    country a single word misspells by one letter when no other name fits it (:func:`_misspelt`: "Austira")."""
+    """The code of a state the current knowledge base names (see above: a user's dictionary's code for a name it
+    lists wins, "KUWAIT [KUW]"); else ISO3 of a country name or demonym; else the one country a single word
+    misspells by one letter when no other name fits it (:func:`_misspelt`: "Austira")."""
+    if (extra := _EXTRA_COUNTRIES.get()) is not None and text[:1].isupper() and (hit := extra(text)) is not None:
+        return hit
     hit = _real_country(text)
-    if hit is None and (extra := _EXTRA_COUNTRIES.get()) is not None and text[:1].isupper():
-        hit = extra(text)
     if hit is None and len(text) >= 6 and text[:1].isupper() and text.isalpha():
         hit = _misspelt(text)
     return hit
