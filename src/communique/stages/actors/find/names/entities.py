@@ -202,7 +202,7 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None)
                 if org_country is None and (before := _country_word_before(sdoc, ent.start)) is not None:
                     org_country, bare_span = before[0], Span(sdoc[before[1]].idx, ent.end_char)  # "US Congress"
                 if org_country is None and (capital := _capital_in_name(ent, sdoc)) is not None:
-                    org_country = capital  # "Baghdad University", "the United Bus Company of Tehran"
+                    org_country = capital  # "Kabul University", "the Municipal Water Board of Nairobi"
                 if org_country is None and ent.end + 1 < len(sdoc) and sdoc[ent.end].lower_ == "of" \
                         and (after := country_at(sdoc, ent.end + 1)) is not None \
                         and (after[1] >= len(sdoc) or not sdoc[after[1]].text[:1].isupper()):

@@ -41,8 +41,8 @@ _FORUM_WORDS = frozenset({"club", "group", "process", "agreement", "agreements",
 
 
 def _capital_in_name(ent: Any, sdoc: Any) -> str | None:
-    """The state whose capital an organisation's name begins with or ends with after "of" ("Baghdad University
-    Medical School", "the Nairobi City Council", "the United Bus Company of Tehran", the "of" phrase inside the
+    """The state whose capital an organisation's name begins with or ends with after "of" ("Kabul University
+    Faculty of Law", "the Nairobi City Council", "the Municipal Water Board of Nairobi", the "of" phrase inside the
     name or right after it), else ``None``. Capitals only: a capital names one state, other towns may be several
     states'. A forum of states named after the capital where it met ("the Paris Club", "the Minsk Group", "the
     Astana process") is no state's (:data:`_FORUM_WORDS`)."""
