@@ -76,7 +76,8 @@ def test_resolve_status(own: str | None, stated: str | None, anonymous: bool, ex
     ("Russia says Israel must end attacks on Syria.",
      [("190", ["ISR"], ["SYR"], "hypothetical", False), ("100", ["RUS"], ["ISR"], "reported", False)]),
     ("France said Iran must release the detained journalists.",
-     [("0841", ["IRN"], [], "hypothetical", False), ("100", ["FRA"], ["IRN"], "reported", False)]),
+     [("0841", ["IRN"], ["detained journalists"], "hypothetical", False),
+      ("100", ["FRA"], ["IRN"], "reported", False)]),
 ])
 def test_obligations(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _view(analyze(text, published="2025-06-14", pipeline=pipeline)) == expected

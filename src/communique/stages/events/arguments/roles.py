@@ -34,6 +34,7 @@ from ...actors.find.collectives.phrase import own_phrase_countries
 from ...actors.lexicon import GROUP_NOUNS, PERSON_NOUNS
 from ..phrases import ActorIndex
 from ..place_targets import country_actor
+from .objects import acts_against
 
 #: Role nouns (lemma, lower case) and their sector: people who hold an office or share a trade, a condition or a
 #: cause. Plural and singular forms share the lemma.
@@ -53,7 +54,7 @@ ROLE_SECTORS: dict[str, str] = {
     # police
     "policeman": "COP", "policewoman": "COP",
     # causes and opposition
-    "opposition": "OPP", "union": "LAB", "dissident": "OPP", "critic": "OPP", "supporter": "OPP",
+    "opposition": "OPP", "union": "LAB", "dissident": "OPP", "critic": "OPP", "supporter": "CVL",
     "striker": "LAB", "opponent": "OPP",
     # refugees and migrants
     "refugee": "REF", "seeker": "REF", "migrant": "REF", "returnee": "REF", "evacuee": "REF",
@@ -144,8 +145,8 @@ def _sector(tok: Any, lemma: str, left: list[Any]) -> str | None:
     own = ROLE_SECTORS.get(lemma) if lemma not in NEEDS_SECTOR_WORD else None
     words = " ".join([*(t.lower_ for t in left if t.is_alpha), tok.lower_])
     whole = sector_for_title(words) if left else None
-    if whole is not None and (own is None or whole != sector_for_title(tok.lower_)):
-        return whole
+    if whole is not None and whole != sector_for_title(tok.lower_):
+        return whole  # "the defence minister" MIL; not "the two leaders" (the noun's own sector: no word says it)
     return own
 
 
@@ -233,6 +234,16 @@ def role_parties(doc: Doc, sentence: Any, args: ActorIndex) -> list[RoleParty]:
     return out
 
 
+def _not_done(tok: Any) -> bool:
+    """Is the act noun ``tok`` one asked for, let or not let, banned or rejected ("called for protests", "denied
+    permission for the opposition rally", "Opposition rallies were banned"), so that a role noun naming its doer
+    makes no event of it?"""
+    if tok.pos_ == "VERB":
+        return False
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "for") or (
+        tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.pos_ == "VERB" and acts_against(tok.head))
+
+
 class RoleSlots:
     """The role parties of one document, read per sentence when first needed, and the ones adopted so far (one
     actor per role noun, however many events it is a party to)."""
@@ -276,7 +287,7 @@ class RoleSlots:
             return found
         src, tgt = again
         if found is None:
-            if not any(a in roles for a in [*src, *tgt]):
+            if _not_done(tok) or not any(a in roles for a in [*src, *tgt]):
                 return found
             result = (src, tgt)
         else:
