@@ -76,7 +76,8 @@ def test_resolve_status(own: str | None, stated: str | None, anonymous: bool, ex
     ("Iran says Azerbaijan must halt its attacks on Armenia.",
      [("190", ["AZE"], ["ARM"], "hypothetical", False), ("100", ["IRN"], ["AZE"], "reported", False)]),
     ("France said Iran must release the detained journalists.",
-     [("0841", ["IRN"], [], "hypothetical", False), ("100", ["FRA"], ["IRN"], "reported", False)]),
+     [("0841", ["IRN"], ["detained journalists"], "hypothetical", False),
+      ("100", ["FRA"], ["IRN"], "reported", False)]),
     # ... also when the act obliged hangs under "stop"/"cease" (round 10)
     ("Iran says Azerbaijan must stop attacking Armenia.",
      [("190", ["AZE"], ["ARM"], "hypothetical", False), ("100", ["IRN"], ["AZE"], "reported", False)]),

@@ -172,7 +172,7 @@ def test_material_cooperation(pipeline: Pipeline, text: str, expected: list[tupl
     # provided (071), equipment given or handed over (070)
     ("Chile opened its borders to Venezuelan refugees in 2018.", [("075", ["CHL"], ["VEN"])]),
     ("Canada accepted 2,000 Syrian refugees last year.", [("075", ["CAN"], ["SYR"])]),
-    ("Germany took in more than a million refugees.", [("075", ["DEU"], [])]),
+    ("Germany took in more than a million refugees.", [("075", ["DEU"], ["more than a million refugees"])]),
     ("Police opened the doors to the stadium.", []),
     ("Japan provided $50 million to Kenya last year.", [("071", ["JPN"], ["KEN"])]),
     ("China lent $2 billion to Kenya for the railway.", [("071", ["CHN"], ["KEN"])]),
@@ -214,7 +214,8 @@ def test_the_wounded_and_what_is_welcomed(pipeline: Pipeline, text: str, expecte
     ("Putin and Erdogan discussed Syria in Sochi on Monday.", [("040", ["RUS"], ["TUR"])]),
     # a rally of an election campaign is no protest (a candidate meeting supporters, as ACE files it)
     ("Both presidential candidates held rallies in Ohio on Sunday.", []),
-    ("The Kenyan presidential candidate spoke to supporters at a campaign rally in Mombasa.", [("040", ["KEN"], [])]),
+    ("The Kenyan presidential candidate spoke to supporters at a campaign rally in Mombasa.",
+     [("040", ["KEN"], ["supporters"])]),
 ])
 def test_wrong_senses_of_force_consultation_and_rallies(pipeline: Pipeline, text: str,
                                                         expected: list[tuple[Any, ...]]) -> None:
@@ -322,8 +323,9 @@ def test_an_attack_claimed_happened(pipeline: Pipeline) -> None:
     ("The French president gave a warm welcome to the Kenyan president.", [("043", ["FRA"], ["KEN"])]),
     ("Denmark accepted a compromise proposed by Norway.", [("030", ["DNK"], ["NOR"])]),
     ("Kuwait declared a suspension of all flights to Lebanon.", [("161", ["KWT"], ["LBN"])]),
-    ("A Thai court ordered the former prime minister to appear for questioning.", [("020", ["THA"], [])]),
-    ("The Algerian government suspended publication of the newspaper.", [("1721", ["DZA"], [])]),
+    ("A Thai court ordered the former prime minister to appear for questioning.",
+     [("020", ["THA"], ["former prime minister"])]),
+    ("The Algerian government suspended publication of the newspaper.", [("1721", ["DZA"], ["newspaper"])]),
 ])
 def test_words_attacks_verdicts_and_everyday_acts(pipeline: Pipeline, text: str,
                                                   expected: list[tuple[Any, ...]]) -> None:
@@ -340,10 +342,10 @@ def test_words_attacks_verdicts_and_everyday_acts(pipeline: Pipeline, text: str,
     ("Ethiopia let free 74 Eritrean prisoners.", [("0841", ["ETH"], ["ERI"])]),
     # relations reduced: peacekeepers withdrawn, aid agencies expelled, mediation ended
     ("The United Nations withdrew its peacekeepers from Mali.", [("1661", ["United Nations"], ["MLI"])]),
-    ("Sudan expelled 13 foreign aid agencies from Darfur.", [("1663", ["SDN"], [])]),
+    ("Sudan expelled 13 foreign aid agencies from Darfur.", [("1663", ["SDN"], ["13 foreign aid agencies"])]),
     ("Norway ended its mediation between Colombia and the rebels.", [("165", ["NOR"], ["COL", "rebels"])]),
     # refusals, ultimatums, strikes to demand, relations established
-    ("The Kenyan government denied permission for the opposition rally.", [("120", ["KEN"], [])]),
+    ("The Kenyan government denied permission for the opposition rally.", [("120", ["KEN"], ["opposition"])]),
     ("The Taliban spurned an offer of talks from the Afghan government.", [("120", ["AFG"], ["AFG"])]),
     ("The Philippine government gave Canada a deadline to remove the waste.", [("139", ["PHL"], ["CAN"])]),
     ("Thousands of Kenyan nurses went on a strike to demand better pay.", [("143", ["KEN"], [])]),

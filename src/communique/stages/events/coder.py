@@ -34,6 +34,7 @@ from ...textutil import find_quotes
 from ..time import event_date
 from ._codes import IN_PERSON
 from .arguments import ActorIndex, find_arguments, has_own_arguments, noun_phrase
+from .arguments.roles import RoleSlots
 from .episodes import (
     _duplicate,
     _episode_id,
@@ -72,6 +73,7 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
     """
     sdoc = doc.nlp
     args = ActorIndex(doc)
+    roles = RoleSlots(doc, args)
     events: list[Event] = []
     extra_actors: list[Actor] = []
     extra_mentions: list[Mention] = []
@@ -110,6 +112,9 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             code = cand.cameo
             found = find_arguments(doc, tok, code, args=args, events=events, countries=countries,
                                    extra_actors=extra_actors, extra_mentions=extra_mentions)
+            # "Hungary will not accept asylum seekers": an empty slot a role noun holds ("arguments.roles")
+            found = roles.fill(tok, code, found, events=events, countries=countries, extra_actors=extra_actors,
+                               extra_mentions=extra_mentions)
             confidence = cand.confidence
             if found is None and _unnamed_doer(tok, code, cand) and not _operand(tok, code, taken):
                 # "Besigye was arrested in Kampala", "protests erupted", "an airstrike hit the town": the act is

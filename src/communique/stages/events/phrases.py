@@ -13,17 +13,21 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
-from ...model import Doc, Span
+from ...model import Actor, Doc, Mention, Span
 from .place_targets import SKIP_DEPS
 
 
 class ActorIndex:
     """Actor lookup by token for one document."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, extra: Iterable[tuple[Mention, Actor]] = ()) -> None:
+        """``extra``: mentions of actors not (yet) in ``doc`` (role parties tried in empty slots), indexed too."""
         self.doc = doc
         self.by_char: list[tuple[Span, str]] = [(m.span, m.actor_id) for m in doc.mentions if m.actor_id]
         self.kinds = {a.id: a.kind for a in doc.actors}
+        for m, a in extra:
+            self.by_char.append((m.span, a.id))
+            self.kinds[a.id] = a.kind
         # mentions sorted by start, with the running maximum of their ends: a token's mentions are found by
         # bisection in O(log n + hits), not by a scan of the document's mentions (no stage quadratic in length)
         self._order = sorted(range(len(self.by_char)), key=lambda i: self.by_char[i][0].start)

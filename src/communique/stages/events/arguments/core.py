@@ -52,6 +52,7 @@ from .clauses import (
 )
 from .nominal import ACT_NOUN_ENDINGS, _doer_country, _noun_args, event_doer
 from .objects import JUDGED_ROOTS, PROTESTING_ROOTS, _object_country, _objects, acts_against
+from .suppressed import SUPPRESSING_ROOTS, suppressed_doers
 
 COMPLAINED_PREPS = frozenset({"about", "over", "against"})
 
@@ -402,6 +403,9 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
                 aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
                 countries[aid] = found[0]
                 tgt = [aid]
+    if not tgt and verbal and code[:2] in SUPPRESSING_ROOTS:
+        # "banned the protests by the opposition", "Opposition rallies were banned": whoever did the act banned
+        tgt = suppressed_doers(tok, args, src, passive=passive)
     if code[:2] in PLACE_PARTY_ROOTS or code in PLACE_PARTY_CODES:
         # "Russian forces captured Kherson", "shelled Kadugli": a town the actors stage took for a person or a
         # group is a place, its country the target (unless a source is that country itself)
