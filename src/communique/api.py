@@ -255,14 +255,22 @@ def ingest_stream(
             for stage, kb in originals:
                 stage.kb = kb.with_learned(learned)
 
-    def relearn() -> None:
-        try:
-            with session(True) as known_store:
-                if known_store is not None and getattr(known_store, "conn", None) is not None:
-                    from .store.roles import known_actors
+    from .store.roles import LearnedRoles
 
-                    state["learned"] = known_actors(known_store.conn) or state["learned"]
-        except CommuniqueError:
+    roles = LearnedRoles()  # read incrementally: each batch reads the names its rows added, not every role
+
+    def relearn(open_store: Any = None) -> None:
+        """Take the roles stored so far (from ``open_store``, the batch's writer, else a reader opened here)."""
+        import duckdb
+
+        try:
+            with contextlib.nullcontext(open_store) if open_store is not None else session(True) as known_store:
+                if known_store is None or getattr(known_store, "conn", None) is None:
+                    return
+                if not roles.update(known_store.conn):
+                    return  # nothing new: the actor stages already hold these roles
+                state["learned"] = list(roles.entries) or state["learned"]
+        except (CommuniqueError, duckdb.Error):
             return
         apply()
 
@@ -295,7 +303,7 @@ def ingest_stream(
 def _ingest_run(paths: Iterable[str | Path], analyse: Callable[[Iterable[Article]], Iterator[Doc | ArticleFailed]],
                 session: Callable[[bool], Any], *,
                 published: str | dt.date | None, batch_size: int,
-                relearn: Callable[[], None] | None = None, articles: Iterable[Article] = ()) -> Iterator[Outcome]:
+                relearn: Callable[[Any], None] | None = None, articles: Iterable[Article] = ()) -> Iterator[Outcome]:
     pending: list[Outcome] = []  # outcomes known before analysis (read errors, skips), yielded in order
 
     def fresh() -> Iterator[Article]:
@@ -336,9 +344,8 @@ def _ingest_run(paths: Iterable[str | Path], analyse: Callable[[Iterable[Article
         for failure in (d for d in group if isinstance(d, ArticleFailed)):
             yield Outcome("failed", failure.path, error=failure)
         if docs:
-            yield from _store_batch(docs, session)
-            if relearn is not None:
-                relearn()  # the roles this batch stated serve the articles analysed after it
+            # the roles this batch stated serve the articles analysed after it (read with the batch's writer)
+            yield from _store_batch(docs, session, after=relearn)
     yield from pending
 
 
@@ -360,7 +367,10 @@ def _where(article: Article) -> str:
     return article.source_path or article.id
 
 
-def _store_batch(docs: list[Doc], session: Callable[[bool], Any]) -> Iterator[Outcome]:
+def _store_batch(docs: list[Doc], session: Callable[[bool], Any],
+                 after: Callable[[Any], None] | None = None) -> Iterator[Outcome]:
+    """Store ``docs`` in one writer session (one transaction when the store has ``put_many``; one by one when
+    that fails, so only a failing article is lost); ``after(store)`` runs with the writer before it closes."""
     try:
         writer = session(False)
         st = writer.__enter__()
@@ -394,6 +404,8 @@ def _store_batch(docs: list[Doc], session: Callable[[bool], Any]) -> Iterator[Ou
         except CommuniqueError:
             pass  # only the batch's refresh of the merged tables raises here: the reports stand, and readers
             # seeing stale merged tables compute merged events from them; the next write refreshes them
+        if after is not None:
+            after(st)
     finally:
         writer.__exit__(None, None, None)
         trim_heap()  # what earlier batches' parses and Arrow tables freed goes back, not kept fragmented

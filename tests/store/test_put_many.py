@@ -16,7 +16,7 @@ import pytest
 
 from communique import api
 from communique.errors import StoreError
-from communique.model import Actor, Doc
+from communique.model import Actor, Doc, Role, Span
 from communique.store import Store, merged
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -146,3 +146,49 @@ def test_a_batch_ending_in_an_article_stored_before_is_stored(where: str) -> Non
         statuses = [r.status for r in store.put_many(batch)]
     assert statuses == ["added"] * 3 + ["skipped"] * (len(batch) - 3)
     assert store.count()["articles"] == (6 if where == "version_last" else 5)
+
+
+def newer_copies(docs: list[Doc], rounds: int) -> list[Doc]:
+    """``docs`` followed by ``rounds`` newer versions of each (the text with a closing line of its own: near-identical),
+    so each version replaces the one before: in the same batch or in an earlier one, wherever the batches fall."""
+    out = [copy.deepcopy(d) for d in docs]
+    for r in range(rounds):
+        for d in docs:
+            c = copy.deepcopy(d)
+            c.article = dataclasses.replace(d.article, id=f"{d.article.id}-v{r + 2}",
+                                            text=f"{d.article.text} Version {r + 2}.")
+            out.append(c)
+    return out
+
+
+@pytest.mark.parametrize(("n", "rounds", "size"), [(10, 3, 32), (20, 2, 7), (5, 4, 3), (8, 1, 16)])
+def test_stories_replaced_within_and_across_batches_store_what_put_stores(n: int, rounds: int, size: int) -> None:
+    """A replaced story's rows are taken from the batch's pending rows, or deleted once at the batch's end: the
+    tables are those of one put() after another, whether the replaced version came in the same batch, an earlier
+    one, or was itself replaced in the batch."""
+    docs = newer_copies([d for d in generated(n, 13) if len(d.article.text.split()) >= 30], rounds)
+    single, want = stored_one_by_one(copy.deepcopy(docs), size)
+    batched, got = stored_in_batches(copy.deepcopy(docs), size)
+    assert want.count("replaced") >= rounds and got == want
+    assert dump(batched) == dump(single)
+    assert batched.events(all_statuses=True) == single.events(all_statuses=True)
+
+
+def test_a_role_learned_early_in_a_batch_fills_a_later_article_of_it() -> None:
+    """A batch starting with no stored role still fills an actor from a role an earlier article of the same batch
+    stated, as put() one after another does."""
+    docs = generated(4, 21)
+    teacher, learner = copy.deepcopy(docs[0]), copy.deepcopy(docs[1])
+    teacher.article = dataclasses.replace(teacher.article, text="President Ama Osei of Ghana spoke. " +
+                                          teacher.article.text, published=dt.date(2024, 3, 1))
+    teacher.actors.append(Actor("p1", "Ama Osei", "person", code="GHAGOV", country="GHA", sector="GOV",
+                                roles=[Role("President", "GHA", "GOV", None, Span(0, 9))]))
+    learner.actors.append(Actor("p1", "Ama Osei", "person"))
+    learner.article = dataclasses.replace(learner.article, published=dt.date(2024, 3, 5))
+    batch = [teacher, docs[2], learner, docs[3]]
+    single, _ = stored_one_by_one(copy.deepcopy(batch), 32)
+    batched, _ = stored_in_batches(copy.deepcopy(batch), 32)
+    filled = batched.conn.execute("SELECT country, code FROM actors WHERE article_id = ? AND id = 'p1'",
+                                  [learner.article.id]).fetchall()
+    assert filled == [("GHA", "GHAGOV")]
+    assert dump(batched) == dump(single)

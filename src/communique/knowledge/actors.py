@@ -300,6 +300,8 @@ class ActorKB:
         "user" for imported rows); which entry wins on a day is :meth:`find`'s rule."""
         kb = ActorKB(list(self.entries) + list(learned), agents=self.agents)
         kb.reference, kb._ref = self.reference, self._ref  # the reference index is shared, not rebuilt
+        # so is the reference's misspelling index (built once here, not once per batch of learned roles)
+        kb.__dict__["_fuzzy_index"] = self._fuzzy_index
         return kb
 
     @staticmethod

@@ -27,8 +27,8 @@ from ..errors import InputError
 from ..knowledge.actors import KnownActor
 from ..model import Doc
 
-__all__ = ["COLUMNS", "complete_doc", "export_rows", "import_rows", "known_actors", "list_actors", "record_doc",
-           "role_on", "roles_of", "roles_of_many"]
+__all__ = ["COLUMNS", "LearnedRoles", "any_roles", "complete_doc", "export_rows", "import_rows", "known_actors",
+           "list_actors", "record_doc", "role_on", "roles_of", "roles_of_many"]
 
 COLUMNS = ("name", "title", "country", "sector", "code", "observed", "valid_to", "source", "article_id",
            "evidence_start", "evidence_end", "evidence")
@@ -55,6 +55,11 @@ def record_doc(conn: duckdb.DuckDBPyConnection, doc: Doc) -> int:
                 "IGO") else None, day, None, "learned", doc.article.id, r.evidence.start, r.evidence.end,
                 doc.text[r.evidence.start:r.evidence.end]])
     return _insert_rows(conn, rows)
+
+
+def any_roles(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Does the store hold any role row (learned or the user's)?  Without one, :func:`complete_doc` fills nothing."""
+    return bool(conn.execute("SELECT 1 FROM actor_roles LIMIT 1").fetchall())
 
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -164,26 +169,78 @@ def known_actors(conn: duckdb.DuckDBPyConnection) -> list[KnownActor]:
     """The stored roles as knowledge-base entries (surname as an alias), each valid from its observation to the
     day before the next different role: what the actor stage uses to find and code names in later articles."""
     out: list[KnownActor] = []
-    by_key: dict[str, list[dict[str, Any]]] = {}
-    for r in _dicts(conn.execute(f"SELECT name_key, {', '.join(COLUMNS)} FROM actor_roles "
-                                 "ORDER BY name_key, observed, source")):  # one query, however many names
-        by_key.setdefault(r.pop("name_key"), []).append(r)
-    for rows in by_key.values():
-        rows = _held_until(rows)
-        for r in rows:
-            if r["source"] != "learned" or not (r["country"] or r["code"]):
-                continue
-            parts = r["name"].split()
-            out.append(KnownActor(name=r["name"], aliases=(parts[-1],) if len(parts) > 1 else (),
-                                  country=r["country"], sector=r["sector"], kind="person",
-                                  valid_from=r["observed"], valid_to=r["held_until"], code=r["code"],
-                                  origin="learned"))
-        for r in (r for r in rows if r["source"] == "user"):  # user rows: they win over learned and bundled ones
-            parts = r["name"].split()
-            out.append(KnownActor(name=r["name"], aliases=(parts[-1],) if len(parts) > 1 else (),
-                                  country=r["country"], sector=r["sector"], kind="person",
-                                  valid_from=r["observed"], valid_to=r["valid_to"], code=r["code"], origin="user"))
+    for rows in _rows_by_name(conn, None).values():
+        out.extend(_entries(rows))
     return out
+
+
+def _rows_by_name(conn: duckdb.DuckDBPyConnection, keys: list[str] | None) -> dict[str, list[dict[str, Any]]]:
+    """The role rows of each name key (of ``keys``; every one when None), in name-key order, each name's oldest
+    first: one query, however many names."""
+    where = "" if keys is None else "WHERE name_key IN (SELECT unnest(?::VARCHAR[])) "
+    by_key: dict[str, list[dict[str, Any]]] = {}
+    for r in _dicts(conn.execute(f"SELECT name_key, {', '.join(COLUMNS)} FROM actor_roles {where}"
+                                 "ORDER BY name_key, observed, source", [] if keys is None else [keys])):
+        by_key.setdefault(r.pop("name_key"), []).append(r)
+    return by_key
+
+
+def _entries(rows: list[dict[str, Any]]) -> list[KnownActor]:
+    """The knowledge-base entries of one name's role rows (oldest first): its learned roles, then the user's."""
+    out: list[KnownActor] = []
+    rows = _held_until(rows)
+    for r in rows:
+        if r["source"] != "learned" or not (r["country"] or r["code"]):
+            continue
+        parts = r["name"].split()
+        out.append(KnownActor(name=r["name"], aliases=(parts[-1],) if len(parts) > 1 else (),
+                              country=r["country"], sector=r["sector"], kind="person",
+                              valid_from=r["observed"], valid_to=r["held_until"], code=r["code"],
+                              origin="learned"))
+    for r in (r for r in rows if r["source"] == "user"):  # user rows: they win over learned and bundled ones
+        parts = r["name"].split()
+        out.append(KnownActor(name=r["name"], aliases=(parts[-1],) if len(parts) > 1 else (),
+                              country=r["country"], sector=r["sector"], kind="person",
+                              valid_from=r["observed"], valid_to=r["valid_to"], code=r["code"], origin="user"))
+    return out
+
+
+class LearnedRoles:
+    """:func:`known_actors` kept up to date from one call to the next, reading only what changed: the names of
+    the rows added since the last call (``actor_roles`` is only ever appended to), not every row.
+
+    :meth:`update` returns whether the entries changed; :attr:`entries` is then what :func:`known_actors` returns
+    now, in the same order.  When the rows it holds do not add up to the table's count (rows written with an
+    earlier time than it saw, or removed), it reads every row again."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[KnownActor]] = {}
+        self._rows: dict[str, int] = {}  # name key -> number of its rows
+        self._mark: tuple[int, Any] | None = None  # (rows, latest ``added``) when last read
+        self.entries: list[KnownActor] = []
+
+    def update(self, conn: duckdb.DuckDBPyConnection) -> bool:
+        """Read what was added since the last call; True when the entries changed."""
+        count, newest = conn.execute("SELECT count(*), max(added) FROM actor_roles").fetchall()[0]
+        mark = (int(count), newest)
+        if mark == self._mark:
+            return False
+        keys: list[str] | None = None
+        if self._mark is not None and self._mark[1] is not None:
+            keys = [str(r[0]) for r in conn.execute(
+                "SELECT DISTINCT name_key FROM actor_roles WHERE added >= ?", [self._mark[1]]).fetchall()]
+        for _ in range(2):
+            if keys is None:
+                self._by_key, self._rows = {}, {}
+            for key, rows in _rows_by_name(conn, sorted(keys) if keys is not None else None).items():
+                self._rows[key] = len(rows)
+                self._by_key[key] = _entries(rows)
+            if sum(self._rows.values()) == mark[0]:
+                break
+            keys = None  # rows the added-time did not show: read them all
+        self._mark = mark
+        self.entries = [e for key in sorted(self._by_key) for e in self._by_key[key]]
+        return True
 
 
 def list_actors(conn: duckdb.DuckDBPyConnection, *, country: str | None = None,

@@ -52,6 +52,12 @@ class WriteMixin(ClusterMixin):
     #: inside :meth:`put_many`: the rows of the tables it appends once per batch (table -> columns, rows)
     _pending: dict[str, tuple[Sequence[str], list[list[Any]]]] | None = None
     _merged_deferred = 0  # > 0 inside :meth:`deferred_merged`: put() leaves the merged tables to one refresh
+    #: inside :meth:`put_many`: replaced articles whose rows in the batched tables are deleted once, at its end
+    _gone: list[str] | None = None
+    #: inside :meth:`put_many`: the ids stored as articles or story versions (before the batch, and by it so far)
+    _stored_ids: set[str] | None = None
+    #: inside :meth:`put_many`: does ``actor_roles`` hold any row (``False``: no stored role can fill an actor)
+    _roles_known: bool | None = None
 
     def add(self, doc: Doc) -> bool:
         """Store one analysed article and everything found in it, all or nothing.
@@ -108,11 +114,20 @@ class WriteMixin(ClusterMixin):
         with transaction(conn, f"cannot store the batch of {len(docs)} articles from {first}",
                          begin_failure=f"cannot start a transaction to add {len(docs)} articles") as tx:
             self._pending = {}
+            self._gone = []
+            # which articles are stored already: one lookup for the batch; those this batch stores (articles or
+            # versions) are added as it goes, so a repeat later in the batch is skipped as put() would skip it
+            self._stored_ids = set(self.known(sorted({d.article.id for d in docs})))
+            self._roles_known = roles.any_roles(conn)
             try:
                 results = [self._put_one(doc, position=i) for i, doc in enumerate(docs)]
                 self._flush()
+                self._delete_gone()
             finally:
                 self._pending = None
+                self._gone = None
+                self._stored_ids = None
+                self._roles_known = None
             writes = sum(1 for r in results if r.status in ("added", "replaced"))
             if not writes and not any(r.status == "superseded" for r in results):
                 tx.rollback()
@@ -128,28 +143,34 @@ class WriteMixin(ClusterMixin):
         :meth:`put_many` batch)."""
         conn = self.conn
         art = doc.article
+        if self._stored_ids is not None:  # in put_many: the batch's one lookup, and what it stored so far
+            if art.id in self._stored_ids:
+                return AddResult("skipped")
+            self._stored_ids.add(art.id)  # stored as an article or listed as a version (or failing the batch)
         # fetchall, not fetchone: a result left unread keeps DuckDB's connection busy, and the batch's Arrow
         # appends (``register``) then fail when a skipped article ends the batch
-        found = conn.execute("SELECT 1 FROM articles WHERE id = ? UNION ALL SELECT 1 FROM story_versions "
-                             "WHERE article_id = ? LIMIT 1", [art.id, art.id]).fetchall()
-        if found:
+        elif conn.execute("SELECT 1 FROM articles WHERE id = ? UNION ALL SELECT 1 FROM story_versions "
+                          "WHERE article_id = ? LIMIT 1", [art.id, art.id]).fetchall():
             return AddResult("skipped")
         fingerprint = simhash(art.text)
         original = self._story_of(art, fingerprint)
         result = AddResult("added")
         if original is not None:
-            old_id, old_published, reason = original
+            old, reason = original
+            old_id, old_published = old.id, old.published
             newer = art.published is None or old_published is None or art.published >= old_published
             if not newer:
                 self._record_version(art.id, old_id, reason, art)
                 return AddResult("superseded", f"{_where(art)}: an older version ({reason}) of stored article "
                                                f"{old_id}; linked to it, nothing else stored")
-            self._replace(old_id, art.id, reason)
+            self._replace(old, art.id, reason)
             result = AddResult("replaced", f"{_where(art)}: a newer version ({reason}) of stored article "
                                            f"{old_id}, which it replaces")
-        roles.complete_doc(conn, doc)  # what earlier news taught fills what this article left open
+        if self._roles_known is not False:  # no stored role: nothing to fill (put_many knows; put() asks)
+            roles.complete_doc(conn, doc)  # what earlier news taught fills what this article left open
         self._insert(doc, fingerprint=fingerprint, story=story_url(art.url), position=position)
-        roles.record_doc(conn, doc)
+        if roles.record_doc(conn, doc) and self._roles_known is not None:
+            self._roles_known = True
         return result
 
     @contextlib.contextmanager
@@ -174,26 +195,25 @@ class WriteMixin(ClusterMixin):
             done = merged.refresh(self.conn)
         return done
 
-    def _story_of(self, art: Article, fingerprint: int) -> tuple[str, dt.date | None, str] | None:
-        """(id, published, reason) of the stored article ``art`` is a version of, if any."""
+    def _story_of(self, art: Article, fingerprint: int) -> tuple[Article, str] | None:
+        """(the stored article, reason) that ``art`` is a version of, if any."""
         key = story_url(art.url)
         if key is not None:
-            for old_id, old_published, old_text in self.conn.execute(
-                "SELECT id, published, text FROM articles WHERE story_url = ? ORDER BY added, id", [key]
+            for row in self.conn.execute(
+                f"SELECT {_STORED} FROM articles WHERE story_url = ? ORDER BY added, id", [key]
             ).fetchall():
-                if word_overlap(art.text, old_text) >= SAME_URL_OVERLAP:
-                    return old_id, old_published, "same URL"
-        if len(shingles(art.text)) < MIN_SHINGLES:
+                if word_overlap(art.text, row[1]) >= SAME_URL_OVERLAP:
+                    return _stored(row), "same URL"
+        mine = shingles(art.text)
+        if len(mine) < MIN_SHINGLES:
             return None
         candidates = self.conn.execute(
-            "SELECT id, published, text FROM articles WHERE simhash IS NOT NULL "
+            f"SELECT {_STORED} FROM articles WHERE simhash IS NOT NULL "
             "AND bit_count(xor(simhash, ?)) <= ? ORDER BY added, id", [fingerprint, SIMHASH_BITS]
         ).fetchall()
-        if candidates:
-            mine = shingles(art.text)
-            for old_id, old_published, old_text in candidates:
-                if jaccard(mine, shingles(old_text)) >= NEAR_IDENTICAL:
-                    return old_id, old_published, "near-identical text"
+        for row in candidates:
+            if jaccard(mine, shingles(row[1])) >= NEAR_IDENTICAL:
+                return _stored(row), "near-identical text"
         return None
 
     def _record_version(self, article_id: str, story_id: str, reason: str, art: Article) -> None:
@@ -203,20 +223,38 @@ class WriteMixin(ClusterMixin):
             [article_id, story_id, reason, art.title, art.published, art.url, art.outlet, art.source_path],
         )
 
-    def _replace(self, old_id: str, new_id: str, reason: str) -> None:
-        """Move stored article ``old_id`` to ``story_versions`` under ``new_id``, dropping what was found in it."""
+    def _replace(self, old: Article, new_id: str, reason: str) -> None:
+        """Move stored article ``old`` to ``story_versions`` under ``new_id``, dropping what was found in it.
+
+        Inside :meth:`put_many` its rows in the batched tables (which no later article's storing reads) are
+        dropped from the batch's pending rows when this batch stored it, else deleted once for the batch at its
+        end (:meth:`_delete_gone`); its ``events`` and ``articles`` rows go at once, since the next article's
+        story and event matching read them."""
         conn = self.conn
-        self._flush()  # a stored article of this very batch: its rows must be in the tables to be deleted
-        rows = conn.execute("SELECT id, text, title, published, url, outlet, source_path FROM articles WHERE id = ?",
-                            [old_id]).fetchall()  # whole: an unread result blocks the next Arrow append
-        assert rows
-        row = rows[0]
-        old = Article(id=row[0], text=row[1], title=row[2], published=row[3], url=row[4], outlet=row[5],
-                      source_path=row[6])
-        for table in ("attributions", "event_actors", "events", "actors", "quotes", "articles"):
+        old_id = old.id
+        if self._pending is not None and self._gone is not None:
+            for table, (columns, rows) in self._pending.items():
+                if table == "mentions":  # put() never deletes a replaced article's mentions: neither does this
+                    continue
+                at = list(columns).index("article_id")
+                rows[:] = [r for r in rows if r[at] != old_id]
+            self._gone.append(old_id)
+            tables: tuple[str, ...] = ("events", "articles")
+        else:
+            tables = ("attributions", "event_actors", "events", "actors", "quotes", "articles")
+        for table in tables:
             conn.execute(f"DELETE FROM {table} WHERE {'id' if table == 'articles' else 'article_id'} = ?", [old_id])
         conn.execute("UPDATE story_versions SET story_id = ? WHERE story_id = ?", [new_id, old_id])
         self._record_version(old_id, new_id, reason, old)
+
+    def _delete_gone(self) -> None:
+        """Delete the rows of the articles :meth:`put_many`'s batch replaced from the batched tables, one
+        statement per table."""
+        if not self._gone:
+            return
+        gone, self._gone = sorted(set(self._gone)), []
+        for table in ("attributions", "event_actors", "actors", "quotes"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
 
     def known(self, ids: Sequence[str]) -> dict[str, dt.date | None]:
         """Of ``ids``, those already stored (as articles or as versions of a stored story), with the
@@ -367,6 +405,15 @@ class WriteMixin(ClusterMixin):
                 key.root, key.source_root, key.target_root,
             ])
         return rows
+
+
+#: the ``articles`` columns :meth:`Store._story_of` reads of a stored article (:func:`_stored` makes it whole)
+_STORED = "id, text, title, published, url, outlet, source_path"
+
+
+def _stored(row: Sequence[Any]) -> Article:
+    return Article(id=row[0], text=row[1], title=row[2], published=row[3], url=row[4], outlet=row[5],
+                   source_path=row[6])
 
 
 def _attribution_row(aid: str, uid: int | None, seq: int, t: Attribution) -> list[Any]:
