@@ -87,6 +87,25 @@ def test_a_batch_stores_what_one_article_at_a_time_stores() -> None:
     assert batched.events(all_statuses=True) == single.events(all_statuses=True)
 
 
+def orphans(store: Store) -> dict[str, int]:
+    """Rows of each per-article table whose article is no longer stored (0 everywhere after any replacement)."""
+    return {table: store.conn.execute(f"SELECT count(*) FROM {table} WHERE article_id NOT IN "
+                                      "(SELECT id FROM articles)").fetchone()[0]
+            for table in ("events", "actors", "quotes", "mentions", "event_actors", "attributions")}
+
+
+@pytest.mark.parametrize("how", [stored_one_by_one, stored_in_batches])
+def test_a_replaced_story_leaves_no_rows_behind(how: Any) -> None:
+    """A newer version replaces the stored story with all it found: its mentions too, one put() at a time, or
+    in a batch (the correction of article 3 comes in the same batch as article 3)."""
+    docs = with_versions(generated(70, 11))
+    store, statuses = how(copy.deepcopy(docs), 32)
+    assert statuses.count("replaced") == 1
+    assert store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] > 0
+    assert orphans(store) == dict.fromkeys(("events", "actors", "quotes", "mentions", "event_actors",
+                                            "attributions"), 0)
+
+
 def test_articles_of_one_batch_keep_their_order_of_storing() -> None:
     docs = generated(6, 3)
     store = Store.memory()

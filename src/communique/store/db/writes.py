@@ -234,14 +234,12 @@ class WriteMixin(ClusterMixin):
         old_id = old.id
         if self._pending is not None and self._gone is not None:
             for table, (columns, rows) in self._pending.items():
-                if table == "mentions":  # put() never deletes a replaced article's mentions: neither does this
-                    continue
                 at = list(columns).index("article_id")
                 rows[:] = [r for r in rows if r[at] != old_id]
             self._gone.append(old_id)
             tables: tuple[str, ...] = ("events", "articles")
         else:
-            tables = ("attributions", "event_actors", "events", "actors", "quotes", "articles")
+            tables = ("attributions", "event_actors", "events", "actors", "quotes", "mentions", "articles")
         for table in tables:
             conn.execute(f"DELETE FROM {table} WHERE {'id' if table == 'articles' else 'article_id'} = ?", [old_id])
         conn.execute("UPDATE story_versions SET story_id = ? WHERE story_id = ?", [new_id, old_id])
@@ -253,7 +251,7 @@ class WriteMixin(ClusterMixin):
         if not self._gone:
             return
         gone, self._gone = sorted(set(self._gone)), []
-        for table in ("attributions", "event_actors", "actors", "quotes"):
+        for table in ("attributions", "event_actors", "actors", "quotes", "mentions"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
 
     def known(self, ids: Sequence[str]) -> dict[str, dt.date | None]:
