@@ -24,14 +24,14 @@ def _sources(doc: Doc) -> list[list[str | None]]:
     # international organisations by name or short form, whatever the NER called them
     ("The EU fined the company on Monday.", [("EU", "IGOEUREEC")]),
     ("The European Union warned Hungary over the law.", [("European Union", "IGOEUREEC"), ("Hungary", "HUN")]),
-    ("ECOWAS lifted its sanctions on Niger.", [("ECOWAS", "IGOWAFWAS")]),
+    ("ECOWAS lifted its sanctions on Niger.", [("ECOWAS", "IGOWAFWAS"), ("Niger", "NER")]),
     ("Ecowas threatened Guinea with sanctions.", [("Ecowas", "IGOWAFWAS"), ("Guinea", "GIN")]),
     # (not "urged Sudan to agree": the agreement asked for is Sudan's own act, object control)
     ("IGAD criticised Sudan.", [("IGAD", "IGODEVIAD"), ("Sudan", "SDN")]),
     # a demonym and a role noun: the country and the role's sector
-    ("A Russian court jailed the activist for five years.", [("Russian court", "RUSJUD")]),
-    ("Kenyan prosecutors charged the governor with fraud.", [("Kenyan prosecutors", "KENJUD")]),
-    ("German prosecutors accused two men of spying.", [("German prosecutors", "DEUJUD")]),
+    ("A Russian court jailed the activist for five years.", [("Russian court", "RUSJUD"), ("activist", "OPP")]),
+    ("Kenyan prosecutors charged the governor with fraud.", [("Kenyan prosecutors", "KENJUD"), ("governor", "GOV")]),
+    ("German prosecutors accused two men of spying.", [("German prosecutors", "DEUJUD"), ("two men", "CVL")]),
     ("Iranian inspectors visited the site on Tuesday.", [("Iranian inspectors", "IRNGOV")]),
     ("French investigators questioned the pilot.", [("French investigators", "FRAGOV")]),
     ("Afghan pilgrims arrived in Saudi Arabia.", [("Afghan pilgrims", "AFGREL"), ("Saudi Arabia", "SAU")]),

@@ -83,13 +83,14 @@ def test_gender_from_the_pronoun_chain_and_in_the_json(pipeline: Pipeline) -> No
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a surname that is also a title word, right after the title: the person, no country (none is said)
-    ("Foreign Minister Bishop said Canberra would expel the envoy.", ("Bishop", "Foreign Minister", None)),
-    ("Senator King told reporters the bill would pass.", ("King", "Senator", None)),
+    ("Foreign Minister Bishop said Canberra would expel the envoy.",
+     [("Bishop", "Foreign Minister", None), ("envoy", "envoy", None)]),
+    ("Senator King told reporters the bill would pass.", [("King", "Senator", None)]),
 ])
-def test_title_word_surnames(pipeline: Pipeline, text: str, expected: tuple[str, str, str | None]) -> None:
+def test_title_word_surnames(pipeline: Pipeline, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     doc = analyze(text, pipeline=pipeline)
     people = [(a.name, a.title, a.country) for a in doc.actors if a.kind == "person"]
-    assert people == [expected]
+    assert people == expected
 
 
 @pytest.mark.parametrize("text", [

@@ -29,8 +29,9 @@ def _codes(doc: Doc) -> list[tuple[str, str | None]]:
     ("Kikuyu elders called for calm.", [("Kikuyu elders", "KENELI")]),
     # a place outside their homelands: where they live may be anywhere; no country
     ("Uighur activists protested in Istanbul.", [("Uighur activists", "OPP"), ("Turkey", "TUR")]),
-    # a people of several states has no principal one (and politicians of no country are no actor of their own)
-    ("Kurdish politicians demanded a recount.", []),
+    # a people of several states has no principal one: no country (round 10: the demand's source, a party by
+    # its sector alone)
+    ("Kurdish politicians demanded a recount.", [("Kurdish politicians", "PTY")]),
     ("Kurdish politicians in Erbil demanded a recount.", [("Kurdish politicians", "IRQELI")]),
     # opposition groups in a country are that country's opposition
     ("Opposition groups in Zimbabwe called for a strike.", [("groups", "ZWEOPP"), ("Zimbabwe", "ZWE")]),

@@ -21,14 +21,15 @@ def _codes(doc: Doc) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(("text", "expected"), [
     # Phoenix.agents BUSINESSMAN [~BUS], INTELLIGENCE [~SPY], MINER [~LAB], LANDOWNER [~CVL], GUERILLA [~REB]
     ("A Somali businessman was kidnapped in Mogadishu.", [("Somali businessman", "SOMBUS")]),
-    ("Nigerien intelligence arrested two men.", [("Nigerien intelligence", "NERSPY")]),
+    ("Nigerien intelligence arrested two men.", [("Nigerien intelligence", "NERSPY"), ("two men", "CVL")]),
     ("Burkinabe gold miners protested on Monday.", [("Burkinabe gold miners", "BFALAB")]),
     ("Colombian guerillas kidnapped two Ecuadorian soldiers.",
      [("Colombian guerillas", "COLREB"), ("Ecuadorian soldiers", "ECUMIL")]),
     ("Algerian landowners blocked the road.", [("Algerian landowners", "DZACVL")]),
     # a lower-case trade between the country word and the noun says the sector
     ("Haitian gang leaders attacked the town.", [("Haitian gang leaders", "HTICRM")]),
-    ("Russian intelligence officers met the envoy.", [("Russian intelligence officers", "RUSSPY")]),
+    ("Russian intelligence officers met the envoy.",
+     [("Russian intelligence officers", "RUSSPY"), ("envoy", "GOV")]),
     ("Brazilian oil workers went on strike.", [("Brazilian oil workers", "BRALAB")]),
     # craft in civil use are civilians'; a state's craft stay its forces
     ("Vietnamese fishing boats fled the area.", [("Vietnamese boats", "VNMCVL")]),
@@ -45,7 +46,7 @@ def test_trades_and_services(pipeline: Pipeline, text: str, expected: list[tuple
     ("The Nicaragua Assembly stripped the bishops of citizenship.", [("Nicaragua Assembly", "NICLEG")]),
     ("Venezuela's National Assembly approved the law.", [("Venezuela's National Assembly", "VENLEG")]),
     ("The Philippines' Department of Foreign Affairs summoned the envoy.",
-     [("Philippines' Department of Foreign Affairs", "PHLGOV")]),
+     [("Philippines' Department of Foreign Affairs", "PHLGOV"), ("envoy", "GOV")]),
     # a military government governs: Phoenix MILITARY_GOVERNMENT [~GOVMIL], primary GOV
     ("Niger's military government expelled the charity.", [("Niger government", "NERGOV")]),
     # "Union" alone names parties and federations as often as labour: no sector of its own
@@ -73,8 +74,8 @@ def test_city_possessive(pipeline: Pipeline, text: str, expected: list[tuple[str
     ("Iran's Supreme National Security Council approved the plan.",
      [("Iran's Supreme National Security Council", "IRNGOV")]),
     ("The UN Security Council met on Monday.", [("UN Security Council", "IGOUNO")]),
-    ("The Kenyan Red Cross sent aid to the flood victims.", [("Kenyan Red Cross", "KENNGO")]),
-    ("The Red Cross sent aid to the flood victims.", [("Red Cross", "NGOHLHIRC")]),
+    ("The Kenyan Red Cross sent aid to the flood victims.", [("Kenyan Red Cross", "KENNGO"), ("flood victims", "CVL")]),
+    ("The Red Cross sent aid to the flood victims.", [("Red Cross", "NGOHLHIRC"), ("flood victims", "CVL")]),
 ])
 def test_national_bodies_of_international_names(pipeline: Pipeline, text: str,
                                                 expected: list[tuple[str, str | None]]) -> None:
@@ -145,7 +146,7 @@ def test_government_named_after_its_leader(pipeline: Pipeline, text: str,
     # Phoenix.agents BORDER_PATROL [~COP]
     ("U.S. border patrol agents detained Guatemalan migrants.",
      [("U.S. patrol", "USACOP"), ("Guatemalan migrants", "GTMREF")]),
-    ("Mexican border police detained the men.", [("Mexican police", "MEXCOP")]),
+    ("Mexican border police detained the men.", [("Mexican police", "MEXCOP"), ("men", "CVL")]),
     ("A Palestinian prisoner died in custody.", [("Palestinian prisoner", "PSECVL")]),
     # a state's agency or national paper is that state's outlet; an international wire stands for no state
     ("Reuters reported that TASS and Haaretz had published the letter.",
@@ -154,7 +155,7 @@ def test_government_named_after_its_leader(pipeline: Pipeline, text: str,
     ("Arnor's foreign minister said the talks had failed.", [("foreign minister", "GOV")]),
     ("Gondor's army crossed the river.", [("army", "MIL")]),
     # a company's or a named group's people are not a state's
-    ("Google's executives met the minister.", [("Google", None)]),
+    ("Google's executives met the minister.", [("Google", None), ("minister", "GOV")]),
 ])
 def test_services_outlets_and_unknown_states(pipeline: Pipeline, text: str,
                                              expected: list[tuple[str, str | None]]) -> None:

@@ -26,7 +26,7 @@ def _codes(doc: Doc) -> list[tuple[str, str | None]]:
     # Phoenix.Countries.actors: a former leader is ELI after the end of his term ([EGYELI] when no dated code holds)
     ("Hosni Mubarak received the Jordanian envoy.", "2005-05-01",
      [("Hosni Mubarak", "EGYGOV"), ("Jordanian envoy", "JORGOV")]),
-    ("Hosni Mubarak appeared in court on a stretcher.", "2013-04-13", [("Hosni Mubarak", "EGYELI")]),
+    ("Hosni Mubarak appeared in court on a stretcher.", "2013-04-13", [("Hosni Mubarak", "EGYELI"), ("court", "JUD")]),
     ("Jacques Chirac criticised the plan.", "2003-02-10", [("Jacques Chirac", "FRAGOV")]),
     ("Jacques Chirac criticised the plan.", "2009-02-10", [("Jacques Chirac", "FRAELI")]),
 ])
@@ -174,7 +174,7 @@ def test_the_state_after_of_owns_the_organisation(pipeline: Pipeline, text: str,
     # (round 9: protesters, a domestic role, are of the one state their sentence names)
     ("Egypt's security chief warned the protesters.", [("Egypt chief", "EGYCOP"), ("protesters", "EGYOPP")]),
     ("The Kenyan security official said the attack was foiled.", [("Kenyan official", "KENCOP")]),
-    ("Sudan's army chief met the envoy.", [("Sudan army chief", "SDNMIL")]),
+    ("Sudan's army chief met the envoy.", [("Sudan army chief", "SDNMIL"), ("envoy", "GOV")]),
     # Fatah (Phoenix.Countries: a name of Palestine) is a party
     ("Fatah officials condemned the raid.", [("Fatah", "PSEPTY")]),
 ])
