@@ -315,7 +315,7 @@ def test_a_verb_dictionarys_conventions(tmp_path: Path) -> None:
 NEGATION = """\
 --- CLASH [190] ---
 CLASH
-- * (OVER EFFORTS) [110]
+- * (OVER PLANS) [110]
 --- CONFISCATE [170] ---
 CONFISCATE
 --- COOPERATE [060] ---
@@ -344,17 +344,17 @@ def test_negation_phrases_and_one_coding_per_verb(tmp_path: Path) -> None:
         return sorted((e.cameo, country.get(s) if s else None, country.get(t) if t else None, e.negated)
                       for e in doc.events for s in (e.source or [""]) for t in (e.target or [""]))
 
-    # "clashed over the efforts": the parser's particle "over" with the object "the efforts" is the pattern's phrase
-    assert coded("Norway clashed over the efforts of Sweden.") == [("110", "NOR", "SWE", False)]
+    # "clashed over the plans": the parser's particle "over" with the object "the plans" is the pattern's phrase
+    assert coded("Norway clashed over the plans of Sweden.") == [("110", "NOR", "SWE", False)]
     # the verb's own negation: the code whose internal value is the verb's less 0xFFFF, an event that happened
-    assert coded("Norway didn't clash over the efforts of Sweden.") == [("050", "NOR", "SWE", False)]
-    assert coded("Norway will never clash over the efforts of Sweden.") == [("050", "NOR", "SWE", False)]
-    assert coded("Norway did not even ever clash over the efforts of Sweden.") == [("050", "NOR", "SWE", False)]
+    assert coded("Norway didn't clash over the plans of Sweden.") == [("050", "NOR", "SWE", False)]
+    assert coded("Norway will never clash over the plans of Sweden.") == [("050", "NOR", "SWE", False)]
+    assert coded("Norway did not really ever clash over the plans of Sweden.") == [("050", "NOR", "SWE", False)]
     assert coded("The Danish police did not confiscate the boats of Sweden.") == [("057", "DNK", "SWE", False)]
     assert coded("Finland did not cooperate with Estonia.") == [("121", "FIN", "EST", False)]
     # a code with no negated code in the ontology stays negated; the negation of another verb is not the verb's
     assert coded("Norway did not clash with Sweden.") == [("190", "NOR", "SWE", True)]
-    assert [e[:3] for e in coded("Norway won't try to clash over the efforts of Sweden.")] == [("110", "NOR", "SWE")]
+    assert [e[:3] for e in coded("Norway won't try to clash over the plans of Sweden.")] == [("110", "NOR", "SWE")]
     # the open complement of a coded verb is not an event of its own
     assert coded("Norway urged Sweden to respond to the proposals of Finland.") == [("023", "NOR", "SWE", False)]
     # nor is a noun of ours in a coded verb's phrase

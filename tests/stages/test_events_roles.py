@@ -36,11 +36,11 @@ def _check(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> No
     ("The prime minister criticised the journalists.", [("111", ["GOV"], ["MED"])]),
     ("The defence minister praised the farmers.", [("051", ["MIL"], ["AGR"])]),
     # ... also when the tagger reads the role as a name, or in a from-phrase or an of-phrase
-    ("The senator demanded that the prime minister apologize for the comments.",
-     [("100", ["LEG"], ["GOV"]), ("055", ["GOV"], [])]),
+    ("The senator demanded that the prime minister apologize to the nurses.",
+     [("100", ["LEG"], ["GOV"]), ("055", ["GOV"], ["HLH"])]),
     ("The imam demanded an immediate apology from the Prime Minister.", [("100", ["REL"], ["GOV"])]),
-    ("The court ordered the arrest of one of two men.", [("173", ["JUD"], ["CVL"])]),
-    ("The authorities opened fraud investigations against hundreds of banks.", [("090", ["GOV"], ["BUS"])]),
+    ("The court ordered the arrest of two of the four men.", [("173", ["JUD"], ["CVL"])]),
+    ("The authorities opened corruption investigations against dozens of banks.", [("090", ["GOV"], ["BUS"])]),
 ])
 def test_role_nouns_fill_empty_slots(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     _check(pipeline, text, expected)

@@ -381,7 +381,7 @@ def test_accidental_explosions_are_no_attacks(pipeline: Pipeline, text: str, exp
 
 @pytest.mark.parametrize(("text", "absent"), [
     # what a coded verb did to its object is that verb's event, not another ("lifted the blockade" is no assault)
-    ("The army declared a state of siege in the northern province.", "siege"),
+    ("The army declared a state of siege across the southern province.", "siege"),
     ("Pakistan imposed a curfew on the city after the riots.", "curfew"),
     ("Ethiopia lifted the curfew in Addis Ababa.", "curfew"),
 ])

@@ -8,7 +8,7 @@ The rule (sectors are CAMEO/PLOVER agent codes; the table is :mod:`communique.kn
 the place                                                 the actor
 =======================================================  ==========================================================
 a town that force, a threat of force or coercion acts    its people, ``ISOCVL`` ("shelled Jericho", "fired rockets at
-on (object, passive subject, aimed phrase, or where the   Gao", "a curfew in the town of Cizre": the PLOVER GSR's
+on (object, passive subject, aimed phrase, or where the   Gao", "a curfew over Kilis": the PLOVER GSR's
 act is done)                                              rule for cities under force)
 a capital that force acts on as its object or passive     its people, ``ISOCVL`` ("blockaded Paris" FRACVL in the GSR,
 subject, or where coercion is done                        "Kyiv was shelled", "imposed a curfew in Bamako")

@@ -46,7 +46,7 @@ _OBJ_PREPOSITIONS = frozenset({"of", "for", "on"})  # the prepositional phrases 
 PETRARCH = "petrarch"  # ``Trigger.source`` of the rows read here
 
 #: PETRARCH's negation of a verb's code: the code whose value in PETRARCH's internal coding ontology (PICO) is the
-#: verb's value less 0xFFFF, where the ontology has one: "did not clash over the efforts" ``[110]`` (0x1007F) is
+#: verb's value less 0xFFFF, where the ontology has one: "did not clash over the plans" ``[110]`` (0x1007F) is
 #: 050 (0x0080), "did not wire tap" ``[170]`` (0x10086) is 057 (0x0087), "did not cooperate" 060 (0x0070) is 121
 #: (-0xFFFF + 0x0070), "did not yield" 080 (0x0200) is 124; a statement denied, 010 (0x1000), is 011.  Codes not
 #: listed have no negated code in the ontology.
@@ -292,7 +292,7 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
       CABINET} + [050]``, ``- * (OF &TREATY) [057]``) -> ``obj:`` its head word (a plural also as its
       singular; a synset: the heads of its members), ``near:`` for a particle (``- * AWAY``), for each verb
       of its block; placeholders ``$ + ^`` are dropped and the modifiers of a noun phrase are lost; a
-      prepositional phrase with another preposition (``- * (OVER EFFORTS)``, ``- * (WITH)``) -> ``pp:over:efforts``
+      prepositional phrase with another preposition (``- * (OVER PLANS)``, ``- * (WITH)``) -> ``pp:over:plans``
       / ``pp:with``; an object word and a prepositional phrase after it (``- * ATTACK (BY)``) ->
       ``obj:attack;pp:by``; the words before a noun phrase's head must be in the object too (``{NEW &TIETYPES
       RELATIONS}`` -> ``obj:relations|relation;obj:new;obj:military|economic|cultural``); patterns of more words are

@@ -28,7 +28,7 @@ they are; for an event whose trigger row came from a dictionary (``rows``: rule 
   dictionary coded ("urged Bree to respond", "vowed to wage war") and a noun of ours in such a verb's phrase,
   outside its subject ("chided an attack by the soldiers") are no events of their own;
 * **a negated verb has its negated code** (``NEGATED_CODES``, from PETRARCH's internal coding ontology): "did
-  not clash over the efforts" ``[110]`` is 050, "will not wire tap" ``[170]`` 057; the event is no longer
+  not clash over the plans" ``[110]`` is 050, "will not wire tap" ``[170]`` 057; the event is no longer
   negated.  Only the verb's own negation counts ("won't try to clash" keeps 110).
 
 * **a dyad**: an event needs a coded source and a coded target, as PETRARCH's ``require_dyad`` (its default)
@@ -183,7 +183,7 @@ def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger], *, act
         if tok is not None and (ev.rule or "") in rows and (neg := NEGATED_CODES.get(ev.cameo)) is not None \
                 and any(c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
                         for c in tok.children):  # "did not even ever clash": "not" under "ever"
-            ev = _recoded(ev, neg)  # the verb itself negated: "did not clash over the efforts" [110] is 050
+            ev = _recoded(ev, neg)  # the verb itself negated: "did not clash over the plans" [110] is 050
         out.append(ev)
     # the rejection our coder adds beside a cooperative act not done ("did not cooperate": 121) is the negated
     # code itself here: one coding

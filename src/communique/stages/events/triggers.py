@@ -114,7 +114,7 @@ def _condition_holds(tok: Any, cond: str | None, *, reach: bool = False) -> bool
         doc = tok.doc
         window = doc[max(tok.sent.start, tok.i - 4) : min(tok.sent.end, tok.i + 5)]
         return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in list(tok.children) + list(window))
-    if kind == "pp":  # "pp:over:efforts": "clashed over the efforts"; of the object too: "an attack by ..."
+    if kind == "pp":  # "pp:over:plans": "clashed over the plans"; of the object too: "an attack by ..."
         prep, _, heads = words.partition(":")
         wanted = set(heads.split("|")) - {""}
         holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]

@@ -233,7 +233,7 @@ class WriteMixin(ClusterMixin):
         conn = self.conn
         old_id = old.id
         if self._pending is not None and self._gone is not None:
-            for table, (columns, rows) in self._pending.items():
+            for columns, rows in self._pending.values():
                 at = list(columns).index("article_id")
                 rows[:] = [r for r in rows if r[at] != old_id]
             self._gone.append(old_id)
