@@ -239,7 +239,7 @@ class WriteMixin(ClusterMixin):
             self._gone.append(old_id)
             tables: tuple[str, ...] = ("events", "articles")
         else:
-            tables = ("attributions", "event_actors", "events", "actors", "quotes", "mentions", "articles")
+            tables = (*_BATCHED, "events", "articles")
         for table in tables:
             conn.execute(f"DELETE FROM {table} WHERE {'id' if table == 'articles' else 'article_id'} = ?", [old_id])
         conn.execute("UPDATE story_versions SET story_id = ? WHERE story_id = ?", [new_id, old_id])
@@ -251,7 +251,7 @@ class WriteMixin(ClusterMixin):
         if not self._gone:
             return
         gone, self._gone = sorted(set(self._gone)), []
-        for table in ("attributions", "event_actors", "actors", "quotes", "mentions"):
+        for table in _BATCHED:
             self.conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
 
     def known(self, ids: Sequence[str]) -> dict[str, dt.date | None]:
@@ -430,7 +430,8 @@ def _attribution_row(aid: str, uid: int | None, seq: int, t: Attribution) -> lis
 
 
 #: the tables :meth:`Store.put_many` appends once per batch: no later article's storing reads them (a replaced
-#: article's rows are written out before they are deleted), and each is appended to by this path alone
+#: article's rows are written out before they are deleted), and each is appended to by this path alone; with
+#: ``events`` and ``articles``, every table a replaced story's rows are deleted from (one list for both)
 _BATCHED: tuple[str, ...] = ("actors", "quotes", "mentions", "event_actors", "attributions")
 
 #: the ``events`` columns :meth:`Store._event_rows` fills, in its order
