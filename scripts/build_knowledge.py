@@ -116,8 +116,8 @@ APPEAL_AS_REQUEST: dict[str, Plover] = {
 }
 
 
-# Where the 2021 table and the manual disagree, the manual's text: "ASSAULT ... refers to military occupations that
-# have been or are being carried out" (THREATEN's "threaten to occupy" entry), while the table files CAMEO 192 under
+# Where the 2021 table and the manual disagree, the manual's reading: its THREATEN entry for "threaten to occupy"
+# puts an occupation that happened or is under way under ASSAULT, while the table files CAMEO 192 under
 # COERCE/seize.  The PLOVER gold standard record set and PLV code carried-out captures of towns as ASSAULT too.
 MANUAL_READINGS: dict[str, Plover] = {
     "192": Plover("ASSAULT", None, "military;territory"),

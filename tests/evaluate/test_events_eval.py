@@ -109,7 +109,7 @@ def test_validation_records_keep_what_its_count_reads(tmp_path: Path) -> None:
 <Text>Arnor will restore ties with Gondor.</Text></Sentence>
 <Sentence category="SYNSET" date="19950101" id="S-1" evaluate="true">
 <EventCoding eventcode="345" sourcecode="ARN" targetcode="GON" />
-<Text>Arnor will abandon symbolic ties with Gondor.</Text></Sentence>
+<Text>Arnor is to cut its remaining links to Gondor.</Text></Sentence>
 <Sentence category="SYNSET" date="19950101" id="S-2" evaluate="true">
 <EventCoding noevents="True" />
 <Text>Arnor and Gondor.</Text></Sentence>

@@ -135,7 +135,7 @@ def test_calls_for_sanctions_and_ties_renewed(pipeline: Pipeline, text: str, exp
      [("141", ["KEN"], ["KEN"])]),
     ("Ugandan farmers blocked roads in Kampala to press their demands for higher prices.",
      [("144", ["UGA"], ["UGA"])]),
-    ("Algerian teachers began a hunger strike outside parliament to demand higher pay.",
+    ("Algerian teachers started a hunger strike outside the parliament building, demanding higher pay.",
      [("142", ["DZA"], ["DZA"])]),
     # a separate act coordinated with the protest stays an event
     ("The Kenyan opposition protested against the election result and called for a recount.",

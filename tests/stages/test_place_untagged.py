@@ -38,7 +38,7 @@ def test_a_division_named_with_its_word_the_tagger_left_out(
 @pytest.mark.parametrize(
     ("text", "marked", "want"),
     [
-        ("Nations in the U.S.-led coalition met in Berlin.", [("Berlin", "GPE")],
+        ("Members of the U.S.-led coalition gathered in Berlin.", [("Berlin", "GPE")],
          [("U.S.", "USA", "country"), ("Berlin", "DEU", "city")]),
         ("Iran-backed militias fired rockets.", [], [("Iran", "IRN", "country")]),
         ("A California-based firm filed suit.", [], [("California", "USA", "state")]),

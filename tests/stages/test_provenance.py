@@ -515,9 +515,9 @@ def test_speaker_tags_the_parser_misreads(pipeline: Pipeline) -> None:
     doc = analyze("“We will deliver justice in this case,” Tulsa police Chief Ana Ruiz said Monday.", pipeline=pipeline)
     assert _who(doc)[0][1:] == ("Ana Ruiz", "Ana Ruiz")
     # a quote closing its sentence does not take the next sentence's verb
-    doc = analyze("Japan branded the regime an “outlaw nation in the neighborhood.” Russia insisted that the talks "
-                  "resume.", pipeline=pipeline)
-    assert _who(doc)[0][1:] == ("Japan", "Japan")
+    doc = analyze("Chile called the border plan a “reckless step backwards for the whole region.” Peru argued that "
+                  "the talks should go on.", pipeline=pipeline)
+    assert _who(doc)[0][1:] == ("Chile", "Chile")
     # the subject above a chain of subjectless verbs, not the object of "urging"
     doc = analyze("Senator Ana Ruiz is questioning the count again, urging her backers to make sure the vote is "
                   "“clean and fair.”", pipeline=pipeline)

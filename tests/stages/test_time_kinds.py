@@ -255,7 +255,7 @@ NOV_1995 = D(1995, 11, 8)  # a Wednesday in the fourth quarter
     ("Revenue fell 8% to $85.7 million in the second quarter of 1995, from $93.3 million a year earlier.",
      [("the second quarter of 1995", "1995-Q2"), ("a year earlier", "1994-Q2")]),
     # no quarter named: the last quarter completed before publication
-    ("Net income was $2 million, or 10 cents a share, compared with $1 million a year earlier, in the quarter.",
+    ("Net income was $2 million, or 11 cents a share, against $1 million a year earlier, in the quarter.",
      [("a year earlier", "1994-Q3")]),
     # "last year" only when its sentence speaks of a quarter; a year ago outside figures stays a year
     ("Last year, the company earned $5 million. Third-quarter sales rose.", [("Last year", "1994"),

@@ -1,5 +1,5 @@
 """Agents from a PETRARCH-style agents dictionary, found beside a country: "Arnor cleric" (ARNREL), "Gondor's
-golden geese" (GONGGS), "the ambassadors of Arnor, Osgiliath and Gondor" (three actors, ...GOV), "MSF Arnor"
+golden geese" (GONGGS), "the envoys of Arnor, Osgiliath and Gondor" (three actors, ...GOV), "MSF Arnor"
 (NGOARN, the code before the country).
 
 Only used when the knowledge base holds agents (a user's ``--knowledge`` agents file); spans are character

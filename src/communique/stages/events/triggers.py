@@ -152,8 +152,8 @@ _WITH = frozenset({"with", "alongside", "involving", "between", "among"})
 def with_partner(tok: Any) -> bool:
     """Is the act named by ``tok`` done with a partner: a joint word beside it ("joint drills", "a multinational
     exercise"), a with-phrase on it or on the verb that governs it ("held naval drills with India", "exercises
-    between the two navies"), or coordinated doers ("Seoul and Washington began drills", "staged by U.S. marines
-    and Jordanian forces")?"""
+    between the two navies"), or coordinated doers ("Seoul and Washington began drills", "carried out by Greek
+    sailors and Cypriot troops")?"""
     window = tok.doc[max(tok.sent.start, tok.i - 4) : min(tok.sent.end, tok.i + 5)]
     if any(t.lemma_.lower() in JOINT_WORDS or t.lower_ in JOINT_WORDS for t in [*tok.children, *window]):
         return True

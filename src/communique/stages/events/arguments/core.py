@@ -371,7 +371,7 @@ def find_arguments(doc: Doc, tok: Any, code: str, *, args: ActorIndex, events: l
         return None
     if transfer and not recipient and (found := _recipient_place(doc, tok)) is not None and \
             not _own_country(doc, found[0], src, countries, extra_actors):
-        # "returned a manuscript, missing since 1943, to Venafro, Italy": the place it goes to stands for its country
+        # "handed back a painting, lost for decades, to Cuneo, Italy": the place it goes to stands for its country
         aid = country_actor(doc, found[0], found[1], extra_actors, extra_mentions)
         countries[aid] = found[0]
         tgt = [aid]
