@@ -10,8 +10,12 @@ Datasets (read from ``../shared`` at run time; no sentence is copied into the pr
   is found in the sentence; our actor is the one whose mention overlaps it most.  Scored: found; country
   (ISO3, or "IGO" when the gold code is IGO and ours begins IGO); country + sector over gold actors with a
   sector.  The gold sector is its first three letters, the primary role ("CVLALB", civilians who are ethnic
-  Albanians, is CVL); "***" (the coder left the sector open) is scored on country only.  Accuracy is
-  reported over the gold actors we found and over all of them.
+  Albanians, is CVL); "***" (the coder left the sector open) is scored on country only.  The GSR writes
+  PLOVER's sector codes, which differ from CAMEO's (ours) in two names: PLOVER ``JRN`` (journalists,
+  newspapers) is CAMEO ``MED``, and PLOVER ``MED`` (medical: doctors, the Red Cross) is CAMEO ``HLH``; the
+  GSR's ``CIV`` (in no sector list; civilians) is CAMEO ``CVL``.  Gold sectors are translated so
+  (:data:`PLOVER_SECTORS`) before they are compared.  Accuracy is reported over the gold actors we found
+  and over all of them.
 * ``plv`` (``eval/plover_plv/PLV_train.tsv``, the training split only): the share of marked source
   (``<s>…</s>``) and target (``<t>…</t>``) spans overlapped by an actor mention of ours; and country and
   country + sector accuracy on the hand-labelled sample ``actors_gold/plv_sample.tsv`` (its labelling rules
@@ -47,7 +51,13 @@ PETRARCH_ACTORS = Path("reference/petrarch2/PETR.Validate.actors.txt")
 PETRARCH_AGENTS = Path("reference/petrarch2/PETR.Validate.agents.txt")
 SAMPLE = "actors_gold/plv_sample.tsv"
 
-__all__ = ["GoldActor", "Tally", "gsr_actors", "plv_spans", "read_sample", "score_spans", "main"]
+#: PLOVER sector codes (as the GSR writes them) -> the CAMEO sector codes we write; codes not listed are the same in
+#: both.  PLOVER's sector list (``reference/plover``) has both JRN and MED: the GSR gives JRN to newspapers and
+#: journalists and MED to doctors and the Red Cross/Crescent, so PLOVER JRN is CAMEO MED (media) and PLOVER MED
+#: is CAMEO HLH (health).  "CIV" is in neither list: the GSR's spelling of CVL (civilians: a people, a city).
+PLOVER_SECTORS = {"JRN": "MED", "MED": "HLH", "CIV": "CVL"}
+
+__all__ = ["PLOVER_SECTORS", "GoldActor", "Tally", "gsr_actors", "plv_spans", "read_sample", "score_spans", "main"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +127,7 @@ def gsr_actors(path: Path, iso3: frozenset[str]) -> list[tuple[str, list[GoldAct
                 sector = (a.get("sector") or "").strip().upper()[:3] or None
                 if sector == "***":
                     sector = None  # the coder left the sector open: scored on country only
+                sector = PLOVER_SECTORS.get(sector, sector) if sector else None
                 golds.append(GoldActor(f"{rec['id']}:{role}{n}", at, i, i + len(at), _country(a.get("code"), iso3),
                                        sector))
         if golds:
