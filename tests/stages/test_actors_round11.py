@@ -141,3 +141,20 @@ def test_user_kb_igo_code_wins(tmp_path: Path) -> None:
                        ("The World Bank lent Kenya money.", "IGOXWBANK")]:
         doc = analyze(text, pipeline=pipe)
         assert code in [a.code for a in doc.actors], text
+
+
+# --- a region's adjective before a body bound to it: the region's, of its state; apart from the state's own ------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Catalan government called a referendum. The Spanish government rejected it.",
+     [("Catalan government", "ESPGOV"), ("Spanish government", "ESPGOV")]),
+    ("Bavarian police closed the motorway on Sunday.", [("Bavarian police", "DEUCOP")]),
+])
+def test_regional_adjective_before_a_bound_body(pipeline: Pipeline, text: str,
+                                                expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(analyze(text, pipeline=pipeline)) == expected
+
+
+def test_a_people_of_many_states_gives_no_region() -> None:
+    from communique.knowledge.countries import regional_demonym
+    assert regional_demonym("Catalan") == "ESP" and regional_demonym("Kurdish") is None

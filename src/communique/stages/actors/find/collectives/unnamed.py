@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .....knowledge.countries import regional_demonym
 from .....knowledge.sectors import TITLE_WORDS, role_sector, sector_for_title
 from .....model import Span
 from .....textutil import SpanIndex
@@ -137,6 +138,10 @@ def _walk_left(sdoc: Any, tok: Any, office: int, people: bool, taken_index: Span
             # between the country word and the noun says the sector, not another actor
             sector_words.insert(0, t.lower_)
             modifiers.append(t.lower_)
+            left.first = k
+        elif low in PLACE_BOUND_NOUNS and k == tok.i - 1 and t.text[:1].isupper() and (
+                iso := regional_demonym(t.text)):
+            countries.append((iso, k))  # "the Catalan government", "Bavarian police": a region's, of its state
             left.first = k
         elif low in PLACE_BOUND_NOUNS and k == tok.i - 1 and t.text[:1].isupper() and t.pos_ == "PROPN" and (
                 iso := _place_country(doc_places, t.idx, t.idx + len(t))
