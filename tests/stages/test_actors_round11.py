@@ -158,3 +158,26 @@ def test_regional_adjective_before_a_bound_body(pipeline: Pipeline, text: str,
 def test_a_people_of_many_states_gives_no_region() -> None:
     from communique.knowledge.countries import regional_demonym
     assert regional_demonym("Catalan") == "ESP" and regional_demonym("Kurdish") is None
+
+
+# --- a suspected or alleged militant is a rebel (Phoenix ALLEGED_MILITANTS [~REB]); a militant is UAF -----------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya deported a suspected Somali militant on Sunday.", ("Somali militant", "SOMREB")),
+    ("Police arrested three alleged Pakistani militants.", ("Pakistani militants", "PAKREB")),
+    ("Somali militants attacked the base.", ("Somali militants", "SOMUAF")),
+])
+def test_suspected_militants(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _codes(analyze(text, pipeline=pipeline))
+
+
+# --- a past-office word before the country word still makes the office a past one (ELI) ----------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Former Kenyan president Uhuru Kenyatta met the envoy.", ("Uhuru Kenyatta", "KENELI")),
+    ("The ousted Malian prime minister Choguel Maiga left for Dakar.", ("Choguel Maiga", "MLIELI")),
+    ("Ex-Peruvian president Pedro Castillo was jailed.", ("Pedro Castillo", "PERELI")),
+    ("Kenyan President William Ruto met the envoy.", ("William Ruto", "KENGOV")),
+])
+def test_past_word_before_the_country_word(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _codes(analyze(text, pipeline=pipeline))

@@ -69,6 +69,9 @@ migrants                               CVL     Phoenix MIGRANT, MIGRANT_WORKER, 
                                                [~CRM]); REF is CAMEO's for refugees, asylum seekers and the
                                                displaced (REFUGEE, ASYLUM_SEEKER [~REF]), who flee; a migrant
                                                moves, and is a civilian unless the text says he fled
+suspected/alleged militants            REB     Phoenix ALLEGED_MILITANTS [~REB]; militants alone UAF
+a region's adjective + a bound body    GOV...  "the Catalan government" ESPGOV, apart from the state's own
+                                               (``countries.regional_demonym``); "the Gujarat government" INDGOV
 a country word + a role noun           (role)  "Kenyan truck drivers" KENLAB, "Peruvian nurses" PERHLH: the
                                                role-noun section's sector (:data:`ROLE_NOUNS`)
 =====================================  ======  ==============================================

@@ -275,6 +275,8 @@ def _sector(sdoc: Any, tok: Any, low: str, people: bool, left: _Left, countries:
         sector = "CVL"  # "Vietnamese fishing boats", "Ukrainian cargo ships": civilians' craft
     if low in ("forces", "force") and "security" in modifiers and "military" not in modifiers:
         sector = "MIL"  # Phoenix.agents: SECURITY_FORCE [~MIL] (also [~COP])
+    if low in ("militant", "militants") and {"alleged", "suspected"} & set(modifiers):
+        sector = "REB"  # Phoenix.agents: ALLEGED_MILITANTS [~REB] (a militant is UAF, MILITIA [~UAF])
     if low == "bombers" and tok.i > 0 and sdoc[tok.i - 1].lower_ == "suicide":
         sector = "REB"  # Phoenix.agents: SUICIDE_BOMBER [~REB]; BOMBER (the aircraft) [~MIL]
     return sector
