@@ -83,6 +83,13 @@ class Tally:
     sector_found: int = 0
     sector_hits: int = 0
     misses: list[str] = field(default_factory=list)
+    #: misses of found actors by kind: "country wrong", "country missing" (ours has none), "sector wrong",
+    #: "sector missing" (country right)
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    def kind_lines(self, name: str) -> list[str]:
+        """The misses of found actors by kind, largest first."""
+        return [f"{name}: {kind:<16} {n}" for kind, n in sorted(self.kinds.items(), key=lambda kv: -kv[1])]
 
     def lines(self, name: str) -> list[str]:
         def pct(a: int, b: int) -> str:
@@ -215,6 +222,8 @@ def score_spans(docs: Sequence[Any], golds: Sequence[list[GoldActor]], tally: Ta
                     tally.country_hits += ok
                     if not ok:
                         tally.misses.append(f"{g.key} {g.text!r}: gold {g.country}, ours {a.code}")
+                        kind = "country missing" if _actor_country(a) is None else "country wrong"
+                        tally.kinds[kind] = tally.kinds.get(kind, 0) + 1
                 if g.sector is not None:
                     tally.sector_gold += 1
                     if a is not None:
@@ -224,6 +233,8 @@ def score_spans(docs: Sequence[Any], golds: Sequence[list[GoldActor]], tally: Ta
                         tally.sector_hits += ok
                         if not ok and _actor_country(a) == g.country:
                             tally.misses.append(f"{g.key} {g.text!r}: gold {g.country}{g.sector}, ours {a.code}")
+                            kind = "sector missing" if not a.sector else "sector wrong"
+                            tally.kinds[kind] = tally.kinds.get(kind, 0) + 1
     return tally
 
 
@@ -295,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="score only the first N records of each set")
     ap.add_argument("--dataset", choices=("plover_gsr", "plv", "petrarch2"), action="append",
                     help="score only this set (repeatable)")
-    ap.add_argument("--verbose", action="store_true", help="list every miss")
+    ap.add_argument("--verbose", action="store_true", help="count the misses by kind and list every one")
     args = ap.parse_args(argv)
     print("\n".join(report(args.shared, limit=args.limit, datasets=args.dataset, verbose=args.verbose)))
     return 0
@@ -314,12 +325,14 @@ def report(shared: Path, *, limit: int | None = None, datasets: Sequence[str] | 
     lines: list[str] = []
     if "plover_gsr" in want:
         t = run_gsr(shared, limit=limit, pipeline=pipe)
-        lines += t.lines("plover_gsr") + ([f"  miss {m}" for m in t.misses] if verbose else [])
+        lines += t.lines("plover_gsr") + (t.kind_lines("plover_gsr misses") + [f"  miss {m}" for m in t.misses]
+                                          if verbose else [])
     if "plv" in want:
         cov, lab = run_plv(shared, limit=limit, pipeline=pipe)
         lines.append(f"plv_train: marked spans with an actor  {cov.found}/{cov.total} = "
                      f"{cov.found / max(cov.total, 1):.1%}")
-        lines += lab.lines("plv_sample") + ([f"  miss {m}" for m in lab.misses] if verbose else [])
+        lines += lab.lines("plv_sample") + (lab.kind_lines("plv_sample misses") + [f"  miss {m}" for m in lab.misses]
+                                            if verbose else [])
     if "petrarch2" in want:
         hits, total, misses = run_petrarch(shared, limit=limit)
         lines.append(f"petrarch2: actor codes exact        {hits}/{total} = {hits / max(total, 1):.1%}")
