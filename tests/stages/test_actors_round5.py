@@ -145,7 +145,7 @@ def test_government_named_after_its_leader(pipeline: Pipeline, text: str,
 @pytest.mark.parametrize(("text", "expected"), [
     # Phoenix.agents BORDER_PATROL [~COP]
     ("U.S. border patrol agents detained Guatemalan migrants.",
-     [("U.S. patrol", "USACOP"), ("Guatemalan migrants", "GTMREF")]),
+     [("U.S. patrol", "USACOP"), ("Guatemalan migrants", "GTMCVL")]),
     ("Mexican border police detained the men.", [("Mexican police", "MEXCOP"), ("men", "CVL")]),
     ("A Palestinian prisoner died in custody.", [("Palestinian prisoner", "PSECVL")]),
     # a state's agency or national paper is that state's outlet; an international wire stands for no state

@@ -10,8 +10,12 @@ Datasets (read from ``../shared`` at run time; no sentence is copied into the pr
   is found in the sentence; our actor is the one whose mention overlaps it most.  Scored: found; country
   (ISO3, or "IGO" when the gold code is IGO and ours begins IGO); country + sector over gold actors with a
   sector.  The gold sector is its first three letters, the primary role ("CVLALB", civilians who are ethnic
-  Albanians, is CVL); "***" (the coder left the sector open) is scored on country only.  Accuracy is
-  reported over the gold actors we found and over all of them.
+  Albanians, is CVL); "***" (the coder left the sector open) is scored on country only.  The GSR writes
+  PLOVER's sector codes, which differ from CAMEO's (ours) in two names: PLOVER ``JRN`` (journalists,
+  newspapers) is CAMEO ``MED``, and PLOVER ``MED`` (medical: doctors, the Red Cross) is CAMEO ``HLH``; the
+  GSR's ``CIV`` (in no sector list; civilians) is CAMEO ``CVL``.  Gold sectors are translated so
+  (:data:`PLOVER_SECTORS`) before they are compared.  Accuracy is reported over the gold actors we found
+  and over all of them.
 * ``plv`` (``eval/plover_plv/PLV_train.tsv``, the training split only): the share of marked source
   (``<s>…</s>``) and target (``<t>…</t>``) spans overlapped by an actor mention of ours; and country and
   country + sector accuracy on the hand-labelled sample ``actors_gold/plv_sample.tsv`` (its labelling rules
@@ -47,7 +51,13 @@ PETRARCH_ACTORS = Path("reference/petrarch2/PETR.Validate.actors.txt")
 PETRARCH_AGENTS = Path("reference/petrarch2/PETR.Validate.agents.txt")
 SAMPLE = "actors_gold/plv_sample.tsv"
 
-__all__ = ["GoldActor", "Tally", "gsr_actors", "plv_spans", "read_sample", "score_spans", "main"]
+#: PLOVER sector codes (as the GSR writes them) -> the CAMEO sector codes we write; codes not listed are the same in
+#: both.  PLOVER's sector list (``reference/plover``) has both JRN and MED: the GSR gives JRN to newspapers and
+#: journalists and MED to doctors and the Red Cross/Crescent, so PLOVER JRN is CAMEO MED (media) and PLOVER MED
+#: is CAMEO HLH (health).  "CIV" is in neither list: the GSR's spelling of CVL (civilians: a people, a city).
+PLOVER_SECTORS = {"JRN": "MED", "MED": "HLH", "CIV": "CVL"}
+
+__all__ = ["PLOVER_SECTORS", "GoldActor", "Tally", "gsr_actors", "plv_spans", "read_sample", "score_spans", "main"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +83,13 @@ class Tally:
     sector_found: int = 0
     sector_hits: int = 0
     misses: list[str] = field(default_factory=list)
+    #: misses of found actors by kind: "country wrong", "country missing" (ours has none), "sector wrong",
+    #: "sector missing" (country right)
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    def kind_lines(self, name: str) -> list[str]:
+        """The misses of found actors by kind, largest first."""
+        return [f"{name}: {kind:<16} {n}" for kind, n in sorted(self.kinds.items(), key=lambda kv: -kv[1])]
 
     def lines(self, name: str) -> list[str]:
         def pct(a: int, b: int) -> str:
@@ -117,6 +134,7 @@ def gsr_actors(path: Path, iso3: frozenset[str]) -> list[tuple[str, list[GoldAct
                 sector = (a.get("sector") or "").strip().upper()[:3] or None
                 if sector == "***":
                     sector = None  # the coder left the sector open: scored on country only
+                sector = PLOVER_SECTORS.get(sector, sector) if sector else None
                 golds.append(GoldActor(f"{rec['id']}:{role}{n}", at, i, i + len(at), _country(a.get("code"), iso3),
                                        sector))
         if golds:
@@ -204,6 +222,8 @@ def score_spans(docs: Sequence[Any], golds: Sequence[list[GoldActor]], tally: Ta
                     tally.country_hits += ok
                     if not ok:
                         tally.misses.append(f"{g.key} {g.text!r}: gold {g.country}, ours {a.code}")
+                        kind = "country missing" if _actor_country(a) is None else "country wrong"
+                        tally.kinds[kind] = tally.kinds.get(kind, 0) + 1
                 if g.sector is not None:
                     tally.sector_gold += 1
                     if a is not None:
@@ -213,6 +233,8 @@ def score_spans(docs: Sequence[Any], golds: Sequence[list[GoldActor]], tally: Ta
                         tally.sector_hits += ok
                         if not ok and _actor_country(a) == g.country:
                             tally.misses.append(f"{g.key} {g.text!r}: gold {g.country}{g.sector}, ours {a.code}")
+                            kind = "sector missing" if not a.sector else "sector wrong"
+                            tally.kinds[kind] = tally.kinds.get(kind, 0) + 1
     return tally
 
 
@@ -284,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="score only the first N records of each set")
     ap.add_argument("--dataset", choices=("plover_gsr", "plv", "petrarch2"), action="append",
                     help="score only this set (repeatable)")
-    ap.add_argument("--verbose", action="store_true", help="list every miss")
+    ap.add_argument("--verbose", action="store_true", help="count the misses by kind and list every one")
     args = ap.parse_args(argv)
     print("\n".join(report(args.shared, limit=args.limit, datasets=args.dataset, verbose=args.verbose)))
     return 0
@@ -303,12 +325,14 @@ def report(shared: Path, *, limit: int | None = None, datasets: Sequence[str] | 
     lines: list[str] = []
     if "plover_gsr" in want:
         t = run_gsr(shared, limit=limit, pipeline=pipe)
-        lines += t.lines("plover_gsr") + ([f"  miss {m}" for m in t.misses] if verbose else [])
+        lines += t.lines("plover_gsr") + (t.kind_lines("plover_gsr misses") + [f"  miss {m}" for m in t.misses]
+                                          if verbose else [])
     if "plv" in want:
         cov, lab = run_plv(shared, limit=limit, pipeline=pipe)
         lines.append(f"plv_train: marked spans with an actor  {cov.found}/{cov.total} = "
                      f"{cov.found / max(cov.total, 1):.1%}")
-        lines += lab.lines("plv_sample") + ([f"  miss {m}" for m in lab.misses] if verbose else [])
+        lines += lab.lines("plv_sample") + (lab.kind_lines("plv_sample misses") + [f"  miss {m}" for m in lab.misses]
+                                            if verbose else [])
     if "petrarch2" in want:
         hits, total, misses = run_petrarch(shared, limit=limit)
         lines.append(f"petrarch2: actor codes exact        {hits}/{total} = {hits / max(total, 1):.1%}")

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Country", "capital_of", "countries", "country_name", "is_capital", "misspelt_country", "resolve_country"]
+__all__ = ["Country", "capital_of", "countries", "country_name", "is_capital", "misspelt_country", "regional_demonym",
+           "resolve_country"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,3 +335,21 @@ def is_capital(city_name: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+#: Adjectives of a region of one state (not a state's demonym), for the bodies bound to it: "the Catalan government",
+#: "Bavarian police" are a region's, of that state (ESP, DEU), and a different actor from the state's own.  Only
+#: regions inside one internationally recognised state; peoples' names that span states (Basque, Kurdish, Punjabi,
+#: Kashmiri, Baluch) are left out.
+_REGIONAL_DEMONYMS = {
+    "catalan": "ESP", "andalusian": "ESP", "galician": "ESP", "bavarian": "DEU", "saxon": "DEU", "flemish": "BEL",
+    "walloon": "BEL", "corsican": "FRA", "sicilian": "ITA", "sardinian": "ITA", "lombard": "ITA", "welsh": "GBR",
+    "texan": "USA", "californian": "USA", "quebec": "CAN", "quebecois": "CAN", "albertan": "CAN", "tigrayan": "ETH",
+    "sindhi": "PAK", "darfuri": "SDN", "chechen": "RUS", "tatarstan": "RUS", "bengali": "IND", "keralan": "IND",
+    "tamil nadu": "IND", "zanzibari": "TZA", "sabahan": "MYS", "acehnese": "IDN", "papuan": "IDN",
+}
+
+
+def regional_demonym(word: str) -> str | None:
+    """ISO3 of the one state whose region ``word`` is the adjective of ("Catalan" -> "ESP"), else ``None``."""
+    return _REGIONAL_DEMONYMS.get(word.casefold())

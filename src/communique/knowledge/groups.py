@@ -31,11 +31,14 @@ class KnownGroup:
     aliases: tuple[str, ...]
     code: str
     source: str
+    home: str | None = None
 
     @property
     def country(self) -> str | None:
+        """The code's first three letters when they are a country, else the group's ``home`` state (a CAMEO
+        region code such as WAF names no state: the table says which one the group is of), else ``None``."""
         head = self.code[:3]
-        return head if head in countries() else None
+        return head if head in countries() else self.home
 
     @property
     def sector(self) -> str | None:
@@ -52,12 +55,15 @@ def parse_groups(text: str, *, source: str = "groups.tsv") -> list[KnownGroup]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        cols = (line.split("\t") + [""] * 4)[:4]
+        cols = (line.split("\t") + [""] * 5)[:5]
         code = cols[2].strip()
         if not cols[0].strip() or len(code) < 6 or not code.isalpha() or not code.isupper():
             raise InputError(f"{source}:{n}", "a group row needs a name and a CAMEO-style code of 6+ capitals")
+        home = cols[4].strip() or None
+        if home is not None and home not in countries():
+            raise InputError(f"{source}:{n}", f"home {home!r} is not an ISO3 country code")
         rows.append(KnownGroup(name=cols[0].strip(), aliases=tuple(a.strip() for a in cols[1].split("|") if a.strip()),
-                               code=code, source=cols[3].strip() or "ours"))
+                               code=code, source=cols[3].strip() or "ours", home=home))
     return rows
 
 

@@ -65,7 +65,22 @@ extremists, radicals                   RAD     Phoenix EXTREMIST, RADICAL_LEFTIS
 peace/protest/resistance movement      OPP     Phoenix RESISTANCE_MOVEMENT, PRO-DEMOCRACY_MOVEMENT [~OPP];
                                                separatist/insurgent/militant movement REB (Phoenix)
 a state's newspaper, broadcaster       MED     "a Syrian newspaper" SYRMED, as "Syrian newspapers"
+migrants                               CVL     Phoenix MIGRANT, MIGRANT_WORKER, IMMIGRANT [~CVL] (ILLEGAL_MIGRANT
+                                               [~CRM]); REF is CAMEO's for refugees, asylum seekers and the
+                                               displaced (REFUGEE, ASYLUM_SEEKER [~REF]), who flee; a migrant
+                                               moves, and is a civilian unless the text says he fled
+suspected/alleged militants            REB     Phoenix ALLEGED_MILITANTS [~REB]; militants alone UAF
+a region's adjective + a bound body    GOV...  "the Catalan government" ESPGOV, apart from the state's own
+                                               (``countries.regional_demonym``); "the Gujarat government" INDGOV
+a country word + a role noun           (role)  "Kenyan truck drivers" KENLAB, "Peruvian nurses" PERHLH: the
+                                               role-noun section's sector (:data:`ROLE_NOUNS`)
 =====================================  ======  ==============================================
+
+The table has two sections. The title section (``_LEXICON``) holds titles, offices and bodies: its words are read
+inside titles ("Deputy Defence Minister") and make :data:`TITLE_WORDS` heads. The role-noun section
+(:data:`ROLE_NOUNS`) holds people named by an office, a trade, a condition or a cause ("driver", "nurse", "man",
+"hostage"): read only as the head noun of a phrase (:func:`role_sector`), never as a title, so "man", "woman" or
+"child" never make a titled person. Where both sections hold a word they give the same sector.
 """
 
 from __future__ import annotations
@@ -73,7 +88,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["SECTORS", "TITLE_WORDS", "igo_code", "is_title", "sector_for_title"]
+__all__ = ["ROLE_NOUNS", "SECTORS", "TITLE_WORDS", "igo_code", "is_title", "role_sector", "sector_for_title"]
 
 _LEXICON = {
     "GOV": """president, vice president, prime minister, premier, minister, ministry, foreign minister,
@@ -142,6 +157,59 @@ _LEXICON = {
     "CRM": """criminal, gang, smuggler, pirate, kidnapper, drug trafficker, cartel, gang leader, gang member""",
 }
 SECTORS: frozenset[str] = frozenset(_LEXICON)
+
+#: The role-noun section: people who hold an office or share a trade, a condition or a cause, by the noun's lemma
+#: (lower case; plural and singular forms share it) -> sector.  Phoenix.agents codes the same roles: ASYLUM_SEEKER
+#: [~REF], LECTURER [~EDU], WORKER [~LAB], FARMER [~AGR], DOCTOR [~HLH], JUDGE [~JUD], PROTESTER [~OPP],
+#: MIGRANT [~CVL].  Read by the events stage for role parties ("the protesting truck drivers") and by the actors
+#: stage after a country word ("Kenyan truck drivers" KENLAB); not title words.
+ROLE_NOUNS: dict[str, str] = {
+    # government and diplomacy
+    "minister": "GOV", "president": "GOV", "premier": "GOV", "chancellor": "GOV", "governor": "GOV",
+    "mayor": "GOV", "official": "GOV", "ambassador": "GOV", "envoy": "GOV", "diplomat": "GOV",
+    "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "administrator": "GOV", "regulator": "GOV",
+    "bureaucrat": "GOV", "king": "GOV", "queen": "GOV", "monarch": "GOV", "emir": "GOV", "sultan": "GOV",
+    "authority": "GOV", "inspector": "GOV",
+    # legislators and parties
+    "lawmaker": "LEG", "legislator": "LEG", "senator": "LEG", "parliamentarian": "LEG", "mp": "LEG",
+    "congressman": "LEG", "congresswoman": "LEG", "politician": "PTY", "candidate": "PTY",
+    # courts
+    "judge": "JUD", "prosecutor": "JUD", "magistrate": "JUD", "lawyer": "JUD", "attorney": "JUD", "court": "JUD",
+    "tribunal": "JUD",
+    # police
+    "policeman": "COP", "policewoman": "COP",
+    # causes and opposition
+    "opposition": "OPP", "union": "LAB", "dissident": "OPP", "critic": "OPP", "supporter": "CVL",
+    "striker": "LAB", "opponent": "OPP",
+    # refugees and migrants
+    "refugee": "REF", "seeker": "REF", "migrant": "CVL", "returnee": "REF", "evacuee": "REF",
+    # trades
+    "worker": "LAB", "employee": "LAB", "labourer": "LAB", "laborer": "LAB", "miner": "LAB", "docker": "LAB",
+    "dockworker": "LAB", "driver": "LAB", "staff": "LAB", "unionist": "LAB",
+    "student": "EDU", "teacher": "EDU", "lecturer": "EDU", "professor": "EDU", "academic": "EDU", "pupil": "EDU",
+    "scholar": "EDU",
+    "doctor": "HLH", "nurse": "HLH", "medic": "HLH", "paramedic": "HLH", "physician": "HLH",
+    "farmer": "AGR", "peasant": "AGR", "herder": "AGR", "herdsman": "AGR", "herdsmen": "AGR",
+    "journalist": "MED", "reporter": "MED", "correspondent": "MED", "editor": "MED", "photographer": "MED",
+    "blogger": "MED",
+    "cleric": "REL", "priest": "REL", "bishop": "REL", "imam": "REL", "monk": "REL", "nun": "REL", "pastor": "REL",
+    "rabbi": "REL",
+    "businessman": "BUS", "businesswoman": "BUS", "executive": "BUS", "investor": "BUS", "trader": "BUS",
+    "merchant": "BUS", "company": "BUS", "firm": "BUS", "shopkeeper": "CVL",
+    "management": "BUS", "bank": "BUS", "newspaper": "MED", "party": "PTY", "deputy": "GOV", "ngo": "NGO",
+    # people
+    "people": "CVL", "person": "CVL", "man": "CVL", "woman": "CVL", "child": "CVL", "family": "CVL",
+    "victim": "CVL", "youth": "CVL", "foreigner": "CVL", "stakeholder": "CVL", "crowd": "CVL",
+    "resident": "CVL", "villager": "CVL", "civilian": "CVL", "citizen": "CVL", "voter": "CVL", "passenger": "CVL",
+    "tourist": "CVL", "fisherman": "CVL", "fishermen": "CVL", "settler": "CVL", "prisoner": "CVL",
+    "detainee": "CVL", "inmate": "CVL", "hostage": "CVL", "captive": "CVL", "protester": "OPP",
+    "demonstrator": "OPP", "activist": "OPP",
+}
+
+
+def role_sector(lemma: str) -> str | None:
+    """The sector of a role noun by its lemma ("driver" -> "LAB", "hostage" -> "CVL"), else ``None``."""
+    return ROLE_NOUNS.get(lemma.lower())
 
 # Role words that say little about the sector; any other match of equal length wins.
 _GENERIC = frozenset(

@@ -95,7 +95,9 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     forces = find_armed_acts(sdoc, taken)  # "U.S. military airstrikes": the state's military, before its name
     forces += find_ethnic_peoples(sdoc, taken + [f.span for f in forces], doc.places)  # "ethnic Albanians"
     taken += [f.span for f in forces]
-    ents = forces + find_entities(sdoc, taken, doc.places)
+    kb_coded = (lambda name: any(k is not None and k.code for k in (kb.find(name), kb.find(f"the {name}")))) \
+        if kb is not None else None
+    ents = forces + find_entities(sdoc, taken, doc.places, kb_coded=kb_coded)
     taken += [f.span for f in ents[len(forces):]]
     unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups, bodies=ents)
     taken += [f.span for f in unnamed]
@@ -557,10 +559,12 @@ class ActorStage:
         self.gazetteer = gazetteer
 
     def _place_country(self, name: str) -> str | None:
-        """The country of a city of 100,000 people or more so named (a collective's home), else ``None``."""
+        """The country of a city of 100,000 people or more, or of a state or province (a first-level division:
+        "the Gujarat government", "Sindh police"), so named (a collective's home), else ``None``."""
         gaz = self.gazetteer if self.gazetteer is not None else Gazetteer.default()
         hit = gaz.lookup(name)
-        return hit.country if hit is not None and hit.feature == "city" and hit.population >= 100_000 else None
+        return hit.country if hit is not None and hit.feature in ("city", "state") and hit.population >= 100_000 \
+            else None
 
     def __call__(self, doc: Doc) -> Doc:
         attach(doc, *extract(doc, kb=self.kb, place_country=self._place_country))

@@ -146,7 +146,7 @@ CIVIL_GROUPS = {"militiamen": "UAF", "guerrillas": "REB", "insurgents": "REB", "
                 "gunman": "UAF", "guerrilla": "REB", "separatist": "REB", "opposition": "OPP", "rulers": "GOV",
                 "people": "CVL", "protesters": "OPP", "demonstrators": "OPP",
                 "residents": "CVL", "civilians": "CVL", "villagers": "CVL",
-                "refugees": "REF", "migrants": "REF", "man": "CVL", "woman": "CVL", "men": "CVL", "women": "CVL",
+                "refugees": "REF", "migrants": "CVL", "man": "CVL", "woman": "CVL", "men": "CVL", "women": "CVL",
                 "citizen": "CVL", "citizens": "CVL", "national": "CVL", "nationals": "CVL", "tourists": "CVL",
                 "newspapers": "MED", "channels": "MED", "fishermen": "CVL",
                 "students": "EDU", "workers": "LAB", "farmers": "AGR", "crowd": "CVL", "crowds": "CVL",

@@ -100,6 +100,16 @@ def _past_before(sdoc: Any, i: int) -> int | None:
     return None
 
 
+def _past_right_before(sdoc: Any, i: int) -> int | None:
+    """The token of a past-office word right before token ``i`` ("former" in "former Kenyan president", "ex-" in
+    "ex-Peruvian president"), else ``None``."""
+    if i > 0 and sdoc[i - 1].lower_ in _PAST_WORDS:
+        return i - 1
+    if i > 1 and sdoc[i - 1].text in ("-", "‐") and sdoc[i - 2].lower_ in _PAST_WORDS:
+        return i - 2
+    return None
+
+
 def _apposed_name(sdoc: Any, i: int, j: int, country: str | None) -> tuple[int, int] | None:
     """A name set off by commas right after a definite title ending at token ``j`` ("The foreign minister, Sergei
     Lavrov, said", "Kenya's foreign minister, Musalia Mudavadi, said"): (first, end) of the name, else ``None``.
@@ -184,6 +194,11 @@ def find_titled_people(sdoc: Any) -> list[Found]:
             start_char = sdoc[i].idx
             if (past := _past_before(sdoc, i)) is not None:
                 # "Former Labour prime minister Gordon Brown": a past office, a party word between
+                title, start_char = f"{sdoc[past].text} {title}", sdoc[past].idx
+            elif country is not None and (past := _past_right_before(sdoc, i)) is not None \
+                    and not any(w in _PAST_WORDS for w in title.lower().replace("-", " ").split()):
+                # "former Kenyan president Uhuru Kenyatta": the country word opens the phrase, the past word before
+                # it still makes the office a past one (ELI)
                 title, start_char = f"{sdoc[past].text} {title}", sdoc[past].idx
             last = end
             if country is None and igo is None and end + 1 < n and sdoc[end].lower_ == "of" \

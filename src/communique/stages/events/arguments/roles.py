@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ....knowledge.countries import countries, country_name
-from ....knowledge.sectors import sector_for_title
+from ....knowledge.sectors import ROLE_NOUNS, sector_for_title
 from ....model import Actor, Doc, Mention, Span
 from ...actors.find.base import country_at
 from ...actors.find.collectives.phrase import own_phrase_countries
@@ -36,50 +36,9 @@ from ..phrases import ActorIndex
 from ..place_targets import country_actor
 from .objects import acts_against
 
-#: Role nouns (lemma, lower case) and their sector: people who hold an office or share a trade, a condition or a
-#: cause. Plural and singular forms share the lemma.
-ROLE_SECTORS: dict[str, str] = {
-    # government and diplomacy
-    "minister": "GOV", "president": "GOV", "premier": "GOV", "chancellor": "GOV", "governor": "GOV",
-    "mayor": "GOV", "official": "GOV", "ambassador": "GOV", "envoy": "GOV", "diplomat": "GOV",
-    "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "administrator": "GOV", "regulator": "GOV",
-    "bureaucrat": "GOV", "king": "GOV", "queen": "GOV", "monarch": "GOV", "emir": "GOV", "sultan": "GOV",
-    "authority": "GOV", "inspector": "GOV",
-    # legislators and parties
-    "lawmaker": "LEG", "legislator": "LEG", "senator": "LEG", "parliamentarian": "LEG", "mp": "LEG",
-    "congressman": "LEG", "congresswoman": "LEG", "politician": "PTY", "candidate": "PTY",
-    # courts
-    "judge": "JUD", "prosecutor": "JUD", "magistrate": "JUD", "lawyer": "JUD", "attorney": "JUD", "court": "JUD",
-    "tribunal": "JUD",
-    # police
-    "policeman": "COP", "policewoman": "COP",
-    # causes and opposition
-    "opposition": "OPP", "union": "LAB", "dissident": "OPP", "critic": "OPP", "supporter": "CVL",
-    "striker": "LAB", "opponent": "OPP",
-    # refugees and migrants
-    "refugee": "REF", "seeker": "REF", "migrant": "REF", "returnee": "REF", "evacuee": "REF",
-    # trades
-    "worker": "LAB", "employee": "LAB", "labourer": "LAB", "laborer": "LAB", "miner": "LAB", "docker": "LAB",
-    "dockworker": "LAB", "driver": "LAB", "staff": "LAB", "unionist": "LAB",
-    "student": "EDU", "teacher": "EDU", "lecturer": "EDU", "professor": "EDU", "academic": "EDU", "pupil": "EDU",
-    "scholar": "EDU",
-    "doctor": "HLH", "nurse": "HLH", "medic": "HLH", "paramedic": "HLH", "physician": "HLH",
-    "farmer": "AGR", "peasant": "AGR", "herder": "AGR", "herdsman": "AGR", "herdsmen": "AGR",
-    "journalist": "MED", "reporter": "MED", "correspondent": "MED", "editor": "MED", "photographer": "MED",
-    "blogger": "MED",
-    "cleric": "REL", "priest": "REL", "bishop": "REL", "imam": "REL", "monk": "REL", "nun": "REL", "pastor": "REL",
-    "rabbi": "REL",
-    "businessman": "BUS", "businesswoman": "BUS", "executive": "BUS", "investor": "BUS", "trader": "BUS",
-    "merchant": "BUS", "company": "BUS", "firm": "BUS", "shopkeeper": "CVL",
-    "management": "BUS", "bank": "BUS", "newspaper": "MED", "party": "PTY", "deputy": "GOV", "ngo": "NGO",
-    # people
-    "people": "CVL", "person": "CVL", "man": "CVL", "woman": "CVL", "child": "CVL", "family": "CVL",
-    "victim": "CVL", "youth": "CVL", "foreigner": "CVL", "stakeholder": "CVL", "crowd": "CVL",
-    "resident": "CVL", "villager": "CVL", "civilian": "CVL", "citizen": "CVL", "voter": "CVL", "passenger": "CVL",
-    "tourist": "CVL", "fisherman": "CVL", "fishermen": "CVL", "settler": "CVL", "prisoner": "CVL",
-    "detainee": "CVL", "inmate": "CVL", "hostage": "CVL", "captive": "CVL", "protester": "OPP",
-    "demonstrator": "OPP", "activist": "OPP",
-}
+#: Role nouns and their sectors: the role-noun section of the one sector table
+#: (:data:`communique.knowledge.sectors.ROLE_NOUNS`).
+ROLE_SECTORS: dict[str, str] = ROLE_NOUNS
 #: Role nouns that are a party only with a word saying whose members they are ("union members", "party members",
 #: "aid agencies", "rights groups"): the sector the phrase's words give, else none.
 NEEDS_SECTOR_WORD = frozenset({"member", "agency", "group", "organization", "organisation", "leader", "official"})

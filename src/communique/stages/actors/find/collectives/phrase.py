@@ -38,9 +38,23 @@ def _own_phrase_country(tok: Any, doc_places: list[Any], *, located: bool = Fals
     return found[0] if found else None
 
 
-#: Participles placing a collective where it acts ("rebels operating in Darfur"); not "based in" (a group based
-#: abroad is not of its host: "Hamas officials based in Qatar").
+#: Participles placing a collective where it acts ("rebels operating in Darfur"); not "based in" for people (a
+#: group's people based abroad are not of their host: "Hamas officials based in Qatar").
 _ACTING_IN = frozenset({"operate", "active", "fight"})
+#: Participles placing a body where it has its seat ("a weekly based in Lagos", "a militant group headquartered in
+#: Tbilisi"): an unnamed body is of the state it is based in, as a named outlet is of its home state.
+_SEATED_IN = frozenset({"base", "based", "headquarter", "headquartered"})
+#: Unnamed bodies (not people) that a seat places: outlets, groups, companies, organisations.
+SEATED_NOUNS = frozenset({"newspaper", "newspapers", "paper", "daily", "weekly", "magazine", "broadcaster", "channel",
+                          "station", "agency", "outlet", "website", "group", "groups", "organization", "organisation",
+                          "organizations", "organisations", "company", "companies", "firm", "firms", "movement",
+                          "network", "charity", "cell", "faction"})
+
+
+def _seated(tok: Any) -> bool:
+    """Is ``tok`` an unnamed body with a "based in"/"headquartered in" phrase of its own?"""
+    return tok.lower_ in SEATED_NOUNS and any(c.dep_ in ("acl", "amod") and c.i > tok.i and (
+        c.lemma_.lower() in _SEATED_IN or c.lower_ in _SEATED_IN) for c in tok.children)
 
 
 def _shared_preps(tok: Any) -> list[Any]:
@@ -49,7 +63,8 @@ def _shared_preps(tok: Any) -> list[Any]:
     own = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
     if own:
         return own
-    acting = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.i > tok.i and c.lemma_ in _ACTING_IN]
+    acting = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.i > tok.i and (
+        c.lemma_ in _ACTING_IN or (_seated(tok) and (c.lemma_.lower() in _SEATED_IN or c.lower_ in _SEATED_IN)))]
     if acting:  # "guerrillas operating in Macedonia", "militants active in the north": where they act
         return [c for a in acting for c in a.children if c.dep_ == "prep" and c.i > a.i]
     kin = [tok.head] if tok.dep_ == "conj" and tok.head is not tok else []
@@ -61,7 +76,8 @@ def own_phrase_countries(tok: Any, doc_places: list[Any], *, located: bool = Fal
                          names_only: bool = False) -> list[str]:
     """Every country :func:`_own_phrase_country` would read, for a list joined by "and" ("lawmakers in Fornost
     and Gondor": both, one actor each); a place geocoded in the phrase gives one."""
-    preps = ("from", "of", *_LOCATED) if located or tok.lower_ in PLACE_BOUND_NOUNS else ("from", "of")
+    preps = ("from", "of", *_LOCATED) if located or tok.lower_ in PLACE_BOUND_NOUNS or _seated(tok) \
+        else ("from", "of")
     sdoc = tok.doc
     for child in _shared_preps(tok):
         if child.dep_ == "prep" and child.lower_ in preps:
@@ -72,17 +88,31 @@ def own_phrase_countries(tok: Any, doc_places: list[Any], *, located: bool = Fal
             for t in sub:
                 if t.text[:1].isupper() and t.i > 0 and sdoc[t.i - 1].text[:1].isupper() and t.i - 1 > child.i:
                     continue  # inside a longer name, read from its first word ("South Sudan", not "Sudan")
+                if t.i + 1 < len(sdoc) and sdoc[t.i + 1].text == "-" and t.i + 2 < len(sdoc) and \
+                        sdoc[t.i + 2].text[:1].islower():
+                    continue  # "of the Albanian-majority north of Kosovo", "in the Saudi-led coalition": a word
+                    # joined to the country by a hyphen makes an adjective about something else, not where they are
                 if names_only and (t.pos_ != "PROPN" or t.ent_type_ == "NORP" or (
                         t.i + 1 < len(sdoc) and sdoc[t.i + 1].text == "-")):
                     continue  # "of the Israeli-occupied West Bank": the adjective is not where they live
                 if t.text[:1].isupper() and (cw := country_at(sdoc, t.i)) is not None and cw[1] <= sub[-1].i + 1:
                     return [cw[0]]
-            if (child.lower_ in _LOCATED or child.lower_ == "from"
+            if (child.lower_ in _LOCATED or child.lower_ == "from" or _seated(tok)
                     or (child.lower_ == "of" and tok.lower_ in PLACE_BOUND_NOUNS)) and (
-                    iso := _place_country(doc_places, sub[0].idx, sub[-1].idx + len(sub[-1]))):
+                    iso := _object_place_country(child, doc_places)
+                    or _place_country(doc_places, sub[0].idx, sub[-1].idx + len(sub[-1]))):
                 return [iso]  # "police in Hyderabad, Pakistan", "the government of Sindh province", "a missionary
                 # from Calgary" (where one comes from is one's country)
     return []
+
+
+def _object_place_country(prep: Any, doc_places: list[Any]) -> str | None:
+    """The country of the geocoded place holding the preposition's object ("in Christian east Beirut": Beirut's,
+    not that of a word before it the gazetteer also knows), else ``None``."""
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and (pl := _place_around(doc_places, obj.idx)) is not None:
+            return str(pl.country)
+    return None
 
 
 def _listed_countries(prep: Any) -> list[str]:

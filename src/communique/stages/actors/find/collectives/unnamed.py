@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .....knowledge.sectors import TITLE_WORDS, sector_for_title
+from .....knowledge.countries import regional_demonym
+from .....knowledge.sectors import TITLE_WORDS, role_sector, sector_for_title
 from .....model import Span
 from .....textutil import SpanIndex
 from ...lexicon import (
@@ -138,6 +139,10 @@ def _walk_left(sdoc: Any, tok: Any, office: int, people: bool, taken_index: Span
             sector_words.insert(0, t.lower_)
             modifiers.append(t.lower_)
             left.first = k
+        elif low in PLACE_BOUND_NOUNS and k == tok.i - 1 and t.text[:1].isupper() and (
+                iso := regional_demonym(t.text)):
+            countries.append((iso, k))  # "the Catalan government", "Bavarian police": a region's, of its state
+            left.first = k
         elif low in PLACE_BOUND_NOUNS and k == tok.i - 1 and t.text[:1].isupper() and t.pos_ == "PROPN" and (
                 iso := _place_country(doc_places, t.idx, t.idx + len(t))
                 or (place_country(t.text) if place_country else None)):
@@ -215,6 +220,24 @@ def _no_party(sdoc: Any, tok: Any, low: str, taken_index: SpanIndex, tspan: Span
     return tok.dep_ == "compound" and (tok.head.lower_ in PERSON_NOUNS or tok.head.lower_ in GROUP_NOUNS)
 
 
+def _role_after_country(sdoc: Any, tok: Any) -> bool:
+    """Is ``tok`` a role noun of the sector table's role-noun section (:data:`~communique.knowledge.sectors.ROLE_NOUNS`)
+    heading its phrase, with a country word before it, over trade words only ("Kenyan truck drivers", "Peruvian
+    nurses", "a Chilean dock worker")? Such a role is an actor of that country; without one it is the events
+    stage's role party (no country)."""
+    if tok.pos_ != "NOUN" or role_sector(tok.lemma_) is None or tok.dep_ == "compound":
+        return False
+    k = tok.i - 1
+    while k >= 0 and sdoc[k].is_lower and sdoc[k].pos_ == "NOUN" and sdoc[k].dep_ == "compound":
+        k -= 1  # "truck", "dock": the trade
+    if k < 0 or not sdoc[k].text[:1].isupper():
+        return False
+    for j in (k, k - 1):  # "Kenyan", "South Korean"
+        if j >= 0 and (cw := country_at(sdoc, j)) is not None and cw[1] == k + 1:
+            return True
+    return False
+
+
 def _modifier_only(sdoc: Any, tok: Any, low: str, left: _Left) -> bool:
     """Is the noun, its modifiers read, no party: "troop movements", "Radical French farmers", "the Syrian
     newspaper Tishreen" (the outlet is the name that follows)?"""
@@ -236,6 +259,7 @@ def _sector(sdoc: Any, tok: Any, low: str, people: bool, left: _Left, countries:
         or (sector_for_title(" ".join(sector_words)) if len(sector_words) > 1 else None)
         or ("MIL" if low in ARMED_NOUNS else None)
         or sector_for_title(" ".join(sector_words))
+        or role_sector(tok.lemma_)  # "Kenyan truck drivers" LAB: the role-noun section
         or ("BUS" if low in ("companies", "firms", "businesses") else "GOV"))
     phrase = " ".join([*reversed([m for m in modifiers if m not in ("and", ",", "-")]), low])
     if (low not in CIVIL_GROUPS or _SECTOR_MODIFIERS & set(modifiers)) and (
@@ -251,6 +275,8 @@ def _sector(sdoc: Any, tok: Any, low: str, people: bool, left: _Left, countries:
         sector = "CVL"  # "Vietnamese fishing boats", "Ukrainian cargo ships": civilians' craft
     if low in ("forces", "force") and "security" in modifiers and "military" not in modifiers:
         sector = "MIL"  # Phoenix.agents: SECURITY_FORCE [~MIL] (also [~COP])
+    if low in ("militant", "militants") and {"alleged", "suspected"} & set(modifiers):
+        sector = "REB"  # Phoenix.agents: ALLEGED_MILITANTS [~REB] (a militant is UAF, MILITIA [~UAF])
     if low == "bombers" and tok.i > 0 and sdoc[tok.i - 1].lower_ == "suicide":
         sector = "REB"  # Phoenix.agents: SUICIDE_BOMBER [~REB]; BOMBER (the aircraft) [~MIL]
     return sector
@@ -291,6 +317,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
     out: list[Found] = []
     doc_places = doc_places or []
     last_group: dict[str, str] = {}  # noun lemma -> country of the latest group so named
+    last_key: dict[str, str] = {}  # noun lemma -> key of the latest group so named ("Karachi police" ... "the police")
     group_states: dict[str, set[str]] = {}  # noun lemma -> every country a group so named had
     armed: list[tuple[int, str]] = []  # (sentence index, country) of every state force named or deployed
     sent_of = {s.start: k for k, s in enumerate(sdoc.sents)}
@@ -304,7 +331,7 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
         people = low in ETHNIC_PLURALS and tok.text[:1].isupper()  # "Bosnian Serbs": a state's people
         office = _head_of_state(sdoc, tok.i)  # "the Polish head of state": the office's three words
         if tok.pos_ not in ("NOUN", "PROPN") or (low not in PERSON_NOUNS and low not in GROUP_NOUNS and not people
-                                                 and not office):
+                                                 and not office and not _role_after_country(sdoc, tok)):
             continue
         last_tok = sdoc[tok.i + office - 1] if office else tok  # the phrase's last word
         tail = last_tok.idx + len(last_tok)
@@ -358,11 +385,13 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
             shared[tok.i] = countries
         possessor = not countries and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
         prev = sdoc[tok.i - 1].lower_ if tok.i > 0 else ""
+        same_as: str | None = None
         if not countries and not possessor and prev in ("the", "these", "those") and tok.lemma_ in last_group \
                 and len(group_states[tok.lemma_]) == 1:
             # "The demonstrators accuse ...": the ones named before; after two states' groups so named ("the Kenyan
             # government ... the Ugandan government. The government said"), either may be meant: no country
             countries = [(last_group[tok.lemma_], -1)]
+            same_as = last_key.get(tok.lemma_)
         if not countries and not possessor and prev in ("the", "these", "those") and low in _DEFINITE_FORCES and (
                 iso := _one_armed_state(armed, sent_of[tok.sent.start])) is not None:
             countries = [(iso, -1)]  # "Cameroon sent troops to the border. The soldiers clashed ...": CMR
@@ -395,7 +424,13 @@ def find_unnamed(sdoc: Any, taken: list[Span], doc_places: list[Any] | None = No
                              head=tspan,
                              extra={"possessor": possessor}))
             continue
-        out += _per_country(sdoc, tok, office, left, countries, plural, lemma, kind, sector, anonymous, span)
+        mine = _per_country(sdoc, tok, office, left, countries, plural, lemma, kind, sector, anonymous, span)
+        if same_as is not None and len(mine) == 1 and mine[0].key != same_as and mine[0].key.startswith(
+                same_as.rsplit(":", 1)[0]):
+            mine[0] = replace(mine[0], key=same_as)  # "the police" after "Karachi police": the same police
+        out += mine
+        if len(mine) == 1:
+            last_key[tok.lemma_] = mine[0].key
         last_group[tok.lemma_] = sorted(countries, key=lambda c: c[1])[-1][0]
         group_states.setdefault(tok.lemma_, set()).update(iso for iso, _ in countries)
         if low in ARMED_NOUNS or sector == "MIL":
@@ -418,8 +453,12 @@ def _per_country(sdoc: Any, tok: Any, office: int, left: _Left, countries: list[
         peoples = " ".join(reversed([m for m in left.modifiers if m.lower() in ETHNONYMS and m != lead]))
         name = f"{lead} {peoples} {' '.join(w for w in left.sector_words[:-1])} {label_noun}"
         name = " ".join(name.split())
+        # a place that is no country ("the Gujarat government", "Karachi police") is part of who they are: the
+        # Gujarat and the Maharashtra governments are two actors of one country
+        seat = lead.lower() if own and cw is None and lead else ""
         out.append(Found(span=span, label="GROUP" if kind != "person" else "TITLE", kind=kind, name=name,
                          country=iso, sector=sector, anonymous=anonymous,
-                         key=f"unnamed:{iso}:{sector}:{lemma}:{'' if not anonymous else tok.i}",
+                         key=f"unnamed:{iso}:{sector}:{lemma}:{'' if not anonymous else tok.i}"
+                             + (f":{seat}" if seat else ""),
                          head=Span(demonym_tok.idx, demonym_tok.idx + len(demonym_tok))))
     return out

@@ -64,7 +64,8 @@ def find_igos(sdoc: Any, taken: list[Span], kb: ActorKB | None = None) -> list[F
                 if taken_index.overlaps(span) or "\n" in name:
                     continue
                 if (found := igo_code(name)) is not None and not _national_body(sdoc, i, name):
-                    named = [k for k in ((kb.find(name), kb.find(f"the {name}")) if kb else ()) if k is not None]
+                    bare = name[4:] if name[:4].casefold() == "the " else name  # "The African Union"
+                    named = [k for k in ((kb.find(bare), kb.find(f"the {bare}")) if kb else ()) if k is not None]
                     hit = None if any(k.code for k in named) else (w, span, found)
                     break
         if hit is None:
