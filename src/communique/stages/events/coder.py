@@ -221,8 +221,9 @@ UNNAMED_DOER_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # and the ongoing situation the report is set in ("the fighting", "clashes continued", "the war")
 UNNAMED_DOER_NOT = frozenset({"kill", "die", "murder", "fighting", "fight", "war", "clash", "violence", "conflict",
                               "battle", "combat", "unrest", "hostility"})
-# ... but not decrees (172x: bans, restrictions, curfews, states of emergency): "same-sex marriages are banned", "a
-# state of siege was declared" tell of a rule in force, an act of an authority the report does not name (like sanctions)
+# ... but not decrees (172x: bans, restrictions, curfews, states of emergency): "opposition newspapers are banned in
+# the province", "martial law was declared" tell of a rule in force, an act of an authority the report does not name
+# (like sanctions)
 DECREES = frozenset({"172"})
 # the confidence of an act with no doer named, times its candidate's (1.0 for a row): a named event of the sentence
 # outranks it
@@ -378,8 +379,8 @@ def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
     return out
 
 
-# prepositions naming what a verbal or cooperative act is about ("agreed to mediation", "conceded to the demands",
-# "threatened Kenya over its raids", "defended Iraq against criticism"); not
+# prepositions naming what a verbal or cooperative act is about ("agreed to talks", "conceded to the strikers'
+# demands", "threatened Kenya over its raids", "defended Syria against the charges"); not
 # those of place and time ("talks in Cairo", "after the fighting")
 THEME_PREPS = frozenset({"to", "over", "against", "for", "about", "of", "on", "with", "into"})
 # roots of acts whose prepositional object is what they are about, not an act reported with them: statements,
@@ -391,11 +392,11 @@ THEME_ROOTS = frozenset(f"{n:02d}" for n in (*range(1, 11), 12, 13))
 
 
 def _theme_of(tok: Any, by_token: dict[int, Candidate]) -> bool:
-    """Is the candidate word (an event noun, or a verb after a preposition: "of violating") what another candidate of
-    its sentence, of a verbal or cooperative root (:data:`THEME_ROOTS`), is about, by one of :data:`THEME_PREPS`
-    ("agreed to US mediation", "conceded to the rebels' demands", "defended Iraq against criticism")?  Then it is part
-    of that event (what is agreed, conceded, complained of, alleged), not an event of its own."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "complained over the raids and the shelling"
+    """Is the candidate word (an event noun, or a verb after a preposition: "for shelling") what another candidate
+    of its sentence, of a verbal or cooperative root (:data:`THEME_ROOTS`), is about, by one of :data:`THEME_PREPS`
+    ("agreed to Kenyan mediation", "conceded to the strikers' demands", "defended Syria against the charges")?  Then
+    it is part of that event (what is agreed, conceded, asked or threatened over), not an event of its own."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "agreed to talks and a truce"
         tok = tok.head
     if tok.dep_ not in ("pobj", "pcomp") or tok.head.dep_ != "prep" or tok.head.lower_ not in THEME_PREPS:
         return False

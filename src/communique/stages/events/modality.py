@@ -62,7 +62,7 @@ WEIGHING_HEADS = frozenset({"consider", "weigh", "mull", "contemplate", "propose
                             "demand", "request", "urge"})
 PLANNING_HEADS = frozenset({"plan", "prepare", "schedule", "announce", "set"})
 # verbs whose object (or passive subject), an event noun, is kept from happening: "banned the rally", "the march was
-# called off", "to prevent a civil war", "postponed the demonstration"
+# cancelled", "to avert a border war", "postponed the march"
 PREVENTING_HEADS = frozenset({"ban", "prohibit", "forbid", "outlaw", "prevent", "avert", "postpone", "cancel",
                               "block", "thwart", "foil", "forestall", "preclude", "bar"})
 # mandative verbs, whose that-clause takes the plain form ("demanded that the partners refuse ...")
@@ -164,7 +164,7 @@ def _mood(tok: Any) -> str | None:
                 t.lemma_ == "be" and any(c.lower_ == "to" for c in t.children)):
             return "planned"
     if prevented(tok):
-        return "hypothetical"  # "banned the rally", "rallies were banned", "to prevent a civil war": not held
+        return "hypothetical"  # "banned the rally", "rallies were banned", "to avert a border war": not held
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and not _negated(tok.head):
         # "is considering sanctions", "proposed talks", "plans an offensive": the act weighed or planned
         if lemma_in(tok.head, WEIGHING_HEADS):
@@ -194,7 +194,7 @@ def _asked_clause(t: Any) -> bool:
 
 def asked_of_another(tok: Any) -> bool:
     """Is the trigger ``tok`` an act asked of someone, so announced by no one ("urged Iran to stop the tests",
-    "demanded that Washington cancel the sale", "called on Arabs to unite and mobilize")?  The asker's appeal or
+    "demanded that Ankara free the journalists", "urged Egypt to stop the raids and withdraw")?  The asker's appeal or
     demand (02, 10) is the event; the act asked keeps its own code as a hypothetical, with no intent of the one asked
     (who has said nothing)."""
     verb = tok.head if tok.dep_ in ("dobj", "obj", "nsubjpass") else tok  # "urged Russia to halt its attacks"
@@ -206,14 +206,14 @@ def asked_of_another(tok: Any) -> bool:
 
 def prevented(tok: Any) -> bool:
     """Is the event noun ``tok`` what a verb keeps from happening ("banned the rally", "rallies were banned",
-    "to prevent a civil war", "postponed the demonstration"; :data:`PREVENTING_HEADS`, not negated)?  It is
+    "to avert a border war", "postponed the march"; :data:`PREVENTING_HEADS`, not negated)?  It is
     announced by no one: the ban is the event."""
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.pos_ == "VERB" \
         and lemma_in(tok.head, PREVENTING_HEADS) and not _negated(tok.head)
 
 
 def _coordinated_heads(tok: Any) -> list[Any]:
-    """The verbs a verb is coordinated under ("to unite and mobilize": "unite"), nearest first (at most 3)."""
+    """The verbs a verb is coordinated under ("to stop the raids and withdraw": "stop"), nearest first (at most 3)."""
     out: list[Any] = []
     cur = tok
     while cur.dep_ == "conj" and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX") and len(out) < 3:
@@ -266,7 +266,7 @@ class Modality:
 def modality(tok: Any) -> Modality:
     """The modality of the trigger token ``tok`` (a spaCy Token) from its own clause; a verb coordinated with no
     subject or auxiliary of its own shares the mood of the verb it is coordinated with ("will meet and sign": planned;
-    "urged Arabs to unite and mobilize": hypothetical)."""
+    "urged Israel to stop the raids and withdraw": hypothetical)."""
     status = _mood(tok)
     if status is None and tok.pos_ == "VERB" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children):
