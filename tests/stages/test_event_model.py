@@ -30,40 +30,6 @@ def test_features_describe_the_word_and_its_frame(nlp) -> None:  # type: ignore[
     assert dense(verb).shape == (96,) and abs(float(np.linalg.norm(dense(verb))) - 1) < 1e-5
 
 
-def test_word_class_features_name_the_kinds_around_the_word(nlp) -> None:  # type: ignore[no-untyped-def]
-    """With a word-class lookup the features name the classes of the object (alone and with the word), the object's
-    modifiers, the prepositional object, the subject and the governing verb; without one there are none."""
-    classes = {"alert": 7, "level": 8, "army": 9, "border": 10, "raise": 11}.get
-    doc = nlp("The army raised the alert level along the border.")
-    verb = doc[2]
-    feats = set(sparse(verb, lambda w: classes(w, -1)))
-    assert {"c=11|V", "objc=8", "w+objc=raise|8", "objmodc=7", "w+objmodc=raise|7", "subjc=9"} <= feats
-    assert not [f for f in sparse(verb) if f.startswith(("c=", "objc=", "objmodc=", "subjc="))]
-    noun = doc[5]  # "level": the object, modified by "alert", governed by "raised"
-    assert {"modc=7", "headc=dobj:11"} <= set(sparse(noun, lambda w: classes(w, -1)))
-    fired = nlp("Rebels fired on the army.")[1]
-    assert {"pobjc=on:9", "w+pobjc=fire|on:9"} <= set(sparse(fired, lambda w: classes(w, -1)))
-
-
-def test_word_classes_of_the_model_file(tmp_path: Path) -> None:
-    """The model file keeps each vector row's class; a word takes its row's class, a word with no vector none."""
-    from communique.stages.events.lexicon import WordClasses, lemma_hash
-
-    keys = np.array(sorted(lemma_hash(w) for w in ("troop", "money")), dtype=np.uint64)
-    rows = np.array([0, 1], dtype=np.uint16)
-    by_row = np.array([5, 6], dtype=np.int16)
-    words = WordClasses(keys, rows, by_row)
-    order = {lemma_hash(w): w for w in ("troop", "money")}
-    first = order[int(keys[0])]
-    assert words(first) == 5 and words("qwxzv") == -1
-    model = _toy_model()
-    model.lex_keys, model.lex_rows, model.lex_class = keys, rows, by_row
-    model.save(tmp_path / "m.npz")
-    loaded = EventModel.load(tmp_path / "m.npz")
-    assert loaded.word_class is not None and loaded.word_class(first) == 5
-    assert _toy_model().word_class is None
-
-
 def _toy_model() -> EventModel:
     features = ["w=bombard", "w=congratulate", "dense:0"]
     coef = np.array([[4.0, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 4.0, 0.0]])  # ASSAULT, NONE, SUPPORT

@@ -506,8 +506,8 @@ def test_refusal_happened_and_the_refused_act_did_not(pipeline: Pipeline) -> Non
     ("Nurses in Kenya called off their strike.", [("082", ["KEN"], [])]),
     # ... and refused to be called off, a refusal to yield (124)
     ("Kenyan doctors will not end the strike.", [("124", ["KEN"], []), ("082", ["KEN"], [])]),
-    ("The Peruvian government conceded to the demands of Bolivia.",
-     [("080", ["PER"], ["BOL"]), ("100", ["BOL"], [])]),
+    # (the demands conceded to are what the concession is about, made before: no demand event of their own; round 11)
+    ("The Peruvian government conceded to the demands of Bolivia.", [("080", ["PER"], ["BOL"])]),
     # forces moved are the mover's own: the target is whom they are moved against
     ("Greece mobilized navy reservists for a potential war against Turkey.",
      [("154", ["GRC"], ["TUR"]), ("190", ["GRC"], ["TUR"])]),
@@ -600,3 +600,25 @@ def test_an_act_told_again_with_no_doer_is_the_act_told(pipeline: Pipeline, text
                                                        expected: list[tuple[str, str]]) -> None:
     doc = analyze(text, published="2024-05-02", pipeline=pipeline)
     assert [(e.cameo, e.status) for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a verbal or cooperative act is about, by a preposition, is part of it: no event of its own
+    ("Ethiopia agreed to Kenyan mediation on Monday.", [("030", ["ETH"], [])]),
+    ("Iran defended Syria against Western criticism of its missile tests.", [("052", ["IRN"], ["SYR"])]),
+    ("Israel and Hamas met in Cairo for talks on a ceasefire.", [("040", ["ISR"], ["PSE"])]),
+    # an act of force keeps its own: the fighting before the capture is told as its time, not its theme
+    ("Russia's invasion of Ukraine was condemned by Germany.", [("192", ["RUS"], ["UKR"]), ("111", ["DEU"], ["RUS"])]),
+])
+def test_what_an_act_is_about_is_no_event_of_its_own(pipeline: Pipeline, text: str,
+                                                     expected: list[tuple[Any, ...]]) -> None:
+    _check(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a participle describing a state is no event: only the sentence's own act is coded
+    ("Protesters marched through the Russian-occupied town of Melitopol on Friday.", "141"),
+    ("The occupying army shelled Kherson.", "194"),
+])
+def test_a_participle_describing_a_state_is_no_event(pipeline: Pipeline, text: str, code: str) -> None:
+    assert [e.cameo for e in analyze(text, published="2025-06-14", pipeline=pipeline).events] == [code]

@@ -127,3 +127,35 @@ def test_agreed_and_intended_acts_are_planned(pipeline: Pipeline, text: str, exp
 def test_acts_in_a_condition_have_no_intent(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
     doc = analyze(text, published="2025-06-14", pipeline=pipeline)
     assert [(e.cameo, e.intent) for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act asked of someone is announced by no one: the appeal or demand is the event, the act has no intent
+    ("Iran's parliament demanded that the United States withdraw its troops from Iraq.",
+     [("100", "reported", None), ("087", "hypothetical", None)]),
+    ("Germany urged Russia to halt its attacks on Ukraine.",
+     [("020", "reported", None), ("190", "hypothetical", None)]),
+    # a that-clause of a mandative verb with a plural subject: the plain form the tagger may read as a present tense
+    ("Greece insisted that Germany and France reject the Turkish proposal.",
+     [("120", "hypothetical", None)]),
+    # an act kept from happening: banned, prevented, postponed
+    ("Opposition rallies were banned by the Ugandan police.", [("172", "reported", None)]),
+    ("The Kenyan government banned opposition rallies in Nairobi.", [("172", "reported", None)]),
+    ("Hungarian leaders agreed to postpone the protest until Friday.",
+     [("030", "reported", None), ("141", "planned", None)]),
+])
+def test_acts_asked_or_prevented_have_no_intent(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    assert [(e.cameo, e.status, e.intent) for e in doc.events if e.found_by == "rule"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb coordinated with no subject or auxiliary of its own shares the mood of the verb it is coordinated with
+    ("Russia will meet Ukraine in Istanbul and sign a peace agreement with Kyiv.",
+     [("040", "planned", "036"), ("057", "planned", "032")]),
+    ("Egypt urged Israel to stop the raids and withdraw its troops from Gaza.",
+     [("020", "reported", None), ("190", "hypothetical", None), ("087", "hypothetical", None)]),
+])
+def test_coordinated_verbs_share_the_mood(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    doc = analyze(text, published="2025-06-14", pipeline=pipeline)
+    assert [(e.cameo, e.status, e.intent) for e in doc.events] == expected

@@ -409,3 +409,27 @@ def test_an_accusation_keeps_the_event_it_is_about() -> None:
 def test_an_alert_level_raised_is_force_shown(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     doc = analyze(text, published="2025-06-14", pipeline=pipeline)
     assert [e.cameo for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a re- verb repeats the verb the table lists: coded as it
+    ("Israel reimposed a curfew on the West Bank town of Jenin.", "1723"),
+    ("Russia redeployed troops to the Ukrainian border on Monday.", "154"),
+    ("Police in Minsk rearrested the opposition leader on Tuesday.", "173"),
+])
+def test_repeated_acts_are_coded_as_the_act(pipeline: Pipeline, text: str, code: str) -> None:
+    assert code in [e.cameo for e in analyze(text, published="2025-06-14", pipeline=pipeline).events]
+
+
+def test_a_re_verb_of_another_meaning_is_not_the_listed_verb() -> None:
+    from communique.stages.events.triggers import _repeated
+
+    assert _repeated("reimpose") == "impose" and _repeated("rearrest") == "arrest"
+    assert _repeated("represent") is None and _repeated("resign") is None and _repeated("reuse") is None
+    assert _repeated("rest") is None  # too short a stem to be a verb repeated
+
+
+def test_a_decree_with_no_one_named_is_no_event(pipeline: Pipeline) -> None:
+    # a ban in force, with no authority named, is no act seen done (an arrest would be)
+    doc = analyze("Opposition newspapers are banned in the province.", published="2025-06-14", pipeline=pipeline)
+    assert not [e for e in doc.events if e.cameo.startswith("172")]

@@ -48,7 +48,16 @@ from .episodes import (
 )
 from .genericity import occasionless
 from .location import _location, inherit_locations
-from .modality import condition_of, conditional_intent, in_condition, modality, obliged_by, resolve_status
+from .modality import (
+    asked_of_another,
+    condition_of,
+    conditional_intent,
+    in_condition,
+    modality,
+    obliged_by,
+    prevented,
+    resolve_status,
+)
 from .senses import wrong_sense
 from .sources import held_to_account
 from .triggers import Candidate, candidates
@@ -98,6 +107,8 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
             if cand.token in absorbed or wrong_sense(sdoc[cand.token], cand.cameo) or occasionless(sdoc[cand.token]):
                 continue
             tok = sdoc[cand.token]
+            if tok.dep_ == "amod" and tok.pos_ == "VERB":
+                continue  # a participle describing a state: "the occupied territories", "the besieged town"
             trigger = cand.trigger
             if tok.pos_ != "VERB" and not has_own_arguments(tok, args) and _is_anaphor(tok):
                 ref = _link_reference(events, tok, trigger, episode)
@@ -145,9 +156,10 @@ def extract(doc: Doc, *, table: TriggerTable | None = None,
                 found_by=cand.found_by, rule=cand.rule, model=cand.model, confidence=confidence,
             )
             ev.status = resolve_status(mood.status)  # type: ignore[assignment]
-            if mood.status and not in_condition(tok):
+            if mood.status and not in_condition(tok) and not asked_of_another(tok) and not prevented(tok):
                 # what announcing the act is ("will visit" -> 036); an act supposed in a condition ("if Washington
-                # imposes sanctions") is announced by no one: its intent stays None
+                # imposes sanctions") or asked of someone ("urged Iran to halt the tests": the asker's appeal is the
+                # event) or kept from happening ("banned the rally") is announced by no one: its intent stays None
                 ev.intent = intent_code(code)
             coordinated = frozenset(t.idx for t in _conjoined(tok))
             here = by_sentence.get(sent, [])  # _duplicate and _restates compare events of one sentence only
@@ -209,6 +221,10 @@ UNNAMED_DOER_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # and the ongoing situation the report is set in ("the fighting", "clashes continued", "the war")
 UNNAMED_DOER_NOT = frozenset({"kill", "die", "murder", "fighting", "fight", "war", "clash", "violence", "conflict",
                               "battle", "combat", "unrest", "hostility"})
+# ... but not decrees (172x: bans, restrictions, curfews, states of emergency): "opposition newspapers are banned in
+# the province", "martial law was declared" tell of a rule in force, an act of an authority the report does not name
+# (like sanctions)
+DECREES = frozenset({"172"})
 # the confidence of an act with no doer named, times its candidate's (1.0 for a row): a named event of the sentence
 # outranks it
 UNNAMED_DOER_CONFIDENCE = 0.5
@@ -269,7 +285,8 @@ def _time_anchor(tok: Any) -> bool:
 
 def _unnamed_doer(tok: Any, code: str, cand: Candidate) -> bool:
     """May the candidate, whose parse names no source actor, be coded with an empty source?"""
-    if code[:2] not in UNNAMED_DOER_ROOTS or tok.lemma_.lower() in UNNAMED_DOER_NOT or tok.lower_ in UNNAMED_DOER_NOT:
+    if code[:2] not in UNNAMED_DOER_ROOTS or code[:3] in DECREES or tok.lemma_.lower() in UNNAMED_DOER_NOT \
+            or tok.lower_ in UNNAMED_DOER_NOT:
         return False
     return cand.model is None or (cand.confidence or 0.0) >= UNNAMED_DOER_MODEL_AT
 
@@ -336,6 +353,9 @@ def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
         if c.cameo[:2] in ("02", "10") and _protest_purpose(tok, by_token):
             out.add(c.token)
             continue
+        if _theme_of(tok, by_token):
+            out.add(c.token)
+            continue
         if tok.pos_ == "VERB":
             continue
         obj = tok
@@ -357,6 +377,31 @@ def _absorbed(sdoc: Any, cands: list[Candidate]) -> set[int]:
                 or (verb.cameo[:2] in ("02", "10") and not _names_its_doer(tok))):
             out.add(c.token)
     return out
+
+
+# prepositions naming what a verbal or cooperative act is about ("agreed to talks", "conceded to the strikers'
+# demands", "threatened Kenya over its raids", "defended Syria against the charges"); not
+# those of place and time ("talks in Cairo", "after the fighting")
+THEME_PREPS = frozenset({"to", "over", "against", "for", "about", "of", "on", "with", "into"})
+# roots of acts whose prepositional object is what they are about, not an act reported with them: statements,
+# appeals, intents, consultations, cooperation, aid, yielding, investigations, demands, rejections, threats (01-10,
+# 12, 13).  Not accusations and complaints (11: "accused the army of killing civilians", "complained over the raids":
+# the act alleged is the accused's, coded as such, ``sources``), nor force and coercion ("retook the town after fierce
+# fighting", "arrested for the bombing")
+THEME_ROOTS = frozenset(f"{n:02d}" for n in (*range(1, 11), 12, 13))
+
+
+def _theme_of(tok: Any, by_token: dict[int, Candidate]) -> bool:
+    """Is the candidate word (an event noun, or a verb after a preposition: "for shelling") what another candidate
+    of its sentence, of a verbal or cooperative root (:data:`THEME_ROOTS`), is about, by one of :data:`THEME_PREPS`
+    ("agreed to Kenyan mediation", "conceded to the strikers' demands", "defended Syria against the charges")?  Then
+    it is part of that event (what is agreed, conceded, asked or threatened over), not an event of its own."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "agreed to talks and a truce"
+        tok = tok.head
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.dep_ != "prep" or tok.head.lower_ not in THEME_PREPS:
+        return False
+    gov = by_token.get(tok.head.head.i)
+    return gov is not None and gov.token != tok.i and gov.cameo[:2] in THEME_ROOTS
 
 
 # how a protest's purpose hangs on it: "staged demonstrations to demand reforms", "blocked roads demanding that ...",

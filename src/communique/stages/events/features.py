@@ -8,12 +8,6 @@ What is described generalises beyond the words seen in training:
   (``shoot down`` -> ``prt=down``), the verb governing it (``head=offer``) and the entity types of its
   subject and object (``subj=GPE``);
 * modality cues (``neg``, ``aux=will``, passive);
-* with a word-class lookup (``classes``: ``lexicon.WordClasses``), the classes of the words around it: its own
-  (``c=17|V``), its object's alone and with the word (``objc=``, ``w+objc=raise|17``), the modifiers of the
-  object and of the word itself ("the alert level": ``objmodc=``, ``w+objmodc=``; ``modc=``), its first
-  prepositional object's (``pobjc=against:17``, ``w+pobjc=``), its subject's (``subjc=``) and the verb
-  governing it (``headc=``), so the model learns kinds of words ("raise" with a word of alerts, "raise" with a
-  word of money) rather than single words;
 * the word-vector lexicon's row of what it acts on (``object_lemma``: its object, else its first
   prepositional object);
 * the parser's contextual vector of the word (spaCy's ``tok2vec`` output, ``doc.tensor``, 96 numbers in
@@ -29,7 +23,6 @@ vectors).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -74,15 +67,12 @@ def is_candidate(tok: Any, noun_lexicon: frozenset[str] = frozenset()) -> bool:
     return lemma.endswith(_EVENT_SUFFIXES) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj")
 
 
-def sparse(tok: Any, classes: Callable[[str], int] | None = None) -> list[str]:
-    """Symbolic features of a candidate word (names; each counts 1).  ``classes``: a word's class (-1 for none;
-    ``lexicon.WordClasses``), for the word-class features; None leaves them out."""
+def sparse(tok: Any) -> list[str]:
+    """Symbolic features of a candidate word (names; each counts 1)."""
     lemma = _lemma(tok)
     pos = "V" if tok.pos_ == "VERB" else "N"
     out = [f"w={lemma}", f"wp={lemma}|{pos}", f"pos={pos}", f"tag={tok.tag_}", f"dep={tok.dep_}",
            f"suf={lemma[-4:]}|{pos}"]
-    if classes is not None:
-        out += _class_features(tok, lemma, pos, classes)
     passive = False
     for child in tok.children:
         dep = child.dep_
@@ -128,40 +118,6 @@ def sparse(tok: Any, classes: Callable[[str], int] | None = None) -> list[str]:
             out.append(f"headprep={head.lower_}")
             if head.head.i != head.i:
                 out.append(f"head2={_lemma(head.head)}")
-    return out
-
-
-def _class_features(tok: Any, lemma: str, pos: str, classes: Callable[[str], int]) -> list[str]:
-    """The word-class features of a candidate word (see the module docstring)."""
-    out: list[str] = []
-
-    def add(name: str, word: Any, *, joint: bool = False, prefix: str = "") -> None:
-        k = classes(_lemma(word)) if word.is_alpha else -1
-        if k >= 0:
-            out.append(f"{name}={prefix}{k}")
-            if joint:
-                out.append(f"w+{name}={lemma}|{prefix}{k}")
-
-    k = classes(lemma)
-    if k >= 0:
-        out.append(f"c={k}|{pos}")
-    obj = next((c for c in tok.children if c.dep_ in _OBJ_DEPS), None)
-    if obj is not None:
-        add("objc", obj, joint=True)
-        for m in obj.children:
-            if m.dep_ in ("compound", "amod"):
-                add("objmodc", m, joint=True)
-    for m in tok.children:
-        if m.dep_ in ("compound", "amod") and pos == "N":
-            add("modc", m)
-        elif m.dep_ in _SUBJ_DEPS:
-            add("subjc", m)
-    prep = next((c for c in tok.children if c.dep_ == "prep"), None)
-    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
-    if prep is not None and pobj is not None:
-        add("pobjc", pobj, joint=True, prefix=f"{prep.lower_}:")
-    if tok.head.i != tok.i and tok.head.pos_ in ("VERB", "NOUN"):
-        add("headc", tok.head, prefix=f"{tok.dep_}:")
     return out
 
 

@@ -61,6 +61,12 @@ SCHEDULE_HEADS = frozenset({"set", "poised", "due", "about", "scheduled", "slate
 WEIGHING_HEADS = frozenset({"consider", "weigh", "mull", "contemplate", "propose", "suggest", "seek", "want",
                             "demand", "request", "urge"})
 PLANNING_HEADS = frozenset({"plan", "prepare", "schedule", "announce", "set"})
+# verbs whose object (or passive subject), an event noun, is kept from happening: "banned the rally", "the march was
+# cancelled", "to avert a border war", "postponed the march"
+PREVENTING_HEADS = frozenset({"ban", "prohibit", "forbid", "outlaw", "prevent", "avert", "postpone", "cancel",
+                              "block", "thwart", "foil", "forestall", "preclude", "bar"})
+# mandative verbs, whose that-clause takes the plain form ("demanded that the partners refuse ...")
+MANDATIVE_HEADS = frozenset({"demand", "insist", "request", "ask", "urge", "require", "order", "recommend"})
 # prepositions after which an event noun is asked for: "called for a ceasefire", "pushed for talks"
 ASKING_VERBS = frozenset({"call", "push", "press", "appeal", "ask", "plead", "lobby", "campaign", "pray", "wait",
                           "hope"})
@@ -140,8 +146,7 @@ def _mood(tok: Any) -> str | None:
             # "agreed to hold joint exercises", "is willing to withdraw": not done yet; "threatened to halt talks
             # if Australia bans Huawei": only on a condition
             return "hypothetical" if condition_of(t) is not None or condition_of(t.head) is not None else "planned"
-        if t.dep_ in ("xcomp", "ccomp", "acl", "advcl") and t.head.i != t.i and lemma_in(t.head, DEMAND_HEADS) \
-                and t.tag_ == "VB" and not summoning(t.head):
+        if _asked_clause(t):
             return "hypothetical"  # "demanded that Israel release the prisoners", "urged Iran to stop": asked for
         if is_condition(t):
             return "hypothetical"  # the condition itself: "if the talks fail", "Should Washington impose ..."
@@ -158,6 +163,8 @@ def _mood(tok: Any) -> str | None:
         if t.lemma_ in ("plan", "intend", "expect", "schedule", "prepare") or (
                 t.lemma_ == "be" and any(c.lower_ == "to" for c in t.children)):
             return "planned"
+    if prevented(tok):
+        return "hypothetical"  # "banned the rally", "rallies were banned", "to avert a border war": not held
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and not _negated(tok.head):
         # "is considering sanctions", "proposed talks", "plans an offensive": the act weighed or planned
         if lemma_in(tok.head, WEIGHING_HEADS):
@@ -172,6 +179,47 @@ def _mood(tok: Any) -> str | None:
             for c in tok.children):
         return "planned"
     return None
+
+
+def _asked_clause(t: Any) -> bool:
+    """Is the verb ``t`` an act asked of someone: the to-clause or that-clause of a demand ("urged Iran to stop",
+    "demanded that Israel release the prisoners", "insisted that its partners refuse": a that-clause of a mandative
+    verb takes the plain form, which the tagger may read as a present tense)?"""
+    if t.dep_ not in ("xcomp", "ccomp", "acl", "advcl") or t.head.i == t.i or not lemma_in(t.head, DEMAND_HEADS):
+        return False
+    plain = t.tag_ == "VB" or (t.tag_ == "VBP" and t.dep_ == "ccomp" and lemma_in(t.head, MANDATIVE_HEADS)
+                               and not any(c.dep_ in ("aux", "auxpass") for c in t.children))
+    return plain and not summoning(t.head)
+
+
+def asked_of_another(tok: Any) -> bool:
+    """Is the trigger ``tok`` an act asked of someone, so announced by no one ("urged Iran to stop the tests",
+    "demanded that Ankara free the journalists", "urged Egypt to stop the raids and withdraw")?  The asker's appeal or
+    demand (02, 10) is the event; the act asked keeps its own code as a hypothetical, with no intent of the one asked
+    (who has said nothing)."""
+    verb = tok.head if tok.dep_ in ("dobj", "obj", "nsubjpass") else tok  # "urged Russia to halt its attacks"
+    for t in (verb, *_coordinated_heads(verb)):
+        if _asked_clause(t):
+            return True
+    return False
+
+
+def prevented(tok: Any) -> bool:
+    """Is the event noun ``tok`` what a verb keeps from happening ("banned the rally", "rallies were banned",
+    "to avert a border war", "postponed the march"; :data:`PREVENTING_HEADS`, not negated)?  It is
+    announced by no one: the ban is the event."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.pos_ == "VERB" \
+        and lemma_in(tok.head, PREVENTING_HEADS) and not _negated(tok.head)
+
+
+def _coordinated_heads(tok: Any) -> list[Any]:
+    """The verbs a verb is coordinated under ("to stop the raids and withdraw": "stop"), nearest first (at most 3)."""
+    out: list[Any] = []
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX") and len(out) < 3:
+        cur = cur.head
+        out.append(cur)
+    return out
 
 
 def summoning(verb: Any) -> bool:
@@ -216,8 +264,14 @@ class Modality:
 
 
 def modality(tok: Any) -> Modality:
-    """The modality of the trigger token ``tok`` (a spaCy Token) from its own clause."""
-    return Modality(_mood(tok), _negated(tok))
+    """The modality of the trigger token ``tok`` (a spaCy Token) from its own clause; a verb coordinated with no
+    subject or auxiliary of its own shares the mood of the verb it is coordinated with ("will meet and sign": planned;
+    "urged Israel to stop the raids and withdraw": hypothetical)."""
+    status = _mood(tok)
+    if status is None and tok.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children):
+        status = next((m for h in _coordinated_heads(tok) if (m := _mood(h)) is not None), None)
+    return Modality(status, _negated(tok))
 
 
 def obliged_by(verb: Any) -> Any | None:

@@ -11,8 +11,7 @@ PLOVER 2021 type and for ``NONE`` (no event).  The CAMEO code at full depth come
 File format (``numpy.savez_compressed``, no pickles): ``coef`` (classes x features, float16), ``intercept``
 (classes), ``classes`` (str), ``features`` (str; the sparse names then ``dense:0 .. dense:95``), the lexicon
 (``lex_keys``, ``lex_rows``, ``lex_scores``: see ``lexicon.py``; ``lex_obj_scores``, the rows' scores as the
-word's object, optional; ``lex_class``, each row's word class, optional: with it the sparse features include the
-word-class ones, ``features.sparse``), ``meta`` (a JSON
+word's object, optional), ``meta`` (a JSON
 string: name, version, threshold, per-type thresholds (``type_thresholds``, optional), noun lexicon, lemma
 codes, training sets) and, optionally, the sentence model (``sent_coef``,
 ``sent_intercept``, ``sent_classes``, ``sent_features``: a linear classifier over a whole sentence's features,
@@ -47,7 +46,7 @@ from .features import (
     sentence_sparse,
     sparse,
 )
-from .lexicon import WordClasses, lemma_rows
+from .lexicon import lemma_rows
 
 __all__ = ["DEFAULT_CODES", "NONE", "EventModel", "Prediction", "default_event_model"]
 
@@ -78,7 +77,7 @@ class EventModel:
     def __init__(self, *, coef: np.ndarray, intercept: np.ndarray, classes: list[str], features: list[str],
                  meta: dict[str, Any], lex_keys: np.ndarray | None = None, lex_rows: np.ndarray | None = None,
                  lex_scores: np.ndarray | None = None, lex_obj_scores: np.ndarray | None = None,
-                 lex_class: np.ndarray | None = None, sent_coef: np.ndarray | None = None,
+                 sent_coef: np.ndarray | None = None,
                  sent_intercept: np.ndarray | None = None,
                  sent_classes: list[str] | None = None, sent_features: list[str] | None = None) -> None:
         self.coef = np.asarray(coef, dtype=np.float32)
@@ -107,10 +106,6 @@ class EventModel:
         # the same rows' contribution when the word is the candidate's object (``features.object_lemma``)
         self.lex_obj_scores = (None if lex_obj_scores is None or not len(lex_obj_scores)
                                else np.asarray(lex_obj_scores, dtype=np.float32))
-        # each vector row's word class (optional): the word-class features (``features.sparse``) need it
-        self.lex_class = None if lex_class is None or not len(lex_class) else np.asarray(lex_class, dtype=np.int16)
-        self.word_class = (WordClasses(self.lex_keys, self.lex_rows, self.lex_class) if self.lex_class is not None
-                           else None)
         # the sentence model (optional): classes x features, sparse names then ``dense:i``
         self.sent_classes = list(sent_classes or [])
         self.sent_coef = None if sent_coef is None or not self.sent_classes else np.asarray(sent_coef, np.float32)
@@ -129,7 +124,7 @@ class EventModel:
         """Read a model file (``.npz``); :class:`EventModelError` when it is missing or malformed."""
         try:
             with np.load(path, allow_pickle=False) as z:
-                arrays = ("lex_keys", "lex_rows", "lex_scores", "lex_obj_scores", "lex_class", "sent_coef",
+                arrays = ("lex_keys", "lex_rows", "lex_scores", "lex_obj_scores", "sent_coef",
                           "sent_intercept")
                 lex: dict[str, Any] = {k: z[k] for k in arrays if k in z.files}
                 names: dict[str, Any] = {k: [str(c) for c in z[k]] for k in ("sent_classes", "sent_features")
@@ -149,8 +144,6 @@ class EventModel:
             "lex_keys": self.lex_keys, "lex_rows": self.lex_rows, "lex_scores": self.lex_scores.astype(np.float16)}
         if self.lex_obj_scores is not None:
             arrays["lex_obj_scores"] = self.lex_obj_scores.astype(np.float16)
-        if self.lex_class is not None:
-            arrays["lex_class"] = self.lex_class
         if self.sent_coef is not None:
             arrays.update(sent_coef=self.sent_coef.astype(np.float16), sent_intercept=self.sent_intercept,
                           sent_classes=np.array(self.sent_classes), sent_features=np.array(self.sent_features))
@@ -173,7 +166,7 @@ class EventModel:
                 oknown = orows >= 0
                 scores[oknown] += self.lex_obj_scores[orows[oknown]]
         for row, tok in enumerate(toks):
-            cols = [self.index[f] for f in set(sparse(tok, self.word_class)) if f in self.index]
+            cols = [self.index[f] for f in set(sparse(tok)) if f in self.index]
             if cols:
                 scores[row] += self.coef[:, cols].sum(axis=1)
             if self.dense_dim:

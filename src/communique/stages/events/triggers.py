@@ -271,5 +271,49 @@ def match_trigger(tok: Any, table: TriggerTable | None = None) -> Trigger | None
         for trig in rows.get(key, []):
             if trig.pos in (pos, "ANY") and _condition_holds(tok, trig.condition, reach=trig.source is not None):
                 return trig
+    if pos != "VERB" or not tok.lower_.startswith("re") or any(k in rows for k in keys):
+        return None
+    # "reimposed the curfew", "redeployed troops", "rearrested": the act again, coded as the act (the lemmatizer
+    # may not know the re- verb: "rearrested" -> "rearreste"; its form's stem is tried too)
+    for stem in dict.fromkeys(s for k in keys if (s := _repeated(k)) is not None):
+        for base in dict.fromkeys((stem, *_uninflected(stem))):
+            for trig in rows.get(base, []):
+                if trig.pos in (pos, "ANY") and _condition_holds(tok, trig.condition, reach=trig.source is not None):
+                    return trig
     return None
+
+
+def _uninflected(form: str) -> list[str]:
+    """Plain forms an inflected verb form may have ("arrested" -> "arrest", "arrest"+"e"; "deploys" -> "deploy")."""
+    out: list[str] = []
+    for end, add in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
+                     ("es", ""), ("s", "")):
+        if form.endswith(end) and len(form) - len(end) >= 3:
+            out.append(form[: len(form) - len(end)] + add)
+    return out
+
+
+# verbs of re- + a listed verb that are no repetition of it ("represent" is no second presenting, "resign" no signing)
+NOT_REPEATED = frozenset({
+    "recommend", "redeem", "relay", "relet", "represent", "resign", "rebrand", "redub", "retour", "rewound", "rename",
+    "reset", "remediate", "reorder", "reuse", "reroll", "recharge", "relabel", "reclaim", "regain", "rebuild",
+    "reform", "reserve", "research", "remark", "recover", "regard", "replace", "request", "restrain", "retire",
+    "resort", "resolve", "record", "recount", "reward", "release", "remain", "reprove", "restore", "revolt",
+    "recall", "repose", "refine", "relate", "repeal", "reside", "reveal", "revise", "repair", "respect", "recite",
+    "retort", "refuse", "reply", "react", "retract", "repress", "reassure", "rejoin", "remove", "restrict", "recede",
+    "redress", "retreat", "resent", "resound", "resist", "receive", "reflect", "retain", "reject", "report",
+    "return", "reach", "reduce", "refer", "relieve", "remind", "render", "repel", "require", "rescue", "resume",
+    "retaliate", "revoke", "reinforce", "recognize", "recognise", "recruit", "reconcile", "renounce", "renege",
+})
+
+
+def _repeated(lemma: str) -> str | None:
+    """The verb a re- verb (a lemma or a form) repeats ("reimpose" -> "impose", "re-open" -> "open", "rearrested" ->
+    "arrested"), or None: at least four letters after the prefix, and not one of :data:`NOT_REPEATED`."""
+    if not lemma.startswith("re") or lemma in NOT_REPEATED:
+        return None
+    stem = lemma[3:] if lemma.startswith("re-") else lemma[2:]
+    if not NOT_REPEATED.isdisjoint(_uninflected(lemma)):  # a form: "recommending", "represented"
+        return None
+    return stem if len(stem) >= 4 and stem.isalpha() else None
 
