@@ -306,6 +306,13 @@ def test_a_verb_dictionarys_conventions(tmp_path: Path) -> None:
     assert [e for e in coded("Norway condemned the attack on Sweden.") if e[0][:2] == "11"] == [
         ("113", "NOR", "SWE")]
     assert coded("Norway condemned Sweden over fishing in the Barents Sea.") == [("112", "NOR", "SWE")]
+    # a listed subject is each of the list's actors, however the parser joins the list
+    assert [e for e in coded("Chile, the Republic of Peru, Bolivia and Ecuador condemned Sweden.")
+            if e[0] == "111"] == [("111", "BOL", "SWE"), ("111", "CHL", "SWE"), ("111", "ECU", "SWE"),
+                                  ("111", "PER", "SWE")]
+    assert coded("Kenya and the proud old Uganda condemned Sweden.") == [("111", "KEN", "SWE"), ("111", "UGA", "SWE")]
+    # an apposition alone renames: no list
+    assert coded("Norway, the old ally of Denmark, condemned Sweden.") == [("111", "NOR", "SWE")]
     # the first actor after the verb in its phrase is the target
     assert coded("Kenya acted on the resolution together with Uganda.") == [("057", "KEN", "UGA")]
     assert coded("Ghana acted swiftly on the resolution with Togo, a Nigerian official said.") == [
