@@ -109,7 +109,8 @@ def test_what_is_skipped_is_counted_and_reported() -> None:
     assert stats == Counter({
         "patterns": 17, "patterns converted": 14, "verbs": 5, "irregular forms": 6, "rows": 71,
         "patterns that veto their verb ([---])": 2,
-        "skipped: a prepositional phrase before the verb": 1, "skipped: compound actor (%) with another code than the block's": 1,
+        "skipped: a prepositional phrase before the verb": 1,
+        "skipped: compound actor (%) with another code than the block's": 1,
         "skipped: passive-only code [:xxx]": 1, "skipped: undefined synset": 1,
         "skipped: multi-word verb": 1, "skipped: verb listed again": 1, "skipped: transformation": 1,
         "skipped: condition given before": 1,

@@ -105,8 +105,8 @@ def test_peoples_and_unresolved_regions(pipeline: Pipeline, text: str,
 
 
 def test_a_dictionary_phrase_naming_several_actors(tmp_path: Path) -> None:
-    """``[RVD/LTM]``: one phrase, one actor whose code is the dictionary's whole compound code, as PETRARCH writes
-    it; a dated code holds on the article's date."""
+    """``[RVD/LTM]``: one phrase, one actor per code, each holding the phrase's mention; a dated code holds on the
+    article's date."""
     from communique import default_pipeline
 
     kb = tmp_path / "alliance.actors"
@@ -114,8 +114,8 @@ def test_a_dictionary_phrase_naming_several_actors(tmp_path: Path) -> None:
                   "\t[RVDGOV 19950601 - 19990815]\n", "utf-8")
     pipe = default_pipeline(knowledge=(str(kb),))
     doc = analyze("The Northern Pact protested on Monday.", published="1996-01-01", pipeline=pipe)
-    assert sorted((a.name, a.code) for a in doc.actors) == [("Northern Pact", "RVD/LTM")]
-    assert len({m.span for m in doc.mentions}) == 1 and len(doc.mentions) == 1
+    assert sorted((a.name, a.code) for a in doc.actors) == [("Northern Pact", "LTM"), ("Northern Pact", "RVD")]
+    assert len({m.span for m in doc.mentions}) == 1 and len(doc.mentions) == 2
     assert [a.code for a in analyze("Osric Vale protested.", published="1996-01-01", pipeline=pipe).actors] \
         == ["RVDGOV"]
     assert [a.code for a in analyze("Osric Vale protested.", published="1990-01-01", pipeline=pipe).actors] \

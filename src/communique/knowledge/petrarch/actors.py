@@ -13,8 +13,8 @@ The format, as the PETRARCH readers accept it::
 
 Dates are ``YYMMDD`` (``00``-``30`` are 20YY, the rest 19YY) or ``YYYYMMDD``.
 Several bracketed codes may also share the phrase's line.  A code of several codes joined by ``/``
-(``THE_SHIRE [FRO/BIL/SAM]``) names several actors at once: it is kept whole, here and in the events, as
-PETRARCH writes it (one actor, no country).  ``---STOP---`` ends
+(``THE_SHIRE [FRO/BIL/SAM]``) names several actors at once: it is kept whole here and split into one actor
+per code by the actor stage.  ``---STOP---`` ends
 the dictionary.  Agents dictionaries (``!PERSON!``, ``{plural}``) are not
 actor dictionaries and are not read here.
 
@@ -164,7 +164,7 @@ _CODE_SECTORS = SECTORS | {"ELI"}
 
 def _split_code(code: str) -> tuple[str | None, str | None]:
     if "/" in code:
-        return None, None  # several actors' codes: one actor, coded as the dictionary writes it
+        return None, None  # several actors' codes: the actor stage splits them (``actors.split_compound``)
     known = countries()
     if code[:3] in known:
         return code[:3], (code[3:6] if code[3:6] in _CODE_SECTORS else None)

@@ -187,6 +187,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     for a in actors:
         if a.kind == "person" and a.gender is None:
             a.gender = title_gender(a.title)  # a title the knowledge base filled
+    split_compound(mentions, actors)
     _leaders_governments(doc.text, mentions, actors,
                          (lambda n: (r.country if (r := kb.reference_for(n)) is not None else None))
                          if kb is not None else None)
@@ -230,6 +231,28 @@ def _honorific_at(text: str, span: Span) -> str | None:
     head = text[span.start : span.end].split(maxsplit=1)
     return honorific_gender(text[max(0, span.start - 24) : span.start]) or (
         honorific_gender(head[0] + " ") if len(head) == 2 else None)
+
+
+def split_compound(mentions: list[Mention], actors: list[Actor]) -> None:
+    """An actor whose code names several ("FRO/BIL/SAM": a PETRARCH dictionary's phrase for several actors, "the
+    Shire") becomes one actor per code, each with a copy of every mention (same offsets, as "the two leaders")."""
+    if not any(a.code and "/" in a.code for a in actors):
+        return
+    top = max((int(a.id[1:]) for a in actors if a.id[1:].isdigit()), default=0)
+    for a in list(actors):
+        if not a.code or "/" not in a.code:
+            continue
+        first, *others = a.code.split("/")
+        a.code = first
+        own = [mentions[i] for i in a.mentions]
+        for code in others:
+            top += 1
+            b = Actor(id=f"a{top}", name=a.name, kind=a.kind, country=None, sector=None, title=a.title,
+                      anonymous=a.anonymous, code=code)
+            actors.append(b)
+            mentions += [Mention(span=m.span, label=m.label, actor_id=b.id, head=m.head) for m in own]
+    mentions.sort(key=lambda m: (m.span.start, m.span.end))
+    index_mentions(mentions, actors)
 
 
 def _group_officials(text: str, titled: list[Found], groups: list[Found]) -> None:

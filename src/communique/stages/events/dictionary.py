@@ -292,14 +292,14 @@ def _listed_with(doc: Doc, tok: Any, source: list[str], spans: Mapping[str, list
     def named_before(sp: Any) -> bool:
         return tok.sent.start_char <= sp.start and sp.end <= tok.idx
 
-    at_token: dict[int, str] = {}
+    at_token: dict[int, list[str]] = {}  # several actors of one phrase ("[FRO/BIL/SAM]") share its token
     for actor, sps in spans.items():
         if actor in exclude or not codes.get(actor):
             continue
         for sp in sps:
-            if named_before(sp) and (t := _root_at(sdoc, sp)) is not None:
-                at_token.setdefault(t.i, actor)
-    found: dict[int, str] = {}
+            if named_before(sp) and (t := _root_at(sdoc, sp)) is not None and actor not in at_token.get(t.i, []):
+                at_token.setdefault(t.i, []).append(actor)
+    found: dict[int, list[str]] = {}
     for actor in source:
         for sp in spans.get(actor, []):
             last = _root_at(sdoc, sp) if named_before(sp) else None
@@ -317,7 +317,7 @@ def _listed_with(doc: Doc, tok: Any, source: list[str], spans: Mapping[str, list
                         todo.append(o)
             if any(sdoc[i].dep_ == "conj" for i in group):
                 found.update((i, at_token[i]) for i in group if i in at_token)
-    return list(dict.fromkeys(found[i] for i in sorted(found)))
+    return list(dict.fromkeys(a for i in sorted(found) for a in found[i]))
 
 
 def _root_at(sdoc: Any, sp: Any) -> Any | None:
