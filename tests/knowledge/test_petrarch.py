@@ -44,7 +44,7 @@ VEIL_SOCIETY_ [---]
 
 
 def by_code(rows: list[KnownActor]) -> dict[str, KnownActor]:
-    return {r.code or "": r for r in rows}
+    return {r.code or "": r for r in rows if r.kind != "capital"}
 
 
 def test_phrases_synonyms_and_codes() -> None:
@@ -52,6 +52,8 @@ def test_phrases_synonyms_and_codes() -> None:
     kenya = by_code(rows)["KEN"]
     assert (kenya.name, kenya.aliases, kenya.country, kenya.sector, kenya.kind) == \
         ("Kenya", ("Kenyan",), "KEN", None, "organization")  # a capital is a place, left to the actor stage
+    # ... which codes it, where it acts as its state, with the dictionary's code for it
+    assert [(r.name, r.code, r.aliases) for r in rows if r.kind == "capital"] == [("Nairobi", "KEN", ())]
     igo = by_code(rows)["IGOCNS"]
     assert (igo.name, igo.aliases, igo.country, igo.sector) == ("Council of Northern States", ("CNS",), None, "IGO")
     rebels = by_code(rows)["KENREB"]
@@ -223,3 +225,42 @@ def test_a_dictionarys_state_codes_win_over_ours(tmp_path: Path, text: str, publ
     doc = analyze(text, published=published, pipeline=default_pipeline(knowledge=(path,)))
     # a state the dictionary does not list keeps our code
     assert sorted(a.code or "" for a in doc.actors) == sorted([code, "SWEGOV"])
+
+
+OWN_CODES = """\
+KENYA_ [KNY]
++NAIROBI_
+UGANDA_ [UGA]
+UNITED_NATIONS_ [IGOXUN]
++UN_
+EUROPEAN_UNION_ [IGOEEU]
+LAKE_ALLIANCE_ [KNY/RWA/TZA]   # one phrase naming three states
+"""
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # a capital acting as its state: the code the dictionary gives the capital (KNY), not our capital rule's KNYGOV
+    ("Nairobi on Friday fired two rockets at Uganda.", {"KNY", "UGA"}),
+    # an organisation the dictionary codes: its code, not our IGO table's (IGOUNO, IGOEUREEC) ...
+    ("The United Nations condemned Uganda on Monday.", {"IGOXUN", "UGA"}),
+    ("The European Union criticised Uganda over the vote.", {"IGOEEU", "UGA"}),
+    # ... and one it does not list keeps ours
+    ("NATO criticised Uganda over the vote.", {"IGOWSTNAT", "UGA"}),
+    # a compound code names the phrase's actors at once: one actor per code, the phrase's mention each
+    ("The Lake Alliance condemned Uganda on Monday.", {"KNY", "RWA", "TZA", "UGA"}),
+])
+def test_the_dictionarys_own_codes_win(tmp_path: Path, text: str, codes: set[str]) -> None:
+    path = tmp_path / "own.actors.txt"
+    path.write_text(OWN_CODES, "utf-8")
+    doc = analyze(text, published="2021-06-01", pipeline=default_pipeline(knowledge=(path,)))
+    assert {a.code for a in doc.actors} == codes
+    assert [(sorted(doc.actor(s).code or "" for s in e.source), [doc.actor(t).code for t in e.target])
+            for e in doc.events] == [(sorted(codes - {"UGA"}), ["UGA"])]
+
+
+def test_a_capital_named_as_a_place_is_no_actor(tmp_path: Path) -> None:
+    path = tmp_path / "own.actors.txt"
+    path.write_text(OWN_CODES, "utf-8")
+    doc = analyze("Uganda condemned the bombing of a market in Nairobi.", published="2021-06-01",
+                  pipeline=default_pipeline(knowledge=(path,)))
+    assert "KNY" not in {a.code for a in doc.actors}

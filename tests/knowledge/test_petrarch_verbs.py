@@ -54,6 +54,7 @@ SCOLD {SCOLDS SCOLDED SCOLDING}  [1123]
 +TAKE_TO_TASK
 - * &ENVOY  [112]
 - * FORWARD  [0256]
+- (DESPITE) *  [122]
 
 --- REBUKE [111] ---
 SUMMON [030]          # listed again: the first block keeps it
@@ -78,7 +79,8 @@ def test_blocks_verbs_and_patterns() -> None:
     # ([---], and a number that is no CAMEO code, [0999]: a row coding nothing, "---")
     summon = [("036", "obj:peace;pp:for:talks|talk"), ("040", "obj:ministers|minister;obj:foreign"),
               ("111", ENVOY), ("---", "near:away"), ("---", "obj:plan"), ("050", "obj:minister"),
-              ("036", "obj:talks|talk", "036", False), ("154", "pp:to:border"), ("040", "pp:in")]
+              ("036", "obj:talks|talk", "036", False), ("154", "pp:to:border"),
+              ("111", "pre:ambassador|envoy|d'affaires"), ("040", "pp:in")]  # "&ENVOY *": a word before the verb
     scold = [("112", ENVOY), ("0256", "near:forward")]
     assert parse_petrarch_verbs(DICTIONARY) == {
         # [---]: its patterns, and a row coding nothing (ours do not code it); a single word before the head of a
@@ -105,14 +107,15 @@ def test_what_is_skipped_is_counted_and_reported() -> None:
     problems: list[str] = []
     parse_petrarch_verbs(DICTIONARY, source="test.verbs", problems=problems, stats=stats)
     assert stats == Counter({
-        "patterns": 16, "patterns converted": 13, "verbs": 5, "irregular forms": 6, "rows": 66,
+        "patterns": 17, "patterns converted": 14, "verbs": 5, "irregular forms": 6, "rows": 71,
         "patterns that veto their verb ([---])": 2,
-        "skipped: words before the verb": 1, "skipped: compound actor (%) with another code than the block's": 1,
+        "skipped: a prepositional phrase before the verb": 1,
+        "skipped: compound actor (%) with another code than the block's": 1,
         "skipped: passive-only code [:xxx]": 1, "skipped: undefined synset": 1,
         "skipped: multi-word verb": 1, "skipped: verb listed again": 1, "skipped: transformation": 1,
         "skipped: condition given before": 1,
     })
-    assert "test.verbs: 1 skipped: words before the verb" in problems
+    assert "test.verbs: 1 skipped: a prepositional phrase before the verb" in problems
     assert all(p.startswith("test.verbs: 1 skipped: ") for p in problems)
 
 
@@ -306,6 +309,13 @@ def test_a_verb_dictionarys_conventions(tmp_path: Path) -> None:
     assert [e for e in coded("Norway condemned the attack on Sweden.") if e[0][:2] == "11"] == [
         ("113", "NOR", "SWE")]
     assert coded("Norway condemned Sweden over fishing in the Barents Sea.") == [("112", "NOR", "SWE")]
+    # a listed subject is each of the list's actors, however the parser joins the list
+    assert [e for e in coded("Chile, the Republic of Peru, Bolivia and Ecuador condemned Sweden.")
+            if e[0] == "111"] == [("111", "BOL", "SWE"), ("111", "CHL", "SWE"), ("111", "ECU", "SWE"),
+                                  ("111", "PER", "SWE")]
+    assert coded("Kenya and the proud old Uganda condemned Sweden.") == [("111", "KEN", "SWE"), ("111", "UGA", "SWE")]
+    # an apposition alone renames: no list
+    assert coded("Norway, the old ally of Denmark, condemned Sweden.") == [("111", "NOR", "SWE")]
     # the first actor after the verb in its phrase is the target
     assert coded("Kenya acted on the resolution together with Uganda.") == [("057", "KEN", "UGA")]
     assert coded("Ghana acted swiftly on the resolution with Togo, a Nigerian official said.") == [
@@ -420,3 +430,32 @@ def test_null_and_foreign_codes_roles_and_dyads(tmp_path: Path) -> None:
     # no dyad, no event: "a senior official said" alone
     assert coded("Estonia departed from Latvia, a senior official said.") == [("012", "EST", "LVA")]
     assert coded("The army departed on Monday, a senior official said.") == []
+
+
+BEFORE_THE_VERB = """\
+--- SURGE [---] ---
+SURGE
+- {CASUALTY COUNT} * [190]
+--- PRAISE [051] ---
+PRAISE
+- HEAVILY * [122]
+"""
+
+
+def test_words_before_the_verb_are_read_in_its_subject(tmp_path: Path) -> None:
+    """"- {CASUALTY COUNT} * [190]": the words before the verb are words of its subject; an adverb before the verb
+    ("- HEAVILY *") is no word of a subject, and the verb keeps its own code."""
+    path = tmp_path / "before.verbs.txt"
+    path.write_text(BEFORE_THE_VERB, "utf-8")
+    pipe = default_pipeline(verbs=(path,))
+
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        doc = analyze(text, published="2024-05-01", pipeline=pipe)
+        country = {a.id: a.country for a in doc.actors}
+        return sorted((e.cameo, country.get(s) if s else None, country.get(t) if t else None)
+                      for e in doc.events for s in (e.source or [""]) for t in (e.target or [""]))
+
+    assert coded("Kenya's casualty count has surged in the border war with Uganda.") == [("190", "KEN", "UGA")]
+    # the null verb alone, or with other words in its subject, codes nothing
+    assert coded("Kenya's export count has surged in the trade with Uganda.") == []
+    assert coded("Kenya heavily praised Uganda on Monday.") == [("051", "KEN", "UGA")]

@@ -405,11 +405,24 @@ def predict(items: Sequence[Item], pipeline: Any, *, act_coded: bool = False,
                 cameo=code, plover=plover, source_spans=spans(e.source), target_spans=spans(e.target),
                 source_countries=frozenset(a.country for a in src if a.country),
                 target_countries=frozenset(a.country for a in tgt if a.country),
-                source_codes=tuple(a.code or "" for a in src), target_codes=tuple(a.code or "" for a in tgt),
+                source_codes=_side_codes(src, doc), target_codes=_side_codes(tgt, doc),
                 confidence=e.confidence if e.confidence is not None else 1.0,
                 trigger_spans=tuple((r.start - shift, r.end - shift) for r in (e.trigger, *e.references))))
         out.append(events)
     return out
+
+
+def _side_codes(side: Sequence[Any], doc: Any) -> tuple[str, ...]:
+    """The actor codes of one side of an event, as PETRARCH dictionaries write them: the actors of one compound
+    dictionary phrase ("THE_SHIRE [FRO/BIL/SAM]", which the actor stage splits into one actor per code, each with the
+    phrase's mentions: the same name and mentions, and a code no country or sector of ours says) are written as the
+    phrase's code, joined by "/" in side order."""
+    groups: dict[tuple[str, frozenset[tuple[int, int]]], list[str]] = {}
+    for a in side:
+        spans = frozenset((m.span.start, m.span.end) for m in doc.mentions if m.actor_id == a.id)
+        compound = spans and a.code and a.country is None and a.sector is None  # a code no country or sector says
+        groups.setdefault((a.name, spans) if compound else (a.id, spans), []).append(a.code or "")
+    return tuple("/".join(c for c in codes if c) if len(codes) > 1 else codes[0] for codes in groups.values())
 
 
 def fold_of(group: str, k: int = FOLDS) -> int:

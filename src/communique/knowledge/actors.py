@@ -27,6 +27,8 @@ from unidecode import unidecode
 from ..errors import InputError
 from ..model import Actor
 from .agents import Agent
+from .countries import is_capital
+from .sectors import igo_code
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +167,13 @@ class ActorKB:
         #: agent phrases from the user's PETRARCH agents dictionaries ("cleric" -> REL beside a country)
         self.agents = agents or []
         self._index: dict[str, list[KnownActor]] = {}
+        #: capitals a user's PETRARCH dictionary lists as synonyms of a state (``kind="capital"``): no names of
+        #: their own, the code of the capital where the actor stage reads it as its state (:meth:`complete`)
+        self._capitals: dict[str, list[KnownActor]] = {}
         for e in entries:
+            if e.kind == "capital":
+                self._capitals.setdefault(e.name.casefold(), []).append(e)
+                continue
             for key in (e.name, *e.aliases):
                 self._index.setdefault(key.casefold(), []).append(e)
         self._ref: dict[str, list[KnownActor]] = {}
@@ -308,7 +316,8 @@ class ActorKB:
     def _state_code(e: KnownActor) -> str | None:
         """The bare three-letter code of a state entry ("ARNOR [ARN]", "KUWAIT [KUW]"), else ``None``."""
         code = e.code or e.country or ""
-        if e.kind != "person" and len(code) == 3 and code.isalpha() and code.isupper() and not e.sector:
+        if e.kind not in ("person", "capital") and len(code) == 3 and code.isalpha() and code.isupper() \
+                and not e.sector:
             return code
         return None
 
@@ -370,9 +379,20 @@ class ActorKB:
         return max(hits, key=lambda e: (e.origin == "user", e.valid_from or dt.date.min, e.origin != "learned",
                                         rank[id(e)]))
 
+    def _capital(self, name: str, on: dt.date | None) -> KnownActor | None:
+        hits = [e for e in self._capitals.get(name.casefold(), []) if e.holds_on(on) and e.code]
+        return hits[-1] if hits else None
+
     def complete(self, actor: Actor, *, on: dt.date | None = None) -> None:
         """Fill country, sector and code the text left open (never overwrite what the text said); a name the text
-        gives only in part ("Bekele") takes the knowledge base's full name."""
+        gives only in part ("Bekele") takes the knowledge base's full name.  The user's entries beat our own tables:
+        an organisation holding our IGO table's code for its name takes the user's code for it, and a capital
+        acting as its state takes the code the user's dictionary gives the capital (a ``kind="capital"`` entry)."""
+        if actor.kind == "country" and actor.country \
+                and (capital := self._capital(actor.name, on)) is not None and is_capital(actor.name) == actor.country:
+            # a capital acting as its state ("Pyongyang fired"): the code the user's dictionary gives the capital,
+            # not our capital rule's government
+            actor.code, actor.sector = capital.code, capital.sector
         if actor.kind not in ("person", "organization"):
             return
         hit = self.find(actor.name, on=on)
@@ -388,6 +408,12 @@ class ActorKB:
             return
         if len(hit.name) > len(actor.name) and actor.name.casefold() in (a.casefold() for a in hit.aliases):
             actor.name = hit.name
+        if hit.origin == "user" and hit.code and actor.code and actor.code != hit.code \
+                and (ours := igo_code(actor.name)) is not None and ours[0] == actor.code:
+            # our own table's code for the name ("International Criminal Court" IGOJUDICC) is no word of the text:
+            # the user's dictionary, which codes the name itself, wins
+            actor.code, actor.country, actor.sector = hit.code, hit.country, hit.sector
+            return
         agrees = actor.country in (None, hit.country) and actor.sector in (None, hit.sector)
         actor.country = actor.country or hit.country
         actor.sector = actor.sector or hit.sector

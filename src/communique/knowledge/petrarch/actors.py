@@ -19,8 +19,10 @@ the dictionary.  Agents dictionaries (``!PERSON!``, ``{plural}``) are not
 actor dictionaries and are not read here.
 
 Each (phrase, code) pair becomes one :class:`KnownActor`, with the synonyms as
-aliases: country is the code's first three letters when they are an ISO3 code
-we know, sector the next three when they are a sector of ours (or the first
+aliases (a synonym that is a capital, ``+PYONGYANG`` under ``NORTH_KOREA [PRK]``, becomes an entry of
+``kind="capital"`` with the phrase's code instead: no name the actor stage finds by itself, but the code of the
+capital where it acts, "Pyongyang fired shells": PRK): country is the code's first three letters when they
+are an ISO3 code we know, sector the next three when they are a sector of ours (or the first
 three, for codes such as ``IGOUNO``), and the whole code is kept in ``code``.
 Dated codes come after the default ones, so that :meth:`ActorKB.find`, which
 takes the last entry that holds, prefers the dated code that holds on the day
@@ -118,10 +120,11 @@ def _strip_comment(line: str) -> str:
 class _Entry:
     """A phrase with its synonyms and codes, as read."""
 
-    __slots__ = ("names", "codes", "person_hint")
+    __slots__ = ("names", "capitals", "codes", "person_hint")
 
     def __init__(self, names: list[str], person_hint: bool) -> None:
         self.names = names
+        self.capitals: list[str] = []  # synonyms that are capitals ("+PYONGYANG" under NORTH_KOREA)
         self.codes: list[tuple[str, dt.date | None, dt.date | None, bool]] = []  # code, from, to, is a range
         self.person_hint = person_hint
 
@@ -191,6 +194,8 @@ def _actors(entry: _Entry) -> list[KnownActor]:
         country, sector = _split_code(code)
         out.append(KnownActor(name=name, aliases=aliases, country=country, sector=sector, kind=kind,
                               valid_from=start, valid_to=end, code=code))
+        out += [KnownActor(name=capital, aliases=(), country=country, sector=sector, kind="capital",
+                           valid_from=start, valid_to=end, code=code) for capital in entry.capitals]
     return out
 
 
@@ -248,9 +253,12 @@ def parse_petrarch_actors(text: str, *, source: str = "<petrarch>",
             if current is None:
                 problems.append(f"{where}: synonym before any phrase")
                 continue
-            # a capital ("+KABUL_" for Afghanistan) is left to the actor stage, which reads it as its
-            # country only where it acts ("Kabul said"), not where it is a place ("in Kabul")
-            current.names += [a for a in _names(body[1:].split("[", 1)[0]) if is_capital(a) is None]
+            # a capital ("+KABUL_" for Afghanistan) is no name of its own: the actor stage reads it as its
+            # country only where it acts ("Kabul said"), not where it is a place ("in Kabul"), and there the
+            # dictionary's code for it holds (a ``kind="capital"`` entry)
+            synonyms = _names(body[1:].split("[", 1)[0])
+            current.names += [a for a in synonyms if is_capital(a) is None]
+            current.capitals += [a for a in synonyms if is_capital(a) is not None]
             continue
         phrase, _, rest = body.partition("[")
         if not phrase.replace("_", " ").strip():

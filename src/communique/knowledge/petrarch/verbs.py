@@ -158,8 +158,19 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
         return None, "compound actor (%) after the verb"
     mutual = "%" in before
     before = before.replace("%", " ")
+    pre: list[str] = []  # "pre:" conditions, one per word before the verb ("- {DEATH TOLL} * [190]")
     if any(t not in _PLACEHOLDERS for t in before.split()):
-        return None, "words before the verb"
+        words_before = [t for t in _PATTERN_TOKEN.findall(before) if t not in _PLACEHOLDERS and t not in "{}"]
+        if "(" in words_before or ")" in words_before:
+            return None, "a prepositional phrase before the verb"
+        if mutual:
+            return None, "compound actor (%) with words before the verb"
+        for word in words_before:
+            found = _phrase_words(word, synsets)
+            if found is None:
+                return None, "undefined synset"
+            if found:
+                pre.append(f"pre:{'|'.join(found)}")
     items: list[tuple[str | None, str | None, bool]] = []  # (preposition, head, head is a whole word)
     modifiers: dict[int, list[str]] = {}  # the words before a noun phrase's head, by item
     prep: str | None = None
@@ -201,7 +212,15 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
         if mutual:
             code, why = _event_code(m.group(1))
             return (None, why) if code is None else ((2, code, None, _reverse_code(m.group(1)), True, None), "")
-        return None, "no word after the verb"
+        if not pre:
+            return None, "no word after the verb"
+        code, why = _event_code(m.group(1))
+        if code is None and why not in ("null code [---]", "number not in CAMEO"):
+            return None, why
+        rank = -10 * len(pre) + 1
+        if code is None:  # "- CAMPAIGN * [---]": the verb codes nothing after those words
+            return (rank, NO_EVENT, ";".join(pre), None, False, None), "veto"
+        return (rank, code, ";".join(pre), _reverse_code(m.group(1)), False, None), ""
 
     def several(items: list[tuple[str | None, str | None, bool]]) -> bool:
         # one phrase, or an object word and a prepositional phrase after it ("ATTACK (BY)", "PLAN (FOR PEACE)")
@@ -214,7 +233,7 @@ def _pattern(body: str, synsets: dict[str, list[str]]) -> tuple[_Pattern | None,
         items = [it for i, it in enumerate(items) if i not in roles]
     if not items or several(items):
         return None, "several phrases after the verb"
-    parts: list[str] = []
+    parts: list[str] = list(pre)
     for n, (prep, head, _exact) in enumerate(items):
         if head is not None and head.lower() in _PATTERN_PREPOSITIONS and prep is None:
             prep, head = head.lower(), None  # "- * WITH [030]"
@@ -293,8 +312,11 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
       singular; a synset: the heads of its members), ``near:`` for a particle (``- * AWAY``), for each verb
       of its block; placeholders ``$ + ^`` are dropped and the modifiers of a noun phrase are lost; a
       prepositional phrase with another preposition (``- * (OVER PLANS)``, ``- * (WITH)``) -> ``pp:over:plans``
-      / ``pp:with``; an object word and a prepositional phrase after it (``- * ATTACK (BY)``) ->
-      ``obj:attack;pp:by``; the words before a noun phrase's head must be in the object too (``{NEW &TIETYPES
+      / ``pp:with``; words before the verb (``- {DEATH TOLL} * [190]``) -> ``pre:`` each word
+      (``pre:death;pre:toll``), beside the conditions after the verb: read, as UniversalPetrarch reads them, in the
+      verb's subject, among its nouns, names and adjectives (so "- HEAVILY *" and "- NEITHER *" hold nowhere);
+      an object word and a prepositional phrase after it (``- * ATTACK (BY)``) -> ``obj:attack;pp:by``; the
+      words before a noun phrase's head must be in the object too (``{NEW &TIETYPES
       RELATIONS}`` -> ``obj:relations|relation;obj:new;obj:military|economic|cultural``); patterns of more words are
       tried first;
     * a verb whose code is null (``--- BURN [---] ---``) codes nothing but its patterns: its default row has the
@@ -311,7 +333,8 @@ def parse_petrarch_verbs(text: str, *, source: str = "<petrarch verbs>", problem
       verb is a conditional row of its own, mutual.  Rows read here have ``source="petrarch"``.
 
     Not converted (counted in ``stats`` as ``skipped: <reason>``, summed up in ``problems``): patterns with
-    words before the verb, a compound actor ``%`` after the verb, more phrases than an object and a prepositional
+    a prepositional phrase before the verb (``- (IN) *``), a compound actor ``%`` after the verb or with words
+    before it, more phrases than an object and a prepositional
     phrase, passive-only codes and codes not in CAMEO, undefined synsets, a ``% *`` pattern with another code than
     its block's; multi-word verbs of three words and more; transformations.
     For each word, conditional rows come before the unconditional one, patterns of more words first, then a single

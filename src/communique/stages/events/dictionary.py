@@ -17,11 +17,14 @@ they are; for an event whose trigger row came from a dictionary (``rows``: rule 
   prepositional phrases, clauses under it; not its subject, not a clause it comments on): "signed a
   protocol with Libya" (Libya), "departed from Libya", "allowed that Mordor is no pleasant place" (Mordor);
 * **a coordinated target is each of its conjuncts**: "ties with Mordor, Rohan and Bree" is three targets,
-  "ties between Gondor and Osgiliath" two;
+  "ties between Gondor and Osgiliath" two; **a listed subject is each of the list's actors**: "Velmora, the Lake
+  Alliance, Karthia and Osterland welcomed" is four sources, however the parser joined the list (conjuncts,
+  appositions);
 * **a pattern's roles** (``Trigger.roles``): "- * EID (AT ^) (WITH +)" makes the with-phrase's actor the target
   and the at-phrase's none ("celebrated Eid at Osgiliath with Gondor": Gondor);
 * **one phrase, one actor**: on either side of any event, an actor whose code another actor of that side
-  spells out further is dropped: "Bree Prime Minister Romendacil" is BREGOV, not also BRE; "White House
+  spells out further is dropped (a compound code, KNY/UGA, spells out none): "Bree Prime Minister Romendacil" is
+  BREGOV, not also BRE; "White House
   security officials" USAGOV, not also the bare agent GOV; an actor with no code is dropped beside one with a
   code (a name no dictionary knows is no actor to PETRARCH);
 * **the coded verb codes its phrase**: a verb with no subject of its own in the open complement of a verb the
@@ -127,6 +130,13 @@ def apply(doc: Doc, events: Sequence[Event], rows: Mapping[str, Trigger], *, act
 
     def before(actor: str, tok: Any) -> bool:  # named in the trigger's sentence, before it
         return any(tok.sent.start_char <= sp.start and sp.end <= tok.idx for sp in spans.get(actor, []))
+
+    # a listed subject is each of the list's actors ("Velmora, the Lake Alliance, Karthia and Osterland welcomed")
+    for n, ev in enumerate(kept):
+        tok = tokens[ev.id]
+        if (ev.rule or "") in rows and ev.source and tok is not None \
+                and (more := _listed_with(doc, tok, ev.source, spans, codes, {*ev.source, *ev.target})):
+            kept[n] = replace(ev, source=[*ev.source, *more])
 
     # the subjects of a mutual row's act, over the events coded for each of them ("Gondor and Osgiliath
     # postponed ...": one event per subject, no target, or the other subject made the target)
@@ -270,6 +280,52 @@ def _coordinated(doc: Doc, tok: Any, target: list[str], spans: Mapping[str, list
     return out
 
 
+def _listed_with(doc: Doc, tok: Any, source: list[str], spans: Mapping[str, list[Any]], codes: Mapping[str, str],
+                 exclude: set[str]) -> list[str]:
+    """Coded actors listed with a source named before the trigger, in text order: the names joined to its name by
+    conjunctions and appositions, in a list that has a conjunction ("Velmora, the Lake Alliance, Karthia and
+    Osterland welcomed ...", which the parser may read as an apposition and two conjuncts; "Proud Karthia, the brave
+    Osterland, and calm Velmora condemned ...").  An apposition alone renames ("Ruto, Kenya's president,"): no
+    list."""
+    sdoc = doc.nlp
+
+    def named_before(sp: Any) -> bool:
+        return tok.sent.start_char <= sp.start and sp.end <= tok.idx
+
+    at_token: dict[int, list[str]] = {}  # several actors of one phrase ("[FRO/BIL/SAM]") share its token
+    for actor, sps in spans.items():
+        if actor in exclude or not codes.get(actor):
+            continue
+        for sp in sps:
+            if named_before(sp) and (t := _root_at(sdoc, sp)) is not None and actor not in at_token.get(t.i, []):
+                at_token.setdefault(t.i, []).append(actor)
+    found: dict[int, list[str]] = {}
+    for actor in source:
+        for sp in spans.get(actor, []):
+            last = _root_at(sdoc, sp) if named_before(sp) else None
+            if last is None:
+                continue
+            group, todo = {last.i}, [last]
+            while todo:
+                t = todo.pop()
+                near = [c for c in t.children if c.dep_ in ("conj", "appos")]
+                if t.dep_ in ("conj", "appos") and t.head.i != t.i:
+                    near.append(t.head)
+                for o in near:
+                    if o.i not in group and o.i < tok.i:
+                        group.add(o.i)
+                        todo.append(o)
+            if any(sdoc[i].dep_ == "conj" for i in group):
+                found.update((i, at_token[i]) for i in group if i in at_token)
+    return list(dict.fromkeys(a for i in sorted(found) for a in found[i]))
+
+
+def _root_at(sdoc: Any, sp: Any) -> Any | None:
+    """The syntactic head of the tokens of a character span ("the Republic of Peru": Republic)."""
+    span = sdoc.char_span(sp.start, sp.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def _first_actor_after(doc: Doc, tok: Any, codes: Mapping[str, str], exclude: set[str]) -> str | None:
     """The first coded actor named after ``tok`` in its own phrase (its subtree, without its subject)."""
     own = {t.i for t in tok.subtree}
@@ -298,4 +354,4 @@ def _one_per_phrase(side: list[str], codes: Mapping[str, str]) -> list[str]:
     if any(codes.get(a) for a in side):
         side = [a for a in side if codes.get(a)]
     return [a for a in side if not (c := codes.get(a, "")) or not any(
-        b != a and (o := codes.get(b, "")) != c and c in o for b in side)]
+        b != a and (o := codes.get(b, "")) != c and "/" not in o and c in o for b in side)]

@@ -110,6 +110,8 @@ def _condition_holds(tok: Any, cond: str | None, *, reach: bool = False) -> bool
         return any(f" {w} " in f" {phrase} " for phrase in predicates(tok) for w in wanted)
     if kind == "sub":
         return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in tok.subtree)
+    if kind == "pre":  # a PETRARCH pattern's word before the verb ("- {DEATH TOLL} * [190]"): a word of its subject
+        return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in _subject_words(tok))
     if kind == "near":
         doc = tok.doc
         window = doc[max(tok.sent.start, tok.i - 4) : min(tok.sent.end, tok.i + 5)]
@@ -140,6 +142,20 @@ def _condition_holds(tok: Any, cond: str | None, *, reach: bool = False) -> bool
                     return True
         return False
     return False
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def _subject_words(tok: Any) -> list[Any]:
+    """The nominal words (nouns, names, adjectives, numbers) of the subject before a verb, where a PETRARCH
+    pattern's words before the verb are read ("Eriador's death toll has risen": death, toll); a coordinated verb
+    without a subject of its own shares its head's ("... and has risen")."""
+    holder = tok
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children) and tok.dep_ == "conj":
+        holder = tok.head
+    return [t for c in holder.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i < tok.i
+            for t in c.subtree if t.pos_ in _NOMINAL]
 
 
 # words that make an exercise, a patrol or an operation a joint one (062, cooperate militarily), not a show of one's
