@@ -59,3 +59,30 @@ def test_nlp_stage_uses_the_pool_for_long_streams() -> None:
     assert [d.article.id for d in out] == [d.article.id for d in docs]
     assert [d.nlp.to_bytes() for d in out] == [s.to_bytes() for s in nlp.pipe(d.text for d in docs)]
     assert (DEFAULT_MODEL, 2) in __import__("communique.stages.parsepool", fromlist=["_POOLS"])._POOLS
+
+
+def test_a_worker_parses_a_batch_in_windows_of_parse_chars(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch is parsed in windows of at most PARSE_CHARS characters (a longer text alone), in order, with the
+    same parses as the whole batch at once: the parser's peak memory follows the window, not the batch."""
+    from communique.stages import parsepool
+    from communique.stages.nlp import PARSE_CHARS
+
+    nlp = load_nlp()
+    calls: list[list[str]] = []
+
+    class Recording:
+        def pipe(self, texts: list[str], batch_size: int) -> object:
+            calls.append(list(texts))
+            assert batch_size == len(texts)
+            return nlp.pipe(texts, batch_size=batch_size)
+
+    monkeypatch.setattr(parsepool, "_NLP", Recording())
+    long = "The minister met the envoy in Geneva on Monday. " * (PARSE_CHARS // 50 + 10)  # over one window alone
+    texts = [TEXTS[0] * 40, TEXTS[1] * 60, long, TEXTS[3], TEXTS[4] * 100, TEXTS[4]]
+    got = parsepool._parse_batch(texts)
+    assert [t for call in calls for t in call] == texts and len(calls) > 1
+    assert all(sum(map(len, call)) <= PARSE_CHARS or len(call) == 1 for call in calls)
+    from spacy.tokens import Doc as SpacyDoc
+
+    want = [d.to_json() for d in nlp.pipe(texts, batch_size=len(texts))]
+    assert [SpacyDoc(nlp.vocab).from_bytes(b).to_json() for b in got] == want

@@ -46,7 +46,13 @@ def _init_worker(model: str, barrier: Any) -> None:
 
 
 def _parse_batch(texts: list[str]) -> list[bytes]:
-    out = [d.to_bytes() for d in _NLP.pipe(texts, batch_size=max(1, len(texts)))]
+    """``Doc.to_bytes()`` of each text's parse, in order; parsed in windows of at most
+    :data:`~communique.stages.nlp.PARSE_CHARS` characters (the worker's peak memory; the parses are the same)."""
+    from .nlp import PARSE_CHARS, batches
+
+    out: list[bytes] = []
+    for window in batches(texts, max(1, len(texts)), PARSE_CHARS, len):
+        out += [d.to_bytes() for d in _NLP.pipe(window, batch_size=len(window))]
     _trim_heap()
     return out
 

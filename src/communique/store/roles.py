@@ -122,11 +122,18 @@ def roles_of_many(conn: duckdb.DuckDBPyConnection, names: Iterable[str]) -> dict
     alias: dict[str, str] = {}
     if missing:  # a surname: the one stored name it ends (the same LIKE pattern as roles_of)
         found: dict[str, set[str]] = {}
-        for key, stored in conn.execute(
-            "SELECT k.key, a.name_key FROM (SELECT unnest(?::VARCHAR[]) AS key) k "
-            "JOIN (SELECT DISTINCT name_key FROM actor_roles) a ON a.name_key LIKE '% ' || k.key", [missing]
-        ).fetchall():
-            found.setdefault(str(key), set()).add(str(stored))
+        # a stored name that ends with " " + key ends with the key's last word: joined on it (a hash join), not
+        # every stored name tried against every key; a key holding a LIKE wildcard keeps the pattern alone
+        plain = [k for k in missing if "_" not in k and "%" not in k]
+        wild = [k for k in missing if "_" in k or "%" in k]
+        for keys_, on in ((plain, "string_split(a.name_key, ' ')[-1] = string_split(k.key, ' ')[-1] AND "), (wild, "")):
+            if not keys_:
+                continue
+            for key, stored in conn.execute(
+                "SELECT k.key, a.name_key FROM (SELECT unnest(?::VARCHAR[]) AS key) k "
+                f"JOIN (SELECT DISTINCT name_key FROM actor_roles) a ON {on}a.name_key LIKE '% ' || k.key", [keys_]
+            ).fetchall():
+                found.setdefault(str(key), set()).add(str(stored))
         alias = {k: _key(next(iter(v))) for k, v in found.items() if len(v) == 1}
         by_key.update(_rows_by_key(conn, sorted(set(alias.values()) - set(by_key))))
     for name, key in keys.items():

@@ -33,6 +33,7 @@ from ...knowledge.sectors import igo_code
 from ...model import Actor, Doc, Mention, Role, Span
 from ...pipeline import stage
 from ...textutil import SpanIndex
+from ..nlp import TokenView
 from .agents import find_agents
 from .coref import _anaphora, _merge_appositions, _name_tokens, _surname_mentions, index_mentions
 from .find import (
@@ -78,7 +79,7 @@ def extract(doc: Doc, *, kb: ActorKB | None = None,
 
 def _extract(doc: Doc, *, kb: ActorKB | None,
              place_country: Callable[[str], str | None] | None) -> tuple[list[Mention], list[Actor]]:
-    sdoc = doc.nlp
+    sdoc = TokenView(doc.nlp)  # the finders walk the tokens again and again: each token made once
     groups = find_groups(sdoc, [])
     taken = [f.span for f in groups]
     taken_index = SpanIndex(taken)

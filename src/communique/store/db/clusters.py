@@ -107,6 +107,22 @@ def _matchable(k: MergeKey) -> bool:
 
 
 
+#: how far apart the dates of two reports of one event that :func:`same_event` reads as compatible may lie, unless
+#: they share the year (a year or month date): a day either way for two day dates, a week before and a day after an
+#: ``on_or_before`` date
+_WINDOW = ON_OR_BEFORE_WINDOW + _ONE_DAY
+
+
+def candidate_window(k: MergeKey) -> tuple[dt.date, dt.date, int] | None:
+    """``(first, last, year)`` such that a stored report dated ``d`` can be of the same event as a report with key
+    ``k`` (:func:`same_event`) only when ``first <= d <= last`` or ``d.year == year``; ``None`` when ``k`` is
+    undated (then only an undated report at the same place can be).  Lets the store read the reports of a week
+    and a year, not of its whole history, when it matches a new article's events."""
+    if k.date is None:
+        return None
+    return k.date - _WINDOW, k.date + _WINDOW, k.date.year
+
+
 def _side_key(actor_ids: list[str], codes: dict[str, str | None]) -> str | None:
     """The sorted, de-duplicated codes of one side of an event; ``None`` if an actor has no code."""
     keys = [codes.get(actor_id) for actor_id in actor_ids]
@@ -139,27 +155,37 @@ class ClusterMixin:
         cluster holding a report of the same event (:func:`same_event`), those clusters merge into the one
         with the smallest id, and a later event of the article sees the merged ids.  The stored reports of
         merged clusters are relabelled with one UPDATE."""
-        blocks: set[tuple[str, bool, str, str]] = set()
+        # (block, date window, place): the stored reports each event could be one with; only those are read, so
+        # what one article's matching reads does not grow with the store's history (``candidate_window``)
+        blocks: set[tuple[str, bool, str, str, dt.date | None, dt.date | None, int | None, str | None]] = set()
         for k in keys:
             if _matchable(k):
                 assert k.source_root is not None and k.target_root is not None
-                blocks.add((k.root, k.negated, k.source_root, k.target_root))
+                lo, hi, year = candidate_window(k) or (None, None, None)
+                place = k.location_key if k.date is None else None
+                blocks.add((k.root, k.negated, k.source_root, k.target_root, lo, hi, year, place))
                 if k.symmetric:
-                    blocks.add((k.root, k.negated, k.target_root, k.source_root))
+                    blocks.add((k.root, k.negated, k.target_root, k.source_root, lo, hi, year, place))
         stored: dict[tuple[str, bool, str, str], list[tuple[int, MergeKey]]] = {}
         if blocks:
             import pyarrow as pa
 
-            wanted = pa.table({"root": [b[0] for b in blocks], "negated": [b[1] for b in blocks],
-                               "source_root": [b[2] for b in blocks], "target_root": [b[3] for b in blocks]})
+            cols = list(zip(*blocks, strict=True))
+            wanted = pa.table({"root": pa.array(cols[0], pa.string()), "negated": pa.array(cols[1], pa.bool_()),
+                               "source_root": pa.array(cols[2], pa.string()),
+                               "target_root": pa.array(cols[3], pa.string()), "lo": pa.array(cols[4], pa.date32()),
+                               "hi": pa.array(cols[5], pa.date32()), "year": pa.array(cols[6], pa.int32()),
+                               "place": pa.array(cols[7], pa.string())})
             self.conn.register("_communique_blocks", wanted)
             try:
                 rows = self.conn.execute(
                     "SELECT e.uid, e.article_id, e.cluster_id, e.root, e.source_root, e.target_root, e.negated, "
                     "e.date, e.date_precision, e.location_key, e.location_country, e.family FROM events e "
-                    "JOIN _communique_blocks b ON e.root = b.root AND e.negated = b.negated "
-                    "AND e.source_root = b.source_root AND e.target_root = b.target_root "
-                    "WHERE e.article_id <> ? ORDER BY e.uid", [aid]).fetchall()
+                    "WHERE e.article_id <> ? AND EXISTS (SELECT 1 FROM _communique_blocks b WHERE e.root = b.root "
+                    "AND e.negated = b.negated AND e.source_root = b.source_root AND e.target_root = b.target_root "
+                    "AND (CASE WHEN b.lo IS NULL THEN e.date IS NULL AND e.location_key = b.place "
+                    "ELSE e.date BETWEEN b.lo AND b.hi OR year(e.date) = b.year END)) ORDER BY e.uid",
+                    [aid]).fetchall()
             finally:
                 self.conn.unregister("_communique_blocks")
             for r in rows:
