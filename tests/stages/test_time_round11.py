@@ -1,4 +1,5 @@
-"""Round 11 date kinds: "current"/"recent" as adjectives (PRESENT_REF / PAST_REF) and numbers that name an index;
+"""Round 11 date kinds: "current"/"recent" as adjectives (PRESENT_REF / PAST_REF), "soon" of a future clause
+(FUTURE_REF) and numbers that name an index;
 each with other members of its kind and near misses."""
 
 from __future__ import annotations
@@ -51,3 +52,21 @@ def test_a_number_in_an_index_name_is_no_year(name: str) -> None:
     assert timemls(text, ents=[(start, start + 4, "DATE")]) == []
     year = "Shares fell sharply in 2000."
     assert timemls(year, ents=[(year.index("2000"), year.index("2000") + 4, "DATE")]) == [("2000", "2000")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Prosecutors may soon charge the envoy.", [("soon", "FUTURE_REF")]),
+        ("The army soon will withdraw from the ridge.", [("soon", "FUTURE_REF")]),
+        ("Exports are expected to soon recover.", [("soon", "FUTURE_REF")]),
+        ("Talks will resume very soon.", [("soon", "FUTURE_REF")]),
+        ("The rebels want a truce as soon as possible.", [("as soon as possible", "FUTURE_REF")]),
+        # not a reference to the future: past clauses, "soon after", a date that follows
+        ("He was soon released.", []),
+        ("Soon after the vote, riots began.", []),
+        ("The soon-to-open terminal was shown to reporters.", []),
+    ],
+)
+def test_soon_in_a_future_clause(text: str, want: list[tuple[str, str]]) -> None:
+    assert timemls(text) == want

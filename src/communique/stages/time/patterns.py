@@ -275,6 +275,13 @@ _DAY_LIST = re.compile(
 _NUMERIC_DATE = re.compile(r"(?<![\d/.,])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/]|\.\d)")
 # "in recent years": some time before publication (TimeML PAST_REF; "recent months" and "recent days" are
 # durations in TimeML)
+# "soon" of a future clause: "may soon seek", "it soon will", "to soon grow", "very soon", "as soon as possible"
+# (FUTURE_REF); not "as soon as Tuesday" (a date follows), "soon after the vote", "was soon released" (past)
+_SOON = re.compile(
+    r"(?i:\b(?:(?<=\bmay\s)|(?<=\bmight\s)|(?<=\bcould\s)|(?<=\bwould\s)|(?<=\bcan\s)|(?<=\bshould\s)"
+    r"|(?<=\bto\s)|(?<=\bvery\s))soon\b(?![\s-]+(?:after|as|to|-)\b)|\bsoon(?=\s+will\b)"
+    r"|\bas\s+soon\s+as\s+possible\b)"
+)
 _RECENT_YEARS = re.compile(r"\b(?i:recent\s+years)\b")
 # "current" and "recent" as adjectives of a noun: the present ("its current chief", PRESENT_REF) and some time before
 # publication ("the recent sale", PAST_REF); not an amount of time ("in recent weeks", a duration), a period named
