@@ -70,3 +70,12 @@ def test_a_number_in_an_index_name_is_no_year(name: str) -> None:
 )
 def test_soon_in_a_future_clause(text: str, want: list[tuple[str, str]]) -> None:
     assert timemls(text) == want
+
+
+@pytest.mark.parametrize(
+    "amount", ["two consecutive quarters", "three straight months", "two more years", "six successive weeks"]
+)
+def test_an_amount_of_time_from_the_tagger_is_no_date(amount: str) -> None:
+    text = f"Output fell for {amount} before the strike."
+    start = text.index(amount)
+    assert timemls(text, ents=[(start, start + len(amount), "DATE")]) == []

@@ -148,6 +148,7 @@ _DURATION = re.compile(
     r"(?:(?:past|last|next|coming|previous|following|first|final|recent|few|several|many|couple\s+of|full)\s+)*"
     r"(?:[\d.,]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
     r"|fifty|hundred|half|few|several|many|some|couple|[a-z]+-[a-z]+)?[\s-]*(?:and\s+a\s+half\s+)?"
+    r"(?:(?:consecutive|straight|successive|full|more|further|additional|long)\s+)?"
     r"(?:day|week|month|year|decade|century|centuries|hour|minute|quarter|season|weekend|night|fortnight)s?"
     r"(?:[\s-]+(?:old|long|later|earlier))?$"
 )
