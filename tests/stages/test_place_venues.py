@@ -1,7 +1,7 @@
 """A kind of place fault (issue 8, round 11), with members of our own: the nationality of those who meet somewhere
 does not pull the meeting's venue to a small namesake in their own country ("U.S. officials held talks in Geneva"
 is Switzerland's Geneva, not Geneva, Illinois), one nationality named or several; a local story that names the
-namesake's state keeps it at home."""
+namesake's state keeps it at home. (Also: the Soviet Union, a region of no GeoNames entry of its own.)"""
 
 from __future__ import annotations
 
@@ -51,3 +51,13 @@ def test_a_meetings_venue_is_not_pulled_home(gaz: Gazetteer, text: str, city: st
 )
 def test_a_local_venue_stays_home(gaz: Gazetteer, text: str, marked: list, name: str, want: str) -> None:
     assert country_of(gaz, text, name, *marked) == want
+
+
+@pytest.mark.parametrize("name", ["Soviet Union", "USSR", "U.S.S.R."])
+def test_the_soviet_union_is_placed_at_its_successor_state(gaz: Gazetteer, name: str) -> None:
+    # no current GeoNames entry of its own: Russia's id, read from the gazetteer's own country entry
+    text = f"Veterans recalled the {name} in speeches."
+    c, russia = gaz.lookup(name), gaz.country("RUS")
+    assert c is not None and russia is not None
+    assert (c.country, c.geonames_id) == ("RUS", russia.geonames_id)
+    assert marked_places(gaz, text, (name, "GPE")) == [(name, "RUS", "region")]
