@@ -184,7 +184,8 @@ def jurisdictions(
         if not (_BODY_AFTER.match(text, e) or _BODY_BEFORE.search(text, max(0, s - 30), s)):
             continue
         c = gazetteer.by_id(m.geonames_id) if m.geonames_id else None
-        c = c if c is not None and normalise(c.name) == normalise(m.name) else gazetteer.lookup(m.name, context_countries=context)
+        if c is None or normalise(c.name) != normalise(m.name):
+            c = gazetteer.lookup(m.name, context_countries=context)
         if c is not None:
             out.append(c.place(Span(s, e)))
     taken = SpanIndex(Span(p.span.start, p.span.end) for p in [*places, *out])
