@@ -165,6 +165,9 @@ _BODY_AFTER = re.compile(
 _BODY_BEFORE = re.compile(
     r"\b(?:Government|President|Ruler|Governor|Mayor|Premier|Prime\s+Minister|Parliament|Emir|King)\s+of\s+(?:the\s+)?$"
 )
+# the jurisdictions that are places: a country's, state's or county's body; a town's ("the Chicago Police
+# Department") stays the organisation's own name, whose actor a town inside it would undo
+_JURISDICTION_FEATURES = frozenset({"country", "state", "county"})
 # a country's currency: "59.2 billion US dollars", "Hong Kong dollars"
 _CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b")
 
@@ -186,7 +189,7 @@ def jurisdictions(
         c = gazetteer.by_id(m.geonames_id) if m.geonames_id else None
         if c is None or normalise(c.name) != normalise(m.name):
             c = gazetteer.lookup(m.name, context_countries=context)
-        if c is not None:
+        if c is not None and c.feature in _JURISDICTION_FEATURES:
             out.append(c.place(Span(s, e)))
     taken = SpanIndex(Span(p.span.start, p.span.end) for p in [*places, *out])
     for start, end, label in ents:
