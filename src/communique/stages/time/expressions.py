@@ -17,6 +17,7 @@ from .patterns import (
     _BARE_MONTH,
     _CENTURY,
     _COMPLEMENT,
+    _CURRENT_ADJ,
     _DATE_WORD,
     _DAY,
     _DAY_LIST,
@@ -49,6 +50,7 @@ from .patterns import (
     _SEASON,
     _SET,
     _SHORT_DECADE,
+    _SOON,
     _SPOKEN_YEAR,
     _STATED_DMY,
     _STATED_MDY,
@@ -86,6 +88,7 @@ from .periods import (
     _year_range,
 )
 from .references import (
+    _current_or_recent,
     _future_ref,
     _holiday,
     _present,
@@ -418,7 +421,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | li
     (_PRESENT, _present),
     (_RECENTLY, _recently),
     (_RECENT_YEARS, _recently),
+    (_CURRENT_ADJ, _current_or_recent),
     (_FUTURE_REF, _future_ref),
+    (_SOON, _future_ref),
     (_THE_WEEKEND, _the_weekend),
     (_HOLIDAY, _holiday),
     (_THE_DAY, _the_day),
@@ -444,6 +449,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _YEAR_LIST: (" to ", " and ", " or ", " until ", " till ", " through "),
     _NUMERIC_DATE: ("/",),
     _RECENT_YEARS: ("recent years",),
+    _CURRENT_ADJ: ("current", "recent"),
     _DEICTIC_DAY: (
         "today",
         "tonight",
@@ -465,6 +471,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _THE_DAY: ("the day", "consecutive day", "straight day", "successive day", "day in a row"),
     _THE_YEAR: ("year",),
     _FUTURE_REF: ("future", "term", "later date"),
+    _SOON: ("soon",),
     _AGO: ("ago",),
     _SEASON: ("spring", "summer", "autumn", "fall", "winter"),
     _DECADE: ("0s",),
@@ -511,6 +518,10 @@ _DECADE_BEFORE = re.compile(
 )
 
 
+# a number that names a stock index or list: "the Russell 2000 Index", "the Fortune 500 companies"
+_INDEX_NAME_AFTER = re.compile(r"\s+(?:[Ii]ndex|[Ii]ndices|[Ii]ndexes|[Aa]verage|[Cc]omposite|[Cc]ompanies|list)\b")
+
+
 def _from_entity(text: str, start: int, end: int) -> _Cand | None:
     """A spaCy DATE entity none of our patterns covered: a year, an undated expression, or nothing (a duration)."""
     quoted = text[start:end].strip()
@@ -539,6 +550,8 @@ def _from_entity(text: str, start: int, end: int) -> _Cand | None:
         value = dt.date(1900 + 10 * d, 1, 1)
         return _Cand(start, end, "stated", value, "decade", f'"{quoted}": the decade {value.year}-{value.year + 9}')
     years = _ANY_YEAR.findall(quoted)
+    if quoted.isdigit() and _INDEX_NAME_AFTER.match(text, end):
+        return None  # "the Russell 2000 index", "the Nikkei 225 average": a number in a name, not a year
     if len(years) == 1 and not re.search(r"\d{2}s\b|'\d0s", quoted):
         return _Cand(start, end, "stated", dt.date(int(years[0]), 1, 1), "year", f'"{quoted}": stated year')
     return _Cand(start, end, "undated", basis=f'"{quoted}": not resolvable to a calendar date')

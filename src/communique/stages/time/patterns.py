@@ -148,6 +148,7 @@ _DURATION = re.compile(
     r"(?:(?:past|last|next|coming|previous|following|first|final|recent|few|several|many|couple\s+of|full)\s+)*"
     r"(?:[\d.,]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
     r"|fifty|hundred|half|few|several|many|some|couple|[a-z]+-[a-z]+)?[\s-]*(?:and\s+a\s+half\s+)?"
+    r"(?:(?:consecutive|straight|successive|full|more|further|additional|long)\s+)?"
     r"(?:day|week|month|year|decade|century|centuries|hour|minute|quarter|season|weekend|night|fortnight)s?"
     r"(?:[\s-]+(?:old|long|later|earlier))?$"
 )
@@ -275,7 +276,23 @@ _DAY_LIST = re.compile(
 _NUMERIC_DATE = re.compile(r"(?<![\d/.,])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/]|\.\d)")
 # "in recent years": some time before publication (TimeML PAST_REF; "recent months" and "recent days" are
 # durations in TimeML)
+# "soon" of a future clause: "may soon seek", "it soon will", "to soon grow", "very soon", "as soon as possible"
+# (FUTURE_REF); not "as soon as Tuesday" (a date follows), "soon after the vote", "was soon released" (past)
+_SOON = re.compile(
+    r"(?i:\b(?:(?<=\bmay\s)|(?<=\bmight\s)|(?<=\bcould\s)|(?<=\bwould\s)|(?<=\bcan\s)|(?<=\bshould\s)"
+    r"|(?<=\bto\s)|(?<=\bvery\s))soon\b(?![\s-]+(?:after|as|to|-)\b)|\bsoon(?=\s+will\b)"
+    r"|\bas\s+soon\s+as\s+possible\b)"
+)
 _RECENT_YEARS = re.compile(r"\b(?i:recent\s+years)\b")
+# "current" and "recent" as adjectives of a noun: the present ("its current chief", PRESENT_REF) and some time before
+# publication ("the recent sale", PAST_REF); not an amount of time ("in recent weeks", a duration), a period named
+# on its own ("the current quarter", "the current fiscal year"), "most recent" (the latest of several), a count of
+# things ("five current models"), the noun "current" ("an electric current", "current account") or "then current"
+_CURRENT_ADJ = re.compile(
+    r"(?<!then\s)(?<!\d\s)(?<![Mm]ost\s)\b(?:[Cc]urrent|[Rr]ecent)\b"
+    r"(?=\s+[A-Za-z])(?![\s-]+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|quarters?|hours?|period|term|"
+    r"session)\b)(?!\s+(?:account|accounts|affairs|events|flows?|prices|dollars|assets|liabilities|and|or|to|of|near|in|at|on|from|into|that|which|was|is|by|with|swept)\b)"
+)
 _YEAR_RANGE = re.compile(r"(?<![\d-])(?P<y1>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{4}|\d{2})\b(?![-–/.,]?\d|%)")
 _ANY_YEAR = re.compile(r"(?<![\d'’])(1\d{3}|20\d{2})(?![\d]|s\b|\s*[-–/]\s*\d)")
 

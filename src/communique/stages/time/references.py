@@ -37,6 +37,25 @@ def _recently(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), "deictic", relative=resolve)
 
 
+_COUNT_BEFORE = re.compile(r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all)\s+$")
+
+
+def _current_or_recent(m: re.Match[str], text: str) -> _Cand | None:
+    """"the current talks" (the present, PRESENT_REF) and "the recent sale" (before publication, PAST_REF): the
+    adjective alone is the timex, as TimeML marks it."""
+    quoted = m.group(0)
+    if _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "five current models": a count of things, not a time
+    past = quoted.lower() == "recent"
+
+    def resolve(base: dt.date) -> tuple[dt.date, Precision, str]:
+        if past:
+            return base, "on_or_before", f'"{quoted}": some time before publication ({_iso(base)}) (PAST_REF)'
+        return base, "present", f'"{quoted}": the present (PRESENT_REF), publication ({_iso(base)})'
+
+    return _Cand(m.start(), m.end(), "deictic", relative=resolve)
+
+
 def _easter(year: int) -> dt.date:
     """Easter Sunday of a year (Gregorian; the anonymous algorithm, Meeus/Jones/Butcher)."""
     a, b, c = year % 19, year // 100, year % 100

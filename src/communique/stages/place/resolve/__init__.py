@@ -9,7 +9,9 @@ document itself (qualifiers, the countries, states and counties it names, its ot
 * ``disambiguate``: each toponym's candidate (:func:`choose`);
 * ``neighbours``: the story's geography afterwards (namesakes near the story, capitals over demonyms, towns near
   towns, a city listed beside states is the state of its name);
-* ``again``: one sense per story (:func:`_named_again`); then ``..sites`` adds streets and roads.
+* ``again``: one sense per story (:func:`_named_again`); then ``..sites`` adds streets and roads, and
+  ``..mentions`` the jurisdictions of public bodies named inside organisations' names
+  (:func:`~..mentions.jurisdictions`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 
 from ....knowledge.gazetteer import Gazetteer
 from ....model import Place
+from ..mentions import jurisdictions
 from ..patterns import Entity
 from ..sites import sites
 from .again import _named_again, _Written
@@ -47,4 +50,6 @@ def extract(text: str, ents: Sequence[Entity], gazetteer: Gazetteer) -> list[Pla
     places = _near_the_story(text, _towns_near_towns(text, places, uncontexted, gazetteer), gazetteer)
     places = _capitals_over_demonyms(text, places, {iso for _, iso in found.demonyms} - told.named, gazetteer)
     places = _listed_divisions(text, places, gazetteer)
-    return sites(text, _named_again(text, found.ents, places, gazetteer), gazetteer)
+    places = sites(text, _named_again(text, found.ents, places, gazetteer), gazetteer)
+    bodies = jurisdictions(text, ents, gazetteer, places)  # "the Maryland State Police", "40 billion US dollars"
+    return sorted([*places, *bodies], key=lambda p: p.span.start) if bodies else places

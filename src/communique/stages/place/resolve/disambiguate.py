@@ -1,6 +1,7 @@
 """Disambiguation: each toponym's candidate, chosen by the qualifier, the story's counties, the countries that
 vouch for it (demonyms and countries near it, unless several nationalities meet on neutral ground), the states it
-names ("Rome police" in a Georgia story), a trip's end (a capital abroad: "the U.S. envoy flew to Paris"), a "South
+names ("Rome police" in a Georgia story), a trip's end (a capital abroad: "the U.S. envoy flew to Paris"), a
+meeting's venue (a capital or large city abroad: "U.S. officials held talks in Geneva"), a "South
 Lebanon" read as part of a country, and the population a rescued name needs."""
 
 from __future__ import annotations
@@ -26,6 +27,14 @@ _TRIP_TO = re.compile(
     r"(?i)\b(?:flew|flies|flying|fly|travel(?:s|led|ling|ed|ing)?|visit(?:s|ed|ing)?|trips?|arriv(?:e|es|ed|ing|al)"
     r"|head(?:s|ed|ing)|jet(?:s|ted|ting)?)\s+(?:to|in|for)\s+$"
 )
+
+# a meeting's venue before a place's name: "held talks in", "met in", "met their counterparts in", "a summit in"
+_VENUE_IN = re.compile(
+    r"(?i)\b(?:met|meet(?:s|ing|ings)?|talks|summit|negotiat(?:ions|ors|ed|ing)|conference|gather(?:ed|ing)"
+    r"|conven(?:e|ed|ing)|consultations)\b(?:\s+[\w'.-]+){0,4}?\s+in\s+$"
+)
+VENUE_RATIO = 5  # a city abroad beats a town at home as a meeting's venue when it has this many times its people
+VENUE_MIN_POPULATION = 100_000  # ... and is a national capital or has at least this many people
 
 
 def choose(text: str, found: Toponyms, told: Story, gazetteer: Gazetteer) -> tuple[list[Place], list[int]]:
@@ -77,19 +86,25 @@ def choose(text: str, found: Toponyms, told: Story, gazetteer: Gazetteer) -> tup
                 neutral = gazetteer.lookup(text[s:e], context_countries=rest)
                 if neutral is not None and neutral.population > cand.population:
                     cand, ctx = neutral, rest
-            if (
-                cand is not None
-                and cand.feature == "city"
-                and not cand.capital
-                and cand.country in ctx
-                and _TRIP_TO.search(text, max(0, s - 30), s)
-            ):
+            if cand is not None and cand.feature == "city" and not cand.capital and cand.country in ctx:
                 # a trip's end: a national capital abroad, not a far smaller town of its name at home ("the U.S.
-                # envoy flew to Paris"); a state of the town's that the story names brings it back below
-                rest = [iso for iso in ctx if iso != cand.country]
-                abroad = gazetteer.lookup(text[s:e], context_countries=rest)
-                if abroad is not None and abroad.capital and abroad.population >= TRIP_CAPITAL_RATIO * cand.population:
-                    cand, ctx = abroad, rest
+                # envoy flew to Paris"); a meeting's venue: a capital or large city abroad ("U.S. officials held
+                # talks in Geneva": the nationality of those who meet there does not bring the venue home); a
+                # state of the town's that the story names brings it back below
+                trip = _TRIP_TO.search(text, max(0, s - 30), s) is not None
+                venue = not trip and _VENUE_IN.search(text, max(0, s - 70), s) is not None
+                if trip or venue:
+                    rest = [iso for iso in ctx if iso != cand.country]
+                    abroad = gazetteer.lookup(text[s:e], context_countries=rest)
+                    if abroad is not None and abroad.feature == "city" and abroad.country != cand.country and (
+                        (trip and abroad.capital and abroad.population >= TRIP_CAPITAL_RATIO * cand.population)
+                        or (
+                            venue
+                            and abroad.population >= VENUE_RATIO * cand.population
+                            and (abroad.capital or abroad.population >= VENUE_MIN_POPULATION)
+                        )
+                    ):
+                        cand, ctx = abroad, rest
             by_size = cand is not None and cand.feature == "city" and cand.country not in ctx and not states
             if cand is not None and cand.feature == "city" and states:
                 # a town of a state the story names beats a famous namesake ("Rome police" in Georgia)
