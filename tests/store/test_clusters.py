@@ -69,3 +69,50 @@ def test_merge_decision_by_kind() -> None:
                       _key("2025-03-10", root="04", source="DEU", target="FRA"))
     assert not same_event(_key("2025-03-10", source="FRA", target="DEU"),
                           _key("2025-03-10", source="DEU", target="FRA"))
+
+
+# -- places: two towns of one country are two events; a town and its country or state are compatible -------------
+
+KANO_RAID = "Gunmen attacked a police station in {place} on Tuesday, killing three officers, police said."
+
+
+def test_two_attacks_in_two_cities_of_one_country_on_one_day_give_two_events(pipeline: Pipeline) -> None:
+    s = _store(pipeline, [
+        ("2025-06-11", "Lake Chad Post", KANO_RAID.format(place="Kano")),
+        ("2025-06-11", "Sahel Wire", KANO_RAID.format(place="Maiduguri")),
+    ])
+    assert [row[4] for row in _merged(s)] == [1, 1]
+    assert s.rebuild_clusters() == 2
+
+
+def test_an_attack_in_a_city_and_one_in_its_country_on_one_day_give_one_event(pipeline: Pipeline) -> None:
+    s = _store(pipeline, [
+        ("2025-06-11", "Lake Chad Post", KANO_RAID.format(place="Kano")),
+        ("2025-06-11", "Sahel Wire", KANO_RAID.format(place="Nigeria")),
+    ])
+    assert [row[4:] for row in _merged(s)] == [(2, 2)]
+    assert s.rebuild_clusters() == 1
+
+
+KANO, MAIDUGURI, IKEJA, LAGOS = "geonames:2335204", "geonames:2331447", "geonames:2338313", "geonames:2332459"
+NIGERIA, KANO_STATE, BORNO_STATE = "geonames:2328926", "geonames:2335196", "geonames:2346794"
+
+
+def test_merge_decision_by_place() -> None:
+    def at(place: str | None) -> MergeKey:
+        return _key("2025-06-10", place=place, country="NGA" if place else None)
+
+    # two resolved towns far apart: two events, whichever way round
+    assert not same_event(at(KANO), at(MAIDUGURI))
+    assert not same_event(at(MAIDUGURI), at(LAGOS))
+    # a city and its suburb (about 15 km): one event may be placed at either
+    assert same_event(at(LAGOS), at(IKEJA))
+    # a town and its country, or its own state: compatible; a town and another state: not
+    assert same_event(at(KANO), at(NIGERIA))
+    assert same_event(at(NIGERIA), at(MAIDUGURI))
+    assert same_event(at(KANO), at(KANO_STATE))
+    assert same_event(at(BORNO_STATE), at(MAIDUGURI))
+    assert not same_event(at(KANO_STATE), at(MAIDUGURI))
+    # a place unknown on one side, or a name the gazetteer did not resolve: compatible
+    assert same_event(at(KANO), at(None))
+    assert same_event(at(KANO), at("name:dala market|NGA"))

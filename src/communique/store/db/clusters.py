@@ -4,6 +4,8 @@ stored ones and recomputing every cluster (the rules are in :mod:`communique.sto
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -74,11 +76,64 @@ def _dates_compatible(a: MergeKey, b: MergeKey) -> bool:
     return False
 
 
+#: GeoNames feature kinds (the gazetteer's) that hold many towns: a report placed there is compatible with one
+#: placed at any town of the same country ("an attack in Nigeria" and "an attack in Kano")
+COARSE_FEATURES: frozenset[str] = frozenset({"country", "continent", "region", "state", "county", "sea"})
+
+#: two resolved towns or sites closer than this (great-circle kilometres) may be one event's place: a city and
+#: its suburb ("in Lagos" and "in Ikeja"), a town and the village just outside it
+NEAR_KM = 30.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _place(location_key: str) -> tuple[str, str | None, float | None, float | None] | None:
+    """``(feature, admin1, lat, lon)`` of a geonames location key from the gazetteer (feature: city, state,
+    country, ...; admin1: the GeoNames first-level division code; lat/lon in degrees WGS84), ``None`` when the
+    key is not a geonames id (an unresolved name) or the gazetteer does not hold it.  The gazetteer is read
+    only when two reports' places differ."""
+    if not location_key.startswith("geonames:"):
+        return None
+    from ...knowledge.gazetteer import Gazetteer
+
+    hit = Gazetteer.default().by_id(int(location_key.split(":", 1)[1]))
+    return None if hit is None else (hit.feature, hit.admin1, hit.lat, hit.lon)
+
+
+def _km(a: tuple[Any, ...], b: tuple[Any, ...]) -> float | None:
+    """Great-circle distance in kilometres of two :func:`_place` tuples, ``None`` without coordinates."""
+    if None in (a[2], a[3], b[2], b[3]):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a[2], a[3], b[2], b[3]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _places_compatible(a: str | None, b: str | None) -> bool:
+    """Can two reports' places (location keys) be one event's?  Two different resolved towns or sites are two
+    events unless they lie within :data:`NEAR_KM`; a country, region or state (:data:`COARSE_FEATURES`) may hold
+    any town (a state only a town of its own GeoNames first-level division, when both are known); an unknown
+    place or an unresolved name is compatible with anything (the countries are compared by :func:`same_event`)."""
+    if a is None or b is None or a == b:
+        return True
+    pa, pb = _place(a), _place(b)
+    if pa is None or pb is None:
+        return True
+    coarse_a, coarse_b = pa[0] in COARSE_FEATURES, pb[0] in COARSE_FEATURES
+    if coarse_a and coarse_b:
+        return True
+    if coarse_a or coarse_b:
+        big, small = (pa, pb) if coarse_a else (pb, pa)
+        return not (big[0] == "state" and big[1] and small[1] and big[1] != small[1])
+    km = _km(pa, pb)
+    return km is not None and km <= NEAR_KM
+
+
 def same_event(a: MergeKey, b: MergeKey) -> bool:
     """Are two reports (of different articles) of one event?  Same CAMEO root, same negation, the same
     country-level actors on each side (either way round for :data:`SYMMETRIC_ROOTS`), compatible dates
-    (:data:`ON_OR_BEFORE_WINDOW` and the module docstring), or both undated at the same place; and never two
-    different known countries of the event's place."""
+    (:data:`ON_OR_BEFORE_WINDOW` and the module docstring), or both undated at the same place; never two
+    different known countries of the event's place, and never two different towns or sites
+    (:func:`_places_compatible`: a town and its country or region are compatible)."""
     if a.root != b.root or a.negated != b.negated or not a.source_root or not b.source_root:
         return False
     straight = a.source_root == b.source_root and a.target_root == b.target_root
@@ -86,6 +141,8 @@ def same_event(a: MergeKey, b: MergeKey) -> bool:
     if not (straight or swapped) or a.target_root is None or b.target_root is None:
         return False
     if a.country and b.country and a.country != b.country:
+        return False
+    if not _places_compatible(a.location_key, b.location_key):
         return False
     if a.date is None and b.date is None:
         return a.location_key is not None and a.location_key == b.location_key
