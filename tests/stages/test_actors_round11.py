@@ -181,3 +181,21 @@ def test_suspected_militants(pipeline: Pipeline, text: str, expected: tuple[str,
 ])
 def test_past_word_before_the_country_word(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
     assert expected in _codes(analyze(text, pipeline=pipeline))
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Chile and the European Union (EU) agreed to settle the dispute by arbitration.", "European Union", "IGOEEU"),
+    ("The International Criminal Court (ICC) summoned two Kenyan ministers.", "International Criminal Court",
+     "IGOJUDXCC"),
+    ("The African Union (AU) suspended Mali on Friday.", "African Union", "IGOAFRXAU"),
+])
+def test_an_acronym_beside_a_name_the_user_codes_stays_one_actor(tmp_path: Path, text: str, name: str,
+                                                                  code: str) -> None:
+    # the user's code replaces ours for the name; the acronym in brackets is the same actor, not a second one
+    # holding our own table's code
+    kb = tmp_path / "kb.actors.txt"
+    kb.write_text("EUROPEAN_UNION  [IGOEEU]\nINTERNATIONAL_CRIMINAL_COURT  [IGOJUDXCC]\nAFRICAN_UNION  [IGOAFRXAU]\n",
+                  "utf-8")
+    doc = analyze(text, pipeline=default_pipeline(knowledge=(str(kb),)))
+    igos = [(a.name, a.code) for a in doc.actors if (a.code or "").startswith("IGO")]
+    assert igos == [(name, code)]

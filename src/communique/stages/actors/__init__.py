@@ -96,9 +96,7 @@ def _extract(doc: Doc, *, kb: ActorKB | None,
     forces = find_armed_acts(sdoc, taken)  # "U.S. military airstrikes": the state's military, before its name
     forces += find_ethnic_peoples(sdoc, taken + [f.span for f in forces], doc.places)  # "ethnic Albanians"
     taken += [f.span for f in forces]
-    kb_coded = (lambda name: any(k is not None and k.code for k in (kb.find(name), kb.find(f"the {name}")))) \
-        if kb is not None else None
-    ents = forces + find_entities(sdoc, taken, doc.places, kb_coded=kb_coded)
+    ents = forces + find_entities(sdoc, taken, doc.places)
     taken += [f.span for f in ents[len(forces):]]
     unnamed = find_unnamed(sdoc, taken, doc.places, place_country=place_country, groups=groups, bodies=ents)
     taken += [f.span for f in unnamed]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from typing import Any
 
 from .....knowledge.countries import is_capital
@@ -58,11 +57,11 @@ def _is_outlet(ent: Any) -> bool:
     return any(t.lower_ in OUTLET_WORDS for t in ent[1:])
 
 
-def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None, *,
-                  kb_coded: Callable[[str], bool] | None = None) -> list[Found]:
-    """Actors the NER names (people, organisations, states, peoples); ``kb_coded(name)`` says whether the
-    knowledge base (a user's ``--kb`` file, a PETRARCH dictionary) gives the name a full code: such an
-    international organisation is left to it (its code wins over our built-in IGO table's)."""
+def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None) -> list[Found]:
+    """Actors the NER names (people, organisations, states, peoples).  An international organisation takes our
+    IGO table's code here; a user's knowledge base that codes the name replaces it afterwards
+    (:meth:`communique.knowledge.actors.ActorKB.complete`), so that an acronym beside the name ("the European
+    Union (EU)") stays one actor with it."""
     out: list[Found] = []
     cities = sorted((p.span for p in places or [] if p.feature in ("city", "site", "region")),
                     key=lambda c: c.start)
@@ -176,8 +175,6 @@ def find_entities(sdoc: Any, taken: list[Span], places: list[Any] | None = None,
                               civil=_acted_on(ent)))
         elif ent.label_ == "ORG":
             igo = igo_code(bare) if not _national_body(sdoc, ent.start, bare) else None
-            if igo and kb_coded is not None and kb_coded(bare):
-                continue  # the knowledge base's code wins: found by it (``find_known``)
             if igo:
                 code, sector = igo
                 out.append(Found(span=bare_span, label="ORG", kind="organization", name=bare, code=code,
