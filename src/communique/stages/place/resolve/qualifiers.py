@@ -81,7 +81,7 @@ def _qualified(gazetteer: Gazetteer, name: str, qualifier: str) -> tuple[Candida
 
 def qualified_pairs(text: str, spans: list[Toponym], gazetteer: Gazetteer) -> dict[int, Candidate]:
     """The spans that a qualifier resolves, by span number: "A, B" (B a country or a US state holding a place of
-    A's name) fixes A to that place and B to the country or state; not in a list ("stops in Washington, New York
+    A's name) fixes A to that place and B to the country or state; not in a list ("visits to Washington, New York
     and Boston")."""
     fixed: dict[int, Candidate] = {}
     for k in range(len(spans) - 1):
@@ -91,7 +91,7 @@ def qualified_pairs(text: str, spans: list[Toponym], gazetteer: Gazetteer) -> di
         bracketed = text[e1:s2].strip() == "(" and text[e2 : e2 + 1] == ")"
         # (the qualifier may be a name the tagger called a person: "Brands Hatch, Kent")
         if label2 in PLACE_LABELS | RESCUE_LABELS and (_QUALIFIER_GAP.match(text[e1:s2]) or bracketed) and not in_list:
-            # ("stops in Washington, New York and Boston": a list, not Washington inside New York)
+            # ("visits to Washington, New York and Boston": a list, not Washington inside New York)
             pair = _qualified(gazetteer, text[s1:e1], text[s2:e2])
             if pair:
                 fixed.setdefault(k, pair[0])
