@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,6 +71,15 @@ def rows(verb: str, *spec: tuple[str, str | None] | tuple[str, str | None, str |
     """Rows of a dictionary verb: (code, condition) or (code, condition, reverse code, mutual)."""
     return [Trigger(verb, "VERB", *(s if len(s) == 2 else s[:2]), "petrarch",  # type: ignore[misc]
                     *(s[2:] if len(s) == 4 else ())) for s in spec]
+
+
+def _pairs(text: str, pipe: Any) -> list[tuple[str, str | None, str | None, bool]]:
+    """Each event of ``text`` (published 2024-05-01) as (CAMEO code, source country, target country, negated), one
+    row per source x target pair, sorted."""
+    doc = analyze(text, published="2024-05-01", pipeline=pipe)
+    country = {a.id: a.country for a in doc.actors}
+    return sorted((e.cameo, country.get(s) if s else None, country.get(t) if t else None, e.negated)
+                  for e in doc.events for s in (e.source or [""]) for t in (e.target or [""]))
 
 
 def test_blocks_verbs_and_patterns() -> None:
@@ -268,10 +278,7 @@ def test_a_verb_dictionarys_conventions(tmp_path: Path) -> None:
     pipe = default_pipeline(verbs=(path,))
 
     def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-        doc = analyze(text, published="2024-05-01", pipeline=pipe)
-        country = {a.id: a.country for a in doc.actors}
-        return sorted((e.cameo, country.get(s) if s else None, country.get(t) if t else None)
-                      for e in doc.events for s in (e.source or [""]) for t in (e.target or [""]))
+        return [row[:3] for row in _pairs(text, pipe)]
 
     # the saying of an event coded in what is said is no event of its own; a bare statement is one
     assert coded("Norway postponed its talks with Sweden, a senior official said on Monday.") == [
@@ -349,10 +356,7 @@ def test_negation_phrases_and_one_coding_per_verb(tmp_path: Path) -> None:
     pipe = default_pipeline(verbs=(path,))
 
     def coded(text: str) -> list[tuple[str, str | None, str | None, bool]]:
-        doc = analyze(text, published="2024-05-01", pipeline=pipe)
-        country = {a.id: a.country for a in doc.actors}
-        return sorted((e.cameo, country.get(s) if s else None, country.get(t) if t else None, e.negated)
-                      for e in doc.events for s in (e.source or [""]) for t in (e.target or [""]))
+        return _pairs(text, pipe)
 
     # "clashed over the plans": the parser's particle "over" with the object "the plans" is the pattern's phrase
     assert coded("Norway clashed over the plans of Sweden.") == [("110", "NOR", "SWE", False)]
@@ -407,10 +411,7 @@ def test_null_and_foreign_codes_roles_and_dyads(tmp_path: Path) -> None:
     pipe = default_pipeline(verbs=(path,))
 
     def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-        doc = analyze(text, published="2024-05-01", pipeline=pipe)
-        country = {a.id: a.country for a in doc.actors}
-        return sorted((e.cameo, country.get(s) if s else None, country.get(t) if t else None)
-                      for e in doc.events for s in (e.source or [""]) for t in (e.target or [""]))
+        return [row[:3] for row in _pairs(text, pipe)]
 
     # "--- TORCH [---]": our rows do not code the verb; its pattern does
     assert coded("Protesters from Chile torched the embassy of Peru.") == []
@@ -450,10 +451,7 @@ def test_words_before_the_verb_are_read_in_its_subject(tmp_path: Path) -> None:
     pipe = default_pipeline(verbs=(path,))
 
     def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-        doc = analyze(text, published="2024-05-01", pipeline=pipe)
-        country = {a.id: a.country for a in doc.actors}
-        return sorted((e.cameo, country.get(s) if s else None, country.get(t) if t else None)
-                      for e in doc.events for s in (e.source or [""]) for t in (e.target or [""]))
+        return [row[:3] for row in _pairs(text, pipe)]
 
     assert coded("Kenya's casualty count has surged in the border war with Uganda.") == [("190", "KEN", "UGA")]
     # the null verb alone, or with other words in its subject, codes nothing
