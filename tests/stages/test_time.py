@@ -259,6 +259,7 @@ def test_seed_article_dates() -> None:
         ("recently", PUB, "on_or_before", None),
         ("November 16", D(2025, 11, 16), "day", None),
         ("the previous day", D(2025, 11, 15), "day", 1),
+        ("recent", PUB, "on_or_before", None),  # "the recent developments": TimeML's PAST_REF, as "recently"
         ("now", PUB, "present", None),  # "for now": TimeML's PRESENT_REF, dated to publication
     ]
 
